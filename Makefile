@@ -1,0 +1,47 @@
+# canje — the two commands a newcomer needs:
+#   make run    bootstrap, build, load the cecot-2025 demo into ./demo/ and print its summary
+#   make test   bootstrap, build (optimised and with ASan+UBSan) and run every test
+# Also: make build, make test-full (longer fuzzing and larger data), make bench, make clean.
+
+JOBS ?= $(shell nproc)
+BUILD_DIR ?= build
+ASAN_DIR ?= build-asan
+CMAKE_FLAGS ?=
+
+.PHONY: all bootstrap build build-asan test test-full run bench clean
+
+all: build
+
+bootstrap:
+	@scripts/bootstrap
+
+$(BUILD_DIR)/build.ninja:
+	cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo $(CMAKE_FLAGS)
+
+$(ASAN_DIR)/build.ninja:
+	cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCANJE_SANITIZE=ON $(CMAKE_FLAGS)
+
+build: bootstrap $(BUILD_DIR)/build.ninja
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+build-asan: bootstrap $(ASAN_DIR)/build.ninja
+	cmake --build $(ASAN_DIR) -j $(JOBS)
+
+# The optimised tree runs every test; the sanitizer tree runs the unit tests (label "unit").
+test: build build-asan
+	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -L unit
+
+test-full: test
+	cd $(BUILD_DIR) && CANJE_TEST_FULL=1 ctest --output-on-failure -j $(JOBS) -L full
+
+run: build
+	rm -rf demo && mkdir -p demo
+	$(BUILD_DIR)/canje demo --db demo/canje.db
+
+bench: build
+	bench/run
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)
