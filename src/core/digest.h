@@ -1,0 +1,38 @@
+// SHA-256, HMAC-SHA-256 and secure random bytes (OpenSSL 3).
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <istream>
+
+#include "core/encoding.h"
+#include "core/status.h"
+
+namespace canje {
+
+using Sha256Hash = std::array<uint8_t, 32>;
+
+Sha256Hash Sha256(ByteView data);
+// SHA-256 of `salt` followed by `data`, without copying them together.
+Sha256Hash Sha256Salted(ByteView salt, ByteView data);
+
+// Incremental SHA-256 for streams (a whole list file while it is parsed).
+class Sha256Hasher {
+ public:
+  Sha256Hasher();
+  ~Sha256Hasher();
+  Sha256Hasher(const Sha256Hasher&) = delete;
+  Sha256Hasher& operator=(const Sha256Hasher&) = delete;
+  void Update(ByteView data);
+  Sha256Hash Finish();
+
+ private:
+  void* context_;  // EVP_MD_CTX
+};
+
+Sha256Hash HmacSha256(ByteView key, ByteView data);
+
+// Cryptographically secure random bytes; aborts if the system's generator fails.
+Bytes RandomBytes(size_t count);
+
+}  // namespace canje
