@@ -1,0 +1,182 @@
+#include "store/migrations.h"
+
+#include <string>
+
+namespace canje::store {
+namespace {
+
+// Version 1: the foundation. Personal data lives only in the `sealed` columns (AES-256-GCM under
+// the row's own data key, itself wrapped in `data_key` by the master key); everything else is
+// in the clear so that counts work without keys. docs/security.md lists every column.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE meta (
+  name TEXT PRIMARY KEY,
+  value BLOB NOT NULL
+);
+CREATE TABLE parties (
+  code TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE users (
+  name TEXT PRIMARY KEY,
+  party TEXT NOT NULL REFERENCES parties(code),
+  role TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE events (
+  seq INTEGER PRIMARY KEY,
+  time TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  party TEXT NOT NULL,
+  type TEXT NOT NULL,
+  subjects TEXT NOT NULL,
+  payload_sha256 BLOB NOT NULL,
+  salt BLOB,
+  payload_key BLOB,
+  payload BLOB
+);
+CREATE TABLE event_subjects (
+  subject TEXT NOT NULL,
+  seq INTEGER NOT NULL REFERENCES events(seq),
+  PRIMARY KEY (subject, seq)
+);
+CREATE TABLE lists (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  source TEXT NOT NULL,
+  party TEXT NOT NULL REFERENCES parties(code),
+  file_name TEXT NOT NULL,
+  file_sha256 TEXT NOT NULL,
+  format TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  imported_by TEXT NOT NULL,
+  record_count INTEGER NOT NULL,
+  rejected_count INTEGER NOT NULL,
+  event_seq INTEGER NOT NULL REFERENCES events(seq)
+);
+CREATE INDEX lists_by_file ON lists(file_sha256, source);
+CREATE TABLE persons (
+  id INTEGER PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  nationalities TEXT NOT NULL,
+  categories TEXT NOT NULL,
+  data_key BLOB,
+  sealed BLOB,
+  erased_at TEXT,
+  erasure_reason TEXT
+);
+CREATE TABLE list_records (
+  id INTEGER PRIMARY KEY,
+  list_id INTEGER NOT NULL REFERENCES lists(id),
+  line INTEGER NOT NULL,
+  person_id INTEGER REFERENCES persons(id),
+  reported_status TEXT NOT NULL,
+  holder TEXT,
+  data_key BLOB,
+  sealed BLOB,
+  salt BLOB,
+  record_hash BLOB NOT NULL
+);
+CREATE INDEX list_records_by_list ON list_records(list_id);
+CREATE INDEX list_records_by_person ON list_records(person_id);
+CREATE TABLE custody (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  holder TEXT NOT NULL REFERENCES parties(code),
+  facility TEXT NOT NULL,
+  since TEXT NOT NULL,
+  legal_basis TEXT NOT NULL,
+  charge_status TEXT NOT NULL,
+  evidence_disclosed INTEGER,
+  status TEXT NOT NULL,
+  list_id INTEGER REFERENCES lists(id),
+  record_id INTEGER REFERENCES list_records(id)
+);
+CREATE INDEX custody_by_person ON custody(person_id);
+CREATE INDEX custody_by_holder ON custody(holder);
+CREATE TABLE person_index (
+  hash BLOB NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES persons(id)
+);
+CREATE INDEX person_index_by_hash ON person_index(hash);
+CREATE INDEX person_index_by_person ON person_index(person_id);
+)sql";
+
+std::string Translate(std::string_view sql, SqlConnection::Dialect dialect) {
+  std::string text(sql);
+  if (dialect == SqlConnection::Dialect::kPostgres) {
+    for (size_t at = text.find("BLOB"); at != std::string::npos; at = text.find("BLOB", at)) {
+      text.replace(at, 4, "BYTEA");
+    }
+    for (size_t at = text.find("INTEGER"); at != std::string::npos;
+         at = text.find("INTEGER", at)) {
+      text.replace(at, 7, "BIGINT");
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+const std::vector<Migration>& AllMigrations() {
+  static const std::vector<Migration> kMigrations = {
+      {1, "foundation: parties, users, events, lists, persons, custody", kVersion1},
+  };
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return AllMigrations().back().version; }
+
+Result<int> ReadSchemaVersion(SqlConnection& connection) {
+  CANJE_ASSIGN_OR_RETURN(
+      auto tables, connection.Prepare(connection.dialect() == SqlConnection::Dialect::kSqlite
+                                          ? "SELECT count(*) FROM sqlite_master WHERE name='meta'"
+                                          : "SELECT count(*) FROM information_schema.tables "
+                                            "WHERE table_name='meta'"));
+  CANJE_ASSIGN_OR_RETURN(bool has_row, tables->Step());
+  if (!has_row || tables->Int(0) == 0) return 0;
+  CANJE_ASSIGN_OR_RETURN(auto version,
+                         connection.Prepare("SELECT value FROM meta WHERE name='schema_version'"));
+  CANJE_ASSIGN_OR_RETURN(has_row, version->Step());
+  if (!has_row) return Status::Invalid("the database has no schema version: not a canje store");
+  return std::stoi(version->Text(0));
+}
+
+Status ApplyMigrations(SqlConnection& connection) {
+  CANJE_RETURN_IF_ERROR(connection.BeginWrite());
+  Result<int> current = ReadSchemaVersion(connection);
+  if (!current.ok()) {
+    (void)connection.Rollback();
+    return current.status();
+  }
+  if (*current > LatestSchemaVersion()) {
+    (void)connection.Rollback();
+    return Status::Invalid("this store has schema version " + std::to_string(*current) +
+                           ", newer than this canje (" + std::to_string(LatestSchemaVersion()) +
+                           "); upgrade canje before opening it");
+  }
+  for (const Migration& migration : AllMigrations()) {
+    if (migration.version <= *current) continue;
+    Status status = connection.Execute(Translate(migration.sql, connection.dialect()));
+    if (status.ok()) {
+      auto statement = connection.Prepare(
+          "INSERT INTO meta(name, value) VALUES('schema_version', ?) "
+          "ON CONFLICT(name) DO UPDATE SET value=excluded.value");
+      if (!statement.ok()) status = statement.status();
+      if (status.ok()) {
+        (*statement)->BindText(1, std::to_string(migration.version));
+        status = (*statement)->Run();
+      }
+    }
+    if (!status.ok()) {
+      (void)connection.Rollback();
+      return status.WithContext("migration " + std::to_string(migration.version));
+    }
+  }
+  return connection.Commit();
+}
+
+}  // namespace canje::store

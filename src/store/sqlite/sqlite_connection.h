@@ -1,0 +1,46 @@
+// SQLite backend of SqlConnection: WAL journal, foreign keys on, synchronous=FULL (every commit
+// durable), secure_delete on (freed pages are zeroed, so erased data does not linger).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "store/sql_connection.h"
+
+struct sqlite3;
+
+namespace canje::store {
+
+struct SqliteOptions {
+  std::filesystem::path path;
+  bool create = false;          // create the file if missing (canje init)
+  int busy_timeout_ms = 10000;  // then kUnavailable
+};
+
+class SqliteConnection : public SqlConnection {
+ public:
+  // kNotFound when the file does not exist and `create` is false.
+  static Result<std::unique_ptr<SqliteConnection>> Open(const SqliteOptions& options);
+  ~SqliteConnection() override;
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  Status Execute(std::string_view sql) override;
+  Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override;
+  Status BeginWrite() override;
+  Status BeginRead() override;
+  Status Commit() override;
+  Status Rollback() override;
+
+  // Copies pages out of the WAL into the main file and truncates the WAL.
+  Status Checkpoint();
+  sqlite3* handle() { return db_; }
+
+ private:
+  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  sqlite3* db_;
+};
+
+// Maps an SQLite result code to a Status: busy/locked → kUnavailable, the rest kInternal.
+Status SqliteStatus(sqlite3* db, int code, std::string_view what);
+
+}  // namespace canje::store

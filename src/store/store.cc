@@ -1,0 +1,549 @@
+#include "store/store.h"
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "store/migrations.h"
+#include "store/sqlite/sqlite_connection.h"
+
+namespace canje::store {
+namespace {
+
+std::string JoinSubjects(const std::vector<std::string>& subjects) {
+  return nlohmann::json(subjects).dump();
+}
+
+std::vector<std::string> SplitSubjects(const std::string& text) {
+  return nlohmann::json::parse(text).get<std::vector<std::string>>();
+}
+
+void BindOptionalBlob(SqlStatement& statement, int index, const Bytes& value) {
+  if (value.empty()) {
+    statement.BindNull(index);
+  } else {
+    statement.BindBlob(index, value);
+  }
+}
+
+void BindOptionalInt(SqlStatement& statement, int index, int64_t value) {
+  if (value == 0) {
+    statement.BindNull(index);
+  } else {
+    statement.BindInt(index, value);
+  }
+}
+
+constexpr std::string_view kPartyColumns = "code, name, kind, created_at";
+PartyRow ReadParty(const SqlStatement& row) {
+  return {row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
+}
+
+constexpr std::string_view kUserColumns = "name, party, role, created_at";
+UserRow ReadUser(const SqlStatement& row) {
+  return {row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
+}
+
+constexpr std::string_view kListColumns =
+    "id, kind, source, party, file_name, file_sha256, format, imported_at, imported_by, "
+    "record_count, rejected_count, event_seq";
+ListRow ReadList(const SqlStatement& row) {
+  return {row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4),  row.Text(5),
+          row.Text(6), row.Text(7), row.Text(8), row.Int(9),  row.Int(10), row.Int(11)};
+}
+
+constexpr std::string_view kPersonColumns =
+    "p.id, p.created_at, p.sex, p.nationalities, p.categories, p.data_key, p.sealed, "
+    "p.erased_at, p.erasure_reason";
+PersonRow ReadPerson(const SqlStatement& row) {
+  return {row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4),
+          row.Blob(5), row.Blob(6), row.Text(7), row.Text(8)};
+}
+
+constexpr std::string_view kCustodyColumns =
+    "id, person_id, holder, facility, since, legal_basis, charge_status, evidence_disclosed, "
+    "status, list_id, record_id";
+CustodyRow ReadCustody(const SqlStatement& row) {
+  CustodyRow custody;
+  custody.id = row.Int(0);
+  custody.person_id = row.Int(1);
+  custody.holder = row.Text(2);
+  custody.facility = row.Text(3);
+  custody.since = row.Text(4);
+  custody.legal_basis = row.Text(5);
+  custody.charge_status = row.Text(6);
+  if (!row.IsNull(7)) custody.evidence_disclosed = row.Int(7) != 0;
+  custody.status = row.Text(8);
+  custody.list_id = row.Int(9);
+  custody.record_id = row.Int(10);
+  return custody;
+}
+
+constexpr std::string_view kRecordColumns =
+    "id, list_id, line, person_id, reported_status, holder, data_key, sealed, salt, record_hash";
+RecordRow ReadRecord(const SqlStatement& row) {
+  return {row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3),  row.Text(4),
+          row.Text(5), row.Blob(6), row.Blob(7), row.Blob(8), row.Blob(9)};
+}
+
+// Runs `sql` with `bind` applied and calls `read` on every row.
+template <typename Bind, typename Read>
+Status Query(SqlConnection& connection, std::string_view sql, Bind bind, Read read) {
+  CANJE_ASSIGN_OR_RETURN(auto statement, connection.Prepare(sql));
+  bind(*statement);
+  while (true) {
+    CANJE_ASSIGN_OR_RETURN(bool has_row, statement->Step());
+    if (!has_row) return Status::Ok();
+    CANJE_RETURN_IF_ERROR(read(*statement));
+  }
+}
+
+template <typename Row, typename Bind, typename Read>
+Result<std::vector<Row>> QueryAll(SqlConnection& connection, std::string_view sql, Bind bind,
+                                  Read read) {
+  std::vector<Row> rows;
+  CANJE_RETURN_IF_ERROR(Query(connection, sql, bind, [&](const SqlStatement& row) {
+    rows.push_back(read(row));
+    return Status::Ok();
+  }));
+  return rows;
+}
+
+template <typename Row, typename Bind, typename Read>
+Result<std::optional<Row>> QueryOne(SqlConnection& connection, std::string_view sql, Bind bind,
+                                    Read read) {
+  CANJE_ASSIGN_OR_RETURN(std::vector<Row> rows, QueryAll<Row>(connection, sql, bind, read));
+  if (rows.empty()) return std::optional<Row>();
+  return std::optional<Row>(std::move(rows.front()));
+}
+
+auto NoBind() {
+  return [](SqlStatement&) {};
+}
+
+}  // namespace
+
+Store::Store(std::unique_ptr<SqlConnection> connection) : connection_(std::move(connection)) {}
+Store::~Store() = default;
+
+Result<std::unique_ptr<Store>> Store::Open(const StoreLocation& location) {
+  if (location.create && std::filesystem::exists(location.database)) {
+    return Status::Conflict("a store already exists at " + location.database +
+                            "; choose another path with --db, or remove it first");
+  }
+  CANJE_ASSIGN_OR_RETURN(auto connection,
+                         SqliteConnection::Open({location.database, location.create}));
+  CANJE_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(*connection));
+  if (version == 0 && !location.create) {
+    return Status::Invalid(location.database +
+                           " is not a canje store (no schema); create one with `canje init`");
+  }
+  if (version != LatestSchemaVersion()) CANJE_RETURN_IF_ERROR(ApplyMigrations(*connection));
+  return std::unique_ptr<Store>(new Store(std::move(connection)));
+}
+
+Status Store::Write(const Actor& actor, const std::function<Status(WriteTransaction&)>& change) {
+  CANJE_RETURN_IF_ERROR(connection_->BeginWrite());
+  WriteTransaction transaction(*this, actor, NowRfc3339());
+  Status status = change(transaction);
+  if (status.ok() && transaction.events_appended() == 0) {
+    status = Status::Internal("a change was attempted without an event; nothing was written");
+  }
+  transaction.statements_.clear();
+  if (!status.ok()) {
+    (void)connection_->Rollback();
+    return status;
+  }
+  Status committed = connection_->Commit();
+  if (!committed.ok()) (void)connection_->Rollback();
+  return committed;
+}
+
+Result<std::optional<Bytes>> Store::Meta(std::string_view name) {
+  return QueryOne<Bytes>(
+      *connection_, "SELECT value FROM meta WHERE name = ?",
+      [&](SqlStatement& s) { s.BindText(1, name); }, [](const SqlStatement& row) {
+        return row.Blob(0);
+      });
+}
+
+Result<std::vector<PartyRow>> Store::Parties() {
+  return QueryAll<PartyRow>(*connection_,
+                            "SELECT " + std::string(kPartyColumns) + " FROM parties ORDER BY code",
+                            NoBind(), ReadParty);
+}
+
+Result<std::optional<PartyRow>> Store::FindParty(std::string_view code) {
+  return QueryOne<PartyRow>(
+      *connection_, "SELECT " + std::string(kPartyColumns) + " FROM parties WHERE code = ?",
+      [&](SqlStatement& s) { s.BindText(1, code); }, ReadParty);
+}
+
+Result<std::vector<UserRow>> Store::Users() {
+  return QueryAll<UserRow>(*connection_,
+                           "SELECT " + std::string(kUserColumns) + " FROM users ORDER BY name",
+                           NoBind(), ReadUser);
+}
+
+Result<std::optional<UserRow>> Store::FindUser(std::string_view name) {
+  return QueryOne<UserRow>(
+      *connection_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE name = ?",
+      [&](SqlStatement& s) { s.BindText(1, name); }, ReadUser);
+}
+
+Result<std::vector<ListRow>> Store::Lists() {
+  return QueryAll<ListRow>(*connection_,
+                           "SELECT " + std::string(kListColumns) + " FROM lists ORDER BY id",
+                           NoBind(), ReadList);
+}
+
+Result<std::optional<ListRow>> Store::FindList(int64_t id) {
+  return QueryOne<ListRow>(
+      *connection_, "SELECT " + std::string(kListColumns) + " FROM lists WHERE id = ?",
+      [&](SqlStatement& s) { s.BindInt(1, id); }, ReadList);
+}
+
+Result<std::optional<ListRow>> Store::FindListByFile(std::string_view sha256,
+                                                     std::string_view source) {
+  return QueryOne<ListRow>(
+      *connection_,
+      "SELECT " + std::string(kListColumns) + " FROM lists WHERE file_sha256 = ? AND source = ?",
+      [&](SqlStatement& s) {
+        s.BindText(1, sha256);
+        s.BindText(2, source);
+      },
+      ReadList);
+}
+
+Result<std::optional<PersonView>> Store::FindPerson(int64_t id) {
+  std::optional<PersonView> found;
+  PersonFilter filter;
+  CANJE_RETURN_IF_ERROR(Query(
+      *connection_, "SELECT " + std::string(kPersonColumns) + " FROM persons p WHERE p.id = ?",
+      [&](SqlStatement& s) { s.BindInt(1, id); },
+      [&](const SqlStatement& row) {
+        found = PersonView{ReadPerson(row), {}};
+        return Status::Ok();
+      }));
+  if (!found) return found;
+  CANJE_ASSIGN_OR_RETURN(
+      found->custody,
+      QueryAll<CustodyRow>(
+          *connection_,
+          "SELECT " + std::string(kCustodyColumns) + " FROM custody WHERE person_id = ? ORDER BY id",
+          [&](SqlStatement& s) { s.BindInt(1, id); }, ReadCustody));
+  return found;
+}
+
+Status Store::ForEachPerson(const PersonFilter& filter,
+                            const std::function<Status(const PersonView&)>& visit) {
+  // Persons and their custody rows are read in two merged streams ordered by person id, so
+  // memory stays bounded whatever the size of the store.
+  std::string conditions = " WHERE 1=1";
+  std::vector<std::string> texts;
+  if (!filter.category.empty()) {
+    conditions += " AND ('|' || p.categories || '|') LIKE ?";
+    texts.push_back("%|" + filter.category + "|%");
+  }
+  if (!filter.nationality.empty()) {
+    conditions += " AND ('|' || p.nationalities || '|') LIKE ?";
+    texts.push_back("%|" + filter.nationality + "|%");
+  }
+  std::string custody_conditions;
+  if (!filter.holder.empty()) {
+    custody_conditions += " AND c.holder = ?";
+    texts.push_back(filter.holder);
+  }
+  if (!filter.status.empty()) {
+    custody_conditions += " AND c.status = ?";
+    texts.push_back(filter.status);
+  }
+  if (!custody_conditions.empty()) {
+    conditions += " AND EXISTS (SELECT 1 FROM custody c WHERE c.person_id = p.id" +
+                  custody_conditions + ")";
+  }
+  if (filter.list_id != 0) {
+    conditions += " AND EXISTS (SELECT 1 FROM list_records r WHERE r.person_id = p.id AND "
+                  "r.list_id = " + std::to_string(filter.list_id) + ")";
+  }
+  auto bind = [&](SqlStatement& s) {
+    for (size_t i = 0; i < texts.size(); ++i) s.BindText(static_cast<int>(i) + 1, texts[i]);
+  };
+  CANJE_ASSIGN_OR_RETURN(auto custody_rows,
+                         connection_->Prepare("SELECT " + std::string(kCustodyColumns) +
+                                              " FROM custody ORDER BY person_id, id"));
+  CANJE_ASSIGN_OR_RETURN(bool custody_pending, custody_rows->Step());
+  return Query(
+      *connection_,
+      "SELECT " + std::string(kPersonColumns) + " FROM persons p" + conditions + " ORDER BY p.id",
+      bind, [&](const SqlStatement& row) -> Status {
+        PersonView view{ReadPerson(row), {}};
+        while (custody_pending && custody_rows->Int(1) <= view.person.id) {
+          if (custody_rows->Int(1) == view.person.id) {
+            view.custody.push_back(ReadCustody(*custody_rows));
+          }
+          CANJE_ASSIGN_OR_RETURN(custody_pending, custody_rows->Step());
+        }
+        return visit(view);
+      });
+}
+
+Result<std::vector<RecordRow>> Store::RecordsOfPerson(int64_t person_id) {
+  return QueryAll<RecordRow>(
+      *connection_,
+      "SELECT " + std::string(kRecordColumns) + " FROM list_records WHERE person_id = ? ORDER BY id",
+      [&](SqlStatement& s) { s.BindInt(1, person_id); }, ReadRecord);
+}
+
+Status Store::ForEachRecord(int64_t list_id,
+                            const std::function<Status(const RecordRow&)>& visit) {
+  return Query(
+      *connection_,
+      "SELECT " + std::string(kRecordColumns) + " FROM list_records WHERE list_id = ? ORDER BY id",
+      [&](SqlStatement& s) { s.BindInt(1, list_id); },
+      [&](const SqlStatement& row) { return visit(ReadRecord(row)); });
+}
+
+Result<std::vector<int64_t>> Store::PersonsByIndexHash(ByteView hash) {
+  return QueryAll<int64_t>(
+      *connection_, "SELECT DISTINCT person_id FROM person_index WHERE hash = ? ORDER BY person_id",
+      [&](SqlStatement& s) { s.BindBlob(1, hash); },
+      [](const SqlStatement& row) { return row.Int(0); });
+}
+
+Result<int64_t> Store::EventCount() {
+  CANJE_ASSIGN_OR_RETURN(auto count,
+                         QueryOne<int64_t>(*connection_, "SELECT count(*) FROM events", NoBind(),
+                                           [](const SqlStatement& row) { return row.Int(0); }));
+  return count.value_or(0);
+}
+
+Result<std::vector<EventRow>> Store::Events(int64_t from, int64_t limit) {
+  return QueryAll<EventRow>(
+      *connection_,
+      "SELECT seq, time, actor, party, type, subjects, payload_sha256, salt, payload_key, payload "
+      "FROM events WHERE seq >= ? ORDER BY seq LIMIT ?",
+      [&](SqlStatement& s) {
+        s.BindInt(1, from);
+        s.BindInt(2, limit);
+      },
+      [](const SqlStatement& row) {
+        return EventRow{row.Int(0),  row.Text(1), row.Text(2),
+                        row.Text(3), row.Text(4), SplitSubjects(row.Text(5)),
+                        row.Blob(6), row.Blob(7), row.Blob(8),
+                        row.Blob(9)};
+      });
+}
+
+// ---------------------------------------------------------------------------------------------
+// WriteTransaction
+
+WriteTransaction::WriteTransaction(Store& store, const Actor& actor, std::string now)
+    : store_(store), actor_(actor), now_(std::move(now)) {}
+
+Result<SqlStatement*> WriteTransaction::Cached(int slot, std::string_view sql) {
+  if (statements_.size() <= static_cast<size_t>(slot)) statements_.resize(slot + 1);
+  if (!statements_[slot]) {
+    CANJE_ASSIGN_OR_RETURN(statements_[slot], store_.connection_->Prepare(sql));
+  } else {
+    statements_[slot]->Reset();
+  }
+  return statements_[slot].get();
+}
+
+namespace {
+// Statement cache slots of WriteTransaction.
+enum Slot {
+  kAppendEvent,
+  kAddSubject,
+  kAddPerson,
+  kAddRecord,
+  kAddCustody,
+  kAddIndex,
+  kLinkRecord,
+};
+
+Result<int64_t> InsertReturningId(SqlStatement& statement) {
+  CANJE_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return Status::Internal("insert returned no id");
+  int64_t id = statement.Int(0);
+  CANJE_RETURN_IF_ERROR(statement.Run());
+  return id;
+}
+}  // namespace
+
+Result<int64_t> WriteTransaction::AppendEvent(const EventDraft& event,
+                                              const SealedPayload& payload) {
+  if (next_seq_ < 0) {
+    CANJE_ASSIGN_OR_RETURN(next_seq_, store_.EventCount());
+  }
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
+                         Cached(kAppendEvent,
+                                "INSERT INTO events(seq, time, actor, party, type, subjects, "
+                                "payload_sha256, salt, payload_key, payload) "
+                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  int64_t seq = next_seq_;
+  insert->BindInt(1, seq);
+  insert->BindText(2, now_);
+  insert->BindText(3, actor_.user);
+  insert->BindText(4, actor_.party);
+  insert->BindText(5, event.type);
+  insert->BindText(6, JoinSubjects(event.subjects));
+  insert->BindBlob(7, payload.sha256);
+  insert->BindBlob(8, payload.salt);
+  insert->BindBlob(9, payload.wrapped_key);
+  insert->BindBlob(10, payload.sealed);
+  CANJE_RETURN_IF_ERROR(insert->Run());
+  for (const std::string& subject : event.subjects) {
+    CANJE_ASSIGN_OR_RETURN(SqlStatement * add,
+                           Cached(kAddSubject,
+                                  "INSERT INTO event_subjects(subject, seq) VALUES(?, ?) "
+                                  "ON CONFLICT DO NOTHING"));
+    add->BindText(1, subject);
+    add->BindInt(2, seq);
+    CANJE_RETURN_IF_ERROR(add->Run());
+  }
+  ++next_seq_;
+  ++events_appended_;
+  return seq;
+}
+
+Status WriteTransaction::SetMeta(std::string_view name, ByteView value) {
+  CANJE_ASSIGN_OR_RETURN(auto statement,
+                         store_.connection_->Prepare(
+                             "INSERT INTO meta(name, value) VALUES(?, ?) "
+                             "ON CONFLICT(name) DO UPDATE SET value = excluded.value"));
+  statement->BindText(1, name);
+  statement->BindBlob(2, value);
+  return statement->Run();
+}
+
+Status WriteTransaction::AddParty(const PartyRow& party) {
+  CANJE_ASSIGN_OR_RETURN(auto statement,
+                         store_.connection_->Prepare(
+                             "INSERT INTO parties(code, name, kind, created_at) VALUES(?, ?, ?, ?)"));
+  statement->BindText(1, party.code);
+  statement->BindText(2, party.name);
+  statement->BindText(3, party.kind);
+  statement->BindText(4, now_);
+  return statement->Run();
+}
+
+Status WriteTransaction::AddUser(const UserRow& user) {
+  CANJE_ASSIGN_OR_RETURN(auto statement,
+                         store_.connection_->Prepare(
+                             "INSERT INTO users(name, party, role, created_at) VALUES(?, ?, ?, ?)"));
+  statement->BindText(1, user.name);
+  statement->BindText(2, user.party);
+  statement->BindText(3, user.role);
+  statement->BindText(4, now_);
+  return statement->Run();
+}
+
+Result<int64_t> WriteTransaction::AddList(const ListRow& list) {
+  CANJE_ASSIGN_OR_RETURN(
+      auto statement,
+      store_.connection_->Prepare(
+          "INSERT INTO lists(kind, source, party, file_name, file_sha256, format, imported_at, "
+          "imported_by, record_count, rejected_count, event_seq) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+  statement->BindText(1, list.kind);
+  statement->BindText(2, list.source);
+  statement->BindText(3, list.party);
+  statement->BindText(4, list.file_name);
+  statement->BindText(5, list.file_sha256);
+  statement->BindText(6, list.format);
+  statement->BindText(7, now_);
+  statement->BindText(8, actor_.user);
+  statement->BindInt(9, list.record_count);
+  statement->BindInt(10, list.rejected_count);
+  statement->BindInt(11, list.event_seq);
+  return InsertReturningId(*statement);
+}
+
+Status WriteTransaction::SetListCounts(int64_t list_id, int64_t record_count,
+                                       int64_t rejected_count, int64_t event_seq) {
+  CANJE_ASSIGN_OR_RETURN(auto statement,
+                         store_.connection_->Prepare(
+                             "UPDATE lists SET record_count = ?, rejected_count = ?, "
+                             "event_seq = ? WHERE id = ?"));
+  statement->BindInt(1, record_count);
+  statement->BindInt(2, rejected_count);
+  statement->BindInt(3, event_seq);
+  statement->BindInt(4, list_id);
+  return statement->Run();
+}
+
+Result<int64_t> WriteTransaction::AddPerson(const PersonRow& person) {
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
+                         Cached(kAddPerson,
+                                "INSERT INTO persons(created_at, sex, nationalities, categories, "
+                                "data_key, sealed) VALUES(?, ?, ?, ?, ?, ?) RETURNING id"));
+  insert->BindText(1, now_);
+  insert->BindText(2, person.sex);
+  insert->BindText(3, person.nationalities);
+  insert->BindText(4, person.categories);
+  BindOptionalBlob(*insert, 5, person.data_key);
+  BindOptionalBlob(*insert, 6, person.sealed);
+  return InsertReturningId(*insert);
+}
+
+Result<int64_t> WriteTransaction::AddRecord(const RecordRow& record) {
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
+                         Cached(kAddRecord,
+                                "INSERT INTO list_records(list_id, line, person_id, "
+                                "reported_status, holder, data_key, sealed, salt, record_hash) "
+                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+  insert->BindInt(1, record.list_id);
+  insert->BindInt(2, record.line);
+  BindOptionalInt(*insert, 3, record.person_id);
+  insert->BindText(4, record.reported_status);
+  insert->BindText(5, record.holder);
+  BindOptionalBlob(*insert, 6, record.data_key);
+  BindOptionalBlob(*insert, 7, record.sealed);
+  BindOptionalBlob(*insert, 8, record.salt);
+  insert->BindBlob(9, record.record_hash);
+  return InsertReturningId(*insert);
+}
+
+Status WriteTransaction::LinkRecord(int64_t record_id, int64_t person_id) {
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * update,
+                         Cached(kLinkRecord, "UPDATE list_records SET person_id = ? WHERE id = ?"));
+  update->BindInt(1, person_id);
+  update->BindInt(2, record_id);
+  return update->Run();
+}
+
+Result<int64_t> WriteTransaction::AddCustody(const CustodyRow& custody) {
+  CANJE_ASSIGN_OR_RETURN(
+      SqlStatement * insert,
+      Cached(kAddCustody,
+             "INSERT INTO custody(person_id, holder, facility, since, legal_basis, charge_status, "
+             "evidence_disclosed, status, list_id, record_id) "
+             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+  insert->BindInt(1, custody.person_id);
+  insert->BindText(2, custody.holder);
+  insert->BindText(3, custody.facility);
+  insert->BindText(4, custody.since);
+  insert->BindText(5, custody.legal_basis);
+  insert->BindText(6, custody.charge_status);
+  if (custody.evidence_disclosed) {
+    insert->BindInt(7, *custody.evidence_disclosed ? 1 : 0);
+  } else {
+    insert->BindNull(7);
+  }
+  insert->BindText(8, custody.status);
+  BindOptionalInt(*insert, 9, custody.list_id);
+  BindOptionalInt(*insert, 10, custody.record_id);
+  return InsertReturningId(*insert);
+}
+
+Status WriteTransaction::AddIndexEntry(ByteView hash, int64_t person_id) {
+  CANJE_ASSIGN_OR_RETURN(
+      SqlStatement * insert,
+      Cached(kAddIndex, "INSERT INTO person_index(hash, person_id) VALUES(?, ?)"));
+  insert->BindBlob(1, hash);
+  insert->BindInt(2, person_id);
+  return insert->Run();
+}
+
+}  // namespace canje::store

@@ -1,0 +1,227 @@
+// The Store: every durable fact of a canje instance, behind one interface.
+//
+// Reads are methods of Store. Changes are only possible inside Store::Write, whose transaction
+// object offers the mutations and the event log: a change commits only if it appended at least
+// one event, and the event lands in the same database transaction as the change (DESIGN.md,
+// principle 1). Nothing here encrypts or decrypts: callers pass sealed bytes (protect/vault.h).
+//
+// The SQL lives in store/*.cc and speaks to a backend through SqlConnection; SQLite is the
+// embedded default. A Store is used by one thread at a time.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/encoding.h"
+#include "core/status.h"
+#include "store/sql_connection.h"
+
+namespace canje::store {
+
+// Who is acting: recorded on every event.
+struct Actor {
+  std::string user;
+  std::string party;
+  std::string role;
+};
+
+struct PartyRow {
+  std::string code;
+  std::string name;
+  std::string kind;  // state, intermediary, organisation
+  std::string created_at;
+};
+
+struct UserRow {
+  std::string name;
+  std::string party;
+  std::string role;
+  std::string created_at;
+};
+
+// An event as the caller proposes it; the store adds sequence number, time and actor.
+struct EventDraft {
+  std::string type;                   // "party.added", "list.imported", ...
+  std::vector<std::string> subjects;  // ids the event is about: "P17", "L3", "VEN"
+  std::string payload;                // canonical JSON text; may hold personal data
+};
+
+// An event payload as the store keeps it: sealed under its own data key, with the salted hash
+// that the log commits to.
+struct SealedPayload {
+  Bytes sha256;       // SHA-256(salt || payload text)
+  Bytes salt;         // 32 random bytes
+  Bytes wrapped_key;  // the payload's data key, wrapped by the master key
+  Bytes sealed;       // the payload text, sealed under that data key
+};
+
+struct EventRow {
+  int64_t seq = 0;  // 0-based position in the log
+  std::string time;
+  std::string actor;
+  std::string party;
+  std::string type;
+  std::vector<std::string> subjects;
+  Bytes payload_sha256;  // SHA-256(salt || payload)
+  Bytes salt;            // empty once erased
+  Bytes payload_key;     // wrapped; empty once erased
+  Bytes payload;         // sealed; empty once erased
+};
+
+struct ListRow {
+  int64_t id = 0;
+  std::string kind;
+  std::string source;
+  std::string party;
+  std::string file_name;
+  std::string file_sha256;
+  std::string format;
+  std::string imported_at;
+  std::string imported_by;
+  int64_t record_count = 0;
+  int64_t rejected_count = 0;
+  int64_t event_seq = 0;
+};
+
+struct PersonRow {
+  int64_t id = 0;
+  std::string created_at;
+  std::string sex;
+  std::string nationalities;  // '|'-joined ISO alpha-3 codes
+  std::string categories;     // '|'-joined canonical category names
+  Bytes data_key;             // wrapped; empty once erased
+  Bytes sealed;               // sealed personal fields; empty once erased
+  std::string erased_at;      // empty unless erased
+  std::string erasure_reason;
+};
+
+struct CustodyRow {
+  int64_t id = 0;
+  int64_t person_id = 0;
+  std::string holder;
+  std::string facility;
+  std::string since;
+  std::string legal_basis;
+  std::string charge_status;         // none, pending, convicted, dropped, unknown
+  std::optional<bool> evidence_disclosed;
+  std::string status;                // held, released, dead, unknown, unspecified
+  int64_t list_id = 0;
+  int64_t record_id = 0;
+};
+
+struct RecordRow {
+  int64_t id = 0;
+  int64_t list_id = 0;
+  int64_t line = 0;
+  int64_t person_id = 0;  // 0 when not linked
+  std::string reported_status;
+  std::string holder;
+  Bytes data_key;     // wrapped; empty once erased
+  Bytes sealed;       // the record as it came (sealed); empty once erased
+  Bytes salt;         // for record_hash; empty once erased
+  Bytes record_hash;  // SHA-256(salt || canonical record)
+};
+
+// Filters of Store::ForEachPerson. Empty fields do not filter.
+struct PersonFilter {
+  std::string holder;
+  std::string category;
+  std::string nationality;
+  std::string status;
+  int64_t list_id = 0;
+};
+
+// One person with their custody rows, as ForEachPerson yields them.
+struct PersonView {
+  PersonRow person;
+  std::vector<CustodyRow> custody;
+};
+
+struct ListCounts {
+  int64_t persons = 0;
+  int64_t erased = 0;
+};
+
+class WriteTransaction;
+
+struct StoreLocation {
+  std::string database;  // a file path (SQLite)
+  bool create = false;   // canje init only
+};
+
+class Store {
+ public:
+  // Opens an existing store (kNotFound when absent), applying any pending migration; refuses a
+  // store newer than this binary. With `create`, makes a new empty one (kConflict if it exists).
+  static Result<std::unique_ptr<Store>> Open(const StoreLocation& location);
+  ~Store();
+
+  // Runs `change` in one write transaction as `actor`. Commits only if `change` returned ok and
+  // appended at least one event; otherwise rolls everything back. Returns `change`'s status.
+  Status Write(const Actor& actor, const std::function<Status(WriteTransaction&)>& change);
+
+  Result<std::optional<Bytes>> Meta(std::string_view name);
+  Result<std::vector<PartyRow>> Parties();
+  Result<std::optional<PartyRow>> FindParty(std::string_view code);
+  Result<std::vector<UserRow>> Users();
+  Result<std::optional<UserRow>> FindUser(std::string_view name);
+  Result<std::vector<ListRow>> Lists();
+  Result<std::optional<ListRow>> FindList(int64_t id);
+  Result<std::optional<ListRow>> FindListByFile(std::string_view sha256, std::string_view source);
+  Result<std::optional<PersonView>> FindPerson(int64_t id);
+  // Calls `visit` for every person matching `filter`, in id order; stops early on an error.
+  Status ForEachPerson(const PersonFilter& filter,
+                       const std::function<Status(const PersonView&)>& visit);
+  Result<std::vector<RecordRow>> RecordsOfPerson(int64_t person_id);
+  Status ForEachRecord(int64_t list_id, const std::function<Status(const RecordRow&)>& visit);
+  Result<std::vector<int64_t>> PersonsByIndexHash(ByteView hash);
+  Result<int64_t> EventCount();
+  Result<std::vector<EventRow>> Events(int64_t from, int64_t limit);
+
+  SqlConnection& connection() { return *connection_; }
+
+ private:
+  explicit Store(std::unique_ptr<SqlConnection> connection);
+  std::unique_ptr<SqlConnection> connection_;
+  friend class WriteTransaction;
+};
+
+// The only way to change a store. Obtained from Store::Write; valid during the callback only.
+class WriteTransaction {
+ public:
+  const Actor& actor() const { return actor_; }
+  const std::string& now() const { return now_; }
+
+  // Appends an event to the log in this transaction; returns its sequence number.
+  Result<int64_t> AppendEvent(const EventDraft& event, const SealedPayload& payload);
+  int64_t events_appended() const { return events_appended_; }
+
+  Status SetMeta(std::string_view name, ByteView value);
+  Status AddParty(const PartyRow& party);
+  Status AddUser(const UserRow& user);
+  Result<int64_t> AddList(const ListRow& list);  // returns the new list id
+  Status SetListCounts(int64_t list_id, int64_t record_count, int64_t rejected_count,
+                       int64_t event_seq);
+  Result<int64_t> AddPerson(const PersonRow& person);
+  Result<int64_t> AddRecord(const RecordRow& record);
+  Status LinkRecord(int64_t record_id, int64_t person_id);
+  Result<int64_t> AddCustody(const CustodyRow& custody);
+  Status AddIndexEntry(ByteView hash, int64_t person_id);
+
+ private:
+  friend class Store;
+  WriteTransaction(Store& store, const Actor& actor, std::string now);
+  Result<SqlStatement*> Cached(int slot, std::string_view sql);
+
+  Store& store_;
+  Actor actor_;
+  std::string now_;
+  int64_t events_appended_ = 0;
+  int64_t next_seq_ = -1;
+  std::vector<std::unique_ptr<SqlStatement>> statements_;
+};
+
+}  // namespace canje::store
