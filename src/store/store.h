@@ -46,7 +46,6 @@ struct UserRow {
 struct EventDraft {
   std::string type;                   // "party.added", "list.imported", ...
   std::vector<std::string> subjects;  // ids the event is about: "P17", "L3", "VEN"
-  std::string payload;                // canonical JSON text; may hold personal data
 };
 
 // An event payload as the store keeps it: sealed under its own data key, with the salted hash

@@ -1,0 +1,90 @@
+#include "instance/access.h"
+
+#include <array>
+#include <string>
+
+namespace canje::instance {
+namespace {
+
+constexpr std::array<std::pair<Role, std::string_view>, 5> kRoleNames = {{
+    {Role::kAdmin, "admin"},
+    {Role::kMediator, "mediator"},
+    {Role::kNegotiator, "negotiator"},
+    {Role::kVerifier, "verifier"},
+    {Role::kObserver, "observer"},
+}};
+
+struct Rule {
+  Action action;
+  std::string_view name;
+  std::vector<Role> roles;
+};
+
+// The access table. Change it here and in access_test.cc together.
+const std::vector<Rule>& Rules() {
+  using enum Role;
+  static const std::vector<Rule> kRules = {
+      {Action::kManageUsers, "manage users", {kAdmin}},
+      {Action::kManageParties, "manage parties", {kAdmin, kMediator}},
+      {Action::kImportList, "import a list", {kAdmin, kMediator, kNegotiator, kVerifier}},
+      {Action::kReadRegistry, "read the registry",
+       {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
+      {Action::kExportPersons, "export persons", {kAdmin, kMediator}},
+      {Action::kErasePerson, "erase a person", {kAdmin, kMediator}},
+      {Action::kManageKeys, "manage keys", {kAdmin}},
+  };
+  return kRules;
+}
+
+const Rule& RuleFor(Action action) {
+  for (const Rule& rule : Rules()) {
+    if (rule.action == action) return rule;
+  }
+  std::abort();  // every Action has a rule
+}
+
+}  // namespace
+
+std::string_view RoleName(Role role) {
+  for (const auto& [candidate, name] : kRoleNames) {
+    if (candidate == role) return name;
+  }
+  return "unknown";
+}
+
+Result<Role> ParseRole(std::string_view name) {
+  for (const auto& [role, role_name] : kRoleNames) {
+    if (role_name == name) return role;
+  }
+  return Status::Usage("unknown role '" + std::string(name) +
+                       "'; use one of admin, mediator, negotiator, verifier, observer");
+}
+
+std::string_view ActionName(Action action) { return RuleFor(action).name; }
+
+std::vector<Role> RolesAllowed(Action action) { return RuleFor(action).roles; }
+
+Status Authorize(Role role, Action action) {
+  const Rule& rule = RuleFor(action);
+  for (Role allowed : rule.roles) {
+    if (allowed == role) return Status::Ok();
+  }
+  std::string names;
+  for (Role allowed : rule.roles) {
+    if (!names.empty()) names += ", ";
+    names += RoleName(allowed);
+  }
+  return Status::NotPermitted("a " + std::string(RoleName(role)) + " may not " +
+                              std::string(rule.name) + "; ask a user with the role " + names);
+}
+
+Status AuthorizeForParty(Role role, std::string_view own_party, std::string_view target_party) {
+  if (own_party == target_party || role == Role::kAdmin || role == Role::kMediator) {
+    return Status::Ok();
+  }
+  return Status::NotPermitted("a " + std::string(RoleName(role)) + " of " +
+                              std::string(own_party) + " may act only for " +
+                              std::string(own_party) + ", not for " + std::string(target_party));
+}
+
+}  // namespace canje::instance

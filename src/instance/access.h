@@ -1,0 +1,40 @@
+// Who may do what: the one table of access rules (DESIGN.md, principle 3).
+//
+// Every command checks its action here before it touches the store; a refusal is kNotPermitted
+// (exit 77, HTTP 403) with a message naming the role and the roles that may. The table is
+// tested as a table in access_test.cc.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+
+namespace canje::instance {
+
+enum class Role { kAdmin, kMediator, kNegotiator, kVerifier, kObserver };
+
+enum class Action {
+  kManageUsers,     // user add
+  kManageParties,   // party add
+  kImportList,      // import a list (a negotiator only for their own party)
+  kReadRegistry,    // lists, persons, person show
+  kExportPersons,   // export persons
+  kErasePerson,     // person erase
+  kManageKeys,      // key backup, restore, rotate
+};
+
+std::string_view RoleName(Role role);
+Result<Role> ParseRole(std::string_view name);  // kUsage with the accepted names
+std::string_view ActionName(Action action);
+
+// The roles allowed to take `action`, in a stable order.
+std::vector<Role> RolesAllowed(Action action);
+
+// kNotPermitted unless `role` may take `action`.
+Status Authorize(Role role, Action action);
+
+// Acting for a party other than one's own (importing its list): only admin and mediator.
+Status AuthorizeForParty(Role role, std::string_view own_party, std::string_view target_party);
+
+}  // namespace canje::instance

@@ -1,0 +1,50 @@
+#include "instance/access.h"
+
+#include <gtest/gtest.h>
+
+namespace canje::instance {
+namespace {
+
+// The whole access table, written out: a change to access.cc must change this too.
+TEST(AccessTest, TheTableAsWritten) {
+  using enum Role;
+  struct Row {
+    Action action;
+    std::vector<Role> allowed;
+  };
+  const std::vector<Row> expected = {
+      {Action::kManageUsers, {kAdmin}},
+      {Action::kManageParties, {kAdmin, kMediator}},
+      {Action::kImportList, {kAdmin, kMediator, kNegotiator, kVerifier}},
+      {Action::kReadRegistry, {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
+      {Action::kExportPersons, {kAdmin, kMediator}},
+      {Action::kErasePerson, {kAdmin, kMediator}},
+      {Action::kManageKeys, {kAdmin}},
+  };
+  for (const Row& row : expected) {
+    for (Role role : {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}) {
+      bool allowed = std::find(row.allowed.begin(), row.allowed.end(), role) != row.allowed.end();
+      Status status = Authorize(role, row.action);
+      EXPECT_EQ(status.ok(), allowed) << RoleName(role) << " / " << ActionName(row.action);
+      if (!allowed) {
+        EXPECT_EQ(status.code(), StatusCode::kNotPermitted);
+      }
+    }
+  }
+}
+
+TEST(AccessTest, NegotiatorsActOnlyForTheirOwnParty) {
+  EXPECT_TRUE(AuthorizeForParty(Role::kNegotiator, "VEN", "VEN").ok());
+  Status refused = AuthorizeForParty(Role::kNegotiator, "VEN", "SLV");
+  EXPECT_EQ(refused.code(), StatusCode::kNotPermitted);
+  EXPECT_NE(refused.message().find("only for VEN"), std::string::npos);
+  EXPECT_TRUE(AuthorizeForParty(Role::kMediator, "ICRC", "SLV").ok());
+}
+
+TEST(AccessTest, RolesParseByName) {
+  EXPECT_EQ(*ParseRole("verifier"), Role::kVerifier);
+  EXPECT_EQ(ParseRole("king").status().code(), StatusCode::kUsage);
+}
+
+}  // namespace
+}  // namespace canje::instance

@@ -1,0 +1,138 @@
+#include "instance/instance.h"
+
+#include <nlohmann/json.hpp>
+
+#include <filesystem>
+
+#include "core/digest.h"
+
+namespace canje::instance {
+namespace {
+
+constexpr std::string_view kIndexKeyContext = "instance index key";
+constexpr size_t kSaltSize = 32;
+
+// Opens the wrapped index key: the check that the key file belongs to this store.
+Status LoadIndexKey(store::Store& store, protect::Vault& vault) {
+  CANJE_ASSIGN_OR_RETURN(auto wrapped, store.Meta("index_key"));
+  if (!wrapped) return Status::Invalid("the store has no index key: it is damaged");
+  Result<Bytes> index_key = vault.UnwrapKey(*wrapped, kIndexKeyContext);
+  if (!index_key.ok()) {
+    return Status::NotPermitted("the master key does not open this store: " +
+                                index_key.status().message());
+  }
+  vault.SetIndexKey(std::move(*index_key));
+  return Status::Ok();
+}
+
+std::string MetaText(store::Store& store, std::string_view name) {
+  Result<std::optional<Bytes>> value = store.Meta(name);
+  if (!value.ok() || !value->has_value()) return "";
+  return std::string(AsText(**value));
+}
+
+}  // namespace
+
+Instance::Instance(std::unique_ptr<store::Store> store, std::unique_ptr<protect::Vault> vault,
+                   store::Actor actor, Role role)
+    : store_(std::move(store)), vault_(std::move(vault)), actor_(std::move(actor)), role_(role) {}
+
+Result<InitResult> Instance::Initialize(const InitOptions& options) {
+  if (std::filesystem::exists(options.database)) {
+    return Status::Conflict("a store already exists at " + options.database +
+                            "; choose another path with --db, or remove it first");
+  }
+  protect::MasterKeyFile keys{protect::GenerateMasterKey(), std::nullopt};
+  CANJE_RETURN_IF_ERROR(protect::WriteMasterKeyFile(options.master_key_file, keys, true));
+  auto undo = [&] {
+    std::filesystem::remove(options.master_key_file);
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::filesystem::remove(options.database + suffix);
+    }
+  };
+  Result<std::unique_ptr<store::Store>> opened = store::Store::Open({options.database, true});
+  if (!opened.ok()) {
+    std::filesystem::remove(options.master_key_file);
+    return opened.status();
+  }
+  std::unique_ptr<store::Store> store = std::move(*opened);
+  protect::Vault vault(keys);
+  InitResult result;
+  result.instance_id = HexEncode(RandomBytes(8));
+  result.origin = options.origin.empty() ? "canje/" + result.instance_id : options.origin;
+  result.admin_name = options.admin_name;
+  result.master_key_file = options.master_key_file;
+  store::Actor actor{options.admin_name, options.party_code, "admin"};
+  Status status = store->Write(actor, [&](store::WriteTransaction& transaction) -> Status {
+    Bytes index_key = RandomBytes(32);
+    CANJE_RETURN_IF_ERROR(
+        transaction.SetMeta("index_key", vault.WrapKey(index_key, kIndexKeyContext)));
+    CANJE_RETURN_IF_ERROR(transaction.SetMeta("instance_id", AsBytes(result.instance_id)));
+    CANJE_RETURN_IF_ERROR(transaction.SetMeta("origin", AsBytes(result.origin)));
+    CANJE_RETURN_IF_ERROR(transaction.SetMeta("default_user", AsBytes(options.admin_name)));
+    CANJE_RETURN_IF_ERROR(transaction.AddParty(
+        {options.party_code, options.party_name, options.party_kind, ""}));
+    CANJE_RETURN_IF_ERROR(transaction.AddUser({options.admin_name, options.party_code, "admin", ""}));
+    Recorder recorder(transaction, vault);
+    return recorder
+        .Record("instance.created", {options.party_code},
+                {{"instance_id", result.instance_id},
+                 {"origin", result.origin},
+                 {"admin", options.admin_name},
+                 {"party", {{"code", options.party_code},
+                            {"name", options.party_name},
+                            {"kind", options.party_kind}}}})
+        .status();
+  });
+  if (!status.ok()) {
+    store.reset();
+    undo();
+    return status;
+  }
+  return result;
+}
+
+Result<std::unique_ptr<Instance>> Instance::Open(const OpenOptions& options) {
+  CANJE_ASSIGN_OR_RETURN(auto store, store::Store::Open({options.database, false}));
+  CANJE_ASSIGN_OR_RETURN(protect::MasterKeyFile keys,
+                         protect::ReadMasterKeyFile(options.master_key_file));
+  auto vault = std::make_unique<protect::Vault>(std::move(keys));
+  CANJE_RETURN_IF_ERROR(LoadIndexKey(*store, *vault));
+  std::string user_name = options.user.empty() ? MetaText(*store, "default_user") : options.user;
+  CANJE_ASSIGN_OR_RETURN(auto user, store->FindUser(user_name));
+  if (!user) {
+    return Status::NotPermitted("no user named '" + user_name +
+                                "' in this store; see `canje user list`, or act as another "
+                                "user with --as NAME or CANJE_USER");
+  }
+  CANJE_ASSIGN_OR_RETURN(Role role, ParseRole(user->role));
+  store::Actor actor{user->name, user->party, user->role};
+  return std::unique_ptr<Instance>(
+      new Instance(std::move(store), std::move(vault), std::move(actor), role));
+}
+
+Status Instance::Authorize(Action action) const {
+  return instance::Authorize(role_, action);
+}
+
+Status Instance::Change(const std::function<Status(Recorder&)>& change) {
+  return store_->Write(actor_, [&](store::WriteTransaction& transaction) {
+    Recorder recorder(transaction, *vault_);
+    return change(recorder);
+  });
+}
+
+Result<int64_t> Recorder::Record(std::string type, std::vector<std::string> subjects,
+                                 const nlohmann::json& payload) {
+  std::string text = payload.dump();
+  store::SealedPayload sealed;
+  sealed.salt = RandomBytes(kSaltSize);
+  Sha256Hash hash = Sha256Salted(sealed.salt, AsBytes(text));
+  sealed.sha256.assign(hash.begin(), hash.end());
+  Bytes key = vault_.NewDataKey();
+  sealed.wrapped_key = vault_.WrapKey(key, "event payload");
+  sealed.sealed = vault_.Seal(key, AsBytes(text), "event payload");
+  return transaction_.AppendEvent({std::move(type), std::move(subjects)}, sealed);
+}
+
+}  // namespace canje::instance
