@@ -1,0 +1,180 @@
+#include "cli/admin_commands.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cli/open_instance.h"
+#include "cli/table.h"
+#include "instance/parties_and_users.h"
+#include "store/migrations.h"
+
+#ifndef CANJE_VERSION
+#define CANJE_VERSION "0.0.0"
+#endif
+
+namespace canje::cli {
+
+void AddInitCommand(CLI::App& app, CommandContext& context) {
+  auto* init = app.add_subcommand(
+      "init", "Create a new store, its master key file and its first admin user");
+  auto options = std::make_shared<instance::InitOptions>();
+  init->add_option("--admin", options->admin_name, "Name of the first admin user")
+      ->capture_default_str();
+  init->add_option("--party", options->party_code, "Party code of the admin (the operator)")
+      ->capture_default_str();
+  init->add_option("--party-name", options->party_name, "Name of that party")
+      ->capture_default_str();
+  init->add_option("--party-kind", options->party_kind,
+                   "Kind of that party: state, intermediary or organisation")
+      ->capture_default_str();
+  init->add_option("--origin", options->origin,
+                   "Origin line of the transparency log (default canje/<instance id>)");
+  init->callback([&context, options] {
+    options->database = context.DatabasePath();
+    options->master_key_file = context.MasterKeyPath();
+    Status checked = instance::CheckPartyCode(options->party_code, options->party_kind);
+    if (!checked.ok()) return context.Finish(checked);
+    Result<instance::InitResult> result = instance::Instance::Initialize(*options);
+    if (!result.ok()) return context.Finish(result.status());
+    if (context.global.json) {
+      context.out << nlohmann::json{{"database", options->database},
+                                    {"master_key_file", result->master_key_file},
+                                    {"instance_id", result->instance_id},
+                                    {"origin", result->origin},
+                                    {"admin", result->admin_name}}
+                         .dump(2)
+                  << '\n';
+    } else {
+      context.out << "Created store " << options->database << " (instance "
+                  << result->instance_id << ", log origin " << result->origin << ")\n"
+                  << "Master key: " << result->master_key_file
+                  << " — keep it secret, back it up with `canje key backup`; without it the "
+                     "store cannot be read\n"
+                  << "Admin user: " << result->admin_name << " (party " << options->party_code
+                  << ")\n";
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+void AddUserCommands(CLI::App& app, CommandContext& context) {
+  auto* user = app.add_subcommand("user", "Users and their roles");
+  user->require_subcommand(1);
+  auto* add = user->add_subcommand("add", "Add a user acting for a party with a role");
+  auto options = std::make_shared<instance::NewUser>();
+  add->add_option("NAME", options->name, "User name")->required();
+  add->add_option("--party", options->party, "Party the user acts for")->required();
+  add->add_option("--role", options->role, "Role")
+      ->required()
+      ->check(CLI::IsMember({"admin", "mediator", "negotiator", "verifier", "observer"}));
+  add->callback([&context, options] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    Status status = instance::AddUser(**opened, *options);
+    if (status.ok() && !context.global.json) {
+      context.out << "Added user " << options->name << " (" << options->role << ", "
+                  << options->party << ")\n";
+    } else if (status.ok()) {
+      context.out << nlohmann::json{{"name", options->name},
+                                    {"party", options->party},
+                                    {"role", options->role}}
+                         .dump(2)
+                  << '\n';
+    }
+    context.Finish(status);
+  });
+  auto* list = user->add_subcommand("list", "List users");
+  list->callback([&context] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    Status allowed = (*opened)->Authorize(instance::Action::kReadRegistry);
+    if (!allowed.ok()) return context.Finish(allowed);
+    auto users = (*opened)->store().Users();
+    if (!users.ok()) return context.Finish(users.status());
+    if (context.global.json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& row : *users) {
+        out.push_back({{"name", row.name},
+                       {"party", row.party},
+                       {"role", row.role},
+                       {"created_at", row.created_at}});
+      }
+      context.out << out.dump(2) << '\n';
+    } else {
+      Table table({"NAME", "PARTY", "ROLE", "CREATED"});
+      for (const auto& row : *users) table.AddRow({row.name, row.party, row.role, row.created_at});
+      table.Print(context.out);
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+void AddPartyCommands(CLI::App& app, CommandContext& context) {
+  auto* party = app.add_subcommand("party", "Parties: states, intermediaries, organisations");
+  party->require_subcommand(1);
+  auto* add = party->add_subcommand("add", "Add a party");
+  auto options = std::make_shared<instance::NewParty>();
+  add->add_option("CODE", options->code,
+                  "ISO 3166-1 alpha-3 code for a state (VEN), an upper-case slug otherwise (ICRC)")
+      ->required();
+  add->add_option("--name", options->name, "Name of the party")->required();
+  add->add_option("--kind", options->kind, "state, intermediary or organisation")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"state", "intermediary", "organisation"}));
+  add->callback([&context, options] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    Status status = instance::AddParty(**opened, *options);
+    if (status.ok()) {
+      if (context.global.json) {
+        context.out << nlohmann::json{{"code", options->code},
+                                      {"name", options->name},
+                                      {"kind", options->kind}}
+                           .dump(2)
+                    << '\n';
+      } else {
+        context.out << "Added party " << options->code << " (" << options->name << ", "
+                    << options->kind << ")\n";
+      }
+    }
+    context.Finish(status);
+  });
+  auto* list = party->add_subcommand("list", "List parties");
+  list->callback([&context] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    Status allowed = (*opened)->Authorize(instance::Action::kReadRegistry);
+    if (!allowed.ok()) return context.Finish(allowed);
+    auto parties = (*opened)->store().Parties();
+    if (!parties.ok()) return context.Finish(parties.status());
+    if (context.global.json) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& row : *parties) {
+        out.push_back({{"code", row.code}, {"name", row.name}, {"kind", row.kind}});
+      }
+      context.out << out.dump(2) << '\n';
+    } else {
+      Table table({"CODE", "NAME", "KIND"});
+      for (const auto& row : *parties) table.AddRow({row.code, row.name, row.kind});
+      table.Print(context.out);
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+void AddVersionCommand(CLI::App& app, CommandContext& context) {
+  auto* version = app.add_subcommand("version", "Print the version of canje and its store schema");
+  version->callback([&context] {
+    if (context.global.json) {
+      context.out << nlohmann::json{{"version", CANJE_VERSION},
+                                    {"schema_version", store::LatestSchemaVersion()}}
+                         .dump(2)
+                  << '\n';
+    } else {
+      context.out << "canje " << CANJE_VERSION << " (store schema "
+                  << store::LatestSchemaVersion() << ")\n";
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+}  // namespace canje::cli

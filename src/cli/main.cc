@@ -1,0 +1,49 @@
+// The canje command line: parses, calls the core, prints. No rules live here.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "cli/admin_commands.h"
+#include "cli/command.h"
+
+int main(int argc, char** argv) {
+  using canje::cli::CommandContext;
+  CommandContext context(std::cout, std::cerr);
+  CLI::App app{"canje — a shared, verifiable record for humanitarian exchanges of detainees",
+               "canje"};
+  app.fallthrough();
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Help for every command");
+  app.add_option("--db", context.global.database,
+                 "Store: a SQLite file path (else CANJE_DB, else ./canje.db)");
+  app.add_option("--master-key", context.global.master_key_file,
+                 "Master key file (else CANJE_MASTER_KEY_FILE, else <db>.key)");
+  app.add_option("--as", context.global.user,
+                 "Act as this user (else CANJE_USER, else the admin created by init)");
+  app.add_flag("--json", context.global.json, "Print machine-readable JSON on stdout");
+  app.add_flag("--quiet", context.global.quiet, "No progress display");
+
+  canje::cli::AddInitCommand(app, context);
+  canje::cli::AddUserCommands(app, context);
+  canje::cli::AddPartyCommands(app, context);
+  canje::cli::AddVersionCommand(app, context);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "canje: " << e.what() << "\n(see canje --help, or canje COMMAND --help)\n";
+    return canje::ExitStatusFor(canje::StatusCode::kUsage);
+  }
+  const canje::Status& outcome = context.outcome();
+  std::cout.flush();
+  if (!std::cout) {
+    std::cerr << "canje: cannot write output\n";
+    return canje::ExitStatusFor(canje::StatusCode::kCannotWrite);
+  }
+  if (!outcome.ok()) std::cerr << "canje: " << outcome.message() << '\n';
+  return canje::ExitStatusFor(outcome.code());
+}
