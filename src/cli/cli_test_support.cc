@@ -1,0 +1,113 @@
+#include "cli/cli_test_support.h"
+
+#include <gtest/gtest.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace canje::cli::testing {
+
+RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
+                     const std::vector<std::string>& env) {
+  int out_pipe[2], err_pipe[2];
+  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return {};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
+  posix_spawn_file_actions_adddup2(&actions, err_pipe[1], 2);
+  posix_spawn_file_actions_addclose(&actions, out_pipe[0]);
+  posix_spawn_file_actions_addclose(&actions, err_pipe[0]);
+  posix_spawn_file_actions_addchdir_np(&actions, cwd.c_str());
+  std::vector<char*> args;
+  for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
+  args.push_back(nullptr);
+  std::vector<std::string> environment;
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    std::string entry = *variable;
+    if (entry.rfind("CANJE_", 0) == 0) continue;  // tests set their own
+    environment.push_back(entry);
+  }
+  environment.insert(environment.end(), env.begin(), env.end());
+  std::vector<char*> envp;
+  for (auto& entry : environment) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  pid_t pid = 0;
+  int spawned = posix_spawnp(&pid, args[0], &actions, nullptr, args.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  close(out_pipe[1]);
+  close(err_pipe[1]);
+  RunResult result;
+  if (spawned != 0) {
+    close(out_pipe[0]);
+    close(err_pipe[0]);
+    result.err = std::string("cannot start ") + argv[0] + ": " + strerror(spawned);
+    return result;
+  }
+  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+  std::string* sinks[2] = {&result.out, &result.err};
+  int open_count = 2;
+  char buffer[65536];
+  while (open_count > 0) {
+    if (poll(fds, 2, -1) < 0) break;
+    for (int i = 0; i < 2; ++i) {
+      if (fds[i].fd < 0 || fds[i].revents == 0) continue;
+      ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
+      if (n <= 0) {
+        close(fds[i].fd);
+        fds[i].fd = -1;
+        --open_count;
+      } else {
+        sinks[i]->append(buffer, static_cast<size_t>(n));
+      }
+    }
+  }
+  int status = 0;
+  waitpid(pid, &status, 0);
+  result.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
+}
+
+CanjeRunner::CanjeRunner() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "canje-test-XXXXXX").string();
+  dir_ = mkdtemp(pattern.data());
+}
+
+CanjeRunner::~CanjeRunner() {
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+RunResult CanjeRunner::Run(const std::vector<std::string>& args,
+                           const std::vector<std::string>& extra_env) const {
+  std::vector<std::string> argv = {CANJE_BINARY};
+  argv.insert(argv.end(), args.begin(), args.end());
+  std::vector<std::string> env = {"CANJE_DB=" + (dir_ / "canje.db").string()};
+  env.insert(env.end(), extra_env.begin(), extra_env.end());
+  return RunProgram(argv, dir_, env);
+}
+
+void CanjeRunner::Init() const {
+  RunResult result = Run({"init"});
+  ASSERT_EQ(result.exit_status, 0) << result.err;
+}
+
+void CanjeRunner::WriteFile(const std::string& name, const std::string& content) const {
+  std::ofstream out(dir_ / name, std::ios::binary);
+  out << content;
+}
+
+std::string CanjeRunner::ReadFile(const std::string& name) const {
+  std::ifstream in(dir_ / name, std::ios::binary);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+}  // namespace canje::cli::testing
