@@ -1,0 +1,25 @@
+// Exact shares: splitting a count among categories by weights, and placing a rank in them.
+//
+// Scenarios promise exact counts ("252 men", "2 minors", "13 Colombians of 50"); scaling by
+// `size` must keep the shares. Apportion uses the largest-remainder method, so the parts always
+// add up to the total and each part is within one of its exact share.
+#pragma once
+
+#include <cstdint>
+#include <cstddef>
+#include <vector>
+
+namespace canje::scenario {
+
+// Splits `total` into parts proportional to `weights` (largest remainder; ties go to the
+// earlier weight). Requires total >= 0 and a positive sum of weights.
+std::vector<int64_t> Apportion(int64_t total, const std::vector<int64_t>& weights);
+
+// The part a rank falls in when parts are laid end to end: 0 for rank < parts[0], 1 for the
+// next parts[1] ranks, and so on. Requires rank < the sum of parts.
+size_t PartOfRank(int64_t rank, const std::vector<int64_t>& parts);
+
+// round(count * numerator / denominator), for scaling natural sizes.
+int64_t Scale(int64_t count, int64_t numerator, int64_t denominator);
+
+}  // namespace canje::scenario

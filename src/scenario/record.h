@@ -1,0 +1,90 @@
+// One row of a generated list, and the canonical columns it is written with.
+//
+// A Record holds every field a list may carry; each list writes only the columns it names
+// (real lists carry subsets). The generator builds one "true" Record per person and derives
+// each list's row from it through the error model (error_model.h).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace canje::scenario {
+
+// A calendar date, possibly known only to the year (month == day == 0).
+struct Date {
+  int year = 0;
+  int month = 0;  // 1-12, or 0 when only the year is known
+  int day = 0;    // 1-31, or 0 when only the year is known
+
+  // "1990-04-03", or "1990" when only the year is known.
+  std::string ToIso() const;
+  friend bool operator==(const Date&, const Date&) = default;
+};
+
+// The number of days in `month` of `year` (Gregorian).
+int DaysInMonth(int year, int month);
+
+// The canonical column names of issue 2 ("Import"), in their canonical order.
+enum class Column {
+  kRecordId,
+  kGivenNames,
+  kFamilyNames,
+  kFullName,
+  kAliases,
+  kSex,
+  kDateOfBirth,
+  kNationality,
+  kDocument,
+  kDocumentType,
+  kHolder,
+  kFacility,
+  kCustodySince,
+  kLegalBasis,
+  kCharges,
+  kChargeStatus,
+  kEvidenceDisclosed,
+  kCategories,
+  kStatus,
+  kNotes,
+};
+
+// "record_id", "given_names", ... (snake_case, as in the CSV header).
+std::string_view ColumnName(Column column);
+
+// Separates the values of a multi-valued field (aliases, nationality, charges, categories).
+inline constexpr std::string_view kMultiValueSeparator = "|";
+
+struct Record {
+  std::string record_id;
+  std::vector<std::string> given_names;   // "José", "Luis"; a particle stays: "del Valle"
+  std::vector<std::string> family_names;  // "Pérez", "de la Cruz"
+  std::vector<std::string> aliases;       // whole names or nicknames
+  char sex = 'M';                         // 'M' or 'F'
+  std::optional<Date> date_of_birth;
+  std::vector<std::string> nationalities;  // ISO 3166-1 alpha-3
+  std::string document;                    // "V-12.345.678"; empty when unknown
+  std::string document_type;               // "cedula", "passport"; empty with no document
+  std::string holder;                      // party code
+  std::string facility;
+  std::optional<Date> custody_since;
+  std::string legal_basis;
+  std::vector<std::string> charges;
+  std::string charge_status;                // none, pending, convicted, dropped; or empty
+  std::optional<bool> evidence_disclosed;
+  std::vector<std::string> categories;
+  std::string status;                       // held, released, dead, unknown; or empty
+  std::string notes;
+
+  friend bool operator==(const Record&, const Record&) = default;
+};
+
+// The full name in roster form, as removal manifests print it: "PÉREZ DE LA CRUZ, JOSÉ LUIS".
+// With no given names: "PÉREZ"; with no family names: "JOSÉ LUIS".
+std::string RosterFullName(const Record& record);
+
+// The text written in `column` for `record` ("" for an absent value).
+std::string FieldText(const Record& record, Column column);
+
+}  // namespace canje::scenario
