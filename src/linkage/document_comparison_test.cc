@@ -1,0 +1,59 @@
+#include "linkage/document_comparison.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+namespace canje::linkage {
+namespace {
+
+using L = ComparisonLevel;
+
+L Compare(std::string_view a, std::string_view b) {
+  const L forward = CompareDocumentNumbers(NormalizeDocumentNumber(a), NormalizeDocumentNumber(b));
+  EXPECT_EQ(forward,
+            CompareDocumentNumbers(NormalizeDocumentNumber(b), NormalizeDocumentNumber(a)));
+  return forward;
+}
+
+TEST(DocumentComparisonTest, NormalisationRemovesPrefixesAndSeparators) {
+  EXPECT_EQ(NormalizeDocumentNumber("V-12.345.678"), "12345678");
+  EXPECT_EQ(NormalizeDocumentNumber("v 12 345 678"), "12345678");
+  EXPECT_EQ(NormalizeDocumentNumber("E-8.123.456"), "8123456");
+  EXPECT_EQ(NormalizeDocumentNumber("C.I. V-012.345.678"), "12345678");
+  EXPECT_EQ(NormalizeDocumentNumber("CI: 00012345678"), "12345678");
+  EXPECT_EQ(NormalizeDocumentNumber("Nº 4567"), "4567");
+  EXPECT_EQ(NormalizeDocumentNumber("DNI 30-111-222"), "30111222");
+  EXPECT_EQ(NormalizeDocumentNumber("ab1234567"), "AB1234567");  // a passport keeps letters
+  EXPECT_EQ(NormalizeDocumentNumber("X-1234"), "X1234");          // unknown prefix kept
+  EXPECT_EQ(NormalizeDocumentNumber("000"), "0");
+  EXPECT_EQ(NormalizeDocumentNumber("V-"), "V");
+  EXPECT_EQ(NormalizeDocumentNumber(" - . "), "");
+}
+
+TEST(DocumentComparisonTest, Levels) {
+  EXPECT_EQ(Compare("V-12.345.678", "12345678"), L::kExact);
+  EXPECT_EQ(Compare("V-12.345.678", "V-12.345.679"), L::kOneDigitOff);
+  EXPECT_EQ(Compare("V-12.345.678", "V-1.234.567"), L::kOneDigitOff);  // digit dropped
+  EXPECT_EQ(Compare("V-12.345.678", "V-12.354.678"), L::kTransposedDigits);
+  EXPECT_EQ(Compare("12345678", "21345678"), L::kTransposedDigits);
+  EXPECT_EQ(Compare("12345678", "12345687"), L::kTransposedDigits);
+  EXPECT_EQ(Compare("12345678", "12345699"), L::kDifferent);
+  EXPECT_EQ(Compare("12345678", "87654321"), L::kDifferent);
+  EXPECT_EQ(Compare("12345678", "13245687"), L::kDifferent);  // two transpositions
+  EXPECT_EQ(Compare("", "12345678"), L::kMissing);
+  EXPECT_EQ(Compare("n/a", "12345678"), L::kDifferent);  // "NA" is a value, not a prefix
+}
+
+TEST(DocumentComparisonTest, SetsKeepTheBestPair) {
+  const std::vector<std::string> a = {"12345678", "AB1234567"};
+  const std::vector<std::string> b = {"99999999", "AB1234568"};
+  EXPECT_EQ(CompareDocumentNumberSets(a, b), L::kOneDigitOff);
+  EXPECT_EQ(CompareDocumentNumberSets(a, std::vector<std::string>{}), L::kMissing);
+  EXPECT_EQ(CompareDocumentNumberSets(a, std::vector<std::string>{"12345678"}), L::kExact);
+  EXPECT_EQ(CompareDocumentNumberSets(a, std::vector<std::string>{"55"}), L::kDifferent);
+}
+
+}  // namespace
+}  // namespace canje::linkage
