@@ -5,6 +5,7 @@
 
 #include "cli/admin_commands.h"
 #include "cli/command.h"
+#include "cli/registry_commands.h"
 
 int main(int argc, char** argv) {
   using canje::cli::CommandContext;
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
   canje::cli::AddInitCommand(app, context);
   canje::cli::AddUserCommands(app, context);
   canje::cli::AddPartyCommands(app, context);
+  canje::cli::AddImportCommand(app, context);
+  canje::cli::AddListsCommand(app, context);
+  canje::cli::AddPersonsCommands(app, context);
+  canje::cli::AddExportCommand(app, context);
   canje::cli::AddVersionCommand(app, context);
 
   try {

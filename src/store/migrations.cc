@@ -50,11 +50,12 @@ CREATE TABLE lists (
   file_name TEXT NOT NULL,
   file_sha256 TEXT NOT NULL,
   format TEXT NOT NULL,
+  columns TEXT NOT NULL,
   imported_at TEXT NOT NULL,
   imported_by TEXT NOT NULL,
   record_count INTEGER NOT NULL,
   rejected_count INTEGER NOT NULL,
-  event_seq INTEGER NOT NULL REFERENCES events(seq)
+  event_seq INTEGER NOT NULL REFERENCES events(seq) DEFERRABLE INITIALLY DEFERRED
 );
 CREATE INDEX lists_by_file ON lists(file_sha256, source);
 CREATE TABLE persons (

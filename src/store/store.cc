@@ -44,11 +44,12 @@ UserRow ReadUser(const SqlStatement& row) {
 }
 
 constexpr std::string_view kListColumns =
-    "id, kind, source, party, file_name, file_sha256, format, imported_at, imported_by, "
-    "record_count, rejected_count, event_seq";
+    "id, kind, source, party, file_name, file_sha256, format, columns, imported_at, "
+    "imported_by, record_count, rejected_count, event_seq";
 ListRow ReadList(const SqlStatement& row) {
-  return {row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4),  row.Text(5),
-          row.Text(6), row.Text(7), row.Text(8), row.Int(9),  row.Int(10), row.Int(11)};
+  return {row.Int(0),  row.Text(1), row.Text(2),  row.Text(3),  row.Text(4),
+          row.Text(5), row.Text(6), row.Text(7),  row.Text(8),  row.Text(9),
+          row.Int(10), row.Int(11), row.Int(12)};
 }
 
 constexpr std::string_view kPersonColumns =
@@ -118,6 +119,14 @@ Result<std::optional<Row>> QueryOne(SqlConnection& connection, std::string_view 
 
 auto NoBind() {
   return [](SqlStatement&) {};
+}
+
+Result<int64_t> InsertReturningId(SqlStatement& statement) {
+  CANJE_ASSIGN_OR_RETURN(bool has_row, statement.Step());
+  if (!has_row) return Status::Internal("insert returned no id");
+  int64_t id = statement.Int(0);
+  CANJE_RETURN_IF_ERROR(statement.Run());
+  return id;
 }
 
 }  // namespace
@@ -265,6 +274,15 @@ Status Store::ForEachPerson(const PersonFilter& filter,
     conditions += " AND EXISTS (SELECT 1 FROM list_records r WHERE r.person_id = p.id AND "
                   "r.list_id = " + std::to_string(filter.list_id) + ")";
   }
+  if (filter.person_id != 0) conditions += " AND p.id = " + std::to_string(filter.person_id);
+  if (!filter.visible_to_party.empty()) {
+    conditions +=
+        " AND (EXISTS (SELECT 1 FROM custody c WHERE c.person_id = p.id AND c.holder = ?)"
+        " OR EXISTS (SELECT 1 FROM list_records r JOIN lists l ON l.id = r.list_id"
+        " WHERE r.person_id = p.id AND l.party = ?))";
+    texts.push_back(filter.visible_to_party);
+    texts.push_back(filter.visible_to_party);
+  }
   auto bind = [&](SqlStatement& s) {
     for (size_t i = 0; i < texts.size(); ++i) s.BindText(static_cast<int>(i) + 1, texts[i]);
   };
@@ -361,14 +379,6 @@ enum Slot {
   kAddIndex,
   kLinkRecord,
 };
-
-Result<int64_t> InsertReturningId(SqlStatement& statement) {
-  CANJE_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return Status::Internal("insert returned no id");
-  int64_t id = statement.Int(0);
-  CANJE_RETURN_IF_ERROR(statement.Run());
-  return id;
-}
 }  // namespace
 
 Result<int64_t> WriteTransaction::AppendEvent(const EventDraft& event,
@@ -443,20 +453,21 @@ Result<int64_t> WriteTransaction::AddList(const ListRow& list) {
   CANJE_ASSIGN_OR_RETURN(
       auto statement,
       store_.connection_->Prepare(
-          "INSERT INTO lists(kind, source, party, file_name, file_sha256, format, imported_at, "
-          "imported_by, record_count, rejected_count, event_seq) "
-          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+          "INSERT INTO lists(kind, source, party, file_name, file_sha256, format, columns, "
+          "imported_at, imported_by, record_count, rejected_count, event_seq) "
+          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   statement->BindText(1, list.kind);
   statement->BindText(2, list.source);
   statement->BindText(3, list.party);
   statement->BindText(4, list.file_name);
   statement->BindText(5, list.file_sha256);
   statement->BindText(6, list.format);
-  statement->BindText(7, now_);
-  statement->BindText(8, actor_.user);
-  statement->BindInt(9, list.record_count);
-  statement->BindInt(10, list.rejected_count);
-  statement->BindInt(11, list.event_seq);
+  statement->BindText(7, list.columns);
+  statement->BindText(8, now_);
+  statement->BindText(9, actor_.user);
+  statement->BindInt(10, list.record_count);
+  statement->BindInt(11, list.rejected_count);
+  statement->BindInt(12, list.event_seq);
   return InsertReturningId(*statement);
 }
 
@@ -473,36 +484,55 @@ Status WriteTransaction::SetListCounts(int64_t list_id, int64_t record_count,
   return statement->Run();
 }
 
-Result<int64_t> WriteTransaction::AddPerson(const PersonRow& person) {
-  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
-                         Cached(kAddPerson,
-                                "INSERT INTO persons(created_at, sex, nationalities, categories, "
-                                "data_key, sealed) VALUES(?, ?, ?, ?, ?, ?) RETURNING id"));
-  insert->BindText(1, now_);
-  insert->BindText(2, person.sex);
-  insert->BindText(3, person.nationalities);
-  insert->BindText(4, person.categories);
-  BindOptionalBlob(*insert, 5, person.data_key);
-  BindOptionalBlob(*insert, 6, person.sealed);
-  return InsertReturningId(*insert);
+Result<int64_t> WriteTransaction::NextId(std::string_view table, int64_t& next) {
+  if (next < 0) {
+    CANJE_ASSIGN_OR_RETURN(
+        auto max_id,
+        QueryOne<int64_t>(*store_.connection_,
+                          "SELECT coalesce(max(id), 0) FROM " + std::string(table), NoBind(),
+                          [](const SqlStatement& row) { return row.Int(0); }));
+    next = max_id.value_or(0) + 1;
+  }
+  return next++;
 }
 
-Result<int64_t> WriteTransaction::AddRecord(const RecordRow& record) {
+Result<int64_t> WriteTransaction::AllocatePersonId() { return NextId("persons", next_person_id_); }
+Result<int64_t> WriteTransaction::AllocateRecordId() {
+  return NextId("list_records", next_record_id_);
+}
+
+Status WriteTransaction::AddPerson(const PersonRow& person) {
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
+                         Cached(kAddPerson,
+                                "INSERT INTO persons(id, created_at, sex, nationalities, "
+                                "categories, data_key, sealed) VALUES(?, ?, ?, ?, ?, ?, ?)"));
+  insert->BindInt(1, person.id);
+  insert->BindText(2, now_);
+  insert->BindText(3, person.sex);
+  insert->BindText(4, person.nationalities);
+  insert->BindText(5, person.categories);
+  BindOptionalBlob(*insert, 6, person.data_key);
+  BindOptionalBlob(*insert, 7, person.sealed);
+  return insert->Run();
+}
+
+Status WriteTransaction::AddRecord(const RecordRow& record) {
   CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
                          Cached(kAddRecord,
-                                "INSERT INTO list_records(list_id, line, person_id, "
+                                "INSERT INTO list_records(id, list_id, line, person_id, "
                                 "reported_status, holder, data_key, sealed, salt, record_hash) "
-                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-  insert->BindInt(1, record.list_id);
-  insert->BindInt(2, record.line);
-  BindOptionalInt(*insert, 3, record.person_id);
-  insert->BindText(4, record.reported_status);
-  insert->BindText(5, record.holder);
-  BindOptionalBlob(*insert, 6, record.data_key);
-  BindOptionalBlob(*insert, 7, record.sealed);
-  BindOptionalBlob(*insert, 8, record.salt);
-  insert->BindBlob(9, record.record_hash);
-  return InsertReturningId(*insert);
+                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  insert->BindInt(1, record.id);
+  insert->BindInt(2, record.list_id);
+  insert->BindInt(3, record.line);
+  BindOptionalInt(*insert, 4, record.person_id);
+  insert->BindText(5, record.reported_status);
+  insert->BindText(6, record.holder);
+  BindOptionalBlob(*insert, 7, record.data_key);
+  BindOptionalBlob(*insert, 8, record.sealed);
+  BindOptionalBlob(*insert, 9, record.salt);
+  insert->BindBlob(10, record.record_hash);
+  return insert->Run();
 }
 
 Status WriteTransaction::LinkRecord(int64_t record_id, int64_t person_id) {

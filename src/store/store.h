@@ -77,7 +77,8 @@ struct ListRow {
   std::string party;
   std::string file_name;
   std::string file_sha256;
-  std::string format;
+  std::string format;     // csv or json
+  std::string columns;    // CSV: the header names as a JSON array (raw rows hold values only)
   std::string imported_at;
   std::string imported_by;
   int64_t record_count = 0;
@@ -131,6 +132,9 @@ struct PersonFilter {
   std::string nationality;
   std::string status;
   int64_t list_id = 0;
+  int64_t person_id = 0;  // just this person
+  // Need to know: when set, only persons held by this party or on a list it submitted.
+  std::string visible_to_party;
 };
 
 // One person with their custody rows, as ForEachPerson yields them.
@@ -204,8 +208,13 @@ class WriteTransaction {
   Result<int64_t> AddList(const ListRow& list);  // returns the new list id
   Status SetListCounts(int64_t list_id, int64_t record_count, int64_t rejected_count,
                        int64_t event_seq);
-  Result<int64_t> AddPerson(const PersonRow& person);
-  Result<int64_t> AddRecord(const RecordRow& record);
+  // Ids for new persons and records, allocated before the row is written so that sealed data
+  // can be bound to its row. Safe because the transaction holds the write lock.
+  Result<int64_t> AllocatePersonId();
+  Result<int64_t> AllocateRecordId();
+  // The row's id must come from the matching Allocate call.
+  Status AddPerson(const PersonRow& person);
+  Status AddRecord(const RecordRow& record);
   Status LinkRecord(int64_t record_id, int64_t person_id);
   Result<int64_t> AddCustody(const CustodyRow& custody);
   Status AddIndexEntry(ByteView hash, int64_t person_id);
@@ -214,12 +223,15 @@ class WriteTransaction {
   friend class Store;
   WriteTransaction(Store& store, const Actor& actor, std::string now);
   Result<SqlStatement*> Cached(int slot, std::string_view sql);
+  Result<int64_t> NextId(std::string_view table, int64_t& next);
 
   Store& store_;
   Actor actor_;
   std::string now_;
   int64_t events_appended_ = 0;
   int64_t next_seq_ = -1;
+  int64_t next_person_id_ = -1;
+  int64_t next_record_id_ = -1;
   std::vector<std::unique_ptr<SqlStatement>> statements_;
 };
 

@@ -1,0 +1,394 @@
+#include "cli/registry_commands.h"
+
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+
+#include "cli/open_instance.h"
+#include "cli/progress_bar.h"
+#include "cli/table.h"
+#include "instance/ids.h"
+#include "registry/enumerated_fields.h"
+#include "registry/importer.h"
+#include "registry/person_directory.h"
+
+namespace canje::cli {
+namespace {
+
+using nlohmann::json;
+
+json ErrorsToJson(const std::vector<registry::FieldError>& errors) {
+  json out = json::array();
+  for (const auto& error : errors) {
+    json item = {{"line", error.line}, {"reason", error.reason}};
+    if (error.column > 0) item["column"] = error.column;
+    if (!error.column_name.empty()) item["column_name"] = error.column_name;
+    if (!error.json_path.empty()) item["json_path"] = error.json_path;
+    out.push_back(item);
+  }
+  return out;
+}
+
+json ReportToJson(const registry::ImportReport& report, bool dry_run) {
+  json out = {{"rows", report.rows},
+              {"imported", report.imported},
+              {"rejected", report.rejected},
+              {"persons_created", report.persons_created},
+              {"file_sha256", report.file_sha256},
+              {"dry_run", dry_run},
+              {"error_count", report.error_count},
+              {"errors", ErrorsToJson(report.errors)}};
+  if (report.list_id != 0) out["list"] = instance::ListId(report.list_id);
+  if (report.event_seq >= 0) out["event"] = report.event_seq;
+  return out;
+}
+
+std::string Joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += separator;
+    out += item;
+  }
+  return out;
+}
+
+std::string DocumentsText(const registry::PersonRecord& record) {
+  std::vector<std::string> items;
+  for (const auto& document : record.documents) {
+    items.push_back((document.type.empty() ? "" : document.type + " ") + document.number);
+  }
+  return Joined(items);
+}
+
+json CustodyToJson(const store::CustodyRow& custody) {
+  json out = {{"holder", custody.holder},
+              {"facility", custody.facility},
+              {"since", custody.since},
+              {"legal_basis", custody.legal_basis},
+              {"charge_status", custody.charge_status},
+              {"status", custody.status}};
+  out["evidence_disclosed"] =
+      custody.evidence_disclosed ? json(*custody.evidence_disclosed) : json(nullptr);
+  if (custody.list_id != 0) out["list"] = instance::ListId(custody.list_id);
+  return out;
+}
+
+json PersonToJson(const registry::PersonEntry& person) {
+  json out = {{"id", instance::PersonId(person.id)}, {"erased", person.erased}};
+  json custody = json::array();
+  for (const auto& row : person.custody) custody.push_back(CustodyToJson(row));
+  out["custody"] = custody;
+  if (person.erased) {
+    out["erased_at"] = person.erased_at;
+    return out;
+  }
+  const registry::PersonRecord& record = person.record;
+  out["name"] = record.name.Display();
+  out["given_names"] = record.name.given_names;
+  out["family_names"] = record.name.family_names;
+  out["aliases"] = record.aliases;
+  out["sex"] = std::string(registry::SexName(record.sex));
+  out["date_of_birth"] = record.date_of_birth ? json(record.date_of_birth->ToIso()) : json(nullptr);
+  out["nationalities"] = record.nationalities;
+  out["categories"] = record.categories;
+  json documents = json::array();
+  for (const auto& document : record.documents) {
+    documents.push_back(
+        {{"type", document.type}, {"number", document.number}, {"country", document.country}});
+  }
+  out["documents"] = documents;
+  json charges = json::array();
+  for (const auto& charge : record.charges) {
+    charges.push_back({{"description", charge.description}, {"status", charge.status}});
+  }
+  out["charges"] = charges;
+  out["notes"] = record.notes;
+  return out;
+}
+
+std::string NameOrErased(const registry::PersonEntry& person) {
+  return person.erased ? "(erased)" : person.record.name.Display();
+}
+
+struct PersonFilterFlags {
+  registry::PersonQuery query;
+  std::string list;
+};
+
+void AddPersonFilterFlags(CLI::App* command, PersonFilterFlags& flags) {
+  command->add_option("--holder", flags.query.holder, "Held by this party");
+  command->add_option("--category", flags.query.category,
+                      "In this category (journalist, minor, political_prisoner, ...)");
+  command->add_option("--nationality", flags.query.nationality, "Of this nationality (ISO alpha-3)");
+  command->add_option("--status", flags.query.status, "held, released, dead or unknown");
+  command->add_option("--list", flags.list, "Linked to this list (L3)");
+}
+
+Status ResolveListFlag(PersonFilterFlags& flags) {
+  if (flags.list.empty()) return Status::Ok();
+  CANJE_ASSIGN_OR_RETURN(flags.query.list_id, instance::ParseId(flags.list, 'L', "list"));
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddImportCommand(CLI::App& app, CommandContext& context) {
+  auto* command = app.add_subcommand(
+      "import", "Import a list file (CSV or JSON): all of it, or nothing and the reasons");
+  auto options = std::make_shared<registry::ImportOptions>();
+  auto date_order = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
+  command->add_option("FILE", *file, "The list file")->required();
+  command->add_option("--kind", options->kind,
+                      "custody_roster, claim_list, documentation_list or transfer_manifest")
+      ->required();
+  command->add_option("--source", options->source, "Where the list comes from (free text)")
+      ->required();
+  command->add_option("--party", options->party,
+                      "The party submitting the list (default: the acting user's party)");
+  command->add_option("--format", options->format, "csv or json (default: from the file name)");
+  command->add_flag("--skip-invalid", options->skip_invalid,
+                    "Import the good rows; write the rejected ones to the --rejects file");
+  command->add_option("--rejects", options->rejects_file,
+                      "Where --skip-invalid writes rejected rows (default FILE.rejected.csv)");
+  command->add_flag("--dry-run", options->dry_run, "Validate only; change nothing");
+  command->add_flag("--again", options->again,
+                    "Import a file already imported for the same source");
+  command->add_option("--date-order", *date_order,
+                      "Read ambiguous dates such as 03/04/1990 as dmy or mdy")
+      ->check(CLI::IsMember({"dmy", "mdy"}));
+  command->callback([&context, options, date_order, file] {
+    options->file = *file;
+    if (*date_order == "dmy") options->date_order = registry::DateOrder::kDayFirst;
+    if (*date_order == "mdy") options->date_order = registry::DateOrder::kMonthFirst;
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    instance::Instance& instance = **opened;
+    if (options->party.empty()) options->party = instance.actor().party;
+    ProgressBar bar(context.err, "importing", context.ShowProgress());
+    registry::ImportReport full_report;
+    auto result = registry::ImportList(
+        instance, *options, [&](uint64_t done, uint64_t total) { bar.Update(done, total); },
+        &full_report);
+    bar.Done();
+    if (context.global.json && (result.ok() || full_report.rows > 0)) {
+      context.out << ReportToJson(full_report, options->dry_run).dump(2) << '\n';
+    } else if (result.ok()) {
+      const auto& report = *result;
+      if (options->dry_run) {
+        context.out << "Valid: " << report.imported << " of " << report.rows << " rows of "
+                    << *file << " would be imported";
+      } else {
+        context.out << "Imported " << instance::ListId(report.list_id) << ": " << report.imported
+                    << " of " << report.rows << " rows of " << *file << " (" << options->kind
+                    << ", " << options->party << ")";
+        if (report.persons_created > 0) {
+          context.out << ", " << report.persons_created << " persons created";
+        }
+      }
+      if (report.rejected > 0) {
+        context.out << "; " << report.rejected << " rejected";
+        if (!options->dry_run) {
+          context.out << " (see "
+                      << (options->rejects_file.empty() ? *file + ".rejected.csv"
+                                                        : options->rejects_file.string())
+                      << ")";
+        }
+      }
+      context.out << '\n';
+    }
+    context.Finish(result.status());
+  });
+}
+
+void AddListsCommand(CLI::App& app, CommandContext& context) {
+  auto* command = app.add_subcommand("lists", "The imported lists");
+  command->callback([&context] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    Status allowed = (*opened)->Authorize(instance::Action::kReadRegistry);
+    if (!allowed.ok()) return context.Finish(allowed);
+    auto lists = (*opened)->store().Lists();
+    if (!lists.ok()) return context.Finish(lists.status());
+    if (context.global.json) {
+      json out = json::array();
+      for (const auto& list : *lists) {
+        out.push_back({{"id", instance::ListId(list.id)},
+                       {"kind", list.kind},
+                       {"party", list.party},
+                       {"source", list.source},
+                       {"file_name", list.file_name},
+                       {"file_sha256", list.file_sha256},
+                       {"format", list.format},
+                       {"records", list.record_count},
+                       {"rejected", list.rejected_count},
+                       {"imported_at", list.imported_at},
+                       {"imported_by", list.imported_by},
+                       {"event", list.event_seq}});
+      }
+      context.out << out.dump(2) << '\n';
+    } else {
+      Table table({"ID", "KIND", "PARTY", "RECORDS", "REJECTED", "SOURCE", "FILE", "IMPORTED"});
+      for (const auto& list : *lists) {
+        table.AddRow({instance::ListId(list.id), list.kind, list.party,
+                      std::to_string(list.record_count), std::to_string(list.rejected_count),
+                      list.source, list.file_name, list.imported_at});
+      }
+      table.Print(context.out);
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+void AddPersonsCommands(CLI::App& app, CommandContext& context) {
+  auto* persons = app.add_subcommand("persons", "Search persons by name fragment and filters");
+  auto flags = std::make_shared<PersonFilterFlags>();
+  persons->add_option("NAME", flags->query.name, "A fragment of a name or alias");
+  AddPersonFilterFlags(persons, *flags);
+  persons->add_option("--limit", flags->query.limit, "At most this many persons");
+  persons->callback([&context, flags] {
+    Status list_flag = ResolveListFlag(*flags);
+    if (!list_flag.ok()) return context.Finish(list_flag);
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    if (context.global.json) {
+      // Streamed, so that a large store prints without holding every person in memory.
+      context.out << '[';
+      bool first = true;
+      Status status = registry::VisitPersons(**opened, flags->query, [&](auto& person) {
+        context.out << (first ? "\n" : ",\n") << PersonToJson(person).dump();
+        first = false;
+        return Status::Ok();
+      });
+      context.out << (first ? "]\n" : "\n]\n");
+      return context.Finish(status);
+    }
+    Table table({"ID", "NAME", "SEX", "BORN", "NATIONALITY", "HOLDER", "FACILITY", "STATUS",
+                 "CHARGES", "CATEGORIES"});
+    Status status = registry::VisitPersons(**opened, flags->query, [&](auto& person) {
+      const auto& record = person.record;
+      std::string holder, facility, status_text, charges;
+      if (!person.custody.empty()) {
+        holder = person.custody.front().holder;
+        facility = person.custody.front().facility;
+        status_text = person.custody.front().status;
+        charges = person.custody.front().charge_status;
+      }
+      table.AddRow({instance::PersonId(person.id), NameOrErased(person),
+                    std::string(registry::SexName(record.sex)),
+                    record.date_of_birth ? record.date_of_birth->ToIso() : "",
+                    Joined(record.nationalities, "|"), holder, facility, status_text, charges,
+                    Joined(record.categories, "|")});
+      return Status::Ok();
+    });
+    if (!status.ok()) return context.Finish(status);
+    table.Print(context.out);
+    context.out << table.size() << " person" << (table.size() == 1 ? "" : "s") << '\n';
+    context.Finish(Status::Ok());
+  });
+
+  auto* person = app.add_subcommand("person", "One person");
+  person->require_subcommand(1);
+  auto* show = person->add_subcommand("show", "Everything the store holds on one person");
+  auto id = std::make_shared<std::string>();
+  show->add_option("ID", *id, "The person's id (P17)")->required();
+  show->callback([&context, id] {
+    auto person_id = instance::ParseId(*id, 'P', "person");
+    if (!person_id.ok()) return context.Finish(person_id.status());
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto details = registry::ShowPerson(**opened, *person_id);
+    if (!details.ok()) return context.Finish(details.status());
+    json sources = json::array();
+    for (const auto& source : details->sources) {
+      sources.push_back({{"record", instance::RecordId(source.record_id)},
+                         {"list", instance::ListId(source.list_id)},
+                         {"line", source.line},
+                         {"kind", source.list_kind},
+                         {"source", source.list_source},
+                         {"party", source.list_party},
+                         {"reported_status", source.reported_status}});
+    }
+    if (context.global.json) {
+      json out = PersonToJson(details->person);
+      out["records"] = sources;
+      context.out << out.dump(2) << '\n';
+      return context.Finish(Status::Ok());
+    }
+    const auto& entry = details->person;
+    std::ostream& out = context.out;
+    out << instance::PersonId(entry.id) << "  " << NameOrErased(entry) << '\n';
+    if (entry.erased) {
+      out << "  erased on " << entry.erased_at << '\n';
+    } else {
+      const auto& record = entry.record;
+      out << "  given names:   " << Joined(record.name.given_names, " ") << '\n'
+          << "  family names:  " << Joined(record.name.family_names, " / ") << '\n';
+      if (!record.aliases.empty()) out << "  aliases:       " << Joined(record.aliases) << '\n';
+      out << "  sex:           " << registry::SexName(record.sex) << '\n'
+          << "  born:          " << (record.date_of_birth ? record.date_of_birth->ToIso() : "")
+          << '\n'
+          << "  nationality:   " << Joined(record.nationalities) << '\n'
+          << "  documents:     " << DocumentsText(record) << '\n'
+          << "  categories:    " << Joined(record.categories) << '\n';
+      for (const auto& charge : record.charges) {
+        out << "  charge:        " << (charge.description.empty() ? "(none)" : charge.description)
+            << (charge.status.empty() ? "" : " [" + charge.status + "]") << '\n';
+      }
+      if (!record.notes.empty()) out << "  notes:         " << record.notes << '\n';
+    }
+    for (const auto& custody : entry.custody) {
+      out << "  custody:       " << custody.holder << ", " << custody.facility
+          << (custody.since.empty() ? "" : ", since " + custody.since) << " — " << custody.status
+          << ", charges " << custody.charge_status << ", evidence disclosed "
+          << (custody.evidence_disclosed ? (*custody.evidence_disclosed ? "yes" : "no") : "unknown")
+          << '\n';
+    }
+    for (const auto& source : details->sources) {
+      out << "  on list:       " << instance::ListId(source.list_id) << " line " << source.line
+          << " (" << source.list_kind << " of " << source.list_party << ", " << source.list_source
+          << ")" << (source.reported_status.empty() ? "" : " reported " + source.reported_status)
+          << '\n';
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+void AddExportCommand(CLI::App& app, CommandContext& context) {
+  auto* command = app.add_subcommand("export", "Export data in the formats canje imports");
+  command->require_subcommand(1);
+  auto* persons = command->add_subcommand(
+      "persons", "Persons as a list file (CSV or JSON) that `canje import` reads back");
+  auto flags = std::make_shared<PersonFilterFlags>();
+  auto format = std::make_shared<std::string>("csv");
+  auto out_file = std::make_shared<std::string>();
+  persons->add_option("--format", *format, "csv or json")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"csv", "json"}));
+  persons->add_option("--out", *out_file, "Write to this file (default: standard output)");
+  AddPersonFilterFlags(persons, *flags);
+  persons->callback([&context, flags, format, out_file] {
+    Status list_flag = ResolveListFlag(*flags);
+    if (!list_flag.ok()) return context.Finish(list_flag);
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto export_format =
+        *format == "json" ? registry::ExportFormat::kJson : registry::ExportFormat::kCsv;
+    if (out_file->empty()) {
+      return context.Finish(
+          registry::ExportPersons(**opened, flags->query, export_format, context.out));
+    }
+    std::string temporary = *out_file + ".partial";
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (!out) return context.Finish(Status::CannotWrite("cannot write " + *out_file));
+    Status status = registry::ExportPersons(**opened, flags->query, export_format, out);
+    out.close();
+    if (status.ok() && (!out || std::rename(temporary.c_str(), out_file->c_str()) != 0)) {
+      status = Status::CannotWrite("cannot write " + *out_file);
+    }
+    if (!status.ok()) std::remove(temporary.c_str());
+    context.Finish(status);
+  });
+}
+
+}  // namespace canje::cli

@@ -1,0 +1,405 @@
+#include "registry/importer.h"
+
+#include <nlohmann/json.hpp>
+
+#include <cctype>
+#include <fstream>
+#include <set>
+
+#include "core/clock.h"
+#include "core/csv_writer.h"
+#include "core/digest.h"
+#include "instance/ids.h"
+#include "registry/enumerated_fields.h"
+#include "registry/person_codec.h"
+
+namespace canje::registry {
+namespace {
+
+using instance::Instance;
+using instance::Recorder;
+
+constexpr std::array<std::pair<ListKind, std::string_view>, 4> kListKinds = {{
+    {ListKind::kCustodyRoster, "custody_roster"},
+    {ListKind::kClaimList, "claim_list"},
+    {ListKind::kDocumentationList, "documentation_list"},
+    {ListKind::kTransferManifest, "transfer_manifest"},
+}};
+
+constexpr size_t kShownErrors = 20;
+constexpr int64_t kProgressEveryRows = 4096;
+
+struct FileFacts {
+  std::string sha256;
+  uint64_t size = 0;
+};
+
+Result<FileFacts> HashFile(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + path.string() + ": no such readable file");
+  Sha256Hasher hasher;
+  FileFacts facts;
+  std::vector<char> buffer(1 << 20);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    std::streamsize n = in.gcount();
+    if (n <= 0) break;
+    hasher.Update(ByteView(reinterpret_cast<const uint8_t*>(buffer.data()), static_cast<size_t>(n)));
+    facts.size += static_cast<uint64_t>(n);
+  }
+  if (in.bad()) return Status::Unavailable("error while reading " + path.string());
+  Sha256Hash hash = hasher.Finish();
+  facts.sha256 = HexEncode(hash);
+  return facts;
+}
+
+Result<PartialDate> Today() {
+  std::string today = TodayIso();
+  return ParseDate(today);
+}
+
+// A summary of charges for counting without keys: none, pending, convicted, dropped, charged
+// (charges without a status) or unknown (the list says nothing).
+std::string ChargeSummary(const PersonRecord& record) {
+  if (record.charges.empty()) return "unknown";
+  std::set<std::string> statuses;
+  bool described = false;
+  for (const Charge& charge : record.charges) {
+    statuses.insert(charge.status.empty() ? "charged" : charge.status);
+    if (!charge.description.empty()) described = true;
+  }
+  for (std::string_view strongest : {"convicted", "pending", "charged", "dropped"}) {
+    if (statuses.count(std::string(strongest))) return std::string(strongest);
+  }
+  if (statuses.count("none") && !described) return "none";
+  return "unknown";
+}
+
+std::string Join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& item : items) {
+    if (!out.empty()) out += '|';
+    out += item;
+  }
+  return out;
+}
+
+// Document numbers compared for exact look-up: letters and digits only, upper case, without a
+// leading nationality letter such as "V-" (V-12.345.678 → 12345678).
+std::string NormalizedDocument(std::string_view number) {
+  std::string out;
+  for (char c : number) {
+    if (std::isalnum(static_cast<unsigned char>(c))) {
+      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+    }
+  }
+  if (out.size() > 1 && (out[0] == 'V' || out[0] == 'E') &&
+      std::isdigit(static_cast<unsigned char>(out[1]))) {
+    out.erase(0, 1);
+  }
+  return out;
+}
+
+std::string RecordContext(int64_t id) { return "record " + std::to_string(id); }
+std::string PersonContext(int64_t id) { return "person " + std::to_string(id); }
+
+// Writes rejected rows: one line per problem, with the row as it came.
+class RejectsWriter {
+ public:
+  Status Open(const std::filesystem::path& path) {
+    temporary_ = path;
+    temporary_ += ".partial";
+    final_ = path;
+    out_.open(temporary_, std::ios::binary | std::ios::trunc);
+    if (!out_) return Status::CannotWrite("cannot write rejected rows to " + temporary_.string());
+    WriteCsvRow({"line", "column", "column_name", "reason", "row"}, out_);
+    return Status::Ok();
+  }
+  bool is_open() const { return out_.is_open(); }
+  void Add(const FieldError& error, const Row& row, char delimiter) {
+    std::string raw;
+    for (size_t i = 0; i < row.values.size(); ++i) {
+      if (i > 0) raw.push_back(delimiter ? delimiter : ',');
+      if (!row.keys.empty()) raw += row.keys[i] + "=";
+      raw += row.values[i];
+    }
+    WriteCsvRow({std::to_string(error.line), error.column ? std::to_string(error.column) : "",
+                 error.column_name.empty() ? error.json_path : error.column_name, error.reason,
+                 raw},
+                out_);
+  }
+  Status Commit() {
+    out_.close();
+    if (!out_ || std::rename(temporary_.c_str(), final_.c_str()) != 0) {
+      return Status::CannotWrite("cannot write rejected rows to " + final_.string());
+    }
+    return Status::Ok();
+  }
+  void Abandon() {
+    out_.close();
+    std::filesystem::remove(temporary_);
+  }
+
+ private:
+  std::filesystem::path temporary_, final_;
+  std::ofstream out_;
+};
+
+std::string ErrorSummary(const ImportReport& report, const std::string& file_name) {
+  std::string message = file_name + ": " + std::to_string(report.error_count) + " problem" +
+                        (report.error_count == 1 ? "" : "s") + " in " +
+                        std::to_string(report.rejected) + " row" +
+                        (report.rejected == 1 ? "" : "s") + "; nothing was imported:";
+  for (size_t i = 0; i < report.errors.size() && i < kShownErrors; ++i) {
+    message += "\n  " + report.errors[i].ToString(file_name);
+  }
+  if (report.error_count > static_cast<int64_t>(kShownErrors)) {
+    message += "\n  ... and " + std::to_string(report.error_count - kShownErrors) +
+               " more (see them all with --json, or import the good rows with --skip-invalid "
+               "--rejects FILE)";
+  }
+  message += "\nFix the rows and import again, or use --skip-invalid to import the others.";
+  return message;
+}
+
+// The state of one import as it walks the file.
+class ImportRun {
+ public:
+  ImportRun(Instance& instance, const ImportOptions& options, ListKind kind, ImportReport& report)
+      : instance_(instance), options_(options), kind_(kind), report_(report) {}
+
+  // Reads every row; when `recorder` is set, writes the good ones.
+  Status Walk(ListFileReader& reader, Recorder* recorder, int64_t list_id, uint64_t total,
+              const ImportProgress& progress, RejectsWriter* rejects) {
+    ParsedRecord parsed;
+    while (true) {
+      CANJE_ASSIGN_OR_RETURN(bool more, reader.Next(&parsed));
+      if (!more) break;
+      ++report_.rows;
+      if (progress && report_.rows % kProgressEveryRows == 0) progress(reader.bytes_read(), total);
+      if (!parsed.errors.empty()) {
+        ++report_.rejected;
+        for (const FieldError& error : parsed.errors) {
+          ++report_.error_count;
+          if (report_.errors.size() < kMaxReportedErrors) report_.errors.push_back(error);
+          if (rejects != nullptr) rejects->Add(error, reader.row(), reader.csv_delimiter());
+        }
+        continue;
+      }
+      bool writing = recorder != nullptr && (options_.skip_invalid || report_.rejected == 0);
+      if (writing) {
+        CANJE_RETURN_IF_ERROR(Write(*recorder, list_id, parsed, reader.row()));
+      }
+      ++report_.imported;
+    }
+    if (progress) progress(total, total);
+    return Status::Ok();
+  }
+
+ private:
+  Status Write(Recorder& recorder, int64_t list_id, const ParsedRecord& parsed, const Row& row) {
+    store::WriteTransaction& transaction = recorder.transaction();
+    protect::Vault& vault = recorder.vault();
+    const PersonRecord& record = parsed.record;
+    std::string holder = record.holder;
+    if (holder.empty() && kind_ == ListKind::kCustodyRoster) holder = options_.party;
+
+    int64_t person_id = 0;
+    if (kind_ == ListKind::kCustodyRoster) {
+      CANJE_ASSIGN_OR_RETURN(person_id, transaction.AllocatePersonId());
+      store::PersonRow person;
+      person.id = person_id;
+      person.sex = std::string(SexName(record.sex));
+      person.nationalities = Join(record.nationalities);
+      person.categories = Join(record.categories);
+      Bytes key = vault.NewDataKey();
+      person.data_key = vault.WrapKey(key, PersonContext(person_id));
+      person.sealed = vault.Seal(key, AsBytes(EncodePersonRecord(record)), PersonContext(person_id));
+      CANJE_RETURN_IF_ERROR(transaction.AddPerson(person));
+      ++report_.persons_created;
+      for (const IdentityDocument& document : record.documents) {
+        std::string normalized = NormalizedDocument(document.number);
+        if (normalized.empty()) continue;
+        CANJE_RETURN_IF_ERROR(
+            transaction.AddIndexEntry(vault.IndexHash("document", normalized), person_id));
+      }
+    }
+
+    CANJE_ASSIGN_OR_RETURN(int64_t record_id, transaction.AllocateRecordId());
+    store::RecordRow stored;
+    stored.id = record_id;
+    stored.list_id = list_id;
+    stored.line = parsed.line;
+    stored.person_id = person_id;
+    stored.reported_status = std::string(ReportedStatusName(record.status));
+    stored.holder = holder;
+    std::string raw = EncodeRawRow(row.keys, row.values);
+    Bytes key = vault.NewDataKey();
+    stored.data_key = vault.WrapKey(key, RecordContext(record_id));
+    stored.sealed = vault.Seal(key, AsBytes(raw), RecordContext(record_id));
+    stored.salt = RandomBytes(32);
+    Sha256Hash hash = Sha256Salted(stored.salt, AsBytes(raw));
+    stored.record_hash.assign(hash.begin(), hash.end());
+    CANJE_RETURN_IF_ERROR(transaction.AddRecord(stored));
+
+    if (kind_ == ListKind::kCustodyRoster) {
+      store::CustodyRow custody;
+      custody.person_id = person_id;
+      custody.holder = holder;
+      custody.facility = record.facility;
+      custody.since = record.custody_since ? record.custody_since->ToIso() : "";
+      custody.legal_basis = record.legal_basis;
+      custody.charge_status = ChargeSummary(record);
+      custody.evidence_disclosed = record.evidence_disclosed;
+      custody.status = record.status == ReportedStatus::kUnspecified
+                           ? "unspecified"
+                           : std::string(ReportedStatusName(record.status));
+      custody.list_id = list_id;
+      custody.record_id = record_id;
+      CANJE_RETURN_IF_ERROR(transaction.AddCustody(custody).status());
+    }
+    return Status::Ok();
+  }
+
+  Instance& instance_;
+  const ImportOptions& options_;
+  ListKind kind_;
+  ImportReport& report_;
+};
+
+}  // namespace
+
+Result<ListKind> ParseListKind(std::string_view text) {
+  for (const auto& [kind, name] : kListKinds) {
+    if (name == text) return kind;
+  }
+  return Status::Usage("unknown list kind '" + std::string(text) +
+                       "'; use custody_roster, claim_list, documentation_list or "
+                       "transfer_manifest");
+}
+
+std::string_view ListKindName(ListKind kind) {
+  for (const auto& [candidate, name] : kListKinds) {
+    if (candidate == kind) return name;
+  }
+  return "";
+}
+
+Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options,
+                                const ImportProgress& progress, ImportReport* report_out) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kImportList));
+  CANJE_ASSIGN_OR_RETURN(ListKind kind, ParseListKind(options.kind));
+  if (options.source.empty()) {
+    return Status::Usage("say where the list comes from with --source \"...\"");
+  }
+  CANJE_ASSIGN_OR_RETURN(auto party, instance.store().FindParty(options.party));
+  if (!party) {
+    return Status::NotFound("no party " + options.party + "; add it with `canje party add " +
+                            options.party + " --name ...`");
+  }
+  CANJE_RETURN_IF_ERROR(
+      instance::AuthorizeForParty(instance.role(), instance.actor().party, options.party));
+  ListFormat format = ListFormatForPath(options.file.string());
+  if (!options.format.empty()) {
+    CANJE_ASSIGN_OR_RETURN(format, ParseListFormat(options.format));
+  }
+
+  CANJE_ASSIGN_OR_RETURN(FileFacts facts, HashFile(options.file));
+  ImportReport report;
+  report.file_sha256 = facts.sha256;
+  if (!options.again) {
+    CANJE_ASSIGN_OR_RETURN(auto earlier,
+                           instance.store().FindListByFile(facts.sha256, options.source));
+    if (earlier) {
+      return Status::Conflict("this file was already imported for source '" + options.source +
+                              "' as " + instance::ListId(earlier->id) + " on " +
+                              earlier->imported_at + "; add --again to import it once more");
+    }
+  }
+
+  CANJE_ASSIGN_OR_RETURN(auto parties, instance.store().Parties());
+  std::set<std::string, std::less<>> party_codes;
+  for (const auto& row : parties) party_codes.insert(row.code);
+  ListFileReaderOptions reader_options;
+  CANJE_ASSIGN_OR_RETURN(reader_options.parser.today, Today());
+  reader_options.parser.date_order = options.date_order;
+  reader_options.parser.party_exists = [&](std::string_view code) {
+    return party_codes.count(code) > 0;
+  };
+  std::ifstream in(options.file, std::ios::binary);
+  if (!in) return Status::NotFound("cannot open " + options.file.string());
+  std::string file_name = options.file.filename().string();
+  Result<std::unique_ptr<ListFileReader>> opened =
+      ListFileReader::Open(in, format, reader_options);
+  if (!opened.ok()) return opened.status().WithContext(file_name);
+  ListFileReader& reader = **opened;
+
+  RejectsWriter rejects;
+  if (options.skip_invalid && !options.dry_run) {
+    std::filesystem::path rejects_path = options.rejects_file;
+    if (rejects_path.empty()) rejects_path = options.file.string() + ".rejected.csv";
+    CANJE_RETURN_IF_ERROR(rejects.Open(rejects_path));
+  }
+  ImportRun run(instance, options, kind, report);
+
+  auto finish_invalid = [&]() -> Status {
+    if (report_out != nullptr) *report_out = report;
+    return Status::Invalid(ErrorSummary(report, file_name));
+  };
+
+  if (options.dry_run) {
+    Status walked = run.Walk(reader, nullptr, 0, facts.size, progress, nullptr);
+    if (!walked.ok()) return walked.WithContext(file_name);
+    if (report.rejected > 0 && !options.skip_invalid) return finish_invalid();
+    if (report_out != nullptr) *report_out = report;
+    return report;
+  }
+
+  Status status = instance.Change([&](Recorder& recorder) -> Status {
+    store::ListRow list;
+    list.kind = std::string(ListKindName(kind));
+    list.source = options.source;
+    list.party = options.party;
+    list.file_name = file_name;
+    list.file_sha256 = facts.sha256;
+    list.format = format == ListFormat::kCsv ? "csv" : "json";
+    list.columns = nlohmann::json(reader.csv_header()).dump();
+    CANJE_ASSIGN_OR_RETURN(report.list_id, recorder.transaction().AddList(list));
+    Status walked = run.Walk(reader, &recorder, report.list_id, facts.size, progress,
+                             rejects.is_open() ? &rejects : nullptr);
+    if (!walked.ok()) return walked.WithContext(file_name);
+    if (report.rejected > 0 && !options.skip_invalid) return finish_invalid();
+    if (report.imported == 0) {
+      return Status::Invalid(file_name + ": no row could be imported" +
+                             (report.rejected > 0 ? " (every row was rejected)" : " (no rows)"));
+    }
+    nlohmann::json payload = {{"list", instance::ListId(report.list_id)},
+                              {"kind", list.kind},
+                              {"source", list.source},
+                              {"party", list.party},
+                              {"file_name", list.file_name},
+                              {"file_sha256", list.file_sha256},
+                              {"format", list.format},
+                              {"rows", report.rows},
+                              {"imported", report.imported},
+                              {"rejected", report.rejected},
+                              {"persons_created", report.persons_created}};
+    CANJE_ASSIGN_OR_RETURN(report.event_seq,
+                           recorder.Record("list.imported",
+                                           {instance::ListId(report.list_id), options.party},
+                                           payload));
+    return recorder.transaction().SetListCounts(report.list_id, report.imported, report.rejected,
+                                                report.event_seq);
+  });
+  if (!status.ok()) {
+    if (rejects.is_open()) rejects.Abandon();
+    report.list_id = 0;
+    if (report_out != nullptr) *report_out = report;
+    return status;
+  }
+  if (rejects.is_open()) CANJE_RETURN_IF_ERROR(rejects.Commit());
+  if (report_out != nullptr) *report_out = report;
+  return report;
+}
+
+}  // namespace canje::registry

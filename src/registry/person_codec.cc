@@ -1,0 +1,199 @@
+#include "registry/person_codec.h"
+
+#include <cstdint>
+
+namespace canje::registry {
+namespace {
+
+constexpr uint8_t kPersonVersion = 1;
+constexpr uint8_t kRawRowVersion = 1;
+
+class Writer {
+ public:
+  void Byte(uint8_t value) { out_.push_back(static_cast<char>(value)); }
+  void Varint(uint64_t value) {
+    while (value >= 0x80) {
+      Byte(static_cast<uint8_t>(value | 0x80));
+      value >>= 7;
+    }
+    Byte(static_cast<uint8_t>(value));
+  }
+  void String(std::string_view text) {
+    Varint(text.size());
+    out_.append(text);
+  }
+  void Strings(const std::vector<std::string>& items) {
+    Varint(items.size());
+    for (const auto& item : items) String(item);
+  }
+  void Date(const std::optional<PartialDate>& date) {
+    Byte(date ? 1 : 0);
+    if (!date) return;
+    Varint(static_cast<uint64_t>(date->year));
+    Byte(static_cast<uint8_t>(date->month));
+    Byte(static_cast<uint8_t>(date->day));
+    Byte(static_cast<uint8_t>(date->precision));
+  }
+  std::string Take() { return std::move(out_); }
+
+ private:
+  std::string out_;
+};
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  bool ok() const { return ok_; }
+  bool AtEnd() const { return position_ == bytes_.size(); }
+  uint8_t Byte() {
+    if (position_ >= bytes_.size()) return Fail();
+    return static_cast<uint8_t>(bytes_[position_++]);
+  }
+  uint64_t Varint() {
+    uint64_t value = 0;
+    for (int shift = 0; shift < 64 && ok_; shift += 7) {
+      uint8_t byte = Byte();
+      value |= static_cast<uint64_t>(byte & 0x7f) << shift;
+      if ((byte & 0x80) == 0) return value;
+    }
+    return Fail();
+  }
+  std::string String() {
+    uint64_t size = Varint();
+    if (!ok_ || size > bytes_.size() - position_) return Fail(), std::string();
+    std::string text(bytes_.substr(position_, size));
+    position_ += size;
+    return text;
+  }
+  std::vector<std::string> Strings() {
+    uint64_t count = Varint();
+    std::vector<std::string> items;
+    if (count > bytes_.size()) return Fail(), items;
+    for (uint64_t i = 0; i < count && ok_; ++i) items.push_back(String());
+    return items;
+  }
+  std::optional<PartialDate> Date() {
+    if (Byte() == 0) return std::nullopt;
+    PartialDate date;
+    date.year = static_cast<int>(Varint());
+    date.month = Byte();
+    date.day = Byte();
+    uint8_t precision = Byte();
+    if (precision > 2) Fail();
+    date.precision = static_cast<PartialDate::Precision>(precision);
+    return date;
+  }
+
+ private:
+  uint8_t Fail() {
+    ok_ = false;
+    position_ = bytes_.size();
+    return 0;
+  }
+  std::string_view bytes_;
+  size_t position_ = 0;
+  bool ok_ = true;
+};
+
+Status Malformed(std::string_view what) {
+  return Status::Invalid("a sealed " + std::string(what) + " is malformed: the store is damaged");
+}
+
+}  // namespace
+
+std::string EncodePersonRecord(const PersonRecord& record) {
+  Writer w;
+  w.Byte(kPersonVersion);
+  w.String(record.record_id);
+  w.Strings(record.name.given_names);
+  w.Strings(record.name.family_names);
+  w.Strings(record.aliases);
+  w.Byte(static_cast<uint8_t>(record.sex));
+  w.Date(record.date_of_birth);
+  w.Strings(record.nationalities);
+  w.Varint(record.documents.size());
+  for (const auto& document : record.documents) {
+    w.String(document.type);
+    w.String(document.number);
+    w.String(document.country);
+  }
+  w.String(record.holder);
+  w.String(record.facility);
+  w.Date(record.custody_since);
+  w.String(record.legal_basis);
+  w.Varint(record.charges.size());
+  for (const auto& charge : record.charges) {
+    w.String(charge.description);
+    w.String(charge.status);
+  }
+  w.Byte(record.evidence_disclosed ? (*record.evidence_disclosed ? 2 : 1) : 0);
+  w.Strings(record.categories);
+  w.Byte(static_cast<uint8_t>(record.status));
+  w.String(record.notes);
+  return w.Take();
+}
+
+Result<PersonRecord> DecodePersonRecord(std::string_view bytes) {
+  Reader r(bytes);
+  if (r.Byte() != kPersonVersion) return Malformed("person record");
+  PersonRecord record;
+  record.record_id = r.String();
+  record.name.given_names = r.Strings();
+  record.name.family_names = r.Strings();
+  record.aliases = r.Strings();
+  uint8_t sex = r.Byte();
+  if (sex > static_cast<uint8_t>(Sex::kOther)) return Malformed("person record");
+  record.sex = static_cast<Sex>(sex);
+  record.date_of_birth = r.Date();
+  record.nationalities = r.Strings();
+  uint64_t documents = r.Varint();
+  for (uint64_t i = 0; i < documents && r.ok(); ++i) {
+    IdentityDocument document;
+    document.type = r.String();
+    document.number = r.String();
+    document.country = r.String();
+    record.documents.push_back(std::move(document));
+  }
+  record.holder = r.String();
+  record.facility = r.String();
+  record.custody_since = r.Date();
+  record.legal_basis = r.String();
+  uint64_t charges = r.Varint();
+  for (uint64_t i = 0; i < charges && r.ok(); ++i) {
+    Charge charge;
+    charge.description = r.String();
+    charge.status = r.String();
+    record.charges.push_back(std::move(charge));
+  }
+  uint8_t evidence = r.Byte();
+  if (evidence == 1) record.evidence_disclosed = false;
+  if (evidence == 2) record.evidence_disclosed = true;
+  record.categories = r.Strings();
+  uint8_t status = r.Byte();
+  if (status > static_cast<uint8_t>(ReportedStatus::kUnknown)) return Malformed("person record");
+  record.status = static_cast<ReportedStatus>(status);
+  record.notes = r.String();
+  if (!r.ok() || !r.AtEnd()) return Malformed("person record");
+  return record;
+}
+
+std::string EncodeRawRow(const std::vector<std::string>& keys,
+                         const std::vector<std::string>& values) {
+  Writer w;
+  w.Byte(kRawRowVersion);
+  w.Strings(keys);
+  w.Strings(values);
+  return w.Take();
+}
+
+Result<RawRow> DecodeRawRow(std::string_view bytes) {
+  Reader r(bytes);
+  if (r.Byte() != kRawRowVersion) return Malformed("list row");
+  RawRow row;
+  row.keys = r.Strings();
+  row.values = r.Strings();
+  if (!r.ok() || !r.AtEnd()) return Malformed("list row");
+  return row;
+}
+
+}  // namespace canje::registry

@@ -1,0 +1,31 @@
+// The binary form in which a PersonRecord, or a raw list row, is sealed in the store.
+//
+// Format (version 1): a version byte, then fields in a fixed order; a string is a varint length
+// and its bytes, a list a varint count and its items, an optional a presence byte. Compact and
+// fast, because a million rows are sealed during one import. Decoding checks every length and
+// fails with kInvalid on anything malformed, never reading past the end.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "registry/person.h"
+
+namespace canje::registry {
+
+std::string EncodePersonRecord(const PersonRecord& record);
+Result<PersonRecord> DecodePersonRecord(std::string_view bytes);
+
+// A raw row as it came: its keys (empty for CSV, whose header is kept with the list) and values.
+struct RawRow {
+  std::vector<std::string> keys;
+  std::vector<std::string> values;
+  friend bool operator==(const RawRow&, const RawRow&) = default;
+};
+std::string EncodeRawRow(const std::vector<std::string>& keys,
+                         const std::vector<std::string>& values);
+Result<RawRow> DecodeRawRow(std::string_view bytes);
+
+}  // namespace canje::registry

@@ -1,0 +1,156 @@
+#include "registry/person_directory.h"
+
+#include "instance/ids.h"
+#include "registry/categories.h"
+#include "registry/countries.h"
+#include "registry/enumerated_fields.h"
+#include "registry/person_codec.h"
+#include "registry/record_writer.h"
+#include "registry/text_fold.h"
+
+namespace canje::registry {
+namespace {
+
+using instance::Instance;
+
+std::string PersonContext(int64_t id) { return "person " + std::to_string(id); }
+
+bool NeedsToKnowFilter(const Instance& instance) {
+  return instance.role() == instance::Role::kNegotiator ||
+         instance.role() == instance::Role::kObserver;
+}
+
+// Opens a person's sealed fields. kNotPermitted if the key does not open them.
+Result<PersonRecord> OpenPerson(Instance& instance, const store::PersonRow& row) {
+  CANJE_ASSIGN_OR_RETURN(Bytes key, instance.vault().UnwrapKey(row.data_key, PersonContext(row.id)));
+  CANJE_ASSIGN_OR_RETURN(Bytes plain, instance.vault().Open(key, row.sealed, PersonContext(row.id)));
+  return DecodePersonRecord(AsText(plain));
+}
+
+Result<PersonEntry> ToEntry(Instance& instance, const store::PersonView& view) {
+  PersonEntry entry;
+  entry.id = view.person.id;
+  entry.custody = view.custody;
+  entry.erased = !view.person.erased_at.empty() || view.person.data_key.empty();
+  entry.erased_at = view.person.erased_at;
+  entry.erasure_reason = view.person.erasure_reason;
+  if (!entry.erased) {
+    CANJE_ASSIGN_OR_RETURN(entry.record, OpenPerson(instance, view.person));
+  }
+  return entry;
+}
+
+bool NameMatches(const PersonRecord& record, const std::string& folded_fragment) {
+  if (folded_fragment.empty()) return true;
+  if (FoldForMatching(record.name.Display()).find(folded_fragment) != std::string::npos) {
+    return true;
+  }
+  for (const auto& alias : record.aliases) {
+    if (FoldForMatching(alias).find(folded_fragment) != std::string::npos) return true;
+  }
+  return false;
+}
+
+Result<store::PersonFilter> MakeFilter(const Instance& instance, const PersonQuery& query) {
+  store::PersonFilter filter;
+  filter.holder = query.holder;
+  if (!query.category.empty()) {
+    CANJE_ASSIGN_OR_RETURN(std::string_view category, ParseCategory(query.category));
+    filter.category = std::string(category);
+  }
+  if (!query.nationality.empty()) {
+    Result<std::string> code = ParseCountryCode(query.nationality);
+    if (!code.ok()) return Status::Usage("--nationality: " + code.status().message());
+    filter.nationality = *code;
+  }
+  if (!query.status.empty()) {
+    Result<ReportedStatus> status = ParseReportedStatus(query.status);
+    if (!status.ok()) return Status::Usage("--status: " + status.status().message());
+    filter.status = std::string(ReportedStatusName(*status));
+  }
+  filter.list_id = query.list_id;
+  if (NeedsToKnowFilter(instance)) filter.visible_to_party = instance.actor().party;
+  return filter;
+}
+
+}  // namespace
+
+Status VisitPersons(Instance& instance, const PersonQuery& query,
+                    const std::function<Status(PersonEntry&)>& visit) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+  CANJE_ASSIGN_OR_RETURN(store::PersonFilter filter, MakeFilter(instance, query));
+  std::string fragment = FoldForMatching(query.name);
+  int64_t visited = 0;
+  return instance.store().ForEachPerson(filter, [&](const store::PersonView& view) -> Status {
+    if (query.limit > 0 && visited >= query.limit) return Status::Ok();
+    CANJE_ASSIGN_OR_RETURN(PersonEntry entry, ToEntry(instance, view));
+    if (!fragment.empty() && (entry.erased || !NameMatches(entry.record, fragment))) {
+      return Status::Ok();
+    }
+    ++visited;
+    return visit(entry);
+  });
+}
+
+Result<std::vector<PersonEntry>> FindPersons(Instance& instance, const PersonQuery& query) {
+  std::vector<PersonEntry> found;
+  CANJE_RETURN_IF_ERROR(VisitPersons(instance, query, [&](PersonEntry& entry) {
+    found.push_back(std::move(entry));
+    return Status::Ok();
+  }));
+  return found;
+}
+
+Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+  Status not_found = Status::NotFound("no person " + instance::PersonId(person_id) +
+                                      " that you may see; search with `canje persons`");
+  CANJE_ASSIGN_OR_RETURN(auto view, instance.store().FindPerson(person_id));
+  if (!view) return not_found;
+  if (NeedsToKnowFilter(instance)) {
+    store::PersonFilter filter;
+    filter.person_id = person_id;
+    filter.visible_to_party = instance.actor().party;
+    bool visible = false;
+    CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(filter, [&](const store::PersonView&) {
+      visible = true;
+      return Status::Ok();
+    }));
+    if (!visible) return not_found;
+  }
+  PersonDetails details;
+  CANJE_ASSIGN_OR_RETURN(details.person, ToEntry(instance, *view));
+  CANJE_ASSIGN_OR_RETURN(auto records, instance.store().RecordsOfPerson(person_id));
+  for (const auto& record : records) {
+    CANJE_ASSIGN_OR_RETURN(auto list, instance.store().FindList(record.list_id));
+    PersonDetails::Source source{record.id, record.list_id, record.line, "", "", "",
+                                 record.reported_status};
+    if (list) {
+      source.list_kind = list->kind;
+      source.list_source = list->source;
+      source.list_party = list->party;
+    }
+    details.sources.push_back(std::move(source));
+  }
+  return details;
+}
+
+}  // namespace canje::registry
+
+namespace canje::registry {
+
+Status ExportPersons(instance::Instance& instance, const PersonQuery& query, ExportFormat format,
+                     std::ostream& out) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kExportPersons));
+  CsvRecordWriter csv(out);
+  JsonRecordWriter json(out);
+  CANJE_RETURN_IF_ERROR(VisitPersons(instance, query, [&](PersonEntry& person) -> Status {
+    if (person.erased) return Status::Ok();
+    Status written = format == ExportFormat::kCsv ? csv.Write(person.record)
+                                                  : json.Write(person.record);
+    return written.WithContext(instance::PersonId(person.id));
+  }));
+  return format == ExportFormat::kCsv ? csv.Finish() : json.Finish();
+}
+
+}  // namespace canje::registry

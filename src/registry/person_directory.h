@@ -1,0 +1,75 @@
+// Reading people out of the store: search, one person in full, and export.
+//
+// Personal fields are decrypted in memory only, person by person; a name search decrypts every
+// person the other filters leave (docs/security.md says how that scales). Erased persons read as
+// "erased" and never show personal data. Negotiators and observers see only the persons held by
+// their party or on a list their party submitted (need to know, DESIGN.md principle 3).
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "instance/instance.h"
+#include "registry/person.h"
+#include "store/store.h"
+
+namespace canje::registry {
+
+struct PersonQuery {
+  std::string name;         // a fragment of a name or alias; case and accents are ignored
+  std::string holder;       // party code
+  std::string category;     // canonical category
+  std::string nationality;  // ISO alpha-3
+  std::string status;       // held, released, dead, unknown
+  int64_t list_id = 0;      // persons linked to this list
+  int64_t limit = 0;        // 0: no limit
+};
+
+// A person as the directory shows them. `record` is empty when erased.
+struct PersonEntry {
+  int64_t id = 0;
+  bool erased = false;
+  std::string erased_at;
+  std::string erasure_reason;
+  PersonRecord record;                     // the personal fields, decrypted
+  std::vector<store::CustodyRow> custody;  // in the clear
+};
+
+struct PersonDetails {
+  PersonEntry person;
+  struct Source {
+    int64_t record_id;
+    int64_t list_id;
+    int64_t line;
+    std::string list_kind;
+    std::string list_source;
+    std::string list_party;
+    std::string reported_status;
+  };
+  std::vector<Source> sources;
+};
+
+// Validates the query's codes (kUsage with the accepted values) and returns matching persons in
+// id order.
+Result<std::vector<PersonEntry>> FindPersons(instance::Instance& instance,
+                                             const PersonQuery& query);
+
+// Calls `visit` for each matching person in id order, without keeping them all in memory.
+Status VisitPersons(instance::Instance& instance, const PersonQuery& query,
+                    const std::function<Status(PersonEntry&)>& visit);
+
+// kNotFound for an unknown id, and for a person the caller may not see.
+Result<PersonDetails> ShowPerson(instance::Instance& instance, int64_t person_id);
+
+enum class ExportFormat { kCsv, kJson };
+
+// Writes every readable (not erased) person matching `query` in the list-file format that
+// `canje import` reads back, one row per person with their current custody.
+Status ExportPersons(instance::Instance& instance, const PersonQuery& query, ExportFormat format,
+                     std::ostream& out);
+
+}  // namespace canje::registry
