@@ -1,0 +1,394 @@
+#include "registry/columns.h"
+
+#include <unordered_map>
+
+#include "registry/suggestions.h"
+#include "registry/text_fold.h"
+
+namespace canje::registry {
+namespace {
+
+struct Synonym {
+  std::string_view name;  // as documented; matched after FoldForMatching
+  Column column;
+  std::string_view document_type = {};
+};
+
+// Canonical names first, in enum order; then synonyms. docs/formats.md mirrors this table.
+constexpr Synonym kSynonyms[] = {
+    {"record_id", Column::kRecordId},
+    {"given_names", Column::kGivenNames},
+    {"first_given_name", Column::kFirstGivenName},
+    {"second_given_name", Column::kSecondGivenName},
+    {"family_names", Column::kFamilyNames},
+    {"first_family_name", Column::kFirstFamilyName},
+    {"second_family_name", Column::kSecondFamilyName},
+    {"full_name", Column::kFullName},
+    {"aliases", Column::kAliases},
+    {"sex", Column::kSex},
+    {"date_of_birth", Column::kDateOfBirth},
+    {"nationality", Column::kNationality},
+    {"document", Column::kDocument},
+    {"document_type", Column::kDocumentType},
+    {"document_country", Column::kDocumentCountry},
+    {"holder", Column::kHolder},
+    {"facility", Column::kFacility},
+    {"custody_since", Column::kCustodySince},
+    {"legal_basis", Column::kLegalBasis},
+    {"charges", Column::kCharges},
+    {"charge_status", Column::kChargeStatus},
+    {"evidence_disclosed", Column::kEvidenceDisclosed},
+    {"categories", Column::kCategories},
+    {"status", Column::kStatus},
+    {"notes", Column::kNotes},
+    // record_id
+    {"id", Column::kRecordId},
+    {"registro", Column::kRecordId},
+    {"id_registro", Column::kRecordId},
+    {"número de registro", Column::kRecordId},
+    {"nro", Column::kRecordId},
+    {"n°", Column::kRecordId},
+    {"record", Column::kRecordId},
+    {"record_number", Column::kRecordId},
+    {"row_id", Column::kRecordId},
+    // given_names
+    {"nombres", Column::kGivenNames},
+    {"nombre", Column::kGivenNames},
+    {"given_name", Column::kGivenNames},
+    {"first_name", Column::kGivenNames},
+    {"first_names", Column::kGivenNames},
+    {"forename", Column::kGivenNames},
+    {"forenames", Column::kGivenNames},
+    {"primer_nombre", Column::kFirstGivenName},
+    {"segundo_nombre", Column::kSecondGivenName},
+    {"middle_name", Column::kSecondGivenName},
+    // family_names
+    {"apellidos", Column::kFamilyNames},
+    {"apellido", Column::kFamilyNames},
+    {"family_name", Column::kFamilyNames},
+    {"last_name", Column::kFamilyNames},
+    {"last_names", Column::kFamilyNames},
+    {"surname", Column::kFamilyNames},
+    {"surnames", Column::kFamilyNames},
+    {"primer_apellido", Column::kFirstFamilyName},
+    {"apellido_paterno", Column::kFirstFamilyName},
+    {"first_surname", Column::kFirstFamilyName},
+    {"first_last_name", Column::kFirstFamilyName},
+    {"paternal_surname", Column::kFirstFamilyName},
+    {"segundo_apellido", Column::kSecondFamilyName},
+    {"apellido_materno", Column::kSecondFamilyName},
+    {"second_surname", Column::kSecondFamilyName},
+    {"second_last_name", Column::kSecondFamilyName},
+    {"maternal_surname", Column::kSecondFamilyName},
+    // full_name
+    {"name", Column::kFullName},
+    {"nombre_completo", Column::kFullName},
+    {"nombre y apellido", Column::kFullName},
+    {"nombre y apellidos", Column::kFullName},
+    {"nombres y apellidos", Column::kFullName},
+    {"apellidos y nombres", Column::kFullName},
+    {"apellidos, nombres", Column::kFullName},
+    {"complete_name", Column::kFullName},
+    // aliases
+    {"alias", Column::kAliases},
+    {"apodo", Column::kAliases},
+    {"apodos", Column::kAliases},
+    {"aka", Column::kAliases},
+    {"also_known_as", Column::kAliases},
+    // sex
+    {"sexo", Column::kSex},
+    {"gender", Column::kSex},
+    {"género", Column::kSex},
+    // date_of_birth
+    {"fecha_nacimiento", Column::kDateOfBirth},
+    {"fecha_de_nacimiento", Column::kDateOfBirth},
+    {"nacimiento", Column::kDateOfBirth},
+    {"dob", Column::kDateOfBirth},
+    {"birth_date", Column::kDateOfBirth},
+    {"birthdate", Column::kDateOfBirth},
+    {"date_born", Column::kDateOfBirth},
+    // nationality
+    {"nacionalidad", Column::kNationality},
+    {"nacionalidades", Column::kNationality},
+    {"nationalities", Column::kNationality},
+    {"citizenship", Column::kNationality},
+    {"ciudadanía", Column::kNationality},
+    // document
+    {"documento", Column::kDocument},
+    {"documento_identidad", Column::kDocument},
+    {"documento_de_identidad", Column::kDocument},
+    {"número_documento", Column::kDocument},
+    {"número_de_documento", Column::kDocument},
+    {"document_number", Column::kDocument},
+    {"identity_document", Column::kDocument},
+    {"id_number", Column::kDocument},
+    {"cédula", Column::kDocument, "cedula"},
+    {"cédula_de_identidad", Column::kDocument, "cedula"},
+    {"número_de_cédula", Column::kDocument, "cedula"},
+    {"ci", Column::kDocument, "cedula"},
+    {"pasaporte", Column::kDocument, "passport"},
+    {"número_de_pasaporte", Column::kDocument, "passport"},
+    {"passport", Column::kDocument, "passport"},
+    {"passport_number", Column::kDocument, "passport"},
+    {"dni", Column::kDocument, "dni"},
+    {"national_id", Column::kDocument, "national_id"},
+    // document_type and document_country
+    {"tipo_documento", Column::kDocumentType},
+    {"tipo_de_documento", Column::kDocumentType},
+    {"id_type", Column::kDocumentType},
+    {"país_documento", Column::kDocumentCountry},
+    {"país_emisor", Column::kDocumentCountry},
+    {"issuing_country", Column::kDocumentCountry},
+    // holder
+    {"custodio", Column::kHolder},
+    {"detenido_por", Column::kHolder},
+    {"en_poder_de", Column::kHolder},
+    {"held_by", Column::kHolder},
+    {"custodian", Column::kHolder},
+    {"detaining_party", Column::kHolder},
+    // facility
+    {"centro_reclusión", Column::kFacility},
+    {"centro_de_reclusión", Column::kFacility},
+    {"cárcel", Column::kFacility},
+    {"prisión", Column::kFacility},
+    {"penal", Column::kFacility},
+    {"centro_penitenciario", Column::kFacility},
+    {"lugar_de_detención", Column::kFacility},
+    {"prison", Column::kFacility},
+    {"jail", Column::kFacility},
+    {"detention_facility", Column::kFacility},
+    {"detention_center", Column::kFacility},
+    {"place_of_detention", Column::kFacility},
+    // custody_since
+    {"fecha_detención", Column::kCustodySince},
+    {"fecha_de_detención", Column::kCustodySince},
+    {"detenido_desde", Column::kCustodySince},
+    {"fecha_de_arresto", Column::kCustodySince},
+    {"detained_since", Column::kCustodySince},
+    {"detention_date", Column::kCustodySince},
+    {"date_of_detention", Column::kCustodySince},
+    {"arrest_date", Column::kCustodySince},
+    // legal_basis
+    {"base_legal", Column::kLegalBasis},
+    {"fundamento_legal", Column::kLegalBasis},
+    {"legal_ground", Column::kLegalBasis},
+    // charges
+    {"cargos", Column::kCharges},
+    {"cargo", Column::kCharges},
+    {"delitos", Column::kCharges},
+    {"acusaciones", Column::kCharges},
+    {"charge", Column::kCharges},
+    // charge_status
+    {"estado_cargos", Column::kChargeStatus},
+    {"estado_de_los_cargos", Column::kChargeStatus},
+    {"situación_procesal", Column::kChargeStatus},
+    {"situación_jurídica", Column::kChargeStatus},
+    {"charges_status", Column::kChargeStatus},
+    // evidence_disclosed
+    {"evidencia", Column::kEvidenceDisclosed},
+    {"pruebas", Column::kEvidenceDisclosed},
+    {"evidencia_presentada", Column::kEvidenceDisclosed},
+    {"pruebas_presentadas", Column::kEvidenceDisclosed},
+    {"evidence", Column::kEvidenceDisclosed},
+    // categories
+    {"categoría", Column::kCategories},
+    {"categorías", Column::kCategories},
+    {"category", Column::kCategories},
+    // status
+    {"estado", Column::kStatus},
+    {"estatus", Column::kStatus},
+    {"situación", Column::kStatus},
+    // notes
+    {"notas", Column::kNotes},
+    {"nota", Column::kNotes},
+    {"observaciones", Column::kNotes},
+    {"observación", Column::kNotes},
+    {"comentarios", Column::kNotes},
+    {"note", Column::kNotes},
+    {"comments", Column::kNotes},
+    {"remarks", Column::kNotes},
+};
+
+constexpr Column kAllColumns[] = {
+    Column::kRecordId,        Column::kGivenNames,        Column::kFirstGivenName,
+    Column::kSecondGivenName, Column::kFamilyNames,       Column::kFirstFamilyName,
+    Column::kSecondFamilyName, Column::kFullName,         Column::kAliases,
+    Column::kSex,             Column::kDateOfBirth,       Column::kNationality,
+    Column::kDocument,        Column::kDocumentType,      Column::kDocumentCountry,
+    Column::kHolder,          Column::kFacility,          Column::kCustodySince,
+    Column::kLegalBasis,      Column::kCharges,           Column::kChargeStatus,
+    Column::kEvidenceDisclosed, Column::kCategories,      Column::kStatus,
+    Column::kNotes,
+};
+static_assert(std::size(kAllColumns) == kColumnCount);
+
+struct FoldedTable {
+  std::unordered_map<std::string, ColumnMatch> by_folded_name;
+  std::vector<std::string> folded_names;  // in table order, for suggestions
+  std::vector<std::string_view> folded_views;
+};
+
+const FoldedTable& Table() {
+  static const FoldedTable* table = [] {
+    auto* t = new FoldedTable;
+    for (const Synonym& synonym : kSynonyms) {
+      std::string folded = FoldForMatching(synonym.name);
+      t->by_folded_name.emplace(folded, ColumnMatch{synonym.column, synonym.document_type});
+      t->folded_names.push_back(std::move(folded));
+    }
+    for (const std::string& name : t->folded_names) t->folded_views.push_back(name);
+    return t;
+  }();
+  return *table;
+}
+
+std::string ColumnList() {
+  std::string list;
+  for (Column column : kAllColumns) {
+    if (!list.empty()) list += ", ";
+    list += CanonicalColumnName(column);
+  }
+  return list;
+}
+
+bool IsGivenPart(Column c) { return c == Column::kFirstGivenName || c == Column::kSecondGivenName; }
+bool IsFamilyPart(Column c) {
+  return c == Column::kFirstFamilyName || c == Column::kSecondFamilyName;
+}
+
+}  // namespace
+
+std::string_view CanonicalColumnName(Column column) {
+  return kSynonyms[static_cast<int>(column)].name;
+}
+
+std::span<const Column> AllColumns() { return kAllColumns; }
+
+std::vector<std::string_view> ColumnSynonyms(Column column) {
+  std::vector<std::string_view> names;
+  for (const Synonym& synonym : kSynonyms) {
+    if (synonym.column == column) names.push_back(synonym.name);
+  }
+  return names;
+}
+
+bool IsNameColumn(Column column) {
+  switch (column) {
+    case Column::kGivenNames:
+    case Column::kFirstGivenName:
+    case Column::kSecondGivenName:
+    case Column::kFamilyNames:
+    case Column::kFirstFamilyName:
+    case Column::kSecondFamilyName:
+    case Column::kFullName:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::optional<ColumnMatch> MatchColumnName(std::string_view header_name) {
+  const FoldedTable& table = Table();
+  auto it = table.by_folded_name.find(FoldForMatching(header_name));
+  if (it == table.by_folded_name.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string UnknownColumnReason(std::string_view header_name) {
+  const std::string folded = FoldForMatching(header_name);
+  std::string reason = "unknown column '" + std::string(TrimSpace(header_name)) + "'";
+  if (folded.empty()) reason = "a column without a name";
+  const FoldedTable& table = Table();
+  if (!folded.empty()) {
+    if (auto close = ClosestMatch(folded, table.folded_views, SuggestionDistanceFor(folded))) {
+      // Suggest the name as documented (with its accents), not the folded key.
+      for (size_t i = 0; i < table.folded_views.size(); ++i) {
+        if (table.folded_views[i] == *close) {
+          reason += "; did you mean '" + std::string(kSynonyms[i].name) + "'?";
+          break;
+        }
+      }
+    }
+  }
+  reason += " Accepted columns: " + ColumnList() +
+            " (and their Spanish and English synonyms, see docs/formats.md)";
+  return reason;
+}
+
+std::vector<std::pair<size_t, std::string>> CheckColumnSet(std::span<const ColumnMatch> matches,
+                                                           std::span<const std::string> names) {
+  std::vector<std::pair<size_t, std::string>> problems;
+  bool has_given_names = false, has_given_part = false;
+  bool has_family_names = false, has_family_part = false;
+  for (size_t i = 0; i < matches.size(); ++i) {
+    const ColumnMatch& match = matches[i];
+    has_given_names |= match.column == Column::kGivenNames;
+    has_given_part |= IsGivenPart(match.column);
+    has_family_names |= match.column == Column::kFamilyNames;
+    has_family_part |= IsFamilyPart(match.column);
+    for (size_t j = 0; j < i; ++j) {
+      if (matches[j] == match) {
+        problems.emplace_back(i, "'" + names[i] + "' means the same column as '" + names[j] +
+                                     "' (" + std::string(CanonicalColumnName(match.column)) +
+                                     "); keep only one of them");
+        break;
+      }
+    }
+  }
+  if (has_given_names && has_given_part) {
+    problems.emplace_back(0, "give the given names either in one column (given_names) or in "
+                             "first_given_name and second_given_name, not both");
+  }
+  if (has_family_names && has_family_part) {
+    problems.emplace_back(0, "give the family names either in one column (family_names) or in "
+                             "first_family_name and second_family_name, not both");
+  }
+  return problems;
+}
+
+Result<HeaderMap> HeaderMap::FromHeader(const std::vector<std::string>& names, int64_t line) {
+  HeaderMap map;
+  map.first_index_.fill(-1);
+  std::vector<std::string> trimmed;
+  std::vector<ColumnMatch> matches;
+  std::string problems;
+  auto add_problem = [&](size_t index, const std::string& reason) {
+    if (!problems.empty()) problems += "\n";
+    problems += "line " + std::to_string(line) + ", column " + std::to_string(index + 1) + ": " +
+                reason;
+  };
+  bool has_name = false;
+  for (size_t i = 0; i < names.size(); ++i) {
+    trimmed.emplace_back(TrimSpace(names[i]));
+    std::optional<ColumnMatch> match = MatchColumnName(names[i]);
+    if (!match) {
+      add_problem(i, UnknownColumnReason(names[i]));
+      continue;
+    }
+    has_name |= IsNameColumn(match->column);
+    matches.push_back(*match);
+    map.entries_.push_back({*match, trimmed.back()});
+  }
+  if (!problems.empty()) return Status::Invalid(problems);
+  for (const auto& [index, reason] : CheckColumnSet(matches, trimmed)) add_problem(index, reason);
+  if (!has_name) {
+    if (!problems.empty()) problems += "\n";
+    problems += "line " + std::to_string(line) +
+                ": no name column; add given_names and family_names (nombres, apellidos), or "
+                "full_name (nombre_completo)";
+  }
+  if (!problems.empty()) return Status::Invalid(problems);
+  for (size_t i = 0; i < map.entries_.size(); ++i) {
+    int& first = map.first_index_[static_cast<int>(map.entries_[i].match.column)];
+    if (first < 0) first = static_cast<int>(i);
+  }
+  return map;
+}
+
+std::optional<size_t> HeaderMap::IndexOf(Column column) const {
+  const int index = first_index_[static_cast<int>(column)];
+  if (index < 0) return std::nullopt;
+  return static_cast<size_t>(index);
+}
+
+}  // namespace canje::registry

@@ -1,0 +1,143 @@
+#include "registry/enumerated_fields.h"
+
+#include "registry/text_fold.h"
+
+namespace canje::registry {
+namespace {
+
+template <typename T>
+struct Spelling {
+  std::string_view folded;  // as FoldForMatching gives it
+  T value;
+};
+
+template <typename T, size_t N>
+std::optional<T> Find(const Spelling<T> (&table)[N], std::string_view folded) {
+  for (const auto& spelling : table) {
+    if (spelling.folded == folded) return spelling.value;
+  }
+  return std::nullopt;
+}
+
+std::string Unknown(std::string_view what, std::string_view text, std::string_view accepted) {
+  return "unknown " + std::string(what) + " '" + std::string(TrimSpace(text)) + "'; write " +
+         std::string(accepted);
+}
+
+constexpr Spelling<Sex> kSexes[] = {
+    {"m", Sex::kMale},       {"male", Sex::kMale},       {"masculino", Sex::kMale},
+    {"h", Sex::kMale},       {"hombre", Sex::kMale},     {"man", Sex::kMale},
+    {"f", Sex::kFemale},     {"female", Sex::kFemale},   {"femenino", Sex::kFemale},
+    {"mujer", Sex::kFemale}, {"woman", Sex::kFemale},    {"x", Sex::kOther},
+    {"other", Sex::kOther},  {"otro", Sex::kOther},
+};
+
+constexpr Spelling<ReportedStatus> kStatuses[] = {
+    {"held", ReportedStatus::kHeld},
+    {"detained", ReportedStatus::kHeld},
+    {"detenido", ReportedStatus::kHeld},
+    {"detenida", ReportedStatus::kHeld},
+    {"preso", ReportedStatus::kHeld},
+    {"presa", ReportedStatus::kHeld},
+    {"released", ReportedStatus::kReleased},
+    {"liberado", ReportedStatus::kReleased},
+    {"liberada", ReportedStatus::kReleased},
+    {"excarcelado", ReportedStatus::kReleased},
+    {"excarcelada", ReportedStatus::kReleased},
+    {"dead", ReportedStatus::kDead},
+    {"deceased", ReportedStatus::kDead},
+    {"fallecido", ReportedStatus::kDead},
+    {"fallecida", ReportedStatus::kDead},
+    {"muerto", ReportedStatus::kDead},
+    {"muerta", ReportedStatus::kDead},
+    {"unknown", ReportedStatus::kUnknown},
+    {"desconocido", ReportedStatus::kUnknown},
+    {"desconocida", ReportedStatus::kUnknown},
+};
+
+constexpr Spelling<bool> kYesNo[] = {
+    {"yes", true}, {"y", true},  {"si", true},     {"s", true},      {"true", true},
+    {"1", true},   {"no", false}, {"n", false},    {"false", false}, {"0", false},
+};
+
+constexpr Spelling<std::string_view> kChargeStatuses[] = {
+    {"none", "none"},           {"no_charges", "none"},       {"sin_cargos", "none"},
+    {"ninguno", "none"},        {"pending", "pending"},       {"pendiente", "pending"},
+    {"en_proceso", "pending"},  {"acusado", "pending"},       {"charged", "pending"},
+    {"convicted", "convicted"}, {"condenado", "convicted"},   {"sentenciado", "convicted"},
+    {"dropped", "dropped"},     {"sobreseido", "dropped"},    {"desestimado", "dropped"},
+    {"retirado", "dropped"},
+};
+
+}  // namespace
+
+Result<Sex> ParseSex(std::string_view text) {
+  const std::string folded = FoldForMatching(text);
+  if (folded.empty()) return Sex::kUnknown;
+  if (auto sex = Find(kSexes, folded)) return *sex;
+  return Status::Invalid(Unknown("sex", text,
+                                 "M (male, masculino, hombre), F (female, femenino, mujer) or X "
+                                 "(other), or leave it empty"));
+}
+
+std::string_view SexName(Sex sex) {
+  switch (sex) {
+    case Sex::kMale:
+      return "male";
+    case Sex::kFemale:
+      return "female";
+    case Sex::kOther:
+      return "other";
+    case Sex::kUnknown:
+      break;
+  }
+  return "";
+}
+
+Result<ReportedStatus> ParseReportedStatus(std::string_view text) {
+  const std::string folded = FoldForMatching(text);
+  if (folded.empty()) return ReportedStatus::kUnspecified;
+  if (auto status = Find(kStatuses, folded)) return *status;
+  return Status::Invalid(Unknown("status", text,
+                                 "held (detenido), released (liberado, excarcelado), dead "
+                                 "(fallecido) or unknown (desconocido), or leave it empty"));
+}
+
+std::string_view ReportedStatusName(ReportedStatus status) {
+  switch (status) {
+    case ReportedStatus::kHeld:
+      return "held";
+    case ReportedStatus::kReleased:
+      return "released";
+    case ReportedStatus::kDead:
+      return "dead";
+    case ReportedStatus::kUnknown:
+      return "unknown";
+    case ReportedStatus::kUnspecified:
+      break;
+  }
+  return "";
+}
+
+Result<std::optional<bool>> ParseYesNo(std::string_view text) {
+  const std::string folded = FoldForMatching(text);
+  if (folded.empty()) return std::optional<bool>();
+  if (auto value = Find(kYesNo, folded)) return std::optional<bool>(*value);
+  return Status::Invalid(Unknown("yes/no value", text, "yes or no (sí, no, true, false, 1, 0)"));
+}
+
+std::string_view YesNoName(std::optional<bool> value) {
+  if (!value) return "";
+  return *value ? "yes" : "no";
+}
+
+Result<std::string> ParseChargeStatus(std::string_view text) {
+  const std::string folded = FoldForMatching(text);
+  if (folded.empty()) return std::string();
+  if (auto status = Find(kChargeStatuses, folded)) return std::string(*status);
+  return Status::Invalid(Unknown("charge status", text,
+                                 "none (sin cargos), pending (pendiente), convicted (condenado) "
+                                 "or dropped (sobreseído), or leave it empty"));
+}
+
+}  // namespace canje::registry

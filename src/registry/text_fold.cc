@@ -1,0 +1,137 @@
+#include "registry/text_fold.h"
+
+namespace canje::registry {
+namespace {
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// Base letters (lower case) of U+00C0..U+00FF; '_' for × and ÷.
+constexpr std::string_view kLatin1Fold =
+    "aaaaaaaceeeeiiiidnooooo_ouuuuyts"
+    "aaaaaaaceeeeiiiidnooooo_ouuuuyty";
+// Base letters (lower case) of U+0100..U+017F (Latin Extended-A).
+constexpr std::string_view kLatinExtendedAFold =
+    "aaaaaacccccccc"
+    "dddd"
+    "eeeeeeeeee"
+    "gggggggg"
+    "hhhh"
+    "iiiiiiiiii"
+    "ii"
+    "jj"
+    "kkk"
+    "llllllllll"
+    "nnnnnnnnn"
+    "oooooooo"
+    "rrrrrr"
+    "ssssssss"
+    "tttttt"
+    "uuuuuuuuuuuu"
+    "ww"
+    "yyy"
+    "zzzzzz"
+    "s";
+static_assert(kLatin1Fold.size() == 64);
+static_assert(kLatinExtendedAFold.size() == 128);
+
+}  // namespace
+
+std::string_view TrimSpace(std::string_view text) {
+  while (true) {
+    if (!text.empty() && IsAsciiSpace(text.front())) {
+      text.remove_prefix(1);
+    } else if (text.size() >= 2 && text[0] == '\xC2' && text[1] == '\xA0') {
+      text.remove_prefix(2);
+    } else {
+      break;
+    }
+  }
+  while (true) {
+    if (!text.empty() && IsAsciiSpace(text.back())) {
+      text.remove_suffix(1);
+    } else if (text.size() >= 2 && text[text.size() - 2] == '\xC2' && text.back() == '\xA0') {
+      text.remove_suffix(2);
+    } else {
+      break;
+    }
+  }
+  return text;
+}
+
+std::string FoldForMatching(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool pending_separator = false;
+  auto emit = [&](char c) {
+    if (pending_separator && !out.empty()) out.push_back('_');
+    pending_separator = false;
+    out.push_back(c);
+  };
+  for (size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (c >= 'A' && c <= 'Z') {
+        emit(static_cast<char>(c - 'A' + 'a'));
+      } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+        emit(static_cast<char>(c));
+      } else {
+        pending_separator = true;
+      }
+      ++i;
+      continue;
+    }
+    // Two-byte sequences: U+0080..U+07FF.
+    if ((c & 0xE0) == 0xC0 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      const unsigned code_point = ((c & 0x1Fu) << 6) | (next & 0x3Fu);
+      char folded = 0;
+      if (code_point >= 0xC0 && code_point <= 0xFF) {
+        folded = kLatin1Fold[code_point - 0xC0];
+      } else if (code_point >= 0x100 && code_point <= 0x17F) {
+        folded = kLatinExtendedAFold[code_point - 0x100];
+      } else if (code_point == 0xBA || code_point == 0xB0) {
+        folded = 'o';
+      } else if (code_point == 0xAA) {
+        folded = 'a';
+      } else if (code_point == 0xA0) {
+        folded = '_';
+      }
+      if (folded == '_') {
+        pending_separator = true;
+        i += 2;
+        continue;
+      }
+      if (folded != 0) {
+        emit(folded);
+        i += 2;
+        continue;
+      }
+    }
+    emit(static_cast<char>(c));  // other non-ASCII bytes are kept as they are
+    ++i;
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitList(std::string_view text, std::string_view separators) {
+  std::vector<std::string_view> items;
+  if (TrimSpace(text).empty()) return items;
+  size_t start = 0;
+  while (true) {
+    const size_t end = text.find_first_of(separators, start);
+    items.push_back(TrimSpace(text.substr(start, end - start)));
+    if (end == std::string_view::npos) break;
+    start = end + 1;
+  }
+  return items;
+}
+
+std::string ToUpperAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+}  // namespace canje::registry

@@ -1,0 +1,31 @@
+// Small text helpers for matching what people type in list files against fixed vocabularies
+// (header names, categories, statuses). All input is UTF-8.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace canje::registry {
+
+// `text` without leading and trailing white space (ASCII space, tab, CR, LF, and U+00A0
+// NO-BREAK SPACE, which spreadsheets insert).
+std::string_view TrimSpace(std::string_view text);
+
+// A key for matching a name against a vocabulary: letters and digits lower-cased, accents of
+// Latin letters removed (U+00C0–U+017F: "Cédula" → "cedula", "Ñ" → "n"), and every run of other
+// ASCII characters (spaces, hyphens, dots, slashes, underscores) and of no-break spaces turned
+// into one "_", with none at either end. "º", "ª" and "°" fold to "o", "a", "o" ("N°" → "no").
+// Other non-ASCII characters are kept as they are.
+//   "  Fecha de Nacimiento " → "fecha_de_nacimiento"; "Preso-Político" → "preso_politico".
+std::string FoldForMatching(std::string_view text);
+
+// Splits `text` at every character of `separators` (ASCII only) and trims each item. Empty
+// items are kept (so that parallel lists stay aligned); an empty or blank `text` gives no items.
+//   SplitList(" a | b||c ", "|") → {"a", "b", "", "c"}
+std::vector<std::string_view> SplitList(std::string_view text, std::string_view separators);
+
+// `text` with ASCII letters upper-cased.
+std::string ToUpperAscii(std::string_view text);
+
+}  // namespace canje::registry
