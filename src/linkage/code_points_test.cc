@@ -19,7 +19,9 @@ TEST(CodePointsTest, RoundTripsThroughUtf8) {
 }
 
 TEST(CodePointsTest, IllFormedBytesBecomeReplacementCharacters) {
-  EXPECT_EQ(ToCodePoints("a\xFF" "b"), U"a\uFFFDb");
+  EXPECT_EQ(ToCodePoints("a\xFF"
+                         "b"),
+            U"a\uFFFDb");
   EXPECT_EQ(ToCodePoints("a\xC3"), U"a\uFFFD");  // truncated sequence
   EXPECT_EQ(ToUtf8(std::u32string(1, char32_t{0xD800})), "\xEF\xBF\xBD");
 }

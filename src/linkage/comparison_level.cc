@@ -6,23 +6,33 @@ namespace {
 using L = ComparisonLevel;
 
 constexpr std::array<std::string_view, kComparisonLevelCount> kLevelNames = {
-    "exact",           "token_subset",      "first_surname",  "initial",
-    "jaro_winkler_high", "jaro_winkler_medium", "phonetic",     "consonant_skeleton",
-    "swapped",         "day_month_swapped", "same_year_month", "year_off_by_one",
-    "same_year",       "one_digit_off",     "transposed_digits", "different",
+    "exact",
+    "token_subset",
+    "first_surname",
+    "initial",
+    "jaro_winkler_high",
+    "jaro_winkler_medium",
+    "phonetic",
+    "consonant_skeleton",
+    "swapped",
+    "day_month_swapped",
+    "same_year_month",
+    "year_off_by_one",
+    "same_year",
+    "one_digit_off",
+    "transposed_digits",
+    "different",
     "missing",
 };
 
 constexpr L kFamilyNameLevels[] = {L::kExact,           L::kTokenSubset, L::kFirstSurname,
                                    L::kJaroWinklerHigh, L::kPhonetic,    L::kConsonantSkeleton,
                                    L::kSwapped,         L::kDifferent,   L::kMissing};
-constexpr L kGivenNameLevels[] = {L::kExact,           L::kTokenSubset,       L::kInitial,
-                                  L::kJaroWinklerHigh, L::kJaroWinklerMedium, L::kPhonetic,
-                                  L::kConsonantSkeleton, L::kSwapped,         L::kDifferent,
-                                  L::kMissing};
-constexpr L kDateLevels[] = {L::kExact,        L::kDayMonthSwapped, L::kSameYearMonth,
-                             L::kYearOffByOne, L::kSameYear,        L::kDifferent,
-                             L::kMissing};
+constexpr L kGivenNameLevels[] = {
+    L::kExact,    L::kTokenSubset,       L::kInitial, L::kJaroWinklerHigh, L::kJaroWinklerMedium,
+    L::kPhonetic, L::kConsonantSkeleton, L::kSwapped, L::kDifferent,       L::kMissing};
+constexpr L kDateLevels[] = {L::kExact,    L::kDayMonthSwapped, L::kSameYearMonth, L::kYearOffByOne,
+                             L::kSameYear, L::kDifferent,       L::kMissing};
 constexpr L kDocumentNumberLevels[] = {L::kExact, L::kOneDigitOff, L::kTransposedDigits,
                                        L::kDifferent, L::kMissing};
 constexpr L kExactValueLevels[] = {L::kExact, L::kDifferent, L::kMissing};
@@ -42,11 +52,16 @@ std::optional<ComparisonLevel> ComparisonLevelFromName(std::string_view name) {
 
 std::string_view ComparisonKindName(ComparisonKind kind) {
   switch (kind) {
-    case ComparisonKind::kFamilyName: return "family_name";
-    case ComparisonKind::kGivenName: return "given_name";
-    case ComparisonKind::kDate: return "date";
-    case ComparisonKind::kDocumentNumber: return "identifier";
-    case ComparisonKind::kExactValue: return "exact";
+    case ComparisonKind::kFamilyName:
+      return "family_name";
+    case ComparisonKind::kGivenName:
+      return "given_name";
+    case ComparisonKind::kDate:
+      return "date";
+    case ComparisonKind::kDocumentNumber:
+      return "identifier";
+    case ComparisonKind::kExactValue:
+      return "exact";
   }
   return "exact";
 }

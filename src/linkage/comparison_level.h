@@ -19,24 +19,24 @@
 namespace canje::linkage {
 
 enum class ComparisonLevel : uint8_t {
-  kExact,               // "exact": equal after normalisation (names: same set of tokens)
-  kTokenSubset,         // "token_subset": one name's tokens all in the other's ("Pérez" in
-                        //   "Pérez Rodríguez", "José" in "José Luis")
-  kFirstSurname,        // "first_surname": first family name equal, the rest differs
-  kInitial,             // "initial": given names equal up to initials ("J." vs "José")
-  kJaroWinklerHigh,     // "jaro_winkler_high": Jaro–Winkler >= high threshold (0.92)
-  kJaroWinklerMedium,   // "jaro_winkler_medium": Jaro–Winkler >= medium threshold (0.88)
-  kPhonetic,            // "phonetic": same Spanish phonetic key (phonetic.h)
-  kConsonantSkeleton,   // "consonant_skeleton": same consonant skeleton (consonant_skeleton.h)
-  kSwapped,             // "swapped": given and family names agree crosswise
-  kDayMonthSwapped,     // "day_month_swapped": 1990-04-03 vs 1990-03-04
-  kSameYearMonth,       // "same_year_month": year and month agree, day differs or is unknown
-  kYearOffByOne,        // "year_off_by_one": years one apart, the rest agrees
-  kSameYear,            // "same_year": years agree, and the dates are known only to the year
-  kOneDigitOff,         // "one_digit_off": one character substituted, inserted or deleted
-  kTransposedDigits,    // "transposed_digits": two adjacent characters swapped
-  kDifferent,           // "different": none of the above
-  kMissing,             // "missing": either side has no value; carries no evidence
+  kExact,              // "exact": equal after normalisation (names: same set of tokens)
+  kTokenSubset,        // "token_subset": one name's tokens all in the other's ("Pérez" in
+                       //   "Pérez Rodríguez", "José" in "José Luis")
+  kFirstSurname,       // "first_surname": first family name equal, the rest differs
+  kInitial,            // "initial": given names equal up to initials ("J." vs "José")
+  kJaroWinklerHigh,    // "jaro_winkler_high": Jaro–Winkler >= high threshold (0.92)
+  kJaroWinklerMedium,  // "jaro_winkler_medium": Jaro–Winkler >= medium threshold (0.88)
+  kPhonetic,           // "phonetic": same Spanish phonetic key (phonetic.h)
+  kConsonantSkeleton,  // "consonant_skeleton": same consonant skeleton (consonant_skeleton.h)
+  kSwapped,            // "swapped": given and family names agree crosswise
+  kDayMonthSwapped,    // "day_month_swapped": 1990-04-03 vs 1990-03-04
+  kSameYearMonth,      // "same_year_month": year and month agree, day differs or is unknown
+  kYearOffByOne,       // "year_off_by_one": years one apart, the rest agrees
+  kSameYear,           // "same_year": years agree, and the dates are known only to the year
+  kOneDigitOff,        // "one_digit_off": one character substituted, inserted or deleted
+  kTransposedDigits,   // "transposed_digits": two adjacent characters swapped
+  kDifferent,          // "different": none of the above
+  kMissing,            // "missing": either side has no value; carries no evidence
 };
 
 inline constexpr int kComparisonLevelCount = static_cast<int>(ComparisonLevel::kMissing) + 1;

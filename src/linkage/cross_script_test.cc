@@ -37,10 +37,10 @@ TEST(CrossScriptTest, WrittenNamesMeetTheirLatinSpellings) {
     const PreparedName written = PreparedName::FromWritten(*normalizer, SplitUnits(row[1]));
     const PreparedName latin = PreparedName::FromWritten(*normalizer, SplitUnits(row[2]));
     ASSERT_NE(written.script(), Script::kLatin) << "line " << i + 1;
-    const ComparisonLevel level = row[0] == "family" ? CompareFamilyNames(written, latin)
-                                                     : CompareGivenNames(written, latin);
-    const std::string context = "line " + std::to_string(i + 1) + ": " + row[1] + " vs " +
-                                row[2] + " gave " + std::string(ComparisonLevelName(level));
+    const ComparisonLevel level =
+        row[0] == "family" ? CompareFamilyNames(written, latin) : CompareGivenNames(written, latin);
+    const std::string context = "line " + std::to_string(i + 1) + ": " + row[1] + " vs " + row[2] +
+                                " gave " + std::string(ComparisonLevelName(level));
     if (row[3] == "exact") {
       EXPECT_EQ(level, ComparisonLevel::kExact) << context;
     } else if (row[3] == "agree") {

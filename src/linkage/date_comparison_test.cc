@@ -52,8 +52,8 @@ TEST(DateComparisonTest, ValidatesCalendarDates) {
 }
 
 TEST(DateComparisonTest, EveryLevelIsInTheDateSet) {
-  const D dates[] = {D::Missing(), D::Year(1990), D::Month(1990, 4), D::Day(1990, 4, 3),
-                     D::Day(1990, 3, 4), D::Day(1991, 4, 3)};
+  const D dates[] = {D::Missing(),       D::Year(1990),      D::Month(1990, 4),
+                     D::Day(1990, 4, 3), D::Day(1990, 3, 4), D::Day(1991, 4, 3)};
   for (const D& a : dates) {
     for (const D& b : dates) {
       EXPECT_TRUE(LevelSetFor(ComparisonKind::kDate).Contains(CompareDates(a, b)));

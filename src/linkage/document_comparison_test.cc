@@ -26,7 +26,7 @@ TEST(DocumentComparisonTest, NormalisationRemovesPrefixesAndSeparators) {
   EXPECT_EQ(NormalizeDocumentNumber("Nº 4567"), "4567");
   EXPECT_EQ(NormalizeDocumentNumber("DNI 30-111-222"), "30111222");
   EXPECT_EQ(NormalizeDocumentNumber("ab1234567"), "AB1234567");  // a passport keeps letters
-  EXPECT_EQ(NormalizeDocumentNumber("X-1234"), "X1234");          // unknown prefix kept
+  EXPECT_EQ(NormalizeDocumentNumber("X-1234"), "X1234");         // unknown prefix kept
   EXPECT_EQ(NormalizeDocumentNumber("000"), "0");
   EXPECT_EQ(NormalizeDocumentNumber("V-"), "V");
   EXPECT_EQ(NormalizeDocumentNumber(" - . "), "");

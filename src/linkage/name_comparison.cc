@@ -1,5 +1,8 @@
 #include "linkage/name_comparison.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "linkage/string_distance.h"
 
 namespace canje::linkage {
@@ -7,42 +10,99 @@ namespace {
 
 using L = ComparisonLevel;
 
-// Every unit of the name with fewer units (or of `a` when equal) satisfies `match` with some unit
-// of the other name.
+// Jaro–Winkler similarities of one pair of names, computed at most once per unit pair and
+// once for the joined names; the levels below ask for the same values several times.
+class PairSimilarities {
+ public:
+  // `lowest_threshold`: no caller compares a similarity with anything lower.
+  PairSimilarities(const PreparedName& a, const PreparedName& b, double lowest_threshold)
+      : a_(a), b_(b), lowest_threshold_(lowest_threshold) {}
+
+  double Joined() {
+    if (joined_ < 0) joined_ = Bounded(a_.joined(), b_.joined());
+    return joined_;
+  }
+
+  double Units(std::size_t i, std::size_t j) {
+    const uint64_t bit = uint64_t{1} << (i * PreparedName::kMaxUnits + j);
+    if (!(computed_ & bit)) {
+      units_[i][j] = Bounded(a_.unit(i), b_.unit(j));
+      computed_ |= bit;
+    }
+    return units_[i][j];
+  }
+
+ private:
+  // Jaro–Winkler, or a cheap upper bound when the lengths alone rule out every threshold. The
+  // bound: at most min(|x|,|y|) code points match, and the Winkler boost adds at most 0.4 of
+  // the rest.
+  double Bounded(std::u32string_view x, std::u32string_view y) {
+    const double shorter = static_cast<double>(std::min(x.size(), y.size()));
+    const double jaro_bound =
+        (shorter / static_cast<double>(x.size()) + shorter / static_cast<double>(y.size()) + 1.0) /
+        3.0;
+    const double bound = jaro_bound + 0.4 * (1.0 - jaro_bound);
+    if (bound < lowest_threshold_) return bound;
+    return JaroWinklerSimilarity(x, y);
+  }
+
+  const PreparedName& a_;
+  const PreparedName& b_;
+  double lowest_threshold_;
+  double joined_ = -1.0;
+  uint64_t computed_ = 0;
+  double units_[PreparedName::kMaxUnits][PreparedName::kMaxUnits];
+};
+
+// The name with fewer units has every unit satisfy `match(i, j)` with some unit of the other
+// (i indexes a, j indexes b); with equal numbers of units, both names must.
 template <typename Match>
 bool SubsetMatches(const PreparedName& a, const PreparedName& b, Match match) {
-  const bool a_smaller = a.size() <= b.size();
-  const PreparedName& small = a_smaller ? a : b;
-  const PreparedName& large = a_smaller ? b : a;
-  for (std::size_t i = 0; i < small.size(); ++i) {
-    bool found = false;
-    for (std::size_t j = 0; j < large.size() && !found; ++j) found = match(small, i, large, j);
-    if (!found) return false;
-  }
-  return true;
+  auto a_in_b = [&] {
+    for (std::size_t i = 0; i < a.size(); ++i) {
+      bool found = false;
+      for (std::size_t j = 0; j < b.size() && !found; ++j) found = match(i, j);
+      if (!found) return false;
+    }
+    return true;
+  };
+  auto b_in_a = [&] {
+    for (std::size_t j = 0; j < b.size(); ++j) {
+      bool found = false;
+      for (std::size_t i = 0; i < a.size() && !found; ++i) found = match(i, j);
+      if (!found) return false;
+    }
+    return true;
+  };
+  if (a.size() < b.size()) return a_in_b();
+  if (b.size() < a.size()) return b_in_a();
+  return a_in_b() && b_in_a();
 }
 
-bool SameText(const PreparedName& a, std::size_t i, const PreparedName& b, std::size_t j) {
-  return a.unit(i) == b.unit(j);
+// Same set of units: equal counts and each side's units all found in the other.
+bool SameUnitSet(const PreparedName& a, const PreparedName& b) {
+  return a.size() == b.size() &&
+         SubsetMatches(a, b, [&](std::size_t i, std::size_t j) { return a.unit(i) == b.unit(j); });
+}
+
+bool IsTokenSubset(const PreparedName& a, const PreparedName& b) {
+  return a.size() != b.size() &&
+         SubsetMatches(a, b, [&](std::size_t i, std::size_t j) { return a.unit(i) == b.unit(j); });
 }
 
 bool SamePhonetic(const PreparedName& a, std::size_t i, const PreparedName& b, std::size_t j) {
   return !a.phonetic(i).empty() && a.phonetic(i) == b.phonetic(j);
 }
 
-auto JaroWinklerAtLeast(double threshold) {
-  return [threshold](const PreparedName& a, std::size_t i, const PreparedName& b, std::size_t j) {
-    return JaroWinklerSimilarity(a.unit(i), b.unit(j)) >= threshold;
-  };
+bool PhoneticSubset(const PreparedName& a, const PreparedName& b) {
+  return SubsetMatches(a, b,
+                       [&](std::size_t i, std::size_t j) { return SamePhonetic(a, i, b, j); });
 }
 
-// Same set of units: equal counts and each side's units all found in the other.
-bool SameUnitSet(const PreparedName& a, const PreparedName& b) {
-  return a.size() == b.size() && SubsetMatches(a, b, SameText) && SubsetMatches(b, a, SameText);
-}
-
-bool IsTokenSubset(const PreparedName& a, const PreparedName& b) {
-  return a.size() != b.size() && SubsetMatches(a, b, SameText);
+bool JaroWinklerSubset(const PreparedName& a, const PreparedName& b, PairSimilarities& similarities,
+                       double threshold) {
+  return SubsetMatches(
+      a, b, [&](std::size_t i, std::size_t j) { return similarities.Units(i, j) >= threshold; });
 }
 
 bool SkeletonsAgree(const PreparedName& a, const PreparedName& b) {
@@ -76,18 +136,14 @@ bool MatchesWithInitials(const PreparedName& a, const PreparedName& b) {
   return true;
 }
 
-bool IsStrongNameLevel(ComparisonLevel level) {
-  switch (level) {
-    case L::kExact:
-    case L::kTokenSubset:
-    case L::kFirstSurname:
-    case L::kInitial:
-    case L::kJaroWinklerHigh:
-    case L::kPhonetic:
-      return true;
-    default:
-      return false;
+// For the swap check: some unit of x equals, is an initial of, or sounds like some unit of y.
+bool CrossAgrees(const PreparedName& x, const PreparedName& y) {
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    for (std::size_t j = 0; j < y.size(); ++j) {
+      if (EqualOrInitial(x.unit(i), y.unit(j)) || SamePhonetic(x, i, y, j)) return true;
+    }
   }
+  return false;
 }
 
 }  // namespace
@@ -99,13 +155,13 @@ ComparisonLevel CompareFamilyNames(const PreparedName& a, const PreparedName& b,
   if (IsTokenSubset(a, b)) return L::kTokenSubset;
   if (a.unit(0) == b.unit(0)) return L::kFirstSurname;
 
-  const auto jaro_winkler_high = JaroWinklerAtLeast(options.jaro_winkler_high);
-  if (JaroWinklerSimilarity(a.joined(), b.joined()) >= options.jaro_winkler_high ||
-      jaro_winkler_high(a, 0, b, 0) || SubsetMatches(a, b, jaro_winkler_high)) {
+  PairSimilarities similarities(a, b, options.jaro_winkler_high);
+  const double high = options.jaro_winkler_high;
+  if (similarities.Joined() >= high || similarities.Units(0, 0) >= high ||
+      JaroWinklerSubset(a, b, similarities, high)) {
     return L::kJaroWinklerHigh;
   }
-  if (JoinedPhoneticAgrees(a, b) || SamePhonetic(a, 0, b, 0) ||
-      SubsetMatches(a, b, SamePhonetic)) {
+  if (JoinedPhoneticAgrees(a, b) || SamePhonetic(a, 0, b, 0) || PhoneticSubset(a, b)) {
     return L::kPhonetic;
   }
   if (SkeletonsAgree(a, b)) return L::kConsonantSkeleton;
@@ -119,16 +175,17 @@ ComparisonLevel CompareGivenNames(const PreparedName& a, const PreparedName& b,
   if (IsTokenSubset(a, b)) return L::kTokenSubset;
   if (MatchesWithInitials(a, b)) return L::kInitial;
 
-  const double joined = JaroWinklerSimilarity(a.joined(), b.joined());
-  if (joined >= options.jaro_winkler_high ||
-      SubsetMatches(a, b, JaroWinklerAtLeast(options.jaro_winkler_high))) {
+  PairSimilarities similarities(a, b,
+                                std::min(options.jaro_winkler_high, options.jaro_winkler_medium));
+  if (similarities.Joined() >= options.jaro_winkler_high ||
+      JaroWinklerSubset(a, b, similarities, options.jaro_winkler_high)) {
     return L::kJaroWinklerHigh;
   }
-  if (joined >= options.jaro_winkler_medium ||
-      SubsetMatches(a, b, JaroWinklerAtLeast(options.jaro_winkler_medium))) {
+  if (similarities.Joined() >= options.jaro_winkler_medium ||
+      JaroWinklerSubset(a, b, similarities, options.jaro_winkler_medium)) {
     return L::kJaroWinklerMedium;
   }
-  if (JoinedPhoneticAgrees(a, b) || SubsetMatches(a, b, SamePhonetic)) return L::kPhonetic;
+  if (JoinedPhoneticAgrees(a, b) || PhoneticSubset(a, b)) return L::kPhonetic;
   if (SkeletonsAgree(a, b)) return L::kConsonantSkeleton;
   return L::kDifferent;
 }
@@ -138,13 +195,8 @@ PersonNameLevels ComparePersonNames(const PreparedName& a_given, const PreparedN
                                     const NameComparisonOptions& options) {
   PersonNameLevels levels{CompareGivenNames(a_given, b_given, options),
                           CompareFamilyNames(a_family, b_family, options)};
-  if (levels.given != L::kDifferent || levels.family != L::kDifferent) return levels;
-
-  // Family of a against given of b (as family names: token sets, first surname), and given of a
-  // against family of b (as given names: initials).
-  const ComparisonLevel crosswise_family = CompareFamilyNames(a_family, b_given, options);
-  const ComparisonLevel crosswise_given = CompareGivenNames(a_given, b_family, options);
-  if (IsStrongNameLevel(crosswise_family) && IsStrongNameLevel(crosswise_given)) {
+  if (levels.given == L::kDifferent && levels.family == L::kDifferent &&
+      CrossAgrees(a_family, b_given) && CrossAgrees(a_given, b_family)) {
     levels.given = L::kSwapped;
     levels.family = L::kSwapped;
   }

@@ -9,7 +9,7 @@
 // Three ways two names can match at a fuzzy level, used below:
 //   joined:  the whole names, units joined by spaces, meet the test;
 //   subset:  every unit of the name with fewer units meets the test with some unit of the other
-//            (with equal numbers of units: every unit of the first with some unit of the second);
+//            (with equal numbers of units: every unit of each name with some unit of the other);
 //   first:   the first units meet the test.
 //
 // Family names (double surnames compared as token sets):
@@ -42,9 +42,13 @@
 //   it gets what the joined names earn.
 //
 // Swapped (ComparePersonNames): when the direct comparisons find both fields "different", and
-// the family name of each record agrees with the given name of the other at a strong level
-// (exact, token_subset, first_surname, initial, jaro_winkler_high or phonetic) both ways, both
-// fields get "swapped" — a roster that wrote "PEREZ JOSE" into the wrong columns.
+// crosswise, both ways, some unit of one record's family name equals, is an initial of, or has
+// the phonetic key of some unit of the other record's given names, both fields get "swapped" —
+// a roster that wrote "PEREZ JOSE" into the wrong columns. (Typos that change the phonetic key
+// are not looked for crosswise: that would double the cost of every disagreeing pair.)
+//
+// Cost: Jaro–Winkler values are computed at most once per unit pair and skipped when the
+// lengths alone rule them out; all other tests are comparisons of short precomputed strings.
 #pragma once
 
 #include "linkage/comparison_level.h"

@@ -36,7 +36,8 @@ class NameComparisonTest : public ::testing::Test {
   }
   static L Family(std::string_view a, std::string_view b) {
     const L forward = CompareFamilyNames(Name(a), Name(b));
-    EXPECT_EQ(forward, CompareFamilyNames(Name(b), Name(a))) << "not symmetric: " << a << " / " << b;
+    EXPECT_EQ(forward, CompareFamilyNames(Name(b), Name(a)))
+        << "not symmetric: " << a << " / " << b;
     return forward;
   }
   static L Given(std::string_view a, std::string_view b) {

@@ -3,8 +3,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
-#include <unicode/uscript.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 
 #include <array>
 #include <utility>
@@ -29,16 +29,10 @@ bool IsDeletedInComparison(UChar32 c) {
   return category == U_NON_SPACING_MARK || category == U_MODIFIER_LETTER;
 }
 
+// Є є І і Ї ї Ґ ґ
 bool IsUkrainianOnlyLetter(UChar32 c) {
-  switch (c) {
-    case 0x0404: case 0x0454:  // Є є
-    case 0x0406: case 0x0456:  // І і
-    case 0x0407: case 0x0457:  // Ї ї
-    case 0x0490: case 0x0491:  // Ґ ґ
-      return true;
-    default:
-      return false;
-  }
+  return c == 0x0404 || c == 0x0454 || c == 0x0406 || c == 0x0456 || c == 0x0407 || c == 0x0457 ||
+         c == 0x0490 || c == 0x0491;
 }
 
 // Removed from Arabic text before transliteration (see normalize.h).
@@ -49,11 +43,16 @@ bool IsDroppedArabic(UChar32 c) {
 Script ScriptOf(UChar32 c) {
   UErrorCode status = U_ZERO_ERROR;
   switch (uscript_getScript(c, &status)) {
-    case USCRIPT_LATIN: return Script::kLatin;
-    case USCRIPT_CYRILLIC: return Script::kCyrillic;
-    case USCRIPT_ARABIC: return Script::kArabic;
-    case USCRIPT_GREEK: return Script::kGreek;
-    default: return Script::kOther;
+    case USCRIPT_LATIN:
+      return Script::kLatin;
+    case USCRIPT_CYRILLIC:
+      return Script::kCyrillic;
+    case USCRIPT_ARABIC:
+      return Script::kArabic;
+    case USCRIPT_GREEK:
+      return Script::kGreek;
+    default:
+      return Script::kOther;
   }
 }
 
@@ -120,12 +119,18 @@ std::string AsciiComparisonForm(std::string_view text) {
 
 std::string_view ScriptName(Script script) {
   switch (script) {
-    case Script::kNone: return "none";
-    case Script::kLatin: return "latin";
-    case Script::kCyrillic: return "cyrillic";
-    case Script::kArabic: return "arabic";
-    case Script::kGreek: return "greek";
-    case Script::kOther: return "other";
+    case Script::kNone:
+      return "none";
+    case Script::kLatin:
+      return "latin";
+    case Script::kCyrillic:
+      return "cyrillic";
+    case Script::kArabic:
+      return "arabic";
+    case Script::kGreek:
+      return "greek";
+    case Script::kOther:
+      return "other";
   }
   return "other";
 }
@@ -176,8 +181,8 @@ Result<Normalizer> Normalizer::Create() {
     slot->reset(icu::Transliterator::createInstance(icu::UnicodeString(id, -1, US_INV),
                                                     UTRANS_FORWARD, status));
     if (U_FAILURE(status) || *slot == nullptr) {
-      return Status::Internal(std::string("ICU transliterator '") + id +
-                              "' is not available (" + u_errorName(status) +
+      return Status::Internal(std::string("ICU transliterator '") + id + "' is not available (" +
+                              u_errorName(status) +
                               "); install the full ICU data (Debian package libicu72)");
     }
   }
@@ -221,9 +226,9 @@ std::string Normalizer::ComparisonForm(std::string_view utf8, Script* script) {
 
   const Transliterators& t = *transliterators_;
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString text = t.nfkc->normalize(
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size()))),
-      status);
+  icu::UnicodeString text = t.nfkc->normalize(icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                                  utf8.data(), static_cast<int32_t>(utf8.size()))),
+                                              status);
 
   // 2. Other scripts to Latin.
   const ScriptCensus census = CountScripts(text);

@@ -49,20 +49,20 @@ namespace canje::linkage {
 
 // The writing system of a text's letters before transliteration.
 enum class Script : uint8_t {
-  kNone,      // no letters at all (empty, digits, punctuation)
+  kNone,  // no letters at all (empty, digits, punctuation)
   kLatin,
   kCyrillic,
   kArabic,
   kGreek,
-  kOther,     // any other script; transliterated with Any-Latin
+  kOther,  // any other script; transliterated with Any-Latin
 };
 
 // "none", "latin", "cyrillic", "arabic", "greek", "other".
 std::string_view ScriptName(Script script);
 
 struct NormalizedText {
-  std::string display;     // see "Display form" above
-  std::string comparison;  // see "Comparison form" above; ASCII for every supported script
+  std::string display;            // see "Display form" above
+  std::string comparison;         // see "Comparison form" above; ASCII for every supported script
   Script script = Script::kNone;  // the script with the most letters in the input
 };
 

@@ -39,7 +39,7 @@ TEST_F(NormalizeTest, DecomposedAndPrecomposedInputAgree) {
 
 TEST_F(NormalizeTest, CompatibilityFormsBecomePlainLetters) {
   EXPECT_EQ(Compare("ＪＯＳＥ"), "jose");  // full-width
-  EXPECT_EQ(Compare("ﬁdel"), "fidel");    // ligature
+  EXPECT_EQ(Compare("ﬁdel"), "fidel");     // ligature
 }
 
 TEST_F(NormalizeTest, PunctuationSeparatesAndWhitespaceCollapses) {
@@ -90,13 +90,11 @@ TEST_F(NormalizeTest, UkrainianLettersSelectTheUkrainianTransform) {
 
 TEST_F(NormalizeTest, ArabicIsTransliteratedWithoutVowelMarks) {
   EXPECT_EQ(Compare("محمد"), "mhmd");
-  EXPECT_EQ(Compare("مُحَمَّد"), "mhmd");  // harakat and shadda removed first
-  EXPECT_EQ(Compare("فاطمة"), "fatm");    // ta marbuta removed
+  EXPECT_EQ(Compare("مُحَمَّد"), "mhmd");   // harakat and shadda removed first
+  EXPECT_EQ(Compare("فاطمة"), "fatm");  // ta marbuta removed
 }
 
-TEST_F(NormalizeTest, OtherScriptsGoThroughAnyLatin) {
-  EXPECT_EQ(Compare("Γεώργιος"), "georgios");
-}
+TEST_F(NormalizeTest, OtherScriptsGoThroughAnyLatin) { EXPECT_EQ(Compare("Γεώργιος"), "georgios"); }
 
 TEST_F(NormalizeTest, DetectsTheScriptOfTheLetters) {
   EXPECT_EQ(ScriptOf("José"), Script::kLatin);
@@ -110,7 +108,9 @@ TEST_F(NormalizeTest, DetectsTheScriptOfTheLetters) {
 }
 
 TEST_F(NormalizeTest, IllFormedUtf8DoesNotBreakNormalisation) {
-  EXPECT_EQ(Compare("Jos\xC3" "e"), "jos e");
+  EXPECT_EQ(Compare("Jos\xC3"
+                    "e"),
+            "jos e");
   EXPECT_EQ(Compare("a\xFF"), "a");
 }
 

@@ -9,20 +9,34 @@ namespace {
 char32_t Fold(char32_t c) {
   if (c >= U'A' && c <= U'Z') return c - U'A' + U'a';
   switch (c) {
-    case U'á': case U'Á': return U'a';
-    case U'é': case U'É': return U'e';
-    case U'í': case U'Í': return U'i';
-    case U'ó': case U'Ó': return U'o';
-    case U'ú': case U'Ú': case U'ü': case U'Ü': return U'u';
-    case U'Ñ': return U'ñ';
-    case U'ç': case U'Ç': return U's';
-    default: return c;
+    case U'á':
+    case U'Á':
+      return U'a';
+    case U'é':
+    case U'É':
+      return U'e';
+    case U'í':
+    case U'Í':
+      return U'i';
+    case U'ó':
+    case U'Ó':
+      return U'o';
+    case U'ú':
+    case U'Ú':
+    case U'ü':
+    case U'Ü':
+      return U'u';
+    case U'Ñ':
+      return U'ñ';
+    case U'ç':
+    case U'Ç':
+      return U's';
+    default:
+      return c;
   }
 }
 
-bool IsVowel(char32_t c) {
-  return c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u';
-}
+bool IsVowel(char32_t c) { return c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u'; }
 
 bool IsFrontVowel(char32_t c) { return c == U'e' || c == U'i'; }
 
@@ -54,7 +68,10 @@ class WordEncoder {
     const char32_t next = At(i + 1);
     const bool first = i == 0;
     switch (c) {
-      case U'a': case U'e': case U'o': case U'u':
+      case U'a':
+      case U'e':
+      case U'o':
+      case U'u':
         Emit(c - U'a' + U'A');
         return 1;
       case U'i':
@@ -63,7 +80,8 @@ class WordEncoder {
       case U'y':
         Emit(IsVowel(next) ? U'Y' : U'I');
         return 1;
-      case U'b': case U'v':
+      case U'b':
+      case U'v':
         Emit(U'B');
         return 1;
       case U'w':
@@ -143,7 +161,9 @@ class WordEncoder {
         if (options_.drop_final_d && i + 1 == word_.size() && i > 0) return 1;
         Emit(U'D');
         return 1;
-      case U'f': case U'm': case U'r':
+      case U'f':
+      case U'm':
+      case U'r':
         Emit(c - U'a' + U'A');
         return 1;
       default:

@@ -30,8 +30,8 @@ PreparedName PreparedName::FromComparisonForms(std::span<const std::string> unit
     AppendCodePoints(unit, text);
     if (text.size() > kMaxCodePoints) text.resize(kMaxCodePoints);
     if (name.unit_count_ == kMaxUnits) {  // extend the last unit
-      name.units_[kMaxUnits - 1].text.length = static_cast<uint16_t>(
-          text.size() - name.units_[kMaxUnits - 1].text.begin);
+      name.units_[kMaxUnits - 1].text.length =
+          static_cast<uint16_t>(text.size() - name.units_[kMaxUnits - 1].text.begin);
       continue;
     }
     name.units_[name.unit_count_++].text = {static_cast<uint16_t>(begin),
@@ -69,8 +69,7 @@ PreparedName PreparedName::FromComparisonForms(std::span<const std::string> unit
   return name;
 }
 
-PreparedName PreparedName::FromWritten(Normalizer& normalizer,
-                                       std::span<const std::string> units,
+PreparedName PreparedName::FromWritten(Normalizer& normalizer, std::span<const std::string> units,
                                        PhoneticOptions phonetic_options) {
   Script script = Script::kNone;
   std::vector<std::string> comparison_forms;

@@ -2,9 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
+#include <random>
 #include <string>
+#include <vector>
 
 #include "linkage/code_points.h"
 #include "linkage/testdata_csv.h"
@@ -85,8 +88,8 @@ TEST(StringDistanceTest, CountsAccentedLettersAsOneCodePoint) {
 }
 
 TEST(StringDistanceTest, IsSymmetric) {
-  const std::u32string words[] = {U"", U"a", U"martha", U"marhta", U"dicksonx", U"Rodríguez",
-                                  U"Rodrigues", U"abcabcabc", U"cbacba"};
+  const std::u32string words[] = {U"",          U"a",         U"martha",    U"marhta", U"dicksonx",
+                                  U"Rodríguez", U"Rodrigues", U"abcabcabc", U"cbacba"};
   for (const auto& a : words) {
     for (const auto& b : words) {
       EXPECT_DOUBLE_EQ(JaroSimilarity(a, b), JaroSimilarity(b, a));
@@ -118,6 +121,69 @@ TEST(StringDistanceTest, LongStringsUseTheSameDefinitions) {
   EXPECT_GT(jaro_short, 0.98);
   EXPECT_GE(winkler_short, jaro_short);
   EXPECT_EQ(LevenshteinDistance(std::u32string(200, U'x'), U""), 200);
+}
+
+// Textbook definitions, written for clarity, to cross-check the optimised ones.
+double ReferenceJaro(std::u32string_view a, std::u32string_view b) {
+  if (a.empty() || b.empty()) return 0.0;
+  const int window = std::max(static_cast<int>(std::max(a.size(), b.size())) / 2 - 1, 0);
+  std::vector<bool> a_matched(a.size()), b_matched(b.size());
+  int common = 0;
+  for (int i = 0; i < static_cast<int>(a.size()); ++i) {
+    for (int j = std::max(0, i - window); j <= std::min(i + window, static_cast<int>(b.size()) - 1);
+         ++j) {
+      if (!b_matched[j] && a[i] == b[j]) {
+        a_matched[i] = b_matched[j] = true;
+        ++common;
+        break;
+      }
+    }
+  }
+  if (common == 0) return 0.0;
+  std::u32string a_common, b_common;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if (a_matched[i]) a_common += a[i];
+  for (std::size_t j = 0; j < b.size(); ++j)
+    if (b_matched[j]) b_common += b[j];
+  int half_transpositions = 0;
+  for (int k = 0; k < common; ++k) half_transpositions += a_common[k] != b_common[k];
+  const double m = common;
+  return (m / a.size() + m / b.size() + (m - half_transpositions / 2) / m) / 3.0;
+}
+
+int ReferenceLevenshtein(std::u32string_view a, std::u32string_view b) {
+  std::vector<std::vector<int>> d(a.size() + 1, std::vector<int>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = static_cast<int>(i);
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = static_cast<int>(j);
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min(
+          {d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    }
+  }
+  return d[a.size()][b.size()];
+}
+
+TEST(StringDistanceTest, OptimisedPathsAgreeWithTextbookDefinitions) {
+  // Random strings over a small alphabet (many repeats, so many matches and transpositions),
+  // mixing ASCII and other code points, on both sides of kShortStringLength.
+  std::mt19937 random(20250601);
+  const std::u32string alphabet = U"abcdeñé\u0416";
+  auto random_string = [&](std::size_t max_length) {
+    std::u32string s(random() % (max_length + 1), U'a');
+    for (char32_t& c : s) c = alphabet[random() % alphabet.size()];
+    return s;
+  };
+  for (int round = 0; round < 3000; ++round) {
+    const std::size_t max_length = round % 10 == 0 ? 100 : 12;
+    const std::u32string a = random_string(max_length);
+    const std::u32string b = random_string(round % 7 == 0 ? 70 : max_length);
+    ASSERT_NEAR(JaroSimilarity(a, b), ReferenceJaro(a, b), 1e-12)
+        << ToUtf8(a) << " / " << ToUtf8(b);
+    ASSERT_EQ(LevenshteinDistance(a, b), ReferenceLevenshtein(a, b))
+        << ToUtf8(a) << " / " << ToUtf8(b);
+    ASSERT_LE(DamerauLevenshteinDistance(a, b), LevenshteinDistance(a, b));
+  }
 }
 
 }  // namespace
