@@ -5,27 +5,14 @@
 #include <string>
 #include <vector>
 
+#include "linkage/linkage_test_util.h"
 #include "linkage/name_comparison.h"
-#include "linkage/testdata_csv.h"
 
 namespace canje::linkage {
 namespace {
 
-std::vector<std::string> SplitUnits(const std::string& value) {
-  std::vector<std::string> units;
-  std::size_t start = 0;
-  while (start <= value.size()) {
-    std::size_t bar = value.find('|', start);
-    if (bar == std::string::npos) bar = value.size();
-    units.push_back(value.substr(start, bar - start));
-    start = bar + 1;
-  }
-  return units;
-}
-
 TEST(CrossScriptTest, WrittenNamesMeetTheirLatinSpellings) {
-  auto normalizer = Normalizer::Create();
-  ASSERT_TRUE(normalizer.ok()) << normalizer.status().ToString();
+  Normalizer& normalizer = testing::TestNormalizer();
   const auto rows = testing::ReadCsvRows(std::string(CANJE_SOURCE_DIR) +
                                          "/src/linkage/testdata/cross_script_names.csv");
   ASSERT_GT(rows.size(), 1u);
@@ -34,8 +21,8 @@ TEST(CrossScriptTest, WrittenNamesMeetTheirLatinSpellings) {
   for (std::size_t i = 1; i < rows.size(); ++i) {
     const auto& row = rows[i];
     ASSERT_EQ(row.size(), 4u) << "line " << i + 1;
-    const PreparedName written = PreparedName::FromWritten(*normalizer, SplitUnits(row[1]));
-    const PreparedName latin = PreparedName::FromWritten(*normalizer, SplitUnits(row[2]));
+    const PreparedName written = PreparedName::FromWritten(normalizer, testing::SplitUnits(row[1]));
+    const PreparedName latin = PreparedName::FromWritten(normalizer, testing::SplitUnits(row[2]));
     ASSERT_NE(written.script(), Script::kLatin) << "line " << i + 1;
     const ComparisonLevel level =
         row[0] == "family" ? CompareFamilyNames(written, latin) : CompareGivenNames(written, latin);

@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "linkage/linkage_test_util.h"
+
 namespace canje::linkage {
 namespace {
 
@@ -12,27 +14,9 @@ using L = ComparisonLevel;
 
 class NameComparisonTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto created = Normalizer::Create();
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-    normalizer_ = new Normalizer(std::move(created).value());
-  }
-  static void TearDownTestSuite() {
-    delete normalizer_;
-    normalizer_ = nullptr;
-  }
-
   // Units as written, separated by "|": "Pérez|Rodríguez".
   static PreparedName Name(std::string_view written) {
-    std::vector<std::string> units;
-    std::size_t start = 0;
-    while (start <= written.size()) {
-      std::size_t bar = written.find('|', start);
-      if (bar == std::string_view::npos) bar = written.size();
-      units.emplace_back(written.substr(start, bar - start));
-      start = bar + 1;
-    }
-    return PreparedName::FromWritten(*normalizer_, units);
+    return PreparedName::FromWritten(testing::TestNormalizer(), testing::SplitUnits(written));
   }
   static L Family(std::string_view a, std::string_view b) {
     const L forward = CompareFamilyNames(Name(a), Name(b));
@@ -45,11 +29,7 @@ class NameComparisonTest : public ::testing::Test {
     EXPECT_EQ(forward, CompareGivenNames(Name(b), Name(a))) << "not symmetric: " << a << " / " << b;
     return forward;
   }
-
-  static Normalizer* normalizer_;
 };
-
-Normalizer* NameComparisonTest::normalizer_ = nullptr;
 
 TEST_F(NameComparisonTest, FamilyNameLevels) {
   EXPECT_EQ(Family("Pérez|Rodríguez", "PEREZ|RODRIGUEZ"), L::kExact);

@@ -2,27 +2,20 @@
 
 #include <gtest/gtest.h>
 
+#include "linkage/linkage_test_util.h"
+
 namespace canje::linkage {
 namespace {
 
 class NormalizeTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    auto created = Normalizer::Create();
-    ASSERT_TRUE(created.ok()) << created.status().ToString();
-    normalizer_ = new Normalizer(std::move(created).value());
+  static std::string Compare(std::string_view text) {
+    return testing::TestNormalizer().ComparisonForm(text);
   }
-  static void TearDownTestSuite() {
-    delete normalizer_;
-    normalizer_ = nullptr;
+  static Script ScriptOf(std::string_view text) {
+    return testing::TestNormalizer().Normalize(text).script;
   }
-  std::string Compare(std::string_view text) { return normalizer_->ComparisonForm(text); }
-  Script ScriptOf(std::string_view text) { return normalizer_->Normalize(text).script; }
-
-  static Normalizer* normalizer_;
 };
-
-Normalizer* NormalizeTest::normalizer_ = nullptr;
 
 TEST_F(NormalizeTest, RemovesAccentsAndFoldsCase) {
   EXPECT_EQ(Compare("José"), "jose");
@@ -63,7 +56,7 @@ TEST_F(NormalizeTest, AsciiFastPathMatchesTheIcuPath) {
 }
 
 TEST_F(NormalizeTest, DisplayFormKeepsWhatWasWritten) {
-  const NormalizedText text = normalizer_->Normalize("  José   Pérez-Rodríguez \n");
+  const NormalizedText text = testing::TestNormalizer().Normalize("  José   Pérez-Rodríguez \n");
   EXPECT_EQ(text.display, "José Pérez-Rodríguez");
   EXPECT_EQ(text.comparison, "jose perez rodriguez");
   EXPECT_EQ(DisplayForm("Jose\u0301"), "Jos\u00e9");  // NFC

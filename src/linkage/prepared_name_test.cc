@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "linkage/code_points.h"
+#include "linkage/linkage_test_util.h"
 
 namespace canje::linkage {
 namespace {
@@ -52,14 +53,13 @@ TEST(PreparedNameTest, VeryLongNamesAreCut) {
 }
 
 TEST(PreparedNameTest, FromWrittenNormalisesEachUnit) {
-  auto normalizer = Normalizer::Create();
-  ASSERT_TRUE(normalizer.ok());
+  Normalizer& normalizer = testing::TestNormalizer();
   const std::vector<std::string> written = {"PÉREZ", "de la Cruz"};
-  const PreparedName name = PreparedName::FromWritten(*normalizer, written);
+  const PreparedName name = PreparedName::FromWritten(normalizer, written);
   EXPECT_EQ(name.joined(), U"perez de la cruz");
   EXPECT_EQ(name.script(), Script::kLatin);
   const std::vector<std::string> cyrillic = {"Шевченко"};
-  const PreparedName from_cyrillic = PreparedName::FromWritten(*normalizer, cyrillic);
+  const PreparedName from_cyrillic = PreparedName::FromWritten(normalizer, cyrillic);
   EXPECT_EQ(from_cyrillic.joined(), U"shevchenko");
   EXPECT_EQ(from_cyrillic.script(), Script::kCyrillic);
 }

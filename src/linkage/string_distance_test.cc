@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "linkage/code_points.h"
-#include "linkage/testdata_csv.h"
+#include "linkage/linkage_test_util.h"
 
 namespace canje::linkage {
 namespace {

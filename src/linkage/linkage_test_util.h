@@ -1,15 +1,21 @@
-// Test helper: reads small RFC 4180 CSV files (quoted fields, doubled quotes, LF or CRLF rows).
-// For tests only; not part of canje_linkage.
+// Helpers for canje_linkage's tests only (not part of the library): reading small CSV files,
+// splitting "|"-separated name units, and one shared Normalizer.
 #pragma once
 
+#include <gtest/gtest.h>
+
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "linkage/normalize.h"
+
 namespace canje::linkage::testing {
 
-// The rows of the CSV file at `path`; empty if the file cannot be read.
+// The rows of the RFC 4180 CSV file at `path` (quoted fields, doubled quotes, LF or CRLF rows);
+// empty if the file cannot be read.
 inline std::vector<std::vector<std::string>> ReadCsvRows(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream buffer;
@@ -56,6 +62,33 @@ inline std::vector<std::vector<std::string>> ReadCsvRows(const std::string& path
     rows.push_back(row);
   }
   return rows;
+}
+
+// "Pérez|de la Cruz" -> {"Pérez", "de la Cruz"}; "" -> {""}.
+inline std::vector<std::string> SplitUnits(std::string_view value) {
+  std::vector<std::string> units;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    std::size_t bar = value.find('|', start);
+    if (bar == std::string_view::npos) bar = value.size();
+    units.emplace_back(value.substr(start, bar - start));
+    start = bar + 1;
+  }
+  return units;
+}
+
+// One Normalizer for the whole test binary (creating one costs milliseconds). Tests run on one
+// thread, as the Normalizer requires.
+inline Normalizer& TestNormalizer() {
+  static Normalizer* normalizer = [] {
+    auto created = Normalizer::Create();
+    if (!created.ok()) {
+      ADD_FAILURE() << created.status().ToString();
+      std::abort();
+    }
+    return new Normalizer(std::move(created).value());
+  }();
+  return *normalizer;
 }
 
 }  // namespace canje::linkage::testing
