@@ -7,11 +7,18 @@ namespace canje::ledger {
 Status MemoryHashStore::AppendLeafHash(const Hash& leaf_hash) {
   CANJE_ASSIGN_OR_RETURN(std::vector<StoredHash> new_hashes,
                          HashesToStoreOnAppend(size_, leaf_hash, *this));
+  return AppendStoredHashes(new_hashes);
+}
+
+Status MemoryHashStore::AppendStoredHashes(const std::vector<StoredHash>& new_hashes) {
+  if (new_hashes.empty() || new_hashes.front().index != StoredHashCount(size_)) {
+    return Status::Internal("the hashes to store do not start at stored hash index " +
+                            std::to_string(StoredHashCount(size_)));
+  }
   for (const StoredHash& stored : new_hashes) {
     if (stored.index != static_cast<int64_t>(hashes_.size())) {
-      return Status::Internal("append produced stored hash index " +
-                              std::to_string(stored.index) + " where " +
-                              std::to_string(hashes_.size()) + " was next");
+      return Status::Internal("append produced stored hash index " + std::to_string(stored.index) +
+                              " where " + std::to_string(hashes_.size()) + " was next");
     }
     hashes_.push_back(stored.hash);
   }
@@ -24,9 +31,11 @@ Result<std::vector<Hash>> MemoryHashStore::ReadHashes(std::span<const int64_t> i
   out.reserve(indexes.size());
   for (int64_t index : indexes) {
     if (index < 0 || index >= static_cast<int64_t>(hashes_.size())) {
-      return Status::NotFound("stored hash " + std::to_string(index) + " does not exist; the tree "
-                              "of size " + std::to_string(size_) + " stores " +
-                              std::to_string(hashes_.size()) + " hashes");
+      return Status::NotFound("stored hash " + std::to_string(index) +
+                              " does not exist; the tree "
+                              "of size " +
+                              std::to_string(size_) + " stores " + std::to_string(hashes_.size()) +
+                              " hashes");
     }
     out.push_back(hashes_[static_cast<size_t>(index)]);
   }

@@ -15,6 +15,9 @@ class MemoryHashStore : public HashReader {
  public:
   // Appends a leaf with hash `leaf_hash`, storing the hashes HashesToStoreOnAppend returns.
   Status AppendLeafHash(const Hash& leaf_hash);
+  // Appends one leaf given the hashes HashesToStoreOnAppend(size(), ...) returned; they must
+  // start at the next free stored hash index and be consecutive.
+  Status AppendStoredHashes(const std::vector<StoredHash>& new_hashes);
   // The number of leaves.
   int64_t size() const { return size_; }
   // Every stored hash, by stored hash index.

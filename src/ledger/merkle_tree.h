@@ -90,8 +90,7 @@ Result<std::vector<Hash>> ProveInclusion(int64_t index, int64_t size, HashReader
 
 // The RFC 9162 section 2.1.4.1 consistency proof from the tree of `old_size` leaves to the tree
 // of `new_size` leaves. Requires 1 <= old_size <= new_size; empty when the sizes are equal.
-Result<std::vector<Hash>> ProveConsistency(int64_t old_size, int64_t new_size,
-                                           HashReader& reader);
+Result<std::vector<Hash>> ProveConsistency(int64_t old_size, int64_t new_size, HashReader& reader);
 
 // How many hashes a correct proof has (so callers can tell a malformed proof from a false one).
 // Arguments as for ProveInclusion / ProveConsistency; -1 when they are out of range.
