@@ -2,13 +2,14 @@
 //
 // All functions take std::u32string_view (one element per code point, never bytes), so "José"
 // has length 4 and "é" is one substitution away from "e". Build the views once per record (see
-// prepared_name.h) and call these in the hot loop: none of them allocates when both strings are
-// at most kShortStringLength code points long, which covers names. Longer strings use a
-// per-thread scratch buffer that grows once and is reused, so the functions are thread-safe and
-// allocation-free in steady state.
+// prepared_name.h) and call these in the hot loop. Jaro, Jaro–Winkler and Levenshtein use
+// bit-parallel algorithms on the stack when the strings (for Levenshtein, the shorter one) are
+// at most kShortStringLength code points long, which covers names; otherwise, and always for
+// Damerau–Levenshtein (which needs the whole matrix), they use a per-thread scratch buffer that
+// grows once and is reused. So all are thread-safe and allocation-free in steady state.
 //
 // The definitions follow the jellyfish library (jamesturk/jellyfish), whose test values in
-// ../shared/testdata/strings these functions reproduce exactly:
+// ../shared/testdata/strings these functions reproduce (to the three decimals given there):
 //   - Jaro: matching window max(|a|,|b|)/2 - 1 (at least 0); transpositions are half the
 //     matched characters out of order, rounded down; 0 when either string is empty.
 //   - Jaro–Winkler: Jaro plus 0.1 * prefix * (1 - Jaro), prefix = common leading code points up
