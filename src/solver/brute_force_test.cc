@@ -78,9 +78,6 @@ void CheckAgainstBruteForce(int instances, int max_candidates, unsigned seed) {
 TEST(BruteForceTest, SmallRandomInstancesMatchExhaustiveSearch) {
   CheckAgainstBruteForce(300, 8, 20250701);
 }
-TEST(BruteForceTest, Big) {
-  for (unsigned s = 1; s <= 5; ++s) CheckAgainstBruteForce(500, 11, s);
-}
 
 }  // namespace
 }  // namespace canje::solver

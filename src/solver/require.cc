@@ -126,7 +126,9 @@ RequireAnswer AnswerRequire(const ExchangeModel& model, const Restrictions& rest
   LexicographicResult deal = SolveLexicographic(model, changed, deadline);
   if (deal.status == StageResult::Status::kOptimal ||
       deal.status == StageResult::Status::kFeasible) {
-    answer.deal = MakeDeal(model, deal.chosen);
+    std::vector<double> ratios = forced.bloc_ratio;
+    ratios[best_bloc] = best_ratio;
+    answer.deal = MakeDeal(model, deal.chosen, &ratios);
     if (deal.status != StageResult::Status::kOptimal) answer.proven = false;
   } else {
     answer.proven = false;

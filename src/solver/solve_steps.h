@@ -12,7 +12,9 @@
 namespace canje::solver {
 
 // The report of a chosen set of candidates: ids in input order, objectives, bloc balances.
-Deal MakeDeal(const ExchangeModel& model, const std::vector<int>& chosen);
+// Bloc rules are reported with the ratios of `ratios` (per bloc) when given, else the instance's.
+Deal MakeDeal(const ExchangeModel& model, const std::vector<int>& chosen,
+              const std::vector<double>* ratios = nullptr);
 
 // Reasons for every person with candidates and none in `best.chosen`. With `explain`, each
 // person not in must_exclude is re-solved forced in (until the deadline).

@@ -34,7 +34,8 @@ std::string FormatNumber(double value) {
   return buffer;
 }
 
-Deal MakeDeal(const ExchangeModel& model, const std::vector<int>& chosen) {
+Deal MakeDeal(const ExchangeModel& model, const std::vector<int>& chosen,
+              const std::vector<double>* ratios) {
   Deal deal;
   const Instance& instance = model.instance;
   std::vector<int> sorted = chosen;
@@ -47,6 +48,7 @@ Deal MakeDeal(const ExchangeModel& model, const std::vector<int>& chosen) {
     BlocReport report;
     report.name = model.bloc_names[b];
     report.rule = model.bloc_rules[b];
+    if (ratios != nullptr) report.rule.ratio = (*ratios)[b];
     deal.blocs.push_back(report);
   }
   for (int c : sorted) {
