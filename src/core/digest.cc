@@ -2,6 +2,7 @@
 
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
+#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include <cstdlib>
@@ -48,8 +49,25 @@ Sha256Hash HmacSha256(ByteView key, ByteView data) {
 }
 
 Bytes RandomBytes(size_t count) {
+  // Small requests are served from a per-thread buffer filled by one RAND_bytes call, because
+  // an import draws several keys, nonces and salts per row and each RAND_bytes call costs far
+  // more than the bytes. The buffer never serves the same bytes twice.
+  constexpr size_t kBufferSize = 4096;
+  thread_local uint8_t buffer[kBufferSize];
+  thread_local size_t available = 0;
   Bytes out(count);
-  if (RAND_bytes(out.data(), static_cast<int>(count)) != 1) std::abort();
+  if (count > kBufferSize / 4) {
+    if (RAND_bytes(out.data(), static_cast<int>(count)) != 1) std::abort();
+    return out;
+  }
+  if (available < count) {
+    if (RAND_bytes(buffer, static_cast<int>(kBufferSize)) != 1) std::abort();
+    available = kBufferSize;
+  }
+  uint8_t* start = buffer + (kBufferSize - available);
+  std::copy(start, start + count, out.begin());
+  OPENSSL_cleanse(start, count);
+  available -= count;
   return out;
 }
 

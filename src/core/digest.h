@@ -32,7 +32,8 @@ class Sha256Hasher {
 
 Sha256Hash HmacSha256(ByteView key, ByteView data);
 
-// Cryptographically secure random bytes; aborts if the system's generator fails.
+// Cryptographically secure random bytes (OpenSSL DRBG, drawn in 4 KiB blocks per thread);
+// aborts if the generator fails. Not for use across fork() after the first draw.
 Bytes RandomBytes(size_t count);
 
 }  // namespace canje
