@@ -96,14 +96,6 @@ Status CheckValue(const CanonicalMember& member) {
 
 }  // namespace
 
-bool Utf16Less(std::string_view a, std::string_view b) {
-  const auto a16 = Utf8ToUtf16(a);
-  const auto b16 = Utf8ToUtf16(b);
-  // Invalid input never reaches here from CanonicalJson; fall back to byte order.
-  if (!a16 || !b16) return a < b;
-  return *a16 < *b16;  // std::u16string compares code units as unsigned values
-}
-
 Result<std::string> CanonicalJson(const CanonicalObject& object) {
   std::vector<std::pair<std::u16string, const CanonicalMember*>> sorted;
   sorted.reserve(object.size());

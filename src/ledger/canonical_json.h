@@ -43,7 +43,4 @@ inline constexpr int64_t kMaxCanonicalInteger = int64_t{1} << 53;
 // integer's magnitude exceeds 2^53. Messages name the offending member.
 Result<std::string> CanonicalJson(const CanonicalObject& object);
 
-// True when UTF-16 code-unit order puts `a` before `b` (both must be valid UTF-8).
-bool Utf16Less(std::string_view a, std::string_view b);
-
 }  // namespace canje::ledger

@@ -114,11 +114,14 @@ TEST(CanonicalJsonTest, RefusesInvalidUtf8) {
 }
 
 TEST(CanonicalJsonTest, Utf16OrderDiffersFromCodePointOrderAboveTheSurrogates) {
-  // U+FFFD (one code unit 0xFFFD) vs U+10000 (code units D800 DC00).
-  EXPECT_TRUE(Utf16Less("\xF0\x90\x80\x80", "\xEF\xBF\xBD"));
-  EXPECT_FALSE(Utf16Less("\xEF\xBF\xBD", "\xF0\x90\x80\x80"));
-  EXPECT_TRUE(Utf16Less("a", "ab"));
-  EXPECT_FALSE(Utf16Less("a", "a"));
+  // U+10000 (code units D800 DC00) sorts before U+FFFD (one code unit FFFD), and a prefix
+  // before its extensions.
+  CanonicalObject object = {{"\xEF\xBF\xBD", int64_t{1}},
+                            {"\xF0\x90\x80\x80", int64_t{2}},
+                            {"ab", int64_t{3}},
+                            {"a", int64_t{4}}};
+  EXPECT_EQ(MustCanonicalize(object),
+            "{\"a\":4,\"ab\":3,\"\xF0\x90\x80\x80\":2,\"\xEF\xBF\xBD\":1}");
 }
 
 }  // namespace
