@@ -23,10 +23,11 @@ Result<CsvReader> CsvReader::Open(std::istream& in, CsvOptions options) {
   }
   CsvReader reader(in, options);
   if (reader.input_.Fill()) {
-    std::string_view start(reader.input_.begin(), reader.input_.end() - reader.input_.begin());
-    if (start.size() < 3 && reader.input_.FillMore()) {
-      start = {reader.input_.begin(), size_t(reader.input_.end() - reader.input_.begin())};
+    // FillMore may move the buffer: look at it only afterwards.
+    while (reader.input_.end() - reader.input_.begin() < 3 && reader.input_.FillMore()) {
     }
+    const std::string_view start(reader.input_.begin(),
+                                 size_t(reader.input_.end() - reader.input_.begin()));
     if (start.starts_with("\xEF\xBB\xBF")) {
       reader.input_.Consume(3);
     } else if (start.starts_with("\xFF\xFE") || start.starts_with("\xFE\xFF")) {

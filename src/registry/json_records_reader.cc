@@ -152,10 +152,11 @@ bool JsonRecordsReader::SkipWhiteSpace() {
 Result<JsonRecordsReader> JsonRecordsReader::Open(std::istream& in, JsonReaderOptions options) {
   JsonRecordsReader reader(in, options);
   if (reader.input_.Fill()) {
-    std::string_view start(reader.input_.begin(), reader.input_.end() - reader.input_.begin());
-    if (start.size() < 3 && reader.input_.FillMore()) {
-      start = {reader.input_.begin(), size_t(reader.input_.end() - reader.input_.begin())};
+    // FillMore may move the buffer: look at it only afterwards.
+    while (reader.input_.end() - reader.input_.begin() < 3 && reader.input_.FillMore()) {
     }
+    const std::string_view start(reader.input_.begin(),
+                                 size_t(reader.input_.end() - reader.input_.begin()));
     if (start.starts_with("\xEF\xBB\xBF")) reader.input_.Consume(3);
     if (start.starts_with("\xFF\xFE") || start.starts_with("\xFE\xFF")) {
       return Status::Invalid("the file is UTF-16; save it as UTF-8");

@@ -49,15 +49,8 @@ bool LaterThan(const PartialDate& a, const PartialDate& b) {
 }  // namespace
 
 size_t MaxLength(Column column) {
+  if (IsNameColumn(column)) return 200;
   switch (column) {
-    case Column::kGivenNames:
-    case Column::kFirstGivenName:
-    case Column::kSecondGivenName:
-    case Column::kFamilyNames:
-    case Column::kFirstFamilyName:
-    case Column::kSecondFamilyName:
-    case Column::kFullName:
-      return 200;
     case Column::kFacility:
       return 300;
     case Column::kAliases:

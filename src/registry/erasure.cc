@@ -1,0 +1,38 @@
+#include "registry/erasure.h"
+
+#include <nlohmann/json.hpp>
+
+#include "instance/ids.h"
+
+namespace canje::registry {
+
+Result<ErasureReport> ErasePerson(instance::Instance& instance, int64_t person_id,
+                                  const std::string& reason) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kErasePerson));
+  if (reason.empty()) return Status::Usage("say why with --reason \"...\"; the reason is logged");
+  std::string subject = instance::PersonId(person_id);
+  CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(person_id));
+  if (!person) return Status::NotFound("no person " + subject);
+  if (!person->person.erased_at.empty()) {
+    return Status::Conflict(subject + " was already erased on " + person->person.erased_at);
+  }
+  ErasureReport report;
+  report.person_id = person_id;
+  CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    CANJE_ASSIGN_OR_RETURN(auto counts,
+                           recorder.transaction().ErasePerson(person_id, subject, reason));
+    report.records = counts.records;
+    report.events = counts.events;
+    CANJE_ASSIGN_OR_RETURN(report.event_seq,
+                           recorder.Record("person.erased", {subject},
+                                           {{"person", subject},
+                                            {"reason", reason},
+                                            {"records", counts.records},
+                                            {"events", counts.events}}));
+    return Status::Ok();
+  }));
+  CANJE_RETURN_IF_ERROR(instance.store().connection().Checkpoint());
+  return report;
+}
+
+}  // namespace canje::registry
