@@ -146,6 +146,7 @@ void CsvReader::ReadUnquotedPart(std::string& field, int column, size_t& row_byt
     field.append(p, s);
     row_bytes += static_cast<size_t>(s - p);
     input_.ConsumeTo(s);
+    if (row_bytes > options_.max_row_bytes) return;  // the caller reports it
     if (s == end) continue;
     if (*s != '"') return;
     if (!reported_quote) {

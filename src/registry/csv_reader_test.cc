@@ -167,6 +167,15 @@ TEST(CsvReader, RefusesEmptyUtf16AndOverlongInput) {
   ASSERT_FALSE(more.ok());
   EXPECT_THAT(more.status().message(), HasSubstr("longer than 1000 bytes"));
   EXPECT_THAT(more.status().message(), HasSubstr("line 2"));
+
+  // An endless unquoted line (a binary file, say) is cut off the same way.
+  std::istringstream binary("a\n" + std::string(5000, 'x'));
+  reader = CsvReader::Open(binary, CsvOptions{.max_row_bytes = 1000});
+  ASSERT_TRUE(reader.ok());
+  more = reader->Next(&row);
+  ASSERT_FALSE(more.ok());
+  EXPECT_THAT(more.status().message(), HasSubstr("longer than 1000 bytes"));
+  EXPECT_LT(row.values.at(0).size(), size_t{1000} + (size_t{1} << 16));
 }
 
 TEST(CsvReader, HeaderErrorsAreFatal) {
