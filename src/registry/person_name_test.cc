@@ -101,6 +101,25 @@ TEST(SplitFullName, CapitalsAtOneEndMarkTheFamilyNames) {
   EXPECT_THAT(name.given_names, ElementsAre("Óscar"));
 }
 
+// Without a comma or capitals, splitting only decides where given names end: every word is
+// kept, in order, so Display() gives the name back.
+TEST(SplitFullName, KeepsEveryWordInOrder) {
+  const std::vector<std::string> words = {"José", "de", "la", "Cruz", "María", "del", "Carmen",
+                                          "Pérez", "y", "Gasset", "San", "Martín", "los"};
+  uint32_t state = 12345;
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::string text;
+    const int count = 1 + trial % 7;
+    for (int i = 0; i < count; ++i) {
+      state = state * 1103515245 + 12345;
+      text += (i > 0 ? "  " : " ") + words[(state >> 16) % words.size()];
+    }
+    const PersonName name = SplitFullName(text);
+    EXPECT_EQ(name.Display(), CollapseSpaces(text)) << text;
+    EXPECT_FALSE(name.given_names.empty()) << text;
+  }
+}
+
 TEST(SplitFamilyNames, KeepsParticlesWithTheirSurname) {
   EXPECT_THAT(SplitFamilyNames("Pérez de la Cruz"), ElementsAre("Pérez", "de la Cruz"));
   EXPECT_THAT(SplitFamilyNames("de la Cruz"), ElementsAre("de la Cruz"));
