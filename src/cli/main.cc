@@ -6,6 +6,7 @@
 #include "cli/admin_commands.h"
 #include "cli/command.h"
 #include "cli/demo_commands.h"
+#include "cli/protection_commands.h"
 #include "cli/registry_commands.h"
 
 int main(int argc, char** argv) {
@@ -32,6 +33,7 @@ int main(int argc, char** argv) {
   canje::cli::AddListsCommand(app, context);
   canje::cli::AddPersonsCommands(app, context);
   canje::cli::AddExportCommand(app, context);
+  canje::cli::AddKeyCommands(app, context);
   canje::cli::AddSummaryCommand(app, context);
   canje::cli::AddScenarioCommands(app, context);
   canje::cli::AddDemoCommand(app, context);

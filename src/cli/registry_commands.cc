@@ -6,6 +6,7 @@
 
 #include "cli/open_instance.h"
 #include "cli/progress_bar.h"
+#include "cli/protection_commands.h"
 #include "cli/table.h"
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
@@ -289,6 +290,7 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
 
   auto* person = app.add_subcommand("person", "One person");
   person->require_subcommand(1);
+  AddEraseCommand(*person, context);
   auto* show = person->add_subcommand("show", "Everything the store holds on one person");
   auto id = std::make_shared<std::string>();
   show->add_option("ID", *id, "The person's id (P17)")->required();

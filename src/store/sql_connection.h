@@ -51,6 +51,9 @@ class SqlConnection {
   virtual Status BeginRead() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
+  // Makes committed changes reach the main database file and drops older page images (SQLite:
+  // a TRUNCATE checkpoint of the write-ahead log), so erased data does not linger there.
+  virtual Status Checkpoint() = 0;
 };
 
 }  // namespace canje::store

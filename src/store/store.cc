@@ -378,6 +378,10 @@ enum Slot {
   kAddCustody,
   kAddIndex,
   kLinkRecord,
+  kReplaceKeyPersons,
+  kReplaceKeyRecords,
+  kReplaceKeyEvents,
+  kReplaceKeyMeta,
 };
 }  // namespace
 
@@ -574,6 +578,101 @@ Status WriteTransaction::AddIndexEntry(ByteView hash, int64_t person_id) {
   insert->BindBlob(1, hash);
   insert->BindInt(2, person_id);
   return insert->Run();
+}
+
+}  // namespace canje::store
+
+namespace canje::store {
+
+Result<WriteTransaction::ErasureCounts> WriteTransaction::ErasePerson(int64_t person_id,
+                                                                     std::string_view subject,
+                                                                     std::string_view reason) {
+  SqlConnection& db = *store_.connection_;
+  ErasureCounts counts;
+  CANJE_ASSIGN_OR_RETURN(auto erase_person,
+                         db.Prepare("UPDATE persons SET data_key = NULL, sealed = NULL, "
+                                    "erased_at = ?, erasure_reason = ? WHERE id = ?"));
+  erase_person->BindText(1, now_);
+  erase_person->BindText(2, reason);
+  erase_person->BindInt(3, person_id);
+  CANJE_RETURN_IF_ERROR(erase_person->Run());
+  CANJE_ASSIGN_OR_RETURN(
+      auto count_records,
+      QueryOne<int64_t>(
+          db, "SELECT count(*) FROM list_records WHERE person_id = ? AND data_key IS NOT NULL",
+          [&](SqlStatement& s) { s.BindInt(1, person_id); },
+          [](const SqlStatement& row) { return row.Int(0); }));
+  counts.records = count_records.value_or(0);
+  CANJE_ASSIGN_OR_RETURN(auto erase_records,
+                         db.Prepare("UPDATE list_records SET data_key = NULL, sealed = NULL, "
+                                    "salt = NULL WHERE person_id = ?"));
+  erase_records->BindInt(1, person_id);
+  CANJE_RETURN_IF_ERROR(erase_records->Run());
+  CANJE_ASSIGN_OR_RETURN(auto erase_index,
+                         db.Prepare("DELETE FROM person_index WHERE person_id = ?"));
+  erase_index->BindInt(1, person_id);
+  CANJE_RETURN_IF_ERROR(erase_index->Run());
+  CANJE_ASSIGN_OR_RETURN(
+      auto count_events,
+      QueryOne<int64_t>(
+          db,
+          "SELECT count(*) FROM events WHERE payload IS NOT NULL AND seq IN "
+          "(SELECT seq FROM event_subjects WHERE subject = ?)",
+          [&](SqlStatement& s) { s.BindText(1, subject); },
+          [](const SqlStatement& row) { return row.Int(0); }));
+  counts.events = count_events.value_or(0);
+  CANJE_ASSIGN_OR_RETURN(auto erase_events,
+                         db.Prepare("UPDATE events SET payload = NULL, payload_key = NULL, "
+                                    "salt = NULL WHERE seq IN "
+                                    "(SELECT seq FROM event_subjects WHERE subject = ?)"));
+  erase_events->BindText(1, subject);
+  CANJE_RETURN_IF_ERROR(erase_events->Run());
+  return counts;
+}
+
+Status WriteTransaction::ForEachWrappedKey(
+    const std::function<Status(const WrappedKeyRow&)>& visit) {
+  SqlConnection& db = *store_.connection_;
+  struct Source {
+    const char* table;
+    const char* sql;
+  };
+  const Source sources[] = {
+      {"persons", "SELECT id, data_key FROM persons WHERE data_key IS NOT NULL ORDER BY id"},
+      {"list_records",
+       "SELECT id, data_key FROM list_records WHERE data_key IS NOT NULL ORDER BY id"},
+      {"events", "SELECT seq, payload_key FROM events WHERE payload_key IS NOT NULL ORDER BY seq"},
+      {"meta", "SELECT 0, value FROM meta WHERE name = 'index_key'"},
+  };
+  for (const Source& source : sources) {
+    CANJE_RETURN_IF_ERROR(Query(db, source.sql, NoBind(), [&](const SqlStatement& row) {
+      return visit({source.table, row.Int(0), row.Blob(1)});
+    }));
+  }
+  return Status::Ok();
+}
+
+Status WriteTransaction::ReplaceWrappedKey(const WrappedKeyRow& row, ByteView rewrapped) {
+  struct Target {
+    const char* table;
+    int slot;
+    const char* sql;
+  };
+  static constexpr Target kTargets[] = {
+      {"persons", kReplaceKeyPersons, "UPDATE persons SET data_key = ? WHERE id = ?"},
+      {"list_records", kReplaceKeyRecords, "UPDATE list_records SET data_key = ? WHERE id = ?"},
+      {"events", kReplaceKeyEvents, "UPDATE events SET payload_key = ? WHERE seq = ?"},
+      {"meta", kReplaceKeyMeta, "UPDATE meta SET value = ? WHERE name = 'index_key' AND 0 = ?"},
+  };
+  const Target* target = nullptr;
+  for (const Target& candidate : kTargets) {
+    if (row.table == candidate.table) target = &candidate;
+  }
+  if (target == nullptr) return Status::Internal("no wrapped keys in table " + row.table);
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * update, Cached(target->slot, target->sql));
+  update->BindBlob(1, rewrapped);
+  update->BindInt(2, row.id);
+  return update->Run();
 }
 
 }  // namespace canje::store

@@ -219,6 +219,26 @@ class WriteTransaction {
   Result<int64_t> AddCustody(const CustodyRow& custody);
   Status AddIndexEntry(ByteView hash, int64_t person_id);
 
+  // Erasure: destroys the person's wrapped key and sealed fields, those of every list record
+  // linked to them, their look-up hashes, and the payloads and salts of every event whose
+  // subjects include `subject` (their salted hashes stay, so the log still verifies). Returns
+  // the number of records and events whose secrets were destroyed.
+  struct ErasureCounts {
+    int64_t records = 0;
+    int64_t events = 0;
+  };
+  Result<ErasureCounts> ErasePerson(int64_t person_id, std::string_view subject,
+                                    std::string_view reason);
+
+  // Key rotation: every wrapped key in the store, and the setter that replaces one.
+  struct WrappedKeyRow {
+    std::string table;  // persons, list_records, events, meta
+    int64_t id = 0;     // row id (events: seq; meta: 0)
+    Bytes wrapped;
+  };
+  Status ForEachWrappedKey(const std::function<Status(const WrappedKeyRow&)>& visit);
+  Status ReplaceWrappedKey(const WrappedKeyRow& row, ByteView rewrapped);
+
  private:
   friend class Store;
   WriteTransaction(Store& store, const Actor& actor, std::string now);

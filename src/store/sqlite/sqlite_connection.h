@@ -31,8 +31,7 @@ class SqliteConnection : public SqlConnection {
   Status Commit() override;
   Status Rollback() override;
 
-  // Copies pages out of the WAL into the main file and truncates the WAL.
-  Status Checkpoint();
+  Status Checkpoint() override;
   sqlite3* handle() { return db_; }
 
  private:

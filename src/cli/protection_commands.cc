@@ -1,0 +1,155 @@
+#include "cli/protection_commands.h"
+
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/open_instance.h"
+#include "instance/ids.h"
+#include "instance/key_management.h"
+#include "registry/erasure.h"
+
+namespace canje::cli {
+namespace {
+
+using nlohmann::json;
+
+// The passphrase: from --passphrase-file, else CANJE_PASSPHRASE, else asked on the terminal.
+Result<std::string> ReadPassphrase(const std::string& file, bool confirm) {
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in) return Status::NotFound("cannot read passphrase file " + file);
+    std::string passphrase;
+    std::getline(in, passphrase);
+    return passphrase;
+  }
+  if (const char* env = std::getenv("CANJE_PASSPHRASE"); env != nullptr) return std::string(env);
+  if (!isatty(STDIN_FILENO)) {
+    return Status::Usage("give the passphrase with --passphrase-file FILE or CANJE_PASSPHRASE");
+  }
+  auto ask = [](const char* prompt) {
+    std::cerr << prompt << std::flush;
+    termios old_mode{};
+    tcgetattr(STDIN_FILENO, &old_mode);
+    termios quiet = old_mode;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    std::string line;
+    std::getline(std::cin, line);
+    tcsetattr(STDIN_FILENO, TCSANOW, &old_mode);
+    std::cerr << '\n';
+    return line;
+  };
+  std::string passphrase = ask("Passphrase: ");
+  if (confirm && ask("Again: ") != passphrase) return Status::Usage("the passphrases differ");
+  return passphrase;
+}
+
+}  // namespace
+
+void AddEraseCommand(CLI::App& person_command, CommandContext& context) {
+  auto* erase = person_command.add_subcommand(
+      "erase", "Erase a person: destroy their keys so their data can never be read again");
+  auto id = std::make_shared<std::string>();
+  auto reason = std::make_shared<std::string>();
+  erase->add_option("ID", *id, "The person's id (P17)")->required();
+  erase->add_option("--reason", *reason, "Why (logged)")->required();
+  erase->callback([&context, id, reason] {
+    auto person_id = instance::ParseId(*id, 'P', "person");
+    if (!person_id.ok()) return context.Finish(person_id.status());
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto report = registry::ErasePerson(**opened, *person_id, *reason);
+    if (!report.ok()) return context.Finish(report.status());
+    if (context.global.json) {
+      context.out << json{{"person", instance::PersonId(report->person_id)},
+                          {"records", report->records},
+                          {"events", report->events},
+                          {"event", report->event_seq}}
+                         .dump(2)
+                  << '\n';
+    } else {
+      context.out << "Erased " << instance::PersonId(report->person_id) << ": keys of the person, "
+                  << report->records << " list record(s) and " << report->events
+                  << " event payload(s) destroyed; logged as event " << report->event_seq
+                  << ". Backups made before now still hold the data.\n";
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+void AddKeyCommands(CLI::App& app, CommandContext& context) {
+  auto* key = app.add_subcommand("key", "The master key: backup, restore, rotation");
+  key->require_subcommand(1);
+  auto passphrase_file = std::make_shared<std::string>();
+
+  auto* backup = key->add_subcommand(
+      "backup", "Write the master key sealed under a passphrase (scrypt + AES-256-GCM)");
+  auto out = std::make_shared<std::string>();
+  backup->add_option("--out", *out, "The backup file to write")->required();
+  backup->add_option("--passphrase-file", *passphrase_file,
+                     "Read the passphrase from this file (else CANJE_PASSPHRASE, else asked)");
+  backup->callback([&context, out, passphrase_file] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    Status allowed = (*opened)->Authorize(instance::Action::kManageKeys);
+    if (!allowed.ok()) return context.Finish(allowed);
+    auto passphrase = ReadPassphrase(*passphrase_file, true);
+    if (!passphrase.ok()) return context.Finish(passphrase.status());
+    Status status = instance::BackupMasterKey(**opened, *passphrase, *out);
+    if (status.ok() && !context.global.json) {
+      context.out << "Wrote key backup " << *out
+                  << "; keep it apart from the database, and the passphrase apart from both\n";
+    }
+    context.Finish(status);
+  });
+
+  auto* restore = key->add_subcommand(
+      "restore", "Recreate the master key file (--master-key) from a backup");
+  auto from = std::make_shared<std::string>();
+  restore->add_option("--from", *from, "The backup file")->required();
+  restore->add_option("--passphrase-file", *passphrase_file, "Read the passphrase from this file");
+  restore->callback([&context, from, passphrase_file] {
+    auto passphrase = ReadPassphrase(*passphrase_file, false);
+    if (!passphrase.ok()) return context.Finish(passphrase.status());
+    instance::OpenOptions options{context.DatabasePath(), context.MasterKeyPath(),
+                                  context.global.user};
+    if (options.user.empty()) {
+      if (const char* env = std::getenv("CANJE_USER"); env != nullptr) options.user = env;
+    }
+    Status status = instance::RestoreMasterKey(options, *from, *passphrase);
+    if (status.ok() && !context.global.json) {
+      context.out << "Restored master key to " << options.master_key_file << '\n';
+    }
+    context.Finish(status);
+  });
+
+  auto* rotate = key->add_subcommand(
+      "rotate", "Re-wrap every data key under a new master key (resumes if interrupted)");
+  rotate->callback([&context] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto report = instance::RotateMasterKey(**opened, context.MasterKeyPath());
+    if (!report.ok()) return context.Finish(report.status());
+    if (context.global.json) {
+      context.out << json{{"old_key_id", report->old_key_id},
+                          {"new_key_id", report->new_key_id},
+                          {"rewrapped", report->rewrapped},
+                          {"resumed", report->resumed}}
+                         .dump(2)
+                  << '\n';
+    } else {
+      context.out << (report->resumed ? "Completed the interrupted rotation" : "Rotated")
+                  << " from master key " << report->old_key_id << " to " << report->new_key_id
+                  << ": " << report->rewrapped << " data keys re-wrapped. Make a new backup with "
+                  << "`canje key backup`; old backups open only data not yet rotated.\n";
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+}  // namespace canje::cli

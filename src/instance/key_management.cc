@@ -1,0 +1,98 @@
+#include "instance/key_management.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+namespace canje::instance {
+
+Status BackupMasterKey(Instance& instance, const std::string& passphrase,
+                       const std::filesystem::path& out, protect::ScryptCost cost) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageKeys));
+  if (std::filesystem::exists(out)) {
+    return Status::Conflict(out.string() + " already exists; choose another --out");
+  }
+  CANJE_ASSIGN_OR_RETURN(std::string sealed,
+                         protect::SealKeyBackup(instance.vault().keys(), passphrase, cost));
+  int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
+  if (fd < 0) return Status::CannotWrite("cannot write " + out.string());
+  bool written = write(fd, sealed.data(), sealed.size()) == static_cast<ssize_t>(sealed.size()) &&
+                 fsync(fd) == 0;
+  close(fd);
+  if (!written) {
+    std::filesystem::remove(out);
+    return Status::CannotWrite("cannot write " + out.string());
+  }
+  return Status::Ok();
+}
+
+Status RestoreMasterKey(const OpenOptions& options, const std::filesystem::path& backup,
+                        const std::string& passphrase) {
+  if (std::filesystem::exists(options.master_key_file)) {
+    return Status::Conflict("a master key file already exists at " + options.master_key_file +
+                            "; restore to another path with --master-key, or move it away");
+  }
+  std::ifstream in(backup);
+  if (!in) return Status::NotFound("cannot read key backup " + backup.string());
+  std::stringstream text;
+  text << in.rdbuf();
+  CANJE_ASSIGN_OR_RETURN(protect::MasterKeyFile keys, protect::OpenKeyBackup(text.str(), passphrase));
+  CANJE_RETURN_IF_ERROR(protect::WriteMasterKeyFile(options.master_key_file, keys, true));
+  Result<std::unique_ptr<Instance>> opened = Instance::Open(options);
+  Status status = opened.ok() ? (*opened)->Authorize(Action::kManageKeys) : opened.status();
+  if (!status.ok()) {
+    std::filesystem::remove(options.master_key_file);
+    return status.WithContext("restored key not kept");
+  }
+  return Status::Ok();
+}
+
+Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem::path& key_file) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageKeys));
+  protect::MasterKeyFile keys = instance.vault().keys();
+  RotationReport report;
+  if (keys.previous) {
+    report.resumed = true;
+  } else {
+    keys.previous = keys.current;
+    keys.current = protect::GenerateMasterKey();
+    CANJE_RETURN_IF_ERROR(protect::WriteMasterKeyFile(key_file, keys, false));
+  }
+  report.old_key_id = keys.previous->id;
+  report.new_key_id = keys.current.id;
+  protect::Vault vault(keys);
+  // Contexts under which each table's keys were wrapped (see the Vault's callers).
+  auto context_for = [](const store::WriteTransaction::WrappedKeyRow& row) -> std::string {
+    if (row.table == "persons") return "person " + std::to_string(row.id);
+    if (row.table == "list_records") return "record " + std::to_string(row.id);
+    if (row.table == "events") return "event payload";
+    return "instance index key";
+  };
+  CANJE_RETURN_IF_ERROR(instance.store().Write(instance.actor(), [&](store::WriteTransaction&
+                                                                         transaction) -> Status {
+    CANJE_RETURN_IF_ERROR(transaction.ForEachWrappedKey([&](const auto& row) -> Status {
+      if (vault.IsWrappedByCurrentKey(row.wrapped)) return Status::Ok();
+      std::string context = context_for(row);
+      CANJE_ASSIGN_OR_RETURN(Bytes key, vault.UnwrapKey(row.wrapped, context));
+      ++report.rewrapped;
+      return transaction.ReplaceWrappedKey(row, vault.WrapKey(key, context));
+    }));
+    Recorder recorder(transaction, vault);
+    return recorder
+        .Record("key.rotated", {},
+                {{"old_key_id", report.old_key_id},
+                 {"new_key_id", report.new_key_id},
+                 {"rewrapped", report.rewrapped},
+                 {"resumed", report.resumed}})
+        .status();
+  }));
+  CANJE_RETURN_IF_ERROR(instance.store().connection().Checkpoint());
+  keys.previous.reset();
+  CANJE_RETURN_IF_ERROR(protect::WriteMasterKeyFile(key_file, keys, false));
+  return report;
+}
+
+}  // namespace canje::instance

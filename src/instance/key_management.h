@@ -1,0 +1,39 @@
+// Managing the master key: backup under a passphrase, restore, and rotation.
+#pragma once
+
+#include <filesystem>
+#include <string>
+
+#include "core/status.h"
+#include "instance/instance.h"
+#include "protect/key_backup.h"
+
+namespace canje::instance {
+
+// Writes the master key file's keys, sealed under `passphrase`, to `out` (mode 0600; refuses to
+// replace an existing file). Admin only.
+Status BackupMasterKey(Instance& instance, const std::string& passphrase,
+                       const std::filesystem::path& out, protect::ScryptCost cost = {});
+
+// Recreates the master key file at options.master_key_file from a backup, then opens the store
+// with it as options.user to prove it is the right key (admin only); on any failure the new
+// file is removed. kConflict if a key file already exists there.
+Status RestoreMasterKey(const OpenOptions& options, const std::filesystem::path& backup,
+                        const std::string& passphrase);
+
+struct RotationReport {
+  std::string old_key_id;
+  std::string new_key_id;
+  int64_t rewrapped = 0;  // wrapped keys moved to the new master key
+  bool resumed = false;   // an interrupted rotation was completed
+};
+
+// Re-wraps every data key under a new master key. Safe to interrupt at any point and run again:
+//   1. the key file gets the new key as current and the old one as previous (atomic rename);
+//   2. one transaction re-wraps every key still under the previous key, and logs "key.rotated";
+//   3. the key file drops the previous key.
+// Run after an interruption, it resumes at the step it reached. Admin only.
+Result<RotationReport> RotateMasterKey(Instance& instance,
+                                       const std::filesystem::path& key_file);
+
+}  // namespace canje::instance
