@@ -23,8 +23,8 @@ enum Stream : uint64_t {
 constexpr Date kReference{2024, 8, 1};
 
 // Natural counts.
-const std::vector<int64_t> kEastHolderWeights = {14, 2};            // RUS, BLR
-const std::vector<int64_t> kWestHolderWeights = {3, 1, 1, 2, 1};    // USA, DEU, POL, SVN, NOR
+const std::vector<int64_t> kEastHolderWeights = {14, 2};          // RUS, BLR
+const std::vector<int64_t> kWestHolderWeights = {3, 1, 1, 2, 1};  // USA, DEU, POL, SVN, NOR
 constexpr std::array<std::string_view, 3> kEastHeldNationalities = {"RUS", "USA", "DEU"};
 const std::vector<int64_t> kEastHeldNationalityWeights = {9, 4, 3};
 
@@ -45,10 +45,13 @@ std::string_view FacilityOf(std::string_view holder, Random& random) {
 
 constexpr std::array<std::string_view, 6> kEastCharges = {
     "High treason", "Espionage", "Spreading false information about the armed forces",
-    "Extremism", "Smuggling", "Mercenarism"};
-constexpr std::array<std::string_view, 6> kWestCharges = {
-    "Espionage", "Murder", "Money laundering", "Acting as an agent of a foreign power",
-    "Export control violations", "Document forgery"};
+    "Extremism",    "Smuggling", "Mercenarism"};
+constexpr std::array<std::string_view, 6> kWestCharges = {"Espionage",
+                                                          "Murder",
+                                                          "Money laundering",
+                                                          "Acting as an agent of a foreign power",
+                                                          "Export control violations",
+                                                          "Document forgery"};
 
 std::vector<std::string> DrawCharges(std::span<const std::string_view> pool, Random& random) {
   std::vector<std::string> charges = {std::string(random.Pick(pool))};
@@ -74,23 +77,36 @@ ErrorRates MakeRates(std::initializer_list<std::pair<ErrorOp, double>> rates) {
 
 using E = ErrorOp;
 
-const ErrorRates kEastRosterRates = MakeRates({
-    {E::kCutSecondGivenName, 0.05}, {E::kTransliterationVariant, 0.30},
-    {E::kTypoSubstitution, 0.01}, {E::kTypoDeletion, 0.01}, {E::kTypoTransposition, 0.01},
-    {E::kSwapDayMonth, 0.01}, {E::kMissingDocument, 0.05}});
-const ErrorRates kWestRosterRates = MakeRates({
-    {E::kCutSecondGivenName, 0.50}, {E::kTransliterationVariant, 0.30},
-    {E::kTypoSubstitution, 0.01}, {E::kTypoDeletion, 0.01}, {E::kTypoTransposition, 0.01},
-    {E::kDropAccents, 0.10}, {E::kSwapDayMonth, 0.02}, {E::kMissingDocument, 0.10}});
-const ErrorRates kWestClaimRates = MakeRates({
-    {E::kCutSecondGivenName, 0.70}, {E::kTransliterationVariant, 0.40},
-    {E::kTypoSubstitution, 0.02}, {E::kTypoDeletion, 0.02}, {E::kTypoTransposition, 0.02},
-    {E::kDropAccents, 0.30}, {E::kUpperCaseNames, 0.10}, {E::kSwapDayMonth, 0.05},
-    {E::kMissingDateOfBirth, 0.30}});
-const ErrorRates kEastClaimRates = MakeRates({
-    {E::kCutSecondGivenName, 0.10}, {E::kTransliterationVariant, 0.20},
-    {E::kTypoSubstitution, 0.02}, {E::kTypoDeletion, 0.02}, {E::kTypoTransposition, 0.02},
-    {E::kMissingDateOfBirth, 0.20}});
+const ErrorRates kEastRosterRates = MakeRates({{E::kCutSecondGivenName, 0.05},
+                                               {E::kTransliterationVariant, 0.30},
+                                               {E::kTypoSubstitution, 0.01},
+                                               {E::kTypoDeletion, 0.01},
+                                               {E::kTypoTransposition, 0.01},
+                                               {E::kSwapDayMonth, 0.01},
+                                               {E::kMissingDocument, 0.05}});
+const ErrorRates kWestRosterRates = MakeRates({{E::kCutSecondGivenName, 0.50},
+                                               {E::kTransliterationVariant, 0.30},
+                                               {E::kTypoSubstitution, 0.01},
+                                               {E::kTypoDeletion, 0.01},
+                                               {E::kTypoTransposition, 0.01},
+                                               {E::kDropAccents, 0.10},
+                                               {E::kSwapDayMonth, 0.02},
+                                               {E::kMissingDocument, 0.10}});
+const ErrorRates kWestClaimRates = MakeRates({{E::kCutSecondGivenName, 0.70},
+                                              {E::kTransliterationVariant, 0.40},
+                                              {E::kTypoSubstitution, 0.02},
+                                              {E::kTypoDeletion, 0.02},
+                                              {E::kTypoTransposition, 0.02},
+                                              {E::kDropAccents, 0.30},
+                                              {E::kUpperCaseNames, 0.10},
+                                              {E::kSwapDayMonth, 0.05},
+                                              {E::kMissingDateOfBirth, 0.30}});
+const ErrorRates kEastClaimRates = MakeRates({{E::kCutSecondGivenName, 0.10},
+                                              {E::kTransliterationVariant, 0.20},
+                                              {E::kTypoSubstitution, 0.02},
+                                              {E::kTypoDeletion, 0.02},
+                                              {E::kTypoTransposition, 0.02},
+                                              {E::kMissingDateOfBirth, 0.20}});
 
 // Transliteration variants only make sense for names transliterated from Cyrillic.
 ErrorRates RatesForPerson(ErrorRates rates, const Record& record) {
@@ -101,10 +117,10 @@ ErrorRates RatesForPerson(ErrorRates rates, const Record& record) {
 using C = Column;
 
 const std::vector<Column> kRosterColumns = {
-    C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kAliases, C::kSex, C::kDateOfBirth,
-    C::kNationality, C::kDocument, C::kDocumentType, C::kHolder, C::kFacility,
-    C::kCustodySince, C::kLegalBasis, C::kCharges, C::kChargeStatus, C::kEvidenceDisclosed,
-    C::kCategories, C::kStatus, C::kNotes};
+    C::kRecordId,          C::kGivenNames,   C::kFamilyNames, C::kAliases,      C::kSex,
+    C::kDateOfBirth,       C::kNationality,  C::kDocument,    C::kDocumentType, C::kHolder,
+    C::kFacility,          C::kCustodySince, C::kLegalBasis,  C::kCharges,      C::kChargeStatus,
+    C::kEvidenceDisclosed, C::kCategories,   C::kStatus,      C::kNotes};
 
 std::string_view StateName(std::string_view code) {
   if (code == "USA") return "United States of America";
@@ -130,7 +146,8 @@ Result<AnkaraLayout> AnkaraLayout::ForSize(int64_t size) {
     return Status::Usage("ankara-2024: size " + std::to_string(size) + " is out of range; give " +
                          std::to_string(kAnkaraMinimumSize) +
                          " to 100000000 (the number of people exchanged), or 0 for the natural "
-                         "size " + std::to_string(kAnkaraNaturalSize));
+                         "size " +
+                         std::to_string(kAnkaraNaturalSize));
   }
   AnkaraLayout layout;
   layout.east_held = Scale(16, size, kAnkaraNaturalSize);
@@ -214,8 +231,8 @@ void AnkaraPopulation::FillEastHeld(int64_t person, Random& random, Record& reco
   record.custody_since = DrawDateBetween({2021, 1, 1}, {2024, 6, 30}, random);
   const bool convicted = random.Chance(0.8);
   record.charge_status = convicted ? "convicted" : "pending";
-  record.legal_basis = convicted ? "Sentence of a court of general jurisdiction"
-                                 : "Pre-trial detention order";
+  record.legal_basis =
+      convicted ? "Sentence of a court of general jurisdiction" : "Pre-trial detention order";
   record.charges = DrawCharges(kEastCharges, random);
   record.evidence_disclosed = random.Chance(0.2);
   if (nationality == "RUS" || dual) {
@@ -253,7 +270,8 @@ void AnkaraPopulation::FillWestAdult(int64_t person, Random& random, Record& rec
   if (random.Chance(0.6)) {
     static constexpr std::string_view kCoverNationalities[] = {"ARG", "DEU", "SVN", "NOR", "ITA"};
     Record cover;
-    NameStyleFor(random.Pick<std::string_view>(kCoverNationalities)).Draw(record.sex, random, cover);
+    NameStyleFor(random.Pick<std::string_view>(kCoverNationalities))
+        .Draw(record.sex, random, cover);
     std::string alias;
     for (const auto& part : {cover.given_names, cover.family_names}) {
       for (const std::string& name : part) alias += (alias.empty() ? "" : " ") + name;
@@ -331,8 +349,8 @@ Status WriteAnkara2024(uint64_t seed, int64_t size, const std::filesystem::path&
   for (std::string_view code : kAnkaraEastHolders) {
     writer->AddParty({std::string(code), std::string(StateName(code)), PartyKind::kState});
   }
-  writer->AddParty({"PUENTE", "Oficina Puente de Mediación Humanitaria (fictional)",
-                    PartyKind::kIntermediary});
+  writer->AddParty(
+      {"PUENTE", "Oficina Puente de Mediación Humanitaria (fictional)", PartyKind::kIntermediary});
 
   uint64_t list_number = 0;
   auto write_people = [&](const ListSpec& spec, const ErrorRates& list_rates,
@@ -341,25 +359,24 @@ Status WriteAnkara2024(uint64_t seed, int64_t size, const std::filesystem::path&
     for (const auto& [first, last] : ranges) count += last - first;
     const ErrorRates rates = RatesForColumns(list_rates, spec.columns);
     CANJE_RETURN_IF_ERROR(writer->BeginList(spec, count));
-    ForEachInPermutedOrder(count, StreamSeed(seed, kListOrderStream + list_number, 0),
-                           [&](uint64_t slot) {
-                             auto offset = static_cast<int64_t>(slot);
-                             int64_t person = 0;
-                             for (const auto& [first, last] : ranges) {
-                               if (offset < last - first) {
-                                 person = first + offset;
-                                 break;
-                               }
-                               offset -= last - first;
-                             }
-                             Record record = population.TruePerson(person);
-                             const ErrorRates person_rates = RatesForPerson(rates, record);
-                             writer->WriteVariant(
-                                 std::move(record), person, person_rates,
-                                 StreamSeed(seed, kListErrorStream + list_number,
-                                            static_cast<uint64_t>(person)));
-                             writer->Advance();
-                           });
+    ForEachInPermutedOrder(
+        count, StreamSeed(seed, kListOrderStream + list_number, 0), [&](uint64_t slot) {
+          auto offset = static_cast<int64_t>(slot);
+          int64_t person = 0;
+          for (const auto& [first, last] : ranges) {
+            if (offset < last - first) {
+              person = first + offset;
+              break;
+            }
+            offset -= last - first;
+          }
+          Record record = population.TruePerson(person);
+          const ErrorRates person_rates = RatesForPerson(rates, record);
+          writer->WriteVariant(
+              std::move(record), person, person_rates,
+              StreamSeed(seed, kListErrorStream + list_number, static_cast<uint64_t>(person)));
+          writer->Advance();
+        });
     ++list_number;
     return writer->EndList();
   };
@@ -371,20 +388,25 @@ Status WriteAnkara2024(uint64_t seed, int64_t size, const std::filesystem::path&
   for (std::string_view holder : holders) {
     const bool east = holder == "RUS" || holder == "BLR";
     const std::string code(holder);
-    ListSpec spec{LowerCode(holder) + "_custody_roster.csv", ListKind::kCustodyRoster,
+    ListSpec spec{LowerCode(holder) + "_custody_roster.csv",
+                  ListKind::kCustodyRoster,
                   std::string(StateName(holder)) + ": custody roster for the exchange, July 2024",
-                  code, "People " + std::string(StateName(holder)) + " holds",
-                  kRosterColumns, code + "-"};
+                  code,
+                  "People " + std::string(StateName(holder)) + " holds",
+                  kRosterColumns,
+                  code + "-"};
     CANJE_RETURN_IF_ERROR(
         write_people(spec, east ? kEastRosterRates : kWestRosterRates, population.HeldBy(holder)));
   }
 
   // The western bloc's claim: everyone the eastern bloc holds.
   {
-    ListSpec spec{"west_claim_list.csv", ListKind::kClaimList,
+    ListSpec spec{"west_claim_list.csv",
+                  ListKind::kClaimList,
                   "United States, on behalf of DEU, POL, SVN and NOR: list of persons sought, "
                   "July 2024",
-                  "USA", "People the western bloc asks Russia and Belarus to release",
+                  "USA",
+                  "People the western bloc asks Russia and Belarus to release",
                   {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth,
                    C::kNationality, C::kCategories, C::kNotes},
                   "WEST-"};
@@ -392,9 +414,11 @@ Status WriteAnkara2024(uint64_t seed, int64_t size, const std::filesystem::path&
   }
   // The eastern bloc's claim: everyone the western bloc holds, children included.
   {
-    ListSpec spec{"east_claim_list.csv", ListKind::kClaimList,
+    ListSpec spec{"east_claim_list.csv",
+                  ListKind::kClaimList,
                   "Russian Federation, on behalf of BLR: list of persons sought, July 2024",
-                  "RUS", "People Russia asks the western states to release",
+                  "RUS",
+                  "People Russia asks the western states to release",
                   {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth,
                    C::kNationality, C::kCategories, C::kNotes},
                   "EAST-"};

@@ -27,9 +27,9 @@ inline constexpr std::string_view kAnkaraEastHolders[] = {"RUS", "BLR"};
 inline constexpr std::string_view kAnkaraWestHolders[] = {"USA", "DEU", "POL", "SVN", "NOR"};
 
 struct AnkaraLayout {
-  int64_t east_held = 0;    // held by RUS and BLR (natural 16)
-  int64_t west_adults = 0;  // held by the western states (8)
-  int64_t minors = 0;       // children held with their parents by SVN (2)
+  int64_t east_held = 0;                    // held by RUS and BLR (natural 16)
+  int64_t west_adults = 0;                  // held by the western states (8)
+  int64_t minors = 0;                       // children held with their parents by SVN (2)
   std::vector<int64_t> east_holder_counts;  // per kAnkaraEastHolders (14, 2)
   std::vector<int64_t> west_holder_counts;  // per kAnkaraWestHolders (3, 1, 1, 2, 1)
 

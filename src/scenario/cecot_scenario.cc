@@ -25,8 +25,8 @@ enum Stream : uint64_t {
   kNationalityRankStream,
   kManifestRankStream,
   kChargeRankStream,
-  kListOrderStream = 100,   // + list number
-  kListErrorStream = 200,   // + list number
+  kListOrderStream = 100,  // + list number
+  kListErrorStream = 200,  // + list number
 };
 
 constexpr Date kReference{2025, 4, 15};  // the offer; ages are counted on this day
@@ -34,8 +34,8 @@ constexpr Date kReference{2025, 4, 15};  // the offer; ages are counted on this 
 // --- Political prisoners' categories (shares of VEN's roster) ---
 
 constexpr std::array<std::string_view, 7> kPrimaryCategories = {
-    "opposition", "military", "journalist", "human_rights_defender", "lawyer", "intellectual",
-    "other"};
+    "opposition", "military",     "journalist", "human_rights_defender",
+    "lawyer",     "intellectual", "other"};
 const std::vector<int64_t> kPrimaryCategoryWeights = {33, 20, 10, 8, 6, 5, 18};
 constexpr size_t kMilitary = 1;
 
@@ -72,17 +72,17 @@ constexpr std::array<std::string_view, 5> kOppositionCharges = {
 constexpr std::array<std::string_view, 4> kMilitaryCharges = {
     "Traición a la patria", "Rebelión militar", "Instigación a la rebelión",
     "Sustracción de efectos militares"};
-constexpr std::array<std::string_view, 3> kJournalistCharges = {
-    "Instigación al odio", "Terrorismo", "Difusión de información falsa"};
+constexpr std::array<std::string_view, 3> kJournalistCharges = {"Instigación al odio", "Terrorismo",
+                                                                "Difusión de información falsa"};
 constexpr std::array<std::string_view, 3> kDefenderCharges = {
     "Asociación para delinquir", "Legitimación de capitales", "Terrorismo"};
 constexpr std::array<std::string_view, 3> kLawyerCharges = {
     "Asociación para delinquir", "Obstrucción de la justicia", "Conspiración"};
 constexpr std::array<std::string_view, 2> kIntellectualCharges = {"Instigación al odio",
                                                                   "Conspiración"};
-constexpr std::array<std::string_view, 4> kOtherCharges = {
-    "Terrorismo", "Instigación al odio", "Resistencia a la autoridad",
-    "Obstaculización de vías públicas"};
+constexpr std::array<std::string_view, 4> kOtherCharges = {"Terrorismo", "Instigación al odio",
+                                                           "Resistencia a la autoridad",
+                                                           "Obstaculización de vías públicas"};
 constexpr std::array<std::string_view, 5> kForeignerCharges = {
     "Terrorismo", "Espionaje", "Conspiración", "Ingreso ilegal al territorio",
     "Asociación para delinquir"};
@@ -93,13 +93,20 @@ constexpr std::string_view kDeporteePendingCharge =
 
 std::span<const std::string_view> ChargesFor(size_t primary) {
   switch (primary) {
-    case 0: return kOppositionCharges;
-    case 1: return kMilitaryCharges;
-    case 2: return kJournalistCharges;
-    case 3: return kDefenderCharges;
-    case 4: return kLawyerCharges;
-    case 5: return kIntellectualCharges;
-    default: return kOtherCharges;
+    case 0:
+      return kOppositionCharges;
+    case 1:
+      return kMilitaryCharges;
+    case 2:
+      return kJournalistCharges;
+    case 3:
+      return kDefenderCharges;
+    case 4:
+      return kLawyerCharges;
+    case 5:
+      return kIntellectualCharges;
+    default:
+      return kOtherCharges;
   }
 }
 
@@ -118,9 +125,15 @@ void DrawPoliticalChargeStatus(std::span<const std::string_view> pool, Random& r
                                Record& record) {
   static const WeightedChoice kStatus({70, 18, 12});
   switch (kStatus.Pick(random)) {
-    case 0: record.charge_status = "pending"; break;
-    case 1: record.charge_status = "convicted"; break;
-    default: record.charge_status = "none"; break;
+    case 0:
+      record.charge_status = "pending";
+      break;
+    case 1:
+      record.charge_status = "convicted";
+      break;
+    default:
+      record.charge_status = "none";
+      break;
   }
   if (record.charge_status != "none") record.charges = DrawCharges(pool, random);
   record.evidence_disclosed = !record.charges.empty() && random.Chance(0.15);
@@ -130,9 +143,12 @@ Date DrawPoliticalCustodySince(bool military, Random& random) {
   if (military) return DrawDateBetween({2018, 1, 1}, {2024, 12, 31}, random);
   static const WeightedChoice kWave({50, 20, 30});
   switch (kWave.Pick(random)) {
-    case 0: return DrawDateBetween({2024, 7, 29}, {2024, 12, 31}, random);  // after the election
-    case 1: return DrawDateBetween({2025, 1, 1}, {2025, 3, 31}, random);
-    default: return DrawDateBetween({2014, 2, 1}, {2024, 7, 28}, random);
+    case 0:
+      return DrawDateBetween({2024, 7, 29}, {2024, 12, 31}, random);  // after the election
+    case 1:
+      return DrawDateBetween({2025, 1, 1}, {2025, 3, 31}, random);
+    default:
+      return DrawDateBetween({2014, 2, 1}, {2024, 7, 28}, random);
   }
 }
 
@@ -154,52 +170,86 @@ ErrorRates MakeRates(std::initializer_list<std::pair<ErrorOp, double>> rates) {
 
 using E = ErrorOp;
 
-const ErrorRates kSlvRosterRates = MakeRates({
-    {E::kCutSecondSurname, 0.04}, {E::kCutSecondGivenName, 0.06},
-    {E::kInitialSecondGivenName, 0.02}, {E::kPhoneticSpelling, 0.03},
-    {E::kTypoSubstitution, 0.01}, {E::kTypoDeletion, 0.01}, {E::kTypoTransposition, 0.01},
-    {E::kDropAccents, 0.15}, {E::kSwapDayMonth, 0.01}, {E::kMissingDateOfBirth, 0.03},
-    {E::kMissingDocument, 0.40}});
-const ErrorRates kVenRosterRates = MakeRates({
-    {E::kCutSecondSurname, 0.02}, {E::kCutSecondGivenName, 0.04},
-    {E::kInitialSecondGivenName, 0.02}, {E::kPhoneticSpelling, 0.02},
-    {E::kTypoSubstitution, 0.01}, {E::kTypoDeletion, 0.01}, {E::kTypoTransposition, 0.01},
-    {E::kDropAccents, 0.05}, {E::kUpperCaseNames, 0.05}, {E::kSwapDayMonth, 0.01},
-    {E::kMissingDateOfBirth, 0.02}, {E::kMissingDocument, 0.05}});
-const ErrorRates kManifestRates = MakeRates({
-    {E::kCutSecondSurname, 0.30}, {E::kCutSecondGivenName, 0.25},
-    {E::kInitialSecondGivenName, 0.15}, {E::kPhoneticSpelling, 0.12},
-    {E::kTypoSubstitution, 0.03}, {E::kTypoDeletion, 0.03}, {E::kTypoTransposition, 0.03},
-    {E::kDropAccents, 0.90}, {E::kSwapGivenFamily, 0.04}, {E::kSwapDayMonth, 0.08},
-    {E::kMissingDateOfBirth, 0.05}});
-const ErrorRates kDocumentationRates = MakeRates({
-    {E::kCutSecondSurname, 0.15}, {E::kCutSecondGivenName, 0.25},
-    {E::kInitialSecondGivenName, 0.05}, {E::kPhoneticSpelling, 0.08},
-    {E::kTypoSubstitution, 0.02}, {E::kTypoDeletion, 0.02}, {E::kTypoTransposition, 0.02},
-    {E::kDropAccents, 0.25}, {E::kUpperCaseNames, 0.10}, {E::kSwapGivenFamily, 0.02},
-    {E::kSwapDayMonth, 0.03}, {E::kMissingDateOfBirth, 0.35}, {E::kMissingDocument, 0.40}});
-const ErrorRates kSlvClaimRates = MakeRates({
-    {E::kCutSecondSurname, 0.20}, {E::kCutSecondGivenName, 0.30},
-    {E::kInitialSecondGivenName, 0.08}, {E::kPhoneticSpelling, 0.08},
-    {E::kTypoSubstitution, 0.02}, {E::kTypoDeletion, 0.02}, {E::kTypoTransposition, 0.02},
-    {E::kDropAccents, 0.40}, {E::kUpperCaseNames, 0.10}, {E::kSwapGivenFamily, 0.03},
-    {E::kMissingDocument, 0.50}});
-const ErrorRates kVenClaimRates = MakeRates({
-    {E::kCutSecondSurname, 0.05}, {E::kCutSecondGivenName, 0.10},
-    {E::kInitialSecondGivenName, 0.03}, {E::kPhoneticSpelling, 0.05},
-    {E::kTypoSubstitution, 0.02}, {E::kTypoDeletion, 0.02}, {E::kTypoTransposition, 0.02},
-    {E::kDropAccents, 0.10}, {E::kUpperCaseNames, 0.20}, {E::kSwapDayMonth, 0.02},
-    {E::kMissingDateOfBirth, 0.10}, {E::kMissingDocument, 0.10}});
+const ErrorRates kSlvRosterRates = MakeRates({{E::kCutSecondSurname, 0.04},
+                                              {E::kCutSecondGivenName, 0.06},
+                                              {E::kInitialSecondGivenName, 0.02},
+                                              {E::kPhoneticSpelling, 0.03},
+                                              {E::kTypoSubstitution, 0.01},
+                                              {E::kTypoDeletion, 0.01},
+                                              {E::kTypoTransposition, 0.01},
+                                              {E::kDropAccents, 0.15},
+                                              {E::kSwapDayMonth, 0.01},
+                                              {E::kMissingDateOfBirth, 0.03},
+                                              {E::kMissingDocument, 0.40}});
+const ErrorRates kVenRosterRates = MakeRates({{E::kCutSecondSurname, 0.02},
+                                              {E::kCutSecondGivenName, 0.04},
+                                              {E::kInitialSecondGivenName, 0.02},
+                                              {E::kPhoneticSpelling, 0.02},
+                                              {E::kTypoSubstitution, 0.01},
+                                              {E::kTypoDeletion, 0.01},
+                                              {E::kTypoTransposition, 0.01},
+                                              {E::kDropAccents, 0.05},
+                                              {E::kUpperCaseNames, 0.05},
+                                              {E::kSwapDayMonth, 0.01},
+                                              {E::kMissingDateOfBirth, 0.02},
+                                              {E::kMissingDocument, 0.05}});
+const ErrorRates kManifestRates = MakeRates({{E::kCutSecondSurname, 0.30},
+                                             {E::kCutSecondGivenName, 0.25},
+                                             {E::kInitialSecondGivenName, 0.15},
+                                             {E::kPhoneticSpelling, 0.12},
+                                             {E::kTypoSubstitution, 0.03},
+                                             {E::kTypoDeletion, 0.03},
+                                             {E::kTypoTransposition, 0.03},
+                                             {E::kDropAccents, 0.90},
+                                             {E::kSwapGivenFamily, 0.04},
+                                             {E::kSwapDayMonth, 0.08},
+                                             {E::kMissingDateOfBirth, 0.05}});
+const ErrorRates kDocumentationRates = MakeRates({{E::kCutSecondSurname, 0.15},
+                                                  {E::kCutSecondGivenName, 0.25},
+                                                  {E::kInitialSecondGivenName, 0.05},
+                                                  {E::kPhoneticSpelling, 0.08},
+                                                  {E::kTypoSubstitution, 0.02},
+                                                  {E::kTypoDeletion, 0.02},
+                                                  {E::kTypoTransposition, 0.02},
+                                                  {E::kDropAccents, 0.25},
+                                                  {E::kUpperCaseNames, 0.10},
+                                                  {E::kSwapGivenFamily, 0.02},
+                                                  {E::kSwapDayMonth, 0.03},
+                                                  {E::kMissingDateOfBirth, 0.35},
+                                                  {E::kMissingDocument, 0.40}});
+const ErrorRates kSlvClaimRates = MakeRates({{E::kCutSecondSurname, 0.20},
+                                             {E::kCutSecondGivenName, 0.30},
+                                             {E::kInitialSecondGivenName, 0.08},
+                                             {E::kPhoneticSpelling, 0.08},
+                                             {E::kTypoSubstitution, 0.02},
+                                             {E::kTypoDeletion, 0.02},
+                                             {E::kTypoTransposition, 0.02},
+                                             {E::kDropAccents, 0.40},
+                                             {E::kUpperCaseNames, 0.10},
+                                             {E::kSwapGivenFamily, 0.03},
+                                             {E::kMissingDocument, 0.50}});
+const ErrorRates kVenClaimRates = MakeRates({{E::kCutSecondSurname, 0.05},
+                                             {E::kCutSecondGivenName, 0.10},
+                                             {E::kInitialSecondGivenName, 0.03},
+                                             {E::kPhoneticSpelling, 0.05},
+                                             {E::kTypoSubstitution, 0.02},
+                                             {E::kTypoDeletion, 0.02},
+                                             {E::kTypoTransposition, 0.02},
+                                             {E::kDropAccents, 0.10},
+                                             {E::kUpperCaseNames, 0.20},
+                                             {E::kSwapDayMonth, 0.02},
+                                             {E::kMissingDateOfBirth, 0.10},
+                                             {E::kMissingDocument, 0.10}});
 
 // --- Lists ---
 
 using C = Column;
 
 const std::vector<Column> kRosterColumns = {
-    C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth,
-    C::kNationality, C::kDocument, C::kDocumentType, C::kHolder, C::kFacility,
-    C::kCustodySince, C::kLegalBasis, C::kCharges, C::kChargeStatus, C::kEvidenceDisclosed,
-    C::kCategories, C::kStatus};
+    C::kRecordId,     C::kGivenNames, C::kFamilyNames,  C::kSex,          C::kDateOfBirth,
+    C::kNationality,  C::kDocument,   C::kDocumentType, C::kHolder,       C::kFacility,
+    C::kCustodySince, C::kLegalBasis, C::kCharges,      C::kChargeStatus, C::kEvidenceDisclosed,
+    C::kCategories,   C::kStatus};
 
 std::vector<Column> SlvRosterColumns() {
   std::vector<Column> columns = kRosterColumns;
@@ -215,7 +265,8 @@ Result<CecotLayout> CecotLayout::ForSize(int64_t size) {
     return Status::Usage("cecot-2025: size " + std::to_string(size) + " is out of range; give " +
                          std::to_string(kCecotMinimumSize) +
                          " to 100000000 (the size of Venezuela's roster), or 0 for the natural "
-                         "size " + std::to_string(kCecotNaturalSize));
+                         "size " +
+                         std::to_string(kCecotNaturalSize));
   }
   const int64_t n = kCecotNaturalSize;
   CecotLayout layout;
@@ -376,13 +427,13 @@ void CecotPopulation::FillPolitical(int64_t person, Random& random, Record& reco
   record.document_type = "cedula";
   record.holder = "VEN";
   static const WeightedChoice kGeneral(kGeneralFacilityWeights);
-  record.facility = minor              ? kMinorsFacility
-                    : military         ? kMilitaryFacility
+  record.facility = minor               ? kMinorsFacility
+                    : military          ? kMilitaryFacility
                     : record.sex == 'F' ? kWomenFacility
-                                       : kGeneralFacilities[kGeneral.Pick(random)];
+                                        : kGeneralFacilities[kGeneral.Pick(random)];
   record.custody_since = minor ? DrawDateBetween({2024, 7, 29}, {2025, 3, 31}, random)
                                : DrawPoliticalCustodySince(military, random);
-  record.legal_basis = military            ? "Jurisdicción penal militar"
+  record.legal_basis = military             ? "Jurisdicción penal militar"
                        : random.Chance(0.6) ? "Orden de aprehensión (tribunal con competencia "
                                               "en terrorismo)"
                                             : "Aprehensión en flagrancia";
@@ -450,9 +501,8 @@ void CecotPopulation::FillForeigner(int64_t person, Random& random, Record& reco
   record.categories = {"foreign_national"};
   if (random.Chance(0.6)) record.categories.insert(record.categories.begin(), "political_prisoner");
   static const WeightedChoice kSecondary({76, 8, 8, 6, 2});
-  static constexpr std::string_view kSecondaryCategories[] = {"", "journalist",
-                                                              "human_rights_defender",
-                                                              "military", "other"};
+  static constexpr std::string_view kSecondaryCategories[] = {
+      "", "journalist", "human_rights_defender", "military", "other"};
   if (const std::string_view secondary = kSecondaryCategories[kSecondary.Pick(random)];
       !secondary.empty()) {
     record.categories.emplace_back(secondary);
@@ -464,9 +514,15 @@ Record CecotPopulation::TruePerson(int64_t person) const {
   Random random(StreamSeed(seed_, kPersonStream, static_cast<uint64_t>(person)));
   Record record;
   switch (GroupOf(person)) {
-    case CecotGroup::kDeportee: FillDeportee(person, random, record); break;
-    case CecotGroup::kForeigner: FillForeigner(person, random, record); break;
-    default: FillPolitical(person, random, record); break;
+    case CecotGroup::kDeportee:
+      FillDeportee(person, random, record);
+      break;
+    case CecotGroup::kForeigner:
+      FillForeigner(person, random, record);
+      break;
+    default:
+      FillPolitical(person, random, record);
+      break;
   }
   return record;
 }
@@ -496,8 +552,8 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
   writer->AddParty({"CHL", "Chile", PartyKind::kState});
   writer->AddParty({"PER", "Peru", PartyKind::kState});
   writer->AddParty({"URY", "Uruguay", PartyKind::kState});
-  writer->AddParty({"PUENTE", "Oficina Puente de Mediación Humanitaria (fictional)",
-                    PartyKind::kIntermediary});
+  writer->AddParty(
+      {"PUENTE", "Oficina Puente de Mediación Humanitaria (fictional)", PartyKind::kIntermediary});
   writer->AddParty({"CANDELA", "Red Candela de Registro de Presos Políticos (fictional)",
                     PartyKind::kOrganisation});
 
@@ -510,11 +566,13 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
 
   // 1. SLV's CECOT roster: every deportee.
   {
-    ListSpec spec{"slv_cecot_roster.csv", ListKind::kCustodyRoster,
+    ListSpec spec{"slv_cecot_roster.csv",
+                  ListKind::kCustodyRoster,
                   "Dirección General de Centros Penales, El Salvador: CECOT roster, April 2025",
                   "SLV",
                   "Venezuelan men held in CECOT after their removal from the United States",
-                  SlvRosterColumns(), "SLV-CECOT-"};
+                  SlvRosterColumns(),
+                  "SLV-CECOT-"};
     const ErrorRates rates = RatesForColumns(kSlvRosterRates, spec.columns);
     CANJE_RETURN_IF_ERROR(writer->BeginList(spec, D));
     ForEachInPermutedOrder(D, order_seed(), [&](uint64_t person) {
@@ -529,11 +587,14 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
   // call anyone a political prisoner, so that category is absent from its roster.
   ++list_number;
   {
-    ListSpec spec{"ven_custody_roster.csv", ListKind::kCustodyRoster,
+    ListSpec spec{"ven_custody_roster.csv",
+                  ListKind::kCustodyRoster,
                   "Ministerio del Poder Popular para el Servicio Penitenciario, Venezuela: "
                   "roster of persons deprived of liberty, April 2025",
-                  "VEN", "Persons Venezuela acknowledges holding in the facilities concerned",
-                  kRosterColumns, "VEN-PPL-"};
+                  "VEN",
+                  "Persons Venezuela acknowledges holding in the facilities concerned",
+                  kRosterColumns,
+                  "VEN-PPL-"};
     const ErrorRates rates = RatesForColumns(kVenRosterRates, spec.columns);
     CANJE_RETURN_IF_ERROR(writer->BeginList(spec, P + F));
     ForEachInPermutedOrder(P + F, order_seed(), [&](uint64_t slot) {
@@ -549,11 +610,14 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
   // 3. The US removal manifest: most of the deportees, full name in roster form.
   ++list_number;
   {
-    ListSpec spec{"usa_removal_manifest.csv", ListKind::kTransferManifest,
+    ListSpec spec{"usa_removal_manifest.csv",
+                  ListKind::kTransferManifest,
                   "U.S. Immigration and Customs Enforcement: removal flight manifest to San "
                   "Salvador, March 2025",
-                  "USA", "Venezuelan nationals removed to El Salvador",
-                  {C::kRecordId, C::kFullName, C::kDateOfBirth, C::kNationality}, "USA-RM-"};
+                  "USA",
+                  "Venezuelan nationals removed to El Salvador",
+                  {C::kRecordId, C::kFullName, C::kDateOfBirth, C::kNationality},
+                  "USA-RM-"};
     const ErrorRates rates = RatesForColumns(kManifestRates, spec.columns);
     CANJE_RETURN_IF_ERROR(writer->BeginList(spec, D));
     ForEachInPermutedOrder(D, order_seed(), [&](uint64_t person) {
@@ -570,17 +634,18 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
   // released; people absent from VEN's roster (disappeared, released, dead).
   ++list_number;
   {
-    ListSpec spec{"candela_documentation.csv", ListKind::kDocumentationList,
-                  "Red Candela de Registro de Presos Políticos: list of political prisoners, "
-                  "April 2025",
-                  "CANDELA",
-                  "Political prisoners in Venezuela documented from families' and lawyers' "
-                  "reports",
-                  {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth,
-                   C::kNationality, C::kDocument, C::kDocumentType, C::kHolder, C::kFacility,
-                   C::kCustodySince, C::kCharges, C::kChargeStatus, C::kCategories, C::kStatus,
-                   C::kNotes},
-                  "CANDELA-"};
+    ListSpec spec{
+        "candela_documentation.csv",
+        ListKind::kDocumentationList,
+        "Red Candela de Registro de Presos Políticos: list of political prisoners, "
+        "April 2025",
+        "CANDELA",
+        "Political prisoners in Venezuela documented from families' and lawyers' "
+        "reports",
+        {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth, C::kNationality,
+         C::kDocument, C::kDocumentType, C::kHolder, C::kFacility, C::kCustodySince, C::kCharges,
+         C::kChargeStatus, C::kCategories, C::kStatus, C::kNotes},
+        "CANDELA-"};
     const ErrorRates rates = RatesForColumns(kDocumentationRates, spec.columns);
     CANJE_RETURN_IF_ERROR(writer->BeginList(spec, layout.documentation_records()));
     ForEachInPermutedOrder(2 * candidates, order_seed(), [&](uint64_t slot) {
@@ -605,7 +670,8 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
   // people VEN does not acknowledge holding) and every foreign national.
   ++list_number;
   {
-    ListSpec spec{"slv_usa_claim_list.csv", ListKind::kClaimList,
+    ListSpec spec{"slv_usa_claim_list.csv",
+                  ListKind::kClaimList,
                   "Government of El Salvador, with the United States: proposal to Venezuela, "
                   "April 2025",
                   "SLV",
@@ -636,10 +702,12 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
   // 6. VEN's claim: its nationals in CECOT.
   ++list_number;
   {
-    ListSpec spec{"ven_claim_list.csv", ListKind::kClaimList,
+    ListSpec spec{"ven_claim_list.csv",
+                  ListKind::kClaimList,
                   "Ministerio del Poder Popular para Relaciones Exteriores, Venezuela: list of "
                   "nationals held in El Salvador, April 2025",
-                  "VEN", "Venezuelan nationals in CECOT whose return Venezuela demands",
+                  "VEN",
+                  "Venezuelan nationals in CECOT whose return Venezuela demands",
                   {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth,
                    C::kNationality, C::kDocument, C::kDocumentType, C::kNotes},
                   "VEN-CLAIM-"};

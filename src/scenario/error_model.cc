@@ -1,6 +1,7 @@
 #include "scenario/error_model.h"
 
 #include <functional>
+#include <span>
 #include <utility>
 
 #include "scenario/latin_text.h"
@@ -10,8 +11,14 @@ namespace {
 
 // --- Rule-based respelling ---
 
-enum class Context { kAnywhere, kBeforeVowel, kNotBeforeVowel, kAfterVowelNotBeforeVowel,
-                     kNotAfterDigraphLetter, kWordEnd };
+enum class Context {
+  kAnywhere,
+  kBeforeVowel,
+  kNotBeforeVowel,
+  kAfterVowelNotBeforeVowel,  // after a, e or o
+  kNotAfterDigraphLetter,     // not the h of ch, sh, th, ph, kh
+  kWordEnd,
+};
 
 struct Rule {
   std::u32string_view from;  // lower case, without accents
@@ -36,22 +43,31 @@ bool Matches(const std::u32string& text, size_t at, const Rule& rule) {
   const bool vowel_after = end < text.size() && IsVowel(text[end]);
   const bool letter_after = end < text.size() && IsLetter(text[end]);
   switch (rule.context) {
-    case Context::kAnywhere: return true;
-    case Context::kBeforeVowel: return vowel_after;
-    case Context::kNotBeforeVowel: return !vowel_after;
-    case Context::kAfterVowelNotBeforeVowel: return at > 0 && IsVowel(text[at - 1]) && !vowel_after;
+    case Context::kAnywhere:
+      return true;
+    case Context::kBeforeVowel:
+      return vowel_after;
+    case Context::kNotBeforeVowel:
+      return !vowel_after;
+    case Context::kAfterVowelNotBeforeVowel: {
+      // "Deivis" -> "Deyvis"; never after u ("Luis", "Quintero").
+      const bool after_open_vowel = at > 0 && IsVowel(text[at - 1]) && Folded(text, at - 1) != 'u';
+      return after_open_vowel && !vowel_after;
+    }
     case Context::kNotAfterDigraphLetter: {
       if (at == 0) return true;
       const char32_t before = Folded(text, at - 1);
       return before != 'c' && before != 's' && before != 't' && before != 'p' && before != 'k';
     }
-    case Context::kWordEnd: return !letter_after;
+    case Context::kWordEnd:
+      return !letter_after;
   }
   return false;
 }
 
 // Replaces text[at, at + from.size()) by `to`, keeping an upper-case first letter upper case.
-std::u32string Replace(const std::u32string& text, size_t at, size_t length, std::u32string_view to) {
+std::u32string Replace(const std::u32string& text, size_t at, size_t length,
+                       std::u32string_view to) {
   std::u32string replacement(to);
   if (!replacement.empty() && ToLowerLetter(text[at]) != text[at]) {
     replacement[0] = ToUpperLetter(replacement[0]);
@@ -108,20 +124,13 @@ constexpr Rule kPhoneticRules[] = {
 };
 
 constexpr Rule kTransliterationRules[] = {
-    {U"ks", U"x", Context::kAnywhere},
-    {U"x", U"ks", Context::kAnywhere},
-    {U"ye", U"e", Context::kAnywhere},
-    {U"yo", U"e", Context::kAnywhere},
-    {U"iy", U"y", Context::kAnywhere},
-    {U"yu", U"iu", Context::kAnywhere},
-    {U"ya", U"ia", Context::kAnywhere},
-    {U"kh", U"h", Context::kAnywhere},
-    {U"ts", U"tz", Context::kAnywhere},
-    {U"ay", U"ai", Context::kAnywhere},
-    {U"ey", U"ei", Context::kAnywhere},
-    {U"sh", U"sch", Context::kAnywhere},
-    {U"zh", U"j", Context::kAnywhere},
-    {U"ov", U"ow", Context::kWordEnd},
+    {U"ks", U"x", Context::kAnywhere},  {U"x", U"ks", Context::kAnywhere},
+    {U"ye", U"e", Context::kAnywhere},  {U"yo", U"e", Context::kAnywhere},
+    {U"iy", U"y", Context::kAnywhere},  {U"yu", U"iu", Context::kAnywhere},
+    {U"ya", U"ia", Context::kAnywhere}, {U"kh", U"h", Context::kAnywhere},
+    {U"ts", U"tz", Context::kAnywhere}, {U"ay", U"ai", Context::kAnywhere},
+    {U"ey", U"ei", Context::kAnywhere}, {U"sh", U"sch", Context::kAnywhere},
+    {U"zh", U"j", Context::kAnywhere},  {U"ov", U"ow", Context::kWordEnd},
     {U"ev", U"ew", Context::kWordEnd},
 };
 
@@ -130,9 +139,9 @@ constexpr Rule kTransliterationRules[] = {
 // Neighbours of each letter on a QWERTY keyboard.
 std::string_view KeyboardNeighbours(char32_t letter) {
   static constexpr std::string_view kNeighbours[26] = {
-      "qwsz", "vghn", "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko", "huikmn",
-      "jiolm", "kop", "njk", "bhjm", "iklp", "ol", "wa", "edft", "awedxz", "rfgy", "yhji",
-      "cfgb", "qase", "zsdc", "tghu", "asx"};
+      "qwsz",   "vghn",  "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko",
+      "huikmn", "jiolm", "kop",  "njk",    "bhjm", "iklp",   "ol",     "wa",     "edft",
+      "awedxz", "rfgy",  "yhji", "cfgb",   "qase", "zsdc",   "tghu",   "asx"};
   if (letter < 'a' || letter > 'z') return "aeiou";
   return kNeighbours[letter - 'a'];
 }
@@ -156,8 +165,9 @@ std::vector<std::string*> NameTokens(Record& record) {
 }
 
 // Applies `op` to one name token, trying tokens in a random order until one changes.
-bool ApplyToOneToken(Record& record, Random& random,
-                     const std::function<std::optional<std::string>(std::string_view, Random&)>& op) {
+bool ApplyToOneToken(
+    Record& record, Random& random,
+    const std::function<std::optional<std::string>(std::string_view, Random&)>& op) {
   std::vector<std::string*> tokens = NameTokens(record);
   while (!tokens.empty()) {
     const size_t pick = random.Below(tokens.size());
@@ -187,20 +197,34 @@ bool TransformAllNames(Record& record, std::string (*transform)(std::string_view
 
 std::string_view ErrorOpName(ErrorOp op) {
   switch (op) {
-    case ErrorOp::kCutSecondSurname: return "cut_second_surname";
-    case ErrorOp::kCutSecondGivenName: return "cut_second_given_name";
-    case ErrorOp::kInitialSecondGivenName: return "initial_second_given_name";
-    case ErrorOp::kPhoneticSpelling: return "phonetic_spelling";
-    case ErrorOp::kTransliterationVariant: return "transliteration_variant";
-    case ErrorOp::kTypoSubstitution: return "typo_substitution";
-    case ErrorOp::kTypoDeletion: return "typo_deletion";
-    case ErrorOp::kTypoTransposition: return "typo_transposition";
-    case ErrorOp::kDropAccents: return "drop_accents";
-    case ErrorOp::kUpperCaseNames: return "upper_case_names";
-    case ErrorOp::kSwapGivenFamily: return "swap_given_family";
-    case ErrorOp::kSwapDayMonth: return "swap_day_month";
-    case ErrorOp::kMissingDateOfBirth: return "missing_date_of_birth";
-    case ErrorOp::kMissingDocument: return "missing_document";
+    case ErrorOp::kCutSecondSurname:
+      return "cut_second_surname";
+    case ErrorOp::kCutSecondGivenName:
+      return "cut_second_given_name";
+    case ErrorOp::kInitialSecondGivenName:
+      return "initial_second_given_name";
+    case ErrorOp::kPhoneticSpelling:
+      return "phonetic_spelling";
+    case ErrorOp::kTransliterationVariant:
+      return "transliteration_variant";
+    case ErrorOp::kTypoSubstitution:
+      return "typo_substitution";
+    case ErrorOp::kTypoDeletion:
+      return "typo_deletion";
+    case ErrorOp::kTypoTransposition:
+      return "typo_transposition";
+    case ErrorOp::kDropAccents:
+      return "drop_accents";
+    case ErrorOp::kUpperCaseNames:
+      return "upper_case_names";
+    case ErrorOp::kSwapGivenFamily:
+      return "swap_given_family";
+    case ErrorOp::kSwapDayMonth:
+      return "swap_day_month";
+    case ErrorOp::kMissingDateOfBirth:
+      return "missing_date_of_birth";
+    case ErrorOp::kMissingDocument:
+      return "missing_document";
   }
   return "";
 }

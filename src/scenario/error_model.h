@@ -66,9 +66,9 @@ bool ReduceSecondGivenNameToInitial(std::vector<std::string>& given_names);
 
 // Applies one Spanish phonetic respelling at a random place where one applies. The rules
 // (matched without regard to case or accents; the first letter's case is kept):
-//   b->v, v->b; ll->y, y->ll (before a vowel); y->i (not before a vowel), i->y (after a vowel,
-//   not before one); z->s, s->z (before a vowel), ce/ci->se/si, se/si->ce/ci; h dropped (not in
-//   ch, sh, th, ph, kh); que/qui->ke/ki, ca/co/cu->ka/ko/ku; ge/gi->je/ji, je/ji->ge/gi; x->j.
+//   b->v, v->b; ll->y, y->ll (before a vowel); y->i (not before a vowel), i->y (after a, e or
+//   o, not before a vowel); z->s, s->z (before a vowel), ce/ci->se/si, se/si->ce/ci; h dropped (not
+//   in ch, sh, th, ph, kh); que/qui->ke/ki, ca/co/cu->ka/ko/ku; ge/gi->je/ji, je/ji->ge/gi; x->j.
 // Changes at most two characters (edit distance <= 2).
 std::optional<std::string> PhoneticSpelling(std::string_view name, Random& random);
 

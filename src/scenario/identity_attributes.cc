@@ -14,8 +14,7 @@ int64_t DayNumber(const Date& date) {
   const int64_t year_of_era = y - era * 400;
   const int64_t month_index = date.month > 2 ? date.month - 3 : date.month + 9;
   const int64_t day_of_year = (153 * month_index + 2) / 5 + date.day - 1;
-  const int64_t day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  const int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era;
 }
 
@@ -24,7 +23,8 @@ Date DateFromDayNumber(int64_t days) {
   const int64_t day_of_era = days - era * 146097;
   const int64_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const int64_t month_index = (5 * day_of_year + 2) / 153;
   const int day = static_cast<int>(day_of_year - (153 * month_index + 2) / 5 + 1);
   const int month = static_cast<int>(month_index < 10 ? month_index + 3 : month_index - 9);
@@ -60,15 +60,16 @@ Date DrawBirthDate(const Date& reference, int min_age, int max_age, Random& rand
   // Born after `earliest` (so not yet max_age + 1) and on or before `latest` (already min_age).
   Date latest{reference.year - min_age, reference.month,
               std::min(reference.day, DaysInMonth(reference.year - min_age, reference.month))};
-  Date earliest_excluded{reference.year - max_age - 1, reference.month,
-                         std::min(reference.day,
-                                  DaysInMonth(reference.year - max_age - 1, reference.month))};
+  Date earliest_excluded{
+      reference.year - max_age - 1, reference.month,
+      std::min(reference.day, DaysInMonth(reference.year - max_age - 1, reference.month))};
   return DateFromDayNumber(random.Between(DayNumber(earliest_excluded) + 1, DayNumber(latest)));
 }
 
 int AgeOn(const Date& birth, const Date& reference) {
   int age = reference.year - birth.year;
-  if (reference.month < birth.month || (reference.month == birth.month && reference.day < birth.day)) {
+  if (reference.month < birth.month ||
+      (reference.month == birth.month && reference.day < birth.day)) {
     --age;
   }
   return age;
@@ -87,10 +88,9 @@ std::string FormatCedula(char prefix, int64_t number) {
 
 int64_t DrawCedulaNumber(int birth_year, Random& random) {
   // (birth year, cédula numbers in thousands) at the anchor years.
-  static constexpr int kAnchors[][2] = {{1930, 500},    {1940, 1200},  {1950, 2800},
-                                        {1960, 4800},   {1970, 8500},  {1975, 11000},
-                                        {1980, 13500},  {1985, 16500}, {1990, 19800},
-                                        {1995, 23500},  {2000, 27000}, {2005, 30500},
+  static constexpr int kAnchors[][2] = {{1930, 500},   {1940, 1200},  {1950, 2800},  {1960, 4800},
+                                        {1970, 8500},  {1975, 11000}, {1980, 13500}, {1985, 16500},
+                                        {1990, 19800}, {1995, 23500}, {2000, 27000}, {2005, 30500},
                                         {2010, 33000}};
   const int year = std::clamp(birth_year, kAnchors[0][0], kAnchors[std::size(kAnchors) - 1][0]);
   int64_t thousands = kAnchors[0][1];
@@ -107,7 +107,8 @@ int64_t DrawCedulaNumber(int birth_year, Random& random) {
 }
 
 std::string DrawPassportNumber(std::string_view country, Random& random) {
-  if (country == "USA") return std::string(1, static_cast<char>('5' + random.Below(2))) + Digits(random, 8);
+  if (country == "USA")
+    return std::string(1, static_cast<char>('5' + random.Below(2))) + Digits(random, 8);
   if (country == "DEU") {
     std::string out = "C";
     for (int i = 0; i < 8; ++i) out.push_back(RandomLetter(random, "CFGHJKLMNPRTVWXYZ0123456789"));

@@ -9,14 +9,15 @@ using namespace std::string_view_literals;
 
 // Base letters of U+00C0..U+00FF; '\0' where the code point is not a letter with a base.
 constexpr std::string_view kLatin1Base =
-    "AAAAAAACEEEEIIII"   // C0-CF (Æ -> A)
-    "DNOOOOO\0OUUUUY\0\0"  // D0-DF (D7 ×, DE Þ, DF ß)
-    "aaaaaaaceeeeiiii"   // E0-EF
+    "AAAAAAACEEEEIIII"       // C0-CF (Æ -> A)
+    "DNOOOOO\0OUUUUY\0\0"    // D0-DF (D7 ×, DE Þ, DF ß)
+    "aaaaaaaceeeeiiii"       // E0-EF
     "dnooooo\0ouuuuy\0y"sv;  // F0-FF (F7 ÷, FE þ)
 
 // Base letters of U+0100..U+017F (Latin Extended-A), in pairs upper/lower.
 constexpr std::string_view kLatinExtendedABase =
-    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi\0\0JjKkkLlLlLlLlLlNnNnNn\0\0\0OoOoOo\0\0RrRrRrSsSsSsSsTt"
+    "AaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhHhIiIiIiIiIi\0\0JjKkkLlLlLlLlLlNnNnNn\0\0\0OoOoOo\0\0RrR"
+    "rRrSsSsSsSsTt"
     "TtTtUuUuUuUuUuUuWwYyYZzZzZzs"sv;
 
 }  // namespace

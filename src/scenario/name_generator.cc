@@ -35,8 +35,7 @@ std::string FeminineSurname(std::string_view masculine, SurnameGender rule) {
       if (EndsWith(masculine, "ski")) return ReplaceSuffix(masculine, 1, "aya");
       break;
     case SurnameGender::kPolish:
-      if (EndsWith(masculine, "ski") || EndsWith(masculine, "cki") ||
-          EndsWith(masculine, "dzki")) {
+      if (EndsWith(masculine, "ski") || EndsWith(masculine, "cki") || EndsWith(masculine, "dzki")) {
         return ReplaceSuffix(masculine, 1, "a");
       }
       break;

@@ -24,13 +24,13 @@ std::span<const std::string_view> HispanicSurnames();
 // Venezuelan given names (first and second), including the modern Anglo-inspired ones
 // ("Yeferson", "Yusleidy").
 NameTable VenezuelanNames();
-NameTable SpanishNames();       // Spain: Hispanic surnames with Spanish given names
-NameTable AmericanNames();      // United States (English given names and surnames)
+NameTable SpanishNames();   // Spain: Hispanic surnames with Spanish given names
+NameTable AmericanNames();  // United States (English given names and surnames)
 NameTable GermanNames();
 NameTable FrenchNames();
 NameTable ItalianNames();
-NameTable RussianNames();       // Latin transliteration; second given names are patronymics
-NameTable BelarusianNames();    // Latin transliteration (Belarusian-style spellings)
+NameTable RussianNames();     // Latin transliteration; second given names are patronymics
+NameTable BelarusianNames();  // Latin transliteration (Belarusian-style spellings)
 NameTable PolishNames();
 NameTable SloveneNames();
 NameTable NorwegianNames();

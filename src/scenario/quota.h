@@ -5,8 +5,8 @@
 // add up to the total and each part is within one of its exact share.
 #pragma once
 
-#include <cstdint>
 #include <cstddef>
+#include <cstdint>
 #include <vector>
 
 namespace canje::scenario {

@@ -38,26 +38,46 @@ int DaysInMonth(int year, int month) {
 
 std::string_view ColumnName(Column column) {
   switch (column) {
-    case Column::kRecordId: return "record_id";
-    case Column::kGivenNames: return "given_names";
-    case Column::kFamilyNames: return "family_names";
-    case Column::kFullName: return "full_name";
-    case Column::kAliases: return "aliases";
-    case Column::kSex: return "sex";
-    case Column::kDateOfBirth: return "date_of_birth";
-    case Column::kNationality: return "nationality";
-    case Column::kDocument: return "document";
-    case Column::kDocumentType: return "document_type";
-    case Column::kHolder: return "holder";
-    case Column::kFacility: return "facility";
-    case Column::kCustodySince: return "custody_since";
-    case Column::kLegalBasis: return "legal_basis";
-    case Column::kCharges: return "charges";
-    case Column::kChargeStatus: return "charge_status";
-    case Column::kEvidenceDisclosed: return "evidence_disclosed";
-    case Column::kCategories: return "categories";
-    case Column::kStatus: return "status";
-    case Column::kNotes: return "notes";
+    case Column::kRecordId:
+      return "record_id";
+    case Column::kGivenNames:
+      return "given_names";
+    case Column::kFamilyNames:
+      return "family_names";
+    case Column::kFullName:
+      return "full_name";
+    case Column::kAliases:
+      return "aliases";
+    case Column::kSex:
+      return "sex";
+    case Column::kDateOfBirth:
+      return "date_of_birth";
+    case Column::kNationality:
+      return "nationality";
+    case Column::kDocument:
+      return "document";
+    case Column::kDocumentType:
+      return "document_type";
+    case Column::kHolder:
+      return "holder";
+    case Column::kFacility:
+      return "facility";
+    case Column::kCustodySince:
+      return "custody_since";
+    case Column::kLegalBasis:
+      return "legal_basis";
+    case Column::kCharges:
+      return "charges";
+    case Column::kChargeStatus:
+      return "charge_status";
+    case Column::kEvidenceDisclosed:
+      return "evidence_disclosed";
+    case Column::kCategories:
+      return "categories";
+    case Column::kStatus:
+      return "status";
+    case Column::kNotes:
+      return "notes";
   }
   return "";
 }
@@ -73,27 +93,46 @@ std::string RosterFullName(const Record& record) {
 std::string FieldText(const Record& record, Column column) {
   const std::string separator(kMultiValueSeparator);
   switch (column) {
-    case Column::kRecordId: return record.record_id;
-    case Column::kGivenNames: return Join(record.given_names, " ");
-    case Column::kFamilyNames: return Join(record.family_names, " ");
-    case Column::kFullName: return RosterFullName(record);
-    case Column::kAliases: return Join(record.aliases, separator);
-    case Column::kSex: return std::string(1, record.sex);
-    case Column::kDateOfBirth: return DateText(record.date_of_birth);
-    case Column::kNationality: return Join(record.nationalities, separator);
-    case Column::kDocument: return record.document;
-    case Column::kDocumentType: return record.document.empty() ? "" : record.document_type;
-    case Column::kHolder: return record.holder;
-    case Column::kFacility: return record.facility;
-    case Column::kCustodySince: return DateText(record.custody_since);
-    case Column::kLegalBasis: return record.legal_basis;
-    case Column::kCharges: return Join(record.charges, separator);
-    case Column::kChargeStatus: return record.charge_status;
+    case Column::kRecordId:
+      return record.record_id;
+    case Column::kGivenNames:
+      return Join(record.given_names, " ");
+    case Column::kFamilyNames:
+      return Join(record.family_names, " ");
+    case Column::kFullName:
+      return RosterFullName(record);
+    case Column::kAliases:
+      return Join(record.aliases, separator);
+    case Column::kSex:
+      return std::string(1, record.sex);
+    case Column::kDateOfBirth:
+      return DateText(record.date_of_birth);
+    case Column::kNationality:
+      return Join(record.nationalities, separator);
+    case Column::kDocument:
+      return record.document;
+    case Column::kDocumentType:
+      return record.document.empty() ? "" : record.document_type;
+    case Column::kHolder:
+      return record.holder;
+    case Column::kFacility:
+      return record.facility;
+    case Column::kCustodySince:
+      return DateText(record.custody_since);
+    case Column::kLegalBasis:
+      return record.legal_basis;
+    case Column::kCharges:
+      return Join(record.charges, separator);
+    case Column::kChargeStatus:
+      return record.charge_status;
     case Column::kEvidenceDisclosed:
       return record.evidence_disclosed ? (*record.evidence_disclosed ? "yes" : "no") : "";
-    case Column::kCategories: return Join(record.categories, separator);
-    case Column::kStatus: return record.status;
-    case Column::kNotes: return record.notes;
+    case Column::kCategories:
+      return Join(record.categories, separator);
+    case Column::kStatus:
+      return record.status;
+    case Column::kNotes:
+      return record.notes;
   }
   return "";
 }

@@ -71,10 +71,10 @@ struct Record {
   std::optional<Date> custody_since;
   std::string legal_basis;
   std::vector<std::string> charges;
-  std::string charge_status;                // none, pending, convicted, dropped; or empty
+  std::string charge_status;  // none, pending, convicted, dropped; or empty
   std::optional<bool> evidence_disclosed;
   std::vector<std::string> categories;
-  std::string status;                       // held, released, dead, unknown; or empty
+  std::string status;  // held, released, dead, unknown; or empty
   std::string notes;
 
   friend bool operator==(const Record&, const Record&) = default;

@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "core/csv_writer.h"
@@ -38,26 +37,33 @@ std::string ZeroPadded(int64_t n, int width) {
 
 std::string_view ListKindName(ListKind kind) {
   switch (kind) {
-    case ListKind::kCustodyRoster: return "custody_roster";
-    case ListKind::kClaimList: return "claim_list";
-    case ListKind::kDocumentationList: return "documentation_list";
-    case ListKind::kTransferManifest: return "transfer_manifest";
+    case ListKind::kCustodyRoster:
+      return "custody_roster";
+    case ListKind::kClaimList:
+      return "claim_list";
+    case ListKind::kDocumentationList:
+      return "documentation_list";
+    case ListKind::kTransferManifest:
+      return "transfer_manifest";
   }
   return "";
 }
 
 std::string_view PartyKindName(PartyKind kind) {
   switch (kind) {
-    case PartyKind::kState: return "state";
-    case PartyKind::kIntermediary: return "intermediary";
-    case PartyKind::kOrganisation: return "organisation";
+    case PartyKind::kState:
+      return "state";
+    case PartyKind::kIntermediary:
+      return "intermediary";
+    case PartyKind::kOrganisation:
+      return "organisation";
   }
   return "";
 }
 
 ErrorRates RatesForColumns(ErrorRates rates, const std::vector<Column>& columns) {
-  const bool split_names = HasColumn(columns, Column::kGivenNames) ||
-                           HasColumn(columns, Column::kFamilyNames);
+  const bool split_names =
+      HasColumn(columns, Column::kGivenNames) || HasColumn(columns, Column::kFamilyNames);
   if (!HasColumn(columns, Column::kDateOfBirth)) {
     rates[ErrorOp::kSwapDayMonth] = 0;
     rates[ErrorOp::kMissingDateOfBirth] = 0;
@@ -120,8 +126,9 @@ ScenarioWriter::ScenarioWriter(std::filesystem::path out_dir, ProgressCallback p
                                int64_t total_work)
     : out_dir_(std::move(out_dir)), progress_(std::move(progress)), total_work_(total_work) {}
 
-Result<std::unique_ptr<ScenarioWriter>> ScenarioWriter::Create(
-    const std::filesystem::path& out_dir, ProgressCallback progress, int64_t total_work) {
+Result<std::unique_ptr<ScenarioWriter>> ScenarioWriter::Create(const std::filesystem::path& out_dir,
+                                                               ProgressCallback progress,
+                                                               int64_t total_work) {
   std::error_code error;
   std::filesystem::create_directories(out_dir, error);
   if (error) {
