@@ -53,15 +53,6 @@ constexpr std::array<std::string_view, 6> kWestCharges = {"Espionage",
                                                           "Export control violations",
                                                           "Document forgery"};
 
-std::vector<std::string> DrawCharges(std::span<const std::string_view> pool, Random& random) {
-  std::vector<std::string> charges = {std::string(random.Pick(pool))};
-  if (random.Chance(0.35)) {
-    std::string second(random.Pick(pool));
-    if (second != charges[0]) charges.push_back(std::move(second));
-  }
-  return charges;
-}
-
 bool HasSlavicName(const Record& record) {
   for (const std::string& nationality : record.nationalities) {
     if (nationality == "RUS" || nationality == "BLR") return true;
@@ -69,44 +60,38 @@ bool HasSlavicName(const Record& record) {
   return false;
 }
 
-ErrorRates MakeRates(std::initializer_list<std::pair<ErrorOp, double>> rates) {
-  ErrorRates out;
-  for (const auto& [op, rate] : rates) out[op] = rate;
-  return out;
-}
-
 using E = ErrorOp;
 
-const ErrorRates kEastRosterRates = MakeRates({{E::kCutSecondGivenName, 0.05},
-                                               {E::kTransliterationVariant, 0.30},
-                                               {E::kTypoSubstitution, 0.01},
-                                               {E::kTypoDeletion, 0.01},
-                                               {E::kTypoTransposition, 0.01},
-                                               {E::kSwapDayMonth, 0.01},
-                                               {E::kMissingDocument, 0.05}});
-const ErrorRates kWestRosterRates = MakeRates({{E::kCutSecondGivenName, 0.50},
-                                               {E::kTransliterationVariant, 0.30},
-                                               {E::kTypoSubstitution, 0.01},
-                                               {E::kTypoDeletion, 0.01},
-                                               {E::kTypoTransposition, 0.01},
-                                               {E::kDropAccents, 0.10},
-                                               {E::kSwapDayMonth, 0.02},
-                                               {E::kMissingDocument, 0.10}});
-const ErrorRates kWestClaimRates = MakeRates({{E::kCutSecondGivenName, 0.70},
-                                              {E::kTransliterationVariant, 0.40},
-                                              {E::kTypoSubstitution, 0.02},
-                                              {E::kTypoDeletion, 0.02},
-                                              {E::kTypoTransposition, 0.02},
-                                              {E::kDropAccents, 0.30},
-                                              {E::kUpperCaseNames, 0.10},
-                                              {E::kSwapDayMonth, 0.05},
-                                              {E::kMissingDateOfBirth, 0.30}});
-const ErrorRates kEastClaimRates = MakeRates({{E::kCutSecondGivenName, 0.10},
-                                              {E::kTransliterationVariant, 0.20},
-                                              {E::kTypoSubstitution, 0.02},
-                                              {E::kTypoDeletion, 0.02},
-                                              {E::kTypoTransposition, 0.02},
-                                              {E::kMissingDateOfBirth, 0.20}});
+const ErrorRates kEastRosterRates = ErrorRates::Of({{E::kCutSecondGivenName, 0.05},
+                                                    {E::kTransliterationVariant, 0.30},
+                                                    {E::kTypoSubstitution, 0.01},
+                                                    {E::kTypoDeletion, 0.01},
+                                                    {E::kTypoTransposition, 0.01},
+                                                    {E::kSwapDayMonth, 0.01},
+                                                    {E::kMissingDocument, 0.05}});
+const ErrorRates kWestRosterRates = ErrorRates::Of({{E::kCutSecondGivenName, 0.50},
+                                                    {E::kTransliterationVariant, 0.30},
+                                                    {E::kTypoSubstitution, 0.01},
+                                                    {E::kTypoDeletion, 0.01},
+                                                    {E::kTypoTransposition, 0.01},
+                                                    {E::kDropAccents, 0.10},
+                                                    {E::kSwapDayMonth, 0.02},
+                                                    {E::kMissingDocument, 0.10}});
+const ErrorRates kWestClaimRates = ErrorRates::Of({{E::kCutSecondGivenName, 0.70},
+                                                   {E::kTransliterationVariant, 0.40},
+                                                   {E::kTypoSubstitution, 0.02},
+                                                   {E::kTypoDeletion, 0.02},
+                                                   {E::kTypoTransposition, 0.02},
+                                                   {E::kDropAccents, 0.30},
+                                                   {E::kUpperCaseNames, 0.10},
+                                                   {E::kSwapDayMonth, 0.05},
+                                                   {E::kMissingDateOfBirth, 0.30}});
+const ErrorRates kEastClaimRates = ErrorRates::Of({{E::kCutSecondGivenName, 0.10},
+                                                   {E::kTransliterationVariant, 0.20},
+                                                   {E::kTypoSubstitution, 0.02},
+                                                   {E::kTypoDeletion, 0.02},
+                                                   {E::kTypoTransposition, 0.02},
+                                                   {E::kMissingDateOfBirth, 0.20}});
 
 // Transliteration variants only make sense for names transliterated from Cyrillic.
 ErrorRates RatesForPerson(ErrorRates rates, const Record& record) {
@@ -141,14 +126,9 @@ std::string LowerCode(std::string_view code) {
 }  // namespace
 
 Result<AnkaraLayout> AnkaraLayout::ForSize(int64_t size) {
-  if (size == 0) size = kAnkaraNaturalSize;
-  if (size < kAnkaraMinimumSize || size > 100'000'000) {
-    return Status::Usage("ankara-2024: size " + std::to_string(size) + " is out of range; give " +
-                         std::to_string(kAnkaraMinimumSize) +
-                         " to 100000000 (the number of people exchanged), or 0 for the natural "
-                         "size " +
-                         std::to_string(kAnkaraNaturalSize));
-  }
+  CANJE_ASSIGN_OR_RETURN(
+      size, ResolveScenarioSize("ankara-2024", size, kAnkaraNaturalSize, kAnkaraMinimumSize,
+                                "the number of people exchanged"));
   AnkaraLayout layout;
   layout.east_held = Scale(16, size, kAnkaraNaturalSize);
   layout.minors = Scale(2, size, kAnkaraNaturalSize);
@@ -233,7 +213,7 @@ void AnkaraPopulation::FillEastHeld(int64_t person, Random& random, Record& reco
   record.charge_status = convicted ? "convicted" : "pending";
   record.legal_basis =
       convicted ? "Sentence of a court of general jurisdiction" : "Pre-trial detention order";
-  record.charges = DrawCharges(kEastCharges, random);
+  record.charges = DrawCharges(kEastCharges, 0.35, random);
   record.evidence_disclosed = random.Chance(0.2);
   if (nationality == "RUS" || dual) {
     static const WeightedChoice kRole({40, 25, 20, 15});
@@ -287,7 +267,7 @@ void AnkaraPopulation::FillWestAdult(int64_t person, Random& random, Record& rec
   const bool convicted = random.Chance(0.6);
   record.charge_status = convicted ? "convicted" : "pending";
   record.legal_basis = convicted ? "Criminal judgment" : "Pre-trial detention";
-  record.charges = DrawCharges(kWestCharges, random);
+  record.charges = DrawCharges(kWestCharges, 0.35, random);
   record.evidence_disclosed = random.Chance(0.7);
   record.categories = {"other"};
   if (random.Chance(0.4)) record.categories = {"military"};
@@ -353,32 +333,28 @@ Status WriteAnkara2024(uint64_t seed, int64_t size, const std::filesystem::path&
       {"PUENTE", "Oficina Puente de Mediación Humanitaria (fictional)", PartyKind::kIntermediary});
 
   uint64_t list_number = 0;
-  auto write_people = [&](const ListSpec& spec, const ErrorRates& list_rates,
+  auto write_people = [&](ListSpec spec, const ErrorRates& list_rates,
                           const std::vector<std::pair<int64_t, int64_t>>& ranges) -> Status {
     int64_t count = 0;
     for (const auto& [first, last] : ranges) count += last - first;
     const ErrorRates rates = RatesForColumns(list_rates, spec.columns);
-    CANJE_RETURN_IF_ERROR(writer->BeginList(spec, count));
-    ForEachInPermutedOrder(
-        count, StreamSeed(seed, kListOrderStream + list_number, 0), [&](uint64_t slot) {
-          auto offset = static_cast<int64_t>(slot);
-          int64_t person = 0;
-          for (const auto& [first, last] : ranges) {
-            if (offset < last - first) {
-              person = first + offset;
-              break;
-            }
-            offset -= last - first;
-          }
-          Record record = population.TruePerson(person);
-          const ErrorRates person_rates = RatesForPerson(rates, record);
-          writer->WriteVariant(
-              std::move(record), person, person_rates,
-              StreamSeed(seed, kListErrorStream + list_number, static_cast<uint64_t>(person)));
-          writer->Advance();
-        });
-    ++list_number;
-    return writer->EndList();
+    const uint64_t list = list_number++;
+    return writer->WriteList(std::move(spec), count, count,
+                             StreamSeed(seed, kListOrderStream + list, 0), [&](int64_t offset) {
+                               int64_t person = 0;
+                               for (const auto& [first, last] : ranges) {
+                                 if (offset < last - first) {
+                                   person = first + offset;
+                                   break;
+                                 }
+                                 offset -= last - first;
+                               }
+                               Record record = population.TruePerson(person);
+                               const ErrorRates person_rates = RatesForPerson(rates, record);
+                               writer->WriteVariant(std::move(record), person, person_rates,
+                                                    StreamSeed(seed, kListErrorStream + list,
+                                                               static_cast<uint64_t>(person)));
+                             });
   };
 
   // One custody roster per holding state, eastern bloc first.

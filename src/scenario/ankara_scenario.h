@@ -33,7 +33,8 @@ struct AnkaraLayout {
   std::vector<int64_t> east_holder_counts;  // per kAnkaraEastHolders (14, 2)
   std::vector<int64_t> west_holder_counts;  // per kAnkaraWestHolders (3, 1, 1, 2, 1)
 
-  // kUsage when size is out of [kAnkaraMinimumSize, 10^8]; 0 means the natural size.
+  // kUsage when size is out of [kAnkaraMinimumSize, kMaximumScenarioSize]; 0 means the natural
+  // size.
   static Result<AnkaraLayout> ForSize(int64_t size);
   int64_t population() const { return east_held + west_adults + minors; }
 };

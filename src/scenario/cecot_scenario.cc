@@ -110,16 +110,6 @@ std::span<const std::string_view> ChargesFor(size_t primary) {
   }
 }
 
-// One or two distinct charges from `pool`.
-std::vector<std::string> DrawCharges(std::span<const std::string_view> pool, Random& random) {
-  std::vector<std::string> charges = {std::string(random.Pick(pool))};
-  if (pool.size() > 1 && random.Chance(0.4)) {
-    std::string second(random.Pick(pool));
-    if (second != charges[0]) charges.push_back(std::move(second));
-  }
-  return charges;
-}
-
 // Pending 70%, convicted 18%, none 12%: political prisoners are mostly held awaiting trial.
 void DrawPoliticalChargeStatus(std::span<const std::string_view> pool, Random& random,
                                Record& record) {
@@ -135,7 +125,7 @@ void DrawPoliticalChargeStatus(std::span<const std::string_view> pool, Random& r
       record.charge_status = "none";
       break;
   }
-  if (record.charge_status != "none") record.charges = DrawCharges(pool, random);
+  if (record.charge_status != "none") record.charges = DrawCharges(pool, 0.4, random);
   record.evidence_disclosed = !record.charges.empty() && random.Chance(0.15);
 }
 
@@ -162,84 +152,78 @@ void RemoveCategory(Record& record, std::string_view category) {
 
 // --- Error rates of each list (docs/scenarios.md, "Error model") ---
 
-ErrorRates MakeRates(std::initializer_list<std::pair<ErrorOp, double>> rates) {
-  ErrorRates out;
-  for (const auto& [op, rate] : rates) out[op] = rate;
-  return out;
-}
-
 using E = ErrorOp;
 
-const ErrorRates kSlvRosterRates = MakeRates({{E::kCutSecondSurname, 0.04},
-                                              {E::kCutSecondGivenName, 0.06},
-                                              {E::kInitialSecondGivenName, 0.02},
-                                              {E::kPhoneticSpelling, 0.03},
-                                              {E::kTypoSubstitution, 0.01},
-                                              {E::kTypoDeletion, 0.01},
-                                              {E::kTypoTransposition, 0.01},
-                                              {E::kDropAccents, 0.15},
-                                              {E::kSwapDayMonth, 0.01},
-                                              {E::kMissingDateOfBirth, 0.03},
-                                              {E::kMissingDocument, 0.40}});
-const ErrorRates kVenRosterRates = MakeRates({{E::kCutSecondSurname, 0.02},
-                                              {E::kCutSecondGivenName, 0.04},
-                                              {E::kInitialSecondGivenName, 0.02},
-                                              {E::kPhoneticSpelling, 0.02},
-                                              {E::kTypoSubstitution, 0.01},
-                                              {E::kTypoDeletion, 0.01},
-                                              {E::kTypoTransposition, 0.01},
-                                              {E::kDropAccents, 0.05},
-                                              {E::kUpperCaseNames, 0.05},
-                                              {E::kSwapDayMonth, 0.01},
-                                              {E::kMissingDateOfBirth, 0.02},
-                                              {E::kMissingDocument, 0.05}});
-const ErrorRates kManifestRates = MakeRates({{E::kCutSecondSurname, 0.30},
-                                             {E::kCutSecondGivenName, 0.25},
-                                             {E::kInitialSecondGivenName, 0.15},
-                                             {E::kPhoneticSpelling, 0.12},
-                                             {E::kTypoSubstitution, 0.03},
-                                             {E::kTypoDeletion, 0.03},
-                                             {E::kTypoTransposition, 0.03},
-                                             {E::kDropAccents, 0.90},
-                                             {E::kSwapGivenFamily, 0.04},
-                                             {E::kSwapDayMonth, 0.08},
-                                             {E::kMissingDateOfBirth, 0.05}});
-const ErrorRates kDocumentationRates = MakeRates({{E::kCutSecondSurname, 0.15},
+const ErrorRates kSlvRosterRates = ErrorRates::Of({{E::kCutSecondSurname, 0.04},
+                                                   {E::kCutSecondGivenName, 0.06},
+                                                   {E::kInitialSecondGivenName, 0.02},
+                                                   {E::kPhoneticSpelling, 0.03},
+                                                   {E::kTypoSubstitution, 0.01},
+                                                   {E::kTypoDeletion, 0.01},
+                                                   {E::kTypoTransposition, 0.01},
+                                                   {E::kDropAccents, 0.15},
+                                                   {E::kSwapDayMonth, 0.01},
+                                                   {E::kMissingDateOfBirth, 0.03},
+                                                   {E::kMissingDocument, 0.40}});
+const ErrorRates kVenRosterRates = ErrorRates::Of({{E::kCutSecondSurname, 0.02},
+                                                   {E::kCutSecondGivenName, 0.04},
+                                                   {E::kInitialSecondGivenName, 0.02},
+                                                   {E::kPhoneticSpelling, 0.02},
+                                                   {E::kTypoSubstitution, 0.01},
+                                                   {E::kTypoDeletion, 0.01},
+                                                   {E::kTypoTransposition, 0.01},
+                                                   {E::kDropAccents, 0.05},
+                                                   {E::kUpperCaseNames, 0.05},
+                                                   {E::kSwapDayMonth, 0.01},
+                                                   {E::kMissingDateOfBirth, 0.02},
+                                                   {E::kMissingDocument, 0.05}});
+const ErrorRates kManifestRates = ErrorRates::Of({{E::kCutSecondSurname, 0.30},
                                                   {E::kCutSecondGivenName, 0.25},
-                                                  {E::kInitialSecondGivenName, 0.05},
+                                                  {E::kInitialSecondGivenName, 0.15},
+                                                  {E::kPhoneticSpelling, 0.12},
+                                                  {E::kTypoSubstitution, 0.03},
+                                                  {E::kTypoDeletion, 0.03},
+                                                  {E::kTypoTransposition, 0.03},
+                                                  {E::kDropAccents, 0.90},
+                                                  {E::kSwapGivenFamily, 0.04},
+                                                  {E::kSwapDayMonth, 0.08},
+                                                  {E::kMissingDateOfBirth, 0.05}});
+const ErrorRates kDocumentationRates = ErrorRates::Of({{E::kCutSecondSurname, 0.15},
+                                                       {E::kCutSecondGivenName, 0.25},
+                                                       {E::kInitialSecondGivenName, 0.05},
+                                                       {E::kPhoneticSpelling, 0.08},
+                                                       {E::kTypoSubstitution, 0.02},
+                                                       {E::kTypoDeletion, 0.02},
+                                                       {E::kTypoTransposition, 0.02},
+                                                       {E::kDropAccents, 0.25},
+                                                       {E::kUpperCaseNames, 0.10},
+                                                       {E::kSwapGivenFamily, 0.02},
+                                                       {E::kSwapDayMonth, 0.03},
+                                                       {E::kMissingDateOfBirth, 0.35},
+                                                       {E::kMissingDocument, 0.40}});
+const ErrorRates kSlvClaimRates = ErrorRates::Of({{E::kCutSecondSurname, 0.20},
+                                                  {E::kCutSecondGivenName, 0.30},
+                                                  {E::kInitialSecondGivenName, 0.08},
                                                   {E::kPhoneticSpelling, 0.08},
                                                   {E::kTypoSubstitution, 0.02},
                                                   {E::kTypoDeletion, 0.02},
                                                   {E::kTypoTransposition, 0.02},
-                                                  {E::kDropAccents, 0.25},
+                                                  {E::kDropAccents, 0.40},
                                                   {E::kUpperCaseNames, 0.10},
-                                                  {E::kSwapGivenFamily, 0.02},
-                                                  {E::kSwapDayMonth, 0.03},
-                                                  {E::kMissingDateOfBirth, 0.35},
-                                                  {E::kMissingDocument, 0.40}});
-const ErrorRates kSlvClaimRates = MakeRates({{E::kCutSecondSurname, 0.20},
-                                             {E::kCutSecondGivenName, 0.30},
-                                             {E::kInitialSecondGivenName, 0.08},
-                                             {E::kPhoneticSpelling, 0.08},
-                                             {E::kTypoSubstitution, 0.02},
-                                             {E::kTypoDeletion, 0.02},
-                                             {E::kTypoTransposition, 0.02},
-                                             {E::kDropAccents, 0.40},
-                                             {E::kUpperCaseNames, 0.10},
-                                             {E::kSwapGivenFamily, 0.03},
-                                             {E::kMissingDocument, 0.50}});
-const ErrorRates kVenClaimRates = MakeRates({{E::kCutSecondSurname, 0.05},
-                                             {E::kCutSecondGivenName, 0.10},
-                                             {E::kInitialSecondGivenName, 0.03},
-                                             {E::kPhoneticSpelling, 0.05},
-                                             {E::kTypoSubstitution, 0.02},
-                                             {E::kTypoDeletion, 0.02},
-                                             {E::kTypoTransposition, 0.02},
-                                             {E::kDropAccents, 0.10},
-                                             {E::kUpperCaseNames, 0.20},
-                                             {E::kSwapDayMonth, 0.02},
-                                             {E::kMissingDateOfBirth, 0.10},
-                                             {E::kMissingDocument, 0.10}});
+                                                  {E::kSwapGivenFamily, 0.03},
+                                                  {E::kMissingDocument, 0.50}});
+const ErrorRates kVenClaimRates = ErrorRates::Of({{E::kCutSecondSurname, 0.05},
+                                                  {E::kCutSecondGivenName, 0.10},
+                                                  {E::kInitialSecondGivenName, 0.03},
+                                                  {E::kPhoneticSpelling, 0.05},
+                                                  {E::kTypoSubstitution, 0.02},
+                                                  {E::kTypoDeletion, 0.02},
+                                                  {E::kTypoTransposition, 0.02},
+                                                  {E::kDropAccents, 0.10},
+                                                  {E::kUpperCaseNames, 0.20},
+                                                  {E::kSwapDayMonth, 0.02},
+                                                  {E::kMissingDateOfBirth, 0.10},
+                                                  {E::kMissingDocument, 0.10}});
 
 // --- Lists ---
 
@@ -260,14 +244,9 @@ std::vector<Column> SlvRosterColumns() {
 }  // namespace
 
 Result<CecotLayout> CecotLayout::ForSize(int64_t size) {
-  if (size == 0) size = kCecotNaturalSize;
-  if (size < kCecotMinimumSize || size > 100'000'000) {
-    return Status::Usage("cecot-2025: size " + std::to_string(size) + " is out of range; give " +
-                         std::to_string(kCecotMinimumSize) +
-                         " to 100000000 (the size of Venezuela's roster), or 0 for the natural "
-                         "size " +
-                         std::to_string(kCecotNaturalSize));
-  }
+  CANJE_ASSIGN_OR_RETURN(
+      size, ResolveScenarioSize("cecot-2025", size, kCecotNaturalSize, kCecotMinimumSize,
+                                "the size of Venezuela's roster"));
   const int64_t n = kCecotNaturalSize;
   CecotLayout layout;
   layout.deportees = Scale(252, size, n);
@@ -493,7 +472,7 @@ void CecotPopulation::FillForeigner(int64_t person, Random& random, Record& reco
   record.legal_basis = "Orden de aprehensión (tribunal con competencia en terrorismo)";
   if (random.Chance(0.85)) {
     record.charge_status = "pending";
-    record.charges = DrawCharges(kForeignerCharges, random);
+    record.charges = DrawCharges(kForeignerCharges, 0.4, random);
   } else {
     record.charge_status = "none";
   }
@@ -574,13 +553,9 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                   SlvRosterColumns(),
                   "SLV-CECOT-"};
     const ErrorRates rates = RatesForColumns(kSlvRosterRates, spec.columns);
-    CANJE_RETURN_IF_ERROR(writer->BeginList(spec, D));
-    ForEachInPermutedOrder(D, order_seed(), [&](uint64_t person) {
-      const auto p = static_cast<int64_t>(person);
+    CANJE_RETURN_IF_ERROR(writer->WriteList(spec, D, D, order_seed(), [&](int64_t p) {
       writer->WriteVariant(population.TruePerson(p), p, rates, error_seed(p, 0));
-      writer->Advance();
-    });
-    CANJE_RETURN_IF_ERROR(writer->EndList());
+    }));
   }
 
   // 2. VEN's custody roster: political prisoners and foreign nationals. Venezuela does not
@@ -596,15 +571,12 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                   kRosterColumns,
                   "VEN-PPL-"};
     const ErrorRates rates = RatesForColumns(kVenRosterRates, spec.columns);
-    CANJE_RETURN_IF_ERROR(writer->BeginList(spec, P + F));
-    ForEachInPermutedOrder(P + F, order_seed(), [&](uint64_t slot) {
-      const int64_t p = population.first_political() + static_cast<int64_t>(slot);
+    CANJE_RETURN_IF_ERROR(writer->WriteList(spec, P + F, P + F, order_seed(), [&](int64_t slot) {
+      const int64_t p = population.first_political() + slot;
       Record record = population.TruePerson(p);
       RemoveCategory(record, "political_prisoner");
       writer->WriteVariant(std::move(record), p, rates, error_seed(p, 0));
-      writer->Advance();
-    });
-    CANJE_RETURN_IF_ERROR(writer->EndList());
+    }));
   }
 
   // 3. The US removal manifest: most of the deportees, full name in roster form.
@@ -619,15 +591,11 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                   {C::kRecordId, C::kFullName, C::kDateOfBirth, C::kNationality},
                   "USA-RM-"};
     const ErrorRates rates = RatesForColumns(kManifestRates, spec.columns);
-    CANJE_RETURN_IF_ERROR(writer->BeginList(spec, D));
-    ForEachInPermutedOrder(D, order_seed(), [&](uint64_t person) {
-      const auto p = static_cast<int64_t>(person);
+    CANJE_RETURN_IF_ERROR(writer->WriteList(spec, D, D, order_seed(), [&](int64_t p) {
       if (population.OnManifest(p)) {
         writer->WriteVariant(population.TruePerson(p), p, rates, error_seed(p, 0));
       }
-      writer->Advance();
-    });
-    CANJE_RETURN_IF_ERROR(writer->EndList());
+    }));
   }
 
   // 4. The NGO's documentation list: most political prisoners, a few twice, some reported
@@ -647,23 +615,21 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
          C::kChargeStatus, C::kCategories, C::kStatus, C::kNotes},
         "CANDELA-"};
     const ErrorRates rates = RatesForColumns(kDocumentationRates, spec.columns);
-    CANJE_RETURN_IF_ERROR(writer->BeginList(spec, layout.documentation_records()));
-    ForEachInPermutedOrder(2 * candidates, order_seed(), [&](uint64_t slot) {
-      const auto candidate = static_cast<int64_t>(slot) % candidates;
-      const int copy = static_cast<int64_t>(slot) < candidates ? 0 : 1;
-      const int64_t p = candidate < P ? population.first_political() + candidate
-                                      : population.first_disappeared() + (candidate - P);
-      if (population.Documented(p) && (copy == 0 || population.DocumentedTwice(p))) {
-        Record record = population.TruePerson(p);
-        if (population.ReportedReleased(p)) {
-          record.status = "released";
-          record.notes = "Excarcelado según sus familiares";
-        }
-        writer->WriteVariant(std::move(record), p, rates, error_seed(p, copy));
-      }
-      writer->Advance();
-    });
-    CANJE_RETURN_IF_ERROR(writer->EndList());
+    CANJE_RETURN_IF_ERROR(writer->WriteList(
+        spec, layout.documentation_records(), 2 * candidates, order_seed(), [&](int64_t slot) {
+          const int64_t candidate = slot % candidates;
+          const int copy = slot < candidates ? 0 : 1;
+          const int64_t p = candidate < P ? population.first_political() + candidate
+                                          : population.first_disappeared() + (candidate - P);
+          if (population.Documented(p) && (copy == 0 || population.DocumentedTwice(p))) {
+            Record record = population.TruePerson(p);
+            if (population.ReportedReleased(p)) {
+              record.status = "released";
+              record.notes = "Excarcelado según sus familiares";
+            }
+            writer->WriteVariant(std::move(record), p, rates, error_seed(p, copy));
+          }
+        }));
   }
 
   // 5. SLV and USA's claim: as many political prisoners as there are deportees (some of them
@@ -681,22 +647,19 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                    C::kCategories, C::kNotes},
                   "SLV-CLAIM-"};
     const ErrorRates rates = RatesForColumns(kSlvClaimRates, spec.columns);
-    CANJE_RETURN_IF_ERROR(writer->BeginList(spec, layout.slv_claims()));
-    ForEachInPermutedOrder(P + A + F, order_seed(), [&](uint64_t slot) {
-      const auto s = static_cast<int64_t>(slot);
-      const int64_t p = s < P       ? population.first_political() + s
-                        : s < P + A ? population.first_disappeared() + (s - P)
-                                    : population.first_foreigner() + (s - P - A);
-      if (population.Claimed(p)) {
-        Record record = population.TruePerson(p);
-        if (population.GroupOf(p) == CecotGroup::kForeigner) {
-          record.notes = "Nacional extranjero detenido en Venezuela";
-        }
-        writer->WriteVariant(std::move(record), p, rates, error_seed(p, 0));
-      }
-      writer->Advance();
-    });
-    CANJE_RETURN_IF_ERROR(writer->EndList());
+    CANJE_RETURN_IF_ERROR(
+        writer->WriteList(spec, layout.slv_claims(), P + A + F, order_seed(), [&](int64_t s) {
+          const int64_t p = s < P       ? population.first_political() + s
+                            : s < P + A ? population.first_disappeared() + (s - P)
+                                        : population.first_foreigner() + (s - P - A);
+          if (population.Claimed(p)) {
+            Record record = population.TruePerson(p);
+            if (population.GroupOf(p) == CecotGroup::kForeigner) {
+              record.notes = "Nacional extranjero detenido en Venezuela";
+            }
+            writer->WriteVariant(std::move(record), p, rates, error_seed(p, 0));
+          }
+        }));
   }
 
   // 6. VEN's claim: its nationals in CECOT.
@@ -712,15 +675,11 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                    C::kNationality, C::kDocument, C::kDocumentType, C::kNotes},
                   "VEN-CLAIM-"};
     const ErrorRates rates = RatesForColumns(kVenClaimRates, spec.columns);
-    CANJE_RETURN_IF_ERROR(writer->BeginList(spec, D));
-    ForEachInPermutedOrder(D, order_seed(), [&](uint64_t person) {
-      const auto p = static_cast<int64_t>(person);
+    CANJE_RETURN_IF_ERROR(writer->WriteList(spec, D, D, order_seed(), [&](int64_t p) {
       Record record = population.TruePerson(p);
       record.notes = "Connacional trasladado desde los Estados Unidos al CECOT";
       writer->WriteVariant(std::move(record), p, rates, error_seed(p, 0));
-      writer->Advance();
-    });
-    CANJE_RETURN_IF_ERROR(writer->EndList());
+    }));
   }
 
   return writer->Finish("cecot-2025", seed, layout.roster_size());

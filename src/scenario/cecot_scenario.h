@@ -38,7 +38,8 @@ struct CecotLayout {
   int64_t minors = 0;                // political prisoners under 18 (2%: 16)
   int64_t sick = 0;                  // political prisoners sick or wounded (7%: 56)
 
-  // kUsage when size is out of [kCecotMinimumSize, 10^8]; 0 means the natural size.
+  // kUsage when size is out of [kCecotMinimumSize, kMaximumScenarioSize]; 0 means the natural
+  // size.
   static Result<CecotLayout> ForSize(int64_t size);
 
   int64_t roster_size() const { return political + foreigners; }

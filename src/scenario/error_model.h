@@ -9,9 +9,11 @@
 
 #include <array>
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "scenario/random.h"
@@ -50,6 +52,13 @@ std::string ErrorSetText(ErrorSet set);
 
 // The probability of each operation for one list.
 struct ErrorRates {
+  // ErrorRates::Of({{ErrorOp::kDropAccents, 0.9}, ...}); operations not named have rate 0.
+  static ErrorRates Of(std::initializer_list<std::pair<ErrorOp, double>> rates) {
+    ErrorRates out;
+    for (const auto& [op, rate] : rates) out[op] = rate;
+    return out;
+  }
+
   std::array<double, kErrorOpCount> rate{};
   double& operator[](ErrorOp op) { return rate[static_cast<int>(op)]; }
   double operator[](ErrorOp op) const { return rate[static_cast<int>(op)]; }

@@ -128,4 +128,14 @@ std::string DrawPassportNumber(std::string_view country, Random& random) {
   return Letters(random, 2) + Digits(random, 7);
 }
 
+std::vector<std::string> DrawCharges(std::span<const std::string_view> pool, double second_rate,
+                                     Random& random) {
+  std::vector<std::string> charges = {std::string(random.Pick(pool))};
+  if (pool.size() > 1 && random.Chance(second_rate)) {
+    std::string second(random.Pick(pool));
+    if (second != charges[0]) charges.push_back(std::move(second));
+  }
+  return charges;
+}
+
 }  // namespace canje::scenario

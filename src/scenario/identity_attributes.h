@@ -2,8 +2,10 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "scenario/random.h"
 #include "scenario/record.h"
@@ -32,5 +34,10 @@ int64_t DrawCedulaNumber(int birth_year, Random& random);
 // A passport number in the shape the issuing country uses (ISO 3166-1 alpha-3); a generic
 // two letters and seven digits for countries without a specific shape.
 std::string DrawPassportNumber(std::string_view country, Random& random);
+
+// One charge from `pool`, and with probability `second_rate` a second, different one.
+// Requires a non-empty pool.
+std::vector<std::string> DrawCharges(std::span<const std::string_view> pool, double second_rate,
+                                     Random& random);
 
 }  // namespace canje::scenario

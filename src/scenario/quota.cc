@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <numeric>
+#include <string>
 
 namespace canje::scenario {
 namespace {
@@ -45,6 +46,18 @@ size_t PartOfRank(int64_t rank, const std::vector<int64_t>& parts) {
 int64_t Scale(int64_t count, int64_t numerator, int64_t denominator) {
   const Int128 scaled = static_cast<Int128>(count) * numerator * 2 + denominator;
   return static_cast<int64_t>(scaled / (2 * static_cast<Int128>(denominator)));
+}
+
+Result<int64_t> ResolveScenarioSize(std::string_view scenario, int64_t size, int64_t natural,
+                                    int64_t minimum, std::string_view meaning) {
+  if (size == 0) return natural;
+  if (size < minimum || size > kMaximumScenarioSize) {
+    return Status::Usage(std::string(scenario) + ": size " + std::to_string(size) +
+                         " is out of range; give " + std::to_string(minimum) + " to " +
+                         std::to_string(kMaximumScenarioSize) + " (" + std::string(meaning) +
+                         "), or 0 for the natural size " + std::to_string(natural));
+  }
+  return size;
 }
 
 }  // namespace canje::scenario

@@ -7,7 +7,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string_view>
 #include <vector>
+
+#include "core/status.h"
 
 namespace canje::scenario {
 
@@ -21,5 +24,11 @@ size_t PartOfRank(int64_t rank, const std::vector<int64_t>& parts);
 
 // round(count * numerator / denominator), for scaling natural sizes.
 int64_t Scale(int64_t count, int64_t numerator, int64_t denominator);
+
+// The size a scenario runs at: `natural` when `size` is 0, else `size` itself, which must lie
+// in [minimum, kMaximumScenarioSize]. `meaning` says what the size counts, for the message.
+inline constexpr int64_t kMaximumScenarioSize = 100'000'000;
+Result<int64_t> ResolveScenarioSize(std::string_view scenario, int64_t size, int64_t natural,
+                                    int64_t minimum, std::string_view meaning);
 
 }  // namespace canje::scenario

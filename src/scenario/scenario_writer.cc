@@ -8,6 +8,7 @@
 
 #include "core/csv_writer.h"
 #include "scenario/random.h"
+#include "scenario/random_permutation.h"
 
 namespace canje::scenario {
 namespace {
@@ -179,6 +180,17 @@ Status ScenarioWriter::EndList() {
   Status status = current_->Close();
   current_.reset();
   return status;
+}
+
+Status ScenarioWriter::WriteList(ListSpec spec, int64_t capacity, int64_t slots,
+                                 uint64_t order_seed,
+                                 const std::function<void(int64_t slot)>& visit) {
+  CANJE_RETURN_IF_ERROR(BeginList(std::move(spec), capacity));
+  ForEachInPermutedOrder(static_cast<uint64_t>(slots), order_seed, [&](uint64_t slot) {
+    visit(static_cast<int64_t>(slot));
+    Advance();
+  });
+  return EndList();
 }
 
 void ScenarioWriter::Advance(int64_t units) {

@@ -91,6 +91,12 @@ class ScenarioWriter {
   void WriteVariant(Record record, int64_t person, const ErrorRates& rates, uint64_t error_seed);
   Status EndList();
 
+  // Writes a whole list: BeginList, then visit(slot) for every slot of [0, slots) in the order
+  // of RandomPermutation(slots, order_seed), each slot one unit of work (visit writes zero or
+  // more records with WriteRecord or WriteVariant), then EndList.
+  Status WriteList(ListSpec spec, int64_t capacity, int64_t slots, uint64_t order_seed,
+                   const std::function<void(int64_t slot)>& visit);
+
   // Reports `units` of work done.
   void Advance(int64_t units = 1);
 
