@@ -2,81 +2,13 @@
 // same lexicographic optimum, and every returned deal passes the independent checker.
 #include <gtest/gtest.h>
 
-#include <cmath>
-#include <cstdlib>
-#include <random>
-
-#include "solver/deal_checker.h"
-#include "solver/instance_json.h"
-#include "solver/random_instance.h"
-#include "solver/solver.h"
+#include "solver/brute_force.h"
 
 namespace canje::solver {
 namespace {
 
-using testing::ObjectiveByPriority;
-using testing::RuleViolations;
-
-int Compare(const std::vector<double>& a, const std::vector<double>& b) {
-  for (size_t t = 0; t < a.size(); ++t) {
-    if (a[t] < b[t] - 1e-6) return -1;
-    if (a[t] > b[t] + 1e-6) return 1;
-  }
-  return 0;
-}
-
-// The lexicographically best valid subset, or false when none is valid.
-bool BruteForce(const Instance& instance, std::vector<double>* best) {
-  const int n = static_cast<int>(instance.candidates.size());
-  bool found = false;
-  for (unsigned mask = 0; mask < (1u << n); ++mask) {
-    std::vector<std::string> selected;
-    for (int i = 0; i < n; ++i) {
-      if (mask & (1u << i)) selected.push_back(instance.candidates[i].id);
-    }
-    if (!RuleViolations(instance, selected).empty()) continue;
-    std::vector<double> value = ObjectiveByPriority(instance, selected);
-    if (!found || Compare(value, *best) > 0) *best = value;
-    found = true;
-  }
-  return found;
-}
-
-void CheckAgainstBruteForce(int instances, int max_candidates, unsigned seed) {
-  std::mt19937 rng(seed);
-  int infeasible = 0, capped = 0, tiered = 0;
-  for (int k = 0; k < instances; ++k) {
-    Instance instance = testing::RandomInstance(rng, max_candidates);
-    SCOPED_TRACE("instance " + std::to_string(k) + " of seed " + std::to_string(seed) + ": " +
-                 InstanceToJson(instance).dump());
-    std::vector<double> best;
-    const bool feasible = BruteForce(instance, &best);
-    Result<Solution> solved = Solve(instance, SolveOptions{});
-    ASSERT_TRUE(solved.ok()) << solved.status().ToString();
-    if (!feasible) {
-      ++infeasible;
-      EXPECT_EQ(solved->status, SolveStatus::kInfeasible);
-      EXPECT_FALSE(solved->conflict.empty());
-      continue;
-    }
-    ASSERT_EQ(solved->status, SolveStatus::kOptimal);
-    EXPECT_TRUE(RuleViolations(instance, solved->deal.selected).empty());
-    std::vector<double> got = ObjectiveByPriority(instance, solved->deal.selected);
-    EXPECT_EQ(Compare(got, best), 0);
-    double total = 0;
-    for (double v : best) total += v;
-    EXPECT_NEAR(*solved->objective, total, 1e-6);
-    capped += instance.max_parties.has_value();
-    tiered += best.size() > 1;
-  }
-  // The generator covers the cases the issue names.
-  EXPECT_GT(infeasible, 0);
-  EXPECT_GT(capped, instances / 5);
-  EXPECT_GT(tiered, instances / 5);
-}
-
 TEST(BruteForceTest, SmallRandomInstancesMatchExhaustiveSearch) {
-  CheckAgainstBruteForce(300, 8, 20250701);
+  testing::CheckAgainstBruteForce(300, 8, 20250701);
 }
 
 }  // namespace

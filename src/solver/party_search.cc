@@ -105,7 +105,10 @@ class PartySearch {
   bool CheckDeal(const std::vector<int>& columns, double* objective) const;
   void ProcessNode(const std::shared_ptr<Node>& node);
   Evaluation Evaluate(const Node& node, const ColumnList& allowed, const std::vector<double>& lambda);
-  void SolveLeaf(const ColumnList& allowed, double node_bound);
+  // Solves the cap-free problem over `allowed` exactly. A heuristic call (a first solution)
+  // only offers what it finds; otherwise an unfinished solve leaves the search incomplete.
+  void SolveLeaf(const ColumnList& allowed, double node_bound, bool heuristic = false,
+                 double seconds = 1e9);
 
   const StageProblem& problem_;
   const StageOptions& options_;
@@ -264,7 +267,8 @@ Evaluation PartySearch::Evaluate(const Node& node, const ColumnList& allowed,
   return ev;
 }
 
-void PartySearch::SolveLeaf(const ColumnList& allowed, double node_bound) {
+void PartySearch::SolveLeaf(const ColumnList& allowed, double node_bound, bool heuristic,
+                            double seconds) {
   Milp milp;
   std::vector<int> new_index(n_, -1);
   for (int j : allowed) {
@@ -300,7 +304,7 @@ void PartySearch::SolveLeaf(const ColumnList& allowed, double node_bound) {
     milp.rows.push_back(std::move(row));
   }
   CbcOptions cbc;
-  cbc.seconds = SecondsLeft();
+  cbc.seconds = std::min(seconds, SecondsLeft());
   double threshold = Threshold();
   if (std::isfinite(threshold)) cbc.minimum_objective = threshold;
   ++result_.cbc_calls;
@@ -314,8 +318,8 @@ void PartySearch::SolveLeaf(const ColumnList& allowed, double node_bound) {
     double objective = 0;
     if (CheckDeal(chosen, &objective)) Offer(chosen, objective);
   }
-  if (solved.status == MilpResult::Status::kFeasible ||
-      solved.status == MilpResult::Status::kUnknown) {
+  if (!heuristic && (solved.status == MilpResult::Status::kFeasible ||
+                     solved.status == MilpResult::Status::kUnknown)) {
     incomplete_ = true;
     double bound = std::isfinite(solved.bound) ? std::min(node_bound, solved.bound) : node_bound;
     open_bound_ = std::max(open_bound_, bound);
@@ -399,6 +403,25 @@ void PartySearch::ProcessNode(const std::shared_ptr<Node>& node) {
   if (leaf) {
     SolveLeaf(*allowed, best.bound);
     return;
+  }
+  if (node->depth == 0) {
+    // A first solution: the heaviest party set the cap allows, solved exactly by CBC.
+    std::vector<int> order;
+    for (int q = 0; q < problem_.num_parties; ++q) {
+      if (usable[q]) order.push_back(q);
+    }
+    std::sort(order.begin(), order.end(),
+              [&](int a, int b) { return best.weight[a] > best.weight[b]; });
+    std::vector<bool> open(problem_.num_parties, false);
+    for (int r = 0; r < slots && r < static_cast<int>(order.size()); ++r) open[order[r]] = true;
+    ColumnList inside;
+    for (int j : *allowed) {
+      bool fits = true;
+      for (int p : problem_.parties_of_column[j]) fits = fits && open[p];
+      if (fits) inside.push_back(j);
+    }
+    SolveLeaf(inside, best.bound, /*heuristic=*/true, std::max(1.0, 0.25 * SecondsLeft()));
+    if (best.bound < Threshold() || Done()) return;
   }
   // Branch on the usable free party that could add the most.
   int branch = -1;
