@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cctype>
 #include <fstream>
 #include <set>
 
@@ -10,6 +9,7 @@
 #include "core/csv_writer.h"
 #include "core/digest.h"
 #include "instance/ids.h"
+#include "linkage/document_comparison.h"
 #include "registry/enumerated_fields.h"
 #include "registry/person_codec.h"
 
@@ -80,22 +80,6 @@ std::string Join(const std::vector<std::string>& items) {
   for (const auto& item : items) {
     if (!out.empty()) out += '|';
     out += item;
-  }
-  return out;
-}
-
-// Document numbers compared for exact look-up: letters and digits only, upper case, without a
-// leading nationality letter such as "V-" (V-12.345.678 → 12345678).
-std::string NormalizedDocument(std::string_view number) {
-  std::string out;
-  for (char c : number) {
-    if (std::isalnum(static_cast<unsigned char>(c))) {
-      out.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
-    }
-  }
-  if (out.size() > 1 && (out[0] == 'V' || out[0] == 'E') &&
-      std::isdigit(static_cast<unsigned char>(out[1]))) {
-    out.erase(0, 1);
   }
   return out;
 }
@@ -218,7 +202,7 @@ class ImportRun {
       CANJE_RETURN_IF_ERROR(transaction.AddPerson(person));
       ++report_.persons_created;
       for (const IdentityDocument& document : record.documents) {
-        std::string normalized = NormalizedDocument(document.number);
+        std::string normalized = linkage::NormalizeDocumentNumber(document.number);
         if (normalized.empty()) continue;
         CANJE_RETURN_IF_ERROR(
             transaction.AddIndexEntry(vault.IndexHash("document", normalized), person_id));
