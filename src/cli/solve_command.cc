@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -150,7 +151,16 @@ void AddSolveCommand(CLI::App& app, CommandContext& context) {
   solve->add_flag("--explain", flags->explain,
                   "Re-solve with each excluded person forced in and say what breaks");
   solve->add_option("--time-limit", flags->time_limit, "Stop after this many seconds")
-      ->check(CLI::PositiveNumber);
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            char* end = nullptr;
+            const double seconds = std::strtod(text.c_str(), &end);
+            if (end == text.c_str() || *end != '\0' || !(seconds > 0)) {
+              return std::string("must be a number of seconds greater than 0");
+            }
+            return std::string();
+          },
+          "SECONDS"));
   solve->add_option("--write-lp", flags->write_lp,
                     "Also write the model in CPLEX LP form (for the cbc and glpsol commands)");
   solve->add_option("--require", flags->require,
