@@ -27,7 +27,9 @@ int main(int argc, char** argv) {
   const int party_count = std::atoi(argv[2]);
   const int max_parties = std::atoi(argv[3]);
   std::mt19937 rng(argc > 4 ? std::atoi(argv[4]) : 1);
-  auto uniform = [&](int low, int high) { return std::uniform_int_distribution<int>(low, high)(rng); };
+  auto uniform = [&](int low, int high) {
+    return std::uniform_int_distribution<int>(low, high)(rng);
+  };
 
   Instance instance;
   std::vector<std::string> parties;

@@ -38,11 +38,12 @@ int main(int argc, char** argv) {
     std::cerr << solution.status().ToString() << "\n";
     return 1;
   }
-  std::printf("status=%s objective=%s bound=%s solve_seconds=%.3f read_seconds=%.3f "
-              "party_nodes=%d cbc_calls=%d\n",
-              SolveStatusName(solution->status),
-              solution->objective ? std::to_string(*solution->objective).c_str() : "null",
-              solution->bound ? std::to_string(*solution->bound).c_str() : "null",
-              solution->seconds, read_seconds, solution->party_nodes, solution->cbc_calls);
+  std::printf(
+      "status=%s objective=%s bound=%s solve_seconds=%.3f read_seconds=%.3f "
+      "party_nodes=%d cbc_calls=%d\n",
+      SolveStatusName(solution->status),
+      solution->objective ? std::to_string(*solution->objective).c_str() : "null",
+      solution->bound ? std::to_string(*solution->bound).c_str() : "null", solution->seconds,
+      read_seconds, solution->party_nodes, solution->cbc_calls);
   return 0;
 }

@@ -1,12 +1,11 @@
 #include "cli/solve_command.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -40,8 +39,8 @@ std::string RuleText(const solver::Rule& rule) {
 void PrintDeal(const solver::Instance& instance, const solver::Deal& deal, std::ostream& out) {
   std::map<std::string, const solver::Candidate*> by_id;
   for (const auto& candidate : instance.candidates) by_id[candidate.id] = &candidate;
-  Table selected({"candidate", "person", "from", "to", "beneficiary", "value", "cost",
-                  "priority", "unconditional"});
+  Table selected({"candidate", "person", "from", "to", "beneficiary", "value", "cost", "priority",
+                  "unconditional"});
   for (const std::string& id : deal.selected) {
     const solver::Candidate& c = *by_id.at(id);
     selected.AddRow({c.id, c.person, c.from, c.to, c.beneficiary, Number(c.value), Number(c.cost),
@@ -145,7 +144,8 @@ Status RunSolve(CommandContext& context, const SolveFlags& flags) {
 void AddSolveCommand(CLI::App& app, CommandContext& context) {
   auto flags = std::make_shared<SolveFlags>();
   auto* solve = app.add_subcommand(
-      "solve", "Find the best exchange deal an instance file allows, proven, and why people are out");
+      "solve",
+      "Find the best exchange deal an instance file allows, proven, and why people are out");
   solve->add_option("--instance", flags->instance_file, "Instance file (JSON, docs/solver.md)")
       ->required();
   solve->add_flag("--explain", flags->explain,

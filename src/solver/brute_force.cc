@@ -108,5 +108,4 @@ void CheckAgainstBruteForce(int instances, int max_candidates, unsigned seed) {
   EXPECT_GT(tiered, instances / 5);
 }
 
-
 }  // namespace canje::solver::testing

@@ -1,8 +1,8 @@
 // The solver against exhaustive enumeration on hundreds of small random instances: same status,
 // same lexicographic optimum, and every returned deal passes the independent checker.
-#include <gtest/gtest.h>
-
 #include "solver/brute_force.h"
+
+#include <gtest/gtest.h>
 
 namespace canje::solver {
 namespace {

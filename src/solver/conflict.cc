@@ -69,7 +69,8 @@ ConstraintGroup DescribeGroup(const ExchangeModel& model, const GroupRef& group)
       const Bloc& bloc = instance.blocs[group.index];
       const bool by_value = bloc.rule.kind == Rule::Kind::kValue;
       return {"$.blocs" + index + ".rule",
-              "bloc " + bloc.name + ": " + (by_value ? "value received >= " : "number received >= ") +
+              "bloc " + bloc.name + ": " +
+                  (by_value ? "value received >= " : "number received >= ") +
                   Number(bloc.rule.ratio) + (by_value ? " x cost given" : " x number given")};
     }
     case GroupRef::Kind::kMaxSize:
@@ -77,7 +78,8 @@ ConstraintGroup DescribeGroup(const ExchangeModel& model, const GroupRef& group)
     case GroupRef::Kind::kMaxParties:
       return {"$.max_parties", "at most " + std::to_string(*instance.max_parties) + " parties"};
     case GroupRef::Kind::kMustInclude:
-      return {"$.must_include" + index, instance.must_include[group.index] + " must be in the deal"};
+      return {"$.must_include" + index,
+              instance.must_include[group.index] + " must be in the deal"};
     case GroupRef::Kind::kMustExclude:
       return {"$.must_exclude" + index,
               instance.must_exclude[group.index] + " must not be in the deal"};

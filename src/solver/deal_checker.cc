@@ -72,8 +72,7 @@ std::vector<double> ObjectiveByPriority(const Instance& instance,
   std::set<std::string> chosen(selected.begin(), selected.end());
   for (const Candidate& candidate : instance.candidates) {
     if (chosen.count(candidate.id) == 0) continue;
-    totals[candidate.priority] +=
-        instance.objective == Objective::kPeople ? 1.0 : candidate.value;
+    totals[candidate.priority] += instance.objective == Objective::kPeople ? 1.0 : candidate.value;
   }
   std::vector<double> out;
   for (const auto& [priority, total] : totals) out.push_back(total);

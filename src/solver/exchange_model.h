@@ -17,19 +17,19 @@ namespace canje::solver {
 
 struct ExchangeModel {
   Instance instance;
-  std::vector<std::string> parties;            // sorted, every party of blocs and candidates
-  std::vector<std::string> bloc_names;         // instance blocs first, then one per lone party
-  std::vector<Rule> bloc_rules;                // parallel to bloc_names
-  std::vector<int> bloc_of_party;              // party index -> bloc index
-  std::vector<std::string> persons;            // sorted, every person with a candidate
-  std::vector<int> person_of_candidate;        // candidate -> person index
+  std::vector<std::string> parties;      // sorted, every party of blocs and candidates
+  std::vector<std::string> bloc_names;   // instance blocs first, then one per lone party
+  std::vector<Rule> bloc_rules;          // parallel to bloc_names
+  std::vector<int> bloc_of_party;        // party index -> bloc index
+  std::vector<std::string> persons;      // sorted, every person with a candidate
+  std::vector<int> person_of_candidate;  // candidate -> person index
   std::vector<std::vector<int>> candidates_of_person;
   std::vector<std::vector<int>> parties_of_candidate;  // distinct party indices, 1 to 3
-  std::vector<int> holder_bloc;                // candidate -> bloc of `from`
-  std::vector<int> beneficiary_bloc;           // candidate -> bloc of `beneficiary`
-  std::vector<int> tiers;                      // distinct priorities, ascending
-  std::vector<int> tier_of_candidate;          // candidate -> index into tiers
-  std::vector<double> objective_of_candidate;  // 1 (people) or value (value)
+  std::vector<int> holder_bloc;                        // candidate -> bloc of `from`
+  std::vector<int> beneficiary_bloc;                   // candidate -> bloc of `beneficiary`
+  std::vector<int> tiers;                              // distinct priorities, ascending
+  std::vector<int> tier_of_candidate;                  // candidate -> index into tiers
+  std::vector<double> objective_of_candidate;          // 1 (people) or value (value)
 
   bool CountsForBalance(int candidate) const;
   int PersonIndex(const std::string& person) const;  // -1 when unknown
@@ -39,11 +39,11 @@ ExchangeModel BuildExchangeModel(const Instance& instance);
 
 // Which of the instance's constraints are in force. FromInstance gives the instance as written.
 struct Restrictions {
-  std::vector<bool> bloc_rule_on;   // per bloc
-  std::vector<double> bloc_ratio;   // per bloc
+  std::vector<bool> bloc_rule_on;  // per bloc
+  std::vector<double> bloc_ratio;  // per bloc
   bool max_size_on = true;
   bool max_parties_on = true;
-  std::vector<int> person_state;    // per person: -1 must not be chosen, 0 free, +1 must be
+  std::vector<int> person_state;  // per person: -1 must not be chosen, 0 free, +1 must be
 
   static Restrictions FromInstance(const ExchangeModel& model);
 };

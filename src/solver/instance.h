@@ -31,14 +31,14 @@ struct Bloc {
 
 // Releasing `person` from holder `from` to destination `to` on the claim of `beneficiary`.
 struct Candidate {
-  std::string id;           // unique, non-empty
-  std::string person;       // non-empty; several candidates may name the same person
-  std::string from;         // holder
-  std::string to;           // destination
-  std::string beneficiary;  // equals `to` when the input leaves it out
-  double value = 1.0;       // what the beneficiary's bloc gains; >= 0, finite
-  double cost = 1.0;        // what the holder's bloc gives up; >= 0, finite
-  int priority = 1;         // tier, 1 most urgent; >= 1
+  std::string id;              // unique, non-empty
+  std::string person;          // non-empty; several candidates may name the same person
+  std::string from;            // holder
+  std::string to;              // destination
+  std::string beneficiary;     // equals `to` when the input leaves it out
+  double value = 1.0;          // what the beneficiary's bloc gains; >= 0, finite
+  double cost = 1.0;           // what the holder's bloc gives up; >= 0, finite
+  int priority = 1;            // tier, 1 most urgent; >= 1
   bool unconditional = false;  // humanitarian release: counts for neither side's balance
 };
 

@@ -4,11 +4,10 @@
 #include <fstream>
 #include <initializer_list>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
 #include <string_view>
-
-#include <nlohmann/json.hpp>
 
 namespace canje::solver {
 namespace {
@@ -60,8 +59,8 @@ Result<double> ReadNonNegative(const json& value, const std::string& path, const
 Result<int> ReadInteger(const json& value, const std::string& path, int minimum) {
   if (!value.is_number_integer() || value.get<long long>() < minimum ||
       value.get<long long>() > 1'000'000'000) {
-    return Bad(path, "expected an integer >= " + std::to_string(minimum) + ", found " +
-                         value.dump());
+    return Bad(path,
+               "expected an integer >= " + std::to_string(minimum) + ", found " + value.dump());
   }
   return static_cast<int>(value.get<long long>());
 }
@@ -108,7 +107,8 @@ Result<Rule> ReadRule(const json& value, const std::string& path) {
     if (rule.kind == Rule::Kind::kNone) {
       return Bad(Key(path, "ratio"), "a rule of kind none has no ratio; remove it");
     }
-    CANJE_ASSIGN_OR_RETURN(rule.ratio, ReadNonNegative(value["ratio"], Key(path, "ratio"), "ratio"));
+    CANJE_ASSIGN_OR_RETURN(rule.ratio,
+                           ReadNonNegative(value["ratio"], Key(path, "ratio"), "ratio"));
   }
   return rule;
 }
@@ -128,9 +128,9 @@ Result<std::vector<std::string>> ReadStringList(const json& value, const std::st
 Result<Candidate> ReadCandidate(const json& value, const std::string& path,
                                 const std::set<std::string>* declared) {
   if (!value.is_object()) return Bad(path, "expected an object");
-  CANJE_RETURN_IF_ERROR(CheckKeys(value, path,
-                                  {"id", "person", "from", "to", "beneficiary", "value", "cost",
-                                   "priority", "unconditional"}));
+  CANJE_RETURN_IF_ERROR(CheckKeys(
+      value, path,
+      {"id", "person", "from", "to", "beneficiary", "value", "cost", "priority", "unconditional"}));
   Candidate candidate;
   for (const char* required : {"id", "person", "from", "to"}) {
     if (!value.contains(required)) return Bad(Key(path, required), "missing");
@@ -154,11 +154,12 @@ Result<Candidate> ReadCandidate(const json& value, const std::string& path,
                            ReadNonNegative(value["value"], Key(path, "value"), "value"));
   }
   if (value.contains("cost")) {
-    CANJE_ASSIGN_OR_RETURN(candidate.cost, ReadNonNegative(value["cost"], Key(path, "cost"), "cost"));
+    CANJE_ASSIGN_OR_RETURN(candidate.cost,
+                           ReadNonNegative(value["cost"], Key(path, "cost"), "cost"));
   }
   if (value.contains("priority")) {
-    CANJE_ASSIGN_OR_RETURN(candidate.priority, ReadInteger(value["priority"],
-                                                           Key(path, "priority"), 1));
+    CANJE_ASSIGN_OR_RETURN(candidate.priority,
+                           ReadInteger(value["priority"], Key(path, "priority"), 1));
   }
   if (value.contains("unconditional")) {
     if (!value["unconditional"].is_boolean()) {
@@ -175,8 +176,8 @@ Result<Instance> ParseInstance(const json& document) {
   const std::string root = "$";
   if (!document.is_object()) return Bad(root, "expected a JSON object with blocs and candidates");
   CANJE_RETURN_IF_ERROR(CheckKeys(document, root,
-                                  {"parties", "blocs", "candidates", "must_include",
-                                   "must_exclude", "max_size", "max_parties", "objective"}));
+                                  {"parties", "blocs", "candidates", "must_include", "must_exclude",
+                                   "max_size", "max_parties", "objective"}));
   Instance instance;
 
   std::set<std::string> declared_parties;
@@ -251,7 +252,7 @@ Result<Instance> ParseInstance(const json& document) {
     for (size_t i = 0; i < instance.must_include.size(); ++i) {
       if (persons.count(instance.must_include[i]) == 0) {
         return Bad(Index("$.must_include", i), "person '" + instance.must_include[i] +
-                                                    "' has no candidate; add one or remove them");
+                                                   "' has no candidate; add one or remove them");
       }
     }
   }

@@ -8,9 +8,8 @@
 // that list, party codes must look like ISO 3166-1 alpha-3 codes (three capital letters A-Z).
 #pragma once
 
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/status.h"
 #include "solver/instance.h"

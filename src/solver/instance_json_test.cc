@@ -46,9 +46,13 @@ TEST(InstanceJsonTest, BadInputNamesTheJsonPath) {
        "$.blocs[1].rule.ratio:"},
       {"duplicate candidate id", with([](auto& d) { d["candidates"][1]["id"] = "c1"; }),
        "$.candidates[1].id:"},
-      {"person in both must lists", with([](auto& d) { d["must_exclude"] = {"p2", "p1"}; }),
+      {"person in both must lists", with([](auto& d) {
+         d["must_exclude"] = {"p2", "p1"};
+       }),
        "$.must_exclude[1]:"},
-      {"party in two blocs", with([](auto& d) { d["blocs"][1]["parties"] = {"VEN", "USA"}; }),
+      {"party in two blocs", with([](auto& d) {
+         d["blocs"][1]["parties"] = {"VEN", "USA"};
+       }),
        "$.blocs[1].parties[1]:"},
       {"unknown party (not a code)", with([](auto& d) { d["candidates"][0]["to"] = "Venezuela"; }),
        "$.candidates[0].to:"},
@@ -74,8 +78,9 @@ TEST(InstanceJsonTest, BadInputNamesTheJsonPath) {
       {"negative max_size", with([](auto& d) { d["max_size"] = -1; }), "$.max_size:"},
       {"duplicate bloc name", with([](auto& d) { d["blocs"][1]["name"] = "WEST"; }),
        "$.blocs[1].name:"},
-      {"ratio on rule none",
-       with([](auto& d) { d["blocs"][1]["rule"] = {{"kind", "none"}, {"ratio", 1}}; }),
+      {"ratio on rule none", with([](auto& d) {
+         d["blocs"][1]["rule"] = {{"kind", "none"}, {"ratio", 1}};
+       }),
        "$.blocs[1].rule.ratio:"},
       {"candidates not an array", with([](auto& d) { d["candidates"] = 3; }), "$.candidates:"},
   };

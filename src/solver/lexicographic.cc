@@ -39,10 +39,8 @@ int CompareTiers(const std::vector<double>& a, const std::vector<double>& b) {
   return 0;
 }
 
-LexicographicResult SolveLexicographic(const ExchangeModel& model,
-                                       const Restrictions& restrictions,
-                                       Clock::time_point deadline,
-                                       const std::vector<int>& start) {
+LexicographicResult SolveLexicographic(const ExchangeModel& model, const Restrictions& restrictions,
+                                       Clock::time_point deadline, const std::vector<int>& start) {
   LexicographicResult result;
   const int tiers = static_cast<int>(model.tiers.size());
   const bool integral = model.instance.objective == Objective::kPeople;
@@ -50,8 +48,7 @@ LexicographicResult SolveLexicographic(const ExchangeModel& model,
   bool proven = true;
   double bound_of_rest = 0;
   if (tiers == 0) {  // no candidates at all: the empty deal, if the must lists allow it
-    StageProblem problem =
-        BuildStageProblem(model, restrictions, model.objective_of_candidate, {});
+    StageProblem problem = BuildStageProblem(model, restrictions, model.objective_of_candidate, {});
     StageOptions options;
     options.deadline = deadline;
     StageResult stage = SolveStage(problem, options);

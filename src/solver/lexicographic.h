@@ -11,17 +11,16 @@ namespace canje::solver {
 
 struct LexicographicResult {
   StageResult::Status status = StageResult::Status::kUnknown;  // of the whole solve
-  std::vector<int> chosen;              // candidates, ascending
-  std::vector<double> tier_objective;   // per tier of model.tiers, of `chosen`
-  std::vector<TierFloor> floors;        // the floors the last solved stage ran under
-  double bound = 0;                     // upper bound on the whole deal's objective
+  std::vector<int> chosen;                                     // candidates, ascending
+  std::vector<double> tier_objective;  // per tier of model.tiers, of `chosen`
+  std::vector<TierFloor> floors;       // the floors the last solved stage ran under
+  double bound = 0;                    // upper bound on the whole deal's objective
   int nodes = 0;
   int cbc_calls = 0;
 };
 
 // Solves the instance as restricted. `start` may hold a deal feasible under `restrictions`.
-LexicographicResult SolveLexicographic(const ExchangeModel& model,
-                                       const Restrictions& restrictions,
+LexicographicResult SolveLexicographic(const ExchangeModel& model, const Restrictions& restrictions,
                                        Clock::time_point deadline,
                                        const std::vector<int>& start = {});
 

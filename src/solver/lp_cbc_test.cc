@@ -24,8 +24,8 @@ std::string RunCbc(const std::filesystem::path& directory, const std::string& lp
   const auto solution = directory / "solution.txt";
   std::ofstream(model) << lp;
   std::filesystem::remove(solution);
-  const std::string command = "cbc '" + model.string() + "' solve solu '" + solution.string() +
-                              "' >/dev/null 2>&1";
+  const std::string command =
+      "cbc '" + model.string() + "' solve solu '" + solution.string() + "' >/dev/null 2>&1";
   if (std::system(command.c_str()) != 0) return "cbc failed";
   std::ifstream in(solution);
   std::string line;
@@ -35,8 +35,8 @@ std::string RunCbc(const std::filesystem::path& directory, const std::string& lp
 
 TEST(LpCbcTest, CbcCommandFindsTheSameOptimum) {
   if (!CbcAvailable()) GTEST_SKIP() << "the cbc command is not installed";
-  auto directory = std::filesystem::temp_directory_path() /
-                   ("canje-solver-lp-" + std::to_string(::getpid()));
+  auto directory =
+      std::filesystem::temp_directory_path() / ("canje-solver-lp-" + std::to_string(::getpid()));
   std::filesystem::create_directories(directory);
   std::mt19937 rng(4242);
   int compared = 0, infeasible = 0;

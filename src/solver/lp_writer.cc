@@ -55,8 +55,10 @@ void WriteLp(const Milp& milp, const std::vector<std::string>& comments, std::os
   for (const LinearRow& row : milp.rows) {
     out << ' ' << row.name << ": ";
     WriteTerms(row.columns, row.coefficients, milp, out);
-    out << (row.sense == 'L' ? " <= " : row.sense == 'G' ? " >= " : " = ") << Number(row.rhs)
-        << '\n';
+    out << (row.sense == 'L'   ? " <= "
+            : row.sense == 'G' ? " >= "
+                               : " = ")
+        << Number(row.rhs) << '\n';
   }
   bool has_fixed = false;
   for (int j = 0; j < milp.num_columns(); ++j) {

@@ -36,10 +36,10 @@ struct NodeOrder {
 
 // The Lagrangian relaxation at one multiplier vector, and the deal it suggests.
 struct Evaluation {
-  double bound = kInfinity;        // min of the uncapped and the cap-aware bound
-  std::vector<double> weight;      // per party: what opening it can add at most
-  std::vector<int> suggested;      // columns of the suggested deal
-  std::vector<double> slack;       // per side row, in >= form: row activity - rhs
+  double bound = kInfinity;         // min of the uncapped and the cap-aware bound
+  std::vector<double> weight;       // per party: what opening it can add at most
+  std::vector<int> suggested;       // columns of the suggested deal
+  std::vector<double> slack;        // per side row, in >= form: row activity - rhs
   double suggested_lagrangian = 0;  // the Lagrangian value of `suggested`
   double suggested_objective = 0;
   bool suggested_feasible = false;
@@ -104,7 +104,8 @@ class PartySearch {
 
   bool CheckDeal(const std::vector<int>& columns, double* objective) const;
   void ProcessNode(const std::shared_ptr<Node>& node);
-  Evaluation Evaluate(const Node& node, const ColumnList& allowed, const std::vector<double>& lambda);
+  Evaluation Evaluate(const Node& node, const ColumnList& allowed,
+                      const std::vector<double>& lambda);
   // Solves the cap-free problem over `allowed` exactly. A heuristic call (a first solution)
   // only offers what it finds; otherwise an unfinished solve leaves the search incomplete.
   void SolveLeaf(const ColumnList& allowed, double node_bound, bool heuristic = false,
@@ -369,11 +370,14 @@ void PartySearch::ProcessNode(const std::shared_ptr<Node>& node) {
   int stalls = 0;
   for (int iteration = 0; iteration < iterations; ++iteration) {
     Evaluation ev = Evaluate(*node, *allowed, lambda);
-    if (ev.suggested_feasible) Offer([&] {
-        std::vector<int> sorted = ev.suggested;
-        std::sort(sorted.begin(), sorted.end());
-        return sorted;
-      }(), ev.suggested_objective);
+    if (ev.suggested_feasible)
+      Offer(
+          [&] {
+            std::vector<int> sorted = ev.suggested;
+            std::sort(sorted.begin(), sorted.end());
+            return sorted;
+          }(),
+          ev.suggested_objective);
     if (ev.bound < best.bound) {
       best = ev;
       best_lambda = lambda;
@@ -392,9 +396,8 @@ void PartySearch::ProcessNode(const std::shared_ptr<Node>& node) {
       norm += g * g;
     }
     if (norm < 1e-18) break;
-    double target = has_incumbent_
-                        ? incumbent_value_
-                        : best.bound - 0.1 * std::max(1.0, std::abs(best.bound));
+    double target =
+        has_incumbent_ ? incumbent_value_ : best.bound - 0.1 * std::max(1.0, std::abs(best.bound));
     double gap = std::max(ev.suggested_lagrangian - target, 1e-6 * std::max(1.0, std::abs(target)));
     double step = theta * gap / norm;
     for (int i = 0; i < m_; ++i) lambda[i] = std::max(0.0, lambda[i] - step * ev.slack[i]);

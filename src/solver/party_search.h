@@ -25,14 +25,14 @@ namespace canje::solver {
 using Clock = std::chrono::steady_clock;
 
 struct StageProblem {
-  std::vector<int> columns;                 // candidate of each column
-  std::vector<double> objective;            // per column, maximised
-  std::vector<int> person_of_column;        // model person index
-  std::vector<bool> person_required;        // per model person
+  std::vector<int> columns;           // candidate of each column
+  std::vector<double> objective;      // per column, maximised
+  std::vector<int> person_of_column;  // model person index
+  std::vector<bool> person_required;  // per model person
   std::vector<std::vector<int>> parties_of_column;
   int num_parties = 0;
-  std::vector<LinearRow> side_rows;         // over columns; sense 'G' or 'L'
-  std::optional<int> party_cap;             // at most this many distinct parties
+  std::vector<LinearRow> side_rows;  // over columns; sense 'G' or 'L'
+  std::optional<int> party_cap;      // at most this many distinct parties
 };
 
 // The stage for `restrictions` and `floors`, maximising objective[candidate].
@@ -52,8 +52,8 @@ struct StageResult {
   Status status = Status::kUnknown;
   std::vector<int> chosen;  // candidates, ascending
   double objective = 0;
-  double bound = 0;         // upper bound on the stage optimum (when not infeasible)
-  int nodes = 0;            // party-set nodes evaluated
+  double bound = 0;  // upper bound on the stage optimum (when not infeasible)
+  int nodes = 0;     // party-set nodes evaluated
   int cbc_calls = 0;
 };
 

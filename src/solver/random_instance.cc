@@ -30,9 +30,10 @@ Instance RandomInstance(std::mt19937& rng, int max_candidates) {
     Bloc bloc;
     bloc.name = "B" + std::to_string(b);
     int size = Uniform(rng, 1, 2);
-    for (int k = 0; k < size && next < shuffled.size(); ++k) bloc.parties.push_back(shuffled[next++]);
-    bloc.rule.kind = Pick(rng, std::vector<Rule::Kind>{Rule::Kind::kNone, Rule::Kind::kCount,
-                                                       Rule::Kind::kValue});
+    for (int k = 0; k < size && next < shuffled.size(); ++k)
+      bloc.parties.push_back(shuffled[next++]);
+    bloc.rule.kind = Pick(
+        rng, std::vector<Rule::Kind>{Rule::Kind::kNone, Rule::Kind::kCount, Rule::Kind::kValue});
     bloc.rule.ratio = Pick(rng, std::vector<double>{0.0, 0.5, 1.0, 1.0, 1.5, 2.0});
     if (bloc.rule.kind == Rule::Kind::kNone) bloc.rule.ratio = 1.0;
     instance.blocs.push_back(bloc);

@@ -77,8 +77,8 @@ RequireAnswer AnswerRequire(const ExchangeModel& model, const Restrictions& rest
     answer.outcome = "impossible";
     const auto& list = model.instance.must_exclude;
     const size_t at = std::find(list.begin(), list.end(), answer.person) - list.begin();
-    answer.groups.push_back({"$.must_exclude[" + std::to_string(at) + "]",
-                             answer.person + " must not be in the deal"});
+    answer.groups.push_back(
+        {"$.must_exclude[" + std::to_string(at) + "]", answer.person + " must not be in the deal"});
     return answer;
   }
   Restrictions forced = restrictions;

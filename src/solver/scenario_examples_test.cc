@@ -4,9 +4,8 @@
 
 #include <fstream>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "solver/deal_checker.h"
 #include "solver/instance_json.h"

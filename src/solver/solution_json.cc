@@ -54,8 +54,8 @@ json SolutionToJson(const Solution& solution) {
   out["selected"] = solution.deal.selected;
   json tiers = json::array();
   for (size_t t = 0; t < solution.deal.tiers.size(); ++t) {
-    tiers.push_back({{"priority", solution.deal.tiers[t]},
-                     {"objective", solution.deal.tier_objective[t]}});
+    tiers.push_back(
+        {{"priority", solution.deal.tiers[t]}, {"objective", solution.deal.tier_objective[t]}});
   }
   out["tiers"] = tiers;
   out["blocs"] = BlocsToJson(solution.deal.blocs);
@@ -76,8 +76,8 @@ json SolutionToJson(const Solution& solution) {
   }
   if (solution.require) {
     const RequireAnswer& answer = *solution.require;
-    json require = {{"person", answer.person}, {"outcome", answer.outcome},
-                    {"proven", answer.proven}};
+    json require = {
+        {"person", answer.person}, {"outcome", answer.outcome}, {"proven", answer.proven}};
     if (answer.outcome == "ratio_change") {
       require["bloc"] = answer.bloc;
       require["ratio_before"] = answer.ratio_before;

@@ -71,9 +71,8 @@ Deal MakeDeal(const ExchangeModel& model, const std::vector<int>& chosen,
         report.holds = report.received >= report.rule.ratio * report.given - tolerance;
         break;
       case Rule::Kind::kValue:
-        report.holds = report.value_received >=
-                       report.rule.ratio * report.cost_given -
-                           tolerance * std::max(1.0, report.cost_given);
+        report.holds = report.value_received >= report.rule.ratio * report.cost_given -
+                                                    tolerance * std::max(1.0, report.cost_given);
         break;
     }
   }
@@ -123,8 +122,7 @@ Result<Solution> Solve(const Instance& instance, const SolveOptions& options) {
     solution.bound = solution.status == SolveStatus::kOptimal
                          ? solution.deal.objective
                          : std::max(solution.deal.objective, best.bound);
-    solution.excluded =
-        ExplainExclusions(model, restrictions, best, options.explain, deadline);
+    solution.excluded = ExplainExclusions(model, restrictions, best, options.explain, deadline);
     if (require_index >= 0) {
       solution.require = AnswerRequire(model, restrictions, require_index, best, deadline);
     }

@@ -70,9 +70,9 @@ struct Exclusion {
 
 // A deal: the selected candidates and what they add up to.
 struct Deal {
-  std::vector<std::string> selected;  // candidate ids, in input order
-  double objective = 0;               // whole deal, all tiers
-  std::vector<int> tiers;             // the priorities present, ascending
+  std::vector<std::string> selected;   // candidate ids, in input order
+  double objective = 0;                // whole deal, all tiers
+  std::vector<int> tiers;              // the priorities present, ascending
   std::vector<double> tier_objective;  // parallel to tiers
   std::vector<BlocReport> blocs;
 };
@@ -103,7 +103,7 @@ struct Solution {
   Deal deal;                        // empty when infeasible or unknown
   std::vector<Exclusion> excluded;  // persons with candidates and none chosen, in name order
   std::vector<ConstraintGroup> conflict;  // when infeasible: an irreducible conflicting set
-  bool conflict_irreducible = true;  // false when a time limit cut the deletion filter short
+  bool conflict_irreducible = true;       // false when a time limit cut the deletion filter short
   std::optional<RequireAnswer> require;
   double seconds = 0;
   int party_nodes = 0;  // party-set nodes evaluated (all stages)
