@@ -6,8 +6,10 @@
 #include "cli/admin_commands.h"
 #include "cli/command.h"
 #include "cli/demo_commands.h"
+#include "cli/log_commands.h"
 #include "cli/protection_commands.h"
 #include "cli/registry_commands.h"
+#include "cli/solve_command.h"
 
 int main(int argc, char** argv) {
   using canje::cli::CommandContext;
@@ -34,6 +36,9 @@ int main(int argc, char** argv) {
   canje::cli::AddPersonsCommands(app, context);
   canje::cli::AddExportCommand(app, context);
   canje::cli::AddKeyCommands(app, context);
+  canje::cli::AddLogCommands(app, context);
+  canje::cli::AddWitnessCommands(app, context);
+  canje::cli::AddSolveCommand(app, context);
   canje::cli::AddSummaryCommand(app, context);
   canje::cli::AddScenarioCommands(app, context);
   canje::cli::AddDemoCommand(app, context);

@@ -32,6 +32,7 @@ const std::vector<Rule>& Rules() {
       {Action::kExportPersons, "export persons", {kAdmin, kMediator}},
       {Action::kErasePerson, "erase a person", {kAdmin, kMediator}},
       {Action::kManageKeys, "manage keys", {kAdmin}},
+      {Action::kManageLog, "attach cosignatures to the log", {kAdmin, kMediator}},
   };
   return kRules;
 }

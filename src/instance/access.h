@@ -22,6 +22,7 @@ enum class Action {
   kExportPersons,   // export persons
   kErasePerson,     // person erase
   kManageKeys,      // key backup, restore, rotate
+  kManageLog,       // attach witnesses' cosignatures
 };
 
 std::string_view RoleName(Role role);

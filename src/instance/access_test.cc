@@ -20,6 +20,7 @@ TEST(AccessTest, TheTableAsWritten) {
       {Action::kExportPersons, {kAdmin, kMediator}},
       {Action::kErasePerson, {kAdmin, kMediator}},
       {Action::kManageKeys, {kAdmin}},
+      {Action::kManageLog, {kAdmin, kMediator}},
   };
   for (const Row& row : expected) {
     for (Role role : {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}) {

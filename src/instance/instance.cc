@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/digest.h"
+#include "instance/transparency_log.h"
 
 namespace canje::instance {
 namespace {
@@ -73,16 +74,18 @@ Result<InitResult> Instance::Initialize(const InitOptions& options) {
     CANJE_RETURN_IF_ERROR(transaction.AddParty(
         {options.party_code, options.party_name, options.party_kind, ""}));
     CANJE_RETURN_IF_ERROR(transaction.AddUser({options.admin_name, options.party_code, "admin", ""}));
+    CANJE_RETURN_IF_ERROR(CreateLogKey(transaction, vault, result.origin));
     Recorder recorder(transaction, vault);
-    return recorder
-        .Record("instance.created", {options.party_code},
-                {{"instance_id", result.instance_id},
-                 {"origin", result.origin},
-                 {"admin", options.admin_name},
-                 {"party", {{"code", options.party_code},
-                            {"name", options.party_name},
-                            {"kind", options.party_kind}}}})
-        .status();
+    CANJE_RETURN_IF_ERROR(recorder
+                              .Record("instance.created", {options.party_code},
+                                      {{"instance_id", result.instance_id},
+                                       {"origin", result.origin},
+                                       {"admin", options.admin_name},
+                                       {"party", {{"code", options.party_code},
+                                                  {"name", options.party_name},
+                                                  {"kind", options.party_kind}}}})
+                              .status());
+    return SignCheckpoint(transaction, vault);
   });
   if (!status.ok()) {
     store.reset();
@@ -111,14 +114,22 @@ Result<std::unique_ptr<Instance>> Instance::Open(const OpenOptions& options) {
       new Instance(std::move(store), std::move(vault), std::move(actor), role));
 }
 
+void Instance::UseKeys(protect::MasterKeyFile keys) {
+  Bytes index_key = vault_->IndexKey();
+  vault_ = std::make_unique<protect::Vault>(std::move(keys));
+  vault_->SetIndexKey(std::move(index_key));
+}
+
 Status Instance::Authorize(Action action) const {
   return instance::Authorize(role_, action);
 }
 
 Status Instance::Change(const std::function<Status(Recorder&)>& change) {
-  return store_->Write(actor_, [&](store::WriteTransaction& transaction) {
+  return store_->Write(actor_, [&](store::WriteTransaction& transaction) -> Status {
     Recorder recorder(transaction, *vault_);
-    return change(recorder);
+    CANJE_RETURN_IF_ERROR(change(recorder));
+    if (transaction.events_appended() == 0) return Status::Ok();  // Store::Write refuses it
+    return SignCheckpoint(transaction, *vault_);
   });
 }
 

@@ -59,8 +59,12 @@ class Instance {
   // kNotPermitted unless the acting user's role may take `action`.
   Status Authorize(Action action) const;
 
-  // Runs `change` in one write transaction (see store::Store::Write).
+  // Runs `change` in one write transaction (see store::Store::Write), and, when it appended
+  // events, signs a checkpoint of the log in the same transaction.
   Status Change(const std::function<Status(Recorder&)>& change);
+
+  // Replaces the vault's master keys (key rotation); the index key is kept.
+  void UseKeys(protect::MasterKeyFile keys);
 
  private:
   Instance(std::unique_ptr<store::Store> store, std::unique_ptr<protect::Vault> vault,

@@ -63,16 +63,18 @@ Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem
   }
   report.old_key_id = keys.previous->id;
   report.new_key_id = keys.current.id;
-  protect::Vault vault(keys);
+  instance.UseKeys(keys);
+  protect::Vault& vault = instance.vault();
   // Contexts under which each table's keys were wrapped (see the Vault's callers).
   auto context_for = [](const store::WriteTransaction::WrappedKeyRow& row) -> std::string {
     if (row.table == "persons") return "person " + std::to_string(row.id);
     if (row.table == "list_records") return "record " + std::to_string(row.id);
     if (row.table == "events") return "event payload";
+    if (row.name == "log_signer") return "log signing key";
     return "instance index key";
   };
-  CANJE_RETURN_IF_ERROR(instance.store().Write(instance.actor(), [&](store::WriteTransaction&
-                                                                         transaction) -> Status {
+  CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
+    store::WriteTransaction& transaction = recorder.transaction();
     CANJE_RETURN_IF_ERROR(transaction.ForEachWrappedKey([&](const auto& row) -> Status {
       if (vault.IsWrappedByCurrentKey(row.wrapped)) return Status::Ok();
       std::string context = context_for(row);
@@ -80,7 +82,6 @@ Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem
       ++report.rewrapped;
       return transaction.ReplaceWrappedKey(row, vault.WrapKey(key, context));
     }));
-    Recorder recorder(transaction, vault);
     return recorder
         .Record("key.rotated", {},
                 {{"old_key_id", report.old_key_id},

@@ -40,6 +40,7 @@ class Vault {
   // Keyed hashes for exact look-ups (document numbers): HMAC-SHA-256 under the instance's index
   // key, truncated to 16 bytes, domain-separated by `kind`. SetIndexKey must be called first.
   void SetIndexKey(Bytes index_key) { index_key_ = std::move(index_key); }
+  const Bytes& IndexKey() const { return index_key_; }
   Bytes IndexHash(std::string_view kind, std::string_view value) const;
 
  private:

@@ -104,6 +104,23 @@ CREATE TABLE person_index (
 );
 CREATE INDEX person_index_by_hash ON person_index(hash);
 CREATE INDEX person_index_by_person ON person_index(person_id);
+CREATE TABLE merkle_hashes (
+  idx INTEGER PRIMARY KEY,
+  hash BLOB NOT NULL
+);
+CREATE TABLE checkpoints (
+  size INTEGER PRIMARY KEY,
+  root BLOB NOT NULL,
+  note TEXT NOT NULL,
+  signed_at TEXT NOT NULL
+);
+CREATE TABLE cosignatures (
+  size INTEGER NOT NULL REFERENCES checkpoints(size),
+  key_name TEXT NOT NULL,
+  line TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (size, key_name)
+);
 )sql";
 
 std::string Translate(std::string_view sql, SqlConnection::Dialect dialect) {
@@ -124,7 +141,8 @@ std::string Translate(std::string_view sql, SqlConnection::Dialect dialect) {
 
 const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
-      {1, "foundation: parties, users, events, lists, persons, custody", kVersion1},
+      {1, "foundation: parties, users, events and their Merkle tree, checkpoints, lists, "
+          "persons, custody", kVersion1},
   };
   return kMigrations;
 }

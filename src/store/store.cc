@@ -3,7 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "ledger/event_envelope.h"
 #include "store/migrations.h"
+#include "store/sql_hash_reader.h"
 #include "store/sqlite/sqlite_connection.h"
 
 namespace canje::store {
@@ -84,6 +86,14 @@ constexpr std::string_view kRecordColumns =
 RecordRow ReadRecord(const SqlStatement& row) {
   return {row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3),  row.Text(4),
           row.Text(5), row.Blob(6), row.Blob(7), row.Blob(8), row.Blob(9)};
+}
+
+constexpr std::string_view kEventColumns =
+    "seq, time, actor, party, type, subjects, payload_sha256, salt, payload_key, payload";
+EventRow ReadEvent(const SqlStatement& row) {
+  return EventRow{row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4),
+                  SplitSubjects(row.Text(5)), row.Blob(6), row.Blob(7), row.Blob(8),
+                  row.Blob(9)};
 }
 
 // Runs `sql` with `bind` applied and calls `read` on every row.
@@ -338,18 +348,12 @@ Result<int64_t> Store::EventCount() {
 Result<std::vector<EventRow>> Store::Events(int64_t from, int64_t limit) {
   return QueryAll<EventRow>(
       *connection_,
-      "SELECT seq, time, actor, party, type, subjects, payload_sha256, salt, payload_key, payload "
-      "FROM events WHERE seq >= ? ORDER BY seq LIMIT ?",
+      "SELECT " + std::string(kEventColumns) + " FROM events WHERE seq >= ? ORDER BY seq LIMIT ?",
       [&](SqlStatement& s) {
         s.BindInt(1, from);
         s.BindInt(2, limit);
       },
-      [](const SqlStatement& row) {
-        return EventRow{row.Int(0),  row.Text(1), row.Text(2),
-                        row.Text(3), row.Text(4), SplitSubjects(row.Text(5)),
-                        row.Blob(6), row.Blob(7), row.Blob(8),
-                        row.Blob(9)};
-      });
+      ReadEvent);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -382,6 +386,7 @@ enum Slot {
   kReplaceKeyRecords,
   kReplaceKeyEvents,
   kReplaceKeyMeta,
+  kAddMerkleHash,
 };
 }  // namespace
 
@@ -407,6 +412,20 @@ Result<int64_t> WriteTransaction::AppendEvent(const EventDraft& event,
   insert->BindBlob(9, payload.wrapped_key);
   insert->BindBlob(10, payload.sealed);
   CANJE_RETURN_IF_ERROR(insert->Run());
+  CANJE_ASSIGN_OR_RETURN(std::string leaf,
+                         ledger::EnvelopeLeaf({seq, now_, actor_.user, actor_.party, event.type,
+                                               event.subjects, payload.sha256}));
+  SqlHashReader reader(*store_.connection_);
+  CANJE_ASSIGN_OR_RETURN(auto hashes, ledger::HashesToStoreOnAppend(
+                                          seq, ledger::HashLeaf(AsBytes(leaf)), reader));
+  for (const ledger::StoredHash& stored : hashes) {
+    CANJE_ASSIGN_OR_RETURN(SqlStatement * add_hash,
+                           Cached(kAddMerkleHash,
+                                  "INSERT INTO merkle_hashes(idx, hash) VALUES(?, ?)"));
+    add_hash->BindInt(1, stored.index);
+    add_hash->BindBlob(2, stored.hash);
+    CANJE_RETURN_IF_ERROR(add_hash->Run());
+  }
   for (const std::string& subject : event.subjects) {
     CANJE_ASSIGN_OR_RETURN(SqlStatement * add,
                            Cached(kAddSubject,
@@ -642,11 +661,13 @@ Status WriteTransaction::ForEachWrappedKey(
       {"list_records",
        "SELECT id, data_key FROM list_records WHERE data_key IS NOT NULL ORDER BY id"},
       {"events", "SELECT seq, payload_key FROM events WHERE payload_key IS NOT NULL ORDER BY seq"},
-      {"meta", "SELECT 0, value FROM meta WHERE name = 'index_key'"},
+      {"meta",
+       "SELECT 0, value, name FROM meta WHERE name IN ('index_key', 'log_signer') ORDER BY name"},
   };
   for (const Source& source : sources) {
     CANJE_RETURN_IF_ERROR(Query(db, source.sql, NoBind(), [&](const SqlStatement& row) {
-      return visit({source.table, row.Int(0), row.Blob(1)});
+      return visit({source.table, row.Int(0),
+                    std::string(source.table) == "meta" ? row.Text(2) : "", row.Blob(1)});
     }));
   }
   return Status::Ok();
@@ -662,7 +683,7 @@ Status WriteTransaction::ReplaceWrappedKey(const WrappedKeyRow& row, ByteView re
       {"persons", kReplaceKeyPersons, "UPDATE persons SET data_key = ? WHERE id = ?"},
       {"list_records", kReplaceKeyRecords, "UPDATE list_records SET data_key = ? WHERE id = ?"},
       {"events", kReplaceKeyEvents, "UPDATE events SET payload_key = ? WHERE seq = ?"},
-      {"meta", kReplaceKeyMeta, "UPDATE meta SET value = ? WHERE name = 'index_key' AND 0 = ?"},
+      {"meta", kReplaceKeyMeta, "UPDATE meta SET value = ? WHERE 0 = ? AND name = ?"},
   };
   const Target* target = nullptr;
   for (const Target& candidate : kTargets) {
@@ -672,7 +693,121 @@ Status WriteTransaction::ReplaceWrappedKey(const WrappedKeyRow& row, ByteView re
   CANJE_ASSIGN_OR_RETURN(SqlStatement * update, Cached(target->slot, target->sql));
   update->BindBlob(1, rewrapped);
   update->BindInt(2, row.id);
+  if (row.table == "meta") update->BindText(3, row.name);
   return update->Run();
+}
+
+}  // namespace canje::store
+
+namespace canje::store {
+namespace {
+
+constexpr std::string_view kCheckpointColumns = "size, root, note, signed_at";
+CheckpointRow ReadCheckpoint(const SqlStatement& row) {
+  return {row.Int(0), row.Blob(1), row.Text(2), row.Text(3)};
+}
+
+}  // namespace
+
+Status Store::ForEachEvent(const std::function<Status(const EventRow&)>& visit) {
+  return Query(*connection_, "SELECT " + std::string(kEventColumns) + " FROM events ORDER BY seq",
+               NoBind(), [&](const SqlStatement& row) { return visit(ReadEvent(row)); });
+}
+
+Result<ledger::Hash> Store::TreeRoot(int64_t size) {
+  SqlHashReader reader(*connection_);
+  return ledger::TreeHash(size, reader);
+}
+
+Result<std::vector<ledger::Hash>> Store::ProveInclusion(int64_t index, int64_t size) {
+  SqlHashReader reader(*connection_);
+  return ledger::ProveInclusion(index, size, reader);
+}
+
+Result<std::vector<ledger::Hash>> Store::ProveConsistency(int64_t old_size, int64_t new_size) {
+  SqlHashReader reader(*connection_);
+  return ledger::ProveConsistency(old_size, new_size, reader);
+}
+
+Status Store::ForEachStoredHash(const std::function<Status(int64_t, ByteView)>& visit) {
+  return Query(*connection_, "SELECT idx, hash FROM merkle_hashes ORDER BY idx", NoBind(),
+               [&](const SqlStatement& row) {
+                 Bytes hash = row.Blob(1);
+                 return visit(row.Int(0), hash);
+               });
+}
+
+Result<std::optional<CheckpointRow>> Store::LatestCheckpoint() {
+  return QueryOne<CheckpointRow>(
+      *connection_,
+      "SELECT " + std::string(kCheckpointColumns) + " FROM checkpoints ORDER BY size DESC LIMIT 1",
+      NoBind(), ReadCheckpoint);
+}
+
+Result<std::optional<CheckpointRow>> Store::CheckpointAt(int64_t size) {
+  return QueryOne<CheckpointRow>(
+      *connection_, "SELECT " + std::string(kCheckpointColumns) + " FROM checkpoints WHERE size = ?",
+      [&](SqlStatement& s) { s.BindInt(1, size); }, ReadCheckpoint);
+}
+
+Result<std::vector<CheckpointRow>> Store::Checkpoints() {
+  return QueryAll<CheckpointRow>(
+      *connection_, "SELECT " + std::string(kCheckpointColumns) + " FROM checkpoints ORDER BY size",
+      NoBind(), ReadCheckpoint);
+}
+
+Result<std::vector<CosignatureRow>> Store::Cosignatures(int64_t size) {
+  return QueryAll<CosignatureRow>(
+      *connection_,
+      "SELECT size, key_name, line, added_at FROM cosignatures WHERE size = ? ORDER BY key_name",
+      [&](SqlStatement& s) { s.BindInt(1, size); },
+      [](const SqlStatement& row) {
+        return CosignatureRow{row.Int(0), row.Text(1), row.Text(2), row.Text(3)};
+      });
+}
+
+Result<int64_t> WriteTransaction::TreeSize() {
+  if (next_seq_ < 0) {
+    CANJE_ASSIGN_OR_RETURN(next_seq_, store_.EventCount());
+  }
+  return next_seq_;
+}
+
+Result<ledger::Hash> WriteTransaction::TreeRoot() {
+  CANJE_ASSIGN_OR_RETURN(int64_t size, TreeSize());
+  return store_.TreeRoot(size);
+}
+
+Status WriteTransaction::AddCheckpoint(int64_t size, const ledger::Hash& root,
+                                       std::string_view note) {
+  CANJE_ASSIGN_OR_RETURN(auto existing, store_.CheckpointAt(size));
+  if (existing) {
+    return Status::Conflict("a checkpoint at size " + std::to_string(size) +
+                            " is already signed; the log never signs two trees of one size");
+  }
+  CANJE_ASSIGN_OR_RETURN(auto insert,
+                         store_.connection_->Prepare(
+                             "INSERT INTO checkpoints(size, root, note, signed_at) "
+                             "VALUES(?, ?, ?, ?)"));
+  insert->BindInt(1, size);
+  insert->BindBlob(2, root);
+  insert->BindText(3, note);
+  insert->BindText(4, now_);
+  return insert->Run();
+}
+
+Status WriteTransaction::AddCosignature(int64_t size, std::string_view key_name,
+                                        std::string_view line) {
+  CANJE_ASSIGN_OR_RETURN(auto upsert,
+                         store_.connection_->Prepare(
+                             "INSERT INTO cosignatures(size, key_name, line, added_at) "
+                             "VALUES(?, ?, ?, ?) ON CONFLICT(size, key_name) DO UPDATE SET "
+                             "line = excluded.line, added_at = excluded.added_at"));
+  upsert->BindInt(1, size);
+  upsert->BindText(2, key_name);
+  upsert->BindText(3, line);
+  upsert->BindText(4, now_);
+  return upsert->Run();
 }
 
 }  // namespace canje::store

@@ -17,6 +17,7 @@
 
 #include "core/encoding.h"
 #include "core/status.h"
+#include "ledger/merkle_tree.h"
 #include "store/sql_connection.h"
 
 namespace canje::store {
@@ -143,6 +144,21 @@ struct PersonView {
   std::vector<CustodyRow> custody;
 };
 
+// A signed checkpoint of the log (C2SP signed note) at a tree size.
+struct CheckpointRow {
+  int64_t size = 0;
+  Bytes root;
+  std::string note;  // exactly as signed
+  std::string signed_at;
+};
+
+struct CosignatureRow {
+  int64_t size = 0;
+  std::string key_name;
+  std::string line;  // one signature line with its newline
+  std::string added_at;
+};
+
 struct ListCounts {
   int64_t persons = 0;
   int64_t erased = 0;
@@ -183,6 +199,18 @@ class Store {
   Result<std::vector<int64_t>> PersonsByIndexHash(ByteView hash);
   Result<int64_t> EventCount();
   Result<std::vector<EventRow>> Events(int64_t from, int64_t limit);
+  Status ForEachEvent(const std::function<Status(const EventRow&)>& visit);
+
+  // The transparency log's tree over the events (reads stored hashes only).
+  Result<ledger::Hash> TreeRoot(int64_t size);
+  Result<std::vector<ledger::Hash>> ProveInclusion(int64_t index, int64_t size);
+  Result<std::vector<ledger::Hash>> ProveConsistency(int64_t old_size, int64_t new_size);
+  // Every stored hash in index order, for verification.
+  Status ForEachStoredHash(const std::function<Status(int64_t index, ByteView hash)>& visit);
+  Result<std::optional<CheckpointRow>> LatestCheckpoint();
+  Result<std::optional<CheckpointRow>> CheckpointAt(int64_t size);
+  Result<std::vector<CheckpointRow>> Checkpoints();
+  Result<std::vector<CosignatureRow>> Cosignatures(int64_t size);
 
   SqlConnection& connection() { return *connection_; }
 
@@ -197,10 +225,21 @@ class WriteTransaction {
  public:
   const Actor& actor() const { return actor_; }
   const std::string& now() const { return now_; }
+  // The store, for reads inside the transaction.
+  Store& store() { return store_; }
 
-  // Appends an event to the log in this transaction; returns its sequence number.
+  // Appends an event to the log in this transaction: the event row, and the Merkle hashes that
+  // its leaf (ledger/event_envelope.h) completes. Returns its sequence number.
   Result<int64_t> AppendEvent(const EventDraft& event, const SealedPayload& payload);
   int64_t events_appended() const { return events_appended_; }
+  // The log's size and root as this transaction leaves them.
+  Result<int64_t> TreeSize();
+  Result<ledger::Hash> TreeRoot();
+  // Stores a signed checkpoint; kConflict if one exists at that size already (two different
+  // trees of the same size are never signed).
+  Status AddCheckpoint(int64_t size, const ledger::Hash& root, std::string_view note);
+  // Stores (or replaces) a witness's cosignature line for the checkpoint at `size`.
+  Status AddCosignature(int64_t size, std::string_view key_name, std::string_view line);
 
   Status SetMeta(std::string_view name, ByteView value);
   Status AddParty(const PartyRow& party);
@@ -234,6 +273,7 @@ class WriteTransaction {
   struct WrappedKeyRow {
     std::string table;  // persons, list_records, events, meta
     int64_t id = 0;     // row id (events: seq; meta: 0)
+    std::string name;   // meta: the entry's name (index_key, log_signer)
     Bytes wrapped;
   };
   Status ForEachWrappedKey(const std::function<Status(const WrappedKeyRow&)>& visit);

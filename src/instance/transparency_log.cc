@@ -1,0 +1,317 @@
+#include "instance/transparency_log.h"
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "core/digest.h"
+#include "ledger/checkpoint.h"
+#include "ledger/cosignature.h"
+#include "ledger/event_envelope.h"
+#include "ledger/memory_hash_store.h"
+#include "ledger/proof_text.h"
+#include "ledger/signed_note.h"
+
+namespace canje::instance {
+namespace {
+
+constexpr std::string_view kLogSignerContext = "log signing key";
+
+std::string MetaText(store::Store& store, std::string_view name) {
+  Result<std::optional<Bytes>> value = store.Meta(name);
+  if (!value.ok() || !value->has_value()) return "";
+  return std::string(AsText(**value));
+}
+
+Result<ledger::SignerKey> LoadSigner(store::Store& store, protect::Vault& vault) {
+  CANJE_ASSIGN_OR_RETURN(auto wrapped, store.Meta("log_signer"));
+  if (!wrapped) return Status::Invalid("the store has no log signing key: it is damaged");
+  CANJE_ASSIGN_OR_RETURN(Bytes seed, vault.UnwrapKey(*wrapped, kLogSignerContext));
+  ledger::Ed25519Seed seed_array{};
+  if (seed.size() != seed_array.size()) return Status::Invalid("the log signing key is damaged");
+  std::copy(seed.begin(), seed.end(), seed_array.begin());
+  return ledger::SignerKeyFromSeed(MetaText(store, "origin"), ledger::SignatureType::kEd25519,
+                                   seed_array);
+}
+
+Result<ledger::VerifierKey> LoadVerifier(store::Store& store) {
+  std::string text = MetaText(store, "log_vkey");
+  if (text.empty()) return Status::Invalid("the store has no log verifier key: it is damaged");
+  return ledger::ParseVerifierKey(text);
+}
+
+ledger::Hash ToHash(ByteView bytes) {
+  ledger::Hash hash{};
+  if (bytes.size() == hash.size()) std::copy(bytes.begin(), bytes.end(), hash.begin());
+  return hash;
+}
+
+Result<std::string> LeafOf(const store::EventRow& event) {
+  return ledger::EnvelopeLeaf({event.seq, event.time, event.actor, event.party, event.type,
+                               event.subjects, event.payload_sha256});
+}
+
+// Opens a checkpoint note with the log's key and parses its body.
+Result<ledger::Checkpoint> OpenCheckpoint(std::string_view note,
+                                          const ledger::VerifierKey& verifier) {
+  CANJE_ASSIGN_OR_RETURN(ledger::OpenedNote opened, ledger::OpenNote(note, {&verifier, 1}));
+  return ledger::ParseCheckpoint(opened.text);
+}
+
+}  // namespace
+
+Status CreateLogKey(store::WriteTransaction& transaction, protect::Vault& vault,
+                    const std::string& origin) {
+  Status name = ledger::CheckKeyName(origin);
+  if (!name.ok()) {
+    return Status::Usage("the log origin '" + origin + "' cannot name a key: " + name.message() +
+                         "; choose another with --origin (e.g. example.org/mediation-2025)");
+  }
+  CANJE_ASSIGN_OR_RETURN(ledger::SignerKey signer,
+                         ledger::GenerateSignerKey(origin, ledger::SignatureType::kEd25519));
+  CANJE_RETURN_IF_ERROR(transaction.SetMeta(
+      "log_signer", vault.WrapKey(ByteView(signer.seed.data(), signer.seed.size()),
+                                  kLogSignerContext)));
+  return transaction.SetMeta("log_vkey",
+                             AsBytes(ledger::FormatVerifierKey(ledger::VerifierKeyOf(signer))));
+}
+
+Status SignCheckpoint(store::WriteTransaction& transaction, protect::Vault& vault) {
+  store::Store& store = transaction.store();
+  CANJE_ASSIGN_OR_RETURN(ledger::SignerKey signer, LoadSigner(store, vault));
+  CANJE_ASSIGN_OR_RETURN(int64_t size, transaction.TreeSize());
+  CANJE_ASSIGN_OR_RETURN(ledger::Hash root, transaction.TreeRoot());
+  CANJE_ASSIGN_OR_RETURN(std::string text,
+                         ledger::FormatCheckpoint({signer.name, size, root, {}}));
+  CANJE_ASSIGN_OR_RETURN(std::string note, ledger::SignNote(text, signer));
+  return transaction.AddCheckpoint(size, root, note);
+}
+
+Result<std::string> LogVerifierKey(store::Store& store) {
+  std::string text = MetaText(store, "log_vkey");
+  if (text.empty()) return Status::Invalid("the store has no log verifier key");
+  return text;
+}
+
+Result<int64_t> CheckpointSize(store::Store& store) {
+  CANJE_ASSIGN_OR_RETURN(auto latest, store.LatestCheckpoint());
+  return latest ? latest->size : 0;
+}
+
+Result<std::string> LatestCheckpointNote(store::Store& store) {
+  CANJE_ASSIGN_OR_RETURN(auto latest, store.LatestCheckpoint());
+  if (!latest) return Status::NotFound("the log has no checkpoint yet");
+  std::string note = latest->note;
+  CANJE_ASSIGN_OR_RETURN(auto cosignatures, store.Cosignatures(latest->size));
+  for (const auto& cosignature : cosignatures) {
+    CANJE_ASSIGN_OR_RETURN(note, ledger::AddSignatureLine(note, cosignature.line));
+  }
+  return note;
+}
+
+Result<std::string> EntryLeaf(store::Store& store, int64_t index) {
+  CANJE_ASSIGN_OR_RETURN(auto events, store.Events(index, 1));
+  if (index < 0 || events.empty() || events.front().seq != index) {
+    return Status::NotFound("no log entry " + std::to_string(index));
+  }
+  return LeafOf(events.front());
+}
+
+Result<LogVerification> VerifyLog(Instance& instance,
+                                  const std::optional<std::string>& earlier_checkpoint) {
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(ledger::VerifierKey verifier, LoadVerifier(store));
+  LogVerification result;
+  ledger::MemoryHashStore tree;
+  int64_t expected = 0;
+  CANJE_RETURN_IF_ERROR(store.ForEachEvent([&](const store::EventRow& event) -> Status {
+    std::string where = "entry " + std::to_string(expected);
+    if (event.seq != expected) {
+      return Status::Invalid(where + ": missing (the next stored event is " +
+                             std::to_string(event.seq) + "); events were deleted or reordered");
+    }
+    if (!event.payload.empty()) {
+      Result<Bytes> key = instance.vault().UnwrapKey(event.payload_key, "event payload");
+      Result<Bytes> payload =
+          key.ok() ? instance.vault().Open(*key, event.payload, "event payload") : key.status();
+      if (!payload.ok()) {
+        return Status::Invalid(where + " (" + event.type + "): its payload does not open: " +
+                               payload.status().message());
+      }
+      Sha256Hash hash = Sha256Salted(event.salt, *payload);
+      if (Bytes(hash.begin(), hash.end()) != event.payload_sha256) {
+        return Status::Invalid(where + " (" + event.type +
+                               "): its payload does not match the hash the log committed to");
+      }
+    } else {
+      ++result.erased_payloads;
+    }
+    Result<std::string> leaf = LeafOf(event);
+    if (!leaf.ok()) return leaf.status().WithContext(where);
+    CANJE_RETURN_IF_ERROR(tree.AppendLeafHash(ledger::HashLeaf(AsBytes(*leaf))));
+    ++expected;
+    return Status::Ok();
+  }));
+  result.entries = expected;
+
+  // The stored interior hashes must be the ones the entries give.
+  const std::vector<ledger::Hash>& hashes = tree.stored_hashes();
+  int64_t stored_count = 0;
+  CANJE_RETURN_IF_ERROR(store.ForEachStoredHash([&](int64_t index, ByteView hash) -> Status {
+    if (index != stored_count || index >= static_cast<int64_t>(hashes.size()) ||
+        ToHash(hash) != hashes[index]) {
+      // Find the entry whose leaf is at or after this stored hash.
+      int64_t entry = 0;
+      while (entry < result.entries && ledger::StoredHashIndex(0, entry) < index) ++entry;
+      return Status::Invalid("entry " + std::to_string(std::max<int64_t>(entry - 1, 0)) +
+                             ": the stored tree (hash " + std::to_string(index) +
+                             ") does not match the entries; an event was changed after it was "
+                             "logged");
+    }
+    ++stored_count;
+    return Status::Ok();
+  }));
+  if (stored_count != static_cast<int64_t>(hashes.size())) {
+    return Status::Invalid("the stored tree has " + std::to_string(stored_count) +
+                           " hashes where the entries need " + std::to_string(hashes.size()));
+  }
+
+  CANJE_ASSIGN_OR_RETURN(auto checkpoints, store.Checkpoints());
+  int64_t previous_size = -1;
+  for (const auto& row : checkpoints) {
+    std::string where = "checkpoint at size " + std::to_string(row.size);
+    Result<ledger::Checkpoint> checkpoint = OpenCheckpoint(row.note, verifier);
+    if (!checkpoint.ok()) return checkpoint.status().WithContext(where);
+    if (checkpoint->size != row.size || ToHash(row.root) != checkpoint->root) {
+      return Status::Invalid(where + ": the stored size or root differs from the signed note");
+    }
+    if (row.size > result.entries) {
+      return Status::Invalid(where + ": signed for " + std::to_string(row.size) +
+                             " entries, but the log holds only " +
+                             std::to_string(result.entries) + "; the log was cut short");
+    }
+    CANJE_ASSIGN_OR_RETURN(ledger::Hash root, ledger::TreeHash(row.size, tree));
+    if (root != checkpoint->root) {
+      return Status::Invalid(where + ": the entries up to " + std::to_string(row.size) +
+                             " do not give the signed root; an entry before " +
+                             std::to_string(row.size) + " was changed");
+    }
+    if (row.size <= previous_size) return Status::Invalid(where + ": out of order");
+    previous_size = row.size;
+    ++result.checkpoints;
+  }
+  if (result.entries > 0 && previous_size != result.entries) {
+    return Status::Invalid("entries " + std::to_string(std::max<int64_t>(previous_size, 0)) +
+                           " to " + std::to_string(result.entries - 1) +
+                           " are not covered by any signed checkpoint");
+  }
+  CANJE_ASSIGN_OR_RETURN(result.root, ledger::TreeHash(result.entries, tree));
+  if (earlier_checkpoint) {
+    Result<ledger::Checkpoint> earlier = OpenCheckpoint(*earlier_checkpoint, verifier);
+    if (!earlier.ok()) return earlier.status().WithContext("the given checkpoint");
+    if (earlier->size > result.entries) {
+      return Status::Invalid("the given checkpoint covers " + std::to_string(earlier->size) +
+                             " entries but the log holds " + std::to_string(result.entries) +
+                             ": the log was cut short since");
+    }
+    CANJE_ASSIGN_OR_RETURN(ledger::Hash root, ledger::TreeHash(earlier->size, tree));
+    if (root != earlier->root) {
+      return Status::Invalid("the log does not extend the given checkpoint (size " +
+                             std::to_string(earlier->size) +
+                             "): an entry before it was rewritten since, or the log forked");
+    }
+  }
+  return result;
+}
+
+Status AddCosignature(Instance& instance, const std::string& cosigned_note,
+                      const std::string& witness_key) {
+  CANJE_ASSIGN_OR_RETURN(ledger::VerifierKey witness, ledger::ParseVerifierKey(witness_key));
+  if (witness.type != ledger::SignatureType::kCosignatureV1) {
+    return Status::Usage("the witness key must be a cosignature/v1 key (type 0x04)");
+  }
+  CANJE_ASSIGN_OR_RETURN(ledger::VerifierKey log_key, LoadVerifier(instance.store()));
+  std::vector<ledger::VerifierKey> keys = {log_key, witness};
+  CANJE_ASSIGN_OR_RETURN(ledger::OpenedNote opened, ledger::OpenNote(cosigned_note, keys));
+  CANJE_ASSIGN_OR_RETURN(ledger::Checkpoint checkpoint, ledger::ParseCheckpoint(opened.text));
+  CANJE_ASSIGN_OR_RETURN(auto stored, instance.store().CheckpointAt(checkpoint.size));
+  if (!stored || ToHash(stored->root) != checkpoint.root) {
+    return Status::Invalid("this log never signed a checkpoint of size " +
+                           std::to_string(checkpoint.size) + " with that root");
+  }
+  const ledger::NoteSignature* line = nullptr;
+  for (const auto& signature : opened.verified) {
+    if (signature.name == witness.name && signature.key_id == witness.key_id) line = &signature;
+  }
+  if (line == nullptr) {
+    return Status::Invalid("the note carries no valid cosignature by " + witness.name);
+  }
+  std::string line_text = ledger::FormatSignatureLine(*line);
+  return instance.Change([&](Recorder& recorder) -> Status {
+    CANJE_RETURN_IF_ERROR(
+        recorder.transaction().AddCosignature(checkpoint.size, witness.name, line_text));
+    return recorder
+        .Record("log.cosigned", {},
+                {{"size", checkpoint.size}, {"witness", witness.name}, {"line", line_text}})
+        .status();
+  });
+}
+
+Status WriteBundle(Instance& instance, const BundleOptions& options) {
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(auto latest, store.LatestCheckpoint());
+  if (!latest) return Status::NotFound("the log has no checkpoint yet");
+  int64_t last = options.last < 0 ? latest->size - 1 : options.last;
+  if (options.first < 0 || options.first > last || last >= latest->size) {
+    return Status::Usage("--entries must be A-B with 0 <= A <= B < " +
+                         std::to_string(latest->size));
+  }
+  std::error_code error;
+  std::filesystem::create_directories(options.out / "entries", error);
+  if (error) return Status::CannotWrite("cannot create " + options.out.string());
+  auto write = [&](const std::filesystem::path& path, const std::string& text) -> Status {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << text;
+    if (!out) return Status::CannotWrite("cannot write " + path.string());
+    return Status::Ok();
+  };
+  CANJE_ASSIGN_OR_RETURN(std::string note, LatestCheckpointNote(store));
+  CANJE_RETURN_IF_ERROR(write(options.out / "checkpoint", note));
+  CANJE_ASSIGN_OR_RETURN(std::string vkey, LogVerifierKey(store));
+  CANJE_RETURN_IF_ERROR(write(options.out / "log.vkey", vkey + "\n"));
+  for (int64_t index = options.first; index <= last; ++index) {
+    CANJE_ASSIGN_OR_RETURN(std::string leaf, EntryLeaf(store, index));
+    CANJE_ASSIGN_OR_RETURN(auto proof, store.ProveInclusion(index, latest->size));
+    std::string name = std::to_string(index);
+    CANJE_RETURN_IF_ERROR(write(options.out / "entries" / (name + ".leaf"), leaf));
+    CANJE_RETURN_IF_ERROR(
+        write(options.out / "entries" / (name + ".proof"), ledger::FormatProof(proof)));
+  }
+  std::string readme =
+      "# Evidence bundle from a canje transparency log\n\n"
+      "- `checkpoint`: the log's signed checkpoint (C2SP tlog-checkpoint in a C2SP signed note,\n"
+      "  Ed25519), followed by the cosignature lines of the witnesses that checked it.\n"
+      "- `log.vkey`: the log's verifier key, `NAME+KEYID+BASE64`, as Go's\n"
+      "  golang.org/x/mod/sumdb/note reads it. Compare it with the key the log's operator\n"
+      "  published before trusting anything here.\n"
+      "- `entries/N.leaf`: the exact bytes of entry N (0-based): canonical JSON (RFC 8785) of the\n"
+      "  event's envelope. It holds the event's type, time, actor, party, subjects and the SHA-256\n"
+      "  of salt || payload, never the payload.\n"
+      "- `entries/N.proof`: the RFC 9162 inclusion proof of entry N in the tree of the\n"
+      "  checkpoint's size: base64 SHA-256 hashes, one per line.\n\n"
+      "## How to check, offline, with your own tools\n\n"
+      "1. Verify the checkpoint's signature with the verifier key (Go: `note.Open`), and the\n"
+      "   witnesses' cosignatures with their own keys (C2SP tlog-cosignature).\n"
+      "2. Read the checkpoint body: origin, tree size S, base64 root hash R.\n"
+      "3. For each entry N: leaf hash = SHA-256(0x00 || bytes of N.leaf). Fold the proof as\n"
+      "   RFC 9162 section 2.1.3.2 says (index N, size S); the result must equal R.\n"
+      "   (Go: `tlog.CheckRecord`; the same algorithm is a few lines in any language.)\n"
+      "4. To tie an entry to its content, the log's operator can disclose the payload and its\n"
+      "   salt: SHA-256(salt || payload) must equal the leaf's payload_sha256.\n\n"
+      "Entries in this bundle: " +
+      std::to_string(options.first) + " to " + std::to_string(last) + " of a tree of size " +
+      std::to_string(latest->size) + ".\n";
+  return write(options.out / "README.md", readme);
+}
+
+}  // namespace canje::instance

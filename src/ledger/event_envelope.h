@@ -1,0 +1,35 @@
+// The leaf of the transparency log: an event's envelope in canonical JSON (RFC 8785).
+//
+// The envelope holds only strings and integers, and never personal data: the payload enters it
+// as the SHA-256 of salt || payload, so erasing the payload and its salt leaves the leaf, and
+// every proof over it, verifiable, while nobody can test a guess of what it held.
+//
+//   {"actor":"ana","party":"VEN","payload_sha256":"<64 hex>","seq":12,
+//    "subjects":["L3","VEN"],"time":"2025-07-18T14:03:09Z","type":"list.imported","v":1}
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/encoding.h"
+#include "core/status.h"
+
+namespace canje::ledger {
+
+inline constexpr int64_t kEnvelopeVersion = 1;
+
+struct EventEnvelope {
+  int64_t seq = 0;
+  std::string time;  // RFC 3339, UTC
+  std::string actor;
+  std::string party;
+  std::string type;
+  std::vector<std::string> subjects;
+  Bytes payload_sha256;  // 32 bytes
+};
+
+// The leaf bytes. kInvalid if a field is not valid UTF-8 or the hash is not 32 bytes.
+Result<std::string> EnvelopeLeaf(const EventEnvelope& envelope);
+
+}  // namespace canje::ledger
