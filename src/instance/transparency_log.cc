@@ -156,14 +156,22 @@ Result<LogVerification> VerifyLog(Instance& instance,
 
   // The stored interior hashes must be the ones the entries give.
   const std::vector<ledger::Hash>& hashes = tree.stored_hashes();
+  auto entry_of = [&](int64_t stored_index) {  // the entry whose append stored that hash
+    int64_t entry = 0;
+    while (entry + 1 < result.entries && ledger::StoredHashIndex(0, entry + 1) <= stored_index) {
+      ++entry;
+    }
+    return entry;
+  };
   int64_t stored_count = 0;
   CANJE_RETURN_IF_ERROR(store.ForEachStoredHash([&](int64_t index, ByteView hash) -> Status {
-    if (index != stored_count || index >= static_cast<int64_t>(hashes.size()) ||
-        ToHash(hash) != hashes[index]) {
-      // Find the entry whose leaf is at or after this stored hash.
-      int64_t entry = 0;
-      while (entry < result.entries && ledger::StoredHashIndex(0, entry) < index) ++entry;
-      return Status::Invalid("entry " + std::to_string(std::max<int64_t>(entry - 1, 0)) +
+    if (index >= static_cast<int64_t>(hashes.size())) {
+      return Status::Invalid("the stored tree goes on past entry " +
+                             std::to_string(result.entries - 1) +
+                             ": entries were removed from the end; the log was cut short");
+    }
+    if (index != stored_count || ToHash(hash) != hashes[index]) {
+      return Status::Invalid("entry " + std::to_string(entry_of(index)) +
                              ": the stored tree (hash " + std::to_string(index) +
                              ") does not match the entries; an event was changed after it was "
                              "logged");
@@ -171,11 +179,6 @@ Result<LogVerification> VerifyLog(Instance& instance,
     ++stored_count;
     return Status::Ok();
   }));
-  if (stored_count != static_cast<int64_t>(hashes.size())) {
-    return Status::Invalid("the stored tree has " + std::to_string(stored_count) +
-                           " hashes where the entries need " + std::to_string(hashes.size()));
-  }
-
   CANJE_ASSIGN_OR_RETURN(auto checkpoints, store.Checkpoints());
   int64_t previous_size = -1;
   for (const auto& row : checkpoints) {
@@ -201,10 +204,18 @@ Result<LogVerification> VerifyLog(Instance& instance,
     ++result.checkpoints;
   }
   if (result.entries > 0 && previous_size != result.entries) {
-    return Status::Invalid("entries " + std::to_string(std::max<int64_t>(previous_size, 0)) +
-                           " to " + std::to_string(result.entries - 1) +
-                           " are not covered by any signed checkpoint");
+    return Status::Invalid("entry " + std::to_string(std::max<int64_t>(previous_size, 0)) +
+                           ": not covered by any signed checkpoint (entries " +
+                           std::to_string(std::max<int64_t>(previous_size, 0)) + " to " +
+                           std::to_string(result.entries - 1) + " were added without one)");
   }
+  if (stored_count != static_cast<int64_t>(hashes.size())) {
+    return Status::Invalid("entry " + std::to_string(entry_of(stored_count)) +
+                           ": the stored tree ends before it (" + std::to_string(stored_count) +
+                           " of " + std::to_string(hashes.size()) +
+                           " hashes); the entry was added behind the log's back");
+  }
+
   CANJE_ASSIGN_OR_RETURN(result.root, ledger::TreeHash(result.entries, tree));
   if (earlier_checkpoint) {
     Result<ledger::Checkpoint> earlier = OpenCheckpoint(*earlier_checkpoint, verifier);
