@@ -24,8 +24,9 @@ $(ASAN_DIR)/build.ninja:
 build: bootstrap $(BUILD_DIR)/build.ninja
 	cmake --build $(BUILD_DIR) -j $(JOBS)
 
+# The sanitizer tree builds only the unit tests.
 build-asan: bootstrap $(ASAN_DIR)/build.ninja
-	cmake --build $(ASAN_DIR) -j $(JOBS)
+	cmake --build $(ASAN_DIR) -j $(JOBS) --target unit_tests
 
 # The optimised tree runs every test; the sanitizer tree runs the unit tests (label "unit").
 test: build build-asan
