@@ -1,5 +1,5 @@
 #!/bin/sh
-# Solver benchmarks (docs/benchmarks-solver.md): canje's solver against the `cbc` command on the
+# Solver benchmarks (docs/benchmarks.md, "Exchange solver"): canje's solver against the `cbc` command on the
 # straightforward model of the same instance.
 #
 #   bench/solver/run_benchmarks.sh BUILD_DIR [CBC_SECONDS]
