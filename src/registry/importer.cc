@@ -9,6 +9,7 @@
 #include "core/csv_writer.h"
 #include "core/digest.h"
 #include "instance/ids.h"
+#include "ledger/streaming_root.h"
 #include "linkage/document_comparison.h"
 #include "registry/enumerated_fields.h"
 #include "registry/person_codec.h"
@@ -152,6 +153,10 @@ class ImportRun {
   ImportRun(Instance& instance, const ImportOptions& options, ListKind kind, ImportReport& report)
       : instance_(instance), options_(options), kind_(kind), report_(report) {}
 
+  // RFC 9162 root over the written records' salted hashes, in import order: the import's event
+  // commits to it, so one record can later be proven part of the import without the others.
+  const ledger::StreamingRoot& records_root() const { return records_root_; }
+
   // Reads every row; when `recorder` is set, writes the good ones.
   Status Walk(ListFileReader& reader, Recorder* recorder, int64_t list_id, uint64_t total,
               const ImportProgress& progress, RejectsWriter* rejects) {
@@ -225,6 +230,7 @@ class ImportRun {
     Sha256Hash hash = Sha256Salted(stored.salt, AsBytes(raw));
     stored.record_hash.assign(hash.begin(), hash.end());
     CANJE_RETURN_IF_ERROR(transaction.AddRecord(stored));
+    records_root_.AddLeaf(stored.record_hash);
 
     if (kind_ == ListKind::kCustodyRoster) {
       store::CustodyRow custody;
@@ -249,6 +255,7 @@ class ImportRun {
   const ImportOptions& options_;
   ListKind kind_;
   ImportReport& report_;
+  ledger::StreamingRoot records_root_;
 };
 
 }  // namespace
@@ -367,7 +374,8 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options
                               {"rows", report.rows},
                               {"imported", report.imported},
                               {"rejected", report.rejected},
-                              {"persons_created", report.persons_created}};
+                              {"persons_created", report.persons_created},
+                              {"records_root", HexEncode(run.records_root().Root())}};
     CANJE_ASSIGN_OR_RETURN(report.event_seq,
                            recorder.Record("list.imported",
                                            {instance::ListId(report.list_id), options.party},
