@@ -34,8 +34,10 @@ test: build build-asan
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L unit -LE full
 
+# Longer runs: the "full" tests, and each fuzz target for a minute under the sanitizers.
 test-full: test
 	cd $(BUILD_DIR) && CANJE_TEST_FULL=1 ctest --output-on-failure -j $(JOBS) -L full
+	cd $(ASAN_DIR) && CANJE_FUZZ_SECONDS=60 ctest --output-on-failure -j $(JOBS) -R _fuzz
 
 run: build
 	rm -rf demo && mkdir -p demo
