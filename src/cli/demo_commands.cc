@@ -1,5 +1,6 @@
 #include "cli/demo_commands.h"
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/open_instance.h"
@@ -142,8 +143,18 @@ void AddDemoCommand(CLI::App& app, CommandContext& context) {
     init.database = database;
     init.master_key_file = context.MasterKeyPath();
     init.admin_name = "mediator";
-    init.party_code = "MEDIATOR";
-    init.party_name = "Mediation office (synthetic)";
+    // The first admin acts for the scenario's own intermediary (the mediator's office).
+    std::ifstream manifest_file(scenario_dir / "scenario.json");
+    json manifest = json::parse(manifest_file, nullptr, false);
+    if (!manifest.is_discarded()) {
+      for (const auto& party : manifest.value("parties", json::array())) {
+        if (party.value("kind", "") == "intermediary") {
+          init.party_code = party.value("code", init.party_code);
+          init.party_name = party.value("name", init.party_name);
+          break;
+        }
+      }
+    }
     auto created = instance::Instance::Initialize(init);
     if (!created.ok()) return context.Finish(created.status());
     auto opened = OpenInstance(context);
