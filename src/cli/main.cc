@@ -6,6 +6,7 @@
 #include "cli/admin_commands.h"
 #include "cli/command.h"
 #include "cli/demo_commands.h"
+#include "cli/link_command.h"
 #include "cli/log_commands.h"
 #include "cli/protection_commands.h"
 #include "cli/registry_commands.h"
@@ -39,6 +40,7 @@ int main(int argc, char** argv) {
   canje::cli::AddLogCommands(app, context);
   canje::cli::AddWitnessCommands(app, context);
   canje::cli::AddSolveCommand(app, context);
+  canje::cli::AddLinkCommand(app, context);
   canje::cli::AddSummaryCommand(app, context);
   canje::cli::AddScenarioCommands(app, context);
   canje::cli::AddDemoCommand(app, context);

@@ -36,6 +36,8 @@ constexpr L kDateLevels[] = {L::kExact,    L::kDayMonthSwapped, L::kSameYearMont
 constexpr L kDocumentNumberLevels[] = {L::kExact, L::kOneDigitOff, L::kTransposedDigits,
                                        L::kDifferent, L::kMissing};
 constexpr L kExactValueLevels[] = {L::kExact, L::kDifferent, L::kMissing};
+constexpr L kTextLevels[] = {L::kExact, L::kJaroWinklerHigh, L::kJaroWinklerMedium, L::kDifferent,
+                             L::kMissing};
 
 }  // namespace
 
@@ -62,6 +64,8 @@ std::string_view ComparisonKindName(ComparisonKind kind) {
       return "identifier";
     case ComparisonKind::kExactValue:
       return "exact";
+    case ComparisonKind::kText:
+      return "text";
   }
   return "exact";
 }
@@ -81,6 +85,7 @@ const LevelSet& LevelSetFor(ComparisonKind kind) {
       LevelSet(ComparisonKind::kDate, kDateLevels),
       LevelSet(ComparisonKind::kDocumentNumber, kDocumentNumberLevels),
       LevelSet(ComparisonKind::kExactValue, kExactValueLevels),
+      LevelSet(ComparisonKind::kText, kTextLevels),
   };
   return sets[static_cast<std::size_t>(kind)];
 }

@@ -54,11 +54,12 @@ enum class ComparisonKind : uint8_t {
   kDate,            // "date"
   kDocumentNumber,  // "identifier"
   kExactValue,      // "exact": equal or not (sex, nationality, ...)
+  kText,            // "text": free text such as an address (exact, Jaro–Winkler high/medium)
 };
 
-inline constexpr int kComparisonKindCount = static_cast<int>(ComparisonKind::kExactValue) + 1;
+inline constexpr int kComparisonKindCount = static_cast<int>(ComparisonKind::kText) + 1;
 
-// "family_name", "given_name", "date", "identifier", "exact" (the settings' field kinds).
+// "family_name", "given_name", "date", "identifier", "exact", "text" (the settings' field kinds).
 std::string_view ComparisonKindName(ComparisonKind kind);
 
 class LevelSet {

@@ -1,0 +1,277 @@
+#include "cli/link_command.h"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include <unistd.h>
+
+#include "linkage/linkage_engine.h"
+#include "linkage/record_table.h"
+
+namespace canje::cli {
+namespace {
+
+struct LinkFlags {
+  std::string settings_file;
+  std::vector<std::string> files;
+  std::string out;
+  std::string clusters;
+  std::optional<double> threshold;
+  std::vector<std::string> explain;
+  int threads = 0;
+};
+
+std::string Decimal(double value, int digits = 6) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
+  return buffer;
+}
+
+// Quotes a CSV field when needed (RFC 4180).
+std::string CsvField(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+// Writes through a temporary file beside `path`, renamed over it on Commit; removed otherwise.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path)
+      : path_(std::move(path)), temporary_(path_ + ".tmp-" + std::to_string(::getpid())) {}
+  ~AtomicFile() {
+    if (!committed_) {
+      stream_.close();
+      std::error_code ignored;
+      std::filesystem::remove(temporary_, ignored);
+    }
+  }
+  Status Open() {
+    stream_.open(temporary_, std::ios::binary | std::ios::trunc);
+    if (!stream_) return Status::CannotWrite(path_ + ": cannot write (check the folder exists)");
+    return Status::Ok();
+  }
+  std::ostream& stream() { return stream_; }
+  Status Commit() {
+    stream_.close();
+    if (!stream_) return Status::CannotWrite(path_ + ": writing failed (disk full?)");
+    std::error_code error;
+    std::filesystem::rename(temporary_, path_, error);
+    if (error) return Status::CannotWrite(path_ + ": cannot rename into place: " + error.message());
+    committed_ = true;
+    return Status::Ok();
+  }
+
+ private:
+  std::string path_;
+  std::string temporary_;
+  std::ofstream stream_;
+  bool committed_ = false;
+};
+
+nlohmann::json ExplanationJson(const linkage::PairExplanation& explanation) {
+  nlohmann::json terms = nlohmann::json::array();
+  for (const linkage::ComparisonTerm& term : explanation.terms) {
+    terms.push_back({{"comparison", term.comparison},
+                     {"level", term.level},
+                     {"left_value", term.left_value},
+                     {"right_value", term.right_value},
+                     {"m", term.m},
+                     {"u", term.u},
+                     {"weight", term.weight},
+                     {"term_frequency_adjusted", term.term_frequency_adjusted}});
+  }
+  return {{"left_id", explanation.left_id},   {"right_id", explanation.right_id},
+          {"prior", explanation.prior},       {"prior_log2_odds", explanation.prior_log2_odds},
+          {"comparisons", terms},             {"log2_odds", explanation.log2_odds},
+          {"probability", explanation.probability}};
+}
+
+void PrintExplanation(const linkage::PairExplanation& explanation, std::ostream& out) {
+  out << "Why " << explanation.left_id << " and " << explanation.right_id << ":\n";
+  out << "  prior (share of matches among candidate pairs) " << Decimal(explanation.prior)
+      << "  log2 odds " << Decimal(explanation.prior_log2_odds, 2) << "\n";
+  for (const linkage::ComparisonTerm& term : explanation.terms) {
+    char line[512];
+    std::snprintf(line, sizeof line, "  %-16s %-20s %+7.2f  '%s' / '%s'%s\n",
+                  term.comparison.c_str(), term.level.c_str(), term.weight,
+                  term.left_value.c_str(), term.right_value.c_str(),
+                  term.term_frequency_adjusted ? "  (name frequency)" : "");
+    out << line;
+  }
+  out << "  total log2 odds " << Decimal(explanation.log2_odds, 2) << "  probability "
+      << Decimal(explanation.probability) << "\n";
+}
+
+Status RunLink(CommandContext& context, const LinkFlags& flags) {
+  if (flags.files.empty() || flags.files.size() > 2) {
+    return Status::Usage("give one file (de-duplication) or two (linkage)");
+  }
+  if (flags.threshold && (*flags.threshold < 0 || *flags.threshold > 1)) {
+    return Status::Usage("--threshold must be from 0 to 1");
+  }
+  if (!flags.explain.empty() && flags.explain.size() != 2) {
+    return Status::Usage("--explain takes two record ids: ID1 (from FILE) and ID2");
+  }
+  const auto start = std::chrono::steady_clock::now();
+  CANJE_ASSIGN_OR_RETURN(linkage::LinkSettings settings,
+                         linkage::ReadLinkSettingsFile(flags.settings_file));
+  const int threads =
+      flags.threads > 0 ? flags.threads
+                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  CANJE_ASSIGN_OR_RETURN(linkage::RecordTable left,
+                         linkage::LoadRecordTable(flags.files[0], settings.left,
+                                                  flags.settings_file, threads));
+  std::optional<linkage::RecordTable> right;
+  if (flags.files.size() == 2) {
+    CANJE_ASSIGN_OR_RETURN(right, linkage::LoadRecordTable(flags.files[1], settings.right,
+                                                           flags.settings_file, threads));
+  }
+  const int64_t unparsed_dates = left.unparsed_dates + (right ? right->unparsed_dates : 0);
+  const double prepare_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  linkage::LinkOptions options;
+  options.threads = threads;
+  CANJE_ASSIGN_OR_RETURN(linkage::LinkageEngine engine,
+                         linkage::LinkageEngine::Create(settings, std::move(left),
+                                                        std::move(right), options));
+  engine.mutable_statistics().prepare_seconds = prepare_seconds;
+
+  std::optional<std::pair<uint32_t, uint32_t>> explain_pair;
+  if (!flags.explain.empty()) {
+    const std::optional<uint32_t> first = engine.FindRecord(flags.explain[0], false);
+    if (!first) return Status::NotFound("--explain: no record '" + flags.explain[0] + "' in " +
+                                        flags.files[0]);
+    const std::optional<uint32_t> second = engine.FindRecord(flags.explain[1], engine.linkage());
+    if (!second) {
+      return Status::NotFound("--explain: no record '" + flags.explain[1] + "' in " +
+                              flags.files.back());
+    }
+    explain_pair.emplace(*first, *second);
+  }
+
+  const double threshold = flags.threshold.value_or(
+      settings.threshold.value_or(linkage::kDefaultLinkThreshold));
+  engine.Train();
+  const std::vector<linkage::ScoredPair> pairs = engine.ScorePairs(threshold);
+
+  AtomicFile pairs_file(flags.out);
+  CANJE_RETURN_IF_ERROR(pairs_file.Open());
+  {
+    std::ostream& out = pairs_file.stream();
+    out << "left_id,right_id,probability\n";
+    for (const linkage::ScoredPair& pair : pairs) {
+      out << CsvField(engine.RecordId(pair.left)) << ',' << CsvField(engine.RecordId(pair.right))
+          << ',' << Decimal(pair.probability) << '\n';
+    }
+  }
+  std::unique_ptr<AtomicFile> clusters_file;
+  std::size_t cluster_count = 0;
+  if (!flags.clusters.empty()) {
+    const std::vector<uint32_t> clusters = engine.Cluster(pairs, threshold);
+    clusters_file = std::make_unique<AtomicFile>(flags.clusters);
+    CANJE_RETURN_IF_ERROR(clusters_file->Open());
+    std::ostream& out = clusters_file->stream();
+    out << "record_id,cluster_id\n";
+    for (uint32_t g = 0; g < clusters.size(); ++g) {
+      out << CsvField(engine.RecordId(g)) << ',' << clusters[g] << '\n';
+      cluster_count = std::max<std::size_t>(cluster_count, clusters[g]);
+    }
+  }
+  CANJE_RETURN_IF_ERROR(pairs_file.Commit());
+  if (clusters_file) CANJE_RETURN_IF_ERROR(clusters_file->Commit());
+
+  const linkage::LinkStatistics& statistics = engine.statistics();
+  const double total_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  if (unparsed_dates > 0) {
+    context.err << "canje: warning: " << unparsed_dates
+                << " date(s) could not be read and count as missing\n";
+  }
+  if (context.global.json) {
+    nlohmann::json rules = nlohmann::json::array();
+    for (const linkage::BlockingRuleStats& rule : statistics.rules) {
+      rules.push_back({{"rule", rule.rule},
+                       {"pairs", rule.pairs},
+                       {"blocks", rule.blocks},
+                       {"skipped_blocks", rule.skipped_blocks},
+                       {"skipped_pairs", rule.skipped_pairs}});
+    }
+    nlohmann::json result = {
+        {"records", engine.record_count()},
+        {"mode", engine.linkage() ? "linkage" : "deduplication"},
+        {"threshold", threshold},
+        {"blocking", rules},
+        {"candidate_pairs", statistics.candidate_pairs},
+        {"pairs_written", pairs.size()},
+        {"uncertain_pairs", statistics.uncertain_pairs},
+        {"prior", engine.model().prior()},
+        {"em_iterations", statistics.em_iterations},
+        {"unparsed_dates", unparsed_dates},
+        {"seconds", total_seconds}};
+    if (!flags.clusters.empty()) result["clusters"] = cluster_count;
+    if (explain_pair) {
+      result["explanation"] = ExplanationJson(engine.Explain(explain_pair->first,
+                                                             explain_pair->second));
+    }
+    context.out << result.dump(2) << '\n';
+  } else {
+    context.out << (engine.linkage() ? "Linked " : "De-duplicated ") << engine.record_count()
+                << " records in " << Decimal(total_seconds, 1) << " s\n";
+    for (const linkage::BlockingRuleStats& rule : statistics.rules) {
+      context.out << "  blocking " << rule.rule << ": " << rule.pairs << " pairs";
+      if (rule.skipped_blocks > 0) {
+        context.out << " (" << rule.skipped_blocks << " oversized blocks skipped, "
+                    << rule.skipped_pairs << " pairs)";
+      }
+      context.out << "\n";
+    }
+    context.out << "  candidate pairs " << statistics.candidate_pairs << ", at or above "
+                << Decimal(threshold, 3) << ": " << pairs.size() << " (written to " << flags.out
+                << "), uncertain (probability 0.1-0.9): " << statistics.uncertain_pairs << "\n";
+    if (!flags.clusters.empty()) {
+      context.out << "  " << cluster_count << " clusters written to " << flags.clusters << "\n";
+    }
+    if (explain_pair) {
+      PrintExplanation(engine.Explain(explain_pair->first, explain_pair->second), context.out);
+    }
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddLinkCommand(CLI::App& app, CommandContext& context) {
+  auto* link = app.add_subcommand(
+      "link", "Find the same people within one list file or across two (record linkage)");
+  auto flags = std::make_shared<LinkFlags>();
+  link->add_option("--settings", flags->settings_file,
+                   "Settings JSON: id column, fields and kinds (docs/formats.md)")
+      ->required();
+  link->add_option("FILE", flags->files,
+                   "One CSV file to de-duplicate, or two to link (left_id from the first)")
+      ->required()
+      ->expected(1, 2);
+  link->add_option("--out", flags->out, "Pairs CSV: left_id,right_id,probability")->required();
+  link->add_option("--clusters", flags->clusters, "Clusters CSV: record_id,cluster_id");
+  link->add_option("--threshold", flags->threshold,
+                   "Lowest probability written (else the settings' threshold, else 0.9)");
+  link->add_option("--explain", flags->explain,
+                   "Explain one pair: ID1 (from FILE) and ID2 (from FILE2, or FILE)")
+      ->expected(2);
+  link->add_option("--threads", flags->threads, "Worker threads (default: all cores)");
+  link->callback([&context, flags] { context.Finish(RunLink(context, *flags)); });
+}
+
+}  // namespace canje::cli

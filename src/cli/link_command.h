@@ -1,0 +1,13 @@
+// canje link: de-duplicate one list file or link two, with probabilities, clusters and
+// explanations (linkage/linkage_engine.h). The contract is in docs/formats.md ("canje link").
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.h"
+
+namespace canje::cli {
+
+void AddLinkCommand(CLI::App& app, CommandContext& context);
+
+}  // namespace canje::cli

@@ -1,0 +1,115 @@
+// Blocking: which record pairs are compared at all.
+//
+// Several rules each give every record at most one key; records sharing a key under a rule form a
+// block, and every pair in a block is a candidate. The candidate set is the union over the rules.
+// A pair that an earlier rule already produced is not produced again by a later one (checked by
+// comparing the two records' earlier keys, so no set of pairs is kept), and `pairs` of a rule
+// counts only the pairs it adds. Blocks larger than max_block_size are skipped (a key such as a
+// blank-looking name shared by thousands says nothing) and counted in `skipped_blocks`.
+//
+// Rules (BlockingKeys computes them; a record without the needed fields has no key):
+//   family_name+birth_year            first family-name unit (comparison form) and birth year
+//   family_phonetic+given_initial     phonetic key of the first family-name unit and the first
+//                                     letter of the given names
+//   identifier                        the first non-empty normalised document number
+//   birth_date                        the full date of birth (day precision) and the given
+//                                     names' first letter, or the family name's when given names
+//                                     are missing
+// The birth year and date come from the first date field.
+//
+// Record indices: in de-duplication, 0..n-1 of the one table. In linkage, left records are
+// 0..n_left-1 and right records n_left..n_left+n_right-1; only left-right pairs are candidates.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "linkage/record_table.h"
+
+namespace canje::linkage {
+
+inline constexpr int kBlockingRuleCount = 4;
+
+// Names of the rules, in the order they run.
+const std::vector<std::string>& BlockingRuleNames();
+
+struct BlockingKeys {
+  // keys[rule][record], 0 meaning "no key"; records indexed as described above.
+  std::vector<std::vector<uint64_t>> keys;
+};
+
+// Keys of every record of `left` and (for linkage) `right`.
+BlockingKeys ComputeBlockingKeys(const RecordTable& left, const RecordTable* right);
+
+struct BlockingRuleStats {
+  std::string rule;
+  uint64_t pairs = 0;           // new candidate pairs this rule added
+  uint64_t blocks = 0;          // blocks with at least one pair
+  uint64_t skipped_blocks = 0;  // blocks over the size cap
+  uint64_t skipped_pairs = 0;   // pairs in those blocks
+};
+
+// A sorted list of blocks for one rule, ready to enumerate.
+struct RuleBlocks {
+  std::vector<uint32_t> records;                   // grouped by key, ascending index in a block
+  std::vector<std::pair<uint32_t, uint32_t>> runs;  // [begin, end) into records, size >= 2
+};
+
+// Builds the blocks of every rule. Records of oversized blocks get their key cleared, so later
+// rules do not treat pairs there as already produced. `n_left` is the table size in
+// de-duplication; `linkage` says whether records >= n_left are a second table.
+std::vector<RuleBlocks> BuildBlocks(BlockingKeys& keys, std::size_t n_left, bool linkage,
+                                    std::size_t max_block_size,
+                                    std::vector<BlockingRuleStats>* stats);
+
+// Calls visit(thread, rule, i, j) once for every candidate pair (i < j; in linkage i is a left
+// record and j a right record), on `threads` threads. visit must be safe to call concurrently
+// for different thread numbers. Returns the pairs visited per rule.
+template <typename Visit>
+std::vector<uint64_t> ForEachCandidatePair(const BlockingKeys& keys,
+                                           const std::vector<RuleBlocks>& blocks,
+                                           std::size_t n_left, bool linkage, int threads,
+                                           Visit visit) {
+  std::vector<uint64_t> per_rule(blocks.size(), 0);
+  for (std::size_t rule = 0; rule < blocks.size(); ++rule) {
+    const RuleBlocks& rule_blocks = blocks[rule];
+    std::atomic<std::size_t> next_run{0};
+    std::vector<uint64_t> counts(static_cast<std::size_t>(threads), 0);
+    auto work = [&](int thread) {
+      uint64_t count = 0;
+      while (true) {
+        const std::size_t run_index = next_run.fetch_add(1, std::memory_order_relaxed);
+        if (run_index >= rule_blocks.runs.size()) break;
+        const auto [begin, end] = rule_blocks.runs[run_index];
+        for (uint32_t a = begin; a < end; ++a) {
+          const uint32_t i = rule_blocks.records[a];
+          if (linkage && i >= n_left) break;
+          for (uint32_t b = a + 1; b < end; ++b) {
+            const uint32_t j = rule_blocks.records[b];
+            if (linkage && j < n_left) continue;
+            bool seen = false;
+            for (std::size_t earlier = 0; earlier < rule && !seen; ++earlier) {
+              const uint64_t key = keys.keys[earlier][i];
+              seen = key != 0 && key == keys.keys[earlier][j];
+            }
+            if (seen) continue;
+            ++count;
+            visit(thread, static_cast<int>(rule), i, j);
+          }
+        }
+      }
+      counts[static_cast<std::size_t>(thread)] = count;
+    };
+    std::vector<std::thread> workers;
+    for (int t = 1; t < threads; ++t) workers.emplace_back(work, t);
+    work(0);
+    for (std::thread& worker : workers) worker.join();
+    for (uint64_t count : counts) per_rule[rule] += count;
+  }
+  return per_rule;
+}
+
+}  // namespace canje::linkage

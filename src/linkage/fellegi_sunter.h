@@ -1,0 +1,89 @@
+// The Fellegi–Sunter model: m and u probabilities per comparison level, match weights, and a
+// probability per pair, estimated without labels.
+//
+// For comparison c and level l: m[c][l] = P(level l | same person), u[c][l] = P(level l |
+// different people). The match weight of a level is log2(m/u) (bits of evidence); "missing"
+// weighs 0. A pair's log-odds of being a match is prior_log2_odds() plus the weights of its
+// levels (comparisons assumed independent given the match status), and its probability is
+// 2^w / (1 + 2^w).
+//
+// Estimation (Splink's recipe):
+//   1. u from random pairs (EstimateU): among random record pairs almost none are the same
+//      person, so level frequencies there are u. Counts get add-one smoothing, so no level has
+//      u = 0.
+//   2. m and the prior (the share of matches among candidate pairs) by EM over the comparison
+//      vectors of candidate pairs (EstimateMByEm), with u held fixed. Vectors are summarised as
+//      pattern counts first, so EM costs only as much as the distinct patterns.
+//
+// Term-frequency adjustment for names: an exact agreement on a rare name is stronger evidence
+// than on a common one. For the exact level of a name comparison, the weight uses the value's own
+// frequency among all records instead of u: log2(m_exact / max(frequency, 1/records)). See
+// WeightOf.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "linkage/comparison_schema.h"
+
+namespace canje::linkage {
+
+// Counts of distinct comparison vectors.
+struct PatternCounts {
+  int comparisons = 0;
+  std::unordered_map<uint64_t, uint64_t> counts;  // EncodePattern(vector) -> pairs
+
+  void Add(const ComparisonVector& vector, uint64_t count = 1);
+  void Merge(const PatternCounts& other);
+  uint64_t total() const;
+};
+
+// Packs the first `comparisons` level indices (each < 16) into 4 bits each.
+uint64_t EncodePattern(const ComparisonVector& vector, int comparisons);
+ComparisonVector DecodePattern(uint64_t pattern, int comparisons);
+
+class FellegiSunterModel {
+ public:
+  FellegiSunterModel() = default;
+  explicit FellegiSunterModel(const ComparisonSchema& schema);
+
+  // u from the comparison vectors of random pairs.
+  void EstimateU(const PatternCounts& random_pairs);
+  // m and the prior by EM over candidate pairs' vectors, u fixed. Returns the iterations run.
+  int EstimateMByEm(const PatternCounts& candidate_pairs, int max_iterations = 100,
+                    double tolerance = 1e-7);
+
+  double prior() const { return prior_; }
+  double prior_log2_odds() const;
+  int comparisons() const { return static_cast<int>(m_.size()); }
+  int levels(int c) const { return static_cast<int>(m_[static_cast<std::size_t>(c)].size()); }
+  double m(int c, int level) const { return m_[Index(c)][Index(level)]; }
+  double u(int c, int level) const { return u_[Index(c)][Index(level)]; }
+  // log2(m/u); 0 for "missing".
+  double Weight(int c, int level) const { return weight_[Index(c)][Index(level)]; }
+  // The weight with the term-frequency adjustment: when `level` is exact and
+  // `value_frequency` > 0 (the share of records holding the value), log2(m / frequency).
+  double WeightOf(int c, int level, double value_frequency) const;
+  bool IsExactLevel(int c, int level) const { return level == 0 && tf_adjusted_[Index(c)]; }
+
+  // Sum of prior and weights for a vector without term frequencies.
+  double LogOdds(const ComparisonVector& vector) const;
+
+  static double ProbabilityFromLog2Odds(double log2_odds);
+
+  // Sets parameters directly (tests, saved models).
+  void Set(double prior, std::vector<std::vector<double>> m, std::vector<std::vector<double>> u);
+
+ private:
+  static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
+  void UpdateWeights();
+
+  double prior_ = 0.01;
+  std::vector<std::vector<double>> m_, u_, weight_;
+  std::vector<int> missing_level_;   // per comparison: index of "missing"
+  std::vector<bool> tf_adjusted_;    // per comparison: a name comparison
+};
+
+}  // namespace canje::linkage
