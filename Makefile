@@ -29,8 +29,13 @@ build-asan: bootstrap $(ASAN_DIR)/build.ninja
 	cmake --build $(ASAN_DIR) -j $(JOBS) --target unit_tests
 
 # The optimised tree runs every test; the sanitizer tree runs the unit tests (label "unit").
+# The optimised tree's suites also run on PostgreSQL: a throwaway cluster
+# (scripts/postgres-test-cluster) lives for the ctest run and is removed even when tests fail.
 test: build build-asan
-	cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -LE full
+	@pg_dir=$$(mktemp -d); trap '$(CURDIR)/scripts/postgres-test-cluster stop "$$pg_dir"' EXIT; \
+	  url=$$($(CURDIR)/scripts/postgres-test-cluster start "$$pg_dir") || exit 1; \
+	  echo "PostgreSQL test cluster: $$url"; \
+	  cd $(BUILD_DIR) && CANJE_TEST_POSTGRES_URL=$$url ctest --output-on-failure -j $(JOBS) -LE full
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L unit -LE full
 

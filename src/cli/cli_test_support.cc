@@ -6,6 +6,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -74,21 +76,60 @@ RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem
   return result;
 }
 
+bool TestsUsePostgres() {
+  const char* backend = std::getenv("CANJE_TEST_BACKEND");
+  return backend != nullptr && std::string(backend) == "postgres" && !TestPostgresUrl().empty();
+}
+
+std::string TestPostgresUrl() {
+  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
+  return url != nullptr ? url : "";
+}
+
+std::string PostgresUrlForDatabase(const std::string& url, const std::string& database) {
+  size_t authority = url.find("://");
+  authority = authority == std::string::npos ? 0 : authority + 3;
+  size_t query = url.find('?', authority);
+  std::string base = url.substr(0, query);
+  std::string rest = query == std::string::npos ? "" : url.substr(query);
+  size_t slash = base.find('/', authority);
+  if (slash != std::string::npos) base.erase(slash);
+  return base + "/" + database + rest;
+}
+
+RunResult RunPsql(const std::string& url, const std::string& sql) {
+  return RunProgram({"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql},
+                    std::filesystem::temp_directory_path(), {});
+}
+
 CanjeRunner::CanjeRunner() {
   std::string pattern = (std::filesystem::temp_directory_path() / "canje-test-XXXXXX").string();
   dir_ = mkdtemp(pattern.data());
+  database_ = (dir_ / "canje.db").string();
+  if (TestsUsePostgres()) {
+    std::string name = "canje_test_" + dir_.filename().string().substr(11);
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    RunResult created = RunPsql(TestPostgresUrl(), "CREATE DATABASE " + name);
+    EXPECT_EQ(created.exit_status, 0) << "cannot create the test database: " << created.err;
+    postgres_database_ = name;
+    database_ = PostgresUrlForDatabase(TestPostgresUrl(), name);
+  }
 }
 
 CanjeRunner::~CanjeRunner() {
   std::error_code ignored;
   std::filesystem::remove_all(dir_, ignored);
+  if (!postgres_database_.empty()) {
+    RunPsql(TestPostgresUrl(), "DROP DATABASE IF EXISTS " + postgres_database_ + " WITH (FORCE)");
+  }
 }
 
 RunResult CanjeRunner::Run(const std::vector<std::string>& args,
                            const std::vector<std::string>& extra_env) const {
   std::vector<std::string> argv = {CANJE_BINARY};
   argv.insert(argv.end(), args.begin(), args.end());
-  std::vector<std::string> env = {"CANJE_DB=" + (dir_ / "canje.db").string()};
+  std::vector<std::string> env = {"CANJE_DB=" + database_};
+  if (on_postgres()) env.push_back("CANJE_MASTER_KEY_FILE=" + (dir_ / "canje.db.key").string());
   env.insert(env.end(), extra_env.begin(), extra_env.end());
   return RunProgram(argv, dir_, env);
 }

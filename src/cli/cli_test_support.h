@@ -1,6 +1,12 @@
 // Running the real `canje` binary from tests: each test gets a fresh folder, and Run() spawns
 // the command there with CANJE_DB / CANJE_MASTER_KEY_FILE pointing into it, capturing stdout,
 // stderr and the exit status.
+//
+// Backends: by default the store is the SQLite file dir()/canje.db. With
+// CANJE_TEST_BACKEND=postgres and CANJE_TEST_POSTGRES_URL set (a superuser's URL on a throwaway
+// cluster, scripts/postgres-test-cluster), each CanjeRunner creates its own PostgreSQL database,
+// CANJE_DB names it and CANJE_MASTER_KEY_FILE is dir()/canje.db.key, so the same test runs on
+// both backends; the database is dropped with the runner.
 #pragma once
 
 #include <filesystem>
@@ -30,9 +36,24 @@ class CanjeRunner {
   void WriteFile(const std::string& name, const std::string& content) const;
   std::string ReadFile(const std::string& name) const;
 
+  // The store location given to canje: dir()/canje.db or this test's PostgreSQL URL.
+  const std::string& database() const { return database_; }
+  bool on_postgres() const { return !postgres_database_.empty(); }
+
  private:
   std::filesystem::path dir_;
+  std::string database_;
+  std::string postgres_database_;  // the database's name when on PostgreSQL
 };
+
+// True when the tests are asked to run on PostgreSQL (see above).
+bool TestsUsePostgres();
+// The test cluster's superuser URL (CANJE_TEST_POSTGRES_URL), empty when unset.
+std::string TestPostgresUrl();
+// `url` with its database name replaced by `database`.
+std::string PostgresUrlForDatabase(const std::string& url, const std::string& database);
+// Runs SQL through psql on `url` (-v ON_ERROR_STOP=1, unaligned tuples only).
+RunResult RunPsql(const std::string& url, const std::string& sql);
 
 // Runs any program (argv[0] looked up in PATH) and captures its outputs.
 RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem::path& cwd,

@@ -6,6 +6,7 @@
 
 #include "core/digest.h"
 #include "instance/transparency_log.h"
+#include "store/postgres/postgres_connection.h"
 
 namespace canje::instance {
 namespace {
@@ -39,7 +40,10 @@ Instance::Instance(std::unique_ptr<store::Store> store, std::unique_ptr<protect:
     : store_(std::move(store)), vault_(std::move(vault)), actor_(std::move(actor)), role_(role) {}
 
 Result<InitResult> Instance::Initialize(const InitOptions& options) {
-  if (std::filesystem::exists(options.database)) {
+  // A SQLite store is a file (and its -wal/-shm companions); a PostgreSQL store lives in a
+  // database that exists before canje, so Store::Open decides whether it is already taken.
+  const bool is_file = !store::IsPostgresUrl(options.database);
+  if (is_file && std::filesystem::exists(options.database)) {
     return Status::Conflict("a store already exists at " + options.database +
                             "; choose another path with --db, or remove it first");
   }
@@ -47,6 +51,7 @@ Result<InitResult> Instance::Initialize(const InitOptions& options) {
   CANJE_RETURN_IF_ERROR(protect::WriteMasterKeyFile(options.master_key_file, keys, true));
   auto undo = [&] {
     std::filesystem::remove(options.master_key_file);
+    if (!is_file) return;  // the rolled-back database keeps only the empty schema
     for (const char* suffix : {"", "-wal", "-shm"}) {
       std::filesystem::remove(options.database + suffix);
     }

@@ -123,17 +123,21 @@ CREATE TABLE cosignatures (
 );
 )sql";
 
+// PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
+// integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
+// ORDER BY gives the same order on both backends whatever the database's locale.
 std::string Translate(std::string_view sql, SqlConnection::Dialect dialect) {
   std::string text(sql);
-  if (dialect == SqlConnection::Dialect::kPostgres) {
-    for (size_t at = text.find("BLOB"); at != std::string::npos; at = text.find("BLOB", at)) {
-      text.replace(at, 4, "BYTEA");
+  if (dialect != SqlConnection::Dialect::kPostgres) return text;
+  auto replace_all = [&text](std::string_view from, std::string_view to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at)) {
+      text.replace(at, from.size(), to);
+      at += to.size();
     }
-    for (size_t at = text.find("INTEGER"); at != std::string::npos;
-         at = text.find("INTEGER", at)) {
-      text.replace(at, 7, "BIGINT");
-    }
-  }
+  };
+  replace_all("BLOB", "BYTEA");
+  replace_all("INTEGER", "BIGINT");
+  replace_all(" TEXT", " TEXT COLLATE \"C\"");
   return text;
 }
 
@@ -151,10 +155,11 @@ int LatestSchemaVersion() { return AllMigrations().back().version; }
 
 Result<int> ReadSchemaVersion(SqlConnection& connection) {
   CANJE_ASSIGN_OR_RETURN(
-      auto tables, connection.Prepare(connection.dialect() == SqlConnection::Dialect::kSqlite
-                                          ? "SELECT count(*) FROM sqlite_master WHERE name='meta'"
-                                          : "SELECT count(*) FROM information_schema.tables "
-                                            "WHERE table_name='meta'"));
+      auto tables,
+      connection.Prepare(connection.dialect() == SqlConnection::Dialect::kSqlite
+                             ? "SELECT count(*) FROM sqlite_master WHERE name='meta'"
+                             : "SELECT count(*) FROM information_schema.tables "
+                               "WHERE table_name='meta' AND table_schema=current_schema()"));
   CANJE_ASSIGN_OR_RETURN(bool has_row, tables->Step());
   if (!has_row || tables->Int(0) == 0) return 0;
   CANJE_ASSIGN_OR_RETURN(auto version,

@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "ledger/event_envelope.h"
 #include "store/migrations.h"
+#include "store/postgres/postgres_connection.h"
 #include "store/sql_hash_reader.h"
 #include "store/sqlite/sqlite_connection.h"
 
@@ -145,16 +146,41 @@ Store::Store(std::unique_ptr<SqlConnection> connection) : connection_(std::move(
 Store::~Store() = default;
 
 Result<std::unique_ptr<Store>> Store::Open(const StoreLocation& location) {
-  if (location.create && std::filesystem::exists(location.database)) {
-    return Status::Conflict("a store already exists at " + location.database +
-                            "; choose another path with --db, or remove it first");
+  std::unique_ptr<SqlConnection> connection;
+  std::string where = location.database;
+  if (IsPostgresUrl(location.database)) {
+    where = RedactedUrl(location.database);
+    CANJE_ASSIGN_OR_RETURN(connection, PostgresConnection::Open({location.database}));
+  } else {
+    if (location.create && std::filesystem::exists(location.database)) {
+      return Status::Conflict("a store already exists at " + location.database +
+                              "; choose another path with --db, or remove it first");
+    }
+    CANJE_ASSIGN_OR_RETURN(connection,
+                           SqliteConnection::Open({location.database, location.create}));
   }
-  CANJE_ASSIGN_OR_RETURN(auto connection,
-                         SqliteConnection::Open({location.database, location.create}));
   CANJE_ASSIGN_OR_RETURN(int version, ReadSchemaVersion(*connection));
+  const bool on_postgres = connection->dialect() == SqlConnection::Dialect::kPostgres;
+  if (version == 0 && !location.create && on_postgres) {
+    return Status::NotFound("no canje store in the PostgreSQL database at " + where +
+                            ": create one with `canje init --db URL`, or give another database "
+                            "with --db or CANJE_DB");
+  }
   if (version == 0 && !location.create) {
-    return Status::Invalid(location.database +
-                           " is not a canje store (no schema); create one with `canje init`");
+    return Status::Invalid(where +
+                           " is not a canje store (no schema); create one with "
+                           "`canje init`");
+  }
+  if (version != 0 && location.create) {
+    // A database server's database exists before canje does: it is taken only while it holds
+    // no instance (a schema left by an init that failed half-way is reused).
+    Store probe(std::move(connection));
+    CANJE_ASSIGN_OR_RETURN(auto instance_id, probe.Meta("instance_id"));
+    if (instance_id) {
+      return Status::Conflict("a store already exists at " + where +
+                              "; choose another database with --db, or drop it first");
+    }
+    connection = std::move(probe.connection_);
   }
   if (version != LatestSchemaVersion()) CANJE_RETURN_IF_ERROR(ApplyMigrations(*connection));
   return std::unique_ptr<Store>(new Store(std::move(connection)));
@@ -476,9 +502,10 @@ Result<int64_t> WriteTransaction::AddList(const ListRow& list) {
   CANJE_ASSIGN_OR_RETURN(
       auto statement,
       store_.connection_->Prepare(
-          "INSERT INTO lists(kind, source, party, file_name, file_sha256, format, columns, "
+          "INSERT INTO lists(id, kind, source, party, file_name, file_sha256, format, columns, "
           "imported_at, imported_by, record_count, rejected_count, event_seq) "
-          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+          "VALUES((SELECT coalesce(max(id), 0) + 1 FROM lists), "
+          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   statement->BindText(1, list.kind);
   statement->BindText(2, list.source);
   statement->BindText(3, list.party);
@@ -570,9 +597,10 @@ Result<int64_t> WriteTransaction::AddCustody(const CustodyRow& custody) {
   CANJE_ASSIGN_OR_RETURN(
       SqlStatement * insert,
       Cached(kAddCustody,
-             "INSERT INTO custody(person_id, holder, facility, since, legal_basis, charge_status, "
-             "evidence_disclosed, status, list_id, record_id) "
-             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+             "INSERT INTO custody(id, person_id, holder, facility, since, legal_basis, "
+             "charge_status, evidence_disclosed, status, list_id, record_id) "
+             "VALUES((SELECT coalesce(max(id), 0) + 1 FROM custody), "
+             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
   insert->BindInt(1, custody.person_id);
   insert->BindText(2, custody.holder);
   insert->BindText(3, custody.facility);

@@ -1,0 +1,290 @@
+#include "store/postgres/postgres_connection.h"
+
+#include <arpa/inet.h>
+#include <endian.h>
+#include <libpq-fe.h>
+
+#include <cstring>
+#include <optional>
+#include <vector>
+
+namespace canje::store {
+namespace {
+
+// Type OIDs (catalog/pg_type_d.h) of the columns canje reads.
+constexpr Oid kBoolOid = 16;
+constexpr Oid kInt8Oid = 20;
+constexpr Oid kInt2Oid = 21;
+constexpr Oid kInt4Oid = 23;
+
+// The advisory lock every write transaction of every canje process takes: "canje" in ASCII.
+constexpr int64_t kWriteLockKey = 0x63616e6a65;
+
+struct ResultDeleter {
+  void operator()(PGresult* result) const { PQclear(result); }
+};
+using ResultHandle = std::unique_ptr<PGresult, ResultDeleter>;
+
+std::string Trimmed(const char* text) {
+  std::string message = text ? text : "";
+  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) {
+    message.pop_back();
+  }
+  return message;
+}
+
+// Maps a failed result (or a failed connection when `result` is null) to a Status.
+Status PostgresStatus(PGconn* connection, const PGresult* result, std::string_view what,
+                      const std::string& url) {
+  std::string detail = Trimmed(result ? PQresultErrorMessage(result) : PQerrorMessage(connection));
+  if (detail.empty()) detail = Trimmed(PQerrorMessage(connection));
+  std::string message = std::string(what) + ": " + detail;
+  if (PQstatus(connection) == CONNECTION_BAD) {
+    return Status::Unavailable("the PostgreSQL database at " + url +
+                               " is unavailable (connection lost): " + message +
+                               "; nothing of this command was committed unless it said so; "
+                               "retry once the database is back");
+  }
+  const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
+  std::string sqlstate = state ? state : "";
+  if (sqlstate == "55P03" || sqlstate == "40001" || sqlstate == "40P01" ||
+      sqlstate.rfind("08", 0) == 0 || sqlstate.rfind("53", 0) == 0 ||
+      sqlstate.rfind("57P", 0) == 0) {
+    return Status::Unavailable("the PostgreSQL database at " + url + " is unavailable: " + message +
+                               " (another canje command may hold the write lock, or "
+                               "the server is busy or shutting down; retry)");
+  }
+  if (sqlstate.rfind("23", 0) == 0) return Status::Conflict(message);
+  return Status::Internal(message + (sqlstate.empty() ? "" : " [SQLSTATE " + sqlstate + "]"));
+}
+
+class PostgresStatement : public SqlStatement {
+ public:
+  PostgresStatement(PGconn* connection, std::string sql, int parameter_count,
+                    const std::string& url)
+      : connection_(connection),
+        sql_(std::move(sql)),
+        url_(url),
+        values_(parameter_count),
+        formats_(parameter_count, 0) {}
+
+  void BindInt(int index, int64_t value) override { Set(index, std::to_string(value), 0); }
+  void BindText(int index, std::string_view value) override { Set(index, std::string(value), 0); }
+  void BindBlob(int index, ByteView value) override {
+    Set(index, std::string(reinterpret_cast<const char*>(value.data()), value.size()), 1);
+  }
+  void BindNull(int index) override {
+    if (index >= 1 && index <= static_cast<int>(values_.size())) values_[index - 1].reset();
+  }
+
+  Result<bool> Step() override {
+    if (!result_) {
+      std::vector<const char*> values(values_.size());
+      std::vector<int> lengths(values_.size());
+      for (size_t i = 0; i < values_.size(); ++i) {
+        values[i] = values_[i] ? values_[i]->data() : nullptr;
+        lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+      }
+      result_.reset(PQexecParams(connection_, sql_.c_str(), static_cast<int>(values_.size()),
+                                 nullptr, values.data(), lengths.data(), formats_.data(), 1));
+      ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
+      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
+        Status failure =
+            PostgresStatus(connection_, result_.get(),
+                           "database statement failed ('" + sql_.substr(0, 60) + "')", url_);
+        result_.reset();
+        return failure;
+      }
+      row_ = -1;
+    }
+    ++row_;
+    return row_ < PQntuples(result_.get());
+  }
+
+  bool IsNull(int column) const override {
+    return !HasRow() || PQgetisnull(result_.get(), row_, column);
+  }
+
+  int64_t Int(int column) const override {
+    if (IsNull(column)) return 0;
+    const char* data = PQgetvalue(result_.get(), row_, column);
+    switch (PQftype(result_.get(), column)) {
+      case kInt8Oid: {
+        uint64_t value;
+        std::memcpy(&value, data, 8);
+        return static_cast<int64_t>(be64toh(value));
+      }
+      case kInt4Oid: {
+        uint32_t value;
+        std::memcpy(&value, data, 4);
+        return static_cast<int32_t>(ntohl(value));
+      }
+      case kInt2Oid: {
+        uint16_t value;
+        std::memcpy(&value, data, 2);
+        return static_cast<int16_t>(ntohs(value));
+      }
+      case kBoolOid:
+        return data[0] != 0;
+      default:  // text-like: parse it, as SQLite would
+        return std::strtoll(std::string(data, PQgetlength(result_.get(), row_, column)).c_str(),
+                            nullptr, 10);
+    }
+  }
+
+  std::string Text(int column) const override {
+    if (IsNull(column)) return std::string();
+    Oid type = PQftype(result_.get(), column);
+    if (type == kInt8Oid || type == kInt4Oid || type == kInt2Oid || type == kBoolOid) {
+      return std::to_string(Int(column));
+    }
+    return std::string(PQgetvalue(result_.get(), row_, column),
+                       PQgetlength(result_.get(), row_, column));
+  }
+
+  Bytes Blob(int column) const override {
+    if (IsNull(column)) return Bytes();
+    const auto* data = reinterpret_cast<const uint8_t*>(PQgetvalue(result_.get(), row_, column));
+    return Bytes(data, data + PQgetlength(result_.get(), row_, column));
+  }
+
+  void Reset() override {
+    result_.reset();
+    for (auto& value : values_) value.reset();
+    std::fill(formats_.begin(), formats_.end(), 0);
+  }
+
+ private:
+  bool HasRow() const { return result_ && row_ >= 0 && row_ < PQntuples(result_.get()); }
+  void Set(int index, std::string value, int format) {
+    if (index < 1 || index > static_cast<int>(values_.size())) return;
+    values_[index - 1] = std::move(value);
+    formats_[index - 1] = format;
+  }
+
+  PGconn* connection_;
+  std::string sql_;
+  std::string url_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<int> formats_;
+  ResultHandle result_;
+  int row_ = -1;
+};
+
+void IgnoreNotice(void*, const char*) {}
+
+}  // namespace
+
+bool IsPostgresUrl(std::string_view location) {
+  return location.rfind("postgresql://", 0) == 0 || location.rfind("postgres://", 0) == 0;
+}
+
+std::string RedactedUrl(std::string_view url) {
+  std::string text(url);
+  size_t scheme_end = text.find("://");
+  if (scheme_end == std::string::npos) return text;
+  size_t authority = scheme_end + 3;
+  size_t at = text.find('@', authority);
+  size_t slash = text.find('/', authority);
+  if (at == std::string::npos || (slash != std::string::npos && at > slash)) return text;
+  size_t colon = text.find(':', authority);
+  if (colon != std::string::npos && colon < at) text.replace(colon + 1, at - colon - 1, "***");
+  return text;
+}
+
+std::string NumberPlaceholders(std::string_view sql, int& count) {
+  std::string out;
+  out.reserve(sql.size() + 16);
+  count = 0;
+  for (size_t i = 0; i < sql.size(); ++i) {
+    char c = sql[i];
+    if (c == '\'' || c == '"') {  // literal or quoted identifier: copy to its closing quote
+      size_t end = i + 1;
+      while (end < sql.size()) {
+        if (sql[end] == c) {
+          if (end + 1 < sql.size() && sql[end + 1] == c) {
+            end += 2;  // doubled quote inside
+            continue;
+          }
+          break;
+        }
+        ++end;
+      }
+      out.append(sql.substr(i, end - i + 1));
+      i = end;
+    } else if (c == '-' && i + 1 < sql.size() && sql[i + 1] == '-') {
+      size_t end = sql.find('\n', i);
+      if (end == std::string_view::npos) end = sql.size() - 1;
+      out.append(sql.substr(i, end - i + 1));
+      i = end;
+    } else if (c == '?') {
+      out += '$' + std::to_string(++count);
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(
+    const PostgresOptions& options) {
+  std::string url = RedactedUrl(options.url);
+  PGconn* connection = PQconnectdb(options.url.c_str());
+  if (connection == nullptr) return Status::Internal("out of memory connecting to " + url);
+  if (PQstatus(connection) != CONNECTION_OK) {
+    std::string detail = Trimmed(PQerrorMessage(connection));
+    PQfinish(connection);
+    if (detail.find("does not exist") != std::string::npos &&
+        detail.find("database") != std::string::npos) {
+      return Status::NotFound("no PostgreSQL database at " + url + ": " + detail +
+                              "; create it with `createdb`, then `canje init --db URL`");
+    }
+    return Status::Unavailable("cannot connect to the PostgreSQL database at " + url + ": " +
+                               detail +
+                               "; check that the server runs and the URL is right, "
+                               "then retry");
+  }
+  PQsetNoticeProcessor(connection, IgnoreNotice, nullptr);
+  std::unique_ptr<PostgresConnection> opened(new PostgresConnection(connection, url));
+  CANJE_RETURN_IF_ERROR(
+      opened->Execute("SET lock_timeout = " + std::to_string(options.lock_timeout_ms) +
+                      "; SET client_min_messages = warning; SET standard_conforming_strings = on"));
+  return opened;
+}
+
+PostgresConnection::~PostgresConnection() { PQfinish(connection_); }
+
+Status PostgresConnection::Execute(std::string_view sql) {
+  ResultHandle result(PQexec(connection_, std::string(sql).c_str()));
+  ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
+  if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
+    return PostgresStatus(connection_, result.get(), "database command failed", url_);
+  }
+  return Status::Ok();
+}
+
+Result<std::unique_ptr<SqlStatement>> PostgresConnection::Prepare(std::string_view sql) {
+  int count = 0;
+  std::string numbered = NumberPlaceholders(sql, count);
+  return std::unique_ptr<SqlStatement>(new PostgresStatement(connection_, numbered, count, url_));
+}
+
+Status PostgresConnection::BeginWrite() {
+  CANJE_RETURN_IF_ERROR(Execute("BEGIN ISOLATION LEVEL READ COMMITTED"));
+  Status locked = Execute("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
+  if (!locked.ok()) (void)Rollback();
+  return locked;
+}
+
+Status PostgresConnection::BeginRead() {
+  return Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+}
+
+Status PostgresConnection::Commit() { return Execute("COMMIT"); }
+
+Status PostgresConnection::Rollback() {
+  if (PQtransactionStatus(connection_) == PQTRANS_IDLE) return Status::Ok();
+  return Execute("ROLLBACK");
+}
+
+}  // namespace canje::store

@@ -1,0 +1,64 @@
+// PostgreSQL backend of SqlConnection, over libpq.
+//
+// Contracts beyond sql_connection.h:
+// - `?` placeholders are rewritten to $1..$n (outside string literals, quoted identifiers and
+//   comments). Integers and text are sent as text, blobs as binary; every result is fetched in
+//   binary form, so BYTEA round-trips byte for byte and Int() reads int2/int4/int8/bool.
+// - A statement's whole result is fetched on its first Step() and kept in memory, so several
+//   statements may be open and stepped at once on one connection (as SQLite allows).
+// - BeginWrite() starts a READ COMMITTED transaction and takes a transaction-level advisory
+//   lock shared by every canje process on the database: write transactions (and so log
+//   appends) are strictly sequential, and each sees everything committed before it.
+// - Errors: a lost or refused connection, a lock timeout (lock_timeout, 10 s by default), a
+//   serialization failure or deadlock, a server shutting down → kUnavailable; a constraint
+//   violation → kConflict; anything else → kInternal.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "store/sql_connection.h"
+
+struct pg_conn;
+
+namespace canje::store {
+
+struct PostgresOptions {
+  std::string url;  // postgresql://user@host:port/database?options (libpq connection URI)
+  int lock_timeout_ms = 10000;  // waiting longer for the write lock → kUnavailable
+};
+
+// True when `location` names a PostgreSQL database (postgresql:// or postgres:// URL).
+bool IsPostgresUrl(std::string_view location);
+
+// The URL without its password, for messages.
+std::string RedactedUrl(std::string_view url);
+
+class PostgresConnection : public SqlConnection {
+ public:
+  // kUnavailable when the server cannot be reached; kNotFound when the database does not exist.
+  static Result<std::unique_ptr<PostgresConnection>> Open(const PostgresOptions& options);
+  ~PostgresConnection() override;
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  Status Execute(std::string_view sql) override;
+  Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override;
+  Status BeginWrite() override;
+  Status BeginRead() override;
+  Status Commit() override;
+  Status Rollback() override;
+  // Nothing to do: the server owns its write-ahead log.
+  Status Checkpoint() override { return Status::Ok(); }
+
+ private:
+  PostgresConnection(pg_conn* connection, std::string url)
+      : connection_(connection), url_(std::move(url)) {}
+  pg_conn* connection_;
+  std::string url_;  // redacted
+};
+
+// Rewrites `?` placeholders to $1..$n, leaving string literals, quoted identifiers and comments
+// alone. Returns the number of placeholders in `count`.
+std::string NumberPlaceholders(std::string_view sql, int& count);
+
+}  // namespace canje::store
