@@ -55,15 +55,8 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
     }
     if (date != nullptr && !date->missing() &&
         date->precision == ComparableDate::Precision::kDay) {
-      uint64_t initial = 0;
-      if (table.has_names && !table.given[r].empty()) {
-        initial = table.given[r].unit(0)[0];
-      } else if (table.has_names && !table.family[r].empty()) {
-        initial = table.family[r].unit(0)[0] + 0x10000;
-      }
-      keys.keys[3][g] = NonZero(Mix(Mix(Mix(Mix(kFnvOffset + 3, date->year), date->month),
-                                        date->day),
-                                    initial));
+      keys.keys[3][g] =
+          NonZero(Mix(Mix(Mix(kFnvOffset + 3, date->year), date->month), date->day));
     }
   }
 }
@@ -73,7 +66,7 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
 const std::vector<std::string>& BlockingRuleNames() {
   static const std::vector<std::string> names = {"family_name+birth_year",
                                                  "family_phonetic+given_initial", "identifier",
-                                                 "birth_date+initial"};
+                                                 "birth_date"};
   return names;
 }
 

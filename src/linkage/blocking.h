@@ -12,9 +12,8 @@
 //   family_phonetic+given_initial     phonetic key of the first family-name unit and the first
 //                                     letter of the given names
 //   identifier                        the first non-empty normalised document number
-//   birth_date                        the full date of birth (day precision) and the given
-//                                     names' first letter, or the family name's when given names
-//                                     are missing
+//   birth_date                        the full date of birth (day precision); catches names
+//                                     swapped or misspelt beyond the phonetic key
 // The birth year and date come from the first date field.
 //
 // Record indices: in de-duplication, 0..n-1 of the one table. In linkage, left records are

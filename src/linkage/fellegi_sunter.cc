@@ -4,6 +4,13 @@
 #include <cmath>
 
 namespace canje::linkage {
+namespace {
+
+// The smallest m: a level never seen among matches still happens to a match now and then (a
+// clerk's slip), so it weighs at most about -10 bits against u of the order of 1.
+constexpr double kMinimumM = 1e-3;
+
+}  // namespace
 
 uint64_t EncodePattern(const ComparisonVector& vector, int comparisons) {
   uint64_t pattern = 0;
@@ -143,7 +150,7 @@ int FellegiSunterModel::EstimateMByEm(const PatternCounts& candidate_pairs, int 
       for (std::size_t l = 0; l < m_next[c].size(); ++l) {
         if (static_cast<int>(l) == missing) continue;
         // A small floor keeps a level seen among matches only rarely from weighing -infinity.
-        const double value = sum > 0 ? std::max(m_next[c][l] / sum, 1e-6) : m_[c][l];
+        const double value = sum > 0 ? std::max(m_next[c][l] / sum, kMinimumM) : m_[c][l];
         change = std::max(change, std::abs(value - m_[c][l]));
         m_[c][l] = value;
       }
@@ -153,6 +160,46 @@ int FellegiSunterModel::EstimateMByEm(const PatternCounts& candidate_pairs, int 
   UpdateWeights();
   return iteration + 1;
 }
+
+void FellegiSunterModel::EstimateMFromMaskedPosteriors(
+    const std::unordered_map<uint64_t, std::unordered_map<uint64_t, uint64_t>>& pairs) {
+  const int n = comparisons();
+  std::vector<std::vector<double>> sums(m_.size());
+  for (std::size_t c = 0; c < m_.size(); ++c) sums[c].assign(m_[c].size(), 0.0);
+  for (const auto& [masked_pattern, full_patterns] : pairs) {
+    const ComparisonVector masked = DecodePattern(masked_pattern, n);
+    double log_m = 0, log_u = 0;
+    for (std::size_t c = 0; c < m_.size(); ++c) {
+      const std::size_t l = masked[c];
+      if (static_cast<int>(l) == missing_level_[c]) continue;
+      log_m += std::log(std::max(m_[c][l], 1e-300));
+      log_u += std::log(std::max(u_[c][l], 1e-300));
+    }
+    const double p =
+        1.0 / (1.0 + std::exp(std::log1p(-prior_) + log_u - std::log(prior_) - log_m));
+    for (const auto& [full_pattern, count] : full_patterns) {
+      const ComparisonVector full = DecodePattern(full_pattern, n);
+      for (std::size_t c = 0; c < m_.size(); ++c) {
+        sums[c][full[c]] += p * static_cast<double>(count);
+      }
+    }
+  }
+  for (std::size_t c = 0; c < m_.size(); ++c) {
+    double total = 0;
+    for (std::size_t l = 0; l < sums[c].size(); ++l) {
+      if (static_cast<int>(l) != missing_level_[c]) total += sums[c][l];
+    }
+    if (total <= 0) continue;
+    for (std::size_t l = 0; l < sums[c].size(); ++l) {
+      if (static_cast<int>(l) != missing_level_[c]) {
+        m_[c][l] = std::max(sums[c][l] / total, kMinimumM);
+      }
+    }
+  }
+  UpdateWeights();
+}
+
+void FellegiSunterModel::set_prior(double prior) { prior_ = std::clamp(prior, 1e-15, 1 - 1e-9); }
 
 double FellegiSunterModel::prior_log2_odds() const {
   return std::log2(prior_) - std::log2(1 - prior_);

@@ -13,7 +13,10 @@
 //      u = 0.
 //   2. m and the prior (the share of matches among candidate pairs) by EM over the comparison
 //      vectors of candidate pairs (EstimateMByEm), with u held fixed. Vectors are summarised as
-//      pattern counts first, so EM costs only as much as the distinct patterns.
+//      pattern counts first, so EM costs only as much as the distinct patterns. The caller
+//      masks (sets to "missing") the comparisons a pair's blocking rule made agree: among pairs
+//      blocked on the surname, surname agreement says nothing, and left in it would make EM
+//      call every candidate pair a match.
 //
 // Term-frequency adjustment for names: an exact agreement on a rare name is stronger evidence
 // than on a common one. For the exact level of a name comparison, the weight uses the value's own
@@ -55,7 +58,17 @@ class FellegiSunterModel {
   int EstimateMByEm(const PatternCounts& candidate_pairs, int max_iterations = 100,
                     double tolerance = 1e-7);
 
+  // After EstimateMByEm on masked vectors: re-estimates m from the full vectors, each pair
+  // weighted by its match probability under the masked vector. `pairs` maps a masked pattern to
+  // the full patterns seen with it and their counts. The prior is left as EM found it.
+  void EstimateMFromMaskedPosteriors(
+      const std::unordered_map<uint64_t, std::unordered_map<uint64_t, uint64_t>>& pairs);
+
   double prior() const { return prior_; }
+  // Replaces the prior (after EM, the engine turns the share of matches among candidate pairs
+  // into the probability that two random records match).
+  void set_prior(double prior);
+  int missing_level(int c) const { return missing_level_[Index(c)]; }
   double prior_log2_odds() const;
   int comparisons() const { return static_cast<int>(m_.size()); }
   int levels(int c) const { return static_cast<int>(m_[static_cast<std::size_t>(c)].size()); }

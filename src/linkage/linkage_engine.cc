@@ -224,16 +224,41 @@ void LinkageEngine::Train() {
                                            static_cast<double>(upper_bound));
   const uint64_t cutoff =
       rate >= 1.0 ? UINT64_MAX : static_cast<uint64_t>(rate * 18446744073709551615.0);
+  // The comparisons each blocking rule conditions on (blocking.h), left out of EM for its pairs.
+  int first_date = -1, identifier = -1;
+  for (int c = 0; c < schema_.size(); ++c) {
+    const ComparisonSpec& spec = schema_.comparisons()[static_cast<std::size_t>(c)];
+    if (spec.source == ComparisonSource::kDate && spec.field == 0) first_date = c;
+    if (spec.source == ComparisonSource::kIdentifiers) identifier = c;
+  }
+  std::vector<std::vector<int>> masked(kBlockingRuleCount);
+  auto mask = [&](int rule, int c) {
+    if (c >= 0) masked[static_cast<std::size_t>(rule)].push_back(c);
+  };
+  mask(0, schema_.family_index());
+  mask(0, first_date);
+  mask(1, schema_.family_index());
+  mask(1, schema_.given_index());
+  mask(2, identifier);
+  mask(3, first_date);
   std::vector<PatternCounts> em_counts(static_cast<std::size_t>(threads));
+  using FullPatterns = std::unordered_map<uint64_t, std::unordered_map<uint64_t, uint64_t>>;
+  std::vector<FullPatterns> em_full(static_cast<std::size_t>(threads));
   for (PatternCounts& counts : em_counts) counts.comparisons = schema_.size();
   std::vector<uint64_t> rule_pairs = ForEachCandidatePair(
-      keys_, blocks_, n_left, is_linkage, threads, [&](int thread, int, uint32_t i, uint32_t j) {
+      keys_, blocks_, n_left, is_linkage, threads, [&](int thread, int rule, uint32_t i, uint32_t j) {
         if (cutoff != UINT64_MAX && SplitMix((static_cast<uint64_t>(i) << 32) | j) > cutoff) {
           return;
         }
         ComparisonVector vector;
         Compare(i, j, vector);
+        const uint64_t full_pattern = EncodePattern(vector, schema_.size());
+        for (int c : masked[static_cast<std::size_t>(rule)]) {
+          vector[static_cast<std::size_t>(c)] = static_cast<uint8_t>(model_.missing_level(c));
+        }
         em_counts[static_cast<std::size_t>(thread)].Add(vector);
+        ++em_full[static_cast<std::size_t>(thread)][EncodePattern(vector, schema_.size())]
+                 [full_pattern];
       });
   for (std::size_t r = 0; r < rule_pairs.size(); ++r) statistics_.rules[r].pairs = rule_pairs[r];
   PatternCounts em_total;
@@ -241,6 +266,22 @@ void LinkageEngine::Train() {
   for (const PatternCounts& counts : em_counts) em_total.Merge(counts);
   statistics_.em_pairs = em_total.total();
   statistics_.em_iterations = model_.EstimateMByEm(em_total);
+  FullPatterns full_total;
+  for (const FullPatterns& part : em_full) {
+    for (const auto& [masked_pattern, fulls] : part) {
+      for (const auto& [full_pattern, count] : fulls) {
+        full_total[masked_pattern][full_pattern] += count;
+      }
+    }
+  }
+  model_.EstimateMFromMaskedPosteriors(full_total);
+  // EM's prior is the share of matches among candidate pairs; scoring uses all comparisons,
+  // blocked ones included, so it needs the probability that two random records match.
+  uint64_t candidates = 0;
+  for (uint64_t count : rule_pairs) candidates += count;
+  statistics_.candidate_prior = model_.prior();
+  const double expected_matches = model_.prior() * static_cast<double>(candidates);
+  model_.set_prior(possible > 0 ? expected_matches / possible : 0.5);
   statistics_.train_seconds = SecondsSince(start);
 }
 

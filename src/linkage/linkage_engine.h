@@ -13,9 +13,9 @@
 // n_left..n_left+n_right-1. Every record is prepared once (record_table.h) and comparisons read
 // only prepared data. Blocking, the samples and scoring run on options.threads threads.
 //
-// Probabilities are conditional on the pair being a candidate: the prior is the share of
-// matches among candidate pairs as EM estimates it. The same prior is used when explaining a
-// pair that no blocking rule produced.
+// The prior is the probability that two records drawn at random match: EM's share of matches
+// among candidate pairs times the number of candidate pairs, over the number of possible pairs.
+// Every comparison's weight, the blocked-on ones included, is then added to it.
 //
 // Clusters: pairs at or above the threshold are joined, best pair first, into entities, with
 // three guards against chaining unrelated people through weak links:
@@ -73,6 +73,7 @@ struct LinkStatistics {
   uint64_t random_pairs = 0;     // compared for u
   uint64_t uncertain_pairs = 0;  // candidates with probability in [uncertain_low, uncertain_high)
   int em_iterations = 0;
+  double candidate_prior = 0;  // EM's share of matches among candidate pairs
   double prepare_seconds = 0;  // set by the caller (loading is outside the engine)
   double train_seconds = 0;
   double score_seconds = 0;
