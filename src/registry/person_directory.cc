@@ -69,6 +69,7 @@ Result<store::PersonFilter> MakeFilter(const Instance& instance, const PersonQue
     filter.status = std::string(ReportedStatusName(*status));
   }
   filter.list_id = query.list_id;
+  if (query.name.empty()) filter.limit = query.limit;  // else the name decides after decryption
   if (NeedsToKnowFilter(instance)) filter.visible_to_party = instance.actor().party;
   return filter;
 }

@@ -302,20 +302,22 @@ Status Store::ForEachPerson(const PersonFilter& filter,
     custody_conditions += " AND c.status = ?";
     texts.push_back(filter.status);
   }
+  // Filters on other tables are IN (subquery), evaluated once, rather than correlated EXISTS,
+  // which SQLite may plan through the wrong index (quadratic on a large roster).
   if (!custody_conditions.empty()) {
-    conditions += " AND EXISTS (SELECT 1 FROM custody c WHERE c.person_id = p.id" +
+    conditions += " AND p.id IN (SELECT c.person_id FROM custody c WHERE 1=1" +
                   custody_conditions + ")";
   }
   if (filter.list_id != 0) {
-    conditions += " AND EXISTS (SELECT 1 FROM list_records r WHERE r.person_id = p.id AND "
-                  "r.list_id = " + std::to_string(filter.list_id) + ")";
+    conditions += " AND p.id IN (SELECT r.person_id FROM list_records r WHERE r.list_id = " +
+                  std::to_string(filter.list_id) + ")";
   }
   if (filter.person_id != 0) conditions += " AND p.id = " + std::to_string(filter.person_id);
   if (!filter.visible_to_party.empty()) {
     conditions +=
-        " AND (EXISTS (SELECT 1 FROM custody c WHERE c.person_id = p.id AND c.holder = ?)"
-        " OR EXISTS (SELECT 1 FROM list_records r JOIN lists l ON l.id = r.list_id"
-        " WHERE r.person_id = p.id AND l.party = ?))";
+        " AND (p.id IN (SELECT c.person_id FROM custody c WHERE c.holder = ?)"
+        " OR p.id IN (SELECT r.person_id FROM list_records r JOIN lists l ON l.id = r.list_id"
+        " WHERE l.party = ?))";
     texts.push_back(filter.visible_to_party);
     texts.push_back(filter.visible_to_party);
   }
@@ -328,7 +330,8 @@ Status Store::ForEachPerson(const PersonFilter& filter,
   CANJE_ASSIGN_OR_RETURN(bool custody_pending, custody_rows->Step());
   return Query(
       *connection_,
-      "SELECT " + std::string(kPersonColumns) + " FROM persons p" + conditions + " ORDER BY p.id",
+      "SELECT " + std::string(kPersonColumns) + " FROM persons p" + conditions + " ORDER BY p.id" +
+          (filter.limit > 0 ? " LIMIT " + std::to_string(filter.limit) : ""),
       bind, [&](const SqlStatement& row) -> Status {
         PersonView view{ReadPerson(row), {}};
         while (custody_pending && custody_rows->Int(1) <= view.person.id) {

@@ -134,6 +134,7 @@ struct PersonFilter {
   std::string status;
   int64_t list_id = 0;
   int64_t person_id = 0;  // just this person
+  int64_t limit = 0;      // at most this many (0: all)
   // Need to know: when set, only persons held by this party or on a list it submitted.
   std::string visible_to_party;
 };
