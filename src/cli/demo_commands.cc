@@ -91,6 +91,17 @@ void PrintSummary(const registry::InstanceSummary& summary, std::ostream& out) {
   out << "\nTransparency log: " << summary.events << " events\n";
 }
 
+// Prints the instance's summary as a table, or as JSON with --json.
+Status ReportSummary(instance::Instance& instance, CommandContext& context) {
+  CANJE_ASSIGN_OR_RETURN(registry::InstanceSummary summary, registry::Summarize(instance));
+  if (context.global.json) {
+    context.out << SummaryToJson(summary).dump(2) << '\n';
+  } else {
+    PrintSummary(summary, context.out);
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 void AddScenarioCommands(CLI::App& app, CommandContext& context) {
@@ -165,15 +176,11 @@ void AddDemoCommand(CLI::App& app, CommandContext& context) {
     }
     status = registry::LoadScenario(**opened, scenario_dir);
     if (!status.ok()) return context.Finish(status);
-    auto summary = registry::Summarize(**opened);
-    if (!summary.ok()) return context.Finish(summary.status());
-    if (context.global.json) {
-      context.out << SummaryToJson(*summary).dump(2) << '\n';
-    } else {
-      PrintSummary(*summary, context.out);
+    status = ReportSummary(**opened, context);
+    if (status.ok() && !context.global.json) {
       context.out << "\nTry: canje --db " << database << " persons --holder SLV --limit 10\n";
     }
-    context.Finish(Status::Ok());
+    context.Finish(status);
   });
 }
 
@@ -183,14 +190,7 @@ void AddSummaryCommand(CLI::App& app, CommandContext& context) {
   summary_command->callback([&context] {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto summary = registry::Summarize(**opened);
-    if (!summary.ok()) return context.Finish(summary.status());
-    if (context.global.json) {
-      context.out << SummaryToJson(*summary).dump(2) << '\n';
-    } else {
-      PrintSummary(*summary, context.out);
-    }
-    context.Finish(Status::Ok());
+    context.Finish(ReportSummary(**opened, context));
   });
 }
 
