@@ -5,9 +5,8 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "core/status.h"
 #include "instance/instance.h"

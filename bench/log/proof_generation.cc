@@ -52,28 +52,29 @@ void BuildThroughStore(const std::filesystem::path& dir, int64_t size) {
   for (int64_t next = 0; next < size;) {
     int64_t end = std::min(size, next + kEventsPerChange);
     Check(canje.Change([&](instance::Recorder& r) -> Status {
-            for (; next < end; ++next) CANJE_RETURN_IF_ERROR(RecordEvent(r, next));
-            return Status::Ok();
-          }),
+      for (; next < end; ++next) CANJE_RETURN_IF_ERROR(RecordEvent(r, next));
+      return Status::Ok();
+    }),
           "append");
   }
   double wall = WallSeconds() - wall0, cpu = CpuSeconds() - cpu0;
-  std::printf("built %lld events through Instance::Change (%lld per change): %.1f s wall, "
-              "%.1f s CPU, %.0f events/s\n",
-              static_cast<long long>(size), static_cast<long long>(kEventsPerChange), wall, cpu,
-              static_cast<double>(size) / wall);
+  std::printf(
+      "built %lld events through Instance::Change (%lld per change): %.1f s wall, "
+      "%.1f s CPU, %.0f events/s\n",
+      static_cast<long long>(size), static_cast<long long>(kEventsPerChange), wall, cpu,
+      static_cast<double>(size) / wall);
 }
 
 // Every leaf's bytes, concatenated, for `openssl dgst -sha256` in bench/log/run.
 void WriteLeaves(store::Store& store, const std::filesystem::path& path) {
   std::ofstream leaves(path, std::ios::binary);
   Check(store.ForEachEvent([&](const store::EventRow& e) -> Status {
-          CANJE_ASSIGN_OR_RETURN(std::string leaf,
-                                 ledger::EnvelopeLeaf({e.seq, e.time, e.actor, e.party, e.type,
-                                                       e.subjects, e.payload_sha256}));
-          leaves << leaf;
-          return Status::Ok();
-        }),
+    CANJE_ASSIGN_OR_RETURN(
+        std::string leaf, ledger::EnvelopeLeaf({e.seq, e.time, e.actor, e.party, e.type, e.subjects,
+                                                e.payload_sha256}));
+    leaves << leaf;
+    return Status::Ok();
+  }),
         "write leaves.bin");
 }
 
@@ -90,8 +91,8 @@ void BuildHashesOnly(const std::filesystem::path& dir, int64_t size) {
   sqlite3* db = nullptr;
   sqlite3_stmt* insert = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK ||
-      sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; BEGIN", nullptr,
-                   nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; BEGIN", nullptr, nullptr,
+                   nullptr) != SQLITE_OK ||
       sqlite3_prepare_v2(db, "INSERT INTO merkle_hashes(idx, hash) VALUES(?, ?)", -1, &insert,
                          nullptr) != SQLITE_OK) {
     std::fprintf(stderr, "sqlite3: %s\n", sqlite3_errmsg(db));
@@ -110,9 +111,10 @@ void BuildHashesOnly(const std::filesystem::path& dir, int64_t size) {
   sqlite3_finalize(insert);
   sqlite3_exec(db, "COMMIT; PRAGMA wal_checkpoint(TRUNCATE)", nullptr, nullptr, nullptr);
   sqlite3_close(db);
-  std::printf("stored hashes only: %zu hashes of %lld synthetic leaves computed in %.1f s, "
-              "inserted with sqlite3 in one transaction, %.1f s in all\n",
-              hashes.size(), static_cast<long long>(size), computed, WallSeconds() - wall0);
+  std::printf(
+      "stored hashes only: %zu hashes of %lld synthetic leaves computed in %.1f s, "
+      "inserted with sqlite3 in one transaction, %.1f s in all\n",
+      hashes.size(), static_cast<long long>(size), computed, WallSeconds() - wall0);
 }
 
 struct ProofStats {
@@ -124,7 +126,8 @@ struct ProofStats {
 void Print(const char* what, const ProofStats& s, int64_t proofs, double bound) {
   std::printf("%-44s %8.1f %8lld %10.1f %12.1f\n", what,
               static_cast<double>(s.total_read) / static_cast<double>(proofs),
-              static_cast<long long>(s.max_read), bound, s.seconds / static_cast<double>(proofs) * 1e6);
+              static_cast<long long>(s.max_read), bound,
+              s.seconds / static_cast<double>(proofs) * 1e6);
 }
 
 int Main(int argc, char** argv) {
@@ -192,10 +195,11 @@ int Main(int argc, char** argv) {
     through_store.seconds += WallSeconds() - t0;
     Check(proof.status(), "Store::ProveInclusion");
   }
-  std::printf("n = %lld, %lld proofs of each kind (random, seed 1), %lld inclusion proofs "
-              "verified against the root\n",
-              static_cast<long long>(size), static_cast<long long>(proofs),
-              static_cast<long long>(verified));
+  std::printf(
+      "n = %lld, %lld proofs of each kind (random, seed 1), %lld inclusion proofs "
+      "verified against the root\n",
+      static_cast<long long>(size), static_cast<long long>(proofs),
+      static_cast<long long>(verified));
   std::printf("%-44s %8s %8s %10s %12s\n", "proof", "reads", "max", "2*log2(n)", "us/proof");
   Print("inclusion (SqlHashReader, reused)", inclusion, proofs, bound);
   Print("consistency (SqlHashReader, reused)", consistency, proofs, bound);
@@ -203,8 +207,8 @@ int Main(int argc, char** argv) {
               through_store.seconds / static_cast<double>(proofs) * 1e6);
 
   if (mode == "store") {  // what one more durable change costs at this size
-    auto reopened = instance::Instance::Open(
-        {(dir / "store.db").string(), (dir / "master.key").string(), ""});
+    auto reopened =
+        instance::Instance::Open({(dir / "store.db").string(), (dir / "master.key").string(), ""});
     Check(reopened.status(), "open instance");
     double t0 = WallSeconds();
     for (int i = 0; i < 3; ++i) Check((*reopened)->store().EventCount().status(), "count");
@@ -215,10 +219,10 @@ int Main(int argc, char** argv) {
       Check((*reopened)->Change([&](instance::Recorder& r) { return RecordEvent(r, size + i); }),
             "change");
     }
-    std::printf("at n = %lld: Instance::Change with 1 event %.1f ms each (%d changes); "
-                "Store::EventCount (SELECT count(*), run by every write transaction) %.1f ms\n",
-                static_cast<long long>(size), (WallSeconds() - t0) / changes * 1e3, changes,
-                count_ms);
+    std::printf(
+        "at n = %lld: Instance::Change with 1 event %.1f ms each (%d changes); "
+        "Store::EventCount (SELECT count(*), run by every write transaction) %.1f ms\n",
+        static_cast<long long>(size), (WallSeconds() - t0) / changes * 1e3, changes, count_ms);
     WriteLeaves((*reopened)->store(), dir / "leaves.bin");
   }
   return 0;
