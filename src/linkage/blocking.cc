@@ -35,17 +35,19 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
   for (std::size_t r = 0; r < table.size(); ++r) {
     const std::size_t g = offset + r;
     const ComparableDate* date = table.dates.empty() ? nullptr : &table.dates[0][r];
-    if (table.has_names && !table.family[r].empty()) {
-      const PreparedName& family = table.family[r];
-      if (date != nullptr && !date->missing()) {
-        keys.keys[0][g] = NonZero(Mix(HashText(kFnvOffset + 0, family.unit(0)),
-                                      static_cast<uint64_t>(date->year)));
-      }
-      const PreparedName& given = table.given[r];
-      if (!given.empty() && !family.phonetic(0).empty()) {
-        keys.keys[1][g] =
-            NonZero(Mix(HashText(kFnvOffset + 1, family.phonetic(0)), given.unit(0)[0]));
-      }
+    const bool has_year = date != nullptr && !date->missing();
+    const PreparedName* given = table.has_names ? &table.given[r] : nullptr;
+    const PreparedName* family = table.has_names ? &table.family[r] : nullptr;
+    const bool has_given = given != nullptr && !given->empty();
+    const bool has_family = family != nullptr && !family->empty();
+    if (has_family && has_year) {
+      keys.keys[0][g] = NonZero(
+          Mix(HashText(kFnvOffset + 0, family->joined()), static_cast<uint64_t>(date->year)));
+    }
+    if (has_family && has_given && has_year && !family->phonetic(0).empty()) {
+      keys.keys[1][g] = NonZero(Mix(Mix(HashText(kFnvOffset + 1, family->phonetic(0)),
+                                        given->unit(0)[0]),
+                                    static_cast<uint64_t>(date->year)));
     }
     for (const auto& column : table.identifiers) {
       if (!column[r].empty()) {
@@ -53,10 +55,38 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
         break;
       }
     }
-    if (date != nullptr && !date->missing() &&
-        date->precision == ComparableDate::Precision::kDay) {
-      keys.keys[3][g] =
-          NonZero(Mix(Mix(Mix(kFnvOffset + 3, date->year), date->month), date->day));
+    if (has_year && date->precision == ComparableDate::Precision::kDay) {
+      // The two initials in alphabetical order, so swapped given and family names still meet.
+      uint64_t first = has_given ? given->unit(0)[0] : 0;
+      uint64_t second = has_family ? family->unit(0)[0] : 0;
+      if (first > second) std::swap(first, second);
+      keys.keys[3][g] = NonZero(
+          Mix(Mix(Mix(Mix(Mix(kFnvOffset + 3, date->year), date->month), date->day), first),
+              second));
+    }
+    if (has_family && has_given && has_year && date->precision == ComparableDate::Precision::kDay &&
+        !family->phonetic(0).empty()) {
+      keys.keys[5][g] = NonZero(Mix(Mix(Mix(HashText(kFnvOffset + 5, family->phonetic(0)),
+                                            given->unit(0)[0]),
+                                        date->month),
+                                    date->day));
+    }
+    if (has_family && has_given && has_year && !given->phonetic(0).empty()) {
+      keys.keys[6][g] = NonZero(Mix(Mix(HashText(kFnvOffset + 6, given->phonetic(0)),
+                                        family->unit(0)[0]),
+                                    static_cast<uint64_t>(date->year)));
+    }
+    if (has_family && has_given) {
+      keys.keys[7][g] = NonZero(
+          Mix(HashText(kFnvOffset + 7, family->joined_phonetic()), given->unit(0)[0]));
+      if (!family->phonetic(0).empty() && !given->phonetic(0).empty()) {
+        keys.keys[8][g] =
+            NonZero(HashText(HashText(kFnvOffset + 8, family->phonetic(0)), given->phonetic(0)));
+      }
+    }
+    if (has_family && has_given) {
+      keys.keys[4][g] =
+          NonZero(HashText(HashText(kFnvOffset + 4, family->joined()), given->joined()));
     }
   }
 }
@@ -64,9 +94,11 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
 }  // namespace
 
 const std::vector<std::string>& BlockingRuleNames() {
-  static const std::vector<std::string> names = {"family_name+birth_year",
-                                                 "family_phonetic+given_initial", "identifier",
-                                                 "birth_date"};
+  static const std::vector<std::string> names = {
+      "family_names+birth_year", "family_phonetic+given_initial+birth_year", "identifier",
+      "birth_date+initials", "full_name",
+      "family_phonetic+given_initial+birth_day", "given_phonetic+family_initial+birth_year",
+      "family_names_phonetic+given_initial", "first_family_phonetic+first_given_phonetic"};
   return names;
 }
 

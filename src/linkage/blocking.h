@@ -7,13 +7,29 @@
 // counts only the pairs it adds. Blocks larger than max_block_size are skipped (a key such as a
 // blank-looking name shared by thousands says nothing) and counted in `skipped_blocks`.
 //
-// Rules (BlockingKeys computes them; a record without the needed fields has no key):
-//   family_name+birth_year            first family-name unit (comparison form) and birth year
-//   family_phonetic+given_initial     phonetic key of the first family-name unit and the first
-//                                     letter of the given names
-//   identifier                        the first non-empty normalised document number
-//   birth_date                        the full date of birth (day precision); catches names
-//                                     swapped or misspelt beyond the phonetic key
+// Rules (BlockingKeys computes them; a record without the needed fields has no key). They are
+// chosen so that every block stays small on national-scale lists with skewed surnames, while a
+// true pair with one or two errors still meets under some rule:
+//   family_names+birth_year                     all family names (comparison form) and birth year
+//   family_phonetic+given_initial+birth_year    phonetic key of the first family name, first
+//                                               letter of the given names, birth year ("Pérez"
+//                                               meets "Pérez Rodríguez"; typos in surnames)
+//   identifier                                  the first non-empty normalised document number
+//   birth_date+initials                         full date of birth and the initials of given and
+//                                               family name in alphabetical order (swapped or
+//                                               misspelt names)
+//   full_name                                   family and given names exactly (wrong dates)
+//   family_phonetic+given_initial+birth_day     as the second rule with month and day instead of
+//                                               the year (a year typed wrong)
+//   given_phonetic+family_initial+birth_year    phonetic key of the first given name, first
+//                                               letter of the family names, birth year (first
+//                                               surname misspelt beyond its phonetic key)
+//   family_names_phonetic+given_initial         phonetic key of all family names and the first
+//                                               letter of the given names (no date needed)
+//   first_family_phonetic+first_given_phonetic  phonetic keys of the first family name and the
+//                                               first given name (a surname cut, no date); its
+//                                               blocks are the largest, and the size cap skips
+//                                               the commonest names on large lists
 // The birth year and date come from the first date field.
 //
 // Record indices: in de-duplication, 0..n-1 of the one table. In linkage, left records are
@@ -30,7 +46,7 @@
 
 namespace canje::linkage {
 
-inline constexpr int kBlockingRuleCount = 4;
+inline constexpr int kBlockingRuleCount = 9;
 
 // Names of the rules, in the order they run.
 const std::vector<std::string>& BlockingRuleNames();

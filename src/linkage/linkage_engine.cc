@@ -238,9 +238,17 @@ void LinkageEngine::Train() {
   mask(0, schema_.family_index());
   mask(0, first_date);
   mask(1, schema_.family_index());
-  mask(1, schema_.given_index());
+  mask(1, first_date);
   mask(2, identifier);
   mask(3, first_date);
+  mask(4, schema_.family_index());
+  mask(4, schema_.given_index());
+  mask(5, schema_.family_index());
+  mask(6, schema_.given_index());
+  mask(6, first_date);
+  mask(7, schema_.family_index());
+  mask(8, schema_.family_index());
+  mask(8, schema_.given_index());
   std::vector<PatternCounts> em_counts(static_cast<std::size_t>(threads));
   using FullPatterns = std::unordered_map<uint64_t, std::unordered_map<uint64_t, uint64_t>>;
   std::vector<FullPatterns> em_full(static_cast<std::size_t>(threads));
