@@ -219,7 +219,11 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
         {"prior", engine.model().prior()},
         {"em_iterations", statistics.em_iterations},
         {"unparsed_dates", unparsed_dates},
-        {"seconds", total_seconds}};
+        {"seconds", total_seconds},
+        {"prepare_seconds", statistics.prepare_seconds},
+        {"train_seconds", statistics.train_seconds},
+        {"score_seconds", statistics.score_seconds},
+        {"cluster_seconds", statistics.cluster_seconds}};
     if (!flags.clusters.empty()) result["clusters"] = cluster_count;
     if (explain_pair) {
       result["explanation"] = ExplanationJson(engine.Explain(explain_pair->first,

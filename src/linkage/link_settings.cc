@@ -30,37 +30,37 @@ Position PositionOfOffset(std::string_view text, std::size_t offset) {
   return position;
 }
 
-// Where `"key": "value"` (or `"key": value`) occurs for the `occurrence`-th time (0-based) in
-// the settings text: the position of the value. Falls back to the key, then to line 1.
+// Positions of values in the settings text, found by their key and its occurrence in document
+// order (nlohmann::json keeps no positions).
 class Locator {
  public:
   explicit Locator(std::string_view text) : text_(text) {}
 
-  Position Find(std::string_view key, std::string_view value_json, int occurrence) const {
+  // The position of the value of the `occurrence`-th (0-based) `"key":` in the text; the first
+  // one if there are fewer; line 1, column 1 if none. `value_json` is unused but documents what
+  // is looked for.
+  Position Find(std::string_view key, std::string_view /*value_json*/, int occurrence) const {
     const std::string quoted_key = "\"" + std::string(key) + "\"";
     std::size_t from = 0;
-    Position fallback;
-    bool have_fallback = false;
+    Position first;
+    bool have_first = false;
     while (true) {
       const std::size_t at = text_.find(quoted_key, from);
       if (at == std::string_view::npos) break;
+      from = at + 1;
       std::size_t i = at + quoted_key.size();
       while (i < text_.size() && std::isspace(static_cast<unsigned char>(text_[i]))) ++i;
-      if (i < text_.size() && text_[i] == ':') {
-        ++i;
-        while (i < text_.size() && std::isspace(static_cast<unsigned char>(text_[i]))) ++i;
-        if (!have_fallback) {
-          fallback = PositionOfOffset(text_, i);
-          have_fallback = true;
-        }
-        if (text_.substr(i, value_json.size()) == value_json) {
-          if (occurrence == 0) return PositionOfOffset(text_, i);
-          --occurrence;
-        }
+      if (i >= text_.size() || text_[i] != ':') continue;
+      ++i;
+      while (i < text_.size() && std::isspace(static_cast<unsigned char>(text_[i]))) ++i;
+      const Position position = PositionOfOffset(text_, i);
+      if (!have_first) {
+        first = position;
+        have_first = true;
       }
-      from = at + 1;
+      if (occurrence-- == 0) return position;
     }
-    return fallback;
+    return first;
   }
 
  private:
