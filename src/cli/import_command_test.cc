@@ -108,6 +108,18 @@ TEST_F(ImportTest, SpanishHeadersSemicolonsBomAndQuotedNewlinesImport) {
   EXPECT_EQ(persons[0]["custody"][0]["holder"], "VEN");
   EXPECT_EQ(persons[0]["custody"][0]["facility"], "Rodeo I");
   EXPECT_EQ(persons[0]["categories"], json({"journalist", "political_prisoner"}));
+  // Exact look-ups go through keyed hashes: the number written another way, the name without
+  // accents or case.
+  json by_document =
+      json::parse(canje_.Run({"persons", "--document", "12345678", "--json"}).out);
+  ASSERT_EQ(by_document.size(), 1u);
+  EXPECT_EQ(by_document[0]["id"], "P1");
+  json by_name = json::parse(
+      canje_.Run({"persons", "--exact-name", "maria gonzalez", "--json"}).out);
+  ASSERT_EQ(by_name.size(), 1u);
+  EXPECT_EQ(by_name[0]["id"], "P2");
+  EXPECT_EQ(json::parse(canje_.Run({"persons", "--exact-name", "maria", "--json"}).out).size(),
+            0u);
   json by_category = json::parse(canje_.Run({"persons", "--category", "abogado", "--json"}).out);
   ASSERT_EQ(by_category.size(), 1u);
   EXPECT_EQ(by_category[0]["name"], "María González");

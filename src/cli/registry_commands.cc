@@ -123,6 +123,10 @@ void AddPersonFilterFlags(CLI::App* command, PersonFilterFlags& flags) {
   command->add_option("--nationality", flags.query.nationality, "Of this nationality (ISO alpha-3)");
   command->add_option("--status", flags.query.status, "held, released, dead or unknown");
   command->add_option("--list", flags.list, "Linked to this list (L3)");
+  command->add_option("--document", flags.query.document,
+                      "With exactly this document number (V-12.345.678 and 12345678 agree)");
+  command->add_option("--exact-name", flags.query.exact_name,
+                      "With exactly this full name (case and accents ignored)");
 }
 
 Status ResolveListFlag(PersonFilterFlags& flags) {

@@ -13,6 +13,7 @@
 #include "linkage/document_comparison.h"
 #include "registry/enumerated_fields.h"
 #include "registry/person_codec.h"
+#include "registry/text_fold.h"
 
 namespace canje::registry {
 namespace {
@@ -206,6 +207,11 @@ class ImportRun {
       person.sealed = vault.Seal(key, AsBytes(EncodePersonRecord(record)), PersonContext(person_id));
       CANJE_RETURN_IF_ERROR(transaction.AddPerson(person));
       ++report_.persons_created;
+      std::string folded_name = FoldForMatching(record.name.Display());
+      if (!folded_name.empty()) {
+        CANJE_RETURN_IF_ERROR(
+            transaction.AddIndexEntry(vault.IndexHash("name", folded_name), person_id));
+      }
       for (const IdentityDocument& document : record.documents) {
         std::string normalized = linkage::NormalizeDocumentNumber(document.number);
         if (normalized.empty()) continue;

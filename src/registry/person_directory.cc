@@ -1,6 +1,9 @@
 #include "registry/person_directory.h"
 
+#include <set>
+
 #include "instance/ids.h"
+#include "linkage/document_comparison.h"
 #include "registry/categories.h"
 #include "registry/countries.h"
 #include "registry/enumerated_fields.h"
@@ -82,7 +85,7 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
   CANJE_ASSIGN_OR_RETURN(store::PersonFilter filter, MakeFilter(instance, query));
   std::string fragment = FoldForMatching(query.name);
   int64_t visited = 0;
-  return instance.store().ForEachPerson(filter, [&](const store::PersonView& view) -> Status {
+  auto visit_view = [&](const store::PersonView& view) -> Status {
     if (query.limit > 0 && visited >= query.limit) return Status::Ok();
     CANJE_ASSIGN_OR_RETURN(PersonEntry entry, ToEntry(instance, view));
     if (!fragment.empty() && (entry.erased || !NameMatches(entry.record, fragment))) {
@@ -90,7 +93,36 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
     }
     ++visited;
     return visit(entry);
-  });
+  };
+  if (query.document.empty() && query.exact_name.empty()) {
+    return instance.store().ForEachPerson(filter, visit_view);
+  }
+  // Exact look-ups by keyed hash: the candidates, then the other filters on each.
+  std::optional<std::set<int64_t>> candidates;
+  auto narrow = [&](std::string_view kind, const std::string& value) -> Status {
+    if (value.empty()) return Status::Ok();
+    CANJE_ASSIGN_OR_RETURN(
+        std::vector<int64_t> ids,
+        instance.store().PersonsByIndexHash(instance.vault().IndexHash(kind, value)));
+    std::set<int64_t> found(ids.begin(), ids.end());
+    if (candidates) {
+      std::set<int64_t> both;
+      for (int64_t id : found) {
+        if (candidates->count(id)) both.insert(id);
+      }
+      found = std::move(both);
+    }
+    candidates = std::move(found);
+    return Status::Ok();
+  };
+  CANJE_RETURN_IF_ERROR(narrow("document", linkage::NormalizeDocumentNumber(query.document)));
+  CANJE_RETURN_IF_ERROR(narrow("name", FoldForMatching(query.exact_name)));
+  for (int64_t id : *candidates) {
+    store::PersonFilter one = filter;
+    one.person_id = id;
+    CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(one, visit_view));
+  }
+  return Status::Ok();
 }
 
 Result<std::vector<PersonEntry>> FindPersons(Instance& instance, const PersonQuery& query) {

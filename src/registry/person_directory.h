@@ -26,6 +26,9 @@ struct PersonQuery {
   std::string nationality;  // ISO alpha-3
   std::string status;       // held, released, dead, unknown
   int64_t list_id = 0;      // persons linked to this list
+  std::string document;     // exact document number (looked up by keyed hash; "V-12.345.678"
+                            // and "12345678" agree)
+  std::string exact_name;   // exact full name, case and accents ignored (keyed hash)
   int64_t limit = 0;        // 0: no limit
 };
 

@@ -368,9 +368,9 @@ Result<std::vector<int64_t>> Store::PersonsByIndexHash(ByteView hash) {
 }
 
 Result<int64_t> Store::EventCount() {
-  CANJE_ASSIGN_OR_RETURN(auto count,
-                         QueryOne<int64_t>(*connection_, "SELECT count(*) FROM events", NoBind(),
-                                           [](const SqlStatement& row) { return row.Int(0); }));
+  CANJE_ASSIGN_OR_RETURN(
+      auto count, QueryOne<int64_t>(*connection_, "SELECT coalesce(max(seq), -1) + 1 FROM events",
+                                    NoBind(), [](const SqlStatement& row) { return row.Int(0); }));
   return count.value_or(0);
 }
 

@@ -198,6 +198,8 @@ class Store {
   Result<std::vector<RecordRow>> RecordsOfPerson(int64_t person_id);
   Status ForEachRecord(int64_t list_id, const std::function<Status(const RecordRow&)>& visit);
   Result<std::vector<int64_t>> PersonsByIndexHash(ByteView hash);
+  // The log's size: the next sequence number (max(seq) + 1, read from the primary key in
+  // O(log n); sequence numbers are dense, which `canje log verify` checks).
   Result<int64_t> EventCount();
   Result<std::vector<EventRow>> Events(int64_t from, int64_t limit);
   Status ForEachEvent(const std::function<Status(const EventRow&)>& visit);
