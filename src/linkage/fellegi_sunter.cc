@@ -10,6 +10,12 @@ namespace {
 // clerk's slip), so it weighs at most about -10 bits against u of the order of 1.
 constexpr double kMinimumM = 1e-3;
 
+// The largest m of "different" for dates and document numbers. A match that disagrees outright
+// on date of birth or document number is a clerk's error, a few percent of matches at most; when
+// a list holds many namesakes and few true duplicates, EM can mistake the namesakes for matches
+// and learn that matches often disagree on dates, which would let every namesake through.
+constexpr double kMaximumMDifferent = 0.1;
+
 }  // namespace
 
 uint64_t EncodePattern(const ComparisonVector& vector, int comparisons) {
@@ -47,6 +53,8 @@ FellegiSunterModel::FellegiSunterModel(const ComparisonSchema& schema) {
     const LevelSet& set = LevelSetFor(spec.kind);
     const int n = set.size();
     missing_level_.push_back(set.IndexOf(ComparisonLevel::kMissing));
+    bounded_different_.push_back(spec.kind == ComparisonKind::kDate ||
+                                 spec.kind == ComparisonKind::kDocumentNumber);
     tf_adjusted_.push_back(spec.kind == ComparisonKind::kGivenName ||
                            spec.kind == ComparisonKind::kFamilyName);
     // Starting values: m falls and u rises with the level index (closer agreement first).
@@ -69,6 +77,20 @@ FellegiSunterModel::FellegiSunterModel(const ComparisonSchema& schema) {
     u_.push_back(std::move(u));
   }
   UpdateWeights();
+}
+
+void FellegiSunterModel::BoundM() {
+  for (std::size_t c = 0; c < m_.size(); ++c) {
+    if (!bounded_different_[c]) continue;
+    const std::size_t different = static_cast<std::size_t>(missing_level_[c] - 1);
+    if (m_[c][different] <= kMaximumMDifferent) continue;
+    const double rest = 1.0 - m_[c][different];
+    m_[c][different] = kMaximumMDifferent;
+    for (std::size_t l = 0; l < different; ++l) {
+      m_[c][l] = rest > 0 ? m_[c][l] / rest * (1 - kMaximumMDifferent)
+                          : (1 - kMaximumMDifferent) / static_cast<double>(different);
+    }
+  }
 }
 
 void FellegiSunterModel::UpdateWeights() {
@@ -155,6 +177,7 @@ int FellegiSunterModel::EstimateMByEm(const PatternCounts& candidate_pairs, int 
         m_[c][l] = value;
       }
     }
+    BoundM();
     if (change < tolerance) break;
   }
   UpdateWeights();
@@ -196,6 +219,7 @@ void FellegiSunterModel::EstimateMFromMaskedPosteriors(
       }
     }
   }
+  BoundM();
   UpdateWeights();
 }
 

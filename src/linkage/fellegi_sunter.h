@@ -18,6 +18,10 @@
 //      blocked on the surname, surname agreement says nothing, and left in it would make EM
 //      call every candidate pair a match.
 //
+// One bound is imposed on EM: m of "different" is at most 0.1 for dates and document numbers
+// (a true match rarely disagrees outright on them; without the bound, a large list of namesakes
+// with no true duplicates teaches EM that matches do).
+//
 // Term-frequency adjustment for names: an exact agreement on a rare name is stronger evidence
 // than on a common one. For the exact level of a name comparison, the weight uses the value's own
 // frequency among all records instead of u: log2(m_exact / max(frequency, 1/records)). See
@@ -92,11 +96,14 @@ class FellegiSunterModel {
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
   void UpdateWeights();
+  // Caps m of "different" for dates and document numbers (see kMaximumMDifferent).
+  void BoundM();
 
   double prior_ = 0.01;
   std::vector<std::vector<double>> m_, u_, weight_;
   std::vector<int> missing_level_;   // per comparison: index of "missing"
   std::vector<bool> tf_adjusted_;    // per comparison: a name comparison
+  std::vector<bool> bounded_different_;  // per comparison: a date or document number
 };
 
 }  // namespace canje::linkage

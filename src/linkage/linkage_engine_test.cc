@@ -286,7 +286,7 @@ TEST(LinkageEngineTest, LinkageKeepsTwoRecordsOfOneListApartWithoutStrongEvidenc
   const std::string header = "id,given,family,born,doc,sex,town\n";
   // Left holds two different people who both resemble the right record.
   RecordTable left = Table(header + "L1,Ana María,Pérez,03/04/1990,,F,\n"
-                                    "L2,Ana,Pérez Gómez,03/04/1990,,F,\n" +
+                                    "L2,Ana,Pérez Gómez,17/09/1990,,F,\n" +
                                SyntheticList().substr(header.size()),
                            settings.left);
   RecordTable right = Table(header + "R1,Ana,Pérez,03/04/1990,,F,\n", settings.left);
