@@ -1,5 +1,7 @@
 #include "cli/link_command.h"
 
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -9,8 +11,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include <unistd.h>
 
 #include "linkage/linkage_engine.h"
 #include "linkage/record_table.h"
@@ -92,9 +92,12 @@ nlohmann::json ExplanationJson(const linkage::PairExplanation& explanation) {
                      {"weight", term.weight},
                      {"term_frequency_adjusted", term.term_frequency_adjusted}});
   }
-  return {{"left_id", explanation.left_id},   {"right_id", explanation.right_id},
-          {"prior", explanation.prior},       {"prior_log2_odds", explanation.prior_log2_odds},
-          {"comparisons", terms},             {"log2_odds", explanation.log2_odds},
+  return {{"left_id", explanation.left_id},
+          {"right_id", explanation.right_id},
+          {"prior", explanation.prior},
+          {"prior_log2_odds", explanation.prior_log2_odds},
+          {"comparisons", terms},
+          {"log2_odds", explanation.log2_odds},
           {"probability", explanation.probability}};
 }
 
@@ -105,8 +108,8 @@ void PrintExplanation(const linkage::PairExplanation& explanation, std::ostream&
   for (const linkage::ComparisonTerm& term : explanation.terms) {
     char line[512];
     std::snprintf(line, sizeof line, "  %-16s %-20s %+7.2f  '%s' / '%s'%s\n",
-                  term.comparison.c_str(), term.level.c_str(), term.weight,
-                  term.left_value.c_str(), term.right_value.c_str(),
+                  term.comparison.c_str(), term.level.c_str(), term.weight, term.left_value.c_str(),
+                  term.right_value.c_str(),
                   term.term_frequency_adjusted ? "  (name frequency)" : "");
     out << line;
   }
@@ -127,12 +130,12 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
   const auto start = std::chrono::steady_clock::now();
   CANJE_ASSIGN_OR_RETURN(linkage::LinkSettings settings,
                          linkage::ReadLinkSettingsFile(flags.settings_file));
-  const int threads =
-      flags.threads > 0 ? flags.threads
-                        : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
-  CANJE_ASSIGN_OR_RETURN(linkage::RecordTable left,
-                         linkage::LoadRecordTable(flags.files[0], settings.left,
-                                                  flags.settings_file, threads));
+  const int threads = flags.threads > 0
+                          ? flags.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  CANJE_ASSIGN_OR_RETURN(
+      linkage::RecordTable left,
+      linkage::LoadRecordTable(flags.files[0], settings.left, flags.settings_file, threads));
   std::optional<linkage::RecordTable> right;
   if (flags.files.size() == 2) {
     CANJE_ASSIGN_OR_RETURN(right, linkage::LoadRecordTable(flags.files[1], settings.right,
@@ -143,16 +146,17 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   linkage::LinkOptions options;
   options.threads = threads;
-  CANJE_ASSIGN_OR_RETURN(linkage::LinkageEngine engine,
-                         linkage::LinkageEngine::Create(settings, std::move(left),
-                                                        std::move(right), options));
+  CANJE_ASSIGN_OR_RETURN(
+      linkage::LinkageEngine engine,
+      linkage::LinkageEngine::Create(settings, std::move(left), std::move(right), options));
   engine.mutable_statistics().prepare_seconds = prepare_seconds;
 
   std::optional<std::pair<uint32_t, uint32_t>> explain_pair;
   if (!flags.explain.empty()) {
     const std::optional<uint32_t> first = engine.FindRecord(flags.explain[0], false);
-    if (!first) return Status::NotFound("--explain: no record '" + flags.explain[0] + "' in " +
-                                        flags.files[0]);
+    if (!first)
+      return Status::NotFound("--explain: no record '" + flags.explain[0] + "' in " +
+                              flags.files[0]);
     const std::optional<uint32_t> second = engine.FindRecord(flags.explain[1], engine.linkage());
     if (!second) {
       return Status::NotFound("--explain: no record '" + flags.explain[1] + "' in " +
@@ -161,8 +165,8 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
     explain_pair.emplace(*first, *second);
   }
 
-  const double threshold = flags.threshold.value_or(
-      settings.threshold.value_or(linkage::kDefaultLinkThreshold));
+  const double threshold =
+      flags.threshold.value_or(settings.threshold.value_or(linkage::kDefaultLinkThreshold));
   engine.Train();
   const std::vector<linkage::ScoredPair> pairs = engine.ScorePairs(threshold);
 
@@ -208,26 +212,25 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
                        {"skipped_blocks", rule.skipped_blocks},
                        {"skipped_pairs", rule.skipped_pairs}});
     }
-    nlohmann::json result = {
-        {"records", engine.record_count()},
-        {"mode", engine.linkage() ? "linkage" : "deduplication"},
-        {"threshold", threshold},
-        {"blocking", rules},
-        {"candidate_pairs", statistics.candidate_pairs},
-        {"pairs_written", pairs.size()},
-        {"uncertain_pairs", statistics.uncertain_pairs},
-        {"prior", engine.model().prior()},
-        {"em_iterations", statistics.em_iterations},
-        {"unparsed_dates", unparsed_dates},
-        {"seconds", total_seconds},
-        {"prepare_seconds", statistics.prepare_seconds},
-        {"train_seconds", statistics.train_seconds},
-        {"score_seconds", statistics.score_seconds},
-        {"cluster_seconds", statistics.cluster_seconds}};
+    nlohmann::json result = {{"records", engine.record_count()},
+                             {"mode", engine.linkage() ? "linkage" : "deduplication"},
+                             {"threshold", threshold},
+                             {"blocking", rules},
+                             {"candidate_pairs", statistics.candidate_pairs},
+                             {"pairs_written", pairs.size()},
+                             {"uncertain_pairs", statistics.uncertain_pairs},
+                             {"prior", engine.model().prior()},
+                             {"em_iterations", statistics.em_iterations},
+                             {"unparsed_dates", unparsed_dates},
+                             {"seconds", total_seconds},
+                             {"prepare_seconds", statistics.prepare_seconds},
+                             {"train_seconds", statistics.train_seconds},
+                             {"score_seconds", statistics.score_seconds},
+                             {"cluster_seconds", statistics.cluster_seconds}};
     if (!flags.clusters.empty()) result["clusters"] = cluster_count;
     if (explain_pair) {
-      result["explanation"] = ExplanationJson(engine.Explain(explain_pair->first,
-                                                             explain_pair->second));
+      result["explanation"] =
+          ExplanationJson(engine.Explain(explain_pair->first, explain_pair->second));
     }
     context.out << result.dump(2) << '\n';
   } else {

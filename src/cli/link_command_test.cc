@@ -43,9 +43,9 @@ TEST(LinkCommandTest, OneFileListsEachPairOnceWithTheEarlierRecordLeft) {
   CanjeRunner canje;
   canje.WriteFile("s.json", kSettings);
   canje.WriteFile("roster.csv", kRoster);
-  const RunResult result = canje.Run({"link", "--settings", "s.json", "roster.csv", "--out",
-                                      "pairs.csv", "--clusters", "clusters.csv", "--threshold",
-                                      "0.5"});
+  const RunResult result =
+      canje.Run({"link", "--settings", "s.json", "roster.csv", "--out", "pairs.csv", "--clusters",
+                 "clusters.csv", "--threshold", "0.5"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
   const std::vector<std::string> pairs = Lines(canje.ReadFile("pairs.csv"));
   ASSERT_GE(pairs.size(), 3U);
@@ -101,8 +101,9 @@ TEST(LinkCommandTest, BadInputExits65WithPlaceAndLeavesNoOutput) {
   canje.WriteFile("roster.csv", kRoster);
   canje.WriteFile("empty.csv", "");
   canje.WriteFile("short.csv", std::string(kRoster) + "A7,Luis\n");
-  canje.WriteFile("latin1.csv", "record_id,given_names,family_names,date_of_birth\n"
-                                "B1,Jos\xe9,P\xe9rez,1990-01-01\n");
+  canje.WriteFile("latin1.csv",
+                  "record_id,given_names,family_names,date_of_birth\n"
+                  "B1,Jos\xe9,P\xe9rez,1990-01-01\n");
   struct Case {
     std::string settings, file, where;
   };

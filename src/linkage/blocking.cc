@@ -45,9 +45,9 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
           Mix(HashText(kFnvOffset + 0, family->joined()), static_cast<uint64_t>(date->year)));
     }
     if (has_family && has_given && has_year && !family->phonetic(0).empty()) {
-      keys.keys[1][g] = NonZero(Mix(Mix(HashText(kFnvOffset + 1, family->phonetic(0)),
-                                        given->unit(0)[0]),
-                                    static_cast<uint64_t>(date->year)));
+      keys.keys[1][g] =
+          NonZero(Mix(Mix(HashText(kFnvOffset + 1, family->phonetic(0)), given->unit(0)[0]),
+                      static_cast<uint64_t>(date->year)));
     }
     for (const auto& column : table.identifiers) {
       if (!column[r].empty()) {
@@ -60,25 +60,23 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
       uint64_t first = has_given ? given->unit(0)[0] : 0;
       uint64_t second = has_family ? family->unit(0)[0] : 0;
       if (first > second) std::swap(first, second);
-      keys.keys[3][g] = NonZero(
-          Mix(Mix(Mix(Mix(Mix(kFnvOffset + 3, date->year), date->month), date->day), first),
-              second));
+      keys.keys[3][g] = NonZero(Mix(
+          Mix(Mix(Mix(Mix(kFnvOffset + 3, date->year), date->month), date->day), first), second));
     }
     if (has_family && has_given && has_year && date->precision == ComparableDate::Precision::kDay &&
         !family->phonetic(0).empty()) {
-      keys.keys[5][g] = NonZero(Mix(Mix(Mix(HashText(kFnvOffset + 5, family->phonetic(0)),
-                                            given->unit(0)[0]),
-                                        date->month),
-                                    date->day));
+      keys.keys[5][g] = NonZero(Mix(
+          Mix(Mix(HashText(kFnvOffset + 5, family->phonetic(0)), given->unit(0)[0]), date->month),
+          date->day));
     }
     if (has_family && has_given && has_year && !given->phonetic(0).empty()) {
-      keys.keys[6][g] = NonZero(Mix(Mix(HashText(kFnvOffset + 6, given->phonetic(0)),
-                                        family->unit(0)[0]),
-                                    static_cast<uint64_t>(date->year)));
+      keys.keys[6][g] =
+          NonZero(Mix(Mix(HashText(kFnvOffset + 6, given->phonetic(0)), family->unit(0)[0]),
+                      static_cast<uint64_t>(date->year)));
     }
     if (has_family && has_given) {
-      keys.keys[7][g] = NonZero(
-          Mix(HashText(kFnvOffset + 7, family->joined_phonetic()), given->unit(0)[0]));
+      keys.keys[7][g] =
+          NonZero(Mix(HashText(kFnvOffset + 7, family->joined_phonetic()), given->unit(0)[0]));
       if (!family->phonetic(0).empty() && !given->phonetic(0).empty()) {
         keys.keys[8][g] =
             NonZero(HashText(HashText(kFnvOffset + 8, family->phonetic(0)), given->phonetic(0)));
@@ -94,11 +92,15 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
 }  // namespace
 
 const std::vector<std::string>& BlockingRuleNames() {
-  static const std::vector<std::string> names = {
-      "family_names+birth_year", "family_phonetic+given_initial+birth_year", "identifier",
-      "birth_date+initials", "full_name",
-      "family_phonetic+given_initial+birth_day", "given_phonetic+family_initial+birth_year",
-      "family_names_phonetic+given_initial", "first_family_phonetic+first_given_phonetic"};
+  static const std::vector<std::string> names = {"family_names+birth_year",
+                                                 "family_phonetic+given_initial+birth_year",
+                                                 "identifier",
+                                                 "birth_date+initials",
+                                                 "full_name",
+                                                 "family_phonetic+given_initial+birth_day",
+                                                 "given_phonetic+family_initial+birth_year",
+                                                 "family_names_phonetic+given_initial",
+                                                 "first_family_phonetic+first_given_phonetic"};
   return names;
 }
 
@@ -154,9 +156,8 @@ std::vector<RuleBlocks> BuildBlocks(BlockingKeys& keys, std::size_t n_left, bool
       begin = end;
     }
     // Large blocks first, so threads finish together.
-    std::sort(out.runs.begin(), out.runs.end(), [](const auto& a, const auto& b) {
-      return a.second - a.first > b.second - b.first;
-    });
+    std::sort(out.runs.begin(), out.runs.end(),
+              [](const auto& a, const auto& b) { return a.second - a.first > b.second - b.first; });
     stats->push_back(rule_stats);
   }
   return blocks;

@@ -69,7 +69,7 @@ struct BlockingRuleStats {
 
 // A sorted list of blocks for one rule, ready to enumerate.
 struct RuleBlocks {
-  std::vector<uint32_t> records;                   // grouped by key, ascending index in a block
+  std::vector<uint32_t> records;                    // grouped by key, ascending index in a block
   std::vector<std::pair<uint32_t, uint32_t>> runs;  // [begin, end) into records, size >= 2
 };
 

@@ -97,10 +97,10 @@ void ComparisonSchema::Compare(const RecordTable& a, std::size_t i, const Record
   if (given_index_ >= 0) {
     const PersonNameLevels names =
         ComparePersonNames(a.given[i], a.family[i], b.given[j], b.family[j]);
-    out[static_cast<std::size_t>(given_index_)] = static_cast<uint8_t>(
-        LevelSetFor(ComparisonKind::kGivenName).IndexOf(names.given));
-    out[static_cast<std::size_t>(family_index_)] = static_cast<uint8_t>(
-        LevelSetFor(ComparisonKind::kFamilyName).IndexOf(names.family));
+    out[static_cast<std::size_t>(given_index_)] =
+        static_cast<uint8_t>(LevelSetFor(ComparisonKind::kGivenName).IndexOf(names.given));
+    out[static_cast<std::size_t>(family_index_)] =
+        static_cast<uint8_t>(LevelSetFor(ComparisonKind::kFamilyName).IndexOf(names.family));
   }
   for (std::size_t c = 0; c < comparisons_.size(); ++c) {
     const ComparisonSpec& spec = comparisons_[c];
@@ -138,8 +138,7 @@ void ComparisonSchema::Compare(const RecordTable& a, std::size_t i, const Record
   }
 }
 
-std::string ComparisonSchema::ValueOf(const RecordTable& table, std::size_t record,
-                                      int c) const {
+std::string ComparisonSchema::ValueOf(const RecordTable& table, std::size_t record, int c) const {
   const ComparisonSpec& spec = comparisons_[static_cast<std::size_t>(c)];
   const std::size_t f = static_cast<std::size_t>(spec.field);
   switch (spec.source) {

@@ -27,7 +27,14 @@ inline constexpr int kMaxComparisons = 16;
 // Level indices of one pair, one per comparison.
 using ComparisonVector = std::array<uint8_t, kMaxComparisons>;
 
-enum class ComparisonSource : uint8_t { kGivenName, kFamilyName, kDate, kIdentifiers, kExact, kText };
+enum class ComparisonSource : uint8_t {
+  kGivenName,
+  kFamilyName,
+  kDate,
+  kIdentifiers,
+  kExact,
+  kText
+};
 
 struct ComparisonSpec {
   std::string name;  // "given_name", "family_name", "identifier", or the left column's name

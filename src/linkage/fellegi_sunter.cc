@@ -198,8 +198,7 @@ void FellegiSunterModel::EstimateMFromMaskedPosteriors(
       log_m += std::log(std::max(m_[c][l], 1e-300));
       log_u += std::log(std::max(u_[c][l], 1e-300));
     }
-    const double p =
-        1.0 / (1.0 + std::exp(std::log1p(-prior_) + log_u - std::log(prior_) - log_m));
+    const double p = 1.0 / (1.0 + std::exp(std::log1p(-prior_) + log_u - std::log(prior_) - log_m));
     for (const auto& [full_pattern, count] : full_patterns) {
       const ComparisonVector full = DecodePattern(full_pattern, n);
       for (std::size_t c = 0; c < m_.size(); ++c) {

@@ -101,8 +101,8 @@ class FellegiSunterModel {
 
   double prior_ = 0.01;
   std::vector<std::vector<double>> m_, u_, weight_;
-  std::vector<int> missing_level_;   // per comparison: index of "missing"
-  std::vector<bool> tf_adjusted_;    // per comparison: a name comparison
+  std::vector<int> missing_level_;       // per comparison: index of "missing"
+  std::vector<bool> tf_adjusted_;        // per comparison: a name comparison
   std::vector<bool> bounded_different_;  // per comparison: a date or document number
 };
 

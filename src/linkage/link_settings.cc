@@ -1,9 +1,8 @@
 #include "linkage/link_settings.h"
 
 #include <fstream>
-#include <sstream>
-
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "registry/dates.h"
 
@@ -81,9 +80,9 @@ constexpr std::string_view kKindList =
     "given_name, family_name, full_name, date, identifier, exact, text";
 
 std::optional<FieldKind> FieldKindFromName(std::string_view name) {
-  for (FieldKind kind : {FieldKind::kGivenName, FieldKind::kFamilyName, FieldKind::kFullName,
-                         FieldKind::kDate, FieldKind::kIdentifier, FieldKind::kExact,
-                         FieldKind::kText}) {
+  for (FieldKind kind :
+       {FieldKind::kGivenName, FieldKind::kFamilyName, FieldKind::kFullName, FieldKind::kDate,
+        FieldKind::kIdentifier, FieldKind::kExact, FieldKind::kText}) {
     if (FieldKindName(kind) == name) return kind;
   }
   return std::nullopt;
@@ -133,8 +132,8 @@ Result<SideSettings> ParseSide(const Json& object, std::string_view path, const 
     settings.line = column_position.line;
     settings.column_in_settings = column_position.column;
     if (!field.contains("kind") || !field["kind"].is_string()) {
-      return context.Error(column_position, field_path + " has no \"kind\"; kinds are " +
-                                                std::string(kKindList));
+      return context.Error(column_position,
+                           field_path + " has no \"kind\"; kinds are " + std::string(kKindList));
     }
     const std::string kind_name = field["kind"].get<std::string>();
     const Position kind_position =
@@ -159,8 +158,8 @@ Result<SideSettings> ParseSide(const Json& object, std::string_view path, const 
                              field_path + ": \"format\" is a string, for date fields only");
       }
       Result<DateFormat> format = DateFormat::Parse(field["format"].get<std::string>());
-      if (!format.ok()) return context.Error(format_position, field_path + ": " +
-                                                                  format.status().message());
+      if (!format.ok())
+        return context.Error(format_position, field_path + ": " + format.status().message());
       settings.format = std::move(format).value();
     }
     side.fields.push_back(std::move(settings));
@@ -290,9 +289,9 @@ ComparableDate DateFormat::Read(std::string_view text) const {
       if (!read_number(4, false, &year)) return ComparableDate::Missing();
       i += 4;
     } else if (pattern.substr(i, 2) == "MM" || pattern.substr(i, 2) == "DD") {
-      const bool next_is_token = i + 2 < pattern.size() &&
-                                 (pattern[i + 2] == 'Y' || pattern[i + 2] == 'M' ||
-                                  pattern[i + 2] == 'D');
+      const bool next_is_token =
+          i + 2 < pattern.size() &&
+          (pattern[i + 2] == 'Y' || pattern[i + 2] == 'M' || pattern[i + 2] == 'D');
       const bool previous_is_token =
           i > 0 && (pattern[i - 1] == 'Y' || pattern[i - 1] == 'M' || pattern[i - 1] == 'D');
       const bool flexible = !next_is_token && !previous_is_token;
@@ -320,9 +319,9 @@ Result<LinkSettings> ParseLinkSettings(std::string_view json_text, std::string_v
     const Position position = PositionOfOffset(json_text, error.byte > 0 ? error.byte - 1 : 0);
     std::string what = error.what();
     const std::size_t colon = what.find("syntax error");
-    return context.Error(position, "not valid JSON (" +
-                                       (colon == std::string::npos ? what : what.substr(colon)) +
-                                       ")");
+    return context.Error(
+        position,
+        "not valid JSON (" + (colon == std::string::npos ? what : what.substr(colon)) + ")");
   }
   if (!root.is_object()) return context.Error({}, "settings must be a JSON object");
   LinkSettings settings;
@@ -344,8 +343,9 @@ Result<LinkSettings> ParseLinkSettings(std::string_view json_text, std::string_v
     for (const auto& [key, value] : root.items()) {
       if (key != "left" && key != "right" && key != "threshold") {
         return context.Error(locator.Find(key, "", 0),
-                             "unknown key '" + key + "'; with left and right, the top level has "
-                             "only left, right and threshold");
+                             "unknown key '" + key +
+                                 "'; with left and right, the top level has "
+                                 "only left, right and threshold");
       }
     }
     CANJE_ASSIGN_OR_RETURN(settings.left, ParseSide(root["left"], "left", context, &occurrences));
@@ -376,8 +376,9 @@ Result<LinkSettings> ParseLinkSettings(std::string_view json_text, std::string_v
       full += field.kind == FieldKind::kFullName;
     }
     if (given > 1 || family > 1 || full > 1 || (full > 0 && given + family > 0)) {
-      return context.Error({}, "a side has at most one given_name and one family_name field, "
-                               "or one full_name field");
+      return context.Error({},
+                           "a side has at most one given_name and one family_name field, "
+                           "or one full_name field");
     }
   }
   return settings;

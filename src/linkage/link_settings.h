@@ -53,8 +53,8 @@ class DateFormat {
 struct FieldSettings {
   std::string column;  // as in the header (compared trimmed)
   FieldKind kind = FieldKind::kExact;
-  DateFormat format;   // dates only
-  int line = 0;        // where the field's "column" value is in the settings file (1-based)
+  DateFormat format;  // dates only
+  int line = 0;       // where the field's "column" value is in the settings file (1-based)
   int column_in_settings = 0;
 };
 

@@ -61,8 +61,7 @@ class Clusters {
 }  // namespace
 
 Result<LinkageEngine> LinkageEngine::Create(const LinkSettings& settings, RecordTable left,
-                                            std::optional<RecordTable> right,
-                                            LinkOptions options) {
+                                            std::optional<RecordTable> right, LinkOptions options) {
   LinkageEngine engine;
   CANJE_ASSIGN_OR_RETURN(engine.schema_, ComparisonSchema::FromSettings(settings));
   if (engine.schema_.size() == 0) {
@@ -218,10 +217,10 @@ void LinkageEngine::Train() {
       upper_bound += size * (size - 1) / 2;
     }
   }
-  const double rate =
-      upper_bound == 0 ? 1.0
-                       : std::min(1.0, static_cast<double>(options_.em_sample_pairs) /
-                                           static_cast<double>(upper_bound));
+  const double rate = upper_bound == 0
+                          ? 1.0
+                          : std::min(1.0, static_cast<double>(options_.em_sample_pairs) /
+                                              static_cast<double>(upper_bound));
   const uint64_t cutoff =
       rate >= 1.0 ? UINT64_MAX : static_cast<uint64_t>(rate * 18446744073709551615.0);
   // The comparisons each blocking rule conditions on (blocking.h), left out of EM for its pairs.
@@ -254,7 +253,8 @@ void LinkageEngine::Train() {
   std::vector<FullPatterns> em_full(static_cast<std::size_t>(threads));
   for (PatternCounts& counts : em_counts) counts.comparisons = schema_.size();
   std::vector<uint64_t> rule_pairs = ForEachCandidatePair(
-      keys_, blocks_, n_left, is_linkage, threads, [&](int thread, int rule, uint32_t i, uint32_t j) {
+      keys_, blocks_, n_left, is_linkage, threads,
+      [&](int thread, int rule, uint32_t i, uint32_t j) {
         if (cutoff != UINT64_MAX && SplitMix((static_cast<uint64_t>(i) << 32) | j) > cutoff) {
           return;
         }

@@ -61,7 +61,7 @@ struct LinkOptions {
 };
 
 struct ScoredPair {
-  uint32_t left = 0;   // record index (see above); in de-duplication left < right
+  uint32_t left = 0;  // record index (see above); in de-duplication left < right
   uint32_t right = 0;
   double probability = 0;
 };

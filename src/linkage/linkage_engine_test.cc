@@ -63,8 +63,7 @@ TEST(LinkSettingsTest, UnknownKindNamesFileLineAndColumn) {
 TEST(LinkSettingsTest, BadJsonAndBadDateFormatAreInvalid) {
   EXPECT_EQ(ParseLinkSettings("{\"id\": ", "s.json").status().code(), StatusCode::kInvalid);
   Result<LinkSettings> format = ParseLinkSettings(
-      R"({"id": "id", "fields": [{"column": "d", "kind": "date", "format": "DDMMYY"}]})",
-      "s.json");
+      R"({"id": "id", "fields": [{"column": "d", "kind": "date", "format": "DDMMYY"}]})", "s.json");
   ASSERT_FALSE(format.ok());
   EXPECT_NE(format.status().message().find("s.json:1:"), std::string::npos);
 }
@@ -82,8 +81,7 @@ TEST(LinkSettingsTest, LeftAndRightMustPairUp) {
 TEST(DateFormatTest, ReadsLayoutsAndTurnsImpossibleDatesIntoMissing) {
   EXPECT_EQ(DateFormat::Parse("YYYYMMDD")->Read("19900403"), ComparableDate::Day(1990, 4, 3));
   EXPECT_EQ(DateFormat::Parse("DD/MM/YYYY")->Read("3/4/1990"), ComparableDate::Day(1990, 4, 3));
-  EXPECT_EQ(DateFormat::Parse("MM/DD/YYYY")->Read("04/03/1990"),
-            ComparableDate::Day(1990, 4, 3));
+  EXPECT_EQ(DateFormat::Parse("MM/DD/YYYY")->Read("04/03/1990"), ComparableDate::Day(1990, 4, 3));
   EXPECT_TRUE(DateFormat::Parse("YYYYMMDD")->Read("19900230").missing());
   EXPECT_TRUE(DateFormat::Parse("YYYYMMDD")->Read("1990043").missing());
   EXPECT_EQ(DateFormat().Read("1990-04"), ComparableDate::Month(1990, 4));
@@ -114,9 +112,8 @@ TEST(RecordTableTest, EmptyFileWrongFieldCountAndInvalidUtf8AreLocated) {
 
 TEST(RecordTableTest, ImpossibleDateCountsAsMissingNotAsError) {
   const LinkSettings settings = Settings(kPersonSettings);
-  const RecordTable table =
-      Table(" id , given, family, born, doc, sex, town\n1,Ana,Pérez,31/02/1990,,F,\n",
-            settings.left);
+  const RecordTable table = Table(
+      " id , given, family, born, doc, sex, town\n1,Ana,Pérez,31/02/1990,,F,\n", settings.left);
   ASSERT_EQ(table.size(), 1U);
   EXPECT_EQ(table.unparsed_dates, 1);
   EXPECT_TRUE(table.dates[0][0].missing());
@@ -149,8 +146,7 @@ TEST(ComparisonSchemaTest, EveryKindIsWiredToItsLevels) {
   EXPECT_EQ(levels["town"], "exact");  // accents removed for comparison
 
   schema->Compare(table, 1, table, 2, vector);
-  EXPECT_EQ(ComparisonLevelName(LevelSetFor(ComparisonKind::kGivenName).at(vector[0])),
-            "swapped");
+  EXPECT_EQ(ComparisonLevelName(LevelSetFor(ComparisonKind::kGivenName).at(vector[0])), "swapped");
   EXPECT_EQ(ComparisonLevelName(LevelSetFor(ComparisonKind::kDate).at(vector[2])), "missing");
   EXPECT_EQ(ComparisonLevelName(LevelSetFor(ComparisonKind::kDocumentNumber).at(vector[5])),
             "missing");
@@ -161,10 +157,10 @@ TEST(ComparisonSchemaTest, EveryKindIsWiredToItsLevels) {
 
 // A small synthetic list: 60 people, 20 of them written twice with a slip.
 std::string SyntheticList() {
-  const char* given[] = {"Ana", "Luis", "Carlos", "María", "José", "Rosa", "Pedro", "Elena",
-                         "Jorge", "Lucía"};
-  const char* family[] = {"Pérez", "Gómez", "Rodríguez", "Díaz", "Morales", "Castillo",
-                          "Vargas", "Rojas", "Suárez", "Mendoza", "Quintero", "Zambrano"};
+  const char* given[] = {"Ana",  "Luis",  "Carlos", "María", "José",
+                         "Rosa", "Pedro", "Elena",  "Jorge", "Lucía"};
+  const char* family[] = {"Pérez",  "Gómez", "Rodríguez", "Díaz",    "Morales",  "Castillo",
+                          "Vargas", "Rojas", "Suárez",    "Mendoza", "Quintero", "Zambrano"};
   std::ostringstream csv;
   csv << "id,given,family,born,doc,sex,town\n";
   for (int p = 0; p < 60; ++p) {
@@ -214,7 +210,8 @@ TEST(LinkageEngineTest, FindsTheDuplicatesOfASyntheticList) {
   for (const BlockingRuleStats& rule : engine.statistics().rules) sum += rule.pairs;
   EXPECT_EQ(sum, engine.statistics().candidate_pairs);
   int rules_with_pairs = 0;
-  for (const BlockingRuleStats& rule : engine.statistics().rules) rules_with_pairs += rule.pairs > 0;
+  for (const BlockingRuleStats& rule : engine.statistics().rules)
+    rules_with_pairs += rule.pairs > 0;
   EXPECT_GE(rules_with_pairs, 2);
 }
 
@@ -231,8 +228,7 @@ TEST(LinkageEngineTest, ExplanationWeightsSumToTheFinalLogOdds) {
     for (const ComparisonTerm& term : why.terms) sum += term.weight;
     EXPECT_NEAR(sum, why.log2_odds, 1e-9);
     EXPECT_NEAR(why.probability, engine.Probability(x, y), 1e-12);
-    EXPECT_NEAR(why.probability, std::exp2(why.log2_odds) / (1 + std::exp2(why.log2_odds)),
-                1e-9);
+    EXPECT_NEAR(why.probability, std::exp2(why.log2_odds) / (1 + std::exp2(why.log2_odds)), 1e-9);
     EXPECT_NEAR(why.prior_log2_odds, std::log2(why.prior / (1 - why.prior)), 1e-9);
   }
   const PairExplanation same = engine.Explain(*a, *b);
@@ -248,7 +244,9 @@ TEST(LinkageEngineTest, ExactAgreementOnARareNameWeighsMoreThanOnACommonOne) {
   const LinkSettings settings = Settings(kPersonSettings);
   std::ostringstream csv;
   csv << "id,given,family,born,doc,sex,town\n";
-  for (int i = 0; i < 40; ++i) csv << "c" << i << ",Ana,Pérez,,," << "F,\n";
+  for (int i = 0; i < 40; ++i)
+    csv << "c" << i << ",Ana,Pérez,,,"
+        << "F,\n";
   csv << "r1,Ana,Zuloaga,,,F,\nr2,Ana,Zuloaga,,,F,\n";
   Result<LinkageEngine> engine =
       LinkageEngine::Create(settings, Table(csv.str(), settings.left), std::nullopt);
@@ -285,13 +283,13 @@ TEST(LinkageEngineTest, LinkageKeepsTwoRecordsOfOneListApartWithoutStrongEvidenc
   const LinkSettings settings = Settings(kPersonSettings);
   const std::string header = "id,given,family,born,doc,sex,town\n";
   // Left holds two different people who both resemble the right record.
-  RecordTable left = Table(header + "L1,Ana María,Pérez,03/04/1990,,F,\n"
-                                    "L2,Ana,Pérez Gómez,17/09/1990,,F,\n" +
+  RecordTable left = Table(header +
+                               "L1,Ana María,Pérez,03/04/1990,,F,\n"
+                               "L2,Ana,Pérez Gómez,17/09/1990,,F,\n" +
                                SyntheticList().substr(header.size()),
                            settings.left);
   RecordTable right = Table(header + "R1,Ana,Pérez,03/04/1990,,F,\n", settings.left);
-  Result<LinkageEngine> engine =
-      LinkageEngine::Create(settings, std::move(left), std::move(right));
+  Result<LinkageEngine> engine = LinkageEngine::Create(settings, std::move(left), std::move(right));
   ASSERT_TRUE(engine.ok());
   engine->Train();
   const uint32_t l1 = 0, l2 = 1;

@@ -79,8 +79,7 @@ void PrepareRange(const SideSettings& side, const RawColumns& raw, std::size_t b
 
 Result<RecordTable> LoadRecordTableFromStream(std::istream& in, const std::string& file_name,
                                               const SideSettings& side,
-                                              const std::string& settings_file_name,
-                                              int threads) {
+                                              const std::string& settings_file_name, int threads) {
   Result<registry::CsvReader> opened = registry::CsvReader::Open(in);
   if (!opened.ok()) {
     const std::string& message = opened.status().message();
@@ -170,17 +169,16 @@ Result<RecordTable> LoadRecordTableFromStream(std::istream& in, const std::strin
     if (!row.errors.empty()) return Status::Invalid(row.errors.front().ToString(file_name));
     if (row.values.size() != header.size()) {
       const std::size_t column = std::min(row.values.size(), header.size()) + 1;
-      return Status::Invalid(file_name + ":" + std::to_string(row.line) + ":" +
-                             std::to_string(column) + ": the row has " +
-                             std::to_string(row.values.size()) + " fields but the header has " +
-                             std::to_string(header.size()) +
-                             "; quote values that contain the delimiter");
+      return Status::Invalid(
+          file_name + ":" + std::to_string(row.line) + ":" + std::to_string(column) +
+          ": the row has " + std::to_string(row.values.size()) + " fields but the header has " +
+          std::to_string(header.size()) + "; quote values that contain the delimiter");
     }
     std::string id = Trim(row.values[static_cast<std::size_t>(id_index)]);
     if (id.empty()) {
       return Status::Invalid(file_name + ":" + std::to_string(row.line) + ":" +
-                             std::to_string(id_index + 1) + ": the record id ('" +
-                             side.id_column + "') is empty; every record needs one");
+                             std::to_string(id_index + 1) + ": the record id ('" + side.id_column +
+                             "') is empty; every record needs one");
     }
     table.ids.push_back(std::move(id));
     for (const Source& source : sources) {
@@ -212,8 +210,7 @@ Result<RecordTable> LoadRecordTableFromStream(std::istream& in, const std::strin
       return;
     }
     const std::size_t begin = n * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads);
-    const std::size_t end =
-        n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads);
+    const std::size_t end = n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads);
     PrepareRange(side, raw, begin, end, *normalizer, &table,
                  &unparsed[static_cast<std::size_t>(t)]);
   };

@@ -28,12 +28,12 @@ struct RecordTable {
   std::string file_name;
   std::vector<std::string> ids;  // in file order; a record's index is its position here
   bool has_names = false;
-  std::vector<PreparedName> given;   // size() records when has_names
-  std::vector<PreparedName> family;  // size() records when has_names
-  std::vector<std::vector<ComparableDate>> dates;      // [date field][record]
-  std::vector<std::vector<std::string>> identifiers;   // [identifier field][record], normalised
-  std::vector<std::vector<std::string>> exact;         // [exact field][record], comparison form
-  std::vector<std::vector<std::u32string>> text;       // [text field][record], comparison form
+  std::vector<PreparedName> given;                    // size() records when has_names
+  std::vector<PreparedName> family;                   // size() records when has_names
+  std::vector<std::vector<ComparableDate>> dates;     // [date field][record]
+  std::vector<std::vector<std::string>> identifiers;  // [identifier field][record], normalised
+  std::vector<std::vector<std::string>> exact;        // [exact field][record], comparison form
+  std::vector<std::vector<std::u32string>> text;      // [text field][record], comparison form
   int64_t unparsed_dates = 0;  // non-empty dates that could not be read (counted as missing)
 
   std::size_t size() const { return ids.size(); }
