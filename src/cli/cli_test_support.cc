@@ -1,6 +1,7 @@
 #include "cli/cli_test_support.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -19,7 +20,9 @@ namespace canje::cli::testing {
 RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
                      const std::vector<std::string>& env) {
   int out_pipe[2], err_pipe[2];
-  if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) return {};
+  // Close-on-exec, so that only the child's stdout and stderr (dup2 clears the flag) are left
+  // open: a daemon it starts (a test database server) must not hold the pipes open.
+  if (pipe2(out_pipe, O_CLOEXEC) != 0 || pipe2(err_pipe, O_CLOEXEC) != 0) return {};
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);

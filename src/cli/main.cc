@@ -8,6 +8,7 @@
 #include "cli/demo_commands.h"
 #include "cli/link_command.h"
 #include "cli/log_commands.h"
+#include "cli/migrate_command.h"
 #include "cli/protection_commands.h"
 #include "cli/registry_commands.h"
 #include "cli/solve_command.h"
@@ -21,9 +22,11 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Help for every command");
   app.add_option("--db", context.global.database,
-                 "Store: a SQLite file path (else CANJE_DB, else ./canje.db)");
+                 "Store: a SQLite file path or a postgresql:// URL (else CANJE_DB, else "
+                 "./canje.db)");
   app.add_option("--master-key", context.global.master_key_file,
-                 "Master key file (else CANJE_MASTER_KEY_FILE, else <db>.key)");
+                 "Master key file (else CANJE_MASTER_KEY_FILE, else <db>.key; for a URL "
+                 "~/.config/canje/<host>_<port>_<database>.key)");
   app.add_option("--as", context.global.user,
                  "Act as this user (else CANJE_USER, else the admin created by init)");
   app.add_flag("--json", context.global.json, "Print machine-readable JSON on stdout");
@@ -44,6 +47,7 @@ int main(int argc, char** argv) {
   canje::cli::AddSummaryCommand(app, context);
   canje::cli::AddScenarioCommands(app, context);
   canje::cli::AddDemoCommand(app, context);
+  canje::cli::AddMigrateCommand(app, context);
   canje::cli::AddVersionCommand(app, context);
 
   try {

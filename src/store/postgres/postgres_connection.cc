@@ -239,10 +239,9 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(
       return Status::NotFound("no PostgreSQL database at " + url + ": " + detail +
                               "; create it with `createdb`, then `canje init --db URL`");
     }
-    return Status::Unavailable("cannot connect to the PostgreSQL database at " + url + ": " +
-                               detail +
-                               "; check that the server runs and the URL is right, "
-                               "then retry");
+    return Status::Unavailable("the PostgreSQL database at " + url +
+                               " is unavailable (cannot connect): " + detail +
+                               "; check that the server runs and the URL is right, then retry");
   }
   PQsetNoticeProcessor(connection, IgnoreNotice, nullptr);
   std::unique_ptr<PostgresConnection> opened(new PostgresConnection(connection, url));

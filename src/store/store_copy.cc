@@ -1,0 +1,205 @@
+#include "store/store_copy.h"
+
+#include "store/migrations.h"
+
+namespace canje::store {
+namespace {
+
+enum class Kind { kInt, kText, kBlob };
+
+struct Column {
+  const char* name;
+  Kind kind;
+};
+
+struct Table {
+  const char* name;
+  const char* order_by;
+  std::vector<Column> columns;
+  const char* filter = "";  // rows left out: the new store keeps its own schema version
+};
+
+constexpr Kind I = Kind::kInt;
+constexpr Kind T = Kind::kText;
+constexpr Kind B = Kind::kBlob;
+
+// Schema version 1 (migrations.cc), parents before children. A migration that adds a table or a
+// column must add it here too: CopyStore refuses any other schema version.
+constexpr int kCopiedSchemaVersion = 1;
+const std::vector<Table>& Tables() {
+  static const std::vector<Table> kTables = {
+      {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
+      {"parties", "code", {{"code", T}, {"name", T}, {"kind", T}, {"created_at", T}}},
+      {"users", "name", {{"name", T}, {"party", T}, {"role", T}, {"created_at", T}}},
+      {"events",
+       "seq",
+       {{"seq", I},
+        {"time", T},
+        {"actor", T},
+        {"party", T},
+        {"type", T},
+        {"subjects", T},
+        {"payload_sha256", B},
+        {"salt", B},
+        {"payload_key", B},
+        {"payload", B}}},
+      {"event_subjects", "seq, subject", {{"subject", T}, {"seq", I}}},
+      {"lists",
+       "id",
+       {{"id", I},
+        {"kind", T},
+        {"source", T},
+        {"party", T},
+        {"file_name", T},
+        {"file_sha256", T},
+        {"format", T},
+        {"columns", T},
+        {"imported_at", T},
+        {"imported_by", T},
+        {"record_count", I},
+        {"rejected_count", I},
+        {"event_seq", I}}},
+      {"persons",
+       "id",
+       {{"id", I},
+        {"created_at", T},
+        {"sex", T},
+        {"nationalities", T},
+        {"categories", T},
+        {"data_key", B},
+        {"sealed", B},
+        {"erased_at", T},
+        {"erasure_reason", T}}},
+      {"list_records",
+       "id",
+       {{"id", I},
+        {"list_id", I},
+        {"line", I},
+        {"person_id", I},
+        {"reported_status", T},
+        {"holder", T},
+        {"data_key", B},
+        {"sealed", B},
+        {"salt", B},
+        {"record_hash", B}}},
+      {"custody",
+       "id",
+       {{"id", I},
+        {"person_id", I},
+        {"holder", T},
+        {"facility", T},
+        {"since", T},
+        {"legal_basis", T},
+        {"charge_status", T},
+        {"evidence_disclosed", I},
+        {"status", T},
+        {"list_id", I},
+        {"record_id", I}}},
+      {"person_index", "person_id, hash", {{"hash", B}, {"person_id", I}}},
+      {"merkle_hashes", "idx", {{"idx", I}, {"hash", B}}},
+      {"checkpoints", "size", {{"size", I}, {"root", B}, {"note", T}, {"signed_at", T}}},
+      {"cosignatures",
+       "size, key_name",
+       {{"size", I}, {"key_name", T}, {"line", T}, {"added_at", T}}},
+  };
+  return kTables;
+}
+
+Result<int64_t> CopyTable(const Table& table, SqlConnection& from, SqlConnection& to) {
+  std::string names;
+  std::string placeholders;
+  for (const Column& column : table.columns) {
+    if (!names.empty()) {
+      names += ", ";
+      placeholders += ", ";
+    }
+    names += column.name;
+    placeholders += "?";
+  }
+  CANJE_ASSIGN_OR_RETURN(auto select, from.Prepare("SELECT " + names + " FROM " + table.name +
+                                                   table.filter + " ORDER BY " + table.order_by));
+  CANJE_ASSIGN_OR_RETURN(auto insert, to.Prepare("INSERT INTO " + std::string(table.name) + "(" +
+                                                 names + ") VALUES(" + placeholders + ")"));
+  int64_t rows = 0;
+  while (true) {
+    CANJE_ASSIGN_OR_RETURN(bool has_row, select->Step());
+    if (!has_row) break;
+    for (size_t i = 0; i < table.columns.size(); ++i) {
+      int column = static_cast<int>(i);
+      int parameter = column + 1;
+      if (select->IsNull(column)) {
+        insert->BindNull(parameter);
+      } else if (table.columns[i].kind == Kind::kInt) {
+        insert->BindInt(parameter, select->Int(column));
+      } else if (table.columns[i].kind == Kind::kText) {
+        insert->BindText(parameter, select->Text(column));
+      } else {
+        insert->BindBlob(parameter, select->Blob(column));
+      }
+    }
+    CANJE_RETURN_IF_ERROR(insert->Run().WithContext("copying table " + std::string(table.name) +
+                                                    ", row " + std::to_string(rows + 1)));
+    ++rows;
+  }
+  select->Reset();
+  return rows;
+}
+
+Status SameLog(Store& from, Store& to, CopyReport& report) {
+  CANJE_ASSIGN_OR_RETURN(report.events, from.EventCount());
+  CANJE_ASSIGN_OR_RETURN(int64_t copied_events, to.EventCount());
+  if (copied_events != report.events) {
+    return Status::Invalid("the copy's log has " + std::to_string(copied_events) +
+                           " entries, the source's " + std::to_string(report.events));
+  }
+  CANJE_ASSIGN_OR_RETURN(report.root, from.TreeRoot(report.events));
+  CANJE_ASSIGN_OR_RETURN(ledger::Hash copied_root, to.TreeRoot(report.events));
+  if (copied_root != report.root) return Status::Invalid("the copy's log has another root");
+  CANJE_ASSIGN_OR_RETURN(auto source_checkpoint, from.LatestCheckpoint());
+  CANJE_ASSIGN_OR_RETURN(auto copied_checkpoint, to.LatestCheckpoint());
+  if (source_checkpoint.has_value() != copied_checkpoint.has_value() ||
+      (source_checkpoint && source_checkpoint->note != copied_checkpoint->note)) {
+    return Status::Invalid("the copy's latest checkpoint differs from the source's");
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<CopyReport> CopyStore(Store& from, Store& to) {
+  if (LatestSchemaVersion() != kCopiedSchemaVersion) {
+    return Status::Internal("store_copy.cc knows schema version " +
+                            std::to_string(kCopiedSchemaVersion) + ", this canje has " +
+                            std::to_string(LatestSchemaVersion()) + ": update its table list");
+  }
+  CANJE_ASSIGN_OR_RETURN(auto instance, to.Meta("instance_id"));
+  if (instance) {
+    return Status::Conflict(
+        "the destination already holds a canje store; migrate into a new "
+        "SQLite path or an empty PostgreSQL database");
+  }
+  SqlConnection& source = from.connection();
+  SqlConnection& destination = to.connection();
+  CANJE_RETURN_IF_ERROR(source.BeginRead());
+  Status status = destination.BeginWrite();
+  CopyReport report;
+  for (const Table& table : Tables()) {
+    if (!status.ok()) break;
+    Result<int64_t> rows = CopyTable(table, source, destination);
+    if (rows.ok()) {
+      report.tables.push_back({table.name, *rows});
+    } else {
+      status = rows.status();
+    }
+  }
+  if (status.ok()) status = SameLog(from, to, report);
+  (void)source.Rollback();
+  if (!status.ok()) {
+    (void)destination.Rollback();
+    return status;
+  }
+  CANJE_RETURN_IF_ERROR(destination.Commit());
+  return report;
+}
+
+}  // namespace canje::store
