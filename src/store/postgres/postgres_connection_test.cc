@@ -1,0 +1,78 @@
+#include "store/postgres/postgres_connection.h"
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+namespace canje::store {
+namespace {
+
+TEST(NumberPlaceholdersTest, NumbersMarksOutsideLiteralsIdentifiersAndComments) {
+  int count = 0;
+  EXPECT_EQ(NumberPlaceholders("SELECT a FROM t WHERE b = ? AND c = '?' AND \"d?\" = ? -- ?\n"
+                               "AND e = 'it''s ?' AND f = ?",
+                               count),
+            "SELECT a FROM t WHERE b = $1 AND c = '?' AND \"d?\" = $2 -- ?\n"
+            "AND e = 'it''s ?' AND f = $3");
+  EXPECT_EQ(count, 3);
+  EXPECT_EQ(NumberPlaceholders("SELECT 1", count), "SELECT 1");
+  EXPECT_EQ(count, 0);
+}
+
+TEST(PostgresUrlTest, RecognisesUrlsAndHidesPasswords) {
+  EXPECT_TRUE(IsPostgresUrl("postgresql://canje@localhost/db"));
+  EXPECT_TRUE(IsPostgresUrl("postgres://localhost/db"));
+  EXPECT_FALSE(IsPostgresUrl("canje.db"));
+  EXPECT_FALSE(IsPostgresUrl("/var/lib/postgresql://x"));
+  EXPECT_EQ(RedactedUrl("postgresql://canje:s3cret@db.example:5432/m?sslmode=require"),
+            "postgresql://canje:***@db.example:5432/m?sslmode=require");
+  EXPECT_EQ(RedactedUrl("postgresql://canje@db.example/m"), "postgresql://canje@db.example/m");
+}
+
+TEST(PostgresConnectionTest, AnUnreachableServerIsUnavailable) {
+  // Port 1 on loopback: nothing listens there.
+  auto opened =
+      PostgresConnection::Open({"postgresql://canje:pw@127.0.0.1:1/none?connect_timeout=2"});
+  ASSERT_FALSE(opened.ok());
+  EXPECT_EQ(opened.status().code(), StatusCode::kUnavailable);
+  EXPECT_NE(opened.status().message().find("unavailable"), std::string::npos);
+  EXPECT_EQ(opened.status().message().find("pw@"), std::string::npos);  // password not shown
+}
+
+// Against the test cluster when `make test` provides one (CANJE_TEST_POSTGRES_URL).
+TEST(PostgresConnectionTest, BlobsTextAndIntegersRoundTripAndConstraintsConflict) {
+  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
+  if (url == nullptr || *url == '\0') GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
+  auto opened = PostgresConnection::Open({url});
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  PostgresConnection& db = **opened;
+  ASSERT_TRUE(db.Execute("CREATE TEMP TABLE round_trip (id BIGINT PRIMARY KEY, "
+                         "data BYTEA, label TEXT)")
+                  .ok());
+  Bytes every_byte;
+  for (int i = 0; i < 256; ++i) every_byte.push_back(static_cast<uint8_t>(i));
+  auto insert = db.Prepare("INSERT INTO round_trip(id, data, label) VALUES(?, ?, ?)");
+  ASSERT_TRUE(insert.ok());
+  (*insert)->BindInt(1, -9007199254740993);
+  (*insert)->BindBlob(2, every_byte);
+  (*insert)->BindText(3, "Ñandú 'quoted' \\ ?");
+  ASSERT_TRUE((*insert)->Run().ok());
+  auto select = db.Prepare("SELECT id, data, label, count(*) OVER () FROM round_trip WHERE id = ?");
+  ASSERT_TRUE(select.ok());
+  (*select)->BindInt(1, -9007199254740993);
+  auto row = (*select)->Step();
+  ASSERT_TRUE(row.ok() && *row) << row.status().message();
+  EXPECT_EQ((*select)->Int(0), -9007199254740993);
+  EXPECT_EQ((*select)->Blob(1), every_byte);
+  EXPECT_EQ((*select)->Text(2), "Ñandú 'quoted' \\ ?");
+  EXPECT_EQ((*select)->Int(3), 1);
+  (*select)->Reset();
+  (*insert)->BindInt(1, -9007199254740993);
+  (*insert)->BindNull(2);
+  (*insert)->BindText(3, "again");
+  Status duplicate = (*insert)->Run();
+  EXPECT_EQ(duplicate.code(), StatusCode::kConflict) << duplicate.message();
+}
+
+}  // namespace
+}  // namespace canje::store
