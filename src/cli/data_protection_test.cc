@@ -189,7 +189,9 @@ TEST_F(DataProtectionTest, AnErasedPersonIsUnreadableEverywhereAndTheRestIsIntac
   EXPECT_FALSE(after[6].contains("name"));
   EXPECT_EQ(after[6]["custody"], target["custody"]);
   for (size_t i = 0; i < after.size(); ++i) {
-    if (i != 6) EXPECT_EQ(after[i], before[i]) << i;
+    if (i != 6) {
+      EXPECT_EQ(after[i], before[i]) << i;
+    }
   }
   RunResult show = canje_.Run({"person", "show", id});
   EXPECT_EQ(show.exit_status, 0);

@@ -108,10 +108,12 @@ class [[nodiscard]] Result {
 #define CANJE_STATUS_CONCAT(a, b) CANJE_STATUS_CONCAT_INNER(a, b)
 
 // Returns the Status of `expr` from the enclosing function if it is not ok.
-#define CANJE_RETURN_IF_ERROR(expr)                       \
-  do {                                                    \
-    ::canje::Status canje_status_ = (expr);               \
-    if (!canje_status_.ok()) return canje_status_;        \
+#define CANJE_RETURN_IF_ERROR(expr) \
+  CANJE_RETURN_IF_ERROR_IMPL(CANJE_STATUS_CONCAT(canje_status_, __COUNTER__), expr)
+#define CANJE_RETURN_IF_ERROR_IMPL(status, expr) \
+  do {                                           \
+    ::canje::Status status = (expr);             \
+    if (!status.ok()) return status;             \
   } while (false)
 
 // `CANJE_ASSIGN_OR_RETURN(auto x, MakeX());` declares x from a Result, or returns its Status.
