@@ -151,8 +151,8 @@ std::string ErrorSummary(const ImportReport& report, const std::string& file_nam
 // The state of one import as it walks the file.
 class ImportRun {
  public:
-  ImportRun(Instance& instance, const ImportOptions& options, ListKind kind, ImportReport& report)
-      : instance_(instance), options_(options), kind_(kind), report_(report) {}
+  ImportRun(const ImportOptions& options, ListKind kind, ImportReport& report)
+      : options_(options), kind_(kind), report_(report) {}
 
   // RFC 9162 root over the written records' salted hashes, in import order: the import's event
   // commits to it, so one record can later be proven part of the import without the others.
@@ -257,7 +257,6 @@ class ImportRun {
     return Status::Ok();
   }
 
-  Instance& instance_;
   const ImportOptions& options_;
   ListKind kind_;
   ImportReport& report_;
@@ -337,7 +336,7 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options
     if (rejects_path.empty()) rejects_path = options.file.string() + ".rejected.csv";
     CANJE_RETURN_IF_ERROR(rejects.Open(rejects_path));
   }
-  ImportRun run(instance, options, kind, report);
+  ImportRun run(options, kind, report);
 
   auto finish_invalid = [&]() -> Status {
     if (report_out != nullptr) *report_out = report;
