@@ -7,25 +7,46 @@
 #include <filesystem>
 
 #include "core/digest.h"
+#include "store/postgres/postgres_test_database.h"
 #include "store/sql_hash_reader.h"
 
 namespace canje::store {
 namespace {
 
-class StoreTest : public ::testing::Test {
+enum class Backend { kSqlite, kPostgres };
+
+// Every test runs on both backends: SQLite in a temporary file, PostgreSQL in its own database
+// on the test cluster (skipped when CANJE_TEST_POSTGRES_URL is unset).
+class StoreTest : public ::testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("canje-store-test-" + std::to_string(getpid()) + "-" +
-             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
-    std::filesystem::remove(path_);
-    Result<std::unique_ptr<Store>> opened = Store::Open({path_.string(), true});
+    if (GetParam() == Backend::kPostgres) {
+      database_ = std::make_unique<testing::TestDatabase>();
+      if (testing::TestPostgresUrl().empty()) GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
+      ASSERT_TRUE(database_->ok()) << database_->error();
+      location_ = database_->url();
+    } else {
+      std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
+      for (char& c : name) {
+        if (c == '/') c = '-';
+      }
+      path_ = std::filesystem::temp_directory_path() /
+              ("canje-store-test-" + std::to_string(getpid()) + "-" + name + ".db");
+      std::filesystem::remove(path_);
+      location_ = path_.string();
+    }
+    Result<std::unique_ptr<Store>> opened = Store::Open({location_, true});
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(*opened);
   }
   void TearDown() override {
     store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + suffix);
+    database_.reset();
+    if (!path_.empty()) {
+      for (const char* suffix : {"", "-wal", "-shm"}) {
+        std::filesystem::remove(path_.string() + suffix);
+      }
+    }
   }
   static SealedPayload Payload(int n) {
     SealedPayload payload;
@@ -36,12 +57,14 @@ class StoreTest : public ::testing::Test {
     payload.sealed = Bytes(40, 2);
     return payload;
   }
+  std::unique_ptr<testing::TestDatabase> database_;
   std::filesystem::path path_;
+  std::string location_;  // the file path or the database URL
   std::unique_ptr<Store> store_;
   Actor actor_{"admin", "OPERATOR", "admin"};
 };
 
-TEST_F(StoreTest, AChangeWithoutAnEventOrWithAnErrorLeavesNothing) {
+TEST_P(StoreTest, AChangeWithoutAnEventOrWithAnErrorLeavesNothing) {
   Status no_event = store_->Write(actor_, [](WriteTransaction& transaction) {
     return transaction.AddParty({"VEN", "Venezuela", "state", ""});
   });
@@ -64,7 +87,7 @@ TEST_F(StoreTest, AChangeWithoutAnEventOrWithAnErrorLeavesNothing) {
 }
 
 // Appends and proofs read O(log n) of the stored hashes, counted at the database.
-TEST_F(StoreTest, AppendsAndProofsReadLogarithmicallyManyStoredHashes) {
+TEST_P(StoreTest, AppendsAndProofsReadLogarithmicallyManyStoredHashes) {
   constexpr int kEvents = 5000;
   ASSERT_TRUE(store_
                   ->Write(actor_,
@@ -99,14 +122,20 @@ TEST_F(StoreTest, AppendsAndProofsReadLogarithmicallyManyStoredHashes) {
   EXPECT_EQ(*store_->TreeRoot(kEvents), *ledger::TreeHash(kEvents, reader));
 }
 
-TEST_F(StoreTest, ANewerStoreIsRefused) {
+TEST_P(StoreTest, ANewerStoreIsRefused) {
   ASSERT_TRUE(store_->connection().Execute("UPDATE meta SET value = '999' WHERE name = "
                                            "'schema_version'").ok());
   store_.reset();
-  Result<std::unique_ptr<Store>> reopened = Store::Open({path_.string(), false});
+  Result<std::unique_ptr<Store>> reopened = Store::Open({location_, false});
   EXPECT_EQ(reopened.status().code(), StatusCode::kInvalid);
   EXPECT_NE(reopened.status().message().find("upgrade canje"), std::string::npos);
 }
+
+INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         [](const ::testing::TestParamInfo<Backend>& info) {
+                           return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+                         });
 
 }  // namespace
 }  // namespace canje::store
