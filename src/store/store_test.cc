@@ -133,8 +133,8 @@ TEST_P(StoreTest, ANewerStoreIsRefused) {
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const ::testing::TestParamInfo<Backend>& info) {
-                           return info.param == Backend::kSqlite ? "Sqlite" : "Postgres";
+                         [](const ::testing::TestParamInfo<Backend>& param) {
+                           return param.param == Backend::kSqlite ? "Sqlite" : "Postgres";
                          });
 
 }  // namespace
