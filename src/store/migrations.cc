@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "store/holds_tables.h"
+
 namespace canje::store {
 namespace {
 
@@ -147,6 +149,8 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "foundation: parties, users, events and their Merkle tree, checkpoints, lists, "
           "persons, custody", kVersion1},
+      {3, "holds and consent: legal holds and their listed persons, legal acts, interviews",
+       HoldsSchema()},
   };
   return kMigrations;
 }

@@ -23,9 +23,9 @@ constexpr Kind I = Kind::kInt;
 constexpr Kind T = Kind::kText;
 constexpr Kind B = Kind::kBlob;
 
-// Schema version 1 (migrations.cc), parents before children. A migration that adds a table or a
-// column must add it here too: CopyStore refuses any other schema version.
-constexpr int kCopiedSchemaVersion = 1;
+// Schema versions 1 to 3 (migrations.cc), parents before children. A migration that adds a
+// table or a column must add it here too: CopyStore refuses any other schema version.
+constexpr int kCopiedSchemaVersion = 3;
 const std::vector<Table>& Tables() {
   static const std::vector<Table> kTables = {
       {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
@@ -101,6 +101,47 @@ const std::vector<Table>& Tables() {
       {"cosignatures",
        "size, key_name",
        {{"size", I}, {"key_name", T}, {"line", T}, {"added_at", T}}},
+      // Schema version 3 (store/holds_tables.h): legal holds, legal acts, interviews.
+      {"legal_holds",
+       "id",
+       {{"id", I},
+        {"issuer", T},
+        {"reference", T},
+        {"effective_from", T},
+        {"effective_until", T},
+        {"rule_holder", T},
+        {"rule_nationality", T},
+        {"rule_category", T},
+        {"rule_legal_basis", T},
+        {"lifted_on", T},
+        {"lift_reason", T},
+        {"created_at", T},
+        {"created_by", T}}},
+      {"legal_hold_persons", "hold_id, person_id", {{"hold_id", I}, {"person_id", I}}},
+      {"legal_acts",
+       "id",
+       {{"id", I},
+        {"person_id", I},
+        {"type", T},
+        {"act_date", T},
+        {"authority", T},
+        {"reference", T},
+        {"status_after", T},
+        {"recorded_at", T},
+        {"recorded_by", T}}},
+      {"interviews",
+       "id",
+       {{"id", I},
+        {"person_id", I},
+        {"destination", T},
+        {"interviewed_on", T},
+        {"identity", T},
+        {"consent", T},
+        {"fit_to_travel", I},
+        {"note_sealed", B},
+        {"recorded_at", T},
+        {"recorded_by", T},
+        {"recorder_party", T}}},
   };
   return kTables;
 }

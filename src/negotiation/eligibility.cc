@@ -1,0 +1,200 @@
+#include "negotiation/eligibility.h"
+
+#include <algorithm>
+#include <set>
+#include <tuple>
+#include <unordered_map>
+
+#include "instance/ids.h"
+#include "negotiation/hold_scope.h"
+#include "store/holds_tables.h"
+
+namespace canje::negotiation {
+namespace {
+
+Obstacle ErasedObstacle(const store::PersonRow& person) {
+  return {ObstacleKind::kErased, true, false,
+          instance::PersonId(person.id) + " was erased on " + person.erased_at};
+}
+
+Obstacle HoldObstacle(const store::HoldRow& hold) {
+  std::string detail = "legal hold " + HoldId(hold.id) + ": " + hold.issuer + ", " +
+                       hold.reference + " (in force from " + hold.effective_from;
+  if (!hold.effective_until.empty()) detail += " until " + hold.effective_until;
+  detail += ")";
+  return {ObstacleKind::kLegalHold, true, false, detail};
+}
+
+std::string InterviewLabel(const store::InterviewRow& interview) {
+  return "interview I" + std::to_string(interview.id) + " of " + interview.interviewed_on +
+         " by " + interview.recorded_by;
+}
+
+// The latest interview about `destination` among `interviews` (any person), or null.
+const store::InterviewRow* LatestInterview(const std::vector<const store::InterviewRow*>& interviews,
+                                           std::string_view destination) {
+  const store::InterviewRow* latest = nullptr;
+  for (const store::InterviewRow* interview : interviews) {
+    if (interview->destination != destination) continue;
+    if (latest == nullptr ||
+        std::tie(interview->interviewed_on, interview->id) >
+            std::tie(latest->interviewed_on, latest->id)) {
+      latest = interview;
+    }
+  }
+  return latest;
+}
+
+void AddInterviewObstacles(const store::InterviewRow* interview, std::string_view destination,
+                           std::vector<Obstacle>& out) {
+  if (interview == nullptr) {
+    out.push_back({ObstacleKind::kConsentNotGiven, false, false,
+                   "no interview yet about a transfer to " + std::string(destination)});
+    return;
+  }
+  std::string label = InterviewLabel(*interview);
+  if (interview->consent == "refuses") {
+    // A refusal says everything: nothing else from the interview is shown beside it.
+    out.push_back({ObstacleKind::kConsentRefused, true, true,
+                   "refused a transfer to " + std::string(destination) + " (" + label + ")"});
+    return;
+  }
+  if (interview->consent != "consents") {
+    out.push_back({ObstacleKind::kConsentNotGiven, false, false,
+                   "undecided about a transfer to " + std::string(destination) + " (" + label +
+                       ")"});
+  }
+  if (interview->identity != "confirmed") {
+    out.push_back({ObstacleKind::kIdentityUnconfirmed, false, false,
+                   "identity not confirmed (" + label + ")"});
+  }
+  if (!interview->fit_to_travel) {
+    out.push_back(
+        {ObstacleKind::kUnfitToTravel, false, false, "not fit to travel (" + label + ")"});
+  }
+}
+
+// Obstacles of one person, given the holds in force and the person's interviews.
+std::vector<Obstacle> ObstaclesOf(const store::PersonView& person,
+                                  const std::vector<store::HoldRow>& holds_in_force,
+                                  const std::vector<const store::InterviewRow*>& interviews,
+                                  std::string_view destination) {
+  std::vector<Obstacle> out;
+  for (const store::HoldRow& hold : holds_in_force) {
+    if (HoldCovers(hold, person)) out.push_back(HoldObstacle(hold));
+  }
+  if (!person.person.erased_at.empty()) {
+    out.push_back(ErasedObstacle(person.person));
+  } else {
+    AddInterviewObstacles(LatestInterview(interviews, destination), destination, out);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Obstacle& a, const Obstacle& b) {
+    return static_cast<int>(a.kind) < static_cast<int>(b.kind);
+  });
+  return out;
+}
+
+Result<std::vector<store::HoldRow>> HoldsInForce(store::Store& store, std::string_view date) {
+  CANJE_ASSIGN_OR_RETURN(auto holds, store::Holds(store));
+  std::erase_if(holds, [&](const store::HoldRow& hold) { return !HoldInForce(hold, date); });
+  return holds;
+}
+
+}  // namespace
+
+Result<std::vector<Obstacle>> TransferObstacles(store::Store& store, int64_t person_id,
+                                                std::string_view destination,
+                                                std::string_view date) {
+  CANJE_ASSIGN_OR_RETURN(auto all,
+                         TransferObstaclesForAll(store, {person_id}, destination, date));
+  return std::move(all[person_id]);
+}
+
+Result<std::map<int64_t, std::vector<Obstacle>>> TransferObstaclesForAll(
+    store::Store& store, const std::vector<int64_t>& person_ids, std::string_view destination,
+    std::string_view date) {
+  std::map<int64_t, std::vector<Obstacle>> result;
+  if (person_ids.empty()) return result;
+  CANJE_ASSIGN_OR_RETURN(auto holds, HoldsInForce(store, date));
+  CANJE_ASSIGN_OR_RETURN(auto interviews, store::InterviewsOfPersons(store, person_ids));
+  std::unordered_map<int64_t, std::vector<const store::InterviewRow*>> by_person;
+  for (const store::InterviewRow& interview : interviews) {
+    by_person[interview.person_id].push_back(&interview);
+  }
+  std::set<int64_t> wanted(person_ids.begin(), person_ids.end());
+  auto evaluate = [&](const store::PersonView& person) {
+    result[person.person.id] = ObstaclesOf(person, holds, by_person[person.person.id], destination);
+  };
+  if (wanted.size() <= 64) {
+    for (int64_t id : wanted) {
+      CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(id));
+      if (!person) return Status::NotFound("no person " + instance::PersonId(id));
+      evaluate(*person);
+    }
+    return result;
+  }
+  // Many persons: one ordered pass over the persons table instead of a query each.
+  CANJE_RETURN_IF_ERROR(store.ForEachPerson({}, [&](const store::PersonView& person) -> Status {
+    if (wanted.contains(person.person.id)) evaluate(person);
+    return Status::Ok();
+  }));
+  for (int64_t id : wanted) {
+    if (!result.contains(id)) return Status::NotFound("no person " + instance::PersonId(id));
+  }
+  return result;
+}
+
+bool MaySeeConfidential(instance::Role viewer) {
+  return viewer == instance::Role::kMediator || viewer == instance::Role::kVerifier ||
+         viewer == instance::Role::kAdmin;
+}
+
+std::string DescribeObstacle(const Obstacle& obstacle, instance::Role viewer) {
+  if (obstacle.confidential && !MaySeeConfidential(viewer)) {
+    return std::string(kNotAvailableConfidential);
+  }
+  return obstacle.detail;
+}
+
+std::vector<std::string> DescribeObstacles(const std::vector<Obstacle>& obstacles,
+                                           instance::Role viewer) {
+  std::vector<std::string> out;
+  bool hidden_shown = false;
+  for (const Obstacle& obstacle : obstacles) {
+    bool hidden = obstacle.confidential && !MaySeeConfidential(viewer);
+    if (hidden && hidden_shown) continue;
+    hidden_shown = hidden_shown || hidden;
+    out.push_back(DescribeObstacle(obstacle, viewer));
+  }
+  return out;
+}
+
+bool BlocksSelection(const std::vector<Obstacle>& obstacles) {
+  return std::any_of(obstacles.begin(), obstacles.end(),
+                     [](const Obstacle& obstacle) { return obstacle.blocks_selection; });
+}
+
+std::string_view ObstacleKindName(ObstacleKind kind) {
+  switch (kind) {
+    case ObstacleKind::kLegalHold:
+      return "legal_hold";
+    case ObstacleKind::kConsentRefused:
+      return "consent_refused";
+    case ObstacleKind::kConsentNotGiven:
+      return "consent_not_given";
+    case ObstacleKind::kIdentityUnconfirmed:
+      return "identity_unconfirmed";
+    case ObstacleKind::kUnfitToTravel:
+      return "unfit_to_travel";
+    case ObstacleKind::kErased:
+      return "erased";
+  }
+  return "unknown";
+}
+
+std::string_view ObstacleKindNameFor(const Obstacle& obstacle, instance::Role viewer) {
+  if (obstacle.confidential && !MaySeeConfidential(viewer)) return "confidential";
+  return ObstacleKindName(obstacle.kind);
+}
+
+}  // namespace canje::negotiation

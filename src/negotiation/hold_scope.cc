@@ -1,0 +1,96 @@
+#include "negotiation/hold_scope.h"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "instance/ids.h"
+
+namespace canje::negotiation {
+namespace {
+
+std::string LowerAscii(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+// True when `item` is one of the '|'-joined items of `joined`.
+bool HasItem(std::string_view joined, std::string_view item) {
+  size_t start = 0;
+  while (start <= joined.size()) {
+    size_t end = joined.find('|', start);
+    if (end == std::string_view::npos) end = joined.size();
+    if (joined.substr(start, end - start) == item) return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+bool CustodyMatches(const store::HoldRow& hold, const store::CustodyRow& custody) {
+  if (!hold.rule_holder.empty() && custody.holder != hold.rule_holder) return false;
+  if (!hold.rule_legal_basis.empty() &&
+      LowerAscii(custody.legal_basis).find(LowerAscii(hold.rule_legal_basis)) ==
+          std::string::npos) {
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool HoldHasScope(const store::HoldRow& hold) {
+  return !hold.persons.empty() || !hold.rule_holder.empty() || !hold.rule_nationality.empty() ||
+         !hold.rule_category.empty() || !hold.rule_legal_basis.empty();
+}
+
+bool HoldInForce(const store::HoldRow& hold, std::string_view date) {
+  if (hold.effective_from.empty() || date < hold.effective_from) return false;
+  if (!hold.effective_until.empty() && date > hold.effective_until) return false;
+  if (!hold.lifted_on.empty() && date >= hold.lifted_on) return false;
+  return true;
+}
+
+bool HoldCovers(const store::HoldRow& hold, const store::PersonView& person) {
+  if (!HoldHasScope(hold)) return false;
+  if (!hold.persons.empty()) {
+    return std::binary_search(hold.persons.begin(), hold.persons.end(), person.person.id);
+  }
+  if (!hold.rule_nationality.empty() &&
+      !HasItem(person.person.nationalities, hold.rule_nationality)) {
+    return false;
+  }
+  if (!hold.rule_category.empty() && !HasItem(person.person.categories, hold.rule_category)) {
+    return false;
+  }
+  if (hold.rule_holder.empty() && hold.rule_legal_basis.empty()) return true;
+  return std::any_of(person.custody.begin(), person.custody.end(),
+                     [&](const store::CustodyRow& custody) { return CustodyMatches(hold, custody); });
+}
+
+std::string DescribeHoldScope(const store::HoldRow& hold) {
+  std::string out;
+  auto add = [&out](std::string_view label, std::string_view value) {
+    if (value.empty()) return;
+    if (!out.empty()) out += ", ";
+    out += std::string(label) + " " + std::string(value);
+  };
+  if (!hold.persons.empty()) {
+    std::string persons;
+    for (int64_t id : hold.persons) {
+      if (!persons.empty()) persons += " ";
+      persons += instance::PersonId(id);
+    }
+    add(hold.persons.size() == 1 ? "person" : "persons", persons);
+    return out;
+  }
+  add("holder", hold.rule_holder);
+  add("nationality", hold.rule_nationality);
+  add("category", hold.rule_category);
+  if (!hold.rule_legal_basis.empty()) add("legal basis containing", "\"" + hold.rule_legal_basis + "\"");
+  return out.empty() ? "(no scope)" : out;
+}
+
+std::string HoldId(int64_t id) { return "H" + std::to_string(id); }
+
+}  // namespace canje::negotiation
