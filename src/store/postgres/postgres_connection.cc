@@ -281,6 +281,28 @@ Status PostgresConnection::BeginRead() {
 
 Status PostgresConnection::Commit() { return Execute("COMMIT"); }
 
+Status PostgresConnection::Checkpoint() {
+  ResultHandle tables(PQexec(connection_,
+                             "SELECT string_agg(format('%I.%I', schemaname, tablename), ', ' "
+                             "ORDER BY tablename) FROM pg_tables "
+                             "WHERE schemaname = current_schema() AND tableowner = current_user"));
+  if (!tables || PQresultStatus(tables.get()) != PGRES_TUPLES_OK) {
+    return PostgresStatus(connection_, tables.get(), "listing the tables to compact", url_);
+  }
+  if (PQntuples(tables.get()) != 1 || PQgetisnull(tables.get(), 0, 0)) return Status::Ok();
+  std::string list = PQgetvalue(tables.get(), 0, 0);
+  Status compacted = Execute("VACUUM (FULL) " + list);
+  if (!compacted.ok()) {
+    return Status(compacted.code(),
+                  "the change is committed, but the tables could not be rewritten (VACUUM FULL) "
+                  "to drop the old row versions, which still hold the erased or re-wrapped keys: " +
+                      compacted.message() +
+                      "; run `VACUUM (FULL)` on the database as its owner (psql) once other "
+                      "commands are done");
+  }
+  return Status::Ok();
+}
+
 Status PostgresConnection::Rollback() {
   if (PQtransactionStatus(connection_) == PQTRANS_IDLE) return Status::Ok();
   return Execute("ROLLBACK");

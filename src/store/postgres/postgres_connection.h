@@ -47,8 +47,15 @@ class PostgresConnection : public SqlConnection {
   Status BeginRead() override;
   Status Commit() override;
   Status Rollback() override;
-  // Nothing to do: the server owns its write-ahead log.
-  Status Checkpoint() override { return Status::Ok(); }
+  // Rewrites every canje table (VACUUM (FULL) on the tables of the current schema that this
+  // user owns) once the change has committed: an UPDATE or DELETE leaves the old row version in
+  // the table file, and a plain VACUUM only marks its space free without overwriting it, so the
+  // erased keys and sealed data would stay readable there. VACUUM FULL writes each table to a
+  // new file and unlinks the old one. It takes each table's exclusive lock in turn (bounded by
+  // lock_timeout) and costs a copy of the store. What it cannot reach (the server's WAL
+  // segments, archives and base backups) is in docs/security.md. Must run outside a
+  // transaction.
+  Status Checkpoint() override;
 
  private:
   PostgresConnection(pg_conn* connection, std::string url)
