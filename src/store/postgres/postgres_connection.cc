@@ -5,6 +5,8 @@
 #include <libpq-fe.h>
 
 #include <cstring>
+#include <deque>
+#include <utility>
 #include <optional>
 #include <vector>
 
@@ -58,15 +60,38 @@ Status PostgresStatus(PGconn* connection, const PGresult* result, std::string_vi
   return Status::Internal(message + (sqlstate.empty() ? "" : " [SQLSTATE " + sqlstate + "]"));
 }
 
+// One row of a result, copied out of libpq's per-row result: the values back to back, with
+// each one's start and length (-1 for NULL).
+struct Row {
+  std::string data;
+  std::vector<std::pair<int, int>> fields;  // start, length
+};
+
+class PostgresStatement;
+
+}  // namespace
+
+// What a connection shares with its statements: the libpq connection, and the statement whose
+// rows are in flight on it (single-row mode). libpq runs one query at a time per connection, so
+// before anything else is sent the statement in flight copies its remaining rows to memory.
+struct PostgresSession {
+  PGconn* connection = nullptr;  // null once the connection is closed
+  std::string url;               // redacted, for messages
+  PostgresStatement* streaming = nullptr;
+  void Yield();
+};
+
+namespace {
+
 class PostgresStatement : public SqlStatement {
  public:
-  PostgresStatement(PGconn* connection, std::string sql, int parameter_count,
-                    const std::string& url)
-      : connection_(connection),
+  PostgresStatement(std::shared_ptr<PostgresSession> session, std::string sql,
+                    int parameter_count)
+      : session_(std::move(session)),
         sql_(std::move(sql)),
-        url_(url),
         values_(parameter_count),
         formats_(parameter_count, 0) {}
+  ~PostgresStatement() override { Discard(); }
 
   void BindInt(int index, int64_t value) override { Set(index, std::to_string(value), 0); }
   void BindText(int index, std::string_view value) override { Set(index, std::string(value), 0); }
@@ -78,37 +103,28 @@ class PostgresStatement : public SqlStatement {
   }
 
   Result<bool> Step() override {
-    if (!result_) {
-      std::vector<const char*> values(values_.size());
-      std::vector<int> lengths(values_.size());
-      for (size_t i = 0; i < values_.size(); ++i) {
-        values[i] = values_[i] ? values_[i]->data() : nullptr;
-        lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
-      }
-      result_.reset(PQexecParams(connection_, sql_.c_str(), static_cast<int>(values_.size()),
-                                 nullptr, values.data(), lengths.data(), formats_.data(), 1));
-      ExecStatusType status = result_ ? PQresultStatus(result_.get()) : PGRES_FATAL_ERROR;
-      if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        Status failure =
-            PostgresStatus(connection_, result_.get(),
-                           "database statement failed ('" + sql_.substr(0, 60) + "')", url_);
-        result_.reset();
-        return failure;
-      }
-      row_ = -1;
+    if (state_ == State::kReady) CANJE_RETURN_IF_ERROR(Send());
+    while (buffered_.empty() && state_ == State::kStreaming) FetchNext();
+    if (!buffered_.empty()) {
+      current_ = std::move(buffered_.front());
+      buffered_.pop_front();
+      has_row_ = true;
+      return true;
     }
-    ++row_;
-    return row_ < PQntuples(result_.get());
+    has_row_ = false;
+    if (!failure_.ok()) return std::exchange(failure_, Status::Ok());
+    return false;
   }
 
   bool IsNull(int column) const override {
-    return !HasRow() || PQgetisnull(result_.get(), row_, column);
+    return !has_row_ || column < 0 || column >= static_cast<int>(current_.fields.size()) ||
+           current_.fields[column].second < 0;
   }
 
   int64_t Int(int column) const override {
     if (IsNull(column)) return 0;
-    const char* data = PQgetvalue(result_.get(), row_, column);
-    switch (PQftype(result_.get(), column)) {
+    const char* data = Data(column);
+    switch (types_[column]) {
       case kInt8Oid: {
         uint64_t value;
         std::memcpy(&value, data, 8);
@@ -127,48 +143,142 @@ class PostgresStatement : public SqlStatement {
       case kBoolOid:
         return data[0] != 0;
       default:  // text-like: parse it, as SQLite would
-        return std::strtoll(std::string(data, PQgetlength(result_.get(), row_, column)).c_str(),
-                            nullptr, 10);
+        return std::strtoll(std::string(data, current_.fields[column].second).c_str(), nullptr,
+                            10);
     }
   }
 
   std::string Text(int column) const override {
     if (IsNull(column)) return std::string();
-    Oid type = PQftype(result_.get(), column);
+    Oid type = types_[column];
     if (type == kInt8Oid || type == kInt4Oid || type == kInt2Oid || type == kBoolOid) {
       return std::to_string(Int(column));
     }
-    return std::string(PQgetvalue(result_.get(), row_, column),
-                       PQgetlength(result_.get(), row_, column));
+    return std::string(Data(column), current_.fields[column].second);
   }
 
   Bytes Blob(int column) const override {
     if (IsNull(column)) return Bytes();
-    const auto* data = reinterpret_cast<const uint8_t*>(PQgetvalue(result_.get(), row_, column));
-    return Bytes(data, data + PQgetlength(result_.get(), row_, column));
+    const auto* data = reinterpret_cast<const uint8_t*>(Data(column));
+    return Bytes(data, data + current_.fields[column].second);
   }
 
   void Reset() override {
-    result_.reset();
+    Discard();
     for (auto& value : values_) value.reset();
     std::fill(formats_.begin(), formats_.end(), 0);
   }
 
+  // Copies every remaining row to memory, so that the connection is free for another command.
+  void Drain() {
+    while (state_ == State::kStreaming) FetchNext();
+  }
+
  private:
-  bool HasRow() const { return result_ && row_ >= 0 && row_ < PQntuples(result_.get()); }
+  enum class State { kReady, kStreaming, kFinished };
+
+  Status Send() {
+    session_->Yield();
+    PGconn* connection = session_->connection;
+    std::vector<const char*> values(values_.size());
+    std::vector<int> lengths(values_.size());
+    for (size_t i = 0; i < values_.size(); ++i) {
+      values[i] = values_[i] ? values_[i]->data() : nullptr;
+      lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+    }
+    if (connection == nullptr ||
+        !PQsendQueryParams(connection, sql_.c_str(), static_cast<int>(values_.size()), nullptr,
+                           values.data(), lengths.data(), formats_.data(), 1)) {
+      return PostgresStatus(connection, nullptr, What(), session_->url);
+    }
+    // Rows arrive one result each; if single-row mode is refused they arrive all at once.
+    (void)PQsetSingleRowMode(connection);
+    session_->streaming = this;
+    state_ = State::kStreaming;
+    types_.clear();
+    return Status::Ok();
+  }
+
+  // Reads the next result of the query in flight: rows go to buffered_, an error to failure_;
+  // the end of the query releases the connection.
+  void FetchNext() {
+    PGconn* connection = session_->connection;
+    ResultHandle result(connection ? PQgetResult(connection) : nullptr);
+    if (!result) {
+      state_ = State::kFinished;
+      if (session_->streaming == this) session_->streaming = nullptr;
+      if (connection == nullptr && failure_.ok()) {
+        failure_ = Status::Unavailable("the connection to " + session_->url + " was closed");
+      }
+      return;
+    }
+    ExecStatusType status = PQresultStatus(result.get());
+    if (status == PGRES_SINGLE_TUPLE || status == PGRES_TUPLES_OK) {
+      Keep(result.get());
+    } else if (status != PGRES_COMMAND_OK && failure_.ok()) {
+      failure_ = PostgresStatus(connection, result.get(), What(), session_->url);
+    }
+  }
+
+  void Keep(const PGresult* result) {
+    int columns = PQnfields(result);
+    if (types_.empty()) {
+      for (int c = 0; c < columns; ++c) types_.push_back(PQftype(result, c));
+    }
+    for (int r = 0; r < PQntuples(result); ++r) {
+      Row row;
+      row.fields.reserve(columns);
+      size_t size = 0;
+      for (int c = 0; c < columns; ++c) size += PQgetlength(result, r, c);
+      row.data.reserve(size);
+      for (int c = 0; c < columns; ++c) {
+        if (PQgetisnull(result, r, c)) {
+          row.fields.emplace_back(0, -1);
+          continue;
+        }
+        int length = PQgetlength(result, r, c);
+        row.fields.emplace_back(static_cast<int>(row.data.size()), length);
+        row.data.append(PQgetvalue(result, r, c), length);
+      }
+      buffered_.push_back(std::move(row));
+    }
+  }
+
+  // Drops whatever is left of the query: reads (and forgets) its remaining results.
+  void Discard() {
+    if (state_ == State::kStreaming) {
+      PGconn* connection = session_->connection;
+      while (connection != nullptr) {
+        ResultHandle result(PQgetResult(connection));
+        if (!result) break;
+      }
+      if (session_->streaming == this) session_->streaming = nullptr;
+    }
+    state_ = State::kReady;
+    buffered_.clear();
+    current_ = Row();
+    has_row_ = false;
+    failure_ = Status::Ok();
+  }
+
+  std::string What() const { return "database statement failed ('" + sql_.substr(0, 60) + "')"; }
+  const char* Data(int column) const { return current_.data.data() + current_.fields[column].first; }
   void Set(int index, std::string value, int format) {
     if (index < 1 || index > static_cast<int>(values_.size())) return;
     values_[index - 1] = std::move(value);
     formats_[index - 1] = format;
   }
 
-  PGconn* connection_;
+  std::shared_ptr<PostgresSession> session_;
   std::string sql_;
-  std::string url_;
   std::vector<std::optional<std::string>> values_;
   std::vector<int> formats_;
-  ResultHandle result_;
-  int row_ = -1;
+  State state_ = State::kReady;
+  std::vector<Oid> types_;
+  std::deque<Row> buffered_;  // rows read from the server, not yet stepped to
+  Row current_;
+  bool has_row_ = false;
+  Status failure_;  // returned once the rows before it are stepped through
 };
 
 void IgnoreNotice(void*, const char*) {}
@@ -244,20 +354,40 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(
                                "; check that the server runs and the URL is right, then retry");
   }
   PQsetNoticeProcessor(connection, IgnoreNotice, nullptr);
-  std::unique_ptr<PostgresConnection> opened(new PostgresConnection(connection, url));
+  auto session = std::make_shared<PostgresSession>();
+  session->connection = connection;
+  session->url = url;
+  std::unique_ptr<PostgresConnection> opened(new PostgresConnection(std::move(session)));
   CANJE_RETURN_IF_ERROR(
       opened->Execute("SET lock_timeout = " + std::to_string(options.lock_timeout_ms) +
                       "; SET client_min_messages = warning; SET standard_conforming_strings = on"));
   return opened;
 }
 
-PostgresConnection::~PostgresConnection() { PQfinish(connection_); }
+void PostgresSession::Yield() {
+  if (streaming != nullptr) streaming->Drain();
+}
+
+PostgresConnection::PostgresConnection(std::shared_ptr<PostgresSession> session)
+    : session_(std::move(session)) {}
+
+PostgresConnection::~PostgresConnection() {
+  session_->Yield();
+  PQfinish(session_->connection);
+  session_->connection = nullptr;
+}
+
+pg_conn* PostgresConnection::handle() {
+  session_->Yield();
+  return session_->connection;
+}
 
 Status PostgresConnection::Execute(std::string_view sql) {
-  ResultHandle result(PQexec(connection_, std::string(sql).c_str()));
+  PGconn* connection = handle();
+  ResultHandle result(PQexec(connection, std::string(sql).c_str()));
   ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
-    return PostgresStatus(connection_, result.get(), "database command failed", url_);
+    return PostgresStatus(connection, result.get(), "database command failed", session_->url);
   }
   return Status::Ok();
 }
@@ -265,7 +395,7 @@ Status PostgresConnection::Execute(std::string_view sql) {
 Result<std::unique_ptr<SqlStatement>> PostgresConnection::Prepare(std::string_view sql) {
   int count = 0;
   std::string numbered = NumberPlaceholders(sql, count);
-  return std::unique_ptr<SqlStatement>(new PostgresStatement(connection_, numbered, count, url_));
+  return std::unique_ptr<SqlStatement>(new PostgresStatement(session_, numbered, count));
 }
 
 Status PostgresConnection::BeginWrite() {
@@ -282,12 +412,14 @@ Status PostgresConnection::BeginRead() {
 Status PostgresConnection::Commit() { return Execute("COMMIT"); }
 
 Status PostgresConnection::Checkpoint() {
-  ResultHandle tables(PQexec(connection_,
+  PGconn* connection = handle();
+  ResultHandle tables(PQexec(connection,
                              "SELECT string_agg(format('%I.%I', schemaname, tablename), ', ' "
                              "ORDER BY tablename) FROM pg_tables "
                              "WHERE schemaname = current_schema() AND tableowner = current_user"));
   if (!tables || PQresultStatus(tables.get()) != PGRES_TUPLES_OK) {
-    return PostgresStatus(connection_, tables.get(), "listing the tables to compact", url_);
+    return PostgresStatus(connection, tables.get(), "listing the tables to compact",
+                          session_->url);
   }
   if (PQntuples(tables.get()) != 1 || PQgetisnull(tables.get(), 0, 0)) return Status::Ok();
   std::string list = PQgetvalue(tables.get(), 0, 0);
@@ -304,7 +436,7 @@ Status PostgresConnection::Checkpoint() {
 }
 
 Status PostgresConnection::Rollback() {
-  if (PQtransactionStatus(connection_) == PQTRANS_IDLE) return Status::Ok();
+  if (PQtransactionStatus(handle()) == PQTRANS_IDLE) return Status::Ok();
   return Execute("ROLLBACK");
 }
 

@@ -4,8 +4,14 @@
 // - `?` placeholders are rewritten to $1..$n (outside string literals, quoted identifiers and
 //   comments). Integers and text are sent as text, blobs as binary; every result is fetched in
 //   binary form, so BYTEA round-trips byte for byte and Int() reads int2/int4/int8/bool.
-// - A statement's whole result is fetched on its first Step() and kept in memory, so several
-//   statements may be open and stepped at once on one connection (as SQLite allows).
+// - Results are streamed: a statement's rows arrive one at a time (libpq single-row mode) as
+//   Step() asks for them, so reading a table of any size takes bounded memory. Several
+//   statements may still be open and stepped at once on one connection (as SQLite allows):
+//   libpq runs one query at a time, so when another statement (or Execute, BeginWrite...) needs
+//   the connection, the statement in flight first copies its remaining rows to memory and is
+//   stepped from there. Memory stays bounded while one statement is read at a time; nesting
+//   reads buffers the outer one. Reset() or destroying a statement in flight reads its
+//   remaining rows and drops them.
 // - BeginWrite() starts a READ COMMITTED transaction and takes a transaction-level advisory
 //   lock shared by every canje process on the database: write transactions (and so log
 //   appends) are strictly sequential, and each sees everything committed before it.
@@ -22,6 +28,8 @@
 struct pg_conn;
 
 namespace canje::store {
+
+struct PostgresSession;
 
 struct PostgresOptions {
   std::string url;  // postgresql://user@host:port/database?options (libpq connection URI)
@@ -58,10 +66,9 @@ class PostgresConnection : public SqlConnection {
   Status Checkpoint() override;
 
  private:
-  PostgresConnection(pg_conn* connection, std::string url)
-      : connection_(connection), url_(std::move(url)) {}
-  pg_conn* connection_;
-  std::string url_;  // redacted
+  explicit PostgresConnection(std::shared_ptr<PostgresSession> session);
+  pg_conn* handle();
+  std::shared_ptr<PostgresSession> session_;  // shared with the statements
 };
 
 // Rewrites `?` placeholders to $1..$n, leaving string literals, quoted identifiers and comments
