@@ -6,6 +6,8 @@
 #include "cli/admin_commands.h"
 #include "cli/command.h"
 #include "cli/demo_commands.h"
+#include "cli/hold_commands.h"
+#include "cli/interview_commands.h"
 #include "cli/link_command.h"
 #include "cli/log_commands.h"
 #include "cli/migrate_command.h"
@@ -42,6 +44,10 @@ int main(int argc, char** argv) {
   canje::cli::AddKeyCommands(app, context);
   canje::cli::AddLogCommands(app, context);
   canje::cli::AddWitnessCommands(app, context);
+  canje::cli::AddHoldCommands(app, context);
+  canje::cli::AddLegalActCommands(app, context);
+  canje::cli::AddInterviewCommands(app, context);
+  canje::cli::AddEligibilityCommand(app, context);
   canje::cli::AddSolveCommand(app, context);
   canje::cli::AddLinkCommand(app, context);
   canje::cli::AddSummaryCommand(app, context);

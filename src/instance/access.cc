@@ -33,6 +33,10 @@ const std::vector<Rule>& Rules() {
       {Action::kErasePerson, "erase a person", {kAdmin, kMediator}},
       {Action::kManageKeys, "manage keys", {kAdmin}},
       {Action::kManageLog, "attach cosignatures to the log", {kAdmin, kMediator}},
+      {Action::kManageHolds, "add or lift legal holds", {kAdmin, kMediator}},
+      {Action::kRecordLegalAct, "record legal acts", {kAdmin, kMediator}},
+      {Action::kRecordInterview, "record interviews", {kVerifier}},
+      {Action::kReadInterviews, "read interviews", {kAdmin, kMediator, kVerifier}},
   };
   return kRules;
 }

@@ -23,6 +23,10 @@ enum class Action {
   kErasePerson,     // person erase
   kManageKeys,      // key backup, restore, rotate
   kManageLog,       // attach witnesses' cosignatures
+  kManageHolds,     // hold add, hold lift (legal holds)
+  kRecordLegalAct,  // act add (pardon, commutation, ...)
+  kRecordInterview, // interview record: only the verifier who interviews the person
+  kReadInterviews,  // interview list, reasons of confidential obstacles
 };
 
 std::string_view RoleName(Role role);

@@ -21,6 +21,10 @@ TEST(AccessTest, TheTableAsWritten) {
       {Action::kErasePerson, {kAdmin, kMediator}},
       {Action::kManageKeys, {kAdmin}},
       {Action::kManageLog, {kAdmin, kMediator}},
+      {Action::kManageHolds, {kAdmin, kMediator}},
+      {Action::kRecordLegalAct, {kAdmin, kMediator}},
+      {Action::kRecordInterview, {kVerifier}},
+      {Action::kReadInterviews, {kAdmin, kMediator, kVerifier}},
   };
   for (const Row& row : expected) {
     for (Role role : {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}) {

@@ -26,19 +26,18 @@ Obstacle HoldObstacle(const store::HoldRow& hold) {
 }
 
 std::string InterviewLabel(const store::InterviewRow& interview) {
-  return "interview I" + std::to_string(interview.id) + " of " + interview.interviewed_on +
-         " by " + interview.recorded_by;
+  return "interview I" + std::to_string(interview.id) + " of " + interview.interviewed_on + " by " +
+         interview.recorded_by;
 }
 
 // The latest interview about `destination` among `interviews` (any person), or null.
-const store::InterviewRow* LatestInterview(const std::vector<const store::InterviewRow*>& interviews,
-                                           std::string_view destination) {
+const store::InterviewRow* LatestInterview(
+    const std::vector<const store::InterviewRow*>& interviews, std::string_view destination) {
   const store::InterviewRow* latest = nullptr;
   for (const store::InterviewRow* interview : interviews) {
     if (interview->destination != destination) continue;
-    if (latest == nullptr ||
-        std::tie(interview->interviewed_on, interview->id) >
-            std::tie(latest->interviewed_on, latest->id)) {
+    if (latest == nullptr || std::tie(interview->interviewed_on, interview->id) >
+                                 std::tie(latest->interviewed_on, latest->id)) {
       latest = interview;
     }
   }
@@ -53,6 +52,8 @@ void AddInterviewObstacles(const store::InterviewRow* interview, std::string_vie
     return;
   }
   std::string label = InterviewLabel(*interview);
+  std::string short_label =
+      "I" + std::to_string(interview->id) + " of " + interview->interviewed_on;
   if (interview->consent == "refuses") {
     // A refusal says everything: nothing else from the interview is shown beside it.
     out.push_back({ObstacleKind::kConsentRefused, true, true,
@@ -60,17 +61,17 @@ void AddInterviewObstacles(const store::InterviewRow* interview, std::string_vie
     return;
   }
   if (interview->consent != "consents") {
-    out.push_back({ObstacleKind::kConsentNotGiven, false, false,
-                   "undecided about a transfer to " + std::string(destination) + " (" + label +
-                       ")"});
+    out.push_back(
+        {ObstacleKind::kConsentNotGiven, false, false,
+         "undecided about a transfer to " + std::string(destination) + " (" + label + ")"});
   }
   if (interview->identity != "confirmed") {
     out.push_back({ObstacleKind::kIdentityUnconfirmed, false, false,
-                   "identity not confirmed (" + label + ")"});
+                   "identity not confirmed (" + short_label + ")"});
   }
   if (!interview->fit_to_travel) {
     out.push_back(
-        {ObstacleKind::kUnfitToTravel, false, false, "not fit to travel (" + label + ")"});
+        {ObstacleKind::kUnfitToTravel, false, false, "not fit to travel (" + short_label + ")"});
   }
 }
 
@@ -105,8 +106,7 @@ Result<std::vector<store::HoldRow>> HoldsInForce(store::Store& store, std::strin
 Result<std::vector<Obstacle>> TransferObstacles(store::Store& store, int64_t person_id,
                                                 std::string_view destination,
                                                 std::string_view date) {
-  CANJE_ASSIGN_OR_RETURN(auto all,
-                         TransferObstaclesForAll(store, {person_id}, destination, date));
+  CANJE_ASSIGN_OR_RETURN(auto all, TransferObstaclesForAll(store, {person_id}, destination, date));
   return std::move(all[person_id]);
 }
 

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "instance/ids.h"
+#include "registry/dates.h"
 
 namespace canje::negotiation {
 namespace {
@@ -64,8 +65,9 @@ bool HoldCovers(const store::HoldRow& hold, const store::PersonView& person) {
     return false;
   }
   if (hold.rule_holder.empty() && hold.rule_legal_basis.empty()) return true;
-  return std::any_of(person.custody.begin(), person.custody.end(),
-                     [&](const store::CustodyRow& custody) { return CustodyMatches(hold, custody); });
+  return std::any_of(
+      person.custody.begin(), person.custody.end(),
+      [&](const store::CustodyRow& custody) { return CustodyMatches(hold, custody); });
 }
 
 std::string DescribeHoldScope(const store::HoldRow& hold) {
@@ -87,10 +89,22 @@ std::string DescribeHoldScope(const store::HoldRow& hold) {
   add("holder", hold.rule_holder);
   add("nationality", hold.rule_nationality);
   add("category", hold.rule_category);
-  if (!hold.rule_legal_basis.empty()) add("legal basis containing", "\"" + hold.rule_legal_basis + "\"");
+  if (!hold.rule_legal_basis.empty())
+    add("legal basis containing", "\"" + hold.rule_legal_basis + "\"");
   return out.empty() ? "(no scope)" : out;
 }
 
 std::string HoldId(int64_t id) { return "H" + std::to_string(id); }
+
+Status CheckDay(std::string_view text, std::string_view what) {
+  auto date = registry::ParseDate(text);
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !date.ok() ||
+      date->precision != registry::PartialDate::Precision::kDay) {
+    std::string why = date.ok() ? "" : " (" + date.status().message() + ")";
+    return Status::Usage(std::string(what) + " '" + std::string(text) +
+                         "' is not a day; write it as YYYY-MM-DD, such as 2025-07-18" + why);
+  }
+  return Status::Ok();
+}
 
 }  // namespace canje::negotiation

@@ -14,8 +14,10 @@
 // when added (holds.h) and covers nobody.
 #pragma once
 
+#include <string>
 #include <string_view>
 
+#include "core/status.h"
 #include "store/holds_tables.h"
 #include "store/store.h"
 
@@ -29,5 +31,9 @@ bool HoldCovers(const store::HoldRow& hold, const store::PersonView& person);
 std::string DescribeHoldScope(const store::HoldRow& hold);
 // "H3" for hold 3.
 std::string HoldId(int64_t id);
+
+// A calendar day as holds, legal acts and interviews take it: exactly YYYY-MM-DD and a day that
+// exists. kUsage naming `what` ("--from") and the expected form otherwise.
+Status CheckDay(std::string_view text, std::string_view what);
 
 }  // namespace canje::negotiation

@@ -37,11 +37,10 @@ store::HoldRow RuleHold(std::string holder, std::string nationality, std::string
 TEST(HoldScopeTest, ARuleCoversExactlyThePersonsMatchingEveryGivenField) {
   store::HoldRow hold = RuleHold("SLV", "VEN", "deportee");
   EXPECT_TRUE(HoldCovers(hold, Person(1, "VEN", "deportee", {{"SLV", "custody agreement"}})));
-  EXPECT_TRUE(
-      HoldCovers(hold, Person(2, "COL|VEN", "minor|deportee", {{"USA", ""}, {"SLV", ""}})));
-  EXPECT_FALSE(HoldCovers(hold, Person(3, "COL", "deportee", {{"SLV", ""}})));  // nationality
+  EXPECT_TRUE(HoldCovers(hold, Person(2, "COL|VEN", "minor|deportee", {{"USA", ""}, {"SLV", ""}})));
+  EXPECT_FALSE(HoldCovers(hold, Person(3, "COL", "deportee", {{"SLV", ""}})));    // nationality
   EXPECT_FALSE(HoldCovers(hold, Person(4, "VEN", "journalist", {{"SLV", ""}})));  // category
-  EXPECT_FALSE(HoldCovers(hold, Person(5, "VEN", "deportee", {{"VEN", ""}})));  // holder
+  EXPECT_FALSE(HoldCovers(hold, Person(5, "VEN", "deportee", {{"VEN", ""}})));    // holder
   EXPECT_FALSE(HoldCovers(hold, Person(6, "VEN", "deportee", {})));  // no custody at all
   // Items match whole, not as substrings.
   EXPECT_FALSE(HoldCovers(RuleHold("", "VE", ""), Person(7, "VEN", "", {})));
@@ -59,8 +58,8 @@ TEST(HoldScopeTest, LegalBasisMatchesTextInTheSameCustodyRowAsTheHolder) {
   EXPECT_TRUE(HoldCovers(
       hold, Person(1, "VEN", "", {{"SLV", "Acuerdo de custodia (personas expulsadas)"}})));
   // The basis is on a custody row of another holder: not covered.
-  EXPECT_FALSE(HoldCovers(hold, Person(2, "VEN", "",
-                                       {{"USA", "personas expulsadas"}, {"SLV", "orden judicial"}})));
+  EXPECT_FALSE(HoldCovers(
+      hold, Person(2, "VEN", "", {{"USA", "personas expulsadas"}, {"SLV", "orden judicial"}})));
 }
 
 TEST(HoldScopeTest, ListedPersonsAreTheWholeScope) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "instance/ids.h"
+#include "store/holds_tables.h"
 
 namespace canje::registry {
 
@@ -23,6 +24,9 @@ Result<ErasureReport> ErasePerson(instance::Instance& instance, int64_t person_i
                            recorder.transaction().ErasePerson(person_id, subject, reason));
     report.records = counts.records;
     report.events = counts.events;
+    // Interview notes are sealed under the person's key, now destroyed; clear them too.
+    CANJE_RETURN_IF_ERROR(
+        store::EraseInterviewNotes(recorder.transaction(), person_id).status());
     CANJE_ASSIGN_OR_RETURN(report.event_seq,
                            recorder.Record("person.erased", {subject},
                                            {{"person", subject},

@@ -148,10 +148,9 @@ std::string_view HoldsSchema() { return kSchema; }
 Result<int64_t> AddHold(WriteTransaction& transaction, const HoldRow& hold) {
   SqlConnection& db = transaction.store().connection();
   CANJE_ASSIGN_OR_RETURN(int64_t id, NextId(db, "legal_holds"));
-  CANJE_ASSIGN_OR_RETURN(
-      auto insert,
-      db.Prepare("INSERT INTO legal_holds(" + std::string(kHoldColumns) +
-                 ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  CANJE_ASSIGN_OR_RETURN(auto insert,
+                         db.Prepare("INSERT INTO legal_holds(" + std::string(kHoldColumns) +
+                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert->BindInt(1, id);
   insert->BindText(2, hold.issuer);
   insert->BindText(3, hold.reference);
@@ -190,7 +189,8 @@ Status LiftHold(WriteTransaction& transaction, int64_t id, std::string_view lift
       [&](const SqlStatement&) { exists = true; }));
   if (!exists) return Status::NotFound("no legal hold H" + std::to_string(id));
   CANJE_ASSIGN_OR_RETURN(
-      auto update, db.Prepare("UPDATE legal_holds SET lifted_on = ?, lift_reason = ? WHERE id = ?"));
+      auto update,
+      db.Prepare("UPDATE legal_holds SET lifted_on = ?, lift_reason = ? WHERE id = ?"));
   update->BindText(1, lifted_on);
   update->BindText(2, reason);
   update->BindInt(3, id);
@@ -209,8 +209,7 @@ Result<std::vector<HoldRow>> Holds(Store& store) {
 Result<std::optional<HoldRow>> FindHold(Store& store, int64_t id) {
   std::vector<HoldRow> holds;
   CANJE_RETURN_IF_ERROR(ForEachRow(
-      store.connection(),
-      "SELECT " + std::string(kHoldColumns) + " FROM legal_holds WHERE id = ?",
+      store.connection(), "SELECT " + std::string(kHoldColumns) + " FROM legal_holds WHERE id = ?",
       [&](SqlStatement& s) { s.BindInt(1, id); },
       [&](const SqlStatement& row) { holds.push_back(ReadHold(row)); }));
   if (holds.empty()) return std::optional<HoldRow>();
@@ -221,9 +220,9 @@ Result<std::optional<HoldRow>> FindHold(Store& store, int64_t id) {
 Result<int64_t> AddLegalAct(WriteTransaction& transaction, const LegalActRow& act) {
   SqlConnection& db = transaction.store().connection();
   CANJE_ASSIGN_OR_RETURN(int64_t id, NextId(db, "legal_acts"));
-  CANJE_ASSIGN_OR_RETURN(auto insert, db.Prepare("INSERT INTO legal_acts(" +
-                                                 std::string(kActColumns) +
-                                                 ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  CANJE_ASSIGN_OR_RETURN(auto insert,
+                         db.Prepare("INSERT INTO legal_acts(" + std::string(kActColumns) +
+                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert->BindInt(1, id);
   insert->BindInt(2, act.person_id);
   insert->BindText(3, act.type);
@@ -257,9 +256,9 @@ Result<int64_t> NextInterviewId(WriteTransaction& transaction) {
 
 Status AddInterview(WriteTransaction& transaction, const InterviewRow& interview) {
   SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(auto insert, db.Prepare("INSERT INTO interviews(" +
-                                                 std::string(kInterviewColumns) +
-                                                 ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  CANJE_ASSIGN_OR_RETURN(auto insert,
+                         db.Prepare("INSERT INTO interviews(" + std::string(kInterviewColumns) +
+                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert->BindInt(1, interview.id);
   insert->BindInt(2, interview.person_id);
   insert->BindText(3, interview.destination);
@@ -313,8 +312,8 @@ Result<int64_t> EraseInterviewNotes(WriteTransaction& transaction, int64_t perso
       db, "SELECT count(*) FROM interviews WHERE person_id = ? AND note_sealed IS NOT NULL",
       [&](SqlStatement& s) { s.BindInt(1, person_id); },
       [&](const SqlStatement& row) { count = row.Int(0); }));
-  CANJE_ASSIGN_OR_RETURN(auto clear,
-                         db.Prepare("UPDATE interviews SET note_sealed = NULL WHERE person_id = ?"));
+  CANJE_ASSIGN_OR_RETURN(
+      auto clear, db.Prepare("UPDATE interviews SET note_sealed = NULL WHERE person_id = ?"));
   clear->BindInt(1, person_id);
   CANJE_RETURN_IF_ERROR(clear->Run());
   return count;

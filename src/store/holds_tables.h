@@ -35,7 +35,7 @@ struct HoldRow {
   std::string issuer;     // "Supreme Court of the United States"
   std::string reference;  // "24A931"
   std::string effective_from;
-  std::string effective_until;  // last day in force (inclusive); empty: no end
+  std::string effective_until;   // last day in force (inclusive); empty: no end
   std::vector<int64_t> persons;  // listed scope, ascending ids; empty for a rule
   std::string rule_holder;       // party code of a custody row
   std::string rule_nationality;  // ISO alpha-3, one of the person's nationalities

@@ -1,0 +1,291 @@
+#include "cli/hold_commands.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cli/open_instance.h"
+#include "cli/table.h"
+#include "instance/ids.h"
+#include "negotiation/hold_scope.h"
+#include "negotiation/holds.h"
+#include "negotiation/legal_acts.h"
+
+namespace canje::cli {
+namespace {
+
+using nlohmann::json;
+
+json NullIfEmpty(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
+
+json HoldToJson(const negotiation::HoldView& view, bool with_covered) {
+  const store::HoldRow& hold = view.hold;
+  json scope;
+  if (hold.rule_holder.empty() && hold.rule_nationality.empty() && hold.rule_category.empty() &&
+      hold.rule_legal_basis.empty()) {
+    // Listed persons (only those the reader may see; covered_hidden counts the others).
+    json persons = json::array();
+    for (int64_t id : hold.persons) persons.push_back(instance::PersonId(id));
+    scope["persons"] = persons;
+  } else {
+    scope["rule"] = {{"holder", NullIfEmpty(hold.rule_holder)},
+                     {"nationality", NullIfEmpty(hold.rule_nationality)},
+                     {"category", NullIfEmpty(hold.rule_category)},
+                     {"legal_basis", NullIfEmpty(hold.rule_legal_basis)}};
+  }
+  json out = {{"id", negotiation::HoldId(hold.id)},
+              {"issuer", hold.issuer},
+              {"reference", hold.reference},
+              {"from", hold.effective_from},
+              {"until", NullIfEmpty(hold.effective_until)},
+              {"scope", scope},
+              {"state", view.state},
+              {"in_force", view.in_force},
+              {"lifted_on", NullIfEmpty(hold.lifted_on)},
+              {"lift_reason", NullIfEmpty(hold.lift_reason)},
+              {"created_at", hold.created_at},
+              {"created_by", hold.created_by}};
+  if (with_covered) {
+    json covered = json::array();
+    for (int64_t id : view.covered) covered.push_back(instance::PersonId(id));
+    out["covered"] = covered;
+    out["covered_hidden"] = view.covered_hidden;
+  }
+  return out;
+}
+
+std::string UntilText(const store::HoldRow& hold) {
+  return hold.effective_until.empty() ? "-" : hold.effective_until;
+}
+
+struct HoldAddFlags {
+  negotiation::NewHold hold;
+  std::vector<std::string> persons;
+};
+
+json ActToJson(const store::LegalActRow& act) {
+  return {{"id", negotiation::LegalActId(act.id)},
+          {"person", instance::PersonId(act.person_id)},
+          {"type", act.type},
+          {"date", act.act_date},
+          {"authority", act.authority},
+          {"reference", act.reference},
+          {"status_after", act.status_after},
+          {"recorded_at", act.recorded_at},
+          {"recorded_by", act.recorded_by}};
+}
+
+}  // namespace
+
+void AddHoldCommands(CLI::App& app, CommandContext& context) {
+  auto* hold = app.add_subcommand("hold",
+                                  "Legal holds: court and ministerial orders that bar "
+                                  "transfers");
+  hold->require_subcommand(1);
+
+  auto* add = hold->add_subcommand(
+      "add", "Record a legal hold over listed persons or over a rule (holder, nationality, ...)");
+  auto flags = std::make_shared<HoldAddFlags>();
+  add->add_option("--issuer", flags->hold.issuer, "Who issued the order (a court, a ministry)");
+  add->add_option("--reference", flags->hold.reference, "Its reference (docket number, decree)");
+  add->add_option("--person", flags->persons, "A person it names (P17); repeat for more");
+  add->add_option("--holder", flags->hold.holder, "Rule: persons held by this party");
+  add->add_option("--nationality", flags->hold.nationality,
+                  "Rule: persons of this nationality (ISO alpha-3)");
+  add->add_option("--category", flags->hold.category,
+                  "Rule: persons in this category (deportee, minor, ...)");
+  add->add_option("--legal-basis", flags->hold.legal_basis,
+                  "Rule: custody whose legal basis contains this text");
+  add->add_option("--from", flags->hold.effective_from, "First day in force (YYYY-MM-DD)");
+  add->add_option("--until", flags->hold.effective_until, "Last day in force (YYYY-MM-DD)");
+  add->callback([&context, flags] {
+    negotiation::NewHold hold = flags->hold;
+    for (const std::string& text : flags->persons) {
+      auto id = instance::ParseId(text, 'P', "person");
+      if (!id.ok()) return context.Finish(id.status());
+      hold.persons.push_back(*id);
+    }
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto id = negotiation::AddHold(**opened, hold);
+    if (!id.ok()) return context.Finish(id.status());
+    auto view = negotiation::ShowHold(**opened, *id, "");
+    if (!view.ok()) return context.Finish(view.status());
+    if (context.global.json) {
+      context.out << HoldToJson(*view, true).dump(2) << '\n';
+    } else {
+      context.out << "Added legal hold " << negotiation::HoldId(*id) << " (" << hold.issuer << ", "
+                  << hold.reference << "): " << negotiation::DescribeHoldScope(view->hold)
+                  << "; covers " << view->covered.size() << " person"
+                  << (view->covered.size() == 1 ? "" : "s") << ", " << view->state << " today\n";
+    }
+    context.Finish(Status::Ok());
+  });
+
+  auto* lift = hold->add_subcommand("lift", "Lift a legal hold (the reason is logged)");
+  auto lift_id = std::make_shared<std::string>();
+  auto reason = std::make_shared<std::string>();
+  auto lifted_on = std::make_shared<std::string>();
+  lift->add_option("ID", *lift_id, "The hold (H3)")->required();
+  lift->add_option("--reason", *reason, "Why it is lifted");
+  lift->add_option("--on", *lifted_on, "First day no longer in force (default: today)");
+  lift->callback([&context, lift_id, reason, lifted_on] {
+    auto id = negotiation::ParseHoldId(*lift_id);
+    if (!id.ok()) return context.Finish(id.status());
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    Status status = negotiation::LiftHold(**opened, *id, *lifted_on, *reason);
+    if (!status.ok()) return context.Finish(status);
+    auto view = negotiation::ShowHold(**opened, *id, "");
+    if (!view.ok()) return context.Finish(view.status());
+    if (context.global.json) {
+      context.out << HoldToJson(*view, false).dump(2) << '\n';
+    } else {
+      context.out << "Lifted legal hold " << negotiation::HoldId(*id) << " from "
+                  << view->hold.lifted_on << '\n';
+    }
+    context.Finish(Status::Ok());
+  });
+
+  auto* list = hold->add_subcommand("list", "Every legal hold and its state on a day");
+  auto list_on = std::make_shared<std::string>();
+  list->add_option("--on", *list_on, "The day (default: today)");
+  list->callback([&context, list_on] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto holds = negotiation::ListHolds(**opened, *list_on, true);
+    if (!holds.ok()) return context.Finish(holds.status());
+    if (context.global.json) {
+      json out = json::array();
+      for (const auto& view : *holds) {
+        json item = HoldToJson(view, false);
+        item["covered_count"] = view.covered.size();
+        out.push_back(item);
+      }
+      context.out << out.dump(2) << '\n';
+      return context.Finish(Status::Ok());
+    }
+    Table table({"ID", "ISSUER", "REFERENCE", "FROM", "UNTIL", "STATE", "COVERS", "SCOPE"});
+    for (const auto& view : *holds) {
+      table.AddRow({negotiation::HoldId(view.hold.id), view.hold.issuer, view.hold.reference,
+                    view.hold.effective_from, UntilText(view.hold), view.state,
+                    std::to_string(view.covered.size()),
+                    negotiation::DescribeHoldScope(view.hold)});
+    }
+    if (table.size() == 0) {
+      context.out << "No legal holds.\n";
+    } else {
+      table.Print(context.out);
+    }
+    context.Finish(Status::Ok());
+  });
+
+  auto* show = hold->add_subcommand("show", "One legal hold and the persons it covers");
+  auto show_id = std::make_shared<std::string>();
+  auto show_on = std::make_shared<std::string>();
+  show->add_option("ID", *show_id, "The hold (H3)")->required();
+  show->add_option("--on", *show_on, "The day for its state (default: today)");
+  show->callback([&context, show_id, show_on] {
+    auto id = negotiation::ParseHoldId(*show_id);
+    if (!id.ok()) return context.Finish(id.status());
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto view = negotiation::ShowHold(**opened, *id, *show_on);
+    if (!view.ok()) return context.Finish(view.status());
+    if (context.global.json) {
+      context.out << HoldToJson(*view, true).dump(2) << '\n';
+      return context.Finish(Status::Ok());
+    }
+    const store::HoldRow& h = view->hold;
+    context.out << "Legal hold " << negotiation::HoldId(h.id) << "\n"
+                << "  issuer:     " << h.issuer << "\n"
+                << "  reference:  " << h.reference << "\n"
+                << "  in force:   from " << h.effective_from
+                << (h.effective_until.empty() ? "" : " until " + h.effective_until) << "\n"
+                << "  scope:      " << negotiation::DescribeHoldScope(h) << "\n"
+                << "  state:      " << view->state << "\n";
+    if (!h.lifted_on.empty()) {
+      context.out << "  lifted:     from " << h.lifted_on << " (" << h.lift_reason << ")\n";
+    }
+    context.out << "  covers " << view->covered.size() << " person"
+                << (view->covered.size() == 1 ? "" : "s");
+    if (view->covered_hidden > 0) {
+      context.out << " you may see (and " << view->covered_hidden << " more)";
+    }
+    context.out << ":";
+    for (int64_t person : view->covered) context.out << ' ' << instance::PersonId(person);
+    context.out << '\n';
+    context.Finish(Status::Ok());
+  });
+}
+
+void AddLegalActCommands(CLI::App& app, CommandContext& context) {
+  auto* act = app.add_subcommand("act", "Legal acts: pardons, commutations, charges dropped, ...");
+  act->require_subcommand(1);
+
+  auto* add = act->add_subcommand("add", "Record a legal act concerning a person");
+  auto person = std::make_shared<std::string>();
+  auto flags = std::make_shared<negotiation::NewLegalAct>();
+  add->add_option("PERSON", *person, "The person (P17)")->required();
+  add->add_option("--type", flags->type,
+                  "pardon, commutation, charges_dropped, alternative_measures, expulsion_order")
+      ->required();
+  add->add_option("--date", flags->date, "The day of the act (YYYY-MM-DD)");
+  add->add_option("--authority", flags->authority, "Who took it");
+  add->add_option("--reference", flags->reference, "Its decree or case number");
+  add->add_option("--status-after", flags->status_after,
+                  "The legal status after release (free, conditional release, expelled, ...)");
+  add->callback([&context, person, flags] {
+    negotiation::NewLegalAct act_flags = *flags;
+    auto id = instance::ParseId(*person, 'P', "person");
+    if (!id.ok()) return context.Finish(id.status());
+    act_flags.person_id = *id;
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto act_id = negotiation::RecordLegalAct(**opened, act_flags);
+    if (!act_id.ok()) return context.Finish(act_id.status());
+    if (context.global.json) {
+      context.out << json{{"id", negotiation::LegalActId(*act_id)},
+                          {"person", instance::PersonId(*id)}}
+                         .dump(2)
+                  << '\n';
+    } else {
+      context.out << "Recorded legal act " << negotiation::LegalActId(*act_id) << " for "
+                  << instance::PersonId(*id) << '\n';
+    }
+    context.Finish(Status::Ok());
+  });
+
+  auto* list = act->add_subcommand("list", "Legal acts, of one person or of everyone");
+  auto list_person = std::make_shared<std::string>();
+  list->add_option("PERSON", *list_person, "Only this person's (P17)");
+  list->callback([&context, list_person] {
+    int64_t person_id = 0;
+    if (!list_person->empty()) {
+      auto id = instance::ParseId(*list_person, 'P', "person");
+      if (!id.ok()) return context.Finish(id.status());
+      person_id = *id;
+    }
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto acts = negotiation::ListLegalActs(**opened, person_id);
+    if (!acts.ok()) return context.Finish(acts.status());
+    if (context.global.json) {
+      json out = json::array();
+      for (const auto& row : *acts) out.push_back(ActToJson(row));
+      context.out << out.dump(2) << '\n';
+      return context.Finish(Status::Ok());
+    }
+    Table table({"ID", "PERSON", "TYPE", "DATE", "AUTHORITY", "REFERENCE", "STATUS AFTER"});
+    for (const auto& row : *acts) {
+      table.AddRow({negotiation::LegalActId(row.id), instance::PersonId(row.person_id), row.type,
+                    row.act_date, row.authority, row.reference, row.status_after});
+    }
+    if (table.size() == 0) {
+      context.out << "No legal acts.\n";
+    } else {
+      table.Print(context.out);
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+}  // namespace canje::cli

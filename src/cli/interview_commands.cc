@@ -1,0 +1,182 @@
+#include "cli/interview_commands.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cli/open_instance.h"
+#include "cli/table.h"
+#include "instance/ids.h"
+#include "negotiation/eligibility_report.h"
+#include "negotiation/interviews.h"
+
+namespace canje::cli {
+namespace {
+
+using nlohmann::json;
+
+json InterviewToJson(const negotiation::InterviewView& view) {
+  json out = {{"id", negotiation::InterviewId(view.id)},
+              {"person", instance::PersonId(view.person_id)},
+              {"destination", view.destination},
+              {"interviewed_on", view.interviewed_on},
+              {"identity", view.identity},
+              {"consent", view.consent},
+              {"fit_to_travel", view.fit_to_travel},
+              {"current", view.current},
+              {"note", view.note ? json(*view.note) : json(nullptr)},
+              {"note_erased", view.note_erased},
+              {"recorded_by", view.recorded_by},
+              {"recorder_party", view.recorder_party},
+              {"recorded_at", view.recorded_at}};
+  return out;
+}
+
+json EligibilityToJson(const negotiation::PersonEligibility& entry) {
+  json reasons = json::array();
+  for (const auto& reason : entry.reasons) {
+    reasons.push_back({{"kind", reason.kind},
+                       {"blocks_selection", reason.blocks_selection},
+                       {"reason", reason.text}});
+  }
+  return {{"person", instance::PersonId(entry.person_id)},
+          {"selectable", entry.selectable},
+          {"ready_for_handover", entry.ready_for_handover},
+          {"reasons", reasons}};
+}
+
+std::string YesNo(bool value) { return value ? "yes" : "no"; }
+
+}  // namespace
+
+void AddInterviewCommands(CLI::App& app, CommandContext& context) {
+  auto* interview = app.add_subcommand(
+      "interview", "Consent interviews: a detainee's own answer about a destination (verifiers)");
+  interview->require_subcommand(1);
+
+  auto* record = interview->add_subcommand(
+      "record", "Record an interview (verifiers only; interviews are never edited)");
+  auto person = std::make_shared<std::string>();
+  auto flags = std::make_shared<negotiation::NewInterview>();
+  record->add_option("PERSON", *person, "The person interviewed (P17)")->required();
+  record->add_option("--destination", flags->destination, "The destination asked about (VEN)")
+      ->required();
+  record->add_option("--identity", flags->identity, "confirmed or unconfirmed")->required();
+  record->add_option("--consent", flags->consent, "consents, refuses or undecided")->required();
+  record->add_option("--fit", flags->fit, "Fit to travel: yes or no")->required();
+  record->add_option("--note", flags->note,
+                     "What the person said (sealed personal data; required when a refusal "
+                     "changes)");
+  record->add_option("--on", flags->interviewed_on, "The day of the interview (default: today)");
+  record->callback([&context, person, flags] {
+    negotiation::NewInterview interview = *flags;
+    auto id = instance::ParseId(*person, 'P', "person");
+    if (!id.ok()) return context.Finish(id.status());
+    interview.person_id = *id;
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto recorded = negotiation::RecordInterview(**opened, interview);
+    if (!recorded.ok()) return context.Finish(recorded.status());
+    if (context.global.json) {
+      context.out << json{{"id", negotiation::InterviewId(recorded->id)},
+                          {"person", instance::PersonId(*id)},
+                          {"destination", interview.destination},
+                          {"changes_refusal", recorded->changes_refusal}}
+                         .dump(2)
+                  << '\n';
+    } else {
+      context.out << "Recorded interview " << negotiation::InterviewId(recorded->id) << " of "
+                  << instance::PersonId(*id) << " about " << interview.destination;
+      if (recorded->changes_refusal) context.out << " (the person no longer refuses)";
+      context.out << '\n';
+    }
+    context.Finish(Status::Ok());
+  });
+
+  auto* list = interview->add_subcommand(
+      "list", "Interviews with their notes (verifiers, mediators and admins only)");
+  auto query = std::make_shared<negotiation::InterviewQuery>();
+  auto list_person = std::make_shared<std::string>();
+  list->add_option("--person", *list_person, "Only this person's (P17)");
+  list->add_option("--destination", query->destination, "Only about this destination");
+  list->callback([&context, query, list_person] {
+    negotiation::InterviewQuery q = *query;
+    if (!list_person->empty()) {
+      auto id = instance::ParseId(*list_person, 'P', "person");
+      if (!id.ok()) return context.Finish(id.status());
+      q.person_id = *id;
+    }
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto interviews = negotiation::ListInterviews(**opened, q);
+    if (!interviews.ok()) return context.Finish(interviews.status());
+    if (context.global.json) {
+      json out = json::array();
+      for (const auto& view : *interviews) out.push_back(InterviewToJson(view));
+      context.out << out.dump(2) << '\n';
+      return context.Finish(Status::Ok());
+    }
+    Table table({"ID", "PERSON", "DESTINATION", "DAY", "IDENTITY", "CONSENT", "FIT", "CURRENT",
+                 "BY", "NOTE"});
+    for (const auto& view : *interviews) {
+      table.AddRow({negotiation::InterviewId(view.id), instance::PersonId(view.person_id),
+                    view.destination, view.interviewed_on, view.identity, view.consent,
+                    YesNo(view.fit_to_travel), view.current ? "yes" : "", view.recorded_by,
+                    view.note ? *view.note : (view.note_erased ? "(erased)" : "")});
+    }
+    if (table.size() == 0) {
+      context.out << "No interviews.\n";
+    } else {
+      table.Print(context.out);
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+void AddEligibilityCommand(CLI::App& app, CommandContext& context) {
+  auto* command = app.add_subcommand(
+      "eligibility",
+      "Who may be transferred to a destination, and why not (reasons as your role allows)");
+  auto query = std::make_shared<negotiation::EligibilityQuery>();
+  auto persons = std::make_shared<std::vector<std::string>>();
+  command->add_option("PERSON", *persons, "Only these persons (P17 ...)");
+  command->add_option("--destination", query->destination, "The destination (VEN)")->required();
+  command->add_option("--on", query->date, "The day (default: today)");
+  command->add_option("--holder", query->holder, "Only persons held by this party");
+  command->add_option("--nationality", query->nationality, "Only persons of this nationality");
+  command->add_option("--category", query->category, "Only persons in this category");
+  command->callback([&context, query, persons] {
+    negotiation::EligibilityQuery q = *query;
+    for (const std::string& text : *persons) {
+      auto id = instance::ParseId(text, 'P', "person");
+      if (!id.ok()) return context.Finish(id.status());
+      q.persons.push_back(*id);
+    }
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto report = negotiation::ReportEligibility(**opened, q);
+    if (!report.ok()) return context.Finish(report.status());
+    if (context.global.json) {
+      json out = json::array();
+      for (const auto& entry : *report) out.push_back(EligibilityToJson(entry));
+      context.out << out.dump(2) << '\n';
+      return context.Finish(Status::Ok());
+    }
+    Table table({"PERSON", "SELECTABLE", "HANDOVER", "REASONS"});
+    for (const auto& entry : *report) {
+      std::string reasons;
+      for (const auto& reason : entry.reasons) {
+        if (!reasons.empty()) reasons += "; ";
+        reasons += reason.text;
+      }
+      table.AddRow({instance::PersonId(entry.person_id), YesNo(entry.selectable),
+                    YesNo(entry.ready_for_handover), reasons});
+    }
+    if (table.size() == 0) {
+      context.out << "No persons.\n";
+    } else {
+      table.Print(context.out);
+    }
+    context.Finish(Status::Ok());
+  });
+}
+
+}  // namespace canje::cli

@@ -1,0 +1,222 @@
+#include "negotiation/holds.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "instance/ids.h"
+#include "instance/parties_and_users.h"
+#include "negotiation/hold_scope.h"
+#include "registry/categories.h"
+#include "registry/countries.h"
+
+namespace canje::negotiation {
+namespace {
+
+bool NeedsToKnow(const instance::Instance& instance) {
+  return instance.role() == instance::Role::kNegotiator ||
+         instance.role() == instance::Role::kObserver;
+}
+
+// The rule part of a hold as a person filter (narrows the scan; HoldCovers decides).
+store::PersonFilter FilterFor(const store::HoldRow& hold) {
+  store::PersonFilter filter;
+  if (hold.persons.empty()) {
+    filter.holder = hold.rule_holder;
+    filter.nationality = hold.rule_nationality;
+    filter.category = hold.rule_category;
+  }
+  if (hold.persons.size() == 1) filter.person_id = hold.persons.front();
+  return filter;
+}
+
+Result<std::vector<int64_t>> Covered(store::Store& store, const store::HoldRow& hold,
+                                     const std::string& visible_to_party) {
+  std::vector<int64_t> covered;
+  store::PersonFilter filter = FilterFor(hold);
+  filter.visible_to_party = visible_to_party;
+  CANJE_RETURN_IF_ERROR(store.ForEachPerson(filter, [&](const store::PersonView& person) {
+    if (HoldCovers(hold, person)) covered.push_back(person.person.id);
+    return Status::Ok();
+  }));
+  return covered;
+}
+
+std::string StateOn(const store::HoldRow& hold, const std::string& date) {
+  if (!hold.lifted_on.empty() && date >= hold.lifted_on) return "lifted";
+  if (date < hold.effective_from) return "not yet in force";
+  if (!hold.effective_until.empty() && date > hold.effective_until) return "expired";
+  return "in force";
+}
+
+Result<HoldView> ViewOf(instance::Instance& instance, store::HoldRow hold, const std::string& date,
+                        bool with_persons) {
+  HoldView view;
+  view.in_force = HoldInForce(hold, date);
+  view.state = StateOn(hold, date);
+  // Listed ids are need-to-know too: their visibility is needed even without the covered list.
+  if (with_persons || (NeedsToKnow(instance) && !hold.persons.empty())) {
+    CANJE_ASSIGN_OR_RETURN(auto all, Covered(instance.store(), hold, ""));
+    if (NeedsToKnow(instance)) {
+      CANJE_ASSIGN_OR_RETURN(view.covered, Covered(instance.store(), hold, instance.actor().party));
+      view.covered_hidden = static_cast<int64_t>(all.size() - view.covered.size());
+    } else {
+      view.covered = std::move(all);
+    }
+  }
+  if (NeedsToKnow(instance)) {
+    std::vector<int64_t> listed;
+    for (int64_t id : hold.persons) {
+      if (std::binary_search(view.covered.begin(), view.covered.end(), id)) listed.push_back(id);
+    }
+    hold.persons = std::move(listed);
+  }
+  view.hold = std::move(hold);
+  return view;
+}
+
+std::string DayOrToday(const std::string& date) { return date.empty() ? TodayIso() : date; }
+
+}  // namespace
+
+Result<int64_t> ParseHoldId(std::string_view text) {
+  return instance::ParseId(text, 'H', "legal hold");
+}
+
+Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kManageHolds));
+  store::HoldRow row;
+  row.issuer = hold.issuer;
+  row.reference = hold.reference;
+  row.effective_from = hold.effective_from;
+  row.effective_until = hold.effective_until;
+  row.persons = hold.persons;
+  std::sort(row.persons.begin(), row.persons.end());
+  row.persons.erase(std::unique(row.persons.begin(), row.persons.end()), row.persons.end());
+  bool has_rule = !hold.holder.empty() || !hold.nationality.empty() || !hold.category.empty() ||
+                  !hold.legal_basis.empty();
+  if (row.persons.empty() && !has_rule) {
+    return Status::Usage(
+        "a legal hold without a scope would cover nobody: list the persons it names "
+        "(--person P17 --person P18) or give its rule (--holder, --nationality, --category, "
+        "--legal-basis)");
+  }
+  if (!row.persons.empty() && has_rule) {
+    return Status::Usage(
+        "give either the listed persons (--person) or a rule (--holder, "
+        "--nationality, --category, --legal-basis), not both; record two "
+        "holds if the order has both parts");
+  }
+  if (hold.issuer.empty()) {
+    return Status::Usage("a legal hold needs its issuer: --issuer \"Supreme Court of ...\"");
+  }
+  if (hold.reference.empty()) {
+    return Status::Usage(
+        "a legal hold needs its reference (docket or decree number): "
+        "--reference \"24A931\"");
+  }
+  if (hold.effective_from.empty()) {
+    return Status::Usage("say from which day the hold is in force: --from YYYY-MM-DD");
+  }
+  CANJE_RETURN_IF_ERROR(CheckDay(hold.effective_from, "--from"));
+  if (!hold.effective_until.empty()) {
+    CANJE_RETURN_IF_ERROR(CheckDay(hold.effective_until, "--until"));
+    if (hold.effective_until < hold.effective_from) {
+      return Status::Usage("--until " + hold.effective_until + " is before --from " +
+                           hold.effective_from + "; the hold would never be in force");
+    }
+  }
+  for (int64_t id : row.persons) {
+    CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(id));
+    if (!person) return Status::NotFound("no person " + instance::PersonId(id));
+  }
+  if (!hold.holder.empty()) {
+    CANJE_ASSIGN_OR_RETURN(auto party, instance.store().FindParty(hold.holder));
+    if (!party) {
+      return Status::NotFound("no party " + hold.holder + " for --holder; see `canje parties`");
+    }
+    row.rule_holder = hold.holder;
+  }
+  if (!hold.nationality.empty()) {
+    auto code = registry::ParseCountryCode(hold.nationality);
+    if (!code.ok()) return Status::Usage("--nationality: " + code.status().message());
+    row.rule_nationality = *code;
+  }
+  if (!hold.category.empty()) {
+    auto category = registry::ParseCategory(hold.category);
+    if (!category.ok()) return Status::Usage("--category: " + category.status().message());
+    row.rule_category = std::string(*category);
+  }
+  row.rule_legal_basis = hold.legal_basis;
+  int64_t id = 0;
+  CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    CANJE_ASSIGN_OR_RETURN(id, store::AddHold(recorder.transaction(), row));
+    nlohmann::json persons = nlohmann::json::array();
+    for (int64_t person : row.persons) persons.push_back(instance::PersonId(person));
+    return recorder
+        .Record("hold.added", {HoldId(id)},
+                {{"hold", HoldId(id)},
+                 {"issuer", row.issuer},
+                 {"reference", row.reference},
+                 {"from", row.effective_from},
+                 {"until", row.effective_until},
+                 {"persons", persons},
+                 {"rule",
+                  {{"holder", row.rule_holder},
+                   {"nationality", row.rule_nationality},
+                   {"category", row.rule_category},
+                   {"legal_basis", row.rule_legal_basis}}}})
+        .status();
+  }));
+  return id;
+}
+
+Status LiftHold(instance::Instance& instance, int64_t id, const std::string& lifted_on,
+                const std::string& reason) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kManageHolds));
+  if (reason.empty()) {
+    return Status::Usage(
+        "say why the hold is lifted: --reason \"order vacated on ...\"; the "
+        "reason is logged");
+  }
+  std::string day = DayOrToday(lifted_on);
+  CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
+  CANJE_ASSIGN_OR_RETURN(auto hold, store::FindHold(instance.store(), id));
+  if (!hold) return Status::NotFound("no legal hold " + HoldId(id) + "; see `canje hold list`");
+  if (!hold->lifted_on.empty()) {
+    return Status::Conflict("legal hold " + HoldId(id) + " was already lifted from " +
+                            hold->lifted_on + " (" + hold->lift_reason + ")");
+  }
+  return instance.Change([&](instance::Recorder& recorder) -> Status {
+    CANJE_RETURN_IF_ERROR(store::LiftHold(recorder.transaction(), id, day, reason));
+    return recorder
+        .Record("hold.lifted", {HoldId(id)},
+                {{"hold", HoldId(id)}, {"lifted_on", day}, {"reason", reason}})
+        .status();
+  });
+}
+
+Result<std::vector<HoldView>> ListHolds(instance::Instance& instance, const std::string& date,
+                                        bool with_persons) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+  std::string day = DayOrToday(date);
+  CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
+  CANJE_ASSIGN_OR_RETURN(auto holds, store::Holds(instance.store()));
+  std::vector<HoldView> views;
+  for (store::HoldRow& hold : holds) {
+    CANJE_ASSIGN_OR_RETURN(auto view, ViewOf(instance, std::move(hold), day, with_persons));
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+Result<HoldView> ShowHold(instance::Instance& instance, int64_t id, const std::string& date) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+  std::string day = DayOrToday(date);
+  CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
+  CANJE_ASSIGN_OR_RETURN(auto hold, store::FindHold(instance.store(), id));
+  if (!hold) return Status::NotFound("no legal hold " + HoldId(id) + "; see `canje hold list`");
+  return ViewOf(instance, std::move(*hold), day, true);
+}
+
+}  // namespace canje::negotiation

@@ -1,0 +1,185 @@
+#include "negotiation/interviews.h"
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "core/clock.h"
+#include "instance/ids.h"
+#include "negotiation/hold_scope.h"
+#include "store/holds_tables.h"
+
+namespace canje::negotiation {
+namespace {
+
+// The contexts binding a person's data key and an interview's sealed note (protect/vault.h).
+std::string PersonKeyContext(int64_t person_id) { return "person " + std::to_string(person_id); }
+std::string NoteContext(int64_t person_id, int64_t interview_id) {
+  return "person " + std::to_string(person_id) + " interview " + std::to_string(interview_id);
+}
+
+Status CheckOneOf(const std::string& value, std::initializer_list<std::string_view> accepted,
+                  std::string_view flag) {
+  std::string names;
+  for (std::string_view name : accepted) {
+    if (value == name) return Status::Ok();
+    names += names.empty() ? "" : ", ";
+    names += name;
+  }
+  return Status::Usage(std::string(flag) + " '" + value + "' is not accepted; use one of " + names);
+}
+
+bool IsLater(const store::InterviewRow& a, const store::InterviewRow& b) {
+  return std::tie(a.interviewed_on, a.id) > std::tie(b.interviewed_on, b.id);
+}
+
+}  // namespace
+
+std::string InterviewId(int64_t id) { return "I" + std::to_string(id); }
+
+Result<RecordedInterview> RecordInterview(instance::Instance& instance,
+                                          const NewInterview& interview) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kRecordInterview));
+  CANJE_RETURN_IF_ERROR(CheckOneOf(interview.identity, {"confirmed", "unconfirmed"}, "--identity"));
+  CANJE_RETURN_IF_ERROR(
+      CheckOneOf(interview.consent, {"consents", "refuses", "undecided"}, "--consent"));
+  CANJE_RETURN_IF_ERROR(CheckOneOf(interview.fit, {"yes", "no"}, "--fit"));
+  std::string day = interview.interviewed_on.empty() ? TodayIso() : interview.interviewed_on;
+  CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
+  if (day > TodayIso()) {
+    return Status::Usage("--on " + day + " is in the future; record an interview once it is held");
+  }
+  std::string subject = instance::PersonId(interview.person_id);
+  CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(interview.person_id));
+  if (!person) return Status::NotFound("no person " + subject);
+  if (!person->person.erased_at.empty()) {
+    return Status::Conflict(subject + " was erased on " + person->person.erased_at +
+                            "; nothing more is recorded about them");
+  }
+  CANJE_ASSIGN_OR_RETURN(auto party, instance.store().FindParty(interview.destination));
+  if (!party) {
+    return Status::NotFound("no party " + interview.destination +
+                            " for --destination; a destination is a party code (see `canje "
+                            "parties`)");
+  }
+  CANJE_ASSIGN_OR_RETURN(
+      auto earlier,
+      store::Interviews(instance.store(), {interview.person_id, interview.destination}));
+  const store::InterviewRow* latest = nullptr;
+  for (const store::InterviewRow& row : earlier) {
+    if (latest == nullptr || IsLater(row, *latest)) latest = &row;
+  }
+  RecordedInterview result;
+  if (latest != nullptr) {
+    if (day < latest->interviewed_on) {
+      return Status::Invalid("the latest interview of " + subject + " about " +
+                             interview.destination + " (" + InterviewId(latest->id) + ") is of " +
+                             latest->interviewed_on + "; an interview of " + day +
+                             " would not change the answer. Record the new interview with its "
+                             "real day (--on " +
+                             latest->interviewed_on + " or later)");
+    }
+    result.changes_refusal = latest->consent == "refuses" && interview.consent != "refuses";
+  }
+  if (result.changes_refusal && interview.note.empty()) {
+    return Status::Usage(subject + " refused a transfer to " + interview.destination + " in " +
+                         InterviewId(latest->id) +
+                         "; a new interview can change that only with the person's own words: "
+                         "write what they said in --note \"...\" (sealed; only verifiers, "
+                         "mediators and admins read it)");
+  }
+  if (!interview.note.empty() && person->person.data_key.empty()) {
+    return Status::Invalid(subject + " has no data key to seal a note under");
+  }
+  CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    store::WriteTransaction& transaction = recorder.transaction();
+    CANJE_ASSIGN_OR_RETURN(int64_t id, store::NextInterviewId(transaction));
+    store::InterviewRow row;
+    row.id = id;
+    row.person_id = interview.person_id;
+    row.destination = interview.destination;
+    row.interviewed_on = day;
+    row.identity = interview.identity;
+    row.consent = interview.consent;
+    row.fit_to_travel = interview.fit == "yes";
+    if (!interview.note.empty()) {
+      CANJE_ASSIGN_OR_RETURN(Bytes key,
+                             recorder.vault().UnwrapKey(person->person.data_key,
+                                                        PersonKeyContext(interview.person_id)));
+      row.note_sealed =
+          recorder.vault().Seal(key, AsBytes(interview.note), NoteContext(interview.person_id, id));
+    }
+    CANJE_RETURN_IF_ERROR(store::AddInterview(transaction, row));
+    result.id = id;
+    return recorder
+        .Record("interview.recorded", {subject, InterviewId(id)},
+                {{"interview", InterviewId(id)},
+                 {"person", subject},
+                 {"destination", row.destination},
+                 {"interviewed_on", row.interviewed_on},
+                 {"identity", row.identity},
+                 {"consent", row.consent},
+                 {"fit_to_travel", row.fit_to_travel},
+                 {"note", interview.note},
+                 {"changes_refusal", result.changes_refusal}})
+        .status();
+  }));
+  return result;
+}
+
+Result<std::vector<InterviewView>> ListInterviews(instance::Instance& instance,
+                                                  const InterviewQuery& query) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadInterviews));
+  if (query.person_id != 0) {
+    CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(query.person_id));
+    if (!person) return Status::NotFound("no person " + instance::PersonId(query.person_id));
+  }
+  CANJE_ASSIGN_OR_RETURN(auto rows,
+                         store::Interviews(instance.store(), {query.person_id, query.destination}));
+  // The current interview of each person and destination.
+  std::map<std::pair<int64_t, std::string>, const store::InterviewRow*> latest;
+  for (const store::InterviewRow& row : rows) {
+    auto& slot = latest[{row.person_id, row.destination}];
+    if (slot == nullptr || IsLater(row, *slot)) slot = &row;
+  }
+  std::map<int64_t, std::optional<Bytes>> keys;  // person -> data key (absent once erased)
+  std::vector<InterviewView> views;
+  for (const store::InterviewRow& row : rows) {
+    InterviewView view;
+    view.id = row.id;
+    view.person_id = row.person_id;
+    view.destination = row.destination;
+    view.interviewed_on = row.interviewed_on;
+    view.identity = row.identity;
+    view.consent = row.consent;
+    view.fit_to_travel = row.fit_to_travel;
+    view.current = latest[{row.person_id, row.destination}] == &row;
+    view.recorded_by = row.recorded_by;
+    view.recorder_party = row.recorder_party;
+    view.recorded_at = row.recorded_at;
+    if (!row.note_sealed.empty()) {
+      if (!keys.contains(row.person_id)) {
+        CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(row.person_id));
+        std::optional<Bytes> key;
+        if (person && !person->person.data_key.empty()) {
+          CANJE_ASSIGN_OR_RETURN(key, instance.vault().UnwrapKey(person->person.data_key,
+                                                                 PersonKeyContext(row.person_id)));
+        }
+        keys[row.person_id] = std::move(key);
+      }
+      const std::optional<Bytes>& key = keys[row.person_id];
+      if (key) {
+        CANJE_ASSIGN_OR_RETURN(
+            Bytes plain,
+            instance.vault().Open(*key, row.note_sealed, NoteContext(row.person_id, row.id)));
+        view.note = std::string(plain.begin(), plain.end());
+      } else {
+        view.note_erased = true;
+      }
+    }
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+}  // namespace canje::negotiation

@@ -1,0 +1,116 @@
+#include "negotiation/legal_acts.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "instance/ids.h"
+#include "negotiation/hold_scope.h"
+
+namespace canje::negotiation {
+namespace {
+
+constexpr std::string_view kTypes[] = {"pardon", "commutation", "charges_dropped",
+                                       "alternative_measures", "expulsion_order"};
+
+// "Charges dropped", "charges-dropped" -> "charges_dropped".
+std::string NormalizeType(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' || c == '-') {
+      out += '_';
+    } else {
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    }
+  }
+  return out;
+}
+
+bool NeedsToKnow(const instance::Instance& instance) {
+  return instance.role() == instance::Role::kNegotiator ||
+         instance.role() == instance::Role::kObserver;
+}
+
+}  // namespace
+
+std::span<const std::string_view> LegalActTypes() { return kTypes; }
+
+std::string LegalActId(int64_t id) { return "A" + std::to_string(id); }
+
+Result<int64_t> RecordLegalAct(instance::Instance& instance, const NewLegalAct& act) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kRecordLegalAct));
+  std::string type = NormalizeType(act.type);
+  if (std::find(std::begin(kTypes), std::end(kTypes), type) == std::end(kTypes)) {
+    return Status::Usage("unknown legal act type '" + act.type +
+                         "'; use pardon, commutation, charges_dropped, alternative_measures or "
+                         "expulsion_order");
+  }
+  if (act.date.empty())
+    return Status::Usage("say on which day the act was taken: --date YYYY-MM-DD");
+  CANJE_RETURN_IF_ERROR(CheckDay(act.date, "--date"));
+  if (act.authority.empty()) {
+    return Status::Usage("say which authority took the act: --authority \"...\"");
+  }
+  if (act.status_after.empty()) {
+    return Status::Usage(
+        "say the person's legal status after release: --status-after "
+        "\"free\" (or \"conditional release\", \"expelled\", ...)");
+  }
+  std::string subject = instance::PersonId(act.person_id);
+  CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(act.person_id));
+  if (!person) return Status::NotFound("no person " + subject);
+  if (!person->person.erased_at.empty()) {
+    return Status::Conflict(subject + " was erased on " + person->person.erased_at +
+                            "; nothing more is recorded about them");
+  }
+  store::LegalActRow row;
+  row.person_id = act.person_id;
+  row.type = type;
+  row.act_date = act.date;
+  row.authority = act.authority;
+  row.reference = act.reference;
+  row.status_after = act.status_after;
+  int64_t id = 0;
+  CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    CANJE_ASSIGN_OR_RETURN(id, store::AddLegalAct(recorder.transaction(), row));
+    return recorder
+        .Record("legal_act.recorded", {subject, LegalActId(id)},
+                {{"act", LegalActId(id)},
+                 {"person", subject},
+                 {"type", row.type},
+                 {"date", row.act_date},
+                 {"authority", row.authority},
+                 {"reference", row.reference},
+                 {"status_after", row.status_after}})
+        .status();
+  }));
+  return id;
+}
+
+Result<std::vector<store::LegalActRow>> ListLegalActs(instance::Instance& instance,
+                                                      int64_t person_id) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+  if (person_id != 0) {
+    CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(person_id));
+    if (!person) return Status::NotFound("no person " + instance::PersonId(person_id));
+  }
+  CANJE_ASSIGN_OR_RETURN(auto acts, store::LegalActs(instance.store(), person_id));
+  if (!NeedsToKnow(instance)) return acts;
+  std::unordered_set<int64_t> visible;
+  store::PersonFilter filter;
+  filter.person_id = person_id;
+  filter.visible_to_party = instance.actor().party;
+  CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(filter, [&](const store::PersonView& p) {
+    visible.insert(p.person.id);
+    return Status::Ok();
+  }));
+  if (person_id != 0 && visible.empty()) {
+    // What the caller may not see is not found (DESIGN.md, the exit-status table).
+    return Status::NotFound("no person " + instance::PersonId(person_id));
+  }
+  std::erase_if(acts,
+                [&](const store::LegalActRow& act) { return !visible.contains(act.person_id); });
+  return acts;
+}
+
+}  // namespace canje::negotiation
