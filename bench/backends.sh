@@ -5,6 +5,10 @@
 # (`canje version` alone is printed for reference).
 #
 #   bench/backends.sh [RUNS]        # default 100 runs of each command per backend
+#
+# Then, in one process, the same append and proof workload through the API on both backends
+# (bench/log/backends_side_by_side.cc: ms per change, bulk events/s, µs per proof, ratios), if
+# BUILD_DIR/bench/log/log_backends is built. Knobs: SIZE (100000), CHANGES (200), PROOFS (2000).
 set -euo pipefail
 runs=${1:-100}
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -51,3 +55,14 @@ printf '%-44s %10s %12s\n' "command (ms per run, whole process)" "SQLite" "Postg
 printf '%-44s %10s %12s\n' "user add (one event + signed checkpoint)" "${results[sqlite,append]}" "${results[postgresql,append]}"
 printf '%-44s %10s %12s\n' "log prove-inclusion N/2" "${results[sqlite,proof]}" "${results[postgresql,proof]}"
 printf '%-44s %10s %12s\n' "log prove-consistency 1" "${results[sqlite,consistency]}" "${results[postgresql,consistency]}"
+
+in_process="$top/${BUILD_DIR:-build}/bench/log/log_backends"
+if [[ -x $in_process ]]; then
+  psql "$url" -qc "CREATE DATABASE bench_in_process" >/dev/null
+  echo
+  echo "in one process, through the API (bench/log/log_backends):"
+  "$in_process" "$work/in-process" "${url%/postgres}/bench_in_process" "${SIZE:-100000}" \
+    "${CHANGES:-200}" "${PROOFS:-2000}"
+else
+  echo "(build the log_backends target for the in-process figures)"
+fi

@@ -4,28 +4,52 @@
 
 namespace canje::store {
 
+namespace {
+constexpr size_t kIndexesPerQuery = 64;
+}  // namespace
+
 Result<std::vector<ledger::Hash>> SqlHashReader::ReadHashes(std::span<const int64_t> indexes) {
-  if (!select_) {
-    CANJE_ASSIGN_OR_RETURN(select_, connection_.Prepare("SELECT hash FROM merkle_hashes WHERE idx = ?"));
-  }
-  std::vector<ledger::Hash> hashes;
-  hashes.reserve(indexes.size());
-  for (int64_t index : indexes) {
-    select_->Reset();
-    select_->BindInt(1, index);
-    CANJE_ASSIGN_OR_RETURN(bool found, select_->Step());
-    Bytes bytes = found ? select_->Blob(0) : Bytes();
-    if (bytes.size() != 32) {
-      select_->Reset();
-      return Status::Invalid("the log's stored hash " + std::to_string(index) +
-                             " is missing or damaged; run `canje log verify`");
+  std::vector<ledger::Hash> hashes(indexes.size());
+  std::vector<bool> found(indexes.size(), false);
+  for (size_t start = 0; start < indexes.size(); start += kIndexesPerQuery) {
+    const size_t count = std::min(kIndexesPerQuery, indexes.size() - start);
+    std::unique_ptr<SqlStatement>& select = selects_[count];
+    if (!select) {
+      std::string sql = "SELECT idx, hash FROM merkle_hashes WHERE idx IN (?";
+      for (size_t i = 1; i < count; ++i) sql += ", ?";
+      CANJE_ASSIGN_OR_RETURN(select, connection_.Prepare(sql + ")"));
     }
-    ledger::Hash hash;
-    std::copy(bytes.begin(), bytes.end(), hash.begin());
-    hashes.push_back(hash);
-    ++hashes_read_;
+    for (size_t i = 0; i < count; ++i) select->BindInt(static_cast<int>(i) + 1, indexes[start + i]);
+    while (true) {
+      Result<bool> row = select->Step();
+      if (!row.ok()) {
+        select->Reset();
+        return row.status();
+      }
+      if (!*row) break;
+      int64_t index = select->Int(0);
+      Bytes bytes = select->Blob(1);
+      if (bytes.size() != 32) {
+        select->Reset();
+        return Status::Invalid("the log's stored hash " + std::to_string(index) +
+                               " is damaged; run `canje log verify`");
+      }
+      for (size_t i = start; i < start + count; ++i) {  // an index may be asked for twice
+        if (indexes[i] == index) {
+          std::copy(bytes.begin(), bytes.end(), hashes[i].begin());
+          found[i] = true;
+        }
+      }
+    }
+    select->Reset();
   }
-  select_->Reset();
+  for (size_t i = 0; i < indexes.size(); ++i) {
+    if (!found[i]) {
+      return Status::Invalid("the log's stored hash " + std::to_string(indexes[i]) +
+                             " is missing; run `canje log verify`");
+    }
+  }
+  hashes_read_ += static_cast<int64_t>(indexes.size());
   return hashes;
 }
 
