@@ -317,5 +317,39 @@ TEST_F(HoldsAndConsentTest, LegalActsAreRecordedByMediatorsAndListed) {
   EXPECT_EQ(As("neg", {"act", "list", "P999"}).exit_status, 66);
 }
 
+TEST_F(HoldsAndConsentTest, MigrateCopiesHoldsActsAndInterviewsWithReadableNotes) {
+  ASSERT_EQ(As("med", {"hold", "add", "--issuer", "Court", "--reference", "R-1", "--person",
+                       id_["Ana"], "--from", "2025-01-01"})
+                .exit_status,
+            0);
+  ASSERT_EQ(
+      As("med", {"hold", "lift", "H1", "--on", "2025-02-01", "--reason", "vacated"}).exit_status,
+      0);
+  ASSERT_EQ(As("med", {"act", "add", id_["Beto"], "--type", "pardon", "--date", "2025-07-18",
+                       "--authority", "Presidency", "--status-after", "free"})
+                .exit_status,
+            0);
+  ASSERT_EQ(
+      Interview("ver", id_["Ciro"], "VEN", "refuses", "2025-07-01", {"--note", "no"}).exit_status,
+      0);
+  std::string copy = canje_.Path("copy.db").string();
+  RunResult migrated = canje_.Run({"migrate", "--from", canje_.database(), "--to", copy});
+  ASSERT_EQ(migrated.exit_status, 0) << migrated.err;
+  for (const std::vector<std::string>& command :
+       {std::vector<std::string>{"hold", "show", "H1", "--json"},
+        {"act", "list", "--json"},
+        {"interview", "list", "--json"},
+        {"eligibility", "--destination", "VEN", "--on", "2025-07-05", "--json"}}) {
+    std::vector<std::string> there = {"--db", copy, "--as", "ver"};
+    there.insert(there.end(), command.begin(), command.end());
+    RunResult original = As("ver", command);
+    RunResult copied = canje_.Run(there);
+    EXPECT_EQ(copied.exit_status, 0) << copied.err;
+    EXPECT_EQ(copied.out, original.out) << command[0];
+  }
+  EXPECT_NE(canje_.Run({"--db", copy, "--as", "ver", "interview", "list"}).out.find(" no"),
+            std::string::npos);
+}
+
 }  // namespace
 }  // namespace canje::cli::testing
