@@ -143,6 +143,23 @@ std::string Translate(std::string_view sql, SqlConnection::Dialect dialect) {
   return text;
 }
 
+// PostgreSQL only, after every migration: no planner statistics on byte columns (sealed data,
+// wrapped keys, salts, keyed hashes). ANALYZE would copy sampled values into pg_statistic, a
+// catalog that a person's erasure cannot rewrite; canje reads these columns by key only.
+constexpr std::string_view kNoStatisticsOnBytes = R"sql(
+DO $$
+DECLARE c record;
+BEGIN
+  FOR c IN SELECT a.attrelid::regclass AS tab, quote_ident(a.attname) AS col
+           FROM pg_attribute a JOIN pg_class r ON r.oid = a.attrelid
+           WHERE r.relnamespace = current_schema()::regnamespace AND r.relkind = 'r'
+             AND a.atttypid = 'bytea'::regtype AND a.attnum > 0 AND NOT a.attisdropped
+             AND a.attstattarget <> 0
+  LOOP
+    EXECUTE format('ALTER TABLE %s ALTER COLUMN %s SET STATISTICS 0', c.tab, c.col);
+  END LOOP;
+END $$)sql";
+
 }  // namespace
 
 const std::vector<Migration>& AllMigrations() {
@@ -202,6 +219,13 @@ Status ApplyMigrations(SqlConnection& connection) {
     if (!status.ok()) {
       (void)connection.Rollback();
       return status.WithContext("migration " + std::to_string(migration.version));
+    }
+  }
+  if (connection.dialect() == SqlConnection::Dialect::kPostgres) {
+    Status status = connection.Execute(kNoStatisticsOnBytes);
+    if (!status.ok()) {
+      (void)connection.Rollback();
+      return status.WithContext("turning off statistics on byte columns");
     }
   }
   return connection.Commit();
