@@ -4,13 +4,17 @@
 #include <iostream>
 
 #include "cli/admin_commands.h"
+#include "cli/agreement_commands.h"
 #include "cli/command.h"
 #include "cli/demo_commands.h"
+#include "cli/exchange_commands.h"
 #include "cli/hold_commands.h"
 #include "cli/interview_commands.h"
 #include "cli/link_command.h"
+#include "cli/reconciliation_commands.h"
 #include "cli/log_commands.h"
 #include "cli/migrate_command.h"
+#include "cli/proposal_commands.h"
 #include "cli/protection_commands.h"
 #include "cli/registry_commands.h"
 #include "cli/solve_command.h"
@@ -37,6 +41,7 @@ int main(int argc, char** argv) {
   canje::cli::AddInitCommand(app, context);
   canje::cli::AddUserCommands(app, context);
   canje::cli::AddPartyCommands(app, context);
+  canje::cli::AddSigningCommands(app, context);  // after AddPartyCommands: adds `party key`
   canje::cli::AddImportCommand(app, context);
   canje::cli::AddListsCommand(app, context);
   canje::cli::AddPersonsCommands(app, context);
@@ -49,11 +54,14 @@ int main(int argc, char** argv) {
   canje::cli::AddInterviewCommands(app, context);
   canje::cli::AddEligibilityCommand(app, context);
   canje::cli::AddSolveCommand(app, context);
-  canje::cli::AddLinkCommand(app, context);
+  canje::cli::AddExchangeCommands(app, context);
+  canje::cli::AddReconciliationCommands(app, *canje::cli::AddLinkCommand(app, context), context);
   canje::cli::AddSummaryCommand(app, context);
   canje::cli::AddScenarioCommands(app, context);
   canje::cli::AddDemoCommand(app, context);
   canje::cli::AddMigrateCommand(app, context);
+  canje::cli::AddProposalCommands(app, context);
+  canje::cli::AddAgreementCommands(app, context);
   canje::cli::AddVersionCommand(app, context);
 
   try {

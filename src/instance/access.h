@@ -27,6 +27,18 @@ enum class Action {
   kRecordLegalAct,  // act add (pardon, commutation, ...)
   kRecordInterview, // interview record: only the verifier who interviews the person
   kReadInterviews,  // interview list, reasons of confidential obstacles
+  kLinkRecords,     // canje link: reconcile the lists into persons
+  kReviewLinks,     // review decide (a negotiator only for pairs touching its party's lists)
+  kEnrolSigningKey,      // party key add (a negotiator only for its own party)
+  kDraftProposal,        // proposal create, proposal table
+  kRespondToProposal,    // proposal accept / reject: only the party's own negotiator
+  kOverrideBalanceRule,  // proposal override (humanitarian; never for holds or refusals)
+  kAddAgreementSignature,  // agreement sign-add (the signature itself proves the party)
+  kReadProposals,        // proposal show / diff / manifest, agreement verify, party key list
+  kChangeExchangeState,  // exchange workflow: verifying, executing, completed, collapsed
+  kManageExchanges,      // exchange create, party add, rule, caps
+  kClaimInExchange,      // exchange claim, cost (a negotiator only for its own party)
+  kReadExchanges,        // exchange show, list, candidates, solve (a negotiator: its exchanges)
 };
 
 std::string_view RoleName(Role role);

@@ -25,6 +25,18 @@ TEST(AccessTest, TheTableAsWritten) {
       {Action::kRecordLegalAct, {kAdmin, kMediator}},
       {Action::kRecordInterview, {kVerifier}},
       {Action::kReadInterviews, {kAdmin, kMediator, kVerifier}},
+      {Action::kLinkRecords, {kAdmin, kMediator, kVerifier}},
+      {Action::kReviewLinks, {kAdmin, kMediator, kVerifier, kNegotiator}},
+      {Action::kEnrolSigningKey, {kAdmin, kMediator, kNegotiator}},
+      {Action::kDraftProposal, {kMediator, kNegotiator}},
+      {Action::kRespondToProposal, {kNegotiator}},
+      {Action::kOverrideBalanceRule, {kMediator}},
+      {Action::kAddAgreementSignature, {kAdmin, kMediator, kNegotiator}},
+      {Action::kReadProposals, {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
+      {Action::kChangeExchangeState, {kMediator}},
+      {Action::kManageExchanges, {kAdmin, kMediator}},
+      {Action::kClaimInExchange, {kAdmin, kMediator, kNegotiator}},
+      {Action::kReadExchanges, {kAdmin, kMediator, kNegotiator, kVerifier}},
   };
   for (const Row& row : expected) {
     for (Role role : {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}) {

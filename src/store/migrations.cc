@@ -3,6 +3,8 @@
 #include <string>
 
 #include "store/holds_tables.h"
+#include "store/agreement_tables.h"
+#include "store/exchange_tables.h"
 
 namespace canje::store {
 namespace {
@@ -125,6 +127,44 @@ CREATE TABLE cosignatures (
 );
 )sql";
 
+// Version 2: reconciliation (docs/reconciliation.md). Every list record has its own person
+// (own_person_id, created at import); linking merges persons into one representative
+// (persons.merged_into) and points the records and custody rows of a cluster at it. A record's
+// fingerprint is a keyed hash of its parsed content, so review decisions follow a row into a
+// re-imported list. Review decisions bind every later run; the queue holds the uncertain pairs
+// of the latest run (probability as decimal text). A decision's reason is personal data: it is
+// kept only in the event's sealed payload.
+constexpr std::string_view kVersion2 = R"sql(
+ALTER TABLE persons ADD COLUMN merged_into INTEGER REFERENCES persons(id);
+CREATE INDEX persons_by_merged_into ON persons(merged_into);
+ALTER TABLE list_records ADD COLUMN own_person_id INTEGER REFERENCES persons(id);
+ALTER TABLE list_records ADD COLUMN fingerprint BLOB;
+UPDATE list_records SET own_person_id = person_id;
+CREATE INDEX list_records_by_own_person ON list_records(own_person_id);
+CREATE INDEX custody_by_record ON custody(record_id);
+CREATE INDEX list_records_by_fingerprint ON list_records(fingerprint);
+CREATE TABLE review_decisions (
+  id INTEGER PRIMARY KEY,
+  left_fingerprint BLOB NOT NULL,
+  right_fingerprint BLOB NOT NULL,
+  left_record INTEGER NOT NULL REFERENCES list_records(id),
+  right_record INTEGER NOT NULL REFERENCES list_records(id),
+  same INTEGER NOT NULL,
+  decided_by TEXT NOT NULL,
+  party TEXT NOT NULL,
+  decided_at TEXT NOT NULL,
+  event_seq INTEGER NOT NULL REFERENCES events(seq) DEFERRABLE INITIALLY DEFERRED,
+  replaces INTEGER REFERENCES review_decisions(id)
+);
+CREATE INDEX review_decisions_by_pair ON review_decisions(left_fingerprint, right_fingerprint);
+CREATE TABLE review_queue (
+  left_record INTEGER NOT NULL REFERENCES list_records(id),
+  right_record INTEGER NOT NULL REFERENCES list_records(id),
+  probability TEXT NOT NULL,
+  PRIMARY KEY (left_record, right_record)
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -166,8 +206,13 @@ const std::vector<Migration>& AllMigrations() {
   static const std::vector<Migration> kMigrations = {
       {1, "foundation: parties, users, events and their Merkle tree, checkpoints, lists, "
           "persons, custody", kVersion1},
+      {2, "reconciliation: merged persons, record fingerprints, review decisions and queue",
+       kVersion2},
       {3, "holds and consent: legal holds and their listed persons, legal acts, interviews",
        HoldsSchema()},
+      {4, "exchanges: blocs and rules, parties, caps, claims, release costs", ExchangeSchema()},
+      {5, "agreement: signing keys, proposal versions, responses, overrides, signatures, "
+          "exchange workflow", AgreementTablesSchema()},
   };
   return kMigrations;
 }

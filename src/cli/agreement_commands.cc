@@ -1,0 +1,290 @@
+#include "cli/agreement_commands.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "cli/open_instance.h"
+#include "cli/table.h"
+#include "core/digest.h"
+#include "negotiation/agreement.h"
+#include "negotiation/proposal_actions.h"
+#include "negotiation/signature.h"
+#include "negotiation/signature_keys.h"
+
+namespace canje::cli {
+namespace {
+
+using nlohmann::json;
+
+std::string OpensslCheckCommand(const std::string& public_pem, const std::string& manifest,
+                                const std::string& signature) {
+  return "openssl pkeyutl -verify -pubin -inkey " + public_pem + " -rawin -in " + manifest +
+         " -sigfile " + signature;
+}
+
+struct SignOptions {
+  std::string key;
+  std::string manifest;
+  std::string out;
+};
+
+Status RunSign(CommandContext& context, const SignOptions& options) {
+  CANJE_ASSIGN_OR_RETURN(std::string private_pem, ReadInputFile(options.key));
+  CANJE_ASSIGN_OR_RETURN(std::string manifest, ReadInputFile(options.manifest));
+  Result<ledger::Ed25519Seed> seed = negotiation::ParsePrivateKeyPem(private_pem);
+  if (!seed.ok()) return seed.status().WithContext(options.key);
+  CANJE_ASSIGN_OR_RETURN(ledger::Ed25519Signature signature,
+                         ledger::Ed25519Sign(*seed, AsBytes(manifest)));
+  CANJE_ASSIGN_OR_RETURN(ledger::Ed25519PublicKey public_key, ledger::Ed25519PublicKeyOf(*seed));
+  const std::string out = options.out.empty() ? options.manifest + ".sig" : options.out;
+  CANJE_RETURN_IF_ERROR(WriteOutputFile(out, AsText(ByteView(signature.data(), signature.size()))));
+  const Sha256Hash digest = Sha256(AsBytes(manifest));
+  if (context.global.json) {
+    context.out << json{{"manifest", options.manifest},
+                        {"manifest_sha256", HexEncode(digest)},
+                        {"signature_file", out},
+                        {"key_id", negotiation::KeyId(public_key)}}
+                       .dump(2)
+                << '\n';
+  } else {
+    context.out << "Signed " << options.manifest << " (" << manifest.size() << " bytes, SHA-256 "
+                << HexEncode(digest) << ") with key " << negotiation::KeyId(public_key)
+                << "\nSignature (64 raw bytes): " << out << "\nCheck it with OpenSSL alone: "
+                << OpensslCheckCommand("public.pem", options.manifest, out) << '\n';
+  }
+  return Status::Ok();
+}
+
+struct VerifyOptions {
+  std::string key;
+  std::string manifest;
+  std::string signature;
+};
+
+Status RunVerifySignature(CommandContext& context, const VerifyOptions& options) {
+  CANJE_ASSIGN_OR_RETURN(std::string public_pem, ReadInputFile(options.key));
+  CANJE_ASSIGN_OR_RETURN(std::string manifest, ReadInputFile(options.manifest));
+  CANJE_ASSIGN_OR_RETURN(std::string signature_bytes, ReadInputFile(options.signature));
+  Result<ledger::Ed25519PublicKey> key = negotiation::ParsePublicKeyPem(public_pem);
+  if (!key.ok()) return key.status().WithContext(options.key);
+  Result<ledger::Ed25519Signature> signature =
+      negotiation::ParseSignatureFile(AsBytes(signature_bytes));
+  if (!signature.ok()) return signature.status().WithContext(options.signature);
+  const bool valid = ledger::Ed25519Verify(*key, AsBytes(manifest), *signature);
+  if (context.global.json) {
+    context.out << json{{"valid", valid}, {"key_id", negotiation::KeyId(*key)}}.dump(2) << '\n';
+  }
+  if (!valid) {
+    return Status::Invalid(options.signature + " is not a signature of " + options.manifest +
+                           " by key " + negotiation::KeyId(*key) +
+                           ": wrong key, or the manifest's bytes differ from those signed");
+  }
+  if (!context.global.json) {
+    context.out << "Valid: " << options.signature << " signs " << options.manifest << " with key "
+                << negotiation::KeyId(*key) << '\n';
+  }
+  return Status::Ok();
+}
+
+struct KeyAddOptions {
+  std::string party;
+  std::string pem;
+};
+
+Status RunKeyAdd(CommandContext& context, const KeyAddOptions& options) {
+  CANJE_ASSIGN_OR_RETURN(std::string pem, ReadInputFile(options.pem));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  Result<std::string> key_id = negotiation::EnrolPartyKey(*instance, options.party, pem);
+  if (!key_id.ok()) {
+    return key_id.status().code() == StatusCode::kInvalid ? key_id.status().WithContext(options.pem)
+                                                          : key_id.status();
+  }
+  if (context.global.json) {
+    context.out << json{{"party", options.party}, {"key_id", *key_id}}.dump(2) << '\n';
+  } else {
+    context.out << "Enrolled key " << *key_id << " for " << options.party << '\n';
+  }
+  return Status::Ok();
+}
+
+Status RunKeyList(CommandContext& context, const std::string& party) {
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(auto keys, negotiation::ListPartyKeys(*instance, party));
+  if (context.global.json) {
+    json out = json::array();
+    for (const auto& key : keys) {
+      out.push_back({{"party", key.party},
+                     {"key_id", key.key_id},
+                     {"public_key", HexEncode(key.public_key)},
+                     {"added_at", key.added_at},
+                     {"added_by", key.added_by}});
+    }
+    context.out << out.dump(2) << '\n';
+  } else {
+    Table table({"PARTY", "KEY", "ADDED", "BY"});
+    for (const auto& key : keys) {
+      table.AddRow({key.party, key.key_id, key.added_at, key.added_by});
+    }
+    table.Print(context.out);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Result<std::string> ReadInputFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound("cannot read " + path);
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  return buffer.str();
+}
+
+Status WriteOutputFile(const std::string& path, std::string_view content) {
+  const std::string temporary = path + ".tmp";
+  {
+    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    out.write(content.data(), static_cast<std::streamsize>(content.size()));
+    out.close();
+    if (!out) {
+      std::remove(temporary.c_str());
+      return Status::CannotWrite("cannot write " + path);
+    }
+  }
+  std::error_code error;
+  std::filesystem::rename(temporary, path, error);
+  if (error) {
+    std::remove(temporary.c_str());
+    return Status::CannotWrite("cannot write " + path + ": " + error.message());
+  }
+  return Status::Ok();
+}
+
+void AddSigningCommands(CLI::App& app, CommandContext& context) {
+  CLI::App* party = app.get_subcommand("party");
+  auto* key = party->add_subcommand("key", "Parties' Ed25519 signing keys");
+  key->require_subcommand(1);
+  auto* add = key->add_subcommand("add", "Enrol a party's Ed25519 public key (PEM)");
+  auto add_options = std::make_shared<KeyAddOptions>();
+  add->add_option("CODE", add_options->party, "Party code")->required();
+  add->add_option("--pem", add_options->pem,
+                  "Public key in PEM (openssl pkey -in key.pem -pubout -out public.pem)")
+      ->required();
+  add->callback([&context, add_options] { context.Finish(RunKeyAdd(context, *add_options)); });
+  auto* list = key->add_subcommand("list", "List enrolled signing keys");
+  auto list_party = std::make_shared<std::string>();
+  list->add_option("CODE", *list_party, "Only this party's keys");
+  list->callback([&context, list_party] { context.Finish(RunKeyList(context, *list_party)); });
+
+  auto* sign = app.add_subcommand(
+      "sign", "Sign a manifest's exact bytes with an Ed25519 private key (offline: no store)");
+  auto sign_options = std::make_shared<SignOptions>();
+  sign->add_option("--key", sign_options->key,
+                   "Private key in PEM (openssl genpkey -algorithm ed25519 -out key.pem)")
+      ->required();
+  sign->add_option("--manifest", sign_options->manifest,
+                   "The manifest to sign (canje proposal manifest V --out FILE)")
+      ->required();
+  sign->add_option("--out", sign_options->out,
+                   "Signature file: 64 raw bytes (default: MANIFEST.sig)");
+  sign->callback([&context, sign_options] { context.Finish(RunSign(context, *sign_options)); });
+
+  auto* verify = app.add_subcommand("verify-signature",
+                                    "Check a detached signature of a file (offline: no store)");
+  auto verify_options = std::make_shared<VerifyOptions>();
+  verify->add_option("--key", verify_options->key, "Public key in PEM")->required();
+  verify->add_option("--manifest", verify_options->manifest, "The signed file")->required();
+  verify->add_option("--signature", verify_options->signature, "Signature file (64 raw bytes)")
+      ->required();
+  verify->callback(
+      [&context, verify_options] { context.Finish(RunVerifySignature(context, *verify_options)); });
+}
+
+void AddAgreementCommands(CLI::App& app, CommandContext& context) {
+  auto* agreement = app.add_subcommand("agreement", "Signed agreements: parties' signatures");
+  agreement->require_subcommand(1);
+  auto* sign_add = agreement->add_subcommand(
+      "sign-add", "Attach a party's signature of an agreed version's manifest");
+  auto add_options = std::make_shared<std::vector<std::string>>(3);
+  sign_add->add_option("V", (*add_options)[0], "Version (V3)")->required();
+  sign_add->add_option("--party", (*add_options)[1], "The signing party")->required();
+  sign_add->add_option("--signature", (*add_options)[2], "Signature file (64 raw bytes)")
+      ->required();
+  sign_add->callback([&context, add_options] {
+    context.Finish([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId((*add_options)[0]));
+      CANJE_ASSIGN_OR_RETURN(std::string bytes, ReadInputFile((*add_options)[2]));
+      CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+      Result<negotiation::SignatureAdded> added =
+          negotiation::AddAgreementSignature(*instance, id, (*add_options)[1], AsBytes(bytes));
+      if (!added.ok()) {
+        return added.status().code() == StatusCode::kInvalid
+                   ? added.status().WithContext((*add_options)[2])
+                   : added.status();
+      }
+      if (context.global.json) {
+        context.out << json{{"version", negotiation::VersionId(id)},
+                            {"party", (*add_options)[1]},
+                            {"key_id", added->key_id},
+                            {"manifest_sha256", added->manifest_sha256}}
+                           .dump(2)
+                    << '\n';
+      } else {
+        context.out << "Added " << (*add_options)[1] << "'s signature of "
+                    << negotiation::VersionId(id) << " (key " << added->key_id
+                    << ", manifest SHA-256 " << added->manifest_sha256 << ")\n";
+      }
+      return Status::Ok();
+    }());
+  });
+
+  auto* verify = agreement->add_subcommand(
+      "verify", "Check every party's signature of a version (exit 65 unless all are valid)");
+  auto verify_version = std::make_shared<std::string>();
+  verify->add_option("V", *verify_version, "Version (V3)")->required();
+  verify->callback([&context, verify_version] {
+    context.Finish([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(*verify_version));
+      CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+      CANJE_ASSIGN_OR_RETURN(negotiation::AgreementCheck check,
+                             negotiation::VerifyAgreement(*instance, id));
+      if (context.global.json) {
+        json parties = json::array();
+        for (const auto& line : check.parties) {
+          parties.push_back({{"party", line.party},
+                             {"status", line.status},
+                             {"key_id", line.key_id},
+                             {"detail", line.detail}});
+        }
+        context.out << json{{"version", negotiation::VersionId(id)},
+                            {"manifest_sha256", check.manifest_sha256},
+                            {"complete", check.complete},
+                            {"parties", parties}}
+                           .dump(2)
+                    << '\n';
+      } else {
+        context.out << "Manifest of " << negotiation::VersionId(id) << ": SHA-256 "
+                    << check.manifest_sha256 << '\n';
+        Table table({"PARTY", "SIGNATURE", "KEY", "DETAIL"});
+        for (const auto& line : check.parties) {
+          table.AddRow({line.party, line.status, line.key_id, line.detail});
+        }
+        table.Print(context.out);
+      }
+      if (!check.complete) {
+        std::string missing;
+        for (const auto& line : check.parties) {
+          if (line.status != "valid") missing += (missing.empty() ? "" : ", ") + line.party;
+        }
+        return Status::Invalid(negotiation::VersionId(id) +
+                               " is not signed validly by every party: " + missing);
+      }
+      return Status::Ok();
+    }());
+  });
+}
+
+}  // namespace canje::cli

@@ -1,0 +1,31 @@
+// Signing keys and signed agreements on the command line (issue 10):
+//   canje party key add CODE --pem FILE    enrol a party's Ed25519 public key
+//   canje party key list [CODE]
+//   canje sign --key FILE --manifest FILE [--out FILE]         offline: no store needed
+//   canje verify-signature --key FILE --manifest FILE --signature FILE   offline
+//   canje agreement sign-add V --party C --signature FILE
+//   canje agreement verify V
+// Signature files are the raw 64 bytes of the Ed25519 signature (negotiation/signature.h).
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+#include "cli/command.h"
+#include "core/encoding.h"
+
+namespace canje::cli {
+
+// Adds `key add` / `key list` under the existing `party` command (AddPartyCommands first),
+// and the top-level `sign` and `verify-signature`.
+void AddSigningCommands(CLI::App& app, CommandContext& context);
+// Adds `agreement sign-add` and `agreement verify`.
+void AddAgreementCommands(CLI::App& app, CommandContext& context);
+
+// A whole file's bytes; kNotFound naming the file when it cannot be read.
+Result<std::string> ReadInputFile(const std::string& path);
+// Writes `content` to `path` through a temporary file renamed into place; kCannotWrite naming
+// the file on failure.
+Status WriteOutputFile(const std::string& path, std::string_view content);
+
+}  // namespace canje::cli

@@ -1,0 +1,494 @@
+#include "cli/proposal_commands.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cli/agreement_commands.h"
+#include "cli/open_instance.h"
+#include "cli/table.h"
+#include "instance/ids.h"
+#include "negotiation/agreement_manifest.h"
+#include "negotiation/exchange.h"
+#include "negotiation/exchange_solve.h"
+#include "negotiation/proposal_actions.h"
+#include "store/agreement_tables.h"
+
+namespace canje::cli {
+namespace {
+
+using negotiation::VersionId;
+using nlohmann::json;
+
+std::string FormatNumber(double value) {
+  json number = value;
+  return number.dump();
+}
+
+json BlocJson(const solver::BlocReport& bloc) {
+  return {{"bloc", bloc.name},
+          {"rule", solver::RuleKindName(bloc.rule.kind)},
+          {"ratio", bloc.rule.ratio},
+          {"given", bloc.given},
+          {"received", bloc.received},
+          {"cost_given", bloc.cost_given},
+          {"value_received", bloc.value_received},
+          {"holds", bloc.holds}};
+}
+
+std::vector<std::string> BlocCells(const solver::BlocReport& bloc) {
+  std::string rule = solver::RuleKindName(bloc.rule.kind);
+  if (bloc.rule.kind != solver::Rule::Kind::kNone) rule += " " + FormatNumber(bloc.rule.ratio);
+  return {bloc.name,
+          rule,
+          std::to_string(bloc.given),
+          std::to_string(bloc.received),
+          FormatNumber(bloc.cost_given),
+          FormatNumber(bloc.value_received),
+          bloc.holds ? "holds" : "BROKEN"};
+}
+
+const std::vector<std::string> kBlocHeaders = {"BLOC", "RULE",  "GIVES",     "RECEIVES",
+                                               "COST", "VALUE", "RULE HOLDS"};
+
+json TransferJson(const negotiation::Transfer& transfer,
+                  const std::map<int64_t, std::string>& names) {
+  json out = {{"person", instance::PersonId(transfer.person_id)},
+              {"from", transfer.from},
+              {"to", transfer.to},
+              {"beneficiary", transfer.beneficiary},
+              {"unconditional", transfer.unconditional}};
+  auto name = names.find(transfer.person_id);
+  if (name != names.end()) out["name"] = name->second;
+  return out;
+}
+
+void PrintOutcome(CommandContext& context, const std::string& what, int64_t version_id,
+                  const negotiation::ProposalOutcome& outcome) {
+  if (context.global.json) {
+    context.out << json{{"version", VersionId(version_id)},
+                        {"state", outcome.state},
+                        {"changed", outcome.changed},
+                        {"note", outcome.note}}
+                       .dump(2)
+                << '\n';
+    return;
+  }
+  if (outcome.changed) {
+    context.out << what << " " << VersionId(version_id) << "; it is now " << outcome.state << '\n';
+  } else {
+    context.out << "Nothing to do: " << outcome.note << '\n';
+    return;
+  }
+  if (!outcome.note.empty()) context.out << outcome.note << '\n';
+}
+
+struct CreateOptions {
+  std::string exchange;
+  bool from_solve = false;
+  std::string transfers_file;
+  std::string counts;
+  std::string parent;
+  std::string date;
+};
+
+Status RunCreate(CommandContext& context, const CreateOptions& options) {
+  negotiation::NewProposal proposal;
+  CANJE_ASSIGN_OR_RETURN(proposal.exchange_id, negotiation::ParseExchangeId(options.exchange));
+  const int sources = (options.from_solve ? 1 : 0) + (options.transfers_file.empty() ? 0 : 1) +
+                      (options.counts.empty() ? 0 : 1);
+  if (sources != 1) {
+    return Status::Usage(
+        "give exactly one of --from-solve, --transfers FILE.csv or --counts "
+        "\"SLV>VEN=252,VEN>SLV=252\"");
+  }
+  if (options.from_solve) {
+    proposal.source = negotiation::NewProposal::Source::kSolver;
+  } else if (!options.transfers_file.empty()) {
+    proposal.source = negotiation::NewProposal::Source::kTransfers;
+    CANJE_ASSIGN_OR_RETURN(std::string text, ReadInputFile(options.transfers_file));
+    CANJE_ASSIGN_OR_RETURN(proposal.transfers,
+                           negotiation::ParseTransfersCsv(text, options.transfers_file));
+  } else {
+    proposal.source = negotiation::NewProposal::Source::kCounts;
+    CANJE_ASSIGN_OR_RETURN(proposal.counts, negotiation::ParseCounts(options.counts));
+  }
+  if (!options.parent.empty()) {
+    CANJE_ASSIGN_OR_RETURN(proposal.parent_id, negotiation::ParseVersionId(options.parent));
+  }
+  proposal.date = options.date;
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CreateProposal(*instance, proposal));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalView view, negotiation::LoadProposal(*instance, id));
+  if (context.global.json) {
+    context.out << json{{"version", VersionId(id)},
+                        {"exchange", negotiation::ExchangeId(view.version.exchange_id)},
+                        {"state", view.version.state},
+                        {"kind", view.version.kind},
+                        {"counts", negotiation::FormatCounts(view.content.counts)},
+                        {"refers_to",
+                         view.version.refers_to == 0 ? "" : VersionId(view.version.refers_to)},
+                        {"broken_rules", view.broken_rules}}
+                       .dump(2)
+                << '\n';
+  } else {
+    context.out << "Created " << VersionId(id) << " (" << view.version.state << ", "
+                << view.version.kind << ": " << negotiation::FormatCounts(view.content.counts)
+                << ") in " << negotiation::ExchangeId(view.version.exchange_id);
+    if (view.version.refers_to != 0) {
+      context.out << ", realising " << VersionId(view.version.refers_to);
+    }
+    context.out << "\nTable it with `canje proposal table " << VersionId(id) << "`\n";
+    for (const std::string& broken : view.broken_rules) {
+      context.out << "Warning: " << broken << '\n';
+    }
+  }
+  return Status::Ok();
+}
+
+Status RunShow(CommandContext& context, const std::string& version) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(version));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalView view, negotiation::LoadProposal(*instance, id));
+  std::vector<int64_t> persons;
+  for (const auto& transfer : view.content.transfers) persons.push_back(transfer.person_id);
+  CANJE_ASSIGN_OR_RETURN(auto names, negotiation::VisibleNames(*instance, persons));
+  const auto& v = view.version;
+  if (context.global.json) {
+    json transfers = json::array();
+    for (const auto& transfer : view.content.transfers) {
+      transfers.push_back(TransferJson(transfer, names));
+    }
+    json responses = json::array();
+    for (const auto& response : view.responses) {
+      responses.push_back({{"party", response.party},
+                           {"response", response.response},
+                           {"reason", response.reason},
+                           {"by", response.responded_by},
+                           {"at", response.responded_at}});
+    }
+    json balance = json::array();
+    for (const auto& bloc : view.balance) balance.push_back(BlocJson(bloc));
+    json children = json::array();
+    for (const auto& child : view.children) children.push_back(VersionId(child.id));
+    json out = {{"version", VersionId(v.id)},
+                {"exchange", negotiation::ExchangeId(v.exchange_id)},
+                {"exchange_name", view.exchange_name},
+                {"state", v.state},
+                {"revision", v.revision},
+                {"kind", v.kind},
+                {"source", v.source},
+                {"parent", v.parent_id == 0 ? "" : VersionId(v.parent_id)},
+                {"refers_to", v.refers_to == 0 ? "" : VersionId(v.refers_to)},
+                {"counter_proposals", children},
+                {"created_by", v.created_by},
+                {"created_party", v.created_party},
+                {"created_at", v.created_at},
+                {"counts", negotiation::FormatCounts(view.content.counts)},
+                {"transfers", transfers},
+                {"parties", view.parties},
+                {"responses", responses},
+                {"balance", balance},
+                {"broken_rules", view.broken_rules}};
+    if (view.override_row) {
+      out["override"] = {{"justification", view.override_row->justification},
+                         {"blocs", view.override_row->blocs},
+                         {"by", view.override_row->overridden_by},
+                         {"at", view.override_row->overridden_at}};
+    }
+    context.out << out.dump(2) << '\n';
+    return Status::Ok();
+  }
+  context.out << VersionId(v.id) << " in " << negotiation::ExchangeId(v.exchange_id) << " ("
+              << view.exchange_name << "): " << v.state << ", " << v.kind << " version from "
+              << v.source << ", by " << v.created_by << " of " << v.created_party << " at "
+              << v.created_at << '\n';
+  if (v.parent_id != 0) context.out << "Counter-proposal to " << VersionId(v.parent_id) << '\n';
+  if (v.refers_to != 0) {
+    context.out << "Realises the counts agreed in principle in " << VersionId(v.refers_to) << '\n';
+  }
+  for (const auto& child : view.children) {
+    context.out << "Countered by " << VersionId(child.id) << " (" << child.state << ")\n";
+  }
+  context.out << "Counts: " << negotiation::FormatCounts(view.content.counts) << "\n";
+  if (!view.content.transfers.empty()) {
+    Table table({"PERSON", "NAME", "FROM", "TO", "FOR", "UNCONDITIONAL"});
+    for (const auto& transfer : view.content.transfers) {
+      auto name = names.find(transfer.person_id);
+      table.AddRow({instance::PersonId(transfer.person_id), name == names.end() ? "" : name->second,
+                    transfer.from, transfer.to, transfer.beneficiary,
+                    transfer.unconditional ? "yes" : ""});
+    }
+    table.Print(context.out);
+  }
+  Table balance(kBlocHeaders);
+  for (const auto& bloc : view.balance) balance.AddRow(BlocCells(bloc));
+  context.out << "\nBalance\n";
+  balance.Print(context.out);
+  context.out << "\nParties\n";
+  Table responses({"PARTY", "RESPONSE", "REASON", "BY", "AT"});
+  for (const std::string& party : view.parties) {
+    std::vector<std::string> row = {party, "(none yet)", "", "", ""};
+    for (const auto& response : view.responses) {
+      if (response.party == party) {
+        row = {party, response.response, response.reason, response.responded_by,
+               response.responded_at};
+      }
+    }
+    responses.AddRow(row);
+  }
+  responses.Print(context.out);
+  if (view.override_row) {
+    context.out << "\nHumanitarian override by " << view.override_row->overridden_by << " at "
+                << view.override_row->overridden_at << " (" << view.override_row->blocs
+                << "): " << view.override_row->justification << '\n';
+  }
+  return Status::Ok();
+}
+
+Status RunList(CommandContext& context, const std::string& exchange) {
+  CANJE_ASSIGN_OR_RETURN(int64_t exchange_id, negotiation::ParseExchangeId(exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_RETURN_IF_ERROR(instance->Authorize(instance::Action::kReadProposals));
+  CANJE_RETURN_IF_ERROR(negotiation::LoadExchange(*instance, exchange_id).status());
+  CANJE_ASSIGN_OR_RETURN(auto versions, store::ProposalVersionsOf(instance->store(), exchange_id));
+  if (context.global.json) {
+    json out = json::array();
+    for (const auto& v : versions) {
+      out.push_back({{"version", VersionId(v.id)},
+                     {"state", v.state},
+                     {"kind", v.kind},
+                     {"parent", v.parent_id == 0 ? "" : VersionId(v.parent_id)},
+                     {"created_by", v.created_by},
+                     {"created_party", v.created_party},
+                     {"created_at", v.created_at}});
+    }
+    context.out << out.dump(2) << '\n';
+    return Status::Ok();
+  }
+  Table table({"VERSION", "STATE", "KIND", "PARENT", "BY", "PARTY", "CREATED"});
+  for (const auto& v : versions) {
+    table.AddRow({VersionId(v.id), v.state, v.kind, v.parent_id == 0 ? "" : VersionId(v.parent_id),
+                  v.created_by, v.created_party, v.created_at});
+  }
+  table.Print(context.out);
+  return Status::Ok();
+}
+
+Status RunDiff(CommandContext& context, const std::string& before, const std::string& after) {
+  CANJE_ASSIGN_OR_RETURN(int64_t a, negotiation::ParseVersionId(before));
+  CANJE_ASSIGN_OR_RETURN(int64_t b, negotiation::ParseVersionId(after));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalDiff diff,
+                         negotiation::DiffVersions(*instance, a, b));
+  std::vector<int64_t> persons;
+  for (const auto& t : diff.added) persons.push_back(t.person_id);
+  for (const auto& t : diff.removed) persons.push_back(t.person_id);
+  for (const auto& m : diff.moved) persons.push_back(m.after.person_id);
+  CANJE_ASSIGN_OR_RETURN(auto names, negotiation::VisibleNames(*instance, persons));
+  if (context.global.json) {
+    json added = json::array(), removed = json::array(), moved = json::array();
+    for (const auto& t : diff.added) added.push_back(TransferJson(t, names));
+    for (const auto& t : diff.removed) removed.push_back(TransferJson(t, names));
+    for (const auto& m : diff.moved) {
+      moved.push_back(
+          {{"before", TransferJson(m.before, names)}, {"after", TransferJson(m.after, names)}});
+    }
+    json counts = json::array(), blocs = json::array();
+    for (const auto& c : diff.counts) {
+      counts.push_back({{"from", c.from}, {"to", c.to}, {"before", c.before}, {"after", c.after}});
+    }
+    for (const auto& bloc : diff.blocs) {
+      blocs.push_back({{"bloc", bloc.after.name},
+                       {"before", BlocJson(bloc.before)},
+                       {"after", BlocJson(bloc.after)}});
+    }
+    context.out << json{{"from", VersionId(a)}, {"to", VersionId(b)}, {"added", added},
+                        {"removed", removed},   {"moved", moved},     {"counts", counts},
+                        {"blocs", blocs}}
+                       .dump(2)
+                << '\n';
+    return Status::Ok();
+  }
+  auto name_of = [&](int64_t person) {
+    auto it = names.find(person);
+    return instance::PersonId(person) + (it == names.end() ? "" : " " + it->second);
+  };
+  context.out << "From " << VersionId(a) << " to " << VersionId(b) << '\n';
+  for (const auto& t : diff.added) {
+    context.out << "+ " << name_of(t.person_id) << "  " << t.from << ">" << t.to << " for "
+                << t.beneficiary << (t.unconditional ? " unconditional" : "") << '\n';
+  }
+  for (const auto& t : diff.removed) {
+    context.out << "- " << name_of(t.person_id) << "  " << t.from << ">" << t.to << " for "
+                << t.beneficiary << '\n';
+  }
+  for (const auto& m : diff.moved) {
+    context.out << "~ " << name_of(m.after.person_id) << "  "
+                << negotiation::TransferLine(m.before).substr(
+                       instance::PersonId(m.before.person_id).size() + 1)
+                << "  ->  "
+                << negotiation::TransferLine(m.after).substr(
+                       instance::PersonId(m.after.person_id).size() + 1)
+                << '\n';
+  }
+  if (diff.added.empty() && diff.removed.empty() && diff.moved.empty()) {
+    context.out << "(no person added, removed or moved)\n";
+  }
+  Table counts({"DIRECTION", "BEFORE", "AFTER"});
+  for (const auto& c : diff.counts) {
+    counts.AddRow({c.from + ">" + c.to, std::to_string(c.before), std::to_string(c.after)});
+  }
+  context.out << '\n';
+  counts.Print(context.out);
+  Table blocs(
+      {"BLOC", "RULE", "GIVES", "RECEIVES", "RULE HOLDS", "->", "GIVES", "RECEIVES", "RULE HOLDS"});
+  for (const auto& bloc : diff.blocs) {
+    auto before_cells = BlocCells(bloc.before);
+    auto after_cells = BlocCells(bloc.after);
+    blocs.AddRow({before_cells[0], before_cells[1], before_cells[2], before_cells[3],
+                  before_cells[6], "->", after_cells[2], after_cells[3], after_cells[6]});
+  }
+  context.out << '\n';
+  blocs.Print(context.out);
+  return Status::Ok();
+}
+
+struct ResponseOptions {
+  std::string version;
+  std::string party;
+  std::string reason;
+  std::string expect_state;
+};
+
+// Parses the version, opens the instance, runs `change` on it and prints its outcome as
+// "<what> V3; it is now <state>".
+template <typename Change>
+Status RunStateChange(CommandContext& context, const std::string& version, const std::string& what,
+                      Change change) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(version));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalOutcome outcome, change(*instance, id));
+  PrintOutcome(context, what, id, outcome);
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddProposalCommands(CLI::App& app, CommandContext& context) {
+  auto* proposal = app.add_subcommand("proposal", "Proposal versions: offers and counter-offers");
+  proposal->require_subcommand(1);
+
+  auto* create = proposal->add_subcommand("create", "Create a draft version in an exchange");
+  auto create_options = std::make_shared<CreateOptions>();
+  create->add_option("EXCHANGE", create_options->exchange, "Exchange (X1)")->required();
+  create->add_flag("--from-solve", create_options->from_solve, "The solver's best deal");
+  create->add_option("--transfers", create_options->transfers_file,
+                     "CSV with columns person, from, to[, beneficiary, unconditional]");
+  create->add_option("--counts", create_options->counts,
+                     "Numbers only, e.g. \"SLV>VEN=252,VEN>SLV=252\"");
+  create->add_option("--parent", create_options->parent, "The version this one counters (V3)");
+  create->add_option("--date", create_options->date, "Holds in force on this day (default today)");
+  create->callback(
+      [&context, create_options] { context.Finish(RunCreate(context, *create_options)); });
+
+  auto* list = proposal->add_subcommand("list", "The versions of an exchange");
+  auto list_exchange = std::make_shared<std::string>();
+  list->add_option("EXCHANGE", *list_exchange, "Exchange (X1)")->required();
+  list->callback([&context, list_exchange] { context.Finish(RunList(context, *list_exchange)); });
+
+  auto* show = proposal->add_subcommand("show", "A version: transfers, balance, responses");
+  auto show_version = std::make_shared<std::string>();
+  show->add_option("V", *show_version, "Version (V3)")->required();
+  show->callback([&context, show_version] { context.Finish(RunShow(context, *show_version)); });
+
+  auto* table = proposal->add_subcommand("table", "Put a draft on the table");
+  auto table_options = std::make_shared<ResponseOptions>();
+  table->add_option("V", table_options->version, "Version (V3)")->required();
+  table->add_option("--expect-state", table_options->expect_state,
+                    "Refuse (exit 75) unless the version is still in this state");
+  table->callback([&context, table_options] {
+    context.Finish(RunStateChange(
+        context, table_options->version, "Tabled", [&](instance::Instance& instance, int64_t id) {
+          return negotiation::TableProposal(instance, id, table_options->expect_state);
+        }));
+  });
+
+  auto* diff = proposal->add_subcommand("diff", "Who was added, removed or moved; the balance");
+  auto diff_versions = std::make_shared<std::pair<std::string, std::string>>();
+  diff->add_option("A", diff_versions->first, "Earlier version")->required();
+  diff->add_option("B", diff_versions->second, "Later version")->required();
+  diff->callback([&context, diff_versions] {
+    context.Finish(RunDiff(context, diff_versions->first, diff_versions->second));
+  });
+
+  auto* accept = proposal->add_subcommand("accept", "Accept a tabled version for your party");
+  auto accept_options = std::make_shared<ResponseOptions>();
+  accept->add_option("V", accept_options->version, "Version (V3)")->required();
+  accept->add_option("--party", accept_options->party, "Your party")->required();
+  accept->add_option("--expect-state", accept_options->expect_state,
+                     "Refuse (exit 75) unless the version is still in this state");
+  accept->callback([&context, accept_options] {
+    const ResponseOptions& o = *accept_options;
+    context.Finish(RunStateChange(
+        context, o.version, o.party + " accepted", [&](instance::Instance& instance, int64_t id) {
+          return negotiation::AcceptProposal(instance, id, o.party, o.expect_state);
+        }));
+  });
+
+  auto* reject = proposal->add_subcommand("reject", "Reject a tabled version, with a reason");
+  auto reject_options = std::make_shared<ResponseOptions>();
+  reject->add_option("V", reject_options->version, "Version (V3)")->required();
+  reject->add_option("--party", reject_options->party, "Your party")->required();
+  reject->add_option("--reason", reject_options->reason, "Why")->required();
+  reject->add_option("--expect-state", reject_options->expect_state,
+                     "Refuse (exit 75) unless the version is still in this state");
+  reject->callback([&context, reject_options] {
+    const ResponseOptions& o = *reject_options;
+    context.Finish(RunStateChange(
+        context, o.version, o.party + " rejected", [&](instance::Instance& instance, int64_t id) {
+          return negotiation::RejectProposal(instance, id, o.party, o.reason, o.expect_state);
+        }));
+  });
+
+  auto* override_command = proposal->add_subcommand(
+      "override",
+      "Mediator: humanitarian override of a broken balance rule (never of a hold "
+      "or a refusal)");
+  auto override_options = std::make_shared<ResponseOptions>();
+  override_command->add_option("V", override_options->version, "Version (V3)")->required();
+  override_command
+      ->add_option("--justification", override_options->reason,
+                   "Why (Geneva Convention III, Art. 109-110: the seriously sick and wounded)")
+      ->required();
+  override_command->callback([&context, override_options] {
+    context.Finish(RunStateChange(context, override_options->version, "Override recorded on",
+                                  [&](instance::Instance& instance, int64_t id) {
+                                    return negotiation::OverrideProposal(instance, id,
+                                                                         override_options->reason);
+                                  }));
+  });
+
+  auto* manifest = proposal->add_subcommand("manifest", "The canonical JSON bytes to sign");
+  auto manifest_options = std::make_shared<std::pair<std::string, std::string>>();
+  manifest->add_option("V", manifest_options->first, "Version (V3)")->required();
+  manifest->add_option("--out", manifest_options->second, "Write to FILE (default: stdout)");
+  manifest->callback([&context, manifest_options] {
+    auto id = negotiation::ParseVersionId(manifest_options->first);
+    if (!id.ok()) return context.Finish(id.status());
+    auto instance = OpenInstance(context);
+    if (!instance.ok()) return context.Finish(instance.status());
+    auto bytes = negotiation::ProposalManifest(**instance, *id);
+    if (!bytes.ok()) return context.Finish(bytes.status());
+    if (manifest_options->second.empty()) {
+      context.out << *bytes;  // exactly the bytes, no newline
+      return context.Finish(Status::Ok());
+    }
+    Status written = WriteOutputFile(manifest_options->second, *bytes);
+    if (written.ok() && !context.global.json) {
+      context.out << "Wrote the manifest of " << VersionId(*id) << " to "
+                  << manifest_options->second << " (" << bytes->size() << " bytes)\n";
+    }
+    context.Finish(written);
+  });
+}
+
+}  // namespace canje::cli

@@ -1,0 +1,283 @@
+// Proposals and the signed agreement from the command line, on the cecot-2025 demo store:
+// numbers first, then names; a rejection "as cynical", counters, a superseded version, the
+// agreement, three signatures checked by canje and by OpenSSL alone, a humanitarian override,
+// and every forbidden step failing with its message and exit status and changing nothing.
+// Backend-neutral: runs on SQLite and, in cli_test_postgres, on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/cli_test_support.h"
+
+namespace canje::cli::testing {
+namespace {
+
+using nlohmann::json;
+
+class ProposalCommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    RunResult demo = canje_.Run({"demo"});
+    ASSERT_EQ(demo.exit_status, 0) << demo.err;
+    for (auto [user, party, role] : {std::tuple{"med", "PUENTE", "mediator"},
+                                     {"slv", "SLV", "negotiator"},
+                                     {"usa", "USA", "negotiator"},
+                                     {"ven", "VEN", "negotiator"}}) {
+      RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
+      ASSERT_EQ(added.exit_status, 0) << added.err;
+    }
+    json slv = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
+    for (const json& person : slv) slv_roster_.push_back(person["id"].get<std::string>());
+    ASSERT_GE(slv_roster_.size(), 30u);
+    json us =
+        json::parse(canje_.Run({"persons", "--list", "L2", "--nationality", "USA", "--json"}).out);
+    for (const json& person : us) us_nationals_.push_back(person["id"].get<std::string>());
+    ASSERT_GE(us_nationals_.size(), 3u);
+  }
+
+  RunResult As(const std::string& user, std::vector<std::string> args) const {
+    args.insert(args.begin(), {"--as", user});
+    return canje_.Run(args);
+  }
+  std::string Ok(const std::string& user, const std::vector<std::string>& args) const {
+    RunResult result = As(user, args);
+    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
+    return result.out;
+  }
+  int64_t LogSize() const {
+    return json::parse(canje_.Run({"summary", "--json"}).out)["events"].get<int64_t>();
+  }
+  // Runs a step that must fail with `exit_status` and a message containing `message`, and
+  // checks that it wrote nothing.
+  void Refused(const std::string& user, const std::vector<std::string>& args, int exit_status,
+               const std::string& message) const {
+    const int64_t before = LogSize();
+    RunResult result = As(user, args);
+    EXPECT_EQ(result.exit_status, exit_status)
+        << "canje " << args[0] << " " << args[1] << ": " << result.err;
+    EXPECT_NE(result.err.find(message), std::string::npos) << result.err;
+    EXPECT_EQ(LogSize(), before) << "a refused step wrote to the log";
+  }
+  std::string State(const std::string& version) const {
+    return json::parse(Ok("med", {"proposal", "show", version, "--json"}))["state"];
+  }
+
+  // Exchange `name` (X1, X2, ...): SLV+USA against VEN, each side giving only for an equal
+  // number.
+  void CreateExchange(const std::string& name, const std::string& id) {
+    Ok("med", {"exchange", "create", name, "--mediator", "PUENTE"});
+    Ok("med", {"exchange", "party", "add", id, "SLV", "--bloc", "SLV+USA"});
+    Ok("med", {"exchange", "party", "add", id, "USA", "--bloc", "SLV+USA"});
+    Ok("med", {"exchange", "party", "add", id, "VEN", "--bloc", "VEN"});
+    Ok("med", {"exchange", "rule", id, "SLV+USA", "count", "--ratio", "1"});
+    Ok("med", {"exchange", "rule", id, "VEN", "count", "--ratio", "1"});
+  }
+
+  // A transfers CSV: the given roster persons go home to VEN, the given US nationals to USA.
+  void WriteTransfers(const std::string& file, const std::vector<std::string>& to_venezuela,
+                      const std::vector<std::string>& to_usa) const {
+    std::string csv = "person,from,to\n";
+    for (const auto& person : to_venezuela) csv += person + ",SLV,VEN\n";
+    for (const auto& person : to_usa) csv += person + ",VEN,USA\n";
+    canje_.WriteFile(file, csv);
+  }
+
+  void AcceptAll(const std::string& version) const {
+    for (auto [user, party] : {std::pair{"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}}) {
+      Ok(user, {"proposal", "accept", version, "--party", party});
+    }
+  }
+
+  std::vector<std::string> slv_roster_;
+  std::vector<std::string> us_nationals_;
+  CanjeRunner canje_;
+};
+
+TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
+  CreateExchange("cecot-2025", "X1");
+  // April: 3 for 3 in numbers, rejected as cynical.
+  Ok("med", {"proposal", "create", "X1", "--counts", "SLV>VEN=3,VEN>USA=3"});
+  Ok("med", {"proposal", "table", "V1"});
+  Ok("ven", {"proposal", "reject", "V1", "--party", "VEN", "--reason", "cynical"});
+  EXPECT_EQ(State("V1"), "rejected");
+  Refused("slv", {"proposal", "accept", "V1", "--party", "SLV"}, 65,
+          "V1 is rejected; it cannot become agreed-in-principle: nothing is allowed from rejected");
+
+  // A counter in numbers, agreed in principle.
+  Ok("ven", {"proposal", "create", "X1", "--counts", "SLV>VEN=2,VEN>USA=2", "--parent", "V1"});
+  Ok("ven", {"proposal", "table", "V2"});
+  EXPECT_EQ(State("V1"), "rejected");  // a rejected version stays rejected when countered
+  AcceptAll("V2");
+  EXPECT_EQ(State("V2"), "agreed-in-principle");
+
+  // Names that must match the numbers.
+  WriteTransfers("wrong.csv", {slv_roster_[10]}, {us_nationals_[0], us_nationals_[1]});
+  Refused("slv", {"proposal", "create", "X1", "--transfers", "wrong.csv", "--parent", "V2"}, 65,
+          "do not match those agreed in principle in V2");
+  WriteTransfers("v3.csv", {slv_roster_[10], slv_roster_[11]},
+                 {us_nationals_[0], us_nationals_[1]});
+  json v3 = json::parse(
+      Ok("slv", {"proposal", "create", "X1", "--transfers", "v3.csv", "--parent", "V2", "--json"}));
+  EXPECT_EQ(v3["version"], "V3");
+  EXPECT_EQ(v3["refers_to"], "V2");
+  Ok("slv", {"proposal", "table", "V3"});
+  Refused("med", {"proposal", "table", "V3"}, 65,
+          "V3 is tabled; it cannot become tabled: from tabled it can only become countered");
+
+  // VEN counters with one person exchanged for another; V3 is superseded.
+  WriteTransfers("v4.csv", {slv_roster_[10], slv_roster_[12]},
+                 {us_nationals_[0], us_nationals_[1]});
+  Ok("ven", {"proposal", "create", "X1", "--transfers", "v4.csv", "--parent", "V3"});
+  Refused("slv", {"proposal", "accept", "V4", "--party", "SLV", "--expect-state", "tabled"}, 75,
+          "V4 is draft, not tabled as expected");
+  Ok("ven", {"proposal", "table", "V4"});
+  EXPECT_EQ(State("V3"), "countered");
+  Refused("slv", {"proposal", "accept", "V3", "--party", "SLV"}, 75, "V3 was superseded by V4");
+  Refused("med", {"proposal", "accept", "V4", "--party", "VEN"}, 77,
+          "a mediator may not accept or reject a proposal for a party");
+  Refused("slv", {"proposal", "accept", "V4", "--party", "VEN"}, 77, "only for SLV");
+
+  json diff = json::parse(Ok("usa", {"proposal", "diff", "V3", "V4", "--json"}));
+  ASSERT_EQ(diff["added"].size(), 1u);
+  EXPECT_EQ(diff["added"][0]["person"], slv_roster_[12]);
+  ASSERT_EQ(diff["removed"].size(), 1u);
+  EXPECT_EQ(diff["removed"][0]["person"], slv_roster_[11]);
+  EXPECT_TRUE(diff["moved"].empty());
+  for (const json& bloc : diff["blocs"]) {
+    EXPECT_TRUE(bloc["before"]["holds"].get<bool>());
+    EXPECT_TRUE(bloc["after"]["holds"].get<bool>());
+    EXPECT_EQ(bloc["after"]["given"], 2);
+  }
+
+  Ok("slv", {"proposal", "accept", "V4", "--party", "SLV", "--expect-state", "tabled"});
+  const int64_t before_repeat = LogSize();
+  RunResult repeat = As("slv", {"proposal", "accept", "V4", "--party", "SLV"});
+  EXPECT_EQ(repeat.exit_status, 0) << repeat.err;
+  EXPECT_NE(repeat.out.find("already accepted"), std::string::npos);
+  EXPECT_EQ(LogSize(), before_repeat);  // idempotent: nothing written
+  Ok("usa", {"proposal", "accept", "V4", "--party", "USA"});
+  EXPECT_EQ(State("V4"), "tabled");
+  Ok("ven", {"proposal", "accept", "V4", "--party", "VEN"});
+  EXPECT_EQ(State("V4"), "agreed");
+  Refused("med", {"proposal", "create", "X1", "--counts", "SLV>VEN=1"}, 65,
+          "exchange X1 is agreed; proposals are made only while it is negotiating");
+  json shown = json::parse(Ok("ven", {"proposal", "show", "V4", "--json"}));
+  EXPECT_EQ(shown["refers_to"], "V2");
+  EXPECT_EQ(shown["responses"].size(), 3u);
+}
+
+TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKeyIsRefused) {
+  CreateExchange("july-2025", "X1");
+  WriteTransfers("v1.csv", {slv_roster_[13]}, {us_nationals_[2]});
+  Ok("med", {"proposal", "create", "X1", "--transfers", "v1.csv"});
+  Ok("med", {"proposal", "table", "V1"});
+  AcceptAll("V1");
+  ASSERT_EQ(State("V1"), "agreed");
+
+  for (const std::string party : {"slv", "usa", "ven", "intruder"}) {
+    ASSERT_EQ(RunProgram({"openssl", "genpkey", "-algorithm", "ed25519", "-out", party + ".pem"},
+                         canje_.dir(), {})
+                  .exit_status,
+              0);
+    ASSERT_EQ(RunProgram(
+                  {"openssl", "pkey", "-in", party + ".pem", "-pubout", "-out", party + ".pub.pem"},
+                  canje_.dir(), {})
+                  .exit_status,
+              0);
+  }
+  Ok("slv", {"party", "key", "add", "SLV", "--pem", "slv.pub.pem"});
+  Ok("usa", {"party", "key", "add", "USA", "--pem", "usa.pub.pem"});
+  Ok("ven", {"party", "key", "add", "VEN", "--pem", "ven.pub.pem"});
+
+  Ok("ven", {"proposal", "manifest", "V1", "--out", "manifest.json"});
+  const std::string manifest = canje_.ReadFile("manifest.json");
+  EXPECT_EQ(canje_.Run({"proposal", "manifest", "V1"}).out, manifest);  // stdout: same bytes
+  json parsed = json::parse(manifest);
+  EXPECT_EQ(parsed["format"], "canje-agreement-manifest/1");
+  EXPECT_EQ(parsed["version"], "V1");
+  EXPECT_EQ(parsed["parties"], json({"SLV", "USA", "VEN"}));
+  EXPECT_EQ(parsed["transfers"].size(), 2u);
+
+  // A signature by the wrong key is refused and changes nothing.
+  ASSERT_EQ(canje_
+                .Run({"sign", "--key", "intruder.pem", "--manifest", "manifest.json", "--out",
+                      "intruder.sig"})
+                .exit_status,
+            0);
+  Refused("ven", {"agreement", "sign-add", "V1", "--party", "VEN", "--signature", "intruder.sig"},
+          77, "the signature is not by any key of VEN");
+
+  for (const std::string party : {"slv", "usa", "ven"}) {
+    ASSERT_EQ(canje_
+                  .Run({"sign", "--key", party + ".pem", "--manifest", "manifest.json", "--out",
+                        party + ".sig"})
+                  .exit_status,
+              0);
+    // OpenSSL alone checks it.
+    RunResult checked =
+        RunProgram({"openssl", "pkeyutl", "-verify", "-pubin", "-inkey", party + ".pub.pem",
+                    "-rawin", "-in", "manifest.json", "-sigfile", party + ".sig"},
+                   canje_.dir(), {});
+    EXPECT_EQ(checked.exit_status, 0) << checked.out << checked.err;
+  }
+  Ok("slv", {"agreement", "sign-add", "V1", "--party", "SLV", "--signature", "slv.sig"});
+  Ok("usa", {"agreement", "sign-add", "V1", "--party", "USA", "--signature", "usa.sig"});
+  RunResult incomplete = canje_.Run({"agreement", "verify", "V1"});
+  EXPECT_EQ(incomplete.exit_status, 65);
+  EXPECT_NE(incomplete.err.find("not signed validly by every party: VEN"), std::string::npos)
+      << incomplete.err;
+  Refused("usa", {"agreement", "sign-add", "V1", "--party", "VEN", "--signature", "ven.sig"}, 77,
+          "only for USA");
+  Ok("ven", {"agreement", "sign-add", "V1", "--party", "VEN", "--signature", "ven.sig"});
+  RunResult verified = canje_.Run({"agreement", "verify", "V1", "--json"});
+  ASSERT_EQ(verified.exit_status, 0) << verified.err;
+  json check = json::parse(verified.out);
+  EXPECT_TRUE(check["complete"].get<bool>());
+  ASSERT_EQ(check["parties"].size(), 3u);
+  for (const json& line : check["parties"]) EXPECT_EQ(line["status"], "valid");
+}
+
+TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
+  CreateExchange("ankara-like", "X1");
+  // Three go home to Venezuela for one: SLV+USA's "equal number" is broken.
+  WriteTransfers("v1.csv", {slv_roster_[20], slv_roster_[21], slv_roster_[22]}, {us_nationals_[0]});
+  json created =
+      json::parse(Ok("med", {"proposal", "create", "X1", "--transfers", "v1.csv", "--json"}));
+  ASSERT_EQ(created["broken_rules"].size(), 1u);
+  EXPECT_NE(created["broken_rules"][0].get<std::string>().find("bloc SLV+USA"), std::string::npos);
+  Ok("med", {"proposal", "table", "V1"});
+  Refused("med", {"proposal", "override", "V1", "--justification", "short"}, 2,
+          "written justification");
+  Refused(
+      "ven",
+      {"proposal", "override", "V1", "--justification", "the three are seriously ill (synthetic)"},
+      77, "a negotiator may not override a balance rule");
+  AcceptAll("V1");
+  EXPECT_EQ(State("V1"), "tabled");  // every party accepted, but a rule is broken
+  Ok("med", {"proposal", "override", "V1", "--justification",
+             "the three are seriously wounded; Geneva Convention III Art. 110 (synthetic)"});
+  EXPECT_EQ(State("V1"), "agreed");
+  json shown = json::parse(Ok("med", {"proposal", "show", "V1", "--json"}));
+  EXPECT_EQ(shown["override"]["blocs"], "SLV+USA");
+
+  // A second exchange: a court order arrives after the version was tabled.
+  CreateExchange("after-the-order", "X2");
+  WriteTransfers("v2.csv", {slv_roster_[23], slv_roster_[24]}, {us_nationals_[1]});
+  Ok("med", {"proposal", "create", "X2", "--transfers", "v2.csv"});
+  Ok("med", {"proposal", "table", "V2"});
+  Ok("med", {"hold", "add", "--issuer", "Supreme Court (synthetic)", "--reference", "24A-0002",
+             "--from", "2025-04-01", "--person", slv_roster_[23]});
+  Refused("med",
+          {"proposal", "override", "V2", "--justification",
+           "humanitarian grounds, seriously ill (synthetic)"},
+          77, "no override exists for legal holds");
+  Refused("slv", {"proposal", "accept", "V2", "--party", "SLV"}, 65, slv_roster_[23] + " to VEN");
+  Refused("med", {"proposal", "create", "X2", "--transfers", "v2.csv", "--parent", "V2"}, 65,
+          "cannot be in any version");
+  EXPECT_EQ(State("V2"), "tabled");
+}
+
+}  // namespace
+}  // namespace canje::cli::testing

@@ -1,0 +1,47 @@
+// Signed agreements (issue 10): each party's detached Ed25519 signature of an agreed version's
+// manifest (negotiation/agreement_manifest.h), checked against the party's enrolled keys
+// (negotiation/signature_keys.h), and the check of all of them.
+//
+// A signature is added only for a version that is agreed or agreed in principle, only for a
+// party that accepted it, and only when it verifies under one of that party's enrolled keys over
+// the manifest's exact bytes as the store produces them now; a signature by another key is
+// refused (kNotPermitted) and nothing is written. Adding one records "agreement.signed".
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/encoding.h"
+#include "core/status.h"
+#include "instance/instance.h"
+
+namespace canje::negotiation {
+
+struct SignatureAdded {
+  std::string key_id;
+  std::string manifest_sha256;  // hex
+};
+
+Result<SignatureAdded> AddAgreementSignature(instance::Instance& instance, int64_t version_id,
+                                             const std::string& party, ByteView signature_file);
+
+// One party's line in a verification.
+struct PartySignatureCheck {
+  std::string party;
+  std::string status;  // "valid", "missing", "invalid", "stale" (signed other manifest bytes)
+  std::string key_id;
+  std::string detail;
+};
+
+struct AgreementCheck {
+  std::string manifest_sha256;               // hex, of the manifest as the store produces it now
+  std::vector<PartySignatureCheck> parties;  // every party that must sign, sorted
+  bool complete = false;                     // every party's signature valid
+};
+
+// Checks every party's signature of `version_id` against its enrolled keys and the manifest's
+// current bytes. The caller decides what an incomplete result means (the command: exit 65).
+Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t version_id);
+
+}  // namespace canje::negotiation

@@ -1,0 +1,132 @@
+#include "negotiation/signature.h"
+
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "core/digest.h"
+
+namespace canje::negotiation {
+namespace {
+
+struct BioDeleter {
+  void operator()(BIO* bio) const { BIO_free(bio); }
+};
+struct KeyDeleter {
+  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
+};
+using BioPointer = std::unique_ptr<BIO, BioDeleter>;
+using KeyPointer = std::unique_ptr<EVP_PKEY, KeyDeleter>;
+
+BioPointer MemoryBio(std::string_view text) {
+  return BioPointer(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())));
+}
+
+// Never asks for a passphrase: an encrypted key simply fails to load.
+int NoPassphrase(char* /*buffer*/, int /*size*/, int /*rwflag*/, void* /*user*/) { return -1; }
+
+std::string AlgorithmName(const EVP_PKEY* key) {
+  const char* name = EVP_PKEY_get0_type_name(key);
+  return name != nullptr ? name : "an unknown algorithm";
+}
+
+}  // namespace
+
+Result<ledger::Ed25519PublicKey> ParsePublicKeyPem(std::string_view pem) {
+  if (pem.find("PRIVATE KEY-----") != std::string_view::npos) {
+    return Status::Invalid(
+        "this is a private key; enrol only the public half: openssl pkey -in key.pem -pubout "
+        "-out public.pem");
+  }
+  BioPointer bio = MemoryBio(pem);
+  KeyPointer key(PEM_read_bio_PUBKEY(bio.get(), nullptr, NoPassphrase, nullptr));
+  ERR_clear_error();
+  if (!key) {
+    return Status::Invalid(
+        "not a PEM public key (expected \"-----BEGIN PUBLIC KEY-----\", as written by openssl "
+        "pkey -pubout)");
+  }
+  if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
+    return Status::Invalid("the key is " + AlgorithmName(key.get()) +
+                           ", not Ed25519; make one with openssl genpkey -algorithm ed25519");
+  }
+  ledger::Ed25519PublicKey raw;
+  size_t length = raw.size();
+  if (EVP_PKEY_get_raw_public_key(key.get(), raw.data(), &length) != 1 || length != raw.size()) {
+    return Status::Invalid("the Ed25519 public key could not be read");
+  }
+  return raw;
+}
+
+Result<ledger::Ed25519Seed> ParsePrivateKeyPem(std::string_view pem) {
+  if (pem.find("ENCRYPTED PRIVATE KEY-----") != std::string_view::npos) {
+    return Status::Invalid(
+        "the private key is encrypted; canje sign reads unencrypted PKCS#8 keys only (decrypt a "
+        "copy with openssl pkey -in key.pem -out plain.pem, on the signing machine)");
+  }
+  BioPointer bio = MemoryBio(pem);
+  KeyPointer key(PEM_read_bio_PrivateKey(bio.get(), nullptr, NoPassphrase, nullptr));
+  ERR_clear_error();
+  if (!key) {
+    return Status::Invalid(
+        "not a PEM private key (expected \"-----BEGIN PRIVATE KEY-----\", as written by openssl "
+        "genpkey -algorithm ed25519)");
+  }
+  if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
+    return Status::Invalid("the key is " + AlgorithmName(key.get()) +
+                           ", not Ed25519; make one with openssl genpkey -algorithm ed25519");
+  }
+  ledger::Ed25519Seed seed;
+  size_t length = seed.size();
+  if (EVP_PKEY_get_raw_private_key(key.get(), seed.data(), &length) != 1 || length != seed.size()) {
+    return Status::Invalid("the Ed25519 private key could not be read");
+  }
+  return seed;
+}
+
+std::string PublicKeyPem(const ledger::Ed25519PublicKey& key) {
+  KeyPointer pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key.data(), key.size()));
+  BioPointer bio(BIO_new(BIO_s_mem()));
+  if (!pkey || !bio || PEM_write_bio_PUBKEY(bio.get(), pkey.get()) != 1) return "";
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(bio.get(), &data);
+  return std::string(data, static_cast<size_t>(size));
+}
+
+std::string KeyId(const ledger::Ed25519PublicKey& key) {
+  const Sha256Hash hash = Sha256(ByteView(key.data(), key.size()));
+  return "ed25519:" + HexEncode(ByteView(hash.data(), 8));
+}
+
+Result<ledger::Ed25519Signature> SignDetached(std::string_view private_pem, ByteView message) {
+  CANJE_ASSIGN_OR_RETURN(ledger::Ed25519Seed seed, ParsePrivateKeyPem(private_pem));
+  return ledger::Ed25519Sign(seed, message);
+}
+
+Result<ledger::Ed25519Signature> ParseSignatureFile(ByteView content) {
+  if (content.size() == 64) {
+    ledger::Ed25519Signature signature;
+    std::copy(content.begin(), content.end(), signature.begin());
+    return signature;
+  }
+  std::string hint;
+  const bool printable = std::all_of(content.begin(), content.end(), [](uint8_t byte) {
+    return std::isprint(byte) != 0 || byte == '\n' || byte == '\r';
+  });
+  if (printable && !content.empty()) {
+    hint =
+        "; it looks like text (base64 or hex?): decode it to the raw bytes first, e.g. "
+        "base64 -d manifest.sig.b64 > manifest.sig";
+  }
+  return Status::Invalid(
+      "a signature file holds exactly the 64 raw bytes of an Ed25519 "
+      "signature; this one has " +
+      std::to_string(content.size()) + " bytes" + hint);
+}
+
+}  // namespace canje::negotiation
