@@ -149,6 +149,10 @@ bool MaySeeConfidential(instance::Role viewer) {
          viewer == instance::Role::kAdmin;
 }
 
+bool SeesOnlyWhatItNeedsToKnow(instance::Role viewer) {
+  return viewer == instance::Role::kNegotiator || viewer == instance::Role::kObserver;
+}
+
 std::string DescribeObstacle(const Obstacle& obstacle, instance::Role viewer) {
   if (obstacle.confidential && !MaySeeConfidential(viewer)) {
     return std::string(kNotAvailableConfidential);

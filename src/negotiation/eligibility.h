@@ -63,6 +63,10 @@ inline constexpr std::string_view kNotAvailableConfidential = "not available (co
 // True for the roles that may read confidential reasons: mediator, verifier, admin.
 bool MaySeeConfidential(instance::Role viewer);
 
+// True for the roles that see persons on a need-to-know basis (negotiator, observer): only
+// persons their party holds or listed (store::PersonFilter::visible_to_party).
+bool SeesOnlyWhatItNeedsToKnow(instance::Role viewer);
+
 // How `obstacle` reads for a viewer: the detail for mediators, verifiers and admins; for
 // others "not available (confidential)" when confidential.
 std::string DescribeObstacle(const Obstacle& obstacle, instance::Role viewer);

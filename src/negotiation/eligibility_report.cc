@@ -21,7 +21,7 @@ Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& ins
   std::string day = query.date.empty() ? TodayIso() : query.date;
   CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
   instance::Role viewer = instance.role();
-  bool need_to_know = viewer == instance::Role::kNegotiator || viewer == instance::Role::kObserver;
+  bool need_to_know = SeesOnlyWhatItNeedsToKnow(viewer);
 
   store::PersonFilter filter;
   filter.holder = query.holder;

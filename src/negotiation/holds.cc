@@ -6,17 +6,13 @@
 #include "core/clock.h"
 #include "instance/ids.h"
 #include "instance/parties_and_users.h"
+#include "negotiation/eligibility.h"
 #include "negotiation/hold_scope.h"
 #include "registry/categories.h"
 #include "registry/countries.h"
 
 namespace canje::negotiation {
 namespace {
-
-bool NeedsToKnow(const instance::Instance& instance) {
-  return instance.role() == instance::Role::kNegotiator ||
-         instance.role() == instance::Role::kObserver;
-}
 
 // The rule part of a hold as a person filter (narrows the scan; HoldCovers decides).
 store::PersonFilter FilterFor(const store::HoldRow& hold) {
@@ -55,16 +51,16 @@ Result<HoldView> ViewOf(instance::Instance& instance, store::HoldRow hold, const
   view.in_force = HoldInForce(hold, date);
   view.state = StateOn(hold, date);
   // Listed ids are need-to-know too: their visibility is needed even without the covered list.
-  if (with_persons || (NeedsToKnow(instance) && !hold.persons.empty())) {
+  if (with_persons || (SeesOnlyWhatItNeedsToKnow(instance.role()) && !hold.persons.empty())) {
     CANJE_ASSIGN_OR_RETURN(auto all, Covered(instance.store(), hold, ""));
-    if (NeedsToKnow(instance)) {
+    if (SeesOnlyWhatItNeedsToKnow(instance.role())) {
       CANJE_ASSIGN_OR_RETURN(view.covered, Covered(instance.store(), hold, instance.actor().party));
       view.covered_hidden = static_cast<int64_t>(all.size() - view.covered.size());
     } else {
       view.covered = std::move(all);
     }
   }
-  if (NeedsToKnow(instance)) {
+  if (SeesOnlyWhatItNeedsToKnow(instance.role())) {
     std::vector<int64_t> listed;
     for (int64_t id : hold.persons) {
       if (std::binary_search(view.covered.begin(), view.covered.end(), id)) listed.push_back(id);

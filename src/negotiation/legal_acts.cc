@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "instance/ids.h"
+#include "negotiation/eligibility.h"
 #include "negotiation/hold_scope.h"
 
 namespace canje::negotiation {
@@ -24,11 +25,6 @@ std::string NormalizeType(std::string_view text) {
     }
   }
   return out;
-}
-
-bool NeedsToKnow(const instance::Instance& instance) {
-  return instance.role() == instance::Role::kNegotiator ||
-         instance.role() == instance::Role::kObserver;
 }
 
 }  // namespace
@@ -95,7 +91,7 @@ Result<std::vector<store::LegalActRow>> ListLegalActs(instance::Instance& instan
     if (!person) return Status::NotFound("no person " + instance::PersonId(person_id));
   }
   CANJE_ASSIGN_OR_RETURN(auto acts, store::LegalActs(instance.store(), person_id));
-  if (!NeedsToKnow(instance)) return acts;
+  if (!SeesOnlyWhatItNeedsToKnow(instance.role())) return acts;
   std::unordered_set<int64_t> visible;
   store::PersonFilter filter;
   filter.person_id = person_id;
