@@ -119,10 +119,11 @@ int Main(int argc, char** argv) {
       return 1;
     }
   }
-  std::printf("log of %lld events (+ the instance's own), %lld single changes, %lld proofs of "
-              "each kind (random, seed 1)\n",
-              static_cast<long long>(size), static_cast<long long>(changes),
-              static_cast<long long>(proofs));
+  std::printf(
+      "log of %lld events (+ the instance's own), %lld single changes, %lld proofs of "
+      "each kind (random, seed 1)\n",
+      static_cast<long long>(size), static_cast<long long>(changes),
+      static_cast<long long>(proofs));
   std::printf("%-46s %12s %12s %8s\n", "", "SQLite", "PostgreSQL", "PG/SQL");
   auto row = [](const char* what, double a, double b) {
     std::printf("%-46s %12.2f %12.2f %7.2fx\n", what, a, b, b / a);

@@ -117,9 +117,11 @@ TEST_F(PostgresLogTest, EveryKindOfTamperingIsCaughtAndTheEntryNamed) {
        "entry 3"},
       {"inserted",
        "INSERT INTO events (seq, time, actor, party, type, subjects, payload_sha256, salt, "
-       "payload_key, payload) SELECT " + size +
+       "payload_key, payload) SELECT " +
+           size +
            ", time, actor, party, type, subjects, payload_sha256, salt, payload_key, payload "
-           "FROM events WHERE seq = " + std::to_string(size_ - 1),
+           "FROM events WHERE seq = " +
+           std::to_string(size_ - 1),
        "entry " + size},
       {"payload_swapped",
        "UPDATE events SET payload = (SELECT payload FROM events WHERE seq = 2), "
@@ -163,8 +165,7 @@ TEST_F(PostgresLogTest, ALogCutShortWithItsCheckpointsIsCaughtByAnEarlierCheckpo
       std::to_string(2 * 15 - 4 /* popcount(15) */);
   EXPECT_EQ(VerifyTampered("cut_quietly", cut).exit_status, 0);  // consistent on its own
   std::string url = PostgresUrlForDatabase(TestPostgresUrl(), copies_.back());
-  RunResult result =
-      canje_->Run({"--db", url, "log", "verify", "--checkpoint", "kept.checkpoint"});
+  RunResult result = canje_->Run({"--db", url, "log", "verify", "--checkpoint", "kept.checkpoint"});
   EXPECT_EQ(result.exit_status, 65);
   EXPECT_NE(result.err.find("cut short"), std::string::npos) << result.err;
 }
@@ -209,11 +210,14 @@ TEST_F(PostgresProtectionTest, AnErasedPersonIsGoneFromTheTableFilesAndDumpAndTh
       " UNION ALL SELECT 'person sealed', encode(sealed, 'hex') FROM persons WHERE id = " +
       std::to_string(number) +
       " UNION ALL SELECT 'record ' || id || ' key', encode(data_key, 'hex') FROM list_records "
-      "WHERE person_id = " + std::to_string(number) +
+      "WHERE person_id = " +
+      std::to_string(number) +
       " UNION ALL SELECT 'record ' || id || ' sealed', encode(sealed, 'hex') FROM list_records "
-      "WHERE person_id = " + std::to_string(number) +
+      "WHERE person_id = " +
+      std::to_string(number) +
       " UNION ALL SELECT 'event ' || seq || ' key', encode(payload_key, 'hex') FROM events WHERE "
-      "seq IN (SELECT seq FROM event_subjects WHERE subject = '" + id + "')");
+      "seq IN (SELECT seq FROM event_subjects WHERE subject = '" +
+      id + "')");
   std::map<std::string, std::string> secrets, secrets_hex;
   std::stringstream lines(rows);
   for (std::string line; std::getline(lines, line);) {
@@ -280,8 +284,9 @@ TEST_F(PostgresProtectionTest, ARotationKilledHalfWayResumesAndLosesNothing) {
   ASSERT_EQ(canje_->Run({"scenario", "generate", "cecot-2025", "--size", "10000", "--out", "g"})
                 .exit_status,
             0);
-  ASSERT_EQ(canje_->Run({"import", "g/ven_custody_roster.csv", "--kind", "custody_roster",
-                         "--source", "s", "--party", "VEN"})
+  ASSERT_EQ(canje_
+                ->Run({"import", "g/ven_custody_roster.csv", "--kind", "custody_roster", "--source",
+                       "s", "--party", "VEN"})
                 .exit_status,
             0);
   std::string before = canje_->Run({"export", "persons"}).out;

@@ -90,20 +90,21 @@ TEST_P(StoreTest, AChangeWithoutAnEventOrWithAnErrorLeavesNothing) {
 // Appends and proofs read O(log n) of the stored hashes, counted at the database.
 TEST_P(StoreTest, AppendsAndProofsReadLogarithmicallyManyStoredHashes) {
   constexpr int kEvents = 5000;
-  ASSERT_TRUE(store_
-                  ->Write(actor_,
-                          [](WriteTransaction& transaction) -> Status {
-                            for (int i = 0; i < kEvents; ++i) {
-                              CANJE_RETURN_IF_ERROR(
-                                  transaction.AppendEvent({"test", {}}, Payload(i)).status());
-                            }
-                            return Status::Ok();
-                          })
-                  .ok());
+  ASSERT_TRUE(
+      store_
+          ->Write(
+              actor_,
+              [](WriteTransaction& transaction) -> Status {
+                for (int i = 0; i < kEvents; ++i) {
+                  CANJE_RETURN_IF_ERROR(transaction.AppendEvent({"test", {}}, Payload(i)).status());
+                }
+                return Status::Ok();
+              })
+          .ok());
   SqlHashReader reader(store_->connection());
   int64_t bound = 2 * static_cast<int64_t>(std::ceil(std::log2(kEvents))) + 1;
-  for (int64_t size : {int64_t{1}, int64_t{2}, int64_t{1023}, int64_t{1024}, int64_t{4097},
-                       int64_t{kEvents}}) {
+  for (int64_t size :
+       {int64_t{1}, int64_t{2}, int64_t{1023}, int64_t{1024}, int64_t{4097}, int64_t{kEvents}}) {
     for (int64_t index : {int64_t{0}, size / 2, size - 1}) {
       int64_t before = reader.hashes_read();
       ASSERT_TRUE(ledger::ProveInclusion(index, size, reader).ok());
@@ -124,8 +125,10 @@ TEST_P(StoreTest, AppendsAndProofsReadLogarithmicallyManyStoredHashes) {
 }
 
 TEST_P(StoreTest, ANewerStoreIsRefused) {
-  ASSERT_TRUE(store_->connection().Execute("UPDATE meta SET value = '999' WHERE name = "
-                                           "'schema_version'").ok());
+  ASSERT_TRUE(store_->connection()
+                  .Execute("UPDATE meta SET value = '999' WHERE name = "
+                           "'schema_version'")
+                  .ok());
   store_.reset();
   Result<std::unique_ptr<Store>> reopened = Store::Open({location_, false});
   EXPECT_EQ(reopened.status().code(), StatusCode::kInvalid);
@@ -139,8 +142,9 @@ Status Fill(Store& store, const Actor& actor, int persons) {
     CANJE_RETURN_IF_ERROR(transaction.AddParty({"VEN", "Venezuela", "state", ""}));
     for (int i = 0; i < persons; ++i) {
       CANJE_ASSIGN_OR_RETURN(int64_t id, transaction.AllocatePersonId());
-      PersonRow person{id, "2026-01-01T00:00:00Z", i % 2 ? "F" : "M", "VEN", "civilian",
-                       RandomBytes(60), RandomBytes(100 + i % 50), "", ""};
+      PersonRow person{id,         "2026-01-01T00:00:00Z", i % 2 ? "F" : "M",         "VEN",
+                       "civilian", RandomBytes(60),        RandomBytes(100 + i % 50), "",
+                       ""};
       CANJE_RETURN_IF_ERROR(transaction.AddPerson(person));
       for (int c = 0; i % 3 == 0 && c < 2; ++c) {
         CustodyRow custody;
@@ -214,10 +218,12 @@ TEST_P(StoreTest, ReadsInterruptedByOtherQueriesOrAbandonedYieldEveryRowOnce) {
   });
   ASSERT_TRUE(more.ok()) << more.ToString();
   int64_t hashes = 0;
-  ASSERT_TRUE(store_->ForEachStoredHash([&](int64_t index, ByteView hash) -> Status {
-    if (index != hashes++ || hash.size() != 32) return Status::Internal("bad hash");
-    return Status::Ok();
-  }).ok());
+  ASSERT_TRUE(store_
+                  ->ForEachStoredHash([&](int64_t index, ByteView hash) -> Status {
+                    if (index != hashes++ || hash.size() != 32) return Status::Internal("bad hash");
+                    return Status::Ok();
+                  })
+                  .ok());
   SqlHashReader reader(store_->connection());
   EXPECT_EQ(*store_->TreeRoot(kPersons + 1), *ledger::TreeHash(kPersons + 1, reader));
 }
@@ -244,31 +250,41 @@ TEST(StreamedReadsTest, BothBackendsYieldIdenticalRows) {
   ASSERT_TRUE(CopyStore(**sqlite, **postgres).ok());
   auto events = [](Store& store) {
     std::vector<EventRow> rows;
-    EXPECT_TRUE(store.ForEachEvent([&](const EventRow& row) {
-      rows.push_back(row);
-      return Status::Ok();
-    }).ok());
+    EXPECT_TRUE(store
+                    .ForEachEvent([&](const EventRow& row) {
+                      rows.push_back(row);
+                      return Status::Ok();
+                    })
+                    .ok());
     return rows;
   };
   auto hashes = [](Store& store) {
     std::vector<std::pair<int64_t, Bytes>> rows;
-    EXPECT_TRUE(store.ForEachStoredHash([&](int64_t index, ByteView hash) {
-      rows.emplace_back(index, Bytes(hash.begin(), hash.end()));
-      return Status::Ok();
-    }).ok());
+    EXPECT_TRUE(store
+                    .ForEachStoredHash([&](int64_t index, ByteView hash) {
+                      rows.emplace_back(index, Bytes(hash.begin(), hash.end()));
+                      return Status::Ok();
+                    })
+                    .ok());
     return rows;
   };
   auto persons = [](Store& store) {
     std::vector<std::string> rows;
-    EXPECT_TRUE(store.ForEachPerson({}, [&](const PersonView& view) {
-      std::string text = std::to_string(view.person.id) + view.person.sex +
-                         HexEncode(view.person.data_key) + HexEncode(view.person.sealed);
-      for (const auto& custody : view.custody) {
-        text += "|" + std::to_string(custody.id) + custody.facility + custody.status;
-      }
-      rows.push_back(text);
-      return Status::Ok();
-    }).ok());
+    EXPECT_TRUE(store
+                    .ForEachPerson({},
+                                   [&](const PersonView& view) {
+                                     std::string text = std::to_string(view.person.id) +
+                                                        view.person.sex +
+                                                        HexEncode(view.person.data_key) +
+                                                        HexEncode(view.person.sealed);
+                                     for (const auto& custody : view.custody) {
+                                       text += "|" + std::to_string(custody.id) + custody.facility +
+                                               custody.status;
+                                     }
+                                     rows.push_back(text);
+                                     return Status::Ok();
+                                   })
+                    .ok());
     return rows;
   };
   std::vector<EventRow> sqlite_events = events(**sqlite), postgres_events = events(**postgres);

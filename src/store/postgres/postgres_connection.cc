@@ -6,8 +6,8 @@
 
 #include <cstring>
 #include <deque>
-#include <utility>
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace canje::store {
@@ -71,27 +71,43 @@ class PostgresStatement;
 
 }  // namespace
 
-// What a connection shares with its statements: the libpq connection, and the statement whose
-// rows are in flight on it (single-row mode). libpq runs one query at a time per connection, so
-// before anything else is sent the statement in flight copies its remaining rows to memory.
-struct PostgresSession {
-  PGconn* connection = nullptr;  // null once the connection is closed
-  std::string url;               // redacted, for messages
+// One libpq connection and the statement whose rows are in flight on it (single-row mode).
+// libpq runs one query at a time per connection.
+struct PostgresLink {
+  PGconn* connection = nullptr;  // null once closed
   PostgresStatement* streaming = nullptr;
-  void Yield();
+};
+
+// What a connection shares with its statements. links[0] is the connection proper: every
+// transaction and every Execute runs there. Reads sent outside a transaction while links[0] is
+// busy with a long read may run on a second connection (see Choose).
+struct PostgresSession {
+  PostgresOptions options;
+  std::string url;  // redacted, for messages
+  bool in_transaction = false;
+  std::vector<std::unique_ptr<PostgresLink>> links;
+  // Makes links[0] free: the statement in flight there copies its remaining rows to memory.
+  PGconn* Primary();
+  // The link a new statement runs on.
+  PostgresLink* Choose();
 };
 
 namespace {
 
 class PostgresStatement : public SqlStatement {
  public:
-  PostgresStatement(std::shared_ptr<PostgresSession> session, std::string sql,
-                    int parameter_count)
+  PostgresStatement(std::shared_ptr<PostgresSession> session, std::string sql, int parameter_count)
       : session_(std::move(session)),
         sql_(std::move(sql)),
         values_(parameter_count),
         formats_(parameter_count, 0) {}
   ~PostgresStatement() override { Discard(); }
+
+  // Copies up to `limit` more rows to memory (all when 0); true when the query has ended.
+  bool Drain(size_t limit = 0) {
+    while (state_ == State::kStreaming && (limit == 0 || buffered_.size() < limit)) FetchNext();
+    return state_ != State::kStreaming;
+  }
 
   void BindInt(int index, int64_t value) override { Set(index, std::to_string(value), 0); }
   void BindText(int index, std::string_view value) override { Set(index, std::string(value), 0); }
@@ -143,8 +159,7 @@ class PostgresStatement : public SqlStatement {
       case kBoolOid:
         return data[0] != 0;
       default:  // text-like: parse it, as SQLite would
-        return std::strtoll(std::string(data, current_.fields[column].second).c_str(), nullptr,
-                            10);
+        return std::strtoll(std::string(data, current_.fields[column].second).c_str(), nullptr, 10);
     }
   }
 
@@ -169,17 +184,12 @@ class PostgresStatement : public SqlStatement {
     std::fill(formats_.begin(), formats_.end(), 0);
   }
 
-  // Copies every remaining row to memory, so that the connection is free for another command.
-  void Drain() {
-    while (state_ == State::kStreaming) FetchNext();
-  }
-
  private:
   enum class State { kReady, kStreaming, kFinished };
 
   Status Send() {
-    session_->Yield();
-    PGconn* connection = session_->connection;
+    link_ = session_->Choose();
+    PGconn* connection = link_->connection;
     std::vector<const char*> values(values_.size());
     std::vector<int> lengths(values_.size());
     for (size_t i = 0; i < values_.size(); ++i) {
@@ -193,7 +203,7 @@ class PostgresStatement : public SqlStatement {
     }
     // Rows arrive one result each; if single-row mode is refused they arrive all at once.
     (void)PQsetSingleRowMode(connection);
-    session_->streaming = this;
+    link_->streaming = this;
     state_ = State::kStreaming;
     types_.clear();
     return Status::Ok();
@@ -202,11 +212,11 @@ class PostgresStatement : public SqlStatement {
   // Reads the next result of the query in flight: rows go to buffered_, an error to failure_;
   // the end of the query releases the connection.
   void FetchNext() {
-    PGconn* connection = session_->connection;
+    PGconn* connection = link_->connection;
     ResultHandle result(connection ? PQgetResult(connection) : nullptr);
     if (!result) {
       state_ = State::kFinished;
-      if (session_->streaming == this) session_->streaming = nullptr;
+      if (link_->streaming == this) link_->streaming = nullptr;
       if (connection == nullptr && failure_.ok()) {
         failure_ = Status::Unavailable("the connection to " + session_->url + " was closed");
       }
@@ -247,12 +257,12 @@ class PostgresStatement : public SqlStatement {
   // Drops whatever is left of the query: reads (and forgets) its remaining results.
   void Discard() {
     if (state_ == State::kStreaming) {
-      PGconn* connection = session_->connection;
+      PGconn* connection = link_->connection;
       while (connection != nullptr) {
         ResultHandle result(PQgetResult(connection));
         if (!result) break;
       }
-      if (session_->streaming == this) session_->streaming = nullptr;
+      if (link_->streaming == this) link_->streaming = nullptr;
     }
     state_ = State::kReady;
     buffered_.clear();
@@ -262,7 +272,9 @@ class PostgresStatement : public SqlStatement {
   }
 
   std::string What() const { return "database statement failed ('" + sql_.substr(0, 60) + "')"; }
-  const char* Data(int column) const { return current_.data.data() + current_.fields[column].first; }
+  const char* Data(int column) const {
+    return current_.data.data() + current_.fields[column].first;
+  }
   void Set(int index, std::string value, int format) {
     if (index < 1 || index > static_cast<int>(values_.size())) return;
     values_[index - 1] = std::move(value);
@@ -270,6 +282,7 @@ class PostgresStatement : public SqlStatement {
   }
 
   std::shared_ptr<PostgresSession> session_;
+  PostgresLink* link_ = nullptr;  // where the query in flight runs
   std::string sql_;
   std::vector<std::optional<std::string>> values_;
   std::vector<int> formats_;
@@ -282,6 +295,11 @@ class PostgresStatement : public SqlStatement {
 };
 
 void IgnoreNotice(void*, const char*) {}
+
+std::string SessionSettings(const PostgresOptions& options) {
+  return "SET lock_timeout = " + std::to_string(options.lock_timeout_ms) +
+         "; SET client_min_messages = warning; SET standard_conforming_strings = on";
+}
 
 }  // namespace
 
@@ -355,31 +373,66 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(
   }
   PQsetNoticeProcessor(connection, IgnoreNotice, nullptr);
   auto session = std::make_shared<PostgresSession>();
-  session->connection = connection;
+  session->options = options;
   session->url = url;
+  session->links.push_back(std::make_unique<PostgresLink>());
+  session->links[0]->connection = connection;
   std::unique_ptr<PostgresConnection> opened(new PostgresConnection(std::move(session)));
-  CANJE_RETURN_IF_ERROR(
-      opened->Execute("SET lock_timeout = " + std::to_string(options.lock_timeout_ms) +
-                      "; SET client_min_messages = warning; SET standard_conforming_strings = on"));
+  CANJE_RETURN_IF_ERROR(opened->Execute(SessionSettings(options)));
   return opened;
 }
 
-void PostgresSession::Yield() {
-  if (streaming != nullptr) streaming->Drain();
+PGconn* PostgresSession::Primary() {
+  PostgresLink& primary = *links[0];
+  if (primary.streaming != nullptr) primary.streaming->Drain();
+  return primary.connection;
+}
+
+PostgresLink* PostgresSession::Choose() {
+  PostgresLink* primary = links[0].get();
+  // Inside a transaction everything runs in it; a short read in flight is simply finished.
+  if (primary->streaming == nullptr || in_transaction || options.second_connection_after <= 0 ||
+      primary->streaming->Drain(options.second_connection_after)) {
+    Primary();
+    return primary;
+  }
+  // A long read outside a transaction (each statement is then its own snapshot): the new
+  // statement runs on a second connection, so that neither read is held in memory whole.
+  for (size_t i = 1; i < links.size(); ++i) {
+    if (links[i]->streaming == nullptr && links[i]->connection != nullptr) return links[i].get();
+  }
+  if (links.size() < 2) {
+    PGconn* spare = PQconnectdb(options.url.c_str());
+    ResultHandle settings(spare && PQstatus(spare) == CONNECTION_OK
+                              ? PQexec(spare, SessionSettings(options).c_str())
+                              : nullptr);
+    if (settings && PQresultStatus(settings.get()) == PGRES_COMMAND_OK) {
+      PQsetNoticeProcessor(spare, IgnoreNotice, nullptr);
+      links.push_back(std::make_unique<PostgresLink>());
+      links.back()->connection = spare;
+      return links.back().get();
+    }
+    PQfinish(spare);  // no second connection: buffer the first read instead
+  }
+  Primary();
+  return primary;
 }
 
 PostgresConnection::PostgresConnection(std::shared_ptr<PostgresSession> session)
     : session_(std::move(session)) {}
 
 PostgresConnection::~PostgresConnection() {
-  session_->Yield();
-  PQfinish(session_->connection);
-  session_->connection = nullptr;
+  for (auto& link : session_->links) {
+    if (link->streaming != nullptr) link->streaming->Drain();
+    PQfinish(link->connection);
+    link->connection = nullptr;
+  }
 }
 
-pg_conn* PostgresConnection::handle() {
-  session_->Yield();
-  return session_->connection;
+pg_conn* PostgresConnection::handle() { return session_->Primary(); }
+
+int PostgresConnection::connections_open() const {
+  return static_cast<int>(session_->links.size());
 }
 
 Status PostgresConnection::Execute(std::string_view sql) {
@@ -400,16 +453,22 @@ Result<std::unique_ptr<SqlStatement>> PostgresConnection::Prepare(std::string_vi
 
 Status PostgresConnection::BeginWrite() {
   CANJE_RETURN_IF_ERROR(Execute("BEGIN ISOLATION LEVEL READ COMMITTED"));
+  session_->in_transaction = true;
   Status locked = Execute("SELECT pg_advisory_xact_lock(" + std::to_string(kWriteLockKey) + ")");
   if (!locked.ok()) (void)Rollback();
   return locked;
 }
 
 Status PostgresConnection::BeginRead() {
-  return Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
+  CANJE_RETURN_IF_ERROR(Execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+  session_->in_transaction = true;
+  return Status::Ok();
 }
 
-Status PostgresConnection::Commit() { return Execute("COMMIT"); }
+Status PostgresConnection::Commit() {
+  session_->in_transaction = false;
+  return Execute("COMMIT");
+}
 
 Status PostgresConnection::Checkpoint() {
   PGconn* connection = handle();
@@ -418,8 +477,7 @@ Status PostgresConnection::Checkpoint() {
                              "ORDER BY tablename) FROM pg_tables "
                              "WHERE schemaname = current_schema() AND tableowner = current_user"));
   if (!tables || PQresultStatus(tables.get()) != PGRES_TUPLES_OK) {
-    return PostgresStatus(connection, tables.get(), "listing the tables to compact",
-                          session_->url);
+    return PostgresStatus(connection, tables.get(), "listing the tables to compact", session_->url);
   }
   if (PQntuples(tables.get()) != 1 || PQgetisnull(tables.get(), 0, 0)) return Status::Ok();
   std::string list = PQgetvalue(tables.get(), 0, 0);
@@ -436,6 +494,7 @@ Status PostgresConnection::Checkpoint() {
 }
 
 Status PostgresConnection::Rollback() {
+  session_->in_transaction = false;
   if (PQtransactionStatus(handle()) == PQTRANS_IDLE) return Status::Ok();
   return Execute("ROLLBACK");
 }

@@ -9,9 +9,12 @@
 //   statements may still be open and stepped at once on one connection (as SQLite allows):
 //   libpq runs one query at a time, so when another statement (or Execute, BeginWrite...) needs
 //   the connection, the statement in flight first copies its remaining rows to memory and is
-//   stepped from there. Memory stays bounded while one statement is read at a time; nesting
-//   reads buffers the outer one. Reset() or destroying a statement in flight reads its
-//   remaining rows and drops them.
+//   stepped from there. Reset() or destroying a statement in flight reads its remaining rows and
+//   drops them. Outside a transaction (each statement its own snapshot) a long read that is
+//   interrupted buffers at most `second_connection_after` rows: the interrupting statement then
+//   runs on a second connection, so two interleaved long reads (persons and their custody rows)
+//   both stream. Inside a transaction everything runs on the one connection, and an
+//   interrupted read is buffered whole.
 // - BeginWrite() starts a READ COMMITTED transaction and takes a transaction-level advisory
 //   lock shared by every canje process on the database: write transactions (and so log
 //   appends) are strictly sequential, and each sees everything committed before it.
@@ -34,6 +37,10 @@ struct PostgresSession;
 struct PostgresOptions {
   std::string url;  // postgresql://user@host:port/database?options (libpq connection URI)
   int lock_timeout_ms = 10000;  // waiting longer for the write lock → kUnavailable
+  // A read that another statement interrupts outside a transaction is buffered up to this many
+  // rows; if it goes on beyond them, the other statement runs on a second connection (opened
+  // once, on first need) instead. 0: always buffer.
+  int second_connection_after = 10000;
 };
 
 // True when `location` names a PostgreSQL database (postgresql:// or postgres:// URL).
@@ -65,9 +72,12 @@ class PostgresConnection : public SqlConnection {
   // transaction.
   Status Checkpoint() override;
 
+  // Connections opened so far (1, or 2 once a second one was needed).
+  int connections_open() const;
+
  private:
   explicit PostgresConnection(std::shared_ptr<PostgresSession> session);
-  pg_conn* handle();
+  pg_conn* handle();                          // the connection proper, free for a command
   std::shared_ptr<PostgresSession> session_;  // shared with the statements
 };
 

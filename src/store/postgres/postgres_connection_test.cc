@@ -74,5 +74,50 @@ TEST(PostgresConnectionTest, BlobsTextAndIntegersRoundTripAndConstraintsConflict
   EXPECT_EQ(duplicate.code(), StatusCode::kConflict) << duplicate.message();
 }
 
+// Two long reads stepped in turn (as Store::ForEachPerson reads persons and their custody rows)
+// both yield every row in order: outside a transaction the second runs on a second connection
+// once the first has buffered `second_connection_after` rows; inside one, on the same.
+TEST(PostgresConnectionTest, InterleavedLongReadsYieldEveryRowOnEitherPath) {
+  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
+  if (url == nullptr || *url == '\0') GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
+  struct Case {
+    int second_connection_after;
+    bool in_transaction;
+    int connections;
+  };
+  for (const Case& test : {Case{100, false, 2}, Case{0, false, 1}, Case{100, true, 1}}) {
+    PostgresOptions options{url};
+    options.second_connection_after = test.second_connection_after;
+    auto opened = PostgresConnection::Open(options);
+    ASSERT_TRUE(opened.ok()) << opened.status().message();
+    PostgresConnection& db = **opened;
+    if (test.in_transaction) {
+      ASSERT_TRUE(db.BeginRead().ok());
+    }
+    auto first = db.Prepare("SELECT g FROM generate_series(1, ?) g ORDER BY g");
+    auto second = db.Prepare("SELECT -g FROM generate_series(1, ?) g ORDER BY g");
+    ASSERT_TRUE(first.ok() && second.ok());
+    (*first)->BindInt(1, 5000);
+    (*second)->BindInt(1, 5000);
+    for (int64_t i = 1; i <= 5000; ++i) {
+      auto a = (*first)->Step();
+      auto b = (*second)->Step();
+      ASSERT_TRUE(a.ok() && *a && b.ok() && *b) << i;
+      ASSERT_EQ((*first)->Int(0), i);
+      ASSERT_EQ((*second)->Int(0), -i);
+      if (i == 2500) {  // a command in between still works
+        ASSERT_TRUE(db.Execute("SELECT 1").ok());
+      }
+    }
+    EXPECT_FALSE(*(*first)->Step());
+    EXPECT_FALSE(*(*second)->Step());
+    EXPECT_EQ(db.connections_open(), test.connections)
+        << test.second_connection_after << (test.in_transaction ? " in a transaction" : "");
+    if (test.in_transaction) {
+      ASSERT_TRUE(db.Commit().ok());
+    }
+  }
+}
+
 }  // namespace
 }  // namespace canje::store
