@@ -138,8 +138,12 @@ Result<std::map<int64_t, std::vector<Obstacle>>> TransferObstaclesForAll(
     if (wanted.contains(person.person.id)) evaluate(person);
     return Status::Ok();
   }));
+  // Persons the pass does not visit (merged into another by reconciliation) are read one by one.
   for (int64_t id : wanted) {
-    if (!result.contains(id)) return Status::NotFound("no person " + instance::PersonId(id));
+    if (result.contains(id)) continue;
+    CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(id));
+    if (!person) return Status::NotFound("no person " + instance::PersonId(id));
+    evaluate(*person);
   }
   return result;
 }
