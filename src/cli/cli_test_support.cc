@@ -84,22 +84,6 @@ bool TestsUsePostgres() {
   return backend != nullptr && std::string(backend) == "postgres" && !TestPostgresUrl().empty();
 }
 
-std::string TestPostgresUrl() {
-  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
-  return url != nullptr ? url : "";
-}
-
-std::string PostgresUrlForDatabase(const std::string& url, const std::string& database) {
-  size_t authority = url.find("://");
-  authority = authority == std::string::npos ? 0 : authority + 3;
-  size_t query = url.find('?', authority);
-  std::string base = url.substr(0, query);
-  std::string rest = query == std::string::npos ? "" : url.substr(query);
-  size_t slash = base.find('/', authority);
-  if (slash != std::string::npos) base.erase(slash);
-  return base + "/" + database + rest;
-}
-
 RunResult RunPsql(const std::string& url, const std::string& sql) {
   return RunProgram({"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql},
                     std::filesystem::temp_directory_path(), {});

@@ -13,6 +13,8 @@
 #include <string>
 #include <vector>
 
+#include "store/postgres/postgres_test_database.h"
+
 namespace canje::cli::testing {
 
 struct RunResult {
@@ -48,10 +50,10 @@ class CanjeRunner {
 
 // True when the tests are asked to run on PostgreSQL (see above).
 bool TestsUsePostgres();
-// The test cluster's superuser URL (CANJE_TEST_POSTGRES_URL), empty when unset.
-std::string TestPostgresUrl();
-// `url` with its database name replaced by `database`.
-std::string PostgresUrlForDatabase(const std::string& url, const std::string& database);
+// The test cluster's superuser URL (CANJE_TEST_POSTGRES_URL), empty when unset; and `url` with
+// its database name replaced (store/postgres/postgres_test_database.h).
+using store::testing::PostgresUrlForDatabase;
+using store::testing::TestPostgresUrl;
 // Runs SQL through psql on `url` (-v ON_ERROR_STOP=1, unaligned tuples only).
 RunResult RunPsql(const std::string& url, const std::string& sql);
 
