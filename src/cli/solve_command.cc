@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "cli/solution_tables.h"
 #include "cli/table.h"
 #include "solver/instance_json.h"
 #include "solver/solution_json.h"
@@ -25,17 +26,6 @@ struct SolveFlags {
   std::string require;
 };
 
-std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
-
-std::string RuleText(const solver::Rule& rule) {
-  if (rule.kind == solver::Rule::Kind::kNone) return "none";
-  return std::string(solver::RuleKindName(rule.kind)) + " " + Number(rule.ratio);
-}
-
 void PrintDeal(const solver::Instance& instance, const solver::Deal& deal, std::ostream& out) {
   std::map<std::string, const solver::Candidate*> by_id;
   for (const auto& candidate : instance.candidates) by_id[candidate.id] = &candidate;
@@ -43,46 +33,22 @@ void PrintDeal(const solver::Instance& instance, const solver::Deal& deal, std::
                   "unconditional"});
   for (const std::string& id : deal.selected) {
     const solver::Candidate& c = *by_id.at(id);
-    selected.AddRow({c.id, c.person, c.from, c.to, c.beneficiary, Number(c.value), Number(c.cost),
-                     std::to_string(c.priority), c.unconditional ? "yes" : ""});
+    selected.AddRow({c.id, c.person, c.from, c.to, c.beneficiary, SolverNumber(c.value),
+                     SolverNumber(c.cost), std::to_string(c.priority),
+                     c.unconditional ? "yes" : ""});
   }
   out << "Selected (" << deal.selected.size() << "):\n";
   selected.Print(out);
-  Table blocs({"bloc", "rule", "given", "received", "cost given", "value received", "holds"});
-  for (const solver::BlocReport& bloc : deal.blocs) {
-    blocs.AddRow({bloc.name, RuleText(bloc.rule), std::to_string(bloc.given),
-                  std::to_string(bloc.received), Number(bloc.cost_given),
-                  Number(bloc.value_received), bloc.holds ? "yes" : "NO"});
-  }
   out << "\nBlocs:\n";
-  blocs.Print(out);
-}
-
-void PrintGroups(const std::vector<solver::ConstraintGroup>& groups, std::ostream& out) {
-  Table table({"constraint", "meaning"});
-  for (const auto& group : groups) table.AddRow({group.path, group.description});
-  table.Print(out);
+  PrintBlocTable(deal.blocs, out);
 }
 
 void PrintReadable(const solver::Instance& instance, const solver::Solution& solution,
                    std::ostream& out) {
-  out << "status: " << solver::SolveStatusName(solution.status);
-  out << "   objective: " << (solution.objective ? Number(*solution.objective) : "-");
-  out << "   bound: " << (solution.bound ? Number(*solution.bound) : "-");
-  out << "   seconds: " << Number(solution.seconds) << "\n";
-  if (solution.deal.tiers.size() > 1) {
-    out << "by priority:";
-    for (size_t t = 0; t < solution.deal.tiers.size(); ++t) {
-      out << "  " << solution.deal.tiers[t] << ": " << Number(solution.deal.tier_objective[t]);
-    }
-    out << "\n";
-  }
+  PrintSolveStatus(solution, out);
   out << "\n";
   if (solution.status == solver::SolveStatus::kInfeasible) {
-    out << "No deal satisfies these constraints together"
-        << (solution.conflict_irreducible ? "" : " (time limit: possibly more than needed)")
-        << ":\n";
-    PrintGroups(solution.conflict, out);
+    PrintConflict(solution, out);
   } else if (solution.objective) {
     PrintDeal(instance, solution.deal, out);
   }
@@ -101,19 +67,7 @@ void PrintReadable(const solver::Instance& instance, const solver::Solution& sol
   }
   if (solution.require) {
     const solver::RequireAnswer& answer = *solution.require;
-    out << "\nWhat would it take to include " << answer.person << ": ";
-    if (answer.outcome == "already_selected") {
-      out << "nothing, they are in the deal.\n";
-    } else if (answer.outcome == "no_change_needed") {
-      out << "no rule change; the best deal with them:\n";
-    } else if (answer.outcome == "ratio_change") {
-      out << "lower bloc " << answer.bloc << "'s ratio from " << Number(answer.ratio_before)
-          << " to " << Number(answer.ratio_after) << "; the best deal then:\n";
-    } else {
-      out << "no single bloc's ratio change is enough; in the way:\n";
-      PrintGroups(answer.groups, out);
-    }
-    if (!answer.proven) out << "(time limit: not proven)\n";
+    PrintRequireAnswer(answer, answer.person, out);
     if (answer.deal) PrintDeal(instance, *answer.deal, out);
   }
 }

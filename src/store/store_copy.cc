@@ -23,9 +23,9 @@ constexpr Kind I = Kind::kInt;
 constexpr Kind T = Kind::kText;
 constexpr Kind B = Kind::kBlob;
 
-// Schema versions 1 to 3 (migrations.cc), parents before children. A migration that adds a
+// Schema versions 1 to 4 (migrations.cc), parents before children. A migration that adds a
 // table or a column must add it here too: CopyStore refuses any other schema version.
-constexpr int kCopiedSchemaVersion = 3;
+constexpr int kCopiedSchemaVersion = 4;
 const std::vector<Table>& Tables() {
   static const std::vector<Table> kTables = {
       {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
@@ -142,6 +142,43 @@ const std::vector<Table>& Tables() {
         {"recorded_at", T},
         {"recorded_by", T},
         {"recorder_party", T}}},
+      // Schema version 4 (store/exchange_tables.h): exchanges, blocs, parties, claims, costs.
+      {"exchanges",
+       "id",
+       {{"id", I},
+        {"name", T},
+        {"mediator", T},
+        {"max_size", I},
+        {"max_parties", I},
+        {"objective", T},
+        {"created_at", T},
+        {"created_by", T}}},
+      {"exchange_blocs",
+       "exchange_id, name",
+       {{"exchange_id", I}, {"name", T}, {"rule_kind", T}, {"ratio", T}}},
+      {"exchange_parties",
+       "exchange_id, party",
+       {{"exchange_id", I}, {"party", T}, {"bloc", T}, {"added_at", T}}},
+      {"exchange_claims",
+       "id",
+       {{"id", I},
+        {"exchange_id", I},
+        {"person_id", I},
+        {"claimant", T},
+        {"destination", T},
+        {"value", T},
+        {"priority", I},
+        {"unconditional", I},
+        {"claimed_at", T},
+        {"claimed_by", T}}},
+      {"exchange_costs",
+       "exchange_id, person_id, holder",
+       {{"exchange_id", I},
+        {"person_id", I},
+        {"holder", T},
+        {"cost", T},
+        {"set_at", T},
+        {"set_by", T}}},
   };
   return kTables;
 }

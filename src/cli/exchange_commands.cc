@@ -1,0 +1,658 @@
+#include "cli/exchange_commands.h"
+
+#include <cstdlib>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cli/open_instance.h"
+#include "cli/solution_tables.h"
+#include "cli/table.h"
+#include "instance/ids.h"
+#include "negotiation/candidates.h"
+#include "negotiation/exchange.h"
+#include "negotiation/exchange_solve.h"
+#include "solver/instance_json.h"
+#include "solver/solution_json.h"
+
+namespace canje::cli {
+namespace {
+
+using nlohmann::json;
+using Names = std::map<int64_t, std::string>;
+
+struct ExchangeFlags {
+  std::string exchange;  // X1
+  std::string name;
+  std::string mediator;
+  std::string party;
+  std::string bloc;
+  std::string rule;
+  double ratio = 1.0;
+  std::string max_size;
+  std::string max_parties;
+  std::string objective;
+  std::string person;
+  std::string list;
+  std::string by;
+  double value = 1.0;
+  int64_t priority = 1;
+  std::string destination;
+  bool unconditional = false;
+  double cost = 1.0;
+  std::string date;
+  bool explain = false;
+  std::string require;
+  double time_limit = 0;
+};
+
+using Flags = std::shared_ptr<ExchangeFlags>;
+
+std::string NameOf(const Names& names, int64_t person) {
+  auto found = names.find(person);
+  return found == names.end() ? "-" : found->second;
+}
+
+void AddName(json& out, const Names& names, int64_t person) {
+  auto found = names.find(person);
+  if (found != names.end()) out["name"] = found->second;
+}
+
+json ReasonsJson(const std::vector<negotiation::Reason>& reasons) {
+  json out = json::array();
+  for (const auto& reason : reasons) out.push_back({{"kind", reason.kind}, {"text", reason.text}});
+  return out;
+}
+
+std::string ReasonsText(const std::vector<negotiation::Reason>& reasons) {
+  std::string text;
+  for (const auto& reason : reasons) text += (text.empty() ? "" : "; ") + reason.text;
+  return text;
+}
+
+json RuleJson(const solver::Rule& rule) {
+  json out = {{"kind", solver::RuleKindName(rule.kind)}};
+  if (rule.kind != solver::Rule::Kind::kNone) out["ratio"] = rule.ratio;
+  return out;
+}
+
+json CapJson(const std::optional<int64_t>& cap) { return cap ? json(*cap) : json(nullptr); }
+
+std::string CapText(const std::optional<int64_t>& cap) {
+  return cap ? std::to_string(*cap) : std::string("none");
+}
+
+// "none" or a number >= 0 for a cap flag.
+Result<std::optional<int64_t>> ParseCap(const std::string& text, const std::string& flag) {
+  if (text == "none") return std::optional<int64_t>();
+  char* end = nullptr;
+  long long value = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || value < 0) {
+    return Status::Usage(flag + ": '" + text + "' is not a number >= 0 or none");
+  }
+  return std::optional<int64_t>(value);
+}
+
+// The persons a claim or cost command is about: PERSON or every person of --list.
+Result<std::vector<int64_t>> PersonsOf(instance::Instance& instance, const ExchangeFlags& flags) {
+  if (flags.person.empty() == flags.list.empty()) {
+    return Status::Usage("name one PERSON (P17) or one --list L3, not both");
+  }
+  if (!flags.list.empty()) {
+    CANJE_ASSIGN_OR_RETURN(int64_t list, instance::ParseId(flags.list, 'L', "list"));
+    return negotiation::PersonsOfList(instance, list);
+  }
+  CANJE_ASSIGN_OR_RETURN(int64_t person, instance::ParseId(flags.person, 'P', "person"));
+  return std::vector<int64_t>{person};
+}
+
+std::vector<int64_t> ClaimedPersons(const negotiation::ExchangeDetails& details) {
+  std::vector<int64_t> persons;
+  for (const auto& claim : details.claims) persons.push_back(claim.person_id);
+  return persons;
+}
+
+// ---- create, party add, rule, caps -----------------------------------------------------------
+
+Status RunCreate(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(int64_t id,
+                         negotiation::CreateExchange(*instance, {flags.name, flags.mediator}));
+  if (context.global.json) {
+    context.out << json{{"id", negotiation::ExchangeId(id)},
+                        {"name", flags.name},
+                        {"mediator", flags.mediator}}
+                       .dump(2)
+                << "\n";
+  } else {
+    context.out << "Created exchange " << negotiation::ExchangeId(id) << " \"" << flags.name
+                << "\" (mediator " << flags.mediator << ")\n";
+  }
+  return Status::Ok();
+}
+
+Status RunPartyAdd(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_RETURN_IF_ERROR(negotiation::AddExchangeParty(*instance, id, flags.party, flags.bloc));
+  if (context.global.json) {
+    context.out << json{{"exchange", negotiation::ExchangeId(id)},
+                        {"party", flags.party},
+                        {"bloc", flags.bloc}}
+                       .dump(2)
+                << "\n";
+  } else {
+    context.out << flags.party << " takes part in " << negotiation::ExchangeId(id) << " on side "
+                << flags.bloc << "\n";
+  }
+  return Status::Ok();
+}
+
+Status RunRule(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  solver::Rule rule;
+  CANJE_ASSIGN_OR_RETURN(rule.kind, negotiation::ParseRuleKind(flags.rule));
+  rule.ratio = flags.ratio;
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_RETURN_IF_ERROR(negotiation::SetBlocRule(*instance, id, flags.bloc, rule));
+  if (context.global.json) {
+    context.out << json{{"exchange", negotiation::ExchangeId(id)},
+                        {"bloc", flags.bloc},
+                        {"rule", RuleJson(rule)}}
+                       .dump(2)
+                << "\n";
+  } else {
+    context.out << "Side " << flags.bloc << " of " << negotiation::ExchangeId(id) << ": rule "
+                << RuleText(rule) << "\n";
+  }
+  return Status::Ok();
+}
+
+Status RunCaps(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeDetails details,
+                         negotiation::LoadExchange(*instance, id));
+  negotiation::ExchangeCaps caps{details.exchange.max_size, details.exchange.max_parties,
+                                 solver::Objective::kPeople};
+  CANJE_ASSIGN_OR_RETURN(caps.objective, negotiation::ParseObjective(details.exchange.objective));
+  if (!flags.max_size.empty()) {
+    CANJE_ASSIGN_OR_RETURN(caps.max_size, ParseCap(flags.max_size, "--max-size"));
+  }
+  if (!flags.max_parties.empty()) {
+    CANJE_ASSIGN_OR_RETURN(caps.max_parties, ParseCap(flags.max_parties, "--max-parties"));
+  }
+  if (!flags.objective.empty()) {
+    CANJE_ASSIGN_OR_RETURN(caps.objective, negotiation::ParseObjective(flags.objective));
+  }
+  CANJE_RETURN_IF_ERROR(negotiation::SetExchangeCaps(*instance, id, caps));
+  std::string objective = caps.objective == solver::Objective::kValue ? "value" : "people";
+  if (context.global.json) {
+    context.out << json{{"exchange", negotiation::ExchangeId(id)},
+                        {"max_size", CapJson(caps.max_size)},
+                        {"max_parties", CapJson(caps.max_parties)},
+                        {"objective", objective}}
+                       .dump(2)
+                << "\n";
+  } else {
+    context.out << negotiation::ExchangeId(id) << ": max size " << CapText(caps.max_size)
+                << ", max parties " << CapText(caps.max_parties) << ", objective " << objective
+                << "\n";
+  }
+  return Status::Ok();
+}
+
+// ---- claim, cost ------------------------------------------------------------------------------
+
+Status RunClaim(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons, PersonsOf(*instance, flags));
+  std::vector<negotiation::NewClaim> claims;
+  for (int64_t person : persons) {
+    claims.push_back(
+        {person, flags.by, flags.destination, flags.value, flags.priority, flags.unconditional});
+  }
+  CANJE_ASSIGN_OR_RETURN(negotiation::ClaimOutcome outcome,
+                         negotiation::AddClaims(*instance, id, claims));
+  std::string destination = flags.destination.empty() ? flags.by : flags.destination;
+  if (context.global.json) {
+    json ids = json::array();
+    for (int64_t person : persons) ids.push_back(instance::PersonId(person));
+    context.out << json{{"exchange", negotiation::ExchangeId(id)},
+                        {"claimant", flags.by},
+                        {"destination", destination},
+                        {"persons", ids},
+                        {"added", outcome.added},
+                        {"updated", outcome.updated}}
+                       .dump(2)
+                << "\n";
+  } else {
+    context.out << flags.by << " claims "
+                << (persons.size() == 1
+                        ? instance::PersonId(persons[0])
+                        : std::to_string(persons.size()) + " persons of " + flags.list)
+                << " in " << negotiation::ExchangeId(id) << " (to " << destination << ", value "
+                << SolverNumber(flags.value) << ", priority " << flags.priority
+                << (flags.unconditional ? ", unconditional" : "") << "): " << outcome.added
+                << " new, " << outcome.updated << " updated\n";
+  }
+  return Status::Ok();
+}
+
+Status RunCost(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons, PersonsOf(*instance, flags));
+  std::vector<negotiation::NewCost> costs;
+  for (int64_t person : persons) costs.push_back({person, flags.by, flags.cost});
+  CANJE_RETURN_IF_ERROR(negotiation::SetReleaseCosts(*instance, id, costs));
+  if (context.global.json) {
+    json ids = json::array();
+    for (int64_t person : persons) ids.push_back(instance::PersonId(person));
+    context.out << json{{"exchange", negotiation::ExchangeId(id)},
+                        {"holder", flags.by},
+                        {"cost", flags.cost},
+                        {"persons", ids}}
+                       .dump(2)
+                << "\n";
+  } else {
+    context.out << flags.by << " gives up " << SolverNumber(flags.cost) << " by releasing "
+                << (persons.size() == 1 ? instance::PersonId(persons[0])
+                                        : "each of " + std::to_string(persons.size()) + " persons")
+                << " in " << negotiation::ExchangeId(id) << "\n";
+  }
+  return Status::Ok();
+}
+
+// ---- show, list -------------------------------------------------------------------------------
+
+json ExchangeRowJson(const store::ExchangeRow& row) {
+  return {{"id", negotiation::ExchangeId(row.id)},
+          {"name", row.name},
+          {"mediator", row.mediator},
+          {"objective", row.objective},
+          {"max_size", CapJson(row.max_size)},
+          {"max_parties", CapJson(row.max_parties)},
+          {"created_at", row.created_at},
+          {"created_by", row.created_by}};
+}
+
+Status RunShow(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeDetails details,
+                         negotiation::LoadExchange(*instance, id));
+  CANJE_ASSIGN_OR_RETURN(Names names,
+                         negotiation::VisibleNames(*instance, ClaimedPersons(details)));
+  if (context.global.json) {
+    json out = ExchangeRowJson(details.exchange);
+    out["blocs"] = json::array();
+    for (const auto& bloc : details.blocs) {
+      out["blocs"].push_back(
+          {{"name", bloc.name}, {"parties", bloc.parties}, {"rule", RuleJson(bloc.rule)}});
+    }
+    out["claims"] = json::array();
+    for (const auto& claim : details.claims) {
+      json item = {{"claim", claim.id}, {"person", instance::PersonId(claim.person_id)}};
+      AddName(item, names, claim.person_id);
+      item.update({{"claimant", claim.claimant},
+                   {"destination", claim.destination},
+                   {"value", claim.value},
+                   {"priority", claim.priority},
+                   {"unconditional", claim.unconditional},
+                   {"claimed_at", claim.claimed_at},
+                   {"claimed_by", claim.claimed_by}});
+      out["claims"].push_back(std::move(item));
+    }
+    out["costs"] = json::array();
+    for (const auto& cost : details.costs) {
+      out["costs"].push_back({{"person", instance::PersonId(cost.person_id)},
+                              {"holder", cost.holder},
+                              {"cost", cost.cost}});
+    }
+    context.out << out.dump(2) << "\n";
+    return Status::Ok();
+  }
+  const store::ExchangeRow& row = details.exchange;
+  context.out << negotiation::ExchangeId(row.id) << " \"" << row.name << "\"   mediator "
+              << row.mediator << "   created " << row.created_at << " by " << row.created_by
+              << "\nobjective " << row.objective << "   max size " << CapText(row.max_size)
+              << "   max parties " << CapText(row.max_parties) << "\n\nSides:\n";
+  Table sides({"SIDE", "RULE", "PARTIES"});
+  for (const auto& bloc : details.blocs) {
+    std::string parties;
+    for (const auto& party : bloc.parties) parties += (parties.empty() ? "" : ", ") + party;
+    sides.AddRow({bloc.name, RuleText(bloc.rule), parties});
+  }
+  sides.Print(context.out);
+  context.out << "\nClaims (" << details.claims.size() << "):\n";
+  Table claims({"CLAIM", "PERSON", "NAME", "BY", "TO", "VALUE", "PRIORITY", "UNCONDITIONAL"});
+  for (const auto& claim : details.claims) {
+    claims.AddRow({std::to_string(claim.id), instance::PersonId(claim.person_id),
+                   NameOf(names, claim.person_id), claim.claimant, claim.destination,
+                   SolverNumber(claim.value), std::to_string(claim.priority),
+                   claim.unconditional ? "yes" : ""});
+  }
+  claims.Print(context.out);
+  if (!details.costs.empty()) {
+    context.out << "\nRelease costs (" << details.costs.size() << "; 1 when not set):\n";
+    Table costs({"PERSON", "HOLDER", "COST"});
+    for (const auto& cost : details.costs) {
+      costs.AddRow({instance::PersonId(cost.person_id), cost.holder, SolverNumber(cost.cost)});
+    }
+    costs.Print(context.out);
+  }
+  return Status::Ok();
+}
+
+Status RunList(CommandContext& context) {
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(auto exchanges, negotiation::ListExchanges(*instance));
+  if (context.global.json) {
+    json out = json::array();
+    for (const auto& row : exchanges) out.push_back(ExchangeRowJson(row));
+    context.out << out.dump(2) << "\n";
+    return Status::Ok();
+  }
+  Table table({"ID", "NAME", "MEDIATOR", "OBJECTIVE", "CREATED"});
+  for (const auto& row : exchanges) {
+    table.AddRow(
+        {negotiation::ExchangeId(row.id), row.name, row.mediator, row.objective, row.created_at});
+  }
+  table.Print(context.out);
+  return Status::Ok();
+}
+
+// ---- candidates, solve ------------------------------------------------------------------------
+
+json CandidateJson(const solver::Candidate& candidate, const negotiation::CandidateEntry& entry,
+                   const Names& names) {
+  json out = {{"candidate", candidate.id}, {"claim", entry.claim_id}, {"person", candidate.person}};
+  AddName(out, names, entry.person_id);
+  out.update({{"from", candidate.from},
+              {"to", candidate.to},
+              {"beneficiary", candidate.beneficiary},
+              {"value", candidate.value},
+              {"cost", candidate.cost},
+              {"priority", candidate.priority},
+              {"unconditional", candidate.unconditional},
+              {"handover_notes", ReasonsJson(entry.handover_notes)}});
+  return out;
+}
+
+json ExcludedClaimsJson(const std::vector<negotiation::ClaimExclusion>& excluded,
+                        const Names& names) {
+  json out = json::array();
+  for (const auto& exclusion : excluded) {
+    json item = {{"claim", exclusion.claim_id},
+                 {"person", instance::PersonId(exclusion.person_id)}};
+    AddName(item, names, exclusion.person_id);
+    item.update({{"claimant", exclusion.claimant},
+                 {"destination", exclusion.destination},
+                 {"reasons", ReasonsJson(exclusion.reasons)}});
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+// The candidates (or a deal's selected candidates: `only`) as a table.
+void PrintCandidates(const negotiation::ExchangeCandidates& candidates, const Names& names,
+                     const std::vector<std::string>* only, std::ostream& out) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < candidates.instance.candidates.size(); ++i) {
+    index[candidates.instance.candidates[i].id] = i;
+  }
+  std::vector<size_t> rows;
+  if (only) {
+    for (const std::string& id : *only) rows.push_back(index.at(id));
+  } else {
+    for (size_t i = 0; i < candidates.instance.candidates.size(); ++i) rows.push_back(i);
+  }
+  Table table({"CANDIDATE", "PERSON", "NAME", "FROM", "TO", "CLAIMED BY", "VALUE", "COST",
+               "PRIORITY", "UNCONDITIONAL", "BEFORE HANDOVER"});
+  for (size_t i : rows) {
+    const solver::Candidate& c = candidates.instance.candidates[i];
+    const negotiation::CandidateEntry& entry = candidates.candidates[i];
+    table.AddRow({c.id, c.person, NameOf(names, entry.person_id), c.from, c.to, c.beneficiary,
+                  SolverNumber(c.value), SolverNumber(c.cost), std::to_string(c.priority),
+                  c.unconditional ? "yes" : "", ReasonsText(entry.handover_notes)});
+  }
+  table.Print(out);
+}
+
+Status RunCandidates(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeCandidates candidates,
+                         negotiation::BuildCandidates(*instance, id, flags.date));
+  CANJE_ASSIGN_OR_RETURN(Names names,
+                         negotiation::VisibleNames(*instance, ClaimedPersons(candidates.details)));
+  if (context.global.json) {
+    json out = {{"exchange", negotiation::ExchangeId(id)}, {"date", candidates.date}};
+    out["candidates"] = json::array();
+    for (size_t i = 0; i < candidates.candidates.size(); ++i) {
+      out["candidates"].push_back(
+          CandidateJson(candidates.instance.candidates[i], candidates.candidates[i], names));
+    }
+    out["excluded"] = ExcludedClaimsJson(candidates.excluded, names);
+    out["instance"] = solver::InstanceToJson(candidates.instance);
+    context.out << out.dump(2) << "\n";
+    return Status::Ok();
+  }
+  context.out << "Exchange " << negotiation::ExchangeId(id) << " \""
+              << candidates.details.exchange.name << "\", holds in force on " << candidates.date
+              << "\n\nCandidates (" << candidates.candidates.size() << "):\n";
+  PrintCandidates(candidates, names, nullptr, context.out);
+  context.out << "\nClaims excluded (" << candidates.excluded.size() << "):\n";
+  Table excluded({"CLAIM", "PERSON", "NAME", "CLAIMED BY", "TO", "REASON"});
+  for (const auto& exclusion : candidates.excluded) {
+    for (const auto& reason : exclusion.reasons) {
+      excluded.AddRow({std::to_string(exclusion.claim_id), instance::PersonId(exclusion.person_id),
+                       NameOf(names, exclusion.person_id), exclusion.claimant,
+                       exclusion.destination, reason.kind + ": " + reason.text});
+    }
+  }
+  excluded.Print(context.out);
+  return Status::Ok();
+}
+
+json NotChosenJson(const std::vector<negotiation::NotChosen>& not_chosen, const Names& names) {
+  json out = json::array();
+  for (const auto& person : not_chosen) {
+    json item = {{"person", instance::PersonId(person.person_id)}};
+    AddName(item, names, person.person_id);
+    item["reasons"] = ReasonsJson(person.reasons);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+json DealJson(const negotiation::ExchangeCandidates& candidates,
+              const std::vector<std::string>& selected, const Names& names) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < candidates.instance.candidates.size(); ++i) {
+    index[candidates.instance.candidates[i].id] = i;
+  }
+  json out = json::array();
+  for (const std::string& id : selected) {
+    size_t i = index.at(id);
+    out.push_back(
+        CandidateJson(candidates.instance.candidates[i], candidates.candidates[i], names));
+  }
+  return out;
+}
+
+Status RunSolve(CommandContext& context, const ExchangeFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  negotiation::SolveExchangeOptions options;
+  options.date = flags.date;
+  options.explain = flags.explain;
+  if (flags.time_limit < 0) return Status::Usage("--time-limit must be a number of seconds > 0");
+  options.time_limit_seconds = flags.time_limit;
+  if (!flags.require.empty()) {
+    CANJE_ASSIGN_OR_RETURN(options.require_person, instance::ParseId(flags.require, 'P', "person"));
+  }
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeDeal deal,
+                         negotiation::SolveExchange(*instance, id, options));
+  const solver::Solution& solution = deal.solution;
+  if (context.global.json) {
+    json out = solver::SolutionToJson(solution);
+    out.erase("excluded");  // merged into not_chosen, with the eligibility reasons
+    out["exchange"] = negotiation::ExchangeId(id);
+    out["date"] = deal.candidates.date;
+    out["deal"] = DealJson(deal.candidates, solution.deal.selected, deal.names);
+    out["not_chosen"] = NotChosenJson(deal.not_chosen, deal.names);
+    if (solution.require && solution.require->deal) {
+      out["require"]["deal_persons"] =
+          DealJson(deal.candidates, solution.require->deal->selected, deal.names);
+    }
+    context.out << out.dump(2) << "\n";
+    return Status::Ok();
+  }
+  context.out << "Exchange " << negotiation::ExchangeId(id) << " \""
+              << deal.candidates.details.exchange.name << "\", holds in force on "
+              << deal.candidates.date << "\n";
+  PrintSolveStatus(solution, context.out);
+  context.out << "\n";
+  if (solution.status == solver::SolveStatus::kInfeasible) {
+    PrintConflict(solution, context.out);
+  } else if (solution.objective) {
+    context.out << "Deal (" << solution.deal.selected.size() << " persons):\n";
+    PrintCandidates(deal.candidates, deal.names, &solution.deal.selected, context.out);
+    context.out << "\nPer side:\n";
+    PrintBlocTable(solution.deal.blocs, context.out);
+  }
+  context.out << "\nNot chosen (" << deal.not_chosen.size() << "):\n";
+  Table not_chosen({"PERSON", "NAME", "REASON"});
+  for (const auto& person : deal.not_chosen) {
+    for (const auto& reason : person.reasons) {
+      not_chosen.AddRow({instance::PersonId(person.person_id), NameOf(deal.names, person.person_id),
+                         reason.kind + ": " + reason.text});
+    }
+  }
+  not_chosen.Print(context.out);
+  if (solution.require) {
+    PrintRequireAnswer(*solution.require, solution.require->person, context.out);
+    if (solution.require->deal) {
+      PrintCandidates(deal.candidates, deal.names, &solution.require->deal->selected, context.out);
+      PrintBlocTable(solution.require->deal->blocs, context.out);
+    }
+  }
+  return Status::Ok();
+}
+
+void AddPersonOrList(CLI::App* command, const Flags& flags) {
+  command->add_option("PERSON", flags->person, "A person id (P17)");
+  command->add_option("--list", flags->list,
+                      "Instead of PERSON: every person linked to this list's records (L3)");
+}
+
+}  // namespace
+
+void AddExchangeCommands(CLI::App& app, CommandContext& context) {
+  auto* exchange = app.add_subcommand(
+      "exchange", "Exchanges: sides and rules, claims, costs, candidates and the best deal");
+  exchange->require_subcommand(1);
+
+  {
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* create = exchange->add_subcommand("create", "Create an exchange (mediator, admin)");
+    create->add_option("NAME", flags->name, "Its name, such as cecot-2025")->required();
+    create->add_option("--mediator", flags->mediator, "The mediating party's code")->required();
+    create->callback([&context, flags] { context.Finish(RunCreate(context, *flags)); });
+  }
+  {
+    auto* party = exchange->add_subcommand("party", "Parties to an exchange");
+    party->require_subcommand(1);
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* add = party->add_subcommand("add", "Add a party to a side, or move it to another");
+    add->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    add->add_option("PARTY", flags->party, "The party's code")->required();
+    add->add_option("--bloc", flags->bloc, "The side it takes, such as SLV+USA")->required();
+    add->callback([&context, flags] { context.Finish(RunPartyAdd(context, *flags)); });
+  }
+  {
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* rule = exchange->add_subcommand("rule", "Set a side's balance rule");
+    rule->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    rule->add_option("SIDE", flags->bloc, "The side")->required();
+    rule->add_option("RULE", flags->rule,
+                     "none; count: received >= ratio x given; value: value received >= ratio x "
+                     "cost given")
+        ->required();
+    rule->add_option("--ratio", flags->ratio, "The ratio (default 1)");
+    rule->callback([&context, flags] { context.Finish(RunRule(context, *flags)); });
+  }
+  {
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* caps = exchange->add_subcommand("caps", "Set the size and party caps and the objective");
+    caps->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    caps->add_option("--max-size", flags->max_size, "At most this many persons, or none");
+    caps->add_option("--max-parties", flags->max_parties, "At most this many parties, or none");
+    caps->add_option("--objective", flags->objective, "people (default) or value");
+    caps->callback([&context, flags] { context.Finish(RunCaps(context, *flags)); });
+  }
+  {
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* claim = exchange->add_subcommand(
+        "claim", "A party claims a person (or a list's persons) for release");
+    claim->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    AddPersonOrList(claim, flags);
+    claim->add_option("--by", flags->by, "The claiming party")->required();
+    claim->add_option("--value", flags->value, "What the release is worth to it (default 1)");
+    claim->add_option("--priority", flags->priority, "Tier, 1 most urgent (default 1)");
+    claim->add_option("--destination", flags->destination,
+                      "Where the person goes (default: the claiming party)");
+    claim->add_flag("--unconditional", flags->unconditional,
+                    "Humanitarian release (sick, wounded, minor): counts for neither side");
+    claim->callback([&context, flags] { context.Finish(RunClaim(context, *flags)); });
+  }
+  {
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* cost = exchange->add_subcommand(
+        "cost", "What a holder gives up by releasing a person (default 1)");
+    cost->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    AddPersonOrList(cost, flags);
+    cost->add_option("--by", flags->by, "The holding party")->required();
+    cost->add_option("--cost", flags->cost, "The cost, a number >= 0")->required();
+    cost->callback([&context, flags] { context.Finish(RunCost(context, *flags)); });
+  }
+  {
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* show = exchange->add_subcommand("show", "An exchange: sides, rules, caps, claims");
+    show->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    show->callback([&context, flags] { context.Finish(RunShow(context, *flags)); });
+  }
+  {
+    auto* list = exchange->add_subcommand("list", "The exchanges you may see");
+    list->callback([&context] { context.Finish(RunList(context)); });
+  }
+  {
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* candidates = exchange->add_subcommand(
+        "candidates", "The solver's candidates from the store, and each claim left out and why");
+    candidates->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    candidates->add_option("--date", flags->date, "Holds in force on this day (default today)");
+    candidates->callback([&context, flags] { context.Finish(RunCandidates(context, *flags)); });
+  }
+  {
+    auto flags = std::make_shared<ExchangeFlags>();
+    auto* solve = exchange->add_subcommand(
+        "solve", "The best deal the sides' rules allow, and why each claimed person is out");
+    solve->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    solve->add_flag("--explain", flags->explain,
+                    "Re-solve with each person left out forced in and say what breaks");
+    solve->add_option("--require", flags->require,
+                      "What would it take to include this person (P17)");
+    solve->add_option("--time-limit", flags->time_limit, "Stop after this many seconds");
+    solve->add_option("--date", flags->date, "Holds in force on this day (default today)");
+    solve->callback([&context, flags] { context.Finish(RunSolve(context, *flags)); });
+  }
+}
+
+}  // namespace canje::cli

@@ -1,0 +1,303 @@
+// Exchanges from the command line on the cecot-2025 demo store: sides SLV+USA and VEN, claims,
+// holds and interviews; the candidates and the deal leave out exactly the held, refused and
+// unconfirmed persons with the right reasons, as each role may read them; forbidden steps fail
+// clearly and change nothing. Backend-neutral: runs on SQLite and, in cli_test_postgres, on
+// PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "cli/cli_test_support.h"
+
+namespace canje::cli::testing {
+namespace {
+
+using nlohmann::json;
+
+std::string Lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::set<std::string> Persons(const json& entries) {
+  std::set<std::string> persons;
+  for (const json& entry : entries) persons.insert(entry["person"].get<std::string>());
+  return persons;
+}
+
+// The kinds of the reasons given for `person` in a not_chosen or excluded array.
+std::set<std::string> KindsFor(const json& entries, const std::string& person) {
+  std::set<std::string> kinds;
+  for (const json& entry : entries) {
+    if (entry["person"] != person) continue;
+    for (const json& reason : entry["reasons"]) kinds.insert(reason["kind"].get<std::string>());
+  }
+  return kinds;
+}
+
+class ExchangeCommandsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    RunResult demo = canje_.Run({"demo"});
+    ASSERT_EQ(demo.exit_status, 0) << demo.err;
+    for (auto [user, party, role] : {std::tuple{"med", "PUENTE", "mediator"},
+                                     {"ver", "PUENTE", "verifier"},
+                                     {"ven", "VEN", "negotiator"},
+                                     {"usa", "USA", "negotiator"},
+                                     {"col", "COL", "negotiator"}}) {
+      RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
+      ASSERT_EQ(added.exit_status, 0) << added.err;
+    }
+    // The roster of El Salvador's CECOT (L1) and Venezuela's roster (L2): US nationals held by
+    // Venezuela and some of its political prisoners.
+    json slv = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
+    for (const json& person : slv) slv_roster_.push_back(person["id"].get<std::string>());
+    ASSERT_EQ(slv_roster_.size(), 252u);
+    json us =
+        json::parse(canje_.Run({"persons", "--list", "L2", "--nationality", "USA", "--json"}).out);
+    for (const json& person : us) us_nationals_.push_back(person["id"].get<std::string>());
+    ASSERT_FALSE(us_nationals_.empty());
+    json prisoners = json::parse(
+        canje_.Run({"persons", "--list", "L2", "--category", "journalist", "--json"}).out);
+    for (const json& person : prisoners) {
+      std::string id = person["id"].get<std::string>();
+      bool us = std::find(us_nationals_.begin(), us_nationals_.end(), id) != us_nationals_.end();
+      if (!us && journalists_.size() < 4) journalists_.push_back(id);
+    }
+    ASSERT_EQ(journalists_.size(), 4u);
+    // A person known only from the US removal manifest: no custody row of a holder's roster.
+    json manifest =
+        json::parse(canje_.Run({"persons", "--list", "L3", "--limit", "1", "--json"}).out);
+    ASSERT_EQ(manifest.size(), 1u);
+    manifest_only_ = manifest[0]["id"].get<std::string>();
+  }
+
+  RunResult As(const std::string& user, std::vector<std::string> args) const {
+    args.insert(args.begin(), {"--as", user});
+    return canje_.Run(args);
+  }
+  void Ok(const std::string& user, const std::vector<std::string>& args) const {
+    RunResult result = As(user, args);
+    ASSERT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
+  }
+  int64_t LogSize() const {
+    return json::parse(canje_.Run({"summary", "--json"}).out)["events"].get<int64_t>();
+  }
+
+  // The cecot-2025 exchange X1: SLV and USA on one side, VEN on the other, each side giving only
+  // for an equal number. VEN claims the whole CECOT roster (by list) and a person it cannot
+  // show is held; the United States claims its nationals and, at home in Venezuela, four
+  // journalists.
+  void BuildCecotExchange() {
+    Ok("med", {"exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
+    Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV+USA"});
+    Ok("med", {"exchange", "party", "add", "X1", "USA", "--bloc", "SLV+USA"});
+    Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+    Ok("med", {"exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
+    Ok("med", {"exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
+    Ok("med", {"exchange", "claim", "X1", "--list", "L1", "--by", "VEN", "--priority", "2"});
+    Ok("ven", {"exchange", "claim", "X1", slv_roster_[7], "--by", "VEN", "--priority", "1"});
+    Ok("ven", {"exchange", "claim", "X1", manifest_only_, "--by", "VEN"});
+    for (const std::string& person : us_nationals_) {
+      Ok("usa", {"exchange", "claim", "X1", person, "--by", "USA", "--value", "3"});
+    }
+    for (const std::string& person : journalists_) {
+      Ok("usa", {"exchange", "claim", "X1", person, "--by", "USA", "--destination", "VEN"});
+    }
+    // A court order covering the first five of the roster, and one that expired in June.
+    std::vector<std::string> hold = {
+        "hold",        "add",      "--issuer", "Supreme Court (synthetic)",
+        "--reference", "24A-0001", "--from",   "2025-04-01"};
+    for (int i = 0; i < 5; ++i) {
+      hold.push_back("--person");
+      hold.push_back(slv_roster_[i]);
+    }
+    Ok("med", hold);
+    Ok("med", {"hold", "add", "--issuer", "District Court (synthetic)", "--reference", "EXP-9",
+               "--from", "2025-04-01", "--until", "2025-06-30", "--person", slv_roster_[5]});
+    // Interviews: two refuse to go to Venezuela, one is unfit to travel, one consents.
+    for (int i : {6, 9}) {
+      Ok("ver", {"interview", "record", slv_roster_[i], "--destination", "VEN", "--identity",
+                 "confirmed", "--consent", "refuses", "--fit", "yes", "--note",
+                 "fears persecution (synthetic)", "--on", "2025-07-10"});
+    }
+    Ok("ver", {"interview", "record", slv_roster_[7], "--destination", "VEN", "--identity",
+               "confirmed", "--consent", "consents", "--fit", "no", "--on", "2025-07-10"});
+    Ok("ver", {"interview", "record", slv_roster_[8], "--destination", "VEN", "--identity",
+               "confirmed", "--consent", "consents", "--fit", "yes", "--on", "2025-07-10"});
+  }
+
+  std::vector<std::string> slv_roster_;
+  std::vector<std::string> us_nationals_;
+  std::vector<std::string> journalists_;
+  std::string manifest_only_;
+  CanjeRunner canje_;
+};
+
+TEST_F(ExchangeCommandsTest, TheCecotDealLeavesOutExactlyTheHeldRefusedAndUnconfirmed) {
+  BuildCecotExchange();
+  RunResult shown = As("med", {"exchange", "show", "X1", "--json"});
+  ASSERT_EQ(shown.exit_status, 0) << shown.err;
+  json exchange = json::parse(shown.out);
+  EXPECT_EQ(exchange["claims"].size(),
+            252u + 1 + us_nationals_.size() + journalists_.size());  // re-claim updated
+
+  RunResult solved = As("med", {"exchange", "solve", "X1", "--date", "2025-07-18", "--json"});
+  ASSERT_EQ(solved.exit_status, 0) << solved.err;
+  json deal = json::parse(solved.out);
+  ASSERT_EQ(deal["status"], "optimal");
+
+  // Excluded before the solver: exactly the held (not the expired hold), the refused and the
+  // unconfirmed, each with its reason.
+  RunResult listed = As("med", {"exchange", "candidates", "X1", "--date", "2025-07-18", "--json"});
+  ASSERT_EQ(listed.exit_status, 0) << listed.err;
+  json candidates = json::parse(listed.out);
+  std::set<std::string> expected_out = {slv_roster_[0], slv_roster_[1], slv_roster_[2],
+                                        slv_roster_[3], slv_roster_[4], slv_roster_[6],
+                                        slv_roster_[9], manifest_only_};
+  EXPECT_EQ(Persons(candidates["excluded"]), expected_out);
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[i]),
+              std::set<std::string>{"legal_hold"});
+  }
+  EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[6]),
+            std::set<std::string>{"consent_refused"});
+  EXPECT_EQ(KindsFor(candidates["excluded"], manifest_only_),
+            std::set<std::string>{"not_confirmed_held"});
+  EXPECT_EQ(candidates["candidates"].size(), 252u - 7 + us_nationals_.size() + journalists_.size());
+
+  // The deal: none of them; the unfit person (priority 1) is in, with a note for the handover.
+  std::set<std::string> in_deal = Persons(deal["deal"]);
+  for (const std::string& person : expected_out) EXPECT_FALSE(in_deal.count(person)) << person;
+  EXPECT_TRUE(Persons(candidates["candidates"]).count(slv_roster_[5]))
+      << "the hold that expired in June still blocks";
+  EXPECT_TRUE(in_deal.count(slv_roster_[7]));
+  for (const json& entry : deal["deal"]) {
+    if (entry["person"] != slv_roster_[7]) continue;
+    std::set<std::string> notes;
+    for (const json& note : entry["handover_notes"]) notes.insert(note["kind"].get<std::string>());
+    EXPECT_TRUE(notes.count("unfit_to_travel"));
+  }
+  // Equal numbers: Venezuela releases everyone it can (its nationals of the US and the
+  // journalists), and receives as many.
+  const size_t from_ven = us_nationals_.size() + journalists_.size();
+  EXPECT_EQ(in_deal.size(), 2 * from_ven);
+  for (const json& bloc : deal["blocs"]) {
+    EXPECT_TRUE(bloc["holds"].get<bool>()) << bloc.dump();
+    EXPECT_EQ(bloc["given"], from_ven) << bloc.dump();
+  }
+  // Everyone claimed and not chosen is listed, with the eligibility reasons merged in.
+  std::set<std::string> not_chosen = Persons(deal["not_chosen"]);
+  EXPECT_EQ(not_chosen.size(), 252u + 1 - from_ven);
+  for (const std::string& person : expected_out) EXPECT_TRUE(not_chosen.count(person)) << person;
+  EXPECT_EQ(KindsFor(deal["not_chosen"], slv_roster_[9]), std::set<std::string>{"consent_refused"});
+  for (const json& entry : deal["not_chosen"]) {
+    if (expected_out.count(entry["person"].get<std::string>())) continue;
+    EXPECT_EQ(KindsFor(deal["not_chosen"], entry["person"]), std::set<std::string>{"not_chosen"});
+  }
+
+  // Then Venezuela's value rule of July: its prisoners cost what Venezuela says; the bloc
+  // reports the new rule and the deal obeys it, checked here from the deal's own entries.
+  Ok("ven", {"exchange", "cost", "X1", us_nationals_[0], "--by", "VEN", "--cost", "4"});
+  Ok("med", {"exchange", "rule", "X1", "VEN", "value", "--ratio", "1"});
+  json july =
+      json::parse(As("med", {"exchange", "solve", "X1", "--date", "2025-07-18", "--json"}).out);
+  ASSERT_EQ(july["status"], "optimal");
+  double ven_value_received = 0, ven_cost_given = 0;
+  int slv_usa_received = 0, slv_usa_given = 0;
+  for (const json& entry : july["deal"]) {
+    if (entry["from"] == "VEN") {
+      ven_cost_given += entry["cost"].get<double>();
+      ++slv_usa_received;
+    } else {
+      ven_value_received += entry["value"].get<double>();
+      ++slv_usa_given;
+    }
+  }
+  EXPECT_GE(ven_value_received + 1e-9, ven_cost_given);
+  EXPECT_GE(slv_usa_received, slv_usa_given);
+  for (const json& bloc : july["blocs"]) {
+    if (bloc["name"] == "VEN") EXPECT_EQ(bloc["rule"]["kind"], "value");
+  }
+}
+
+TEST_F(ExchangeCommandsTest, NegotiatorsSeeNoRefusalAndOnlyTheNamesTheyMayKnow) {
+  BuildCecotExchange();
+  for (const std::string& user : {"ven", "usa"}) {
+    for (auto command :
+         {std::vector<std::string>{"exchange", "candidates", "X1", "--date", "2025-07-18"},
+          std::vector<std::string>{"exchange", "solve", "X1", "--date", "2025-07-18"}}) {
+      for (bool as_json : {false, true}) {
+        std::vector<std::string> args = command;
+        if (as_json) args.push_back("--json");
+        RunResult result = As(user, args);
+        ASSERT_EQ(result.exit_status, 0) << result.err;
+        EXPECT_EQ(Lower(result.out).find("refus"), std::string::npos) << user << " " << args[1];
+        EXPECT_NE(result.out.find("not available (confidential)"), std::string::npos);
+      }
+    }
+    // The same through "what would it take" for a person who refused.
+    RunResult require =
+        As(user, {"exchange", "solve", "X1", "--date", "2025-07-18", "--require", slv_roster_[6]});
+    EXPECT_EQ(require.exit_status, 65);
+    EXPECT_EQ(Lower(require.err + require.out).find("refus"), std::string::npos);
+    EXPECT_NE(require.err.find("not available (confidential)"), std::string::npos);
+  }
+  // The verifier and the mediator read the reason.
+  for (const std::string& user : {"ver", "med"}) {
+    json candidates = json::parse(
+        As(user, {"exchange", "candidates", "X1", "--date", "2025-07-18", "--json"}).out);
+    EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[6]),
+              std::set<std::string>{"consent_refused"});
+  }
+  // Need to know: Venezuela's negotiator sees the names of the persons Venezuela holds, not
+  // those of El Salvador's roster; the mediator sees both.
+  json ven_deal =
+      json::parse(As("ven", {"exchange", "solve", "X1", "--date", "2025-07-18", "--json"}).out);
+  json med_deal =
+      json::parse(As("med", {"exchange", "solve", "X1", "--date", "2025-07-18", "--json"}).out);
+  for (const json& entry : ven_deal["deal"]) {
+    EXPECT_EQ(entry.contains("name"), entry["from"] == "VEN") << entry.dump();
+  }
+  for (const json& entry : med_deal["deal"]) EXPECT_TRUE(entry.contains("name"));
+}
+
+TEST_F(ExchangeCommandsTest, ForbiddenStepsFailClearlyAndChangeNothing) {
+  BuildCecotExchange();
+  const int64_t before = LogSize();
+  RunResult created = As("ven", {"exchange", "create", "mine", "--mediator", "VEN"});
+  EXPECT_EQ(created.exit_status, 77);
+  EXPECT_NE(created.err.find("may not create or manage an exchange"), std::string::npos)
+      << created.err;
+  RunResult for_other = As("ven", {"exchange", "claim", "X1", us_nationals_[0], "--by", "USA"});
+  EXPECT_EQ(for_other.exit_status, 77);
+  EXPECT_NE(for_other.err.find("only for VEN"), std::string::npos) << for_other.err;
+  RunResult bulk_for_other = As("usa", {"exchange", "claim", "X1", "--list", "L3", "--by", "VEN"});
+  EXPECT_EQ(bulk_for_other.exit_status, 77) << bulk_for_other.err;
+  RunResult cost_for_other =
+      As("ven", {"exchange", "cost", "X1", slv_roster_[10], "--by", "SLV", "--cost", "9"});
+  EXPECT_EQ(cost_for_other.exit_status, 77);
+  RunResult rule = As("ven", {"exchange", "rule", "X1", "VEN", "none"});
+  EXPECT_EQ(rule.exit_status, 77);
+  RunResult outsider = As("col", {"exchange", "show", "X1"});
+  EXPECT_EQ(outsider.exit_status, 66) << outsider.err;
+  RunResult not_a_party = As("col", {"exchange", "claim", "X1", slv_roster_[10], "--by", "COL"});
+  EXPECT_EQ(not_a_party.exit_status, 66) << not_a_party.err;
+  RunResult bad_ratio = As("med", {"exchange", "rule", "X1", "VEN", "count", "--ratio", "-1"});
+  EXPECT_EQ(bad_ratio.exit_status, 2);
+  RunResult no_side = As("med", {"exchange", "rule", "X1", "WEST", "count"});
+  EXPECT_EQ(no_side.exit_status, 66);
+  EXPECT_NE(no_side.err.find("its sides are SLV+USA, VEN"), std::string::npos) << no_side.err;
+  EXPECT_EQ(LogSize(), before);
+  json list = json::parse(As("ven", {"exchange", "list", "--json"}).out);
+  EXPECT_EQ(list.size(), 1u);
+}
+
+}  // namespace
+}  // namespace canje::cli::testing

@@ -1,0 +1,129 @@
+// Exchanges: the negotiation itself (issue 9, docs/exchanges.md). Who takes part and on which
+// side (bloc), the rule each side insists on (the solver's model: none, count ratio, value
+// ratio), the size and party caps, who is claimed by whom and how much it matters to them, and
+// what each holder gives up by releasing a person.
+//
+// Every change is checked against the access table, then recorded as an event in the same
+// transaction (instance::Instance::Change). Access:
+//  - create an exchange, add parties, set rules and caps: admin or mediator
+//    (Action::kManageExchanges);
+//  - claims and release costs: admin, mediator, or a negotiator for its own party only
+//    (Action::kClaimInExchange and AuthorizeForParty);
+//  - reading: admin, mediator, verifier, and the negotiators of the exchange's parties
+//    (Action::kReadExchanges); an exchange a negotiator's party is not in reads as not found.
+// Nothing here prints or parses command lines.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "instance/instance.h"
+#include "solver/instance.h"
+#include "store/exchange_tables.h"
+
+namespace canje::negotiation {
+
+// "X1" for exchange 1.
+std::string ExchangeId(int64_t id);
+// Parses "X1", "x1" or "1". kUsage names the expected form.
+Result<int64_t> ParseExchangeId(std::string_view text);
+
+// "none", "count" or "value" (kUsage otherwise, listing them).
+Result<solver::Rule::Kind> ParseRuleKind(std::string_view text);
+// "people" or "value" (kUsage otherwise).
+Result<solver::Objective> ParseObjective(std::string_view text);
+
+struct NewExchange {
+  std::string name;      // non-empty
+  std::string mediator;  // an existing party code
+};
+
+// Records "exchange.created"; returns the new exchange's id.
+Result<int64_t> CreateExchange(instance::Instance& instance, const NewExchange& exchange);
+
+// Adds `party` (an existing party) to the exchange in bloc `bloc` (created with rule none when
+// new), or moves it there. Records "exchange.party_added".
+Status AddExchangeParty(instance::Instance& instance, int64_t exchange_id, std::string_view party,
+                        std::string_view bloc);
+
+// Sets bloc `bloc`'s rule (the bloc must exist: it is created by adding a party to it). The
+// ratio must be finite and >= 0. Records "exchange.rule_set"; earlier rules stay in the log.
+Status SetBlocRule(instance::Instance& instance, int64_t exchange_id, std::string_view bloc,
+                   const solver::Rule& rule);
+
+struct ExchangeCaps {
+  std::optional<int64_t> max_size;     // >= 0; none: no cap
+  std::optional<int64_t> max_parties;  // >= 0; none: no cap
+  solver::Objective objective = solver::Objective::kPeople;
+};
+
+// Replaces the exchange's caps and objective. Records "exchange.caps_set".
+Status SetExchangeCaps(instance::Instance& instance, int64_t exchange_id, const ExchangeCaps& caps);
+
+// Party `claimant` claims person `person_id`: release them to `destination` (empty: to the
+// claimant). `value` is what the claimant's bloc gains (finite, >= 0), `priority` a tier (1 most
+// urgent), `unconditional` a humanitarian release that counts for neither side's balance.
+struct NewClaim {
+  int64_t person_id = 0;
+  std::string claimant;
+  std::string destination;
+  double value = 1.0;
+  int64_t priority = 1;
+  bool unconditional = false;
+};
+
+struct ClaimOutcome {
+  int64_t added = 0;
+  int64_t updated = 0;  // same person, claimant and destination: value, priority and
+                        // unconditional replaced
+};
+
+// Records all `claims` in one transaction, one "exchange.claimed" event each (subjects: the
+// exchange, the person, the claimant), or none of them. The claimant must be a party to the
+// exchange; the destination any known party. kNotFound for an unknown person or destination;
+// kUsage for a claimant not in the exchange or numbers out of range.
+Result<ClaimOutcome> AddClaims(instance::Instance& instance, int64_t exchange_id,
+                               const std::vector<NewClaim>& claims);
+
+// The persons linked to the records of list `list_id` (distinct, in id order). kNotFound for an
+// unknown list; kInvalid when no record is linked to a person.
+Result<std::vector<int64_t>> PersonsOfList(instance::Instance& instance, int64_t list_id);
+
+// Holder `holder` (a party to the exchange) gives up `cost` (finite, >= 0) by releasing
+// `person_id`. Without a cost, a release costs 1. Records "exchange.cost_set" per person.
+struct NewCost {
+  int64_t person_id = 0;
+  std::string holder;
+  double cost = 1.0;
+};
+Status SetReleaseCosts(instance::Instance& instance, int64_t exchange_id,
+                       const std::vector<NewCost>& costs);
+
+// An exchange as stored.
+struct ExchangeBloc {
+  std::string name;
+  solver::Rule rule;
+  std::vector<std::string> parties;  // sorted; may be empty after a party moved away
+};
+
+struct ExchangeDetails {
+  store::ExchangeRow exchange;
+  std::vector<ExchangeBloc> blocs;  // by name
+  std::vector<store::ClaimRow> claims;
+  std::vector<store::CostRow> costs;
+
+  // The bloc of `party`, or nullptr when the party is not in the exchange.
+  const ExchangeBloc* BlocOf(std::string_view party) const;
+};
+
+// kNotFound for an unknown exchange or one the acting user may not read.
+Result<ExchangeDetails> LoadExchange(instance::Instance& instance, int64_t exchange_id);
+
+// The exchanges the acting user may read, by id.
+Result<std::vector<store::ExchangeRow>> ListExchanges(instance::Instance& instance);
+
+}  // namespace canje::negotiation
