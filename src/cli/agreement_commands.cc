@@ -10,9 +10,11 @@
 #include "cli/table.h"
 #include "core/digest.h"
 #include "negotiation/agreement.h"
+#include "negotiation/exchange.h"
 #include "negotiation/proposal_actions.h"
 #include "negotiation/signature.h"
 #include "negotiation/signature_keys.h"
+#include "negotiation/workflow_actions.h"
 
 namespace canje::cli {
 namespace {
@@ -203,7 +205,68 @@ void AddSigningCommands(CLI::App& app, CommandContext& context) {
       [&context, verify_options] { context.Finish(RunVerifySignature(context, *verify_options)); });
 }
 
+namespace {
+
+void PrintExchangeState(CommandContext& context, const store::ExchangeStateRow& row) {
+  const std::string agreed =
+      row.agreed_version == 0 ? "" : negotiation::VersionId(row.agreed_version);
+  if (context.global.json) {
+    context.out << json{{"exchange", negotiation::ExchangeId(row.exchange_id)},
+                        {"state", row.state},
+                        {"agreed_version", agreed},
+                        {"reason", row.reason},
+                        {"changed_at", row.changed_at},
+                        {"changed_by", row.changed_by}}
+                       .dump(2)
+                << '\n';
+    return;
+  }
+  context.out << negotiation::ExchangeId(row.exchange_id) << " is " << row.state;
+  if (!agreed.empty()) context.out << " (agreed on " << agreed << ")";
+  if (!row.reason.empty()) context.out << ": " << row.reason;
+  context.out << '\n';
+}
+
+// `exchange state`, `exchange advance`, `exchange collapse` (added to the exchange group).
+void AddExchangeWorkflowCommands(CLI::App& app, CommandContext& context) {
+  CLI::App* exchange = app.get_subcommand("exchange");
+  auto options = std::make_shared<std::vector<std::string>>(3);  // exchange, state, reason
+  auto run = [&context, options](bool change, const std::string& fixed_target) {
+    context.Finish([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId((*options)[0]));
+      CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+      if (!change) {
+        CANJE_ASSIGN_OR_RETURN(auto row, negotiation::ExchangeWorkflowState(*instance, id));
+        PrintExchangeState(context, row);
+        return Status::Ok();
+      }
+      const std::string target = fixed_target.empty() ? (*options)[1] : fixed_target;
+      CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeState state,
+                             negotiation::ParseExchangeState(target));
+      CANJE_ASSIGN_OR_RETURN(auto row,
+                             negotiation::ChangeExchangeState(*instance, id, state, (*options)[2]));
+      PrintExchangeState(context, row);
+      return Status::Ok();
+    }());
+  };
+  auto* state = exchange->add_subcommand("state", "Where the exchange is in its workflow");
+  state->add_option("ID", (*options)[0], "The exchange (X1)")->required();
+  state->callback([run] { run(false, ""); });
+  auto* advance = exchange->add_subcommand(
+      "advance", "Mediator: move to verifying (all signatures valid), executing or completed");
+  advance->add_option("ID", (*options)[0], "The exchange (X1)")->required();
+  advance->add_option("--to", (*options)[1], "verifying, executing or completed")->required();
+  advance->callback([run] { run(true, ""); });
+  auto* collapse = exchange->add_subcommand("collapse", "Mediator: the exchange fell through");
+  collapse->add_option("ID", (*options)[0], "The exchange (X1)")->required();
+  collapse->add_option("--reason", (*options)[2], "Why")->required();
+  collapse->callback([run] { run(true, "collapsed"); });
+}
+
+}  // namespace
+
 void AddAgreementCommands(CLI::App& app, CommandContext& context) {
+  AddExchangeWorkflowCommands(app, context);
   auto* agreement = app.add_subcommand("agreement", "Signed agreements: parties' signatures");
   agreement->require_subcommand(1);
   auto* sign_add = agreement->add_subcommand(

@@ -5,6 +5,7 @@
 //   canje verify-signature --key FILE --manifest FILE --signature FILE   offline
 //   canje agreement sign-add V --party C --signature FILE
 //   canje agreement verify V
+//   canje exchange state X1 | advance X1 --to S | collapse X1 --reason TEXT   (the workflow)
 // Signature files are the raw 64 bytes of the Ed25519 signature (negotiation/signature.h).
 #pragma once
 
@@ -19,7 +20,8 @@ namespace canje::cli {
 // Adds `key add` / `key list` under the existing `party` command (AddPartyCommands first),
 // and the top-level `sign` and `verify-signature`.
 void AddSigningCommands(CLI::App& app, CommandContext& context);
-// Adds `agreement sign-add` and `agreement verify`.
+// Adds `agreement sign-add` and `agreement verify`, and `state`, `advance` and `collapse` under
+// the existing `exchange` command (AddExchangeCommands first).
 void AddAgreementCommands(CLI::App& app, CommandContext& context);
 
 // A whole file's bytes; kNotFound naming the file when it cannot be read.

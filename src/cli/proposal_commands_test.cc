@@ -230,6 +230,11 @@ TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKe
       << incomplete.err;
   Refused("usa", {"agreement", "sign-add", "V1", "--party", "VEN", "--signature", "ven.sig"}, 77,
           "only for USA");
+  Refused("med", {"exchange", "advance", "X1", "--to", "verifying"}, 65,
+          "cannot start verifying: V1 lacks valid signatures of VEN");
+  Refused("med", {"exchange", "advance", "X1", "--to", "executing"}, 65,
+          "exchange X1 is agreed; it cannot become executing: from agreed it can only become "
+          "verifying or collapsed");
   Ok("ven", {"agreement", "sign-add", "V1", "--party", "VEN", "--signature", "ven.sig"});
   RunResult verified = canje_.Run({"agreement", "verify", "V1", "--json"});
   ASSERT_EQ(verified.exit_status, 0) << verified.err;
@@ -237,6 +242,18 @@ TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKe
   EXPECT_TRUE(check["complete"].get<bool>());
   ASSERT_EQ(check["parties"].size(), 3u);
   for (const json& line : check["parties"]) EXPECT_EQ(line["status"], "valid");
+
+  // The exchange moves on only by the mediator, and a collapse is final.
+  Refused("ven", {"exchange", "advance", "X1", "--to", "verifying"}, 77,
+          "a negotiator may not move an exchange through its workflow");
+  Ok("med", {"exchange", "advance", "X1", "--to", "verifying"});
+  Ok("med", {"exchange", "collapse", "X1", "--reason", "flights cancelled (synthetic)"});
+  json state = json::parse(Ok("ven", {"exchange", "state", "X1", "--json"}));
+  EXPECT_EQ(state["state"], "collapsed");
+  EXPECT_EQ(state["agreed_version"], "V1");
+  EXPECT_EQ(state["reason"], "flights cancelled (synthetic)");
+  Refused("med", {"exchange", "advance", "X1", "--to", "executing"}, 65,
+          "nothing is allowed from collapsed (a final state)");
 }
 
 TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {

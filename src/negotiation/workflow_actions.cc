@@ -1,0 +1,64 @@
+#include "negotiation/workflow_actions.h"
+
+#include <nlohmann/json.hpp>
+
+#include "negotiation/agreement.h"
+#include "negotiation/exchange.h"
+#include "negotiation/proposal_actions.h"
+
+namespace canje::negotiation {
+
+Result<store::ExchangeStateRow> ExchangeWorkflowState(instance::Instance& instance,
+                                                      int64_t exchange_id) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadProposals));
+  CANJE_RETURN_IF_ERROR(LoadExchange(instance, exchange_id).status());
+  CANJE_ASSIGN_OR_RETURN(auto row, store::FindExchangeState(instance.store(), exchange_id));
+  if (row) return *row;
+  store::ExchangeStateRow negotiating;
+  negotiating.exchange_id = exchange_id;
+  negotiating.state = std::string(ExchangeStateName(ExchangeState::kNegotiating));
+  return negotiating;
+}
+
+Result<store::ExchangeStateRow> ChangeExchangeState(instance::Instance& instance,
+                                                    int64_t exchange_id, ExchangeState target,
+                                                    const std::string& reason) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kChangeExchangeState));
+  CANJE_ASSIGN_OR_RETURN(store::ExchangeStateRow row, ExchangeWorkflowState(instance, exchange_id));
+  const std::string exchange = ExchangeId(exchange_id);
+  CANJE_ASSIGN_OR_RETURN(ExchangeState current, ParseExchangeState(row.state));
+  CANJE_RETURN_IF_ERROR(CheckTransition("exchange " + exchange, current, target));
+  if (target == ExchangeState::kAgreed) {
+    return Status::Invalid("exchange " + exchange +
+                           " becomes agreed when every party accepts a named version");
+  }
+  if (target == ExchangeState::kCollapsed && reason.empty()) {
+    return Status::Usage("say why the exchange collapsed: --reason \"...\"");
+  }
+  if (target == ExchangeState::kVerifying) {
+    CANJE_ASSIGN_OR_RETURN(AgreementCheck check, VerifyAgreement(instance, row.agreed_version));
+    if (!check.complete) {
+      std::string missing;
+      for (const auto& line : check.parties) {
+        if (line.status != "valid") missing += (missing.empty() ? "" : ", ") + line.party;
+      }
+      return Status::Invalid("exchange " + exchange +
+                             " cannot start verifying: " + VersionId(row.agreed_version) +
+                             " lacks valid signatures of " + missing + " (canje agreement verify " +
+                             VersionId(row.agreed_version) + ")");
+    }
+  }
+  const std::string state(ExchangeStateName(target));
+  CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    nlohmann::json payload = {{"exchange", exchange}, {"from", row.state}, {"to", state}};
+    if (!reason.empty()) payload["reason"] = reason;
+    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record("exchange." + state, {exchange}, payload));
+    row.state = state;
+    row.reason = reason;
+    row.event_seq = seq;
+    return store::PutExchangeState(recorder.transaction(), row);
+  }));
+  return ExchangeWorkflowState(instance, exchange_id);
+}
+
+}  // namespace canje::negotiation
