@@ -1,5 +1,6 @@
 #include "cli/proposal_commands.h"
 
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "cli/agreement_commands.h"
@@ -19,8 +20,9 @@ using negotiation::VersionId;
 using nlohmann::json;
 
 std::string FormatNumber(double value) {
-  json number = value;
-  return number.dump();
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%g", value);
+  return buffer;
 }
 
 json BlocJson(const solver::BlocReport& bloc) {

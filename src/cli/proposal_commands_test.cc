@@ -5,6 +5,7 @@
 // Backend-neutral: runs on SQLite and, in cli_test_postgres, on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -16,12 +17,18 @@ namespace {
 
 using nlohmann::json;
 
+std::string Lower(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
 class ProposalCommandsTest : public ::testing::Test {
  protected:
   void SetUp() override {
     RunResult demo = canje_.Run({"demo"});
     ASSERT_EQ(demo.exit_status, 0) << demo.err;
     for (auto [user, party, role] : {std::tuple{"med", "PUENTE", "mediator"},
+                                     {"ver", "PUENTE", "verifier"},
                                      {"slv", "SLV", "negotiator"},
                                      {"usa", "USA", "negotiator"},
                                      {"ven", "VEN", "negotiator"}}) {
@@ -294,6 +301,21 @@ TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
   Refused("med", {"proposal", "create", "X2", "--transfers", "v2.csv", "--parent", "V2"}, 65,
           "cannot be in any version");
   EXPECT_EQ(State("V2"), "tabled");
+
+  // A refusal blocks as a hold does, and that the person refused stays confidential: the
+  // negotiator reads "not available (confidential)", the mediator the reason.
+  Ok("ver", {"interview", "record", slv_roster_[25], "--destination", "VEN", "--identity",
+             "confirmed", "--consent", "refuses", "--fit", "yes", "--note",
+             "fears persecution (synthetic)", "--on", "2025-07-10"});
+  WriteTransfers("v3.csv", {slv_roster_[25]}, {us_nationals_[2]});
+  Refused("ven", {"proposal", "create", "X2", "--transfers", "v3.csv", "--parent", "V2"}, 65,
+          slv_roster_[25] + " to VEN: not available (confidential)");
+  RunResult for_mediator =
+      As("med", {"proposal", "create", "X2", "--transfers", "v3.csv", "--parent", "V2"});
+  EXPECT_EQ(for_mediator.exit_status, 65);
+  EXPECT_EQ(for_mediator.err.find("not available (confidential)"), std::string::npos)
+      << for_mediator.err;
+  EXPECT_NE(Lower(for_mediator.err).find("refus"), std::string::npos) << for_mediator.err;
 }
 
 }  // namespace

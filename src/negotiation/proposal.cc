@@ -253,12 +253,12 @@ std::string DescribeBloc(const solver::BlocReport& bloc) {
     case solver::Rule::Kind::kNone:
       return text + " (no rule)";
     case solver::Rule::Kind::kCount:
-      return text + "; count rule received >= " + FormatNumber(bloc.rule.ratio) + " x given " +
+      return text + "; count rule (received >= " + FormatNumber(bloc.rule.ratio) + " x given) " +
              (bloc.holds ? "holds" : "broken");
     case solver::Rule::Kind::kValue:
       return text + "; value received " + FormatNumber(bloc.value_received) + ", cost given " +
              FormatNumber(bloc.cost_given) +
-             "; value rule received >= " + FormatNumber(bloc.rule.ratio) + " x cost given " +
+             "; value rule (received >= " + FormatNumber(bloc.rule.ratio) + " x cost given) " +
              (bloc.holds ? "holds" : "broken");
   }
   return text;
