@@ -265,6 +265,10 @@ TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKe
 
 TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
   CreateExchange("ankara-like", "X1");
+  // Only the party that holds a person can release them.
+  canje_.WriteFile("wrong-holder.csv", "person,from,to\n" + slv_roster_[20] + ",VEN,USA\n");
+  Refused("med", {"proposal", "create", "X1", "--transfers", "wrong-holder.csv"}, 65,
+          slv_roster_[20] + " is not confirmed as held by VEN");
   // Three go home to Venezuela for one: SLV+USA's "equal number" is broken.
   WriteTransfers("v1.csv", {slv_roster_[20], slv_roster_[21], slv_roster_[22]}, {us_nationals_[0]});
   json created =

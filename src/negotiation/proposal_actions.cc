@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 
 #include "core/clock.h"
@@ -151,6 +152,38 @@ Status CheckTransfersInExchange(const ProposalContent& content,
       return Status::Invalid(instance::PersonId(transfer.person_id) + ": beneficiary " +
                              transfer.beneficiary + " is not a party to the exchange");
     }
+  }
+  return Status::Ok();
+}
+
+// Every transfer's holder holds the person in confirmed custody (plan: a custody row with that
+// holder and status held, from a custody roster the holder itself submitted). kNotFound for an
+// unknown person, kInvalid naming the person and the holders the store confirms.
+Status CheckConfirmedHolders(store::Store& store, const ProposalContent& content) {
+  std::map<int64_t, std::optional<store::ListRow>> lists;
+  for (const Transfer& transfer : content.transfers) {
+    const std::string person_id = instance::PersonId(transfer.person_id);
+    CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(transfer.person_id));
+    if (!person) return Status::NotFound("no person " + person_id);
+    std::set<std::string> confirmed;
+    for (const store::CustodyRow& custody : person->custody) {
+      if (custody.status != "held" || custody.list_id == 0) continue;
+      if (lists.count(custody.list_id) == 0) {
+        CANJE_ASSIGN_OR_RETURN(lists[custody.list_id], store.FindList(custody.list_id));
+      }
+      const auto& list = lists[custody.list_id];
+      if (list && list->kind == "custody_roster" && list->party == custody.holder) {
+        confirmed.insert(custody.holder);
+      }
+    }
+    if (confirmed.count(transfer.from) == 1) continue;
+    std::string holders;
+    for (const std::string& holder : confirmed) holders += (holders.empty() ? "" : ", ") + holder;
+    return Status::Invalid(person_id + " is not confirmed as held by " + transfer.from +
+                           " (no custody record with status held on " + transfer.from +
+                           "'s own roster" +
+                           (holders.empty() ? "" : "; confirmed holders: " + holders) +
+                           "); name the party that holds them");
   }
   return Status::Ok();
 }
@@ -323,12 +356,7 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
   }
   const std::vector<std::string> parties = PartiesOf(details);
   CANJE_RETURN_IF_ERROR(CheckTransfersInExchange(content, parties));
-  for (const Transfer& transfer : content.transfers) {
-    CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(transfer.person_id));
-    if (!person) {
-      return Status::NotFound("no person " + instance::PersonId(transfer.person_id));
-    }
-  }
+  CANJE_RETURN_IF_ERROR(CheckConfirmedHolders(instance.store(), content));
   CANJE_ASSIGN_OR_RETURN(auto blocked, BlockedTransfers(instance, content, date));
   if (!blocked.empty()) {
     return Status::Invalid(

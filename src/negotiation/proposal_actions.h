@@ -4,7 +4,8 @@
 // Rules (docs/workflow.md):
 //  - A version is created as a draft in an exchange that is negotiating: named transfers (from
 //    the solver's deal or a CSV) or counts only. Every party named must be a party to the
-//    exchange. A transfer of a person with an obstacle that blocks selection (an active legal
+//    exchange; each transfer's holder must hold the person in confirmed custody (a custody row
+//    with status held on a custody roster that holder submitted). A transfer of a person with an obstacle that blocks selection (an active legal
 //    hold, a refusal of that destination, erasure — negotiation/eligibility.h) is refused in any
 //    version, and again at every acceptance and override: no role can override it.
 //  - A counter-proposal names its parent. The parent must be tabled, rejected, or (for a
