@@ -250,6 +250,15 @@ TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKe
   ASSERT_EQ(check["parties"].size(), 3u);
   for (const json& line : check["parties"]) EXPECT_EQ(line["status"], "valid");
 
+  // `canje migrate` carries the keys, versions, responses and signatures: the copy verifies.
+  const std::string copy = canje_.Path("copy.db").string();
+  RunResult migrated = canje_.Run({"migrate", "--from", canje_.database(), "--to", copy});
+  ASSERT_EQ(migrated.exit_status, 0) << migrated.err;
+  RunResult copied = canje_.Run({"--db", copy, "--master-key", canje_.Path("canje.db.key").string(),
+                                 "agreement", "verify", "V1", "--json"});
+  EXPECT_EQ(copied.exit_status, 0) << copied.err;
+  EXPECT_EQ(copied.out, verified.out);
+
   // The exchange moves on only by the mediator, and a collapse is final.
   Refused("ven", {"exchange", "advance", "X1", "--to", "verifying"}, 77,
           "a negotiator may not move an exchange through its workflow");
