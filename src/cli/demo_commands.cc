@@ -5,7 +5,10 @@
 
 #include "cli/open_instance.h"
 #include "cli/progress_bar.h"
+#include "cli/reconciliation_commands.h"
 #include "cli/table.h"
+#include "reconciliation/linker.h"
+#include "reconciliation/statuses.h"
 #include "instance/ids.h"
 #include "registry/scenario_loader.h"
 #include "registry/summary.h"
@@ -94,10 +97,16 @@ void PrintSummary(const registry::InstanceSummary& summary, std::ostream& out) {
 // Prints the instance's summary as a table, or as JSON with --json.
 Status ReportSummary(instance::Instance& instance, CommandContext& context) {
   CANJE_ASSIGN_OR_RETURN(registry::InstanceSummary summary, registry::Summarize(instance));
+  CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus reconciled,
+                         reconciliation::ReadStatus(instance));
   if (context.global.json) {
-    context.out << SummaryToJson(summary).dump(2) << '\n';
+    json out = SummaryToJson(summary);
+    out["reconciliation"] = ReconciliationCountsJson(reconciled, "", 0);
+    context.out << out.dump(2) << '\n';
   } else {
     PrintSummary(summary, context.out);
+    context.out << "\nReconciliation (canje link status)\n";
+    PrintReconciliationCounts(reconciled, context.out, "", 0);
   }
   return Status::Ok();
 }
@@ -146,7 +155,9 @@ void AddDemoCommand(CLI::App& app, CommandContext& context) {
   demo->add_option("--seed", *seed, "Seed of the scenario")->capture_default_str();
   demo->callback([&context, seed] {
     std::string database = context.DatabasePath();
-    std::filesystem::path folder = std::filesystem::absolute(database).parent_path();
+    // Beside the key file: for a PostgreSQL store the database is a URL, not a folder.
+    std::filesystem::path folder =
+        std::filesystem::absolute(context.MasterKeyPath()).parent_path();
     std::filesystem::path scenario_dir = folder / "cecot-2025";
     Status status = scenario::WriteScenario({"cecot-2025", *seed, 0}, scenario_dir);
     if (!status.ok()) return context.Finish(status);
@@ -176,6 +187,9 @@ void AddDemoCommand(CLI::App& app, CommandContext& context) {
     }
     status = registry::LoadScenario(**opened, scenario_dir);
     if (!status.ok()) return context.Finish(status);
+    // Reconcile the lists into persons, as a mediator would next.
+    auto linked = reconciliation::LinkStore(**opened, reconciliation::LinkStoreOptions{});
+    if (!linked.ok()) return context.Finish(linked.status());
     status = ReportSummary(**opened, context);
     if (status.ok() && !context.global.json) {
       context.out << "\nTry: canje --db " << database << " persons --holder SLV --limit 10\n";

@@ -12,6 +12,8 @@
 #include <thread>
 #include <vector>
 
+#include "cli/pair_explanation_output.h"
+#include "cli/reconciliation_commands.h"
 #include "linkage/linkage_engine.h"
 #include "linkage/record_table.h"
 
@@ -28,11 +30,6 @@ struct LinkFlags {
   int threads = 0;
 };
 
-std::string Decimal(double value, int digits = 6) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.*f", digits, value);
-  return buffer;
-}
 
 // Quotes a CSV field when needed (RFC 4180).
 std::string CsvField(const std::string& value) {
@@ -79,43 +76,6 @@ class AtomicFile {
   std::ofstream stream_;
   bool committed_ = false;
 };
-
-nlohmann::json ExplanationJson(const linkage::PairExplanation& explanation) {
-  nlohmann::json terms = nlohmann::json::array();
-  for (const linkage::ComparisonTerm& term : explanation.terms) {
-    terms.push_back({{"comparison", term.comparison},
-                     {"level", term.level},
-                     {"left_value", term.left_value},
-                     {"right_value", term.right_value},
-                     {"m", term.m},
-                     {"u", term.u},
-                     {"weight", term.weight},
-                     {"term_frequency_adjusted", term.term_frequency_adjusted}});
-  }
-  return {{"left_id", explanation.left_id},
-          {"right_id", explanation.right_id},
-          {"prior", explanation.prior},
-          {"prior_log2_odds", explanation.prior_log2_odds},
-          {"comparisons", terms},
-          {"log2_odds", explanation.log2_odds},
-          {"probability", explanation.probability}};
-}
-
-void PrintExplanation(const linkage::PairExplanation& explanation, std::ostream& out) {
-  out << "Why " << explanation.left_id << " and " << explanation.right_id << ":\n";
-  out << "  prior (share of matches among candidate pairs) " << Decimal(explanation.prior)
-      << "  log2 odds " << Decimal(explanation.prior_log2_odds, 2) << "\n";
-  for (const linkage::ComparisonTerm& term : explanation.terms) {
-    char line[512];
-    std::snprintf(line, sizeof line, "  %-16s %-20s %+7.2f  '%s' / '%s'%s\n",
-                  term.comparison.c_str(), term.level.c_str(), term.weight, term.left_value.c_str(),
-                  term.right_value.c_str(),
-                  term.term_frequency_adjusted ? "  (name frequency)" : "");
-    out << line;
-  }
-  out << "  total log2 odds " << Decimal(explanation.log2_odds, 2) << "  probability "
-      << Decimal(explanation.probability) << "\n";
-}
 
 Status RunLink(CommandContext& context, const LinkFlags& flags) {
   if (flags.files.empty() || flags.files.size() > 2) {
@@ -259,26 +219,45 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
 
 }  // namespace
 
-void AddLinkCommand(CLI::App& app, CommandContext& context) {
+CLI::App* AddLinkCommand(CLI::App& app, CommandContext& context) {
   auto* link = app.add_subcommand(
-      "link", "Find the same people within one list file or across two (record linkage)");
+      "link",
+      "Reconcile the store's lists into persons (no FILE), or link list files (--settings FILE...)");
   auto flags = std::make_shared<LinkFlags>();
+  auto store_flags = std::make_shared<StoreLinkFlags>();
   link->add_option("--settings", flags->settings_file,
-                   "Settings JSON: id column, fields and kinds (docs/formats.md)")
-      ->required();
+                   "Files: settings JSON with the id column, fields and kinds (docs/formats.md)");
   link->add_option("FILE", flags->files,
-                   "One CSV file to de-duplicate, or two to link (left_id from the first)")
-      ->required()
-      ->expected(1, 2);
-  link->add_option("--out", flags->out, "Pairs CSV: left_id,right_id,probability")->required();
-  link->add_option("--clusters", flags->clusters, "Clusters CSV: record_id,cluster_id");
+                   "Files: one CSV file to de-duplicate, or two to link (left_id from the first)")
+      ->expected(0, 2);
+  link->add_option("--out", flags->out, "Files: pairs CSV: left_id,right_id,probability");
+  link->add_option("--clusters", flags->clusters, "Files: clusters CSV: record_id,cluster_id");
   link->add_option("--threshold", flags->threshold,
-                   "Lowest probability written (else the settings' threshold, else 0.9)");
+                   "Lowest probability linked (store: 0.7; files: the settings' threshold, else "
+                   "0.9)");
+  link->add_option("--review-low", store_flags->review_low,
+                   "Store: pairs from this probability (0.2) go to the review queue");
+  link->add_option("--review-high", store_flags->review_high,
+                   "Store: ... up to this one (0.95), above it they are linked without review");
   link->add_option("--explain", flags->explain,
-                   "Explain one pair: ID1 (from FILE) and ID2 (from FILE2, or FILE)")
+                   "Files: explain one pair: ID1 (from FILE) and ID2 (from FILE2, or FILE)")
       ->expected(2);
   link->add_option("--threads", flags->threads, "Worker threads (default: all cores)");
-  link->callback([&context, flags] { context.Finish(RunLink(context, *flags)); });
+  link->callback([&context, link, flags, store_flags] {
+    if (link->get_subcommands().size() > 0) return;  // link status / link explain
+    if (flags->files.empty() && flags->settings_file.empty()) {
+      store_flags->threshold = flags->threshold;
+      store_flags->threads = flags->threads;
+      return context.Finish(RunStoreLink(context, *store_flags));
+    }
+    if (flags->settings_file.empty() || flags->out.empty() || flags->files.empty()) {
+      return context.Finish(Status::Usage(
+          "linking files needs --settings S.json, one or two FILEs and --out PAIRS.csv; "
+          "without them `canje link` reconciles the store"));
+    }
+    context.Finish(RunLink(context, *flags));
+  });
+  return link;
 }
 
 }  // namespace canje::cli

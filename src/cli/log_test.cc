@@ -41,9 +41,9 @@ TEST_F(LogTest, AnUntouchedLogVerifies) {
   RunResult verified = canje_.Run({"log", "verify", "--json"});
   ASSERT_EQ(verified.exit_status, 0) << verified.err;
   auto report = nlohmann::json::parse(verified.out);
-  // The demo: the instance, 13 more parties, 6 lists.
-  EXPECT_EQ(report["entries"], 20);
-  EXPECT_EQ(report["checkpoints"], 20);  // one per change
+  // The demo: the instance, 13 more parties, 6 lists, one reconciliation (canje link).
+  EXPECT_EQ(report["entries"], 21);
+  EXPECT_EQ(report["checkpoints"], 21);  // one per change
 }
 
 TEST_F(LogTest, EveryKindOfTamperingIsCaughtAndTheEntryNamed) {

@@ -151,6 +151,9 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
       ->required();
   command->add_option("--party", options->party,
                       "The party submitting the list (default: the acting user's party)");
+  command->add_option("--holder", options->default_holder,
+                      "Who holds the listed people, for rows without a holder column (a claim "
+                      "list names people the other side holds)");
   command->add_option("--format", options->format, "csv or json (default: from the file name)");
   command->add_flag("--skip-invalid", options->skip_invalid,
                     "Import the good rows; write the rejected ones to the --rejects file");
@@ -318,11 +321,16 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
     if (context.global.json) {
       json out = PersonToJson(details->person);
       out["records"] = sources;
+      if (details->merged_from != 0) out["merged_from"] = instance::PersonId(details->merged_from);
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }
     const auto& entry = details->person;
     std::ostream& out = context.out;
+    if (details->merged_from != 0) {
+      out << instance::PersonId(details->merged_from) << " was found to be the same person as "
+          << instance::PersonId(entry.id) << " (canje link):\n";
+    }
     out << instance::PersonId(entry.id) << "  " << NameOrErased(entry) << '\n';
     if (entry.erased) {
       out << "  erased on " << entry.erased_at << '\n';

@@ -364,25 +364,65 @@ PairExplanation LinkageEngine::Explain(uint32_t i, uint32_t j) const {
 
 std::vector<uint32_t> LinkageEngine::Cluster(const std::vector<ScoredPair>& pairs,
                                              double threshold) {
+  return Cluster(pairs, threshold, {});
+}
+
+std::vector<uint32_t> LinkageEngine::Cluster(
+    const std::vector<ScoredPair>& pairs, double threshold,
+    const std::unordered_map<uint64_t, bool>& decided_same) {
   const auto start = std::chrono::steady_clock::now();
   const std::size_t n = record_count();
   const std::size_t n_left = left_->size();
   const bool is_linkage = linkage();
   std::vector<const ScoredPair*> order;
   order.reserve(pairs.size());
-  for (const ScoredPair& pair : pairs) {
-    if (pair.probability >= threshold) order.push_back(&pair);
+  // A decision, if any, on the pair (x, y): same (true) or different (false).
+  auto decision = [&decided_same](uint32_t x, uint32_t y) -> std::optional<bool> {
+    if (decided_same.empty()) return std::nullopt;
+    auto found = decided_same.find(PairKey(x, y));
+    if (found == decided_same.end()) return std::nullopt;
+    return found->second;
+  };
+  std::vector<ScoredPair> forced;  // pairs decided the same, joined before any scored pair
+  for (const auto& [key, same] : decided_same) {
+    if (same) forced.push_back({uint32_t(key >> 32), uint32_t(key & 0xffffffffu), 1.0});
   }
-  std::stable_sort(order.begin(), order.end(), [](const ScoredPair* a, const ScoredPair* b) {
-    return a->probability > b->probability;
+  std::sort(forced.begin(), forced.end(), [](const ScoredPair& a, const ScoredPair& b) {
+    return std::pair(a.left, a.right) < std::pair(b.left, b.right);
   });
+  for (const ScoredPair& pair : forced) order.push_back(&pair);
+  const std::size_t forced_count = order.size();
+  for (const ScoredPair& pair : pairs) {
+    if (pair.probability >= threshold && !decision(pair.left, pair.right).has_value()) {
+      order.push_back(&pair);
+    }
+  }
+  std::stable_sort(order.begin() + forced_count, order.end(),
+                   [](const ScoredPair* a, const ScoredPair* b) {
+                     return a->probability > b->probability;
+                   });
   Clusters clusters(n);
-  for (const ScoredPair* pair : order) {
+  for (std::size_t position = 0; position < order.size(); ++position) {
+    const ScoredPair* pair = order[position];
+    const bool is_forced = position < forced_count;
     const uint32_t a = clusters.Find(pair->left);
     const uint32_t b = clusters.Find(pair->right);
     if (a == b) continue;
     const std::vector<uint32_t>& members_a = clusters.Members(a);
     const std::vector<uint32_t>& members_b = clusters.Members(b);
+    if (!decided_same.empty()) {
+      bool kept_apart = false;  // some pair across was decided different
+      for (uint32_t x : members_a) {
+        for (uint32_t y : members_b) {
+          if (decision(x, y) == false) kept_apart = true;
+        }
+      }
+      if (kept_apart) continue;
+      if (is_forced) {
+        clusters.Merge(a, b);
+        continue;
+      }
+    }
     if (members_a.size() + members_b.size() > options_.max_cluster_size) continue;
     if (members_a.size() + members_b.size() > 2) {
       std::size_t cross = 0, linked = 0;

@@ -34,6 +34,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "linkage/blocking.h"
@@ -124,6 +125,15 @@ class LinkageEngine {
 
   // Cluster number per record (size record_count()); see the header comment.
   std::vector<uint32_t> Cluster(const std::vector<ScoredPair>& pairs, double threshold);
+
+  // Clustering bound by people's decisions (`canje review decide`): a pair decided the same is
+  // joined first, whatever its score, the density and size guards notwithstanding; no merge may
+  // put together two records of a pair decided different. Keys are PairKey(i, j).
+  static uint64_t PairKey(uint32_t i, uint32_t j) {
+    return i < j ? (uint64_t{i} << 32 | j) : (uint64_t{j} << 32 | i);
+  }
+  std::vector<uint32_t> Cluster(const std::vector<ScoredPair>& pairs, double threshold,
+                                const std::unordered_map<uint64_t, bool>& decided_same);
 
   bool linkage() const { return right_ != nullptr; }
   std::size_t left_size() const { return left_->size(); }

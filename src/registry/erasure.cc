@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "instance/ids.h"
+#include "store/link_tables.h"
 #include "store/holds_tables.h"
 
 namespace canje::registry {
@@ -17,6 +18,15 @@ Result<ErasureReport> ErasePerson(instance::Instance& instance, int64_t person_i
   if (!person->person.erased_at.empty()) {
     return Status::Conflict(subject + " was already erased on " + person->person.erased_at);
   }
+  if (person->person.merged_into != 0) {
+    return Status::Usage(subject + " was found to be the same person as " +
+                         instance::PersonId(person->person.merged_into) + " (canje link); erase " +
+                         instance::PersonId(person->person.merged_into) +
+                         ", which erases every record of the person");
+  }
+  // The persons reconciliation merged into this one are the same human being: erased with it.
+  CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> merged,
+                         store::PersonsMergedInto(instance.store(), person_id));
   ErasureReport report;
   report.person_id = person_id;
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
@@ -24,6 +34,12 @@ Result<ErasureReport> ErasePerson(instance::Instance& instance, int64_t person_i
                            recorder.transaction().ErasePerson(person_id, subject, reason));
     report.records = counts.records;
     report.events = counts.events;
+    for (int64_t other : merged) {
+      CANJE_ASSIGN_OR_RETURN(auto more, recorder.transaction().ErasePerson(
+                                            other, instance::PersonId(other), reason));
+      report.records += more.records;
+      report.events += more.events;
+    }
     // Interview notes are sealed under the person's key, now destroyed; clear them too.
     CANJE_RETURN_IF_ERROR(
         store::EraseInterviewNotes(recorder.transaction(), person_id).status());

@@ -13,6 +13,7 @@
 #include "linkage/document_comparison.h"
 #include "registry/enumerated_fields.h"
 #include "registry/person_codec.h"
+#include "registry/record_fingerprint.h"
 #include "registry/text_fold.h"
 
 namespace canje::registry {
@@ -192,10 +193,13 @@ class ImportRun {
     protect::Vault& vault = recorder.vault();
     const PersonRecord& record = parsed.record;
     std::string holder = record.holder;
+    if (holder.empty()) holder = options_.default_holder;
     if (holder.empty() && kind_ == ListKind::kCustodyRoster) holder = options_.party;
 
+    // Every record gets a person of its own; reconciliation (`canje link`) later merges the
+    // persons of records found to be the same human being.
     int64_t person_id = 0;
-    if (kind_ == ListKind::kCustodyRoster) {
+    {
       CANJE_ASSIGN_OR_RETURN(person_id, transaction.AllocatePersonId());
       store::PersonRow person;
       person.id = person_id;
@@ -226,6 +230,8 @@ class ImportRun {
     stored.list_id = list_id;
     stored.line = parsed.line;
     stored.person_id = person_id;
+    stored.own_person_id = person_id;
+    stored.fingerprint = RecordFingerprint(vault, record);
     stored.reported_status = std::string(ReportedStatusName(record.status));
     stored.holder = holder;
     std::string raw = EncodeRawRow(row.keys, row.values);
@@ -295,6 +301,13 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options
   }
   CANJE_RETURN_IF_ERROR(
       instance::AuthorizeForParty(instance.role(), instance.actor().party, options.party));
+  if (!options.default_holder.empty()) {
+    CANJE_ASSIGN_OR_RETURN(auto holder, instance.store().FindParty(options.default_holder));
+    if (!holder) {
+      return Status::NotFound("no party " + options.default_holder + " (--holder); add it with "
+                              "`canje party add " + options.default_holder + " --name ...`");
+    }
+  }
   ListFormat format = ListFormatForPath(options.file.string());
   if (!options.format.empty()) {
     CANJE_ASSIGN_OR_RETURN(format, ParseListFormat(options.format));
@@ -372,6 +385,7 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options
     nlohmann::json payload = {{"list", instance::ListId(report.list_id)},
                               {"kind", list.kind},
                               {"source", list.source},
+                              {"default_holder", options.default_holder},
                               {"party", list.party},
                               {"file_name", list.file_name},
                               {"file_sha256", list.file_sha256},

@@ -27,6 +27,9 @@ struct ImportOptions {
   std::string kind;    // custody_roster, claim_list, documentation_list, transfer_manifest
   std::string source;  // who or what the list comes from, free text
   std::string party;   // the submitting party's code
+  // The holder of rows that name none (a claim list's people are held by the other side).
+  // Empty: custody rosters default to the submitting party, other lists leave it unsaid.
+  std::string default_holder;
   std::string format;  // csv or json; empty: from the file name
   DateOrder date_order = DateOrder::kUnambiguousOnly;
   bool skip_invalid = false;

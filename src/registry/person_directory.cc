@@ -23,13 +23,6 @@ bool NeedsToKnowFilter(const Instance& instance) {
          instance.role() == instance::Role::kObserver;
 }
 
-// Opens a person's sealed fields. kNotPermitted if the key does not open them.
-Result<PersonRecord> OpenPerson(Instance& instance, const store::PersonRow& row) {
-  CANJE_ASSIGN_OR_RETURN(Bytes key, instance.vault().UnwrapKey(row.data_key, PersonContext(row.id)));
-  CANJE_ASSIGN_OR_RETURN(Bytes plain, instance.vault().Open(key, row.sealed, PersonContext(row.id)));
-  return DecodePersonRecord(AsText(plain));
-}
-
 Result<PersonEntry> ToEntry(Instance& instance, const store::PersonView& view) {
   PersonEntry entry;
   entry.id = view.person.id;
@@ -79,6 +72,12 @@ Result<store::PersonFilter> MakeFilter(const Instance& instance, const PersonQue
 
 }  // namespace
 
+Result<PersonRecord> OpenPerson(Instance& instance, const store::PersonRow& row) {
+  CANJE_ASSIGN_OR_RETURN(Bytes key, instance.vault().UnwrapKey(row.data_key, PersonContext(row.id)));
+  CANJE_ASSIGN_OR_RETURN(Bytes plain, instance.vault().Open(key, row.sealed, PersonContext(row.id)));
+  return DecodePersonRecord(AsText(plain));
+}
+
 Status VisitPersons(Instance& instance, const PersonQuery& query,
                     const std::function<Status(PersonEntry&)>& visit) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
@@ -104,7 +103,11 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
     CANJE_ASSIGN_OR_RETURN(
         std::vector<int64_t> ids,
         instance.store().PersonsByIndexHash(instance.vault().IndexHash(kind, value)));
-    std::set<int64_t> found(ids.begin(), ids.end());
+    std::set<int64_t> found;
+    for (int64_t id : ids) {  // the look-up hashes name each record's own person
+      CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(id));
+      if (person) found.insert(person->person.merged_into != 0 ? person->person.merged_into : id);
+    }
     if (candidates) {
       std::set<int64_t> both;
       for (int64_t id : found) {
@@ -140,6 +143,13 @@ Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
                                       " that you may see; search with `canje persons`");
   CANJE_ASSIGN_OR_RETURN(auto view, instance.store().FindPerson(person_id));
   if (!view) return not_found;
+  int64_t asked_for = 0;
+  if (view->person.merged_into != 0) {  // reconciliation found them to be another person
+    asked_for = person_id;
+    person_id = view->person.merged_into;
+    CANJE_ASSIGN_OR_RETURN(view, instance.store().FindPerson(person_id));
+    if (!view) return not_found;
+  }
   if (NeedsToKnowFilter(instance)) {
     store::PersonFilter filter;
     filter.person_id = person_id;
@@ -152,6 +162,7 @@ Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
     if (!visible) return not_found;
   }
   PersonDetails details;
+  details.merged_from = asked_for;
   CANJE_ASSIGN_OR_RETURN(details.person, ToEntry(instance, *view));
   CANJE_ASSIGN_OR_RETURN(auto records, instance.store().RecordsOfPerson(person_id));
   for (const auto& record : records) {

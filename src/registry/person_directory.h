@@ -54,7 +54,13 @@ struct PersonDetails {
     std::string reported_status;
   };
   std::vector<Source> sources;
+  // Set when the id asked for was merged into this person by reconciliation (`canje link`).
+  int64_t merged_from = 0;
 };
+
+// Opens a person's sealed fields in memory. kNotPermitted if the key does not open them; the
+// caller checks erasure (an erased row has no key) and access first.
+Result<PersonRecord> OpenPerson(instance::Instance& instance, const store::PersonRow& row);
 
 // Validates the query's codes (kUsage with the accepted values) and returns matching persons in
 // id order.
@@ -65,7 +71,8 @@ Result<std::vector<PersonEntry>> FindPersons(instance::Instance& instance,
 Status VisitPersons(instance::Instance& instance, const PersonQuery& query,
                     const std::function<Status(PersonEntry&)>& visit);
 
-// kNotFound for an unknown id, and for a person the caller may not see.
+// kNotFound for an unknown id, and for a person the caller may not see. An id that
+// reconciliation merged into another person shows that person (PersonDetails::merged_from).
 Result<PersonDetails> ShowPerson(instance::Instance& instance, int64_t person_id);
 
 enum class ExportFormat { kCsv, kJson };

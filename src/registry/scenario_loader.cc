@@ -45,6 +45,9 @@ Status LoadScenario(instance::Instance& instance, const std::filesystem::path& d
     CANJE_ASSIGN_OR_RETURN(options.kind, text(lists[i], "kind", path));
     CANJE_ASSIGN_OR_RETURN(options.source, text(lists[i], "source", path));
     CANJE_ASSIGN_OR_RETURN(options.party, text(lists[i], "party", path));
+    if (lists[i].contains("holder") && lists[i]["holder"].is_string()) {
+      options.default_holder = lists[i]["holder"].get<std::string>();
+    }
     CANJE_ASSIGN_OR_RETURN(ImportReport report, ImportList(instance, options));
     if (on_list) on_list({file, report.list_id, report.imported});
   }

@@ -590,6 +590,7 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                   "Venezuelan nationals removed to El Salvador",
                   {C::kRecordId, C::kFullName, C::kDateOfBirth, C::kNationality},
                   "USA-RM-"};
+    spec.holder = "SLV";
     const ErrorRates rates = RatesForColumns(kManifestRates, spec.columns);
     CANJE_RETURN_IF_ERROR(writer->WriteList(spec, D, D, order_seed(), [&](int64_t p) {
       if (population.OnManifest(p)) {
@@ -646,6 +647,7 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                   {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kNationality, C::kDocument,
                    C::kCategories, C::kNotes},
                   "SLV-CLAIM-"};
+    spec.holder = "VEN";
     const ErrorRates rates = RatesForColumns(kSlvClaimRates, spec.columns);
     CANJE_RETURN_IF_ERROR(
         writer->WriteList(spec, layout.slv_claims(), P + A + F, order_seed(), [&](int64_t s) {
@@ -674,6 +676,7 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                   {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth,
                    C::kNationality, C::kDocument, C::kDocumentType, C::kNotes},
                   "VEN-CLAIM-"};
+    spec.holder = "SLV";
     const ErrorRates rates = RatesForColumns(kVenClaimRates, spec.columns);
     CANJE_RETURN_IF_ERROR(writer->WriteList(spec, D, D, order_seed(), [&](int64_t p) {
       Record record = population.TruePerson(p);

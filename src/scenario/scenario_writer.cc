@@ -219,6 +219,7 @@ Status ScenarioWriter::Finish(std::string_view name, uint64_t seed, int64_t size
                                  {"kind", ListKindName(list.kind)},
                                  {"source", list.source},
                                  {"party", list.party},
+                                 {"holder", list.holder},
                                  {"description", list.description},
                                  {"records", list_sizes_[i]}});
   }

@@ -43,6 +43,10 @@ struct ListSpec {
   std::string description;  // one sentence for humans
   std::vector<Column> columns;
   std::string record_id_prefix;  // "SLV-CECOT-"
+  // Who holds the listed people when the file has no holder column (a claim list names people
+  // held by the other side; a transfer manifest, people handed to the destination). Empty: the
+  // list does not say. Written to scenario.json and passed to `canje import --holder`.
+  std::string holder;
 };
 
 // Zeroes the rates of operations whose field the columns do not carry (a list without a

@@ -135,9 +135,11 @@ CREATE TABLE cosignatures (
 // of the latest run (probability as decimal text). A decision's reason is personal data: it is
 // kept only in the event's sealed payload.
 constexpr std::string_view kVersion2 = R"sql(
-ALTER TABLE persons ADD COLUMN merged_into INTEGER REFERENCES persons(id);
+ALTER TABLE persons ADD COLUMN merged_into INTEGER
+  REFERENCES persons(id) DEFERRABLE INITIALLY DEFERRED;
 CREATE INDEX persons_by_merged_into ON persons(merged_into);
-ALTER TABLE list_records ADD COLUMN own_person_id INTEGER REFERENCES persons(id);
+ALTER TABLE list_records ADD COLUMN own_person_id INTEGER
+  REFERENCES persons(id) DEFERRABLE INITIALLY DEFERRED;
 ALTER TABLE list_records ADD COLUMN fingerprint BLOB;
 UPDATE list_records SET own_person_id = person_id;
 CREATE INDEX list_records_by_own_person ON list_records(own_person_id);

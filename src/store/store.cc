@@ -7,6 +7,7 @@
 #include "store/migrations.h"
 #include "store/postgres/postgres_connection.h"
 #include "store/sql_hash_reader.h"
+#include "store/sql_query.h"
 #include "store/sqlite/sqlite_connection.h"
 
 namespace canje::store {
@@ -57,10 +58,10 @@ ListRow ReadList(const SqlStatement& row) {
 
 constexpr std::string_view kPersonColumns =
     "p.id, p.created_at, p.sex, p.nationalities, p.categories, p.data_key, p.sealed, "
-    "p.erased_at, p.erasure_reason";
+    "p.erased_at, p.erasure_reason, p.merged_into";
 PersonRow ReadPerson(const SqlStatement& row) {
   return {row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4),
-          row.Blob(5), row.Blob(6), row.Text(7), row.Text(8)};
+          row.Blob(5), row.Blob(6), row.Text(7), row.Text(8), row.Int(9)};
 }
 
 constexpr std::string_view kCustodyColumns =
@@ -83,10 +84,11 @@ CustodyRow ReadCustody(const SqlStatement& row) {
 }
 
 constexpr std::string_view kRecordColumns =
-    "id, list_id, line, person_id, reported_status, holder, data_key, sealed, salt, record_hash";
+    "id, list_id, line, person_id, reported_status, holder, data_key, sealed, salt, record_hash, "
+    "own_person_id, fingerprint";
 RecordRow ReadRecord(const SqlStatement& row) {
-  return {row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3),  row.Text(4),
-          row.Text(5), row.Blob(6), row.Blob(7), row.Blob(8), row.Blob(9)};
+  return {row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3),  row.Text(4),  row.Text(5),
+          row.Blob(6), row.Blob(7), row.Blob(8), row.Blob(9), row.Int(10), row.Blob(11)};
 }
 
 constexpr std::string_view kEventColumns =
@@ -95,41 +97,6 @@ EventRow ReadEvent(const SqlStatement& row) {
   return EventRow{row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4),
                   SplitSubjects(row.Text(5)), row.Blob(6), row.Blob(7), row.Blob(8),
                   row.Blob(9)};
-}
-
-// Runs `sql` with `bind` applied and calls `read` on every row.
-template <typename Bind, typename Read>
-Status Query(SqlConnection& connection, std::string_view sql, Bind bind, Read read) {
-  CANJE_ASSIGN_OR_RETURN(auto statement, connection.Prepare(sql));
-  bind(*statement);
-  while (true) {
-    CANJE_ASSIGN_OR_RETURN(bool has_row, statement->Step());
-    if (!has_row) return Status::Ok();
-    CANJE_RETURN_IF_ERROR(read(*statement));
-  }
-}
-
-template <typename Row, typename Bind, typename Read>
-Result<std::vector<Row>> QueryAll(SqlConnection& connection, std::string_view sql, Bind bind,
-                                  Read read) {
-  std::vector<Row> rows;
-  CANJE_RETURN_IF_ERROR(Query(connection, sql, bind, [&](const SqlStatement& row) {
-    rows.push_back(read(row));
-    return Status::Ok();
-  }));
-  return rows;
-}
-
-template <typename Row, typename Bind, typename Read>
-Result<std::optional<Row>> QueryOne(SqlConnection& connection, std::string_view sql, Bind bind,
-                                    Read read) {
-  CANJE_ASSIGN_OR_RETURN(std::vector<Row> rows, QueryAll<Row>(connection, sql, bind, read));
-  if (rows.empty()) return std::optional<Row>();
-  return std::optional<Row>(std::move(rows.front()));
-}
-
-auto NoBind() {
-  return [](SqlStatement&) {};
 }
 
 Result<int64_t> InsertReturningId(SqlStatement& statement) {
@@ -283,7 +250,7 @@ Status Store::ForEachPerson(const PersonFilter& filter,
                             const std::function<Status(const PersonView&)>& visit) {
   // Persons and their custody rows are read in two merged streams ordered by person id, so
   // memory stays bounded whatever the size of the store.
-  std::string conditions = " WHERE 1=1";
+  std::string conditions = filter.include_merged ? " WHERE 1=1" : " WHERE p.merged_into IS NULL";
   std::vector<std::string> texts;
   if (!filter.category.empty()) {
     conditions += " AND ('|' || p.categories || '|') LIKE ?";
@@ -573,8 +540,9 @@ Status WriteTransaction::AddRecord(const RecordRow& record) {
   CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
                          Cached(kAddRecord,
                                 "INSERT INTO list_records(id, list_id, line, person_id, "
-                                "reported_status, holder, data_key, sealed, salt, record_hash) "
-                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                "reported_status, holder, data_key, sealed, salt, record_hash, "
+                                "own_person_id, fingerprint) "
+                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert->BindInt(1, record.id);
   insert->BindInt(2, record.list_id);
   insert->BindInt(3, record.line);
@@ -585,6 +553,8 @@ Status WriteTransaction::AddRecord(const RecordRow& record) {
   BindOptionalBlob(*insert, 8, record.sealed);
   BindOptionalBlob(*insert, 9, record.salt);
   insert->BindBlob(10, record.record_hash);
+  BindOptionalInt(*insert, 11, record.own_person_id);
+  BindOptionalBlob(*insert, 12, record.fingerprint);
   return insert->Run();
 }
 
@@ -649,14 +619,21 @@ Result<WriteTransaction::ErasureCounts> WriteTransaction::ErasePerson(int64_t pe
   CANJE_ASSIGN_OR_RETURN(
       auto count_records,
       QueryOne<int64_t>(
-          db, "SELECT count(*) FROM list_records WHERE person_id = ? AND data_key IS NOT NULL",
-          [&](SqlStatement& s) { s.BindInt(1, person_id); },
+          db,
+          "SELECT count(*) FROM list_records WHERE (person_id = ? OR own_person_id = ?) "
+          "AND data_key IS NOT NULL",
+          [&](SqlStatement& s) {
+            s.BindInt(1, person_id);
+            s.BindInt(2, person_id);
+          },
           [](const SqlStatement& row) { return row.Int(0); }));
   counts.records = count_records.value_or(0);
   CANJE_ASSIGN_OR_RETURN(auto erase_records,
                          db.Prepare("UPDATE list_records SET data_key = NULL, sealed = NULL, "
-                                    "salt = NULL WHERE person_id = ?"));
+                                    "salt = NULL, fingerprint = NULL "
+                                    "WHERE person_id = ? OR own_person_id = ?"));
   erase_records->BindInt(1, person_id);
+  erase_records->BindInt(2, person_id);
   CANJE_RETURN_IF_ERROR(erase_records->Run());
   CANJE_ASSIGN_OR_RETURN(auto erase_index,
                          db.Prepare("DELETE FROM person_index WHERE person_id = ?"));

@@ -97,6 +97,7 @@ struct PersonRow {
   Bytes sealed;               // sealed personal fields; empty once erased
   std::string erased_at;      // empty unless erased
   std::string erasure_reason;
+  int64_t merged_into = 0;    // reconciliation: the person this one was found to be (0: none)
 };
 
 struct CustodyRow {
@@ -124,9 +125,16 @@ struct RecordRow {
   Bytes sealed;       // the record as it came (sealed); empty once erased
   Bytes salt;         // for record_hash; empty once erased
   Bytes record_hash;  // SHA-256(salt || canonical record)
+  // The person created for this record at import; person_id is the person it is linked to
+  // (its own, or the representative of its cluster after `canje link`). 0 for records imported
+  // before schema version 2, which take no part in reconciliation.
+  int64_t own_person_id = 0;
+  Bytes fingerprint;  // keyed hash of the parsed record (review decisions); empty once erased
 };
 
-// Filters of Store::ForEachPerson. Empty fields do not filter.
+// Filters of Store::ForEachPerson. Empty fields do not filter. Persons merged into another by
+// reconciliation (PersonRow::merged_into) are visited only with include_merged: otherwise their
+// representative stands for them.
 struct PersonFilter {
   std::string holder;
   std::string category;
@@ -137,6 +145,7 @@ struct PersonFilter {
   int64_t limit = 0;      // at most this many (0: all)
   // Need to know: when set, only persons held by this party or on a list it submitted.
   std::string visible_to_party;
+  bool include_merged = false;  // also persons merged into another (reconciliation reads them)
 };
 
 // One person with their custody rows, as ForEachPerson yields them.

@@ -1,0 +1,19 @@
+// How the command line shows why two records are (or are not) the same person: the table behind
+// a waterfall chart (linkage::PairExplanation), as text or JSON (docs/formats.md, "canje link").
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <string>
+
+#include "linkage/linkage_engine.h"
+
+namespace canje::cli {
+
+// `value` with `digits` decimals.
+std::string Decimal(double value, int digits = 6);
+
+nlohmann::json ExplanationJson(const linkage::PairExplanation& explanation);
+void PrintExplanation(const linkage::PairExplanation& explanation, std::ostream& out);
+
+}  // namespace canje::cli

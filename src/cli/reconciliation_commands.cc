@@ -1,0 +1,423 @@
+#include "cli/reconciliation_commands.h"
+
+#include <nlohmann/json.hpp>
+
+#include "cli/open_instance.h"
+#include "cli/pair_explanation_output.h"
+#include "cli/table.h"
+#include "instance/ids.h"
+#include "reconciliation/linker.h"
+#include "reconciliation/review.h"
+#include "reconciliation/statuses.h"
+#include "registry/enumerated_fields.h"
+
+namespace canje::cli {
+namespace {
+
+using json = nlohmann::json;
+
+// The statuses in the order the tables show them.
+constexpr std::string_view kStatuses[] = {"held", "not_on_roster", "reported_released",
+                                          "reported_dead", "needs_review", "released",
+                                          "dead", "unknown"};
+
+std::string Joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string joined;
+  for (const std::string& item : items) {
+    if (!joined.empty()) joined += separator;
+    joined += item;
+  }
+  return joined;
+}
+
+json SideJson(const reconciliation::ReviewSide& side) {
+  const registry::PersonRecord& person = side.person;
+  json documents = json::array();
+  for (const auto& document : person.documents) documents.push_back(document.number);
+  return {{"record", instance::RecordId(side.record_id)},
+          {"list", instance::ListId(side.list.id)},
+          {"list_kind", side.list.kind},
+          {"list_party", side.list.party},
+          {"line", side.line},
+          {"person", instance::PersonId(side.person_id)},
+          {"given_names", person.name.given_names},
+          {"family_names", person.name.family_names},
+          {"date_of_birth", person.date_of_birth ? person.date_of_birth->ToIso() : ""},
+          {"sex", registry::SexName(person.sex)},
+          {"nationalities", person.nationalities},
+          {"documents", documents}};
+}
+
+json ItemJson(const reconciliation::ReviewItem& item) {
+  json out = {{"left", SideJson(item.left)},
+              {"right", SideJson(item.right)},
+              {"probability", item.probability},
+              {"explanation", ExplanationJson(item.explanation)}};
+  if (item.decision) {
+    out["decision"] = {{"id", "D" + std::to_string(item.decision->id)},
+                       {"same", item.decision->same},
+                       {"by", item.decision->decided_by},
+                       {"at", item.decision->decided_at}};
+  }
+  return out;
+}
+
+void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
+  Table table({"", instance::RecordId(item.left.record_id),
+               instance::RecordId(item.right.record_id)});
+  auto row = [&](std::string name, std::string left, std::string right) {
+    table.AddRow({std::move(name), std::move(left), std::move(right)});
+  };
+  auto list = [](const reconciliation::ReviewSide& side) {
+    return instance::ListId(side.list.id) + " " + side.list.kind + " (" + side.list.party +
+           ") line " + std::to_string(side.line);
+  };
+  row("list", list(item.left), list(item.right));
+  row("person now", instance::PersonId(item.left.person_id),
+      instance::PersonId(item.right.person_id));
+  row("given names", Joined(item.left.person.name.given_names, " "),
+      Joined(item.right.person.name.given_names, " "));
+  row("family names", Joined(item.left.person.name.family_names, " "),
+      Joined(item.right.person.name.family_names, " "));
+  auto born = [](const registry::PersonRecord& p) {
+    return p.date_of_birth ? p.date_of_birth->ToIso() : std::string();
+  };
+  row("born", born(item.left.person), born(item.right.person));
+  row("sex", std::string(registry::SexName(item.left.person.sex)),
+      std::string(registry::SexName(item.right.person.sex)));
+  row("nationality", Joined(item.left.person.nationalities, "|"),
+      Joined(item.right.person.nationalities, "|"));
+  auto documents = [](const registry::PersonRecord& p) {
+    std::vector<std::string> numbers;
+    for (const auto& document : p.documents) numbers.push_back(document.number);
+    return Joined(numbers, "|");
+  };
+  row("documents", documents(item.left.person), documents(item.right.person));
+  table.Print(out);
+  out << "probability " << Decimal(item.probability, 4) << '\n';
+  if (item.decision) {
+    out << "decided " << (item.decision->same ? "the same person" : "different persons")
+        << " (D" << item.decision->id << ", " << item.decision->decided_by << ", "
+        << item.decision->decided_at << ")\n";
+  }
+  if (!item.explanation.terms.empty()) PrintExplanation(item.explanation, out);
+}
+
+}  // namespace
+
+static bool WantedList(const store::ListRow& row, const std::string& party, int64_t list_id) {
+  return (list_id == 0 || row.id == list_id) && (party.empty() || row.party == party);
+}
+
+json ReconciliationCountsJson(const reconciliation::ReconciliationStatus& status,
+                              const std::string& party, int64_t list_id) {
+  json lists = json::array();
+  for (const auto& counts : status.lists) {
+    if (!WantedList(counts.list, party, list_id)) continue;
+    lists.push_back({{"list", instance::ListId(counts.list.id)},
+                     {"kind", counts.list.kind},
+                     {"party", counts.list.party},
+                     {"source", counts.list.source},
+                     {"records", counts.records},
+                     {"persons", counts.persons},
+                     {"by_status", counts.by_status},
+                     {"listed_twice", counts.listed_twice},
+                     {"erased", counts.erased}});
+  }
+  json parties = json::array();
+  for (const auto& counts : status.parties) {
+    if (!party.empty() && counts.party != party) continue;
+    parties.push_back({{"party", counts.party},
+                       {"on_roster", counts.on_roster},
+                       {"claimed_or_documented", counts.claimed_or_documented},
+                       {"by_status", counts.by_status}});
+  }
+  json superseded = json::array();
+  for (int64_t id : status.superseded_lists) superseded.push_back(instance::ListId(id));
+  return {{"lists", lists},
+          {"parties", parties},
+          {"review_queue", status.review_queue},
+          {"superseded_lists", superseded}};
+}
+
+void PrintReconciliationCounts(const reconciliation::ReconciliationStatus& status,
+                               std::ostream& out, const std::string& party, int64_t list_id) {
+  std::vector<std::string> headers = {"LIST", "KIND", "PARTY", "RECORDS", "PERSONS"};
+  for (std::string_view name : kStatuses) headers.emplace_back(name);
+  headers.push_back("TWICE");
+  headers.push_back("ERASED");
+  for (auto& header : headers) {
+    for (char& c : header) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  }
+  Table lists(headers);
+  for (const auto& counts : status.lists) {
+    if (!WantedList(counts.list, party, list_id)) continue;
+    std::vector<std::string> row = {instance::ListId(counts.list.id), counts.list.kind,
+                                    counts.list.party, std::to_string(counts.records),
+                                    std::to_string(counts.persons)};
+    for (std::string_view name : kStatuses) {
+      auto found = counts.by_status.find(std::string(name));
+      row.push_back(found == counts.by_status.end() ? "" : std::to_string(found->second));
+    }
+    row.push_back(std::to_string(counts.listed_twice));
+    row.push_back(std::to_string(counts.erased));
+    lists.AddRow(std::move(row));
+  }
+  lists.Print(out);
+  out << '\n';
+  Table parties({"PARTY", "ON ITS ROSTERS", "SAID HELD BY OTHERS' LISTS", "HELD", "NOT ON ROSTER",
+                 "RELEASED", "DEAD", "NEEDS REVIEW"});
+  for (const auto& counts : status.parties) {
+    if (!party.empty() && counts.party != party) continue;
+    auto count = [&](const std::string& name) {
+      auto found = counts.by_status.find(name);
+      return std::to_string(found == counts.by_status.end() ? 0 : found->second);
+    };
+    parties.AddRow({counts.party, std::to_string(counts.on_roster),
+                    std::to_string(counts.claimed_or_documented), count("held"),
+                    count("not_on_roster"), count("reported_released"), count("reported_dead"),
+                    count("needs_review")});
+  }
+  parties.Print(out);
+  out << status.review_queue << " pair" << (status.review_queue == 1 ? "" : "s")
+      << " waiting for review (canje review list)\n";
+  if (!status.superseded_lists.empty()) {
+    out << "superseded by a later version (not counted):";
+    for (int64_t id : status.superseded_lists) out << ' ' << instance::ListId(id);
+    out << '\n';
+  }
+}
+
+namespace {
+
+Result<std::pair<int64_t, int64_t>> ParseRecordPair(const std::vector<std::string>& ids) {
+  if (ids.size() != 2) return Status::Usage("name two records, e.g. R12 R57");
+  CANJE_ASSIGN_OR_RETURN(int64_t left, instance::ParseId(ids[0], 'R', "record"));
+  CANJE_ASSIGN_OR_RETURN(int64_t right, instance::ParseId(ids[1], 'R', "record"));
+  return std::pair(left, right);
+}
+
+Status RunStatus(CommandContext& context, const std::string& party, const std::string& list,
+                 bool people) {
+  CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus status,
+                         reconciliation::ReadStatus(*opened));
+  int64_t list_id = 0;
+  if (!list.empty()) {
+    CANJE_ASSIGN_OR_RETURN(list_id, instance::ParseId(list, 'L', "list"));
+  }
+  // People behind the numbers: only for roles that see every person, or for entries on the
+  // caller's own lists (need to know).
+  const bool sees_all = opened->role() != instance::Role::kNegotiator &&
+                        opened->role() != instance::Role::kObserver;
+  std::map<int64_t, const store::ListRow*> list_by_id;
+  for (const auto& counts : status.lists) list_by_id[counts.list.id] = &counts.list;
+  std::vector<const reconciliation::ListEntry*> shown;
+  for (const auto& entry : status.entries) {
+    const store::ListRow& row = *list_by_id.at(entry.list_id);
+    if (WantedList(row, party, list_id) && (sees_all || row.party == opened->actor().party)) {
+      shown.push_back(&entry);
+    }
+  }
+  if (context.global.json) {
+    json out = ReconciliationCountsJson(status, party, list_id);
+    if (people) {
+      json entries = json::array();
+      for (const auto* entry : shown) {
+        json records = json::array();
+        for (int64_t record : entry->records) records.push_back(instance::RecordId(record));
+        entries.push_back({{"list", instance::ListId(entry->list_id)},
+                           {"person", instance::PersonId(entry->person_id)},
+                           {"records", records},
+                           {"holder", entry->holder},
+                           {"status", entry->status},
+                           {"listed_twice", entry->listed_twice()},
+                           {"erased", entry->erased}});
+      }
+      out["people"] = entries;
+    }
+    context.out << out.dump(2) << '\n';
+    return Status::Ok();
+  }
+  PrintReconciliationCounts(status, context.out, party, list_id);
+  if (people) {
+    context.out << '\n';
+    Table entries({"LIST", "PERSON", "RECORDS", "HOLDER", "STATUS"});
+    for (const auto* entry : shown) {
+      std::vector<std::string> records;
+      for (int64_t record : entry->records) records.push_back(instance::RecordId(record));
+      entries.AddRow({instance::ListId(entry->list_id), instance::PersonId(entry->person_id),
+                      Joined(records, " "), entry->holder,
+                      entry->status + (entry->listed_twice() ? " (listed twice)" : "") +
+                          (entry->erased ? " (erased)" : "")});
+    }
+    entries.Print(context.out);
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status RunStoreLink(CommandContext& context, const StoreLinkFlags& flags) {
+  reconciliation::LinkStoreOptions options;
+  if (flags.threshold) options.threshold = *flags.threshold;
+  if (flags.review_low) options.review_low = *flags.review_low;
+  if (flags.review_high) options.review_high = *flags.review_high;
+  options.threads = flags.threads > 0 ? flags.threads : 2;
+  CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(reconciliation::LinkStoreReport report,
+                         reconciliation::LinkStore(*opened, options));
+  json stale = json::array();
+  for (const auto& decision : report.stale_decisions) {
+    stale.push_back({{"decision", "D" + std::to_string(decision.decision_id)},
+                     {"left", instance::RecordId(decision.left_record)},
+                     {"right", instance::RecordId(decision.right_record)},
+                     {"why", decision.why}});
+  }
+  if (context.global.json) {
+    json out = {{"records", report.records},
+                {"compared", report.compared},
+                {"erased", report.erased},
+                {"superseded", report.superseded},
+                {"before_schema_2", report.before_schema_2},
+                {"persons", report.persons},
+                {"relinked", report.relinked},
+                {"merged", report.merged},
+                {"separated", report.separated},
+                {"review_queue", report.review_queue},
+                {"decisions_applied", report.decisions_applied},
+                {"stale_decisions", stale},
+                {"changed", report.changed},
+                {"threshold", options.threshold},
+                {"review_band", {options.review_low, options.review_high}}};
+    if (report.changed) out["event"] = report.event_seq;
+    context.out << out.dump(2) << '\n';
+    return Status::Ok();
+  }
+  std::ostream& out = context.out;
+  out << "Compared " << report.compared << " of " << report.records << " records";
+  if (report.erased + report.superseded + report.before_schema_2 > 0) {
+    out << " (left out: " << report.erased << " of erased persons, " << report.superseded
+        << " on superseded lists, " << report.before_schema_2 << " imported before schema 2)";
+  }
+  out << ": " << report.persons << " persons\n";
+  if (report.changed) {
+    out << "  " << report.relinked << " records relinked, " << report.merged
+        << " persons merged, " << report.separated << " separated (event " << report.event_seq
+        << ")\n";
+  } else {
+    out << "  links unchanged: nothing recorded\n";
+  }
+  out << "  " << report.review_queue << " pairs waiting for review (probability "
+      << Decimal(options.review_low, 2) << " to " << Decimal(options.review_high, 2)
+      << "): canje review list\n";
+  if (report.decisions_applied > 0) {
+    out << "  " << report.decisions_applied << " review decisions applied\n";
+  }
+  for (const auto& decision : report.stale_decisions) {
+    out << "  decision D" << decision.decision_id << " ("
+        << instance::RecordId(decision.left_record) << ", "
+        << instance::RecordId(decision.right_record) << ") no longer applies: " << decision.why
+        << "; it is kept and applies again if the row returns\n";
+  }
+  return Status::Ok();
+}
+
+void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& context) {
+  auto* status = link.add_subcommand(
+      "status", "Counts per list and per party: held, not on the roster, released, dead, ...");
+  auto status_party = std::make_shared<std::string>();
+  auto status_list = std::make_shared<std::string>();
+  auto status_people = std::make_shared<bool>(false);
+  status->add_option("--party", *status_party, "Only this party's lists and counts");
+  status->add_option("--list", *status_list, "Only this list (L3)");
+  status->add_flag("--people", *status_people,
+                   "Also the people behind the numbers (as far as you may see them)");
+  status->callback([&context, status_party, status_list, status_people] {
+    context.Finish(RunStatus(context, *status_party, *status_list, *status_people));
+  });
+
+  auto* explain = link.add_subcommand("explain", "Why two records are (or are not) linked");
+  auto explain_ids = std::make_shared<std::vector<std::string>>();
+  explain->add_option("RECORDS", *explain_ids, "Two record ids (R12 R57)")->required()->expected(2);
+  explain->callback([&context, explain_ids] {
+    context.Finish([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto pair, ParseRecordPair(*explain_ids));
+      CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
+      CANJE_ASSIGN_OR_RETURN(auto item,
+                             reconciliation::ExplainRecords(*opened, pair.first, pair.second));
+      if (context.global.json) {
+        context.out << ItemJson(item).dump(2) << '\n';
+      } else {
+        PrintItem(item, context.out);
+      }
+      return Status::Ok();
+    }());
+  });
+
+  auto* review = app.add_subcommand("review", "Pairs of records that need a person's decision");
+  review->require_subcommand(1);
+  auto* list = review->add_subcommand("list", "The pairs waiting for review, side by side");
+  auto limit = std::make_shared<int64_t>(0);
+  list->add_option("--limit", *limit, "At most this many pairs");
+  list->callback([&context, limit] {
+    context.Finish([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
+      CANJE_ASSIGN_OR_RETURN(auto items, reconciliation::ListReviewQueue(*opened, *limit));
+      if (context.global.json) {
+        json out = json::array();
+        for (const auto& item : items) out.push_back(ItemJson(item));
+        context.out << out.dump(2) << '\n';
+        return Status::Ok();
+      }
+      for (const auto& item : items) {
+        PrintItem(item, context.out);
+        context.out << '\n';
+      }
+      context.out << items.size() << " pair" << (items.size() == 1 ? "" : "s")
+                  << " waiting for review; decide with canje review decide A B --same|--different"
+                     " --reason TEXT\n";
+      return Status::Ok();
+    }());
+  });
+
+  auto* decide = review->add_subcommand("decide", "Decide whether two records are the same person");
+  struct DecideFlags {
+    std::vector<std::string> ids;
+    bool same = false;
+    bool different = false;
+    std::string reason;
+  };
+  auto flags = std::make_shared<DecideFlags>();
+  decide->add_option("RECORDS", flags->ids, "Two record ids (R12 R57)")->required()->expected(2);
+  auto* same = decide->add_flag("--same", flags->same, "They are the same person");
+  auto* different = decide->add_flag("--different", flags->different, "They are different persons");
+  same->excludes(different);
+  decide->add_option("--reason", flags->reason, "Why (kept in the log)");
+  decide->callback([&context, flags] {
+    context.Finish([&]() -> Status {
+      if (flags->same == flags->different) {
+        return Status::Usage("say --same or --different");
+      }
+      CANJE_ASSIGN_OR_RETURN(auto pair, ParseRecordPair(flags->ids));
+      CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
+      CANJE_ASSIGN_OR_RETURN(auto outcome,
+                             reconciliation::DecidePair(*opened, pair.first, pair.second,
+                                                        flags->same, flags->reason));
+      if (context.global.json) {
+        json out = {{"decision", "D" + std::to_string(outcome.decision_id)},
+                    {"event", outcome.event_seq}};
+        if (outcome.replaces != 0) out["replaces"] = "D" + std::to_string(outcome.replaces);
+        context.out << out.dump(2) << '\n';
+      } else {
+        context.out << "Decision D" << outcome.decision_id << " recorded (event "
+                    << outcome.event_seq << ")";
+        if (outcome.replaces != 0) context.out << ", revising D" << outcome.replaces;
+        context.out << "; it binds from the next `canje link`\n";
+      }
+      return Status::Ok();
+    }());
+  });
+}
+
+}  // namespace canje::cli

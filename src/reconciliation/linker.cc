@@ -1,0 +1,168 @@
+#include "reconciliation/linker.h"
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "instance/ids.h"
+#include "reconciliation/decisions.h"
+#include "reconciliation/trained_linkage.h"
+#include "store/link_tables.h"
+
+namespace canje::reconciliation {
+namespace {
+
+// The representative of each cluster (see linker.h), per table row.
+std::vector<int64_t> Representatives(const TrainedLinkage& trained,
+                                     const std::vector<uint32_t>& cluster_of) {
+  const size_t n = cluster_of.size();
+  std::map<uint32_t, std::pair<bool, int64_t>> best;  // cluster -> (not a roster, own person)
+  for (uint32_t row = 0; row < n; ++row) {
+    const store::LinkRecordRow& record = trained.RecordAt(row);
+    const bool roster = trained.input.ListOf(record).kind == "custody_roster";
+    const std::pair<bool, int64_t> candidate(!roster, record.own_person_id);
+    auto [it, inserted] = best.emplace(cluster_of[row], candidate);
+    if (!inserted && candidate < it->second) it->second = candidate;
+  }
+  std::vector<int64_t> representative(n);
+  for (uint32_t row = 0; row < n; ++row) representative[row] = best.at(cluster_of[row]).second;
+  return representative;
+}
+
+}  // namespace
+
+std::string ProbabilityText(double probability) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6f", probability);
+  return text;
+}
+
+Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreOptions& options) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kLinkRecords));
+  if (!(options.review_low <= options.threshold && options.threshold <= options.review_high &&
+        options.review_low > 0 && options.review_high <= 1)) {
+    return Status::Usage("the review band must surround the threshold: 0 < review low (" +
+                         ProbabilityText(options.review_low) + ") <= threshold (" +
+                         ProbabilityText(options.threshold) + ") <= review high (" +
+                         ProbabilityText(options.review_high) + ") <= 1");
+  }
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, TrainOnStore(instance, options.threads));
+  const LinkInput& input = trained.input;
+  CANJE_ASSIGN_OR_RETURN(auto decisions, store::ReviewDecisions(store));
+  const BindingDecisions binding = BindDecisions(input, decisions);
+
+  LinkStoreReport report;
+  report.records = static_cast<int64_t>(input.records.size());
+  report.compared = static_cast<int64_t>(input.compared.size());
+  report.before_schema_2 = input.before_schema_2;
+  for (const store::LinkRecordRow& record : input.records) {
+    if (record.own_person_id == 0) continue;
+    if (!input.versions.current.contains(record.list_id)) {
+      ++report.superseded;
+    } else if (record.erased) {
+      ++report.erased;
+    }
+  }
+  report.decisions_applied = binding.applied;
+  report.stale_decisions = binding.stale;
+
+  // Clusters, and the review queue.
+  const size_t n = input.compared.size();
+  std::vector<uint32_t> cluster_of(n);
+  std::vector<store::ReviewQueueRow> queue;
+  if (trained.engine) {
+    linkage::LinkageEngine& engine = *trained.engine;
+    std::vector<linkage::ScoredPair> pairs = engine.ScorePairs(options.review_low);
+    cluster_of = engine.Cluster(pairs, options.threshold, binding.by_pair);
+    for (const linkage::ScoredPair& pair : pairs) {
+      if (pair.probability >= options.review_high) continue;
+      const store::LinkRecordRow& left = trained.RecordAt(pair.left);
+      const store::LinkRecordRow& right = trained.RecordAt(pair.right);
+      if (binding.decided.contains(FingerprintPair(left.fingerprint, right.fingerprint))) continue;
+      queue.push_back({std::min(left.record_id, right.record_id),
+                       std::max(left.record_id, right.record_id),
+                       ProbabilityText(pair.probability)});
+    }
+    std::sort(queue.begin(), queue.end(), [](const auto& a, const auto& b) {
+      return std::pair(a.left_record, a.right_record) < std::pair(b.left_record, b.right_record);
+    });
+    report.statistics = engine.statistics();
+  } else {
+    for (uint32_t row = 0; row < n; ++row) cluster_of[row] = row + 1;
+  }
+  report.persons = n == 0 ? 0 : *std::max_element(cluster_of.begin(), cluster_of.end());
+  report.review_queue = static_cast<int64_t>(queue.size());
+  const std::vector<int64_t> representative = Representatives(trained, cluster_of);
+
+  // What changes.
+  std::vector<std::pair<int64_t, int64_t>> relinks;  // record -> person
+  std::map<int64_t, int64_t> merges;                 // person -> merged into (0: none)
+  for (uint32_t row = 0; row < n; ++row) {
+    const store::LinkRecordRow& record = trained.RecordAt(row);
+    if (record.person_id != representative[row]) {
+      relinks.emplace_back(record.record_id, representative[row]);
+    }
+    const int64_t own = record.own_person_id;
+    const int64_t wanted = own == representative[row] ? 0 : representative[row];
+    auto current = input.merged_into.find(own);
+    const int64_t now = current == input.merged_into.end() ? 0 : current->second;
+    if (now != wanted) merges[own] = wanted;
+  }
+  for (const auto& [person, into] : merges) (into == 0 ? report.separated : report.merged)++;
+  report.relinked = static_cast<int64_t>(relinks.size());
+  CANJE_ASSIGN_OR_RETURN(auto current_queue, store::ReviewQueue(store));
+  const bool queue_changed =
+      current_queue.size() != queue.size() ||
+      !std::equal(queue.begin(), queue.end(), current_queue.begin(), [](const auto& a, const auto& b) {
+        return a.left_record == b.left_record && a.right_record == b.right_record &&
+               a.probability == b.probability;
+      });
+  if (relinks.empty() && merges.empty() && !queue_changed) return report;
+
+  nlohmann::json changes = nlohmann::json::array();
+  for (const auto& [record, person] : relinks) {
+    changes.push_back({instance::RecordId(record), instance::PersonId(person)});
+  }
+  nlohmann::json merged = nlohmann::json::array();
+  nlohmann::json separated = nlohmann::json::array();
+  for (const auto& [person, into] : merges) {
+    if (into == 0) {
+      separated.push_back(instance::PersonId(person));
+    } else {
+      merged.push_back({instance::PersonId(person), instance::PersonId(into)});
+    }
+  }
+  nlohmann::json stale = nlohmann::json::array();
+  for (const StaleDecision& decision : binding.stale) stale.push_back(decision.decision_id);
+  CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    CANJE_ASSIGN_OR_RETURN(store::LinkWriter writer,
+                           store::LinkWriter::Create(recorder.transaction()));
+    for (const auto& [record, person] : relinks) {
+      CANJE_RETURN_IF_ERROR(writer.RelinkRecord(record, person));
+    }
+    for (const auto& [person, into] : merges) {
+      CANJE_RETURN_IF_ERROR(writer.SetMergedInto(person, into));
+    }
+    CANJE_RETURN_IF_ERROR(store::ReplaceReviewQueue(recorder.transaction(), queue));
+    CANJE_ASSIGN_OR_RETURN(
+        report.event_seq,
+        recorder.Record("persons.linked", {"reconciliation"},
+                        {{"threshold", options.threshold},
+                         {"review_band", {options.review_low, options.review_high}},
+                         {"records_compared", report.compared},
+                         {"persons", report.persons},
+                         {"relinked", std::move(changes)},
+                         {"merged", std::move(merged)},
+                         {"separated", std::move(separated)},
+                         {"review_queue", report.review_queue},
+                         {"decisions_applied", report.decisions_applied},
+                         {"stale_decisions", std::move(stale)}}));
+    return Status::Ok();
+  }));
+  report.changed = true;
+  return report;
+}
+
+}  // namespace canje::reconciliation

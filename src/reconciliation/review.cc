@@ -1,0 +1,203 @@
+#include "reconciliation/review.h"
+
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+
+#include "instance/ids.h"
+#include "reconciliation/decisions.h"
+#include "reconciliation/trained_linkage.h"
+#include "registry/person_directory.h"
+
+namespace canje::reconciliation {
+namespace {
+
+using instance::Instance;
+
+// May the caller decide on (or see) a pair of records on these lists? (See review.h.)
+Status AuthorizePair(Instance& instance, const store::ListRow& left, const store::ListRow& right) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
+  if (instance.role() != instance::Role::kNegotiator) return Status::Ok();
+  const std::string& party = instance.actor().party;
+  if (left.party == party || right.party == party) return Status::Ok();
+  return Status::NotPermitted("a negotiator of " + party +
+                              " may review only pairs with a record on a list " + party +
+                              " submitted; these records are on " + instance::ListId(left.id) +
+                              " (" + left.party + ") and " + instance::ListId(right.id) + " (" +
+                              right.party + ")");
+}
+
+Result<store::LinkRecordRow> RequireRecord(store::Store& store, int64_t record_id) {
+  CANJE_ASSIGN_OR_RETURN(auto record, store::FindLinkRecord(store, record_id));
+  if (!record) {
+    return Status::NotFound("no record " + instance::RecordId(record_id) +
+                            "; `canje review list` and `canje person show` name records");
+  }
+  if (record->erased || record->own_person_id == 0) {
+    return Status::Conflict(instance::RecordId(record_id) +
+                            (record->erased ? " belongs to an erased person"
+                                            : " was imported before reconciliation existed "
+                                              "(re-import its list)") +
+                            "; it takes no part in linking");
+  }
+  return *record;
+}
+
+// Both records of a pair, once the caller may review it.
+Result<std::pair<store::LinkRecordRow, store::LinkRecordRow>> RequirePair(Instance& instance,
+                                                                        int64_t left_record,
+                                                                        int64_t right_record) {
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(store::LinkRecordRow left, RequireRecord(store, left_record));
+  CANJE_ASSIGN_OR_RETURN(store::LinkRecordRow right, RequireRecord(store, right_record));
+  CANJE_ASSIGN_OR_RETURN(auto left_list, store.FindList(left.list_id));
+  CANJE_ASSIGN_OR_RETURN(auto right_list, store.FindList(right.list_id));
+  CANJE_RETURN_IF_ERROR(AuthorizePair(instance, *left_list, *right_list));
+  return std::pair(std::move(left), std::move(right));
+}
+
+Result<ReviewSide> LoadSide(Instance& instance, const store::LinkRecordRow& record) {
+  ReviewSide side;
+  side.record_id = record.record_id;
+  side.line = record.line;
+  side.person_id = record.person_id;
+  CANJE_ASSIGN_OR_RETURN(auto list, instance.store().FindList(record.list_id));
+  if (!list) return Status::Internal("record without its list");
+  side.list = *list;
+  CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(record.own_person_id));
+  if (!person || person->person.data_key.empty()) {
+    return Status::Conflict(instance::RecordId(record.record_id) + " belongs to an erased person");
+  }
+  CANJE_ASSIGN_OR_RETURN(side.person, registry::OpenPerson(instance, person->person));
+  return side;
+}
+
+// The binding decision on two records' fingerprints, if any.
+std::optional<store::ReviewDecisionRow> BindingDecision(
+    const std::vector<store::ReviewDecisionRow>& decisions, const Bytes& left,
+    const Bytes& right) {
+  std::optional<store::ReviewDecisionRow> binding;
+  const auto pair = FingerprintPair(left, right);
+  for (const store::ReviewDecisionRow& decision : decisions) {
+    if (FingerprintPair(decision.left_fingerprint, decision.right_fingerprint) == pair) {
+      binding = decision;
+    }
+  }
+  return binding;
+}
+
+Result<ReviewItem> MakeItem(Instance& instance, const TrainedLinkage& trained,
+                            const std::vector<store::ReviewDecisionRow>& decisions,
+                            const store::LinkRecordRow& left, const store::LinkRecordRow& right) {
+  ReviewItem item;
+  CANJE_ASSIGN_OR_RETURN(item.left, LoadSide(instance, left));
+  CANJE_ASSIGN_OR_RETURN(item.right, LoadSide(instance, right));
+  auto left_row = trained.RowOf(left.record_id);
+  auto right_row = trained.RowOf(right.record_id);
+  if (trained.engine && left_row && right_row) {
+    item.explanation = trained.engine->Explain(*left_row, *right_row);
+    item.probability = item.explanation.probability;
+  }
+  item.decision = BindingDecision(decisions, left.fingerprint, right.fingerprint);
+  return item;
+}
+
+}  // namespace
+
+Result<std::vector<ReviewItem>> ListReviewQueue(Instance& instance, int64_t limit) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(auto queue, store::ReviewQueue(store));
+  std::vector<ReviewItem> items;
+  if (queue.empty()) return items;
+  CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, TrainOnStore(instance, 2));
+  CANJE_ASSIGN_OR_RETURN(auto decisions, store::ReviewDecisions(store));
+  for (const store::ReviewQueueRow& pair : queue) {
+    if (limit > 0 && static_cast<int64_t>(items.size()) >= limit) break;
+    CANJE_ASSIGN_OR_RETURN(auto left, store::FindLinkRecord(store, pair.left_record));
+    CANJE_ASSIGN_OR_RETURN(auto right, store::FindLinkRecord(store, pair.right_record));
+    if (!left || !right || left->erased || right->erased) continue;
+    const store::ListRow& left_list = *trained.input.list_by_id.at(left->list_id);
+    const store::ListRow& right_list = *trained.input.list_by_id.at(right->list_id);
+    if (!AuthorizePair(instance, left_list, right_list).ok()) continue;
+    CANJE_ASSIGN_OR_RETURN(ReviewItem item, MakeItem(instance, trained, decisions, *left, *right));
+    item.probability = std::strtod(pair.probability.c_str(), nullptr);
+    items.push_back(std::move(item));
+  }
+  return items;
+}
+
+Result<ReviewItem> ExplainRecords(Instance& instance, int64_t left_record, int64_t right_record) {
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(auto records, RequirePair(instance, left_record, right_record));
+  const auto& [left, right] = records;
+  CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, TrainOnStore(instance, 2));
+  for (const auto* record : {&left, &right}) {
+    if (!trained.RowOf(record->record_id)) {
+      return Status::Conflict(instance::RecordId(record->record_id) + " is on " +
+                              instance::ListId(record->list_id) +
+                              ", which a later version of the same list superseded; explain "
+                              "the records of the current version");
+    }
+  }
+  CANJE_ASSIGN_OR_RETURN(auto decisions, store::ReviewDecisions(store));
+  return MakeItem(instance, trained, decisions, left, right);
+}
+
+Result<DecisionOutcome> DecidePair(Instance& instance, int64_t left_record, int64_t right_record,
+                                   bool same, const std::string& reason) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
+  if (reason.empty()) {
+    return Status::Usage("say why with --reason \"...\"; the reason is kept in the log");
+  }
+  if (left_record == right_record) {
+    return Status::Usage("a record is always the same person as itself: name two records");
+  }
+  if (left_record > right_record) std::swap(left_record, right_record);
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(auto records, RequirePair(instance, left_record, right_record));
+  const auto& [left, right] = records;
+  CANJE_ASSIGN_OR_RETURN(auto decisions, store::ReviewDecisions(store));
+  const auto binding = BindingDecision(decisions, left.fingerprint, right.fingerprint);
+  if (binding && binding->same == same) {
+    return Status::Conflict("decision D" + std::to_string(binding->id) + " already says " +
+                            instance::RecordId(binding->left_record) + " and " +
+                            instance::RecordId(binding->right_record) + " are " +
+                            (same ? "the same person" : "different persons") +
+                            "; nothing changed");
+  }
+  DecisionOutcome outcome;
+  outcome.replaces = binding ? binding->id : 0;
+  CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    const std::string left_id = instance::RecordId(left_record);
+    const std::string right_id = instance::RecordId(right_record);
+    nlohmann::json payload = {{"left", left_id},
+                              {"right", right_id},
+                              {"decision", same ? "same" : "different"},
+                              {"reason", reason}};
+    if (outcome.replaces != 0) payload["replaces"] = outcome.replaces;
+    CANJE_ASSIGN_OR_RETURN(
+        outcome.event_seq,
+        recorder.Record("review.decided",
+                        {left_id, right_id, instance::PersonId(left.person_id),
+                         instance::PersonId(right.person_id)},
+                        payload));
+    store::ReviewDecisionRow row;
+    row.left_fingerprint = left.fingerprint;
+    row.right_fingerprint = right.fingerprint;
+    row.left_record = left_record;
+    row.right_record = right_record;
+    row.same = same;
+    row.decided_by = instance.actor().user;
+    row.party = instance.actor().party;
+    row.decided_at = recorder.transaction().now();
+    row.event_seq = outcome.event_seq;
+    row.replaces = outcome.replaces;
+    CANJE_ASSIGN_OR_RETURN(outcome.decision_id,
+                           store::AddReviewDecision(recorder.transaction(), row));
+    return store::RemoveFromReviewQueue(recorder.transaction(), left.fingerprint,
+                                        right.fingerprint);
+  }));
+  return outcome;
+}
+
+}  // namespace canje::reconciliation

@@ -1,0 +1,63 @@
+// The review queue and review decisions (`canje review list`, `canje review decide`,
+// `canje link explain`).
+//
+// Who may decide: a mediator, a verifier or an admin on any pair; a negotiator (an
+// organisation's or a delegation's reviewer) only on a pair with at least one record on a list
+// its own party submitted. Reviewing needs both records side by side, so whoever may decide on a
+// pair sees both records' compared fields.
+//
+// A decision binds every later `canje link` run (decisions.h) and is revised only by another
+// decision on the same pair. Deciding records a "review.decided" event (the reason is kept in its
+// sealed payload only) and takes the pair out of the queue; the links change at the next run.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "instance/instance.h"
+#include "linkage/linkage_engine.h"
+#include "registry/person.h"
+#include "store/link_tables.h"
+
+namespace canje::reconciliation {
+
+struct ReviewSide {
+  int64_t record_id = 0;
+  store::ListRow list;
+  int64_t line = 0;
+  int64_t person_id = 0;  // linked to now
+  registry::PersonRecord person;  // the record's own identity, decrypted
+};
+
+struct ReviewItem {
+  ReviewSide left;
+  ReviewSide right;
+  double probability = 0;
+  linkage::PairExplanation explanation;
+  std::optional<store::ReviewDecisionRow> decision;  // the binding decision, if any
+};
+
+// The pairs waiting for review that the caller may decide on, at most `limit` (0: all).
+Result<std::vector<ReviewItem>> ListReviewQueue(instance::Instance& instance, int64_t limit);
+
+// Two records side by side with the engine's explanation. kNotFound for an unknown record,
+// kConflict for a record that takes no part in linking (erased, superseded list).
+Result<ReviewItem> ExplainRecords(instance::Instance& instance, int64_t left_record,
+                                  int64_t right_record);
+
+struct DecisionOutcome {
+  int64_t decision_id = 0;
+  int64_t replaces = 0;
+  int64_t event_seq = 0;
+};
+
+// Records a decision. kUsage without a reason or for a record paired with itself; kNotFound
+// for an unknown record; kConflict for an erased record or a decision equal to the one that
+// binds already; kNotPermitted per the rule above.
+Result<DecisionOutcome> DecidePair(instance::Instance& instance, int64_t left_record,
+                                   int64_t right_record, bool same, const std::string& reason);
+
+}  // namespace canje::reconciliation

@@ -1,0 +1,49 @@
+// Small helpers to run a statement and read its rows, for the store's *.cc files (tables of
+// each domain live in their own store/<domain>_tables.cc and use these).
+#pragma once
+
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "store/sql_connection.h"
+
+namespace canje::store {
+
+// Runs `sql` with `bind` applied and calls `read` on every row.
+template <typename Bind, typename Read>
+Status Query(SqlConnection& connection, std::string_view sql, Bind bind, Read read) {
+  CANJE_ASSIGN_OR_RETURN(auto statement, connection.Prepare(sql));
+  bind(*statement);
+  while (true) {
+    CANJE_ASSIGN_OR_RETURN(bool has_row, statement->Step());
+    if (!has_row) return Status::Ok();
+    CANJE_RETURN_IF_ERROR(read(*statement));
+  }
+}
+
+template <typename Row, typename Bind, typename Read>
+Result<std::vector<Row>> QueryAll(SqlConnection& connection, std::string_view sql, Bind bind,
+                                  Read read) {
+  std::vector<Row> rows;
+  CANJE_RETURN_IF_ERROR(Query(connection, sql, bind, [&](const SqlStatement& row) {
+    rows.push_back(read(row));
+    return Status::Ok();
+  }));
+  return rows;
+}
+
+template <typename Row, typename Bind, typename Read>
+Result<std::optional<Row>> QueryOne(SqlConnection& connection, std::string_view sql, Bind bind,
+                                    Read read) {
+  CANJE_ASSIGN_OR_RETURN(std::vector<Row> rows, QueryAll<Row>(connection, sql, bind, read));
+  if (rows.empty()) return std::optional<Row>();
+  return std::optional<Row>(std::move(rows.front()));
+}
+
+inline auto NoBind() {
+  return [](SqlStatement&) {};
+}
+
+}  // namespace canje::store
