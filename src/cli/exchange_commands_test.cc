@@ -67,15 +67,30 @@ class ExchangeCommandsTest : public ::testing::Test {
         canje_.Run({"persons", "--list", "L2", "--category", "journalist", "--json"}).out);
     for (const json& person : prisoners) {
       std::string id = person["id"].get<std::string>();
-      bool us = std::find(us_nationals_.begin(), us_nationals_.end(), id) != us_nationals_.end();
-      if (!us && journalists_.size() < 4) journalists_.push_back(id);
+      bool american =
+          std::find(us_nationals_.begin(), us_nationals_.end(), id) != us_nationals_.end();
+      if (!american && journalists_.size() < 4) journalists_.push_back(id);
     }
     ASSERT_EQ(journalists_.size(), 4u);
-    // A person known only from the US removal manifest: no custody row of a holder's roster.
-    json manifest =
-        json::parse(canje_.Run({"persons", "--list", "L3", "--limit", "1", "--json"}).out);
-    ASSERT_EQ(manifest.size(), 1u);
-    manifest_only_ = manifest[0]["id"].get<std::string>();
+    // A person the store does not confirm as held (no custody row of a holder's own roster):
+    // found here from the lists and custody rows as `canje lists` and `canje persons` show them.
+    std::map<std::string, std::string> roster_party;
+    for (const json& list : json::parse(canje_.Run({"lists", "--json"}).out)) {
+      if (list["kind"] == "custody_roster") roster_party[list["id"]] = list["party"];
+    }
+    for (const json& person : json::parse(canje_.Run({"persons", "--json"}).out)) {
+      bool confirmed = false;
+      for (const json& custody : person["custody"]) {
+        auto roster = roster_party.find(custody.value("list", ""));
+        confirmed |= custody["status"] == "held" && roster != roster_party.end() &&
+                     roster->second == custody["holder"];
+      }
+      if (!confirmed) {
+        unconfirmed_ = person["id"].get<std::string>();
+        break;
+      }
+    }
+    ASSERT_FALSE(unconfirmed_.empty());
   }
 
   RunResult As(const std::string& user, std::vector<std::string> args) const {
@@ -91,8 +106,8 @@ class ExchangeCommandsTest : public ::testing::Test {
   }
 
   // The cecot-2025 exchange X1: SLV and USA on one side, VEN on the other, each side giving only
-  // for an equal number. VEN claims the whole CECOT roster (by list) and a person it cannot
-  // show is held; the United States claims its nationals and, at home in Venezuela, four
+  // for an equal number. VEN claims the whole CECOT roster (by list) and a person no roster
+  // confirms as held; the United States claims its nationals and, at home in Venezuela, four
   // journalists.
   void BuildCecotExchange() {
     Ok("med", {"exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
@@ -103,7 +118,7 @@ class ExchangeCommandsTest : public ::testing::Test {
     Ok("med", {"exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
     Ok("med", {"exchange", "claim", "X1", "--list", "L1", "--by", "VEN", "--priority", "2"});
     Ok("ven", {"exchange", "claim", "X1", slv_roster_[7], "--by", "VEN", "--priority", "1"});
-    Ok("ven", {"exchange", "claim", "X1", manifest_only_, "--by", "VEN"});
+    Ok("ven", {"exchange", "claim", "X1", unconfirmed_, "--by", "VEN"});
     for (const std::string& person : us_nationals_) {
       Ok("usa", {"exchange", "claim", "X1", person, "--by", "USA", "--value", "3"});
     }
@@ -136,7 +151,7 @@ class ExchangeCommandsTest : public ::testing::Test {
   std::vector<std::string> slv_roster_;
   std::vector<std::string> us_nationals_;
   std::vector<std::string> journalists_;
-  std::string manifest_only_;
+  std::string unconfirmed_;
   CanjeRunner canje_;
 };
 
@@ -160,7 +175,7 @@ TEST_F(ExchangeCommandsTest, TheCecotDealLeavesOutExactlyTheHeldRefusedAndUnconf
   json candidates = json::parse(listed.out);
   std::set<std::string> expected_out = {slv_roster_[0], slv_roster_[1], slv_roster_[2],
                                         slv_roster_[3], slv_roster_[4], slv_roster_[6],
-                                        slv_roster_[9], manifest_only_};
+                                        slv_roster_[9], unconfirmed_};
   EXPECT_EQ(Persons(candidates["excluded"]), expected_out);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[i]),
@@ -168,7 +183,7 @@ TEST_F(ExchangeCommandsTest, TheCecotDealLeavesOutExactlyTheHeldRefusedAndUnconf
   }
   EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[6]),
             std::set<std::string>{"consent_refused"});
-  EXPECT_EQ(KindsFor(candidates["excluded"], manifest_only_),
+  EXPECT_EQ(KindsFor(candidates["excluded"], unconfirmed_),
             std::set<std::string>{"not_confirmed_held"});
   EXPECT_EQ(candidates["candidates"].size(), 252u - 7 + us_nationals_.size() + journalists_.size());
 
@@ -223,13 +238,15 @@ TEST_F(ExchangeCommandsTest, TheCecotDealLeavesOutExactlyTheHeldRefusedAndUnconf
   EXPECT_GE(ven_value_received + 1e-9, ven_cost_given);
   EXPECT_GE(slv_usa_received, slv_usa_given);
   for (const json& bloc : july["blocs"]) {
-    if (bloc["name"] == "VEN") EXPECT_EQ(bloc["rule"]["kind"], "value");
+    if (bloc["name"] == "VEN") {
+      EXPECT_EQ(bloc["rule"]["kind"], "value");
+    }
   }
 }
 
 TEST_F(ExchangeCommandsTest, NegotiatorsSeeNoRefusalAndOnlyTheNamesTheyMayKnow) {
   BuildCecotExchange();
-  for (const std::string& user : {"ven", "usa"}) {
+  for (std::string user : {"ven", "usa"}) {
     for (auto command :
          {std::vector<std::string>{"exchange", "candidates", "X1", "--date", "2025-07-18"},
           std::vector<std::string>{"exchange", "solve", "X1", "--date", "2025-07-18"}}) {
@@ -250,21 +267,33 @@ TEST_F(ExchangeCommandsTest, NegotiatorsSeeNoRefusalAndOnlyTheNamesTheyMayKnow) 
     EXPECT_NE(require.err.find("not available (confidential)"), std::string::npos);
   }
   // The verifier and the mediator read the reason.
-  for (const std::string& user : {"ver", "med"}) {
+  for (std::string user : {"ver", "med"}) {
     json candidates = json::parse(
         As(user, {"exchange", "candidates", "X1", "--date", "2025-07-18", "--json"}).out);
     EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[6]),
               std::set<std::string>{"consent_refused"});
   }
-  // Need to know: Venezuela's negotiator sees the names of the persons Venezuela holds, not
-  // those of El Salvador's roster; the mediator sees both.
-  json ven_deal =
-      json::parse(As("ven", {"exchange", "solve", "X1", "--date", "2025-07-18", "--json"}).out);
+  // Need to know: a negotiator sees the names of the persons `canje persons` shows it (held by
+  // its party or on its lists), and no other; the mediator sees every name.
+  for (std::string user : {"ven", "usa"}) {
+    std::set<std::string> visible;
+    for (const json& person : json::parse(As(user, {"persons", "--json"}).out)) {
+      visible.insert(person["id"].get<std::string>());
+    }
+    json seen =
+        json::parse(As(user, {"exchange", "solve", "X1", "--date", "2025-07-18", "--json"}).out);
+    int hidden = 0;
+    for (const json& entry : seen["deal"]) {
+      bool may_see = visible.count(entry["person"].get<std::string>()) > 0;
+      EXPECT_EQ(entry.contains("name"), may_see) << user << " " << entry.dump();
+      hidden += may_see ? 0 : 1;
+    }
+    if (user == "usa") {
+      EXPECT_GT(hidden, 0) << "Venezuela's prisoners are not on US lists";
+    }
+  }
   json med_deal =
       json::parse(As("med", {"exchange", "solve", "X1", "--date", "2025-07-18", "--json"}).out);
-  for (const json& entry : ven_deal["deal"]) {
-    EXPECT_EQ(entry.contains("name"), entry["from"] == "VEN") << entry.dump();
-  }
   for (const json& entry : med_deal["deal"]) EXPECT_TRUE(entry.contains("name"));
 }
 
