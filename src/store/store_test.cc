@@ -247,7 +247,8 @@ TEST(StreamedReadsTest, BothBackendsYieldIdenticalRows) {
   auto postgres = Store::Open({database.url(), true});
   ASSERT_TRUE(sqlite.ok() && postgres.ok());
   ASSERT_TRUE(Fill(**sqlite, {"admin", "OPERATOR", "admin"}, 2500).ok());
-  ASSERT_TRUE(CopyStore(**sqlite, **postgres).ok());
+  Result<CopyReport> copied = CopyStore(**sqlite, **postgres);
+  ASSERT_TRUE(copied.ok()) << copied.status().ToString();
   auto events = [](Store& store) {
     std::vector<EventRow> rows;
     EXPECT_TRUE(store
