@@ -328,5 +328,33 @@ TEST_F(ExchangeCommandsTest, ForbiddenStepsFailClearlyAndChangeNothing) {
   EXPECT_EQ(list.size(), 1u);
 }
 
+// After `canje link` (the demo runs it), Venezuela's claim list names the persons of El
+// Salvador's roster: a claim by list lands on them and gives candidates released from SLV.
+TEST_F(ExchangeCommandsTest, AClaimListClaimsTheRosterPersonsItWasLinkedTo) {
+  Ok("med", {"exchange", "create", "by-list", "--mediator", "PUENTE"});
+  Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV"});
+  Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+  const int64_t before = LogSize();
+  RunResult claimed =
+      As("ven", {"exchange", "claim", "X1", "--list", "L6", "--by", "VEN", "--json"});
+  ASSERT_EQ(claimed.exit_status, 0) << claimed.err;
+  json outcome = json::parse(claimed.out);
+  const int64_t added = outcome["added"].get<int64_t>();
+  EXPECT_EQ(LogSize(), before + added);  // one event per claim
+  json candidates = json::parse(As("med", {"exchange", "candidates", "X1", "--json"}).out);
+  std::set<std::string> roster(slv_roster_.begin(), slv_roster_.end());
+  for (const json& candidate : candidates["candidates"]) {
+    EXPECT_EQ(candidate["from"], "SLV");
+    EXPECT_TRUE(roster.count(candidate["person"].get<std::string>())) << candidate.dump();
+  }
+  EXPECT_GT(candidates["candidates"].size(), 200u);
+  EXPECT_EQ(candidates["candidates"].size() + candidates["excluded"].size(),
+            static_cast<size_t>(added));
+  for (const json& exclusion : candidates["excluded"]) {
+    EXPECT_EQ(KindsFor(candidates["excluded"], exclusion["person"]),
+              std::set<std::string>{"not_confirmed_held"});
+  }
+}
+
 }  // namespace
 }  // namespace canje::cli::testing

@@ -109,6 +109,13 @@ Result<ExchangeCandidates> BuildCandidates(instance::Instance& instance, int64_t
     }
   }
   CANJE_ASSIGN_OR_RETURN(result.details, LoadExchange(instance, exchange_id));
+  // A claim made before `canje link` merged its person counts for the person they were found to
+  // be (one level: reconciliation merges into the representative directly).
+  CANJE_ASSIGN_OR_RETURN(auto merged, store::MergedClaimedPersons(instance.store(), exchange_id));
+  for (auto& claim : result.details.claims) {
+    auto found = merged.find(claim.person_id);
+    if (found != merged.end()) claim.person_id = found->second;
+  }
   result.date = date.empty() ? TodayIso() : std::string(date);
   const ExchangeDetails& details = result.details;
 

@@ -239,6 +239,8 @@ Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
     }
     CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(claim.person_id));
     if (!person) return Status::NotFound("no person " + instance::PersonId(claim.person_id));
+    // A person merged by reconciliation is claimed as the person they were found to be.
+    if (person->person.merged_into != 0) row.person_id = person->person.merged_into;
     rows.push_back(std::move(row));
   }
   ClaimOutcome outcome;

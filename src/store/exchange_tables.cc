@@ -289,8 +289,13 @@ Result<std::vector<ClaimedCustodyRow>> CustodyOfClaimedPersons(Store& store, int
       store.connection(),
       "SELECT c.person_id, c.holder, c.status, c.list_id, l.kind, l.party FROM custody c "
       "LEFT JOIN lists l ON l.id = c.list_id WHERE c.person_id IN "
-      "(SELECT person_id FROM exchange_claims WHERE exchange_id = ?) ORDER BY c.person_id, c.id",
-      [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
+      "(SELECT person_id FROM exchange_claims WHERE exchange_id = ?) OR c.person_id IN "
+      "(SELECT p.merged_into FROM persons p JOIN exchange_claims k ON k.person_id = p.id "
+      "WHERE k.exchange_id = ?) ORDER BY c.person_id, c.id",
+      [&](SqlStatement& s) {
+        s.BindInt(1, exchange_id);
+        s.BindInt(2, exchange_id);
+      },
       [](const SqlStatement& row) {
         return ClaimedCustodyRow{row.Int(0),
                                  row.Text(1),
@@ -299,6 +304,20 @@ Result<std::vector<ClaimedCustodyRow>> CustodyOfClaimedPersons(Store& store, int
                                  row.IsNull(4) ? "" : row.Text(4),
                                  row.IsNull(5) ? "" : row.Text(5)};
       });
+}
+
+Result<std::map<int64_t, int64_t>> MergedClaimedPersons(Store& store, int64_t exchange_id) {
+  std::map<int64_t, int64_t> merged;
+  CANJE_RETURN_IF_ERROR(Query(
+      store.connection(),
+      "SELECT id, merged_into FROM persons WHERE merged_into IS NOT NULL AND id IN "
+      "(SELECT person_id FROM exchange_claims WHERE exchange_id = ?)",
+      [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
+      [&](const SqlStatement& row) {
+        merged[row.Int(0)] = row.Int(1);
+        return Status::Ok();
+      }));
+  return merged;
 }
 
 }  // namespace canje::store

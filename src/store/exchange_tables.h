@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -117,7 +118,12 @@ struct ClaimedCustodyRow {
   std::string list_party;
 };
 
-// Every custody row of every person claimed in the exchange, by person then custody id.
+// Every custody row of every person claimed in the exchange, and of the person each claimed
+// person was merged into by reconciliation (persons.merged_into), by person then custody id.
 Result<std::vector<ClaimedCustodyRow>> CustodyOfClaimedPersons(Store& store, int64_t exchange_id);
+
+// Claimed persons that reconciliation merged into another: person id -> the person they were
+// found to be.
+Result<std::map<int64_t, int64_t>> MergedClaimedPersons(Store& store, int64_t exchange_id);
 
 }  // namespace canje::store
