@@ -340,14 +340,17 @@ TEST_F(HoldsAndConsentTest, MigrateCopiesHoldsActsAndInterviewsWithReadableNotes
         {"act", "list", "--json"},
         {"interview", "list", "--json"},
         {"eligibility", "--destination", "VEN", "--on", "2025-07-05", "--json"}}) {
-    std::vector<std::string> there = {"--db", copy, "--as", "ver"};
+    std::vector<std::string> there = {"--db", copy, "--master-key",
+                                      canje_.Path("canje.db.key").string(), "--as", "ver"};
     there.insert(there.end(), command.begin(), command.end());
     RunResult original = As("ver", command);
     RunResult copied = canje_.Run(there);
     EXPECT_EQ(copied.exit_status, 0) << copied.err;
     EXPECT_EQ(copied.out, original.out) << command[0];
   }
-  EXPECT_NE(canje_.Run({"--db", copy, "--as", "ver", "interview", "list"}).out.find(" no"),
+  EXPECT_NE(canje_.Run({"--db", copy, "--master-key", canje_.Path("canje.db.key").string(), "--as",
+                        "ver", "interview", "list"})
+                .out.find(" no"),
             std::string::npos);
 }
 

@@ -7,6 +7,7 @@
 
 #include "instance/ids.h"
 #include "negotiation/hold_scope.h"
+#include "store/link_tables.h"
 #include "store/holds_tables.h"
 
 namespace canje::negotiation {
@@ -75,14 +76,22 @@ void AddInterviewObstacles(const store::InterviewRow* interview, std::string_vie
   }
 }
 
-// Obstacles of one person, given the holds in force and the person's interviews.
+// Obstacles of one person, given the holds in force and the person's interviews. `merged` are
+// the ids reconciliation merged into the person: the same human being, so holds listing them
+// cover the person too (their interviews are among `interviews`).
 std::vector<Obstacle> ObstaclesOf(const store::PersonView& person,
+                                  const std::vector<int64_t>& merged,
                                   const std::vector<store::HoldRow>& holds_in_force,
                                   const std::vector<const store::InterviewRow*>& interviews,
                                   std::string_view destination) {
   std::vector<Obstacle> out;
   for (const store::HoldRow& hold : holds_in_force) {
-    if (HoldCovers(hold, person)) out.push_back(HoldObstacle(hold));
+    bool covered = HoldCovers(hold, person);
+    for (int64_t alias : merged) {
+      covered = covered || (!hold.persons.empty() && std::binary_search(hold.persons.begin(),
+                                                                        hold.persons.end(), alias));
+    }
+    if (covered) out.push_back(HoldObstacle(hold));
   }
   if (!person.person.erased_at.empty()) {
     out.push_back(ErasedObstacle(person.person));
@@ -116,21 +125,44 @@ Result<std::map<int64_t, std::vector<Obstacle>>> TransferObstaclesForAll(
   std::map<int64_t, std::vector<Obstacle>> result;
   if (person_ids.empty()) return result;
   CANJE_ASSIGN_OR_RETURN(auto holds, HoldsInForce(store, date));
-  CANJE_ASSIGN_OR_RETURN(auto interviews, store::InterviewsOfPersons(store, person_ids));
+  // Reconciliation: a person merged into another is that person (their representative).
+  CANJE_ASSIGN_OR_RETURN(auto merged, store::MergedPersonsByRepresentative(store));
+  std::vector<int64_t> interviewed = person_ids;
+  for (const auto& [representative, ids] : merged) {
+    interviewed.push_back(representative);
+    interviewed.insert(interviewed.end(), ids.begin(), ids.end());
+  }
+  CANJE_ASSIGN_OR_RETURN(auto interviews, store::InterviewsOfPersons(store, interviewed));
   std::unordered_map<int64_t, std::vector<const store::InterviewRow*>> by_person;
   for (const store::InterviewRow& interview : interviews) {
     by_person[interview.person_id].push_back(&interview);
   }
   std::set<int64_t> wanted(person_ids.begin(), person_ids.end());
-  auto evaluate = [&](const store::PersonView& person) {
-    result[person.person.id] = ObstaclesOf(person, holds, by_person[person.person.id], destination);
+  // Evaluates the representative `person` for the id `asked` (itself, or one merged into it).
+  auto evaluate_as = [&](int64_t asked, const store::PersonView& person) {
+    static const std::vector<int64_t> kNone;
+    auto found = merged.find(person.person.id);
+    const std::vector<int64_t>& aliases = found == merged.end() ? kNone : found->second;
+    std::vector<const store::InterviewRow*> all = by_person[person.person.id];
+    for (int64_t alias : aliases) {
+      all.insert(all.end(), by_person[alias].begin(), by_person[alias].end());
+    }
+    result[asked] = ObstaclesOf(person, aliases, holds, all, destination);
+  };
+  auto evaluate = [&](const store::PersonView& person) { evaluate_as(person.person.id, person); };
+  // One id: its representative's view when it was merged.
+  auto evaluate_id = [&](int64_t id) -> Status {
+    CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(id));
+    if (!person) return Status::NotFound("no person " + instance::PersonId(id));
+    if (person->person.merged_into != 0) {
+      CANJE_ASSIGN_OR_RETURN(auto representative, store.FindPerson(person->person.merged_into));
+      if (representative) person = std::move(representative);
+    }
+    evaluate_as(id, *person);
+    return Status::Ok();
   };
   if (wanted.size() <= 64) {
-    for (int64_t id : wanted) {
-      CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(id));
-      if (!person) return Status::NotFound("no person " + instance::PersonId(id));
-      evaluate(*person);
-    }
+    for (int64_t id : wanted) CANJE_RETURN_IF_ERROR(evaluate_id(id));
     return result;
   }
   // Many persons: one ordered pass over the persons table instead of a query each.
@@ -140,10 +172,7 @@ Result<std::map<int64_t, std::vector<Obstacle>>> TransferObstaclesForAll(
   }));
   // Persons the pass does not visit (merged into another by reconciliation) are read one by one.
   for (int64_t id : wanted) {
-    if (result.contains(id)) continue;
-    CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(id));
-    if (!person) return Status::NotFound("no person " + instance::PersonId(id));
-    evaluate(*person);
+    if (!result.contains(id)) CANJE_RETURN_IF_ERROR(evaluate_id(id));
   }
   return result;
 }

@@ -40,15 +40,20 @@ Result<ErasureReport> ErasePerson(instance::Instance& instance, int64_t person_i
       report.records += more.records;
       report.events += more.events;
     }
-    // Interview notes are sealed under the person's key, now destroyed; clear them too.
+    // Interview notes are sealed under the person's key, now destroyed; clear them too (also
+    // those recorded under the id of a person merged into this one).
     CANJE_RETURN_IF_ERROR(
         store::EraseInterviewNotes(recorder.transaction(), person_id).status());
+    for (int64_t other : merged) {
+      CANJE_RETURN_IF_ERROR(store::EraseInterviewNotes(recorder.transaction(), other).status());
+    }
     CANJE_ASSIGN_OR_RETURN(report.event_seq,
                            recorder.Record("person.erased", {subject},
                                            {{"person", subject},
                                             {"reason", reason},
-                                            {"records", counts.records},
-                                            {"events", counts.events}}));
+                                            {"records", report.records},
+                                            {"events", report.events},
+                                            {"merged_persons", merged.size()}}));
     return Status::Ok();
   }));
   CANJE_RETURN_IF_ERROR(instance.store().connection().Checkpoint());

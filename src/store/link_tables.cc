@@ -39,6 +39,18 @@ Result<std::optional<LinkRecordRow>> FindLinkRecord(Store& store, int64_t record
       [&](SqlStatement& s) { s.BindInt(1, record_id); }, ReadLinkRecord);
 }
 
+Result<std::map<int64_t, std::vector<int64_t>>> MergedPersonsByRepresentative(Store& store) {
+  std::map<int64_t, std::vector<int64_t>> merged;
+  CANJE_RETURN_IF_ERROR(Query(store.connection(),
+                              "SELECT merged_into, id FROM persons WHERE merged_into IS NOT NULL "
+                              "ORDER BY id",
+                              NoBind(), [&](const SqlStatement& row) {
+                                merged[row.Int(0)].push_back(row.Int(1));
+                                return Status::Ok();
+                              }));
+  return merged;
+}
+
 Result<std::vector<int64_t>> PersonsMergedInto(Store& store, int64_t person_id) {
   return QueryAll<int64_t>(
       store.connection(), "SELECT id FROM persons WHERE merged_into = ? ORDER BY id",

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,9 @@ struct LinkRecordRow {
 Status ForEachLinkRecord(Store& store, const std::function<Status(const LinkRecordRow&)>& visit);
 // One record, if it exists.
 Result<std::optional<LinkRecordRow>> FindLinkRecord(Store& store, int64_t record_id);
+
+// Every person merged into another, by the one it was merged into (its representative).
+Result<std::map<int64_t, std::vector<int64_t>>> MergedPersonsByRepresentative(Store& store);
 
 // The persons merged into `person_id`, in id order.
 Result<std::vector<int64_t>> PersonsMergedInto(Store& store, int64_t person_id);
