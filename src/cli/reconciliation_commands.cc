@@ -285,6 +285,8 @@ Status RunStoreLink(CommandContext& context, const StoreLinkFlags& flags) {
                 {"merged", report.merged},
                 {"separated", report.separated},
                 {"review_queue", report.review_queue},
+                {"orphans", report.orphans},
+                {"orphan_search_skipped", report.orphan_search_skipped},
                 {"decisions_applied", report.decisions_applied},
                 {"stale_decisions", stale},
                 {"changed", report.changed},
@@ -311,6 +313,11 @@ Status RunStoreLink(CommandContext& context, const StoreLinkFlags& flags) {
   out << "  " << report.review_queue << " pairs waiting for review (probability "
       << Decimal(options.review_low, 2) << " to " << Decimal(options.review_high, 2)
       << "): canje review list\n";
+  if (report.orphan_search_skipped) {
+    out << "  " << report.orphans
+        << " records are on no roster of their holder; too many to look for their closest roster "
+           "record (review them with canje link status --people and canje link explain)\n";
+  }
   if (report.decisions_applied > 0) {
     out << "  " << report.decisions_applied << " review decisions applied\n";
   }

@@ -7,6 +7,7 @@
 
 #include "instance/ids.h"
 #include "reconciliation/decisions.h"
+#include "reconciliation/orphans.h"
 #include "reconciliation/trained_linkage.h"
 #include "store/link_tables.h"
 
@@ -85,9 +86,26 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
                        std::max(left.record_id, right.record_id),
                        ProbabilityText(pair.probability)});
     }
+    // Claimed or documented persons left off their holder's roster: their closest roster
+    // record is reviewed too (orphans.h).
+    const OrphanCandidates orphans =
+        ClosestRosterCandidates(trained, cluster_of, binding, options.orphan_floor);
+    report.orphans = orphans.orphans;
+    report.orphan_search_skipped = orphans.skipped;
+    for (const linkage::ScoredPair& pair : orphans.pairs) {
+      const int64_t a = trained.RecordAt(pair.left).record_id;
+      const int64_t b = trained.RecordAt(pair.right).record_id;
+      queue.push_back({std::min(a, b), std::max(a, b), ProbabilityText(pair.probability)});
+    }
     std::sort(queue.begin(), queue.end(), [](const auto& a, const auto& b) {
       return std::pair(a.left_record, a.right_record) < std::pair(b.left_record, b.right_record);
     });
+    queue.erase(std::unique(queue.begin(), queue.end(),
+                            [](const auto& a, const auto& b) {
+                              return a.left_record == b.left_record &&
+                                     a.right_record == b.right_record;
+                            }),
+                queue.end());
     report.statistics = engine.statistics();
   } else {
     for (uint32_t row = 0; row < n; ++row) cluster_of[row] = row + 1;

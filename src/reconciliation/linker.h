@@ -8,7 +8,8 @@
 //   - every record of the cluster, and the custody rows from them, point at it; the other own
 //     persons are marked merged into it (`canje person show` of one of them says so);
 //   - a pair scored in the review band [review_low, review_high) and not yet decided goes to the
-//     review queue, which the run replaces.
+//     review queue, which the run replaces; so does, for each claimed or documented record left
+//     off its holder's roster, the closest roster record (orphans.h).
 // Decisions bind: a pair decided the same is joined whatever its score; no cluster ever holds a
 // pair decided different. A decision whose records are no longer compared (superseded, erased)
 // is reported, and kept.
@@ -31,11 +32,15 @@ namespace canje::reconciliation {
 inline constexpr double kDefaultStoreThreshold = 0.7;
 inline constexpr double kDefaultReviewLow = 0.2;
 inline constexpr double kDefaultReviewHigh = 0.95;
+inline constexpr double kDefaultOrphanFloor = 0.01;
 
 struct LinkStoreOptions {
   double threshold = kDefaultStoreThreshold;
   double review_low = kDefaultReviewLow;
   double review_high = kDefaultReviewHigh;
+  // A record left off its holder's roster has its closest roster record reviewed when their
+  // probability reaches this (orphans.h).
+  double orphan_floor = kDefaultOrphanFloor;
   int threads = 2;
 };
 
@@ -57,6 +62,8 @@ struct LinkStoreReport {
   int64_t merged = 0;            // persons newly merged into another
   int64_t separated = 0;         // persons no longer merged into another
   int64_t review_queue = 0;      // pairs waiting for review
+  int64_t orphans = 0;           // claimed or documented records on no roster of their holder
+  bool orphan_search_skipped = false;  // too large a store for the closest-roster search
   int64_t decisions_applied = 0;
   std::vector<StaleDecision> stale_decisions;
   bool changed = false;

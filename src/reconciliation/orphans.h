@@ -1,0 +1,32 @@
+// A second look for the people who matter most: a claimed or documented person that linking left
+// off the roster of the party said to hold them (a possible enforced disappearance) may only be
+// a pair the blocking rules never compared, or one scored below the review band. For each such
+// record, the holder's roster record it resembles most goes to the review queue too, if the
+// resemblance reaches `floor`. Once that pair is decided the search ends for the record: a person
+// truly absent from the roster is not offered one candidate after another.
+//
+// Cost: one comparison per (orphan, roster record of its holder); above `max_comparisons` the
+// search is skipped (and the run says so) rather than slow a large store down.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "linkage/linkage_engine.h"
+#include "reconciliation/decisions.h"
+#include "reconciliation/trained_linkage.h"
+
+namespace canje::reconciliation {
+
+struct OrphanCandidates {
+  std::vector<linkage::ScoredPair> pairs;  // (orphan row, roster row, probability)
+  int64_t orphans = 0;                     // records on no roster of their holder
+  bool skipped = false;                    // too many comparisons
+};
+
+OrphanCandidates ClosestRosterCandidates(const TrainedLinkage& trained,
+                                         const std::vector<uint32_t>& cluster_of,
+                                         const BindingDecisions& binding, double floor,
+                                         uint64_t max_comparisons = 50'000'000);
+
+}  // namespace canje::reconciliation
