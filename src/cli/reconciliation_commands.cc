@@ -17,9 +17,9 @@ namespace {
 using json = nlohmann::json;
 
 // The statuses in the order the tables show them.
-constexpr std::string_view kStatuses[] = {"held", "not_on_roster", "reported_released",
-                                          "reported_dead", "needs_review", "released",
-                                          "dead", "unknown"};
+constexpr std::string_view kStatuses[] = {"held",          "not_on_roster", "reported_released",
+                                          "reported_dead", "needs_review",  "released",
+                                          "dead",          "unknown"};
 
 std::string Joined(const std::vector<std::string>& items, std::string_view separator) {
   std::string joined;
@@ -63,8 +63,8 @@ json ItemJson(const reconciliation::ReviewItem& item) {
 }
 
 void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
-  Table table({"", instance::RecordId(item.left.record_id),
-               instance::RecordId(item.right.record_id)});
+  Table table(
+      {"", instance::RecordId(item.left.record_id), instance::RecordId(item.right.record_id)});
   auto row = [&](std::string name, std::string left, std::string right) {
     table.AddRow({std::move(name), std::move(left), std::move(right)});
   };
@@ -96,8 +96,8 @@ void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
   table.Print(out);
   out << "probability " << Decimal(item.probability, 4) << '\n';
   if (item.decision) {
-    out << "decided " << (item.decision->same ? "the same person" : "different persons")
-        << " (D" << item.decision->id << ", " << item.decision->decided_by << ", "
+    out << "decided " << (item.decision->same ? "the same person" : "different persons") << " (D"
+        << item.decision->id << ", " << item.decision->decided_by << ", "
         << item.decision->decided_at << ")\n";
   }
   if (!item.explanation.terms.empty()) PrintExplanation(item.explanation, out);
@@ -208,8 +208,8 @@ Status RunStatus(CommandContext& context, const std::string& party, const std::s
   }
   // People behind the numbers: only for roles that see every person, or for entries on the
   // caller's own lists (need to know).
-  const bool sees_all = opened->role() != instance::Role::kNegotiator &&
-                        opened->role() != instance::Role::kObserver;
+  const bool sees_all =
+      opened->role() != instance::Role::kNegotiator && opened->role() != instance::Role::kObserver;
   std::map<int64_t, const store::ListRow*> list_by_id;
   for (const auto& counts : status.lists) list_by_id[counts.list.id] = &counts.list;
   std::vector<const reconciliation::ListEntry*> shown;
@@ -304,9 +304,8 @@ Status RunStoreLink(CommandContext& context, const StoreLinkFlags& flags) {
   }
   out << ": " << report.persons << " persons\n";
   if (report.changed) {
-    out << "  " << report.relinked << " records relinked, " << report.merged
-        << " persons merged, " << report.separated << " separated (event " << report.event_seq
-        << ")\n";
+    out << "  " << report.relinked << " records relinked, " << report.merged << " persons merged, "
+        << report.separated << " separated (event " << report.event_seq << ")\n";
   } else {
     out << "  links unchanged: nothing recorded\n";
   }
@@ -408,9 +407,9 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
       }
       CANJE_ASSIGN_OR_RETURN(auto pair, ParseRecordPair(flags->ids));
       CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
-      CANJE_ASSIGN_OR_RETURN(auto outcome,
-                             reconciliation::DecidePair(*opened, pair.first, pair.second,
-                                                        flags->same, flags->reason));
+      CANJE_ASSIGN_OR_RETURN(
+          auto outcome,
+          reconciliation::DecidePair(*opened, pair.first, pair.second, flags->same, flags->reason));
       if (context.global.json) {
         json out = {{"decision", "D" + std::to_string(outcome.decision_id)},
                     {"event", outcome.event_seq}};

@@ -27,7 +27,8 @@ const std::vector<Rule>& Rules() {
       {Action::kManageUsers, "manage users", {kAdmin}},
       {Action::kManageParties, "manage parties", {kAdmin, kMediator}},
       {Action::kImportList, "import a list", {kAdmin, kMediator, kNegotiator, kVerifier}},
-      {Action::kReadRegistry, "read the registry",
+      {Action::kReadRegistry,
+       "read the registry",
        {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
       {Action::kExportPersons, "export persons", {kAdmin, kMediator}},
       {Action::kErasePerson, "erase a person", {kAdmin, kMediator}},
@@ -38,22 +39,28 @@ const std::vector<Rule>& Rules() {
       {Action::kRecordInterview, "record interviews", {kVerifier}},
       {Action::kReadInterviews, "read interviews", {kAdmin, kMediator, kVerifier}},
       {Action::kLinkRecords, "link the lists into persons", {kAdmin, kMediator, kVerifier}},
-      {Action::kReviewLinks, "decide whether two records are the same person",
+      {Action::kReviewLinks,
+       "decide whether two records are the same person",
        {kAdmin, kMediator, kVerifier, kNegotiator}},
       {Action::kEnrolSigningKey, "enrol a party's signing key", {kAdmin, kMediator, kNegotiator}},
       {Action::kDraftProposal, "create or table a proposal", {kMediator, kNegotiator}},
       {Action::kRespondToProposal, "accept or reject a proposal for a party", {kNegotiator}},
-      {Action::kOverrideBalanceRule, "override a balance rule on humanitarian grounds",
+      {Action::kOverrideBalanceRule,
+       "override a balance rule on humanitarian grounds",
        {kMediator}},
-      {Action::kAddAgreementSignature, "attach a party's signature to an agreement",
+      {Action::kAddAgreementSignature,
+       "attach a party's signature to an agreement",
        {kAdmin, kMediator, kNegotiator}},
-      {Action::kReadProposals, "read proposals and agreements",
+      {Action::kReadProposals,
+       "read proposals and agreements",
        {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
       {Action::kChangeExchangeState, "move an exchange through its workflow", {kMediator}},
       {Action::kManageExchanges, "create or manage an exchange", {kAdmin, kMediator}},
-      {Action::kClaimInExchange, "claim persons or set release costs in an exchange",
+      {Action::kClaimInExchange,
+       "claim persons or set release costs in an exchange",
        {kAdmin, kMediator, kNegotiator}},
-      {Action::kReadExchanges, "read exchanges, their candidates and deals",
+      {Action::kReadExchanges,
+       "read exchanges, their candidates and deals",
        {kAdmin, kMediator, kNegotiator, kVerifier}},
   };
   return kRules;
@@ -97,7 +104,10 @@ Status Authorize(Role role, Action action) {
     if (!names.empty()) names += ", ";
     names += RoleName(allowed);
   }
-  return Status::NotPermitted("a " + std::string(RoleName(role)) + " may not " +
+  const std::string_view name = RoleName(role);
+  const bool vowel =
+      !name.empty() && std::string_view("aeiou").find(name.front()) != std::string_view::npos;
+  return Status::NotPermitted((vowel ? "an " : "a ") + std::string(name) + " may not " +
                               std::string(rule.name) + "; ask a user with the role " + names);
 }
 
@@ -105,9 +115,9 @@ Status AuthorizeForParty(Role role, std::string_view own_party, std::string_view
   if (own_party == target_party || role == Role::kAdmin || role == Role::kMediator) {
     return Status::Ok();
   }
-  return Status::NotPermitted("a " + std::string(RoleName(role)) + " of " +
-                              std::string(own_party) + " may act only for " +
-                              std::string(own_party) + ", not for " + std::string(target_party));
+  return Status::NotPermitted("a " + std::string(RoleName(role)) + " of " + std::string(own_party) +
+                              " may act only for " + std::string(own_party) + ", not for " +
+                              std::string(target_party));
 }
 
 }  // namespace canje::instance

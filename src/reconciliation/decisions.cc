@@ -20,8 +20,7 @@ std::vector<store::ReviewDecisionRow> LatestDecisions(
   }
   std::vector<store::ReviewDecisionRow> rows;
   for (const auto& [pair, decision] : latest) rows.push_back(*decision);
-  std::sort(rows.begin(), rows.end(),
-            [](const auto& a, const auto& b) { return a.id < b.id; });
+  std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
   return rows;
 }
 
@@ -42,8 +41,7 @@ BindingDecisions BindDecisions(const LinkInput& input,
       stale.decision_id = decision.id;
       stale.left_record = decision.left_record;
       stale.right_record = decision.right_record;
-      const int64_t missing =
-          left == rows_of.end() ? decision.left_record : decision.right_record;
+      const int64_t missing = left == rows_of.end() ? decision.left_record : decision.right_record;
       stale.why = instance::RecordId(missing) +
                   "'s row is on no current list (its list was superseded by a corrected "
                   "version, or its person erased)";

@@ -110,8 +110,9 @@ Result<LinkInput> LoadLinkInput(instance::Instance& instance, int threads) {
     return Status::Ok();
   }));
 
-  std::string csv = "record,given_names,family_names,date_of_birth,document_1,document_2,sex,"
-                    "nationality\n";
+  std::string csv =
+      "record,given_names,family_names,date_of_birth,document_1,document_2,sex,"
+      "nationality\n";
   for (uint32_t i = 0; i < input.records.size(); ++i) {
     const store::LinkRecordRow& record = input.records[i];
     auto found = identity_of.find(record.own_person_id);
@@ -125,10 +126,9 @@ Result<LinkInput> LoadLinkInput(instance::Instance& instance, int threads) {
   CANJE_ASSIGN_OR_RETURN(input.settings,
                          linkage::ParseLinkSettings(kSettings, "reconciliation settings"));
   std::istringstream stream(std::move(csv));
-  CANJE_ASSIGN_OR_RETURN(input.table,
-                         linkage::LoadRecordTableFromStream(stream, "the store's records",
-                                                            input.settings.left,
-                                                            input.settings.file_name, threads));
+  CANJE_ASSIGN_OR_RETURN(input.table, linkage::LoadRecordTableFromStream(
+                                          stream, "the store's records", input.settings.left,
+                                          input.settings.file_name, threads));
   return input;
 }
 

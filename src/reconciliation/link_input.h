@@ -38,7 +38,7 @@ struct LinkInput {
   std::vector<uint32_t> compared;
   linkage::LinkSettings settings;  // the fields of `table`
   linkage::RecordTable table;
-  int64_t before_schema_2 = 0;  // records without a person of their own (left out)
+  int64_t before_schema_2 = 0;             // records without a person of their own (left out)
   std::map<int64_t, int64_t> merged_into;  // every person merged into another -> that one
 
   const store::ListRow& ListOf(const store::LinkRecordRow& record) const {

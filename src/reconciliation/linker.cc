@@ -131,12 +131,13 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
   for (const auto& [person, into] : merges) (into == 0 ? report.separated : report.merged)++;
   report.relinked = static_cast<int64_t>(relinks.size());
   CANJE_ASSIGN_OR_RETURN(auto current_queue, store::ReviewQueue(store));
-  const bool queue_changed =
-      current_queue.size() != queue.size() ||
-      !std::equal(queue.begin(), queue.end(), current_queue.begin(), [](const auto& a, const auto& b) {
-        return a.left_record == b.left_record && a.right_record == b.right_record &&
-               a.probability == b.probability;
-      });
+  const bool queue_changed = current_queue.size() != queue.size() ||
+                             !std::equal(queue.begin(), queue.end(), current_queue.begin(),
+                                         [](const auto& a, const auto& b) {
+                                           return a.left_record == b.left_record &&
+                                                  a.right_record == b.right_record &&
+                                                  a.probability == b.probability;
+                                         });
   if (relinks.empty() && merges.empty() && !queue_changed) return report;
 
   nlohmann::json changes = nlohmann::json::array();

@@ -52,22 +52,22 @@ struct StaleDecision {
 };
 
 struct LinkStoreReport {
-  int64_t records = 0;           // every record in the store
-  int64_t compared = 0;          // records compared
-  int64_t erased = 0;            // records of erased persons (counted, not compared)
-  int64_t superseded = 0;        // records of superseded lists
-  int64_t before_schema_2 = 0;   // records without a person of their own
-  int64_t persons = 0;           // persons the compared records make
-  int64_t relinked = 0;          // records now linked to another person than before
-  int64_t merged = 0;            // persons newly merged into another
-  int64_t separated = 0;         // persons no longer merged into another
-  int64_t review_queue = 0;      // pairs waiting for review
-  int64_t orphans = 0;           // claimed or documented records on no roster of their holder
+  int64_t records = 0;                 // every record in the store
+  int64_t compared = 0;                // records compared
+  int64_t erased = 0;                  // records of erased persons (counted, not compared)
+  int64_t superseded = 0;              // records of superseded lists
+  int64_t before_schema_2 = 0;         // records without a person of their own
+  int64_t persons = 0;                 // persons the compared records make
+  int64_t relinked = 0;                // records now linked to another person than before
+  int64_t merged = 0;                  // persons newly merged into another
+  int64_t separated = 0;               // persons no longer merged into another
+  int64_t review_queue = 0;            // pairs waiting for review
+  int64_t orphans = 0;                 // claimed or documented records on no roster of their holder
   bool orphan_search_skipped = false;  // too large a store for the closest-roster search
   int64_t decisions_applied = 0;
   std::vector<StaleDecision> stale_decisions;
   bool changed = false;
-  int64_t event_seq = -1;        // the persons.linked event, when changed
+  int64_t event_seq = -1;  // the persons.linked event, when changed
   linkage::LinkStatistics statistics;
 };
 

@@ -19,11 +19,10 @@ Status AuthorizePair(Instance& instance, const store::ListRow& left, const store
   if (instance.role() != instance::Role::kNegotiator) return Status::Ok();
   const std::string& party = instance.actor().party;
   if (left.party == party || right.party == party) return Status::Ok();
-  return Status::NotPermitted("a negotiator of " + party +
-                              " may review only pairs with a record on a list " + party +
-                              " submitted; these records are on " + instance::ListId(left.id) +
-                              " (" + left.party + ") and " + instance::ListId(right.id) + " (" +
-                              right.party + ")");
+  return Status::NotPermitted(
+      "a negotiator of " + party + " may review only pairs with a record on a list " + party +
+      " submitted; these records are on " + instance::ListId(left.id) + " (" + left.party +
+      ") and " + instance::ListId(right.id) + " (" + right.party + ")");
 }
 
 Result<store::LinkRecordRow> RequireRecord(store::Store& store, int64_t record_id) {
@@ -44,8 +43,8 @@ Result<store::LinkRecordRow> RequireRecord(store::Store& store, int64_t record_i
 
 // Both records of a pair, once the caller may review it.
 Result<std::pair<store::LinkRecordRow, store::LinkRecordRow>> RequirePair(Instance& instance,
-                                                                        int64_t left_record,
-                                                                        int64_t right_record) {
+                                                                          int64_t left_record,
+                                                                          int64_t right_record) {
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(store::LinkRecordRow left, RequireRecord(store, left_record));
   CANJE_ASSIGN_OR_RETURN(store::LinkRecordRow right, RequireRecord(store, right_record));
@@ -73,8 +72,7 @@ Result<ReviewSide> LoadSide(Instance& instance, const store::LinkRecordRow& reco
 
 // The binding decision on two records' fingerprints, if any.
 std::optional<store::ReviewDecisionRow> BindingDecision(
-    const std::vector<store::ReviewDecisionRow>& decisions, const Bytes& left,
-    const Bytes& right) {
+    const std::vector<store::ReviewDecisionRow>& decisions, const Bytes& left, const Bytes& right) {
   std::optional<store::ReviewDecisionRow> binding;
   const auto pair = FingerprintPair(left, right);
   for (const store::ReviewDecisionRow& decision : decisions) {
@@ -162,8 +160,7 @@ Result<DecisionOutcome> DecidePair(Instance& instance, int64_t left_record, int6
     return Status::Conflict("decision D" + std::to_string(binding->id) + " already says " +
                             instance::RecordId(binding->left_record) + " and " +
                             instance::RecordId(binding->right_record) + " are " +
-                            (same ? "the same person" : "different persons") +
-                            "; nothing changed");
+                            (same ? "the same person" : "different persons") + "; nothing changed");
   }
   DecisionOutcome outcome;
   outcome.replaces = binding ? binding->id : 0;
@@ -175,12 +172,11 @@ Result<DecisionOutcome> DecidePair(Instance& instance, int64_t left_record, int6
                               {"decision", same ? "same" : "different"},
                               {"reason", reason}};
     if (outcome.replaces != 0) payload["replaces"] = outcome.replaces;
-    CANJE_ASSIGN_OR_RETURN(
-        outcome.event_seq,
-        recorder.Record("review.decided",
-                        {left_id, right_id, instance::PersonId(left.person_id),
-                         instance::PersonId(right.person_id)},
-                        payload));
+    CANJE_ASSIGN_OR_RETURN(outcome.event_seq,
+                           recorder.Record("review.decided",
+                                           {left_id, right_id, instance::PersonId(left.person_id),
+                                            instance::PersonId(right.person_id)},
+                                           payload));
     store::ReviewDecisionRow row;
     row.left_fingerprint = left.fingerprint;
     row.right_fingerprint = right.fingerprint;

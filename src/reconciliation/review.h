@@ -28,7 +28,7 @@ struct ReviewSide {
   int64_t record_id = 0;
   store::ListRow list;
   int64_t line = 0;
-  int64_t person_id = 0;  // linked to now
+  int64_t person_id = 0;          // linked to now
   registry::PersonRecord person;  // the record's own identity, decrypted
 };
 

@@ -26,7 +26,7 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
   }
   // Per person: the roster status by holder (current rosters only).
   std::map<std::pair<int64_t, std::string>, std::string> roster_status;  // (person, holder)
-  std::map<int64_t, std::set<std::string>> holders_of;                  // person -> holders
+  std::map<int64_t, std::set<std::string>> holders_of;                   // person -> holders
   // Entries per (list, person).
   std::map<std::pair<int64_t, int64_t>, ListEntry> entries;
   for (const store::LinkRecordRow& record : records) {

@@ -49,15 +49,15 @@ struct ListStatusCounts {
 
 struct PartyStatusCounts {
   std::string party;
-  int64_t on_roster = 0;           // persons on the party's current custody rosters
-  int64_t claimed_or_documented = 0;  // persons other lists say the party holds
+  int64_t on_roster = 0;                     // persons on the party's current custody rosters
+  int64_t claimed_or_documented = 0;         // persons other lists say the party holds
   std::map<std::string, int64_t> by_status;  // of those
 };
 
 struct ReconciliationStatus {
-  std::vector<ListEntry> entries;  // by list, then person
-  std::vector<ListStatusCounts> lists;       // current lists, in id order
-  std::vector<PartyStatusCounts> parties;    // by party code
+  std::vector<ListEntry> entries;          // by list, then person
+  std::vector<ListStatusCounts> lists;     // current lists, in id order
+  std::vector<PartyStatusCounts> parties;  // by party code
   std::vector<int64_t> superseded_lists;
   int64_t review_queue = 0;
 };

@@ -6,10 +6,9 @@ namespace canje::reconciliation {
 
 std::optional<uint32_t> TrainedLinkage::RowOf(int64_t record_id) const {
   // compared is in record id order (records are read in id order).
-  auto at = std::lower_bound(input.compared.begin(), input.compared.end(), record_id,
-                             [this](uint32_t index, int64_t id) {
-                               return input.records[index].record_id < id;
-                             });
+  auto at = std::lower_bound(
+      input.compared.begin(), input.compared.end(), record_id,
+      [this](uint32_t index, int64_t id) { return input.records[index].record_id < id; });
   if (at == input.compared.end() || input.records[*at].record_id != record_id) return std::nullopt;
   return static_cast<uint32_t>(at - input.compared.begin());
 }
@@ -23,10 +22,10 @@ Result<TrainedLinkage> TrainOnStore(instance::Instance& instance, int threads) {
   if (trained.input.compared.size() < 2) return trained;
   linkage::LinkOptions options;
   options.threads = threads;
-  CANJE_ASSIGN_OR_RETURN(linkage::LinkageEngine engine,
-                         linkage::LinkageEngine::Create(trained.input.settings,
-                                                        std::move(trained.input.table),
-                                                        std::nullopt, options));
+  CANJE_ASSIGN_OR_RETURN(
+      linkage::LinkageEngine engine,
+      linkage::LinkageEngine::Create(trained.input.settings, std::move(trained.input.table),
+                                     std::nullopt, options));
   engine.Train();
   engine.mutable_statistics().prepare_seconds = prepare_seconds;
   trained.engine.emplace(std::move(engine));

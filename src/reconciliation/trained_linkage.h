@@ -14,7 +14,7 @@
 namespace canje::reconciliation {
 
 struct TrainedLinkage {
-  LinkInput input;                              // input.table has moved into the engine
+  LinkInput input;                               // input.table has moved into the engine
   std::optional<linkage::LinkageEngine> engine;  // absent with fewer than two records compared
 
   // The table row of record `record_id` ("R12" parsed), if it is compared.

@@ -113,9 +113,9 @@ Result<std::vector<ReviewDecisionRow>> ReviewDecisions(Store& store) {
 
 Result<int64_t> AddReviewDecision(WriteTransaction& transaction, const ReviewDecisionRow& row) {
   SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(auto next, QueryOne<int64_t>(
-                                        db, "SELECT coalesce(max(id), 0) + 1 FROM review_decisions",
-                                        NoBind(), [](const SqlStatement& r) { return r.Int(0); }));
+  CANJE_ASSIGN_OR_RETURN(
+      auto next, QueryOne<int64_t>(db, "SELECT coalesce(max(id), 0) + 1 FROM review_decisions",
+                                   NoBind(), [](const SqlStatement& r) { return r.Int(0); }));
   const int64_t id = next.value_or(1);
   CANJE_ASSIGN_OR_RETURN(
       auto insert,
@@ -142,13 +142,12 @@ Result<int64_t> AddReviewDecision(WriteTransaction& transaction, const ReviewDec
 }
 
 Result<std::vector<ReviewQueueRow>> ReviewQueue(Store& store) {
-  return QueryAll<ReviewQueueRow>(
-      store.connection(),
-      "SELECT left_record, right_record, probability FROM review_queue "
-      "ORDER BY left_record, right_record",
-      NoBind(), [](const SqlStatement& row) {
-        return ReviewQueueRow{row.Int(0), row.Int(1), row.Text(2)};
-      });
+  return QueryAll<ReviewQueueRow>(store.connection(),
+                                  "SELECT left_record, right_record, probability FROM review_queue "
+                                  "ORDER BY left_record, right_record",
+                                  NoBind(), [](const SqlStatement& row) {
+                                    return ReviewQueueRow{row.Int(0), row.Int(1), row.Text(2)};
+                                  });
 }
 
 Status ReplaceReviewQueue(WriteTransaction& transaction, const std::vector<ReviewQueueRow>& rows) {
@@ -170,13 +169,12 @@ Status ReplaceReviewQueue(WriteTransaction& transaction, const std::vector<Revie
 Status RemoveFromReviewQueue(WriteTransaction& transaction, const Bytes& left_fingerprint,
                              const Bytes& right_fingerprint) {
   CANJE_ASSIGN_OR_RETURN(
-      auto remove,
-      transaction.store().connection().Prepare(
-          "DELETE FROM review_queue WHERE "
-          "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
-          " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?)) OR "
-          "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
-          " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?))"));
+      auto remove, transaction.store().connection().Prepare(
+                       "DELETE FROM review_queue WHERE "
+                       "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
+                       " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?)) OR "
+                       "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
+                       " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?))"));
   remove->BindBlob(1, left_fingerprint);
   remove->BindBlob(2, right_fingerprint);
   remove->BindBlob(3, right_fingerprint);

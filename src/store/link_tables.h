@@ -27,7 +27,7 @@ struct LinkRecordRow {
   int64_t own_person_id = 0;  // the person created for it at import (0: before schema 2)
   std::string reported_status;
   std::string holder;
-  Bytes fingerprint;  // empty once erased
+  Bytes fingerprint;    // empty once erased
   bool erased = false;  // the record's data key was destroyed (its person was erased)
 };
 
