@@ -32,7 +32,7 @@ namespace canje::reconciliation {
 inline constexpr double kDefaultStoreThreshold = 0.7;
 inline constexpr double kDefaultReviewLow = 0.2;
 inline constexpr double kDefaultReviewHigh = 0.95;
-inline constexpr double kDefaultOrphanFloor = 0.01;
+inline constexpr double kDefaultOrphanFloor = 0.001;
 
 struct LinkStoreOptions {
   double threshold = kDefaultStoreThreshold;

@@ -1,5 +1,7 @@
 #include "reconciliation/orphans.h"
 
+#include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
 #include <string>
@@ -54,20 +56,21 @@ OrphanCandidates ClosestRosterCandidates(const TrainedLinkage& trained,
   }
   for (const auto& [row, candidates] : orphans) {
     const store::LinkRecordRow& orphan = trained.RecordAt(row);
-    double best = -1;
-    uint32_t best_row = 0;
+    std::vector<std::pair<double, uint32_t>> scored;  // (probability, roster row), at the floor
     for (uint32_t candidate : *candidates) {
       const double probability = engine.Probability(row, candidate);
-      if (probability > best) {
-        best = probability;
-        best_row = candidate;
-      }
+      if (probability >= floor) scored.emplace_back(probability, candidate);
     }
-    if (best < floor) continue;
-    // Reviewed once: a decision on the closest pair ends the search for this record.
-    const store::LinkRecordRow& roster = trained.RecordAt(best_row);
-    if (binding.decided.contains(FingerprintPair(orphan.fingerprint, roster.fingerprint))) continue;
-    result.pairs.push_back({row, best_row, best});
+    std::sort(scored.begin(), scored.end(), std::greater<>());
+    int decided = 0;  // the closest candidates already decided (different, or they would be held)
+    for (const auto& [probability, candidate] : scored) {
+      const Bytes& fingerprint = trained.RecordAt(candidate).fingerprint;
+      if (!binding.decided.contains(FingerprintPair(orphan.fingerprint, fingerprint))) {
+        result.pairs.push_back({row, candidate, probability});
+        break;
+      }
+      if (++decided >= kMaxOrphanCandidates) break;
+    }
   }
   return result;
 }

@@ -2,8 +2,9 @@
 // off the roster of the party said to hold them (a possible enforced disappearance) may only be
 // a pair the blocking rules never compared, or one scored below the review band. For each such
 // record, the holder's roster record it resembles most goes to the review queue too, if the
-// resemblance reaches `floor`. Once that pair is decided the search ends for the record: a person
-// truly absent from the roster is not offered one candidate after another.
+// resemblance reaches `floor`; decided different, the next closest comes up at the next run, up
+// to kMaxOrphanCandidates per record, so that a person truly absent from the roster is not
+// offered one candidate after another without end.
 //
 // Cost: one comparison per (orphan, roster record of its holder); above `max_comparisons` the
 // search is skipped (and the run says so) rather than slow a large store down.
@@ -17,6 +18,8 @@
 #include "reconciliation/trained_linkage.h"
 
 namespace canje::reconciliation {
+
+inline constexpr int kMaxOrphanCandidates = 3;
 
 struct OrphanCandidates {
   std::vector<linkage::ScoredPair> pairs;  // (orphan row, roster row, probability)
