@@ -152,7 +152,7 @@ Result<std::vector<Transfer>> ParseTransfersCsv(std::string_view text, std::stri
     transfer.to = cell("to");
     transfer.beneficiary = cell("beneficiary").empty() ? transfer.to : cell("beneficiary");
     for (const char* name : {"from", "to", "beneficiary"}) {
-      if (column.count(name) == 0 || cell(name).empty() && std::string(name) == "beneficiary") {
+      if (column.count(name) == 0 || (cell(name).empty() && std::string(name) == "beneficiary")) {
         continue;
       }
       if (!IsPartyCode(cell(name))) {
