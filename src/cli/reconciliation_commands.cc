@@ -1,5 +1,6 @@
 #include "cli/reconciliation_commands.h"
 
+#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/open_instance.h"
@@ -9,6 +10,7 @@
 #include "reconciliation/linker.h"
 #include "reconciliation/review.h"
 #include "reconciliation/statuses.h"
+#include "registry/csv_reader.h"
 #include "registry/enumerated_fields.h"
 
 namespace canje::cli {
@@ -189,6 +191,51 @@ void PrintReconciliationCounts(const reconciliation::ReconciliationStatus& statu
 }
 
 namespace {
+
+// A decisions file: left,right,decision,reason (any column order; decision same or different).
+Result<std::vector<reconciliation::PairDecision>> ReadDecisionsFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::NotFound(path + ": cannot open");
+  CANJE_ASSIGN_OR_RETURN(registry::CsvReader reader, registry::CsvReader::Open(in));
+  std::map<std::string, size_t> column;
+  for (size_t i = 0; i < reader.header().size(); ++i) column[reader.header()[i]] = i;
+  for (const char* name : {"left", "right", "decision", "reason"}) {
+    if (!column.contains(name)) {
+      return Status::Invalid(path + ":" + std::to_string(reader.header_line()) + ": no column '" +
+                             name + "'; the header is left,right,decision,reason");
+    }
+  }
+  std::vector<reconciliation::PairDecision> decisions;
+  registry::Row row;
+  while (true) {
+    CANJE_ASSIGN_OR_RETURN(bool more, reader.Next(&row));
+    if (!more) break;
+    const std::string where = path + ":" + std::to_string(row.line);
+    if (!row.errors.empty() || row.values.size() != reader.header().size()) {
+      return Status::Invalid(where + ": not a well-formed row of " +
+                             std::to_string(reader.header().size()) + " fields");
+    }
+    reconciliation::PairDecision decision;
+    decision.where = where;
+    auto left = instance::ParseId(row.values[column["left"]], 'R', "record");
+    auto right = instance::ParseId(row.values[column["right"]], 'R', "record");
+    if (!left.ok())
+      return Status::Invalid(where + ": left: " + std::string(left.status().message()));
+    if (!right.ok()) {
+      return Status::Invalid(where + ": right: " + std::string(right.status().message()));
+    }
+    decision.left_record = *left;
+    decision.right_record = *right;
+    const std::string& verdict = row.values[column["decision"]];
+    if (verdict != "same" && verdict != "different") {
+      return Status::Invalid(where + ": decision '" + verdict + "': write same or different");
+    }
+    decision.same = verdict == "same";
+    decision.reason = row.values[column["reason"]];
+    decisions.push_back(std::move(decision));
+  }
+  return decisions;
+}
 
 Result<std::pair<int64_t, int64_t>> ParseRecordPair(const std::vector<std::string>& ids) {
   if (ids.size() != 2) return Status::Usage("name two records, e.g. R12 R57");
@@ -393,15 +440,36 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
     bool same = false;
     bool different = false;
     std::string reason;
+    std::string file;
   };
   auto flags = std::make_shared<DecideFlags>();
-  decide->add_option("RECORDS", flags->ids, "Two record ids (R12 R57)")->required()->expected(2);
+  decide->add_option("RECORDS", flags->ids, "Two record ids (R12 R57)")->expected(0, 2);
+  decide->add_option("--file", flags->file,
+                     "Many decisions at once, all or nothing: a CSV with the columns "
+                     "left,right,decision (same or different),reason");
   auto* same = decide->add_flag("--same", flags->same, "They are the same person");
   auto* different = decide->add_flag("--different", flags->different, "They are different persons");
   same->excludes(different);
   decide->add_option("--reason", flags->reason, "Why (kept in the log)");
   decide->callback([&context, flags] {
     context.Finish([&]() -> Status {
+      if (!flags->file.empty()) {
+        if (!flags->ids.empty() || flags->same || flags->different || !flags->reason.empty()) {
+          return Status::Usage("--file takes the records, decisions and reasons from the file");
+        }
+        CANJE_ASSIGN_OR_RETURN(auto decisions, ReadDecisionsFile(flags->file));
+        CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
+        CANJE_ASSIGN_OR_RETURN(auto report, reconciliation::DecidePairs(*opened, decisions));
+        if (context.global.json) {
+          context.out
+              << json({{"recorded", report.recorded}, {"unchanged", report.unchanged}}).dump(2)
+              << '\n';
+        } else {
+          context.out << report.recorded << " decisions recorded, " << report.unchanged
+                      << " unchanged; they bind from the next `canje link`\n";
+        }
+        return Status::Ok();
+      }
       if (flags->same == flags->different) {
         return Status::Usage("say --same or --different");
       }

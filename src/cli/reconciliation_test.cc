@@ -137,15 +137,18 @@ TEST_F(ReconciliationTest, CecotLinksAndStatusesMatchTheTruthAndReviewImprovesTh
     json queue = Json({"review", "list"});
     if (round == 0) ASSERT_EQ(queue.size(), counts["review_queue"].get<size_t>());
     if (queue.empty()) break;
+    // The reviewer's spreadsheet, decided in one command (all or nothing).
+    std::string file = "left,right,decision,reason\n";
     for (const json& pair : queue) {
       const std::string left = pair["left"]["record"], right = pair["right"]["record"];
       const bool same = key_of_.at(left) == key_of_.at(right);
-      RunResult decision = canje_.Run({"review", "decide", left, right,
-                                       same ? "--same" : "--different", "--reason", "truth"});
-      // 75: a decision on identical rows (same fingerprints) already covers this pair.
-      ASSERT_TRUE(decision.exit_status == 0 || decision.exit_status == 75) << decision.err;
-      decided += decision.exit_status == 0;
+      file += left + "," + right + "," + (same ? "same" : "different") + ",\"truth, by hand\"\n";
     }
+    canje_.WriteFile("decisions.csv", file);
+    json recorded = Json({"review", "decide", "--file", "decisions.csv"});
+    decided += recorded["recorded"].get<int>();
+    EXPECT_EQ(recorded["recorded"].get<size_t>() + recorded["unchanged"].get<size_t>(),
+              queue.size());
     relinked = Json({"link"});
   }
   EXPECT_GT(decided, 0);
@@ -259,6 +262,42 @@ TEST_F(ReconciliationTest, ADecisionWhoseRowWasCorrectedAwayIsReportedNotLost) {
   EXPECT_EQ(after["stale_decisions"][0]["right"], right);
   RunResult text_report = canje_.Run({"link"});
   EXPECT_NE(text_report.out.find("no longer applies"), std::string::npos) << text_report.out;
+}
+
+TEST_F(ReconciliationTest, ADecisionsFileLandsWholeOrNotAtAll) {
+  json queue = Json({"review", "list", "--limit", "2"});
+  ASSERT_EQ(queue.size(), 2u);
+  auto row = [&](size_t i, const std::string& decision) {
+    return queue[i]["left"]["record"].get<std::string>() + "," +
+           queue[i]["right"]["record"].get<std::string>() + "," + decision + ",checked\n";
+  };
+  const std::string header = "left,right,decision,reason\n";
+  const int64_t size = LogSize();
+  canje_.WriteFile("bad.csv", header + row(0, "same") + row(1, "maybe"));
+  RunResult bad = canje_.Run({"review", "decide", "--file", "bad.csv"});
+  EXPECT_EQ(bad.exit_status, 65);
+  EXPECT_NE(bad.err.find("bad.csv:3: decision 'maybe'"), std::string::npos) << bad.err;
+  canje_.WriteFile("contradiction.csv", header + row(0, "same") + row(0, "different"));
+  RunResult contradiction = canje_.Run({"review", "decide", "--file", "contradiction.csv"});
+  EXPECT_EQ(contradiction.exit_status, 65);
+  EXPECT_NE(contradiction.err.find("contradiction.csv:3: contradicts contradiction.csv:2"),
+            std::string::npos)
+      << contradiction.err;
+  canje_.WriteFile("unknown.csv", header + row(0, "same") + "R1,R999999,same,x\n");
+  RunResult unknown = canje_.Run({"review", "decide", "--file", "unknown.csv"});
+  EXPECT_EQ(unknown.exit_status, 66);
+  EXPECT_NE(unknown.err.find("unknown.csv:3: no record R999999"), std::string::npos) << unknown.err;
+  EXPECT_EQ(LogSize(), size);  // nothing landed
+  EXPECT_EQ(Json({"review", "list"}).size(),
+            Json({"link", "status"})["review_queue"].get<size_t>());
+  canje_.WriteFile("good.csv", header + row(0, "same") + row(1, "different"));
+  json good = Json({"review", "decide", "--file", "good.csv"});
+  EXPECT_EQ(good["recorded"], 2);
+  EXPECT_EQ(LogSize(), size + 2);  // one event per decision
+  json again = Json({"review", "decide", "--file", "good.csv"});
+  EXPECT_EQ(again["recorded"], 0);
+  EXPECT_EQ(again["unchanged"], 2);
+  EXPECT_EQ(LogSize(), size + 2);
 }
 
 TEST_F(ReconciliationTest, WhoMayReviewFollowsRolesAndNothingChangesOnARefusal) {

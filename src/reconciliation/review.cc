@@ -1,6 +1,7 @@
 #include "reconciliation/review.h"
 
 #include <cstdlib>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "instance/ids.h"
@@ -99,6 +100,39 @@ Result<ReviewItem> MakeItem(Instance& instance, const TrainedLinkage& trained,
   return item;
 }
 
+// Appends one decision (its event, its row) and takes its pair out of the queue; sets the
+// outcome's event and decision ids (outcome.replaces is the caller's).
+Status AppendDecision(Instance& instance, instance::Recorder& recorder,
+                      const store::LinkRecordRow& left, const store::LinkRecordRow& right,
+                      bool same, const std::string& reason, DecisionOutcome& outcome) {
+  const std::string left_id = instance::RecordId(left.record_id);
+  const std::string right_id = instance::RecordId(right.record_id);
+  nlohmann::json payload = {{"left", left_id},
+                            {"right", right_id},
+                            {"decision", same ? "same" : "different"},
+                            {"reason", reason}};
+  if (outcome.replaces != 0) payload["replaces"] = outcome.replaces;
+  CANJE_ASSIGN_OR_RETURN(outcome.event_seq,
+                         recorder.Record("review.decided",
+                                         {left_id, right_id, instance::PersonId(left.person_id),
+                                          instance::PersonId(right.person_id)},
+                                         payload));
+  store::ReviewDecisionRow row;
+  row.left_fingerprint = left.fingerprint;
+  row.right_fingerprint = right.fingerprint;
+  row.left_record = left.record_id;
+  row.right_record = right.record_id;
+  row.same = same;
+  row.decided_by = instance.actor().user;
+  row.party = instance.actor().party;
+  row.decided_at = recorder.transaction().now();
+  row.event_seq = outcome.event_seq;
+  row.replaces = outcome.replaces;
+  CANJE_ASSIGN_OR_RETURN(outcome.decision_id,
+                         store::AddReviewDecision(recorder.transaction(), row));
+  return store::RemoveFromReviewQueue(recorder.transaction(), left.fingerprint, right.fingerprint);
+}
+
 }  // namespace
 
 Result<std::vector<ReviewItem>> ListReviewQueue(Instance& instance, int64_t limit) {
@@ -165,35 +199,68 @@ Result<DecisionOutcome> DecidePair(Instance& instance, int64_t left_record, int6
   DecisionOutcome outcome;
   outcome.replaces = binding ? binding->id : 0;
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
-    const std::string left_id = instance::RecordId(left_record);
-    const std::string right_id = instance::RecordId(right_record);
-    nlohmann::json payload = {{"left", left_id},
-                              {"right", right_id},
-                              {"decision", same ? "same" : "different"},
-                              {"reason", reason}};
-    if (outcome.replaces != 0) payload["replaces"] = outcome.replaces;
-    CANJE_ASSIGN_OR_RETURN(outcome.event_seq,
-                           recorder.Record("review.decided",
-                                           {left_id, right_id, instance::PersonId(left.person_id),
-                                            instance::PersonId(right.person_id)},
-                                           payload));
-    store::ReviewDecisionRow row;
-    row.left_fingerprint = left.fingerprint;
-    row.right_fingerprint = right.fingerprint;
-    row.left_record = left_record;
-    row.right_record = right_record;
-    row.same = same;
-    row.decided_by = instance.actor().user;
-    row.party = instance.actor().party;
-    row.decided_at = recorder.transaction().now();
-    row.event_seq = outcome.event_seq;
-    row.replaces = outcome.replaces;
-    CANJE_ASSIGN_OR_RETURN(outcome.decision_id,
-                           store::AddReviewDecision(recorder.transaction(), row));
-    return store::RemoveFromReviewQueue(recorder.transaction(), left.fingerprint,
-                                        right.fingerprint);
+    return AppendDecision(instance, recorder, left, right, same, reason, outcome);
   }));
   return outcome;
+}
+
+Result<BatchDecisionReport> DecidePairs(Instance& instance,
+                                        const std::vector<PairDecision>& decisions) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(auto existing, store::ReviewDecisions(store));
+  struct Checked {
+    store::LinkRecordRow left, right;
+    const PairDecision* decision;
+    int64_t replaces;
+  };
+  std::vector<Checked> checked;
+  std::map<std::pair<Bytes, Bytes>, const PairDecision*> in_batch;
+  BatchDecisionReport report;
+  for (const PairDecision& decision : decisions) {
+    auto fail = [&](const Status& status) {
+      return Status(status.code(), decision.where + ": " + std::string(status.message()));
+    };
+    if (decision.reason.empty())
+      return fail(Status::Usage("no reason given; every decision says why"));
+    if (decision.left_record == decision.right_record) {
+      return fail(Status::Usage("a record is always the same person as itself"));
+    }
+    auto records = RequirePair(instance, std::min(decision.left_record, decision.right_record),
+                               std::max(decision.left_record, decision.right_record));
+    if (!records.ok()) return fail(records.status());
+    auto& [left, right] = *records;
+    const auto pair = FingerprintPair(left.fingerprint, right.fingerprint);
+    auto earlier = in_batch.find(pair);
+    if (earlier != in_batch.end()) {
+      if (earlier->second->same != decision.same) {
+        return fail(Status::Invalid("contradicts " + earlier->second->where +
+                                    " about the same two rows; keep one of them"));
+      }
+      ++report.unchanged;
+      continue;
+    }
+    in_batch[pair] = &decision;
+    const auto binding = BindingDecision(existing, left.fingerprint, right.fingerprint);
+    if (binding && binding->same == decision.same) {
+      ++report.unchanged;
+      continue;
+    }
+    checked.push_back({left, right, &decision, binding ? binding->id : 0});
+  }
+  if (checked.empty()) return report;
+  CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    for (const Checked& one : checked) {
+      DecisionOutcome outcome;
+      outcome.replaces = one.replaces;
+      CANJE_RETURN_IF_ERROR(AppendDecision(instance, recorder, one.left, one.right,
+                                           one.decision->same, one.decision->reason, outcome));
+      if (report.first_event < 0) report.first_event = outcome.event_seq;
+      ++report.recorded;
+    }
+    return Status::Ok();
+  }));
+  return report;
 }
 
 }  // namespace canje::reconciliation

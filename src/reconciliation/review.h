@@ -60,4 +60,26 @@ struct DecisionOutcome {
 Result<DecisionOutcome> DecidePair(instance::Instance& instance, int64_t left_record,
                                    int64_t right_record, bool same, const std::string& reason);
 
+// One row of a decisions file (`canje review decide --file`).
+struct PairDecision {
+  int64_t left_record = 0;
+  int64_t right_record = 0;
+  bool same = false;
+  std::string reason;
+  std::string where;  // "decisions.csv:12", for messages
+};
+
+struct BatchDecisionReport {
+  int64_t recorded = 0;
+  int64_t unchanged = 0;  // already what the binding decision (or an earlier row) says
+  int64_t first_event = -1;
+};
+
+// Many decisions at once, all or nothing: every row is checked as DecidePair checks one (the
+// message names the row's `where`), two rows contradicting each other about the same two rows
+// are refused (kInvalid), and rows that change nothing are counted, not refused. One transaction,
+// one event per decision recorded.
+Result<BatchDecisionReport> DecidePairs(instance::Instance& instance,
+                                        const std::vector<PairDecision>& decisions);
+
 }  // namespace canje::reconciliation
