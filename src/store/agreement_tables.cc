@@ -162,11 +162,7 @@ Result<std::vector<PartyKeyRow>> PartyKeys(Store& store, std::string_view party)
 }
 
 Result<int64_t> NextProposalVersionId(WriteTransaction& transaction) {
-  CANJE_ASSIGN_OR_RETURN(
-      auto row, QueryOne<int64_t>(transaction.store().connection(),
-                                  "SELECT coalesce(max(id), 0) + 1 FROM proposal_versions",
-                                  NoBind(), [](const SqlStatement& s) { return s.Int(0); }));
-  return row.value_or(1);
+  return NextRowId(transaction.store().connection(), "proposal_versions");
 }
 
 Status AddProposalVersion(WriteTransaction& transaction, const ProposalVersionRow& version,

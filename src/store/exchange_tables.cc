@@ -96,20 +96,13 @@ ClaimRow ReadClaim(const SqlStatement& row) {
       row.Int(6), row.Int(7) != 0, row.Text(8), row.Text(9)};
 }
 
-Result<int64_t> NextId(SqlConnection& db, std::string_view table) {
-  CANJE_ASSIGN_OR_RETURN(
-      auto next, QueryOne<int64_t>(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(table),
-                                   NoBind(), [](const SqlStatement& row) { return row.Int(0); }));
-  return next.value_or(1);
-}
-
 }  // namespace
 
 std::string_view ExchangeSchema() { return kSchema; }
 
 Result<int64_t> AddExchange(WriteTransaction& transaction, const ExchangeRow& exchange) {
   SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(int64_t id, NextId(db, "exchanges"));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, NextRowId(db, "exchanges"));
   CANJE_ASSIGN_OR_RETURN(auto insert,
                          db.Prepare("INSERT INTO exchanges(" + std::string(kExchangeColumns) +
                                     ") VALUES(?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -200,7 +193,7 @@ Result<std::vector<ExchangePartyRow>> ExchangeParties(Store& store, int64_t exch
 
 Result<int64_t> AddClaim(WriteTransaction& transaction, const ClaimRow& claim) {
   SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(int64_t id, NextId(db, "exchange_claims"));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, NextRowId(db, "exchange_claims"));
   CANJE_ASSIGN_OR_RETURN(auto insert,
                          db.Prepare("INSERT INTO exchange_claims(" + std::string(kClaimColumns) +
                                     ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));

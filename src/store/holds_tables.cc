@@ -4,6 +4,8 @@
 #include <functional>
 #include <unordered_set>
 
+#include "store/sql_query.h"
+
 namespace canje::store {
 namespace {
 
@@ -107,37 +109,16 @@ InterviewRow ReadInterview(const SqlStatement& row) {
   return interview;
 }
 
-// Runs `sql` with `bind` and calls `read` for each row.
-Status ForEachRow(SqlConnection& db, std::string_view sql,
-                  const std::function<void(SqlStatement&)>& bind,
-                  const std::function<void(const SqlStatement&)>& read) {
-  CANJE_ASSIGN_OR_RETURN(auto statement, db.Prepare(sql));
-  bind(*statement);
-  while (true) {
-    CANJE_ASSIGN_OR_RETURN(bool has_row, statement->Step());
-    if (!has_row) return Status::Ok();
-    read(*statement);
-  }
-}
-
-void NoBind(SqlStatement&) {}
-
-Result<int64_t> NextId(SqlConnection& db, std::string_view table) {
-  int64_t next = 1;
-  CANJE_RETURN_IF_ERROR(ForEachRow(db, "SELECT COALESCE(MAX(id), 0) + 1 FROM " + std::string(table),
-                                   NoBind, [&](const SqlStatement& row) { next = row.Int(0); }));
-  return next;
-}
-
 Status AttachPersons(Store& store, std::vector<HoldRow>& holds) {
   std::string sql = "SELECT hold_id, person_id FROM legal_hold_persons";
   if (holds.size() == 1) sql += " WHERE hold_id = " + std::to_string(holds.front().id);
   sql += " ORDER BY hold_id, person_id";
-  return ForEachRow(store.connection(), sql, NoBind, [&](const SqlStatement& row) {
+  return Query(store.connection(), sql, NoBind(), [&](const SqlStatement& row) {
     int64_t hold_id = row.Int(0);
     auto hold = std::lower_bound(holds.begin(), holds.end(), hold_id,
                                  [](const HoldRow& h, int64_t id) { return h.id < id; });
     if (hold != holds.end() && hold->id == hold_id) hold->persons.push_back(row.Int(1));
+    return Status::Ok();
   });
 }
 
@@ -147,7 +128,7 @@ std::string_view HoldsSchema() { return kSchema; }
 
 Result<int64_t> AddHold(WriteTransaction& transaction, const HoldRow& hold) {
   SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(int64_t id, NextId(db, "legal_holds"));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, NextRowId(db, "legal_holds"));
   CANJE_ASSIGN_OR_RETURN(auto insert,
                          db.Prepare("INSERT INTO legal_holds(" + std::string(kHoldColumns) +
                                     ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -184,9 +165,12 @@ Status LiftHold(WriteTransaction& transaction, int64_t id, std::string_view lift
                 std::string_view reason) {
   SqlConnection& db = transaction.store().connection();
   bool exists = false;
-  CANJE_RETURN_IF_ERROR(ForEachRow(
+  CANJE_RETURN_IF_ERROR(Query(
       db, "SELECT id FROM legal_holds WHERE id = ?", [&](SqlStatement& s) { s.BindInt(1, id); },
-      [&](const SqlStatement&) { exists = true; }));
+      [&](const SqlStatement&) {
+        exists = true;
+        return Status::Ok();
+      }));
   if (!exists) return Status::NotFound("no legal hold H" + std::to_string(id));
   CANJE_ASSIGN_OR_RETURN(
       auto update,
@@ -199,19 +183,25 @@ Status LiftHold(WriteTransaction& transaction, int64_t id, std::string_view lift
 
 Result<std::vector<HoldRow>> Holds(Store& store) {
   std::vector<HoldRow> holds;
-  CANJE_RETURN_IF_ERROR(ForEachRow(
+  CANJE_RETURN_IF_ERROR(Query(
       store.connection(), "SELECT " + std::string(kHoldColumns) + " FROM legal_holds ORDER BY id",
-      NoBind, [&](const SqlStatement& row) { holds.push_back(ReadHold(row)); }));
+      NoBind(), [&](const SqlStatement& row) {
+        holds.push_back(ReadHold(row));
+        return Status::Ok();
+      }));
   if (!holds.empty()) CANJE_RETURN_IF_ERROR(AttachPersons(store, holds));
   return holds;
 }
 
 Result<std::optional<HoldRow>> FindHold(Store& store, int64_t id) {
   std::vector<HoldRow> holds;
-  CANJE_RETURN_IF_ERROR(ForEachRow(
+  CANJE_RETURN_IF_ERROR(Query(
       store.connection(), "SELECT " + std::string(kHoldColumns) + " FROM legal_holds WHERE id = ?",
       [&](SqlStatement& s) { s.BindInt(1, id); },
-      [&](const SqlStatement& row) { holds.push_back(ReadHold(row)); }));
+      [&](const SqlStatement& row) {
+        holds.push_back(ReadHold(row));
+        return Status::Ok();
+      }));
   if (holds.empty()) return std::optional<HoldRow>();
   CANJE_RETURN_IF_ERROR(AttachPersons(store, holds));
   return std::optional<HoldRow>(std::move(holds.front()));
@@ -219,7 +209,7 @@ Result<std::optional<HoldRow>> FindHold(Store& store, int64_t id) {
 
 Result<int64_t> AddLegalAct(WriteTransaction& transaction, const LegalActRow& act) {
   SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(int64_t id, NextId(db, "legal_acts"));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, NextRowId(db, "legal_acts"));
   CANJE_ASSIGN_OR_RETURN(auto insert,
                          db.Prepare("INSERT INTO legal_acts(" + std::string(kActColumns) +
                                     ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -241,17 +231,20 @@ Result<std::vector<LegalActRow>> LegalActs(Store& store, int64_t person_id) {
   std::string sql = "SELECT " + std::string(kActColumns) + " FROM legal_acts";
   if (person_id != 0) sql += " WHERE person_id = ?";
   sql += " ORDER BY person_id, act_date, id";
-  CANJE_RETURN_IF_ERROR(ForEachRow(
+  CANJE_RETURN_IF_ERROR(Query(
       store.connection(), sql,
       [&](SqlStatement& s) {
         if (person_id != 0) s.BindInt(1, person_id);
       },
-      [&](const SqlStatement& row) { acts.push_back(ReadAct(row)); }));
+      [&](const SqlStatement& row) {
+        acts.push_back(ReadAct(row));
+        return Status::Ok();
+      }));
   return acts;
 }
 
 Result<int64_t> NextInterviewId(WriteTransaction& transaction) {
-  return NextId(transaction.store().connection(), "interviews");
+  return NextRowId(transaction.store().connection(), "interviews");
 }
 
 Status AddInterview(WriteTransaction& transaction, const InterviewRow& interview) {
@@ -283,14 +276,17 @@ Result<std::vector<InterviewRow>> Interviews(Store& store, const InterviewFilter
   if (filter.person_id != 0) sql += " AND person_id = ?";
   if (!filter.destination.empty()) sql += " AND destination = ?";
   sql += " ORDER BY id";
-  CANJE_RETURN_IF_ERROR(ForEachRow(
+  CANJE_RETURN_IF_ERROR(Query(
       store.connection(), sql,
       [&](SqlStatement& s) {
         int index = 1;
         if (filter.person_id != 0) s.BindInt(index++, filter.person_id);
         if (!filter.destination.empty()) s.BindText(index++, filter.destination);
       },
-      [&](const SqlStatement& row) { interviews.push_back(ReadInterview(row)); }));
+      [&](const SqlStatement& row) {
+        interviews.push_back(ReadInterview(row));
+        return Status::Ok();
+      }));
   return interviews;
 }
 
@@ -308,10 +304,13 @@ Result<std::vector<InterviewRow>> InterviewsOfPersons(Store& store,
 Result<int64_t> EraseInterviewNotes(WriteTransaction& transaction, int64_t person_id) {
   SqlConnection& db = transaction.store().connection();
   int64_t count = 0;
-  CANJE_RETURN_IF_ERROR(ForEachRow(
+  CANJE_RETURN_IF_ERROR(Query(
       db, "SELECT count(*) FROM interviews WHERE person_id = ? AND note_sealed IS NOT NULL",
       [&](SqlStatement& s) { s.BindInt(1, person_id); },
-      [&](const SqlStatement& row) { count = row.Int(0); }));
+      [&](const SqlStatement& row) {
+        count = row.Int(0);
+        return Status::Ok();
+      }));
   CANJE_ASSIGN_OR_RETURN(
       auto clear, db.Prepare("UPDATE interviews SET note_sealed = NULL WHERE person_id = ?"));
   clear->BindInt(1, person_id);

@@ -113,10 +113,7 @@ Result<std::vector<ReviewDecisionRow>> ReviewDecisions(Store& store) {
 
 Result<int64_t> AddReviewDecision(WriteTransaction& transaction, const ReviewDecisionRow& row) {
   SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(
-      auto next, QueryOne<int64_t>(db, "SELECT coalesce(max(id), 0) + 1 FROM review_decisions",
-                                   NoBind(), [](const SqlStatement& r) { return r.Int(0); }));
-  const int64_t id = next.value_or(1);
+  CANJE_ASSIGN_OR_RETURN(const int64_t id, NextRowId(db, "review_decisions"));
   CANJE_ASSIGN_OR_RETURN(
       auto insert,
       db.Prepare("INSERT INTO review_decisions(id, left_fingerprint, right_fingerprint, "

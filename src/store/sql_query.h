@@ -2,7 +2,9 @@
 // each domain live in their own store/<domain>_tables.cc and use these).
 #pragma once
 
+#include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -44,6 +46,16 @@ Result<std::optional<Row>> QueryOne(SqlConnection& connection, std::string_view 
 
 inline auto NoBind() {
   return [](SqlStatement&) {};
+}
+
+// The next id of `table`'s integer `id` column: max(id) + 1, or 1 when the table is empty. Safe
+// inside a write transaction, which serialises writers.
+inline Result<int64_t> NextRowId(SqlConnection& connection, std::string_view table) {
+  CANJE_ASSIGN_OR_RETURN(
+      auto next,
+      QueryOne<int64_t>(connection, "SELECT coalesce(max(id), 0) + 1 FROM " + std::string(table),
+                        NoBind(), [](const SqlStatement& row) { return row.Int(0); }));
+  return next.value_or(1);
 }
 
 }  // namespace canje::store
