@@ -296,6 +296,26 @@ TEST_F(HoldsAndConsentTest, ErasureMakesInterviewNotesUnreadableAndBlocksTransfe
   EXPECT_EQ(Interview("ver", ana, "VEN", "consents", "2025-07-02").exit_status, 75);
 }
 
+TEST_F(HoldsAndConsentTest, AHoldInForceRefusesErasureUntilItIsLifted) {
+  const std::string beto = id_["Beto"];
+  ASSERT_EQ(As("med", {"hold", "add", "--issuer", "Supreme Court", "--reference", "24A931",
+                       "--person", beto, "--from", "2025-01-01"})
+                .exit_status,
+            0);
+  const int64_t before = LogSize();
+  RunResult refused = As("med", {"person", "erase", beto, "--reason", "request of the person"});
+  EXPECT_EQ(refused.exit_status, 75);
+  EXPECT_NE(refused.err.find("is under legal hold H1: Supreme Court, 24A931"), std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("canje hold lift"), std::string::npos) << refused.err;
+  EXPECT_EQ(LogSize(), before);
+  // A negotiator learns nothing about the hold: the role is refused first.
+  EXPECT_EQ(As("neg", {"person", "erase", beto, "--reason", "r"}).exit_status, 77);
+  ASSERT_EQ(As("med", {"hold", "lift", "H1", "--reason", "order vacated"}).exit_status, 0);
+  EXPECT_EQ(As("med", {"person", "erase", beto, "--reason", "request of the person"}).exit_status,
+            0);
+}
+
 TEST_F(HoldsAndConsentTest, LegalActsAreRecordedByMediatorsAndListed) {
   RunResult act = As("med", {"act", "add", id_["Dora"], "--type", "charges dropped", "--date",
                              "2025-07-18", "--authority", "Juzgado 3", "--reference", "C-12",

@@ -173,6 +173,11 @@ TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
   json shown = json::parse(Ok("ven", {"proposal", "show", "V4", "--json"}));
   EXPECT_EQ(shown["refers_to"], "V2");
   EXPECT_EQ(shown["responses"].size(), 3u);
+  // The agreed list refers to its persons until the exchange is completed or collapsed.
+  Refused("med", {"person", "erase", slv_roster_[12], "--reason", "request of the person"}, 75,
+          "is on the agreed list of exchange X1 (agreed)");
+  Ok("med", {"exchange", "collapse", "X1", "--reason", "talks broke down"});
+  Ok("med", {"person", "erase", slv_roster_[12], "--reason", "request of the person"});
 }
 
 TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKeyIsRefused) {

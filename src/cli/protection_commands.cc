@@ -11,7 +11,8 @@
 #include "cli/open_instance.h"
 #include "instance/ids.h"
 #include "instance/key_management.h"
-#include "registry/erasure.h"
+#include "core/clock.h"
+#include "negotiation/person_erasure.h"
 
 namespace canje::cli {
 namespace {
@@ -63,7 +64,8 @@ void AddEraseCommand(CLI::App& person_command, CommandContext& context) {
     if (!person_id.ok()) return context.Finish(person_id.status());
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto report = registry::ErasePerson(**opened, *person_id, *reason);
+    auto report =
+        negotiation::ErasePersonUnlessInUse(**opened, *person_id, *reason, TodayIso());
     if (!report.ok()) return context.Finish(report.status());
     if (context.global.json) {
       context.out << json{{"person", instance::PersonId(report->person_id)},

@@ -18,8 +18,9 @@ struct ErasureReport {
 
 // Only a mediator or an admin may erase (kNotPermitted); a reason is required (kUsage); an
 // unknown person is kNotFound, one already erased kConflict. (Refusals for a person in an
-// exchange under way or under an active legal hold come with those features.) After the
-// change commits, the write-ahead log is checkpointed so no page image of the data remains.
+// exchange under way or under a legal hold in force are negotiation::ErasePersonUnlessInUse's,
+// negotiation/person_erasure.h: front doors call that.) After the change commits, the
+// write-ahead log is checkpointed so no page image of the data remains.
 Result<ErasureReport> ErasePerson(instance::Instance& instance, int64_t person_id,
                                   const std::string& reason);
 
