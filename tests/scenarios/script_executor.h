@@ -1,0 +1,68 @@
+// Runs a parsed scenario script against the real `canje` binary (cli/cli_test_support.h), on
+// SQLite or, with CANJE_TEST_BACKEND=postgres, on PostgreSQL.
+//
+// Contract:
+// - The scenario folder's files (all but *.canje) are copied into the run folder first; `file`
+//   steps write more there. Every command runs in the run folder.
+// - A command without `fails` must exit 0. A command with `fails STATUS "TEXT"` must exit STATUS
+//   with TEXT in its stderr, and the store's log must be exactly as before: the same tree size
+//   and root hash (`canje log checkpoint`), so nothing was written; `changes-nothing` checks the
+//   same for a command that succeeds.
+// - The first step that does not go as written stops the script; the outcome's message names
+//   FILE:LINE, the chapter, the command as run, what was expected and what came.
+// - A script whose `needs` command is missing from the binary is not run: the outcome is
+//   pending, naming the command.
+#pragma once
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+
+#include "cli/cli_test_support.h"
+#include "script_parser.h"
+#include "script_variables.h"
+
+namespace canje::scenario_script {
+
+struct ScriptOutcome {
+  enum class Kind { kPassed, kFailed, kPending };
+  Kind kind = Kind::kPassed;
+  std::string message;  // kFailed: what went wrong and where; kPending: what is missing
+  int steps = 0;        // steps run
+  int refusals = 0;     // `fails` steps checked to change nothing
+};
+
+class ScriptExecutor {
+ public:
+  // `progress` receives one line per chapter (its steps and seconds) as the script runs.
+  ScriptExecutor(const Script& script, std::filesystem::path scenario_dir,
+                 const cli::testing::CanjeRunner& canje, std::ostream& progress);
+
+  ScriptOutcome Run();
+
+ private:
+  struct LogState {
+    bool present = false;  // false before the store exists
+    std::string size, root;
+  };
+
+  // The missing command of a `needs` line, or "" when every one is there.
+  std::string MissingCommand() const;
+  Status CopyScenarioFiles() const;
+  // Runs one step; a failure's message already says where and what.
+  Status RunStep(const Step& step, ScriptOutcome& outcome);
+  Status RunFileStep(const Step& step);
+  cli::testing::RunResult RunCommand(const Command& command, const std::vector<std::string>& args);
+  Status CheckExpectation(const Step& step, const Expectation& expectation,
+                          const cli::testing::RunResult& result, const std::string& shown);
+  LogState ReadLogState() const;
+  std::string Where(int line, const Step& step) const;
+
+  const Script& script_;
+  std::filesystem::path scenario_dir_;
+  const cli::testing::CanjeRunner& canje_;
+  std::ostream& progress_;
+  ScriptVariables variables_;
+};
+
+}  // namespace canje::scenario_script
