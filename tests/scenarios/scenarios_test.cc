@@ -1,7 +1,8 @@
 // One test per scenario script, tests/scenarios/*/script.canje (README.md): the script is parsed
 // (a bad line fails with FILE:LINE before anything runs) and run against the real canje binary in
-// a fresh folder, on SQLite or, with CANJE_TEST_BACKEND=postgres, on PostgreSQL. A script whose
-// `needs` command is not built yet is skipped with a "pending: needs ..." message.
+// a fresh folder, on SQLite or, with CANJE_TEST_BACKEND=postgres, on PostgreSQL. A script that
+// reaches a `needs` line for a command not built yet stops there, and the test is skipped with a
+// "pending: ..." message once the steps above it have passed.
 #include <gtest/gtest.h>
 
 #include <algorithm>

@@ -81,29 +81,24 @@ std::string ScriptExecutor::Where(int line, const Step& step) const {
   return where;
 }
 
-std::string ScriptExecutor::MissingCommand() const {
-  for (const std::vector<std::string>& needs : script_.needs) {
-    std::vector<std::string> command, options;
-    for (const std::string& word : needs) {
-      (word.rfind("--", 0) == 0 ? options : command).push_back(word);
-    }
-    std::vector<std::string> args = command;
-    args.push_back("--help");
-    RunResult help = canje_.Run(args);
-    std::string usage = "Usage: canje";
-    for (const std::string& word : command) usage += " " + word;
-    bool present = help.exit_status == 0 && (help.out.find(usage + " ") != std::string::npos ||
-                                             help.out.find(usage + "\n") != std::string::npos);
-    for (const std::string& option : options) {
-      present = present && help.out.find(option) != std::string::npos;
-    }
-    if (!present) {
-      std::string words;
-      for (const std::string& word : needs) words += " " + word;
-      return "canje" + words;
-    }
+bool ScriptExecutor::HasCommand(const std::vector<std::string>& needs) const {
+  std::vector<std::string> command, options;
+  for (const std::string& word : needs) {
+    (word.rfind("--", 0) == 0 ? options : command).push_back(word);
   }
-  return "";
+  std::vector<std::string> args = command;
+  args.push_back("--help");
+  RunResult help = canje_.Run(args);
+  // CLI11 answers `canje exchange nosuch --help` with the help of `canje exchange`: the usage
+  // line must name the whole command.
+  std::string usage = "Usage: canje";
+  for (const std::string& word : command) usage += " " + word;
+  bool present = help.exit_status == 0 && (help.out.find(usage + " ") != std::string::npos ||
+                                           help.out.find(usage + "\n") != std::string::npos);
+  for (const std::string& option : options) {
+    present = present && help.out.find(option) != std::string::npos;
+  }
+  return present;
 }
 
 Status ScriptExecutor::CopyScenarioFiles() const {
@@ -229,6 +224,7 @@ Status ScriptExecutor::CheckExpectation(const Step& step, const Expectation& exp
 
 Status ScriptExecutor::RunStep(const Step& step, ScriptOutcome& outcome) {
   if (step.kind == Step::Kind::kFile) return RunFileStep(step);
+  if (step.kind == Step::Kind::kNeeds) return Status::Ok();  // checked by Run
   std::vector<std::string> args;
   for (const Word& word : step.command.args) {
     Result<std::vector<std::string>> expanded = variables_.ExpandArgument(word);
@@ -308,13 +304,6 @@ Status ScriptExecutor::RunStep(const Step& step, ScriptOutcome& outcome) {
 
 ScriptOutcome ScriptExecutor::Run() {
   ScriptOutcome outcome;
-  const std::string missing = MissingCommand();
-  if (!missing.empty()) {
-    outcome.kind = ScriptOutcome::Kind::kPending;
-    outcome.message =
-        "pending: " + script_.path + " needs `" + missing + "`, which this canje does not have yet";
-    return outcome;
-  }
   if (Status copied = CopyScenarioFiles(); !copied.ok()) {
     outcome.kind = ScriptOutcome::Kind::kFailed;
     outcome.message = copied.message();
@@ -336,6 +325,17 @@ ScriptOutcome ScriptExecutor::Run() {
       chapter = step.chapter;
       chapter_start = std::chrono::steady_clock::now();
       chapter_steps = 0;
+    }
+    if (step.kind == Step::Kind::kNeeds && !HasCommand(step.needs)) {
+      report_chapter();
+      std::string command = "canje";
+      for (const std::string& word : step.needs) command += " " + word;
+      outcome.kind = ScriptOutcome::Kind::kPending;
+      outcome.message = "pending: " + Where(step.line, step) +
+                        " and the rest of the script need `" + command +
+                        "`, which this canje does not have yet (the " +
+                        std::to_string(outcome.steps) + " commands above passed)";
+      return outcome;
     }
     Status status = RunStep(step, outcome);
     ++chapter_steps;

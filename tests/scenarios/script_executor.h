@@ -10,8 +10,8 @@
 //   same for a command that succeeds.
 // - The first step that does not go as written stops the script; the outcome's message names
 //   FILE:LINE, the chapter, the command as run, what was expected and what came.
-// - A script whose `needs` command is missing from the binary is not run: the outcome is
-//   pending, naming the command.
+// - At a `needs` line whose command the binary lacks, the script stops: the steps above must
+//   have passed, and the outcome is pending, naming the command and the line.
 #pragma once
 
 #include <filesystem>
@@ -46,8 +46,8 @@ class ScriptExecutor {
     std::string size, root;
   };
 
-  // The missing command of a `needs` line, or "" when every one is there.
-  std::string MissingCommand() const;
+  // Whether the binary has the command (and options) a `needs` line names.
+  bool HasCommand(const std::vector<std::string>& needs) const;
   Status CopyScenarioFiles() const;
   // Runs one step; a failure's message already says where and what.
   Status RunStep(const Step& step, ScriptOutcome& outcome);

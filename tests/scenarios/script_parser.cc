@@ -82,9 +82,9 @@ class Parser {
     if (keyword == "file") return File(words);
     if (keyword == "needs") {
       if (words.size() < 2) return Error("`needs` names a command, such as: needs handover record");
-      std::vector<std::string> command;
-      for (size_t i = 1; i < words.size(); ++i) command.push_back(words[i].text);
-      script_.needs.push_back(std::move(command));
+      Step step = NewStep(Step::Kind::kNeeds);
+      for (size_t i = 1; i < words.size(); ++i) step.needs.push_back(words[i].text);
+      script_.steps.push_back(std::move(step));
       return Status::Ok();
     }
     return Error("unknown step '" + keyword + "'; " + std::string(kSteps));

@@ -11,7 +11,9 @@
 //                                 from its JSON output (without PATH: stdout, trimmed)
 //   file NAME                     writes NAME from the lines up to a line `end`, with $VARs
 //   file NAME from TEMPLATE       writes NAME from the scenario folder's TEMPLATE, with $VARs
-//   needs WORDS...                the script is pending until `canje WORDS --help` exists
+//   needs WORDS...                the rest of the script needs `canje WORDS` (words starting
+//                                 with -- are options its --help must list): when the binary
+//                                 lacks it, the steps above run and the rest is pending
 // and, under a command, expectations about it:
 //   fails STATUS "TEXT"           exits STATUS, stderr contains TEXT, and the log is unchanged
 //   expect-out "TEXT"             stdout contains TEXT      expect-err "TEXT"  stderr contains it
@@ -59,7 +61,7 @@ struct Command {
 };
 
 struct Step {
-  enum class Kind { kCommand, kLet, kFile };
+  enum class Kind { kCommand, kLet, kFile, kNeeds };
   Kind kind = Kind::kCommand;
   int line = 0;
   std::string chapter;  // the latest `## heading` above the step ("" before any)
@@ -74,11 +76,12 @@ struct Step {
   std::string file_name;
   std::string template_name;      // `file NAME from TEMPLATE`
   std::vector<std::string> body;  // `file NAME` ... `end`
+  // kNeeds: the words after `needs`.
+  std::vector<std::string> needs;
 };
 
 struct Script {
-  std::string path;                             // as given to ParseScript, for messages
-  std::vector<std::vector<std::string>> needs;  // each `needs` line's words
+  std::string path;  // as given to ParseScript, for messages
   std::vector<Step> steps;
 };
 

@@ -59,7 +59,7 @@ $ROSTER[0:2],SLV,VEN
 end
 file v2.csv from v2.template.csv
 )");
-  ASSERT_EQ(script.steps.size(), 8u);
+  ASSERT_EQ(script.steps.size(), 9u);
   const Step& demo = script.steps[0];
   EXPECT_EQ(demo.line, 3);
   EXPECT_EQ(demo.chapter, "April");
@@ -94,14 +94,14 @@ file v2.csv from v2.template.csv
   EXPECT_TRUE(run.expectations[0].path.length);
   EXPECT_EQ(run.expectations[0].op, ">=");
   EXPECT_EQ(run.expectations[0].text, "3");
-  ASSERT_EQ(script.needs.size(), 1u);
-  EXPECT_EQ(script.needs[0], (std::vector<std::string>{"handover", "record"}));
-  const Step& file = script.steps[6];
+  EXPECT_EQ(script.steps[6].kind, Step::Kind::kNeeds);
+  EXPECT_EQ(script.steps[6].needs, (std::vector<std::string>{"handover", "record"}));
+  const Step& file = script.steps[7];
   EXPECT_EQ(file.kind, Step::Kind::kFile);
   EXPECT_EQ(file.file_name, "v1.csv");
   EXPECT_EQ(file.body, (std::vector<std::string>{"person,from,to", "# not a comment here",
                                                  "$ROSTER[0:2],SLV,VEN"}));
-  EXPECT_EQ(script.steps[7].template_name, "v2.template.csv");
+  EXPECT_EQ(script.steps[8].template_name, "v2.template.csv");
 }
 
 TEST(ParseScriptTest, ABadLineIsReportedWithFileLineAndHowToFixIt) {
@@ -109,6 +109,8 @@ TEST(ParseScriptTest, ABadLineIsReportedWithFileLineAndHowToFixIt) {
   EXPECT_NE(ErrorOf("as ven proposal list X1\n").find("needs a colon after the user"),
             std::string::npos);
   EXPECT_NE(ErrorOf("canje demo\nexpect \"x\"\n").find("dir/s.canje:2: unknown step 'expect'"),
+            std::string::npos);
+  EXPECT_NE(ErrorOf("canje x\nneeds handover record\nfails 75 \"x\"\n").find("dir/s.canje:3:"),
             std::string::npos);
   EXPECT_NE(ErrorOf("fails 75 \"superseded\"\n").find("must follow the command it checks"),
             std::string::npos);
