@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "script_text.h"
+
 namespace canje::scenario_script {
 namespace {
 
@@ -9,16 +11,6 @@ using nlohmann::json;
 
 bool MemberCharacter(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_' || c == '-';
-}
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
 }
 
 Status PathError(std::string_view text, size_t column, std::string_view what) {
@@ -31,14 +23,14 @@ Status PathError(std::string_view text, size_t column, std::string_view what) {
 
 Result<JsonPath> ParseJsonPath(std::string_view text) {
   JsonPath path;
-  std::string_view steps = Trim(text);
+  std::string_view steps = TrimSpaces(text);
   const size_t pipe = steps.find('|');
   if (pipe != std::string_view::npos) {
-    if (Trim(steps.substr(pipe + 1)) != "length") {
+    if (TrimSpaces(steps.substr(pipe + 1)) != "length") {
       return PathError(text, pipe, "the only function after | is length");
     }
     path.length = true;
-    steps = Trim(steps.substr(0, pipe));
+    steps = TrimSpaces(steps.substr(0, pipe));
   }
   if (steps.empty() || steps.front() != '.') return PathError(text, 0, "a path starts with .");
   size_t i = 0;

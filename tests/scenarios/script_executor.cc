@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "script_text.h"
+
 namespace canje::scenario_script {
 namespace {
 
@@ -18,13 +20,6 @@ std::string Lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return text;
-}
-
-std::string Trimmed(const std::string& text) {
-  size_t begin = 0, end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  return text.substr(begin, end - begin);
 }
 
 // A command line as a reader would type it: arguments with spaces or quotes quoted.
@@ -57,7 +52,7 @@ std::string Excerpt(const std::string& text, size_t limit = 3000) {
     out += c;
     if (c == '\n') out += "            ";
   }
-  return Trimmed(out) + "\n";
+  return std::string(TrimSpaces(out)) + "\n";
 }
 
 std::string Got(const RunResult& result) {
@@ -283,7 +278,7 @@ Status ScriptExecutor::RunStep(const Step& step, ScriptOutcome& outcome) {
   }
   if (step.kind == Step::Kind::kLet) {
     if (step.capture_stdout) {
-      variables_.Set(step.variable, {Trimmed(result.out)});
+      variables_.Set(step.variable, {std::string(TrimSpaces(result.out))});
       return Status::Ok();
     }
     json document = json::parse(result.out, nullptr, false);

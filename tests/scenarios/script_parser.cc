@@ -3,18 +3,10 @@
 #include <cctype>
 #include <set>
 
+#include "script_text.h"
+
 namespace canje::scenario_script {
 namespace {
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 bool VariableName(std::string_view name) {
   if (name.empty() || std::isdigit(static_cast<unsigned char>(name.front()))) return false;
@@ -44,18 +36,18 @@ class Parser {
   Status Line(int number, std::string_view raw) {
     line_ = number;
     if (collecting_file_) {
-      if (Trim(raw) == "end") {
+      if (TrimSpaces(raw) == "end") {
         collecting_file_ = false;
       } else {
         script_.steps.back().body.emplace_back(raw);
       }
       return Status::Ok();
     }
-    std::string_view line = Trim(raw);
+    std::string_view line = TrimSpaces(raw);
     if (line.empty()) return Status::Ok();
     if (line.substr(0, 2) == "##") {
       expectation_allowed_ = false;
-      chapter_ = std::string(Trim(line.substr(2)));
+      chapter_ = std::string(TrimSpaces(line.substr(2)));
       return Status::Ok();
     }
     if (line.front() == '#') return Status::Ok();
