@@ -10,6 +10,7 @@
 #include "instance/transparency_log.h"
 #include "ledger/proof_text.h"
 #include "witness/witness_state.h"
+#include "wire/log_proofs.h"
 
 namespace canje::cli {
 namespace {
@@ -29,17 +30,6 @@ Result<std::unique_ptr<instance::Instance>> OpenForReading(const CommandContext&
   CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
   CANJE_RETURN_IF_ERROR(opened->Authorize(instance::Action::kReadRegistry));
   return opened;
-}
-
-// The tree size a proof is for: --size, else the latest checkpoint's.
-Result<int64_t> ProofSize(instance::Instance& instance, int64_t given) {
-  CANJE_ASSIGN_OR_RETURN(int64_t latest, instance::CheckpointSize(instance.store()));
-  if (given < 0) return latest;
-  if (given > latest) {
-    return Status::Usage("--size " + std::to_string(given) + " is beyond the latest checkpoint (" +
-                         std::to_string(latest) + ")");
-  }
-  return given;
 }
 
 }  // namespace
@@ -86,14 +76,8 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   inclusion->callback([&context, inclusion_index, inclusion_size] {
     auto opened = OpenForReading(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto size = ProofSize(**opened, *inclusion_size);
-    if (!size.ok()) return context.Finish(size.status());
-    if (*inclusion_index < 0 || *inclusion_index >= *size) {
-      return context.Finish(Status::Usage("N must be at least 0 and below the tree size " +
-                                          std::to_string(*size)));
-    }
-    auto proof = (*opened)->store().ProveInclusion(*inclusion_index, *size);
-    if (proof.ok()) context.out << ledger::FormatProof(*proof);
+    auto proof = wire::InclusionProofAt((*opened)->store(), *inclusion_index, *inclusion_size);
+    if (proof.ok()) context.out << ledger::FormatProof(proof->hashes);
     context.Finish(proof.status());
   });
 
@@ -106,14 +90,8 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   consistency->callback([&context, old_size, new_size] {
     auto opened = OpenForReading(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto size = ProofSize(**opened, *new_size);
-    if (!size.ok()) return context.Finish(size.status());
-    if (*old_size < 1 || *old_size > *size) {
-      return context.Finish(
-          Status::Usage("OLD must be between 1 and the tree size " + std::to_string(*size)));
-    }
-    auto proof = (*opened)->store().ProveConsistency(*old_size, *size);
-    if (proof.ok()) context.out << ledger::FormatProof(*proof);
+    auto proof = wire::ConsistencyProofAt((*opened)->store(), *old_size, *new_size);
+    if (proof.ok()) context.out << ledger::FormatProof(proof->hashes);
     context.Finish(proof.status());
   });
 

@@ -17,7 +17,9 @@
 #include "cli/proposal_commands.h"
 #include "cli/protection_commands.h"
 #include "cli/registry_commands.h"
+#include "cli/serve_command.h"
 #include "cli/solve_command.h"
+#include "cli/token_commands.h"
 
 int main(int argc, char** argv) {
   using canje::cli::CommandContext;
@@ -40,6 +42,7 @@ int main(int argc, char** argv) {
 
   canje::cli::AddInitCommand(app, context);
   canje::cli::AddUserCommands(app, context);
+  canje::cli::AddTokenCommands(app, context);  // after AddUserCommands: adds `user token`
   canje::cli::AddPartyCommands(app, context);
   canje::cli::AddSigningCommands(app, context);  // after AddPartyCommands: adds `party key`
   canje::cli::AddImportCommand(app, context);
@@ -62,6 +65,7 @@ int main(int argc, char** argv) {
   canje::cli::AddMigrateCommand(app, context);
   canje::cli::AddProposalCommands(app, context);
   canje::cli::AddAgreementCommands(app, context);
+  canje::cli::AddServeCommand(app, context);
   canje::cli::AddVersionCommand(app, context);
 
   try {

@@ -12,6 +12,7 @@
 #include "negotiation/exchange_solve.h"
 #include "negotiation/proposal_actions.h"
 #include "store/agreement_tables.h"
+#include "wire/proposal_json.h"
 
 namespace canje::cli {
 namespace {
@@ -23,17 +24,6 @@ std::string FormatNumber(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%g", value);
   return buffer;
-}
-
-json BlocJson(const solver::BlocReport& bloc) {
-  return {{"bloc", bloc.name},
-          {"rule", solver::RuleKindName(bloc.rule.kind)},
-          {"ratio", bloc.rule.ratio},
-          {"given", bloc.given},
-          {"received", bloc.received},
-          {"cost_given", bloc.cost_given},
-          {"value_received", bloc.value_received},
-          {"holds", bloc.holds}};
 }
 
 std::vector<std::string> BlocCells(const solver::BlocReport& bloc) {
@@ -51,27 +41,10 @@ std::vector<std::string> BlocCells(const solver::BlocReport& bloc) {
 const std::vector<std::string> kBlocHeaders = {"BLOC", "RULE",  "GIVES",     "RECEIVES",
                                                "COST", "VALUE", "RULE HOLDS"};
 
-json TransferJson(const negotiation::Transfer& transfer,
-                  const std::map<int64_t, std::string>& names) {
-  json out = {{"person", instance::PersonId(transfer.person_id)},
-              {"from", transfer.from},
-              {"to", transfer.to},
-              {"beneficiary", transfer.beneficiary},
-              {"unconditional", transfer.unconditional}};
-  auto name = names.find(transfer.person_id);
-  if (name != names.end()) out["name"] = name->second;
-  return out;
-}
-
 void PrintOutcome(CommandContext& context, const std::string& what, int64_t version_id,
                   const negotiation::ProposalOutcome& outcome) {
   if (context.global.json) {
-    context.out << json{{"version", VersionId(version_id)},
-                        {"state", outcome.state},
-                        {"changed", outcome.changed},
-                        {"note", outcome.note}}
-                       .dump(2)
-                << '\n';
+    context.out << wire::ProposalOutcomeJson(version_id, outcome).dump(2) << '\n';
     return;
   }
   if (outcome.changed) {
@@ -121,16 +94,7 @@ Status RunCreate(CommandContext& context, const CreateOptions& options) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CreateProposal(*instance, proposal));
   CANJE_ASSIGN_OR_RETURN(negotiation::ProposalView view, negotiation::LoadProposal(*instance, id));
   if (context.global.json) {
-    context.out << json{{"version", VersionId(id)},
-                        {"exchange", negotiation::ExchangeId(view.version.exchange_id)},
-                        {"state", view.version.state},
-                        {"kind", view.version.kind},
-                        {"counts", negotiation::FormatCounts(view.content.counts)},
-                        {"refers_to",
-                         view.version.refers_to == 0 ? "" : VersionId(view.version.refers_to)},
-                        {"broken_rules", view.broken_rules}}
-                       .dump(2)
-                << '\n';
+    context.out << wire::ProposalCreatedJson(id, view).dump(2) << '\n';
   } else {
     context.out << "Created " << VersionId(id) << " (" << view.version.state << ", "
                 << view.version.kind << ": " << negotiation::FormatCounts(view.content.counts)
@@ -155,48 +119,7 @@ Status RunShow(CommandContext& context, const std::string& version) {
   CANJE_ASSIGN_OR_RETURN(auto names, negotiation::VisibleNames(*instance, persons));
   const auto& v = view.version;
   if (context.global.json) {
-    json transfers = json::array();
-    for (const auto& transfer : view.content.transfers) {
-      transfers.push_back(TransferJson(transfer, names));
-    }
-    json responses = json::array();
-    for (const auto& response : view.responses) {
-      responses.push_back({{"party", response.party},
-                           {"response", response.response},
-                           {"reason", response.reason},
-                           {"by", response.responded_by},
-                           {"at", response.responded_at}});
-    }
-    json balance = json::array();
-    for (const auto& bloc : view.balance) balance.push_back(BlocJson(bloc));
-    json children = json::array();
-    for (const auto& child : view.children) children.push_back(VersionId(child.id));
-    json out = {{"version", VersionId(v.id)},
-                {"exchange", negotiation::ExchangeId(v.exchange_id)},
-                {"exchange_name", view.exchange_name},
-                {"state", v.state},
-                {"revision", v.revision},
-                {"kind", v.kind},
-                {"source", v.source},
-                {"parent", v.parent_id == 0 ? "" : VersionId(v.parent_id)},
-                {"refers_to", v.refers_to == 0 ? "" : VersionId(v.refers_to)},
-                {"counter_proposals", children},
-                {"created_by", v.created_by},
-                {"created_party", v.created_party},
-                {"created_at", v.created_at},
-                {"counts", negotiation::FormatCounts(view.content.counts)},
-                {"transfers", transfers},
-                {"parties", view.parties},
-                {"responses", responses},
-                {"balance", balance},
-                {"broken_rules", view.broken_rules}};
-    if (view.override_row) {
-      out["override"] = {{"justification", view.override_row->justification},
-                         {"blocs", view.override_row->blocs},
-                         {"by", view.override_row->overridden_by},
-                         {"at", view.override_row->overridden_at}};
-    }
-    context.out << out.dump(2) << '\n';
+    context.out << wire::ProposalViewJson(view, names).dump(2) << '\n';
     return Status::Ok();
   }
   context.out << VersionId(v.id) << " in " << negotiation::ExchangeId(v.exchange_id) << " ("
@@ -254,15 +177,7 @@ Status RunList(CommandContext& context, const std::string& exchange) {
   CANJE_ASSIGN_OR_RETURN(auto versions, store::ProposalVersionsOf(instance->store(), exchange_id));
   if (context.global.json) {
     json out = json::array();
-    for (const auto& v : versions) {
-      out.push_back({{"version", VersionId(v.id)},
-                     {"state", v.state},
-                     {"kind", v.kind},
-                     {"parent", v.parent_id == 0 ? "" : VersionId(v.parent_id)},
-                     {"created_by", v.created_by},
-                     {"created_party", v.created_party},
-                     {"created_at", v.created_at}});
-    }
+    for (const auto& v : versions) out.push_back(wire::ProposalVersionJson(v));
     context.out << out.dump(2) << '\n';
     return Status::Ok();
   }
@@ -287,27 +202,7 @@ Status RunDiff(CommandContext& context, const std::string& before, const std::st
   for (const auto& m : diff.moved) persons.push_back(m.after.person_id);
   CANJE_ASSIGN_OR_RETURN(auto names, negotiation::VisibleNames(*instance, persons));
   if (context.global.json) {
-    json added = json::array(), removed = json::array(), moved = json::array();
-    for (const auto& t : diff.added) added.push_back(TransferJson(t, names));
-    for (const auto& t : diff.removed) removed.push_back(TransferJson(t, names));
-    for (const auto& m : diff.moved) {
-      moved.push_back(
-          {{"before", TransferJson(m.before, names)}, {"after", TransferJson(m.after, names)}});
-    }
-    json counts = json::array(), blocs = json::array();
-    for (const auto& c : diff.counts) {
-      counts.push_back({{"from", c.from}, {"to", c.to}, {"before", c.before}, {"after", c.after}});
-    }
-    for (const auto& bloc : diff.blocs) {
-      blocs.push_back({{"bloc", bloc.after.name},
-                       {"before", BlocJson(bloc.before)},
-                       {"after", BlocJson(bloc.after)}});
-    }
-    context.out << json{{"from", VersionId(a)}, {"to", VersionId(b)}, {"added", added},
-                        {"removed", removed},   {"moved", moved},     {"counts", counts},
-                        {"blocs", blocs}}
-                       .dump(2)
-                << '\n';
+    context.out << wire::ProposalDiffJson(a, b, diff, names).dump(2) << '\n';
     return Status::Ok();
   }
   auto name_of = [&](int64_t person) {

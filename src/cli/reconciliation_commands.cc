@@ -12,6 +12,7 @@
 #include "reconciliation/statuses.h"
 #include "registry/csv_reader.h"
 #include "registry/enumerated_fields.h"
+#include "wire/reconciliation_json.h"
 
 namespace canje::cli {
 namespace {
@@ -107,39 +108,9 @@ void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
 
 }  // namespace
 
-static bool WantedList(const store::ListRow& row, const std::string& party, int64_t list_id) {
-  return (list_id == 0 || row.id == list_id) && (party.empty() || row.party == party);
-}
-
 json ReconciliationCountsJson(const reconciliation::ReconciliationStatus& status,
                               const std::string& party, int64_t list_id) {
-  json lists = json::array();
-  for (const auto& counts : status.lists) {
-    if (!WantedList(counts.list, party, list_id)) continue;
-    lists.push_back({{"list", instance::ListId(counts.list.id)},
-                     {"kind", counts.list.kind},
-                     {"party", counts.list.party},
-                     {"source", counts.list.source},
-                     {"records", counts.records},
-                     {"persons", counts.persons},
-                     {"by_status", counts.by_status},
-                     {"listed_twice", counts.listed_twice},
-                     {"erased", counts.erased}});
-  }
-  json parties = json::array();
-  for (const auto& counts : status.parties) {
-    if (!party.empty() && counts.party != party) continue;
-    parties.push_back({{"party", counts.party},
-                       {"on_roster", counts.on_roster},
-                       {"claimed_or_documented", counts.claimed_or_documented},
-                       {"by_status", counts.by_status}});
-  }
-  json superseded = json::array();
-  for (int64_t id : status.superseded_lists) superseded.push_back(instance::ListId(id));
-  return {{"lists", lists},
-          {"parties", parties},
-          {"review_queue", status.review_queue},
-          {"superseded_lists", superseded}};
+  return wire::ReconciliationCountsJson(status, party, list_id);
 }
 
 void PrintReconciliationCounts(const reconciliation::ReconciliationStatus& status,
@@ -153,7 +124,7 @@ void PrintReconciliationCounts(const reconciliation::ReconciliationStatus& statu
   }
   Table lists(headers);
   for (const auto& counts : status.lists) {
-    if (!WantedList(counts.list, party, list_id)) continue;
+    if (!wire::WantedList(counts.list, party, list_id)) continue;
     std::vector<std::string> row = {instance::ListId(counts.list.id), counts.list.kind,
                                     counts.list.party, std::to_string(counts.records),
                                     std::to_string(counts.persons)};
@@ -262,7 +233,7 @@ Status RunStatus(CommandContext& context, const std::string& party, const std::s
   std::vector<const reconciliation::ListEntry*> shown;
   for (const auto& entry : status.entries) {
     const store::ListRow& row = *list_by_id.at(entry.list_id);
-    if (WantedList(row, party, list_id) && (sees_all || row.party == opened->actor().party)) {
+    if (wire::WantedList(row, party, list_id) && (sees_all || row.party == opened->actor().party)) {
       shown.push_back(&entry);
     }
   }
@@ -270,17 +241,7 @@ Status RunStatus(CommandContext& context, const std::string& party, const std::s
     json out = ReconciliationCountsJson(status, party, list_id);
     if (people) {
       json entries = json::array();
-      for (const auto* entry : shown) {
-        json records = json::array();
-        for (int64_t record : entry->records) records.push_back(instance::RecordId(record));
-        entries.push_back({{"list", instance::ListId(entry->list_id)},
-                           {"person", instance::PersonId(entry->person_id)},
-                           {"records", records},
-                           {"holder", entry->holder},
-                           {"status", entry->status},
-                           {"listed_twice", entry->listed_twice()},
-                           {"erased", entry->erased}});
-      }
+      for (const auto* entry : shown) entries.push_back(wire::ListEntryJson(*entry));
       out["people"] = entries;
     }
     context.out << out.dump(2) << '\n';

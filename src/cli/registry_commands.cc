@@ -12,37 +12,12 @@
 #include "registry/enumerated_fields.h"
 #include "registry/importer.h"
 #include "registry/person_directory.h"
+#include "wire/registry_json.h"
 
 namespace canje::cli {
 namespace {
 
 using nlohmann::json;
-
-json ErrorsToJson(const std::vector<registry::FieldError>& errors) {
-  json out = json::array();
-  for (const auto& error : errors) {
-    json item = {{"line", error.line}, {"reason", error.reason}};
-    if (error.column > 0) item["column"] = error.column;
-    if (!error.column_name.empty()) item["column_name"] = error.column_name;
-    if (!error.json_path.empty()) item["json_path"] = error.json_path;
-    out.push_back(item);
-  }
-  return out;
-}
-
-json ReportToJson(const registry::ImportReport& report, bool dry_run) {
-  json out = {{"rows", report.rows},
-              {"imported", report.imported},
-              {"rejected", report.rejected},
-              {"persons_created", report.persons_created},
-              {"file_sha256", report.file_sha256},
-              {"dry_run", dry_run},
-              {"error_count", report.error_count},
-              {"errors", ErrorsToJson(report.errors)}};
-  if (report.list_id != 0) out["list"] = instance::ListId(report.list_id);
-  if (report.event_seq >= 0) out["event"] = report.event_seq;
-  return out;
-}
 
 std::string Joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
   std::string out;
@@ -59,52 +34,6 @@ std::string DocumentsText(const registry::PersonRecord& record) {
     items.push_back((document.type.empty() ? "" : document.type + " ") + document.number);
   }
   return Joined(items);
-}
-
-json CustodyToJson(const store::CustodyRow& custody) {
-  json out = {{"holder", custody.holder},
-              {"facility", custody.facility},
-              {"since", custody.since},
-              {"legal_basis", custody.legal_basis},
-              {"charge_status", custody.charge_status},
-              {"status", custody.status}};
-  out["evidence_disclosed"] =
-      custody.evidence_disclosed ? json(*custody.evidence_disclosed) : json(nullptr);
-  if (custody.list_id != 0) out["list"] = instance::ListId(custody.list_id);
-  return out;
-}
-
-json PersonToJson(const registry::PersonEntry& person) {
-  json out = {{"id", instance::PersonId(person.id)}, {"erased", person.erased}};
-  json custody = json::array();
-  for (const auto& row : person.custody) custody.push_back(CustodyToJson(row));
-  out["custody"] = custody;
-  if (person.erased) {
-    out["erased_at"] = person.erased_at;
-    return out;
-  }
-  const registry::PersonRecord& record = person.record;
-  out["name"] = record.name.Display();
-  out["given_names"] = record.name.given_names;
-  out["family_names"] = record.name.family_names;
-  out["aliases"] = record.aliases;
-  out["sex"] = std::string(registry::SexName(record.sex));
-  out["date_of_birth"] = record.date_of_birth ? json(record.date_of_birth->ToIso()) : json(nullptr);
-  out["nationalities"] = record.nationalities;
-  out["categories"] = record.categories;
-  json documents = json::array();
-  for (const auto& document : record.documents) {
-    documents.push_back(
-        {{"type", document.type}, {"number", document.number}, {"country", document.country}});
-  }
-  out["documents"] = documents;
-  json charges = json::array();
-  for (const auto& charge : record.charges) {
-    charges.push_back({{"description", charge.description}, {"status", charge.status}});
-  }
-  out["charges"] = charges;
-  out["notes"] = record.notes;
-  return out;
 }
 
 std::string NameOrErased(const registry::PersonEntry& person) {
@@ -180,7 +109,7 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
         &full_report);
     bar.Done();
     if (context.global.json && (result.ok() || full_report.rows > 0)) {
-      context.out << ReportToJson(full_report, options->dry_run).dump(2) << '\n';
+      context.out << wire::ImportReportJson(full_report, options->dry_run).dump(2) << '\n';
     } else if (result.ok()) {
       const auto& report = *result;
       if (options->dry_run) {
@@ -220,20 +149,7 @@ void AddListsCommand(CLI::App& app, CommandContext& context) {
     if (!lists.ok()) return context.Finish(lists.status());
     if (context.global.json) {
       json out = json::array();
-      for (const auto& list : *lists) {
-        out.push_back({{"id", instance::ListId(list.id)},
-                       {"kind", list.kind},
-                       {"party", list.party},
-                       {"source", list.source},
-                       {"file_name", list.file_name},
-                       {"file_sha256", list.file_sha256},
-                       {"format", list.format},
-                       {"records", list.record_count},
-                       {"rejected", list.rejected_count},
-                       {"imported_at", list.imported_at},
-                       {"imported_by", list.imported_by},
-                       {"event", list.event_seq}});
-      }
+      for (const auto& list : *lists) out.push_back(wire::ListJson(list));
       context.out << out.dump(2) << '\n';
     } else {
       Table table({"ID", "KIND", "PARTY", "RECORDS", "REJECTED", "SOURCE", "FILE", "IMPORTED"});
@@ -264,7 +180,7 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
       context.out << '[';
       bool first = true;
       Status status = registry::VisitPersons(**opened, flags->query, [&](auto& person) {
-        context.out << (first ? "\n" : ",\n") << PersonToJson(person).dump();
+        context.out << (first ? "\n" : ",\n") << wire::PersonJson(person).dump();
         first = false;
         return Status::Ok();
       });
@@ -308,21 +224,8 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
     if (!opened.ok()) return context.Finish(opened.status());
     auto details = registry::ShowPerson(**opened, *person_id);
     if (!details.ok()) return context.Finish(details.status());
-    json sources = json::array();
-    for (const auto& source : details->sources) {
-      sources.push_back({{"record", instance::RecordId(source.record_id)},
-                         {"list", instance::ListId(source.list_id)},
-                         {"line", source.line},
-                         {"kind", source.list_kind},
-                         {"source", source.list_source},
-                         {"party", source.list_party},
-                         {"reported_status", source.reported_status}});
-    }
     if (context.global.json) {
-      json out = PersonToJson(details->person);
-      out["records"] = sources;
-      if (details->merged_from != 0) out["merged_from"] = instance::PersonId(details->merged_from);
-      context.out << out.dump(2) << '\n';
+      context.out << wire::PersonDetailsJson(*details).dump(2) << '\n';
       return context.Finish(Status::Ok());
     }
     const auto& entry = details->person;

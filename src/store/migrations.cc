@@ -4,6 +4,7 @@
 
 #include "store/holds_tables.h"
 #include "store/agreement_tables.h"
+#include "store/api_token_tables.h"
 #include "store/exchange_tables.h"
 
 namespace canje::store {
@@ -215,6 +216,7 @@ const std::vector<Migration>& AllMigrations() {
       {4, "exchanges: blocs and rules, parties, caps, claims, release costs", ExchangeSchema()},
       {5, "agreement: signing keys, proposal versions, responses, overrides, signatures, "
           "exchange workflow", AgreementTablesSchema()},
+      {7, "API tokens (SHA-256 only) for canje serve", ApiTokenTablesSchema()},
   };
   return kMigrations;
 }

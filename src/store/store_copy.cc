@@ -25,7 +25,7 @@ constexpr Kind B = Kind::kBlob;
 
 // Schema versions 1 to 5 (migrations.cc), parents before children. A migration that adds a
 // table or a column must add it here too: CopyStore refuses any other schema version.
-constexpr int kCopiedSchemaVersion = 5;
+constexpr int kCopiedSchemaVersion = 7;
 const std::vector<Table>& Tables() {
   static const std::vector<Table> kTables = {
       {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
@@ -270,6 +270,18 @@ const std::vector<Table>& Tables() {
         {"reason", T},
         {"changed_at", T},
         {"changed_by", T},
+        {"event_seq", I}}},
+      // Schema version 7 (store/api_token_tables.h): API tokens, as SHA-256 only.
+      {"api_tokens",
+       "id",
+       {{"id", I},
+        {"user_name", T},
+        {"token_sha256", B},
+        {"created_at", T},
+        {"created_by", T},
+        {"expires_at", T},
+        {"revoked_at", T},
+        {"revoked_by", T},
         {"event_seq", I}}},
   };
   return kTables;

@@ -1,0 +1,113 @@
+#include "cli/token_commands.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "cli/open_instance.h"
+#include "cli/table.h"
+#include "core/clock.h"
+#include "server/api_tokens.h"
+
+namespace canje::cli {
+namespace {
+
+using nlohmann::json;
+
+struct CreateOptions {
+  std::string user;
+  std::optional<int64_t> expires_days;
+};
+
+Status RunCreate(CommandContext& context, const CreateOptions& options) {
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(server::CreatedToken created,
+                         server::CreateApiToken(*instance, options.user, options.expires_days));
+  if (context.global.json) {
+    context.out << json{{"id", created.id},
+                        {"user", created.user},
+                        {"token", created.token},
+                        {"expires_at", created.expires_at}}
+                       .dump(2)
+                << '\n';
+    return Status::Ok();
+  }
+  // The token alone on the first line, so that scripts can take it with `head -1`.
+  context.out << created.token << '\n'
+              << "API token " << created.id << " for " << created.user
+              << (created.expires_at.empty() ? ", does not expire"
+                                             : ", expires " + created.expires_at)
+              << ". It is shown only now: canje keeps only its SHA-256.\n";
+  return Status::Ok();
+}
+
+Status RunList(CommandContext& context, const std::string& user) {
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(auto tokens, server::ListApiTokens(*instance, user));
+  std::string now = NowRfc3339();
+  if (context.global.json) {
+    json out = json::array();
+    for (const auto& token : tokens) {
+      out.push_back({{"id", token.id},
+                     {"user", token.user},
+                     {"state", server::TokenStateName(server::StateAt(token, now))},
+                     {"created_at", token.created_at},
+                     {"created_by", token.created_by},
+                     {"expires_at", token.expires_at},
+                     {"revoked_at", token.revoked_at},
+                     {"revoked_by", token.revoked_by}});
+    }
+    context.out << out.dump(2) << '\n';
+    return Status::Ok();
+  }
+  Table table({"ID", "USER", "STATE", "CREATED", "BY", "EXPIRES", "REVOKED"});
+  for (const auto& token : tokens) {
+    table.AddRow({std::to_string(token.id), token.user,
+                  std::string(server::TokenStateName(server::StateAt(token, now))),
+                  token.created_at, token.created_by,
+                  token.expires_at.empty() ? "never" : token.expires_at, token.revoked_at});
+  }
+  table.Print(context.out);
+  return Status::Ok();
+}
+
+Status RunRevoke(CommandContext& context, int64_t id) {
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(bool revoked, server::RevokeApiToken(*instance, id));
+  if (context.global.json) {
+    context.out << json{{"id", id}, {"revoked", true}, {"changed", revoked}}.dump(2) << '\n';
+  } else if (revoked) {
+    context.out << "Revoked API token " << id << '\n';
+  } else {
+    context.out << "Nothing to do: API token " << id << " was already revoked\n";
+  }
+  return Status::Ok();
+}
+
+}  // namespace
+
+void AddTokenCommands(CLI::App& app, CommandContext& context) {
+  CLI::App* user = app.get_subcommand("user");
+  auto* token = user->add_subcommand("token", "API tokens for canje serve (admin)");
+  token->require_subcommand(1);
+
+  auto* create = token->add_subcommand(
+      "create", "Create a token acting as NAME; printed once (only its SHA-256 is kept)");
+  auto create_options = std::make_shared<CreateOptions>();
+  create->add_option("NAME", create_options->user, "The user the token acts as")->required();
+  create->add_option("--expires-days", create_options->expires_days,
+                     "Expire after this many days (1-3650; default: never)");
+  create->callback(
+      [&context, create_options] { context.Finish(RunCreate(context, *create_options)); });
+
+  auto* list = token->add_subcommand("list", "Tokens (never their text): state, expiry");
+  auto list_user = std::make_shared<std::string>();
+  list->add_option("NAME", *list_user, "Only this user's tokens");
+  list->callback([&context, list_user] { context.Finish(RunList(context, *list_user)); });
+
+  auto* revoke = token->add_subcommand("revoke", "Revoke a token: it stops working at once");
+  auto revoke_id = std::make_shared<int64_t>(0);
+  revoke->add_option("ID", *revoke_id, "The token's id (canje user token list)")->required();
+  revoke->callback([&context, revoke_id] { context.Finish(RunRevoke(context, *revoke_id)); });
+}
+
+}  // namespace canje::cli

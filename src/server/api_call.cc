@@ -1,0 +1,132 @@
+#include "server/api_call.h"
+
+#include <cerrno>
+#include <cstdlib>
+
+namespace canje::server {
+namespace {
+
+// The RFC 6901 pointer to member `name` of the top-level object: "~" and "/" escaped.
+std::string MemberPointer(const std::string& name) {
+  std::string pointer = "/";
+  for (char c : name) {
+    if (c == '~') {
+      pointer += "~0";
+    } else if (c == '/') {
+      pointer += "~1";
+    } else {
+      pointer += c;
+    }
+  }
+  return pointer;
+}
+
+}  // namespace
+
+Reply JsonReply(const nlohmann::json& body, int status) {
+  Reply reply;
+  reply.status = status;
+  reply.body = body.dump();
+  return reply;
+}
+
+Reply TextReply(std::string body) {
+  Reply reply;
+  reply.content_type = std::string(kTextType);
+  reply.body = std::move(body);
+  return reply;
+}
+
+std::string ApiCall::Query(const std::string& name) const {
+  auto found = query.find(name);
+  return found == query.end() ? "" : found->second;
+}
+
+Result<int64_t> ApiCall::QueryInteger(const std::string& name, int64_t fallback) {
+  auto found = query.find(name);
+  if (found == query.end()) return fallback;
+  const std::string& text = found->second;
+  char* end = nullptr;
+  errno = 0;
+  long long value = std::strtoll(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0' || errno == ERANGE) {
+    Status status = Status::Usage("query parameter '" + name + "': '" + text +
+                                  "' is not a whole number");
+    return AtParameter(status, name);
+  }
+  return static_cast<int64_t>(value);
+}
+
+Result<nlohmann::json> ApiCall::JsonObjectBody() {
+  const std::string& text = request.body();
+  // nlohmann's parser reports where the text stops being JSON only through its exception;
+  // caught here, at the library's boundary, and turned into a value.
+  nlohmann::json body;
+  try {
+    body = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& error) {
+    size_t offset = error.byte == 0 ? 0 : error.byte - 1;
+    int line = 1, column = 1;
+    for (size_t i = 0; i < offset && i < text.size(); ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string what = error.what();
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax error ..."
+    size_t colon = what.find(": ");
+    problem = MalformedJsonProblem(line, column,
+                                   colon == std::string::npos ? what : what.substr(colon + 2));
+    return Status::Usage(problem->detail);
+  }
+  if (!body.is_object()) {
+    return AtPointer(Status::Usage("the body must be a JSON object, such as {\"party\": \"VEN\"}"),
+                     "");
+  }
+  return body;
+}
+
+Result<std::string> ApiCall::StringMember(const nlohmann::json& body, const std::string& name,
+                                          bool required) {
+  auto found = body.find(name);
+  if (found == body.end()) {
+    if (!required) return std::string();
+    return AtPointer(Status::Usage("the body needs a member \"" + name + "\""), MemberPointer(name));
+  }
+  if (!found->is_string()) {
+    return AtPointer(Status::Usage("\"" + name + "\" must be a string"), MemberPointer(name));
+  }
+  return found->get<std::string>();
+}
+
+Status ApiCall::OnlyMembers(const nlohmann::json& body, const std::vector<std::string>& known) {
+  for (const auto& [name, value] : body.items()) {
+    bool is_known = false;
+    for (const auto& candidate : known) is_known = is_known || candidate == name;
+    if (!is_known) {
+      std::string accepted;
+      for (const auto& candidate : known) accepted += (accepted.empty() ? "" : ", ") + candidate;
+      return AtPointer(
+          Status::Usage("unknown member \"" + name + "\"; the accepted members are " + accepted),
+          MemberPointer(name));
+    }
+  }
+  return Status::Ok();
+}
+
+Status ApiCall::AtParameter(Status status, const std::string& name) {
+  problem = ProblemFromStatus(status);
+  problem->extensions["parameter"] = name;
+  return status;
+}
+
+Status ApiCall::AtPointer(Status status, const std::string& pointer) {
+  problem = ProblemFromStatus(status, pointer);
+  if (pointer.empty()) problem->extensions["pointer"] = "";
+  return status;
+}
+
+}  // namespace canje::server

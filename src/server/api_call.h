@@ -1,0 +1,81 @@
+// What a handler of the HTTP API receives and returns.
+//
+// A handler parses the request (path parameters, query, JSON body), calls the same core
+// function the command line calls with the instance opened for the token's user, and maps the
+// result to JSON with src/wire. It holds no rules. It returns a Reply, or the core's Status,
+// which the API turns into a problem response (server/problem.h) with the status of DESIGN.md's
+// table. When the fault is one field of the request, the helpers below record where (a JSON
+// pointer into the body, or the query parameter's name) in `problem`, which then replaces the
+// plain mapping of the Status.
+#pragma once
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
+
+#include "core/status.h"
+#include "instance/instance.h"
+#include "server/problem.h"
+#include "server/router.h"
+
+namespace canje::server {
+
+using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
+using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
+
+inline constexpr std::string_view kJsonType = "application/json";
+inline constexpr std::string_view kProblemType = "application/problem+json";
+inline constexpr std::string_view kTextType = "text/plain; charset=utf-8";
+
+// Beast 1.74 speaks boost::string_view; the rest of canje speaks std::string_view.
+inline std::string_view View(boost::beast::string_view text) { return {text.data(), text.size()}; }
+
+struct Reply {
+  int status = 200;
+  std::string content_type = std::string(kJsonType);
+  std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // e.g. ETag
+};
+
+// A JSON reply (status 200 unless given), the body dumped compactly.
+Reply JsonReply(const nlohmann::json& body, int status = 200);
+Reply TextReply(std::string body);
+
+struct ApiCall {
+  const HttpRequest& request;
+  PathParams params;                        // from the route pattern
+  std::map<std::string, std::string> query;  // decoded
+  instance::Instance& instance;             // acting as the token's user
+  std::optional<Problem> problem;           // set by the helpers when one field is at fault
+
+  // The path parameter `name` (always present: the router matched it).
+  const std::string& Param(const std::string& name) const { return params.at(name); }
+  // The query parameter, or "" when absent.
+  std::string Query(const std::string& name) const;
+  // A whole-number query parameter; `fallback` when absent. kUsage naming the parameter.
+  Result<int64_t> QueryInteger(const std::string& name, int64_t fallback);
+  // The body as a JSON object. kUsage: not JSON (problem: 400 with line and column), or not an
+  // object (pointer "").
+  Result<nlohmann::json> JsonObjectBody();
+  // Member `name` of `body` as a string; "" when absent and not `required`. kUsage with the
+  // member's pointer when required and missing, or not a string.
+  Result<std::string> StringMember(const nlohmann::json& body, const std::string& name,
+                                   bool required);
+  // kUsage with its pointer for the first member of `body` not in `known`.
+  Status OnlyMembers(const nlohmann::json& body, const std::vector<std::string>& known);
+  // Records that `status` is about the body member at `pointer`, and returns it.
+  Status AtPointer(Status status, const std::string& pointer);
+  // Records that `status` is about query parameter `name` ("parameter": name), and returns it.
+  Status AtParameter(Status status, const std::string& name);
+};
+
+using Handler = std::function<Result<Reply>(ApiCall&)>;
+using Routes = Router<Handler>;
+
+}  // namespace canje::server

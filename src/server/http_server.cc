@@ -1,0 +1,146 @@
+#include "server/http_server.h"
+
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
+
+namespace canje::server {
+
+namespace net = boost::asio;
+using tcp = boost::asio::ip::tcp;
+
+Status ParseListenAddress(std::string_view text, HttpServerOptions& options) {
+  auto usage = [&] {
+    return Status::Usage("--listen '" + std::string(text) +
+                         "': give ADDRESS:PORT, such as 127.0.0.1:8420 or [::1]:8420 (port 0: "
+                         "any free port)");
+  };
+  size_t colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return usage();
+  std::string_view host = text.substr(0, colon);
+  std::string_view port = text.substr(colon + 1);
+  if (host.front() == '[') {
+    if (host.size() < 3 || host.back() != ']') return usage();
+    host = host.substr(1, host.size() - 2);
+  }
+  if (port.empty() || port.size() > 5) return usage();
+  unsigned value = 0;
+  for (char c : port) {
+    if (c < '0' || c > '9') return usage();
+    value = value * 10 + static_cast<unsigned>(c - '0');
+  }
+  if (value > 65535) return usage();
+  boost::system::error_code error;
+  net::ip::make_address(std::string(host), error);
+  if (error) {
+    return Status::Usage("--listen: '" + std::string(host) +
+                         "' is not an IP address (names are not resolved)");
+  }
+  options.address = std::string(host);
+  options.port = static_cast<uint16_t>(value);
+  return Status::Ok();
+}
+
+HttpServer::HttpServer(HttpServerOptions options, Api& api)
+    : options_(std::move(options)),
+      api_(api),
+      io_(options_.threads),
+      acceptor_(net::make_strand(io_)),
+      signals_(io_),
+      drain_timer_(io_) {}
+
+HttpServer::~HttpServer() = default;
+
+Status HttpServer::Listen() {
+  boost::system::error_code error;
+  tcp::endpoint endpoint(net::ip::make_address(options_.address, error), options_.port);
+  if (error) return Status::Usage("'" + options_.address + "' is not an IP address");
+  auto fail = [&](std::string_view what) {
+    return Status::Unavailable("cannot " + std::string(what) + " " + options_.address + ":" +
+                               std::to_string(options_.port) + ": " + error.message());
+  };
+  if (acceptor_.open(endpoint.protocol(), error); error) return fail("open a socket for");
+  if (acceptor_.set_option(net::socket_base::reuse_address(true), error); error) {
+    return fail("set up");
+  }
+  if (acceptor_.bind(endpoint, error); error) return fail("listen on");
+  if (acceptor_.listen(net::socket_base::max_listen_connections, error); error) {
+    return fail("listen on");
+  }
+  port_ = acceptor_.local_endpoint().port();
+  return Status::Ok();
+}
+
+void HttpServer::Accept() {
+  acceptor_.async_accept(net::make_strand(io_), [this](boost::system::error_code error,
+                                                       tcp::socket socket) {
+    if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
+    if (!error) {
+      std::lock_guard lock(mutex_);
+      if (!stopping_) {
+        if (sessions_.size() > 2 * static_cast<size_t>(open_sessions_) + 16) {
+          std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+        }
+        ++open_sessions_;
+        auto session = std::make_shared<HttpSession>(std::move(socket), api_, options_.limits,
+                                                     [this] { SessionEnded(); });
+        sessions_.insert(session);
+        session->Start();
+      }
+    }
+    Accept();
+  });
+}
+
+void HttpServer::SessionEnded() {
+  if (--open_sessions_ > 0) return;
+  std::lock_guard lock(mutex_);
+  if (stopping_) net::post(io_, [this] { drain_timer_.cancel(); });
+}
+
+void HttpServer::Run() {
+  if (options_.handle_signals) {
+    signals_.add(SIGINT);
+    signals_.add(SIGTERM);
+    signals_.async_wait([this](boost::system::error_code error, int) {
+      if (!error) Stop();
+    });
+  }
+  Accept();
+  std::vector<std::thread> threads;
+  for (int i = 1; i < options_.threads; ++i) threads.emplace_back([this] { io_.run(); });
+  io_.run();
+  for (auto& thread : threads) thread.join();
+}
+
+void HttpServer::Stop() {
+  net::post(io_, [this] {
+    std::vector<std::shared_ptr<HttpSession>> open;
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) return;
+      stopping_ = true;
+      for (const auto& weak : sessions_) {
+        if (auto session = weak.lock()) open.push_back(session);
+      }
+      sessions_.clear();
+    }
+    boost::system::error_code ignored;
+    signals_.cancel(ignored);
+    net::post(acceptor_.get_executor(), [this] {
+      boost::system::error_code ignored_close;
+      acceptor_.close(ignored_close);
+    });
+    for (auto& session : open) session->Stop();
+    if (open_sessions_ == 0) return;
+    drain_timer_.expires_after(options_.drain_timeout);
+    drain_timer_.async_wait([this](boost::system::error_code error) {
+      if (!error) io_.stop();  // connections that would not finish in time are dropped
+    });
+  });
+}
+
+}  // namespace canje::server

@@ -1,0 +1,72 @@
+// `canje serve`'s network side: listens on an address, runs HTTP/1.1 sessions
+// (server/http_session.h) on a few threads, and stops gracefully on SIGINT or SIGTERM (or
+// Stop()): no new connection is accepted, idle connections close, requests in progress are
+// answered, and Run() returns once every connection is gone or `drain_timeout` has passed.
+//
+// Plain HTTP only: TLS is terminated by a reverse proxy in front (docs/security.md). The
+// default address is loopback.
+#pragma once
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+#include "core/status.h"
+#include "server/api.h"
+#include "server/http_session.h"
+
+namespace canje::server {
+
+struct HttpServerOptions {
+  std::string address = "127.0.0.1";
+  uint16_t port = 8420;  // 0: any free port (see port())
+  int threads = 2;       // 1..64
+  SessionLimits limits;
+  std::chrono::seconds drain_timeout{10};
+  bool handle_signals = true;  // SIGINT and SIGTERM stop the server
+};
+
+// "127.0.0.1:8420" or "[::1]:8420" into address and port. kUsage saying the expected form.
+Status ParseListenAddress(std::string_view text, HttpServerOptions& options);
+
+class HttpServer {
+ public:
+  HttpServer(HttpServerOptions options, Api& api);
+  ~HttpServer();
+
+  // Binds and listens. kUnavailable when the address cannot be bound (in use, not local).
+  Status Listen();
+  // The bound port (after Listen).
+  uint16_t port() const { return port_; }
+  // Serves until stopped; blocks. Listen() first.
+  void Run();
+  // Starts the graceful stop; thread-safe, may be called from a handler or a signal.
+  void Stop();
+
+ private:
+  void Accept();
+  void SessionEnded();
+
+  HttpServerOptions options_;
+  Api& api_;
+  boost::asio::io_context io_;
+  boost::asio::ip::tcp::acceptor acceptor_;
+  boost::asio::signal_set signals_;
+  boost::asio::steady_timer drain_timer_;
+  uint16_t port_ = 0;
+  std::mutex mutex_;  // guards sessions_ and stopping_
+  std::set<std::weak_ptr<HttpSession>, std::owner_less<std::weak_ptr<HttpSession>>> sessions_;
+  bool stopping_ = false;
+  std::atomic<int> open_sessions_{0};
+};
+
+}  // namespace canje::server

@@ -1,0 +1,52 @@
+// The transparency log over HTTP: the signed checkpoint (text/plain, the C2SP signed note
+// byte for byte) and RFC 9162 proofs (JSON, hashes in base64), as `canje log` gives them.
+#include "instance/transparency_log.h"
+#include "server/handlers.h"
+#include "wire/log_proofs.h"
+
+namespace canje::server {
+namespace {
+
+Status AuthorizeLogReading(ApiCall& call) {
+  return call.instance.Authorize(instance::Action::kReadRegistry);
+}
+
+Result<Reply> GetCheckpoint(ApiCall& call) {
+  CANJE_RETURN_IF_ERROR(AuthorizeLogReading(call));
+  CANJE_ASSIGN_OR_RETURN(std::string note, instance::LatestCheckpointNote(call.instance.store()));
+  return TextReply(std::move(note));
+}
+
+// A proof named by two query parameters: `from_name` (required; the entry or the older size)
+// and `size_name` (optional; default the latest checkpoint's size).
+Result<Reply> GetProof(ApiCall& call, const std::string& from_name, const std::string& hint,
+                       const std::string& size_name,
+                       Result<wire::LogProof> (*prove)(store::Store&, int64_t, int64_t),
+                       nlohmann::json (*to_json)(const wire::LogProof&)) {
+  CANJE_RETURN_IF_ERROR(AuthorizeLogReading(call));
+  if (call.Query(from_name).empty()) return call.AtParameter(Status::Usage(hint), from_name);
+  CANJE_ASSIGN_OR_RETURN(int64_t from, call.QueryInteger(from_name, 0));
+  CANJE_ASSIGN_OR_RETURN(int64_t size, call.QueryInteger(size_name, -1));
+  CANJE_ASSIGN_OR_RETURN(wire::LogProof proof, prove(call.instance.store(), from, size));
+  return JsonReply(to_json(proof));
+}
+
+Result<Reply> GetInclusionProof(ApiCall& call) {
+  return GetProof(call, "index", "give the entry with ?index=N (0-based)", "size",
+                  wire::InclusionProofAt, wire::InclusionProofJson);
+}
+
+Result<Reply> GetConsistencyProof(ApiCall& call) {
+  return GetProof(call, "old", "give the older tree size with ?old=A", "new",
+                  wire::ConsistencyProofAt, wire::ConsistencyProofJson);
+}
+
+}  // namespace
+
+Status AddLogRoutes(Routes& routes) {
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/checkpoint", GetCheckpoint));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/proof/inclusion", GetInclusionProof));
+  return routes.Add("GET", "/v1/log/proof/consistency", GetConsistencyProof);
+}
+
+}  // namespace canje::server

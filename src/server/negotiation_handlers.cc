@@ -1,0 +1,109 @@
+// Exchanges and proposals over HTTP: the same calls as `canje exchange list/show` and
+// `canje proposal list/show/accept/reject` (negotiation/exchange.h, proposal_actions.h), so
+// that what a party may read and do is decided in one place.
+#include "negotiation/exchange.h"
+#include "negotiation/exchange_solve.h"
+#include "negotiation/proposal_actions.h"
+#include "server/handlers.h"
+#include "store/agreement_tables.h"
+#include "wire/exchange_json.h"
+#include "wire/proposal_json.h"
+
+namespace canje::server {
+namespace {
+
+using nlohmann::json;
+
+Result<Reply> GetExchanges(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(auto exchanges, negotiation::ListExchanges(call.instance));
+  json out = json::array();
+  for (const auto& row : exchanges) out.push_back(wire::ExchangeRowJson(row));
+  return JsonReply(out);
+}
+
+Result<Reply> GetExchange(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeDetails details,
+                         negotiation::LoadExchange(call.instance, id));
+  std::vector<int64_t> persons;
+  for (const auto& claim : details.claims) persons.push_back(claim.person_id);
+  CANJE_ASSIGN_OR_RETURN(auto names, negotiation::VisibleNames(call.instance, persons));
+  return JsonReply(wire::ExchangeDetailsJson(details, names));
+}
+
+Result<Reply> GetExchangeProposals(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
+  CANJE_RETURN_IF_ERROR(call.instance.Authorize(instance::Action::kReadProposals));
+  CANJE_RETURN_IF_ERROR(negotiation::LoadExchange(call.instance, id).status());
+  CANJE_ASSIGN_OR_RETURN(auto versions, store::ProposalVersionsOf(call.instance.store(), id));
+  json out = json::array();
+  for (const auto& version : versions) out.push_back(wire::ProposalVersionJson(version));
+  return JsonReply(out);
+}
+
+// The version's revision as an entity tag: it moves with every change of the version.
+std::string RevisionTag(int64_t revision) { return "\"" + std::to_string(revision) + "\""; }
+
+Result<Reply> GetProposal(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalView view,
+                         negotiation::LoadProposal(call.instance, id));
+  std::vector<int64_t> persons;
+  for (const auto& transfer : view.content.transfers) persons.push_back(transfer.person_id);
+  CANJE_ASSIGN_OR_RETURN(auto names, negotiation::VisibleNames(call.instance, persons));
+  Reply reply = JsonReply(wire::ProposalViewJson(view, names));
+  reply.headers.push_back({"ETag", RevisionTag(view.version.revision)});
+  return reply;
+}
+
+// The body of accept and reject: {"party": "VEN", "reason": "...", "expect_state": "tabled"}.
+struct ResponseBody {
+  std::string party;
+  std::string reason;
+  std::string expect_state;
+};
+
+Result<ResponseBody> ReadResponseBody(ApiCall& call, bool with_reason) {
+  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
+  std::vector<std::string> known = {"party", "expect_state"};
+  if (with_reason) known.push_back("reason");
+  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, known));
+  ResponseBody parsed;
+  CANJE_ASSIGN_OR_RETURN(parsed.party, call.StringMember(body, "party", true));
+  CANJE_ASSIGN_OR_RETURN(parsed.expect_state, call.StringMember(body, "expect_state", false));
+  if (with_reason) {
+    CANJE_ASSIGN_OR_RETURN(parsed.reason, call.StringMember(body, "reason", true));
+  }
+  return parsed;
+}
+
+Result<Reply> PostAccept(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, false));
+  CANJE_ASSIGN_OR_RETURN(
+      negotiation::ProposalOutcome outcome,
+      negotiation::AcceptProposal(call.instance, id, body.party, body.expect_state));
+  return JsonReply(wire::ProposalOutcomeJson(id, outcome));
+}
+
+Result<Reply> PostReject(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, true));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalOutcome outcome,
+                         negotiation::RejectProposal(call.instance, id, body.party, body.reason,
+                                                     body.expect_state));
+  return JsonReply(wire::ProposalOutcomeJson(id, outcome));
+}
+
+}  // namespace
+
+Status AddNegotiationRoutes(Routes& routes) {
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges", GetExchanges));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges/{id}", GetExchange));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges/{id}/proposals", GetExchangeProposals));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/proposals/{id}", GetProposal));
+  CANJE_RETURN_IF_ERROR(routes.Add("POST", "/v1/proposals/{id}/accept", PostAccept));
+  return routes.Add("POST", "/v1/proposals/{id}/reject", PostReject);
+}
+
+}  // namespace canje::server

@@ -1,0 +1,71 @@
+// The registry over HTTP: summary, lists, persons (the same need to know as `canje persons`
+// and `canje person show`: registry/person_directory.h decides what the caller sees).
+#include "instance/ids.h"
+#include "reconciliation/statuses.h"
+#include "registry/person_directory.h"
+#include "registry/summary.h"
+#include "server/handlers.h"
+#include "wire/reconciliation_json.h"
+#include "wire/registry_json.h"
+
+namespace canje::server {
+namespace {
+
+using nlohmann::json;
+
+Result<Reply> GetSummary(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(registry::InstanceSummary summary, registry::Summarize(call.instance));
+  CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus reconciled,
+                         reconciliation::ReadStatus(call.instance));
+  json out = wire::SummaryJson(summary);
+  out["reconciliation"] = wire::ReconciliationCountsJson(reconciled, "", 0);
+  return JsonReply(out);
+}
+
+Result<Reply> GetLists(ApiCall& call) {
+  CANJE_RETURN_IF_ERROR(call.instance.Authorize(instance::Action::kReadRegistry));
+  CANJE_ASSIGN_OR_RETURN(auto lists, call.instance.store().Lists());
+  json out = json::array();
+  for (const auto& list : lists) out.push_back(wire::ListJson(list));
+  return JsonReply(out);
+}
+
+// The filters of `canje persons`, from the query: name, holder, category, nationality, status,
+// list, document, exact_name, limit.
+Result<Reply> GetPersons(ApiCall& call) {
+  registry::PersonQuery query;
+  query.name = call.Query("name");
+  query.holder = call.Query("holder");
+  query.category = call.Query("category");
+  query.nationality = call.Query("nationality");
+  query.status = call.Query("status");
+  query.document = call.Query("document");
+  query.exact_name = call.Query("exact_name");
+  CANJE_ASSIGN_OR_RETURN(query.limit, call.QueryInteger("limit", 0));
+  if (std::string list = call.Query("list"); !list.empty()) {
+    CANJE_ASSIGN_OR_RETURN(query.list_id, instance::ParseId(list, 'L', "list"));
+  }
+  json out = json::array();
+  CANJE_RETURN_IF_ERROR(registry::VisitPersons(call.instance, query, [&](auto& person) {
+    out.push_back(wire::PersonJson(person));
+    return Status::Ok();
+  }));
+  return JsonReply(out);
+}
+
+Result<Reply> GetPerson(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, instance::ParseId(call.Param("id"), 'P', "person"));
+  CANJE_ASSIGN_OR_RETURN(registry::PersonDetails details, registry::ShowPerson(call.instance, id));
+  return JsonReply(wire::PersonDetailsJson(details));
+}
+
+}  // namespace
+
+Status AddRegistryRoutes(Routes& routes) {
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/summary", GetSummary));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/lists", GetLists));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/persons", GetPersons));
+  return routes.Add("GET", "/v1/persons/{id}", GetPerson);
+}
+
+}  // namespace canje::server

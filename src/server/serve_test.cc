@@ -1,0 +1,260 @@
+// `canje serve` end to end: the real binary on the cecot-2025 demo store, spoken to over
+// loopback HTTP/1.1 by tokens of users of different parties. Backend-neutral: runs on SQLite
+// and, in serve_test_postgres, on PostgreSQL.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "cli/cli_test_support.h"
+#include "server/serve_test_support.h"
+
+namespace canje::server::testing {
+namespace {
+
+using cli::testing::CanjeRunner;
+using cli::testing::RunResult;
+using nlohmann::json;
+
+class ServeTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    RunResult demo = canje_.Run({"demo"});
+    ASSERT_EQ(demo.exit_status, 0) << demo.err;
+    for (auto [user, party, role] : {std::tuple{"med", "PUENTE", "mediator"},
+                                     {"slv", "SLV", "negotiator"},
+                                     {"usa", "USA", "negotiator"},
+                                     {"ven", "VEN", "negotiator"}}) {
+      Ok({"user", "add", user, "--party", party, "--role", role});
+      RunResult token = canje_.Run({"user", "token", "create", user, "--json"});
+      ASSERT_EQ(token.exit_status, 0) << token.err;
+      tokens_[user] = json::parse(token.out)["token"];
+    }
+    for (const json& person : json::parse(Ok({"persons", "--list", "L1", "--json"}))) {
+      slv_roster_.push_back(person["id"]);
+    }
+    for (const json& person :
+         json::parse(Ok({"persons", "--list", "L2", "--nationality", "USA", "--json"}))) {
+      us_nationals_.push_back(person["id"]);
+    }
+    ASSERT_GE(slv_roster_.size(), 30u);
+    ASSERT_GE(us_nationals_.size(), 1u);
+    // X1: SLV+USA against VEN, one for one; V1 tabled: one roster person home to VEN, one US
+    // national to the USA.
+    Ok({"--as", "med", "exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
+    for (auto [party, bloc] : {std::pair{"SLV", "SLV+USA"}, {"USA", "SLV+USA"}, {"VEN", "VEN"}}) {
+      Ok({"--as", "med", "exchange", "party", "add", "X1", party, "--bloc", bloc});
+    }
+    Ok({"--as", "med", "exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
+    Ok({"--as", "med", "exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
+    canje_.WriteFile("v1.csv", "person,from,to\n" + slv_roster_[10] + ",SLV,VEN\n" +
+                                   us_nationals_[0] + ",VEN,USA\n");
+    Ok({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
+    Ok({"--as", "slv", "proposal", "table", "V1"});
+    server_ = std::make_unique<ServeProcess>(canje_);
+    ASSERT_NE(server_->port(), 0) << server_->error();
+  }
+
+  std::string Ok(const std::vector<std::string>& args) const {
+    RunResult result = canje_.Run(args);
+    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << ": " << result.err;
+    return result.out;
+  }
+  int64_t LogSize() const {
+    return json::parse(Ok({"summary", "--json"}))["events"].get<int64_t>();
+  }
+  HttpResult Get(const std::string& user, const std::string& target) {
+    return Client().Send("GET", target, tokens_.at(user));
+  }
+  HttpTestClient& Client() {
+    if (!client_) client_ = std::make_unique<HttpTestClient>(server_->port());
+    return *client_;
+  }
+  static json Body(const HttpResult& result) {
+    return json::parse(result.body, nullptr, false);
+  }
+  // Checks the response's status and that its body is a problem of that status.
+  static void ExpectProblem(const HttpResult& result, int status) {
+    EXPECT_EQ(result.status, status) << result.body << result.error;
+    EXPECT_EQ(result.Header("content-type"), "application/problem+json");
+    json body = Body(result);
+    EXPECT_EQ(body["status"], status) << result.body;
+    EXPECT_TRUE(body["type"].is_string() && body["title"].is_string() &&
+                body["detail"].is_string())
+        << result.body;
+  }
+
+  CanjeRunner canje_;
+  std::map<std::string, std::string> tokens_;
+  std::vector<std::string> slv_roster_;
+  std::vector<std::string> us_nationals_;
+  std::unique_ptr<ServeProcess> server_;
+  std::unique_ptr<HttpTestClient> client_;
+};
+
+TEST_F(ServeTest, ATokenActsAsItsUserAndNothingIsSaidWithoutOne) {
+  HttpResult whoami = Get("ven", "/v1/whoami");
+  ASSERT_EQ(whoami.status, 200) << whoami.body << whoami.error;
+  EXPECT_EQ(whoami.Header("content-type"), "application/json");
+  EXPECT_EQ(Body(whoami), (json{{"user", "ven"}, {"party", "VEN"}, {"role", "negotiator"}}));
+
+  HttpResult missing = Client().Send("GET", "/v1/whoami");
+  ExpectProblem(missing, 401);
+  EXPECT_EQ(missing.Header("www-authenticate"), "Bearer");
+  ExpectProblem(Client().Send("GET", "/v1/nothing-here"), 401);  // no route is revealed
+  std::string forged = tokens_["usa"];
+  forged[10] = forged[10] == 'A' ? 'B' : 'A';
+  ExpectProblem(Client().Send("GET", "/v1/whoami", forged), 401);
+  ExpectProblem(Client().Send("GET", "/v1/whoami", "not-a-token"), 401);
+
+  // Revoked: refused at once by the running server, with the reason.
+  ASSERT_EQ(Get("usa", "/v1/whoami").status, 200);
+  json list = json::parse(Ok({"user", "token", "list", "usa", "--json"}));
+  ASSERT_EQ(list.size(), 1u);
+  EXPECT_EQ(list[0]["state"], "active");
+  EXPECT_FALSE(list[0].contains("token"));
+  Ok({"user", "token", "revoke", std::to_string(list[0]["id"].get<int64_t>())});
+  HttpResult revoked = Get("usa", "/v1/whoami");
+  ExpectProblem(revoked, 401);
+  EXPECT_EQ(revoked.Header("www-authenticate"), "Bearer");
+  EXPECT_NE(Body(revoked)["detail"].get<std::string>().find("revoked"), std::string::npos);
+  EXPECT_EQ(json::parse(Ok({"user", "token", "list", "usa", "--json"}))[0]["state"], "revoked");
+
+  // Only an admin manages tokens; the token itself is in no event.
+  RunResult by_negotiator = canje_.Run({"--as", "ven", "user", "token", "create", "ven"});
+  EXPECT_EQ(by_negotiator.exit_status, 77) << by_negotiator.err;
+  json events = json::parse(Ok({"log", "show", "--limit", "100000", "--json"}));
+  int created = 0, revoked_events = 0;
+  for (const json& event : events) {
+    created += event["type"] == "api_token.created";
+    revoked_events += event["type"] == "api_token.revoked";
+  }
+  EXPECT_EQ(created, 4);
+  EXPECT_EQ(revoked_events, 1);
+}
+
+TEST_F(ServeTest, NeedToKnowIsTheCommandLines) {
+  // On SLV's roster, in no proposal and on none of VEN's lists: found as the command line
+  // finds it, the first roster person `canje --as ven person show` does not show.
+  std::string outsider;
+  for (size_t i = 11; i < slv_roster_.size() && outsider.empty(); ++i) {
+    if (canje_.Run({"--as", "ven", "person", "show", slv_roster_[i]}).exit_status == 66) {
+      outsider = slv_roster_[i];
+    }
+  }
+  ASSERT_FALSE(outsider.empty()) << "VEN sees every person of SLV's roster";
+  HttpResult by_mediator = Get("med", "/v1/persons/" + outsider);
+  ASSERT_EQ(by_mediator.status, 200) << by_mediator.body;
+  json person = Body(by_mediator);
+  EXPECT_EQ(person["id"], outsider);
+  EXPECT_FALSE(person["name"].get<std::string>().empty());
+  // The same JSON as `canje person show --json`.
+  EXPECT_EQ(person, json::parse(Ok({"--as", "med", "person", "show", outsider, "--json"})));
+
+  HttpResult by_venezuela = Get("ven", "/v1/persons/" + outsider);
+  ExpectProblem(by_venezuela, 404);
+  EXPECT_EQ(Body(by_venezuela)["type"], "urn:canje:problem:not_found");
+
+  // Lists filtered as `canje persons --list L1`, and the proposal with the names VEN may see.
+  HttpResult roster = Get("med", "/v1/persons?list=L1");
+  ASSERT_EQ(roster.status, 200) << roster.body;
+  EXPECT_EQ(Body(roster).size(), slv_roster_.size());
+  EXPECT_EQ(Body(roster), json::parse(Ok({"--as", "med", "persons", "--list", "L1", "--json"})));
+  HttpResult proposal = Get("ven", "/v1/proposals/V1");
+  ASSERT_EQ(proposal.status, 200) << proposal.body;
+  EXPECT_EQ(Body(proposal), json::parse(Ok({"--as", "ven", "proposal", "show", "V1", "--json"})));
+  EXPECT_EQ(proposal.Header("etag"), "\"" + std::to_string(Body(proposal)["revision"].get<int>()) + "\"");
+}
+
+TEST_F(ServeTest, AcceptingWritesOnceAndAStaleExpectationIsAConflict) {
+  const int64_t before = LogSize();
+  HttpResult accepted = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
+                                      R"({"party": "VEN", "expect_state": "tabled"})");
+  ASSERT_EQ(accepted.status, 200) << accepted.body;
+  EXPECT_EQ(accepted.Header("content-type"), "application/json");
+  EXPECT_EQ(Body(accepted)["state"], "tabled");  // SLV and USA have not answered yet
+  EXPECT_EQ(Body(accepted)["changed"], true);
+  const int64_t after_accept = LogSize();
+  EXPECT_GT(after_accept, before);
+
+  HttpResult stale = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["slv"],
+                                   R"({"party": "SLV", "expect_state": "draft"})");
+  ExpectProblem(stale, 409);
+  EXPECT_NE(Body(stale)["detail"].get<std::string>().find("V1 is tabled"), std::string::npos)
+      << stale.body;
+  EXPECT_EQ(LogSize(), after_accept) << "a refused accept wrote to the log";
+
+  // Answering for another party is the core's refusal, as on the command line.
+  HttpResult for_other = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
+                                       R"({"party": "SLV", "reason": "no"})");
+  EXPECT_EQ(for_other.status, 403) << for_other.body;
+  EXPECT_EQ(LogSize(), after_accept);
+}
+
+TEST_F(ServeTest, BadRequestsGetProblemsThatSayWhere) {
+  HttpResult malformed = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
+                                       "{\"party\": \"VEN\",\n  \"expect_state\": }");
+  ExpectProblem(malformed, 400);
+  EXPECT_EQ(Body(malformed)["line"], 2);
+  EXPECT_EQ(Body(malformed)["column"], 19);
+
+  HttpResult missing = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
+                                     R"({"expect_state": "tabled"})");
+  ExpectProblem(missing, 400);
+  EXPECT_EQ(Body(missing)["pointer"], "/party");
+  HttpResult unknown = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
+                                     R"({"party": "VEN", "expect": "tabled"})");
+  ExpectProblem(unknown, 400);
+  EXPECT_EQ(Body(unknown)["pointer"], "/expect");
+
+  ExpectProblem(Get("ven", "/v1/nothing-here"), 404);
+  HttpResult wrong_method = Client().Send("DELETE", "/v1/proposals/V1", tokens_["ven"]);
+  ExpectProblem(wrong_method, 405);
+  EXPECT_EQ(wrong_method.Header("allow"), "GET");
+  ExpectProblem(Get("ven", "/v1/persons/Q7"), 400);  // not a person id
+  ExpectProblem(Get("ven", "/v1/log/proof/inclusion?index=abc"), 400);
+  EXPECT_EQ(Body(Get("ven", "/v1/log/proof/inclusion?index=abc"))["parameter"], "index");
+}
+
+TEST_F(ServeTest, ReadsOverOneKeptAliveConnectionWithTheirContentTypes) {
+  struct Case {
+    std::string target;
+    std::string content_type;
+  };
+  const std::vector<Case> cases = {
+      {"/v1/whoami", "application/json"},
+      {"/v1/summary", "application/json"},
+      {"/v1/lists", "application/json"},
+      {"/v1/log/checkpoint", "text/plain; charset=utf-8"},
+      {"/v1/log/proof/inclusion?index=3", "application/json"},
+      {"/v1/log/proof/consistency?old=5", "application/json"},
+      {"/v1/exchanges", "application/json"},
+      {"/v1/exchanges/X1", "application/json"},
+      {"/v1/exchanges/X1/proposals", "application/json"},
+      {"/v1/link/status?party=SLV", "application/json"},
+  };
+  for (const Case& c : cases) {
+    HttpResult result = Get("med", c.target);
+    EXPECT_EQ(result.status, 200) << c.target << ": " << result.body << result.error;
+    EXPECT_EQ(result.Header("content-type"), c.content_type) << c.target;
+    EXPECT_EQ(result.Header("cache-control"), "no-store") << c.target;
+  }
+  EXPECT_EQ(Client().connections(), 1) << "the connection was not kept alive";
+
+  // The checkpoint is the signed note itself; proofs are what `canje log prove-*` prints.
+  EXPECT_EQ(Get("med", "/v1/log/checkpoint").body, Ok({"log", "checkpoint"}));
+  json inclusion = Body(Get("med", "/v1/log/proof/inclusion?index=3"));
+  std::string lines;
+  for (const json& hash : inclusion["hashes"]) lines += hash.get<std::string>() + "\n";
+  EXPECT_EQ(lines, Ok({"log", "prove-inclusion", "3", "--size",
+                       std::to_string(inclusion["size"].get<int64_t>())}));
+  // Aggregates for every role; the exchange list follows the exchange rules.
+  EXPECT_EQ(Body(Get("ven", "/v1/summary"))["events"], LogSize());
+  EXPECT_EQ(Body(Get("ven", "/v1/exchanges")).size(), 1u);
+  EXPECT_EQ(server_->Stop(), 0) << "canje serve did not stop cleanly on SIGTERM";
+}
+
+}  // namespace
+}  // namespace canje::server::testing

@@ -1,0 +1,24 @@
+// The JSON forms of exchanges (negotiation/exchange.h) for the HTTP API: an exchange's row and
+// its details (blocs, claims, costs), in the same shape as `canje exchange show --json`.
+//
+// Note: src/cli/exchange_commands.cc still has its own copy of this mapping (it was being
+// edited by another helper when wire/ was made); it should call these functions.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "negotiation/exchange.h"
+#include "wire/proposal_json.h"
+
+namespace canje::wire {
+
+// {"kind": "count"|..., "ratio"? }
+nlohmann::json RuleJson(const solver::Rule& rule);
+// {"id": "X1", "name", "mediator", "objective", "max_size", "max_parties", "created_at",
+//  "created_by"}
+nlohmann::json ExchangeRowJson(const store::ExchangeRow& row);
+// ExchangeRowJson plus "blocs", "claims" (with "name" where `names` has it) and "costs".
+nlohmann::json ExchangeDetailsJson(const negotiation::ExchangeDetails& details,
+                                   const Names& names);
+
+}  // namespace canje::wire

@@ -1,0 +1,135 @@
+#include "wire/proposal_json.h"
+
+#include "instance/ids.h"
+#include "negotiation/exchange.h"
+
+namespace canje::wire {
+
+using negotiation::VersionId;
+using nlohmann::json;
+
+namespace {
+
+std::string OptionalVersion(int64_t id) { return id == 0 ? "" : VersionId(id); }
+
+}  // namespace
+
+json BlocJson(const solver::BlocReport& bloc) {
+  return {{"bloc", bloc.name},
+          {"rule", solver::RuleKindName(bloc.rule.kind)},
+          {"ratio", bloc.rule.ratio},
+          {"given", bloc.given},
+          {"received", bloc.received},
+          {"cost_given", bloc.cost_given},
+          {"value_received", bloc.value_received},
+          {"holds", bloc.holds}};
+}
+
+json TransferJson(const negotiation::Transfer& transfer, const Names& names) {
+  json out = {{"person", instance::PersonId(transfer.person_id)},
+              {"from", transfer.from},
+              {"to", transfer.to},
+              {"beneficiary", transfer.beneficiary},
+              {"unconditional", transfer.unconditional}};
+  auto name = names.find(transfer.person_id);
+  if (name != names.end()) out["name"] = name->second;
+  return out;
+}
+
+json ProposalOutcomeJson(int64_t version_id, const negotiation::ProposalOutcome& outcome) {
+  return {{"version", VersionId(version_id)},
+          {"state", outcome.state},
+          {"changed", outcome.changed},
+          {"note", outcome.note}};
+}
+
+json ProposalCreatedJson(int64_t version_id, const negotiation::ProposalView& view) {
+  return {{"version", VersionId(version_id)},
+          {"exchange", negotiation::ExchangeId(view.version.exchange_id)},
+          {"state", view.version.state},
+          {"kind", view.version.kind},
+          {"counts", negotiation::FormatCounts(view.content.counts)},
+          {"refers_to", OptionalVersion(view.version.refers_to)},
+          {"broken_rules", view.broken_rules}};
+}
+
+json ProposalViewJson(const negotiation::ProposalView& view, const Names& names) {
+  const auto& v = view.version;
+  json transfers = json::array();
+  for (const auto& transfer : view.content.transfers) {
+    transfers.push_back(TransferJson(transfer, names));
+  }
+  json responses = json::array();
+  for (const auto& response : view.responses) {
+    responses.push_back({{"party", response.party},
+                         {"response", response.response},
+                         {"reason", response.reason},
+                         {"by", response.responded_by},
+                         {"at", response.responded_at}});
+  }
+  json balance = json::array();
+  for (const auto& bloc : view.balance) balance.push_back(BlocJson(bloc));
+  json children = json::array();
+  for (const auto& child : view.children) children.push_back(VersionId(child.id));
+  json out = {{"version", VersionId(v.id)},
+              {"exchange", negotiation::ExchangeId(v.exchange_id)},
+              {"exchange_name", view.exchange_name},
+              {"state", v.state},
+              {"revision", v.revision},
+              {"kind", v.kind},
+              {"source", v.source},
+              {"parent", OptionalVersion(v.parent_id)},
+              {"refers_to", OptionalVersion(v.refers_to)},
+              {"counter_proposals", children},
+              {"created_by", v.created_by},
+              {"created_party", v.created_party},
+              {"created_at", v.created_at},
+              {"counts", negotiation::FormatCounts(view.content.counts)},
+              {"transfers", transfers},
+              {"parties", view.parties},
+              {"responses", responses},
+              {"balance", balance},
+              {"broken_rules", view.broken_rules}};
+  if (view.override_row) {
+    out["override"] = {{"justification", view.override_row->justification},
+                       {"blocs", view.override_row->blocs},
+                       {"by", view.override_row->overridden_by},
+                       {"at", view.override_row->overridden_at}};
+  }
+  return out;
+}
+
+json ProposalVersionJson(const store::ProposalVersionRow& v) {
+  return {{"version", VersionId(v.id)},
+          {"state", v.state},
+          {"kind", v.kind},
+          {"parent", OptionalVersion(v.parent_id)},
+          {"created_by", v.created_by},
+          {"created_party", v.created_party},
+          {"created_at", v.created_at}};
+}
+
+json ProposalDiffJson(int64_t before, int64_t after, const negotiation::ProposalDiff& diff,
+                      const Names& names) {
+  json added = json::array(), removed = json::array(), moved = json::array();
+  for (const auto& t : diff.added) added.push_back(TransferJson(t, names));
+  for (const auto& t : diff.removed) removed.push_back(TransferJson(t, names));
+  for (const auto& m : diff.moved) {
+    moved.push_back(
+        {{"before", TransferJson(m.before, names)}, {"after", TransferJson(m.after, names)}});
+  }
+  json counts = json::array(), blocs = json::array();
+  for (const auto& c : diff.counts) {
+    counts.push_back({{"from", c.from}, {"to", c.to}, {"before", c.before}, {"after", c.after}});
+  }
+  for (const auto& bloc : diff.blocs) {
+    blocs.push_back({{"bloc", bloc.after.name},
+                     {"before", BlocJson(bloc.before)},
+                     {"after", BlocJson(bloc.after)}});
+  }
+  return {{"from", VersionId(before)}, {"to", VersionId(after)}, {"added", added},
+          {"removed", removed},        {"moved", moved},         {"counts", counts},
+          {"blocs", blocs}};
+}
+
+}  // namespace canje::wire
