@@ -34,6 +34,14 @@ class SqlStatement {
 
   // Runs a statement that returns no rows (or ignores them).
   Status Run();
+  // Runs a statement that returns no rows, possibly later: inside a write transaction a
+  // backend may queue it and send it together with others (PostgreSQL: libpq pipeline mode), so
+  // a bulk write costs a round trip per batch, not per row. Its effects are visible to every
+  // later statement of the transaction. An error may surface only at the next statement, read
+  // or Commit of the transaction, which then fails as a whole: use it only for writes whose
+  // failure the caller does not turn into a specific answer (a constraint it maps to
+  // kConflict needs Run). The statement is Reset and may be bound again at once.
+  virtual Status RunBatched() { return Run(); }
 };
 
 // One connection, used by one thread at a time.

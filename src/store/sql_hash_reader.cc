@@ -53,4 +53,30 @@ Result<std::vector<ledger::Hash>> SqlHashReader::ReadHashes(std::span<const int6
   return hashes;
 }
 
+Result<std::vector<ledger::Hash>> CachedHashReader::ReadHashes(std::span<const int64_t> indexes) {
+  std::vector<ledger::Hash> hashes(indexes.size());
+  std::vector<int64_t> missing;
+  for (size_t i = 0; i < indexes.size(); ++i) {
+    auto cached = cache_.find(indexes[i]);
+    if (cached == cache_.end()) {
+      missing.push_back(indexes[i]);
+    } else {
+      hashes[i] = cached->second;
+    }
+  }
+  if (missing.empty()) return hashes;
+  CANJE_ASSIGN_OR_RETURN(std::vector<ledger::Hash> read, database_.ReadHashes(missing));
+  for (size_t i = 0; i < missing.size(); ++i) Remember(missing[i], read[i]);
+  for (size_t i = 0; i < indexes.size(); ++i) {
+    auto position = std::find(missing.begin(), missing.end(), indexes[i]);
+    if (position != missing.end()) hashes[i] = read[position - missing.begin()];
+  }
+  return hashes;
+}
+
+void CachedHashReader::Remember(int64_t index, const ledger::Hash& hash) {
+  if (cache_.size() >= kMaxCached) cache_.clear();
+  cache_[index] = hash;
+}
+
 }  // namespace canje::store

@@ -51,9 +51,8 @@ constexpr std::string_view kListColumns =
     "id, kind, source, party, file_name, file_sha256, format, columns, imported_at, "
     "imported_by, record_count, rejected_count, event_seq";
 ListRow ReadList(const SqlStatement& row) {
-  return {row.Int(0),  row.Text(1), row.Text(2),  row.Text(3),  row.Text(4),
-          row.Text(5), row.Text(6), row.Text(7),  row.Text(8),  row.Text(9),
-          row.Int(10), row.Int(11), row.Int(12)};
+  return {row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5), row.Text(6),
+          row.Text(7), row.Text(8), row.Text(9), row.Int(10), row.Int(11), row.Int(12)};
 }
 
 constexpr std::string_view kPersonColumns =
@@ -87,16 +86,16 @@ constexpr std::string_view kRecordColumns =
     "id, list_id, line, person_id, reported_status, holder, data_key, sealed, salt, record_hash, "
     "own_person_id, fingerprint";
 RecordRow ReadRecord(const SqlStatement& row) {
-  return {row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3),  row.Text(4),  row.Text(5),
+  return {row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3),  row.Text(4), row.Text(5),
           row.Blob(6), row.Blob(7), row.Blob(8), row.Blob(9), row.Int(10), row.Blob(11)};
 }
 
 constexpr std::string_view kEventColumns =
     "seq, time, actor, party, type, subjects, payload_sha256, salt, payload_key, payload";
 EventRow ReadEvent(const SqlStatement& row) {
-  return EventRow{row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4),
-                  SplitSubjects(row.Text(5)), row.Blob(6), row.Blob(7), row.Blob(8),
-                  row.Blob(9)};
+  return EventRow{
+      row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4), SplitSubjects(row.Text(5)),
+      row.Blob(6), row.Blob(7), row.Blob(8), row.Blob(9)};
 }
 
 Result<int64_t> InsertReturningId(SqlStatement& statement) {
@@ -173,9 +172,8 @@ Status Store::Write(const Actor& actor, const std::function<Status(WriteTransact
 Result<std::optional<Bytes>> Store::Meta(std::string_view name) {
   return QueryOne<Bytes>(
       *connection_, "SELECT value FROM meta WHERE name = ?",
-      [&](SqlStatement& s) { s.BindText(1, name); }, [](const SqlStatement& row) {
-        return row.Blob(0);
-      });
+      [&](SqlStatement& s) { s.BindText(1, name); },
+      [](const SqlStatement& row) { return row.Blob(0); });
 }
 
 Result<std::vector<PartyRow>> Store::Parties() {
@@ -237,12 +235,12 @@ Result<std::optional<PersonView>> Store::FindPerson(int64_t id) {
         return Status::Ok();
       }));
   if (!found) return found;
-  CANJE_ASSIGN_OR_RETURN(
-      found->custody,
-      QueryAll<CustodyRow>(
-          *connection_,
-          "SELECT " + std::string(kCustodyColumns) + " FROM custody WHERE person_id = ? ORDER BY id",
-          [&](SqlStatement& s) { s.BindInt(1, id); }, ReadCustody));
+  CANJE_ASSIGN_OR_RETURN(found->custody,
+                         QueryAll<CustodyRow>(
+                             *connection_,
+                             "SELECT " + std::string(kCustodyColumns) +
+                                 " FROM custody WHERE person_id = ? ORDER BY id",
+                             [&](SqlStatement& s) { s.BindInt(1, id); }, ReadCustody));
   return found;
 }
 
@@ -272,8 +270,8 @@ Status Store::ForEachPerson(const PersonFilter& filter,
   // Filters on other tables are IN (subquery), evaluated once, rather than correlated EXISTS,
   // which SQLite may plan through the wrong index (quadratic on a large roster).
   if (!custody_conditions.empty()) {
-    conditions += " AND p.id IN (SELECT c.person_id FROM custody c WHERE 1=1" +
-                  custody_conditions + ")";
+    conditions +=
+        " AND p.id IN (SELECT c.person_id FROM custody c WHERE 1=1" + custody_conditions + ")";
   }
   if (filter.list_id != 0) {
     conditions += " AND p.id IN (SELECT r.person_id FROM list_records r WHERE r.list_id = " +
@@ -295,31 +293,31 @@ Status Store::ForEachPerson(const PersonFilter& filter,
                          connection_->Prepare("SELECT " + std::string(kCustodyColumns) +
                                               " FROM custody ORDER BY person_id, id"));
   CANJE_ASSIGN_OR_RETURN(bool custody_pending, custody_rows->Step());
-  return Query(
-      *connection_,
-      "SELECT " + std::string(kPersonColumns) + " FROM persons p" + conditions + " ORDER BY p.id" +
-          (filter.limit > 0 ? " LIMIT " + std::to_string(filter.limit) : ""),
-      bind, [&](const SqlStatement& row) -> Status {
-        PersonView view{ReadPerson(row), {}};
-        while (custody_pending && custody_rows->Int(1) <= view.person.id) {
-          if (custody_rows->Int(1) == view.person.id) {
-            view.custody.push_back(ReadCustody(*custody_rows));
-          }
-          CANJE_ASSIGN_OR_RETURN(custody_pending, custody_rows->Step());
-        }
-        return visit(view);
-      });
+  return Query(*connection_,
+               "SELECT " + std::string(kPersonColumns) + " FROM persons p" + conditions +
+                   " ORDER BY p.id" +
+                   (filter.limit > 0 ? " LIMIT " + std::to_string(filter.limit) : ""),
+               bind, [&](const SqlStatement& row) -> Status {
+                 PersonView view{ReadPerson(row), {}};
+                 while (custody_pending && custody_rows->Int(1) <= view.person.id) {
+                   if (custody_rows->Int(1) == view.person.id) {
+                     view.custody.push_back(ReadCustody(*custody_rows));
+                   }
+                   CANJE_ASSIGN_OR_RETURN(custody_pending, custody_rows->Step());
+                 }
+                 return visit(view);
+               });
 }
 
 Result<std::vector<RecordRow>> Store::RecordsOfPerson(int64_t person_id) {
   return QueryAll<RecordRow>(
       *connection_,
-      "SELECT " + std::string(kRecordColumns) + " FROM list_records WHERE person_id = ? ORDER BY id",
+      "SELECT " + std::string(kRecordColumns) +
+          " FROM list_records WHERE person_id = ? ORDER BY id",
       [&](SqlStatement& s) { s.BindInt(1, person_id); }, ReadRecord);
 }
 
-Status Store::ForEachRecord(int64_t list_id,
-                            const std::function<Status(const RecordRow&)>& visit) {
+Status Store::ForEachRecord(int64_t list_id, const std::function<Status(const RecordRow&)>& visit) {
   return Query(
       *connection_,
       "SELECT " + std::string(kRecordColumns) + " FROM list_records WHERE list_id = ? ORDER BY id",
@@ -356,7 +354,11 @@ Result<std::vector<EventRow>> Store::Events(int64_t from, int64_t limit) {
 // WriteTransaction
 
 WriteTransaction::WriteTransaction(Store& store, const Actor& actor, std::string now)
-    : store_(store), actor_(actor), now_(std::move(now)) {}
+    : store_(store),
+      actor_(actor),
+      now_(std::move(now)),
+      hashes_(std::make_unique<CachedHashReader>(*store.connection_)) {}
+WriteTransaction::~WriteTransaction() = default;
 
 Result<SqlStatement*> WriteTransaction::Cached(int slot, std::string_view sql) {
   if (statements_.size() <= static_cast<size_t>(slot)) statements_.resize(slot + 1);
@@ -407,20 +409,20 @@ Result<int64_t> WriteTransaction::AppendEvent(const EventDraft& event,
   insert->BindBlob(8, payload.salt);
   insert->BindBlob(9, payload.wrapped_key);
   insert->BindBlob(10, payload.sealed);
-  CANJE_RETURN_IF_ERROR(insert->Run());
+  CANJE_RETURN_IF_ERROR(insert->RunBatched());
   CANJE_ASSIGN_OR_RETURN(std::string leaf,
                          ledger::EnvelopeLeaf({seq, now_, actor_.user, actor_.party, event.type,
                                                event.subjects, payload.sha256}));
-  SqlHashReader reader(*store_.connection_);
-  CANJE_ASSIGN_OR_RETURN(auto hashes, ledger::HashesToStoreOnAppend(
-                                          seq, ledger::HashLeaf(AsBytes(leaf)), reader));
+  CANJE_ASSIGN_OR_RETURN(
+      auto hashes, ledger::HashesToStoreOnAppend(seq, ledger::HashLeaf(AsBytes(leaf)), *hashes_));
   for (const ledger::StoredHash& stored : hashes) {
-    CANJE_ASSIGN_OR_RETURN(SqlStatement * add_hash,
-                           Cached(kAddMerkleHash,
-                                  "INSERT INTO merkle_hashes(idx, hash) VALUES(?, ?)"));
+    CANJE_ASSIGN_OR_RETURN(
+        SqlStatement * add_hash,
+        Cached(kAddMerkleHash, "INSERT INTO merkle_hashes(idx, hash) VALUES(?, ?)"));
     add_hash->BindInt(1, stored.index);
     add_hash->BindBlob(2, stored.hash);
-    CANJE_RETURN_IF_ERROR(add_hash->Run());
+    CANJE_RETURN_IF_ERROR(add_hash->RunBatched());
+    hashes_->Remember(stored.index, stored.hash);
   }
   for (const std::string& subject : event.subjects) {
     CANJE_ASSIGN_OR_RETURN(SqlStatement * add,
@@ -429,7 +431,7 @@ Result<int64_t> WriteTransaction::AppendEvent(const EventDraft& event,
                                   "ON CONFLICT DO NOTHING"));
     add->BindText(1, subject);
     add->BindInt(2, seq);
-    CANJE_RETURN_IF_ERROR(add->Run());
+    CANJE_RETURN_IF_ERROR(add->RunBatched());
   }
   ++next_seq_;
   ++events_appended_;
@@ -437,19 +439,19 @@ Result<int64_t> WriteTransaction::AppendEvent(const EventDraft& event,
 }
 
 Status WriteTransaction::SetMeta(std::string_view name, ByteView value) {
-  CANJE_ASSIGN_OR_RETURN(auto statement,
-                         store_.connection_->Prepare(
-                             "INSERT INTO meta(name, value) VALUES(?, ?) "
-                             "ON CONFLICT(name) DO UPDATE SET value = excluded.value"));
+  CANJE_ASSIGN_OR_RETURN(
+      auto statement,
+      store_.connection_->Prepare("INSERT INTO meta(name, value) VALUES(?, ?) "
+                                  "ON CONFLICT(name) DO UPDATE SET value = excluded.value"));
   statement->BindText(1, name);
   statement->BindBlob(2, value);
   return statement->Run();
 }
 
 Status WriteTransaction::AddParty(const PartyRow& party) {
-  CANJE_ASSIGN_OR_RETURN(auto statement,
-                         store_.connection_->Prepare(
-                             "INSERT INTO parties(code, name, kind, created_at) VALUES(?, ?, ?, ?)"));
+  CANJE_ASSIGN_OR_RETURN(
+      auto statement, store_.connection_->Prepare(
+                          "INSERT INTO parties(code, name, kind, created_at) VALUES(?, ?, ?, ?)"));
   statement->BindText(1, party.code);
   statement->BindText(2, party.name);
   statement->BindText(3, party.kind);
@@ -458,9 +460,9 @@ Status WriteTransaction::AddParty(const PartyRow& party) {
 }
 
 Status WriteTransaction::AddUser(const UserRow& user) {
-  CANJE_ASSIGN_OR_RETURN(auto statement,
-                         store_.connection_->Prepare(
-                             "INSERT INTO users(name, party, role, created_at) VALUES(?, ?, ?, ?)"));
+  CANJE_ASSIGN_OR_RETURN(
+      auto statement, store_.connection_->Prepare(
+                          "INSERT INTO users(name, party, role, created_at) VALUES(?, ?, ?, ?)"));
   statement->BindText(1, user.name);
   statement->BindText(2, user.party);
   statement->BindText(3, user.role);
@@ -493,10 +495,10 @@ Result<int64_t> WriteTransaction::AddList(const ListRow& list) {
 
 Status WriteTransaction::SetListCounts(int64_t list_id, int64_t record_count,
                                        int64_t rejected_count, int64_t event_seq) {
-  CANJE_ASSIGN_OR_RETURN(auto statement,
-                         store_.connection_->Prepare(
-                             "UPDATE lists SET record_count = ?, rejected_count = ?, "
-                             "event_seq = ? WHERE id = ?"));
+  CANJE_ASSIGN_OR_RETURN(
+      auto statement,
+      store_.connection_->Prepare("UPDATE lists SET record_count = ?, rejected_count = ?, "
+                                  "event_seq = ? WHERE id = ?"));
   statement->BindInt(1, record_count);
   statement->BindInt(2, rejected_count);
   statement->BindInt(3, event_seq);
@@ -533,7 +535,7 @@ Status WriteTransaction::AddPerson(const PersonRow& person) {
   insert->BindText(5, person.categories);
   BindOptionalBlob(*insert, 6, person.data_key);
   BindOptionalBlob(*insert, 7, person.sealed);
-  return insert->Run();
+  return insert->RunBatched();
 }
 
 Status WriteTransaction::AddRecord(const RecordRow& record) {
@@ -555,7 +557,7 @@ Status WriteTransaction::AddRecord(const RecordRow& record) {
   insert->BindBlob(10, record.record_hash);
   BindOptionalInt(*insert, 11, record.own_person_id);
   BindOptionalBlob(*insert, 12, record.fingerprint);
-  return insert->Run();
+  return insert->RunBatched();
 }
 
 Status WriteTransaction::LinkRecord(int64_t record_id, int64_t person_id) {
@@ -563,17 +565,17 @@ Status WriteTransaction::LinkRecord(int64_t record_id, int64_t person_id) {
                          Cached(kLinkRecord, "UPDATE list_records SET person_id = ? WHERE id = ?"));
   update->BindInt(1, person_id);
   update->BindInt(2, record_id);
-  return update->Run();
+  return update->RunBatched();
 }
 
 Result<int64_t> WriteTransaction::AddCustody(const CustodyRow& custody) {
   CANJE_ASSIGN_OR_RETURN(
       SqlStatement * insert,
       Cached(kAddCustody,
-             "INSERT INTO custody(id, person_id, holder, facility, since, legal_basis, "
-             "charge_status, evidence_disclosed, status, list_id, record_id) "
-             "VALUES((SELECT coalesce(max(id), 0) + 1 FROM custody), "
-             "?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
+             "INSERT INTO custody(person_id, holder, facility, since, legal_basis, "
+             "charge_status, evidence_disclosed, status, list_id, record_id, id) "
+             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, NextId("custody", next_custody_id_));
   insert->BindInt(1, custody.person_id);
   insert->BindText(2, custody.holder);
   insert->BindText(3, custody.facility);
@@ -588,7 +590,9 @@ Result<int64_t> WriteTransaction::AddCustody(const CustodyRow& custody) {
   insert->BindText(8, custody.status);
   BindOptionalInt(*insert, 9, custody.list_id);
   BindOptionalInt(*insert, 10, custody.record_id);
-  return InsertReturningId(*insert);
+  insert->BindInt(11, id);
+  CANJE_RETURN_IF_ERROR(insert->RunBatched());
+  return id;
 }
 
 Status WriteTransaction::AddIndexEntry(ByteView hash, int64_t person_id) {
@@ -597,7 +601,7 @@ Status WriteTransaction::AddIndexEntry(ByteView hash, int64_t person_id) {
       Cached(kAddIndex, "INSERT INTO person_index(hash, person_id) VALUES(?, ?)"));
   insert->BindBlob(1, hash);
   insert->BindInt(2, person_id);
-  return insert->Run();
+  return insert->RunBatched();
 }
 
 }  // namespace canje::store
@@ -605,8 +609,8 @@ Status WriteTransaction::AddIndexEntry(ByteView hash, int64_t person_id) {
 namespace canje::store {
 
 Result<WriteTransaction::ErasureCounts> WriteTransaction::ErasePerson(int64_t person_id,
-                                                                     std::string_view subject,
-                                                                     std::string_view reason) {
+                                                                      std::string_view subject,
+                                                                      std::string_view reason) {
   SqlConnection& db = *store_.connection_;
   ErasureCounts counts;
   CANJE_ASSIGN_OR_RETURN(auto erase_person,
@@ -639,14 +643,13 @@ Result<WriteTransaction::ErasureCounts> WriteTransaction::ErasePerson(int64_t pe
                          db.Prepare("DELETE FROM person_index WHERE person_id = ?"));
   erase_index->BindInt(1, person_id);
   CANJE_RETURN_IF_ERROR(erase_index->Run());
-  CANJE_ASSIGN_OR_RETURN(
-      auto count_events,
-      QueryOne<int64_t>(
-          db,
-          "SELECT count(*) FROM events WHERE payload IS NOT NULL AND seq IN "
-          "(SELECT seq FROM event_subjects WHERE subject = ?)",
-          [&](SqlStatement& s) { s.BindText(1, subject); },
-          [](const SqlStatement& row) { return row.Int(0); }));
+  CANJE_ASSIGN_OR_RETURN(auto count_events,
+                         QueryOne<int64_t>(
+                             db,
+                             "SELECT count(*) FROM events WHERE payload IS NOT NULL AND seq IN "
+                             "(SELECT seq FROM event_subjects WHERE subject = ?)",
+                             [&](SqlStatement& s) { s.BindText(1, subject); },
+                             [](const SqlStatement& row) { return row.Int(0); }));
   counts.events = count_events.value_or(0);
   CANJE_ASSIGN_OR_RETURN(auto erase_events,
                          db.Prepare("UPDATE events SET payload = NULL, payload_key = NULL, "
@@ -754,7 +757,8 @@ Result<std::optional<CheckpointRow>> Store::LatestCheckpoint() {
 
 Result<std::optional<CheckpointRow>> Store::CheckpointAt(int64_t size) {
   return QueryOne<CheckpointRow>(
-      *connection_, "SELECT " + std::string(kCheckpointColumns) + " FROM checkpoints WHERE size = ?",
+      *connection_,
+      "SELECT " + std::string(kCheckpointColumns) + " FROM checkpoints WHERE size = ?",
       [&](SqlStatement& s) { s.BindInt(1, size); }, ReadCheckpoint);
 }
 
@@ -783,7 +787,7 @@ Result<int64_t> WriteTransaction::TreeSize() {
 
 Result<ledger::Hash> WriteTransaction::TreeRoot() {
   CANJE_ASSIGN_OR_RETURN(int64_t size, TreeSize());
-  return store_.TreeRoot(size);
+  return ledger::TreeHash(size, *hashes_);
 }
 
 Status WriteTransaction::AddCheckpoint(int64_t size, const ledger::Hash& root,
@@ -793,10 +797,9 @@ Status WriteTransaction::AddCheckpoint(int64_t size, const ledger::Hash& root,
     return Status::Conflict("a checkpoint at size " + std::to_string(size) +
                             " is already signed; the log never signs two trees of one size");
   }
-  CANJE_ASSIGN_OR_RETURN(auto insert,
-                         store_.connection_->Prepare(
-                             "INSERT INTO checkpoints(size, root, note, signed_at) "
-                             "VALUES(?, ?, ?, ?)"));
+  CANJE_ASSIGN_OR_RETURN(auto insert, store_.connection_->Prepare(
+                                          "INSERT INTO checkpoints(size, root, note, signed_at) "
+                                          "VALUES(?, ?, ?, ?)"));
   insert->BindInt(1, size);
   insert->BindBlob(2, root);
   insert->BindText(3, note);
@@ -806,11 +809,11 @@ Status WriteTransaction::AddCheckpoint(int64_t size, const ledger::Hash& root,
 
 Status WriteTransaction::AddCosignature(int64_t size, std::string_view key_name,
                                         std::string_view line) {
-  CANJE_ASSIGN_OR_RETURN(auto upsert,
-                         store_.connection_->Prepare(
-                             "INSERT INTO cosignatures(size, key_name, line, added_at) "
-                             "VALUES(?, ?, ?, ?) ON CONFLICT(size, key_name) DO UPDATE SET "
-                             "line = excluded.line, added_at = excluded.added_at"));
+  CANJE_ASSIGN_OR_RETURN(
+      auto upsert,
+      store_.connection_->Prepare("INSERT INTO cosignatures(size, key_name, line, added_at) "
+                                  "VALUES(?, ?, ?, ?) ON CONFLICT(size, key_name) DO UPDATE SET "
+                                  "line = excluded.line, added_at = excluded.added_at"));
   upsert->BindInt(1, size);
   upsert->BindText(2, key_name);
   upsert->BindText(3, line);

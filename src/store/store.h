@@ -78,8 +78,8 @@ struct ListRow {
   std::string party;
   std::string file_name;
   std::string file_sha256;
-  std::string format;     // csv or json
-  std::string columns;    // CSV: the header names as a JSON array (raw rows hold values only)
+  std::string format;   // csv or json
+  std::string columns;  // CSV: the header names as a JSON array (raw rows hold values only)
   std::string imported_at;
   std::string imported_by;
   int64_t record_count = 0;
@@ -97,7 +97,7 @@ struct PersonRow {
   Bytes sealed;               // sealed personal fields; empty once erased
   std::string erased_at;      // empty unless erased
   std::string erasure_reason;
-  int64_t merged_into = 0;    // reconciliation: the person this one was found to be (0: none)
+  int64_t merged_into = 0;  // reconciliation: the person this one was found to be (0: none)
 };
 
 struct CustodyRow {
@@ -107,9 +107,9 @@ struct CustodyRow {
   std::string facility;
   std::string since;
   std::string legal_basis;
-  std::string charge_status;         // none, pending, convicted, dropped, unknown
+  std::string charge_status;  // none, pending, convicted, dropped, unknown
   std::optional<bool> evidence_disclosed;
-  std::string status;                // held, released, dead, unknown, unspecified
+  std::string status;  // held, released, dead, unknown, unspecified
   int64_t list_id = 0;
   int64_t record_id = 0;
 };
@@ -175,6 +175,7 @@ struct ListCounts {
 };
 
 class WriteTransaction;
+class CachedHashReader;
 
 struct StoreLocation {
   std::string database;  // a file path (SQLite)
@@ -235,6 +236,7 @@ class Store {
 // The only way to change a store. Obtained from Store::Write; valid during the callback only.
 class WriteTransaction {
  public:
+  ~WriteTransaction();
   const Actor& actor() const { return actor_; }
   const std::string& now() const { return now_; }
   // The store, for reads inside the transaction.
@@ -304,7 +306,10 @@ class WriteTransaction {
   int64_t next_seq_ = -1;
   int64_t next_person_id_ = -1;
   int64_t next_record_id_ = -1;
+  int64_t next_custody_id_ = -1;
   std::vector<std::unique_ptr<SqlStatement>> statements_;
+  // The log's hashes this transaction stored or read: appends read the database only once.
+  std::unique_ptr<CachedHashReader> hashes_;
 };
 
 }  // namespace canje::store

@@ -21,6 +21,10 @@ constexpr Oid kInt4Oid = 23;
 
 // The advisory lock every write transaction of every canje process takes: "canje" in ASCII.
 constexpr int64_t kWriteLockKey = 0x63616e6a65;
+// Writes queued by RunBatched are synced after this many: one round trip per batch. Small
+// enough that the server's replies (a few dozen bytes each) fit in the socket buffers, so the
+// blocking connection cannot stall with both sides writing.
+constexpr size_t kBatchLimit = 256;
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -86,8 +90,21 @@ struct PostgresSession {
   std::string url;  // redacted, for messages
   bool in_transaction = false;
   std::vector<std::unique_ptr<PostgresLink>> links;
-  // Makes links[0] free: the statement in flight there copies its remaining rows to memory.
+  // Writes queued on links[0] in pipeline mode by RunBatched and not yet synced, as the text
+  // that names each in messages. Only inside a transaction.
+  std::vector<std::string> batched;
+  // The first failure of a synced batch, returned by the transaction's next operation.
+  Status batch_failure;
+  // Makes links[0] free: the statement in flight there copies its remaining rows to memory,
+  // and queued writes are synced (FinishBatch).
   PGconn* Primary();
+  // Makes links[0] free for another queued write: only the statement in flight is drained.
+  PGconn* PrimaryForBatch();
+  // Sends a sync for the queued writes, reads every result, leaves pipeline mode; keeps the
+  // first failure in batch_failure.
+  void FinishBatch();
+  // batch_failure, cleared.
+  Status TakeBatchFailure() { return std::exchange(batch_failure, Status::Ok()); }
   // The link a new statement runs on.
   PostgresLink* Choose();
 };
@@ -178,6 +195,37 @@ class PostgresStatement : public SqlStatement {
     return Bytes(data, data + current_.fields[column].second);
   }
 
+  // Inside a transaction: queued in pipeline mode (see PostgresSession::batched), sent with up
+  // to kBatchLimit - 1 others in one round trip.
+  Status RunBatched() override {
+    if (!session_->in_transaction) return Run();
+    PGconn* connection = session_->PrimaryForBatch();
+    if (connection == nullptr) return PostgresStatus(connection, nullptr, What(), session_->url);
+    if (PQpipelineStatus(connection) == PQ_PIPELINE_OFF && !PQenterPipelineMode(connection)) {
+      return PostgresStatus(connection, nullptr, What(), session_->url);
+    }
+    std::vector<const char*> values(values_.size());
+    std::vector<int> lengths(values_.size());
+    for (size_t i = 0; i < values_.size(); ++i) {
+      values[i] = values_[i] ? values_[i]->data() : nullptr;
+      lengths[i] = values_[i] ? static_cast<int>(values_[i]->size()) : 0;
+    }
+    if (!PQsendQueryParams(connection, sql_.c_str(), static_cast<int>(values_.size()), nullptr,
+                           values.data(), lengths.data(), formats_.data(), 1)) {
+      Status failure = PostgresStatus(connection, nullptr, What(), session_->url);
+      session_->FinishBatch();
+      (void)session_->TakeBatchFailure();
+      return failure;
+    }
+    session_->batched.push_back(What());
+    Reset();
+    if (session_->batched.size() >= kBatchLimit) {
+      session_->FinishBatch();
+      return session_->TakeBatchFailure();
+    }
+    return Status::Ok();
+  }
+
   void Reset() override {
     Discard();
     for (auto& value : values_) value.reset();
@@ -189,6 +237,7 @@ class PostgresStatement : public SqlStatement {
 
   Status Send() {
     link_ = session_->Choose();
+    CANJE_RETURN_IF_ERROR(session_->TakeBatchFailure());
     PGconn* connection = link_->connection;
     std::vector<const char*> values(values_.size());
     std::vector<int> lengths(values_.size());
@@ -383,9 +432,49 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(
 }
 
 PGconn* PostgresSession::Primary() {
+  PGconn* connection = PrimaryForBatch();
+  FinishBatch();
+  return connection;
+}
+
+PGconn* PostgresSession::PrimaryForBatch() {
   PostgresLink& primary = *links[0];
   if (primary.streaming != nullptr) primary.streaming->Drain();
   return primary.connection;
+}
+
+void PostgresSession::FinishBatch() {
+  if (batched.empty()) return;
+  std::vector<std::string> queued = std::exchange(batched, {});
+  PGconn* connection = links[0]->connection;
+  Status failure;
+  if (connection == nullptr || !PQpipelineSync(connection)) {
+    failure = PostgresStatus(connection, nullptr, "sending a batch of writes", url);
+  } else {
+    // Each queued write yields its result then a null; after a failure the rest yield
+    // PGRES_PIPELINE_ABORTED. The sync point ends the batch.
+    size_t nulls = 0;
+    size_t next = 0;  // the queued write whose result comes next
+    while (true) {
+      ResultHandle result(PQgetResult(connection));
+      if (!result) {
+        ++next;
+        if (++nulls > queued.size() + 1 || PQstatus(connection) == CONNECTION_BAD) {
+          if (failure.ok()) failure = PostgresStatus(connection, nullptr, "a batch of writes", url);
+          break;
+        }
+        continue;
+      }
+      ExecStatusType status = PQresultStatus(result.get());
+      if (status == PGRES_PIPELINE_SYNC) break;
+      if (status == PGRES_FATAL_ERROR && failure.ok()) {
+        failure = PostgresStatus(connection, result.get(),
+                                 next < queued.size() ? queued[next] : "a batch of writes", url);
+      }
+    }
+  }
+  if (connection != nullptr) (void)PQexitPipelineMode(connection);
+  if (!failure.ok() && batch_failure.ok()) batch_failure = failure;
 }
 
 PostgresLink* PostgresSession::Choose() {
@@ -437,6 +526,7 @@ int PostgresConnection::connections_open() const {
 
 Status PostgresConnection::Execute(std::string_view sql) {
   PGconn* connection = handle();
+  CANJE_RETURN_IF_ERROR(session_->TakeBatchFailure());
   ResultHandle result(PQexec(connection, std::string(sql).c_str()));
   ExecStatusType status = result ? PQresultStatus(result.get()) : PGRES_FATAL_ERROR;
   if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
@@ -466,6 +556,13 @@ Status PostgresConnection::BeginRead() {
 }
 
 Status PostgresConnection::Commit() {
+  // A queued write that failed fails the commit, and the transaction is rolled back.
+  session_->Primary();
+  Status failure = session_->TakeBatchFailure();
+  if (!failure.ok()) {
+    (void)Rollback();
+    return failure;
+  }
   session_->in_transaction = false;
   return Execute("COMMIT");
 }
@@ -495,7 +592,9 @@ Status PostgresConnection::Checkpoint() {
 
 Status PostgresConnection::Rollback() {
   session_->in_transaction = false;
-  if (PQtransactionStatus(handle()) == PQTRANS_IDLE) return Status::Ok();
+  PGconn* connection = handle();
+  (void)session_->TakeBatchFailure();  // the whole transaction is undone anyway
+  if (PQtransactionStatus(connection) == PQTRANS_IDLE) return Status::Ok();
   return Execute("ROLLBACK");
 }
 

@@ -119,5 +119,74 @@ TEST(PostgresConnectionTest, InterleavedLongReadsYieldEveryRowOnEitherPath) {
   }
 }
 
+int64_t CountRows(PostgresConnection& db, const std::string& table) {
+  auto count = db.Prepare("SELECT count(*) FROM " + table);
+  EXPECT_TRUE(count.ok());
+  Result<bool> row = (*count)->Step();
+  EXPECT_TRUE(row.ok() && *row) << row.status().message();
+  return (*count)->Int(0);
+}
+
+// Batched writes (libpq pipeline mode): visible to the transaction's next read, committed
+// together; a failing one fails the transaction as a whole, naming the statement, and leaves
+// the connection usable.
+TEST(PostgresConnectionTest, BatchedWritesAreSeenByLaterReadsAndFailTheTransactionAsAWhole) {
+  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
+  if (url == nullptr || *url == '\0') GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
+  auto opened = PostgresConnection::Open({url});
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  PostgresConnection& db = **opened;
+  ASSERT_TRUE(db.Execute("CREATE TEMP TABLE batched (id BIGINT PRIMARY KEY, data BYTEA)").ok());
+  auto insert = db.Prepare("INSERT INTO batched(id, data) VALUES(?, ?)");
+  ASSERT_TRUE(insert.ok());
+
+  // 600 writes: more than two full batches and a partial one.
+  ASSERT_TRUE(db.BeginWrite().ok());
+  for (int i = 1; i <= 600; ++i) {
+    (*insert)->BindInt(1, i);
+    (*insert)->BindBlob(2, Bytes(3, static_cast<uint8_t>(i)));
+    ASSERT_TRUE((*insert)->RunBatched().ok()) << i;
+  }
+  EXPECT_EQ(CountRows(db, "batched"), 600);
+  for (int i = 601; i <= 610; ++i) {
+    (*insert)->BindInt(1, i);
+    (*insert)->BindNull(2);
+    ASSERT_TRUE((*insert)->RunBatched().ok());
+  }
+  ASSERT_TRUE(db.Commit().ok());
+  EXPECT_EQ(CountRows(db, "batched"), 610);
+
+  // A duplicate key queued among good writes: the commit fails with the constraint's conflict,
+  // the statement named, and nothing of the transaction stays.
+  ASSERT_TRUE(db.BeginWrite().ok());
+  for (int id : {700, 701, 5, 702}) {
+    (*insert)->BindInt(1, id);
+    (*insert)->BindNull(2);
+    ASSERT_TRUE((*insert)->RunBatched().ok());
+  }
+  Status committed = db.Commit();
+  EXPECT_EQ(committed.code(), StatusCode::kConflict) << committed.message();
+  EXPECT_NE(committed.message().find("INSERT INTO batched"), std::string::npos)
+      << committed.message();
+  EXPECT_EQ(CountRows(db, "batched"), 610);
+
+  // The same failure met by a read inside the transaction: the read fails; rollback is clean.
+  ASSERT_TRUE(db.BeginWrite().ok());
+  (*insert)->BindInt(1, 6);
+  (*insert)->BindNull(2);
+  ASSERT_TRUE((*insert)->RunBatched().ok());
+  auto count = db.Prepare("SELECT count(*) FROM batched");
+  ASSERT_TRUE(count.ok());
+  EXPECT_EQ((*count)->Step().status().code(), StatusCode::kConflict);
+  ASSERT_TRUE(db.Rollback().ok());
+  EXPECT_EQ(CountRows(db, "batched"), 610);
+
+  // Outside a transaction a batched write runs at once.
+  (*insert)->BindInt(1, 800);
+  (*insert)->BindNull(2);
+  ASSERT_TRUE((*insert)->RunBatched().ok());
+  EXPECT_EQ(CountRows(db, "batched"), 611);
+}
+
 }  // namespace
 }  // namespace canje::store
