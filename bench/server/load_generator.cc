@@ -4,12 +4,11 @@
 //
 //   server_load_generator --port 8420 --token canje_... --path /v1/whoami --connections 8
 //       --seconds 10
+#include <algorithm>
+#include <atomic>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-
-#include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -110,7 +109,8 @@ int main(int argc, char** argv) {
   auto deadline = start + std::chrono::duration_cast<Clock::duration>(
                               std::chrono::duration<double>(options.seconds));
   for (int i = 0; i < options.connections; ++i) {
-    threads.emplace_back(Work, std::cref(options), deadline, std::ref(results[static_cast<size_t>(i)]));
+    threads.emplace_back(Work, std::cref(options), deadline,
+                         std::ref(results[static_cast<size_t>(i)]));
   }
   for (auto& thread : threads) thread.join();
   double elapsed = std::chrono::duration<double>(Clock::now() - start).count();

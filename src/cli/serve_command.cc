@@ -39,8 +39,8 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
   CANJE_ASSIGN_OR_RETURN(auto api, server::Api::Create(pool));
   server::HttpServer server(http, *api);
   CANJE_RETURN_IF_ERROR(server.Listen());
-  std::string host = http.address.find(':') == std::string::npos ? http.address
-                                                                  : "[" + http.address + "]";
+  std::string host =
+      http.address.find(':') == std::string::npos ? http.address : "[" + http.address + "]";
   // The first line of stdout, which scripts and tests read for the port.
   context.out << "listening on http://" << host << ":" << server.port() << std::endl;
   context.err << "canje serve: " << http.threads
@@ -54,13 +54,13 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
 }  // namespace
 
 void AddServeCommand(CLI::App& app, CommandContext& context) {
-  auto* serve = app.add_subcommand("serve", "Serve the HTTP API (docs/api.md); plain HTTP, put "
-                                            "a TLS reverse proxy in front for remote clients");
+  auto* serve = app.add_subcommand("serve",
+                                   "Serve the HTTP API (docs/api.md); plain HTTP, put "
+                                   "a TLS reverse proxy in front for remote clients");
   auto options = std::make_shared<ServeOptions>();
   serve->add_option("--listen", options->listen, "ADDRESS:PORT (port 0: any free port)")
       ->capture_default_str();
-  serve->add_option("--threads", options->threads, "Worker threads (1-64)")
-      ->capture_default_str();
+  serve->add_option("--threads", options->threads, "Worker threads (1-64)")->capture_default_str();
   serve->add_option("--body-limit", options->body_limit, "Largest request body in bytes")
       ->capture_default_str();
   serve->add_option("--pool-size", options->pool_size,

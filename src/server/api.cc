@@ -83,8 +83,7 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
     return Status::NotFound(problem->detail);
   }
   if (match.kind == Routes::Match::Kind::kMethodNotAllowed) {
-    problem = MethodNotAllowedProblem(View(request.method_string()), target->path,
-                                      match.allow);
+    problem = MethodNotAllowedProblem(View(request.method_string()), target->path, match.allow);
     allow = match.allow;
     return Status::Usage(problem->detail);
   }
@@ -109,9 +108,8 @@ HttpResponse Api::Handle(const HttpRequest& request) {
     reply = Status::Internal(std::string("unexpected failure: ") + error.what());
   }
   if (!reply.ok()) {
-    HttpResponse response = ProblemResponse(
-        problem ? *problem : ProblemFromStatus(reply.status()), request.version(),
-        request.keep_alive());
+    HttpResponse response = ProblemResponse(problem ? *problem : ProblemFromStatus(reply.status()),
+                                            request.version(), request.keep_alive());
     if (!allow.empty()) response.set(http::field::allow, allow);
     return response;
   }

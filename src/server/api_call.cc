@@ -50,8 +50,8 @@ Result<int64_t> ApiCall::QueryInteger(const std::string& name, int64_t fallback)
   errno = 0;
   long long value = std::strtoll(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0' || errno == ERANGE) {
-    Status status = Status::Usage("query parameter '" + name + "': '" + text +
-                                  "' is not a whole number");
+    Status status =
+        Status::Usage("query parameter '" + name + "': '" + text + "' is not a whole number");
     return AtParameter(status, name);
   }
   return static_cast<int64_t>(value);
@@ -94,7 +94,8 @@ Result<std::string> ApiCall::StringMember(const nlohmann::json& body, const std:
   auto found = body.find(name);
   if (found == body.end()) {
     if (!required) return std::string();
-    return AtPointer(Status::Usage("the body needs a member \"" + name + "\""), MemberPointer(name));
+    return AtPointer(Status::Usage("the body needs a member \"" + name + "\""),
+                     MemberPointer(name));
   }
   if (!found->is_string()) {
     return AtPointer(Status::Usage("\"" + name + "\" must be a string"), MemberPointer(name));

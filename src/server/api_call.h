@@ -9,15 +9,14 @@
 // plain mapping of the Status.
 #pragma once
 
+#include <boost/beast/http.hpp>
 #include <functional>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <utility>
 #include <vector>
-
-#include <boost/beast/http.hpp>
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 #include "instance/instance.h"
@@ -49,10 +48,10 @@ Reply TextReply(std::string body);
 
 struct ApiCall {
   const HttpRequest& request;
-  PathParams params;                        // from the route pattern
+  PathParams params;                         // from the route pattern
   std::map<std::string, std::string> query;  // decoded
-  instance::Instance& instance;             // acting as the token's user
-  std::optional<Problem> problem;           // set by the helpers when one field is at fault
+  instance::Instance& instance;              // acting as the token's user
+  std::optional<Problem> problem;            // set by the helpers when one field is at fault
 
   // The path parameter `name` (always present: the router matched it).
   const std::string& Param(const std::string& name) const { return params.at(name); }

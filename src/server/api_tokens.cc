@@ -82,12 +82,13 @@ Result<CreatedToken> CreateApiToken(instance::Instance& instance, const std::str
     CANJE_ASSIGN_OR_RETURN(auto existing, store::ApiTokens(transaction.store(), ""));
     int64_t id = existing.empty() ? 1 : existing.back().id + 1;
     CANJE_ASSIGN_OR_RETURN(
-        int64_t seq, recorder.Record("api_token.created", {found->party, "token:" + std::to_string(id)},
-                                     {{"token", id},
-                                      {"user", user},
-                                      {"party", found->party},
-                                      {"role", found->role},
-                                      {"expires_at", created.expires_at}}));
+        int64_t seq,
+        recorder.Record("api_token.created", {found->party, "token:" + std::to_string(id)},
+                        {{"token", id},
+                         {"user", user},
+                         {"party", found->party},
+                         {"role", found->role},
+                         {"expires_at", created.expires_at}}));
     store::ApiTokenRow row;
     row.user = user;
     row.token_sha256.assign(hash.begin(), hash.end());
@@ -110,8 +111,7 @@ Result<bool> RevokeApiToken(instance::Instance& instance, int64_t id) {
   CANJE_RETURN_IF_ERROR(AuthorizeTokens(instance));
   CANJE_ASSIGN_OR_RETURN(auto token, store::FindApiToken(instance.store(), id));
   if (!token) {
-    return Status::NotFound("no API token " + std::to_string(id) +
-                            "; see `canje user token list`");
+    return Status::NotFound("no API token " + std::to_string(id) + "; see `canje user token list`");
   }
   if (!token->revoked_at.empty()) return false;
   CANJE_ASSIGN_OR_RETURN(auto user, instance.store().FindUser(token->user));
@@ -147,9 +147,10 @@ std::string_view TokenStateName(TokenState state) {
 Result<std::string> UserForToken(store::Store& store, std::string_view token,
                                  std::string_view now) {
   if (!HasTokenForm(token)) {
-    return Status::NotPermitted("the bearer token is not a canje API token (canje_ followed by "
-                                "43 base64url characters); create one with `canje user token "
-                                "create NAME`");
+    return Status::NotPermitted(
+        "the bearer token is not a canje API token (canje_ followed by "
+        "43 base64url characters); create one with `canje user token "
+        "create NAME`");
   }
   Sha256Hash hash = HashToken(token);
   CANJE_ASSIGN_OR_RETURN(auto row, store::FindApiTokenByHash(store, hash));

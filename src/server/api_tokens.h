@@ -66,7 +66,6 @@ std::string_view TokenStateName(TokenState state);  // "active", "revoked", "exp
 // The user an active token acts as. kNotPermitted (the server answers 401) for a text that is
 // not a token, an unknown token, a revoked or an expired one — the message says which, but
 // never echoes the token; kUnavailable/kInternal when the store cannot be read.
-Result<std::string> UserForToken(store::Store& store, std::string_view token,
-                                 std::string_view now);
+Result<std::string> UserForToken(store::Store& store, std::string_view token, std::string_view now);
 
 }  // namespace canje::server

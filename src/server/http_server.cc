@@ -1,11 +1,10 @@
 #include "server/http_server.h"
 
+#include <boost/asio/post.hpp>
+#include <boost/asio/strand.hpp>
 #include <csignal>
 #include <thread>
 #include <vector>
-
-#include <boost/asio/post.hpp>
-#include <boost/asio/strand.hpp>
 
 namespace canje::server {
 
@@ -75,24 +74,24 @@ Status HttpServer::Listen() {
 }
 
 void HttpServer::Accept() {
-  acceptor_.async_accept(net::make_strand(io_), [this](boost::system::error_code error,
-                                                       tcp::socket socket) {
-    if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
-    if (!error) {
-      std::lock_guard lock(mutex_);
-      if (!stopping_) {
-        if (sessions_.size() > 2 * static_cast<size_t>(open_sessions_) + 16) {
-          std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+  acceptor_.async_accept(
+      net::make_strand(io_), [this](boost::system::error_code error, tcp::socket socket) {
+        if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
+        if (!error) {
+          std::lock_guard lock(mutex_);
+          if (!stopping_) {
+            if (sessions_.size() > 2 * static_cast<size_t>(open_sessions_) + 16) {
+              std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+            }
+            ++open_sessions_;
+            auto session = std::make_shared<HttpSession>(std::move(socket), api_, options_.limits,
+                                                         [this] { SessionEnded(); });
+            sessions_.insert(session);
+            session->Start();
+          }
         }
-        ++open_sessions_;
-        auto session = std::make_shared<HttpSession>(std::move(socket), api_, options_.limits,
-                                                     [this] { SessionEnded(); });
-        sessions_.insert(session);
-        session->Start();
-      }
-    }
-    Accept();
-  });
+        Accept();
+      });
 }
 
 void HttpServer::SessionEnded() {

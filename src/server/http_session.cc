@@ -8,8 +8,8 @@ namespace canje::server {
 namespace beast = boost::beast;
 namespace http = boost::beast::http;
 
-HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, Api& api,
-                         const SessionLimits& limits, std::function<void()> on_end)
+HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, Api& api, const SessionLimits& limits,
+                         std::function<void()> on_end)
     : stream_(std::move(socket)), api_(api), limits_(limits), on_end_(std::move(on_end)) {}
 
 HttpSession::~HttpSession() {
@@ -40,11 +40,11 @@ void HttpSession::ReadHeader() {
 }
 
 void HttpSession::OnHeader(beast::error_code error) {
-  if (error == http::error::body_limit) return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
+  if (error == http::error::body_limit)
+    return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
   if (error == http::error::header_limit) {
-    Problem problem = ProblemFromStatus(Status::Usage("the request header is larger than " +
-                                                      std::to_string(limits_.header_limit) +
-                                                      " bytes"));
+    Problem problem = ProblemFromStatus(Status::Usage(
+        "the request header is larger than " + std::to_string(limits_.header_limit) + " bytes"));
     problem.status = 431;
     problem.type = "urn:canje:problem:header_too_large";
     problem.title = "Request header too large";
@@ -54,15 +54,15 @@ void HttpSession::OnHeader(beast::error_code error) {
   busy_ = true;
   if (parser_->is_done()) return OnBody({});
   stream_.expires_after(limits_.body_timeout);
-  http::async_read(
-      stream_, buffer_, *parser_,
-      [self = shared_from_this()](beast::error_code read_error, size_t) {
-        self->OnBody(read_error);
-      });
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](beast::error_code read_error, size_t) {
+                     self->OnBody(read_error);
+                   });
 }
 
 void HttpSession::OnBody(beast::error_code error) {
-  if (error == http::error::body_limit) return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
+  if (error == http::error::body_limit)
+    return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
   if (error) return Close();
   stream_.expires_never();  // the handler may take its time; the store has its own timeouts
   Answer(api_.Handle(parser_->get()));

@@ -11,14 +11,13 @@
 // answer, sends `Connection: close` and closes.
 #pragma once
 
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
 #include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
-
-#include <boost/asio/ip/tcp.hpp>
-#include <boost/beast/core.hpp>
-#include <boost/beast/http.hpp>
 
 #include "server/api.h"
 

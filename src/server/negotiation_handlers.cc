@@ -89,9 +89,9 @@ Result<Reply> PostAccept(ApiCall& call) {
 Result<Reply> PostReject(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, true));
-  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalOutcome outcome,
-                         negotiation::RejectProposal(call.instance, id, body.party, body.reason,
-                                                     body.expect_state));
+  CANJE_ASSIGN_OR_RETURN(
+      negotiation::ProposalOutcome outcome,
+      negotiation::RejectProposal(call.instance, id, body.party, body.reason, body.expect_state));
   return JsonReply(wire::ProposalOutcomeJson(id, outcome));
 }
 

@@ -15,10 +15,9 @@
 // JSON at all.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
-
-#include <nlohmann/json.hpp>
 
 #include "core/status.h"
 
@@ -29,7 +28,7 @@ struct Problem {
   std::string type;   // "urn:canje:problem:not_found"
   std::string title;  // "Not found"
   std::string detail;
-  std::string pointer;  // empty: not about one field
+  std::string pointer;                                   // empty: not about one field
   nlohmann::json extensions = nlohmann::json::object();  // further members (line, column, ...)
 
   // The response body, application/problem+json.

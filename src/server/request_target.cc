@@ -19,8 +19,8 @@ Result<std::string> Decode(std::string_view text, bool plus_is_space) {
       int high = i + 1 < text.size() ? HexValue(text[i + 1]) : -1;
       int low = i + 2 < text.size() ? HexValue(text[i + 2]) : -1;
       if (high < 0 || low < 0) {
-        return Status::Usage("bad percent escape at character " + std::to_string(i + 1) +
-                             " of '" + std::string(text) + "'; write %XX with two hex digits");
+        return Status::Usage("bad percent escape at character " + std::to_string(i + 1) + " of '" +
+                             std::string(text) + "'; write %XX with two hex digits");
       }
       out += static_cast<char>(high * 16 + low);
       i += 2;

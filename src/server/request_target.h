@@ -11,8 +11,8 @@
 namespace canje::server {
 
 struct RequestTarget {
-  std::string path;                           // decoded; "/v1/persons"
-  std::map<std::string, std::string> query;   // decoded; a repeated name keeps the last value
+  std::string path;                          // decoded; "/v1/persons"
+  std::map<std::string, std::string> query;  // decoded; a repeated name keeps the last value
 };
 
 // kUsage for a target that is not an absolute path, or a bad percent escape ("%G1", "%4").

@@ -23,8 +23,8 @@ TEST(RequestTargetTest, APlusInThePathStaysAPlus) {
 }
 
 TEST(RequestTargetTest, RefusesBadEscapesAndRelativeTargets) {
-  for (const char* bad : {"/v1/%G1", "/v1/x?a=%4", "/v1/x?a=%", "v1/persons", "",
-                          "http://example.org/v1"}) {
+  for (const char* bad :
+       {"/v1/%G1", "/v1/x?a=%4", "/v1/x?a=%", "v1/persons", "", "http://example.org/v1"}) {
     EXPECT_EQ(ParseRequestTarget(bad).status().code(), StatusCode::kUsage) << bad;
   }
 }

@@ -60,7 +60,8 @@ Status Router<Handler>::Add(std::string method, std::string pattern, Handler han
     return Status::Usage("route pattern '" + pattern + "' must start with '/'");
   }
   for (const std::string& segment : route.segments) {
-    if (segment.empty()) return Status::Usage("route pattern '" + pattern + "' has an empty segment");
+    if (segment.empty())
+      return Status::Usage("route pattern '" + pattern + "' has an empty segment");
     bool opens = segment.front() == '{', closes = segment.back() == '}';
     if (opens != closes || (opens && segment.size() < 3)) {
       return Status::Usage("route pattern '" + pattern + "': bad parameter '" + segment + "'");

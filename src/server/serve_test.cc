@@ -72,17 +72,14 @@ class ServeTest : public ::testing::Test {
     if (!client_) client_ = std::make_unique<HttpTestClient>(server_->port());
     return *client_;
   }
-  static json Body(const HttpResult& result) {
-    return json::parse(result.body, nullptr, false);
-  }
+  static json Body(const HttpResult& result) { return json::parse(result.body, nullptr, false); }
   // Checks the response's status and that its body is a problem of that status.
   static void ExpectProblem(const HttpResult& result, int status) {
     EXPECT_EQ(result.status, status) << result.body << result.error;
     EXPECT_EQ(result.Header("content-type"), "application/problem+json");
     json body = Body(result);
     EXPECT_EQ(body["status"], status) << result.body;
-    EXPECT_TRUE(body["type"].is_string() && body["title"].is_string() &&
-                body["detail"].is_string())
+    EXPECT_TRUE(body["type"].is_string() && body["title"].is_string() && body["detail"].is_string())
         << result.body;
   }
 
@@ -165,7 +162,8 @@ TEST_F(ServeTest, NeedToKnowIsTheCommandLines) {
   HttpResult proposal = Get("ven", "/v1/proposals/V1");
   ASSERT_EQ(proposal.status, 200) << proposal.body;
   EXPECT_EQ(Body(proposal), json::parse(Ok({"--as", "ven", "proposal", "show", "V1", "--json"})));
-  EXPECT_EQ(proposal.Header("etag"), "\"" + std::to_string(Body(proposal)["revision"].get<int>()) + "\"");
+  EXPECT_EQ(proposal.Header("etag"),
+            "\"" + std::to_string(Body(proposal)["revision"].get<int>()) + "\"");
 }
 
 TEST_F(ServeTest, AcceptingWritesOnceAndAStaleExpectationIsAConflict) {

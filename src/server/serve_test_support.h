@@ -39,7 +39,7 @@ class ServeProcess {
 };
 
 struct HttpResult {
-  int status = 0;  // 0: the request failed (see error)
+  int status = 0;                              // 0: the request failed (see error)
   std::map<std::string, std::string> headers;  // names lower-case
   std::string body;
   std::string error;

@@ -44,12 +44,13 @@ std::string_view ApiTokenTablesSchema() { return kSchema; }
 
 Result<int64_t> AddApiToken(WriteTransaction& transaction, const ApiTokenRow& token) {
   SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(auto existing, FindApiTokenByHash(transaction.store(), token.token_sha256));
-  if (existing) return Status::Conflict("this token is already stored (token " +
-                                        std::to_string(existing->id) + ")");
+  CANJE_ASSIGN_OR_RETURN(auto existing,
+                         FindApiTokenByHash(transaction.store(), token.token_sha256));
+  if (existing)
+    return Status::Conflict("this token is already stored (token " + std::to_string(existing->id) +
+                            ")");
   CANJE_ASSIGN_OR_RETURN(int64_t id, NextRowId(db, "api_tokens"));
-  CANJE_ASSIGN_OR_RETURN(auto insert, db.Prepare("INSERT INTO api_tokens(" +
-                                                 std::string(kColumns) +
+  CANJE_ASSIGN_OR_RETURN(auto insert, db.Prepare("INSERT INTO api_tokens(" + std::string(kColumns) +
                                                  ") VALUES(?, ?, ?, ?, ?, ?, '', '', ?)"));
   insert->BindInt(1, id);
   insert->BindText(2, token.user);
@@ -65,9 +66,9 @@ Result<int64_t> AddApiToken(WriteTransaction& transaction, const ApiTokenRow& to
 Status RevokeApiToken(WriteTransaction& transaction, int64_t id) {
   CANJE_ASSIGN_OR_RETURN(auto existing, FindApiToken(transaction.store(), id));
   if (!existing) return Status::NotFound("no API token " + std::to_string(id));
-  CANJE_ASSIGN_OR_RETURN(
-      auto update, transaction.store().connection().Prepare(
-                       "UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?"));
+  CANJE_ASSIGN_OR_RETURN(auto update,
+                         transaction.store().connection().Prepare(
+                             "UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?"));
   update->BindText(1, transaction.now());
   update->BindText(2, transaction.actor().user);
   update->BindInt(3, id);

@@ -26,8 +26,8 @@ std::string_view ApiTokenTablesSchema();
 
 struct ApiTokenRow {
   int64_t id = 0;
-  std::string user;      // users.name: the token acts as this user
-  Bytes token_sha256;    // SHA-256 of the whole token text ("canje_...")
+  std::string user;    // users.name: the token acts as this user
+  Bytes token_sha256;  // SHA-256 of the whole token text ("canje_...")
   std::string created_at;
   std::string created_by;
   std::string expires_at;  // empty: never expires

@@ -18,7 +18,6 @@ nlohmann::json RuleJson(const solver::Rule& rule);
 //  "created_by"}
 nlohmann::json ExchangeRowJson(const store::ExchangeRow& row);
 // ExchangeRowJson plus "blocs", "claims" (with "name" where `names` has it) and "costs".
-nlohmann::json ExchangeDetailsJson(const negotiation::ExchangeDetails& details,
-                                   const Names& names);
+nlohmann::json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, const Names& names);
 
 }  // namespace canje::wire

@@ -127,8 +127,12 @@ json ProposalDiffJson(int64_t before, int64_t after, const negotiation::Proposal
                      {"before", BlocJson(bloc.before)},
                      {"after", BlocJson(bloc.after)}});
   }
-  return {{"from", VersionId(before)}, {"to", VersionId(after)}, {"added", added},
-          {"removed", removed},        {"moved", moved},         {"counts", counts},
+  return {{"from", VersionId(before)},
+          {"to", VersionId(after)},
+          {"added", added},
+          {"removed", removed},
+          {"moved", moved},
+          {"counts", counts},
           {"blocs", blocs}};
 }
 

@@ -8,9 +8,8 @@
 
 #include <cstdint>
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "negotiation/proposal_actions.h"
 
@@ -33,7 +32,7 @@ nlohmann::json ProposalViewJson(const negotiation::ProposalView& view, const Nam
 // "created_party", "created_at"}
 nlohmann::json ProposalVersionJson(const store::ProposalVersionRow& version);
 // `proposal diff A B`.
-nlohmann::json ProposalDiffJson(int64_t before, int64_t after, const negotiation::ProposalDiff& diff,
-                                const Names& names);
+nlohmann::json ProposalDiffJson(int64_t before, int64_t after,
+                                const negotiation::ProposalDiff& diff, const Names& names);
 
 }  // namespace canje::wire

@@ -1,0 +1,146 @@
+// The API without sockets: Api::Handle on a fresh SQLite store, for the order of the checks
+// (target, token, route, method), the problem bodies and the headers every response carries.
+#include "server/api.h"
+
+#include <gtest/gtest.h>
+#include <stdlib.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "instance/parties_and_users.h"
+#include "server/api_tokens.h"
+
+namespace canje::server {
+namespace {
+
+namespace http = boost::beast::http;
+using nlohmann::json;
+
+class ApiTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::string pattern = (std::filesystem::temp_directory_path() / "canje-api-XXXXXX").string();
+    dir_ = mkdtemp(pattern.data());
+    open_.database = (dir_ / "canje.db").string();
+    open_.master_key_file = (dir_ / "canje.db.key").string();
+    ASSERT_TRUE(instance::Instance::Initialize({open_.database, open_.master_key_file}).ok());
+    auto admin = instance::Instance::Open(open_);
+    ASSERT_TRUE(admin.ok()) << admin.status().ToString();
+    admin_ = std::move(*admin);
+    ASSERT_TRUE(instance::AddParty(*admin_, {"VEN", "Venezuela", "state"}).ok());
+    ASSERT_TRUE(instance::AddUser(*admin_, {"ven", "VEN", "negotiator"}).ok());
+    auto created = CreateApiToken(*admin_, "ven", std::nullopt);
+    ASSERT_TRUE(created.ok()) << created.status().ToString();
+    token_ = created->token;
+    token_id_ = created->id;
+    pool_ = std::make_unique<InstancePool>(InstancePool::Options{open_});
+    auto api = Api::Create(*pool_);
+    ASSERT_TRUE(api.ok()) << api.status().ToString();
+    api_ = std::move(*api);
+  }
+  void TearDown() override {
+    api_.reset();
+    pool_.reset();
+    admin_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+
+  HttpResponse Send(http::verb method, const std::string& target, const std::string& token,
+                    const std::string& body = "") {
+    HttpRequest request{method, target, 11};
+    if (!token.empty()) request.set(http::field::authorization, "Bearer " + token);
+    request.body() = body;
+    request.prepare_payload();
+    return api_->Handle(request);
+  }
+  static json Problem(const HttpResponse& response, int status) {
+    EXPECT_EQ(response.result_int(), static_cast<unsigned>(status)) << response.body();
+    EXPECT_EQ(response[http::field::content_type], "application/problem+json");
+    json body = json::parse(response.body(), nullptr, false);
+    EXPECT_EQ(body["status"], status) << response.body();
+    return body;
+  }
+
+  std::filesystem::path dir_;
+  instance::OpenOptions open_;
+  std::unique_ptr<instance::Instance> admin_;
+  std::string token_;
+  int64_t token_id_ = 0;
+  std::unique_ptr<InstancePool> pool_;
+  std::unique_ptr<Api> api_;
+};
+
+TEST_F(ApiTest, ATokenActsAsItsUserWithTheCommonHeaders) {
+  HttpResponse response = Send(http::verb::get, "/v1/whoami", token_);
+  ASSERT_EQ(response.result_int(), 200u) << response.body();
+  EXPECT_EQ(response[http::field::content_type], "application/json");
+  EXPECT_EQ(response[http::field::cache_control], "no-store");
+  EXPECT_EQ(response["X-Content-Type-Options"], "nosniff");
+  EXPECT_EQ(json::parse(response.body()),
+            (json{{"user", "ven"}, {"party", "VEN"}, {"role", "negotiator"}}));
+  Send(http::verb::get, "/v1/whoami", token_);
+  EXPECT_GE(pool_->IdleCount(), 2u) << "the token check's and the user's instances are reused";
+}
+
+TEST_F(ApiTest, WithoutAValidTokenOnly401IsSaid) {
+  for (const std::string& token : {std::string(), std::string("canje_short"),
+                                   GenerateTokenText()}) {
+    HttpResponse response = Send(http::verb::get, "/v1/no-such-path", token);
+    json body = Problem(response, 401);
+    EXPECT_EQ(response[http::field::www_authenticate], "Bearer");
+    EXPECT_EQ(body["type"], "urn:canje:problem:unauthorized");
+  }
+  auto revoked = RevokeApiToken(*admin_, token_id_);
+  ASSERT_TRUE(revoked.ok() && *revoked);
+  json body = Problem(Send(http::verb::get, "/v1/whoami", token_), 401);
+  EXPECT_NE(body["detail"].get<std::string>().find("revoked"), std::string::npos);
+  EXPECT_FALSE(*RevokeApiToken(*admin_, token_id_)) << "a second revocation changes nothing";
+}
+
+TEST_F(ApiTest, AnExpiredTokenIsRefused) {
+  std::string token = GenerateTokenText();
+  Sha256Hash hash = HashToken(token);
+  ASSERT_TRUE(admin_
+                  ->Change([&](instance::Recorder& recorder) -> Status {
+                    CANJE_ASSIGN_OR_RETURN(int64_t seq,
+                                           recorder.Record("api_token.created", {"VEN"}, {}));
+                    store::ApiTokenRow row;
+                    row.user = "ven";
+                    row.token_sha256.assign(hash.begin(), hash.end());
+                    row.expires_at = "2001-01-01T00:00:00Z";
+                    row.event_seq = seq;
+                    return store::AddApiToken(recorder.transaction(), row).status();
+                  })
+                  .ok());
+  json body = Problem(Send(http::verb::get, "/v1/whoami", token), 401);
+  EXPECT_NE(body["detail"].get<std::string>().find("expired"), std::string::npos);
+}
+
+TEST_F(ApiTest, RoutesMethodsAndBodiesAreCheckedAfterTheToken) {
+  EXPECT_EQ(Problem(Send(http::verb::get, "/v1/nothing", token_), 404)["type"],
+            "urn:canje:problem:no_route");
+  HttpResponse wrong = Send(http::verb::put, "/v1/proposals/V1/accept", token_);
+  Problem(wrong, 405);
+  EXPECT_EQ(wrong[http::field::allow], "POST");
+  json malformed = Problem(
+      Send(http::verb::post, "/v1/proposals/V1/accept", token_, "{\n\"party\" \"VEN\"}"), 400);
+  EXPECT_EQ(malformed["line"], 2);
+  EXPECT_EQ(malformed["column"], 13);  // where the parser stopped: the end of "VEN"
+  json not_object = Problem(Send(http::verb::post, "/v1/proposals/V1/accept", token_, "[]"), 400);
+  EXPECT_EQ(not_object["pointer"], "");
+  json bad_type = Problem(
+      Send(http::verb::post, "/v1/proposals/V1/reject", token_, R"({"party": "VEN", "reason": 7})"),
+      400);
+  EXPECT_EQ(bad_type["pointer"], "/reason");
+  EXPECT_EQ(Problem(Send(http::verb::get, "/v1/persons/P1", token_), 404)["type"],
+            "urn:canje:problem:not_found");
+  EXPECT_EQ(Problem(Send(http::verb::get, "/v1/persons?limit=x", token_), 400)["parameter"],
+            "limit");
+  HttpResponse checkpoint = Send(http::verb::get, "/v1/log/checkpoint", token_);
+  ASSERT_EQ(checkpoint.result_int(), 200u) << checkpoint.body();
+  EXPECT_EQ(checkpoint[http::field::content_type], "text/plain; charset=utf-8");
+}
+
+}  // namespace
+}  // namespace canje::server
