@@ -5,9 +5,11 @@
 // Backend-neutral: runs on SQLite and, in cli_test_postgres, on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/cli_test_support.h"
@@ -334,6 +336,74 @@ TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
   EXPECT_EQ(for_mediator.err.find("not available (confidential)"), std::string::npos)
       << for_mediator.err;
   EXPECT_NE(Lower(for_mediator.err).find("refus"), std::string::npos) << for_mediator.err;
+}
+
+// Processes racing: the three parties accept the same version at the same moment, three
+// rounds. Whatever the interleaving, every accept is recorded once, exactly one of them makes the
+// version agreed, and the log verifies: no lost update, no version left tabled with every
+// party's acceptance. Then a rejection racing an acceptance: the version ends in one state that
+// agrees with the responses recorded, and the loser is told why (65 or 75), writing nothing.
+TEST_F(ProposalCommandsTest, PartiesRacingToAnswerNeverLoseAnUpdate) {
+  const std::vector<std::pair<std::string, std::string>> parties = {
+      {"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}};
+  for (int round = 0; round < 3; ++round) {
+    const std::string exchange = "X" + std::to_string(round + 1);
+    const std::string version = "V" + std::to_string(round + 1);
+    CreateExchange("race-" + std::to_string(round), exchange);
+    WriteTransfers("race.csv", {slv_roster_[40 + round]}, {us_nationals_[round]});
+    Ok("med", {"proposal", "create", exchange, "--transfers", "race.csv"});
+    Ok("med", {"proposal", "table", version});
+    std::vector<RunResult> results(parties.size());
+    std::vector<std::thread> racers;
+    for (size_t i = 0; i < parties.size(); ++i) {
+      racers.emplace_back([&, i] {
+        results[i] = As(parties[i].first, {"proposal", "accept", version, "--party",
+                                           parties[i].second, "--expect-state", "tabled"});
+      });
+    }
+    for (std::thread& racer : racers) racer.join();
+    for (size_t i = 0; i < parties.size(); ++i) {
+      EXPECT_EQ(results[i].exit_status, 0) << parties[i].second << ": " << results[i].err;
+    }
+    json shown = json::parse(Ok("med", {"proposal", "show", version, "--json"}));
+    EXPECT_EQ(shown["state"], "agreed") << "round " << round;
+    EXPECT_EQ(shown["responses"].size(), 3u);
+    json events = json::parse(Ok("med", {"log", "show", "--limit", "100000", "--json"}));
+    int agreed_events = 0;
+    for (const json& event : events) {
+      const json& subjects = event["subjects"];
+      agreed_events += event["type"] == "proposal.agreed" &&
+                       std::find(subjects.begin(), subjects.end(), version) != subjects.end();
+    }
+    EXPECT_EQ(agreed_events, 1) << events.dump();
+  }
+
+  CreateExchange("race-reject", "X4");
+  WriteTransfers("race.csv", {slv_roster_[50]}, {us_nationals_[5]});
+  Ok("med", {"proposal", "create", "X4", "--transfers", "race.csv"});
+  Ok("med", {"proposal", "table", "V4"});
+  Ok("usa", {"proposal", "accept", "V4", "--party", "USA"});
+  Ok("ven", {"proposal", "accept", "V4", "--party", "VEN"});
+  RunResult accepted, rejected;
+  std::thread accepter([&] {
+    accepted = As("slv", {"proposal", "accept", "V4", "--party", "SLV"});
+  });
+  std::thread rejecter([&] {
+    rejected = As("ven", {"proposal", "reject", "V4", "--party", "VEN", "--reason", "too late"});
+  });
+  accepter.join();
+  rejecter.join();
+  json shown = json::parse(Ok("med", {"proposal", "show", "V4", "--json"}));
+  if (accepted.exit_status == 0) {
+    // SLV's acceptance made it agreed first; VEN's rejection came too late.
+    EXPECT_EQ(shown["state"], "agreed");
+    EXPECT_TRUE(rejected.exit_status == 65 || rejected.exit_status == 75) << rejected.err;
+  } else {
+    EXPECT_EQ(shown["state"], "rejected");
+    EXPECT_EQ(rejected.exit_status, 0) << rejected.err;
+    EXPECT_TRUE(accepted.exit_status == 65 || accepted.exit_status == 75) << accepted.err;
+  }
+  EXPECT_EQ(Ok("med", {"log", "verify"}).find("ok"), 0u);
 }
 
 }  // namespace

@@ -469,8 +469,31 @@ Result<ProposalOutcome> TableProposal(Instance& instance, int64_t version_id,
   return ProposalOutcome{std::string(ProposalStateName(ProposalState::kTabled)), true, ""};
 }
 
-Result<ProposalOutcome> AcceptProposal(Instance& instance, int64_t version_id,
-                                       const std::string& party, const std::string& expect_state) {
+namespace {
+
+// Parties answer at the same moment: each reads the version, decides, and writes only if the
+// version's revision is still the one it read (store::UpdateProposalState). When another
+// party's answer moved the revision in between, the answer is decided again on what is there
+// now: if the version is still open to it (and in the state the caller expected), it is
+// recorded, and the last acceptance to land is the one that makes the version agreed; if not,
+// the caller gets that conflict or refusal. So simultaneous answers are neither lost nor
+// refused for a change that does not concern them.
+constexpr int kAnswerAttempts = 8;
+
+// `answer(raced)` tries once and sets `raced` when its write lost the race.
+template <typename Answer>
+Result<ProposalOutcome> AnswerUntilSettled(const Answer& answer) {
+  bool raced = false;
+  Result<ProposalOutcome> outcome = answer(raced);
+  for (int attempt = 1; attempt < kAnswerAttempts && raced; ++attempt) {
+    raced = false;
+    outcome = answer(raced);
+  }
+  return outcome;
+}
+
+Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const std::string& party,
+                                   const std::string& expect_state, bool& raced) {
   CANJE_ASSIGN_OR_RETURN(ProposalView view,
                          LoadForResponse(instance, version_id, party, expect_state));
   const std::string id = VersionId(version_id);
@@ -495,7 +518,7 @@ Result<ProposalOutcome> AcceptProposal(Instance& instance, int64_t version_id,
   const bool complete = AllAccepted(view, party);
   const bool held_by_rule = complete && !view.broken_rules.empty() && !view.override_row;
   ProposalOutcome outcome{view.version.state, true, ""};
-  CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
+  Status written = instance.Change([&](Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
     CANJE_ASSIGN_OR_RETURN(
         int64_t seq, recorder.Record("proposal.accepted", {exchange, id, party},
@@ -509,7 +532,9 @@ Result<ProposalOutcome> AcceptProposal(Instance& instance, int64_t version_id,
                                         view.version.revision, seq);
     }
     return RecordAgreement(recorder, view, view.version.revision);
-  }));
+  });
+  raced = written.code() == StatusCode::kConflict;  // the version moved meanwhile
+  CANJE_RETURN_IF_ERROR(written);
   if (complete && !held_by_rule) {
     outcome.state =
         std::string(view.content.named ? ProposalStateName(ProposalState::kAgreed)
@@ -524,10 +549,9 @@ Result<ProposalOutcome> AcceptProposal(Instance& instance, int64_t version_id,
   return outcome;
 }
 
-Result<ProposalOutcome> RejectProposal(Instance& instance, int64_t version_id,
-                                       const std::string& party, const std::string& reason,
-                                       const std::string& expect_state) {
-  if (reason.empty()) return Status::Usage("a rejection needs a reason: --reason \"...\"");
+Result<ProposalOutcome> RejectOnce(Instance& instance, int64_t version_id, const std::string& party,
+                                   const std::string& reason, const std::string& expect_state,
+                                   bool& raced) {
   CANJE_ASSIGN_OR_RETURN(ProposalView view,
                          LoadForResponse(instance, version_id, party, expect_state));
   const std::string id = VersionId(version_id);
@@ -538,7 +562,7 @@ Result<ProposalOutcome> RejectProposal(Instance& instance, int64_t version_id,
   }
   CANJE_ASSIGN_OR_RETURN(ProposalState state, ParseProposalState(view.version.state));
   CANJE_RETURN_IF_ERROR(CheckTransition(id, state, ProposalState::kRejected));
-  CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
+  Status written = instance.Change([&](Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
     CANJE_ASSIGN_OR_RETURN(
         int64_t seq,
@@ -550,8 +574,27 @@ Result<ProposalOutcome> RejectProposal(Instance& instance, int64_t version_id,
     return store::UpdateProposalState(recorder.transaction(), version_id,
                                       ProposalStateName(ProposalState::kRejected),
                                       view.version.revision, seq);
-  }));
+  });
+  raced = written.code() == StatusCode::kConflict;  // the version moved meanwhile
+  CANJE_RETURN_IF_ERROR(written);
   return ProposalOutcome{std::string(ProposalStateName(ProposalState::kRejected)), true, ""};
+}
+
+}  // namespace
+
+Result<ProposalOutcome> AcceptProposal(Instance& instance, int64_t version_id,
+                                       const std::string& party, const std::string& expect_state) {
+  return AnswerUntilSettled(
+      [&](bool& raced) { return AcceptOnce(instance, version_id, party, expect_state, raced); });
+}
+
+Result<ProposalOutcome> RejectProposal(Instance& instance, int64_t version_id,
+                                       const std::string& party, const std::string& reason,
+                                       const std::string& expect_state) {
+  if (reason.empty()) return Status::Usage("a rejection needs a reason: --reason \"...\"");
+  return AnswerUntilSettled([&](bool& raced) {
+    return RejectOnce(instance, version_id, party, reason, expect_state, raced);
+  });
 }
 
 Result<ProposalOutcome> OverrideProposal(Instance& instance, int64_t version_id,

@@ -80,7 +80,10 @@ struct ProposalOutcome {
 Result<ProposalOutcome> TableProposal(instance::Instance& instance, int64_t version_id,
                                       const std::string& expect_state);
 // Records "proposal.accepted" (and "proposal.agreed" / "proposal.agreed_in_principle",
-// "exchange.agreed" when it completes the set).
+// "exchange.agreed" when it completes the set). Parties answering at the same moment are each
+// recorded once: an answer whose write finds the version moved by another party's answer is
+// decided again on the version as it now is (kConflict only when the version itself changed:
+// superseded, not in `expect_state`, agreed or rejected meanwhile).
 Result<ProposalOutcome> AcceptProposal(instance::Instance& instance, int64_t version_id,
                                        const std::string& party, const std::string& expect_state);
 // tabled -> rejected with a reason. Records "proposal.rejected".
