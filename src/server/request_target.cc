@@ -1,14 +1,11 @@
 #include "server/request_target.h"
 
+#include <optional>
+
+#include "core/encoding.h"
+
 namespace canje::server {
 namespace {
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
 Result<std::string> Decode(std::string_view text, bool plus_is_space) {
   std::string out;
@@ -16,13 +13,13 @@ Result<std::string> Decode(std::string_view text, bool plus_is_space) {
   for (size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '%') {
-      int high = i + 1 < text.size() ? HexValue(text[i + 1]) : -1;
-      int low = i + 2 < text.size() ? HexValue(text[i + 2]) : -1;
-      if (high < 0 || low < 0) {
+      std::optional<Bytes> byte =
+          i + 2 < text.size() ? HexDecode(text.substr(i + 1, 2)) : std::nullopt;
+      if (!byte) {
         return Status::Usage("bad percent escape at character " + std::to_string(i + 1) + " of '" +
                              std::string(text) + "'; write %XX with two hex digits");
       }
-      out += static_cast<char>(high * 16 + low);
+      out += static_cast<char>(byte->front());
       i += 2;
     } else if (c == '+' && plus_is_space) {
       out += ' ';
