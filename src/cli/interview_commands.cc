@@ -2,10 +2,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
 #include "instance/ids.h"
 #include "negotiation/eligibility_report.h"
+#include "negotiation/execution_files.h"
 #include "negotiation/interviews.h"
 
 namespace canje::cli {
@@ -45,6 +47,33 @@ json EligibilityToJson(const negotiation::PersonEligibility& entry) {
 
 std::string YesNo(bool value) { return value ? "yes" : "no"; }
 
+// `interview record --file`: every row checked, all recorded in one transaction or none.
+Status RecordInterviewFile(CommandContext& context, const std::string& person,
+                           const std::string& file, const negotiation::NewInterview& flags) {
+  if (!person.empty() || !flags.destination.empty() || !flags.identity.empty() ||
+      !flags.consent.empty() || !flags.fit.empty() || !flags.note.empty() ||
+      !flags.interviewed_on.empty()) {
+    return Status::Usage("give either one interview's PERSON and flags, or --file FILE.csv");
+  }
+  CANJE_ASSIGN_OR_RETURN(std::string text, ReadInputFile(file));
+  CANJE_ASSIGN_OR_RETURN(auto interviews, negotiation::ParseInterviewsCsv(text, file));
+  CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(auto recorded, negotiation::RecordInterviews(*opened, interviews));
+  if (context.global.json) {
+    json out = json::array();
+    for (size_t i = 0; i < recorded.size(); ++i) {
+      out.push_back({{"id", negotiation::InterviewId(recorded[i].id)},
+                     {"person", instance::PersonId(interviews[i].first.person_id)},
+                     {"destination", interviews[i].first.destination},
+                     {"changes_refusal", recorded[i].changes_refusal}});
+    }
+    context.out << out.dump(2) << '\n';
+  } else {
+    context.out << "Recorded " << recorded.size() << " interviews from " << file << '\n';
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 void AddInterviewCommands(CLI::App& app, CommandContext& context) {
@@ -53,21 +82,31 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
   interview->require_subcommand(1);
 
   auto* record = interview->add_subcommand(
-      "record", "Record an interview (verifiers only; interviews are never edited)");
+      "record",
+      "Record an interview, or many with --file (verifiers only; interviews are never edited)");
   auto person = std::make_shared<std::string>();
+  auto file = std::make_shared<std::string>();
   auto flags = std::make_shared<negotiation::NewInterview>();
-  record->add_option("PERSON", *person, "The person interviewed (P17)")->required();
-  record->add_option("--destination", flags->destination, "The destination asked about (VEN)")
-      ->required();
-  record->add_option("--identity", flags->identity, "confirmed or unconfirmed")->required();
-  record->add_option("--consent", flags->consent, "consents, refuses or undecided")->required();
-  record->add_option("--fit", flags->fit, "Fit to travel: yes or no")->required();
+  record->add_option("PERSON", *person, "The person interviewed (P17)");
+  record->add_option("--destination", flags->destination, "The destination asked about (VEN)");
+  record->add_option("--identity", flags->identity, "confirmed or unconfirmed");
+  record->add_option("--consent", flags->consent, "consents, refuses or undecided");
+  record->add_option("--fit", flags->fit, "Fit to travel: yes or no");
   record->add_option("--note", flags->note,
                      "What the person said (sealed personal data; required when a refusal "
                      "changes)");
   record->add_option("--on", flags->interviewed_on, "The day of the interview (default: today)");
-  record->callback([&context, person, flags] {
+  record->add_option("--file", *file,
+                     "CSV with columns person, destination, identity, consent, fit, on, note: "
+                     "every row checked, all recorded or none");
+  record->callback([&context, person, file, flags] {
+    if (!file->empty()) return context.Finish(RecordInterviewFile(context, *person, *file, *flags));
     negotiation::NewInterview interview = *flags;
+    if (person->empty() || interview.destination.empty() || interview.identity.empty() ||
+        interview.consent.empty() || interview.fit.empty()) {
+      return context.Finish(Status::Usage(
+          "give PERSON --destination D --identity I --consent C --fit F, or --file FILE.csv"));
+    }
     auto id = instance::ParseId(*person, 'P', "person");
     if (!id.ok()) return context.Finish(id.status());
     interview.person_id = *id;

@@ -8,6 +8,7 @@
 #include "cli/command.h"
 #include "cli/demo_commands.h"
 #include "cli/exchange_commands.h"
+#include "cli/execution_commands.h"
 #include "cli/hold_commands.h"
 #include "cli/interview_commands.h"
 #include "cli/link_command.h"
@@ -58,6 +59,7 @@ int main(int argc, char** argv) {
   canje::cli::AddEligibilityCommand(app, context);
   canje::cli::AddSolveCommand(app, context);
   canje::cli::AddExchangeCommands(app, context);
+  canje::cli::AddExecutionCommands(app, context);  // after AddExchangeCommands
   canje::cli::AddReconciliationCommands(app, *canje::cli::AddLinkCommand(app, context), context);
   canje::cli::AddSummaryCommand(app, context);
   canje::cli::AddScenarioCommands(app, context);

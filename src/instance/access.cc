@@ -62,6 +62,13 @@ const std::vector<Rule>& Rules() {
       {Action::kReadExchanges,
        "read exchanges, their candidates and deals",
        {kAdmin, kMediator, kNegotiator, kVerifier}},
+      {Action::kRecordExecution,
+       "record handovers or who does not travel",
+       {kMediator, kVerifier}},
+      {Action::kReportCount, "report a party's count of an exchange", {kMediator, kNegotiator}},
+      {Action::kReadExecution,
+       "read an exchange's readiness, handovers and counts",
+       {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
   };
   return kRules;
 }

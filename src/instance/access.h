@@ -39,6 +39,9 @@ enum class Action {
   kManageExchanges,      // exchange create, party add, rule, caps
   kClaimInExchange,      // exchange claim, cost (a negotiator only for its own party)
   kReadExchanges,        // exchange show, list, candidates, solve (a negotiator: its exchanges)
+  kRecordExecution,  // exchange not-travelling, handover record (mediator, verifier)
+  kReportCount,      // exchange report: a party's own count (a negotiator only for its party)
+  kReadExecution,    // exchange readiness, reconcile, handover list (parties to the exchange)
 };
 
 std::string_view RoleName(Role role);

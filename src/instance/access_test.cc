@@ -37,6 +37,9 @@ TEST(AccessTest, TheTableAsWritten) {
       {Action::kManageExchanges, {kAdmin, kMediator}},
       {Action::kClaimInExchange, {kAdmin, kMediator, kNegotiator}},
       {Action::kReadExchanges, {kAdmin, kMediator, kNegotiator, kVerifier}},
+      {Action::kRecordExecution, {kMediator, kVerifier}},
+      {Action::kReportCount, {kMediator, kNegotiator}},
+      {Action::kReadExecution, {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
   };
   for (const Row& row : expected) {
     for (Role role : {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}) {

@@ -37,9 +37,21 @@ bool IsLater(const store::InterviewRow& a, const store::InterviewRow& b) {
 
 std::string InterviewId(int64_t id) { return "I" + std::to_string(id); }
 
-Result<RecordedInterview> RecordInterview(instance::Instance& instance,
-                                          const NewInterview& interview) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kRecordInterview));
+namespace {
+
+// An interview that passed every check, ready to be written.
+struct CheckedInterview {
+  NewInterview interview;
+  std::string day;
+  std::string subject;
+  Bytes wrapped_key;  // the person's data key, wrapped
+  RecordedInterview result;
+};
+
+// Every check of RecordInterview; reads only (inside a write transaction it sees the rows that
+// transaction wrote, so a batch checks each interview against the ones before it).
+Result<CheckedInterview> CheckInterview(instance::Instance& instance,
+                                        const NewInterview& interview) {
   CANJE_RETURN_IF_ERROR(CheckOneOf(interview.identity, {"confirmed", "unconfirmed"}, "--identity"));
   CANJE_RETURN_IF_ERROR(
       CheckOneOf(interview.consent, {"consents", "refuses", "undecided"}, "--consent"));
@@ -69,7 +81,7 @@ Result<RecordedInterview> RecordInterview(instance::Instance& instance,
   for (const store::InterviewRow& row : earlier) {
     if (latest == nullptr || IsLater(row, *latest)) latest = &row;
   }
-  RecordedInterview result;
+  CheckedInterview checked;
   if (latest != nullptr) {
     if (day < latest->interviewed_on) {
       return Status::Invalid("the latest interview of " + subject + " about " +
@@ -79,9 +91,9 @@ Result<RecordedInterview> RecordInterview(instance::Instance& instance,
                              "real day (--on " +
                              latest->interviewed_on + " or later)");
     }
-    result.changes_refusal = latest->consent == "refuses" && interview.consent != "refuses";
+    checked.result.changes_refusal = latest->consent == "refuses" && interview.consent != "refuses";
   }
-  if (result.changes_refusal && interview.note.empty()) {
+  if (checked.result.changes_refusal && interview.note.empty()) {
     return Status::Usage(subject + " refused a transfer to " + interview.destination + " in " +
                          InterviewId(latest->id) +
                          "; a new interview can change that only with the person's own words: "
@@ -91,40 +103,91 @@ Result<RecordedInterview> RecordInterview(instance::Instance& instance,
   if (!interview.note.empty() && person->person.data_key.empty()) {
     return Status::Invalid(subject + " has no data key to seal a note under");
   }
+  checked.interview = interview;
+  checked.day = std::move(day);
+  checked.subject = std::move(subject);
+  checked.wrapped_key = person->person.data_key;
+  return checked;
+}
+
+// Writes a checked interview and its event; sets checked.result.id.
+Status WriteInterview(instance::Recorder& recorder, CheckedInterview& checked) {
+  const NewInterview& interview = checked.interview;
+  store::WriteTransaction& transaction = recorder.transaction();
+  CANJE_ASSIGN_OR_RETURN(int64_t id, store::NextInterviewId(transaction));
+  store::InterviewRow row;
+  row.id = id;
+  row.person_id = interview.person_id;
+  row.destination = interview.destination;
+  row.interviewed_on = checked.day;
+  row.identity = interview.identity;
+  row.consent = interview.consent;
+  row.fit_to_travel = interview.fit == "yes";
+  if (!interview.note.empty()) {
+    CANJE_ASSIGN_OR_RETURN(
+        Bytes key,
+        recorder.vault().UnwrapKey(checked.wrapped_key, PersonKeyContext(interview.person_id)));
+    row.note_sealed =
+        recorder.vault().Seal(key, AsBytes(interview.note), NoteContext(interview.person_id, id));
+  }
+  CANJE_RETURN_IF_ERROR(store::AddInterview(transaction, row));
+  checked.result.id = id;
+  return recorder
+      .Record("interview.recorded", {checked.subject, InterviewId(id)},
+              {{"interview", InterviewId(id)},
+               {"person", checked.subject},
+               {"destination", row.destination},
+               {"interviewed_on", row.interviewed_on},
+               {"identity", row.identity},
+               {"consent", row.consent},
+               {"fit_to_travel", row.fit_to_travel},
+               {"note", interview.note},
+               {"changes_refusal", checked.result.changes_refusal}})
+      .status();
+}
+
+}  // namespace
+
+Result<RecordedInterview> RecordInterview(instance::Instance& instance,
+                                          const NewInterview& interview) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kRecordInterview));
+  CANJE_ASSIGN_OR_RETURN(CheckedInterview checked, CheckInterview(instance, interview));
+  CANJE_RETURN_IF_ERROR(instance.Change(
+      [&](instance::Recorder& recorder) -> Status { return WriteInterview(recorder, checked); }));
+  return checked.result;
+}
+
+Result<std::vector<RecordedInterview>> RecordInterviews(
+    instance::Instance& instance,
+    const std::vector<std::pair<NewInterview, std::string>>& interviews) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kRecordInterview));
+  if (interviews.empty()) return Status::Usage("no interview to record");
+  std::vector<RecordedInterview> results;
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
-    store::WriteTransaction& transaction = recorder.transaction();
-    CANJE_ASSIGN_OR_RETURN(int64_t id, store::NextInterviewId(transaction));
-    store::InterviewRow row;
-    row.id = id;
-    row.person_id = interview.person_id;
-    row.destination = interview.destination;
-    row.interviewed_on = day;
-    row.identity = interview.identity;
-    row.consent = interview.consent;
-    row.fit_to_travel = interview.fit == "yes";
-    if (!interview.note.empty()) {
-      CANJE_ASSIGN_OR_RETURN(Bytes key,
-                             recorder.vault().UnwrapKey(person->person.data_key,
-                                                        PersonKeyContext(interview.person_id)));
-      row.note_sealed =
-          recorder.vault().Seal(key, AsBytes(interview.note), NoteContext(interview.person_id, id));
+    std::vector<Status> problems;
+    for (const auto& [interview, where] : interviews) {
+      Result<CheckedInterview> checked = CheckInterview(instance, interview);
+      if (!checked.ok()) {
+        problems.push_back(Status(checked.status().code(), where + checked.status().message()));
+        continue;
+      }
+      if (!problems.empty()) continue;  // nothing will be written: only check the rest
+      CANJE_RETURN_IF_ERROR(WriteInterview(recorder, *checked));
+      results.push_back(checked->result);
     }
-    CANJE_RETURN_IF_ERROR(store::AddInterview(transaction, row));
-    result.id = id;
-    return recorder
-        .Record("interview.recorded", {subject, InterviewId(id)},
-                {{"interview", InterviewId(id)},
-                 {"person", subject},
-                 {"destination", row.destination},
-                 {"interviewed_on", row.interviewed_on},
-                 {"identity", row.identity},
-                 {"consent", row.consent},
-                 {"fit_to_travel", row.fit_to_travel},
-                 {"note", interview.note},
-                 {"changes_refusal", result.changes_refusal}})
-        .status();
+    if (problems.empty()) return Status::Ok();
+    std::string message = problems.size() == 1
+                              ? problems.front().message()
+                              : std::to_string(problems.size()) + " problems, nothing recorded:";
+    for (size_t i = 0; problems.size() > 1 && i < problems.size() && i < 20; ++i) {
+      message += "\n" + problems[i].message();
+    }
+    if (problems.size() > 20) {
+      message += "\n... and " + std::to_string(problems.size() - 20) + " more";
+    }
+    return Status(problems.front().code(), message);
   }));
-  return result;
+  return results;
 }
 
 Result<std::vector<InterviewView>> ListInterviews(instance::Instance& instance,

@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -51,6 +52,14 @@ struct RecordedInterview {
 // a day before the latest interview about the same destination.
 Result<RecordedInterview> RecordInterview(instance::Instance& instance,
                                           const NewInterview& interview);
+
+// Many interviews at once (`canje interview record --file`): each is checked as RecordInterview
+// checks one, against the store and the interviews before it in the batch; every problem is
+// named with the item's prefix ("interviews.csv:4: "), and either all are recorded (one
+// transaction, one event each) or none. The code is the first problem's.
+Result<std::vector<RecordedInterview>> RecordInterviews(
+    instance::Instance& instance,
+    const std::vector<std::pair<NewInterview, std::string>>& interviews);
 
 // An interview as its reader sees it (the note opened).
 struct InterviewView {

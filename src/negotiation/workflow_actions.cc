@@ -4,6 +4,7 @@
 
 #include "negotiation/agreement.h"
 #include "negotiation/exchange.h"
+#include "negotiation/execution.h"
 #include "negotiation/proposal_actions.h"
 
 namespace canje::negotiation {
@@ -47,6 +48,12 @@ Result<store::ExchangeStateRow> ChangeExchangeState(instance::Instance& instance
                              " lacks valid signatures of " + missing + " (canje agreement verify " +
                              VersionId(row.agreed_version) + ")");
     }
+  }
+  if (target == ExchangeState::kExecuting) {
+    CANJE_RETURN_IF_ERROR(CheckReadyToExecute(instance, exchange_id));
+  }
+  if (target == ExchangeState::kCompleted) {
+    CANJE_RETURN_IF_ERROR(CheckExecutionComplete(instance, exchange_id));
   }
   const std::string state(ExchangeStateName(target));
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {

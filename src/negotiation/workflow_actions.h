@@ -4,7 +4,10 @@
 // moves are the mediator's (Action::kChangeExchangeState), each an event "exchange.<state>":
 //  - agreed -> verifying: only once every party's signature of the agreed version verifies
 //    (agreement.h), so that verification starts from a signed list;
-//  - verifying -> executing -> completed: the handover work (later) adds its own guards here;
+//  - verifying -> executing: only when every person of the agreed version is ready or recorded
+//    as not travelling; executing -> completed: only when every person was handed over or is
+//    recorded as not travelling (negotiation/execution.h, CheckReadyToExecute and
+//    CheckExecutionComplete);
 //  - any state but completed and collapsed -> collapsed, with a reason.
 // Handover hangs off exchange_workflow.agreed_version (store/agreement_tables.h).
 #pragma once

@@ -6,6 +6,7 @@
 #include "store/agreement_tables.h"
 #include "store/api_token_tables.h"
 #include "store/exchange_tables.h"
+#include "store/execution_tables.h"
 
 namespace canje::store {
 namespace {
@@ -216,6 +217,8 @@ const std::vector<Migration>& AllMigrations() {
       {4, "exchanges: blocs and rules, parties, caps, claims, release costs", ExchangeSchema()},
       {5, "agreement: signing keys, proposal versions, responses, overrides, signatures, "
           "exchange workflow", AgreementTablesSchema()},
+      {6, "execution: not-travelling outcomes, handovers, parties' reported counts",
+       ExecutionTablesSchema()},
       {7, "API tokens (SHA-256 only) for canje serve", ApiTokenTablesSchema()},
   };
   return kMigrations;

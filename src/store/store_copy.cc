@@ -23,7 +23,7 @@ constexpr Kind I = Kind::kInt;
 constexpr Kind T = Kind::kText;
 constexpr Kind B = Kind::kBlob;
 
-// Schema versions 1 to 5 (migrations.cc), parents before children. A migration that adds a
+// Schema versions 1 to 7 (migrations.cc), parents before children. A migration that adds a
 // table or a column must add it here too: CopyStore refuses any other schema version.
 constexpr int kCopiedSchemaVersion = 7;
 const std::vector<Table>& Tables() {
@@ -270,6 +270,43 @@ const std::vector<Table>& Tables() {
         {"reason", T},
         {"changed_at", T},
         {"changed_by", T},
+        {"event_seq", I}}},
+      // Schema version 6 (store/execution_tables.h): not travelling, handovers, reported counts.
+      {"execution_not_travelling",
+       "exchange_id, person_id",
+       {{"exchange_id", I},
+        {"person_id", I},
+        {"reason", T},
+        {"note_sealed", B},
+        {"recorded_at", T},
+        {"recorded_by", T},
+        {"recorder_party", T},
+        {"event_seq", I}}},
+      {"execution_handovers",
+       "exchange_id, person_id",
+       {{"exchange_id", I},
+        {"person_id", I},
+        {"handed_over_at", T},
+        {"place", T},
+        {"to_party", T},
+        {"witnesses", T},
+        {"recorded_at", T},
+        {"recorded_by", T},
+        {"recorder_party", T},
+        {"event_seq", I}}},
+      {"execution_reported_counts",
+       "id",
+       {{"id", I},
+        {"exchange_id", I},
+        {"party", T},
+        {"from_party", T},
+        {"to_party", T},
+        {"persons_count", I},
+        {"persons", T},
+        {"note", T},
+        {"reported_at", T},
+        {"reported_by", T},
+        {"reporter_party", T},
         {"event_seq", I}}},
       // Schema version 7 (store/api_token_tables.h): API tokens, as SHA-256 only.
       {"api_tokens",

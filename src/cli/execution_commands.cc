@@ -1,0 +1,458 @@
+#include "cli/execution_commands.h"
+
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/agreement_commands.h"
+#include "cli/execution_reports.h"
+#include "cli/open_instance.h"
+#include "cli/table.h"
+#include "instance/ids.h"
+#include "negotiation/exchange.h"
+#include "negotiation/exchange_solve.h"
+#include "negotiation/execution.h"
+#include "negotiation/execution_files.h"
+#include "negotiation/proposal_actions.h"
+
+namespace canje::cli {
+namespace {
+
+using negotiation::ExchangeId;
+using nlohmann::json;
+
+struct ExecutionFlags {
+  std::string exchange;
+  std::string person;
+  std::string file;
+  std::string date;
+  std::string reason;
+  std::string note;
+  std::string at;
+  std::string place;
+  std::string to;
+  std::vector<std::string> witnesses;
+  std::string party;
+  std::string direction;
+  int64_t count = -1;
+  std::string persons_file;
+  std::string csv_file;
+  std::string html_file;
+};
+
+using Flags = std::shared_ptr<ExecutionFlags>;
+
+std::string NameOf(const PersonNames& names, int64_t person) {
+  auto found = names.find(person);
+  return found == names.end() ? "" : found->second;
+}
+
+std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
+  std::string text;
+  for (const auto& part : parts) text += (text.empty() ? "" : separator) + part;
+  return text;
+}
+
+// Obstacles as the viewer may read them, confidential ones collapsed into one.
+json ObstaclesJson(const std::vector<negotiation::Obstacle>& obstacles, instance::Role viewer) {
+  json out = json::array();
+  bool hidden = false;
+  for (const auto& obstacle : obstacles) {
+    const std::string_view kind = negotiation::ObstacleKindNameFor(obstacle, viewer);
+    if (kind == "confidential") {
+      if (hidden) continue;
+      hidden = true;
+    }
+    out.push_back({{"kind", kind}, {"reason", negotiation::DescribeObstacle(obstacle, viewer)}});
+  }
+  return out;
+}
+
+json HandoverJson(const store::HandoverRow& row, const PersonNames& names) {
+  json out = {{"person", instance::PersonId(row.person_id)},
+              {"at", row.handed_over_at},
+              {"place", row.place},
+              {"to", row.to_party},
+              {"witnesses", row.witnesses},
+              {"recorded_by", row.recorded_by},
+              {"recorder_party", row.recorder_party},
+              {"recorded_at", row.recorded_at}};
+  const std::string name = NameOf(names, row.person_id);
+  if (!name.empty()) out["name"] = name;
+  return out;
+}
+
+// ---- readiness -------------------------------------------------------------------------------
+
+Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ReadinessReport report,
+                         negotiation::ExchangeReadiness(*instance, id, flags.date));
+  std::vector<int64_t> persons;
+  for (const auto& entry : report.persons) persons.push_back(entry.transfer.person_id);
+  CANJE_ASSIGN_OR_RETURN(PersonNames names, negotiation::VisibleNames(*instance, persons));
+  const instance::Role viewer = instance->role();
+  if (context.global.json) {
+    json entries = json::array();
+    for (const auto& entry : report.persons) {
+      json out = {{"person", instance::PersonId(entry.transfer.person_id)},
+                  {"from", entry.transfer.from},
+                  {"to", entry.transfer.to},
+                  {"status", entry.status}};
+      const std::string name = NameOf(names, entry.transfer.person_id);
+      if (!name.empty()) out["name"] = name;
+      if (entry.status == "not travelling") {
+        out["reason"] = entry.reason;
+        out["reason_text"] = negotiation::DescribeReason(entry.reason, viewer);
+        if (entry.note) out["note"] = *entry.note;
+      }
+      if (entry.status == "blocked") out["obstacles"] = ObstaclesJson(entry.obstacles, viewer);
+      if (entry.handover) out["handover"] = HandoverJson(*entry.handover, names);
+      entries.push_back(std::move(out));
+    }
+    context.out << json{{"exchange", ExchangeId(report.exchange.id)},
+                        {"name", report.exchange.name},
+                        {"state", report.state},
+                        {"agreed_version", negotiation::VersionId(report.agreed_version)},
+                        {"date", report.date},
+                        {"counts",
+                         {{"persons", report.persons.size()},
+                          {"ready", report.ready},
+                          {"blocked", report.blocked},
+                          {"not_travelling", report.not_travelling},
+                          {"handed_over", report.handed_over}}},
+                        {"persons", entries}}
+                       .dump(2)
+                << '\n';
+    return Status::Ok();
+  }
+  context.out << ExchangeId(report.exchange.id) << " (" << report.exchange.name << ") is "
+              << report.state << ", agreed on " << negotiation::VersionId(report.agreed_version)
+              << "; checks as of " << report.date << '\n';
+  Table table({"PERSON", "NAME", "FROM", "TO", "STATUS", "DETAIL"});
+  for (const auto& entry : report.persons) {
+    std::string detail;
+    if (entry.status == "not travelling") {
+      detail = negotiation::DescribeReason(entry.reason, viewer);
+      if (entry.note) detail += ": " + *entry.note;
+    } else if (entry.status == "blocked") {
+      detail = Join(entry.described, "; ");
+    } else if (entry.handover) {
+      detail = entry.handover->handed_over_at + ", " + entry.handover->place;
+    }
+    table.AddRow({instance::PersonId(entry.transfer.person_id),
+                  NameOf(names, entry.transfer.person_id), entry.transfer.from, entry.transfer.to,
+                  entry.status, detail});
+  }
+  table.Print(context.out);
+  context.out << report.persons.size() << " persons: " << report.ready << " ready, "
+              << report.blocked << " blocked, " << report.not_travelling << " not travelling, "
+              << report.handed_over << " handed over\n";
+  return Status::Ok();
+}
+
+// ---- not-travelling --------------------------------------------------------------------------
+
+Status RunNotTravelling(CommandContext& context, const ExecutionFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  std::vector<negotiation::NewNotTravelling> outcomes;
+  if (!flags.file.empty()) {
+    if (!flags.person.empty() || !flags.reason.empty() || !flags.note.empty()) {
+      return Status::Usage("give either PERSON --reason REASON [--note TEXT] or --file FILE.csv");
+    }
+    CANJE_ASSIGN_OR_RETURN(std::string text, ReadInputFile(flags.file));
+    CANJE_ASSIGN_OR_RETURN(outcomes, negotiation::ParseNotTravellingCsv(text, flags.file));
+  } else {
+    if (flags.person.empty() || flags.reason.empty()) {
+      return Status::Usage("give PERSON --reason REASON [--note TEXT], or --file FILE.csv");
+    }
+    negotiation::NewNotTravelling outcome;
+    CANJE_ASSIGN_OR_RETURN(outcome.person_id, instance::ParseId(flags.person, 'P', "person"));
+    outcome.reason = flags.reason;
+    outcome.note = flags.note;
+    outcomes.push_back(std::move(outcome));
+  }
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(int64_t recorded,
+                         negotiation::RecordNotTravelling(*instance, id, outcomes));
+  if (context.global.json) {
+    json persons = json::array();
+    for (const auto& outcome : outcomes) persons.push_back(instance::PersonId(outcome.person_id));
+    context.out
+        << json{{"exchange", ExchangeId(id)}, {"recorded", recorded}, {"persons", persons}}.dump(2)
+        << '\n';
+  } else if (outcomes.size() == 1) {
+    context.out << "Recorded that " << instance::PersonId(outcomes[0].person_id)
+                << " does not travel in " << ExchangeId(id) << " ("
+                << negotiation::DescribeReason(outcomes[0].reason, instance->role()) << ")\n";
+  } else {
+    context.out << "Recorded " << recorded << " persons who do not travel in " << ExchangeId(id)
+                << '\n';
+  }
+  return Status::Ok();
+}
+
+// ---- report ----------------------------------------------------------------------------------
+
+Status RunReport(CommandContext& context, const ExecutionFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  negotiation::NewCountReport report;
+  report.party = flags.party;
+  CANJE_ASSIGN_OR_RETURN(auto direction, negotiation::ParseDirection(flags.direction));
+  report.from = direction.first;
+  report.to = direction.second;
+  if (flags.count < 0) return Status::Usage("--count must be a number >= 0");
+  report.count = flags.count;
+  report.note = flags.note;
+  if (!flags.persons_file.empty()) {
+    CANJE_ASSIGN_OR_RETURN(std::string text, ReadInputFile(flags.persons_file));
+    CANJE_ASSIGN_OR_RETURN(report.persons, negotiation::ParsePersonList(text, flags.persons_file));
+    report.has_persons = true;
+  }
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(int64_t report_id, negotiation::ReportCount(*instance, id, report));
+  if (context.global.json) {
+    context.out << json{{"exchange", ExchangeId(id)}, {"report", report_id},
+                        {"party", report.party},      {"direction", report.from + ">" + report.to},
+                        {"count", report.count},      {"has_persons", report.has_persons}}
+                       .dump(2)
+                << '\n';
+  } else {
+    context.out << "Recorded " << report.party << "'s count for " << report.from << ">" << report.to
+                << " in " << ExchangeId(id) << ": " << report.count
+                << (report.has_persons ? " (with a list of persons)" : "")
+                << "; compare it with `canje exchange reconcile " << ExchangeId(id) << "`\n";
+  }
+  return Status::Ok();
+}
+
+// ---- reconcile -------------------------------------------------------------------------------
+
+Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeReconciliation reconciliation,
+                         negotiation::ReconcileExchange(*instance, id, flags.date));
+  std::vector<int64_t> persons;
+  for (const auto& d : reconciliation.counts.directions) {
+    for (const auto& difference : d.differences) {
+      if (difference.person_id != 0) persons.push_back(difference.person_id);
+    }
+  }
+  CANJE_ASSIGN_OR_RETURN(PersonNames names, negotiation::VisibleNames(*instance, persons));
+  if (!flags.csv_file.empty()) {
+    CANJE_RETURN_IF_ERROR(
+        WriteOutputFile(flags.csv_file, ReconciliationCsv(reconciliation, names)));
+  }
+  if (!flags.html_file.empty()) {
+    CANJE_RETURN_IF_ERROR(
+        WriteOutputFile(flags.html_file, ReconciliationHtml(reconciliation, names)));
+  }
+  if (context.global.json) {
+    context.out << ReconciliationJson(reconciliation, names).dump(2) << '\n';
+    return Status::Ok();
+  }
+  const auto& r = reconciliation;
+  context.out << "Reconciliation of " << ExchangeId(r.exchange.id) << " (" << r.exchange.name
+              << "), " << r.state << ", agreed on " << negotiation::VersionId(r.agreed_version)
+              << '\n';
+  if (!r.manifest_sha256.empty()) context.out << "Manifest SHA-256 " << r.manifest_sha256 << '\n';
+  context.out << "Log: " << r.log_size << " entries, root " << r.log_root << "\n\n";
+  Table totals({"DIRECTION", "AGREED", "VERIFIED", "HANDED OVER", "NOT TRAVELLING", "NO OUTCOME",
+                "REPORTED", "NOT EXPLAINED"});
+  for (const auto& d : r.counts.directions) {
+    std::vector<std::string> reported;
+    for (const auto& line : d.reported) {
+      reported.push_back(line.party + " " + std::to_string(line.count));
+    }
+    totals.AddRow({d.from + ">" + d.to, std::to_string(d.agreed), std::to_string(d.verified),
+                   std::to_string(d.handed_over), NotTravellingSummary(d.not_travelling),
+                   std::to_string(d.no_outcome), reported.empty() ? "none" : Join(reported, ", "),
+                   std::to_string(d.unexplained)});
+  }
+  totals.Print(context.out);
+  for (const auto& d : r.counts.directions) {
+    context.out << "\nDifferences " << d.from << ">" << d.to << ":";
+    if (d.differences.empty()) {
+      context.out << " none\n";
+      continue;
+    }
+    context.out << '\n';
+    for (const auto& difference : d.differences) {
+      const std::string name = NameOf(names, difference.person_id);
+      context.out << (difference.explained ? "  - " : "  ! ") << difference.text
+                  << (name.empty() ? "" : " [" + name + "]") << '\n';
+    }
+  }
+  context.out << '\n'
+              << (r.counts.unexplained == 0
+                      ? std::string("Every difference is named with its reason.")
+                      : std::to_string(r.counts.unexplained) +
+                            " persons not explained (marked !): record their outcome, or ask "
+                            "the party for its list of persons.")
+              << '\n';
+  for (const auto& [file, what] : {std::pair{flags.csv_file, "CSV"}, {flags.html_file, "HTML"}}) {
+    if (!file.empty()) context.out << "Wrote the " << what << " to " << file << '\n';
+  }
+  return Status::Ok();
+}
+
+// ---- handover --------------------------------------------------------------------------------
+
+Status RunHandoverRecord(CommandContext& context, const ExecutionFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  std::vector<negotiation::NewHandover> handovers;
+  const bool single_flags = !flags.person.empty() || !flags.at.empty() || !flags.place.empty() ||
+                            !flags.to.empty() || !flags.witnesses.empty();
+  if (!flags.file.empty()) {
+    if (single_flags) {
+      return Status::Usage(
+          "give either PERSON --at TIME --place TEXT --to PARTY --witness NAME... or --file "
+          "FILE.csv");
+    }
+    CANJE_ASSIGN_OR_RETURN(std::string text, ReadInputFile(flags.file));
+    CANJE_ASSIGN_OR_RETURN(handovers, negotiation::ParseHandoversCsv(text, flags.file));
+  } else {
+    if (flags.person.empty() || flags.at.empty() || flags.place.empty() || flags.to.empty() ||
+        flags.witnesses.empty()) {
+      return Status::Usage(
+          "give PERSON --at 2025-07-18T14:05:00Z --place TEXT --to PARTY --witness NAME..., or "
+          "--file FILE.csv");
+    }
+    negotiation::NewHandover handover;
+    CANJE_ASSIGN_OR_RETURN(handover.person_id, instance::ParseId(flags.person, 'P', "person"));
+    handover.at = flags.at;
+    handover.place = flags.place;
+    handover.to = flags.to;
+    handover.witnesses = flags.witnesses;
+    handovers.push_back(std::move(handover));
+  }
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(int64_t recorded, negotiation::RecordHandovers(*instance, id, handovers));
+  if (context.global.json) {
+    json persons = json::array();
+    for (const auto& handover : handovers) {
+      persons.push_back(instance::PersonId(handover.person_id));
+    }
+    context.out
+        << json{{"exchange", ExchangeId(id)}, {"recorded", recorded}, {"persons", persons}}.dump(2)
+        << '\n';
+  } else if (handovers.size() == 1) {
+    context.out << "Recorded the handover of " << instance::PersonId(handovers[0].person_id)
+                << " to " << handovers[0].to << " at " << handovers[0].at << " in "
+                << ExchangeId(id) << '\n';
+  } else {
+    context.out << "Recorded " << recorded << " handovers in " << ExchangeId(id) << '\n';
+  }
+  return Status::Ok();
+}
+
+Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(auto rows, negotiation::ListHandovers(*instance, id));
+  std::vector<int64_t> persons;
+  for (const auto& row : rows) persons.push_back(row.person_id);
+  CANJE_ASSIGN_OR_RETURN(PersonNames names, negotiation::VisibleNames(*instance, persons));
+  if (context.global.json) {
+    json out = json::array();
+    for (const auto& row : rows) out.push_back(HandoverJson(row, names));
+    context.out << out.dump(2) << '\n';
+    return Status::Ok();
+  }
+  if (rows.empty()) {
+    context.out << "No handovers recorded in " << ExchangeId(id) << ".\n";
+    return Status::Ok();
+  }
+  Table table({"PERSON", "NAME", "TO", "AT", "PLACE", "WITNESSES", "RECORDED BY"});
+  for (const auto& row : rows) {
+    table.AddRow({instance::PersonId(row.person_id), NameOf(names, row.person_id), row.to_party,
+                  row.handed_over_at, row.place, Join(row.witnesses, "; "), row.recorded_by});
+  }
+  table.Print(context.out);
+  return Status::Ok();
+}
+
+template <typename Run>
+void SetCallback(CLI::App* command, CommandContext& context, const Flags& flags, Run run) {
+  command->callback([&context, flags, run] { context.Finish(run(context, *flags)); });
+}
+
+}  // namespace
+
+void AddExecutionCommands(CLI::App& app, CommandContext& context) {
+  CLI::App* exchange = app.get_subcommand("exchange");
+  {
+    auto flags = std::make_shared<ExecutionFlags>();
+    auto* readiness = exchange->add_subcommand(
+        "readiness",
+        "Before departure: each person of the agreed version ready, blocked, or not "
+        "travelling");
+    readiness->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    readiness->add_option("--date", flags->date, "Check holds and interviews on this day");
+    SetCallback(readiness, context, flags, RunReadiness);
+  }
+  {
+    auto flags = std::make_shared<ExecutionFlags>();
+    auto* outcome = exchange->add_subcommand(
+        "not-travelling", "Mediator, verifier: record that a person does not travel, and why");
+    outcome->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    outcome->add_option("PERSON", flags->person, "The person (P17)");
+    outcome->add_option("--reason", flags->reason,
+                        "refused-consent, unfit, deceased, missing, released-otherwise or other");
+    outcome->add_option("--note", flags->note,
+                        "Who assessed it, what happened (sealed personal data)");
+    outcome->add_option("--file", flags->file, "CSV with columns person, reason, note");
+    SetCallback(outcome, context, flags, RunNotTravelling);
+  }
+  {
+    auto flags = std::make_shared<ExecutionFlags>();
+    auto* report = exchange->add_subcommand(
+        "report", "A party's own count of a direction (its negotiator, or the mediator)");
+    report->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    report->add_option("--party", flags->party, "The reporting party")->required();
+    report->add_option("--direction", flags->direction, "FROM>TO, such as SLV>VEN")->required();
+    report->add_option("--count", flags->count, "How many persons the party counts")->required();
+    report->add_option("--persons", flags->persons_file,
+                       "File with one person id per line (names the differences)");
+    report->add_option("--note", flags->note, "The party's words about its count");
+    SetCallback(report, context, flags, RunReport);
+  }
+  {
+    auto flags = std::make_shared<ExecutionFlags>();
+    auto* reconcile = exchange->add_subcommand(
+        "reconcile",
+        "The count afterwards: agreed, verified, handed over and each party's count, "
+        "every difference named");
+    reconcile->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    reconcile->add_option("--csv", flags->csv_file, "Also write the CSV to FILE");
+    reconcile->add_option("--html", flags->html_file, "Also write a printable HTML manifest");
+    reconcile->add_option("--date", flags->date, "Check holds and interviews on this day");
+    SetCallback(reconcile, context, flags, RunReconcile);
+  }
+  auto* handover = app.add_subcommand("handover", "Handovers of an executing exchange");
+  handover->require_subcommand(1);
+  {
+    auto flags = std::make_shared<ExecutionFlags>();
+    auto* record = handover->add_subcommand(
+        "record", "Mediator, verifier: a person handed over (time, place, receiver, witnesses)");
+    record->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    record->add_option("PERSON", flags->person, "The person (P17)");
+    record->add_option("--at", flags->at, "When, in UTC: 2025-07-18T14:05:00Z");
+    record->add_option("--place", flags->place, "Where");
+    record->add_option("--to", flags->to, "The receiving party (the agreed destination)");
+    record->add_option("--witness", flags->witnesses, "Witnesses' names (one or more)");
+    record->add_option("--file", flags->file, "CSV with columns person, at, place, to, witnesses");
+    SetCallback(record, context, flags, RunHandoverRecord);
+  }
+  {
+    auto flags = std::make_shared<ExecutionFlags>();
+    auto* list = handover->add_subcommand("list", "The handovers of an exchange");
+    list->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    SetCallback(list, context, flags, RunHandoverList);
+  }
+}
+
+}  // namespace canje::cli

@@ -1,0 +1,35 @@
+// The forms of `canje exchange reconcile` (docs/formats.md, "Reconciliation of counts"): JSON,
+// CSV (one row per difference plus per-direction totals) and a printable HTML manifest. All
+// take the reconciliation as the caller may read it (confidential reasons already hidden) and
+// the names the caller may see; they add nothing and hide nothing.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "negotiation/execution.h"
+
+namespace canje::cli {
+
+using PersonNames = std::map<int64_t, std::string>;
+
+nlohmann::json ReconciliationJson(const negotiation::ExchangeReconciliation& reconciliation,
+                                  const PersonNames& names);
+
+// Header: direction,row,kind,person,name,party,count,reason,text.
+std::string ReconciliationCsv(const negotiation::ExchangeReconciliation& reconciliation,
+                              const PersonNames& names);
+
+// A self-contained HTML page (inline print stylesheet, no scripts, every text escaped).
+std::string ReconciliationHtml(const negotiation::ExchangeReconciliation& reconciliation,
+                               const PersonNames& names);
+
+// "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" for the five characters that need it.
+std::string EscapeHtml(std::string_view text);
+
+// "unfit 1, deceased 2" (reasons as the viewer may read them), or "none".
+std::string NotTravellingSummary(const std::map<std::string, int64_t>& by_reason);
+
+}  // namespace canje::cli
