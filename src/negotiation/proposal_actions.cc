@@ -360,8 +360,9 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
   CANJE_ASSIGN_OR_RETURN(auto blocked, BlockedTransfers(instance, content, date));
   if (!blocked.empty()) {
     return Status::Invalid(
-        "these transfers cannot be in any version (no override exists for "
-        "legal holds, refused consent or erasure); leave them out:" +
+        // Neutral words: a negotiator must not learn from them that a person refused.
+        "these transfers cannot be in any version, and no override exists for them; leave "
+        "them out:" +
         JoinLines(blocked));
   }
 
