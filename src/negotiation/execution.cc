@@ -8,6 +8,7 @@
 #include "core/encoding.h"
 #include "instance/ids.h"
 #include "negotiation/agreement.h"
+#include "negotiation/batch_problems.h"
 #include "negotiation/exchange.h"
 #include "negotiation/hold_scope.h"
 #include "negotiation/proposal_actions.h"
@@ -126,23 +127,6 @@ Result<std::optional<Bytes>> PersonKey(store::Store& store, protect::Vault& vaul
   CANJE_ASSIGN_OR_RETURN(Bytes key,
                          vault.UnwrapKey(person->person.data_key, PersonKeyContext(person_id)));
   return std::optional<Bytes>(std::move(key));
-}
-
-// Joins problems found in a batch into one status: the first problem's code, every message.
-Status Problems(const std::vector<Status>& problems) {
-  if (problems.empty()) return Status::Ok();
-  std::string message;
-  constexpr size_t kShown = 20;
-  for (size_t i = 0; i < problems.size() && i < kShown; ++i) {
-    message += (i == 0 ? "" : "\n") + problems[i].message();
-  }
-  if (problems.size() > kShown) {
-    message += "\n... and " + std::to_string(problems.size() - kShown) + " more problems";
-  }
-  if (problems.size() > 1) {
-    message = std::to_string(problems.size()) + " problems, nothing recorded:\n" + message;
-  }
-  return Status(problems.front().code(), message);
 }
 
 std::string Describe(const store::NotTravellingRow& outcome, Role viewer) {
@@ -315,7 +299,7 @@ Result<int64_t> RecordNotTravelling(Instance& instance, int64_t exchange_id,
       problem(Status::Usage(who + ": reason other needs --note saying what happened"));
     }
   }
-  CANJE_RETURN_IF_ERROR(Problems(problems));
+  CANJE_RETURN_IF_ERROR(JoinProblems(problems));
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
     for (const NewNotTravelling& outcome : outcomes) {
       const std::string who = PersonId(outcome.person_id);
@@ -436,7 +420,7 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
                                    : Status::Invalid(message));
     }
   }
-  CANJE_RETURN_IF_ERROR(Problems(problems));
+  CANJE_RETURN_IF_ERROR(JoinProblems(problems));
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
     for (const NewHandover& handover : handovers) {
       const std::string who = PersonId(handover.person_id);

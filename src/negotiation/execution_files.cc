@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "instance/ids.h"
+#include "negotiation/batch_problems.h"
 #include "registry/csv_reader.h"
 
 namespace canje::negotiation {
@@ -109,17 +110,9 @@ Result<std::vector<CsvItem>> ReadCsvItems(std::string_view text, std::string_vie
 }
 
 Status AllProblems(const std::vector<std::string>& problems) {
-  if (problems.empty()) return Status::Ok();
-  std::string message = problems.size() == 1
-                            ? problems.front()
-                            : std::to_string(problems.size()) + " problems, nothing recorded:";
-  if (problems.size() > 1) {
-    for (size_t i = 0; i < problems.size() && i < 20; ++i) message += "\n" + problems[i];
-    if (problems.size() > 20) {
-      message += "\n... and " + std::to_string(problems.size() - 20) + " more";
-    }
-  }
-  return Status::Invalid(message);
+  std::vector<Status> statuses;
+  for (const std::string& problem : problems) statuses.push_back(Status::Invalid(problem));
+  return JoinProblems(statuses);
 }
 
 // The person of a row, or 0 with a problem noted.

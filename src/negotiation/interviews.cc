@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "instance/ids.h"
+#include "negotiation/batch_problems.h"
 #include "negotiation/hold_scope.h"
 #include "store/holds_tables.h"
 
@@ -175,17 +176,7 @@ Result<std::vector<RecordedInterview>> RecordInterviews(
       CANJE_RETURN_IF_ERROR(WriteInterview(recorder, *checked));
       results.push_back(checked->result);
     }
-    if (problems.empty()) return Status::Ok();
-    std::string message = problems.size() == 1
-                              ? problems.front().message()
-                              : std::to_string(problems.size()) + " problems, nothing recorded:";
-    for (size_t i = 0; problems.size() > 1 && i < problems.size() && i < 20; ++i) {
-      message += "\n" + problems[i].message();
-    }
-    if (problems.size() > 20) {
-      message += "\n... and " + std::to_string(problems.size() - 20) + " more";
-    }
-    return Status(problems.front().code(), message);
+    return JoinProblems(problems);
   }));
   return results;
 }
