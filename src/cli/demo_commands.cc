@@ -7,12 +7,13 @@
 #include "cli/progress_bar.h"
 #include "cli/reconciliation_commands.h"
 #include "cli/table.h"
+#include "instance/ids.h"
 #include "reconciliation/linker.h"
 #include "reconciliation/statuses.h"
-#include "instance/ids.h"
 #include "registry/scenario_loader.h"
 #include "registry/summary.h"
 #include "scenario/scenario.h"
+#include "wire/registry_json.h"
 
 namespace canje::cli {
 namespace {
@@ -30,36 +31,6 @@ std::string CountsText(const std::map<std::string, int64_t>& counts, size_t most
            std::to_string(-sorted[i].first);
   }
   if (sorted.size() > most) out += ", ...";
-  return out;
-}
-
-json SummaryToJson(const registry::InstanceSummary& summary) {
-  json out;
-  out["persons"] = summary.persons;
-  out["erased"] = summary.erased;
-  out["events"] = summary.events;
-  out["parties"] = json::array();
-  for (const auto& party : summary.parties) {
-    out["parties"].push_back({{"code", party.code}, {"name", party.name}, {"kind", party.kind}});
-  }
-  out["lists"] = json::array();
-  for (const auto& list : summary.lists) {
-    out["lists"].push_back({{"id", instance::ListId(list.id)},
-                            {"kind", list.kind},
-                            {"party", list.party},
-                            {"source", list.source},
-                            {"records", list.record_count}});
-  }
-  out["holders"] = json::array();
-  for (const auto& holder : summary.holders) {
-    out["holders"].push_back({{"holder", holder.holder},
-                              {"persons", holder.persons},
-                              {"by_status", holder.by_status},
-                              {"by_charges", holder.by_charges},
-                              {"no_evidence_disclosed", holder.no_evidence_disclosed},
-                              {"by_category", holder.by_category},
-                              {"by_nationality", holder.by_nationality}});
-  }
   return out;
 }
 
@@ -100,7 +71,7 @@ Status ReportSummary(instance::Instance& instance, CommandContext& context) {
   CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus reconciled,
                          reconciliation::ReadStatus(instance));
   if (context.global.json) {
-    json out = SummaryToJson(summary);
+    json out = wire::SummaryJson(summary);
     out["reconciliation"] = ReconciliationCountsJson(reconciled, "", 0);
     context.out << out.dump(2) << '\n';
   } else {
@@ -124,8 +95,8 @@ void AddScenarioCommands(CLI::App& app, CommandContext& context) {
   generate->add_option("--out", *out_dir, "Folder to write into")->required();
   generate->add_option("--seed", options->seed, "Seed: the same seed gives the same files")
       ->capture_default_str();
-  generate->add_option("--size", options->size,
-                       "Scale the population (0: the scenario's natural size)")
+  generate
+      ->add_option("--size", options->size, "Scale the population (0: the scenario's natural size)")
       ->capture_default_str();
   generate->callback([&context, options, out_dir] {
     ProgressBar bar(context.err, "generating", context.ShowProgress());
@@ -135,13 +106,15 @@ void AddScenarioCommands(CLI::App& app, CommandContext& context) {
     bar.Done();
     if (status.ok()) {
       if (context.global.json) {
-        context.out << json{{"scenario", options->name}, {"seed", options->seed},
-                            {"size", options->size}, {"out", *out_dir}}
+        context.out << json{{"scenario", options->name},
+                            {"seed", options->seed},
+                            {"size", options->size},
+                            {"out", *out_dir}}
                            .dump(2)
                     << '\n';
       } else {
-        context.out << "Wrote scenario " << options->name << " (seed " << options->seed
-                    << ") to " << *out_dir << '\n';
+        context.out << "Wrote scenario " << options->name << " (seed " << options->seed << ") to "
+                    << *out_dir << '\n';
       }
     }
     context.Finish(status);
@@ -156,8 +129,7 @@ void AddDemoCommand(CLI::App& app, CommandContext& context) {
   demo->callback([&context, seed] {
     std::string database = context.DatabasePath();
     // Beside the key file: for a PostgreSQL store the database is a URL, not a folder.
-    std::filesystem::path folder =
-        std::filesystem::absolute(context.MasterKeyPath()).parent_path();
+    std::filesystem::path folder = std::filesystem::absolute(context.MasterKeyPath()).parent_path();
     std::filesystem::path scenario_dir = folder / "cecot-2025";
     Status status = scenario::WriteScenario({"cecot-2025", *seed, 0}, scenario_dir);
     if (!status.ok()) return context.Finish(status);

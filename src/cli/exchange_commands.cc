@@ -17,6 +17,7 @@
 #include "negotiation/exchange_solve.h"
 #include "solver/instance_json.h"
 #include "solver/solution_json.h"
+#include "wire/exchange_json.h"
 
 namespace canje::cli {
 namespace {
@@ -71,12 +72,6 @@ std::string ReasonsText(const std::vector<negotiation::Reason>& reasons) {
   std::string text;
   for (const auto& reason : reasons) text += (text.empty() ? "" : "; ") + reason.text;
   return text;
-}
-
-json RuleJson(const solver::Rule& rule) {
-  json out = {{"kind", solver::RuleKindName(rule.kind)}};
-  if (rule.kind != solver::Rule::Kind::kNone) out["ratio"] = rule.ratio;
-  return out;
 }
 
 json CapJson(const std::optional<int64_t>& cap) { return cap ? json(*cap) : json(nullptr); }
@@ -161,7 +156,7 @@ Status RunRule(CommandContext& context, const ExchangeFlags& flags) {
   if (context.global.json) {
     context.out << json{{"exchange", negotiation::ExchangeId(id)},
                         {"bloc", flags.bloc},
-                        {"rule", RuleJson(rule)}}
+                        {"rule", wire::RuleJson(rule)}}
                        .dump(2)
                 << "\n";
   } else {
@@ -270,17 +265,6 @@ Status RunCost(CommandContext& context, const ExchangeFlags& flags) {
 
 // ---- show, list -------------------------------------------------------------------------------
 
-json ExchangeRowJson(const store::ExchangeRow& row) {
-  return {{"id", negotiation::ExchangeId(row.id)},
-          {"name", row.name},
-          {"mediator", row.mediator},
-          {"objective", row.objective},
-          {"max_size", CapJson(row.max_size)},
-          {"max_parties", CapJson(row.max_parties)},
-          {"created_at", row.created_at},
-          {"created_by", row.created_by}};
-}
-
 Status RunShow(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
@@ -289,32 +273,7 @@ Status RunShow(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(Names names,
                          negotiation::VisibleNames(*instance, ClaimedPersons(details)));
   if (context.global.json) {
-    json out = ExchangeRowJson(details.exchange);
-    out["blocs"] = json::array();
-    for (const auto& bloc : details.blocs) {
-      out["blocs"].push_back(
-          {{"name", bloc.name}, {"parties", bloc.parties}, {"rule", RuleJson(bloc.rule)}});
-    }
-    out["claims"] = json::array();
-    for (const auto& claim : details.claims) {
-      json item = {{"claim", claim.id}, {"person", instance::PersonId(claim.person_id)}};
-      AddName(item, names, claim.person_id);
-      item.update({{"claimant", claim.claimant},
-                   {"destination", claim.destination},
-                   {"value", claim.value},
-                   {"priority", claim.priority},
-                   {"unconditional", claim.unconditional},
-                   {"claimed_at", claim.claimed_at},
-                   {"claimed_by", claim.claimed_by}});
-      out["claims"].push_back(std::move(item));
-    }
-    out["costs"] = json::array();
-    for (const auto& cost : details.costs) {
-      out["costs"].push_back({{"person", instance::PersonId(cost.person_id)},
-                              {"holder", cost.holder},
-                              {"cost", cost.cost}});
-    }
-    context.out << out.dump(2) << "\n";
+    context.out << wire::ExchangeDetailsJson(details, names).dump(2) << "\n";
     return Status::Ok();
   }
   const store::ExchangeRow& row = details.exchange;
@@ -354,7 +313,7 @@ Status RunList(CommandContext& context) {
   CANJE_ASSIGN_OR_RETURN(auto exchanges, negotiation::ListExchanges(*instance));
   if (context.global.json) {
     json out = json::array();
-    for (const auto& row : exchanges) out.push_back(ExchangeRowJson(row));
+    for (const auto& row : exchanges) out.push_back(wire::ExchangeRowJson(row));
     context.out << out.dump(2) << "\n";
     return Status::Ok();
   }

@@ -1,8 +1,5 @@
-// The JSON forms of exchanges (negotiation/exchange.h) for the HTTP API: an exchange's row and
-// its details (blocs, claims, costs), in the same shape as `canje exchange show --json`.
-//
-// Note: src/cli/exchange_commands.cc still has its own copy of this mapping (it was being
-// edited by another helper when wire/ was made); it should call these functions.
+// The JSON forms of exchanges (negotiation/exchange.h): an exchange's row and its details
+// (blocs, claims, costs), for `canje exchange show|list --json` and the HTTP API.
 #pragma once
 
 #include <nlohmann/json.hpp>
