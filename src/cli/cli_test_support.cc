@@ -1,7 +1,7 @@
 #include "cli/cli_test_support.h"
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <poll.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 extern char** environ;
@@ -136,6 +137,55 @@ std::string CanjeRunner::ReadFile(const std::string& name) const {
   std::stringstream buffer;
   buffer << in.rdbuf();
   return buffer.str();
+}
+
+void MultiUserTest::LoadDemoWithUsers(
+    const std::vector<std::tuple<std::string, std::string, std::string>>& users) const {
+  RunResult demo = canje_.Run({"demo"});
+  ASSERT_EQ(demo.exit_status, 0) << demo.err;
+  for (const auto& [user, party, role] : users) {
+    RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
+    ASSERT_EQ(added.exit_status, 0) << added.err;
+  }
+}
+
+std::vector<std::string> MultiUserTest::PersonIds(const std::vector<std::string>& filters) const {
+  std::vector<std::string> args = {"persons"};
+  args.insert(args.end(), filters.begin(), filters.end());
+  args.push_back("--json");
+  RunResult listed = canje_.Run(args);
+  EXPECT_EQ(listed.exit_status, 0) << listed.err;
+  std::vector<std::string> ids;
+  for (const nlohmann::json& person : nlohmann::json::parse(listed.out)) {
+    ids.push_back(person["id"].get<std::string>());
+  }
+  return ids;
+}
+
+RunResult MultiUserTest::As(const std::string& user, std::vector<std::string> args) const {
+  args.insert(args.begin(), {"--as", user});
+  return canje_.Run(args);
+}
+
+std::string MultiUserTest::Ok(const std::string& user, const std::vector<std::string>& args) const {
+  RunResult result = As(user, args);
+  EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
+  return result.out;
+}
+
+int64_t MultiUserTest::LogSize() const {
+  return nlohmann::json::parse(canje_.Run({"summary", "--json"}).out)["events"].get<int64_t>();
+}
+
+void MultiUserTest::Refused(const std::string& user, const std::vector<std::string>& args,
+                            int exit_status, const std::string& message) const {
+  const int64_t before = LogSize();
+  RunResult result = As(user, args);
+  EXPECT_EQ(result.exit_status, exit_status)
+      << "canje " << args[0] << " " << args[1] << ": " << result.err;
+  EXPECT_NE(result.err.find(message), std::string::npos)
+      << "expected: " << message << "\ngot: " << result.err;
+  EXPECT_EQ(LogSize(), before) << "a refused step wrote to the log";
 }
 
 }  // namespace canje::cli::testing

@@ -9,8 +9,11 @@
 // both backends; the database is dropped with the runner.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "store/postgres/postgres_test_database.h"
@@ -46,6 +49,27 @@ class CanjeRunner {
   std::filesystem::path dir_;
   std::string database_;
   std::string postgres_database_;  // the database's name when on PostgreSQL
+};
+
+// A test in which several users act on one store (the cecot-2025 demo, usually): a command runs
+// as a user and must succeed (Ok) or fail with an exit status and a message while writing
+// nothing (Refused: the log's size is compared before and after).
+class MultiUserTest : public ::testing::Test {
+ protected:
+  // `canje demo`, then each (user, party, role) added.
+  void LoadDemoWithUsers(
+      const std::vector<std::tuple<std::string, std::string, std::string>>& users) const;
+  // The ids of `canje persons FILTERS --json`, in its order.
+  std::vector<std::string> PersonIds(const std::vector<std::string>& filters) const;
+  RunResult As(const std::string& user, std::vector<std::string> args) const;
+  // stdout of a step that must succeed.
+  std::string Ok(const std::string& user, const std::vector<std::string>& args) const;
+  // The number of events in the log.
+  int64_t LogSize() const;
+  void Refused(const std::string& user, const std::vector<std::string>& args, int exit_status,
+               const std::string& message) const;
+
+  CanjeRunner canje_;
 };
 
 // True when the tests are asked to run on PostgreSQL (see above).

@@ -41,27 +41,20 @@ std::set<std::string> KindsFor(const json& entries, const std::string& person) {
   return kinds;
 }
 
-class ExchangeCommandsTest : public ::testing::Test {
+class ExchangeCommandsTest : public MultiUserTest {
  protected:
   void SetUp() override {
-    RunResult demo = canje_.Run({"demo"});
-    ASSERT_EQ(demo.exit_status, 0) << demo.err;
-    for (auto [user, party, role] : {std::tuple{"med", "PUENTE", "mediator"},
-                                     {"ver", "PUENTE", "verifier"},
-                                     {"ven", "VEN", "negotiator"},
-                                     {"usa", "USA", "negotiator"},
-                                     {"col", "COL", "negotiator"}}) {
-      RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
-      ASSERT_EQ(added.exit_status, 0) << added.err;
-    }
+    LoadDemoWithUsers({{"med", "PUENTE", "mediator"},
+                       {"ver", "PUENTE", "verifier"},
+                       {"ven", "VEN", "negotiator"},
+                       {"usa", "USA", "negotiator"},
+                       {"col", "COL", "negotiator"}});
+    if (HasFatalFailure()) return;
     // The roster of El Salvador's CECOT (L1) and Venezuela's roster (L2): US nationals held by
     // Venezuela and some of its political prisoners.
-    json slv = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
-    for (const json& person : slv) slv_roster_.push_back(person["id"].get<std::string>());
+    slv_roster_ = PersonIds({"--list", "L1"});
     ASSERT_EQ(slv_roster_.size(), 252u);
-    json us =
-        json::parse(canje_.Run({"persons", "--list", "L2", "--nationality", "USA", "--json"}).out);
-    for (const json& person : us) us_nationals_.push_back(person["id"].get<std::string>());
+    us_nationals_ = PersonIds({"--list", "L2", "--nationality", "USA"});
     ASSERT_FALSE(us_nationals_.empty());
     json prisoners = json::parse(
         canje_.Run({"persons", "--list", "L2", "--category", "journalist", "--json"}).out);
@@ -91,18 +84,6 @@ class ExchangeCommandsTest : public ::testing::Test {
       }
     }
     ASSERT_FALSE(unconfirmed_.empty());
-  }
-
-  RunResult As(const std::string& user, std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--as", user});
-    return canje_.Run(args);
-  }
-  void Ok(const std::string& user, const std::vector<std::string>& args) const {
-    RunResult result = As(user, args);
-    ASSERT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
-  }
-  int64_t LogSize() const {
-    return json::parse(canje_.Run({"summary", "--json"}).out)["events"].get<int64_t>();
   }
 
   // The cecot-2025 exchange X1: SLV and USA on one side, VEN on the other, each side giving only
@@ -152,7 +133,6 @@ class ExchangeCommandsTest : public ::testing::Test {
   std::vector<std::string> us_nationals_;
   std::vector<std::string> journalists_;
   std::string unconfirmed_;
-  CanjeRunner canje_;
 };
 
 TEST_F(ExchangeCommandsTest, TheCecotDealLeavesOutExactlyTheHeldRefusedAndUnconfirmed) {

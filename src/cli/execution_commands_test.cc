@@ -32,26 +32,19 @@ bool Contains(const std::string& text, const std::string& part) {
 
 // The demo store with users of every role, and exchange X1 agreed on V1 and signed by SLV, USA
 // and VEN: eight persons of SLV's roster go home to VEN, two US nationals held by VEN go to USA.
-class ExecutionFixture {
- public:
-  void SetUp() {
-    RunResult demo = canje_.Run({"demo"});
-    ASSERT_EQ(demo.exit_status, 0) << demo.err;
-    for (auto [user, party, role] : {std::tuple{"med", "PUENTE", "mediator"},
-                                     {"ver", "PUENTE", "verifier"},
-                                     {"slv", "SLV", "negotiator"},
-                                     {"usa", "USA", "negotiator"},
-                                     {"ven", "VEN", "negotiator"},
-                                     {"obs", "VEN", "observer"}}) {
-      RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
-      ASSERT_EQ(added.exit_status, 0) << added.err;
-    }
-    json slv = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
-    for (const json& person : slv) roster_.push_back(person["id"].get<std::string>());
+class ExecutionCommandsTest : public MultiUserTest {
+ protected:
+  void SetUp() override {
+    LoadDemoWithUsers({{"med", "PUENTE", "mediator"},
+                       {"ver", "PUENTE", "verifier"},
+                       {"slv", "SLV", "negotiator"},
+                       {"usa", "USA", "negotiator"},
+                       {"ven", "VEN", "negotiator"},
+                       {"obs", "VEN", "observer"}});
+    if (HasFatalFailure()) return;
+    roster_ = PersonIds({"--list", "L1"});
     ASSERT_GE(roster_.size(), 30u);
-    json us =
-        json::parse(canje_.Run({"persons", "--list", "L2", "--nationality", "USA", "--json"}).out);
-    for (const json& person : us) us_.push_back(person["id"].get<std::string>());
+    us_ = PersonIds({"--list", "L2", "--nationality", "USA"});
     ASSERT_GE(us_.size(), 2u);
 
     Ok("med", {"exchange", "create", "cecot <2025> & co", "--mediator", "PUENTE"});
@@ -91,29 +84,6 @@ class ExecutionFixture {
     for (char& c : text) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
     return text;
   }
-  RunResult As(const std::string& user, std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--as", user});
-    return canje_.Run(args);
-  }
-  std::string Ok(const std::string& user, const std::vector<std::string>& args) const {
-    RunResult result = As(user, args);
-    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
-    return result.out;
-  }
-  int64_t LogSize() const {
-    return json::parse(canje_.Run({"summary", "--json"}).out)["events"].get<int64_t>();
-  }
-  // A step that must fail with `exit_status` and a message containing `message`, writing nothing.
-  void Refused(const std::string& user, const std::vector<std::string>& args, int exit_status,
-               const std::string& message) const {
-    const int64_t before = LogSize();
-    RunResult result = As(user, args);
-    EXPECT_EQ(result.exit_status, exit_status)
-        << "canje " << args[0] << " " << args[1] << ": " << result.err;
-    EXPECT_TRUE(Contains(result.err, message))
-        << "expected: " << message << "\ngot: " << result.err;
-    EXPECT_EQ(LogSize(), before) << "a refused step wrote to the log";
-  }
   std::vector<std::string> Handover(const std::string& person, const std::string& to) const {
     return {"handover",
             "record",
@@ -140,12 +110,6 @@ class ExecutionFixture {
 
   std::vector<std::string> roster_;  // SLV's roster
   std::vector<std::string> us_;      // US nationals held by VEN
-  CanjeRunner canje_;
-};
-
-class ExecutionCommandsTest : public ::testing::Test, public ExecutionFixture {
- protected:
-  void SetUp() override { ExecutionFixture::SetUp(); }
 };
 
 TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {

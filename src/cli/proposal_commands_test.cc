@@ -24,51 +24,21 @@ std::string Lower(std::string text) {
   return text;
 }
 
-class ProposalCommandsTest : public ::testing::Test {
+class ProposalCommandsTest : public MultiUserTest {
  protected:
   void SetUp() override {
-    RunResult demo = canje_.Run({"demo"});
-    ASSERT_EQ(demo.exit_status, 0) << demo.err;
-    for (auto [user, party, role] : {std::tuple{"med", "PUENTE", "mediator"},
-                                     {"ver", "PUENTE", "verifier"},
-                                     {"slv", "SLV", "negotiator"},
-                                     {"usa", "USA", "negotiator"},
-                                     {"ven", "VEN", "negotiator"}}) {
-      RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
-      ASSERT_EQ(added.exit_status, 0) << added.err;
-    }
-    json slv = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
-    for (const json& person : slv) slv_roster_.push_back(person["id"].get<std::string>());
+    LoadDemoWithUsers({{"med", "PUENTE", "mediator"},
+                       {"ver", "PUENTE", "verifier"},
+                       {"slv", "SLV", "negotiator"},
+                       {"usa", "USA", "negotiator"},
+                       {"ven", "VEN", "negotiator"}});
+    if (HasFatalFailure()) return;
+    slv_roster_ = PersonIds({"--list", "L1"});
     ASSERT_GE(slv_roster_.size(), 30u);
-    json us =
-        json::parse(canje_.Run({"persons", "--list", "L2", "--nationality", "USA", "--json"}).out);
-    for (const json& person : us) us_nationals_.push_back(person["id"].get<std::string>());
+    us_nationals_ = PersonIds({"--list", "L2", "--nationality", "USA"});
     ASSERT_GE(us_nationals_.size(), 3u);
   }
 
-  RunResult As(const std::string& user, std::vector<std::string> args) const {
-    args.insert(args.begin(), {"--as", user});
-    return canje_.Run(args);
-  }
-  std::string Ok(const std::string& user, const std::vector<std::string>& args) const {
-    RunResult result = As(user, args);
-    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
-    return result.out;
-  }
-  int64_t LogSize() const {
-    return json::parse(canje_.Run({"summary", "--json"}).out)["events"].get<int64_t>();
-  }
-  // Runs a step that must fail with `exit_status` and a message containing `message`, and
-  // checks that it wrote nothing.
-  void Refused(const std::string& user, const std::vector<std::string>& args, int exit_status,
-               const std::string& message) const {
-    const int64_t before = LogSize();
-    RunResult result = As(user, args);
-    EXPECT_EQ(result.exit_status, exit_status)
-        << "canje " << args[0] << " " << args[1] << ": " << result.err;
-    EXPECT_NE(result.err.find(message), std::string::npos) << result.err;
-    EXPECT_EQ(LogSize(), before) << "a refused step wrote to the log";
-  }
   std::string State(const std::string& version) const {
     return json::parse(Ok("med", {"proposal", "show", version, "--json"}))["state"];
   }
@@ -101,7 +71,6 @@ class ProposalCommandsTest : public ::testing::Test {
 
   std::vector<std::string> slv_roster_;
   std::vector<std::string> us_nationals_;
-  CanjeRunner canje_;
 };
 
 TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
