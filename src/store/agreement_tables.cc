@@ -92,9 +92,7 @@ CREATE TABLE exchange_workflow (
 using Binder = std::function<void(SqlStatement&)>;
 
 Status RunStatement(WriteTransaction& transaction, std::string_view sql, const Binder& bind) {
-  CANJE_ASSIGN_OR_RETURN(auto statement, transaction.store().connection().Prepare(sql));
-  bind(*statement);
-  return statement->Run();
+  return Execute(transaction.store().connection(), sql, bind);
 }
 
 int64_t IntOrZero(const SqlStatement& s, int column) {

@@ -85,9 +85,7 @@ std::string JoinIds(const std::vector<int64_t>& ids) {
 
 template <typename Bind>
 Status Run(WriteTransaction& transaction, std::string_view sql, Bind bind) {
-  CANJE_ASSIGN_OR_RETURN(auto statement, transaction.store().connection().Prepare(sql));
-  bind(*statement);
-  return statement->Run();
+  return Execute(transaction.store().connection(), sql, bind);
 }
 
 template <typename Bind>

@@ -44,6 +44,14 @@ Result<std::optional<Row>> QueryOne(SqlConnection& connection, std::string_view 
   return std::optional<Row>(std::move(rows.front()));
 }
 
+// Runs a statement that returns no rows (an INSERT, UPDATE or DELETE) with `bind(statement)`.
+template <typename Bind>
+Status Execute(SqlConnection& connection, std::string_view sql, Bind bind) {
+  CANJE_ASSIGN_OR_RETURN(auto statement, connection.Prepare(sql));
+  bind(*statement);
+  return statement->Run();
+}
+
 inline auto NoBind() {
   return [](SqlStatement&) {};
 }
