@@ -12,11 +12,6 @@ namespace http = boost::beast::http;
 
 namespace {
 
-void AddCommonHeaders(HttpResponse& response) {
-  response.set(http::field::cache_control, "no-store");
-  response.set("X-Content-Type-Options", "nosniff");
-}
-
 bool IsStoreFailure(StatusCode code) {
   return code == StatusCode::kUnavailable || code == StatusCode::kInternal;
 }
@@ -33,17 +28,6 @@ std::string BearerToken(std::string_view authorization) {
   while (!token.empty() && token.front() == ' ') token.remove_prefix(1);
   while (!token.empty() && token.back() == ' ') token.remove_suffix(1);
   return std::string(token);
-}
-
-HttpResponse ProblemResponse(const Problem& problem, unsigned version, bool keep_alive) {
-  HttpResponse response{static_cast<http::status>(problem.status), version};
-  response.set(http::field::content_type, std::string(kProblemType));
-  AddCommonHeaders(response);
-  if (problem.status == 401) response.set(http::field::www_authenticate, "Bearer");
-  response.keep_alive(keep_alive);
-  response.body() = problem.Body();
-  response.prepare_payload();
-  return response;
 }
 
 Result<std::unique_ptr<Api>> Api::Create(InstancePool& pool) {

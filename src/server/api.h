@@ -20,14 +20,14 @@
 
 namespace canje::server {
 
-class Api {
+class Api : public RequestHandler {
  public:
   // `pool` must outlive the Api. kInternal if the routes cannot be built (a programming error).
   static Result<std::unique_ptr<Api>> Create(InstancePool& pool);
 
   // Answers one request; never throws for a failure of the request (a handler's exception is a
   // 500 problem).
-  HttpResponse Handle(const HttpRequest& request);
+  HttpResponse Handle(const HttpRequest& request) override;
 
  private:
   Api(InstancePool& pool, Routes routes) : pool_(pool), routes_(std::move(routes)) {}
@@ -36,9 +36,6 @@ class Api {
   InstancePool& pool_;
   Routes routes_;
 };
-
-// The response for a problem (application/problem+json).
-HttpResponse ProblemResponse(const Problem& problem, unsigned version, bool keep_alive);
 
 // The token of an Authorization header value: "Bearer <token>" (scheme case-insensitive).
 // Empty when the header is absent or uses another scheme.

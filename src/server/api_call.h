@@ -20,20 +20,11 @@
 
 #include "core/status.h"
 #include "instance/instance.h"
+#include "server/http_types.h"
 #include "server/problem.h"
 #include "server/router.h"
 
 namespace canje::server {
-
-using HttpRequest = boost::beast::http::request<boost::beast::http::string_body>;
-using HttpResponse = boost::beast::http::response<boost::beast::http::string_body>;
-
-inline constexpr std::string_view kJsonType = "application/json";
-inline constexpr std::string_view kProblemType = "application/problem+json";
-inline constexpr std::string_view kTextType = "text/plain; charset=utf-8";
-
-// Beast 1.74 speaks boost::string_view; the rest of canje speaks std::string_view.
-inline std::string_view View(boost::beast::string_view text) { return {text.data(), text.size()}; }
 
 struct Reply {
   int status = 200;

@@ -43,9 +43,9 @@ Status ParseListenAddress(std::string_view text, HttpServerOptions& options) {
   return Status::Ok();
 }
 
-HttpServer::HttpServer(HttpServerOptions options, Api& api)
+HttpServer::HttpServer(HttpServerOptions options, RequestHandler& handler)
     : options_(std::move(options)),
-      api_(api),
+      handler_(handler),
       io_(options_.threads),
       acceptor_(net::make_strand(io_)),
       signals_(io_),
@@ -78,17 +78,23 @@ void HttpServer::Accept() {
       net::make_strand(io_), [this](boost::system::error_code error, tcp::socket socket) {
         if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
         if (!error) {
-          std::lock_guard lock(mutex_);
-          if (!stopping_) {
-            if (sessions_.size() > 2 * static_cast<size_t>(open_sessions_) + 16) {
-              std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+          // The session is created, started and released outside the lock: releasing it may
+          // run its destructor (when the connection already ended on another thread), which
+          // calls SessionEnded(), which takes the lock.
+          std::shared_ptr<HttpSession> session;
+          {
+            std::lock_guard lock(mutex_);
+            if (!stopping_) {
+              if (sessions_.size() > 2 * static_cast<size_t>(open_sessions_) + 16) {
+                std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
+              }
+              ++open_sessions_;
+              session = std::make_shared<HttpSession>(std::move(socket), handler_,
+                                                      options_.limits, [this] { SessionEnded(); });
+              sessions_.insert(session);
             }
-            ++open_sessions_;
-            auto session = std::make_shared<HttpSession>(std::move(socket), api_, options_.limits,
-                                                         [this] { SessionEnded(); });
-            sessions_.insert(session);
-            session->Start();
           }
+          if (session) session->Start();
         }
         Accept();
       });

@@ -20,7 +20,6 @@
 #include <string>
 
 #include "core/status.h"
-#include "server/api.h"
 #include "server/http_session.h"
 
 namespace canje::server {
@@ -39,7 +38,8 @@ Status ParseListenAddress(std::string_view text, HttpServerOptions& options);
 
 class HttpServer {
  public:
-  HttpServer(HttpServerOptions options, Api& api);
+  // `handler` answers every request; it must outlive the server.
+  HttpServer(HttpServerOptions options, RequestHandler& handler);
   ~HttpServer();
 
   // Binds and listens. kUnavailable when the address cannot be bound (in use, not local).
@@ -56,13 +56,15 @@ class HttpServer {
   void SessionEnded();
 
   HttpServerOptions options_;
-  Api& api_;
+  RequestHandler& handler_;
   boost::asio::io_context io_;
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer drain_timer_;
   uint16_t port_ = 0;
-  std::mutex mutex_;  // guards sessions_ and stopping_
+  // Guards sessions_ and stopping_. Invariant: no HttpSession is ever released while it is
+  // held (a session's destructor calls SessionEnded(), which takes it).
+  std::mutex mutex_;
   std::set<std::weak_ptr<HttpSession>, std::owner_less<std::weak_ptr<HttpSession>>> sessions_;
   bool stopping_ = false;
   std::atomic<int> open_sessions_{0};

@@ -3,14 +3,16 @@
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
+#include "server/problem.h"
+
 namespace canje::server {
 
 namespace beast = boost::beast;
 namespace http = boost::beast::http;
 
-HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, Api& api, const SessionLimits& limits,
-                         std::function<void()> on_end)
-    : stream_(std::move(socket)), api_(api), limits_(limits), on_end_(std::move(on_end)) {}
+HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, RequestHandler& handler,
+                         const SessionLimits& limits, std::function<void()> on_end)
+    : stream_(std::move(socket)), handler_(handler), limits_(limits), on_end_(std::move(on_end)) {}
 
 HttpSession::~HttpSession() {
   if (on_end_) on_end_();
@@ -65,7 +67,7 @@ void HttpSession::OnBody(beast::error_code error) {
     return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
   if (error) return Close();
   stream_.expires_never();  // the handler may take its time; the store has its own timeouts
-  Answer(api_.Handle(parser_->get()));
+  Answer(handler_.Handle(parser_->get()));
 }
 
 void HttpSession::Answer(HttpResponse response) {

@@ -19,7 +19,8 @@
 #include <memory>
 #include <optional>
 
-#include "server/api.h"
+#include "server/http_types.h"
+#include "server/problem.h"
 
 namespace canje::server {
 
@@ -34,7 +35,7 @@ struct SessionLimits {
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   // `on_end` runs once when the connection is gone (the server counts open connections).
-  HttpSession(boost::asio::ip::tcp::socket socket, Api& api, const SessionLimits& limits,
+  HttpSession(boost::asio::ip::tcp::socket socket, RequestHandler& handler, const SessionLimits& limits,
               std::function<void()> on_end);
   ~HttpSession();
   void Start();
@@ -52,7 +53,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
-  Api& api_;
+  RequestHandler& handler_;
   const SessionLimits& limits_;
   std::function<void()> on_end_;
   bool busy_ = false;      // between a request's header and its response's last byte

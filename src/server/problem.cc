@@ -38,6 +38,24 @@ Problem Make(int status, std::string_view name, std::string title, std::string d
 
 }  // namespace
 
+void AddCommonHeaders(HttpResponse& response) {
+  namespace http = boost::beast::http;
+  response.set(http::field::cache_control, "no-store");
+  response.set("X-Content-Type-Options", "nosniff");
+}
+
+HttpResponse ProblemResponse(const Problem& problem, unsigned version, bool keep_alive) {
+  namespace http = boost::beast::http;
+  HttpResponse response{static_cast<http::status>(problem.status), version};
+  response.set(http::field::content_type, std::string(kProblemType));
+  AddCommonHeaders(response);
+  if (problem.status == 401) response.set(http::field::www_authenticate, "Bearer");
+  response.keep_alive(keep_alive);
+  response.body() = problem.Body();
+  response.prepare_payload();
+  return response;
+}
+
 std::string Problem::Body() const {
   nlohmann::json body = {{"type", type}, {"title", title}, {"status", status}, {"detail", detail}};
   if (!pointer.empty()) body["pointer"] = pointer;

@@ -20,6 +20,7 @@
 #include <string>
 
 #include "core/status.h"
+#include "server/http_types.h"
 
 namespace canje::server {
 
@@ -34,6 +35,12 @@ struct Problem {
   // The response body, application/problem+json.
   std::string Body() const;
 };
+
+// The response for a problem (application/problem+json), with the common headers.
+HttpResponse ProblemResponse(const Problem& problem, unsigned version, bool keep_alive);
+// Headers every response carries: `Cache-Control: no-store` (bodies hold personal data) and
+// `X-Content-Type-Options: nosniff`.
+void AddCommonHeaders(HttpResponse& response);
 
 // The problem for a non-ok status: HttpStatusFor(code), type urn:canje:problem:<name>.
 // `pointer`, when not empty, names the request field at fault.
