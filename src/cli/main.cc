@@ -19,6 +19,7 @@
 #include "cli/protection_commands.h"
 #include "cli/registry_commands.h"
 #include "cli/serve_command.h"
+#include "cli/sign_in_commands.h"
 #include "cli/solve_command.h"
 #include "cli/token_commands.h"
 #include "core/utf8.h"
@@ -45,6 +46,7 @@ int main(int argc, char** argv) {
   canje::cli::AddInitCommand(app, context);
   canje::cli::AddUserCommands(app, context);
   canje::cli::AddTokenCommands(app, context);  // after AddUserCommands: adds `user token`
+  canje::cli::AddSignInCommands(app, context);  // after AddUserCommands: `user password` ...
   canje::cli::AddPartyCommands(app, context);
   canje::cli::AddSigningCommands(app, context);  // after AddPartyCommands: adds `party key`
   canje::cli::AddImportCommand(app, context);
