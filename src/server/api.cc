@@ -18,6 +18,17 @@ bool IsStoreFailure(StatusCode code) {
   return code == StatusCode::kUnavailable || code == StatusCode::kInternal;
 }
 
+// The request's target, or the 400 problem naming what is wrong with it.
+Result<RequestTarget> TargetOf(const HttpRequest& request, std::optional<Problem>& problem) {
+  std::string bad_parameter;
+  Result<RequestTarget> target = ParseRequestTarget(View(request.target()), &bad_parameter);
+  if (!target.ok()) {
+    problem = ProblemFromStatus(target.status());
+    if (!bad_parameter.empty()) problem->extensions["parameter"] = bad_parameter;
+  }
+  return target;
+}
+
 }  // namespace
 
 std::string BearerToken(std::string_view authorization) {
@@ -125,14 +136,8 @@ std::optional<HttpResponse> Api::Screen(const HttpRequest& header) {
 
 Result<Reply> Api::Public(const PublicHandler& handler, const HttpRequest& request,
                           std::optional<Problem>& problem) {
-  std::string bad_parameter;
-  Result<RequestTarget> target = ParseRequestTarget(View(request.target()), &bad_parameter);
-  if (!target.ok()) {
-    problem = ProblemFromStatus(target.status());
-    if (!bad_parameter.empty()) problem->extensions["parameter"] = bad_parameter;
-    return target.status();
-  }
-  PublicCall call{request, std::move(target->query), pool_, options_, {}};
+  CANJE_ASSIGN_OR_RETURN(RequestTarget target, TargetOf(request, problem));
+  PublicCall call{request, std::move(target.query), pool_, options_, {}};
   Result<Reply> reply = handler(call);
   if (!reply.ok() && call.problem) problem = std::move(call.problem);
   return reply;
@@ -141,27 +146,21 @@ Result<Reply> Api::Public(const PublicHandler& handler, const HttpRequest& reque
 Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Problem>& problem,
                                  std::string& allow, std::string& renewed_cookie) {
   CANJE_ASSIGN_OR_RETURN(Caller caller, Identify(request, problem));
-  std::string bad_parameter;
-  Result<RequestTarget> target = ParseRequestTarget(View(request.target()), &bad_parameter);
-  if (!target.ok()) {
-    problem = ProblemFromStatus(target.status());
-    if (!bad_parameter.empty()) problem->extensions["parameter"] = bad_parameter;
-    return target.status();
-  }
-  auto match = routes_.Find(View(request.method_string()), target->path);
+  CANJE_ASSIGN_OR_RETURN(RequestTarget target, TargetOf(request, problem));
+  auto match = routes_.Find(View(request.method_string()), target.path);
   if (match.kind == Routes::Match::Kind::kNoRoute) {
-    problem = NoRouteProblem(target->path);
+    problem = NoRouteProblem(target.path);
     return Status::NotFound(problem->detail);
   }
   if (match.kind == Routes::Match::Kind::kMethodNotAllowed) {
-    problem = MethodNotAllowedProblem(View(request.method_string()), target->path, match.allow);
+    problem = MethodNotAllowedProblem(View(request.method_string()), target.path, match.allow);
     allow = match.allow;
     return Status::Usage(problem->detail);
   }
   CANJE_RETURN_IF_ERROR(CheckCsrf(request, caller, problem));
   if (caller.session) renewed_cookie = caller.session->renewed_cookie;
   CANJE_ASSIGN_OR_RETURN(InstancePool::Lease instance, pool_.Acquire(caller.user));
-  ApiCall call{request, std::move(match.params), std::move(target->query), *instance, {}};
+  ApiCall call{request, std::move(match.params), std::move(target.query), *instance, {}};
   if (caller.session) call.session = &*caller.session;
   Result<Reply> reply = (*match.handler)(call);
   if (!reply.ok()) {
