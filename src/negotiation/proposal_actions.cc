@@ -99,8 +99,10 @@ Result<ExchangeState> CurrentExchangeState(store::Store& store, int64_t exchange
   return ParseExchangeState(row->state);
 }
 
-// kConflict when the version was superseded or is not in the state the caller expected.
-Status CheckCurrent(const ProposalView& view, const std::string& expect_state) {
+// kConflict when the version was superseded, is not in the state the caller expected, or (when
+// `expect_revision` is not 0) has moved since the revision the caller read.
+Status CheckCurrent(const ProposalView& view, const std::string& expect_state,
+                    int64_t expect_revision = 0) {
   const std::string id = VersionId(view.version.id);
   if (view.version.state == ProposalStateName(ProposalState::kCountered)) {
     std::string by;
@@ -118,6 +120,12 @@ Status CheckCurrent(const ProposalView& view, const std::string& expect_state) {
                             " as expected: it changed since you read it (last change by event " +
                             std::to_string(view.version.event_seq) +
                             "); read it again with `canje proposal show " + id + "`");
+  }
+  if (expect_revision != 0 && expect_revision != view.version.revision) {
+    return Status::Conflict(id + " is at revision " + std::to_string(view.version.revision) +
+                            ", not " + std::to_string(expect_revision) +
+                            " as expected: it changed since you read it (last change by event " +
+                            std::to_string(view.version.event_seq) + "); read it again");
   }
   return Status::Ok();
 }
@@ -269,12 +277,13 @@ bool AllAccepted(const ProposalView& view, const std::string& also) {
 }
 
 Result<ProposalView> LoadForResponse(Instance& instance, int64_t version_id,
-                                     const std::string& party, const std::string& expect_state) {
+                                     const std::string& party, const std::string& expect_state,
+                                     int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kRespondToProposal));
   CANJE_RETURN_IF_ERROR(
       instance::AuthorizeForParty(instance.role(), instance.actor().party, party));
   CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadProposal(instance, version_id));
-  CANJE_RETURN_IF_ERROR(CheckCurrent(view, expect_state));
+  CANJE_RETURN_IF_ERROR(CheckCurrent(view, expect_state, expect_revision));
   CANJE_RETURN_IF_ERROR(CheckPartyInExchange(view, party));
   return view;
 }
@@ -494,9 +503,10 @@ Result<ProposalOutcome> AnswerUntilSettled(const Answer& answer) {
 }
 
 Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const std::string& party,
-                                   const std::string& expect_state, bool& raced) {
-  CANJE_ASSIGN_OR_RETURN(ProposalView view,
-                         LoadForResponse(instance, version_id, party, expect_state));
+                                   const std::string& expect_state, int64_t expect_revision,
+                                   bool& raced) {
+  CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadForResponse(instance, version_id, party,
+                                                            expect_state, expect_revision));
   const std::string id = VersionId(version_id);
   const store::ResponseRow* previous = ResponseOf(view, party);
   if (previous != nullptr && previous->response == "accepted") {
@@ -552,9 +562,9 @@ Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const
 
 Result<ProposalOutcome> RejectOnce(Instance& instance, int64_t version_id, const std::string& party,
                                    const std::string& reason, const std::string& expect_state,
-                                   bool& raced) {
-  CANJE_ASSIGN_OR_RETURN(ProposalView view,
-                         LoadForResponse(instance, version_id, party, expect_state));
+                                   int64_t expect_revision, bool& raced) {
+  CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadForResponse(instance, version_id, party,
+                                                            expect_state, expect_revision));
   const std::string id = VersionId(version_id);
   const store::ResponseRow* previous = ResponseOf(view, party);
   if (previous != nullptr && previous->response == "rejected") {
@@ -584,17 +594,19 @@ Result<ProposalOutcome> RejectOnce(Instance& instance, int64_t version_id, const
 }  // namespace
 
 Result<ProposalOutcome> AcceptProposal(Instance& instance, int64_t version_id,
-                                       const std::string& party, const std::string& expect_state) {
-  return AnswerUntilSettled(
-      [&](bool& raced) { return AcceptOnce(instance, version_id, party, expect_state, raced); });
+                                       const std::string& party, const std::string& expect_state,
+                                       int64_t expect_revision) {
+  return AnswerUntilSettled([&](bool& raced) {
+    return AcceptOnce(instance, version_id, party, expect_state, expect_revision, raced);
+  });
 }
 
 Result<ProposalOutcome> RejectProposal(Instance& instance, int64_t version_id,
                                        const std::string& party, const std::string& reason,
-                                       const std::string& expect_state) {
+                                       const std::string& expect_state, int64_t expect_revision) {
   if (reason.empty()) return Status::Usage("a rejection needs a reason: --reason \"...\"");
   return AnswerUntilSettled([&](bool& raced) {
-    return RejectOnce(instance, version_id, party, reason, expect_state, raced);
+    return RejectOnce(instance, version_id, party, reason, expect_state, expect_revision, raced);
   });
 }
 

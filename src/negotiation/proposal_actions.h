@@ -1,4 +1,4 @@
-// Proposals in the store (issue 10): versions created, tabled, accepted, rejected, overridden,
+// Proposals in the store: versions created, tabled, accepted, rejected, overridden,
 // compared, and their manifests. Every change is one transaction with its event.
 //
 // Rules (docs/workflow.md):
@@ -18,8 +18,11 @@
 //    exchange has accepted, a named version becomes agreed (and the exchange agreed on it), a
 //    counts version agreed in principle — unless a bloc's rule is broken and no override is
 //    recorded: it then stays tabled until the mediator records one. One rejection rejects.
-//  - Acting on a version that was superseded (countered), or whose state is not the one the
-//    caller expected (`expect_state`), is kConflict saying what changed; nothing is written.
+//  - Acting on a version that was superseded (countered), whose state is not the one the
+//    caller expected (`expect_state`), or whose revision moved since the one the caller read
+//    (`expect_revision`, when not 0: HTTP's If-Match), is kConflict saying what changed;
+//    nothing is written. The revision moves with every change of the version, a party's
+//    answer included.
 #pragma once
 
 #include <cstdint>
@@ -83,13 +86,16 @@ Result<ProposalOutcome> TableProposal(instance::Instance& instance, int64_t vers
 // "exchange.agreed" when it completes the set). Parties answering at the same moment are each
 // recorded once: an answer whose write finds the version moved by another party's answer is
 // decided again on the version as it now is (kConflict only when the version itself changed:
-// superseded, not in `expect_state`, agreed or rejected meanwhile).
+// superseded, not in `expect_state`, agreed or rejected meanwhile — or, with
+// `expect_revision`, any change since that revision).
 Result<ProposalOutcome> AcceptProposal(instance::Instance& instance, int64_t version_id,
-                                       const std::string& party, const std::string& expect_state);
+                                       const std::string& party, const std::string& expect_state,
+                                       int64_t expect_revision = 0);
 // tabled -> rejected with a reason. Records "proposal.rejected".
 Result<ProposalOutcome> RejectProposal(instance::Instance& instance, int64_t version_id,
                                        const std::string& party, const std::string& reason,
-                                       const std::string& expect_state);
+                                       const std::string& expect_state,
+                                       int64_t expect_revision = 0);
 // The mediator's humanitarian override of the broken rules of a tabled version (Geneva
 // Convention III, Art. 109-110). kInvalid when it breaks no rule or the justification is empty;
 // kNotPermitted when a transfer is blocked by a hold, a refusal or erasure (no override exists

@@ -3,6 +3,7 @@
 // that what a party may read and do is decided in one place.
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
+#include "core/utf8.h"
 #include "negotiation/proposal_actions.h"
 #include "server/handlers.h"
 #include "store/agreement_tables.h"
@@ -77,22 +78,60 @@ Result<ResponseBody> ReadResponseBody(ApiCall& call, bool with_reason) {
   return parsed;
 }
 
+// The revision in an If-Match header (`"3"`, the ETag of GET /v1/proposals/{id}); 0 when the
+// header is absent or `*` (any version that exists). kUsage for anything else.
+Result<int64_t> IfMatchRevision(ApiCall& call) {
+  std::string_view header(call.request["If-Match"].data(), call.request["If-Match"].size());
+  if (header.empty() || header == "*") return int64_t{0};
+  int64_t revision = 0;
+  const bool quoted = header.size() >= 3 && header.front() == '"' && header.back() == '"';
+  const std::string digits = quoted ? std::string(header.substr(1, header.size() - 2)) : "";
+  if (!digits.empty() && digits.size() <= 18 &&
+      digits.find_first_not_of("0123456789") == std::string::npos) {
+    revision = std::stoll(digits);
+  }
+  if (revision <= 0) {
+    return Status::Usage(
+        "If-Match must be the ETag that GET /v1/proposals/{id} answered, such as \"3\" (one, "
+        "with its quotes), or *; got " + QuoteUntrusted(header, 40));
+  }
+  return revision;
+}
+
+// A refusal of a change made with If-Match: 412 when the version's revision moved (nothing was
+// written), the core's own problem otherwise.
+Status RefusalWithIfMatch(ApiCall& call, int64_t version_id, int64_t expected, Status refused) {
+  if (expected == 0 || refused.code() != StatusCode::kConflict) return refused;
+  Result<negotiation::ProposalView> now = negotiation::LoadProposal(call.instance, version_id);
+  if (now.ok() && now->version.revision != expected) {
+    Problem problem;
+    problem.status = 412;
+    problem.type = "urn:canje:problem:precondition_failed";
+    problem.title = "Precondition failed";
+    problem.detail = refused.message();
+    call.problem = std::move(problem);
+  }
+  return refused;
+}
+
 Result<Reply> PostAccept(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call));
   CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, false));
-  CANJE_ASSIGN_OR_RETURN(
-      negotiation::ProposalOutcome outcome,
-      negotiation::AcceptProposal(call.instance, id, body.party, body.expect_state));
-  return JsonReply(wire::ProposalOutcomeJson(id, outcome));
+  Result<negotiation::ProposalOutcome> outcome =
+      negotiation::AcceptProposal(call.instance, id, body.party, body.expect_state, revision);
+  if (!outcome.ok()) return RefusalWithIfMatch(call, id, revision, outcome.status());
+  return JsonReply(wire::ProposalOutcomeJson(id, *outcome));
 }
 
 Result<Reply> PostReject(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call));
   CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, true));
-  CANJE_ASSIGN_OR_RETURN(
-      negotiation::ProposalOutcome outcome,
-      negotiation::RejectProposal(call.instance, id, body.party, body.reason, body.expect_state));
-  return JsonReply(wire::ProposalOutcomeJson(id, outcome));
+  Result<negotiation::ProposalOutcome> outcome = negotiation::RejectProposal(
+      call.instance, id, body.party, body.reason, body.expect_state, revision);
+  if (!outcome.ok()) return RefusalWithIfMatch(call, id, revision, outcome.status());
+  return JsonReply(wire::ProposalOutcomeJson(id, *outcome));
 }
 
 }  // namespace

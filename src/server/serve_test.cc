@@ -191,6 +191,41 @@ TEST_F(ServeTest, AcceptingWritesOnceAndAStaleExpectationIsAConflict) {
   EXPECT_EQ(LogSize(), after_accept);
 }
 
+// If-Match: a party that read revision N decides on N. Once another party's answer has moved
+// the version, the same request is 412 and writes nothing; with the new ETag it is accepted.
+TEST_F(ServeTest, IfMatchRefusesADecisionOnAVersionThatMoved) {
+  HttpResult read = Get("ven", "/v1/proposals/V1");
+  ASSERT_EQ(read.status, 200) << read.body;
+  const std::string seen = read.Header("etag");
+  HttpResult by_usa = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["usa"],
+                                    R"({"party": "USA"})", {{"If-Match", seen}});
+  ASSERT_EQ(by_usa.status, 200) << by_usa.body;
+  const int64_t after_usa = LogSize();
+
+  HttpResult stale = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
+                                   R"({"party": "VEN"})", {{"If-Match", seen}});
+  ExpectProblem(stale, 412);
+  EXPECT_EQ(Body(stale)["type"], "urn:canje:problem:precondition_failed");
+  EXPECT_EQ(LogSize(), after_usa) << "a refused decision wrote to the log";
+  HttpResult stale_reject = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
+                                          R"({"party": "VEN", "reason": "late"})",
+                                          {{"If-Match", seen}});
+  ExpectProblem(stale_reject, 412);
+  EXPECT_EQ(LogSize(), after_usa);
+
+  const std::string now = Get("ven", "/v1/proposals/V1").Header("etag");
+  EXPECT_NE(now, seen);
+  HttpResult current = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
+                                     R"({"party": "VEN"})", {{"If-Match", now}});
+  EXPECT_EQ(current.status, 200) << current.body;
+  EXPECT_GT(LogSize(), after_usa);
+  for (const char* bad : {"3", "\"x\"", "W/\"3\"", "\"-1\""}) {
+    ExpectProblem(Client().Send("POST", "/v1/proposals/V1/accept", tokens_["slv"],
+                                R"({"party": "SLV"})", {{"If-Match", bad}}),
+                  400);
+  }
+}
+
 // A rejection is recorded once with its reason, which the version then shows; a second one
 // changes nothing.
 TEST_F(ServeTest, RejectingRecordsTheReasonOnce) {
