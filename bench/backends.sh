@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Benchmark: appends and proofs on SQLite and PostgreSQL side by side (issue 5), at full
+# Benchmark: appends and proofs on SQLite and PostgreSQL side by side, at full
 # durability on both (SQLite WAL + synchronous=FULL; PostgreSQL with fsync and synchronous
 # commit on). Whole commands, so each figure includes starting the process and opening the store
 # (`canje version` alone is printed for reference).

@@ -1,4 +1,4 @@
-// Signing keys and signed agreements on the command line (issue 10):
+// Signing keys and signed agreements on the command line:
 //   canje party key add CODE --pem FILE    enrol a party's Ed25519 public key
 //   canje party key list [CODE]
 //   canje sign --key FILE --manifest FILE [--out FILE]         offline: no store needed

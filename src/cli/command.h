@@ -13,7 +13,7 @@
 //     add->callback([&context, options] { context.Finish(RunPartyAdd(context, *options)); });
 //   }
 //
-// main.cc turns the final Status into the exit status of DESIGN.md's table and prints the
+// main.cc turns the final Status into its exit status (docs/principles.md) and prints the
 // message as "canje: <message>" on stderr. Global options (--db, --as, --master-key, --json)
 // are in context.global and may be given before or after the subcommand.
 #pragma once

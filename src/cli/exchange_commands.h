@@ -1,5 +1,5 @@
 // `canje exchange ...`: exchanges, their sides and rules, claims and release costs, and the
-// solver on the store's data (issue 9, docs/exchanges.md).
+// solver on the store's data (docs/exchanges.md).
 //
 //   canje exchange create NAME --mediator PARTY
 //   canje exchange party add ID PARTY --bloc SIDE

@@ -1,4 +1,4 @@
-// Executing an agreed exchange from the command line (issue 10; docs/workflow.md "Execution"):
+// Executing an agreed exchange from the command line (docs/workflow.md "Execution"):
 //
 //   canje exchange readiness X1 [--date D]
 //   canje exchange not-travelling X1 P17 --reason REASON [--note TEXT]

@@ -1,4 +1,4 @@
-// Proposals on the command line (issue 10; rules in negotiation/proposal_actions.h):
+// Proposals on the command line (rules in negotiation/proposal_actions.h):
 //   canje proposal create EXCHANGE (--from-solve | --transfers FILE.csv | --counts SPEC)
 //                         [--parent V] [--date YYYY-MM-DD]
 //   canje proposal list EXCHANGE

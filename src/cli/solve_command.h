@@ -1,4 +1,4 @@
-// `canje solve`: the best exchange deal an instance file allows (issue 8, docs/solver.md).
+// `canje solve`: the best exchange deal an instance file allows (docs/solver.md).
 //
 //   canje solve --instance FILE [--json] [--explain] [--time-limit S] [--write-lp FILE]
 //               [--require PERSON]

@@ -10,7 +10,7 @@ struct CodeMapping {
   std::string_view name;
 };
 
-// The one table of DESIGN.md "Conventions". Keep it in the order of StatusCode.
+// The one table of docs/principles.md "Status". Keep it in the order of StatusCode.
 constexpr CodeMapping kMappings[] = {
     {StatusCode::kOk, 0, 200, "ok"},
     {StatusCode::kUsage, 2, 400, "usage"},

@@ -2,7 +2,7 @@
 //
 // An operation that can fail in a way the user should hear about returns a Status (or a
 // Result<T>, which is a T or a non-ok Status). Each StatusCode maps to exactly one process exit
-// status and one HTTP status (DESIGN.md, "Conventions"); the command line and the server call
+// status and one HTTP status (docs/principles.md, "Status"); the command line and the server call
 // ExitStatusFor / HttpStatusFor and never invent their own mapping.
 //
 // Messages follow one rule: say what is wrong, where (file:line:column, JSON path, id), and how

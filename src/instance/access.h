@@ -1,4 +1,4 @@
-// Who may do what: the one table of access rules (DESIGN.md, principle 3).
+// Who may do what: the one table of access rules (docs/principles.md, principle 3).
 //
 // Every command checks its action here before it touches the store; a refusal is kNotPermitted
 // (exit 77, HTTP 403) with a message naming the role and the roles that may. The table is

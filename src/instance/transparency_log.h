@@ -1,5 +1,5 @@
 // The instance's transparency log: signed checkpoints, entries, proofs, verification,
-// cosignatures and evidence bundles (issue 4; formats in docs/formats.md "Transparency log").
+// cosignatures and evidence bundles (formats in docs/formats.md "Transparency log").
 //
 // Every event is a leaf (ledger/event_envelope.h). At the end of every change that appended
 // events, Instance::Change signs a checkpoint (C2SP tlog-checkpoint in a C2SP signed note,

@@ -94,7 +94,7 @@ TEST(MerkleTreeTest, HashesFollowRfc9162Prefixes) {
 }
 
 // The RFC 6962 reference tree (the eight leaves of Certificate Transparency's Merkle tests).
-// The published vectors in ../shared/testdata/merkle are proofs over this tree, so our prover
+// The published vectors in tests/reference-data/merkle are proofs over this tree, so our prover
 // must regenerate each happy-path proof byte for byte.
 Leaves ReferenceLeaves() {
   const std::vector<Bytes> data = {

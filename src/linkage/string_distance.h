@@ -9,7 +9,7 @@
 // grows once and is reused. So all are thread-safe and allocation-free in steady state.
 //
 // The definitions follow the jellyfish library (jamesturk/jellyfish), whose test values in
-// ../shared/testdata/strings these functions reproduce (to the three decimals given there):
+// tests/reference-data/strings these functions reproduce (to the three decimals given there):
 //   - Jaro: matching window max(|a|,|b|)/2 - 1 (at least 0); transpositions are half the
 //     matched characters out of order, rounded down; 0 when either string is empty.
 //   - Jaro–Winkler: Jaro plus 0.1 * prefix * (1 - Jaro), prefix = common leading code points up

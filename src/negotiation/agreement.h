@@ -1,4 +1,4 @@
-// Signed agreements (issue 10): each party's detached Ed25519 signature of an agreed version's
+// Signed agreements: each party's detached Ed25519 signature of an agreed version's
 // manifest (negotiation/agreement_manifest.h), checked against the party's enrolled keys
 // (negotiation/signature_keys.h), and the check of all of them.
 //

@@ -1,5 +1,5 @@
-// The manifest of a proposal version: the exact bytes each party signs (issue 10,
-// docs/workflow.md "The manifest").
+// The manifest of a proposal version: the exact bytes each party signs (docs/workflow.md
+// "The manifest").
 //
 // It is RFC 8785 canonical JSON (ledger/canonical_json.h): one flat object whose members are
 // strings, integers and arrays of strings, so any JCS implementation reproduces the bytes:

@@ -1,4 +1,4 @@
-// The solver's candidates from the store (issue 9): each claim of an exchange against confirmed
+// The solver's candidates from the store: each claim of an exchange against confirmed
 // custody, without the persons that cannot be selected, each exclusion with its reason as the
 // viewer may read it (docs/exchanges.md).
 //

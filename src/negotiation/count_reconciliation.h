@@ -1,4 +1,4 @@
-// The count afterwards (issue 10): per direction of an agreed exchange, what was agreed, what
+// The count afterwards: per direction of an agreed exchange, what was agreed, what
 // was verified, who did not travel and why, who was handed over, and what each party says, side
 // by side, with every difference named. Pure: the facts come in, the reconciliation goes out;
 // negotiation/execution.h reads the facts from the store.

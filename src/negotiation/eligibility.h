@@ -1,7 +1,7 @@
 // Eligibility: why a person cannot (or not yet) be transferred to a destination.
 //
 // The one place where legal holds, consent interviews and erasure turn into obstacles. The
-// solver's candidates, proposals and the handover all ask here (DESIGN.md, principle 2):
+// solver's candidates, proposals and the handover all ask here (docs/principles.md, principle 2):
 //  - an active legal hold (hold_scope.h) blocks selection and handover;
 //  - a refusal of that destination in the person's latest interview about it blocks, and is
 //    confidential: only mediators, verifiers and admins may read why;

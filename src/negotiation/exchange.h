@@ -1,4 +1,4 @@
-// Exchanges: the negotiation itself (issue 9, docs/exchanges.md). Who takes part and on which
+// Exchanges: the negotiation itself (docs/exchanges.md). Who takes part and on which
 // side (bloc), the rule each side insists on (the solver's model: none, count ratio, value
 // ratio), the size and party caps, who is claimed by whom and how much it matters to them, and
 // what each holder gives up by releasing a person.

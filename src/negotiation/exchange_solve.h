@@ -1,4 +1,4 @@
-// The solver on an exchange's data (issue 9): the candidates from the store (candidates.h), the
+// The solver on an exchange's data: the candidates from the store (candidates.h), the
 // best deal the blocs' rules allow (solver/solver.h), and one list of the claimed persons who
 // are not in it, merging the eligibility exclusions with the solver's reasons. Names are
 // decrypted only for the persons the acting user may see (registry/person_directory.h).

@@ -1,4 +1,4 @@
-// Executing an agreed exchange (issue 10, docs/workflow.md "Execution"): the checks before
+// Executing an agreed exchange (docs/workflow.md "Execution"): the checks before
 // departure, who does not travel and why, the handovers, each party's own count, and the count
 // reconciled. Every change is one transaction with its events (instance::Instance::Change).
 //

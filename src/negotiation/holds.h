@@ -1,4 +1,4 @@
-// Legal holds: court orders and ministerial decisions that bar transfers (issue 9).
+// Legal holds: court orders and ministerial decisions that bar transfers.
 //
 // A hold names its issuer and reference, is in force from a day (and until a day, or until it is
 // lifted), and covers either the listed persons or everyone matching a rule (hold_scope.h). An

@@ -1,5 +1,5 @@
 // Consent interviews: the neutral intermediary's private interview of a detainee about one
-// destination (issue 9; DESIGN.md, principle 2; docs/holds-and-consent.md).
+// destination (docs/principles.md, principle 2; docs/holds-and-consent.md).
 //
 // Rules:
 //  - Only a verifier records an interview (instance::Action::kRecordInterview). No other role

@@ -101,7 +101,7 @@ Result<std::vector<store::LegalActRow>> ListLegalActs(instance::Instance& instan
     return Status::Ok();
   }));
   if (person_id != 0 && visible.empty()) {
-    // What the caller may not see is not found (DESIGN.md, the exit-status table).
+    // What the caller may not see is not found (docs/principles.md, the status table).
     return Status::NotFound("no person " + instance::PersonId(person_id));
   }
   std::erase_if(acts,

@@ -1,6 +1,6 @@
 // Legal acts concerning one person: pardon, commutation, charges dropped, release under
 // conditions ("alternative measures"), expulsion order — with the day, the authority, its
-// reference and the legal status the person is left in after release (issue 9).
+// reference and the legal status the person is left in after release.
 //
 // Recording is a mediator or admin action (kRecordLegalAct); each act is a "legal_act.recorded"
 // event with the person ("P17") and the act ("A4") as subjects, so erasing the person erases

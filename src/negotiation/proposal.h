@@ -1,4 +1,4 @@
-// What a proposal version says (issue 10): either named transfers (person, holder, destination,
+// What a proposal version says: either named transfers (person, holder, destination,
 // beneficiary) or, "numbers first", only counts per direction ("252 for 252"). Pure: parsing,
 // counting and balance; no store.
 //

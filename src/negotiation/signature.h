@@ -1,4 +1,4 @@
-// Parties' signing keys and detached signatures of agreement manifests (issue 10).
+// Parties' signing keys and detached signatures of agreement manifests.
 //
 // Keys are Ed25519 (RFC 8032) in the PEM forms `openssl genpkey -algorithm ed25519` and
 // `openssl pkey -pubout` write: a PKCS#8 "PRIVATE KEY" and an SPKI "PUBLIC KEY". A signature file

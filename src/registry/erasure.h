@@ -1,5 +1,5 @@
 // Erasing a person: their personal data becomes unreadable for good, while counts, lists and
-// the transparency log stay consistent and verifiable (DESIGN.md, principles 1 and 3).
+// the transparency log stay consistent and verifiable (docs/principles.md, principle 1 and 3).
 #pragma once
 
 #include <string>

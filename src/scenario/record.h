@@ -26,7 +26,7 @@ struct Date {
 // The number of days in `month` of `year` (Gregorian).
 int DaysInMonth(int year, int month);
 
-// The canonical column names of issue 2 ("Import"), in their canonical order.
+// The canonical column names of an imported list (docs/formats.md), in their canonical order.
 enum class Column {
   kRecordId,
   kGivenNames,

@@ -3,8 +3,8 @@
 // A handler parses the request (path parameters, query, JSON body), calls the same core
 // function the command line calls with the instance opened for the token's user, and maps the
 // result to JSON with src/wire. It holds no rules. It returns a Reply, or the core's Status,
-// which the API turns into a problem response (server/problem.h) with the status of DESIGN.md's
-// table. When the fault is one field of the request, the helpers below record where (a JSON
+// which the API turns into a problem response (server/problem.h) with the status of the table
+// in docs/principles.md. When the fault is one field of the request, helpers record where (a JSON
 // pointer into the body, or the query parameter's name) in `problem`, which then replaces the
 // plain mapping of the Status.
 #pragma once

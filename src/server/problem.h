@@ -1,8 +1,8 @@
 // RFC 9457 problem details: the body of every error response of the HTTP API
 // (application/problem+json).
 //
-// A Problem is built from a canje::Status, so that the status code comes from the one table of
-// DESIGN.md (core/status.h, HttpStatusFor) and the detail is the core's own message, which says
+// A Problem is built from a canje::Status, so that the status code comes from the one table
+// (docs/principles.md, core/status.h HttpStatusFor) and the detail is the core's message, saying
 // what is wrong and how to fix it. Problems the core has no code for (401 without a valid
 // token, 404/405 of the router, 413 for a body too large) are built here with their own type.
 //

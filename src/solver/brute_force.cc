@@ -102,7 +102,7 @@ void CheckAgainstBruteForce(int instances, int max_candidates, unsigned seed) {
     capped += instance.max_parties.has_value();
     tiered += best.size() > 1;
   }
-  // The generator covers the cases the issue names.
+  // The generator covers the cases docs/solver.md names.
   EXPECT_GT(infeasible, 0);
   EXPECT_GT(capped, instances / 5);
   EXPECT_GT(tiered, instances / 5);

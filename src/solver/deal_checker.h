@@ -1,4 +1,4 @@
-// An independent check of a deal against an instance's rules, written from issue 8's text and
+// An independent check of a deal against an instance's rules, written from docs/solver.md and
 // sharing no code with the solver (only the Instance type). Used by the tests to judge the
 // solver and the brute force alike.
 #pragma once

@@ -1,7 +1,7 @@
 // The instance turned into indices and coefficients, and the constraint groups that the
 // solver may switch off (for conflicts, explanations and "what would it take").
 //
-// Balance (issue 8): candidate c counts for balance when it is not unconditional and its
+// Balance: candidate c counts for balance when it is not unconditional and its
 // holder's bloc differs from its beneficiary's bloc; it is then *given* by the holder's bloc and
 // *received* by the beneficiary's bloc. Parties that are in no bloc get a bloc of their own
 // (named after the party) with rule none.
@@ -70,7 +70,7 @@ std::vector<LinearRow> SharedRows(const ExchangeModel& model, const Restrictions
                                   const std::vector<TierFloor>& floors,
                                   const std::vector<int>& columns);
 
-// The straightforward formulation (issue 8): one binary per candidate that is not excluded, the
+// The straightforward formulation: one binary per candidate that is not excluded, the
 // shared rows, and with a party cap one binary y_p per party with the party-use row
 // sum(x_c : p in parties(c)) <= min(#persons, max_size) * y_p and sum(y_p) <= max_parties.
 // `objective` is per candidate. `columns` receives the candidate of each x column.

@@ -1,5 +1,5 @@
 // An exchange instance: who could be released, from where, to where, on whose claim, and the
-// rules each bloc of parties set. This is the solver's input contract (issue 8,
+// rules each bloc of parties set. This is the solver's input contract (docs/solver.md,
 // docs/solver-schema.json); instance_parser.h builds it from JSON and guarantees the invariants
 // stated below, so the solver never re-checks them.
 #pragma once

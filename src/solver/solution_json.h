@@ -1,4 +1,4 @@
-// The solver's output contract as JSON (issue 8, "Output contract"), shared by `canje solve
+// The solver's output contract as JSON ("Output contract"), shared by `canje solve
 // --json` and, later, the HTTP API.
 #pragma once
 

@@ -1,5 +1,5 @@
 // canje's exchange solver: the best deal every bloc's rule allows, proven optimal with COIN-OR
-// CBC, with the reason each person is out (issue 8; design in docs/solver.md).
+// CBC, with the reason each person is out (design in docs/solver.md).
 //
 //   CANJE_ASSIGN_OR_RETURN(Instance instance, ReadInstanceFile("deal.json"));
 //   SolveOptions options;

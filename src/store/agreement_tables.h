@@ -1,5 +1,5 @@
 // Parties' signing keys, proposal versions, responses, overrides, agreement signatures and the
-// exchange's workflow state in the store (schema version 5, issue 10).
+// exchange's workflow state in the store (schema version 5).
 //
 // Plain rows and SQL only: the rules (which transition is allowed, when a version is agreed,
 // whether a signature verifies) live in src/negotiation/. Writes take a WriteTransaction, so

@@ -1,4 +1,4 @@
-// An exchange's execution in the store (schema version 6, issue 10): who does not travel and
+// An exchange's execution in the store (schema version 6): who does not travel and
 // why, who was handed over to whom, and what each party says it sent or received.
 //
 // Plain rows and SQL only: the rules (who may be handed over, which reasons are accepted, how

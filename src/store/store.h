@@ -2,7 +2,7 @@
 //
 // Reads are methods of Store. Changes are only possible inside Store::Write, whose transaction
 // object offers the mutations and the event log: a change commits only if it appended at least
-// one event, and the event lands in the same database transaction as the change (DESIGN.md,
+// one event, and it lands in the same database transaction as the change (docs/principles.md,
 // principle 1). Nothing here encrypts or decrypts: callers pass sealed bytes (protect/vault.h).
 //
 // The SQL lives in store/*.cc and speaks to a backend through SqlConnection; SQLite is the
