@@ -5,6 +5,7 @@
 #include "core/clock.h"
 #include "server/api_tokens.h"
 #include "server/handlers.h"
+#include "server/request_log.h"
 #include "server/request_target.h"
 
 namespace canje::server {
@@ -61,6 +62,7 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
     }
     user = std::move(*found);
   }
+  NoteRequestUser(user);
   auto match = routes_.Find(View(request.method_string()), target->path);
   if (match.kind == Routes::Match::Kind::kNoRoute) {
     problem = NoRouteProblem(target->path);
@@ -71,6 +73,7 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
     allow = match.allow;
     return Status::Usage(problem->detail);
   }
+  NoteRequestRoute(*match.pattern);
   CANJE_ASSIGN_OR_RETURN(InstancePool::Lease instance, pool_.Acquire(user));
   ApiCall call{request, std::move(match.params), std::move(target->query), *instance, {}};
   Result<Reply> reply = (*match.handler)(call);

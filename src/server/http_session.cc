@@ -88,7 +88,9 @@ void HttpSession::OnWritten(beast::error_code error, bool close) {
 
 void HttpSession::RefuseAndClose(const Problem& problem) {
   busy_ = true;
-  Answer(ProblemResponse(problem, 11, false));
+  HttpResponse response = ProblemResponse(problem, 11, false);
+  handler_.Refused(response);
+  Answer(std::move(response));
 }
 
 void HttpSession::Close() {

@@ -24,6 +24,9 @@ class RequestHandler {
  public:
   virtual ~RequestHandler() = default;
   virtual HttpResponse Handle(const HttpRequest& request) = 0;
+  // Called with an answer the listener makes itself, without Handle() (a request over the
+  // header or body limits), just before it is sent; may add headers. Default: nothing.
+  virtual void Refused(HttpResponse& /*response*/) {}
 };
 
 }  // namespace canje::server
