@@ -44,6 +44,9 @@ class CommandContext {
   GlobalOptions global;
   std::ostream& out;  // data and results
   std::ostream& err;  // progress, warnings
+  // How canje was started (argv[0]: "canje", "build/canje"), so that a command suggested in the
+  // output runs as printed.
+  std::string program = "canje";
 
   CommandContext(std::ostream& out_stream, std::ostream& err_stream)
       : out(out_stream), err(err_stream) {}

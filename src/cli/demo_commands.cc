@@ -164,7 +164,8 @@ void AddDemoCommand(CLI::App& app, CommandContext& context) {
     if (!linked.ok()) return context.Finish(linked.status());
     status = ReportSummary(**opened, context);
     if (status.ok() && !context.global.json) {
-      context.out << "\nTry: canje --db " << database << " persons --holder SLV --limit 10\n";
+      context.out << "\nTry: " << context.program << " --db " << database
+                  << " persons --holder SLV --limit 10\n";
     }
     context.Finish(status);
   });

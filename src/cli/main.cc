@@ -8,6 +8,7 @@
 int main(int argc, char** argv) {
   using canje::cli::CommandContext;
   CommandContext context(std::cout, std::cerr);
+  if (argc > 0 && argv[0] != nullptr && *argv[0] != '\0') context.program = argv[0];
   CLI::App app{canje::cli::kCanjeDescription, "canje"};
   canje::cli::DefineCommandLine(app, context);
 
