@@ -84,10 +84,12 @@ void Reload(ServeCommand& command, CommandContext& context, const FixedSettings&
   }
   Status reopened = log.Reconfigure(command.options.log_file, *level);
   std::vector<std::string> restart = command.Fixed(context).DifferencesFrom(running);
-  log.Write(reopened.ok() && restart.empty() ? LogLevel::kInfo : LogLevel::kError,
-            {{"event", "reload"},
-             {"outcome", reopened.ok() ? "done" : reopened.message()},
-             {"restart_needed_for", restart}});
+  LogLevel level_of_event = !reopened.ok()     ? LogLevel::kError
+                            : !restart.empty() ? LogLevel::kWarning
+                                               : LogLevel::kInfo;
+  log.Write(level_of_event, {{"event", "reload"},
+                             {"outcome", reopened.ok() ? "done" : reopened.message()},
+                             {"restart_needed_for", restart}});
 }
 
 Status RunServe(ServeCommand& command, CommandContext& context) {

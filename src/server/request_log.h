@@ -11,7 +11,8 @@
 // authentication have no user.
 //
 // Levels: "info" logs every request, "warning" only 4xx and 5xx answers, "error" only 5xx
-// answers; the server's own events (start, stop, reload) are info, a failed reload an error.
+// answers; the server's own events (start, stop, reload) are info, a reload that leaves changed
+// settings for a restart a warning, a failed reload an error.
 #pragma once
 
 #include <atomic>

@@ -26,6 +26,7 @@ class ServeProcess {
   ServeProcess& operator=(const ServeProcess&) = delete;
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }  // to send it a signal; -1 once stopped
   const std::string& error() const { return error_; }
   // Sends SIGTERM and waits (up to 30 s, then SIGKILL); returns the exit status (128+N for a
   // signal N).
