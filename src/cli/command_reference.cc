@@ -30,7 +30,7 @@ OptionReference DescribeOption(CLI::Option& option) {
   reference.default_value = option.get_default_str();
   reference.required = option.get_required();
   reference.repeatable = option.get_expected_max() > 1 || option.get_items_expected_max() > 1;
-  if (option.get_type_size_max() > 0) {
+  if (option.get_expected_max() > 0) {
     // get_type_name() is the value's name followed by ":" and each check's description; the
     // checks are read one by one so that a description holding ':' stays whole.
     std::string full = option.get_type_name();
@@ -62,9 +62,12 @@ CommandReference Describe(CLI::App& app, std::vector<std::string> path) {
   reference.description = app.get_description();
   reference.footer = app.get_footer();
   reference.requires_subcommand = app.get_require_subcommand_min() > 0;
+  // --help is everywhere; --help-all is documented once, on canje itself (CLI11 copies it to
+  // every subcommand).
   const CLI::Option* help = app.get_help_ptr();
+  const CLI::Option* help_all = reference.path.empty() ? nullptr : app.get_help_all_ptr();
   for (CLI::Option* option : app.get_options()) {
-    if (option == help || IsHidden(option->get_group())) continue;
+    if (option == help || option == help_all || IsHidden(option->get_group())) continue;
     OptionReference described = DescribeOption(*option);
     (described.is_positional() ? reference.positionals : reference.options)
         .push_back(std::move(described));

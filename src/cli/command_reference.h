@@ -2,8 +2,8 @@
 // as plain data, so that the manual pages and the shell completion are generated from the same
 // definitions as `--help` and never written twice (cli/manual_pages.h, cli/bash_completion.h).
 //
-// Hidden commands and options (CLI11's empty group) are left out, and so is `--help`; the
-// root's `--help-all` is kept.
+// Hidden commands and options (CLI11's empty group) are left out, and so is `--help`;
+// `--help-all` is kept on canje itself only.
 #pragma once
 
 #include <CLI/CLI.hpp>

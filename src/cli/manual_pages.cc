@@ -67,7 +67,7 @@ void WriteText(std::ostream& out, const std::string& text) {
 }
 
 std::string Sentence(std::string text) {
-  if (!text.empty() && text.back() != '.' && text.back() != ')') text += '.';
+  if (!text.empty() && text.back() != '.') text += '.';
   return text;
 }
 

@@ -135,14 +135,14 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
 
 constexpr const char* kServeFooter =
     "Settings can also come from a configuration file (--config FILE; the packaged service "
-    "reads /etc/canje/serve.conf): one KEY = VALUE a line, the keys being the flags above "
+    "reads /etc/canje/serve.conf): one KEY = VALUE a line, the keys being this command's flags "
     "without their '--' (listen, threads, body-limit, pool-size, log-level, log-file) and the "
     "global db and master-key; '#' starts a comment line. A flag given on the command line wins "
     "over the file. An unknown key or a bad value is an error naming FILE:LINE.\n"
     "\n"
     "  listen = 127.0.0.1:8420\n"
     "  db = /var/lib/canje/canje.db\n"
-    "  master-key = /var/lib/canje/master.key\n"
+    "  master-key = /etc/canje/private/master.key\n"
     "\n"
     "The log has one JSON object a line (time, level, event, request_id, method, route pattern, "
     "status, duration_ms, user), never a token, a body, a path's ids or a query; each response "
