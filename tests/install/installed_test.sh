@@ -36,7 +36,7 @@ done
 # Every page renders without a groff warning (the line-adjustment notes lintian ignores too).
 for page in "$root"/share/man/man*/*.gz; do
   warnings=$(MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z "$page" 2>&1 >/dev/null |
-    grep -v 'cannot adjust line\|can.t break line' || true)
+    grep -v '^$' || true)
   check "$(basename "$page") renders without warnings" test -z "$warnings"
 done
 check "man canje-import shows --kind and its values" \
