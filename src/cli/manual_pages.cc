@@ -112,7 +112,9 @@ std::string Synopsis(const CommandReference& command) {
     if (!option.is_flag()) line += " " + Italic(option.value_name);
   }
   if (optional) line += " [" + Italic("options") + "]";
-  if (!command.subcommands.empty()) line += " " + Italic("command");
+  if (!command.subcommands.empty()) {
+    line += command.requires_subcommand ? " " + Italic("command") : " [" + Italic("command") + "]";
+  }
   return Bold("canje") + line;
 }
 
