@@ -19,6 +19,7 @@ struct ServeOptions {
   int threads = 4;
   size_t body_limit = 1 << 20;
   int pool_size = -1;  // idle instances kept per user; -1: --threads
+  int max_connections = 512;
   std::string log_level = "info";
   std::string log_file;  // empty: stderr
   std::string config_file;
@@ -34,6 +35,9 @@ struct FixedSettings {
     if (options.threads != other.options.threads) changed.push_back("threads");
     if (options.body_limit != other.options.body_limit) changed.push_back("body-limit");
     if (options.pool_size != other.options.pool_size) changed.push_back("pool-size");
+    if (options.max_connections != other.options.max_connections) {
+      changed.push_back("max-connections");
+    }
     if (database != other.database) changed.push_back("db");
     if (master_key_file != other.master_key_file) changed.push_back("master-key");
     return changed;
@@ -98,6 +102,7 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
   server::HttpServerOptions http;
   CANJE_RETURN_IF_ERROR(server::ParseListenAddress(options.listen, http));
   http.threads = options.threads;
+  http.max_connections = options.max_connections;
   http.limits.body_limit = options.body_limit;
   CANJE_ASSIGN_OR_RETURN(server::LogLevel level, LogLevelOf(options));
   CANJE_ASSIGN_OR_RETURN(auto log, server::RequestLog::Open(options.log_file, level));
@@ -136,7 +141,8 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
 constexpr const char* kServeFooter =
     "Settings can also come from a configuration file (--config FILE; the packaged service "
     "reads /etc/canje/serve.conf): one KEY = VALUE a line, the keys being this command's flags "
-    "without their '--' (listen, threads, body-limit, pool-size, log-level, log-file) and the "
+    "without their '--' (listen, threads, body-limit, max-connections, pool-size, log-level, "
+    "log-file) and the "
     "global db and master-key; '#' starts a comment line. A flag given on the command line wins "
     "over the file. An unknown key or a bad value is an error naming FILE:LINE.\n"
     "\n"
@@ -169,6 +175,11 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
       serve->add_option("--body-limit", options.body_limit, "Largest request body in bytes")
           ->capture_default_str()
           ->check(CLI::Range(size_t{1}, size_t{1} << 30)),
+      serve
+          ->add_option("--max-connections", options.max_connections,
+                       "Connections open at once; more are answered 503 with Retry-After")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 60000)),
       serve
           ->add_option("--pool-size", options.pool_size,
                        "Open instances kept per user between requests (default: --threads; 0 "

@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "core/clock.h"
+#include "core/utf8.h"
 #include "server/api_tokens.h"
 #include "server/handlers.h"
 #include "server/request_log.h"
@@ -37,10 +38,7 @@ Result<std::unique_ptr<Api>> Api::Create(InstancePool& pool) {
   return std::unique_ptr<Api>(new Api(pool, std::move(*routes)));
 }
 
-Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Problem>& problem,
-                                 std::string& allow) {
-  Result<RequestTarget> target = ParseRequestTarget(View(request.target()));
-  if (!target.ok()) return target.status();
+Result<std::string> Api::TokenUser(const HttpRequest& request, std::optional<Problem>& problem) {
   std::string token = BearerToken(View(request[http::field::authorization]));
   if (token.empty()) {
     problem = UnauthorizedProblem(
@@ -48,21 +46,42 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
         "`canje user token create NAME`");
     return Status::NotPermitted(problem->detail);
   }
-  std::string user;
-  {
-    CANJE_ASSIGN_OR_RETURN(InstancePool::Lease lookup, pool_.Acquire(""));
-    Result<std::string> found = UserForToken(lookup->store(), token, NowRfc3339());
-    if (!found.ok()) {
-      if (IsStoreFailure(found.status().code())) {
-        lookup.Discard();
-        return found.status();
-      }
-      problem = UnauthorizedProblem(found.status().message());
+  CANJE_ASSIGN_OR_RETURN(InstancePool::Lease lookup, pool_.Acquire(""));
+  Result<std::string> found = UserForToken(lookup->store(), token, NowRfc3339());
+  if (!found.ok()) {
+    if (IsStoreFailure(found.status().code())) {
+      lookup.Discard();
       return found.status();
     }
-    user = std::move(*found);
+    problem = UnauthorizedProblem(found.status().message());
   }
+  return found;
+}
+
+std::optional<HttpResponse> Api::Screen(const HttpRequest& header) {
+  try {
+    std::optional<Problem> problem;
+    Result<std::string> user = TokenUser(header, problem);
+    if (user.ok()) return std::nullopt;
+    return ProblemResponse(problem ? *problem : ProblemFromStatus(user.status()), header.version(),
+                           false);
+  } catch (...) {
+    return ProblemResponse(ProblemFromStatus(Status::Internal("the server could not answer")),
+                           header.version(), false);
+  }
+}
+
+Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Problem>& problem,
+                                 std::string& allow) {
+  CANJE_ASSIGN_OR_RETURN(std::string user, TokenUser(request, problem));
   NoteRequestUser(user);
+  std::string bad_parameter;
+  Result<RequestTarget> target = ParseRequestTarget(View(request.target()), &bad_parameter);
+  if (!target.ok()) {
+    problem = ProblemFromStatus(target.status());
+    if (!bad_parameter.empty()) problem->extensions["parameter"] = bad_parameter;
+    return target.status();
+  }
   auto match = routes_.Find(View(request.method_string()), target->path);
   if (match.kind == Routes::Match::Kind::kNoRoute) {
     problem = NoRouteProblem(target->path);
@@ -85,6 +104,17 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
 }
 
 HttpResponse Api::Handle(const HttpRequest& request) {
+  try {
+    return Answer(request);
+  } catch (...) {
+    // Answer() builds only from values; this is the last guard of the RequestHandler contract
+    // (never throw: an exception on a server thread would end the process).
+    Problem problem = ProblemFromStatus(Status::Internal("the server could not answer"));
+    return ProblemResponse(problem, request.version(), false);
+  }
+}
+
+HttpResponse Api::Answer(const HttpRequest& request) {
   std::optional<Problem> problem;
   std::string allow;
   Result<Reply> reply = Status::Internal("the request was not handled");
@@ -92,7 +122,7 @@ HttpResponse Api::Handle(const HttpRequest& request) {
     reply = Authenticated(request, problem, allow);
   } catch (const std::exception& error) {
     problem.reset();
-    reply = Status::Internal(std::string("unexpected failure: ") + error.what());
+    reply = Status::Internal(std::string("unexpected failure: ") + QuoteUntrusted(error.what()));
   }
   if (!reply.ok()) {
     HttpResponse response = ProblemResponse(problem ? *problem : ProblemFromStatus(reply.status()),

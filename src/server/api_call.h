@@ -48,7 +48,9 @@ struct ApiCall {
   const std::string& Param(const std::string& name) const { return params.at(name); }
   // The query parameter, or "" when absent.
   std::string Query(const std::string& name) const;
-  // A whole-number query parameter; `fallback` when absent. kUsage naming the parameter.
+  // A query parameter that counts (an index, a size, a limit): decimal digits only, at most
+  // 2^63-1; `fallback` when absent. kUsage naming the parameter for anything else ("-5", "+5",
+  // " 5", "1e3", "").
   Result<int64_t> QueryInteger(const std::string& name, int64_t fallback);
   // The body as a JSON object. kUsage: not JSON (problem: 400 with line and column), or not an
   // object (pointer "").

@@ -142,5 +142,70 @@ TEST_F(ApiTest, RoutesMethodsAndBodiesAreCheckedAfterTheToken) {
   EXPECT_EQ(checkpoint[http::field::content_type], "text/plain; charset=utf-8");
 }
 
+// Findings of a probe that crashed or misled the server: each request must get its documented
+// status and a problem body that is itself valid JSON, and the server must keep answering.
+TEST_F(ApiTest, BytesThatAreNotUtf8AreRefusedNeverFatal) {
+  // Without a token, whatever the target, only 401 is said.
+  for (const char* target : {"/v1/\xff%zz", "/v1/%zz", "/v1/persons/P%ff"}) {
+    json body = Problem(Send(http::verb::get, target, ""), 401);
+    EXPECT_EQ(body["type"], "urn:canje:problem:unauthorized") << target;
+  }
+  for (const char* target : {"/v1/\xff%zz", "/v1/persons/P%ff", "/v1/persons/P\xff"}) {
+    Problem(Send(http::verb::get, target, token_), 400);
+  }
+  for (const std::string parameter : {"nationality", "list", "name", "holder"}) {
+    json body = Problem(Send(http::verb::get, "/v1/persons?" + parameter + "=L%ff", token_), 400);
+    EXPECT_EQ(body["parameter"], parameter);
+    EXPECT_NE(body["detail"].get<std::string>().find("\\xff"), std::string::npos) << body;
+  }
+  for (const std::string& bad_body :
+       {std::string("{\"party\":\"VE\xff\"}"), std::string("{\"party\":\"\xc0\xaf\"}"),
+        std::string("\xff\xfe{\0\"\0p\0\"\0:\0\"\0V\0\"\0}\0", 22),  // UTF-16
+        std::string("{\"party\":\"V\xe2\x82\"}")}) {
+    json body = Problem(Send(http::verb::post, "/v1/proposals/V1/accept", token_, bad_body), 400);
+    EXPECT_EQ(body["type"], "urn:canje:problem:malformed_json") << body;
+  }
+  ASSERT_EQ(Send(http::verb::get, "/v1/whoami", token_).result_int(), 200u);
+}
+
+TEST_F(ApiTest, ALookUpOfNothingIsAUsageErrorNotACrash) {
+  for (const char* target : {"/v1/persons?document=-", "/v1/persons?document=.",
+                             "/v1/persons?document=%00", "/v1/persons?exact_name=."}) {
+    json body = Problem(Send(http::verb::get, target, token_), 400);
+    EXPECT_NE(body["detail"].get<std::string>().find("to look up"), std::string::npos) << body;
+  }
+}
+
+TEST_F(ApiTest, NumbersAndFiltersOutOfRangeAreRefused) {
+  EXPECT_EQ(Problem(Send(http::verb::get, "/v1/log/proof/inclusion?index=0&size=-5", token_),
+                    400)["parameter"],
+            "size");
+  EXPECT_EQ(Problem(Send(http::verb::get, "/v1/log/proof/consistency?old=1&new=-1", token_),
+                    400)["parameter"],
+            "new");
+  for (const char* number : {"+1", " 1", "1e3", "0x10", "99999999999999999999"}) {
+    Problem(Send(http::verb::get, std::string("/v1/persons?limit=") + number, token_), 400);
+  }
+  json huge = Problem(
+      Send(http::verb::post, "/v1/proposals/V1/accept", token_, R"({"party": 1e999999})"), 400);
+  EXPECT_EQ(huge["pointer"], "");
+  for (const char* filter : {"category=minor%25", "status=held'--", "holder=VEN;", "status=hel"}) {
+    Problem(Send(http::verb::get, std::string("/v1/persons?") + filter, token_), 400);
+  }
+  ASSERT_EQ(Send(http::verb::get, "/v1/persons?category=minor&status=held", token_).result_int(),
+            200u);
+}
+
+TEST_F(ApiTest, ABodyIsScreenedByTheTokenBeforeItIsRead) {
+  HttpRequest header{http::verb::post, "/v1/proposals/V1/accept", 11};
+  header.set(http::field::content_length, "1048576");
+  std::optional<HttpResponse> refusal = api_->Screen(header);
+  ASSERT_TRUE(refusal);
+  EXPECT_EQ(refusal->result_int(), 401u);
+  EXPECT_FALSE(refusal->keep_alive());
+  header.set(http::field::authorization, "Bearer " + token_);
+  EXPECT_FALSE(api_->Screen(header)) << "a valid token lets the body be read";
+}
+
 }  // namespace
 }  // namespace canje::server

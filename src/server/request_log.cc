@@ -115,42 +115,61 @@ void RequestLog::Write(LogLevel level, const json& fields) {
   (void)written;
 }
 
-HttpResponse LoggedHandler::Handle(const HttpRequest& request) {
-  auto start = std::chrono::steady_clock::now();
-  RequestNotes notes;
-  HttpResponse response = [&] {
-    struct Scope {  // the notes are this request's while the API answers it
-      explicit Scope(RequestNotes* notes) { current_notes = notes; }
-      ~Scope() { current_notes = nullptr; }
-    } scope(&notes);
-    return inner_.Handle(request);
-  }();
+namespace {
+
+// Makes the request's notes current on this thread while the inner handler runs.
+class NotesScope {
+ public:
+  explicit NotesScope(RequestNotes* notes) { current_notes = notes; }
+  ~NotesScope() { current_notes = nullptr; }
+};
+
+// Gives `response` its request id and writes its line (`request` null: the listener refused
+// the request before it was parsed whole).
+void LogAnswer(RequestLog& log, const HttpRequest* request, HttpResponse& response,
+               std::chrono::steady_clock::time_point start, const RequestNotes& notes) {
   std::string id = NewRequestId();
   response.set(kRequestIdHeader, id);
   double milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  log_.Write(
-      LevelForStatus(response.result_int()),
-      {{"event", "request"},
-       {"request_id", id},
-       {"method", MethodName(request)},
-       {"route", NullOr(notes.route)},
-       {"status", response.result_int()},
-       {"duration_ms", static_cast<double>(static_cast<int64_t>(milliseconds * 1000)) / 1000},
-       {"user", NullOr(notes.user)}});
+  log.Write(LevelForStatus(response.result_int()),
+            {{"event", "request"},
+             {"request_id", id},
+             {"method", request == nullptr ? json(nullptr) : json(MethodName(*request))},
+             {"route", NullOr(notes.route)},
+             {"status", response.result_int()},
+             {"duration_ms", static_cast<double>(static_cast<int64_t>(milliseconds * 1000)) / 1000},
+             {"user", NullOr(notes.user)}});
+}
+
+}  // namespace
+
+std::optional<HttpResponse> LoggedHandler::Screen(const HttpRequest& header) {
+  auto start = std::chrono::steady_clock::now();
+  RequestNotes notes;
+  std::optional<HttpResponse> refusal;
+  {
+    NotesScope scope(&notes);
+    refusal = inner_.Screen(header);
+  }
+  if (refusal) LogAnswer(log_, &header, *refusal, start, notes);
+  return refusal;
+}
+
+HttpResponse LoggedHandler::Handle(const HttpRequest& request) {
+  auto start = std::chrono::steady_clock::now();
+  RequestNotes notes;
+  HttpResponse response;
+  {
+    NotesScope scope(&notes);
+    response = inner_.Handle(request);
+  }
+  LogAnswer(log_, &request, response, start, notes);
   return response;
 }
 
 void LoggedHandler::Refused(HttpResponse& response) {
-  std::string id = NewRequestId();
-  response.set(kRequestIdHeader, id);
-  log_.Write(LevelForStatus(response.result_int()), {{"event", "request"},
-                                                     {"request_id", id},
-                                                     {"method", nullptr},
-                                                     {"route", nullptr},
-                                                     {"status", response.result_int()},
-                                                     {"duration_ms", 0},
-                                                     {"user", nullptr}});
+  LogAnswer(log_, nullptr, response, std::chrono::steady_clock::now(), RequestNotes{});
 }
 
 std::string NewRequestId() { return HexEncode(RandomBytes(16)); }

@@ -18,6 +18,7 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -63,11 +64,13 @@ class RequestLog {
 };
 
 // Wraps the handler that answers requests: gives each request an id (sent back as
-// X-Request-Id), times it, and writes its line to the log.
+// X-Request-Id), times it, and writes its line to the log — for requests handled, for those the
+// inner handler's Screen() refuses before their body, and for those the listener refuses.
 class LoggedHandler : public RequestHandler {
  public:
   // Both must outlive this.
   LoggedHandler(RequestHandler& inner, RequestLog& log) : inner_(inner), log_(log) {}
+  std::optional<HttpResponse> Screen(const HttpRequest& header) override;
   HttpResponse Handle(const HttpRequest& request) override;
   void Refused(HttpResponse& response) override;
 
