@@ -161,6 +161,22 @@ TEST_F(RequestLogTest, TheLevelChoosesWhichAnswersAreLoggedAndAReopenMovesTheFil
             StatusCode::kCannotWrite);
 }
 
+TEST_F(RequestLogTest, ARequestScreenedBeforeItsBodyIsLoggedUnderItsId) {
+  HttpRequest header{http::verb::post, "/v1/proposals/V1/accept", 11};
+  header.set(http::field::content_length, "5000");
+  std::optional<HttpResponse> refused = handler_->Screen(header);  // no token
+  ASSERT_TRUE(refused.has_value());
+  EXPECT_EQ(refused->result_int(), 401u);
+  header.set(http::field::authorization, "Bearer " + token_);
+  EXPECT_FALSE(handler_->Screen(header).has_value()) << "a valid token lets the body be read";
+  auto lines = Lines(Read(log_path_));
+  ASSERT_EQ(lines.size(), 1u);
+  EXPECT_EQ(lines[0]["request_id"], std::string(View((*refused)["X-Request-Id"])));
+  EXPECT_EQ(lines[0]["method"], "POST");
+  EXPECT_EQ(lines[0]["status"], 401);
+  EXPECT_TRUE(lines[0]["route"].is_null());
+}
+
 TEST(LogLevelTest, ParsesTheThreeNames) {
   EXPECT_EQ(*ParseLogLevel("info"), LogLevel::kInfo);
   EXPECT_EQ(*ParseLogLevel("warning"), LogLevel::kWarning);
