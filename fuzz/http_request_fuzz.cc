@@ -16,7 +16,7 @@
 #include "instance/instance.h"
 #include "instance/parties_and_users.h"
 #include "server/api.h"
-#include "server/api_tokens.h"
+#include "authentication/api_tokens.h"
 #include "server/instance_pool.h"
 #include "server/request_framing.h"
 
@@ -47,7 +47,7 @@ Server& TheServer() {
     FuzzCheck(admin.ok(), "cannot open the fuzz store");
     FuzzCheck(canje::instance::AddParty(**admin, {"VEN", "Venezuela", "state"}).ok(), "party");
     FuzzCheck(canje::instance::AddUser(**admin, {"ven", "VEN", "negotiator"}).ok(), "user");
-    auto created = canje::server::CreateApiToken(**admin, "ven", std::nullopt);
+    auto created = canje::authentication::CreateApiToken(**admin, "ven", std::nullopt);
     FuzzCheck(created.ok(), "token");
     s->token = created->token;
     s->pool = std::make_unique<canje::server::InstancePool>(

@@ -16,6 +16,7 @@
 #include "cli/reference_command.h"
 #include "cli/registry_commands.h"
 #include "cli/serve_command.h"
+#include "cli/sign_in_commands.h"
 #include "cli/solve_command.h"
 #include "cli/token_commands.h"
 #include "core/status.h"
@@ -69,6 +70,7 @@ void DefineCommandLine(CLI::App& app, CommandContext& context) {
   AddInitCommand(app, context);
   AddUserCommands(app, context);
   AddTokenCommands(app, context);  // after AddUserCommands: adds `user token`
+  AddSignInCommands(app, context);  // after AddUserCommands: `user password` ...
   AddPartyCommands(app, context);
   AddSigningCommands(app, context);  // after AddPartyCommands: adds `party key`
   AddImportCommand(app, context);

@@ -3,12 +3,12 @@
 //
 // A request's line holds: time (RFC 3339, UTC, milliseconds), level, "event": "request",
 // request_id (also sent to the client as the X-Request-Id response header), method ("other"
-// for a method HTTP does not define), route (the
-// matched pattern, "/v1/persons/{id}": never the raw path, whose ids say whom the caller looked
-// at, nor the query, whose values can hold names), status, duration_ms and user (the token's
-// user, once the token is known). Never a token, a body, a name, a header or an error message.
-// Requests refused before routing (no token, no route) have no route; those refused before
-// authentication have no user.
+// for a method HTTP does not define), route (the matched pattern, "/v1/persons/{id}": never
+// the raw path, whose ids say whom the caller looked at, nor the query, whose values can hold
+// names), status, duration_ms and user (the caller's, by API token or session, once known).
+// Never a token, a cookie, a body, a name, a header or an error message. Requests refused
+// before routing (not signed in, no route) have no route, except the public ones (sign-in,
+// health), which have no user.
 //
 // Levels: "info" logs every request, "warning" only 4xx and 5xx answers, "error" only 5xx
 // answers; the server's own events (start, stop, reload) are info, a reload that leaves changed
@@ -83,7 +83,7 @@ class LoggedHandler : public RequestHandler {
 std::string NewRequestId();
 
 // Called by the API while it answers a request inside LoggedHandler::Handle (on the same
-// thread): the token's user and the route's pattern go into the request's log line. Outside
+// thread): the caller's user and the route's pattern go into the request's log line. Outside
 // a logged request they do nothing.
 void NoteRequestUser(std::string_view user);
 void NoteRequestRoute(std::string_view pattern);

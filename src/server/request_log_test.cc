@@ -9,9 +9,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "authentication/api_tokens.h"
 #include "instance/parties_and_users.h"
 #include "server/api.h"
-#include "server/api_tokens.h"
 #include "server/problem.h"
 
 namespace canje::server {
@@ -32,7 +32,7 @@ class RequestLogTest : public ::testing::Test {
       ASSERT_TRUE(admin.ok()) << admin.status().ToString();
       ASSERT_TRUE(instance::AddParty(**admin, {"VEN", "Venezuela", "state"}).ok());
       ASSERT_TRUE(instance::AddUser(**admin, {"ven", "VEN", "negotiator"}).ok());
-      auto created = CreateApiToken(**admin, "ven", std::nullopt);
+      auto created = authentication::CreateApiToken(**admin, "ven", std::nullopt);
       ASSERT_TRUE(created.ok()) << created.status().ToString();
       token_ = created->token;
     }
