@@ -2,7 +2,8 @@
 # The inside of a throwaway machine (tests/install/machine.sh starts it in new mount, PID,
 # network, UTS, IPC and cgroup namespaces): this computer's root file system seen through an
 # overlay whose changes go to DIR/upper and vanish with it, its own /proc, /sys, /dev, /run and
-# cgroup tree, a loopback network of its own, then systemd as PID 1, booted to basic.target.
+# cgroup tree, a loopback network of its own, then systemd as PID 1, booted to basic.target
+# without timers.
 #
 # Usage: boot_machine.sh DIR    (DIR holds empty folders upper/, work/ and root/)
 set -euo pipefail
@@ -33,6 +34,10 @@ ln -s /proc/self/fd/2 "$root/dev/stderr"
 
 hostname canje-test
 echo canje-test >"$root/etc/hostname"
+# No timers: this computer's daily jobs (apt's, dpkg's database backup) would compete for
+# dpkg's lock with the test's dpkg -i.
+mkdir -p "$root/etc/systemd/system"
+ln -sf /dev/null "$root/etc/systemd/system/timers.target"
 # The overlay becomes the root of this mount namespace (pivot_root, not chroot: systemd makes
 # user namespaces for PrivateUsers=, which the kernel refuses to a chrooted process).
 cd "$root"
