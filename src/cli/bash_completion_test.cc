@@ -67,7 +67,8 @@ using Words = std::vector<std::string>;
 
 TEST_F(BashCompletionTest, CompletesCommandGroupsAndCommands) {
   EXPECT_EQ(Complete({"canje", "us"}), Words{"user"});
-  EXPECT_EQ(Complete({"canje", "user", ""}), (Words{"add", "list", "token"}));
+  EXPECT_EQ(Complete({"canje", "user", ""}),
+            (Words{"add", "list", "token", "password", "totp", "unlock", "session"}));
   EXPECT_EQ(Complete({"canje", "user", "token", "cr"}), Words{"create"});
   EXPECT_EQ(Complete({"canje", "--db", "x.db", "--json", "exch"}), Words{"exchange"});
   Words groups = Complete({"canje", ""});
