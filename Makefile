@@ -1,14 +1,16 @@
 # canje — the two commands a newcomer needs:
 #   make run    bootstrap, build, load the cecot-2025 demo into ./demo/ and print its summary
 #   make test   bootstrap, build (optimised and with ASan+UBSan) and run every test
-# Also: make build, make test-full (longer fuzzing and larger data), make bench, make clean.
+# Also: make build, make test-full (longer fuzzing and larger data), make bench, make clean,
+#   make install (PREFIX=/usr/local, DESTDIR honoured) and make deb (canje_VERSION_ARCH.deb here).
 
 JOBS ?= $(shell nproc)
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
 CMAKE_FLAGS ?=
+PREFIX ?= /usr/local
 
-.PHONY: all bootstrap build build-asan test test-full run bench clean
+.PHONY: all bootstrap build build-asan test test-full run bench clean install deb
 
 all: build
 
@@ -47,6 +49,23 @@ test-full: test
 run: build
 	rm -rf demo && mkdir -p demo
 	$(BUILD_DIR)/canje demo --db demo/canje.db
+	@echo
+	@echo "canje is built as $(BUILD_DIR)/canje. To type its commands as the README prints them"
+	@echo "('canje ...'), put it on this shell's PATH:"
+	@echo "  export PATH=\"$(abspath $(BUILD_DIR)):\$$PATH\""
+	@echo "or install it for every shell: sudo make install (into $(PREFIX)),"
+	@echo "or as a Debian package: make deb && sudo dpkg -i canje_*.deb"
+
+# The binary, manual pages, bash completion, the canje-serve unit and its configuration, the
+# docs and examples, under PREFIX (the configuration in PREFIX/etc, or /etc when PREFIX is /usr).
+install: build
+	DESTDIR="$(DESTDIR)" cmake --install $(BUILD_DIR) --prefix "$(PREFIX)"
+
+# A Debian package built by CPack (docs/operations.md, "Installing canje").
+deb: build
+	rm -f $(BUILD_DIR)/canje_*.deb canje_*.deb
+	cd $(BUILD_DIR) && cpack -G DEB
+	cp $(BUILD_DIR)/canje_*.deb .
 
 bench: build
 	bench/run

@@ -62,7 +62,8 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
   auto* add = user->add_subcommand("add", "Add a user acting for a party with a role");
   auto options = std::make_shared<instance::NewUser>();
   add->add_option("NAME", options->name, "User name")->required();
-  add->add_option("--party", options->party, "Party the user acts for")->required();
+  add->add_option("--party", options->party, "Party the user acts for")
+      ->type_name(kPartyValue)->required();
   add->add_option("--role", options->role, "Role")
       ->required()
       ->check(CLI::IsMember({"admin", "mediator", "negotiator", "verifier", "observer"}));

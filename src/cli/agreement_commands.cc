@@ -171,14 +171,16 @@ void AddSigningCommands(CLI::App& app, CommandContext& context) {
   key->require_subcommand(1);
   auto* add = key->add_subcommand("add", "Enrol a party's Ed25519 public key (PEM)");
   auto add_options = std::make_shared<KeyAddOptions>();
-  add->add_option("CODE", add_options->party, "Party code")->required();
+  add->add_option("CODE", add_options->party, "Party code")
+      ->type_name(kPartyValue)->required();
   add->add_option("--pem", add_options->pem,
                   "Public key in PEM (openssl pkey -in key.pem -pubout -out public.pem)")
       ->required();
   add->callback([&context, add_options] { context.Finish(RunKeyAdd(context, *add_options)); });
   auto* list = key->add_subcommand("list", "List enrolled signing keys");
   auto list_party = std::make_shared<std::string>();
-  list->add_option("CODE", *list_party, "Only this party's keys");
+  list->add_option("CODE", *list_party, "Only this party's keys")
+      ->type_name(kPartyValue);
   list->callback([&context, list_party] { context.Finish(RunKeyList(context, *list_party)); });
 
   auto* sign = app.add_subcommand(
@@ -273,7 +275,8 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
       "sign-add", "Attach a party's signature of an agreed version's manifest");
   auto add_options = std::make_shared<std::vector<std::string>>(3);
   sign_add->add_option("V", (*add_options)[0], "Version (V3)")->required();
-  sign_add->add_option("--party", (*add_options)[1], "The signing party")->required();
+  sign_add->add_option("--party", (*add_options)[1], "The signing party")
+      ->type_name(kPartyValue)->required();
   sign_add->add_option("--signature", (*add_options)[2], "Signature file (64 raw bytes)")
       ->required();
   sign_add->callback([&context, add_options] {

@@ -25,6 +25,12 @@
 
 namespace canje::cli {
 
+// Value names for options whose value names something in the store, set with
+// `->type_name(kPartyValue)`: `--help` and the manual show them, and the bash completion offers
+// the store's party codes or user names for them (cli/bash_completion.h).
+inline constexpr const char* kPartyValue = "PARTY";  // a party code: VEN, ICRC
+inline constexpr const char* kUserValue = "USER";    // a user name: ana
+
 struct GlobalOptions {
   std::string database;         // --db, else CANJE_DB, else ./canje.db
   std::string master_key_file;  // --master-key, else CANJE_MASTER_KEY_FILE, else <db>.key
@@ -38,6 +44,9 @@ class CommandContext {
   GlobalOptions global;
   std::ostream& out;  // data and results
   std::ostream& err;  // progress, warnings
+  // How canje was started (argv[0]: "canje", "build/canje"), so that a command suggested in the
+  // output runs as printed.
+  std::string program = "canje";
 
   CommandContext(std::ostream& out_stream, std::ostream& err_stream)
       : out(out_stream), err(err_stream) {}

@@ -164,7 +164,11 @@ void AddDemoCommand(CLI::App& app, CommandContext& context) {
     if (!linked.ok()) return context.Finish(linked.status());
     status = ReportSummary(**opened, context);
     if (status.ok() && !context.global.json) {
-      context.out << "\nTry: canje --db " << database << " persons --holder SLV --limit 10\n";
+      // The commands named in parentheses above act on ./canje.db unless told of this store.
+      context.out << "\nThe commands named above act on this store with --db " << database
+                  << " (or after export CANJE_DB=" << database << ").\n"
+                  << "Try: " << context.program << " --db " << database
+                  << " persons --holder SLV --limit 10\n";
     }
     context.Finish(status);
   });

@@ -522,7 +522,8 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
     auto flags = std::make_shared<ExchangeFlags>();
     auto* create = exchange->add_subcommand("create", "Create an exchange (mediator, admin)");
     create->add_option("NAME", flags->name, "Its name, such as cecot-2025")->required();
-    create->add_option("--mediator", flags->mediator, "The mediating party's code")->required();
+    create->add_option("--mediator", flags->mediator, "The mediating party's code")
+        ->type_name(kPartyValue)->required();
     create->callback([&context, flags] { context.Finish(RunCreate(context, *flags)); });
   }
   {
@@ -531,7 +532,8 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
     auto flags = std::make_shared<ExchangeFlags>();
     auto* add = party->add_subcommand("add", "Add a party to a side, or move it to another");
     add->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    add->add_option("PARTY", flags->party, "The party's code")->required();
+    add->add_option("PARTY", flags->party, "The party's code")
+        ->type_name(kPartyValue)->required();
     add->add_option("--bloc", flags->bloc, "The side it takes, such as SLV+USA")->required();
     add->callback([&context, flags] { context.Finish(RunPartyAdd(context, *flags)); });
   }
@@ -562,7 +564,8 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
         "claim", "A party claims a person (or a list's persons) for release");
     claim->add_option("ID", flags->exchange, "The exchange (X1)")->required();
     AddPersonOrList(claim, flags);
-    claim->add_option("--by", flags->by, "The claiming party")->required();
+    claim->add_option("--by", flags->by, "The claiming party")
+        ->type_name(kPartyValue)->required();
     claim->add_option("--value", flags->value, "What the release is worth to it (default 1)");
     claim->add_option("--priority", flags->priority, "Tier, 1 most urgent (default 1)");
     claim->add_option("--destination", flags->destination,
@@ -577,7 +580,8 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
         "cost", "What a holder gives up by releasing a person (default 1)");
     cost->add_option("ID", flags->exchange, "The exchange (X1)")->required();
     AddPersonOrList(cost, flags);
-    cost->add_option("--by", flags->by, "The holding party")->required();
+    cost->add_option("--by", flags->by, "The holding party")
+        ->type_name(kPartyValue)->required();
     cost->add_option("--cost", flags->cost, "The cost, a number >= 0")->required();
     cost->callback([&context, flags] { context.Finish(RunCost(context, *flags)); });
   }

@@ -412,7 +412,8 @@ void AddExecutionCommands(CLI::App& app, CommandContext& context) {
     auto* report = exchange->add_subcommand(
         "report", "A party's own count of a direction (its negotiator, or the mediator)");
     report->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    report->add_option("--party", flags->party, "The reporting party")->required();
+    report->add_option("--party", flags->party, "The reporting party")
+        ->type_name(kPartyValue)->required();
     report->add_option("--direction", flags->direction, "FROM>TO, such as SLV>VEN")->required();
     report->add_option("--count", flags->count, "How many persons the party counts")->required();
     report->add_option("--persons", flags->persons_file,
@@ -442,7 +443,8 @@ void AddExecutionCommands(CLI::App& app, CommandContext& context) {
     record->add_option("PERSON", flags->person, "The person (P17)");
     record->add_option("--at", flags->at, "When, in UTC: 2025-07-18T14:05:00Z");
     record->add_option("--place", flags->place, "Where");
-    record->add_option("--to", flags->to, "The receiving party (the agreed destination)");
+    record->add_option("--to", flags->to, "The receiving party (the agreed destination)")
+        ->type_name(kPartyValue);
     record->add_option("--witness", flags->witnesses, "Witnesses' names (one or more)");
     record->add_option("--file", flags->file, "CSV with columns person, at, place, to, witnesses");
     SetCallback(record, context, flags, RunHandoverRecord);

@@ -87,7 +87,8 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
   add->add_option("--issuer", flags->hold.issuer, "Who issued the order (a court, a ministry)");
   add->add_option("--reference", flags->hold.reference, "Its reference (docket number, decree)");
   add->add_option("--person", flags->persons, "A person it names (P17); repeat for more");
-  add->add_option("--holder", flags->hold.holder, "Rule: persons held by this party");
+  add->add_option("--holder", flags->hold.holder, "Rule: persons held by this party")
+      ->type_name(kPartyValue);
   add->add_option("--nationality", flags->hold.nationality,
                   "Rule: persons of this nationality (ISO alpha-3)");
   add->add_option("--category", flags->hold.category,

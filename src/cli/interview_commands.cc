@@ -179,7 +179,8 @@ void AddEligibilityCommand(CLI::App& app, CommandContext& context) {
   command->add_option("PERSON", *persons, "Only these persons (P17 ...)");
   command->add_option("--destination", query->destination, "The destination (VEN)")->required();
   command->add_option("--on", query->date, "The day (default: today)");
-  command->add_option("--holder", query->holder, "Only persons held by this party");
+  command->add_option("--holder", query->holder, "Only persons held by this party")
+      ->type_name(kPartyValue);
   command->add_option("--nationality", query->nationality, "Only persons of this nationality");
   command->add_option("--category", query->category, "Only persons in this category");
   command->callback([&context, query, persons] {

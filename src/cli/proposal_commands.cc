@@ -320,7 +320,8 @@ void AddProposalCommands(CLI::App& app, CommandContext& context) {
   auto* accept = proposal->add_subcommand("accept", "Accept a tabled version for your party");
   auto accept_options = std::make_shared<ResponseOptions>();
   accept->add_option("V", accept_options->version, "Version (V3)")->required();
-  accept->add_option("--party", accept_options->party, "Your party")->required();
+  accept->add_option("--party", accept_options->party, "Your party")
+      ->type_name(kPartyValue)->required();
   accept->add_option("--expect-state", accept_options->expect_state,
                      "Refuse (exit 75) unless the version is still in this state");
   accept->callback([&context, accept_options] {
@@ -334,7 +335,8 @@ void AddProposalCommands(CLI::App& app, CommandContext& context) {
   auto* reject = proposal->add_subcommand("reject", "Reject a tabled version, with a reason");
   auto reject_options = std::make_shared<ResponseOptions>();
   reject->add_option("V", reject_options->version, "Version (V3)")->required();
-  reject->add_option("--party", reject_options->party, "Your party")->required();
+  reject->add_option("--party", reject_options->party, "Your party")
+      ->type_name(kPartyValue)->required();
   reject->add_option("--reason", reject_options->reason, "Why")->required();
   reject->add_option("--expect-state", reject_options->expect_state,
                      "Refuse (exit 75) unless the version is still in this state");

@@ -343,7 +343,8 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
   auto status_party = std::make_shared<std::string>();
   auto status_list = std::make_shared<std::string>();
   auto status_people = std::make_shared<bool>(false);
-  status->add_option("--party", *status_party, "Only this party's lists and counts");
+  status->add_option("--party", *status_party, "Only this party's lists and counts")
+      ->type_name(kPartyValue);
   status->add_option("--list", *status_list, "Only this list (L3)");
   status->add_flag("--people", *status_people,
                    "Also the people behind the numbers (as far as you may see them)");

@@ -46,7 +46,8 @@ struct PersonFilterFlags {
 };
 
 void AddPersonFilterFlags(CLI::App* command, PersonFilterFlags& flags) {
-  command->add_option("--holder", flags.query.holder, "Held by this party");
+  command->add_option("--holder", flags.query.holder, "Held by this party")
+      ->type_name(kPartyValue);
   command->add_option("--category", flags.query.category,
                       "In this category (journalist, minor, political_prisoner, ...)");
   command->add_option("--nationality", flags.query.nationality, "Of this nationality (ISO alpha-3)");
@@ -73,16 +74,18 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
   auto date_order = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
   command->add_option("FILE", *file, "The list file")->required();
-  command->add_option("--kind", options->kind,
-                      "custody_roster, claim_list, documentation_list or transfer_manifest")
-      ->required();
+  command->add_option("--kind", options->kind, "What the list is")
+      ->required()
+      ->check(CLI::IsMember(registry::ListKindNames()));
   command->add_option("--source", options->source, "Where the list comes from (free text)")
       ->required();
   command->add_option("--party", options->party,
-                      "The party submitting the list (default: the acting user's party)");
+                      "The party submitting the list (default: the acting user's party)")
+      ->type_name(kPartyValue);
   command->add_option("--holder", options->default_holder,
                       "Who holds the listed people, for rows without a holder column (a claim "
-                      "list names people the other side holds)");
+                      "list names people the other side holds)")
+      ->type_name(kPartyValue);
   command->add_option("--format", options->format, "csv or json (default: from the file name)");
   command->add_flag("--skip-invalid", options->skip_invalid,
                     "Import the good rows; write the rejected ones to the --rejects file");

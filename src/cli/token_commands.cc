@@ -93,7 +93,8 @@ void AddTokenCommands(CLI::App& app, CommandContext& context) {
   auto* create = token->add_subcommand(
       "create", "Create a token acting as NAME; printed once (only its SHA-256 is kept)");
   auto create_options = std::make_shared<CreateOptions>();
-  create->add_option("NAME", create_options->user, "The user the token acts as")->required();
+  create->add_option("NAME", create_options->user, "The user the token acts as")
+      ->type_name(kUserValue)->required();
   create->add_option("--expires-days", create_options->expires_days,
                      "Expire after this many days (1-3650; default: never)");
   create->callback(
@@ -101,7 +102,8 @@ void AddTokenCommands(CLI::App& app, CommandContext& context) {
 
   auto* list = token->add_subcommand("list", "Tokens (never their text): state, expiry");
   auto list_user = std::make_shared<std::string>();
-  list->add_option("NAME", *list_user, "Only this user's tokens");
+  list->add_option("NAME", *list_user, "Only this user's tokens")
+      ->type_name(kUserValue);
   list->callback([&context, list_user] { context.Finish(RunList(context, *list_user)); });
 
   auto* revoke = token->add_subcommand("revoke", "Revoke a token: it stops working at once");

@@ -291,6 +291,12 @@ std::string_view ListKindName(ListKind kind) {
   return "";
 }
 
+std::vector<std::string> ListKindNames() {
+  std::vector<std::string> names;
+  for (const auto& [kind, name] : kListKinds) names.emplace_back(name);
+  return names;
+}
+
 Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options,
                                 const ImportProgress& progress, ImportReport* report_out) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kImportList));

@@ -67,5 +67,7 @@ Result<ImportReport> ImportList(instance::Instance& instance, const ImportOption
 // "custody_roster" → ListKind; kUsage names the accepted kinds.
 Result<ListKind> ParseListKind(std::string_view text);
 std::string_view ListKindName(ListKind kind);
+// Every kind's name, in the order above (for the command line's check and its completion).
+std::vector<std::string> ListKindNames();
 
 }  // namespace canje::registry

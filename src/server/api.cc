@@ -7,6 +7,7 @@
 #include "authentication/api_tokens.h"
 #include "server/cookies.h"
 #include "server/handlers.h"
+#include "server/request_log.h"
 #include "server/request_target.h"
 
 namespace canje::server {
@@ -112,7 +113,9 @@ const PublicHandler* Api::PublicRouteOf(const HttpRequest& request) const {
   std::string_view target = View(request.target());
   auto match =
       public_routes_.Find(View(request.method_string()), target.substr(0, target.find('?')));
-  return match.kind == PublicRoutes::Match::Kind::kFound ? match.handler : nullptr;
+  if (match.kind != PublicRoutes::Match::Kind::kFound) return nullptr;
+  NoteRequestRoute(*match.pattern);
+  return match.handler;
 }
 
 std::optional<HttpResponse> Api::Screen(const HttpRequest& header) {
@@ -146,6 +149,7 @@ Result<Reply> Api::Public(const PublicHandler& handler, const HttpRequest& reque
 Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Problem>& problem,
                                  std::string& allow, std::string& renewed_cookie) {
   CANJE_ASSIGN_OR_RETURN(Caller caller, Identify(request, problem));
+  NoteRequestUser(caller.user);
   CANJE_ASSIGN_OR_RETURN(RequestTarget target, TargetOf(request, problem));
   auto match = routes_.Find(View(request.method_string()), target.path);
   if (match.kind == Routes::Match::Kind::kNoRoute) {
@@ -157,6 +161,7 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
     allow = match.allow;
     return Status::Usage(problem->detail);
   }
+  NoteRequestRoute(*match.pattern);
   CANJE_RETURN_IF_ERROR(CheckCsrf(request, caller, problem));
   if (caller.session) renewed_cookie = caller.session->renewed_cookie;
   CANJE_ASSIGN_OR_RETURN(InstancePool::Lease instance, pool_.Acquire(caller.user));

@@ -154,7 +154,9 @@ void HttpSession::OnWritten(beast::error_code error, bool close) {
 void HttpSession::RefuseAndClose(const Problem& problem) {
   busy_ = true;
   refused_ = true;
-  Answer(ProblemResponse(problem, 11, false));
+  HttpResponse response = ProblemResponse(problem, 11, false);
+  handler_.Refused(response);
+  Answer(std::move(response));
 }
 
 void HttpSession::LingerThenClose() {

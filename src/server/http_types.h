@@ -19,7 +19,7 @@ inline constexpr std::string_view kTextType = "text/plain; charset=utf-8";
 // Beast 1.74 speaks boost::string_view; the rest of canje speaks std::string_view.
 inline std::string_view View(boost::beast::string_view text) { return {text.data(), text.size()}; }
 
-// Answers requests. Contract for both functions: never throw, and may be called from several
+// Answers requests. Contract for every function: never throw, and may be called from several
 // threads at once (one request per call).
 class RequestHandler {
  public:
@@ -34,6 +34,10 @@ class RequestHandler {
   }
   // Answers one complete request.
   virtual HttpResponse Handle(const HttpRequest& request) = 0;
+  // Called with an answer the listener makes itself, without Screen() or Handle() (a request
+  // over the header or body limits, or badly framed), just before it is sent; may add headers.
+  // Default: nothing.
+  virtual void Refused(HttpResponse& /*response*/) {}
 };
 
 }  // namespace canje::server

@@ -33,6 +33,7 @@ class Router {
   struct Match {
     enum class Kind { kFound, kNoRoute, kMethodNotAllowed } kind = Kind::kNoRoute;
     const Handler* handler = nullptr;  // kFound
+    const std::string* pattern = nullptr;  // kFound: "/v1/persons/{id}"
     PathParams params;                 // kFound
     std::string allow;                 // kMethodNotAllowed: "GET, POST"
   };
@@ -44,6 +45,7 @@ class Router {
  private:
   struct Route {
     std::string method;
+    std::string pattern;
     std::vector<std::string> segments;  // "{id}" for a parameter
     Handler handler;
   };
@@ -58,7 +60,7 @@ bool IsParameter(std::string_view segment);
 
 template <typename Handler>
 Status Router<Handler>::Add(std::string method, std::string pattern, Handler handler) {
-  Route route{std::move(method), {}, std::move(handler)};
+  Route route{std::move(method), pattern, {}, std::move(handler)};
   if (!SplitPath(pattern, route.segments)) {
     return Status::Usage("route pattern '" + pattern + "' must start with '/'");
   }
@@ -113,6 +115,7 @@ typename Router<Handler>::Match Router<Handler>::Find(std::string_view method,
     if (route.method == method) {
       match.kind = Match::Kind::kFound;
       match.handler = &route.handler;
+      match.pattern = &route.pattern;
       match.params = std::move(params);
       return match;
     }
