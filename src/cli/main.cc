@@ -21,6 +21,8 @@
 #include "cli/serve_command.h"
 #include "cli/solve_command.h"
 #include "cli/token_commands.h"
+#include "cli/witness_commands.h"
+#include "cli/witness_policy_commands.h"
 
 int main(int argc, char** argv) {
   using canje::cli::CommandContext;
@@ -60,6 +62,7 @@ int main(int argc, char** argv) {
   canje::cli::AddSolveCommand(app, context);
   canje::cli::AddExchangeCommands(app, context);
   canje::cli::AddExecutionCommands(app, context);  // after AddExchangeCommands
+  canje::cli::AddWitnessPolicyCommands(app, context);  // after AddExchangeCommands
   canje::cli::AddReconciliationCommands(app, *canje::cli::AddLinkCommand(app, context), context);
   canje::cli::AddSummaryCommand(app, context);
   canje::cli::AddScenarioCommands(app, context);

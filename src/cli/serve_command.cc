@@ -1,11 +1,16 @@
 #include "cli/serve_command.h"
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
+#include <mutex>
 
 #include "cli/open_instance.h"
 #include "server/api.h"
 #include "server/http_server.h"
 #include "server/instance_pool.h"
+#include "server/witness_client.h"
+#include "server/witness_submitter.h"
 
 namespace canje::cli {
 namespace {
@@ -15,6 +20,9 @@ struct ServeOptions {
   int threads = 4;
   size_t body_limit = 1 << 20;
   int pool_size = -1;  // idle instances kept per user; -1: --threads
+  int witness_poll_ms = 250;
+  int witness_retry_max_s = 300;
+  int witness_timeout_ms = 10000;
 };
 
 Status RunServe(CommandContext& context, const ServeOptions& options) {
@@ -39,6 +47,28 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
   CANJE_ASSIGN_OR_RETURN(auto api, server::Api::Create(pool));
   server::HttpServer server(http, *api);
   CANJE_RETURN_IF_ERROR(server.Listen());
+  if (options.witness_poll_ms < 10 || options.witness_retry_max_s < 1 ||
+      options.witness_timeout_ms < 100) {
+    return Status::Usage("--witness-poll-ms is at least 10, --witness-retry-max at least 1 (s), "
+                         "--witness-timeout-ms at least 100");
+  }
+  // Keeps every registered witness up to the latest checkpoint, on its own threads.
+  std::ostream& err = context.err;
+  std::mutex err_mutex;
+  server::WitnessSubmitterOptions submitter_options;
+  submitter_options.database = context.DatabasePath();
+  submitter_options.poll = std::chrono::milliseconds(options.witness_poll_ms);
+  submitter_options.max_retry = std::chrono::seconds(options.witness_retry_max_s);
+  submitter_options.first_retry =
+      std::min<std::chrono::milliseconds>(std::chrono::seconds(1), submitter_options.max_retry);
+  submitter_options.report = [&err, &err_mutex](const std::string& line) {
+    std::lock_guard lock(err_mutex);
+    err << "canje serve: " << line << std::endl;
+  };
+  server::WitnessSubmitter submitter(
+      submitter_options,
+      server::HttpWitnessPoster(std::chrono::milliseconds(options.witness_timeout_ms)));
+  CANJE_RETURN_IF_ERROR(submitter.Start());
   std::string host =
       http.address.find(':') == std::string::npos ? http.address : "[" + http.address + "]";
   // The first line of stdout, which scripts and tests read for the port.
@@ -47,6 +77,7 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
               << " threads; stop with Ctrl-C or SIGTERM (requests in progress are answered)"
               << std::endl;
   server.Run();
+  submitter.Stop();
   context.err << "canje serve: stopped" << std::endl;
   return Status::Ok();
 }
@@ -66,6 +97,15 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
   serve->add_option("--pool-size", options->pool_size,
                     "Open instances kept per user between requests (default: --threads; 0 opens "
                     "one per request)");
+  serve->add_option("--witness-poll-ms", options->witness_poll_ms,
+                    "How often to look for a new checkpoint to send to the witnesses")
+      ->capture_default_str();
+  serve->add_option("--witness-retry-max", options->witness_retry_max_s,
+                    "Longest wait, in seconds, between retries to a witness that is down")
+      ->capture_default_str();
+  serve->add_option("--witness-timeout-ms", options->witness_timeout_ms,
+                    "Give up on one request to a witness after this long")
+      ->capture_default_str();
   serve->callback([&context, options] { context.Finish(RunServe(context, *options)); });
 }
 

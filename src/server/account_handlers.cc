@@ -18,6 +18,7 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddLogRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddTileRoutes(routes));
   return routes;
 }
 

@@ -3,6 +3,8 @@
 // command line calls and map the results with src/wire.
 #pragma once
 
+#include <string_view>
+
 #include "core/status.h"
 #include "server/api_call.h"
 
@@ -19,6 +21,13 @@ Status AddLogRoutes(Routes& routes);
 Status AddNegotiationRoutes(Routes& routes);
 // GET /v1/link/status
 Status AddReconciliationRoutes(Routes& routes);
+// GET /log/checkpoint, /log/tile/... (C2SP tlog-tiles), and the same under kPublicLogPrefix
+Status AddTileRoutes(Routes& routes);
+
+// The log's tiles without a token: /log/public/<capability>/... (instance/log_witnesses.h).
+// Api lets requests under this prefix through without a token; their handlers read only the
+// store and answer 404 unless the capability opens the log.
+inline constexpr std::string_view kPublicLogPrefix = "/log/public/";
 
 // Every route above.
 Result<Routes> AllRoutes();

@@ -9,7 +9,9 @@
 #include "core/digest.h"
 #include "store/postgres/postgres_test_database.h"
 #include "store/sql_hash_reader.h"
+#include "store/exchange_tables.h"
 #include "store/store_copy.h"
+#include "store/witness_tables.h"
 
 namespace canje::store {
 namespace {
@@ -226,6 +228,65 @@ TEST_P(StoreTest, ReadsInterruptedByOtherQueriesOrAbandonedYieldEveryRowOnce) {
                   .ok());
   SqlHashReader reader(store_->connection());
   EXPECT_EQ(*store_->TreeRoot(kPersons + 1), *ledger::TreeHash(kPersons + 1, reader));
+}
+
+// Witnesses (schema version 8): one registered per name, removable and registrable again;
+// received cosignatures stored without an event, by witness, only for signed sizes.
+TEST_P(StoreTest, WitnessesAndTheirCosignaturesAreKeptByName) {
+  auto write = [&](const std::function<Status(WriteTransaction&, int64_t)>& change) {
+    return store_->Write(actor_, [&](WriteTransaction& transaction) -> Status {
+      CANJE_ASSIGN_OR_RETURN(int64_t seq, transaction.AppendEvent({"test", {}}, Payload(1)));
+      CANJE_ASSIGN_OR_RETURN(ledger::Hash root, transaction.TreeRoot());
+      CANJE_RETURN_IF_ERROR(transaction.AddCheckpoint(seq + 1, root, "note " + std::to_string(seq)));
+      return change(transaction, seq);
+    });
+  };
+  WitnessRow witness{"w1.example", "w1.example+01020304+BA==", "http://127.0.0.1:9", "VEN"};
+  ASSERT_TRUE(write([&](WriteTransaction& t, int64_t seq) {
+                witness.event_seq = seq;
+                return AddWitness(t, witness);
+              }).ok());
+  EXPECT_EQ(write([&](WriteTransaction& t, int64_t) { return AddWitness(t, witness); }).code(),
+            StatusCode::kConflict);
+  ASSERT_TRUE(write([&](WriteTransaction& t, int64_t) { return RemoveWitness(t, "w1.example"); })
+                  .ok());
+  EXPECT_TRUE(Witnesses(*store_, false)->empty());
+  ASSERT_EQ(Witnesses(*store_, true)->size(), 1u);
+  EXPECT_FALSE((*Witnesses(*store_, true))[0].removed_at.empty());
+  witness.url = "http://127.0.0.1:10";
+  ASSERT_TRUE(write([&](WriteTransaction& t, int64_t) { return AddWitness(t, witness); }).ok());
+  std::optional<WitnessRow> found = *FindWitness(*store_, "w1.example");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->url, "http://127.0.0.1:10");
+  EXPECT_TRUE(found->removed_at.empty());
+  EXPECT_EQ(found->added_by, "admin");
+
+  const int64_t events = *store_->EventCount();  // 4 changes: sizes 1..4 are signed
+  EXPECT_FALSE(LatestCosignature(*store_, "w1.example")->has_value());
+  ASSERT_TRUE(StoreReceivedCosignature(*store_, 2, "w1.example", "line two\n").ok());
+  ASSERT_TRUE(StoreReceivedCosignature(*store_, 4, "w1.example", "line four\n").ok());
+  ASSERT_TRUE(StoreReceivedCosignature(*store_, 4, "w1.example", "line four again\n").ok());
+  EXPECT_EQ(StoreReceivedCosignature(*store_, 9, "w1.example", "x\n").code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(*store_->EventCount(), events);  // no event for a received cosignature
+  std::optional<CosignatureRow> latest = *LatestCosignature(*store_, "w1.example");
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->size, 4);
+  EXPECT_EQ(latest->line, "line four again\n");
+  EXPECT_EQ(store_->Cosignatures(2)->size(), 1u);
+
+  int64_t exchange = 0;
+  ASSERT_TRUE(write([&](WriteTransaction& t, int64_t seq) -> Status {
+                CANJE_RETURN_IF_ERROR(t.AddParty({"PUENTE", "Puente", "intermediary", ""}));
+                CANJE_ASSIGN_OR_RETURN(exchange, AddExchange(t, {0, "x", "PUENTE"}));
+                return PutWitnessPolicy(t, {exchange, 2, {"a.example", "b.example", "c.example"},
+                                            "", "", seq});
+              }).ok());
+  std::optional<WitnessPolicyRow> policy = *FindWitnessPolicy(*store_, exchange);
+  ASSERT_TRUE(policy.has_value());
+  EXPECT_EQ(policy->threshold, 2);
+  EXPECT_EQ(policy->witnesses, (std::vector<std::string>{"a.example", "b.example", "c.example"}));
+  EXPECT_FALSE(FindWitnessPolicy(*store_, exchange + 1)->has_value());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
