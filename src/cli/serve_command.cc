@@ -26,13 +26,12 @@ struct ServeOptions {
 };
 
 Status RunServe(CommandContext& context, const ServeOptions& options) {
-  server::HttpServerOptions http;
-  CANJE_RETURN_IF_ERROR(server::ParseListenAddress(options.listen, http));
-  if (options.threads < 1 || options.threads > 64) {
-    return Status::Usage("--threads " + std::to_string(options.threads) + ": give 1 to 64");
+  if (options.witness_poll_ms < 10 || options.witness_retry_max_s < 1 ||
+      options.witness_timeout_ms < 100) {
+    return Status::Usage(
+        "--witness-poll-ms is at least 10, --witness-retry-max at least 1 (s), "
+        "--witness-timeout-ms at least 100");
   }
-  http.threads = options.threads;
-  http.limits.body_limit = options.body_limit;
   // Opening the store once here checks the database and the master key before listening.
   CANJE_RETURN_IF_ERROR(OpenInstance(context).status());
   server::InstancePool::Options pool_options;
@@ -45,13 +44,6 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
       static_cast<size_t>(options.pool_size < 0 ? options.threads : options.pool_size);
   server::InstancePool pool(pool_options);
   CANJE_ASSIGN_OR_RETURN(auto api, server::Api::Create(pool));
-  server::HttpServer server(http, *api);
-  CANJE_RETURN_IF_ERROR(server.Listen());
-  if (options.witness_poll_ms < 10 || options.witness_retry_max_s < 1 ||
-      options.witness_timeout_ms < 100) {
-    return Status::Usage("--witness-poll-ms is at least 10, --witness-retry-max at least 1 (s), "
-                         "--witness-timeout-ms at least 100");
-  }
   // Keeps every registered witness up to the latest checkpoint, on its own threads.
   std::ostream& err = context.err;
   std::mutex err_mutex;
@@ -68,21 +60,39 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
   server::WitnessSubmitter submitter(
       submitter_options,
       server::HttpWitnessPoster(std::chrono::milliseconds(options.witness_timeout_ms)));
-  CANJE_RETURN_IF_ERROR(submitter.Start());
-  std::string host =
-      http.address.find(':') == std::string::npos ? http.address : "[" + http.address + "]";
-  // The first line of stdout, which scripts and tests read for the port.
-  context.out << "listening on http://" << host << ":" << server.port() << std::endl;
-  context.err << "canje serve: " << http.threads
-              << " threads; stop with Ctrl-C or SIGTERM (requests in progress are answered)"
-              << std::endl;
-  server.Run();
-  submitter.Stop();
-  context.err << "canje serve: stopped" << std::endl;
-  return Status::Ok();
+  return ServeHttp(context, "canje serve", options.listen, options.threads, options.body_limit,
+                   *api, [&]() -> Status {
+                     CANJE_RETURN_IF_ERROR(submitter.Start());
+                     context.err << "canje serve: " << options.threads
+                                 << " threads; stop with Ctrl-C or SIGTERM (requests in progress "
+                                    "are answered)"
+                                 << std::endl;
+                     return Status::Ok();
+                   });
 }
 
 }  // namespace
+
+Status ServeHttp(CommandContext& context, const std::string& name, const std::string& listen,
+                 int threads, size_t body_limit, server::RequestHandler& handler,
+                 const std::function<Status()>& started) {
+  server::HttpServerOptions http;
+  CANJE_RETURN_IF_ERROR(server::ParseListenAddress(listen, http));
+  if (threads < 1 || threads > 64) {
+    return Status::Usage("--threads " + std::to_string(threads) + ": give 1 to 64");
+  }
+  http.threads = threads;
+  http.limits.body_limit = body_limit;
+  server::HttpServer server(http, handler);
+  CANJE_RETURN_IF_ERROR(server.Listen());
+  std::string host =
+      http.address.find(':') == std::string::npos ? http.address : "[" + http.address + "]";
+  context.out << "listening on http://" << host << ":" << server.port() << std::endl;
+  if (started) CANJE_RETURN_IF_ERROR(started());
+  server.Run();
+  context.err << name << ": stopped" << std::endl;
+  return Status::Ok();
+}
 
 void AddServeCommand(CLI::App& app, CommandContext& context) {
   auto* serve = app.add_subcommand("serve",
@@ -97,14 +107,17 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
   serve->add_option("--pool-size", options->pool_size,
                     "Open instances kept per user between requests (default: --threads; 0 opens "
                     "one per request)");
-  serve->add_option("--witness-poll-ms", options->witness_poll_ms,
-                    "How often to look for a new checkpoint to send to the witnesses")
+  serve
+      ->add_option("--witness-poll-ms", options->witness_poll_ms,
+                   "How often to look for a new checkpoint to send to the witnesses")
       ->capture_default_str();
-  serve->add_option("--witness-retry-max", options->witness_retry_max_s,
-                    "Longest wait, in seconds, between retries to a witness that is down")
+  serve
+      ->add_option("--witness-retry-max", options->witness_retry_max_s,
+                   "Longest wait, in seconds, between retries to a witness that is down")
       ->capture_default_str();
-  serve->add_option("--witness-timeout-ms", options->witness_timeout_ms,
-                    "Give up on one request to a witness after this long")
+  serve
+      ->add_option("--witness-timeout-ms", options->witness_timeout_ms,
+                   "Give up on one request to a witness after this long")
       ->capture_default_str();
   serve->callback([&context, options] { context.Finish(RunServe(context, *options)); });
 }

@@ -5,9 +5,9 @@
 
 #include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
+#include "cli/serve_command.h"
 #include "cli/table.h"
 #include "instance/log_witnesses.h"
-#include "server/http_server.h"
 #include "server/witness_service.h"
 #include "wire/witness_json.h"
 #include "witness/witness_state.h"
@@ -26,13 +26,6 @@ struct ServeOptions {
 };
 
 Status RunWitnessServe(CommandContext& context, const ServeOptions& options) {
-  server::HttpServerOptions http;
-  CANJE_RETURN_IF_ERROR(server::ParseListenAddress(options.listen, http));
-  if (options.threads < 1 || options.threads > 64) {
-    return Status::Usage("--threads " + std::to_string(options.threads) + ": give 1 to 64");
-  }
-  http.threads = options.threads;
-  http.limits.body_limit = 64 * 1024;  // a checkpoint, its signatures and 63 proof lines
   std::ostream& err = context.err;
   CANJE_ASSIGN_OR_RETURN(auto service,
                          server::WitnessService::Create({options.state, options.rate, options.burst,
@@ -40,18 +33,14 @@ Status RunWitnessServe(CommandContext& context, const ServeOptions& options) {
                                                            err << "canje witness serve: " << line
                                                                << std::endl;
                                                          }}));
-  server::HttpServer server(http, *service);
-  CANJE_RETURN_IF_ERROR(server.Listen());
-  std::string host =
-      http.address.find(':') == std::string::npos ? http.address : "[" + http.address + "]";
-  // The first line of stdout, which scripts and tests read for the port.
-  context.out << "listening on http://" << host << ":" << server.port() << std::endl;
-  CANJE_ASSIGN_OR_RETURN(int64_t size, witness::CosignedSize(options.state));
-  context.err << "canje witness serve: " << options.state << ", cosigned size " << size
-              << " so far; stop with Ctrl-C or SIGTERM" << std::endl;
-  server.Run();
-  context.err << "canje witness serve: stopped" << std::endl;
-  return Status::Ok();
+  // A checkpoint, its signatures and 63 proof lines fit in far less than 64 KiB.
+  return ServeHttp(context, "canje witness serve", options.listen, options.threads, 64 * 1024,
+                   *service, [&]() -> Status {
+                     CANJE_ASSIGN_OR_RETURN(int64_t size, witness::CosignedSize(options.state));
+                     context.err << "canje witness serve: " << options.state << ", cosigned size "
+                                 << size << " so far; stop with Ctrl-C or SIGTERM" << std::endl;
+                     return Status::Ok();
+                   });
 }
 
 // The witness's own side: a state folder on the witness's machine, no store.
@@ -154,14 +143,14 @@ void AddLogSideCommands(CLI::App* witness, CommandContext& context) {
       CANJE_ASSIGN_OR_RETURN(auto witnesses, instance::ListWitnesses(*instance));
       if (context.global.json) {
         json out = json::array();
-        for (const auto& witness : witnesses) out.push_back(wire::WitnessStatusJson(witness));
+        for (const auto& status : witnesses) out.push_back(wire::WitnessStatusJson(status));
         context.out << out.dump(2) << '\n';
         return Status::Ok();
       }
       Table table({"NAME", "URL", "PARTY", "COSIGNED", "AT"});
-      for (const auto& witness : witnesses) {
-        table.AddRow({witness.witness.name, witness.witness.url, witness.witness.party,
-                      std::to_string(witness.cosigned_size), witness.cosigned_at});
+      for (const auto& status : witnesses) {
+        table.AddRow({status.witness.name, status.witness.url, status.witness.party,
+                      std::to_string(status.cosigned_size), status.cosigned_at});
       }
       table.Print(context.out);
       return Status::Ok();

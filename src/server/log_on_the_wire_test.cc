@@ -41,11 +41,9 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
   // A store with three parties and a mediator.
   void InitSmallStore() {
     canje_.Init();
-    for (auto [code, name] : {std::pair{"VEN", "Venezuela"},
-                              {"SLV", "El Salvador"},
-                              {"PUENTE", "Mediator (synthetic)"}}) {
-      Admin({"party", "add", code, "--name", name});
-    }
+    Admin({"party", "add", "VEN", "--name", "Venezuela"});
+    Admin({"party", "add", "SLV", "--name", "El Salvador"});
+    Admin({"party", "add", "PUENTE", "--name", "Mediator (synthetic)", "--kind", "intermediary"});
     Admin({"user", "add", "med", "--party", "PUENTE", "--role", "mediator"});
     Admin({"user", "add", "ven", "--party", "VEN", "--role", "negotiator"});
   }
@@ -194,16 +192,17 @@ TEST_F(LogOnTheWireTest, GoTlogReadsEveryEntryAndTheLogsGrowthFromTheTiles) {
   InitSmallStore();
   AddEntries(300);
   canje_.WriteFile("old.checkpoint", Admin({"log", "checkpoint"}));
-  AddEntries(333);  // 640 entries and more: full and partial tiles at levels 0 and 1
+  AddEntries(340);  // 640 entries and more: full and partial tiles at levels 0 and 1
   canje_.WriteFile("log.vkey", LogKey() + "\n");
+  const std::string token = Token("ven");
   StartServer();
   RunResult built = BuildGo("tilelog");
   ASSERT_EQ(built.exit_status, 0) << built.err;
   const std::string size = std::to_string(LogSize());
   ASSERT_GT(LogSize(), 640);
 
-  RunResult read = RunProgram(
-      {"./tilelog", Url("/log/"), "log.vkey", Token("ven"), "old.checkpoint"}, canje_.dir(), {});
+  RunResult read = RunProgram({"./tilelog", Url("/log/"), "log.vkey", token, "old.checkpoint"},
+                              canje_.dir(), {});
   EXPECT_EQ(read.exit_status, 0) << read.err;
   EXPECT_NE(read.out.find("ok: " + size + " entries included in the tree of size " + size),
             std::string::npos)
@@ -338,7 +337,14 @@ TEST_F(LogOnTheWireTest, TheWitnessAnswersAddCheckpointAsTheSpecificationSays) {
   EXPECT_EQ(client.Send("GET", "/nothing").status, 404);
   HttpResult about = client.Send("GET", "/");
   EXPECT_NE(about.body.find(witness.vkey), std::string::npos);
-  EXPECT_FALSE(std::filesystem::exists(canje_.Path("witness-w1.example/forks")));
+  // The proof of the right length that did not verify is the one request kept as evidence (a
+  // signed checkpoint that does not extend what the witness cosigned): both notes.
+  int kept = 0;
+  for (const auto& entry :
+       std::filesystem::directory_iterator(canje_.Path("witness-w1.example/forks"))) {
+    kept += entry.path().extension() == ".checkpoint";
+  }
+  EXPECT_EQ(kept, 2);
 
   // Over the rate limit: 429 with Retry-After, and nothing is looked at.
   ServeProcess limited(canje_, {},
@@ -382,7 +388,7 @@ TEST_F(LogOnTheWireTest, TwoWitnessesCosignAGrowingLogAndOneKilledMidWayLosesNot
     ASSERT_TRUE(WaitFor(at_latest("b.example"))) << round;
     EXPECT_LT(CosignedSizes()["a.example"], LogSize());
     Restart("a.example");
-    EXPECT_EQ(StateSize("a.example"), on_disk) << round;  // the restart lost nothing
+    EXPECT_GE(StateSize("a.example"), on_disk) << round;  // the restart lost nothing
     ASSERT_TRUE(WaitFor(at_latest("a.example"))) << round;
   }
   EXPECT_TRUE(CheckpointCosignedBy("a.example"));
@@ -507,8 +513,9 @@ TEST_F(LogOnTheWireTest, AgreementAndCompletionAreFinalOnlyOnceThePolicyIsMet) {
     Ok(user, {"proposal", "accept", "V1", "--party", party});
   }
   Ok("med", {"proposal", "manifest", "V1", "--out", "manifest.json"});
+  // (exit 65 until every party's signature is valid; the JSON is printed either way)
   auto finality = [&](const std::string& user) {
-    return json::parse(Ok(user, {"agreement", "verify", "V1", "--json"}))["finality"];
+    return json::parse(As(user, {"agreement", "verify", "V1", "--json"}).out)["finality"];
   };
   for (const std::string party : {"slv", "usa", "ven"}) {
     ASSERT_EQ(RunProgram({"openssl", "genpkey", "-algorithm", "ed25519", "-out", party + ".pem"},
