@@ -38,7 +38,12 @@ int main(int argc, char** argv) {
   }
   std::vector<std::unique_ptr<store::Store>> stores;
   for (size_t i = 0; i < witnesses->size(); ++i) {
-    stores.push_back(std::move(*store::Store::Open({dir + "/store.db", false})));
+    Result<std::unique_ptr<store::Store>> store = store::Store::Open({dir + "/store.db", false});
+    if (!store.ok()) {
+      std::cerr << store.status().ToString() << "\n";
+      return 1;
+    }
+    stores.push_back(std::move(*store));
   }
   const instance::PostToWitness post = server::HttpWitnessPoster(std::chrono::seconds(10));
   std::vector<double> latencies;

@@ -27,6 +27,7 @@
 namespace canje::server::testing {
 namespace {
 
+using cli::testing::MakeEd25519KeyPair;
 using cli::testing::RunProgram;
 using cli::testing::RunResult;
 using nlohmann::json;
@@ -518,15 +519,7 @@ TEST_F(LogOnTheWireTest, AgreementAndCompletionAreFinalOnlyOnceThePolicyIsMet) {
     return json::parse(As(user, {"agreement", "verify", "V1", "--json"}).out)["finality"];
   };
   for (const std::string party : {"slv", "usa", "ven"}) {
-    ASSERT_EQ(RunProgram({"openssl", "genpkey", "-algorithm", "ed25519", "-out", party + ".pem"},
-                         canje_.dir(), {})
-                  .exit_status,
-              0);
-    ASSERT_EQ(RunProgram(
-                  {"openssl", "pkey", "-in", party + ".pem", "-pubout", "-out", party + ".pub.pem"},
-                  canje_.dir(), {})
-                  .exit_status,
-              0);
+    ASSERT_TRUE(MakeEd25519KeyPair(canje_.dir(), party));
     std::string code = party == "slv" ? "SLV" : party == "usa" ? "USA" : "VEN";
     Ok(party, {"party", "key", "add", code, "--pem", party + ".pub.pem"});
     Ok(party,
