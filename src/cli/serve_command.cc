@@ -20,6 +20,7 @@ struct ServeOptions {
   int threads = 4;
   size_t body_limit = 1 << 20;
   int pool_size = -1;  // idle instances kept per user; -1: --threads
+  int max_connections = 512;
   int witness_poll_ms = 250;
   int witness_retry_max_s = 300;
   int witness_timeout_ms = 10000;
@@ -60,7 +61,8 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
   server::WitnessSubmitter submitter(
       submitter_options,
       server::HttpWitnessPoster(std::chrono::milliseconds(options.witness_timeout_ms)));
-  return ServeHttp(context, "canje serve", options.listen, options.threads, options.body_limit,
+  return ServeHttp(context, "canje serve",
+                   {options.listen, options.threads, options.body_limit, options.max_connections},
                    *api, [&]() -> Status {
                      CANJE_RETURN_IF_ERROR(submitter.Start());
                      context.err << "canje serve: " << options.threads
@@ -73,16 +75,21 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
 
 }  // namespace
 
-Status ServeHttp(CommandContext& context, const std::string& name, const std::string& listen,
-                 int threads, size_t body_limit, server::RequestHandler& handler,
+Status ServeHttp(CommandContext& context, const std::string& name,
+                 const ServeHttpOptions& options, server::RequestHandler& handler,
                  const std::function<Status()>& started) {
   server::HttpServerOptions http;
-  CANJE_RETURN_IF_ERROR(server::ParseListenAddress(listen, http));
-  if (threads < 1 || threads > 64) {
-    return Status::Usage("--threads " + std::to_string(threads) + ": give 1 to 64");
+  CANJE_RETURN_IF_ERROR(server::ParseListenAddress(options.listen, http));
+  if (options.threads < 1 || options.threads > 64) {
+    return Status::Usage("--threads " + std::to_string(options.threads) + ": give 1 to 64");
   }
-  http.threads = threads;
-  http.limits.body_limit = body_limit;
+  http.threads = options.threads;
+  if (options.max_connections < 1 || options.max_connections > 60000) {
+    return Status::Usage("--max-connections " + std::to_string(options.max_connections) +
+                         ": give 1 to 60000");
+  }
+  http.max_connections = options.max_connections;
+  http.limits.body_limit = options.body_limit;
   server::HttpServer server(http, handler);
   CANJE_RETURN_IF_ERROR(server.Listen());
   std::string host =
@@ -103,6 +110,9 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
       ->capture_default_str();
   serve->add_option("--threads", options->threads, "Worker threads (1-64)")->capture_default_str();
   serve->add_option("--body-limit", options->body_limit, "Largest request body in bytes")
+      ->capture_default_str();
+  serve->add_option("--max-connections", options->max_connections,
+                    "Connections open at once; more are answered 503 with Retry-After")
       ->capture_default_str();
   serve->add_option("--pool-size", options->pool_size,
                     "Open instances kept per user between requests (default: --threads; 0 opens "

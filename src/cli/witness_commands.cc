@@ -34,7 +34,7 @@ Status RunWitnessServe(CommandContext& context, const ServeOptions& options) {
                                                                << std::endl;
                                                          }}));
   // A checkpoint, its signatures and 63 proof lines fit in far less than 64 KiB.
-  return ServeHttp(context, "canje witness serve", options.listen, options.threads, 64 * 1024,
+  return ServeHttp(context, "canje witness serve", {options.listen, options.threads, 64 * 1024},
                    *service, [&]() -> Status {
                      CANJE_ASSIGN_OR_RETURN(int64_t size, witness::CosignedSize(options.state));
                      context.err << "canje witness serve: " << options.state << ", cosigned size "

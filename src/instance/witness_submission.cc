@@ -1,5 +1,6 @@
 #include "instance/witness_submission.h"
 
+#include "core/utf8.h"
 #include "ledger/cosignature.h"
 #include "ledger/note_keys.h"
 #include "ledger/signed_note.h"
@@ -8,16 +9,13 @@
 namespace canje::instance {
 namespace {
 
-// At most this much of a witness's answer goes into a report.
+// At most this many characters of a witness's answer go into a report.
 constexpr size_t kQuotedAnswer = 200;
 
+// The answer's body for a report: valid UTF-8 whatever the witness sent (core/utf8.h).
 std::string Quoted(std::string_view body) {
-  std::string text(body.substr(0, kQuotedAnswer));
-  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
-  for (char& c : text) {
-    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
-  }
-  return text.empty() ? "(no body)" : "'" + text + "'";
+  while (!body.empty() && (body.back() == '\n' || body.back() == '\r')) body.remove_suffix(1);
+  return body.empty() ? "(no body)" : "'" + QuoteUntrusted(body, kQuotedAnswer) + "'";
 }
 
 // Keeps the lines of a 200 answer that are valid cosignatures by `key` over `text`. Returns how

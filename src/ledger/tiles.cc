@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/utf8.h"
 #include "ledger/checkpoint.h"
 #include "ledger/merkle_tree.h"
 
@@ -80,7 +81,7 @@ std::string TilePath(const Tile& tile) {
 
 Result<Tile> ParseTilePath(std::string_view path) {
   auto bad = [&](std::string_view why) {
-    return Status::Usage("'" + std::string(path) + "' is not a tile path: " + std::string(why) +
+    return Status::Usage("'" + QuoteUntrusted(path) + "' is not a tile path: " + std::string(why) +
                          " (the form is tile/<L>/<N>[.p/<W>] or tile/entries/<N>[.p/<W>], "
                          "<N> in three-digit groups such as x001/x234/067)");
   };

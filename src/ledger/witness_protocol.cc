@@ -2,6 +2,7 @@
 
 #include <optional>
 
+#include "core/utf8.h"
 #include "ledger/checkpoint.h"
 #include "ledger/proof_text.h"
 
@@ -29,7 +30,7 @@ Result<AddCheckpointRequest> ParseAddCheckpointRequest(std::string_view body) {
                                         ? ParseTreeSize(first.substr(kOldPrefix.size()))
                                         : std::nullopt;
   if (!old_size) {
-    return Status::Usage("line 1: '" + std::string(first.substr(0, 40)) +
+    return Status::Usage("line 1: '" + QuoteUntrusted(first, 40) +
                          "' is not \"old <size>\" (a decimal size without leading zeroes)");
   }
   request.old_size = *old_size;
@@ -68,7 +69,7 @@ Result<int64_t> ParseTreeSizeBody(std::string_view body) {
   std::optional<int64_t> size;
   if (!body.empty() && body.back() == '\n') size = ParseTreeSize(body.substr(0, body.size() - 1));
   if (!size) {
-    return Status::Invalid("the witness's size answer '" + std::string(body.substr(0, 40)) +
+    return Status::Invalid("the witness's size answer '" + QuoteUntrusted(body, 40) +
                            "' is not a decimal size and a newline");
   }
   return *size;
@@ -84,7 +85,7 @@ Result<std::vector<std::string>> SplitCosignatureLines(std::string_view body) {
     const std::string_view line = body.substr(0, end + 1);
     if (line.substr(0, kSignatureLineStart.size()) != kSignatureLineStart) {
       return Status::Invalid("the witness's answer has a line that is not a signature line: '" +
-                             std::string(line.substr(0, 40)) + "'");
+                             QuoteUntrusted(line, 40) + "'");
     }
     lines.emplace_back(line);
     body.remove_prefix(end + 1);

@@ -1,4 +1,4 @@
-// GET /v1/whoami: who the token acts as.
+// GET /v1/whoami: who the token acts as; and the lists of every route (handlers.h).
 #include "instance/access.h"
 #include "server/handlers.h"
 
@@ -18,7 +18,15 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddLogRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddTileRoutes(routes));
+  return routes;
+}
+
+Result<PublicRoutes> AllPublicRoutes() {
+  PublicRoutes routes;
+  CANJE_RETURN_IF_ERROR(AddPublicRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddPublicTileRoutes(routes));
   return routes;
 }
 

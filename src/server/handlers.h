@@ -3,8 +3,6 @@
 // command line calls and map the results with src/wire.
 #pragma once
 
-#include <string_view>
-
 #include "core/status.h"
 #include "server/api_call.h"
 
@@ -21,15 +19,22 @@ Status AddLogRoutes(Routes& routes);
 Status AddNegotiationRoutes(Routes& routes);
 // GET /v1/link/status
 Status AddReconciliationRoutes(Routes& routes);
-// GET /log/checkpoint, /log/tile/... (C2SP tlog-tiles), and the same under kPublicLogPrefix
+// GET and DELETE /v1/session (the caller's own), GET /v1/sessions and DELETE
+// /v1/sessions/{id} (an admin's)
+Status AddSessionRoutes(Routes& routes);
+// GET /log/checkpoint, /log/tile/... (C2SP tlog-tiles), for a caller who may read the log
 Status AddTileRoutes(Routes& routes);
 
-// The log's tiles without a token: /log/public/<capability>/... (instance/log_witnesses.h).
-// Api lets requests under this prefix through without a token; their handlers read only the
-// store and answer 404 unless the capability opens the log.
-inline constexpr std::string_view kPublicLogPrefix = "/log/public/";
+// Without a token: POST /v1/session (signing in), GET /healthz, GET /readyz
+Status AddPublicRoutes(PublicRoutes& routes);
+// Without a token: GET /log/public/<capability>/checkpoint and /log/public/<capability>/tile/...,
+// answered only once an admin opened the log and the capability is its own
+// (instance/log_witnesses.h); 404 otherwise.
+Status AddPublicTileRoutes(PublicRoutes& routes);
 
-// Every route above.
+// Every route above that needs a token or a session.
 Result<Routes> AllRoutes();
+// Every route above that needs neither.
+Result<PublicRoutes> AllPublicRoutes();
 
 }  // namespace canje::server

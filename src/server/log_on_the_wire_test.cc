@@ -116,7 +116,7 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
     Witness& witness = witnesses_.at(name);
     witness.process.reset();
     witness.process = std::make_unique<ServeProcess>(
-        canje_, std::vector<std::string>{},
+        canje_, std::vector<std::string>{}, std::vector<std::string>{},
         std::vector<std::string>{"witness", "serve", "--state", witness.state, "--listen",
                                  "127.0.0.1:" + std::to_string(witness.port)});
     ASSERT_NE(witness.process->port(), 0) << witness.process->error();
@@ -348,7 +348,7 @@ TEST_F(LogOnTheWireTest, TheWitnessAnswersAddCheckpointAsTheSpecificationSays) {
   EXPECT_EQ(kept, 2);
 
   // Over the rate limit: 429 with Retry-After, and nothing is looked at.
-  ServeProcess limited(canje_, {},
+  ServeProcess limited(canje_, {}, {},
                        {"witness", "serve", "--state", witness.state, "--listen", "127.0.0.1:0",
                         "--rate", "0.2", "--burst", "2"});
   ASSERT_NE(limited.port(), 0) << limited.error();

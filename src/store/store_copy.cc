@@ -23,9 +23,9 @@ constexpr Kind I = Kind::kInt;
 constexpr Kind T = Kind::kText;
 constexpr Kind B = Kind::kBlob;
 
-// Schema versions 1 to 8 (migrations.cc), parents before children. A migration that adds a
+// Schema versions 1 to 9 (migrations.cc), parents before children. A migration that adds a
 // table or a column must add it here too: CopyStore refuses any other schema version.
-constexpr int kCopiedSchemaVersion = 8;
+constexpr int kCopiedSchemaVersion = 9;
 const std::vector<Table>& Tables() {
   static const std::vector<Table> kTables = {
       {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
@@ -320,7 +320,32 @@ const std::vector<Table>& Tables() {
         {"revoked_at", T},
         {"revoked_by", T},
         {"event_seq", I}}},
-      // Schema version 8 (store/witness_tables.h): witnesses, exchanges' witness policies.
+      // Schema version 8 (store/sign_in_tables.h): password hashes, sealed second factors,
+      // sessions as SHA-256 only.
+      {"user_credentials",
+       "user_name",
+       {{"user_name", T},
+        {"password_hash", T},
+        {"password_set_at", T},
+        {"totp_secret_sealed", B},
+        {"totp_enrolled_at", T},
+        {"totp_last_step", I},
+        {"failed_sign_ins", I},
+        {"last_failure_at", T},
+        {"locked_until", T}}},
+      {"sessions",
+       "id",
+       {{"id", I},
+        {"user_name", T},
+        {"token_sha256", B},
+        {"csrf_sha256", B},
+        {"created_at", T},
+        {"expires_at", T},
+        {"ended_at", T},
+        {"ended_by", T},
+        {"end_reason", T},
+        {"event_seq", I}}},
+      // Schema version 9 (store/witness_tables.h): witnesses, exchanges' witness policies.
       {"log_witnesses",
        "name",
        {{"name", T},

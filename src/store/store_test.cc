@@ -230,7 +230,7 @@ TEST_P(StoreTest, ReadsInterruptedByOtherQueriesOrAbandonedYieldEveryRowOnce) {
   EXPECT_EQ(*store_->TreeRoot(kPersons + 1), *ledger::TreeHash(kPersons + 1, reader));
 }
 
-// Witnesses (schema version 8): one registered per name, removable and registrable again;
+// Witnesses (schema version 9): one registered per name, removable and registrable again;
 // received cosignatures stored without an event, by witness, only for signed sizes.
 TEST_P(StoreTest, WitnessesAndTheirCosignaturesAreKeptByName) {
   auto write = [&](const std::function<Status(WriteTransaction&, int64_t)>& change) {

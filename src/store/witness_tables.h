@@ -1,4 +1,4 @@
-// The log's witnesses in the store (schema version 8): the witnesses registered to cosign the
+// The log's witnesses in the store (schema version 9): the witnesses registered to cosign the
 // log's checkpoints, the cosignatures they returned (table `cosignatures`, schema version 1,
 // indexed here by witness), and each exchange's witness policy.
 //
@@ -21,7 +21,7 @@
 
 namespace canje::store {
 
-// The SQL of migration 8: tables log_witnesses and exchange_witness_policies, and an index of
+// The SQL of migration 9: tables log_witnesses and exchange_witness_policies, and an index of
 // cosignatures by witness.
 std::string_view WitnessTablesSchema();
 
