@@ -67,8 +67,8 @@ Witness& TheWitness() {
     auto log_key = ledger::GenerateSignerKey("log.example/fuzz", ledger::SignatureType::kEd25519);
     FuzzCheck(log_key.ok(), "cannot make the log's key");
     w->log_key = *log_key;
-    auto vkey = witness::InitWitness(
-        w->folder, "w.example", ledger::FormatVerifierKey(ledger::VerifierKeyOf(w->log_key)));
+    auto vkey = witness::InitWitness(w->folder, "w.example",
+                                     ledger::FormatVerifierKey(ledger::VerifierKeyOf(w->log_key)));
     FuzzCheck(vkey.ok(), "cannot make the witness");
     w->witness_key = *ledger::ParseVerifierKey(*vkey);
     auto cosigned = witness::Cosign(w->folder, w->log->Note(kCosignedSize, w->log_key), "", 1);
@@ -95,11 +95,11 @@ std::vector<std::string> FuzzSeeds() {
   Witness& w = TheWitness();
   const std::vector<ledger::Hash> proof = *ledger::ProveConsistency(kCosignedSize, 9, w.log->tree);
   return {
-      Request(kCosignedSize, proof, w.log->Note(9, w.log_key)),               // 200
-      Request(kCosignedSize, {}, w.log->Note(kCosignedSize, w.log_key)),       // 200 again
-      Request(0, {}, w.log->Note(9, w.log_key)),                               // 409
-      Request(kCosignedSize, proof, w.fork->Note(9, w.log_key)),               // a fork: 422
-      Request(kCosignedSize, {}, w.fork->Note(kCosignedSize, w.log_key)),      // a fork: 409
+      Request(kCosignedSize, proof, w.log->Note(9, w.log_key)),            // 200
+      Request(kCosignedSize, {}, w.log->Note(kCosignedSize, w.log_key)),   // 200 again
+      Request(0, {}, w.log->Note(9, w.log_key)),                           // 409
+      Request(kCosignedSize, proof, w.fork->Note(9, w.log_key)),           // a fork: 422
+      Request(kCosignedSize, {}, w.fork->Note(kCosignedSize, w.log_key)),  // a fork: 409
       Request(kCosignedSize, *ledger::ProveConsistency(kCosignedSize, 16, w.log->tree),
               w.log->Note(16, w.log_key)),
       "9\n",

@@ -8,6 +8,7 @@
 
 #include "core/utf8.h"
 #include "fuzz/fuzz_target.h"
+#include "ledger/merkle_tree.h"
 #include "ledger/tiles.h"
 
 std::vector<std::string> FuzzSeeds() {
@@ -17,7 +18,10 @@ std::vector<std::string> FuzzSeeds() {
           "tile/entries/x001/234",
           "tile/entries/000.p/255",
           "tile/63/x009/x223/x372/x036/x854/775",
-          std::string("\x00\x03" "abc" "\x00\x00", 7)};
+          std::string("\x00\x03"
+                      "abc"
+                      "\x00\x00",
+                      7)};
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -17,12 +17,16 @@ constexpr std::string_view kPartialSuffix = ".p";
 // The leaves a tile spans: (index * 256 + width) * 256^level, saturated above kMaxTreeSize so
 // that absurd coordinates compare as "beyond the tree" without overflowing.
 int64_t SpanEnd(const Tile& tile) {
-  unsigned __int128 end = (static_cast<unsigned __int128>(tile.index) * kTileWidth + tile.width);
+  constexpr uint64_t kMax = static_cast<uint64_t>(kMaxTreeSize);
+  constexpr uint64_t kWidth = static_cast<uint64_t>(kTileWidth);
+  // Each multiplication is checked first: `end` stays at most kMax + kWidth, far from overflow.
+  if (static_cast<uint64_t>(tile.index) > kMax / kWidth) return kMaxTreeSize + 1;
+  uint64_t end = static_cast<uint64_t>(tile.index) * kWidth + static_cast<uint64_t>(tile.width);
   for (int level = 0; level < tile.level; ++level) {
-    end *= kTileWidth;
-    if (end > static_cast<unsigned __int128>(kMaxTreeSize)) return kMaxTreeSize + 1;
+    if (end > kMax / kWidth) return kMaxTreeSize + 1;
+    end *= kWidth;
   }
-  if (end > static_cast<unsigned __int128>(kMaxTreeSize)) return kMaxTreeSize + 1;
+  if (end > kMax) return kMaxTreeSize + 1;
   return static_cast<int64_t>(end);
 }
 
@@ -114,7 +118,7 @@ Result<Tile> ParseTilePath(std::string_view path) {
     }
   }
   // Groups: "xDDD" for all but the last, "DDD" for the last.
-  unsigned __int128 index = 0;
+  int64_t index = 0;
   for (size_t i = 0; i < parts.size(); ++i) {
     std::string_view group = parts[i];
     const bool last = i + 1 == parts.size();
@@ -129,10 +133,10 @@ Result<Tile> ParseTilePath(std::string_view path) {
     if (i == 0 && digits == 0 && parts.size() > 1) {
       return bad("the index has a leading group of zeroes");
     }
-    index = index * 1000 + static_cast<unsigned __int128>(digits);
-    if (index > static_cast<unsigned __int128>(kMaxTreeSize)) return bad("the index is too large");
+    if (index > (kMaxTreeSize - digits) / 1000) return bad("the index is too large");
+    index = index * 1000 + digits;
   }
-  tile.index = static_cast<int64_t>(index);
+  tile.index = index;
   return tile;
 }
 

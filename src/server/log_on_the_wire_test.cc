@@ -359,6 +359,15 @@ TEST_F(LogOnTheWireTest, TheWitnessAnswersAddCheckpointAsTheSpecificationSays) {
   HttpResult refused = limited_client.Send("POST", "/add-checkpoint", "", "old 0\n\n" + grown);
   EXPECT_EQ(refused.status, 429);
   EXPECT_GE(std::stoi(refused.Header("retry-after")), 1);
+  // Refused from the header alone: a body announced but never sent is not waited for, and a
+  // path the witness does not serve is refused before its body too.
+  for (const std::string path : {"/add-checkpoint", "/elsewhere"}) {
+    RawReply early = RawExchange(
+        limited.port(), "POST " + path + " HTTP/1.1\r\nHost: x\r\nContent-Length: 60000\r\n\r\n",
+        std::chrono::milliseconds(5000));
+    EXPECT_EQ(early.Statuses(), std::vector<int>{path == "/elsewhere" ? 404 : 429}) << path;
+    EXPECT_TRUE(early.closed) << path;
+  }
 }
 
 TEST_F(LogOnTheWireTest, TwoWitnessesCosignAGrowingLogAndOneKilledMidWayLosesNothing) {

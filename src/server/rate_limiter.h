@@ -20,8 +20,18 @@ class RateLimiter {
   bool Allow(int* retry_after_seconds = nullptr) {
     return Allow(Clock::now(), retry_after_seconds);
   }
+  // As Allow, but leaves the token in the bucket: whether Allow would say yes now. Used to refuse
+  // a request before reading its body; Allow then takes the token when the request is handled.
+  bool HasToken(Clock::time_point now, int* retry_after_seconds = nullptr);
+  bool HasToken(int* retry_after_seconds = nullptr) {
+    return HasToken(Clock::now(), retry_after_seconds);
+  }
 
  private:
+  // Refills the bucket up to `now` and says whether it holds a token (else sets the wait).
+  // Called with mutex_ held.
+  bool Refill(Clock::time_point now, int* retry_after_seconds);
+
   const double rate_;
   const double burst_;
   std::mutex mutex_;

@@ -33,5 +33,18 @@ TEST(RateLimiterTest, ASlowRateSaysHowLongToWait) {
   EXPECT_EQ(retry_after, 8);
 }
 
+TEST(RateLimiterTest, LookingForATokenLeavesItInTheBucket) {
+  RateLimiter limiter(/*rate=*/1, /*burst=*/1);
+  const auto start = RateLimiter::Clock::time_point{} + std::chrono::hours(1);
+  for (int i = 0; i < 3; ++i) EXPECT_TRUE(limiter.HasToken(start)) << i;
+  EXPECT_TRUE(limiter.Allow(start));
+  int retry_after = 0;
+  EXPECT_FALSE(limiter.HasToken(start + milliseconds(100), &retry_after));
+  EXPECT_EQ(retry_after, 1);
+  EXPECT_FALSE(limiter.Allow(start + milliseconds(100)));
+  EXPECT_TRUE(limiter.HasToken(start + milliseconds(1001)));
+  EXPECT_TRUE(limiter.Allow(start + milliseconds(1001)));
+}
+
 }  // namespace
 }  // namespace canje::server

@@ -46,7 +46,8 @@ Result<Reply> GetCheckpoint(ApiCall& call) {
 }
 
 Result<Reply> GetTile(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(auto resource, instance::ReadLogResource(call.instance, TilePathOf(call.params)));
+  CANJE_ASSIGN_OR_RETURN(auto resource,
+                         instance::ReadLogResource(call.instance, TilePathOf(call.params)));
   return ResourceReply(std::move(resource), false);
 }
 

@@ -5,6 +5,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/utf8.h"
 #include "ledger/witness_protocol.h"
 #include "witness/witness_state.h"
 
@@ -74,38 +75,58 @@ WitnessService::WitnessService(WitnessServiceOptions options, std::string about)
       about_(std::move(about)),
       limiter_(options_.rate, options_.burst) {}
 
+std::optional<HttpResponse> WitnessService::NotServed(const HttpRequest& request) const {
+  std::string_view target = View(request.target());
+  std::string_view path = target.substr(0, target.find('?'));
+  if (path == "/add-checkpoint") {
+    if (request.method() == http::verb::post) return std::nullopt;
+    HttpResponse response =
+        Text(request, http::status::method_not_allowed, "add-checkpoint takes POST");
+    response.set(http::field::allow, "POST");
+    return response;
+  }
+  if (path == "/" && request.method() == http::verb::get) return std::nullopt;
+  return Text(request, http::status::not_found,
+              "no such path; this witness answers POST /add-checkpoint");
+}
+
+std::optional<HttpResponse> WitnessService::OverTheRateLimit(const HttpRequest& request,
+                                                             bool take) {
+  int retry_after = 1;
+  if (take ? limiter_.Allow(&retry_after) : limiter_.HasToken(&retry_after)) return std::nullopt;
+  HttpResponse response =
+      Text(request, http::status::too_many_requests,
+           "too many requests; try again in " + std::to_string(retry_after) + " s");
+  response.set(http::field::retry_after, std::to_string(retry_after));
+  return response;
+}
+
+std::optional<HttpResponse> WitnessService::Screen(const HttpRequest& header) {
+  try {
+    if (std::optional<HttpResponse> refusal = NotServed(header)) return refusal;
+    // Past NotServed: POST /add-checkpoint or GET /.
+    if (header.method() == http::verb::post) return OverTheRateLimit(header, /*take=*/false);
+    return std::nullopt;
+  } catch (const std::exception& error) {
+    return Text(header, http::status::internal_server_error,
+                "unexpected failure: " + QuoteUntrusted(error.what()));
+  }
+}
+
 HttpResponse WitnessService::Handle(const HttpRequest& request) {
   try {
-    std::string_view target = View(request.target());
-    std::string_view path = target.substr(0, target.find('?'));
-    if (path == "/add-checkpoint") {
-      if (request.method() != http::verb::post) {
-        HttpResponse response =
-            Text(request, http::status::method_not_allowed, "add-checkpoint takes POST");
-        response.set(http::field::allow, "POST");
-        return response;
-      }
-      return AddCheckpoint(request);
-    }
-    if (path == "/" && request.method() == http::verb::get) {
-      return Text(request, http::status::ok, about_);
-    }
-    return Text(request, http::status::not_found,
-                "no such path; this witness answers POST /add-checkpoint");
+    if (std::optional<HttpResponse> refusal = NotServed(request)) return std::move(*refusal);
+    if (request.method() == http::verb::get) return Text(request, http::status::ok, about_);
+    return AddCheckpoint(request);
   } catch (const std::exception& error) {
     return Text(request, http::status::internal_server_error,
-                std::string("unexpected failure: ") + error.what());
+                "unexpected failure: " + QuoteUntrusted(error.what()));
   }
 }
 
 HttpResponse WitnessService::AddCheckpoint(const HttpRequest& request) {
-  int retry_after = 1;
-  if (!limiter_.Allow(&retry_after)) {
-    HttpResponse response =
-        Text(request, http::status::too_many_requests,
-             "too many requests; try again in " + std::to_string(retry_after) + " s");
-    response.set(http::field::retry_after, std::to_string(retry_after));
-    return response;
+  if (std::optional<HttpResponse> refusal = OverTheRateLimit(request, /*take=*/true)) {
+    return std::move(*refusal);
   }
   Result<ledger::AddCheckpointRequest> parsed = ledger::ParseAddCheckpointRequest(request.body());
   if (!parsed.ok()) return Text(request, http::status::bad_request, parsed.status().message());

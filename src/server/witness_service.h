@@ -11,15 +11,17 @@
 // The decision and the state are the folder's (witness/witness_state.h): every request is
 // checked and saved under the folder's lock, the state on disk before the answer.
 //
-// The rate limit is one token bucket for the whole witness (the handler does not see client
-// addresses; put a reverse proxy in front for per-client limits): it bounds the signature checks
-// and fsyncs anyone can ask for. A log sends one request per change, so the default (10 per
-// second, bursts of 20) leaves room for several logs.
+// Requests go through the same listener as the API's (server/http_session.cc: framing checks,
+// header and body limits, Screen before any body is read). The rate limit is one token bucket for
+// the whole witness (the handler does not see client addresses; put a reverse proxy in front for
+// per-client limits): it bounds the signature checks and fsyncs anyone can ask for. A log sends one
+// request per change, so the default (10 per second, bursts of 20) leaves room for several logs.
 #pragma once
 
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/status.h"
@@ -40,10 +42,17 @@ class WitnessService : public RequestHandler {
   // kNotFound/kInvalid when the folder holds no usable witness key or log key.
   static Result<std::unique_ptr<WitnessService>> Create(WitnessServiceOptions options);
 
+  // Before a body is read: refuses what Handle would refuse without looking at the body (a path
+  // or method it does not serve, 404/405; over the rate limit, 429), so that nobody can make the
+  // witness read bodies it will not use.
+  std::optional<HttpResponse> Screen(const HttpRequest& header) override;
   HttpResponse Handle(const HttpRequest& request) override;
 
  private:
   WitnessService(WitnessServiceOptions options, std::string about);
+  // The 404 or 405 for a request that is neither POST /add-checkpoint nor GET /.
+  std::optional<HttpResponse> NotServed(const HttpRequest& request) const;
+  std::optional<HttpResponse> OverTheRateLimit(const HttpRequest& request, bool take);
   HttpResponse AddCheckpoint(const HttpRequest& request);
 
   WitnessServiceOptions options_;
