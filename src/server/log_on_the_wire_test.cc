@@ -283,7 +283,15 @@ TEST_F(LogOnTheWireTest, ServedTilesAreTheExportedFilesAndOnlyFullOnesAreCachedL
   std::string wrong = capability;
   wrong[wrong.size() - 2] = wrong[wrong.size() - 2] == '0' ? '1' : '0';
   EXPECT_EQ(client.Send("GET", wrong + "tile/0/000").status, 404);
-  EXPECT_EQ(client.Send("GET", "/log/public/").status, 404);
+  // A wrong capability says nothing about the path either: 404 for a path that is not a tile's.
+  EXPECT_EQ(client.Send("GET", wrong + "tile/0/3").status, 404);
+  EXPECT_EQ(client.Send("GET", capability + "tile/0/3").status, 400);
+  // Only the checkpoint and tile paths are public routes; anything else under the prefix is
+  // answered as every other request without a token (401), and so is a percent-encoded variant.
+  EXPECT_EQ(client.Send("GET", "/log/public/").status, 401);
+  EXPECT_EQ(client.Send("GET", capability + "other").status, 401);
+  EXPECT_EQ(client.Send("GET", "/log/%70ublic/" + capability.substr(12) + "checkpoint").status,
+            401);
   // Only an admin opens or closes it, and refusals change nothing.
   Refused("ven", {"log", "reading", "token"}, 77, "may not decide who may read the log's tiles");
 }
