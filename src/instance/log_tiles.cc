@@ -60,8 +60,9 @@ Result<LogResource> ReadLogResource(Instance& instance, std::string_view path) {
   return Resource(instance.store(), path);
 }
 
-Result<LogResource> ReadPublicLogResource(store::Store& store, const std::string& capability,
+Result<LogResource> ReadPublicLogResource(Instance& instance, const std::string& capability,
                                           std::string_view path) {
+  store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(bool matches, PublicLogCapabilityMatches(store, capability));
   if (!matches) {
     return Status::NotFound(

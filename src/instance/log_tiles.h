@@ -33,8 +33,9 @@ struct LogResource {
 Result<LogResource> ReadLogResource(Instance& instance, std::string_view path);
 
 // The same for a reader without a user: kNotFound (the same answer whatever the reason) unless
-// the log is open and `capability` is its own (PublicLogCapabilityMatches).
-Result<LogResource> ReadPublicLogResource(store::Store& store, const std::string& capability,
+// the log is open and `capability` is its own (PublicLogCapabilityMatches). `instance` only
+// lends its store: its user is not asked for anything.
+Result<LogResource> ReadPublicLogResource(Instance& instance, const std::string& capability,
                                           std::string_view path);
 
 struct TileExport {

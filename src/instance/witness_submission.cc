@@ -121,10 +121,14 @@ Result<SubmissionReport> SubmitToWitness(store::Store& store, const store::Witne
   return report;
 }
 
+Result<std::vector<store::WitnessRow>> WitnessesToSubmitTo(store::Store& store) {
+  return store::Witnesses(store, false);
+}
+
 Result<std::vector<SubmissionReport>> SubmitToWitnesses(Instance& instance,
                                                         const PostToWitness& post) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kSubmitToWitnesses));
-  CANJE_ASSIGN_OR_RETURN(auto witnesses, store::Witnesses(instance.store(), false));
+  CANJE_ASSIGN_OR_RETURN(auto witnesses, WitnessesToSubmitTo(instance.store()));
   std::vector<SubmissionReport> reports;
   for (const store::WitnessRow& witness : witnesses) {
     CANJE_ASSIGN_OR_RETURN(SubmissionReport report,

@@ -51,6 +51,11 @@ struct SubmissionReport {
 Result<SubmissionReport> SubmitToWitness(store::Store& store, const store::WitnessRow& witness,
                                          const PostToWitness& post);
 
+// The witnesses to keep up to date: every registered one, not removed, in name order. For the
+// background submitter, which acts for no user (the registry is not secret; changing it is
+// what needs a permission).
+Result<std::vector<store::WitnessRow>> WitnessesToSubmitTo(store::Store& store);
+
 // SubmitToWitness for every registered witness, in name order (kSubmitToWitnesses).
 Result<std::vector<SubmissionReport>> SubmitToWitnesses(Instance& instance,
                                                         const PostToWitness& post);

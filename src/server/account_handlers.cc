@@ -1,4 +1,4 @@
-// GET /v1/whoami: who the token acts as; and the lists of every route (handlers.h).
+// GET /v1/whoami: who the token acts as.
 #include "instance/access.h"
 #include "server/handlers.h"
 
@@ -9,25 +9,6 @@ Status AddAccountRoutes(Routes& routes) {
     const store::Actor& actor = call.instance.actor();
     return JsonReply({{"user", actor.user}, {"party", actor.party}, {"role", actor.role}});
   });
-}
-
-Result<Routes> AllRoutes() {
-  Routes routes;
-  CANJE_RETURN_IF_ERROR(AddAccountRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddRegistryRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddLogRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddTileRoutes(routes));
-  return routes;
-}
-
-Result<PublicRoutes> AllPublicRoutes() {
-  PublicRoutes routes;
-  CANJE_RETURN_IF_ERROR(AddPublicRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddPublicTileRoutes(routes));
-  return routes;
 }
 
 }  // namespace canje::server

@@ -25,16 +25,18 @@ Status AddSessionRoutes(Routes& routes);
 // GET /log/checkpoint, /log/tile/... (C2SP tlog-tiles), for a caller who may read the log
 Status AddTileRoutes(Routes& routes);
 
-// Without a token: POST /v1/session (signing in), GET /healthz, GET /readyz
-Status AddPublicRoutes(PublicRoutes& routes);
+// Without a token: POST /v1/session (signing in)
+Status AddSignInRoutes(PublicRoutes& routes);
+// Without a token: GET /healthz, GET /readyz, GET /v1/openapi.json
+Status AddServiceRoutes(PublicRoutes& routes);
 // Without a token: GET /log/public/<capability>/checkpoint and /log/public/<capability>/tile/...,
 // answered only once an admin opened the log and the capability is its own
 // (instance/log_witnesses.h); 404 otherwise.
 Status AddPublicTileRoutes(PublicRoutes& routes);
 
-// Every route above that needs a token or a session.
+// Every route above that needs a token or a session (routes.cc).
 Result<Routes> AllRoutes();
-// Every route above that needs neither.
+// Every route above that needs neither (routes.cc).
 Result<PublicRoutes> AllPublicRoutes();
 
 }  // namespace canje::server

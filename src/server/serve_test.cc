@@ -191,6 +191,28 @@ TEST_F(ServeTest, AcceptingWritesOnceAndAStaleExpectationIsAConflict) {
   EXPECT_EQ(LogSize(), after_accept);
 }
 
+// A rejection is recorded once with its reason, which the version then shows; a second one
+// changes nothing.
+TEST_F(ServeTest, RejectingRecordsTheReasonOnce) {
+  const int64_t before = LogSize();
+  HttpResult rejected = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
+                                      R"({"party": "VEN", "reason": "two names missing"})");
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(Body(rejected)["state"], "rejected");
+  EXPECT_EQ(Body(rejected)["changed"], true);
+  const int64_t after = LogSize();
+  EXPECT_GT(after, before);
+  json shown = Body(Get("ven", "/v1/proposals/V1"));
+  ASSERT_EQ(shown["responses"].size(), 1u) << shown.dump();
+  EXPECT_EQ(shown["responses"][0]["response"], "rejected");
+  EXPECT_EQ(shown["responses"][0]["reason"], "two names missing");
+  HttpResult again = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
+                                   R"({"party": "VEN", "reason": "two names missing"})");
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(Body(again)["changed"], false);
+  EXPECT_EQ(LogSize(), after) << "a repeated rejection wrote to the log";
+}
+
 TEST_F(ServeTest, BadRequestsGetProblemsThatSayWhere) {
   HttpResult malformed = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
                                        "{\"party\": \"VEN\",\n  \"expect_state\": }");
@@ -252,6 +274,56 @@ TEST_F(ServeTest, ReadsOverOneKeptAliveConnectionWithTheirContentTypes) {
   EXPECT_EQ(Body(Get("ven", "/v1/summary"))["events"], LogSize());
   EXPECT_EQ(Body(Get("ven", "/v1/exchanges")).size(), 1u);
   EXPECT_EQ(server_->Stop(), 0) << "canje serve did not stop cleanly on SIGTERM";
+}
+
+// The log as C2SP tlog-tiles: with a token under /log/, and without one under
+// /log/public/<capability>/ once an admin opened it (log_on_the_wire_test reads them with Go's
+// tlog package; here, what each answer is).
+TEST_F(ServeTest, TheLogIsServedAsTilesWithATokenAndWithoutOneOnceOpened) {
+  HttpResult checkpoint = Get("ven", "/log/checkpoint");
+  ASSERT_EQ(checkpoint.status, 200) << checkpoint.body << checkpoint.error;
+  EXPECT_EQ(checkpoint.body, Get("ven", "/v1/log/checkpoint").body);
+  EXPECT_EQ(checkpoint.Header("content-type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(checkpoint.Header("cache-control"), "private, no-cache");
+  const int64_t size = LogSize();
+  ASSERT_GE(size, 3);
+  // The first three leaves: three hashes, and three entries each with a two-byte length.
+  HttpResult hashes = Get("ven", "/log/tile/0/000.p/3");
+  ASSERT_EQ(hashes.status, 200) << hashes.body;
+  EXPECT_EQ(hashes.Header("content-type"), "application/octet-stream");
+  EXPECT_EQ(hashes.body.size(), 3u * 32);
+  HttpResult entries = Get("ven", "/log/tile/entries/000.p/3");
+  ASSERT_EQ(entries.status, 200) << entries.body;
+  size_t offset = 0;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_LE(offset + 2, entries.body.size());
+    offset += 2 + (static_cast<unsigned char>(entries.body[offset]) << 8 |
+                   static_cast<unsigned char>(entries.body[offset + 1]));
+  }
+  EXPECT_EQ(offset, entries.body.size());
+  ExpectProblem(Get("ven", "/log/tile/0/3"), 400);
+  ExpectProblem(Get("ven", "/log/tile/0/x999/000"), 404);  // far beyond the tree
+  ExpectProblem(Client().Send("GET", "/log/tile/0/000.p/3"), 401);
+
+  // Without a token: nothing until an admin opens it, then the same bytes, marked public.
+  const std::string prefix =
+      json::parse(Ok({"log", "reading", "open", "--json"}))["public_prefix"];
+  Ok({"log", "reading", "token"});
+  ExpectProblem(Client().Send("GET", prefix + "checkpoint"), 404);
+  Ok({"log", "reading", "open"});
+  HttpResult open_checkpoint = Client().Send("GET", prefix + "checkpoint");
+  ASSERT_EQ(open_checkpoint.status, 200) << open_checkpoint.body;
+  EXPECT_EQ(open_checkpoint.body, Get("ven", "/log/checkpoint").body);
+  EXPECT_EQ(open_checkpoint.Header("cache-control"), "public, no-cache");
+  HttpResult open_hashes = Client().Send("GET", prefix + "tile/0/000.p/3");
+  ASSERT_EQ(open_hashes.status, 200) << open_hashes.body;
+  EXPECT_EQ(open_hashes.body, hashes.body);
+  EXPECT_EQ(open_hashes.Header("cache-control"), "public, no-cache");
+  ExpectProblem(Client().Send("GET", prefix + "tile/0/3"), 400);
+  std::string wrong = prefix;
+  wrong[wrong.size() - 2] = wrong[wrong.size() - 2] == '0' ? '1' : '0';
+  ExpectProblem(Client().Send("GET", wrong + "tile/0/000.p/3"), 404);
+  ExpectProblem(Client().Send("GET", wrong + "checkpoint"), 404);
 }
 
 }  // namespace

@@ -7,7 +7,6 @@
 // Full tiles and bundles never change: they are cached for a year ("immutable"); the
 // checkpoint and partial tiles change as the log grows and are revalidated each time.
 #include <string>
-#include <vector>
 
 #include "instance/log_tiles.h"
 #include "server/handlers.h"
@@ -15,19 +14,10 @@
 namespace canje::server {
 namespace {
 
-// A tile path has "tile", a level, up to six index groups (2^62 leaves) and a width: the routes
-// give the segments after "tile/" as parameters s1, s2, ...
-constexpr int kMaxTileSegments = 8;
-
-std::string TilePathOf(const PathParams& params) {
-  std::string path = "tile";
-  for (int i = 1; i <= kMaxTileSegments; ++i) {
-    auto found = params.find("s" + std::to_string(i));
-    if (found == params.end()) break;
-    path += "/" + found->second;
-  }
-  return path;
-}
+// A tile path is "tile/" and a level (or "entries"), the index in one or more three-digit
+// groups, and for a partial tile ".p/" and a width: the routes give all that follows "tile/" as
+// one parameter (router.h, "{tile...}"), which instance::ReadLogResource parses.
+std::string TilePathOf(const PathParams& params) { return "tile/" + params.at("tile"); }
 
 Reply ResourceReply(instance::LogResource resource, bool public_reader) {
   Reply reply;
@@ -56,7 +46,7 @@ Result<Reply> GetTile(ApiCall& call) {
 Result<Reply> GetPublicResource(PublicCall& call, const std::string& path) {
   CANJE_ASSIGN_OR_RETURN(InstancePool::Lease lease, call.pool.Acquire(""));
   Result<instance::LogResource> resource =
-      instance::ReadPublicLogResource(lease->store(), call.Param("capability"), path);
+      instance::ReadPublicLogResource(*lease, call.Param("capability"), path);
   if (!resource.ok()) {
     if (resource.status().code() == StatusCode::kUnavailable ||
         resource.status().code() == StatusCode::kInternal) {
@@ -75,34 +65,17 @@ Result<Reply> GetPublicTile(PublicCall& call) {
   return GetPublicResource(call, TilePathOf(call.params));
 }
 
-// "/{s1}/{s2}", "/{s1}/{s2}/{s3}", ...: every tile path's segments after "tile".
-std::vector<std::string> TileSegmentPatterns() {
-  std::vector<std::string> patterns;
-  std::string segments;
-  for (int i = 1; i <= kMaxTileSegments; ++i) {
-    segments += "/{s" + std::to_string(i) + "}";
-    if (i >= 2) patterns.push_back(segments);  // at least a level and an index
-  }
-  return patterns;
-}
-
 }  // namespace
 
 Status AddTileRoutes(Routes& routes) {
   CANJE_RETURN_IF_ERROR(routes.Add("GET", "/log/checkpoint", GetCheckpoint));
-  for (const std::string& segments : TileSegmentPatterns()) {
-    CANJE_RETURN_IF_ERROR(routes.Add("GET", "/log/tile" + segments, GetTile));
-  }
-  return Status::Ok();
+  return routes.Add("GET", "/log/tile/{tile...}", GetTile);
 }
 
 Status AddPublicTileRoutes(PublicRoutes& routes) {
-  const std::string prefix = "/log/public/{capability}";
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", prefix + "/checkpoint", GetPublicCheckpoint));
-  for (const std::string& segments : TileSegmentPatterns()) {
-    CANJE_RETURN_IF_ERROR(routes.Add("GET", prefix + "/tile" + segments, GetPublicTile));
-  }
-  return Status::Ok();
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("GET", "/log/public/{capability}/checkpoint", GetPublicCheckpoint));
+  return routes.Add("GET", "/log/public/{capability}/tile/{tile...}", GetPublicTile);
 }
 
 }  // namespace canje::server

@@ -125,7 +125,7 @@ void WitnessSubmitter::WatchRegistry() {
       if (opened.ok()) store = std::move(*opened);
     }
     if (store) {
-      Result<std::vector<store::WitnessRow>> registered = store::Witnesses(*store, false);
+      Result<std::vector<store::WitnessRow>> registered = instance::WitnessesToSubmitTo(*store);
       if (!registered.ok()) {
         store.reset();
       } else {
