@@ -377,7 +377,7 @@ TEST(StreamedReadsTest, BothBackendsYieldIdenticalRows) {
     return rows;
   };
   std::vector<EventRow> sqlite_events = events(**sqlite), postgres_events = events(**postgres);
-  ASSERT_EQ(sqlite_events.size(), 2500u);
+  ASSERT_EQ(sqlite_events.size(), 2501u);  // the filled 2500 and the one written above
   ASSERT_EQ(postgres_events.size(), sqlite_events.size());
   for (size_t i = 0; i < sqlite_events.size(); ++i) {
     const EventRow& a = sqlite_events[i];
