@@ -89,6 +89,12 @@ std::vector<std::string> FuzzSeeds() {
       "POST /v1/proposals/V1/reject HTTP/1.1\r\nHost: x\r\n" + auth +
           "Transfer-Encoding: chunked\r\n\r\n5\r\n{\"a\":\r\n3\r\n 1}\r\n0\r\n\r\n",
       "GET /v1/persons/P1 HTTP/1.1\r\nHost: x\r\n\r\n",
+      // The log as tiles, with a token and on the public prefix (no token).
+      "GET /log/checkpoint HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n",
+      "GET /log/tile/0/x001/234.p/7 HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n",
+      "GET /log/tile/entries/000.p/1 HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n",
+      "GET /log/public/00ff/checkpoint HTTP/1.1\r\nHost: x\r\n\r\n",
+      "GET /log/public/00ff/tile/0/000.p/1 HTTP/1.1\r\nHost: x\r\n\r\n",
       // With a token, the requests that once crashed or misled the server.
       "GET /v1/\xff%zz HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n",
       "GET /v1/persons/P%ff HTTP/1.1\r\nHost: x\r\n" + auth + "\r\n",

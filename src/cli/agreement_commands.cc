@@ -14,7 +14,9 @@
 #include "negotiation/proposal_actions.h"
 #include "negotiation/signature.h"
 #include "negotiation/signature_keys.h"
+#include "negotiation/witness_policy.h"
 #include "negotiation/workflow_actions.h"
+#include "wire/witness_json.h"
 
 namespace canje::cli {
 namespace {
@@ -209,24 +211,46 @@ void AddSigningCommands(CLI::App& app, CommandContext& context) {
 
 namespace {
 
-void PrintExchangeState(CommandContext& context, const store::ExchangeStateRow& row) {
+// "Agreement: final (log entry 57 is covered by ...)" or "Agreement: not final (...)".
+void PrintFinality(CommandContext& context, std::string_view what,
+                   const negotiation::Finality& finality) {
+  context.out << what << ": " << (finality.final ? "final" : "not final") << " ("
+              << finality.detail << ")\n";
+}
+
+// The state, and with `finality` (exchange state) whether the agreement and the completion are
+// final under the exchange's witness policy.
+void PrintExchangeState(CommandContext& context, const store::ExchangeStateRow& row,
+                        const negotiation::WorkflowFinality* finality = nullptr) {
   const std::string agreed =
       row.agreed_version == 0 ? "" : negotiation::VersionId(row.agreed_version);
   if (context.global.json) {
-    context.out << json{{"exchange", negotiation::ExchangeId(row.exchange_id)},
-                        {"state", row.state},
-                        {"agreed_version", agreed},
-                        {"reason", row.reason},
-                        {"changed_at", row.changed_at},
-                        {"changed_by", row.changed_by}}
-                       .dump(2)
-                << '\n';
+    json out{{"exchange", negotiation::ExchangeId(row.exchange_id)},
+             {"state", row.state},
+             {"agreed_version", agreed},
+             {"reason", row.reason},
+             {"changed_at", row.changed_at},
+             {"changed_by", row.changed_by}};
+    if (finality != nullptr) {
+      out["witness_policy"] =
+          finality->policy ? wire::WitnessPolicyJson(*finality->policy) : json(nullptr);
+      out["agreement_final"] = finality->agreement && finality->agreement->final;
+      out["completion_final"] = finality->completion && finality->completion->final;
+      out["agreement_finality"] =
+          finality->agreement ? wire::FinalityJson(*finality->agreement) : json(nullptr);
+      out["completion_finality"] =
+          finality->completion ? wire::FinalityJson(*finality->completion) : json(nullptr);
+    }
+    context.out << out.dump(2) << '\n';
     return;
   }
   context.out << negotiation::ExchangeId(row.exchange_id) << " is " << row.state;
   if (!agreed.empty()) context.out << " (agreed on " << agreed << ")";
   if (!row.reason.empty()) context.out << ": " << row.reason;
   context.out << '\n';
+  if (finality == nullptr) return;
+  if (finality->agreement) PrintFinality(context, "Agreement", *finality->agreement);
+  if (finality->completion) PrintFinality(context, "Completion", *finality->completion);
 }
 
 // `exchange state`, `exchange advance`, `exchange collapse` (added to the exchange group).
@@ -238,8 +262,9 @@ void AddExchangeWorkflowCommands(CLI::App& app, CommandContext& context) {
       CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId((*options)[0]));
       CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
       if (!change) {
-        CANJE_ASSIGN_OR_RETURN(auto row, negotiation::ExchangeWorkflowState(*instance, id));
-        PrintExchangeState(context, row);
+        CANJE_ASSIGN_OR_RETURN(negotiation::WorkflowFinality status,
+                               negotiation::ExchangeWorkflowFinality(*instance, id));
+        PrintExchangeState(context, status.state, &status);
         return Status::Ok();
       }
       const std::string target = fixed_target.empty() ? (*options)[1] : fixed_target;
@@ -328,6 +353,8 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
         context.out << json{{"version", negotiation::VersionId(id)},
                             {"manifest_sha256", check.manifest_sha256},
                             {"complete", check.complete},
+                            {"final", check.finality.final},
+                            {"finality", wire::FinalityJson(check.finality)},
                             {"parties", parties}}
                            .dump(2)
                     << '\n';
@@ -339,6 +366,7 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
           table.AddRow({line.party, line.status, line.key_id, line.detail});
         }
         table.Print(context.out);
+        PrintFinality(context, "Agreement", check.finality);
       }
       if (!check.complete) {
         std::string missing;

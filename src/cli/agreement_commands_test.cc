@@ -18,11 +18,7 @@ RunResult Openssl(const CanjeRunner& canje, const std::vector<std::string>& args
 
 // Makes NAME.pem (private) and NAME.pub.pem (public) with OpenSSL.
 void MakeKey(const CanjeRunner& canje, const std::string& name) {
-  ASSERT_EQ(Openssl(canje, {"genpkey", "-algorithm", "ed25519", "-out", name + ".pem"}).exit_status,
-            0);
-  ASSERT_EQ(Openssl(canje, {"pkey", "-in", name + ".pem", "-pubout", "-out", name + ".pub.pem"})
-                .exit_status,
-            0);
+  ASSERT_TRUE(MakeEd25519KeyPair(canje.dir(), name));
 }
 
 int64_t LogSize(const CanjeRunner& canje) {

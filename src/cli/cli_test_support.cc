@@ -85,6 +85,17 @@ bool TestsUsePostgres() {
   return backend != nullptr && std::string(backend) == "postgres" && !TestPostgresUrl().empty();
 }
 
+bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& name) {
+  RunResult made =
+      RunProgram({"openssl", "genpkey", "-algorithm", "ed25519", "-out", name + ".pem"}, dir, {});
+  EXPECT_EQ(made.exit_status, 0) << made.err;
+  if (made.exit_status != 0) return false;
+  RunResult public_key = RunProgram(
+      {"openssl", "pkey", "-in", name + ".pem", "-pubout", "-out", name + ".pub.pem"}, dir, {});
+  EXPECT_EQ(public_key.exit_status, 0) << public_key.err;
+  return public_key.exit_status == 0;
+}
+
 RunResult RunPsql(const std::string& url, const std::string& sql) {
   return RunProgram({"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql},
                     std::filesystem::temp_directory_path(), {});

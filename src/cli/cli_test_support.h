@@ -85,4 +85,9 @@ RunResult RunPsql(const std::string& url, const std::string& sql);
 RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
                      const std::vector<std::string>& env);
 
+// Makes an Ed25519 key pair with the openssl command in `dir`: NAME.pem (private, PKCS#8) and
+// NAME.pub.pem (public, SPKI), as a party would before `canje party key add`. False (and the
+// test fails) when openssl does not succeed.
+bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& name);
+
 }  // namespace canje::cli::testing

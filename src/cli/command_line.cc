@@ -19,6 +19,8 @@
 #include "cli/sign_in_commands.h"
 #include "cli/solve_command.h"
 #include "cli/token_commands.h"
+#include "cli/witness_commands.h"
+#include "cli/witness_policy_commands.h"
 #include "core/status.h"
 
 namespace canje::cli {
@@ -87,6 +89,7 @@ void DefineCommandLine(CLI::App& app, CommandContext& context) {
   AddSolveCommand(app, context);
   AddExchangeCommands(app, context);
   AddExecutionCommands(app, context);  // after AddExchangeCommands
+  AddWitnessPolicyCommands(app, context);  // after AddExchangeCommands
   AddReconciliationCommands(app, *AddLinkCommand(app, context), context);
   AddSummaryCommand(app, context);
   AddScenarioCommands(app, context);

@@ -62,15 +62,7 @@ class ExecutionCommandsTest : public MultiUserTest {
     }
     Ok("med", {"proposal", "manifest", "V1", "--out", "manifest.json"});
     for (const std::string party : {"slv", "usa", "ven"}) {
-      ASSERT_EQ(RunProgram({"openssl", "genpkey", "-algorithm", "ed25519", "-out", party + ".pem"},
-                           canje_.dir(), {})
-                    .exit_status,
-                0);
-      ASSERT_EQ(RunProgram({"openssl", "pkey", "-in", party + ".pem", "-pubout", "-out",
-                            party + ".pub.pem"},
-                           canje_.dir(), {})
-                    .exit_status,
-                0);
+      ASSERT_TRUE(MakeEd25519KeyPair(canje_.dir(), party));
       std::string code = Upper(party);
       Ok(party, {"party", "key", "add", code, "--pem", party + ".pub.pem"});
       Ok(party,

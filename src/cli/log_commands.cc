@@ -1,29 +1,25 @@
 #include "cli/log_commands.h"
 
-#include <ctime>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "instance/log_tiles.h"
+#include "instance/log_witnesses.h"
 #include "instance/transparency_log.h"
+#include "instance/witness_submission.h"
 #include "ledger/proof_text.h"
-#include "witness/witness_state.h"
+#include "server/witness_client.h"
 #include "wire/log_proofs.h"
+#include "wire/witness_json.h"
 
 namespace canje::cli {
 namespace {
 
 using nlohmann::json;
-
-Result<std::string> ReadFileText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound("cannot read " + path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
 
 // Opens the instance and checks that the user may read the log.
 Result<std::unique_ptr<instance::Instance>> OpenForReading(const CommandContext& context) {
@@ -105,7 +101,7 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
     if (!opened.ok()) return context.Finish(opened.status());
     std::optional<std::string> earlier;
     if (!checkpoint_file->empty()) {
-      auto text = ReadFileText(*checkpoint_file);
+      auto text = ReadInputFile(*checkpoint_file);
       if (!text.ok()) return context.Finish(text.status());
       earlier = *text;
     }
@@ -204,68 +200,100 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
     if (!opened.ok()) return context.Finish(opened.status());
     Status allowed = (*opened)->Authorize(instance::Action::kManageLog);
     if (!allowed.ok()) return context.Finish(allowed);
-    auto note = ReadFileText(*note_file);
+    auto note = ReadInputFile(*note_file);
     if (!note.ok()) return context.Finish(note.status());
     Status status = instance::AddCosignature(**opened, *note, *witness_key);
     if (status.ok() && !context.global.json) context.out << "Attached the cosignature\n";
     context.Finish(status);
   });
-}
 
-void AddWitnessCommands(CLI::App& app, CommandContext& context) {
-  auto* witness = app.add_subcommand(
-      "witness", "Run a witness: check that a log only grows, and cosign its checkpoints");
-  witness->require_subcommand(1);
-  auto state = std::make_shared<std::string>();
-
-  auto* init = witness->add_subcommand("init", "Create a witness's key and state folder");
-  auto name = std::make_shared<std::string>();
-  auto log_key = std::make_shared<std::string>();
-  init->add_option("--state", *state, "The witness's own state folder")->required();
-  init->add_option("--name", *name, "The witness's key name (e.g. witness.example.org)")
-      ->required();
-  init->add_option("--log-key", *log_key, "The verifier key of the log to watch")->required();
-  init->callback([&context, state, name, log_key] {
-    auto vkey = witness::InitWitness(*state, *name, *log_key);
-    if (vkey.ok()) context.out << *vkey << '\n';
-    context.Finish(vkey.status());
+  auto* push = log->add_subcommand(
+      "push", "Send the latest checkpoint to every registered witness now (exit 69 if one fails)");
+  auto timeout_ms = std::make_shared<int>(10000);
+  push->add_option("--timeout-ms", *timeout_ms, "Give up on a witness after this long")
+      ->capture_default_str();
+  push->callback([&context, timeout_ms] {
+    context.Finish([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+      CANJE_ASSIGN_OR_RETURN(
+          auto reports,
+          instance::SubmitToWitnesses(
+              *instance, server::HttpWitnessPoster(std::chrono::milliseconds(*timeout_ms))));
+      int failed = 0;
+      json out = json::array();
+      for (const auto& report : reports) {
+        failed += report.ok() ? 0 : 1;
+        if (context.global.json) {
+          out.push_back(wire::SubmissionReportJson(report));
+        } else if (report.ok()) {
+          context.out << report.witness << ": cosigned size " << report.cosigned_size
+                      << (report.up_to_date ? " (already)" : "") << '\n';
+        } else {
+          context.out << report.witness << ": not cosigned: " << report.problem << '\n';
+        }
+      }
+      if (context.global.json) context.out << out.dump(2) << '\n';
+      if (reports.empty() && !context.global.json) {
+        context.out << "No witness is registered (canje witness add)\n";
+      }
+      if (failed > 0) {
+        return Status::Unavailable(std::to_string(failed) + " of " +
+                                   std::to_string(reports.size()) +
+                                   " witnesses did not cosign the latest checkpoint");
+      }
+      return Status::Ok();
+    }());
   });
 
-  auto* vkey = witness->add_subcommand("vkey", "The witness's verifier key");
-  vkey->add_option("--state", *state, "The witness's state folder")->required();
-  vkey->callback([&context, state] {
-    auto key = witness::WitnessVerifierKey(*state);
-    if (key.ok()) context.out << *key << '\n';
-    context.Finish(key.status());
+  auto* export_tiles = log->add_subcommand(
+      "export-tiles", "Write the checkpoint, tiles and entry bundles (C2SP tlog-tiles) as files");
+  auto export_out = std::make_shared<std::string>();
+  export_tiles->add_option("--out", *export_out, "Folder to write (serve it at the log's prefix)")
+      ->required();
+  export_tiles->callback([&context, export_out] {
+    context.Finish([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+      CANJE_ASSIGN_OR_RETURN(instance::TileExport exported,
+                             instance::ExportTiles(*instance, *export_out));
+      if (context.global.json) {
+        context.out << json{{"tree_size", exported.tree_size}, {"files", exported.files}}.dump(2)
+                    << '\n';
+      } else {
+        context.out << "Wrote " << exported.files << " files for the tree of size "
+                    << exported.tree_size << " to " << *export_out << '\n';
+      }
+      return Status::Ok();
+    }());
   });
 
-  auto* cosign = witness->add_subcommand(
-      "cosign", "Verify a checkpoint and its consistency proof, then cosign (exit 65 on a fork)");
-  auto checkpoint = std::make_shared<std::string>();
-  auto proof = std::make_shared<std::string>();
-  auto out = std::make_shared<std::string>();
-  cosign->add_option("--state", *state, "The witness's state folder")->required();
-  cosign->add_option("--checkpoint", *checkpoint, "The log's signed checkpoint")->required();
-  cosign->add_option("--proof", *proof,
-                     "Consistency proof from the size cosigned last (empty file the first time)")
-      ->required();
-  cosign->add_option("--out", *out, "Write the cosigned checkpoint here (default: stdout)");
-  cosign->callback([&context, state, checkpoint, proof, out] {
-    auto note = ReadFileText(*checkpoint);
-    if (!note.ok()) return context.Finish(note.status());
-    auto proof_text = ReadFileText(*proof);
-    if (!proof_text.ok()) return context.Finish(proof_text.status());
-    auto outcome = witness::Cosign(*state, *note, *proof_text,
-                                   static_cast<uint64_t>(std::time(nullptr)));
-    if (!outcome.ok()) return context.Finish(outcome.status());
-    if (out->empty()) {
-      context.out << outcome->cosigned_note;
-    } else {
-      std::ofstream file(*out, std::ios::binary | std::ios::trunc);
-      file << outcome->cosigned_note;
-      if (!file) return context.Finish(Status::CannotWrite("cannot write " + *out));
-    }
-    context.Finish(Status::Ok());
+  auto* reading = log->add_subcommand(
+      "reading",
+      "Who may read the tiles: 'token' (users with a token) or 'open' (also anyone holding the "
+      "verifier key, at /log/public/<SHA-256 of the key>/); no argument: show");
+  auto mode = std::make_shared<std::string>();
+  reading->add_option("MODE", *mode, "open or token (admin)");
+  reading->callback([&context, mode] {
+    context.Finish([&]() -> Status {
+      if (!mode->empty() && *mode != "open" && *mode != "token") {
+        return Status::Usage("log reading '" + *mode + "': give open or token");
+      }
+      CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+      CANJE_ASSIGN_OR_RETURN(instance::LogReading state,
+                             mode->empty() ? instance::LogReadingState(*instance)
+                                           : instance::SetLogReading(*instance, *mode == "open"));
+      const std::string prefix =
+          state.open ? "/log/public/" + state.capability + "/" : std::string();
+      if (context.global.json) {
+        context.out << json{{"reading", state.open ? "open" : "token"}, {"public_prefix", prefix}}
+                           .dump(2)
+                    << '\n';
+      } else if (state.open) {
+        context.out << "open: also served without a token at " << prefix << '\n';
+      } else {
+        context.out << "token: the tiles are served at /log/ to users with a token only\n";
+      }
+      return Status::Ok();
+    }());
   });
 }
 

@@ -1,6 +1,6 @@
 // canje log vkey|checkpoint|entry|prove-inclusion|prove-consistency|verify|show|bundle|
-// add-cosignature, and canje witness init|vkey|cosign. The raw outputs (vkey, checkpoint, entry,
-// proofs) are exact bytes for other tools and ignore --json (docs/formats.md).
+// add-cosignature|push|export-tiles|reading. The raw outputs (vkey, checkpoint, entry, proofs)
+// are exact bytes for other tools and ignore --json (docs/formats.md).
 #pragma once
 
 #include <CLI/CLI.hpp>
@@ -10,6 +10,5 @@
 namespace canje::cli {
 
 void AddLogCommands(CLI::App& app, CommandContext& context);
-void AddWitnessCommands(CLI::App& app, CommandContext& context);
 
 }  // namespace canje::cli

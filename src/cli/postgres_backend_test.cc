@@ -161,6 +161,39 @@ TEST_F(PostgresOnlyTest, MigrationBothWaysOnTheDemoKeepsTheSameVerifiableLog) {
   nlohmann::json source = VerifiedLog(canje, {"--db", sqlite, "--master-key", key});
   RunResult persons = canje.Run({"--db", sqlite, "--master-key", key, "persons", "--json"});
   ASSERT_EQ(persons.exit_status, 0) << persons.err;
+  // The log's witnesses (schema version 9): one registered, with a cosignature of the latest
+  // checkpoint attached, and an exchange whose witness policy names it.
+  auto on = [&](const std::string& db, std::vector<std::string> args) {
+    args.insert(args.begin(), {"--db", db, "--master-key", key});
+    RunResult result = canje.Run(args);
+    EXPECT_EQ(result.exit_status, 0) << result.err;
+    return result.out;
+  };
+  std::string log_key = on(sqlite, {"log", "vkey"});
+  log_key.erase(log_key.find_last_not_of('\n') + 1);
+  std::string witness_key = on(sqlite, {"witness", "init", "--state", canje.Path("w").string(),
+                                        "--name", "w.example", "--log-key", log_key});
+  witness_key.erase(witness_key.find_last_not_of('\n') + 1);
+  on(sqlite, {"witness", "add", witness_key, "http://127.0.0.1:9", "--party", "VEN"});
+  on(sqlite, {"exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
+  on(sqlite, {"exchange", "witness-policy", "X1", "--threshold", "1", "--witnesses", "w.example"});
+  canje.WriteFile("checkpoint", on(sqlite, {"log", "checkpoint"}));
+  canje.WriteFile("empty.proof", "");
+  on(sqlite, {"witness", "cosign", "--state", canje.Path("w").string(), "--checkpoint",
+              canje.Path("checkpoint").string(), "--proof", canje.Path("empty.proof").string(),
+              "--out", canje.Path("cosigned").string()});
+  on(sqlite,
+     {"log", "add-cosignature", canje.Path("cosigned").string(), "--witness-key", witness_key});
+  auto witnesses = [&](const std::string& db) {
+    return on(db, {"witness", "list", "--json"}) + on(db, {"exchange", "state", "X1", "--json"}) +
+           on(db, {"log", "checkpoint"});
+  };
+  const std::string source_witnesses = witnesses(sqlite);
+  ASSERT_NE(source_witnesses.find("w.example"), std::string::npos) << source_witnesses;
+  ASSERT_NE(source_witnesses.find("\"threshold\": 1"), std::string::npos) << source_witnesses;
+  ASSERT_NE(source_witnesses.find("\xE2\x80\x94 w.example "), std::string::npos)
+      << source_witnesses;
+  source = VerifiedLog(canje, {"--db", sqlite, "--master-key", key});
 
   std::string name = "canje_migrated_" + std::to_string(getpid());
   ASSERT_EQ(RunPsql(TestPostgresUrl(), "CREATE DATABASE " + name).exit_status, 0);
@@ -173,6 +206,7 @@ TEST_F(PostgresOnlyTest, MigrationBothWaysOnTheDemoKeepsTheSameVerifiableLog) {
   EXPECT_EQ(copied["root"], source["root"]);
   EXPECT_EQ(canje.Run({"--db", postgres, "--master-key", key, "persons", "--json"}).out,
             persons.out);
+  EXPECT_EQ(witnesses(postgres), source_witnesses);
   // Into a store that exists already: refused, nothing changed.
   EXPECT_EQ(canje.Run({"migrate", "--from", sqlite, "--to", postgres}).exit_status, 75);
 
@@ -183,6 +217,7 @@ TEST_F(PostgresOnlyTest, MigrationBothWaysOnTheDemoKeepsTheSameVerifiableLog) {
   EXPECT_EQ(returned["root"], source["root"]);
   EXPECT_EQ(returned["checkpoints"], source["checkpoints"]);
   EXPECT_EQ(canje.Run({"--db", back, "--master-key", key, "persons", "--json"}).out, persons.out);
+  EXPECT_EQ(witnesses(back), source_witnesses);
   RunPsql(TestPostgresUrl(), "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
 }
 

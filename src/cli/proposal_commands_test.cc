@@ -160,15 +160,7 @@ TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKe
   ASSERT_EQ(State("V1"), "agreed");
 
   for (const std::string party : {"slv", "usa", "ven", "intruder"}) {
-    ASSERT_EQ(RunProgram({"openssl", "genpkey", "-algorithm", "ed25519", "-out", party + ".pem"},
-                         canje_.dir(), {})
-                  .exit_status,
-              0);
-    ASSERT_EQ(RunProgram(
-                  {"openssl", "pkey", "-in", party + ".pem", "-pubout", "-out", party + ".pub.pem"},
-                  canje_.dir(), {})
-                  .exit_status,
-              0);
+    ASSERT_TRUE(MakeEd25519KeyPair(canje_.dir(), party));
   }
   Ok("slv", {"party", "key", "add", "SLV", "--pem", "slv.pub.pem"});
   Ok("usa", {"party", "key", "add", "USA", "--pem", "usa.pub.pem"});

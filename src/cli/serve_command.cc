@@ -1,6 +1,9 @@
 #include "cli/serve_command.h"
 
+#include <algorithm>
+#include <chrono>
 #include <memory>
+#include <mutex>
 
 #include "cli/configuration_file.h"
 #include "cli/open_instance.h"
@@ -10,6 +13,8 @@
 #include "server/instance_pool.h"
 #include "server/request_log.h"
 #include "store/postgres/postgres_connection.h"
+#include "server/witness_client.h"
+#include "server/witness_submitter.h"
 
 namespace canje::cli {
 namespace {
@@ -23,6 +28,9 @@ struct ServeOptions {
   std::string log_level = "info";
   std::string log_file;  // empty: stderr
   std::string config_file;
+  int witness_poll_ms = 250;
+  int witness_retry_max_s = 300;
+  int witness_timeout_ms = 10000;
 };
 
 // The settings a running server cannot change: a reload that changes one asks for a restart.
@@ -37,6 +45,11 @@ struct FixedSettings {
     if (options.pool_size != other.options.pool_size) changed.push_back("pool-size");
     if (options.max_connections != other.options.max_connections) {
       changed.push_back("max-connections");
+    }
+    if (options.witness_poll_ms != other.options.witness_poll_ms ||
+        options.witness_retry_max_s != other.options.witness_retry_max_s ||
+        options.witness_timeout_ms != other.options.witness_timeout_ms) {
+      changed.push_back("witness-poll-ms, witness-retry-max or witness-timeout-ms");
     }
     if (database != other.database) changed.push_back("db");
     if (master_key_file != other.master_key_file) changed.push_back("master-key");
@@ -99,6 +112,12 @@ void Reload(ServeCommand& command, CommandContext& context, const FixedSettings&
 Status RunServe(ServeCommand& command, CommandContext& context) {
   CANJE_RETURN_IF_ERROR(command.Configure(context));
   const ServeOptions& options = command.options;
+  if (options.witness_poll_ms < 10 || options.witness_retry_max_s < 1 ||
+      options.witness_timeout_ms < 100) {
+    return Status::Usage(
+        "--witness-poll-ms is at least 10, --witness-retry-max at least 1 (s), "
+        "--witness-timeout-ms at least 100");
+  }
   server::HttpServerOptions http;
   CANJE_RETURN_IF_ERROR(server::ParseListenAddress(options.listen, http));
   http.threads = options.threads;
@@ -115,6 +134,21 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
       static_cast<size_t>(options.pool_size < 0 ? options.threads : options.pool_size);
   server::InstancePool pool(pool_options);
   CANJE_ASSIGN_OR_RETURN(auto api, server::Api::Create(pool));
+  // Keeps every registered witness up to the latest checkpoint, on its own threads; what it
+  // does goes to the log.
+  server::WitnessSubmitterOptions submitter_options;
+  submitter_options.database = context.DatabasePath();
+  submitter_options.poll = std::chrono::milliseconds(options.witness_poll_ms);
+  submitter_options.max_retry = std::chrono::seconds(options.witness_retry_max_s);
+  submitter_options.first_retry =
+      std::min<std::chrono::milliseconds>(std::chrono::seconds(1), submitter_options.max_retry);
+  server::RequestLog& request_log = *log;
+  submitter_options.report = [&request_log](const std::string& line) {
+    request_log.Write(server::LogLevel::kInfo, {{"event", "witness"}, {"detail", line}});
+  };
+  server::WitnessSubmitter submitter(
+      submitter_options,
+      server::HttpWitnessPoster(std::chrono::milliseconds(options.witness_timeout_ms)));
   server::LoggedHandler logged(*api, *log);
   server::HttpServer server(http, logged);
   CANJE_RETURN_IF_ERROR(server.Listen());
@@ -133,6 +167,7 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
                                                      : nlohmann::ordered_json(options.config_file)},
               {"stop", "SIGTERM or Ctrl-C (requests in progress are answered)"},
               {"reload", "SIGHUP"}});
+  CANJE_RETURN_IF_ERROR(submitter.Start());
   server.Run();
   log->Write(server::LogLevel::kInfo, {{"event", "stop"}});
   return Status::Ok();
@@ -142,7 +177,7 @@ constexpr const char* kServeFooter =
     "Settings can also come from a configuration file (--config FILE; the packaged service "
     "reads /etc/canje/serve.conf): one KEY = VALUE a line, the keys being this command's flags "
     "without their '--' (listen, threads, body-limit, max-connections, pool-size, log-level, "
-    "log-file) and the "
+    "log-file, witness-poll-ms, witness-retry-max, witness-timeout-ms) and the "
     "global db and master-key; '#' starts a comment line. A flag given on the command line wins "
     "over the file. An unknown key or a bad value is an error naming FILE:LINE.\n"
     "\n"
@@ -158,6 +193,32 @@ constexpr const char* kServeFooter =
     "log rotation); other changed settings are logged as needing a restart.";
 
 }  // namespace
+
+Status ServeHttp(CommandContext& context, const std::string& name,
+                 const ServeHttpOptions& options, server::RequestHandler& handler,
+                 const std::function<Status()>& started) {
+  server::HttpServerOptions http;
+  CANJE_RETURN_IF_ERROR(server::ParseListenAddress(options.listen, http));
+  if (options.threads < 1 || options.threads > 64) {
+    return Status::Usage("--threads " + std::to_string(options.threads) + ": give 1 to 64");
+  }
+  http.threads = options.threads;
+  if (options.max_connections < 1 || options.max_connections > 60000) {
+    return Status::Usage("--max-connections " + std::to_string(options.max_connections) +
+                         ": give 1 to 60000");
+  }
+  http.max_connections = options.max_connections;
+  http.limits.body_limit = options.body_limit;
+  server::HttpServer server(http, handler);
+  CANJE_RETURN_IF_ERROR(server.Listen());
+  std::string host =
+      http.address.find(':') == std::string::npos ? http.address : "[" + http.address + "]";
+  context.out << "listening on http://" << host << ":" << server.port() << std::endl;
+  if (started) CANJE_RETURN_IF_ERROR(started());
+  server.Run();
+  context.err << name << ": stopped" << std::endl;
+  return Status::Ok();
+}
 
 void AddServeCommand(CLI::App& app, CommandContext& context) {
   auto* serve = app.add_subcommand("serve",
@@ -194,6 +255,18 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
           ->add_option("--log-file", options.log_file,
                        "Append the log to this file (default: stderr); reopened on SIGHUP")
           ->type_name("FILE"),
+      serve
+          ->add_option("--witness-poll-ms", options.witness_poll_ms,
+                       "How often to look for a new checkpoint to send to the witnesses")
+          ->capture_default_str(),
+      serve
+          ->add_option("--witness-retry-max", options.witness_retry_max_s,
+                       "Longest wait, in seconds, between retries to a witness that is down")
+          ->capture_default_str(),
+      serve
+          ->add_option("--witness-timeout-ms", options.witness_timeout_ms,
+                       "Give up on one request to a witness after this long")
+          ->capture_default_str(),
       app.get_option("--db"),
       app.get_option("--master-key"),
   };

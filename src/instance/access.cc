@@ -69,6 +69,12 @@ const std::vector<Rule>& Rules() {
       {Action::kReadExecution,
        "read an exchange's readiness, handovers and counts",
        {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
+      {Action::kManageWitnesses, "register or remove the log's witnesses", {kAdmin}},
+      {Action::kOpenLogReading, "decide who may read the log's tiles", {kAdmin}},
+      {Action::kSubmitToWitnesses,
+       "send the log's checkpoint to its witnesses",
+       {kAdmin, kMediator}},
+      {Action::kSetWitnessPolicy, "set an exchange's witness policy", {kAdmin, kMediator}},
   };
   return kRules;
 }

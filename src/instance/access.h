@@ -42,6 +42,10 @@ enum class Action {
   kRecordExecution,  // exchange not-travelling, handover record (mediator, verifier)
   kReportCount,      // exchange report: a party's own count (a negotiator only for its party)
   kReadExecution,    // exchange readiness, reconcile, handover list (parties to the exchange)
+  kManageWitnesses,     // witness add, witness remove: who cosigns the log's checkpoints
+  kOpenLogReading,      // log reading public|token: the tiles readable without a token
+  kSubmitToWitnesses,   // log push: send the latest checkpoint to every witness now
+  kSetWitnessPolicy,    // exchange witness-policy: which witnesses make the exchange final
 };
 
 std::string_view RoleName(Role role);

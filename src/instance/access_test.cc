@@ -40,6 +40,10 @@ TEST(AccessTest, TheTableAsWritten) {
       {Action::kRecordExecution, {kMediator, kVerifier}},
       {Action::kReportCount, {kMediator, kNegotiator}},
       {Action::kReadExecution, {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}},
+      {Action::kManageWitnesses, {kAdmin}},
+      {Action::kOpenLogReading, {kAdmin}},
+      {Action::kSubmitToWitnesses, {kAdmin, kMediator}},
+      {Action::kSetWitnessPolicy, {kAdmin, kMediator}},
   };
   for (const Row& row : expected) {
     for (Role role : {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}) {

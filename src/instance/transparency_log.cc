@@ -110,11 +110,23 @@ Result<std::string> LatestCheckpointNote(store::Store& store) {
 }
 
 Result<std::string> EntryLeaf(store::Store& store, int64_t index) {
-  CANJE_ASSIGN_OR_RETURN(auto events, store.Events(index, 1));
-  if (index < 0 || events.empty() || events.front().seq != index) {
-    return Status::NotFound("no log entry " + std::to_string(index));
+  CANJE_ASSIGN_OR_RETURN(std::vector<std::string> leaves, EntryLeaves(store, index, 1));
+  return std::move(leaves.front());
+}
+
+Result<std::vector<std::string>> EntryLeaves(store::Store& store, int64_t first, int64_t count) {
+  if (first < 0 || count < 1) return Status::NotFound("no log entry " + std::to_string(first));
+  CANJE_ASSIGN_OR_RETURN(auto events, store.Events(first, count));
+  std::vector<std::string> leaves;
+  leaves.reserve(events.size());
+  for (int64_t i = 0; i < count; ++i) {
+    if (i >= static_cast<int64_t>(events.size()) || events[i].seq != first + i) {
+      return Status::NotFound("no log entry " + std::to_string(first + i));
+    }
+    CANJE_ASSIGN_OR_RETURN(std::string leaf, LeafOf(events[i]));
+    leaves.push_back(std::move(leaf));
   }
-  return LeafOf(events.front());
+  return leaves;
 }
 
 Result<LogVerification> VerifyLog(Instance& instance,

@@ -34,6 +34,8 @@ Result<std::string> LatestCheckpointNote(store::Store& store);
 
 // The exact leaf bytes of entry `index`.
 Result<std::string> EntryLeaf(store::Store& store, int64_t index);
+// The leaf bytes of entries first .. first + count - 1. kNotFound unless all exist.
+Result<std::vector<std::string>> EntryLeaves(store::Store& store, int64_t first, int64_t count);
 
 // Tree size of the latest checkpoint (0 when none).
 Result<int64_t> CheckpointSize(store::Store& store);

@@ -21,6 +21,8 @@ Status CheckLine(std::string_view line, std::string_view what) {
   return Status::Ok();
 }
 
+}  // namespace
+
 std::optional<int64_t> ParseTreeSize(std::string_view digits) {
   if (digits.empty() || digits.size() > 19) return std::nullopt;
   if (digits.size() > 1 && digits[0] == '0') return std::nullopt;
@@ -33,8 +35,6 @@ std::optional<int64_t> ParseTreeSize(std::string_view digits) {
   }
   return value;
 }
-
-}  // namespace
 
 Result<std::string> FormatCheckpoint(const Checkpoint& checkpoint) {
   CANJE_RETURN_IF_ERROR(CheckLine(checkpoint.origin, "the checkpoint's origin"));

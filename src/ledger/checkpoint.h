@@ -10,6 +10,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,10 @@ struct Checkpoint {
 // [0, kMaxTreeSize], or a line that is empty (extensions), contains a newline or a control
 // character, or is not UTF-8.
 Result<std::string> FormatCheckpoint(const Checkpoint& checkpoint);
+
+// A tree size as the C2SP formats write it: ASCII decimal, no sign, no leading zeroes ("0"
+// alone for zero), at most kMaxTreeSize. nullopt otherwise.
+std::optional<int64_t> ParseTreeSize(std::string_view digits);
 
 // Parses a checkpoint's note text (the body only, without signatures). kInvalid with the line.
 Result<Checkpoint> ParseCheckpoint(std::string_view text);

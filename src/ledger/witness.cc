@@ -51,7 +51,7 @@ Result<SignedCheckpoint> CheckExtends(const WitnessedLog& log,
 
   if (!last_cosigned || last_cosigned->size == 0) {
     if (!consistency_proof.empty()) {
-      return refuse(WitnessRefusal::kMalformed,
+      return refuse(WitnessRefusal::kBadProof,
                     std::string(last_cosigned ? "the witness cosigned only the empty tree"
                                               : "the witness has cosigned nothing for this log") +
                         ", so there is nothing to prove; give no consistency proof");
@@ -75,14 +75,14 @@ Result<SignedCheckpoint> CheckExtends(const WitnessedLog& log,
                         "the log has forked. Keep both checkpoints as evidence");
     }
     if (!consistency_proof.empty()) {
-      return refuse(WitnessRefusal::kMalformed,
+      return refuse(WitnessRefusal::kBadProof,
                     "the checkpoint is the one cosigned before; give no consistency proof");
     }
     return accepted;
   }
   const int expected = ConsistencyProofLength(old.size, checkpoint.size);
   if (static_cast<int64_t>(consistency_proof.size()) != expected) {
-    return refuse(WitnessRefusal::kMalformed,
+    return refuse(WitnessRefusal::kBadProof,
                   "the consistency proof has " + std::to_string(consistency_proof.size()) +
                       " hashes, but a proof from " + SizeText(old.size) + " to " +
                       SizeText(checkpoint.size) + " has " + std::to_string(expected) +

@@ -44,7 +44,8 @@ struct WitnessedLog {
 
 enum class WitnessRefusal {
   kNone,
-  kMalformed,  // the note, the checkpoint or the proof cannot be read, or has the wrong length
+  kMalformed,  // the note or the checkpoint cannot be read
+  kBadProof,   // the consistency proof has the wrong length, or is given with nothing to prove
   kUnsigned,   // the note is not validly signed by the log's key
   kWrongLog,   // the checkpoint's origin is not the log's
   kRollback,   // the checkpoint is smaller than the one cosigned before

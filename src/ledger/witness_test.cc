@@ -117,13 +117,14 @@ TEST_F(WitnessTest, RefusesALargerTreeThatDoesNotExtendTheOldOne) {
   EXPECT_NE(result.status().message().find("does not extend the checkpoint of size 5"),
             std::string::npos)
       << result.status().message();
-  // A proof for other sizes, of the wrong length, is malformed rather than a fork.
+  // A proof for other sizes, of the wrong length, is a bad proof rather than a fork.
   result = Decide(log_.Head(5), log_.SignedCheckpoint(12), log_.Proof(4, 12), &refusal);
   ASSERT_FALSE(result.ok());
-  EXPECT_TRUE(refusal == WitnessRefusal::kMalformed || refusal == WitnessRefusal::kFork);
+  EXPECT_TRUE(refusal == WitnessRefusal::kBadProof || refusal == WitnessRefusal::kFork);
   result = Decide(log_.Head(5), log_.SignedCheckpoint(12), {}, &refusal);
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(refusal, WitnessRefusal::kMalformed);
+  EXPECT_EQ(refusal, WitnessRefusal::kBadProof);
+  EXPECT_FALSE(IsForkEvidence(refusal));
   EXPECT_NE(result.status().message().find("prove-consistency 5 --size 12"), std::string::npos);
 }
 
@@ -161,9 +162,9 @@ TEST_F(WitnessTest, RefusesMalformedInput) {
 
   // A proof with nothing to prove.
   EXPECT_FALSE(Decide(std::nullopt, log_.SignedCheckpoint(3), log_.Proof(2, 3), &refusal).ok());
-  EXPECT_EQ(refusal, WitnessRefusal::kMalformed);
+  EXPECT_EQ(refusal, WitnessRefusal::kBadProof);
   EXPECT_FALSE(Decide(log_.Head(3), log_.SignedCheckpoint(3), log_.Proof(2, 3), &refusal).ok());
-  EXPECT_EQ(refusal, WitnessRefusal::kMalformed);
+  EXPECT_EQ(refusal, WitnessRefusal::kBadProof);
 }
 
 TEST_F(WitnessTest, RefusesMisconfiguredKeys) {

@@ -86,6 +86,7 @@ Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t ver
   AgreementCheck check;
   check.manifest_sha256 = HexEncode(digest);
   check.complete = true;
+  int64_t last_signature = -1;  // the entry of the latest valid signature
   for (const std::string& party : AcceptedParties(view)) {
     PartySignatureCheck line{party, "missing", "", "no signature added"};
     for (const auto& signature : signatures) {
@@ -107,6 +108,7 @@ Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t ver
         line.detail = "the signature does not verify under " + signature.key_id;
       } else {
         line.status = "valid";
+        last_signature = std::max(last_signature, signature.event_seq);
         line.detail = "signed with " + signature.key_id + " (added by " + signature.added_by +
                       ", " + signature.added_at + ")";
       }
@@ -114,6 +116,11 @@ Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t ver
     if (line.status != "valid") check.complete = false;
     check.parties.push_back(std::move(line));
   }
+  CANJE_ASSIGN_OR_RETURN(
+      check.finality,
+      FinalityOfEntry(instance.store(), view.version.exchange_id,
+                      check.complete ? last_signature : -1,
+                      "not every party's signature of " + id + " is valid yet"));
   return check;
 }
 

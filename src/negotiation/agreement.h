@@ -15,6 +15,7 @@
 #include "core/encoding.h"
 #include "core/status.h"
 #include "instance/instance.h"
+#include "negotiation/witness_policy.h"
 
 namespace canje::negotiation {
 
@@ -38,10 +39,14 @@ struct AgreementCheck {
   std::string manifest_sha256;               // hex, of the manifest as the store produces it now
   std::vector<PartySignatureCheck> parties;  // every party that must sign, sorted
   bool complete = false;                     // every party's signature valid
+  // Whether the agreement is final: once complete, the latest of those signatures' events must
+  // be covered by the exchange's witness policy (negotiation/witness_policy.h).
+  Finality finality;
 };
 
 // Checks every party's signature of `version_id` against its enrolled keys and the manifest's
-// current bytes. The caller decides what an incomplete result means (the command: exit 65).
+// current bytes, and whether the agreement is final. The caller decides what an incomplete
+// result means (the command: exit 65).
 Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t version_id);
 
 }  // namespace canje::negotiation

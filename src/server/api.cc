@@ -109,20 +109,19 @@ Status Api::CheckCsrf(const HttpRequest& request, const Caller& caller,
   return Status::NotPermitted(problem->detail);
 }
 
-const PublicHandler* Api::PublicRouteOf(const HttpRequest& request) const {
+PublicRoutes::Match Api::PublicRouteOf(const HttpRequest& request) const {
   std::string_view target = View(request.target());
-  auto match =
+  PublicRoutes::Match match =
       public_routes_.Find(View(request.method_string()), target.substr(0, target.find('?')));
-  if (match.kind != PublicRoutes::Match::Kind::kFound) return nullptr;
-  NoteRequestRoute(*match.pattern);
-  return match.handler;
+  if (match.kind == PublicRoutes::Match::Kind::kFound) NoteRequestRoute(*match.pattern);
+  return match;
 }
 
 std::optional<HttpResponse> Api::Screen(const HttpRequest& header) {
   constexpr uint64_t kLargestPublicBody = 4096;
   try {
     std::optional<Problem> problem;
-    if (PublicRouteOf(header) != nullptr) {
+    if (PublicRouteOf(header).kind == PublicRoutes::Match::Kind::kFound) {
       auto length = header.payload_size();
       if (length && *length <= kLargestPublicBody) return std::nullopt;
       return ProblemResponse(BodyTooLargeProblem(kLargestPublicBody), header.version(), false);
@@ -137,11 +136,11 @@ std::optional<HttpResponse> Api::Screen(const HttpRequest& header) {
   }
 }
 
-Result<Reply> Api::Public(const PublicHandler& handler, const HttpRequest& request,
+Result<Reply> Api::Public(PublicRoutes::Match route, const HttpRequest& request,
                           std::optional<Problem>& problem) {
   CANJE_ASSIGN_OR_RETURN(RequestTarget target, TargetOf(request, problem));
-  PublicCall call{request, std::move(target.query), pool_, options_, {}};
-  Result<Reply> reply = handler(call);
+  PublicCall call{request, std::move(route.params), std::move(target.query), pool_, options_, {}};
+  Result<Reply> reply = (*route.handler)(call);
   if (!reply.ok() && call.problem) problem = std::move(call.problem);
   return reply;
 }
@@ -192,8 +191,9 @@ HttpResponse Api::Answer(const HttpRequest& request) {
   std::string renewed_cookie;
   Result<Reply> reply = Status::Internal("the request was not handled");
   try {
-    if (const PublicHandler* handler = PublicRouteOf(request)) {
-      reply = Public(*handler, request, problem);
+    if (PublicRoutes::Match route = PublicRouteOf(request);
+        route.kind == PublicRoutes::Match::Kind::kFound) {
+      reply = Public(std::move(route), request, problem);
     } else {
       reply = Authenticated(request, problem, allow, renewed_cookie);
     }

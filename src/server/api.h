@@ -60,11 +60,12 @@ class Api : public RequestHandler {
   // kNotPermitted with `problem` set to the 403 when a session's change lacks its CSRF token.
   Status CheckCsrf(const HttpRequest& request, const Caller& caller,
                    std::optional<Problem>& problem);
-  // The public route of a request, if any (matched on the raw path: public paths are ASCII).
-  const PublicHandler* PublicRouteOf(const HttpRequest& request) const;
+  // The public route of a request: kFound with its handler and parameters, or not (matched on
+  // the raw path: public paths are ASCII, and a percent-encoded variant needs a token).
+  PublicRoutes::Match PublicRouteOf(const HttpRequest& request) const;
   Result<Reply> Authenticated(const HttpRequest& request, std::optional<Problem>& problem,
                               std::string& allow, std::string& renewed_cookie);
-  Result<Reply> Public(const PublicHandler& handler, const HttpRequest& request,
+  Result<Reply> Public(PublicRoutes::Match route, const HttpRequest& request,
                        std::optional<Problem>& problem);
 
   InstancePool& pool_;

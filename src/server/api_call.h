@@ -80,14 +80,19 @@ struct ApiOptions {
   int max_concurrent_sign_ins = 2;  // each costs scrypt's 32 MiB and tens of milliseconds
 };
 
-// A request to a route that needs no token or session: signing in, health and readiness.
+// A request to a route that needs no token or session: signing in, health and readiness, the
+// log's public tiles.
 // Such a handler opens what it needs from `pool` itself.
 struct PublicCall {
   const HttpRequest& request;
+  PathParams params;  // from the route pattern, matched on the raw path
   std::map<std::string, std::string> query;
   InstancePool& pool;
   const ApiOptions& options;
   std::optional<Problem> problem;
+
+  // The path parameter `name` (always present: the router matched it).
+  const std::string& Param(const std::string& name) const { return params.at(name); }
 };
 using PublicHandler = std::function<Result<Reply>(PublicCall&)>;
 using PublicRoutes = Router<PublicHandler>;

@@ -22,10 +22,17 @@ Status AddReconciliationRoutes(Routes& routes);
 // GET and DELETE /v1/session (the caller's own), GET /v1/sessions and DELETE
 // /v1/sessions/{id} (an admin's)
 Status AddSessionRoutes(Routes& routes);
+// GET /log/checkpoint, /log/tile/... (C2SP tlog-tiles), for a caller who may read the log
+Status AddTileRoutes(Routes& routes);
+
 // Without a token: POST /v1/session (signing in)
 Status AddSignInRoutes(PublicRoutes& routes);
 // Without a token: GET /healthz, GET /readyz, GET /v1/openapi.json
 Status AddServiceRoutes(PublicRoutes& routes);
+// Without a token: GET /log/public/<capability>/checkpoint and /log/public/<capability>/tile/...,
+// answered only once an admin opened the log and the capability is its own
+// (instance/log_witnesses.h); 404 otherwise.
+Status AddPublicTileRoutes(PublicRoutes& routes);
 
 // Every route above that needs a token or a session (routes.cc).
 Result<Routes> AllRoutes();

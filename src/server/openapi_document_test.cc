@@ -81,5 +81,58 @@ TEST(OpenApiDocumentTest, PublicRoutesAndOnlyThemNeedNoCredentials) {
   }
 }
 
+// A path parameter the document marks `x-canje-rest-of-path` (tests/api/check_responses.mjs
+// matches it so) takes several segments in the server's router too ("{tile...}", router.h),
+// and no other parameter does.
+TEST(OpenApiDocumentTest, OnlyParametersMarkedRestOfPathTakeSlashes) {
+  json document = json::parse(OpenApiDocument());
+  Result<Routes> routes = AllRoutes();
+  Result<PublicRoutes> public_routes = AllPublicRoutes();
+  ASSERT_TRUE(routes.ok() && public_routes.ok());
+  int marked = 0;
+  for (const auto& [path, item] : document["paths"].items()) {
+    for (const auto& [method, operation] : item.items()) {
+      std::set<std::string> rest_of_path;
+      for (json parameter : operation.value("parameters", json::array())) {
+        if (parameter.contains("$ref")) {
+          const std::string ref = parameter["$ref"];
+          parameter = document["components"]["parameters"][ref.substr(ref.rfind('/') + 1)];
+        }
+        if (parameter.value("x-canje-rest-of-path", false)) {
+          rest_of_path.insert(parameter["name"].get<std::string>());
+        }
+      }
+      marked += static_cast<int>(rest_of_path.size());
+      // Every parameter given two segments, "a1/b2", in turn.
+      for (size_t open = path.find('{'); open != std::string::npos;
+           open = path.find('{', open + 1)) {
+        const std::string name = path.substr(open + 1, path.find('}', open) - open - 1);
+        std::string concrete;
+        for (size_t i = 0; i < path.size(); ++i) {
+          if (path[i] != '{') {
+            concrete += path[i];
+            continue;
+          }
+          size_t close = path.find('}', i);
+          concrete += path.substr(i + 1, close - i - 1) == name ? "a1/b2" : "c3";
+          i = close;
+        }
+        const std::string upper = RouteName(method, "").substr(0, method.size());
+        bool found = false;
+        if (auto match = routes->Find(upper, concrete); match.kind == Routes::Match::Kind::kFound) {
+          found = match.params.count(name) && match.params.at(name) == "a1/b2";
+        }
+        if (auto match = public_routes->Find(upper, concrete);
+            match.kind == PublicRoutes::Match::Kind::kFound) {
+          found = found || (match.params.count(name) && match.params.at(name) == "a1/b2");
+        }
+        EXPECT_EQ(found, rest_of_path.count(name) == 1) << RouteName(method, path) << " {" << name
+                                                         << "} given " << concrete;
+      }
+    }
+  }
+  EXPECT_GT(marked, 0) << "the tile paths' parameter is marked";
+}
+
 }  // namespace
 }  // namespace canje::server

@@ -18,4 +18,15 @@ bool IsParameter(std::string_view segment) {
   return segment.size() >= 3 && segment.front() == '{' && segment.back() == '}';
 }
 
+bool IsRestParameter(std::string_view segment) {
+  return IsParameter(segment) && segment.size() >= 5 &&
+         segment.substr(segment.size() - 4) == "...}";
+}
+
+std::string ParameterName(std::string_view segment) {
+  if (!IsParameter(segment)) return std::string();
+  std::string_view name = segment.substr(1, segment.size() - (IsRestParameter(segment) ? 5 : 2));
+  return std::string(name);
+}
+
 }  // namespace canje::server

@@ -2,8 +2,11 @@
 //
 // Patterns are absolute paths whose segments are literals or parameters in braces:
 // "/v1/persons/{id}". A parameter matches exactly one non-empty segment; literals match
-// byte for byte (no case folding, no trailing-slash leniency). The query string is not part of
-// the path (strip it before matching).
+// byte for byte (no case folding, no trailing-slash leniency). The last segment may instead be
+// a parameter that takes the rest of the path, "{name...}" (as in Go's ServeMux): one or more
+// non-empty segments, given with their slashes ("/log/tile/{tile...}" gives tile = "0/x001/067"
+// for "/log/tile/0/x001/067"). The query string is not part of the path (strip it before
+// matching).
 //
 // Match() says one of three things: the handler and its parameters; that no pattern matches the
 // path (404); or that patterns match the path but none with this method (405), with the
@@ -39,7 +42,9 @@ class Router {
   };
   Match Find(std::string_view method, std::string_view path) const;
 
-  // Every route as "METHOD /pattern" ("GET /v1/persons/{id}"), in the order they were added.
+  // Every route as "METHOD /pattern" ("GET /v1/persons/{id}"), in the order they were added;
+  // a parameter that takes the rest of the path is written as the OpenAPI document names it,
+  // "{tile}" for "{tile...}".
   std::vector<std::string> Describe() const;
 
  private:
@@ -55,8 +60,12 @@ class Router {
 // Splits "/v1/persons/P17" into {"v1", "persons", "P17"} ("/" gives one empty segment); false
 // when the path does not start with '/'. Used by the router's template.
 bool SplitPath(std::string_view path, std::vector<std::string>& segments);
-// True when `segment` is a parameter: "{name}".
+// True when `segment` is a parameter: "{name}" or "{name...}".
 bool IsParameter(std::string_view segment);
+// True when `segment` is a parameter that takes the rest of the path: "{name...}".
+bool IsRestParameter(std::string_view segment);
+// The parameter's name: "id" for "{id}" and for "{id...}".
+std::string ParameterName(std::string_view segment);
 
 template <typename Handler>
 Status Router<Handler>::Add(std::string method, std::string pattern, Handler handler) {
@@ -64,12 +73,17 @@ Status Router<Handler>::Add(std::string method, std::string pattern, Handler han
   if (!SplitPath(pattern, route.segments)) {
     return Status::Usage("route pattern '" + pattern + "' must start with '/'");
   }
-  for (const std::string& segment : route.segments) {
+  for (size_t i = 0; i < route.segments.size(); ++i) {
+    const std::string& segment = route.segments[i];
     if (segment.empty())
       return Status::Usage("route pattern '" + pattern + "' has an empty segment");
     bool opens = segment.front() == '{', closes = segment.back() == '}';
-    if (opens != closes || (opens && segment.size() < 3)) {
+    if (opens != closes || (opens && ParameterName(segment).empty())) {
       return Status::Usage("route pattern '" + pattern + "': bad parameter '" + segment + "'");
+    }
+    if (IsRestParameter(segment) && i + 1 != route.segments.size()) {
+      return Status::Usage("route pattern '" + pattern + "': '" + segment +
+                           "' takes the rest of the path, so it must be the last segment");
     }
   }
   for (const Route& existing : routes_) {
@@ -86,7 +100,9 @@ std::vector<std::string> Router<Handler>::Describe() const {
   std::vector<std::string> described;
   for (const Route& route : routes_) {
     std::string pattern;
-    for (const std::string& segment : route.segments) pattern += "/" + segment;
+    for (const std::string& segment : route.segments) {
+      pattern += "/" + (IsRestParameter(segment) ? "{" + ParameterName(segment) + "}" : segment);
+    }
     described.push_back(route.method + " " + pattern);
   }
   return described;
@@ -100,13 +116,24 @@ typename Router<Handler>::Match Router<Handler>::Find(std::string_view method,
   if (!SplitPath(path, segments)) return match;
   std::vector<std::string> allowed;
   for (const Route& route : routes_) {
-    if (route.segments.size() != segments.size()) continue;
+    const bool takes_rest = IsRestParameter(route.segments.back());
+    if (takes_rest ? segments.size() < route.segments.size()
+                   : segments.size() != route.segments.size()) {
+      continue;
+    }
     PathParams params;
     bool matches = true;
-    for (size_t i = 0; i < segments.size() && matches; ++i) {
-      if (IsParameter(route.segments[i])) {
+    for (size_t i = 0; i < route.segments.size() && matches; ++i) {
+      if (IsRestParameter(route.segments[i])) {
+        std::string rest;
+        for (size_t j = i; j < segments.size() && matches; ++j) {
+          matches = !segments[j].empty();
+          rest += (j == i ? "" : "/") + segments[j];
+        }
+        params[ParameterName(route.segments[i])] = std::move(rest);
+      } else if (IsParameter(route.segments[i])) {
         if (segments[i].empty()) matches = false;
-        params[route.segments[i].substr(1, route.segments[i].size() - 2)] = segments[i];
+        params[ParameterName(route.segments[i])] = segments[i];
       } else {
         matches = route.segments[i] == segments[i];
       }

@@ -11,6 +11,7 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddTileRoutes(routes));
   return routes;
 }
 
@@ -18,6 +19,7 @@ Result<PublicRoutes> AllPublicRoutes() {
   PublicRoutes routes;
   CANJE_RETURN_IF_ERROR(AddSignInRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddServiceRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddPublicTileRoutes(routes));
   return routes;
 }
 

@@ -311,5 +311,55 @@ TEST_F(ServeTest, ReadsOverOneKeptAliveConnectionWithTheirContentTypes) {
   EXPECT_EQ(server_->Stop(), 0) << "canje serve did not stop cleanly on SIGTERM";
 }
 
+// The log as C2SP tlog-tiles: with a token under /log/, and without one under
+// /log/public/<capability>/ once an admin opened it (log_on_the_wire_test reads them with Go's
+// tlog package; here, what each answer is).
+TEST_F(ServeTest, TheLogIsServedAsTilesWithATokenAndWithoutOneOnceOpened) {
+  HttpResult checkpoint = Get("ven", "/log/checkpoint");
+  ASSERT_EQ(checkpoint.status, 200) << checkpoint.body << checkpoint.error;
+  EXPECT_EQ(checkpoint.body, Get("ven", "/v1/log/checkpoint").body);
+  EXPECT_EQ(checkpoint.Header("content-type"), "text/plain; charset=utf-8");
+  EXPECT_EQ(checkpoint.Header("cache-control"), "private, no-cache");
+  const int64_t size = LogSize();
+  ASSERT_GE(size, 3);
+  // The first three leaves: three hashes, and three entries each with a two-byte length.
+  HttpResult hashes = Get("ven", "/log/tile/0/000.p/3");
+  ASSERT_EQ(hashes.status, 200) << hashes.body;
+  EXPECT_EQ(hashes.Header("content-type"), "application/octet-stream");
+  EXPECT_EQ(hashes.body.size(), 3u * 32);
+  HttpResult entries = Get("ven", "/log/tile/entries/000.p/3");
+  ASSERT_EQ(entries.status, 200) << entries.body;
+  size_t offset = 0;
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_LE(offset + 2, entries.body.size());
+    offset += 2 + (static_cast<unsigned char>(entries.body[offset]) << 8 |
+                   static_cast<unsigned char>(entries.body[offset + 1]));
+  }
+  EXPECT_EQ(offset, entries.body.size());
+  ExpectProblem(Get("ven", "/log/tile/0/3"), 400);
+  ExpectProblem(Get("ven", "/log/tile/0/x999/000"), 404);  // far beyond the tree
+  ExpectProblem(Client().Send("GET", "/log/tile/0/000.p/3"), 401);
+
+  // Without a token: nothing until an admin opens it, then the same bytes, marked public.
+  const std::string prefix =
+      json::parse(Ok({"log", "reading", "open", "--json"}))["public_prefix"];
+  Ok({"log", "reading", "token"});
+  ExpectProblem(Client().Send("GET", prefix + "checkpoint"), 404);
+  Ok({"log", "reading", "open"});
+  HttpResult open_checkpoint = Client().Send("GET", prefix + "checkpoint");
+  ASSERT_EQ(open_checkpoint.status, 200) << open_checkpoint.body;
+  EXPECT_EQ(open_checkpoint.body, Get("ven", "/log/checkpoint").body);
+  EXPECT_EQ(open_checkpoint.Header("cache-control"), "public, no-cache");
+  HttpResult open_hashes = Client().Send("GET", prefix + "tile/0/000.p/3");
+  ASSERT_EQ(open_hashes.status, 200) << open_hashes.body;
+  EXPECT_EQ(open_hashes.body, hashes.body);
+  EXPECT_EQ(open_hashes.Header("cache-control"), "public, no-cache");
+  ExpectProblem(Client().Send("GET", prefix + "tile/0/3"), 400);
+  std::string wrong = prefix;
+  wrong[wrong.size() - 2] = wrong[wrong.size() - 2] == '0' ? '1' : '0';
+  ExpectProblem(Client().Send("GET", wrong + "tile/0/000.p/3"), 404);
+  ExpectProblem(Client().Send("GET", wrong + "checkpoint"), 404);
+}
+
 }  // namespace
 }  // namespace canje::server::testing

@@ -34,14 +34,16 @@ using tcp = boost::asio::ip::tcp;
 
 ServeProcess::ServeProcess(const cli::testing::CanjeRunner& runner,
                            const std::vector<std::string>& extra_args,
-                           const std::vector<std::string>& prefix) {
+                           const std::vector<std::string>& prefix,
+                           const std::vector<std::string>& command) {
   int out_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
     error_ = "cannot make a pipe";
     return;
   }
   std::vector<std::string> argv = prefix;
-  for (const char* arg : {CANJE_BINARY, "serve", "--listen", "127.0.0.1:0"}) argv.push_back(arg);
+  argv.push_back(CANJE_BINARY);
+  argv.insert(argv.end(), command.begin(), command.end());
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   std::vector<std::string> environment;
   for (char** variable = environ; *variable != nullptr; ++variable) {
@@ -81,7 +83,7 @@ ServeProcess::ServeProcess(const cli::testing::CanjeRunner& runner,
   }
   const std::string announced = "listening on http://127.0.0.1:";
   if (line.rfind(announced, 0) != 0) {
-    error_ = "canje serve did not say where it listens; its stdout: '" + line + "'";
+    error_ = "canje did not say where it listens; its stdout: '" + line + "'";
     return;
   }
   port_ = std::atoi(line.c_str() + announced.size());
@@ -106,6 +108,16 @@ int ServeProcess::Stop() {
   if (stdout_fd_ >= 0) close(stdout_fd_);
   stdout_fd_ = -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+void ServeProcess::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  waitpid(pid_, &status, 0);
+  pid_ = -1;
+  if (stdout_fd_ >= 0) close(stdout_fd_);
+  stdout_fd_ = -1;
 }
 
 int64_t ServeProcess::ResidentKilobytes() const {

@@ -16,16 +16,19 @@
 
 namespace canje::server::testing {
 
-// `canje serve --listen 127.0.0.1:0 [extra args]` on the runner's store. The constructor waits
-// (up to 60 s) for the first stdout line, "listening on http://127.0.0.1:PORT"; port() is 0
-// and error() says why when it did not come.
+// `canje serve --listen 127.0.0.1:0 [extra args]` on the runner's store (or another command
+// that prints the same first line, such as `canje witness serve --listen ...`). The constructor
+// waits (up to 60 s) for the first stdout line, "listening on http://127.0.0.1:PORT"; port() is
+// 0 and error() says why when it did not come.
 class ServeProcess {
  public:
   // `prefix`, when given, runs the server under another command (found on PATH), such as
   // {"prlimit", "--nofile=64:64", "--"}.
   explicit ServeProcess(const cli::testing::CanjeRunner& runner,
                         const std::vector<std::string>& extra_args = {},
-                        const std::vector<std::string>& prefix = {});
+                        const std::vector<std::string>& prefix = {},
+                        const std::vector<std::string>& command = {"serve", "--listen",
+                                                                   "127.0.0.1:0"});
   ~ServeProcess();  // Stop() if still running
   ServeProcess(const ServeProcess&) = delete;
   ServeProcess& operator=(const ServeProcess&) = delete;
@@ -39,6 +42,8 @@ class ServeProcess {
   // Sends SIGTERM and waits (up to 30 s, then SIGKILL); returns the exit status (128+N for a
   // signal N).
   int Stop();
+  // Sends SIGKILL (no chance to clean up: a crash) and reaps the process.
+  void Kill();
 
  private:
   pid_t pid_ = -1;

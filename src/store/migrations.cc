@@ -8,6 +8,7 @@
 #include "store/exchange_tables.h"
 #include "store/execution_tables.h"
 #include "store/sign_in_tables.h"
+#include "store/witness_tables.h"
 
 namespace canje::store {
 namespace {
@@ -223,6 +224,8 @@ const std::vector<Migration>& AllMigrations() {
       {7, "API tokens (SHA-256 only) for canje serve", ApiTokenTablesSchema()},
       {8, "signing in: password hashes, sealed second factors, sessions (SHA-256 only)",
        SignInTablesSchema()},
+      {9, "witnesses: the log's registered witnesses, cosignatures by witness, each exchange's "
+          "witness policy", WitnessTablesSchema()},
   };
   return kMigrations;
 }

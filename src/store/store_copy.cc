@@ -23,9 +23,9 @@ constexpr Kind I = Kind::kInt;
 constexpr Kind T = Kind::kText;
 constexpr Kind B = Kind::kBlob;
 
-// Schema versions 1 to 7 (migrations.cc), parents before children. A migration that adds a
+// Schema versions 1 to 9 (migrations.cc), parents before children. A migration that adds a
 // table or a column must add it here too: CopyStore refuses any other schema version.
-constexpr int kCopiedSchemaVersion = 8;
+constexpr int kCopiedSchemaVersion = 9;
 const std::vector<Table>& Tables() {
   static const std::vector<Table> kTables = {
       {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
@@ -344,6 +344,26 @@ const std::vector<Table>& Tables() {
         {"ended_at", T},
         {"ended_by", T},
         {"end_reason", T},
+        {"event_seq", I}}},
+      // Schema version 9 (store/witness_tables.h): witnesses, exchanges' witness policies.
+      {"log_witnesses",
+       "name",
+       {{"name", T},
+        {"verifier_key", T},
+        {"url", T},
+        {"party", T},
+        {"added_at", T},
+        {"added_by", T},
+        {"removed_at", T},
+        {"removed_by", T},
+        {"event_seq", I}}},
+      {"exchange_witness_policies",
+       "exchange_id",
+       {{"exchange_id", I},
+        {"threshold", I},
+        {"witnesses", T},
+        {"set_at", T},
+        {"set_by", T},
         {"event_seq", I}}},
   };
   return kTables;

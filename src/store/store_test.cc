@@ -7,14 +7,27 @@
 #include <filesystem>
 
 #include "core/digest.h"
+#include "store/exchange_tables.h"
 #include "store/postgres/postgres_test_database.h"
 #include "store/sql_hash_reader.h"
 #include "store/store_copy.h"
+#include "store/witness_tables.h"
 
 namespace canje::store {
 namespace {
 
 enum class Backend { kSqlite, kPostgres };
+
+// An event's payload for tests: the salted hash of `n`, a key and a sealed body of fixed bytes.
+SealedPayload Payload(int n) {
+  SealedPayload payload;
+  payload.salt = RandomBytes(32);
+  Sha256Hash hash = Sha256Salted(payload.salt, AsBytes(std::to_string(n)));
+  payload.sha256.assign(hash.begin(), hash.end());
+  payload.wrapped_key = Bytes(69, 1);
+  payload.sealed = Bytes(40, 2);
+  return payload;
+}
 
 // Every test runs on both backends: SQLite in a temporary file, PostgreSQL in its own database
 // on the test cluster (skipped when CANJE_TEST_POSTGRES_URL is unset).
@@ -48,15 +61,6 @@ class StoreTest : public ::testing::TestWithParam<Backend> {
         std::filesystem::remove(path_.string() + suffix);
       }
     }
-  }
-  static SealedPayload Payload(int n) {
-    SealedPayload payload;
-    payload.salt = RandomBytes(32);
-    Sha256Hash hash = Sha256Salted(payload.salt, AsBytes(std::to_string(n)));
-    payload.sha256.assign(hash.begin(), hash.end());
-    payload.wrapped_key = Bytes(69, 1);
-    payload.sealed = Bytes(40, 2);
-    return payload;
   }
   std::unique_ptr<testing::TestDatabase> database_;
   std::filesystem::path path_;
@@ -228,6 +232,67 @@ TEST_P(StoreTest, ReadsInterruptedByOtherQueriesOrAbandonedYieldEveryRowOnce) {
   EXPECT_EQ(*store_->TreeRoot(kPersons + 1), *ledger::TreeHash(kPersons + 1, reader));
 }
 
+// Witnesses (schema version 9): one registered per name, removable and registrable again;
+// received cosignatures stored without an event, by witness, only for signed sizes.
+TEST_P(StoreTest, WitnessesAndTheirCosignaturesAreKeptByName) {
+  auto write = [&](const std::function<Status(WriteTransaction&, int64_t)>& change) {
+    return store_->Write(actor_, [&](WriteTransaction& transaction) -> Status {
+      CANJE_ASSIGN_OR_RETURN(int64_t seq, transaction.AppendEvent({"test", {}}, Payload(1)));
+      CANJE_ASSIGN_OR_RETURN(ledger::Hash root, transaction.TreeRoot());
+      CANJE_RETURN_IF_ERROR(
+          transaction.AddCheckpoint(seq + 1, root, "note " + std::to_string(seq)));
+      return change(transaction, seq);
+    });
+  };
+  WitnessRow witness{"w1.example", "w1.example+01020304+BA==", "http://127.0.0.1:9", "VEN"};
+  ASSERT_TRUE(write([&](WriteTransaction& t, int64_t seq) {
+                witness.event_seq = seq;
+                return AddWitness(t, witness);
+              }).ok());
+  EXPECT_EQ(write([&](WriteTransaction& t, int64_t) { return AddWitness(t, witness); }).code(),
+            StatusCode::kConflict);
+  ASSERT_TRUE(
+      write([&](WriteTransaction& t, int64_t) { return RemoveWitness(t, "w1.example"); }).ok());
+  EXPECT_TRUE(Witnesses(*store_, false)->empty());
+  ASSERT_EQ(Witnesses(*store_, true)->size(), 1u);
+  EXPECT_FALSE((*Witnesses(*store_, true))[0].removed_at.empty());
+  witness.url = "http://127.0.0.1:10";
+  ASSERT_TRUE(write([&](WriteTransaction& t, int64_t) { return AddWitness(t, witness); }).ok());
+  std::optional<WitnessRow> found = *FindWitness(*store_, "w1.example");
+  ASSERT_TRUE(found.has_value());
+  EXPECT_EQ(found->url, "http://127.0.0.1:10");
+  EXPECT_TRUE(found->removed_at.empty());
+  EXPECT_EQ(found->added_by, "admin");
+
+  const int64_t events = *store_->EventCount();  // 3 changes committed: sizes 1..3 are signed
+  ASSERT_EQ(events, 3);
+  EXPECT_FALSE(LatestCosignature(*store_, "w1.example")->has_value());
+  ASSERT_TRUE(StoreReceivedCosignature(*store_, 2, "w1.example", "line two\n").ok());
+  ASSERT_TRUE(StoreReceivedCosignature(*store_, 3, "w1.example", "line three\n").ok());
+  ASSERT_TRUE(StoreReceivedCosignature(*store_, 3, "w1.example", "line three again\n").ok());
+  EXPECT_EQ(StoreReceivedCosignature(*store_, 9, "w1.example", "x\n").code(),
+            StatusCode::kNotFound);
+  EXPECT_EQ(*store_->EventCount(), events);  // no event for a received cosignature
+  std::optional<CosignatureRow> latest = *LatestCosignature(*store_, "w1.example");
+  ASSERT_TRUE(latest.has_value());
+  EXPECT_EQ(latest->size, 3);
+  EXPECT_EQ(latest->line, "line three again\n");
+  EXPECT_EQ(store_->Cosignatures(2)->size(), 1u);
+
+  int64_t exchange = 0;
+  ASSERT_TRUE(write([&](WriteTransaction& t, int64_t seq) -> Status {
+                CANJE_RETURN_IF_ERROR(t.AddParty({"PUENTE", "Puente", "intermediary", ""}));
+                CANJE_ASSIGN_OR_RETURN(exchange, AddExchange(t, {0, "x", "PUENTE"}));
+                return PutWitnessPolicy(
+                    t, {exchange, 2, {"a.example", "b.example", "c.example"}, "", "", seq});
+              }).ok());
+  std::optional<WitnessPolicyRow> policy = *FindWitnessPolicy(*store_, exchange);
+  ASSERT_TRUE(policy.has_value());
+  EXPECT_EQ(policy->threshold, 2);
+  EXPECT_EQ(policy->witnesses, (std::vector<std::string>{"a.example", "b.example", "c.example"}));
+  EXPECT_FALSE(FindWitnessPolicy(*store_, exchange + 1)->has_value());
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          [](const ::testing::TestParamInfo<Backend>& param) {
@@ -247,6 +312,29 @@ TEST(StreamedReadsTest, BothBackendsYieldIdenticalRows) {
   auto postgres = Store::Open({database.url(), true});
   ASSERT_TRUE(sqlite.ok() && postgres.ok());
   ASSERT_TRUE(Fill(**sqlite, {"admin", "OPERATOR", "admin"}, 2500).ok());
+  // Schema version 9: two witnesses (one removed since), a witness policy, a checkpoint and a
+  // cosignature received for it.
+  int64_t exchange = 0;
+  ASSERT_TRUE(
+      (*sqlite)
+          ->Write(
+              {"admin", "OPERATOR", "admin"},
+              [&](WriteTransaction& transaction) -> Status {
+                CANJE_ASSIGN_OR_RETURN(int64_t seq,
+                                       transaction.AppendEvent({"test", {}}, Payload(0)));
+                CANJE_ASSIGN_OR_RETURN(ledger::Hash root, transaction.TreeRoot());
+                CANJE_RETURN_IF_ERROR(transaction.AddCheckpoint(seq + 1, root, "n\n"));
+                for (const char* name : {"w1.example", "w2.example"}) {
+                  CANJE_RETURN_IF_ERROR(
+                      AddWitness(transaction, {name, std::string(name) + "+01020304+BA==",
+                                               "http://127.0.0.1:9", "VEN", "", "", "", "", seq}));
+                }
+                CANJE_RETURN_IF_ERROR(RemoveWitness(transaction, "w2.example"));
+                CANJE_ASSIGN_OR_RETURN(exchange, AddExchange(transaction, {0, "x", "VEN"}));
+                return PutWitnessPolicy(transaction, {exchange, 1, {"w1.example"}, "", "", seq});
+              })
+          .ok());
+  ASSERT_TRUE(StoreReceivedCosignature(**sqlite, 2501, "w1.example", "- w1.example AAAA\n").ok());
   Result<CopyReport> copied = CopyStore(**sqlite, **postgres);
   ASSERT_TRUE(copied.ok()) << copied.status().ToString();
   auto events = [](Store& store) {
@@ -289,7 +377,7 @@ TEST(StreamedReadsTest, BothBackendsYieldIdenticalRows) {
     return rows;
   };
   std::vector<EventRow> sqlite_events = events(**sqlite), postgres_events = events(**postgres);
-  ASSERT_EQ(sqlite_events.size(), 2500u);
+  ASSERT_EQ(sqlite_events.size(), 2501u);  // the filled 2500 and the one written above
   ASSERT_EQ(postgres_events.size(), sqlite_events.size());
   for (size_t i = 0; i < sqlite_events.size(); ++i) {
     const EventRow& a = sqlite_events[i];
@@ -303,6 +391,29 @@ TEST(StreamedReadsTest, BothBackendsYieldIdenticalRows) {
   std::vector<std::string> sqlite_persons = persons(**sqlite);
   EXPECT_EQ(sqlite_persons.size(), 2500u);
   EXPECT_EQ(persons(**postgres), sqlite_persons);
+  auto witnesses = [&](Store& store) {
+    std::string text;
+    Result<std::vector<WitnessRow>> registered = Witnesses(store, true);
+    EXPECT_TRUE(registered.ok());
+    for (const WitnessRow& w : *registered) {
+      text += w.name + "|" + w.verifier_key + "|" + w.url + "|" + w.party + "|" + w.added_at + "|" +
+              w.added_by + "|" + w.removed_at + "|" + w.removed_by + "|" +
+              std::to_string(w.event_seq) + "\n";
+    }
+    std::optional<WitnessPolicyRow> policy = *FindWitnessPolicy(store, exchange);
+    if (policy) {
+      text += std::to_string(policy->threshold) + "|" + policy->witnesses.at(0) + "|" +
+              policy->set_at + "|" + policy->set_by + "|" + std::to_string(policy->event_seq);
+    }
+    std::optional<CosignatureRow> cosigned = *LatestCosignature(store, "w1.example");
+    if (cosigned) text += "|" + std::to_string(cosigned->size) + "|" + cosigned->line;
+    return text;
+  };
+  const std::string sqlite_witnesses = witnesses(**sqlite);
+  EXPECT_NE(sqlite_witnesses.find("w2.example"), std::string::npos) << sqlite_witnesses;
+  EXPECT_NE(sqlite_witnesses.find("|2501|- w1.example AAAA"), std::string::npos)
+      << sqlite_witnesses;
+  EXPECT_EQ(witnesses(**postgres), sqlite_witnesses);
   sqlite->reset();
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
 }

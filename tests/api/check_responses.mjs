@@ -11,6 +11,9 @@
 //     status the server gives before routing (400, 401, 404, 405, 413, 431, 501, 503).
 // Then every operation must have been answered with a success at least once: an operation no
 // test reaches is reported, since its schema was never checked.
+// A path parameter marked `"x-canje-rest-of-path": true` (the last segment of its template)
+// matches one or more segments, slashes and all, as the server's router does for "{name...}"
+// (the log's tile paths); every other parameter matches exactly one non-empty segment.
 // Exit status: 0 when everything holds, 1 otherwise (each failure printed on stderr), 2 for
 // bad arguments.
 import { readFileSync, readdirSync } from 'node:fs';
@@ -35,11 +38,29 @@ ajv.addSchema({ $id: 'canje', $defs: document.components.schemas });
 const PRE_ROUTING_STATUSES = new Set([400, 401, 404, 405, 413, 431, 501, 503]);
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 
+function resolveParameter(parameter) {
+  const ref = parameter.$ref;
+  if (!ref) return parameter;
+  return document.components.parameters[ref.replace('#/components/parameters/', '')];
+}
+
+// True when the template's last segment is a parameter that takes the rest of the path.
+function takesRestOfPath(segments, item, operation) {
+  const last = segments[segments.length - 1];
+  if (!last.startsWith('{')) return false;
+  const name = last.slice(1, -1);
+  const parameters = [...(item.parameters || []), ...(operation.parameters || [])].map(resolveParameter);
+  return parameters.some((p) => p.in === 'path' && p.name === name && p['x-canje-rest-of-path'] === true);
+}
+
 const operations = [];
 for (const [template, item] of Object.entries(document.paths)) {
   const segments = template.split('/');
   for (const method of METHODS) {
-    if (item[method]) operations.push({ template, segments, method, operation: item[method], answered: false });
+    if (item[method]) {
+      const rest = takesRestOfPath(segments, item, item[method]);
+      operations.push({ template, segments, rest, method, operation: item[method], answered: false });
+    }
   }
 }
 
@@ -60,9 +81,10 @@ function findPath(path) {
   const segments = path.split('/');
   let best = null;
   for (const entry of operations) {
-    if (entry.segments.length !== segments.length) continue;
+    if (entry.rest ? segments.length < entry.segments.length : entry.segments.length !== segments.length) continue;
     let literal = 0;
     const fits = entry.segments.every((segment, i) => {
+      if (entry.rest && i === entry.segments.length - 1) return segments.slice(i).every((s) => s.length > 0);
       if (segment.startsWith('{')) return segments[i].length > 0;
       if (segment === segments[i]) {
         literal += 1;
