@@ -103,6 +103,32 @@ std::string WithoutRoleRefusals(const std::string& text) {
   return kept;
 }
 
+// `token` with every run of 16 or more hex digits and dashes (with a digit in it: an id, a key
+// id, a UUID) written <hex>.
+std::string HexRunsNormalised(std::string_view token) {
+  std::string out;
+  size_t i = 0;
+  while (i < token.size()) {
+    size_t j = i;
+    bool digit = false;
+    while (j < token.size() &&
+           (std::isxdigit(static_cast<unsigned char>(token[j])) != 0 || token[j] == '-')) {
+      digit = digit || std::isdigit(static_cast<unsigned char>(token[j])) != 0;
+      ++j;
+    }
+    if (j - i >= 16 && digit) {
+      out += "<hex>";
+      i = j;
+    } else if (j > i) {
+      out += token.substr(i, j - i);
+      i = j;
+    } else {
+      out += token[i++];
+    }
+  }
+  return out;
+}
+
 // Times and random values set aside, so that two runs of the same story compare: every time,
 // every token of 40 characters or more (hashes, signatures, keys in base64 or hex, paths), every
 // hex string of 16 or more (dashes allowed: ids), every API token, the solver's timing, and this
@@ -135,23 +161,18 @@ std::string Normalised(std::string text, const std::vector<std::string>& local) 
     size_t j = i;
     while (j < text.size() && IsTokenChar(text[j])) ++j;
     const std::string_view token(text.data() + i, j - i);
-    // Hex, or hex with dashes (a UUID), with at least one digit.
-    const bool hex = std::all_of(token.begin(), token.end(),
-                                 [](char c) {
-                                   return std::isxdigit(static_cast<unsigned char>(c)) != 0 ||
-                                          c == '-';
-                                 }) &&
-                     std::any_of(token.begin(), token.end(), [](char c) {
-                       return std::isdigit(static_cast<unsigned char>(c)) != 0;
-                     });
     if (token.substr(0, 6) == "canje_") {
       out += "<token>";
     } else if (token.size() >= 40) {
       out += "<b64>";
-    } else if (token.size() >= 16 && hex) {
-      out += "<hex>";
+    } else if (i >= 2 && text[i - 1] == '.' && IsDigitAt(text, i - 2) && token.size() >= 7 &&
+               std::all_of(token.begin(), token.end(),
+                           [](char c) { return std::isdigit(static_cast<unsigned char>(c)); })) {
+      // A long fraction (the linkage model's weights, trained on two threads, differ in their
+      // last digits from run to run): its first four digits.
+      out += std::string(token.substr(0, 4)) + "~";
     } else {
-      out += token;
+      out += HexRunsNormalised(token);
     }
     i = j;
   }
@@ -192,7 +213,7 @@ struct User {
 };
 
 // One read and what came back, with times and random values set aside (Normalised).
-struct Read {
+struct Collected {
   std::string label;
   std::string bytes;
 };
@@ -208,8 +229,8 @@ struct PersonFacts {
 // A whole run of one script (as written, or its variant) with the collection along the way.
 class LeakRun {
  public:
-  LeakRun(const Script& script, std::filesystem::path folder, bool variant)
-      : script_(script), folder_(std::move(folder)), variant_(variant) {}
+  LeakRun(Script script, std::filesystem::path folder, bool variant)
+      : script_(std::move(script)), folder_(std::move(folder)), variant_(variant) {}
 
   // Runs the script; a failure of the script itself, and every leak, is a test failure.
   void Run() {
@@ -230,11 +251,13 @@ class LeakRun {
     server_.reset();
     std::cout << "  " << reads_ << " reads by " << WatchedUsers().size()
               << " negotiators and observers, " << std::fixed << std::setprecision(1)
-              << seconds_ << " s of it collecting\n";
+              << seconds_ << " s of it collecting (after assessments " << seconds_by_point_[0]
+              << " s, chapters " << seconds_by_point_[1] << " s, agreement "
+              << seconds_by_point_[2] << " s, end " << seconds_by_point_[3] << " s)\n";
   }
 
   // Each watched user's reads, in order.
-  const std::map<std::string, std::vector<Read>>& transcripts() const { return transcripts_; }
+  const std::map<std::string, std::vector<Collected>>& transcripts() const { return transcripts_; }
 
  private:
   bool Watched(const std::string& user) const {
@@ -265,25 +288,42 @@ class LeakRun {
     if (!Watched(user)) return;
     std::string label = "step:";
     for (const std::string& arg : args) label += " " + arg;
-    Keep(user, label, "exit " + std::to_string(result.exit_status) + "\n" + result.out +
-                          "\n--- stderr\n" + result.err);
+    // Checked once the step is over (AfterStep), when what the party may read is known.
+    pending_.push_back({user, label,
+                        "exit " + std::to_string(result.exit_status) + "\n" + result.out +
+                            "\n--- stderr\n" + result.err});
   }
 
-  // Light collection (the API's read endpoints) at every chapter's end and after every
-  // personal assessment; full collection (every read command and endpoint, persons one by one)
-  // at the end of the chapter that reached an agreement, and at the end of the script.
+  // What is read when (Collect): after every personal assessment, the views it may change;
+  // at every chapter's end, the API's read endpoints (the log's latest entries); at the end of
+  // the chapter that reached an agreement, every read endpoint, the whole log and persons one
+  // by one; at the end of the script, all that and every read command of the command line.
+  enum class Point { kAssessment, kChapter, kAgreement, kEnd };
+
   void AfterStep(const Step& step, bool chapter_ends) {
-    if (step.kind != Step::Kind::kCommand || WatchedUsers().empty()) return;
+    if (step.kind != Step::Kind::kCommand) return;
     const auto& args = step.command.args;
-    const bool assessment =
-        args.size() >= 2 && ((args[0].text == "interview" && args[1].text == "record") ||
-                             (args[0].text == "exchange" && args[1].text == "not-travelling"));
-    if (!chapter_ends && !assessment) return;
-    bool full = &step == &script_.steps.back();
-    if (chapter_ends && !agreement_collected_ && server_ != nullptr && AnyAgreedVersion()) {
-      full = agreement_collected_ = true;
+    auto is = [&](const char* first, const char* second) {
+      return args.size() >= 2 && args[0].text == first && args[1].text == second;
+    };
+    // A step that may make a version agreed changes what the parties may read.
+    if (server_ != nullptr && (is("proposal", "accept") || is("proposal", "override"))) {
+      RefreshForbidden();
     }
-    Collect(full);
+    for (Pending& pending : pending_) Keep(pending.user, pending.label, pending.bytes);
+    pending_.clear();
+    if (WatchedUsers().empty()) return;
+    const bool assessment = is("interview", "record") || is("exchange", "not-travelling");
+    if (&step == &script_.steps.back()) {
+      Collect(Point::kEnd);
+    } else if (chapter_ends && server_ != nullptr && !agreement_collected_ && AnyAgreedVersion()) {
+      agreement_collected_ = true;
+      Collect(Point::kAgreement);
+    } else if (chapter_ends) {
+      Collect(Point::kChapter);
+    } else if (assessment) {
+      Collect(Point::kAssessment);
+    }
   }
 
   void Keep(const std::string& user, const std::string& label, const std::string& bytes) {
@@ -359,7 +399,8 @@ class LeakRun {
       for (const json& custody : person["custody"]) {
         facts.holders.insert(custody["holder"].get<std::string>());
       }
-      for (const json& record : AdminGet("/v1/persons/" + id)["records"]) {
+      const json details = AdminGet("/v1/persons/" + id);
+      for (const json& record : details["records"]) {
         facts.list_parties.insert(record["party"].get<std::string>());
       }
       persons_[id] = std::move(facts);
@@ -375,7 +416,7 @@ class LeakRun {
       const json details = AdminGet("/v1/exchanges/" + id);
       for (const json& version : AdminGet("/v1/exchanges/" + id + "/proposals")) {
         if (version["state"] != "agreed") continue;
-        const json view = AdminGet("/v1/proposals/" + version["id"].get<std::string>());
+        const json view = AdminGet("/v1/proposals/" + version["version"].get<std::string>());
         for (const json& response : view["responses"]) {
           if (response["response"] != "accepted") continue;
           const std::string party = response["party"].get<std::string>();
@@ -465,47 +506,71 @@ class LeakRun {
 
   // ---- Collecting ------------------------------------------------------------------------------
 
-  void Collect(bool full) {
-    const auto start = std::chrono::steady_clock::now();
-    SetUpOnce();
-    if (::testing::Test::HasFatalFailure()) return;
+  // What each watched party may not read now (names and documents).
+  void RefreshForbidden() {
     const auto agreed = ByAgreement();
     forbidden_.clear();
     for (const User& user : WatchedUsers()) {
       if (forbidden_.count(user.party)) continue;
       auto found = agreed.find(user.party);
-      forbidden_[user.party].Reset(
-          ForbiddenValues(user.party, found == agreed.end() ? std::set<std::string>() : found->second));
+      forbidden_[user.party].Reset(ForbiddenValues(
+          user.party, found == agreed.end() ? std::set<std::string>() : found->second));
     }
+  }
+
+  void Collect(Point point) {
+    const auto start = std::chrono::steady_clock::now();
+    SetUpOnce();
+    if (::testing::Test::HasFatalFailure()) return;
+    RefreshForbidden();
     std::vector<std::string> exchanges, versions;
     for (const json& exchange : AdminGet("/v1/exchanges")) {
       exchanges.push_back(exchange["id"].get<std::string>());
       for (const json& version : AdminGet("/v1/exchanges/" + exchanges.back() + "/proposals")) {
-        versions.push_back(version["id"].get<std::string>());
+        versions.push_back(version["version"].get<std::string>());
       }
     }
     for (const User& user : WatchedUsers()) {
-      CollectHttp(user, exchanges, versions, full);
-      if (full) CollectCommandLine(user, exchanges, versions);
+      CollectHttp(user, exchanges, versions, point);
+      if (point == Point::kEnd) CollectCommandLine(user, exchanges, versions);
     }
-    seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    seconds_ += seconds;
+    seconds_by_point_[static_cast<int>(point)] += seconds;
   }
 
   void CollectHttp(const User& user, const std::vector<std::string>& exchanges,
-                   const std::vector<std::string>& versions, bool full) {
-    std::vector<std::string> targets = {"/v1/whoami",   "/v1/summary",
-                                        "/v1/lists",    "/v1/persons",
-                                        "/v1/exchanges", "/v1/log/events?limit=1000000",
-                                        "/v1/link/status?people=true"};
-    for (const std::string& exchange : exchanges) {
-      for (const char* part : {"", "/proposals", "/readiness", "/handovers", "/reconciliation"}) {
-        targets.push_back("/v1/exchanges/" + exchange + part);
+                   const std::vector<std::string>& versions, Point point) {
+    std::vector<std::string> targets;
+    if (point == Point::kAssessment) {
+      // What an assessment may change: readiness, the count, the log's latest entries.
+      for (const std::string& exchange : exchanges) {
+        targets.push_back("/v1/exchanges/" + exchange + "/readiness");
+        targets.push_back("/v1/exchanges/" + exchange + "/reconciliation");
       }
+      targets.push_back("/v1/log/events?from=" + std::to_string(LatestEntries(5)) + "&limit=5");
+    } else {
+      targets = {"/v1/whoami", "/v1/summary", "/v1/lists", "/v1/exchanges",
+                 "/v1/link/status", "/v1/log/checkpoint"};
+      if (point == Point::kChapter) {
+        targets.push_back("/v1/log/events?from=" + std::to_string(LatestEntries(50)) +
+                          "&limit=50");
+      } else {
+        targets.push_back("/v1/persons");
+        targets.push_back("/v1/log/events?limit=1000000");
+        targets.push_back("/v1/link/status?people=true");
+      }
+      for (const std::string& exchange : exchanges) {
+        for (const char* part :
+             {"", "/proposals", "/readiness", "/handovers", "/reconciliation"}) {
+          targets.push_back("/v1/exchanges/" + exchange + part);
+        }
+      }
+      for (const std::string& version : versions) targets.push_back("/v1/proposals/" + version);
     }
-    for (const std::string& version : versions) targets.push_back("/v1/proposals/" + version);
-    if (full) {
-      targets.push_back("/v1/log/checkpoint");
-      for (const std::string& id : SamplePersons(5)) targets.push_back("/v1/persons/" + id);
+    if (point == Point::kAgreement || point == Point::kEnd) {
+      for (const std::string& id : SamplePersons(25)) targets.push_back("/v1/persons/" + id);
     }
     for (const std::string& target : targets) {
       const auto result = client_->Send("GET", target, tokens_[user.name]);
@@ -515,9 +580,15 @@ class LeakRun {
     }
   }
 
+  // The first of the log's latest `count` entries.
+  int64_t LatestEntries(int64_t count) {
+    const json summary = AdminGet("/v1/summary");
+    return std::max<int64_t>(0, summary.value("events", int64_t{0}) - count);
+  }
+
   // Runs a read command as `user` and keeps its outputs, and the files it wrote (`files`: file
   // or folder names in the run folder, removed afterwards).
-  void Read(const User& user, std::vector<std::string> args,
+  void ReadAs(const User& user, std::vector<std::string> args,
             const std::vector<std::string>& files = {}) {
     std::string label = "canje";
     for (const std::string& arg : args) label += " " + arg;
@@ -549,11 +620,11 @@ class LeakRun {
 
   void CollectCommandLine(const User& user, const std::vector<std::string>& exchanges,
                           const std::vector<std::string>& versions) {
+    // Every read command once (JSON, where the table says the same), and the tables of the
+    // views that show why a person is not available.
     const std::vector<std::vector<std::string>> general = {
         {"summary"},
-        {"summary", "--json"},
         {"lists", "--json"},
-        {"persons"},
         {"persons", "--json"},
         {"party", "list", "--json"},
         {"party", "key", "list", "--json"},
@@ -562,39 +633,31 @@ class LeakRun {
         {"hold", "list", "--json"},
         {"act", "list", "--json"},
         {"interview", "list"},
-        {"link", "status", "--people"},
         {"link", "status", "--people", "--json"},
         {"review", "list", "--json"},
-        {"review", "list"},
         {"log", "show", "--limit", "1000000"},
-        {"log", "show", "--json", "--limit", "1000000"},
-        {"log", "checkpoint"},
         {"log", "verify", "--json"},
         {"export", "persons", "--format", "json"},
     };
-    for (const auto& args : general) Read(user, args);
-    Read(user, {"log", "bundle", "--out", "leak-bundle"}, {"leak-bundle"});
+    for (const auto& args : general) ReadAs(user, args);
+    ReadAs(user, {"log", "bundle", "--out", "leak-bundle"}, {"leak-bundle"});
     for (const json& hold : json::parse(canje_.Run({"hold", "list", "--json"}).out)) {
-      Read(user, {"hold", "show", hold["id"].get<std::string>(), "--json"});
+      ReadAs(user, {"hold", "show", hold["id"].get<std::string>(), "--json"});
     }
     std::set<std::string> destinations;
     for (const std::string& exchange : exchanges) {
       for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-               {"exchange", "show", exchange},
                {"exchange", "show", exchange, "--json"},
                {"exchange", "state", exchange, "--json"},
-               {"exchange", "candidates", exchange, "--json"},
+               {"exchange", "candidates", exchange},
                {"exchange", "solve", exchange, "--json"},
                {"exchange", "readiness", exchange},
                {"exchange", "readiness", exchange, "--json"},
-               {"exchange", "reconcile", exchange},
-               {"exchange", "reconcile", exchange, "--json"},
                {"handover", "list", exchange},
-               {"handover", "list", exchange, "--json"},
                {"proposal", "list", exchange, "--json"}}) {
-        Read(user, args);
+        ReadAs(user, args);
       }
-      Read(user, {"exchange", "reconcile", exchange, "--csv", "leak.csv", "--html", "leak.html"},
+      ReadAs(user, {"exchange", "reconcile", exchange, "--csv", "leak.csv", "--html", "leak.html"},
            {"leak.csv", "leak.html"});
       const json details = json::parse(canje_.Run({"exchange", "show", exchange, "--json"}).out);
       for (const json& bloc : details["blocs"]) {
@@ -602,26 +665,27 @@ class LeakRun {
       }
     }
     for (const std::string& destination : destinations) {
-      Read(user, {"eligibility", "--destination", destination, "--json"});
+      ReadAs(user, {"eligibility", "--destination", destination, "--json"});
     }
     std::string previous;
     for (const std::string& version : versions) {
-      Read(user, {"proposal", "show", version});
-      Read(user, {"proposal", "show", version, "--json"});
-      Read(user, {"proposal", "manifest", version});
-      Read(user, {"agreement", "verify", version, "--json"});
-      if (!previous.empty()) Read(user, {"proposal", "diff", previous, version, "--json"});
+      ReadAs(user, {"proposal", "show", version});
+      ReadAs(user, {"agreement", "verify", version, "--json"});
+      if (!previous.empty()) ReadAs(user, {"proposal", "diff", previous, version, "--json"});
       previous = version;
     }
-    for (const std::string& id : SamplePersons(50)) Read(user, {"person", "show", id, "--json"});
+    if (!versions.empty()) ReadAs(user, {"proposal", "manifest", versions.back()});
+    for (const std::string& id : SamplePersons(200, 4)) {
+      ReadAs(user, {"person", "show", id, "--json"});
+    }
   }
 
-  // Persons to read one by one: those the script's values name (the first 32 of each: the
+  // Persons to read one by one: those the script's values name (the first `each` of each: the
   // persons the story is about), and every `stride`-th person of the store.
-  std::set<std::string> SamplePersons(size_t stride) const {
+  std::set<std::string> SamplePersons(size_t stride, size_t each = 32) const {
     std::set<std::string> sample;
     for (const auto& [name, values] : executor_->variables().all()) {
-      for (size_t i = 0; i < values.size() && i < 32; ++i) {
+      for (size_t i = 0; i < values.size() && i < each; ++i) {
         if (persons_.count(values[i])) sample.insert(values[i]);
       }
     }
@@ -632,7 +696,7 @@ class LeakRun {
     return sample;
   }
 
-  const Script& script_;
+  const Script script_;
   std::filesystem::path folder_;
   bool variant_;
   CanjeRunner canje_;
@@ -645,12 +709,17 @@ class LeakRun {
   std::unique_ptr<server::testing::HttpTestClient> client_;
   std::map<std::string, PersonFacts> persons_;
   std::map<std::string, ValueScanner> forbidden_;  // by party
-  std::map<std::string, std::vector<Read>> transcripts_;
+  std::map<std::string, std::vector<Collected>> transcripts_;
+  struct Pending {
+    std::string user, label, bytes;
+  };
+  std::vector<Pending> pending_;  // the current step's outputs, checked once it is over
   std::vector<std::string> notes_;
   bool notes_read_ = false;
   bool agreement_collected_ = false;
   int64_t reads_ = 0;
   double seconds_ = 0;
+  double seconds_by_point_[4] = {0, 0, 0, 0};
 };
 
 class LeakTest : public ::testing::TestWithParam<ScenarioScript> {};
@@ -676,7 +745,7 @@ TEST_P(LeakTest, NothingForbiddenReachesAPartyAndARefusalReadsLikeAnUnfitness) {
   for (const auto& [user, reads] : original.transcripts()) {
     const auto found = variant.transcripts().find(user);
     ASSERT_NE(found, variant.transcripts().end()) << user;
-    const std::vector<Read>& other = found->second;
+    const std::vector<Collected>& other = found->second;
     ASSERT_EQ(reads.size(), other.size()) << user << " made a different number of reads";
     int differences = 0;
     for (size_t i = 0; i < reads.size() && differences < 5; ++i) {

@@ -12,7 +12,7 @@ std::vector<std::string> Args(const Step& step) {
 }
 
 TEST(ScriptVariantTest, RefusalsBecomeUnfitnessAndNothingElseChanges) {
-  Result<Script> script = ParseScript("s.canje", R"(## Interviews
+  Result<Script> script = ParseScript("s.canje", R"script(## Interviews
 as ver: interview record P1 --destination VEN --identity confirmed --consent refuses --fit yes --note "fears (synthetic)"
 as ver: interview record P2 --destination VEN --identity confirmed --consent consents --fit yes
 as med: exchange not-travelling X1 P1 --reason refused-consent
@@ -22,7 +22,7 @@ person,destination,identity,consent,fit,on,note
 P4,VEN,confirmed,refuses,yes,2025-07-15,
 P5,VEN,confirmed,consents,yes,2025-07-15,
 end
-)");
+)script");
   ASSERT_TRUE(script.ok()) << script.status().message();
   const Script variant = RefusalsAsUnfitness(*script);
   ASSERT_EQ(variant.steps.size(), script->steps.size());
