@@ -22,6 +22,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <filesystem>
@@ -35,6 +36,7 @@
 #include <set>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "cli/cli_test_support.h"
@@ -59,9 +61,16 @@ std::string Lower(std::string text) {
 
 // Words that say why a person is not available, in any letter case. None may reach a
 // negotiator or observer, in the original or the variant.
-const std::vector<std::string> kForbiddenWords = {
-    "refus",      "unfit",      "not fit",        "fit_to_travel", "fit to travel",
-    "interview",  "consent",    "identity_unconfirmed", "identity not confirmed", "undecided"};
+const std::vector<std::string> kForbiddenWords = {"refus",
+                                                  "unfit",
+                                                  "not fit",
+                                                  "fit_to_travel",
+                                                  "fit to travel",
+                                                  "interview",
+                                                  "consent",
+                                                  "identity_unconfirmed",
+                                                  "identity not confirmed",
+                                                  "undecided"};
 
 bool IsTokenChar(char c) {
   return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '/' || c == '_' ||
@@ -234,8 +243,7 @@ class LeakRun {
 
   // Runs the script; a failure of the script itself, and every leak, is a test failure.
   void Run() {
-    std::cout << script_.path << " on " << (canje_.on_postgres() ? "PostgreSQL" : "SQLite")
-              << "\n";
+    std::cout << script_.path << " on " << (canje_.on_postgres() ? "PostgreSQL" : "SQLite") << "\n";
     ScriptHooks hooks;
     hooks.statuses_only = variant_;
     hooks.after_command = [this](const std::string& user, const std::vector<std::string>& args,
@@ -247,13 +255,14 @@ class LeakRun {
     executor_ = std::make_unique<ScriptExecutor>(script_, folder_, canje_, std::cout, hooks);
     ScriptOutcome outcome = executor_->Run();
     ASSERT_EQ(outcome.kind, ScriptOutcome::Kind::kPassed) << outcome.message;
+    clients_.clear();
     client_.reset();
     server_.reset();
     std::cout << "  " << reads_ << " reads by " << WatchedUsers().size()
-              << " negotiators and observers, " << std::fixed << std::setprecision(1)
-              << seconds_ << " s of it collecting (after assessments " << seconds_by_point_[0]
-              << " s, chapters " << seconds_by_point_[1] << " s, agreement "
-              << seconds_by_point_[2] << " s, end " << seconds_by_point_[3] << " s)\n";
+              << " negotiators and observers, " << std::fixed << std::setprecision(1) << seconds_
+              << " s of it collecting (after assessments " << seconds_by_point_[0]
+              << " s, chapters " << seconds_by_point_[1] << " s, agreement " << seconds_by_point_[2]
+              << " s, end " << seconds_by_point_[3] << " s)\n";
   }
 
   // Each watched user's reads, in order.
@@ -329,7 +338,11 @@ class LeakRun {
   void Keep(const std::string& user, const std::string& label, const std::string& bytes) {
     std::string normal = Normalised(bytes, local_);
     CheckForbidden(user, label, bytes, normal);
-    transcripts_[user].push_back({label, std::move(normal)});
+    // Collectors on several threads only find their user's transcript (PrepareReaders made it);
+    // a step's outputs, kept on the main thread, may add one.
+    auto transcript = transcripts_.find(user);
+    if (transcript == transcripts_.end()) transcript = transcripts_.try_emplace(user).first;
+    transcript->second.push_back({label, std::move(normal)});
     ++reads_;
   }
 
@@ -357,24 +370,41 @@ class LeakRun {
         break;
       }
     }
-    for (const auto& [name, party] : {std::pair<std::string, std::string>{
-                                          "obs-inside", *negotiating.begin()},
-                                      {"obs-outside", outside}}) {
+    for (const auto& [name, party] :
+         {std::pair<std::string, std::string>{"obs-inside", *negotiating.begin()},
+          {"obs-outside", outside}}) {
       RunResult added = canje_.Run({"user", "add", name, "--party", party, "--role", "observer"});
       ASSERT_EQ(added.exit_status, 0) << added.err;
       users_[name] = User{name, party, "observer"};
     }
-    for (const auto& [name, user] : users_) {
-      if (!Watched(name) && name != admin_) continue;
-      RunResult token = canje_.Run({"user", "token", "create", name, "--json"});
-      ASSERT_EQ(token.exit_status, 0) << token.err;
-      tokens_[name] = json::parse(token.out)["token"].get<std::string>();
-    }
+    CreateToken(admin_);
+    if (::testing::Test::HasFatalFailure()) return;
     local_ = {canje_.dir().string(), canje_.database()};
     server_ = std::make_unique<server::testing::ServeProcess>(canje_);
     ASSERT_NE(server_->port(), 0) << server_->error();
     client_ = std::make_unique<server::testing::HttpTestClient>(server_->port());
+    Notes();  // read once here: the collectors' threads only read it
     ReadPersonFacts();
+  }
+
+  void CreateToken(const std::string& name) {
+    RunResult token = canje_.Run({"user", "token", "create", name, "--json"});
+    ASSERT_EQ(token.exit_status, 0) << token.err;
+    tokens_[name] = json::parse(token.out)["token"].get<std::string>();
+  }
+
+  // Before the collectors' threads start, on the main thread: every watched user (the script
+  // may add users after the first collection) has its token, its own connection and its
+  // transcript, so that the threads only read these maps.
+  void PrepareReaders() {
+    for (const User& user : WatchedUsers()) {
+      if (!tokens_.count(user.name)) CreateToken(user.name);
+      if (::testing::Test::HasFatalFailure()) return;
+      if (!clients_.count(user.name)) {
+        clients_[user.name] = std::make_unique<server::testing::HttpTestClient>(server_->port());
+      }
+      transcripts_[user.name];
+    }
   }
 
   json AdminGet(const std::string& target) {
@@ -480,10 +510,11 @@ class LeakRun {
       EXPECT_EQ(bytes.find(note), std::string::npos)
           << user << " read the note \"" << note << "\" in " << label;
     }
-    auto scanner = forbidden_.find(users_[user].party);
+    const std::string& party = users_.at(user).party;
+    auto scanner = forbidden_.find(party);
     if (scanner == forbidden_.end()) return;
     const std::string found = scanner->second.FindIn(normal);
-    EXPECT_EQ(found, "") << user << " (" << users_[user].party << ") read \"" << found
+    EXPECT_EQ(found, "") << user << " (" << party << ") read \"" << found
                          << "\", of a person outside its need to know, in " << label;
   }
 
@@ -530,9 +561,21 @@ class LeakRun {
         versions.push_back(version["version"].get<std::string>());
       }
     }
+    PrepareReaders();
+    if (::testing::Test::HasFatalFailure()) return;
+    // Each user reads the API on its own thread and connection: no GET changes anything, so what
+    // one reads does not depend on the others, and the server serves them at once. The command
+    // line's reads run one after the other: some of them are events (`review list` logs the
+    // pairs it shows), which the others' `log show` lists, in an order that must not depend on
+    // the threads' timing.
+    const int64_t latest = LatestEntries(point == Point::kChapter ? 50 : 5);
+    std::vector<std::thread> readers;
     for (const User& user : WatchedUsers()) {
-      CollectHttp(user, exchanges, versions, point);
-      if (point == Point::kEnd) CollectCommandLine(user, exchanges, versions);
+      readers.emplace_back([&, user] { CollectHttp(user, exchanges, versions, point, latest); });
+    }
+    for (std::thread& reader : readers) reader.join();
+    if (point == Point::kEnd) {
+      for (const User& user : WatchedUsers()) CollectCommandLine(user, exchanges, versions);
     }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -540,8 +583,9 @@ class LeakRun {
     seconds_by_point_[static_cast<int>(point)] += seconds;
   }
 
+  // `latest`: the first of the log's latest entries to read at an assessment or a chapter's end.
   void CollectHttp(const User& user, const std::vector<std::string>& exchanges,
-                   const std::vector<std::string>& versions, Point point) {
+                   const std::vector<std::string>& versions, Point point, int64_t latest) {
     std::vector<std::string> targets;
     if (point == Point::kAssessment) {
       // What an assessment may change: readiness, the count, the log's latest entries.
@@ -549,21 +593,22 @@ class LeakRun {
         targets.push_back("/v1/exchanges/" + exchange + "/readiness");
         targets.push_back("/v1/exchanges/" + exchange + "/reconciliation");
       }
-      targets.push_back("/v1/log/events?from=" + std::to_string(LatestEntries(5)) + "&limit=5");
+      targets.push_back("/v1/log/events?from=" + std::to_string(latest) + "&limit=5");
     } else {
-      targets = {"/v1/whoami", "/v1/summary", "/v1/lists", "/v1/exchanges",
-                 "/v1/link/status", "/v1/log/checkpoint"};
+      targets = {"/v1/exchanges", "/v1/log/checkpoint"};
       if (point == Point::kChapter) {
-        targets.push_back("/v1/log/events?from=" + std::to_string(LatestEntries(50)) +
-                          "&limit=50");
+        targets.push_back("/v1/log/events?from=" + std::to_string(latest) + "&limit=50");
       } else {
+        targets.push_back("/v1/whoami");
+        targets.push_back("/v1/summary");
+        targets.push_back("/v1/lists");
+        targets.push_back("/v1/link/status");
         targets.push_back("/v1/persons");
         targets.push_back("/v1/log/events?limit=1000000");
         targets.push_back("/v1/link/status?people=true");
       }
       for (const std::string& exchange : exchanges) {
-        for (const char* part :
-             {"", "/proposals", "/readiness", "/handovers", "/reconciliation"}) {
+        for (const char* part : {"", "/proposals", "/readiness", "/handovers", "/reconciliation"}) {
           targets.push_back("/v1/exchanges/" + exchange + part);
         }
       }
@@ -573,7 +618,7 @@ class LeakRun {
       for (const std::string& id : SamplePersons(25)) targets.push_back("/v1/persons/" + id);
     }
     for (const std::string& target : targets) {
-      const auto result = client_->Send("GET", target, tokens_[user.name]);
+      const auto result = clients_.at(user.name)->Send("GET", target, tokens_.at(user.name));
       EXPECT_NE(result.status, 0) << target << ": " << result.error;
       EXPECT_NE(result.status, 500) << user.name << " GET " << target << ": " << result.body;
       Keep(user.name, "GET " + target, std::to_string(result.status) + "\n" + result.body);
@@ -589,7 +634,7 @@ class LeakRun {
   // Runs a read command as `user` and keeps its outputs, and the files it wrote (`files`: file
   // or folder names in the run folder, removed afterwards).
   void ReadAs(const User& user, std::vector<std::string> args,
-            const std::vector<std::string>& files = {}) {
+              const std::vector<std::string>& files = {}) {
     std::string label = "canje";
     for (const std::string& arg : args) label += " " + arg;
     args.insert(args.begin(), {"--as", user.name});
@@ -640,25 +685,26 @@ class LeakRun {
         {"export", "persons", "--format", "json"},
     };
     for (const auto& args : general) ReadAs(user, args);
-    ReadAs(user, {"log", "bundle", "--out", "leak-bundle"}, {"leak-bundle"});
+    ReadAs(user, {"log", "bundle", "--out", "leak-bundle-" + user.name},
+           {"leak-bundle-" + user.name});
     for (const json& hold : json::parse(canje_.Run({"hold", "list", "--json"}).out)) {
       ReadAs(user, {"hold", "show", hold["id"].get<std::string>(), "--json"});
     }
     std::set<std::string> destinations;
     for (const std::string& exchange : exchanges) {
-      for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-               {"exchange", "show", exchange, "--json"},
-               {"exchange", "state", exchange, "--json"},
-               {"exchange", "candidates", exchange},
-               {"exchange", "solve", exchange, "--json"},
-               {"exchange", "readiness", exchange},
-               {"exchange", "readiness", exchange, "--json"},
-               {"handover", "list", exchange},
-               {"proposal", "list", exchange, "--json"}}) {
+      for (const std::vector<std::string>& args :
+           std::vector<std::vector<std::string>>{{"exchange", "show", exchange, "--json"},
+                                                 {"exchange", "state", exchange, "--json"},
+                                                 {"exchange", "candidates", exchange},
+                                                 {"exchange", "solve", exchange, "--json"},
+                                                 {"exchange", "readiness", exchange},
+                                                 {"exchange", "readiness", exchange, "--json"},
+                                                 {"handover", "list", exchange},
+                                                 {"proposal", "list", exchange, "--json"}}) {
         ReadAs(user, args);
       }
-      ReadAs(user, {"exchange", "reconcile", exchange, "--csv", "leak.csv", "--html", "leak.html"},
-           {"leak.csv", "leak.html"});
+      const std::string csv = "leak-" + user.name + ".csv", html = "leak-" + user.name + ".html";
+      ReadAs(user, {"exchange", "reconcile", exchange, "--csv", csv, "--html", html}, {csv, html});
       const json details = json::parse(canje_.Run({"exchange", "show", exchange, "--json"}).out);
       for (const json& bloc : details["blocs"]) {
         for (const json& party : bloc["parties"]) destinations.insert(party.get<std::string>());
@@ -675,7 +721,7 @@ class LeakRun {
       previous = version;
     }
     if (!versions.empty()) ReadAs(user, {"proposal", "manifest", versions.back()});
-    for (const std::string& id : SamplePersons(200, 4)) {
+    for (const std::string& id : SamplePersons(400, 4)) {
       ReadAs(user, {"person", "show", id, "--json"});
     }
   }
@@ -706,7 +752,8 @@ class LeakRun {
   std::map<std::string, std::string> tokens_;
   std::vector<std::string> local_;  // this run's folder and database
   std::unique_ptr<server::testing::ServeProcess> server_;
-  std::unique_ptr<server::testing::HttpTestClient> client_;
+  std::unique_ptr<server::testing::HttpTestClient> client_;  // the admin's
+  std::map<std::string, std::unique_ptr<server::testing::HttpTestClient>> clients_;
   std::map<std::string, PersonFacts> persons_;
   std::map<std::string, ValueScanner> forbidden_;  // by party
   std::map<std::string, std::vector<Collected>> transcripts_;
@@ -717,7 +764,7 @@ class LeakRun {
   std::vector<std::string> notes_;
   bool notes_read_ = false;
   bool agreement_collected_ = false;
-  int64_t reads_ = 0;
+  std::atomic<int64_t> reads_ = 0;
   double seconds_ = 0;
   double seconds_by_point_[4] = {0, 0, 0, 0};
 };
