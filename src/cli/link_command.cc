@@ -12,6 +12,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/csv_writer.h"
 #include "cli/pair_explanation_output.h"
 #include "cli/reconciliation_commands.h"
 #include "linkage/linkage_engine.h"
@@ -31,15 +32,11 @@ struct LinkFlags {
 };
 
 
-// Quotes a CSV field when needed (RFC 4180).
+// A CSV field as canje writes every CSV (core/csv_writer.h).
 std::string CsvField(const std::string& value) {
-  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
-  std::string quoted = "\"";
-  for (char c : value) {
-    if (c == '"') quoted += '"';
-    quoted += c;
-  }
-  return quoted + "\"";
+  std::string field;
+  AppendCsvField(value, field);
+  return field;
 }
 
 // Writes through a temporary file beside `path`, renamed over it on Commit; removed otherwise.

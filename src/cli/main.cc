@@ -19,8 +19,10 @@
 #include "cli/protection_commands.h"
 #include "cli/registry_commands.h"
 #include "cli/serve_command.h"
+#include "cli/sign_in_commands.h"
 #include "cli/solve_command.h"
 #include "cli/token_commands.h"
+#include "core/utf8.h"
 
 int main(int argc, char** argv) {
   using canje::cli::CommandContext;
@@ -44,6 +46,7 @@ int main(int argc, char** argv) {
   canje::cli::AddInitCommand(app, context);
   canje::cli::AddUserCommands(app, context);
   canje::cli::AddTokenCommands(app, context);  // after AddUserCommands: adds `user token`
+  canje::cli::AddSignInCommands(app, context);  // after AddUserCommands: `user password` ...
   canje::cli::AddPartyCommands(app, context);
   canje::cli::AddSigningCommands(app, context);  // after AddPartyCommands: adds `party key`
   canje::cli::AddImportCommand(app, context);
@@ -70,6 +73,16 @@ int main(int argc, char** argv) {
   canje::cli::AddServeCommand(app, context);
   canje::cli::AddVersionCommand(app, context);
 
+  // Text is UTF-8 everywhere: an argument that is not (a Latin-1 name, a file name with 0xFF)
+  // is refused before anything runs, naming it.
+  for (int i = 1; i < argc; ++i) {
+    if (size_t bad = canje::FindInvalidUtf8(argv[i]); bad != std::string::npos) {
+      std::cerr << "canje: argument " << i << " ('" << canje::QuoteUntrusted(argv[i])
+                << "') is not UTF-8 (byte " << bad + 1
+                << "); write it in UTF-8, or rename the file it names\n";
+      return canje::ExitStatusFor(canje::StatusCode::kUsage);
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -79,6 +92,11 @@ int main(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     std::cerr << "canje: " << e.what() << "\n(see canje --help, or canje COMMAND --help)\n";
     return canje::ExitStatusFor(canje::StatusCode::kUsage);
+  } catch (const std::exception& e) {
+    // Expected failures are Status values; an exception here is a bug. Say so instead of
+    // aborting, and exit with the internal-error status.
+    std::cerr << "canje: internal error: " << canje::QuoteUntrusted(e.what(), 400) << '\n';
+    return canje::ExitStatusFor(canje::StatusCode::kInternal);
   }
   const canje::Status& outcome = context.outcome();
   std::cout.flush();

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/open_instance.h"
+#include "cli/secret_input.h"
 #include "instance/ids.h"
 #include "instance/key_management.h"
 #include "core/clock.h"
@@ -21,33 +22,7 @@ using nlohmann::json;
 
 // The passphrase: from --passphrase-file, else CANJE_PASSPHRASE, else asked on the terminal.
 Result<std::string> ReadPassphrase(const std::string& file, bool confirm) {
-  if (!file.empty()) {
-    std::ifstream in(file);
-    if (!in) return Status::NotFound("cannot read passphrase file " + file);
-    std::string passphrase;
-    std::getline(in, passphrase);
-    return passphrase;
-  }
-  if (const char* env = std::getenv("CANJE_PASSPHRASE"); env != nullptr) return std::string(env);
-  if (!isatty(STDIN_FILENO)) {
-    return Status::Usage("give the passphrase with --passphrase-file FILE or CANJE_PASSPHRASE");
-  }
-  auto ask = [](const char* prompt) {
-    std::cerr << prompt << std::flush;
-    termios old_mode{};
-    tcgetattr(STDIN_FILENO, &old_mode);
-    termios quiet = old_mode;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    std::string line;
-    std::getline(std::cin, line);
-    tcsetattr(STDIN_FILENO, TCSANOW, &old_mode);
-    std::cerr << '\n';
-    return line;
-  };
-  std::string passphrase = ask("Passphrase: ");
-  if (confirm && ask("Again: ") != passphrase) return Status::Usage("the passphrases differ");
-  return passphrase;
+  return ReadSecret(file, "CANJE_PASSPHRASE", "passphrase", "--passphrase-file", confirm);
 }
 
 }  // namespace

@@ -15,6 +15,7 @@ struct ServeOptions {
   int threads = 4;
   size_t body_limit = 1 << 20;
   int pool_size = -1;  // idle instances kept per user; -1: --threads
+  int max_connections = 512;
 };
 
 Status RunServe(CommandContext& context, const ServeOptions& options) {
@@ -24,6 +25,11 @@ Status RunServe(CommandContext& context, const ServeOptions& options) {
     return Status::Usage("--threads " + std::to_string(options.threads) + ": give 1 to 64");
   }
   http.threads = options.threads;
+  if (options.max_connections < 1 || options.max_connections > 60000) {
+    return Status::Usage("--max-connections " + std::to_string(options.max_connections) +
+                         ": give 1 to 60000");
+  }
+  http.max_connections = options.max_connections;
   http.limits.body_limit = options.body_limit;
   // Opening the store once here checks the database and the master key before listening.
   CANJE_RETURN_IF_ERROR(OpenInstance(context).status());
@@ -62,6 +68,9 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
       ->capture_default_str();
   serve->add_option("--threads", options->threads, "Worker threads (1-64)")->capture_default_str();
   serve->add_option("--body-limit", options->body_limit, "Largest request body in bytes")
+      ->capture_default_str();
+  serve->add_option("--max-connections", options->max_connections,
+                    "Connections open at once; more are answered 503 with Retry-After")
       ->capture_default_str();
   serve->add_option("--pool-size", options->pool_size,
                     "Open instances kept per user between requests (default: --threads; 0 opens "

@@ -6,7 +6,7 @@
 #include "cli/open_instance.h"
 #include "cli/table.h"
 #include "core/clock.h"
-#include "server/api_tokens.h"
+#include "authentication/api_tokens.h"
 
 namespace canje::cli {
 namespace {
@@ -20,8 +20,8 @@ struct CreateOptions {
 
 Status RunCreate(CommandContext& context, const CreateOptions& options) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(server::CreatedToken created,
-                         server::CreateApiToken(*instance, options.user, options.expires_days));
+  CANJE_ASSIGN_OR_RETURN(authentication::CreatedToken created,
+                         authentication::CreateApiToken(*instance, options.user, options.expires_days));
   if (context.global.json) {
     context.out << json{{"id", created.id},
                         {"user", created.user},
@@ -42,14 +42,14 @@ Status RunCreate(CommandContext& context, const CreateOptions& options) {
 
 Status RunList(CommandContext& context, const std::string& user) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(auto tokens, server::ListApiTokens(*instance, user));
+  CANJE_ASSIGN_OR_RETURN(auto tokens, authentication::ListApiTokens(*instance, user));
   std::string now = NowRfc3339();
   if (context.global.json) {
     json out = json::array();
     for (const auto& token : tokens) {
       out.push_back({{"id", token.id},
                      {"user", token.user},
-                     {"state", server::TokenStateName(server::StateAt(token, now))},
+                     {"state", authentication::TokenStateName(authentication::StateAt(token, now))},
                      {"created_at", token.created_at},
                      {"created_by", token.created_by},
                      {"expires_at", token.expires_at},
@@ -62,7 +62,7 @@ Status RunList(CommandContext& context, const std::string& user) {
   Table table({"ID", "USER", "STATE", "CREATED", "BY", "EXPIRES", "REVOKED"});
   for (const auto& token : tokens) {
     table.AddRow({std::to_string(token.id), token.user,
-                  std::string(server::TokenStateName(server::StateAt(token, now))),
+                  std::string(authentication::TokenStateName(authentication::StateAt(token, now))),
                   token.created_at, token.created_by,
                   token.expires_at.empty() ? "never" : token.expires_at, token.revoked_at});
   }
@@ -72,7 +72,7 @@ Status RunList(CommandContext& context, const std::string& user) {
 
 Status RunRevoke(CommandContext& context, int64_t id) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(bool revoked, server::RevokeApiToken(*instance, id));
+  CANJE_ASSIGN_OR_RETURN(bool revoked, authentication::RevokeApiToken(*instance, id));
   if (context.global.json) {
     context.out << json{{"id", id}, {"revoked", true}, {"changed", revoked}}.dump(2) << '\n';
   } else if (revoked) {

@@ -1,4 +1,4 @@
-// canje user token create|list|revoke: API tokens for `canje serve` (server/api_tokens.h).
+// canje user token create|list|revoke: API tokens for `canje serve` (authentication/api_tokens.h).
 #pragma once
 
 #include <CLI/CLI.hpp>

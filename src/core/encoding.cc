@@ -44,6 +44,25 @@ std::string Base64Encode(ByteView bytes) {
   return out;
 }
 
+std::string Base64UrlEncode(ByteView bytes) {
+  std::string out;
+  for (char c : Base64Encode(bytes)) {
+    if (c == '=') break;
+    out += c == '+' ? '-' : c == '/' ? '_' : c;
+  }
+  return out;
+}
+
+std::optional<Bytes> Base64UrlDecode(std::string_view text) {
+  std::string standard;
+  for (char c : text) {
+    if (c == '+' || c == '/' || c == '=') return std::nullopt;
+    standard += c == '-' ? '+' : c == '_' ? '/' : c;
+  }
+  while (standard.size() % 4 != 0) standard += '=';
+  return Base64Decode(standard);
+}
+
 std::optional<Bytes> Base64Decode(std::string_view text) {
   if (text.size() % 4 != 0) return std::nullopt;
   for (size_t i = 0; i < text.size(); ++i) {

@@ -30,4 +30,11 @@ std::string Base64Encode(ByteView bytes);
 // Strict: standard alphabet, padding required, no whitespace; nullopt otherwise.
 std::optional<Bytes> Base64Decode(std::string_view text);
 
+// Base64url (RFC 4648 §5: '-' and '_' for '+' and '/') without padding, as tokens and cookies
+// carry bytes.
+std::string Base64UrlEncode(ByteView bytes);
+// Strict: the URL alphabet, no padding, no whitespace, and the form Base64UrlEncode writes;
+// nullopt otherwise.
+std::optional<Bytes> Base64UrlDecode(std::string_view text);
+
 }  // namespace canje

@@ -20,6 +20,21 @@ TEST(EncodingTest, Base64FollowsRfc4648AndRejectsNonCanonicalText) {
   EXPECT_FALSE(Base64Decode("Z=8=").has_value());
 }
 
+TEST(EncodingTest, Base64UrlHasNoPaddingAndTheUrlAlphabet) {
+  // RFC 4648 §10 vectors, without padding.
+  EXPECT_EQ(Base64UrlEncode(AsBytes("")), "");
+  EXPECT_EQ(Base64UrlEncode(AsBytes("f")), "Zg");
+  EXPECT_EQ(Base64UrlEncode(AsBytes("foob")), "Zm9vYg");
+  EXPECT_EQ(Base64UrlEncode(AsBytes("foobar")), "Zm9vYmFy");
+  const Bytes high = {0xfb, 0xff, 0xbf};
+  EXPECT_EQ(Base64UrlEncode(high), "-_-_");
+  EXPECT_EQ(Base64UrlDecode("-_-_"), high);
+  EXPECT_EQ(Base64UrlDecode("Zm9vYg"), Bytes({'f', 'o', 'o', 'b'}));
+  for (const char* bad : {"Zg==", "+/+/", "Zm9vY", "Z g"}) {
+    EXPECT_EQ(Base64UrlDecode(bad), std::nullopt) << bad;
+  }
+}
+
 TEST(EncodingTest, HexRoundTrips) {
   EXPECT_EQ(HexEncode(AsBytes("\x01\xab")), "01ab");
   EXPECT_EQ(*HexDecode("01AB"), (Bytes{0x01, 0xab}));

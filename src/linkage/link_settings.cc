@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/utf8.h"
 #include "registry/dates.h"
 
 namespace canje::linkage {
@@ -319,9 +320,16 @@ Result<LinkSettings> ParseLinkSettings(std::string_view json_text, std::string_v
     const Position position = PositionOfOffset(json_text, error.byte > 0 ? error.byte - 1 : 0);
     std::string what = error.what();
     const std::size_t colon = what.find("syntax error");
-    return context.Error(
-        position,
-        "not valid JSON (" + (colon == std::string::npos ? what : what.substr(colon)) + ")");
+    // The parser's text quotes the bytes it read, which may not be UTF-8.
+    return context.Error(position, "not valid JSON (" +
+                                       QuoteUntrusted(colon == std::string::npos
+                                                          ? std::string_view(what)
+                                                          : std::string_view(what).substr(colon),
+                                                      300) +
+                                       ")");
+  } catch (const Json::exception& error) {
+    // Well-formed JSON the parser cannot hold, such as a number beyond a double.
+    return context.Error({}, "not readable JSON (" + QuoteUntrusted(error.what(), 300) + ")");
   }
   if (!root.is_object()) return context.Error({}, "settings must be a JSON object");
   LinkSettings settings;

@@ -4,7 +4,8 @@
 #include <cstring>
 #include <string_view>
 
-#include "registry/utf8.h"
+#include "core/csv_writer.h"
+#include "core/utf8.h"
 
 namespace canje::registry {
 namespace {
@@ -208,6 +209,11 @@ Result<bool> CsvReader::ReadRow(Row* row) {
       ReadUnquotedPart(field, column, row_bytes, row);
     }
     if (row_bytes > options_.max_row_bytes) return RowTooLong(row->line);
+    // canje's CSV writer neutralises formulas with a leading apostrophe (core/csv_writer.h):
+    // undone here, so that an export imports as the values it was written from.
+    if (std::string_view value = UnguardCsvField(field); value.size() != field.size()) {
+      field.erase(0, 1);
+    }
     const size_t bad = FindInvalidUtf8(field);
     if (bad != std::string_view::npos) {
       const int64_t bad_line =

@@ -7,6 +7,7 @@
 
 #include "core/clock.h"
 #include "core/csv_writer.h"
+#include "core/utf8.h"
 #include "core/digest.h"
 #include "instance/ids.h"
 #include "ledger/streaming_root.h"
@@ -110,9 +111,12 @@ class RejectsWriter {
       if (!row.keys.empty()) raw += row.keys[i] + "=";
       raw += row.values[i];
     }
+    // The rejects file is UTF-8 like every file canje writes: bytes of the row that were not
+    // are shown as \xNN (the reason names where they were in the original file).
+    constexpr size_t kWhole = std::string::npos;
     WriteCsvRow({std::to_string(error.line), error.column ? std::to_string(error.column) : "",
-                 error.column_name.empty() ? error.json_path : error.column_name, error.reason,
-                 raw},
+                 error.column_name.empty() ? error.json_path : error.column_name,
+                 QuoteUntrusted(error.reason, kWhole), QuoteUntrusted(raw, kWhole)},
                 out_);
   }
   Status Commit() {

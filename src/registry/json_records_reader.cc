@@ -4,7 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
-#include "registry/utf8.h"
+#include "core/utf8.h"
 
 namespace canje::registry {
 namespace {
@@ -78,7 +78,9 @@ class RecordHandler : public nlohmann::json_sax<nlohmann::json> {
     const size_t column = what.find("column ");
     const size_t colon = column == std::string_view::npos ? what.find("] ") : what.find(": ", column);
     if (colon != std::string_view::npos) what.remove_prefix(colon + 2);
-    return Fail(JsonPath(index_), "is not valid JSON: " + std::string(what));
+    // The parser's text quotes the bytes it last read, which may be cut inside a character or
+    // not be UTF-8 at all: quoted so the message stays printable (and writable as JSON).
+    return Fail(JsonPath(index_), "is not valid JSON: " + QuoteUntrusted(what, 400));
   }
 
   bool failed() const { return !error_.empty(); }
@@ -307,7 +309,7 @@ Result<bool> JsonRecordsReader::Next(Row* row) {
     } else if (c != ']') {
       return Status::Invalid("line " + std::to_string(line_) + ": after " +
                              JsonPath(next_index_ - 1) + " expected ',' or ']', found '" +
-                             std::string(1, c) + "'");
+                             QuoteUntrusted(std::string_view(&c, 1)) + "'");
     }
   }
   if (c == ']') {

@@ -1,7 +1,9 @@
 #include "registry/person_directory.h"
 
+#include <cctype>
 #include <set>
 
+#include "core/utf8.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 #include "linkage/document_comparison.h"
@@ -43,21 +45,41 @@ bool NameMatches(const PersonRecord& record, const std::string& folded_fragment)
   return false;
 }
 
+// A filter's value must be a word or words: letters, digits, spaces, '-' and '_'. The
+// parsers below forgive punctuation (list files are messy), which a filter must not: `minor%`
+// or `held'--` are refused instead of read as `minor` and `held`.
+Status CheckFilterWord(std::string_view filter, std::string_view value) {
+  for (char c : value) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80 || std::isalnum(byte) || c == ' ' || c == '-' || c == '_') continue;
+    return Status::Usage("the " + std::string(filter) + " filter '" + QuoteUntrusted(value) +
+                         "' holds '" + QuoteUntrusted(std::string_view(&c, 1)) +
+                         "'; give a " + std::string(filter) + " by its name, such as " +
+                         (filter == "status" ? "held" : filter == "category" ? "journalist" : "VEN"));
+  }
+  return Status::Ok();
+}
+
 Result<store::PersonFilter> MakeFilter(const Instance& instance, const PersonQuery& query) {
   store::PersonFilter filter;
+  CANJE_RETURN_IF_ERROR(CheckFilterWord("holder", query.holder));
+  CANJE_RETURN_IF_ERROR(CheckFilterWord("category", query.category));
+  CANJE_RETURN_IF_ERROR(CheckFilterWord("nationality", query.nationality));
+  CANJE_RETURN_IF_ERROR(CheckFilterWord("status", query.status));
   filter.holder = query.holder;
   if (!query.category.empty()) {
-    CANJE_ASSIGN_OR_RETURN(std::string_view category, ParseCategory(query.category));
-    filter.category = std::string(category);
+    Result<std::string_view> category = ParseCategory(query.category);
+    if (!category.ok()) return Status::Usage("the category filter: " + category.status().message());
+    filter.category = std::string(*category);
   }
   if (!query.nationality.empty()) {
     Result<std::string> code = ParseCountryCode(query.nationality);
-    if (!code.ok()) return Status::Usage("--nationality: " + code.status().message());
+    if (!code.ok()) return Status::Usage("the nationality filter: " + code.status().message());
     filter.nationality = *code;
   }
   if (!query.status.empty()) {
     Result<ReportedStatus> status = ParseReportedStatus(query.status);
-    if (!status.ok()) return Status::Usage("--status: " + status.status().message());
+    if (!status.ok()) return Status::Usage("the status filter: " + status.status().message());
     filter.status = std::string(ReportedStatusName(*status));
   }
   filter.list_id = query.list_id;
@@ -92,6 +114,17 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
   if (query.document.empty() && query.exact_name.empty()) {
     return instance.store().ForEachPerson(filter, visit_view);
   }
+  // A look-up needs something to look up: "-", "." or a control character normalise to nothing.
+  const std::string document = linkage::NormalizeDocumentNumber(query.document);
+  const std::string exact_name = FoldForMatching(query.exact_name);
+  if (!query.document.empty() && document.empty()) {
+    return Status::Usage("the document number '" + QuoteUntrusted(query.document) +
+                         "' has no letters or digits to look up");
+  }
+  if (!query.exact_name.empty() && exact_name.empty()) {
+    return Status::Usage("the exact name '" + QuoteUntrusted(query.exact_name) +
+                         "' has no letters to look up");
+  }
   // Exact look-ups by keyed hash: the candidates, then the other filters on each.
   std::optional<std::set<int64_t>> candidates;
   auto narrow = [&](std::string_view kind, const std::string& value) -> Status {
@@ -114,8 +147,9 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
     candidates = std::move(found);
     return Status::Ok();
   };
-  CANJE_RETURN_IF_ERROR(narrow("document", linkage::NormalizeDocumentNumber(query.document)));
-  CANJE_RETURN_IF_ERROR(narrow("name", FoldForMatching(query.exact_name)));
+  CANJE_RETURN_IF_ERROR(narrow("document", document));
+  CANJE_RETURN_IF_ERROR(narrow("name", exact_name));
+  if (!candidates) return Status::Ok();  // unreachable: one of the two was not empty
   for (int64_t id : *candidates) {
     store::PersonFilter one = filter;
     one.person_id = id;

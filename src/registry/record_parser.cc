@@ -8,7 +8,7 @@
 #include "registry/enumerated_fields.h"
 #include "registry/person_name.h"
 #include "registry/text_fold.h"
-#include "registry/utf8.h"
+#include "core/utf8.h"
 
 namespace canje::registry {
 namespace {

@@ -19,6 +19,7 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
   return routes;
 }
 

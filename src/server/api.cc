@@ -3,7 +3,9 @@
 #include <exception>
 
 #include "core/clock.h"
-#include "server/api_tokens.h"
+#include "core/utf8.h"
+#include "authentication/api_tokens.h"
+#include "server/cookies.h"
 #include "server/handlers.h"
 #include "server/request_target.h"
 
@@ -14,6 +16,17 @@ namespace {
 
 bool IsStoreFailure(StatusCode code) {
   return code == StatusCode::kUnavailable || code == StatusCode::kInternal;
+}
+
+// The request's target, or the 400 problem naming what is wrong with it.
+Result<RequestTarget> TargetOf(const HttpRequest& request, std::optional<Problem>& problem) {
+  std::string bad_parameter;
+  Result<RequestTarget> target = ParseRequestTarget(View(request.target()), &bad_parameter);
+  if (!target.ok()) {
+    problem = ProblemFromStatus(target.status());
+    if (!bad_parameter.empty()) problem->extensions["parameter"] = bad_parameter;
+  }
+  return target;
 }
 
 }  // namespace
@@ -30,49 +43,125 @@ std::string BearerToken(std::string_view authorization) {
   return std::string(token);
 }
 
-Result<std::unique_ptr<Api>> Api::Create(InstancePool& pool) {
+Result<std::unique_ptr<Api>> Api::Create(InstancePool& pool, ApiOptions options) {
   Result<Routes> routes = AllRoutes();
   if (!routes.ok()) return Status::Internal("the API's routes: " + routes.status().message());
-  return std::unique_ptr<Api>(new Api(pool, std::move(*routes)));
+  PublicRoutes public_routes;
+  if (Status added = AddPublicRoutes(public_routes); !added.ok()) {
+    return Status::Internal("the API's public routes: " + added.message());
+  }
+  return std::unique_ptr<Api>(
+      new Api(pool, std::move(options), std::move(*routes), std::move(public_routes)));
+}
+
+Result<Api::Caller> Api::Identify(const HttpRequest& request, std::optional<Problem>& problem) {
+  const std::string token = BearerToken(View(request[http::field::authorization]));
+  const std::string cookie = CookieValue(View(request[http::field::cookie]), kSessionCookie);
+  if (token.empty() && cookie.empty()) {
+    problem = UnauthorizedProblem(
+        "not signed in: sign in with POST /v1/session (people), or send `Authorization: Bearer "
+        "<token>` (scripts; an admin creates tokens with `canje user token create NAME`)");
+    return Status::NotPermitted(problem->detail);
+  }
+  CANJE_ASSIGN_OR_RETURN(InstancePool::Lease lookup, pool_.Acquire(""));
+  Caller caller;
+  Status found;
+  if (!token.empty()) {
+    Result<std::string> user =
+        authentication::UserForToken(lookup->store(), token, NowRfc3339());
+    found = user.status();
+    if (user.ok()) caller.user = std::move(*user);
+  } else {
+    Result<authentication::ActiveSession> session = authentication::ResolveSession(
+        lookup->store(), lookup->vault(), cookie, NowUnixSeconds(), options_.sign_in);
+    found = session.status();
+    if (session.ok()) {
+      caller.user = session->user;
+      caller.session = std::move(*session);
+    }
+  }
+  if (!found.ok()) {
+    if (IsStoreFailure(found.code())) {
+      lookup.Discard();
+      return found;
+    }
+    problem = UnauthorizedProblem(found.message());
+    return found;
+  }
+  return caller;
+}
+
+Status Api::CheckCsrf(const HttpRequest& request, const Caller& caller,
+                      std::optional<Problem>& problem) {
+  const http::verb method = request.method();
+  if (!caller.session || method == http::verb::get || method == http::verb::head) {
+    return Status::Ok();
+  }
+  if (authentication::CsrfTokenMatches(*caller.session, View(request["X-CSRF-Token"]))) {
+    return Status::Ok();
+  }
+  problem = ProblemFromStatus(Status::NotPermitted(
+      "a change made with a session must carry the session's CSRF token in X-CSRF-Token (given "
+      "when signing in); reload the page and try again"));
+  problem->type = "urn:canje:problem:csrf";
+  problem->title = "Missing CSRF token";
+  return Status::NotPermitted(problem->detail);
+}
+
+const PublicHandler* Api::PublicRouteOf(const HttpRequest& request) const {
+  std::string_view target = View(request.target());
+  auto match =
+      public_routes_.Find(View(request.method_string()), target.substr(0, target.find('?')));
+  return match.kind == PublicRoutes::Match::Kind::kFound ? match.handler : nullptr;
+}
+
+std::optional<HttpResponse> Api::Screen(const HttpRequest& header) {
+  constexpr uint64_t kLargestPublicBody = 4096;
+  try {
+    std::optional<Problem> problem;
+    if (PublicRouteOf(header) != nullptr) {
+      auto length = header.payload_size();
+      if (length && *length <= kLargestPublicBody) return std::nullopt;
+      return ProblemResponse(BodyTooLargeProblem(kLargestPublicBody), header.version(), false);
+    }
+    Result<Caller> caller = Identify(header, problem);
+    if (caller.ok() && CheckCsrf(header, *caller, problem).ok()) return std::nullopt;
+    return ProblemResponse(problem ? *problem : ProblemFromStatus(caller.status()),
+                           header.version(), false);
+  } catch (...) {
+    return ProblemResponse(ProblemFromStatus(Status::Internal("the server could not answer")),
+                           header.version(), false);
+  }
+}
+
+Result<Reply> Api::Public(const PublicHandler& handler, const HttpRequest& request,
+                          std::optional<Problem>& problem) {
+  CANJE_ASSIGN_OR_RETURN(RequestTarget target, TargetOf(request, problem));
+  PublicCall call{request, std::move(target.query), pool_, options_, {}};
+  Result<Reply> reply = handler(call);
+  if (!reply.ok() && call.problem) problem = std::move(call.problem);
+  return reply;
 }
 
 Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Problem>& problem,
-                                 std::string& allow) {
-  Result<RequestTarget> target = ParseRequestTarget(View(request.target()));
-  if (!target.ok()) return target.status();
-  std::string token = BearerToken(View(request[http::field::authorization]));
-  if (token.empty()) {
-    problem = UnauthorizedProblem(
-        "no API token: send `Authorization: Bearer <token>`; an admin creates tokens with "
-        "`canje user token create NAME`");
-    return Status::NotPermitted(problem->detail);
-  }
-  std::string user;
-  {
-    CANJE_ASSIGN_OR_RETURN(InstancePool::Lease lookup, pool_.Acquire(""));
-    Result<std::string> found = UserForToken(lookup->store(), token, NowRfc3339());
-    if (!found.ok()) {
-      if (IsStoreFailure(found.status().code())) {
-        lookup.Discard();
-        return found.status();
-      }
-      problem = UnauthorizedProblem(found.status().message());
-      return found.status();
-    }
-    user = std::move(*found);
-  }
-  auto match = routes_.Find(View(request.method_string()), target->path);
+                                 std::string& allow, std::string& renewed_cookie) {
+  CANJE_ASSIGN_OR_RETURN(Caller caller, Identify(request, problem));
+  CANJE_ASSIGN_OR_RETURN(RequestTarget target, TargetOf(request, problem));
+  auto match = routes_.Find(View(request.method_string()), target.path);
   if (match.kind == Routes::Match::Kind::kNoRoute) {
-    problem = NoRouteProblem(target->path);
+    problem = NoRouteProblem(target.path);
     return Status::NotFound(problem->detail);
   }
   if (match.kind == Routes::Match::Kind::kMethodNotAllowed) {
-    problem = MethodNotAllowedProblem(View(request.method_string()), target->path, match.allow);
+    problem = MethodNotAllowedProblem(View(request.method_string()), target.path, match.allow);
     allow = match.allow;
     return Status::Usage(problem->detail);
   }
-  CANJE_ASSIGN_OR_RETURN(InstancePool::Lease instance, pool_.Acquire(user));
-  ApiCall call{request, std::move(match.params), std::move(target->query), *instance, {}};
+  CANJE_RETURN_IF_ERROR(CheckCsrf(request, caller, problem));
+  if (caller.session) renewed_cookie = caller.session->renewed_cookie;
+  CANJE_ASSIGN_OR_RETURN(InstancePool::Lease instance, pool_.Acquire(caller.user));
+  ApiCall call{request, std::move(match.params), std::move(target.query), *instance, {}};
+  if (caller.session) call.session = &*caller.session;
   Result<Reply> reply = (*match.handler)(call);
   if (!reply.ok()) {
     if (IsStoreFailure(reply.status().code())) instance.Discard();
@@ -82,25 +171,49 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
 }
 
 HttpResponse Api::Handle(const HttpRequest& request) {
+  try {
+    return Answer(request);
+  } catch (...) {
+    // Answer() builds only from values; this is the last guard of the RequestHandler contract
+    // (never throw: an exception on a server thread would end the process).
+    Problem problem = ProblemFromStatus(Status::Internal("the server could not answer"));
+    return ProblemResponse(problem, request.version(), false);
+  }
+}
+
+HttpResponse Api::Answer(const HttpRequest& request) {
   std::optional<Problem> problem;
   std::string allow;
+  std::string renewed_cookie;
   Result<Reply> reply = Status::Internal("the request was not handled");
   try {
-    reply = Authenticated(request, problem, allow);
+    if (const PublicHandler* handler = PublicRouteOf(request)) {
+      reply = Public(*handler, request, problem);
+    } else {
+      reply = Authenticated(request, problem, allow, renewed_cookie);
+    }
   } catch (const std::exception& error) {
     problem.reset();
-    reply = Status::Internal(std::string("unexpected failure: ") + error.what());
+    reply = Status::Internal(std::string("unexpected failure: ") + QuoteUntrusted(error.what()));
   }
   if (!reply.ok()) {
     HttpResponse response = ProblemResponse(problem ? *problem : ProblemFromStatus(reply.status()),
                                             request.version(), request.keep_alive());
     if (!allow.empty()) response.set(http::field::allow, allow);
+    if (problem && problem->extensions.contains("retry_after_seconds")) {
+      response.set(http::field::retry_after,
+                   std::to_string(problem->extensions["retry_after_seconds"].get<int64_t>()));
+    }
     return response;
   }
   HttpResponse response{static_cast<http::status>(reply->status), request.version()};
   response.set(http::field::content_type, reply->content_type);
   AddCommonHeaders(response);
   for (const auto& [name, value] : reply->headers) response.set(name, value);
+  if (!renewed_cookie.empty() && response.find(http::field::set_cookie) == response.end()) {
+    response.set(http::field::set_cookie,
+                 SessionCookieHeader(renewed_cookie, options_.sign_in.lifetime_seconds));
+  }
   response.keep_alive(request.keep_alive());
   response.body() = std::move(reply->body);
   response.prepare_payload();

@@ -3,6 +3,8 @@
 #include <cerrno>
 #include <cstdlib>
 
+#include "core/utf8.h"
+
 namespace canje::server {
 namespace {
 
@@ -26,7 +28,9 @@ std::string MemberPointer(const std::string& name) {
 Reply JsonReply(const nlohmann::json& body, int status) {
   Reply reply;
   reply.status = status;
-  reply.body = body.dump();
+  // Bodies are built from the store and from validated requests, so they are UTF-8; should a
+  // byte that is not still reach here, it is replaced (U+FFFD) rather than thrown on.
+  reply.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return reply;
 }
 
@@ -46,12 +50,14 @@ Result<int64_t> ApiCall::QueryInteger(const std::string& name, int64_t fallback)
   auto found = query.find(name);
   if (found == query.end()) return fallback;
   const std::string& text = found->second;
+  bool digits_only = !text.empty() && text.size() <= 19;
+  for (char c : text) digits_only = digits_only && c >= '0' && c <= '9';
   char* end = nullptr;
   errno = 0;
-  long long value = std::strtoll(text.c_str(), &end, 10);
-  if (text.empty() || *end != '\0' || errno == ERANGE) {
-    Status status =
-        Status::Usage("query parameter '" + name + "': '" + text + "' is not a whole number");
+  long long value = digits_only ? std::strtoll(text.c_str(), &end, 10) : -1;
+  if (!digits_only || errno == ERANGE) {
+    Status status = Status::Usage("query parameter '" + name + "': '" + QuoteUntrusted(text) +
+                                  "' is not a whole number of 0 or more");
     return AtParameter(status, name);
   }
   return static_cast<int64_t>(value);
@@ -81,6 +87,16 @@ Result<nlohmann::json> ApiCall::JsonObjectBody() {
     problem = MalformedJsonProblem(line, column,
                                    colon == std::string::npos ? what : what.substr(colon + 2));
     return Status::Usage(problem->detail);
+  } catch (const nlohmann::json::exception& error) {
+    // Well-formed JSON the parser cannot hold, such as a number beyond a double (1e999999).
+    std::string what = error.what();
+    size_t bracket = what.find("] ");
+    return AtPointer(
+        Status::Usage("the body cannot be read: " +
+                      QuoteUntrusted(bracket == std::string::npos ? what : what.substr(bracket + 2),
+                                     200) +
+                      "; write numbers within the range of a double"),
+        "");
   }
   if (!body.is_object()) {
     return AtPointer(Status::Usage("the body must be a JSON object, such as {\"party\": \"VEN\"}"),

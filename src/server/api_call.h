@@ -19,9 +19,11 @@
 #include <vector>
 
 #include "core/status.h"
+#include "authentication/sign_in.h"
 #include "instance/instance.h"
 #include "server/http_types.h"
 #include "server/problem.h"
+#include "server/instance_pool.h"
 #include "server/router.h"
 
 namespace canje::server {
@@ -41,14 +43,18 @@ struct ApiCall {
   const HttpRequest& request;
   PathParams params;                         // from the route pattern
   std::map<std::string, std::string> query;  // decoded
-  instance::Instance& instance;              // acting as the token's user
+  instance::Instance& instance;              // acting as the token's or session's user
   std::optional<Problem> problem;            // set by the helpers when one field is at fault
+  // The session the request came with (a signed-in person's cookie); null for an API token.
+  const authentication::ActiveSession* session = nullptr;
 
   // The path parameter `name` (always present: the router matched it).
   const std::string& Param(const std::string& name) const { return params.at(name); }
   // The query parameter, or "" when absent.
   std::string Query(const std::string& name) const;
-  // A whole-number query parameter; `fallback` when absent. kUsage naming the parameter.
+  // A query parameter that counts (an index, a size, a limit): decimal digits only, at most
+  // 2^63-1; `fallback` when absent. kUsage naming the parameter for anything else ("-5", "+5",
+  // " 5", "1e3", "").
   Result<int64_t> QueryInteger(const std::string& name, int64_t fallback);
   // The body as a JSON object. kUsage: not JSON (problem: 400 with line and column), or not an
   // object (pointer "").
@@ -67,5 +73,23 @@ struct ApiCall {
 
 using Handler = std::function<Result<Reply>(ApiCall&)>;
 using Routes = Router<Handler>;
+
+// What the API's settings say to handlers that need them (signing in).
+struct ApiOptions {
+  authentication::SignInPolicy sign_in;
+  int max_concurrent_sign_ins = 2;  // each costs scrypt's 32 MiB and tens of milliseconds
+};
+
+// A request to a route that needs no token or session: signing in, health and readiness.
+// Such a handler opens what it needs from `pool` itself.
+struct PublicCall {
+  const HttpRequest& request;
+  std::map<std::string, std::string> query;
+  InstancePool& pool;
+  const ApiOptions& options;
+  std::optional<Problem> problem;
+};
+using PublicHandler = std::function<Result<Reply>(PublicCall&)>;
+using PublicRoutes = Router<PublicHandler>;
 
 }  // namespace canje::server

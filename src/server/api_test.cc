@@ -9,7 +9,10 @@
 #include <nlohmann/json.hpp>
 
 #include "instance/parties_and_users.h"
-#include "server/api_tokens.h"
+#include "authentication/api_tokens.h"
+#include "authentication/sign_in.h"
+#include "core/clock.h"
+#include "protect/totp.h"
 
 namespace canje::server {
 namespace {
@@ -30,7 +33,7 @@ class ApiTest : public ::testing::Test {
     admin_ = std::move(*admin);
     ASSERT_TRUE(instance::AddParty(*admin_, {"VEN", "Venezuela", "state"}).ok());
     ASSERT_TRUE(instance::AddUser(*admin_, {"ven", "VEN", "negotiator"}).ok());
-    auto created = CreateApiToken(*admin_, "ven", std::nullopt);
+    auto created = authentication::CreateApiToken(*admin_, "ven", std::nullopt);
     ASSERT_TRUE(created.ok()) << created.status().ToString();
     token_ = created->token;
     token_id_ = created->id;
@@ -85,22 +88,22 @@ TEST_F(ApiTest, ATokenActsAsItsUserWithTheCommonHeaders) {
 
 TEST_F(ApiTest, WithoutAValidTokenOnly401IsSaid) {
   for (const std::string& token : {std::string(), std::string("canje_short"),
-                                   GenerateTokenText()}) {
+                                   authentication::GenerateTokenText()}) {
     HttpResponse response = Send(http::verb::get, "/v1/no-such-path", token);
     json body = Problem(response, 401);
     EXPECT_EQ(response[http::field::www_authenticate], "Bearer");
     EXPECT_EQ(body["type"], "urn:canje:problem:unauthorized");
   }
-  auto revoked = RevokeApiToken(*admin_, token_id_);
+  auto revoked = authentication::RevokeApiToken(*admin_, token_id_);
   ASSERT_TRUE(revoked.ok() && *revoked);
   json body = Problem(Send(http::verb::get, "/v1/whoami", token_), 401);
   EXPECT_NE(body["detail"].get<std::string>().find("revoked"), std::string::npos);
-  EXPECT_FALSE(*RevokeApiToken(*admin_, token_id_)) << "a second revocation changes nothing";
+  EXPECT_FALSE(*authentication::RevokeApiToken(*admin_, token_id_)) << "a second revocation changes nothing";
 }
 
 TEST_F(ApiTest, AnExpiredTokenIsRefused) {
-  std::string token = GenerateTokenText();
-  Sha256Hash hash = HashToken(token);
+  std::string token = authentication::GenerateTokenText();
+  Sha256Hash hash = authentication::HashToken(token);
   ASSERT_TRUE(admin_
                   ->Change([&](instance::Recorder& recorder) -> Status {
                     CANJE_ASSIGN_OR_RETURN(int64_t seq,
@@ -140,6 +143,141 @@ TEST_F(ApiTest, RoutesMethodsAndBodiesAreCheckedAfterTheToken) {
   HttpResponse checkpoint = Send(http::verb::get, "/v1/log/checkpoint", token_);
   ASSERT_EQ(checkpoint.result_int(), 200u) << checkpoint.body();
   EXPECT_EQ(checkpoint[http::field::content_type], "text/plain; charset=utf-8");
+}
+
+// Findings of a probe that crashed or misled the server: each request must get its documented
+// status and a problem body that is itself valid JSON, and the server must keep answering.
+TEST_F(ApiTest, BytesThatAreNotUtf8AreRefusedNeverFatal) {
+  // Without a token, whatever the target, only 401 is said.
+  for (const char* target : {"/v1/\xff%zz", "/v1/%zz", "/v1/persons/P%ff"}) {
+    json body = Problem(Send(http::verb::get, target, ""), 401);
+    EXPECT_EQ(body["type"], "urn:canje:problem:unauthorized") << target;
+  }
+  for (const char* target : {"/v1/\xff%zz", "/v1/persons/P%ff", "/v1/persons/P\xff"}) {
+    Problem(Send(http::verb::get, target, token_), 400);
+  }
+  for (const std::string parameter : {"nationality", "list", "name", "holder"}) {
+    json body = Problem(Send(http::verb::get, "/v1/persons?" + parameter + "=L%ff", token_), 400);
+    EXPECT_EQ(body["parameter"], parameter);
+    EXPECT_NE(body["detail"].get<std::string>().find("\\xff"), std::string::npos) << body;
+  }
+  for (const std::string& bad_body :
+       {std::string("{\"party\":\"VE\xff\"}"), std::string("{\"party\":\"\xc0\xaf\"}"),
+        std::string("\xff\xfe{\0\"\0p\0\"\0:\0\"\0V\0\"\0}\0", 22),  // UTF-16
+        std::string("{\"party\":\"V\xe2\x82\"}")}) {
+    json body = Problem(Send(http::verb::post, "/v1/proposals/V1/accept", token_, bad_body), 400);
+    EXPECT_EQ(body["type"], "urn:canje:problem:malformed_json") << body;
+  }
+  ASSERT_EQ(Send(http::verb::get, "/v1/whoami", token_).result_int(), 200u);
+}
+
+TEST_F(ApiTest, ALookUpOfNothingIsAUsageErrorNotACrash) {
+  for (const char* target : {"/v1/persons?document=-", "/v1/persons?document=.",
+                             "/v1/persons?document=%00", "/v1/persons?exact_name=."}) {
+    json body = Problem(Send(http::verb::get, target, token_), 400);
+    EXPECT_NE(body["detail"].get<std::string>().find("to look up"), std::string::npos) << body;
+  }
+}
+
+TEST_F(ApiTest, NumbersAndFiltersOutOfRangeAreRefused) {
+  EXPECT_EQ(Problem(Send(http::verb::get, "/v1/log/proof/inclusion?index=0&size=-5", token_),
+                    400)["parameter"],
+            "size");
+  EXPECT_EQ(Problem(Send(http::verb::get, "/v1/log/proof/consistency?old=1&new=-1", token_),
+                    400)["parameter"],
+            "new");
+  for (const char* number : {"+1", " 1", "1e3", "0x10", "99999999999999999999"}) {
+    Problem(Send(http::verb::get, std::string("/v1/persons?limit=") + number, token_), 400);
+  }
+  json huge = Problem(
+      Send(http::verb::post, "/v1/proposals/V1/accept", token_, R"({"party": 1e999999})"), 400);
+  EXPECT_EQ(huge["pointer"], "");
+  for (const char* filter : {"category=minor%25", "status=held'--", "holder=VEN;", "status=hel"}) {
+    Problem(Send(http::verb::get, std::string("/v1/persons?") + filter, token_), 400);
+  }
+  ASSERT_EQ(Send(http::verb::get, "/v1/persons?category=minor&status=held", token_).result_int(),
+            200u);
+}
+
+TEST_F(ApiTest, ABodyIsScreenedByTheTokenBeforeItIsRead) {
+  HttpRequest header{http::verb::post, "/v1/proposals/V1/accept", 11};
+  header.set(http::field::content_length, "1048576");
+  std::optional<HttpResponse> refusal = api_->Screen(header);
+  ASSERT_TRUE(refusal);
+  EXPECT_EQ(refusal->result_int(), 401u);
+  EXPECT_FALSE(refusal->keep_alive());
+  header.set(http::field::authorization, "Bearer " + token_);
+  EXPECT_FALSE(api_->Screen(header)) << "a valid token lets the body be read";
+}
+
+// A person signing in: the cookie acts as them, a change needs the CSRF token, signing out
+// ends it; a wrong password and an unknown name read alike.
+TEST_F(ApiTest, APersonSignsInActsWithTheCookieAndSignsOut) {
+  ASSERT_TRUE(authentication::SetPassword(*admin_, "ven", "a long enough passphrase",
+                                          protect::PasswordCost{1024, 8, 1})
+                  .ok());
+  auto enrolment = authentication::EnrolTotp(*admin_, "ven");
+  ASSERT_TRUE(enrolment.ok());
+  Bytes secret = *protect::Base32Decode(enrolment->secret_base32);
+  auto sign_in = [&](const std::string& name, const std::string& password) {
+    std::string code = protect::HotpCode(secret, protect::TotpStep(NowUnixSeconds()));
+    return Send(http::verb::post, "/v1/session", "",
+                json{{"name", name}, {"password", password}, {"code", code}}.dump());
+  };
+  json wrong = Problem(sign_in("ven", "not the passphrase!"), 401);
+  json unknown = Problem(sign_in("nobody", "not the passphrase!"), 401);
+  EXPECT_EQ(wrong["detail"], unknown["detail"]);
+  EXPECT_EQ(wrong["type"], "urn:canje:problem:sign_in_failed");
+
+  HttpResponse signed_in = sign_in("ven", "a long enough passphrase");
+  ASSERT_EQ(signed_in.result_int(), 201u) << signed_in.body();
+  json body = json::parse(signed_in.body());
+  EXPECT_EQ(body["user"], "ven");
+  std::string set_cookie(signed_in[http::field::set_cookie]);
+  EXPECT_NE(set_cookie.find("HttpOnly; SameSite=Strict; Secure"), std::string::npos);
+  std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+  std::string csrf = body["csrf_token"];
+
+  auto with_cookie = [&](http::verb method, const std::string& target, const std::string& token,
+                         const std::string& payload = "") {
+    HttpRequest request{method, target, 11};
+    request.set(http::field::cookie, cookie);
+    if (!token.empty()) request.set("X-CSRF-Token", token);
+    request.body() = payload;
+    request.prepare_payload();
+    return api_->Handle(request);
+  };
+  HttpResponse who = with_cookie(http::verb::get, "/v1/whoami", "");
+  ASSERT_EQ(who.result_int(), 200u) << who.body();
+  EXPECT_EQ(json::parse(who.body())["user"], "ven");
+  // A change without the CSRF token is refused before anything is looked at; with it, it
+  // reaches the handler (here: no such proposal).
+  json csrf_missing = Problem(
+      with_cookie(http::verb::post, "/v1/proposals/V1/accept", "", R"({"party":"VEN"})"), 403);
+  EXPECT_EQ(csrf_missing["type"], "urn:canje:problem:csrf");
+  Problem(with_cookie(http::verb::post, "/v1/proposals/V1/accept", csrf, R"({"party":"VEN"})"),
+          404);
+  HttpResponse out = with_cookie(http::verb::delete_, "/v1/session", csrf);
+  ASSERT_EQ(out.result_int(), 200u) << out.body();
+  EXPECT_NE(std::string(out[http::field::set_cookie]).find("Max-Age=0"), std::string::npos);
+  Problem(with_cookie(http::verb::get, "/v1/whoami", ""), 401);
+}
+
+TEST_F(ApiTest, HealthAndReadinessNeedNoToken) {
+  HttpResponse health = Send(http::verb::get, "/healthz", "");
+  EXPECT_EQ(health.result_int(), 200u);
+  HttpResponse ready = Send(http::verb::get, "/readyz", "");
+  EXPECT_EQ(ready.result_int(), 200u);
+  EXPECT_EQ(ready.body(), R"({"status":"ready"})");
+  Problem(Send(http::verb::get, "/healthz/x", ""), 401);
+}
+
+TEST(BearerTokenTest, TheSchemeIsReadCaseInsensitively) {
+  EXPECT_EQ(BearerToken("Bearer canje_abc"), "canje_abc");
+  EXPECT_EQ(BearerToken("bearer   canje_abc "), "canje_abc");
+  EXPECT_EQ(BearerToken("Basic dXNlcjpwYXNz"), "");
+  EXPECT_EQ(BearerToken("Bearer "), "");
+  EXPECT_EQ(BearerToken(""), "");
 }
 
 }  // namespace

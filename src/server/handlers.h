@@ -22,8 +22,13 @@ Status AddNegotiationRoutes(Routes& routes);
 Status AddExecutionRoutes(Routes& routes);
 // GET /v1/link/status
 Status AddReconciliationRoutes(Routes& routes);
+// GET and DELETE /v1/session (the caller's own), GET /v1/sessions and DELETE
+// /v1/sessions/{id} (an admin's)
+Status AddSessionRoutes(Routes& routes);
+// Without a token: POST /v1/session (signing in), GET /healthz, GET /readyz
+Status AddPublicRoutes(PublicRoutes& routes);
 
-// Every route above.
+// Every route above that needs a token or a session.
 Result<Routes> AllRoutes();
 
 }  // namespace canje::server

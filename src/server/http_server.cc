@@ -2,6 +2,10 @@
 
 #include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
+#include <malloc.h>
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <csignal>
 #include <thread>
 #include <vector>
@@ -49,11 +53,18 @@ HttpServer::HttpServer(HttpServerOptions options, RequestHandler& handler)
       io_(options_.threads),
       acceptor_(net::make_strand(io_)),
       signals_(io_),
-      drain_timer_(io_) {}
+      drain_timer_(io_),
+      accept_timer_(acceptor_.get_executor()) {}
 
 HttpServer::~HttpServer() = default;
 
 Status HttpServer::Listen() {
+  // Each connection is a file descriptor: take the hard limit the system allows (the soft one
+  // is often 1,024), so that max_connections and the store's files fit.
+  if (rlimit limit{}; getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, 1 << 16);
+    setrlimit(RLIMIT_NOFILE, &limit);
+  }
   boost::system::error_code error;
   tcp::endpoint endpoint(net::ip::make_address(options_.address, error), options_.port);
   if (error) return Status::Usage("'" + options_.address + "' is not an IP address");
@@ -73,11 +84,44 @@ Status HttpServer::Listen() {
   return Status::Ok();
 }
 
+namespace {
+
+// The whole answer to a connection over the limit: written without waiting (the socket's
+// buffer takes it) and the connection closed.
+void RefuseBusy(tcp::socket& socket) {
+  static constexpr std::string_view kBody =
+      R"({"type":"urn:canje:problem:unavailable","title":"Unavailable","status":503,)"
+      R"("detail":"the server has as many connections open as it allows; try again shortly"})";
+  static const std::string kResponse =
+      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+      "Cache-Control: no-store\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: " +
+      std::to_string(kBody.size()) + "\r\n\r\n" + std::string(kBody);
+  boost::system::error_code ignored;
+  socket.non_blocking(true, ignored);
+  socket.write_some(net::buffer(kResponse), ignored);
+  socket.shutdown(tcp::socket::shutdown_both, ignored);
+  socket.close(ignored);
+}
+
+}  // namespace
+
+void HttpServer::AcceptLater() {
+  accept_timer_.expires_after(std::chrono::milliseconds(50));
+  accept_timer_.async_wait([this](boost::system::error_code error) {
+    if (!error && acceptor_.is_open()) Accept();
+  });
+}
+
 void HttpServer::Accept() {
   acceptor_.async_accept(
       net::make_strand(io_), [this](boost::system::error_code error, tcp::socket socket) {
         if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
-        if (!error) {
+        if (error) return AcceptLater();  // EMFILE, ENFILE, ENOBUFS: let connections end
+        if (open_sessions_ >= options_.max_connections) {
+          RefuseBusy(socket);
+          return Accept();
+        }
+        {
           // The session is created, started and released outside the lock: releasing it may
           // run its destructor (when the connection already ended on another thread), which
           // calls SessionEnded(), which takes the lock.
@@ -107,6 +151,13 @@ void HttpServer::SessionEnded() {
 }
 
 void HttpServer::Run() {
+  // Request bodies and their buffers are large and short-lived. glibc would keep them after they
+  // are freed (its threshold for giving memory back grows with each large block freed, and each
+  // thread gets its own arena), so a burst of large bodies left the server hundreds of
+  // megabytes bigger for good. A fixed threshold returns every block of 128 KiB or more to the
+  // system when freed, and two arenas bound what the worker threads keep.
+  mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+  mallopt(M_ARENA_MAX, 2);
   if (options_.handle_signals) {
     signals_.add(SIGINT);
     signals_.add(SIGTERM);
@@ -138,6 +189,7 @@ void HttpServer::Stop() {
     net::post(acceptor_.get_executor(), [this] {
       boost::system::error_code ignored_close;
       acceptor_.close(ignored_close);
+      accept_timer_.cancel();
     });
     for (auto& session : open) session->Stop();
     if (open_sessions_ == 0) return;

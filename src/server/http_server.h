@@ -28,6 +28,8 @@ struct HttpServerOptions {
   std::string address = "127.0.0.1";
   uint16_t port = 8420;  // 0: any free port (see port())
   int threads = 2;       // 1..64
+  // Connections open at once; one more is answered 503 with Retry-After and closed at once.
+  int max_connections = 512;
   SessionLimits limits;
   std::chrono::seconds drain_timeout{10};
   bool handle_signals = true;  // SIGINT and SIGTERM stop the server
@@ -53,6 +55,9 @@ class HttpServer {
 
  private:
   void Accept();
+  // After an accept failure (no file descriptor left, say): wait, then accept again, instead
+  // of spinning on the failure.
+  void AcceptLater();
   void SessionEnded();
 
   HttpServerOptions options_;
@@ -61,6 +66,7 @@ class HttpServer {
   boost::asio::ip::tcp::acceptor acceptor_;
   boost::asio::signal_set signals_;
   boost::asio::steady_timer drain_timer_;
+  boost::asio::steady_timer accept_timer_;
   uint16_t port_ = 0;
   // Guards sessions_ and stopping_. Invariant: no HttpSession is ever released while it is
   // held (a session's destructor calls SessionEnded(), which takes it).

@@ -1,14 +1,45 @@
 #include "server/http_session.h"
 
+#include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
 
-#include "server/problem.h"
+#include "server/request_framing.h"
 
 namespace canje::server {
 
 namespace beast = boost::beast;
 namespace http = boost::beast::http;
+
+namespace {
+
+Problem FramingProblem(const FramingFault& fault) {
+  Problem problem = ProblemFromStatus(Status::Usage(fault.detail));
+  if (fault.status == 501) {
+    problem.status = 501;
+    problem.type = "urn:canje:problem:not_implemented";
+    problem.title = "Not implemented";
+  } else {
+    problem.type = "urn:canje:problem:malformed_request";
+    problem.title = "Malformed request";
+  }
+  return problem;
+}
+
+Problem HeaderTooLargeProblem(size_t limit) {
+  Problem problem = ProblemFromStatus(
+      Status::Usage("the request header is larger than " + std::to_string(limit) + " bytes"));
+  problem.status = 431;
+  problem.type = "urn:canje:problem:header_too_large";
+  problem.title = "Request header too large";
+  return problem;
+}
+
+std::string_view Text(const beast::flat_buffer& buffer) {
+  return {static_cast<const char*>(buffer.data().data()), buffer.data().size()};
+}
+
+}  // namespace
 
 HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, RequestHandler& handler,
                          const SessionLimits& limits, std::function<void()> on_end)
@@ -35,26 +66,57 @@ void HttpSession::ReadHeader() {
   parser_.emplace();
   parser_->body_limit(limits_.body_limit);
   parser_->header_limit(static_cast<std::uint32_t>(limits_.header_limit));
+  // One deadline for the whole header: a client sending a byte at a time cannot extend it.
   stream_.expires_after(limits_.idle_timeout);
-  http::async_read_header(
-      stream_, buffer_, *parser_,
-      [self = shared_from_this()](beast::error_code error, size_t) { self->OnHeader(error); });
+  ReadMoreHeader();
 }
 
-void HttpSession::OnHeader(beast::error_code error) {
-  if (error == http::error::body_limit)
-    return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
-  if (error == http::error::header_limit) {
-    Problem problem = ProblemFromStatus(Status::Usage(
-        "the request header is larger than " + std::to_string(limits_.header_limit) + " bytes"));
-    problem.status = 431;
-    problem.type = "urn:canje:problem:header_too_large";
-    problem.title = "Request header too large";
-    return RefuseAndClose(problem);
+void HttpSession::ReadMoreHeader() {
+  // What has arrived (a pipelined request may already be here) is scanned before reading more.
+  HeaderScan scan = ScanHeaderBytes(Text(buffer_));
+  if (scan.state == HeaderScan::State::kFault) return RefuseAndClose(FramingProblem(scan.fault));
+  if (scan.state == HeaderScan::State::kComplete) {
+    if (scan.header_end - scan.skip > limits_.header_limit) {
+      return RefuseAndClose(HeaderTooLargeProblem(limits_.header_limit));
+    }
+    return OnHeaderBytes(scan.skip, scan.header_end);
   }
-  if (error) return Close();  // end of stream, timeout, reset, or a request that is not HTTP
+  if (buffer_.size() > limits_.header_limit + scan.skip) {
+    return RefuseAndClose(HeaderTooLargeProblem(limits_.header_limit));
+  }
+  const size_t room = std::max<size_t>(1024, limits_.header_limit + 4 - buffer_.size());
+  stream_.async_read_some(buffer_.prepare(std::min<size_t>(room, 8192)),
+                          [self = shared_from_this()](beast::error_code error, size_t read) {
+                            if (error) return self->Close();  // end, timeout or reset
+                            self->buffer_.commit(read);
+                            self->ReadMoreHeader();
+                          });
+}
+
+void HttpSession::OnHeaderBytes(size_t skip, size_t header_end) {
   busy_ = true;
+  buffer_.consume(skip);
+  header_end -= skip;
+  beast::error_code error;
+  const size_t used = parser_->put(boost::asio::buffer(buffer_.data().data(), header_end), error);
+  if (!error && (used != header_end || !parser_->is_header_done())) {
+    error = http::error::bad_line_ending;  // the parser stopped short of the blank line
+  }
+  buffer_.consume(used);
+  if (error == http::error::body_limit) {
+    return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
+  }
+  if (error == http::error::header_limit) {
+    return RefuseAndClose(HeaderTooLargeProblem(limits_.header_limit));
+  }
+  if (error) return RefuseAndClose(FramingProblem(ParseFault(error)));
+  if (auto fault = CheckBodyFraming(parser_->get())) return RefuseAndClose(FramingProblem(*fault));
   if (parser_->is_done()) return OnBody({});
+  if (std::optional<HttpResponse> refusal = handler_.Screen(parser_->get())) {
+    refusal->keep_alive(false);
+    refused_ = true;
+    return Answer(std::move(*refusal));
+  }
   stream_.expires_after(limits_.body_timeout);
   http::async_read(stream_, buffer_, *parser_,
                    [self = shared_from_this()](beast::error_code read_error, size_t) {
@@ -63,8 +125,10 @@ void HttpSession::OnHeader(beast::error_code error) {
 }
 
 void HttpSession::OnBody(beast::error_code error) {
-  if (error == http::error::body_limit)
+  if (error == http::error::body_limit) {
     return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
+  }
+  if (IsParseError(error)) return RefuseAndClose(FramingProblem(ParseFault(error)));
   if (error) return Close();
   stream_.expires_never();  // the handler may take its time; the store has its own timeouts
   Answer(handler_.Handle(parser_->get()));
@@ -82,13 +146,32 @@ void HttpSession::Answer(HttpResponse response) {
 
 void HttpSession::OnWritten(beast::error_code error, bool close) {
   busy_ = false;
+  if (!error && refused_) return LingerThenClose();
   if (error || close || stopping_) return Close();
   ReadHeader();
 }
 
 void HttpSession::RefuseAndClose(const Problem& problem) {
   busy_ = true;
+  refused_ = true;
   Answer(ProblemResponse(problem, 11, false));
+}
+
+void HttpSession::LingerThenClose() {
+  constexpr size_t kMaxLingerBytes = 1 << 20;
+  if (lingered_ == 0) {
+    beast::error_code ignored;
+    stream_.socket().shutdown(boost::asio::ip::tcp::socket::shutdown_send, ignored);
+    stream_.expires_after(std::chrono::seconds(2));
+    buffer_.clear();
+  }
+  if (lingered_ >= kMaxLingerBytes) return Close();
+  stream_.async_read_some(buffer_.prepare(16 * 1024),
+                          [self = shared_from_this()](beast::error_code error, size_t read) {
+                            if (error) return self->Close();  // the client closed, or 2 s
+                            self->lingered_ += read + 1;  // +1: an empty read still counts
+                            self->LingerThenClose();
+                          });
 }
 
 void HttpSession::Close() {

@@ -1,11 +1,18 @@
 // One HTTP/1.1 connection: reads requests one after the other (keep-alive), answers each
-// through the Api, and closes on the client's request, an error, a timeout or a stop.
+// through a RequestHandler, and closes on the client's request, an error, a timeout or a stop.
 //
-// Limits: a request's header must arrive within `idle_timeout` of the previous response (or of
-// the connection's start) and be at most `header_limit` bytes (else 431); its body must arrive
-// within `body_timeout` and be at most `body_limit` bytes (else 413, and the connection closes).
-// A handler runs on the connection's strand and may block on the store; the server runs
-// several threads so that one slow request does not hold the others.
+// Reading a request:
+//  1. its header's raw bytes are gathered and checked (server/request_framing.h: CRLF line
+//     ends, no folded lines, no NUL) — at most `header_limit` bytes (else 431), all of them
+//     within `idle_timeout` of the previous response or of the connection's start;
+//  2. Beast parses the header; any fault is answered 400 (never a silent close);
+//  3. the body's framing is checked (Transfer-Encoding exactly chunked, not with
+//     Content-Length), and a request that announces a body is screened by the handler (the API
+//     checks its token) before a byte of the body is read;
+//  4. the body arrives within `body_timeout` and is at most `body_limit` bytes (else 413).
+// Every refusal closes the connection after its answer. A handler runs on the connection's
+// strand and may block on the store; the server runs several threads so that one slow request
+// does not hold the others.
 //
 // Stop(): a connection waiting for a request closes now; one answering a request finishes the
 // answer, sends `Connection: close` and closes.
@@ -35,19 +42,25 @@ struct SessionLimits {
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   // `on_end` runs once when the connection is gone (the server counts open connections).
-  HttpSession(boost::asio::ip::tcp::socket socket, RequestHandler& handler, const SessionLimits& limits,
-              std::function<void()> on_end);
+  HttpSession(boost::asio::ip::tcp::socket socket, RequestHandler& handler,
+              const SessionLimits& limits, std::function<void()> on_end);
   ~HttpSession();
   void Start();
   void Stop();  // thread-safe
 
  private:
   void ReadHeader();
-  void OnHeader(boost::beast::error_code error);
+  void ReadMoreHeader();
+  void OnHeaderBytes(size_t skip, size_t header_end);
   void OnBody(boost::beast::error_code error);
   void Answer(HttpResponse response);
   void OnWritten(boost::beast::error_code error, bool close);
   void RefuseAndClose(const Problem& problem);
+  // After a refusal the client may still be sending (the body it announced, the rest of a
+  // pipeline): closing at once would reset the connection and could destroy the answer before
+  // the client reads it. So the sending side is shut and what arrives is read and dropped, up
+  // to a bound of bytes and time, before the close.
+  void LingerThenClose();
   void Close();
 
   boost::beast::tcp_stream stream_;
@@ -58,6 +71,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   std::function<void()> on_end_;
   bool busy_ = false;      // between a request's header and its response's last byte
   bool stopping_ = false;  // Stop() was called
+  bool refused_ = false;   // the answer being written refuses the request
+  size_t lingered_ = 0;    // bytes dropped while lingering
 };
 
 }  // namespace canje::server

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <boost/beast/http.hpp>
+#include <optional>
 #include <string_view>
 
 namespace canje::server {
@@ -18,11 +19,20 @@ inline constexpr std::string_view kTextType = "text/plain; charset=utf-8";
 // Beast 1.74 speaks boost::string_view; the rest of canje speaks std::string_view.
 inline std::string_view View(boost::beast::string_view text) { return {text.data(), text.size()}; }
 
-// Answers one complete request. Contract: never throws, and may be called from several
+// Answers requests. Contract for both functions: never throw, and may be called from several
 // threads at once (one request per call).
 class RequestHandler {
  public:
   virtual ~RequestHandler() = default;
+  // Called with a request's header (its body still empty) when the request announces a body,
+  // before the body is read: a response refuses the request without reading the body (the
+  // connection then closes), so that a caller who may not send bodies cannot make the server
+  // hold them. nullopt lets the body be read and the request handled.
+  virtual std::optional<HttpResponse> Screen(const HttpRequest& header) {
+    (void)header;
+    return std::nullopt;
+  }
+  // Answers one complete request.
   virtual HttpResponse Handle(const HttpRequest& request) = 0;
 };
 

@@ -1,5 +1,7 @@
 #include "server/problem.h"
 
+#include "core/utf8.h"
+
 namespace canje::server {
 namespace {
 
@@ -60,7 +62,9 @@ std::string Problem::Body() const {
   nlohmann::json body = {{"type", type}, {"title", title}, {"status", status}, {"detail", detail}};
   if (!pointer.empty()) body["pointer"] = pointer;
   for (const auto& [name, value] : extensions.items()) body[name] = value;
-  return body.dump();
+  // Details quote requests through QuoteUntrusted; should a byte that is not UTF-8 still reach
+  // here, it is replaced (U+FFFD) rather than thrown on.
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 Problem ProblemFromStatus(const Status& status, std::string pointer) {
@@ -95,7 +99,7 @@ Problem BodyTooLargeProblem(size_t limit) {
 Problem MalformedJsonProblem(int line, int column, std::string_view what) {
   Problem problem = Make(400, "malformed_json", "Malformed JSON",
                          "the body is not JSON: line " + std::to_string(line) + ", column " +
-                             std::to_string(column) + ": " + std::string(what));
+                             std::to_string(column) + ": " + QuoteUntrusted(what, 200));
   problem.extensions["line"] = line;
   problem.extensions["column"] = column;
   return problem;

@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "core/encoding.h"
+#include "core/utf8.h"
 
 namespace canje::server {
 namespace {
@@ -17,7 +18,7 @@ Result<std::string> Decode(std::string_view text, bool plus_is_space) {
           i + 2 < text.size() ? HexDecode(text.substr(i + 1, 2)) : std::nullopt;
       if (!byte) {
         return Status::Usage("bad percent escape at character " + std::to_string(i + 1) + " of '" +
-                             std::string(text) + "'; write %XX with two hex digits");
+                             QuoteUntrusted(text) + "'; write %XX with two hex digits");
       }
       out += static_cast<char>(byte->front());
       i += 2;
@@ -27,18 +28,25 @@ Result<std::string> Decode(std::string_view text, bool plus_is_space) {
       out += c;
     }
   }
+  if (size_t bad = FindInvalidUtf8(out); bad != std::string::npos) {
+    return Status::Usage("'" + QuoteUntrusted(out) + "' is not UTF-8 (byte " +
+                         std::to_string(bad + 1) +
+                         " once decoded); percent-encode the UTF-8 bytes of the text");
+  }
   return out;
 }
 
 }  // namespace
 
-Result<RequestTarget> ParseRequestTarget(std::string_view target) {
+Result<RequestTarget> ParseRequestTarget(std::string_view target, std::string* bad_parameter) {
   if (target.empty() || target.front() != '/') {
     return Status::Usage("the request target must be an absolute path such as /v1/whoami");
   }
   RequestTarget parsed;
   size_t question = target.find('?');
-  CANJE_ASSIGN_OR_RETURN(parsed.path, Decode(target.substr(0, question), false));
+  Result<std::string> path = Decode(target.substr(0, question), false);
+  if (!path.ok()) return Status::Usage("the path: " + path.status().message());
+  parsed.path = std::move(*path);
   if (question == std::string_view::npos) return parsed;
   std::string_view query = target.substr(question + 1);
   while (!query.empty()) {
@@ -47,12 +55,18 @@ Result<RequestTarget> ParseRequestTarget(std::string_view target) {
     query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
     if (pair.empty()) continue;
     size_t equals = pair.find('=');
-    CANJE_ASSIGN_OR_RETURN(std::string name, Decode(pair.substr(0, equals), true));
+    Result<std::string> name = Decode(pair.substr(0, equals), true);
+    if (!name.ok()) return Status::Usage("a query parameter's name: " + name.status().message());
     std::string value;
     if (equals != std::string_view::npos) {
-      CANJE_ASSIGN_OR_RETURN(value, Decode(pair.substr(equals + 1), true));
+      Result<std::string> decoded = Decode(pair.substr(equals + 1), true);
+      if (!decoded.ok()) {
+        if (bad_parameter) *bad_parameter = *name;
+        return Status::Usage("query parameter '" + *name + "': " + decoded.status().message());
+      }
+      value = std::move(*decoded);
     }
-    parsed.query[name] = value;
+    parsed.query[*name] = value;
   }
   return parsed;
 }

@@ -15,8 +15,12 @@ struct RequestTarget {
   std::map<std::string, std::string> query;  // decoded; a repeated name keeps the last value
 };
 
-// kUsage for a target that is not an absolute path, or a bad percent escape ("%G1", "%4").
+// kUsage for a target that is not an absolute path, a bad percent escape ("%G1", "%4"), or a
+// path, parameter name or value that is not UTF-8 once decoded ("%ff"). When the fault is in
+// the query, `bad_parameter` (if given) receives the parameter's name, as far as it is UTF-8.
+// Messages quote the target with core/utf8.h's QuoteUntrusted, never its raw bytes.
 // '+' in the query means a space (HTML forms); in the path it is itself.
-Result<RequestTarget> ParseRequestTarget(std::string_view target);
+Result<RequestTarget> ParseRequestTarget(std::string_view target,
+                                         std::string* bad_parameter = nullptr);
 
 }  // namespace canje::server

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
+
 namespace canje::server {
 namespace {
 
@@ -27,6 +29,22 @@ TEST(RequestTargetTest, RefusesBadEscapesAndRelativeTargets) {
        {"/v1/%G1", "/v1/x?a=%4", "/v1/x?a=%", "v1/persons", "", "http://example.org/v1"}) {
     EXPECT_EQ(ParseRequestTarget(bad).status().code(), StatusCode::kUsage) << bad;
   }
+}
+
+TEST(RequestTargetTest, RefusesTextThatIsNotUtf8AndNamesTheParameter) {
+  for (const char* bad : {"/v1/persons/P%ff", "/v1/\xff", "/v1/x?%c0%af=1"}) {
+    std::string parameter;
+    Result<RequestTarget> target = ParseRequestTarget(bad, &parameter);
+    EXPECT_EQ(target.status().code(), StatusCode::kUsage) << bad;
+    EXPECT_TRUE(IsValidUtf8(target.status().message())) << target.status().message();
+    EXPECT_EQ(parameter, "") << bad;
+  }
+  std::string parameter;
+  Result<RequestTarget> target = ParseRequestTarget("/v1/persons?nationality=%ff", &parameter);
+  EXPECT_EQ(target.status().code(), StatusCode::kUsage);
+  EXPECT_EQ(parameter, "nationality");
+  EXPECT_NE(target.status().message().find("\\xff"), std::string::npos)
+      << target.status().message();
 }
 
 }  // namespace

@@ -1,9 +1,12 @@
 #include "server/serve_test_support.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
+#include <netinet/in.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -14,6 +17,8 @@
 #include <cctype>
 #include <chrono>
 #include <cstring>
+#include <fstream>
+#include <sstream>
 #include <optional>
 #include <thread>
 
@@ -26,13 +31,15 @@ namespace http = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
 
 ServeProcess::ServeProcess(const cli::testing::CanjeRunner& runner,
-                           const std::vector<std::string>& extra_args) {
+                           const std::vector<std::string>& extra_args,
+                           const std::vector<std::string>& prefix) {
   int out_pipe[2];
   if (pipe2(out_pipe, O_CLOEXEC) != 0) {
     error_ = "cannot make a pipe";
     return;
   }
-  std::vector<std::string> argv = {CANJE_BINARY, "serve", "--listen", "127.0.0.1:0"};
+  std::vector<std::string> argv = prefix;
+  for (const char* arg : {CANJE_BINARY, "serve", "--listen", "127.0.0.1:0"}) argv.push_back(arg);
   argv.insert(argv.end(), extra_args.begin(), extra_args.end());
   std::vector<std::string> environment;
   for (char** variable = environ; *variable != nullptr; ++variable) {
@@ -51,7 +58,7 @@ ServeProcess::ServeProcess(const cli::testing::CanjeRunner& runner,
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_pipe[1], 1);
   posix_spawn_file_actions_addchdir_np(&actions, runner.dir().c_str());
-  int spawned = posix_spawn(&pid_, args[0], &actions, nullptr, args.data(), envp.data());
+  int spawned = posix_spawnp(&pid_, args[0], &actions, nullptr, args.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   close(out_pipe[1]);
   stdout_fd_ = out_pipe[0];
@@ -70,12 +77,12 @@ ServeProcess::ServeProcess(const cli::testing::CanjeRunner& runner,
     if (n <= 0) break;
     line.append(buffer, static_cast<size_t>(n));
   }
-  const std::string prefix = "listening on http://127.0.0.1:";
-  if (line.rfind(prefix, 0) != 0) {
+  const std::string announced = "listening on http://127.0.0.1:";
+  if (line.rfind(announced, 0) != 0) {
     error_ = "canje serve did not say where it listens; its stdout: '" + line + "'";
     return;
   }
-  port_ = std::atoi(line.c_str() + prefix.size());
+  port_ = std::atoi(line.c_str() + announced.size());
 }
 
 ServeProcess::~ServeProcess() { Stop(); }
@@ -97,6 +104,85 @@ int ServeProcess::Stop() {
   if (stdout_fd_ >= 0) close(stdout_fd_);
   stdout_fd_ = -1;
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+}
+
+int64_t ServeProcess::ResidentKilobytes() const {
+  if (pid_ <= 0) return -1;
+  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::atoll(line.c_str() + 6);
+  }
+  return -1;
+}
+
+double ServeProcess::CpuSeconds() const {
+  if (pid_ <= 0) return -1;
+  std::ifstream stat("/proc/" + std::to_string(pid_) + "/stat");
+  std::string text((std::istreambuf_iterator<char>(stat)), std::istreambuf_iterator<char>());
+  size_t paren = text.rfind(')');  // the command name may hold spaces
+  if (paren == std::string::npos) return -1;
+  std::istringstream fields(text.substr(paren + 2));
+  std::string field;
+  double ticks = 0;
+  for (int index = 3; fields >> field; ++index) {
+    if (index == 14 || index == 15) ticks += std::atof(field.c_str());  // utime, stime
+    if (index == 15) break;
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+std::vector<int> RawReply::Statuses() const {
+  std::vector<int> statuses;
+  for (size_t at = bytes.find("HTTP/1."); at != std::string::npos;
+       at = bytes.find("HTTP/1.", at + 1)) {
+    if (at + 12 <= bytes.size() && bytes[at + 8] == ' ') {
+      statuses.push_back(std::atoi(bytes.substr(at + 9, 3).c_str()));
+    }
+  }
+  return statuses;
+}
+
+int ConnectRaw(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0) return -1;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return -1;
+  }
+  timeval timeout{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
+  return fd;
+}
+
+RawReply RawExchange(int port, const std::string& request, std::chrono::milliseconds wait) {
+  RawReply reply;
+  int fd = ConnectRaw(port);
+  if (fd < 0) return reply;
+  size_t sent = 0;
+  while (sent < request.size()) {
+    ssize_t n = send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+    if (n <= 0) break;
+    sent += static_cast<size_t>(n);
+  }
+  while (true) {
+    pollfd ready = {fd, POLLIN, 0};
+    if (poll(&ready, 1, static_cast<int>(wait.count())) <= 0) break;
+    char buffer[4096];
+    ssize_t n = recv(fd, buffer, sizeof buffer, 0);
+    if (n <= 0) {
+      reply.closed = true;
+      break;
+    }
+    reply.bytes.append(buffer, static_cast<size_t>(n));
+  }
+  close(fd);
+  return reply;
 }
 
 std::string HttpResult::Header(const std::string& lower_case_name) const {

@@ -5,6 +5,8 @@
 
 #include <sys/types.h>
 
+#include <chrono>
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <string>
@@ -19,13 +21,20 @@ namespace canje::server::testing {
 // and error() says why when it did not come.
 class ServeProcess {
  public:
+  // `prefix`, when given, runs the server under another command (found on PATH), such as
+  // {"prlimit", "--nofile=64:64", "--"}.
   explicit ServeProcess(const cli::testing::CanjeRunner& runner,
-                        const std::vector<std::string>& extra_args = {});
+                        const std::vector<std::string>& extra_args = {},
+                        const std::vector<std::string>& prefix = {});
   ~ServeProcess();  // Stop() if still running
   ServeProcess(const ServeProcess&) = delete;
   ServeProcess& operator=(const ServeProcess&) = delete;
 
   int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  // The process's resident memory (VmRSS) and CPU time so far, from /proc; -1 when gone.
+  int64_t ResidentKilobytes() const;
+  double CpuSeconds() const;
   const std::string& error() const { return error_; }
   // Sends SIGTERM and waits (up to 30 s, then SIGKILL); returns the exit status (128+N for a
   // signal N).
@@ -62,5 +71,20 @@ class HttpTestClient {
   struct Connection;
   std::unique_ptr<Connection> connection_;
 };
+
+// What a raw connection got back: every byte the server sent until it closed the connection
+// or `wait` passed without a byte.
+struct RawReply {
+  std::string bytes;
+  bool closed = false;  // the server closed (or reset) the connection
+  // The status codes of the HTTP responses in `bytes` ("HTTP/1.1 400 ..." -> 400), in order.
+  std::vector<int> Statuses() const;
+};
+
+// Connects to 127.0.0.1:port; -1 on failure. The socket times out reads after 10 s.
+int ConnectRaw(int port);
+// Sends `request` as it is (any bytes) on a new connection and reads what comes back.
+RawReply RawExchange(int port, const std::string& request,
+                     std::chrono::milliseconds wait = std::chrono::milliseconds(3000));
 
 }  // namespace canje::server::testing

@@ -9,6 +9,8 @@
 #include <sstream>
 #include <string_view>
 
+#include "core/utf8.h"
+
 namespace canje::solver {
 namespace {
 
@@ -302,8 +304,12 @@ Result<Instance> ParseInstanceText(const std::string& text) {
         ++column;
       }
     }
+    // The parser's text quotes the bytes it read, which may not be UTF-8.
     return Status::Invalid(std::to_string(line) + ":" + std::to_string(column) +
-                           ": not valid JSON (" + error.what() + ")");
+                           ": not valid JSON (" + QuoteUntrusted(error.what(), 300) + ")");
+  } catch (const json::exception& error) {
+    // Well-formed JSON the parser cannot hold, such as a number beyond a double.
+    return Status::Invalid("not readable JSON (" + QuoteUntrusted(error.what(), 300) + ")");
   }
   return ParseInstance(document);
 }

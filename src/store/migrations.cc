@@ -7,6 +7,7 @@
 #include "store/api_token_tables.h"
 #include "store/exchange_tables.h"
 #include "store/execution_tables.h"
+#include "store/sign_in_tables.h"
 
 namespace canje::store {
 namespace {
@@ -220,6 +221,8 @@ const std::vector<Migration>& AllMigrations() {
       {6, "execution: not-travelling outcomes, handovers, parties' reported counts",
        ExecutionTablesSchema()},
       {7, "API tokens (SHA-256 only) for canje serve", ApiTokenTablesSchema()},
+      {8, "signing in: password hashes, sealed second factors, sessions (SHA-256 only)",
+       SignInTablesSchema()},
   };
   return kMigrations;
 }

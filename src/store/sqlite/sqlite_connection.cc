@@ -1,5 +1,13 @@
 #include "store/sqlite/sqlite_connection.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
 #include <sqlite3.h>
 
 namespace canje::store {
@@ -82,6 +90,25 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const SqliteOpt
     return Status::NotFound("no canje store at " + options.path.string() +
                             ": create one with `canje init --db " + options.path.string() +
                             "`, or give another path with --db or CANJE_DB");
+  }
+  // The store holds who refused which destination, reasons and places: it is created readable
+  // by its owner alone (SQLite gives its -wal and -shm files the same mode), and a store that
+  // every account of the machine can read is refused until its mode is fixed.
+  if (options.create && !std::filesystem::exists(options.path)) {
+    int fd = ::open(options.path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) {
+      return Status::CannotWrite("cannot create " + options.path.string() + ": " +
+                                 std::strerror(errno));
+    }
+    ::close(fd);
+  }
+  if (struct stat info {}; ::stat(options.path.c_str(), &info) == 0 && (info.st_mode & 07) != 0) {
+    char mode[8];
+    std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(info.st_mode & 07777));
+    return Status::NotPermitted("the store " + options.path.string() +
+                                " can be read by every account of this machine (mode " + mode +
+                                "); run `chmod 600 " + options.path.string() +
+                                "` (canje creates stores readable by their owner alone)");
   }
   sqlite3* db = nullptr;
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (options.create ? SQLITE_OPEN_CREATE : 0);

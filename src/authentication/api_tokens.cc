@@ -1,11 +1,12 @@
-#include "server/api_tokens.h"
+#include "authentication/api_tokens.h"
 
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/encoding.h"
 
-namespace canje::server {
+namespace canje::authentication {
 namespace {
 
 constexpr size_t kTokenBytes = 32;
@@ -24,13 +25,7 @@ Status AuthorizeTokens(const instance::Instance& instance) {
 }  // namespace
 
 std::string GenerateTokenText() {
-  std::string encoded = Base64Encode(RandomBytes(kTokenBytes));
-  std::string token(kTokenPrefix);
-  for (char c : encoded) {
-    if (c == '=') break;
-    token += c == '+' ? '-' : c == '/' ? '_' : c;
-  }
-  return token;
+  return std::string(kTokenPrefix) + Base64UrlEncode(RandomBytes(kTokenBytes));
 }
 
 Sha256Hash HashToken(std::string_view token) { return Sha256(AsBytes(token)); }
@@ -45,17 +40,9 @@ bool HasTokenForm(std::string_view text) {
 }
 
 Result<std::string> AddDays(std::string_view now, int64_t days) {
-  std::tm parts{};
-  std::string text(now);
-  if (strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &parts) == nullptr) {
-    return Status::Internal("cannot read the time '" + text + "'");
-  }
-  std::time_t seconds = timegm(&parts) + static_cast<std::time_t>(days) * 86400;
-  std::tm later{};
-  gmtime_r(&seconds, &later);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &later);
-  return std::string(buffer);
+  std::optional<int64_t> seconds = UnixFromRfc3339(now);
+  if (!seconds) return Status::Internal("cannot read the time '" + std::string(now) + "'");
+  return Rfc3339FromUnix(*seconds + days * 86400);
 }
 
 Result<CreatedToken> CreateApiToken(instance::Instance& instance, const std::string& user,
@@ -168,4 +155,4 @@ Result<std::string> UserForToken(store::Store& store, std::string_view token,
   return row->user;
 }
 
-}  // namespace canje::server
+}  // namespace canje::authentication

@@ -1,10 +1,10 @@
-#include "registry/utf8.h"
+#include "core/utf8.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace canje::registry {
+namespace canje {
 namespace {
 
 constexpr size_t kValid = std::string_view::npos;
@@ -35,5 +35,27 @@ TEST(CountCodePoints, CountsCharactersNotBytes) {
   EXPECT_EQ(CountCodePoints(""), 0u);
 }
 
+TEST(Utf8Prefix, NeverCutsACharacter) {
+  EXPECT_EQ(Utf8Prefix("abc", 10), "abc");
+  EXPECT_EQ(Utf8Prefix("abc", 2), "ab");
+  EXPECT_EQ(Utf8Prefix("a\xC3\xB1" "b", 2), "a");  // "añb": byte 2 is inside ñ
+  EXPECT_EQ(Utf8Prefix("a\xC3\xB1" "b", 3), "a\xC3\xB1");
+  EXPECT_EQ(Utf8Prefix("\xF0\x9D\x84\x9E", 3), "");  // a four-byte character
+  EXPECT_TRUE(IsValidUtf8(Utf8Prefix("Ñandú € 𝄞 中文", 13)));
+}
+
+TEST(QuoteUntrusted, ShowsBadBytesAndControlsAsEscapes) {
+  EXPECT_EQ(QuoteUntrusted("Pérez"), "Pérez");
+  EXPECT_EQ(QuoteUntrusted("VE\xFF"), "VE\\xff");
+  EXPECT_EQ(QuoteUntrusted("\xC0\xAF"), "\\xc0\\xaf");  // overlong '/'
+  EXPECT_EQ(QuoteUntrusted("a\nb\x01"), "a\\nb\\x01");
+  EXPECT_EQ(QuoteUntrusted("ok\xE2\x82"), "ok\\xe2\\x82");  // truncated euro sign
+  EXPECT_EQ(QuoteUntrusted("abcdef", 3), "abc\u2026");
+  // Whatever comes in, what comes out is valid UTF-8.
+  std::string all;
+  for (int byte = 0; byte < 256; ++byte) all += static_cast<char>(byte);
+  EXPECT_TRUE(IsValidUtf8(QuoteUntrusted(all, 1000)));
+}
+
 }  // namespace
-}  // namespace canje::registry
+}  // namespace canje

@@ -22,7 +22,7 @@
 #include "instance/instance.h"
 #include "store/api_token_tables.h"
 
-namespace canje::server {
+namespace canje::authentication {
 
 inline constexpr std::string_view kTokenPrefix = "canje_";
 
@@ -68,4 +68,4 @@ std::string_view TokenStateName(TokenState state);  // "active", "revoked", "exp
 // never echoes the token; kUnavailable/kInternal when the store cannot be read.
 Result<std::string> UserForToken(store::Store& store, std::string_view token, std::string_view now);
 
-}  // namespace canje::server
+}  // namespace canje::authentication

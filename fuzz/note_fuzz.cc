@@ -1,7 +1,7 @@
 // Fuzz target: signed notes (ParseNote, OpenNote) and verifier keys.
 #include <string_view>
 
-#include "ledger/fuzz/fuzz_target.h"
+#include "fuzz/fuzz_target.h"
 #include "ledger/note_keys.h"
 #include "ledger/signed_note.h"
 

@@ -2,7 +2,7 @@
 #include <string_view>
 
 #include "ledger/checkpoint.h"
-#include "ledger/fuzz/fuzz_target.h"
+#include "fuzz/fuzz_target.h"
 
 std::vector<std::string> FuzzSeeds() {
   return {"example.org/log\n21\nmkADkrQo+dkrFdN2BjGTk1/m9nuNRyaLas7M/Mfcb1I=\n",

@@ -1,7 +1,7 @@
 // Fuzz target: proofs (ParseProof) and their verification against a small tree.
 #include <string_view>
 
-#include "ledger/fuzz/fuzz_target.h"
+#include "fuzz/fuzz_target.h"
 #include "ledger/memory_hash_store.h"
 #include "ledger/proof_text.h"
 
