@@ -150,10 +150,10 @@ TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {
   EXPECT_FALSE(Contains(Lower(for_negotiator.out), "refus")) << for_negotiator.out;
   // Every personal obstacle reads the same to a negotiator: a refusal, unfitness, no interview.
   auto as_negotiator = Readiness("ven");
+  const json confidential = json::array(
+      {{{"kind", "confidential"}, {"reason", "not available (confidential)"}}});
   for (const std::string& person : {p[1], p[3], p[4]}) {
-    EXPECT_EQ(as_negotiator[person]["obstacles"],
-              json::parse(R"([{"kind": "confidential", "reason": "not available (confidential)"}])"))
-        << person;
+    EXPECT_EQ(as_negotiator[person]["obstacles"], confidential) << person;
   }
   EXPECT_FALSE(Contains(Lower(for_negotiator.out), "fit")) << for_negotiator.out;
 

@@ -108,10 +108,15 @@ TEST_F(NeedToKnowTest, APartyReadsThePersonsTransferredToItFromTheAgreementOn) {
 
 class ReviewNeedToKnowTest : public NeedToKnowTest {
  protected:
-  // The first record of `person` (as the admin reads it).
-  std::string FirstRecordOf(const std::string& person) const {
+  // The first record of `person` (as the admin reads it), on `list` when one is given (a person
+  // of the United States' manifest may be on SLV's roster too).
+  std::string FirstRecordOf(const std::string& person, const std::string& list = "") const {
     const json shown = json::parse(canje_.Run({"person", "show", person, "--json"}).out);
-    return shown["records"][0]["record"].get<std::string>();
+    for (const json& record : shown["records"]) {
+      if (list.empty() || record["list"] == list) return record["record"].get<std::string>();
+    }
+    ADD_FAILURE() << person << " has no record on " << list;
+    return "";
   }
 };
 
@@ -128,7 +133,7 @@ TEST_F(ReviewNeedToKnowTest, ANegotiatorCannotReadAForeignRecordThroughLinkExpla
     }
   }
   ASSERT_FALSE(hidden.empty());
-  const std::string own = FirstRecordOf(manifest[0]);
+  const std::string own = FirstRecordOf(manifest[0], "L3");
   const std::string foreign = FirstRecordOf(hidden);
   const json admin_view = json::parse(canje_.Run({"link", "explain", own, foreign, "--json"}).out);
   const json& right = admin_view["left"]["record"] == foreign ? admin_view["left"]
@@ -161,7 +166,7 @@ TEST_F(ReviewNeedToKnowTest, ANegotiatorCannotReadAForeignRecordThroughLinkExpla
   Refused("usa", {"review", "decide", own, foreign, "--same", "--reason", "x"}, 66,
           "that you may see");
   // Two records of its own that the queue does not offer: it may not decide those either.
-  const std::string other_own = FirstRecordOf(manifest[1]);
+  const std::string other_own = FirstRecordOf(manifest[1], "L3");
   Refused("usa", {"review", "decide", own, other_own, "--same", "--reason", "x"}, 77,
           "decides only the pairs the review queue offers it");
 }
