@@ -11,16 +11,4 @@ Status AddAccountRoutes(Routes& routes) {
   });
 }
 
-Result<Routes> AllRoutes() {
-  Routes routes;
-  CANJE_RETURN_IF_ERROR(AddAccountRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddRegistryRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddLogRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
-  CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
-  return routes;
-}
-
 }  // namespace canje::server

@@ -46,12 +46,12 @@ std::string BearerToken(std::string_view authorization) {
 Result<std::unique_ptr<Api>> Api::Create(InstancePool& pool, ApiOptions options) {
   Result<Routes> routes = AllRoutes();
   if (!routes.ok()) return Status::Internal("the API's routes: " + routes.status().message());
-  PublicRoutes public_routes;
-  if (Status added = AddPublicRoutes(public_routes); !added.ok()) {
-    return Status::Internal("the API's public routes: " + added.message());
+  Result<PublicRoutes> public_routes = AllPublicRoutes();
+  if (!public_routes.ok()) {
+    return Status::Internal("the API's public routes: " + public_routes.status().message());
   }
   return std::unique_ptr<Api>(
-      new Api(pool, std::move(options), std::move(*routes), std::move(public_routes)));
+      new Api(pool, std::move(options), std::move(*routes), std::move(*public_routes)));
 }
 
 Result<Api::Caller> Api::Identify(const HttpRequest& request, std::optional<Problem>& problem) {

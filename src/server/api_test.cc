@@ -8,11 +8,13 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
-#include "instance/parties_and_users.h"
 #include "authentication/api_tokens.h"
 #include "authentication/sign_in.h"
 #include "core/clock.h"
+#include "instance/parties_and_users.h"
 #include "protect/totp.h"
+#include "server/api_transcript.h"
+#include "server/openapi_document.h"
 
 namespace canje::server {
 namespace {
@@ -49,14 +51,53 @@ class ApiTest : public ::testing::Test {
     std::filesystem::remove_all(dir_);
   }
 
+  // The request through Api::Handle, its answer written to the API transcript
+  // (server/api_transcript.h).
+  HttpResponse Handle(HttpRequest& request) {
+    request.prepare_payload();
+    HttpResponse response = api_->Handle(request);
+    testing::RecordAnswer(std::string(request.method_string()), std::string(request.target()),
+                          response.result_int(), std::string(response[http::field::content_type]),
+                          response.body());
+    return response;
+  }
   HttpResponse Send(http::verb method, const std::string& target, const std::string& token,
                     const std::string& body = "") {
     HttpRequest request{method, target, 11};
     if (!token.empty()) request.set(http::field::authorization, "Bearer " + token);
     request.body() = body;
-    request.prepare_payload();
-    return api_->Handle(request);
+    return Handle(request);
   }
+  // A request authenticated by a session cookie ("canje_session=…"), with the CSRF token when
+  // `csrf` is not empty.
+  HttpResponse SendWithCookie(http::verb method, const std::string& target,
+                              const std::string& cookie, const std::string& csrf,
+                              const std::string& body = "") {
+    HttpRequest request{method, target, 11};
+    request.set(http::field::cookie, cookie);
+    if (!csrf.empty()) request.set("X-CSRF-Token", csrf);
+    request.body() = body;
+    return Handle(request);
+  }
+  // Gives `user` a password and a second factor; returns the factor's secret.
+  Bytes PrepareSignIn(const std::string& user, const std::string& password) {
+    EXPECT_TRUE(
+        authentication::SetPassword(*admin_, user, password, protect::PasswordCost{1024, 8, 1})
+            .ok());
+    auto enrolment = authentication::EnrolTotp(*admin_, user);
+    EXPECT_TRUE(enrolment.ok());
+    return *protect::Base32Decode(enrolment->secret_base32);
+  }
+  HttpResponse SignIn(const std::string& name, const std::string& password, const Bytes& secret) {
+    std::string code = protect::HotpCode(secret, protect::TotpStep(NowUnixSeconds()));
+    return Send(http::verb::post, "/v1/session", "",
+                json{{"name", name}, {"password", password}, {"code", code}}.dump());
+  }
+  static std::string CookieOf(const HttpResponse& signed_in) {
+    std::string set_cookie(signed_in[http::field::set_cookie]);
+    return set_cookie.substr(0, set_cookie.find(';'));
+  }
+
   static json Problem(const HttpResponse& response, int status) {
     EXPECT_EQ(response.result_int(), static_cast<unsigned>(status)) << response.body();
     EXPECT_EQ(response[http::field::content_type], "application/problem+json");
@@ -87,8 +128,8 @@ TEST_F(ApiTest, ATokenActsAsItsUserWithTheCommonHeaders) {
 }
 
 TEST_F(ApiTest, WithoutAValidTokenOnly401IsSaid) {
-  for (const std::string& token : {std::string(), std::string("canje_short"),
-                                   authentication::GenerateTokenText()}) {
+  for (const std::string& token :
+       {std::string(), std::string("canje_short"), authentication::GenerateTokenText()}) {
     HttpResponse response = Send(http::verb::get, "/v1/no-such-path", token);
     json body = Problem(response, 401);
     EXPECT_EQ(response[http::field::www_authenticate], "Bearer");
@@ -98,7 +139,8 @@ TEST_F(ApiTest, WithoutAValidTokenOnly401IsSaid) {
   ASSERT_TRUE(revoked.ok() && *revoked);
   json body = Problem(Send(http::verb::get, "/v1/whoami", token_), 401);
   EXPECT_NE(body["detail"].get<std::string>().find("revoked"), std::string::npos);
-  EXPECT_FALSE(*authentication::RevokeApiToken(*admin_, token_id_)) << "a second revocation changes nothing";
+  EXPECT_FALSE(*authentication::RevokeApiToken(*admin_, token_id_))
+      << "a second revocation changes nothing";
 }
 
 TEST_F(ApiTest, AnExpiredTokenIsRefused) {
@@ -213,62 +255,93 @@ TEST_F(ApiTest, ABodyIsScreenedByTheTokenBeforeItIsRead) {
 // A person signing in: the cookie acts as them, a change needs the CSRF token, signing out
 // ends it; a wrong password and an unknown name read alike.
 TEST_F(ApiTest, APersonSignsInActsWithTheCookieAndSignsOut) {
-  ASSERT_TRUE(authentication::SetPassword(*admin_, "ven", "a long enough passphrase",
-                                          protect::PasswordCost{1024, 8, 1})
-                  .ok());
-  auto enrolment = authentication::EnrolTotp(*admin_, "ven");
-  ASSERT_TRUE(enrolment.ok());
-  Bytes secret = *protect::Base32Decode(enrolment->secret_base32);
-  auto sign_in = [&](const std::string& name, const std::string& password) {
-    std::string code = protect::HotpCode(secret, protect::TotpStep(NowUnixSeconds()));
-    return Send(http::verb::post, "/v1/session", "",
-                json{{"name", name}, {"password", password}, {"code", code}}.dump());
-  };
-  json wrong = Problem(sign_in("ven", "not the passphrase!"), 401);
-  json unknown = Problem(sign_in("nobody", "not the passphrase!"), 401);
+  Bytes secret = PrepareSignIn("ven", "a long enough passphrase");
+  json wrong = Problem(SignIn("ven", "not the passphrase!", secret), 401);
+  json unknown = Problem(SignIn("nobody", "not the passphrase!", secret), 401);
   EXPECT_EQ(wrong["detail"], unknown["detail"]);
   EXPECT_EQ(wrong["type"], "urn:canje:problem:sign_in_failed");
 
-  HttpResponse signed_in = sign_in("ven", "a long enough passphrase");
+  HttpResponse signed_in = SignIn("ven", "a long enough passphrase", secret);
   ASSERT_EQ(signed_in.result_int(), 201u) << signed_in.body();
   json body = json::parse(signed_in.body());
   EXPECT_EQ(body["user"], "ven");
-  std::string set_cookie(signed_in[http::field::set_cookie]);
-  EXPECT_NE(set_cookie.find("HttpOnly; SameSite=Strict; Secure"), std::string::npos);
-  std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
-  std::string csrf = body["csrf_token"];
+  EXPECT_NE(
+      std::string(signed_in[http::field::set_cookie]).find("HttpOnly; SameSite=Strict; Secure"),
+      std::string::npos);
+  const std::string cookie = CookieOf(signed_in);
+  const std::string csrf = body["csrf_token"];
 
-  auto with_cookie = [&](http::verb method, const std::string& target, const std::string& token,
-                         const std::string& payload = "") {
-    HttpRequest request{method, target, 11};
-    request.set(http::field::cookie, cookie);
-    if (!token.empty()) request.set("X-CSRF-Token", token);
-    request.body() = payload;
-    request.prepare_payload();
-    return api_->Handle(request);
-  };
-  HttpResponse who = with_cookie(http::verb::get, "/v1/whoami", "");
+  HttpResponse who = SendWithCookie(http::verb::get, "/v1/whoami", cookie, "");
   ASSERT_EQ(who.result_int(), 200u) << who.body();
   EXPECT_EQ(json::parse(who.body())["user"], "ven");
+  HttpResponse session = SendWithCookie(http::verb::get, "/v1/session", cookie, "");
+  ASSERT_EQ(session.result_int(), 200u) << session.body();
+  EXPECT_EQ(json::parse(session.body())["session"], body["session"]);
   // A change without the CSRF token is refused before anything is looked at; with it, it
   // reaches the handler (here: no such proposal).
   json csrf_missing = Problem(
-      with_cookie(http::verb::post, "/v1/proposals/V1/accept", "", R"({"party":"VEN"})"), 403);
+      SendWithCookie(http::verb::post, "/v1/proposals/V1/accept", cookie, "", R"({"party":"VEN"})"),
+      403);
   EXPECT_EQ(csrf_missing["type"], "urn:canje:problem:csrf");
-  Problem(with_cookie(http::verb::post, "/v1/proposals/V1/accept", csrf, R"({"party":"VEN"})"),
+  Problem(SendWithCookie(http::verb::post, "/v1/proposals/V1/accept", cookie, csrf,
+                         R"({"party":"VEN"})"),
           404);
-  HttpResponse out = with_cookie(http::verb::delete_, "/v1/session", csrf);
+  HttpResponse out = SendWithCookie(http::verb::delete_, "/v1/session", cookie, csrf);
   ASSERT_EQ(out.result_int(), 200u) << out.body();
   EXPECT_NE(std::string(out[http::field::set_cookie]).find("Max-Age=0"), std::string::npos);
-  Problem(with_cookie(http::verb::get, "/v1/whoami", ""), 401);
+  Problem(SendWithCookie(http::verb::get, "/v1/whoami", cookie, ""), 401);
+  // A token is not a session: there is no session of its own to read.
+  Problem(Send(http::verb::get, "/v1/session", token_), 404);
 }
 
-TEST_F(ApiTest, HealthAndReadinessNeedNoToken) {
+// An admin sees who is signed in and ends a session (a lost tablet); the person's cookie stops
+// working at once. Negotiators may not list sessions.
+TEST_F(ApiTest, AnAdminListsAndEndsAPersonsSession) {
+  Bytes secret = PrepareSignIn("ven", "a long enough passphrase");
+  HttpResponse signed_in = SignIn("ven", "a long enough passphrase", secret);
+  ASSERT_EQ(signed_in.result_int(), 201u) << signed_in.body();
+  const std::string cookie = CookieOf(signed_in);
+  const int64_t session = json::parse(signed_in.body())["session"];
+  auto admin_token = authentication::CreateApiToken(*admin_, admin_->actor().user, std::nullopt);
+  ASSERT_TRUE(admin_token.ok()) << admin_token.status().ToString();
+
+  HttpResponse listed =
+      Send(http::verb::get, "/v1/sessions?user=ven&open=true", admin_token->token);
+  ASSERT_EQ(listed.result_int(), 200u) << listed.body();
+  json sessions = json::parse(listed.body());
+  ASSERT_EQ(sessions.size(), 1u) << listed.body();
+  EXPECT_EQ(sessions[0]["id"], session);
+  EXPECT_EQ(sessions[0]["state"], "open");
+  Problem(Send(http::verb::get, "/v1/sessions", token_), 403);
+
+  const std::string target = "/v1/sessions/S" + std::to_string(session);
+  Problem(Send(http::verb::delete_, target, admin_token->token, "{}"), 400);
+  HttpResponse ended =
+      Send(http::verb::delete_, target, admin_token->token, R"({"reason":"tablet lost"})");
+  ASSERT_EQ(ended.result_int(), 200u) << ended.body();
+  EXPECT_EQ(json::parse(ended.body())["changed"], true);
+  Problem(SendWithCookie(http::verb::get, "/v1/whoami", cookie, ""), 401);
+  json after =
+      json::parse(Send(http::verb::get, "/v1/sessions?user=ven", admin_token->token).body());
+  ASSERT_EQ(after.size(), 1u);
+  EXPECT_EQ(after[0]["state"], "ended");
+  EXPECT_EQ(after[0]["end_reason"], "ended by admin: tablet lost");
+  HttpResponse again =
+      Send(http::verb::delete_, target, admin_token->token, R"({"reason":"tablet lost"})");
+  EXPECT_EQ(json::parse(again.body())["changed"], false) << "a second end changes nothing";
+}
+
+TEST_F(ApiTest, HealthReadinessAndTheDescriptionNeedNoToken) {
   HttpResponse health = Send(http::verb::get, "/healthz", "");
   EXPECT_EQ(health.result_int(), 200u);
+  EXPECT_EQ(health.body(), R"({"status":"ok"})");
   HttpResponse ready = Send(http::verb::get, "/readyz", "");
   EXPECT_EQ(ready.result_int(), 200u);
   EXPECT_EQ(ready.body(), R"({"status":"ready"})");
+  HttpResponse description = Send(http::verb::get, "/v1/openapi.json", "");
+  ASSERT_EQ(description.result_int(), 200u) << description.body();
+  EXPECT_EQ(description[http::field::content_type], "application/json");
+  EXPECT_EQ(description.body(), OpenApiDocument());
   Problem(Send(http::verb::get, "/healthz/x", ""), 401);
 }
 

@@ -25,10 +25,14 @@ Status AddReconciliationRoutes(Routes& routes);
 // GET and DELETE /v1/session (the caller's own), GET /v1/sessions and DELETE
 // /v1/sessions/{id} (an admin's)
 Status AddSessionRoutes(Routes& routes);
-// Without a token: POST /v1/session (signing in), GET /healthz, GET /readyz
-Status AddPublicRoutes(PublicRoutes& routes);
+// Without a token: POST /v1/session (signing in)
+Status AddSignInRoutes(PublicRoutes& routes);
+// Without a token: GET /healthz, GET /readyz, GET /v1/openapi.json
+Status AddServiceRoutes(PublicRoutes& routes);
 
-// Every route above that needs a token or a session.
+// Every route above that needs a token or a session (routes.cc).
 Result<Routes> AllRoutes();
+// Every route above that needs neither (routes.cc).
+Result<PublicRoutes> AllPublicRoutes();
 
 }  // namespace canje::server

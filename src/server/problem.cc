@@ -81,7 +81,8 @@ Problem UnauthorizedProblem(std::string detail) {
 
 Problem NoRouteProblem(std::string_view path) {
   return Make(404, "no_route", "No such resource",
-              "no resource at " + std::string(path) + "; see docs/api.md for the endpoints");
+              "no resource at " + std::string(path) +
+                  "; GET /v1/openapi.json lists the endpoints");
 }
 
 Problem MethodNotAllowedProblem(std::string_view method, std::string_view path,

@@ -38,6 +38,9 @@ class Router {
   };
   Match Find(std::string_view method, std::string_view path) const;
 
+  // Every route as "METHOD /pattern" ("GET /v1/persons/{id}"), in the order they were added.
+  std::vector<std::string> Describe() const;
+
  private:
   struct Route {
     std::string method;
@@ -74,6 +77,17 @@ Status Router<Handler>::Add(std::string method, std::string pattern, Handler han
   }
   routes_.push_back(std::move(route));
   return Status::Ok();
+}
+
+template <typename Handler>
+std::vector<std::string> Router<Handler>::Describe() const {
+  std::vector<std::string> described;
+  for (const Route& route : routes_) {
+    std::string pattern;
+    for (const std::string& segment : route.segments) pattern += "/" + segment;
+    described.push_back(route.method + " " + pattern);
+  }
+  return described;
 }
 
 template <typename Handler>

@@ -191,6 +191,28 @@ TEST_F(ServeTest, AcceptingWritesOnceAndAStaleExpectationIsAConflict) {
   EXPECT_EQ(LogSize(), after_accept);
 }
 
+// A rejection is recorded once with its reason, which the version then shows; a second one
+// changes nothing.
+TEST_F(ServeTest, RejectingRecordsTheReasonOnce) {
+  const int64_t before = LogSize();
+  HttpResult rejected = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
+                                      R"({"party": "VEN", "reason": "two names missing"})");
+  ASSERT_EQ(rejected.status, 200) << rejected.body;
+  EXPECT_EQ(Body(rejected)["state"], "rejected");
+  EXPECT_EQ(Body(rejected)["changed"], true);
+  const int64_t after = LogSize();
+  EXPECT_GT(after, before);
+  json shown = Body(Get("ven", "/v1/proposals/V1"));
+  ASSERT_EQ(shown["responses"].size(), 1u) << shown.dump();
+  EXPECT_EQ(shown["responses"][0]["response"], "rejected");
+  EXPECT_EQ(shown["responses"][0]["reason"], "two names missing");
+  HttpResult again = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
+                                   R"({"party": "VEN", "reason": "two names missing"})");
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(Body(again)["changed"], false);
+  EXPECT_EQ(LogSize(), after) << "a repeated rejection wrote to the log";
+}
+
 TEST_F(ServeTest, BadRequestsGetProblemsThatSayWhere) {
   HttpResult malformed = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
                                        "{\"party\": \"VEN\",\n  \"expect_state\": }");

@@ -22,6 +22,8 @@
 #include <optional>
 #include <thread>
 
+#include "server/api_transcript.h"
+
 extern char** environ;
 
 namespace canje::server::testing {
@@ -257,6 +259,7 @@ HttpResult HttpTestClient::Send(const std::string& method, const std::string& ta
   }
   result.body = response.body();
   if (!response.keep_alive()) c.stream.reset();
+  RecordAnswer(method, target, result.status, result.Header("content-type"), result.body);
   return result;
 }
 

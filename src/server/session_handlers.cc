@@ -1,7 +1,7 @@
 // People signing in over HTTP (authentication/sign_in.h holds the rules): POST /v1/session
 // signs in and sets the session cookie, GET /v1/session says who is signed in, DELETE
 // /v1/session signs out; an admin lists (GET /v1/sessions) and ends (DELETE /v1/sessions/{id})
-// sessions. GET /healthz and GET /readyz answer load balancers without a token.
+// sessions.
 #include <atomic>
 
 #include "authentication/sign_in.h"
@@ -123,20 +123,6 @@ Result<Reply> PostSession(PublicCall& call) {
   return reply;
 }
 
-Result<Reply> GetHealth(PublicCall&) { return JsonReply({{"status", "ok"}}); }
-
-// Ready when the store answers: a read through a pooled instance.
-Result<Reply> GetReady(PublicCall& call) {
-  Result<InstancePool::Lease> lease = call.pool.Acquire("");
-  if (!lease.ok()) return Status::Unavailable("the store cannot be opened");
-  Result<int64_t> events = (*lease)->store().EventCount();
-  if (!events.ok()) {
-    lease->Discard();
-    return Status::Unavailable("the store does not answer");
-  }
-  return JsonReply({{"status", "ready"}});
-}
-
 Status NeedsSession(const ApiCall& call) {
   if (call.session != nullptr) return Status::Ok();
   return Status::NotFound(
@@ -198,10 +184,8 @@ Status AddSessionRoutes(Routes& routes) {
   return routes.Add("DELETE", "/v1/sessions/{id}", EndSession);
 }
 
-Status AddPublicRoutes(PublicRoutes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("POST", "/v1/session", PostSession));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/healthz", GetHealth));
-  return routes.Add("GET", "/readyz", GetReady);
+Status AddSignInRoutes(PublicRoutes& routes) {
+  return routes.Add("POST", "/v1/session", PostSession);
 }
 
 }  // namespace canje::server

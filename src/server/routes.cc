@@ -1,0 +1,25 @@
+// The API's routes in one place: the ones that need a token or a session, and the public ones.
+#include "server/handlers.h"
+
+namespace canje::server {
+
+Result<Routes> AllRoutes() {
+  Routes routes;
+  CANJE_RETURN_IF_ERROR(AddAccountRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddRegistryRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddLogRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
+  return routes;
+}
+
+Result<PublicRoutes> AllPublicRoutes() {
+  PublicRoutes routes;
+  CANJE_RETURN_IF_ERROR(AddSignInRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddServiceRoutes(routes));
+  return routes;
+}
+
+}  // namespace canje::server
