@@ -23,7 +23,7 @@ constexpr Kind I = Kind::kInt;
 constexpr Kind T = Kind::kText;
 constexpr Kind B = Kind::kBlob;
 
-// Schema versions 1 to 7 (migrations.cc), parents before children. A migration that adds a
+// Schema versions 1 to 8 (migrations.cc), parents before children. A migration that adds a
 // table or a column must add it here too: CopyStore refuses any other schema version.
 constexpr int kCopiedSchemaVersion = 8;
 const std::vector<Table>& Tables() {
