@@ -148,14 +148,15 @@ TEST_F(ExchangeCommandsTest, TheCecotDealLeavesOutExactlyTheHeldRefusedAndUnconf
   json deal = json::parse(solved.out);
   ASSERT_EQ(deal["status"], "optimal");
 
-  // Excluded before the solver: exactly the held (not the expired hold), the refused and the
+  // Excluded before the solver: exactly the held (not the expired hold), the refused, the unfit
+  // (every personal assessment that does not clear a person blocks selection alike) and the
   // unconfirmed, each with its reason.
   RunResult listed = As("med", {"exchange", "candidates", "X1", "--date", "2025-07-18", "--json"});
   ASSERT_EQ(listed.exit_status, 0) << listed.err;
   json candidates = json::parse(listed.out);
   std::set<std::string> expected_out = {slv_roster_[0], slv_roster_[1], slv_roster_[2],
                                         slv_roster_[3], slv_roster_[4], slv_roster_[6],
-                                        slv_roster_[9], unconfirmed_};
+                                        slv_roster_[7], slv_roster_[9], unconfirmed_};
   EXPECT_EQ(Persons(candidates["excluded"]), expected_out);
   for (int i = 0; i < 5; ++i) {
     EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[i]),
@@ -163,22 +164,27 @@ TEST_F(ExchangeCommandsTest, TheCecotDealLeavesOutExactlyTheHeldRefusedAndUnconf
   }
   EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[6]),
             std::set<std::string>{"consent_refused"});
+  EXPECT_EQ(KindsFor(candidates["excluded"], slv_roster_[7]),
+            std::set<std::string>{"unfit_to_travel"});
   EXPECT_EQ(KindsFor(candidates["excluded"], unconfirmed_),
             std::set<std::string>{"not_confirmed_held"});
-  EXPECT_EQ(candidates["candidates"].size(), 252u - 7 + us_nationals_.size() + journalists_.size());
+  EXPECT_EQ(candidates["candidates"].size(), 252u - 8 + us_nationals_.size() + journalists_.size());
 
-  // The deal: none of them; the unfit person (priority 1) is in, with a note for the handover.
+  // The deal: none of them; the persons not interviewed yet are in, with a note for the
+  // handover.
   std::set<std::string> in_deal = Persons(deal["deal"]);
   for (const std::string& person : expected_out) EXPECT_FALSE(in_deal.count(person)) << person;
   EXPECT_TRUE(Persons(candidates["candidates"]).count(slv_roster_[5]))
-      << "the hold that expired in June still blocks";
-  EXPECT_TRUE(in_deal.count(slv_roster_[7]));
+      << "the hold that expired in June no longer blocks";
+  bool noted = false;
   for (const json& entry : deal["deal"]) {
-    if (entry["person"] != slv_roster_[7]) continue;
+    if (entry["from"] != "SLV") continue;
     std::set<std::string> notes;
     for (const json& note : entry["handover_notes"]) notes.insert(note["kind"].get<std::string>());
-    EXPECT_TRUE(notes.count("unfit_to_travel"));
+    EXPECT_TRUE(notes.count("consent_not_given")) << entry.dump();
+    noted = true;
   }
+  EXPECT_TRUE(noted);
   // Equal numbers: Venezuela releases everyone it can (its nationals of the US and the
   // journalists), and receives as many.
   const size_t from_ven = us_nationals_.size() + journalists_.size();
@@ -192,6 +198,7 @@ TEST_F(ExchangeCommandsTest, TheCecotDealLeavesOutExactlyTheHeldRefusedAndUnconf
   EXPECT_EQ(not_chosen.size(), 252u + 1 - from_ven);
   for (const std::string& person : expected_out) EXPECT_TRUE(not_chosen.count(person)) << person;
   EXPECT_EQ(KindsFor(deal["not_chosen"], slv_roster_[9]), std::set<std::string>{"consent_refused"});
+  EXPECT_EQ(KindsFor(deal["not_chosen"], slv_roster_[7]), std::set<std::string>{"unfit_to_travel"});
   for (const json& entry : deal["not_chosen"]) {
     if (expected_out.count(entry["person"].get<std::string>())) continue;
     EXPECT_EQ(KindsFor(deal["not_chosen"], entry["person"]), std::set<std::string>{"not_chosen"});
@@ -239,12 +246,18 @@ TEST_F(ExchangeCommandsTest, NegotiatorsSeeNoRefusalAndOnlyTheNamesTheyMayKnow) 
         EXPECT_NE(result.out.find("not available (confidential)"), std::string::npos);
       }
     }
-    // The same through "what would it take" for a person who refused.
+    // The same through "what would it take", for a person who refused and one unfit: the same
+    // answer.
     RunResult require =
         As(user, {"exchange", "solve", "X1", "--date", "2025-07-18", "--require", slv_roster_[6]});
     EXPECT_EQ(require.exit_status, 65);
     EXPECT_EQ(Lower(require.err + require.out).find("refus"), std::string::npos);
     EXPECT_NE(require.err.find("not available (confidential)"), std::string::npos);
+    RunResult unfit =
+        As(user, {"exchange", "solve", "X1", "--date", "2025-07-18", "--require", slv_roster_[7]});
+    EXPECT_EQ(unfit.exit_status, require.exit_status);
+    EXPECT_EQ(unfit.err.substr(unfit.err.find(" cannot")),
+              require.err.substr(require.err.find(" cannot")));  // the person ids differ
   }
   // The verifier and the mediator read the reason.
   for (std::string user : {"ver", "med"}) {

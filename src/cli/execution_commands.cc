@@ -15,6 +15,7 @@
 #include "negotiation/execution.h"
 #include "negotiation/execution_files.h"
 #include "negotiation/proposal_actions.h"
+#include "wire/execution_json.h"
 
 namespace canje::cli {
 namespace {
@@ -54,35 +55,6 @@ std::string Join(const std::vector<std::string>& parts, const std::string& separ
   return text;
 }
 
-// Obstacles as the viewer may read them, confidential ones collapsed into one.
-json ObstaclesJson(const std::vector<negotiation::Obstacle>& obstacles, instance::Role viewer) {
-  json out = json::array();
-  bool hidden = false;
-  for (const auto& obstacle : obstacles) {
-    const std::string_view kind = negotiation::ObstacleKindNameFor(obstacle, viewer);
-    if (kind == "confidential") {
-      if (hidden) continue;
-      hidden = true;
-    }
-    out.push_back({{"kind", kind}, {"reason", negotiation::DescribeObstacle(obstacle, viewer)}});
-  }
-  return out;
-}
-
-json HandoverJson(const store::HandoverRow& row, const PersonNames& names) {
-  json out = {{"person", instance::PersonId(row.person_id)},
-              {"at", row.handed_over_at},
-              {"place", row.place},
-              {"to", row.to_party},
-              {"witnesses", row.witnesses},
-              {"recorded_by", row.recorded_by},
-              {"recorder_party", row.recorder_party},
-              {"recorded_at", row.recorded_at}};
-  const std::string name = NameOf(names, row.person_id);
-  if (!name.empty()) out["name"] = name;
-  return out;
-}
-
 // ---- readiness -------------------------------------------------------------------------------
 
 Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
@@ -90,42 +62,10 @@ Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(negotiation::ReadinessReport report,
                          negotiation::ExchangeReadiness(*instance, id, flags.date));
-  std::vector<int64_t> persons;
-  for (const auto& entry : report.persons) persons.push_back(entry.transfer.person_id);
-  CANJE_ASSIGN_OR_RETURN(PersonNames names, negotiation::VisibleNames(*instance, persons));
-  const instance::Role viewer = instance->role();
+  CANJE_ASSIGN_OR_RETURN(PersonNames names,
+                         negotiation::VisibleNames(*instance, wire::PersonsOf(report)));
   if (context.global.json) {
-    json entries = json::array();
-    for (const auto& entry : report.persons) {
-      json out = {{"person", instance::PersonId(entry.transfer.person_id)},
-                  {"from", entry.transfer.from},
-                  {"to", entry.transfer.to},
-                  {"status", entry.status}};
-      const std::string name = NameOf(names, entry.transfer.person_id);
-      if (!name.empty()) out["name"] = name;
-      if (entry.status == "not travelling") {
-        out["reason"] = entry.reason;
-        out["reason_text"] = negotiation::DescribeReason(entry.reason, viewer);
-        if (entry.note) out["note"] = *entry.note;
-      }
-      if (entry.status == "blocked") out["obstacles"] = ObstaclesJson(entry.obstacles, viewer);
-      if (entry.handover) out["handover"] = HandoverJson(*entry.handover, names);
-      entries.push_back(std::move(out));
-    }
-    context.out << json{{"exchange", ExchangeId(report.exchange.id)},
-                        {"name", report.exchange.name},
-                        {"state", report.state},
-                        {"agreed_version", negotiation::VersionId(report.agreed_version)},
-                        {"date", report.date},
-                        {"counts",
-                         {{"persons", report.persons.size()},
-                          {"ready", report.ready},
-                          {"blocked", report.blocked},
-                          {"not_travelling", report.not_travelling},
-                          {"handed_over", report.handed_over}}},
-                        {"persons", entries}}
-                       .dump(2)
-                << '\n';
+    context.out << wire::ReadinessJson(report, names).dump(2) << '\n';
     return Status::Ok();
   }
   context.out << ExchangeId(report.exchange.id) << " (" << report.exchange.name << ") is "
@@ -135,10 +75,12 @@ Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
   for (const auto& entry : report.persons) {
     std::string detail;
     if (entry.status == "not travelling") {
-      detail = negotiation::DescribeReason(entry.reason, viewer);
+      detail = entry.reason_text;
       if (entry.note) detail += ": " + *entry.note;
     } else if (entry.status == "blocked") {
-      detail = Join(entry.described, "; ");
+      std::vector<std::string> texts;
+      for (const auto& obstacle : entry.obstacles) texts.push_back(obstacle.text);
+      detail = Join(texts, "; ");
     } else if (entry.handover) {
       detail = entry.handover->handed_over_at + ", " + entry.handover->place;
     }
@@ -235,13 +177,8 @@ Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeReconciliation reconciliation,
                          negotiation::ReconcileExchange(*instance, id, flags.date));
-  std::vector<int64_t> persons;
-  for (const auto& d : reconciliation.counts.directions) {
-    for (const auto& difference : d.differences) {
-      if (difference.person_id != 0) persons.push_back(difference.person_id);
-    }
-  }
-  CANJE_ASSIGN_OR_RETURN(PersonNames names, negotiation::VisibleNames(*instance, persons));
+  CANJE_ASSIGN_OR_RETURN(PersonNames names,
+                         negotiation::VisibleNames(*instance, wire::PersonsOf(reconciliation)));
   if (!flags.csv_file.empty()) {
     CANJE_RETURN_IF_ERROR(
         WriteOutputFile(flags.csv_file, ReconciliationCsv(reconciliation, names)));
@@ -251,7 +188,7 @@ Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
         WriteOutputFile(flags.html_file, ReconciliationHtml(reconciliation, names)));
   }
   if (context.global.json) {
-    context.out << ReconciliationJson(reconciliation, names).dump(2) << '\n';
+    context.out << wire::ReconciliationJson(reconciliation, names).dump(2) << '\n';
     return Status::Ok();
   }
   const auto& r = reconciliation;
@@ -358,7 +295,7 @@ Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(PersonNames names, negotiation::VisibleNames(*instance, persons));
   if (context.global.json) {
     json out = json::array();
-    for (const auto& row : rows) out.push_back(HandoverJson(row, names));
+    for (const auto& row : rows) out.push_back(wire::HandoverJson(row, names));
     context.out << out.dump(2) << '\n';
     return Status::Ok();
   }

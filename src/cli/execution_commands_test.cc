@@ -140,7 +140,14 @@ TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {
   ASSERT_EQ(for_negotiator.exit_status, 0) << for_negotiator.err;
   EXPECT_TRUE(Contains(for_negotiator.out, "not available (confidential)"));
   EXPECT_FALSE(Contains(Lower(for_negotiator.out), "refus")) << for_negotiator.out;
-  EXPECT_EQ(Readiness("ven")[p[1]]["obstacles"][0]["kind"], "confidential");
+  // Every personal obstacle reads the same to a negotiator: a refusal, unfitness, no interview.
+  auto as_negotiator = Readiness("ven");
+  const json confidential = json::array(
+      {{{"kind", "confidential"}, {"reason", "not available (confidential)"}}});
+  for (const std::string& person : {p[1], p[3], p[4]}) {
+    EXPECT_EQ(as_negotiator[person]["obstacles"], confidential) << person;
+  }
+  EXPECT_FALSE(Contains(Lower(for_negotiator.out), "fit")) << for_negotiator.out;
 
   // The guard: four persons are neither ready nor recorded as not travelling.
   Refused("med", {"exchange", "advance", "X1", "--to", "executing"}, 65,
@@ -188,8 +195,10 @@ TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {
      {"interview", "record", p[6], "--destination", "VEN", "--identity", "confirmed", "--consent",
       "refuses", "--fit", "yes", "--on", "2025-07-17", "--note", "changed their mind (synthetic)"});
 
-  Refused("med", Handover(p[5], "VEN"), 77, "no override exists for a hold or a refusal");
-  Refused("ver", Handover(p[6], "VEN"), 77, "no override exists for a hold or a refusal");
+  Refused("med", Handover(p[5], "VEN"), 77,
+          "no override exists for a legal hold or a personal assessment");
+  Refused("ver", Handover(p[6], "VEN"), 77,
+          "no override exists for a legal hold or a personal assessment");
   Refused("med", Handover(p[1], "VEN"), 65, p[1] + " is recorded as not travelling");
   Refused("med", Handover(p[20], "VEN"), 65, p[20] + " is not on the agreed version V1 of X1");
   Refused("med", Handover(p[0], "USA"), 65, p[0] + " goes to VEN under V1, not to USA");
@@ -287,7 +296,8 @@ TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {
   EXPECT_EQ(reconciled["directions"][0]["reported"][1]["superseded"], 1);
   EXPECT_EQ(reconciled["unexplained"], 2);  // P5 and P6: no outcome yet
 
-  // As VEN's negotiator and observer: the same numbers, a refusal never named as such.
+  // As VEN's negotiator and observer: the same numbers, a refusal or unfitness never named as
+  // such (both read "confidential").
   for (const std::string user : {"ven", "obs"}) {
     RunResult text =
         As(user, {"exchange", "reconcile", "X1", "--csv", user + ".csv", "--html", user + ".html"});
@@ -296,9 +306,10 @@ TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {
     for (const std::string& output :
          {text.out, as_json.out, canje_.ReadFile(user + ".csv"), canje_.ReadFile(user + ".html")}) {
       EXPECT_FALSE(Contains(Lower(output), "refus")) << user << ": " << output;
+      EXPECT_FALSE(Contains(Lower(output), "unfit")) << user << ": " << output;
       EXPECT_TRUE(Contains(output, "not available (confidential)")) << user;
     }
-    EXPECT_EQ(json::parse(as_json.out)["directions"][0]["not_travelling"]["confidential"], 2);
+    EXPECT_EQ(json::parse(as_json.out)["directions"][0]["not_travelling"]["confidential"], 3);
   }
 
   // The CSV: a header, the totals per direction, one row per difference.

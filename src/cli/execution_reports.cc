@@ -22,19 +22,6 @@ std::string ReasonLabel(const std::string& reason) {
   return negotiation::DescribeReason(reason, instance::Role::kMediator);
 }
 
-json DifferenceJson(const negotiation::CountDifference& d, const PersonNames& names) {
-  json out = {{"kind", d.kind},
-              {"reason", d.reason},
-              {"party", d.party},
-              {"count", d.count},
-              {"explained", d.explained},
-              {"text", d.text},
-              {"person", d.person_id == 0 ? "" : instance::PersonId(d.person_id)}};
-  const std::string name = NameOf(names, d.person_id);
-  if (!name.empty()) out["name"] = name;
-  return out;
-}
-
 std::string ReportedSummary(const negotiation::PartyCount& line) {
   std::string text = line.party + " " + std::to_string(line.count);
   if (line.has_persons) text += " (with a list)";
@@ -77,53 +64,6 @@ std::string NotTravellingSummary(const std::map<std::string, int64_t>& by_reason
     text += (text.empty() ? "" : ", ") + ReasonLabel(reason) + " " + std::to_string(n);
   }
   return text.empty() ? "none" : text;
-}
-
-json ReconciliationJson(const negotiation::ExchangeReconciliation& r, const PersonNames& names) {
-  json signatures = json::array();
-  for (const auto& [party, key_id] : r.signatures) {
-    signatures.push_back({{"party", party}, {"key_id", key_id}});
-  }
-  json directions = json::array();
-  for (const auto& d : r.counts.directions) {
-    json reported = json::array();
-    for (const auto& line : d.reported) {
-      reported.push_back({{"party", line.party},
-                          {"count", line.count},
-                          {"has_persons", line.has_persons},
-                          {"report", line.report_id},
-                          {"superseded", line.superseded},
-                          {"note", line.note},
-                          {"reported_at", line.reported_at},
-                          {"reported_by", line.reported_by},
-                          {"unexplained", line.unexplained}});
-    }
-    json differences = json::array();
-    for (const auto& difference : d.differences) {
-      differences.push_back(DifferenceJson(difference, names));
-    }
-    directions.push_back({{"from", d.from},
-                          {"to", d.to},
-                          {"agreed", d.agreed},
-                          {"verified", d.verified},
-                          {"handed_over", d.handed_over},
-                          {"not_travelling", d.not_travelling},
-                          {"no_outcome", d.no_outcome},
-                          {"unexplained", d.unexplained},
-                          {"reported", reported},
-                          {"differences", differences}});
-  }
-  return {{"exchange", negotiation::ExchangeId(r.exchange.id)},
-          {"name", r.exchange.name},
-          {"state", r.state},
-          {"agreed_version", negotiation::VersionId(r.agreed_version)},
-          {"manifest_sha256", r.manifest_sha256},
-          {"signatures", signatures},
-          {"log", {{"size", r.log_size}, {"root", r.log_root}}},
-          {"generated_at", r.generated_at},
-          {"date", r.date},
-          {"unexplained", r.counts.unexplained},
-          {"directions", directions}};
 }
 
 std::string ReconciliationCsv(const negotiation::ExchangeReconciliation& r,

@@ -1,5 +1,6 @@
-// The forms of `canje exchange reconcile` (docs/formats.md, "Reconciliation of counts"): JSON,
-// CSV (one row per difference plus per-direction totals) and a printable HTML manifest. All
+// The file forms of `canje exchange reconcile` (docs/formats.md, "Reconciliation of counts"):
+// CSV (one row per difference plus per-direction totals) and a printable HTML manifest (the JSON
+// form is wire/execution_json.h's, shared with the HTTP API). Both
 // take the reconciliation as the caller may read it (confidential reasons already hidden) and
 // the names the caller may see; they add nothing and hide nothing.
 #pragma once
@@ -14,9 +15,6 @@
 namespace canje::cli {
 
 using PersonNames = std::map<int64_t, std::string>;
-
-nlohmann::json ReconciliationJson(const negotiation::ExchangeReconciliation& reconciliation,
-                                  const PersonNames& names);
 
 // Header: direction,row,kind,person,name,party,count,reason,text.
 std::string ReconciliationCsv(const negotiation::ExchangeReconciliation& reconciliation,

@@ -246,10 +246,9 @@ TEST_F(HoldsAndConsentTest, ARefusalIsConfidentialToNegotiatorsInEveryOutput) {
     ASSERT_EQ(seen[ana]["reasons"].size(), 1u) << seen[ana].dump();
     EXPECT_EQ(seen[ana]["reasons"][0]["kind"], "confidential");
     EXPECT_EQ(seen[ana]["reasons"][0]["reason"], "not available (confidential)");
-    // What is not confidential is shown: identity and fitness of someone who consented.
-    EXPECT_TRUE(seen[beto]["selectable"]);
-    EXPECT_TRUE(HasReason(seen[beto], "identity_unconfirmed"));
-    EXPECT_TRUE(HasReason(seen[beto], "unfit_to_travel"));
+    // Identity and fitness are personal too, and read exactly as a refusal does.
+    EXPECT_FALSE(seen[beto]["selectable"]);
+    EXPECT_EQ(seen[beto]["reasons"], seen[ana]["reasons"]);
     RunResult table = As(user, {"eligibility", ana, "--destination", "VEN", "--on", "2025-07-05"});
     EXPECT_EQ(table.exit_status, 0) << table.err;
     EXPECT_NE(table.out.find("not available (confidential)"), std::string::npos) << table.out;

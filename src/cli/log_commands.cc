@@ -132,30 +132,24 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   show->add_option("--from", *from, "First entry")->capture_default_str();
   show->add_option("--limit", *limit, "At most this many")->capture_default_str();
   show->callback([&context, from, limit] {
-    auto opened = OpenForReading(context);
+    auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto events = (*opened)->store().Events(*from, *limit);
+    auto events = instance::ReadLogEvents(**opened, *from, *limit);
     if (!events.ok()) return context.Finish(events.status());
     if (context.global.json) {
       json out = json::array();
-      for (const auto& event : *events) {
-        out.push_back({{"seq", event.seq},
-                       {"time", event.time},
-                       {"actor", event.actor},
-                       {"party", event.party},
-                       {"type", event.type},
-                       {"subjects", event.subjects},
-                       {"payload_sha256", HexEncode(event.payload_sha256)},
-                       {"erased", event.payload.empty()}});
-      }
+      for (const auto& event : *events) out.push_back(wire::LogEventJson(event));
       context.out << out.dump(2) << '\n';
     } else {
       Table table({"SEQ", "TIME", "ACTOR", "PARTY", "TYPE", "SUBJECTS"});
       for (const auto& event : *events) {
         std::string subjects;
         for (const auto& subject : event.subjects) subjects += (subjects.empty() ? "" : " ") + subject;
-        table.AddRow({std::to_string(event.seq), event.time, event.actor, event.party,
-                      event.type + (event.payload.empty() ? " (erased)" : ""), subjects});
+        std::string type = event.type;
+        if (event.sealed && type != instance::kSealedAssessmentType) type += " (sealed)";
+        if (event.erased) type += " (erased)";
+        table.AddRow({std::to_string(event.seq), event.time, event.actor, event.party, type,
+                      subjects});
       }
       table.Print(context.out);
     }

@@ -172,9 +172,8 @@ Status RunShow(CommandContext& context, const std::string& version) {
 Status RunList(CommandContext& context, const std::string& exchange) {
   CANJE_ASSIGN_OR_RETURN(int64_t exchange_id, negotiation::ParseExchangeId(exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_RETURN_IF_ERROR(instance->Authorize(instance::Action::kReadProposals));
-  CANJE_RETURN_IF_ERROR(negotiation::LoadExchange(*instance, exchange_id).status());
-  CANJE_ASSIGN_OR_RETURN(auto versions, store::ProposalVersionsOf(instance->store(), exchange_id));
+  CANJE_ASSIGN_OR_RETURN(auto versions,
+                         negotiation::ListProposalVersions(*instance, exchange_id));
   if (context.global.json) {
     json out = json::array();
     for (const auto& v : versions) out.push_back(wire::ProposalVersionJson(v));

@@ -278,8 +278,8 @@ TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
           {"proposal", "override", "V2", "--justification",
            "humanitarian grounds, seriously ill (synthetic)"},
           77, "no override exists for legal holds");
-  Refused("slv", {"proposal", "accept", "V2", "--party", "SLV"}, 65, slv_roster_[23] + " to VEN");
-  Refused("med", {"proposal", "create", "X2", "--transfers", "v2.csv", "--parent", "V2"}, 65,
+  Refused("slv", {"proposal", "accept", "V2", "--party", "SLV"}, 77, slv_roster_[23] + " to VEN");
+  Refused("med", {"proposal", "create", "X2", "--transfers", "v2.csv", "--parent", "V2"}, 77,
           "cannot be in any version");
   EXPECT_EQ(State("V2"), "tabled");
 
@@ -289,14 +289,29 @@ TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
              "confirmed", "--consent", "refuses", "--fit", "yes", "--note",
              "fears persecution (synthetic)", "--on", "2025-07-10"});
   WriteTransfers("v3.csv", {slv_roster_[25]}, {us_nationals_[2]});
-  Refused("ven", {"proposal", "create", "X2", "--transfers", "v3.csv", "--parent", "V2"}, 65,
+  Refused("ven", {"proposal", "create", "X2", "--transfers", "v3.csv", "--parent", "V2"}, 77,
           slv_roster_[25] + " to VEN: not available (confidential)");
   RunResult for_mediator =
       As("med", {"proposal", "create", "X2", "--transfers", "v3.csv", "--parent", "V2"});
-  EXPECT_EQ(for_mediator.exit_status, 65);
+  EXPECT_EQ(for_mediator.exit_status, 77);
   EXPECT_EQ(for_mediator.err.find("not available (confidential)"), std::string::npos)
       << for_mediator.err;
   EXPECT_NE(Lower(for_mediator.err).find("refus"), std::string::npos) << for_mediator.err;
+  // Unfitness blocks the same way, and reads the same to the negotiator: one exit status, one
+  // message but for the person.
+  Ok("ver", {"interview", "record", slv_roster_[26], "--destination", "VEN", "--identity",
+             "confirmed", "--consent", "consents", "--fit", "no", "--on", "2025-07-10"});
+  WriteTransfers("v4.csv", {slv_roster_[26]}, {us_nationals_[2]});
+  RunResult refused = As("ven", {"proposal", "create", "X2", "--transfers", "v3.csv",
+                                 "--parent", "V2"});
+  RunResult unfit = As("ven", {"proposal", "create", "X2", "--transfers", "v4.csv",
+                               "--parent", "V2"});
+  EXPECT_EQ(unfit.exit_status, refused.exit_status);
+  std::string refused_text = refused.err;
+  refused_text.replace(refused_text.find(slv_roster_[25]), slv_roster_[25].size(), "P?");
+  std::string unfit_text = unfit.err;
+  unfit_text.replace(unfit_text.find(slv_roster_[26]), slv_roster_[26].size(), "P?");
+  EXPECT_EQ(unfit_text, refused_text);
 }
 
 // Processes racing: the three parties accept the same version at the same moment, three

@@ -9,6 +9,7 @@
 #include "instance/ids.h"
 #include "reconciliation/linker.h"
 #include "reconciliation/review.h"
+#include "reconciliation/status_people.h"
 #include "reconciliation/statuses.h"
 #include "registry/csv_reader.h"
 #include "registry/enumerated_fields.h"
@@ -34,6 +35,7 @@ std::string Joined(const std::vector<std::string>& items, std::string_view separ
 }
 
 json SideJson(const reconciliation::ReviewSide& side) {
+  if (side.hidden) return {{"hidden", true}};
   const registry::PersonRecord& person = side.person;
   json documents = json::array();
   for (const auto& document : person.documents) documents.push_back(document.number);
@@ -52,6 +54,12 @@ json SideJson(const reconciliation::ReviewSide& side) {
 }
 
 json ItemJson(const reconciliation::ReviewItem& item) {
+  if (item.candidate_only) {
+    return {{"left", SideJson(item.left)},
+            {"right", SideJson(item.right)},
+            {"candidate_only", true},
+            {"note", "a candidate on a list you may not see; a mediator or verifier decides"}};
+  }
   json out = {{"left", SideJson(item.left)},
               {"right", SideJson(item.right)},
               {"probability", item.probability},
@@ -66,6 +74,13 @@ json ItemJson(const reconciliation::ReviewItem& item) {
 }
 
 void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
+  if (item.candidate_only) {
+    const reconciliation::ReviewSide& seen = item.left.hidden ? item.right : item.left;
+    out << instance::RecordId(seen.record_id) << " (" << instance::ListId(seen.list.id) << " line "
+        << seen.line << ") has a candidate on a list you may not see; a mediator or verifier "
+        << "decides on it\n";
+    return;
+  }
   Table table(
       {"", instance::RecordId(item.left.record_id), instance::RecordId(item.right.record_id)});
   auto row = [&](std::string name, std::string left, std::string right) {
@@ -224,24 +239,15 @@ Status RunStatus(CommandContext& context, const std::string& party, const std::s
   if (!list.empty()) {
     CANJE_ASSIGN_OR_RETURN(list_id, instance::ParseId(list, 'L', "list"));
   }
-  // People behind the numbers: only for roles that see every person, or for entries on the
-  // caller's own lists (need to know).
-  const bool sees_all =
-      opened->role() != instance::Role::kNegotiator && opened->role() != instance::Role::kObserver;
-  std::map<int64_t, const store::ListRow*> list_by_id;
-  for (const auto& counts : status.lists) list_by_id[counts.list.id] = &counts.list;
-  std::vector<const reconciliation::ListEntry*> shown;
-  for (const auto& entry : status.entries) {
-    const store::ListRow& row = *list_by_id.at(entry.list_id);
-    if (wire::WantedList(row, party, list_id) && (sees_all || row.party == opened->actor().party)) {
-      shown.push_back(&entry);
-    }
-  }
+  // People behind the numbers, as need to know allows (reconciliation/status_people.h), for
+  // the lists the filters want.
+  const std::vector<reconciliation::ListEntry> shown =
+      reconciliation::PeopleBehindCounts(*opened, status, party, list_id);
   if (context.global.json) {
     json out = ReconciliationCountsJson(status, party, list_id);
     if (people) {
       json entries = json::array();
-      for (const auto* entry : shown) entries.push_back(wire::ListEntryJson(*entry));
+      for (const auto& entry : shown) entries.push_back(wire::ListEntryJson(entry));
       out["people"] = entries;
     }
     context.out << out.dump(2) << '\n';
@@ -251,13 +257,13 @@ Status RunStatus(CommandContext& context, const std::string& party, const std::s
   if (people) {
     context.out << '\n';
     Table entries({"LIST", "PERSON", "RECORDS", "HOLDER", "STATUS"});
-    for (const auto* entry : shown) {
+    for (const auto& entry : shown) {
       std::vector<std::string> records;
-      for (int64_t record : entry->records) records.push_back(instance::RecordId(record));
-      entries.AddRow({instance::ListId(entry->list_id), instance::PersonId(entry->person_id),
-                      Joined(records, " "), entry->holder,
-                      entry->status + (entry->listed_twice() ? " (listed twice)" : "") +
-                          (entry->erased ? " (erased)" : "")});
+      for (int64_t record : entry.records) records.push_back(instance::RecordId(record));
+      entries.AddRow({instance::ListId(entry.list_id), instance::PersonId(entry.person_id),
+                      Joined(records, " "), entry.holder,
+                      entry.status + (entry.listed_twice() ? " (listed twice)" : "") +
+                          (entry.erased ? " (erased)" : "")});
     }
     entries.Print(context.out);
   }
@@ -352,7 +358,8 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
     context.Finish(RunStatus(context, *status_party, *status_list, *status_people));
   });
 
-  auto* explain = link.add_subcommand("explain", "Why two records are (or are not) linked");
+  auto* explain = link.add_subcommand(
+      "explain", "Why two records are (or are not) linked (the read is logged: review.read)");
   auto explain_ids = std::make_shared<std::vector<std::string>>();
   explain->add_option("RECORDS", *explain_ids, "Two record ids (R12 R57)")->required()->expected(2);
   explain->callback([&context, explain_ids] {
@@ -372,7 +379,8 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
 
   auto* review = app.add_subcommand("review", "Pairs of records that need a person's decision");
   review->require_subcommand(1);
-  auto* list = review->add_subcommand("list", "The pairs waiting for review, side by side");
+  auto* list = review->add_subcommand(
+      "list", "The pairs waiting for review, side by side (the read is logged: review.read)");
   auto limit = std::make_shared<int64_t>(0);
   list->add_option("--limit", *limit, "At most this many pairs");
   list->callback([&context, limit] {

@@ -290,14 +290,15 @@ TEST_F(ReconciliationTest, ADecisionsFileLandsWholeOrNotAtAll) {
   EXPECT_EQ(LogSize(), size);  // nothing landed
   EXPECT_EQ(Json({"review", "list"}).size(),
             Json({"link", "status"})["review_queue"].get<size_t>());
+  EXPECT_EQ(LogSize(), size + 1);  // reading the pairs side by side is an event ("review.read")
   canje_.WriteFile("good.csv", header + row(0, "same") + row(1, "different"));
   json good = Json({"review", "decide", "--file", "good.csv"});
   EXPECT_EQ(good["recorded"], 2);
-  EXPECT_EQ(LogSize(), size + 2);  // one event per decision
+  EXPECT_EQ(LogSize(), size + 3);  // one event per decision
   json again = Json({"review", "decide", "--file", "good.csv"});
   EXPECT_EQ(again["recorded"], 0);
   EXPECT_EQ(again["unchanged"], 2);
-  EXPECT_EQ(LogSize(), size + 2);
+  EXPECT_EQ(LogSize(), size + 3);
 }
 
 TEST_F(ReconciliationTest, WhoMayReviewFollowsRolesAndNothingChangesOnARefusal) {
@@ -320,10 +321,14 @@ TEST_F(ReconciliationTest, WhoMayReviewFollowsRolesAndNothingChangesOnARefusal) 
   const std::string left = (*candela_pair)["left"]["record"];
   const std::string right = (*candela_pair)["right"]["record"];
   const int64_t size = LogSize();
+  // Neither record is on SLV's lists: SLV may not decide, whether or not it may read them (a
+  // record it may not read is "not found", as one that does not exist).
   RunResult other = canje_.Run(
       {"--as", "slv", "review", "decide", left, right, "--same", "--reason", "looks alike"});
-  EXPECT_EQ(other.exit_status, 77);
-  EXPECT_NE(other.err.find("only pairs with a record on a list SLV submitted"), std::string::npos)
+  EXPECT_TRUE(other.exit_status == 77 || other.exit_status == 66) << other.err;
+  EXPECT_TRUE(other.err.find("only pairs with a record on a list SLV submitted") !=
+                  std::string::npos ||
+              other.err.find("that you may see") != std::string::npos)
       << other.err;
   EXPECT_EQ(canje_.Run({"--as", "obs", "review", "decide", left, right, "--same", "--reason", "x"})
                 .exit_status,
@@ -333,16 +338,29 @@ TEST_F(ReconciliationTest, WhoMayReviewFollowsRolesAndNothingChangesOnARefusal) 
       canje_.Run({"review", "decide", "R999999", right, "--same", "--reason", "x"}).exit_status,
       66);
   EXPECT_EQ(LogSize(), size);
-  // The organisation's reviewer sees and decides pairs on its own list only.
+  // The organisation's reviewer sees and decides pairs on its own list only; of a candidate on
+  // a list it may not read it learns only that there is one.
   const json candela_queue = Json({"review", "list"}, "candela");
+  const json* offered = nullptr;
   for (const json& pair : candela_queue) {
-    EXPECT_TRUE(pair["left"]["list_party"] == "CANDELA" ||
-                pair["right"]["list_party"] == "CANDELA");
+    EXPECT_TRUE(pair["left"].value("list_party", "") == "CANDELA" ||
+                pair["right"].value("list_party", "") == "CANDELA")
+        << pair.dump();
+    if (pair.value("candidate_only", false)) {
+      EXPECT_TRUE(pair["left"].value("hidden", false) || pair["right"].value("hidden", false));
+      EXPECT_FALSE(pair.contains("probability"));
+    } else if (offered == nullptr) {
+      offered = &pair;
+    }
   }
-  json decided =
-      Json({"review", "decide", left, right, "--same", "--reason", "family confirmed"}, "candela");
+  ASSERT_NE(offered, nullptr) << "no pair the queue offers CANDELA";
+  const int64_t before_decision = LogSize();
+  json decided = Json({"review", "decide", (*offered)["left"]["record"].get<std::string>(),
+                       (*offered)["right"]["record"].get<std::string>(), "--same", "--reason",
+                       "family confirmed"},
+                      "candela");
   EXPECT_TRUE(decided.contains("decision"));
-  EXPECT_EQ(LogSize(), size + 1);
+  EXPECT_EQ(LogSize(), before_decision + 1);
   // Counts are for everyone; the people behind them follow need to know.
   json seen = Json({"link", "status", "--people"}, "slv");
   EXPECT_FALSE(seen["lists"].empty());

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "instance/need_to_know.h"
+
 namespace canje::instance {
 namespace {
 
@@ -63,6 +65,20 @@ TEST(AccessTest, NegotiatorsActOnlyForTheirOwnParty) {
   EXPECT_EQ(refused.code(), StatusCode::kNotPermitted);
   EXPECT_NE(refused.message().find("only for VEN"), std::string::npos);
   EXPECT_TRUE(AuthorizeForParty(Role::kMediator, "ICRC", "SLV").ok());
+}
+
+// Need to know (need_to_know.h), by role: who reads every person, and who reads why a person is
+// not available. The person-by-person rule is tested end to end in cli/need_to_know_test.cc.
+TEST(AccessTest, WhoReadsEveryPersonAndWhoReadsPersonalAssessments) {
+  using enum Role;
+  for (Role role : {kAdmin, kMediator, kVerifier}) {
+    EXPECT_TRUE(SeesEveryPerson(role)) << RoleName(role);
+    EXPECT_TRUE(ReadsPersonalAssessments(role)) << RoleName(role);
+  }
+  for (Role role : {kNegotiator, kObserver}) {
+    EXPECT_FALSE(SeesEveryPerson(role)) << RoleName(role);
+    EXPECT_FALSE(ReadsPersonalAssessments(role)) << RoleName(role);
+  }
 }
 
 TEST(AccessTest, RolesParseByName) {

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "core/digest.h"
+#include "instance/sealed_events.h"
 #include "instance/transparency_log.h"
 #include "store/postgres/postgres_connection.h"
 
@@ -140,7 +141,17 @@ Status Instance::Change(const std::function<Status(Recorder&)>& change) {
 
 Result<int64_t> Recorder::Record(std::string type, std::vector<std::string> subjects,
                                  const nlohmann::json& payload) {
-  std::string text = payload.dump();
+  store::EventDraft draft{std::move(type), std::move(subjects), {}};
+  std::string text;
+  if (IsPersonalAssessmentType(draft.type)) {
+    // Sealed (sealed_events.h): the row and the leaf say only that an assessment was recorded.
+    text = SealedAssessmentPayload(draft.type, draft.subjects, payload).dump();
+    draft.type = std::string(kSealedAssessmentType);
+    draft.private_subjects = std::move(draft.subjects);
+    draft.subjects.clear();
+  } else {
+    text = payload.dump();
+  }
   store::SealedPayload sealed;
   sealed.salt = RandomBytes(kSaltSize);
   Sha256Hash hash = Sha256Salted(sealed.salt, AsBytes(text));
@@ -148,7 +159,7 @@ Result<int64_t> Recorder::Record(std::string type, std::vector<std::string> subj
   Bytes key = vault_.NewDataKey();
   sealed.wrapped_key = vault_.WrapKey(key, "event payload");
   sealed.sealed = vault_.Seal(key, AsBytes(text), "event payload");
-  return transaction_.AppendEvent({std::move(type), std::move(subjects)}, sealed);
+  return transaction_.AppendEvent(draft, sealed);
 }
 
 }  // namespace canje::instance

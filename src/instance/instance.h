@@ -84,7 +84,9 @@ class Recorder {
   protect::Vault& vault() { return vault_; }
 
   // Appends an event whose payload (a JSON object, which may hold personal data) is stored
-  // sealed, with the salted SHA-256 the log commits to. Returns the sequence number.
+  // sealed, with the salted SHA-256 the log commits to. Returns the sequence number. An event
+  // of a personal assessment (sealed_events.h) is logged as "assessment.sealed" without
+  // subjects, its real type and subjects sealed in its payload.
   Result<int64_t> Record(std::string type, std::vector<std::string> subjects,
                          const nlohmann::json& payload);
 

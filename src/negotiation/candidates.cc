@@ -76,9 +76,8 @@ ClaimDecision DecideClaim(const store::ClaimRow& claim,
 
 std::vector<Reason> ObstacleReasons(const std::vector<Obstacle>& obstacles, instance::Role viewer) {
   std::vector<Reason> reasons;
-  for (const Obstacle& obstacle : obstacles) {
-    Reason reason{std::string(ObstacleKindNameFor(obstacle, viewer)),
-                  DescribeObstacle(obstacle, viewer)};
+  for (ObstacleAsRead& read : ObstaclesAsRead(obstacles, viewer)) {
+    Reason reason{std::move(read.kind), std::move(read.text)};
     if (std::find(reasons.begin(), reasons.end(), reason) == reasons.end()) {
       reasons.push_back(std::move(reason));
     }

@@ -34,7 +34,7 @@
 namespace canje::negotiation {
 
 // A reason as one viewer may read it. `kind` is "not_confirmed_held",
-// "holder_not_in_exchange", an ObstacleKindNameFor name (including "confidential"), or, in
+// "holder_not_in_exchange", an ObstaclesAsRead kind (including "confidential"), or, in
 // deals, a solver reason code.
 struct Reason {
   std::string kind;

@@ -122,14 +122,17 @@ TEST(DecideClaimTest, AHoldExcludesAndItsReasonIsShownToEveryone) {
 }
 
 TEST(DecideClaimTest, HandoverObstaclesKeepTheCandidateAndTravelAsNotes) {
-  Obstacle unfit{ObstacleKind::kUnfitToTravel, false, false, "unfit to travel (interview I4)"};
-  auto decision = DecideClaim(
-      ClaimOf(5, "VEN"), {Custody(5, "SLV", "held", 1, "custody_roster", "SLV")}, {unfit}, Cecot());
+  Obstacle not_yet{ObstacleKind::kConsentNotGiven, false, true,
+                   "no interview yet about a transfer to VEN"};
+  auto decision = DecideClaim(ClaimOf(5, "VEN"),
+                              {Custody(5, "SLV", "held", 1, "custody_roster", "SLV")}, {not_yet},
+                              Cecot());
   EXPECT_EQ(decision.holders, std::vector<std::string>{"SLV"});
   EXPECT_TRUE(ExclusionReasons(decision, Role::kNegotiator).empty());
   auto notes = ObstacleReasons(decision.handover, Role::kNegotiator);
   ASSERT_EQ(notes.size(), 1u);
-  EXPECT_EQ(notes[0].kind, "unfit_to_travel");
+  EXPECT_EQ(notes[0].kind, "confidential");
+  EXPECT_EQ(ObstacleReasons(decision.handover, Role::kMediator)[0].kind, "consent_not_given");
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "instance/ids.h"
+#include "instance/need_to_know.h"
 #include "negotiation/eligibility.h"
 
 namespace canje::negotiation {
@@ -88,8 +89,14 @@ void CompareReport(const store::ReportedCountRow& report, int64_t superseded,
 
 }  // namespace
 
+bool IsPersonalReason(std::string_view reason) {
+  return reason == kRefusedConsent || reason == kUnfit;
+}
+
 std::string_view ReasonFor(std::string_view reason, instance::Role viewer) {
-  if (reason == kRefusedConsent && !MaySeeConfidential(viewer)) return kConfidentialReason;
+  if (IsPersonalReason(reason) && !instance::ReadsPersonalAssessments(viewer)) {
+    return kConfidentialReason;
+  }
   return reason;
 }
 
@@ -97,7 +104,7 @@ std::string DescribeReason(std::string_view reason, instance::Role viewer) {
   const std::string_view shown = ReasonFor(reason, viewer);
   if (shown == kConfidentialReason) return std::string(kNotAvailableConfidential);
   if (shown == kRefusedConsent) return "refused consent";
-  if (shown == "unfit") return "unfit to travel";
+  if (shown == kUnfit) return "unfit to travel";
   if (shown == "released-otherwise") return "released otherwise";
   return std::string(shown);
 }

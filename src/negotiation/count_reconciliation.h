@@ -18,9 +18,10 @@
 // differences. `unexplained` counts the persons behind the differences whose cause no one has
 // recorded (no outcome, or a party's gap without a list).
 //
-// Confidentiality: a refusal of consent reads "not available (confidential)" (reason code
-// "confidential") for viewers who may not see it (negotiation/eligibility.h MaySeeConfidential);
-// the word is never in their output.
+// Confidentiality: a personal reason (refused consent, unfit: personal assessments) reads "not
+// available (confidential)" (reason code "confidential") for viewers who may not read personal
+// assessments (instance/need_to_know.h); neither word is ever in their output, and the two
+// cannot be told apart.
 #pragma once
 
 #include <cstdint>
@@ -87,9 +88,13 @@ struct CountReconciliation {
   int64_t unexplained = 0;
 };
 
-// The reason code of a refusal, and what a viewer who may not read it sees instead.
+// The personal reason codes, and what a viewer who may not read them sees instead.
 inline constexpr std::string_view kRefusedConsent = "refused-consent";
+inline constexpr std::string_view kUnfit = "unfit";
 inline constexpr std::string_view kConfidentialReason = "confidential";
+
+// True for the reasons that are personal assessments (refused-consent, unfit).
+bool IsPersonalReason(std::string_view reason);
 
 // The reason code as `viewer` may read it.
 std::string_view ReasonFor(std::string_view reason, instance::Role viewer);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "instance/ids.h"
+#include "instance/need_to_know.h"
 #include "negotiation/hold_scope.h"
 #include "store/link_tables.h"
 #include "store/holds_tables.h"
@@ -48,10 +49,12 @@ const store::InterviewRow* LatestInterview(
 void AddInterviewObstacles(const store::InterviewRow* interview, std::string_view destination,
                            std::vector<Obstacle>& out) {
   if (interview == nullptr) {
-    out.push_back({ObstacleKind::kConsentNotGiven, false, false,
+    out.push_back({ObstacleKind::kConsentNotGiven, false, true,
                    "no interview yet about a transfer to " + std::string(destination)});
     return;
   }
+  // An interview that does not clear the person blocks selection too, whatever the reason: so
+  // that a refusal reads like every other personal assessment (eligibility.h).
   std::string label = InterviewLabel(*interview);
   std::string short_label =
       "I" + std::to_string(interview->id) + " of " + interview->interviewed_on;
@@ -63,16 +66,16 @@ void AddInterviewObstacles(const store::InterviewRow* interview, std::string_vie
   }
   if (interview->consent != "consents") {
     out.push_back(
-        {ObstacleKind::kConsentNotGiven, false, false,
+        {ObstacleKind::kConsentNotGiven, true, true,
          "undecided about a transfer to " + std::string(destination) + " (" + label + ")"});
   }
   if (interview->identity != "confirmed") {
-    out.push_back({ObstacleKind::kIdentityUnconfirmed, false, false,
+    out.push_back({ObstacleKind::kIdentityUnconfirmed, true, true,
                    "identity not confirmed (" + short_label + ")"});
   }
   if (!interview->fit_to_travel) {
     out.push_back(
-        {ObstacleKind::kUnfitToTravel, false, false, "not fit to travel (" + short_label + ")"});
+        {ObstacleKind::kUnfitToTravel, true, true, "not fit to travel (" + short_label + ")"});
   }
 }
 
@@ -177,38 +180,43 @@ Result<std::map<int64_t, std::vector<Obstacle>>> TransferObstaclesForAll(
   return result;
 }
 
-bool MaySeeConfidential(instance::Role viewer) {
-  return viewer == instance::Role::kMediator || viewer == instance::Role::kVerifier ||
-         viewer == instance::Role::kAdmin;
-}
-
-bool SeesOnlyWhatItNeedsToKnow(instance::Role viewer) {
-  return viewer == instance::Role::kNegotiator || viewer == instance::Role::kObserver;
-}
-
-std::string DescribeObstacle(const Obstacle& obstacle, instance::Role viewer) {
-  if (obstacle.confidential && !MaySeeConfidential(viewer)) {
-    return std::string(kNotAvailableConfidential);
+std::vector<ObstacleAsRead> ObstaclesAsRead(const std::vector<Obstacle>& obstacles,
+                                            instance::Role viewer) {
+  const bool reads_why = instance::ReadsPersonalAssessments(viewer);
+  std::vector<ObstacleAsRead> out;
+  size_t hidden = obstacles.size();  // the index of the confidential line, once there is one
+  for (const Obstacle& obstacle : obstacles) {
+    if (!obstacle.confidential || reads_why) {
+      out.push_back({std::string(ObstacleKindName(obstacle.kind)), obstacle.detail,
+                     obstacle.blocks_selection});
+      continue;
+    }
+    if (hidden == obstacles.size()) {
+      hidden = out.size();
+      out.push_back({"confidential", std::string(kNotAvailableConfidential), false});
+    }
+    out[hidden].blocks_selection = out[hidden].blocks_selection || obstacle.blocks_selection;
   }
-  return obstacle.detail;
+  return out;
 }
 
 std::vector<std::string> DescribeObstacles(const std::vector<Obstacle>& obstacles,
                                            instance::Role viewer) {
   std::vector<std::string> out;
-  bool hidden_shown = false;
-  for (const Obstacle& obstacle : obstacles) {
-    bool hidden = obstacle.confidential && !MaySeeConfidential(viewer);
-    if (hidden && hidden_shown) continue;
-    hidden_shown = hidden_shown || hidden;
-    out.push_back(DescribeObstacle(obstacle, viewer));
-  }
+  for (ObstacleAsRead& read : ObstaclesAsRead(obstacles, viewer)) out.push_back(read.text);
   return out;
 }
 
 bool BlocksSelection(const std::vector<Obstacle>& obstacles) {
   return std::any_of(obstacles.begin(), obstacles.end(),
                      [](const Obstacle& obstacle) { return obstacle.blocks_selection; });
+}
+
+bool NoOverrideExists(const std::vector<Obstacle>& obstacles) {
+  return std::any_of(obstacles.begin(), obstacles.end(), [](const Obstacle& obstacle) {
+    return obstacle.kind == ObstacleKind::kLegalHold ||
+           (obstacle.confidential && obstacle.blocks_selection);
+  });
 }
 
 std::string_view ObstacleKindName(ObstacleKind kind) {
@@ -227,11 +235,6 @@ std::string_view ObstacleKindName(ObstacleKind kind) {
       return "erased";
   }
   return "unknown";
-}
-
-std::string_view ObstacleKindNameFor(const Obstacle& obstacle, instance::Role viewer) {
-  if (obstacle.confidential && !MaySeeConfidential(viewer)) return "confidential";
-  return ObstacleKindName(obstacle.kind);
 }
 
 }  // namespace canje::negotiation

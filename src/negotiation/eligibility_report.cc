@@ -4,6 +4,7 @@
 
 #include "core/clock.h"
 #include "instance/ids.h"
+#include "instance/need_to_know.h"
 #include "negotiation/eligibility.h"
 #include "negotiation/hold_scope.h"
 #include "registry/categories.h"
@@ -21,7 +22,6 @@ Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& ins
   std::string day = query.date.empty() ? TodayIso() : query.date;
   CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
   instance::Role viewer = instance.role();
-  bool need_to_know = SeesOnlyWhatItNeedsToKnow(viewer);
 
   store::PersonFilter filter;
   filter.holder = query.holder;
@@ -31,7 +31,7 @@ Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& ins
     if (!category.ok()) return Status::Usage("--category: " + category.status().message());
     filter.category = std::string(*category);
   }
-  if (need_to_know) filter.visible_to_party = instance.actor().party;
+  instance::RestrictToNeedToKnow(instance, filter);
   std::vector<int64_t> ids;
   std::vector<int64_t> wanted = query.persons;
   std::sort(wanted.begin(), wanted.end());
@@ -59,15 +59,10 @@ Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& ins
   for (int64_t id : ids) {
     PersonEligibility entry;
     entry.person_id = id;
-    bool hidden_shown = false;
-    for (const Obstacle& obstacle : obstacles[id]) {
-      entry.ready_for_handover = false;
-      if (obstacle.blocks_selection) entry.selectable = false;
-      bool hidden = obstacle.confidential && !MaySeeConfidential(viewer);
-      if (hidden && hidden_shown) continue;
-      hidden_shown = hidden_shown || hidden;
-      entry.reasons.push_back({std::string(ObstacleKindNameFor(obstacle, viewer)),
-                               obstacle.blocks_selection, DescribeObstacle(obstacle, viewer)});
+    entry.ready_for_handover = obstacles[id].empty();
+    entry.selectable = !BlocksSelection(obstacles[id]);
+    for (ObstacleAsRead& read : ObstaclesAsRead(obstacles[id], viewer)) {
+      entry.reasons.push_back({std::move(read.kind), read.blocks_selection, std::move(read.text)});
     }
     out.push_back(std::move(entry));
   }

@@ -22,9 +22,9 @@ struct EligibilityQuery {
 };
 
 struct ReasonForReader {
-  std::string kind;  // ObstacleKindNameFor: "confidential" when hidden from the reader
+  std::string kind;  // ObstaclesAsRead: "confidential" when hidden from the reader
   bool blocks_selection = false;
-  std::string text;  // DescribeObstacle for the reader
+  std::string text;  // ObstaclesAsRead's text for the reader
 };
 
 struct PersonEligibility {
@@ -34,9 +34,10 @@ struct PersonEligibility {
   std::vector<ReasonForReader> reasons;
 };
 
-// Needs kReadRegistry. Negotiators and observers get only persons their party may see (an
-// explicitly named person they may not see is kNotFound) and "not available (confidential)",
-// once, in place of every confidential reason. kNotFound for an unknown destination.
+// Needs kReadRegistry. Negotiators and observers get only persons need to know allows them (an
+// explicitly named person they may not see is kNotFound, as an unknown one) and "not available
+// (confidential)", once, in place of every personal reason. kNotFound for an unknown
+// destination.
 Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& instance,
                                                          const EligibilityQuery& query);
 

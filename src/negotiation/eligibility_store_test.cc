@@ -139,6 +139,16 @@ TEST_F(EligibilityStoreTest, HoldsInterviewsAndErasureBecomeTheRightObstacles) {
   ASSERT_TRUE(refused.ok());
   EXPECT_TRUE((*refused)[0].confidential);
   EXPECT_TRUE((*refused)[0].blocks_selection);
+  // Unfitness in the latest interview blocks selection as a refusal does; no interview yet only
+  // the handover; both are personal.
+  auto unfit = TransferObstacles(*store_, 7, "VEN", "2025-07-05");
+  ASSERT_TRUE(unfit.ok());
+  EXPECT_TRUE((*unfit)[0].confidential);
+  EXPECT_TRUE((*unfit)[0].blocks_selection);
+  auto not_yet = TransferObstacles(*store_, 5, "USA", "2025-07-05");
+  ASSERT_TRUE(not_yet.ok());
+  EXPECT_TRUE((*not_yet)[0].confidential);
+  EXPECT_FALSE((*not_yet)[0].blocks_selection);
   EXPECT_EQ(TransferObstacles(*store_, 999, "VEN", "2025-07-05").status().code(),
             StatusCode::kNotFound);
 }

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "instance/ids.h"
+#include "instance/need_to_know.h"
 
 namespace canje::negotiation {
 namespace {
@@ -41,16 +42,10 @@ Result<store::ExchangeRow> FindExchangeOrFail(Instance& instance, int64_t exchan
   return *exchange;
 }
 
-// May the acting user read `exchange`? Negotiators only when their party takes part in it (or
-// mediates it).
+// May the acting user read `exchange` as a whole (its sides, claims, candidates)?
 Result<bool> MayRead(Instance& instance, const store::ExchangeRow& exchange) {
   if (!instance.Authorize(Action::kReadExchanges).ok()) return false;
-  if (instance.role() != Role::kNegotiator) return true;
-  const std::string& party = instance.actor().party;
-  if (exchange.mediator == party) return true;
-  CANJE_ASSIGN_OR_RETURN(auto parties, store::ExchangeParties(instance.store(), exchange.id));
-  return std::any_of(parties.begin(), parties.end(),
-                     [&](const store::ExchangePartyRow& row) { return row.party == party; });
+  return SeesExchange(instance, exchange);
 }
 
 Result<std::set<std::string>> PartiesOf(Instance& instance, int64_t exchange_id) {
@@ -75,6 +70,15 @@ nlohmann::json RuleJson(const solver::Rule& rule) {
 }  // namespace
 
 std::string ExchangeId(int64_t id) { return "X" + std::to_string(id); }
+
+Result<bool> SeesExchange(Instance& instance, const store::ExchangeRow& exchange) {
+  if (instance::SeesEveryPerson(instance.role())) return true;
+  const std::string& party = instance.actor().party;
+  if (exchange.mediator == party) return true;
+  CANJE_ASSIGN_OR_RETURN(auto parties, store::ExchangeParties(instance.store(), exchange.id));
+  return std::any_of(parties.begin(), parties.end(),
+                     [&](const store::ExchangePartyRow& row) { return row.party == party; });
+}
 
 Result<int64_t> ParseExchangeId(std::string_view text) {
   return instance::ParseId(text, 'X', "exchange");
@@ -281,8 +285,7 @@ Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
 Result<std::vector<int64_t>> PersonsOfList(Instance& instance, int64_t list_id) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
   CANJE_ASSIGN_OR_RETURN(auto list, instance.store().FindList(list_id));
-  bool need_to_know = instance.role() == Role::kNegotiator || instance.role() == Role::kObserver;
-  if (!list || (need_to_know && list->party != instance.actor().party)) {
+  if (!list || !instance::OwnsOrSeesAllOf(instance, *list)) {
     return Status::NotFound("no list " + instance::ListId(list_id) +
                             " that you may see; see them with `canje lists`");
   }
@@ -340,12 +343,21 @@ const ExchangeBloc* ExchangeDetails::BlocOf(std::string_view party) const {
   return nullptr;
 }
 
+Result<store::ExchangeRow> FindVisibleExchange(Instance& instance, int64_t exchange_id) {
+  CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindExchangeOrFail(instance, exchange_id));
+  CANJE_ASSIGN_OR_RETURN(bool visible, SeesExchange(instance, exchange));
+  if (!visible) return ExchangeNotFound(exchange_id);
+  return exchange;
+}
+
 Result<ExchangeDetails> LoadExchange(Instance& instance, int64_t exchange_id) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadExchanges));
+  return LoadExchangeTerms(instance, exchange_id);
+}
+
+Result<ExchangeDetails> LoadExchangeTerms(Instance& instance, int64_t exchange_id) {
   ExchangeDetails details;
-  CANJE_ASSIGN_OR_RETURN(details.exchange, FindExchangeOrFail(instance, exchange_id));
-  CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, details.exchange));
-  if (!readable) return ExchangeNotFound(exchange_id);
+  CANJE_ASSIGN_OR_RETURN(details.exchange, FindVisibleExchange(instance, exchange_id));
   CANJE_ASSIGN_OR_RETURN(auto blocs, store::ExchangeBlocs(instance.store(), exchange_id));
   CANJE_ASSIGN_OR_RETURN(auto parties, store::ExchangeParties(instance.store(), exchange_id));
   for (const auto& bloc : blocs) {

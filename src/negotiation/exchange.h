@@ -29,6 +29,12 @@ namespace canje::negotiation {
 
 // "X1" for exchange 1.
 std::string ExchangeId(int64_t id);
+
+// Whether the acting user may see that `exchange` exists and read what its parties read
+// (proposals, execution): roles that see every person always; negotiators and observers when
+// their party takes part in it or mediates it. Reading its negotiation (claims, candidates)
+// needs Action::kReadExchanges as well.
+Result<bool> SeesExchange(instance::Instance& instance, const store::ExchangeRow& exchange);
 // Parses "X1", "x1" or "1". kUsage names the expected form.
 Result<int64_t> ParseExchangeId(std::string_view text);
 
@@ -120,8 +126,17 @@ struct ExchangeDetails {
   const ExchangeBloc* BlocOf(std::string_view party) const;
 };
 
-// kNotFound for an unknown exchange or one the acting user may not read.
+// The exchange's row. kNotFound, with one message, for an unknown exchange and for one the
+// acting user may not see (SeesExchange): the two cannot be told apart.
+Result<store::ExchangeRow> FindVisibleExchange(instance::Instance& instance, int64_t exchange_id);
+
+// The exchange with its negotiation (Action::kReadExchanges). kNotFound as FindVisibleExchange.
 Result<ExchangeDetails> LoadExchange(instance::Instance& instance, int64_t exchange_id);
+
+// The exchange's terms as the parties reading its proposals and execution need them (sides,
+// rules, claim values and costs for the balance): kNotFound as FindVisibleExchange, and no
+// Action check (the caller checked its own: proposals, execution).
+Result<ExchangeDetails> LoadExchangeTerms(instance::Instance& instance, int64_t exchange_id);
 
 // The exchanges the acting user may read, by id.
 Result<std::vector<store::ExchangeRow>> ListExchanges(instance::Instance& instance);

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/encoding.h"
 #include "instance/ids.h"
+#include "instance/need_to_know.h"
 #include "negotiation/agreement.h"
 #include "negotiation/batch_problems.h"
 #include "negotiation/exchange.h"
@@ -38,31 +39,10 @@ struct Loaded {
   }
 };
 
-Status NotVisible(int64_t exchange_id) {
-  return Status::NotFound("no exchange " + ExchangeId(exchange_id) +
-                          " that you may see; list them with `canje exchange list`");
-}
-
-// Admins, mediators and verifiers read every exchange; negotiators and observers those their
-// party takes part in or mediates.
-Result<bool> MayReadExecution(Instance& instance, const store::ExchangeRow& exchange) {
-  const Role role = instance.role();
-  if (role == Role::kAdmin || role == Role::kMediator || role == Role::kVerifier) return true;
-  const std::string& party = instance.actor().party;
-  if (exchange.mediator == party) return true;
-  CANJE_ASSIGN_OR_RETURN(auto parties, store::ExchangeParties(instance.store(), exchange.id));
-  return std::any_of(parties.begin(), parties.end(),
-                     [&](const store::ExchangePartyRow& row) { return row.party == party; });
-}
-
 Result<Loaded> Load(Instance& instance, int64_t exchange_id) {
   store::Store& store = instance.store();
   Loaded loaded;
-  CANJE_ASSIGN_OR_RETURN(auto exchange, store::FindExchange(store, exchange_id));
-  if (!exchange) return NotVisible(exchange_id);
-  CANJE_ASSIGN_OR_RETURN(bool readable, MayReadExecution(instance, *exchange));
-  if (!readable) return NotVisible(exchange_id);
-  loaded.exchange = *exchange;
+  CANJE_ASSIGN_OR_RETURN(loaded.exchange, FindVisibleExchange(instance, exchange_id));
   CANJE_ASSIGN_OR_RETURN(auto state, store::FindExchangeState(store, exchange_id));
   loaded.state = state ? state->state : std::string(ExchangeStateName(ExchangeState::kNegotiating));
   loaded.agreed_version = state ? state->agreed_version : 0;
@@ -202,7 +182,8 @@ Result<ReadinessReport> ExchangeReadiness(Instance& instance, int64_t exchange_i
     } else if (outcome != loaded.outcomes.end()) {
       entry.status = "not travelling";
       entry.reason = std::string(ReasonFor(outcome->second.reason, viewer));
-      if (MaySeeConfidential(viewer) && !outcome->second.note_sealed.empty()) {
+      entry.reason_text = DescribeReason(outcome->second.reason, viewer);
+      if (instance::ReadsPersonalAssessments(viewer) && !outcome->second.note_sealed.empty()) {
         CANJE_ASSIGN_OR_RETURN(auto key, PersonKey(instance.store(), instance.vault(), person));
         if (key) {
           CANJE_ASSIGN_OR_RETURN(Bytes plain,
@@ -214,8 +195,7 @@ Result<ReadinessReport> ExchangeReadiness(Instance& instance, int64_t exchange_i
       ++report.not_travelling;
     } else if (!obstacles[person].empty()) {
       entry.status = "blocked";
-      entry.obstacles = obstacles[person];
-      entry.described = DescribeObstacles(entry.obstacles, viewer);
+      entry.obstacles = ObstaclesAsRead(obstacles[person], viewer);
       ++report.blocked;
     } else {
       entry.status = "ready";
@@ -406,8 +386,7 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
     for (const NewHandover* item : items) {
       const std::vector<Obstacle>& stands = obstacles[item->person_id];
       if (stands.empty()) continue;
-      const bool forbidden =
-          Has(stands, ObstacleKind::kLegalHold) || Has(stands, ObstacleKind::kConsentRefused);
+      const bool forbidden = NoOverrideExists(stands);
       std::string reasons;
       for (const std::string& reason : DescribeObstacles(stands, instance.role())) {
         reasons += (reasons.empty() ? "" : "; ") + reason;
@@ -415,9 +394,11 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
       const std::string message = item->where + PersonId(item->person_id) +
                                   " cannot be handed over to " + item->to + " on " + day + ": " +
                                   reasons;
-      problems.push_back(forbidden ? Status::NotPermitted(
-                                         message + " (no override exists for a hold or a refusal)")
-                                   : Status::Invalid(message));
+      problems.push_back(
+          forbidden ? Status::NotPermitted(message +
+                                           " (no override exists for a legal hold or a personal "
+                                           "assessment)")
+                    : Status::Invalid(message));
     }
   }
   CANJE_RETURN_IF_ERROR(JoinProblems(problems));
@@ -586,8 +567,8 @@ Status CheckReadyToExecute(Instance& instance, int64_t exchange_id) {
   for (const PersonReadiness& entry : readiness.persons) {
     if (entry.status != "blocked") continue;
     std::string reasons;
-    for (const std::string& reason : entry.described) {
-      reasons += (reasons.empty() ? "" : "; ") + reason;
+    for (const ObstacleAsRead& obstacle : entry.obstacles) {
+      reasons += (reasons.empty() ? "" : "; ") + obstacle.text;
     }
     lacking.push_back(PersonId(entry.transfer.person_id) + " (" + reasons + ")");
   }

@@ -24,9 +24,11 @@
 //    is for one direction between parties of the exchange of which it is one end; a person list
 //    must have exactly `count` distinct, known persons. A later report supersedes.
 //  - Reading (Action::kReadExecution) is for admins, mediators, verifiers, and negotiators and
-//    observers whose party is in the exchange or mediates it; others get kNotFound. Reasons
-//    read as eligibility.h says (a refusal is "not available (confidential)" to negotiators and
-//    observers); names are the caller's to look up with VisibleNames (need to know).
+//    observers whose party is in the exchange or mediates it; others get kNotFound, as for an
+//    unknown exchange. Reasons read as eligibility.h says (every personal obstacle and personal
+//    not-travelling reason is "not available (confidential)" to negotiators and observers);
+//    names are the caller's to look up with VisibleNames (need to know, which includes the
+//    persons transferred to the caller's party under the agreement: instance/need_to_know.h).
 //  - Batch forms check every item first and write all or nothing; each problem is named with
 //    the item's `where` ("handovers.csv:4: ").
 #pragma once
@@ -56,9 +58,9 @@ struct PersonReadiness {
   Transfer transfer;
   std::string status;                  // "ready", "blocked", "not travelling", "handed over"
   std::string reason;                  // not travelling: the reason code as the viewer may read it
+  std::string reason_text;             // not travelling: its sentence (DescribeReason)
   std::optional<std::string> note;     // not travelling: the opened note (confidential roles only)
-  std::vector<Obstacle> obstacles;     // blocked: raw (use DescribeObstacles for the viewer)
-  std::vector<std::string> described;  // blocked: as the viewer may read them
+  std::vector<ObstacleAsRead> obstacles;  // blocked: as the viewer may read them
   std::optional<store::HandoverRow> handover;
 };
 

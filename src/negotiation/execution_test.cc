@@ -126,22 +126,25 @@ TEST(CountReconciliationTest, EveryGapIsTheSumOfNamedDifferences) {
   EXPECT_EQ(result.unexplained, 3);
 }
 
-TEST(CountReconciliationTest, ARefusalIsConfidentialToNegotiatorsAndObservers) {
+TEST(CountReconciliationTest, ARefusalAndUnfitnessAreConfidentialToNegotiatorsAndObservers) {
   for (Role viewer : {Role::kNegotiator, Role::kObserver}) {
     const CountReconciliation result = ReconcileCounts(Facts(), viewer);
     const DirectionCounts& to_ven = Direction(result, "SLV");
     EXPECT_EQ(to_ven.not_travelling.count("refused-consent"), 0u);
-    EXPECT_EQ(to_ven.not_travelling.at("confidential"), 1);
+    EXPECT_EQ(to_ven.not_travelling.count("unfit"), 0u);
+    EXPECT_EQ(to_ven.not_travelling.at("confidential"), 2);
     for (const DirectionCounts& d : result.directions) {
       for (const auto& difference : d.differences) {
         EXPECT_EQ(Lower(difference.text).find("refus"), std::string::npos) << difference.text;
         EXPECT_EQ(Lower(difference.reason).find("refus"), std::string::npos);
+        EXPECT_EQ(Lower(difference.text).find("unfit"), std::string::npos) << difference.text;
       }
     }
     const std::vector<std::string> texts = Kinds(to_ven, "not_travelling");
-    EXPECT_NE(
-        std::find(texts.begin(), texts.end(), "P7 did not travel: not available (confidential)"),
-        texts.end());
+    for (const char* text : {"P7 did not travel: not available (confidential)",
+                             "P8 did not travel: not available (confidential)"}) {
+      EXPECT_NE(std::find(texts.begin(), texts.end(), text), texts.end()) << text;
+    }
   }
   const CountReconciliation for_verifier = ReconcileCounts(Facts(), Role::kVerifier);
   EXPECT_EQ(Direction(for_verifier, "SLV").not_travelling.at("refused-consent"), 1);

@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "instance/ids.h"
+#include "instance/need_to_know.h"
 #include "instance/parties_and_users.h"
 #include "negotiation/eligibility.h"
 #include "negotiation/hold_scope.h"
@@ -26,12 +27,13 @@ store::PersonFilter FilterFor(const store::HoldRow& hold) {
   return filter;
 }
 
-Result<std::vector<int64_t>> Covered(store::Store& store, const store::HoldRow& hold,
-                                     const std::string& visible_to_party) {
+// The persons `hold` covers; only those the acting user may read with `need_to_know`.
+Result<std::vector<int64_t>> Covered(instance::Instance& instance, const store::HoldRow& hold,
+                                     bool need_to_know) {
   std::vector<int64_t> covered;
   store::PersonFilter filter = FilterFor(hold);
-  filter.visible_to_party = visible_to_party;
-  CANJE_RETURN_IF_ERROR(store.ForEachPerson(filter, [&](const store::PersonView& person) {
+  if (need_to_know) instance::RestrictToNeedToKnow(instance, filter);
+  CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(filter, [&](const store::PersonView& person) {
     if (HoldCovers(hold, person)) covered.push_back(person.person.id);
     return Status::Ok();
   }));
@@ -51,16 +53,17 @@ Result<HoldView> ViewOf(instance::Instance& instance, store::HoldRow hold, const
   view.in_force = HoldInForce(hold, date);
   view.state = StateOn(hold, date);
   // Listed ids are need-to-know too: their visibility is needed even without the covered list.
-  if (with_persons || (SeesOnlyWhatItNeedsToKnow(instance.role()) && !hold.persons.empty())) {
-    CANJE_ASSIGN_OR_RETURN(auto all, Covered(instance.store(), hold, ""));
-    if (SeesOnlyWhatItNeedsToKnow(instance.role())) {
-      CANJE_ASSIGN_OR_RETURN(view.covered, Covered(instance.store(), hold, instance.actor().party));
+  const bool need_to_know = !instance::SeesEveryPerson(instance.role());
+  if (with_persons || (need_to_know && !hold.persons.empty())) {
+    CANJE_ASSIGN_OR_RETURN(auto all, Covered(instance, hold, false));
+    if (need_to_know) {
+      CANJE_ASSIGN_OR_RETURN(view.covered, Covered(instance, hold, true));
       view.covered_hidden = static_cast<int64_t>(all.size() - view.covered.size());
     } else {
       view.covered = std::move(all);
     }
   }
-  if (SeesOnlyWhatItNeedsToKnow(instance.role())) {
+  if (need_to_know) {
     std::vector<int64_t> listed;
     for (int64_t id : hold.persons) {
       if (std::binary_search(view.covered.begin(), view.covered.end(), id)) listed.push_back(id);

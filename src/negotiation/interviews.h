@@ -15,7 +15,8 @@
 //  - Another destination is another question: a refusal of VEN says nothing about COL.
 //  - The note is personal data: sealed under the person's own data key (so erasing the person
 //    makes it unreadable, and erasure clears it); the event "interview.recorded" (subjects
-//    "P17", "I5") keeps outcome and note in its sealed payload, erased with the person.
+//    "P17", "I5") keeps outcome and note in its sealed payload, erased with the person, and is
+//    logged sealed (instance/sealed_events.h: its leaf names neither its type nor the person).
 //  - Reading interviews needs kReadInterviews (verifier, mediator, admin): negotiators never see
 //    them; eligibility gives them "not available (confidential)" for a refusal.
 #pragma once

@@ -5,6 +5,7 @@
 #include <unordered_set>
 
 #include "instance/ids.h"
+#include "instance/need_to_know.h"
 #include "negotiation/eligibility.h"
 #include "negotiation/hold_scope.h"
 
@@ -91,11 +92,11 @@ Result<std::vector<store::LegalActRow>> ListLegalActs(instance::Instance& instan
     if (!person) return Status::NotFound("no person " + instance::PersonId(person_id));
   }
   CANJE_ASSIGN_OR_RETURN(auto acts, store::LegalActs(instance.store(), person_id));
-  if (!SeesOnlyWhatItNeedsToKnow(instance.role())) return acts;
+  if (instance::SeesEveryPerson(instance.role())) return acts;
   std::unordered_set<int64_t> visible;
   store::PersonFilter filter;
   filter.person_id = person_id;
-  filter.visible_to_party = instance.actor().party;
+  instance::RestrictToNeedToKnow(instance, filter);
   CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(filter, [&](const store::PersonView& p) {
     visible.insert(p.person.id);
     return Status::Ok();

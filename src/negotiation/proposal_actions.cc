@@ -306,17 +306,15 @@ Result<int64_t> ParseVersionId(std::string_view text) {
 Result<ProposalView> LoadProposal(Instance& instance, int64_t version_id) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadProposals));
   store::Store& store = instance.store();
+  // An unknown version and one in an exchange the user may not see read the same.
+  const Status not_found = Status::NotFound("no proposal version " + VersionId(version_id) +
+                                            " that you may see; see `canje proposal list "
+                                            "EXCHANGE`");
   CANJE_ASSIGN_OR_RETURN(auto row, store::FindProposalVersion(store, version_id));
-  if (!row) {
-    return Status::NotFound("no proposal version " + VersionId(version_id) +
-                            "; see `canje proposal list EXCHANGE`");
-  }
-  Result<ExchangeDetails> details = LoadExchange(instance, row->exchange_id);
+  if (!row) return not_found;
+  Result<ExchangeDetails> details = LoadExchangeTerms(instance, row->exchange_id);
   if (!details.ok()) {
-    if (details.status().code() == StatusCode::kNotFound) {
-      return Status::NotFound("no proposal version " + VersionId(version_id));
-    }
-    return details.status();
+    return details.status().code() == StatusCode::kNotFound ? not_found : details.status();
   }
   ProposalView view;
   view.version = *row;
@@ -329,6 +327,13 @@ Result<ProposalView> LoadProposal(Instance& instance, int64_t version_id) {
   view.balance = Balance(TermsOf(*details), view.content);
   view.broken_rules = BrokenRules(view.balance);
   return view;
+}
+
+Result<std::vector<store::ProposalVersionRow>> ListProposalVersions(Instance& instance,
+                                                                     int64_t exchange_id) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadProposals));
+  CANJE_RETURN_IF_ERROR(FindVisibleExchange(instance, exchange_id).status());
+  return store::ProposalVersionsOf(instance.store(), exchange_id);
 }
 
 Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) {
@@ -368,7 +373,7 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
   CANJE_RETURN_IF_ERROR(CheckConfirmedHolders(instance.store(), content));
   CANJE_ASSIGN_OR_RETURN(auto blocked, BlockedTransfers(instance, content, date));
   if (!blocked.empty()) {
-    return Status::Invalid(
+    return Status::NotPermitted(
         // Neutral words: a negotiator must not learn from them that a person refused.
         "these transfers cannot be in any version, and no override exists for them; leave "
         "them out:" +
@@ -521,7 +526,7 @@ Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const
   }
   CANJE_ASSIGN_OR_RETURN(auto blocked, BlockedTransfers(instance, view.content, Today("")));
   if (!blocked.empty()) {
-    return Status::Invalid(id +
+    return Status::NotPermitted(id +
                            " cannot be accepted: these transfers are now blocked (no "
                            "override exists for them); table a counter-proposal without them:" +
                            JoinLines(blocked));
@@ -619,8 +624,8 @@ Result<ProposalOutcome> OverrideProposal(Instance& instance, int64_t version_id,
   CANJE_ASSIGN_OR_RETURN(auto blocked, BlockedTransfers(instance, view.content, Today("")));
   if (!blocked.empty()) {
     return Status::NotPermitted(
-        "no override exists for legal holds, refused consent or erasure (non-refoulement; "
-        "court orders); " +
+        "no override exists for legal holds, personal assessments (refused consent, unfitness, "
+        "...) or erasure (non-refoulement; court orders); " +
         id +
         " holds blocked transfers — table a counter-proposal without "
         "them:" +
@@ -680,7 +685,7 @@ Result<ProposalDiff> DiffVersions(Instance& instance, int64_t before, int64_t af
                            " belong to different exchanges");
   }
   CANJE_ASSIGN_OR_RETURN(ExchangeDetails details,
-                         LoadExchange(instance, new_view.version.exchange_id));
+                         LoadExchangeTerms(instance, new_view.version.exchange_id));
   return DiffProposals(TermsOf(details), old_view.content, new_view.content);
 }
 

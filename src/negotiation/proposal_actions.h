@@ -5,9 +5,12 @@
 //  - A version is created as a draft in an exchange that is negotiating: named transfers (from
 //    the solver's deal or a CSV) or counts only. Every party named must be a party to the
 //    exchange; each transfer's holder must hold the person in confirmed custody (a custody row
-//    with status held on a custody roster that holder submitted). A transfer of a person with an obstacle that blocks selection (an active legal
-//    hold, a refusal of that destination, erasure — negotiation/eligibility.h) is refused in any
-//    version, and again at every acceptance and override: no role can override it.
+//    with status held on a custody roster that holder submitted). A transfer of a person
+//    with an obstacle that blocks selection (an active legal hold, a personal assessment that
+//    does not clear them for that destination, erasure — negotiation/eligibility.h) is refused
+//    (kNotPermitted) in any version, and again at every acceptance and override: no role can
+//    override it. The reasons read as the caller may read them (one "not available
+//    (confidential)" for every personal one).
 //  - A counter-proposal names its parent. The parent must be tabled, rejected, or (for a
 //    named version) agreed in principle; tabling the counter makes a tabled parent "countered".
 //    A named version whose parent is a counts version agreed in principle refers to it and must
@@ -68,8 +71,13 @@ struct ProposalView {
   std::vector<std::string> broken_rules;  // BrokenRules(balance)
 };
 
-// kNotFound for an unknown version or one in an exchange the user may not read.
+// kNotFound, with one message, for an unknown version and for one in an exchange the user may
+// not see (negotiation/exchange.h SeesExchange).
 Result<ProposalView> LoadProposal(instance::Instance& instance, int64_t version_id);
+
+// The versions of an exchange, by id. kNotFound as FindVisibleExchange.
+Result<std::vector<store::ProposalVersionRow>> ListProposalVersions(instance::Instance& instance,
+                                                                     int64_t exchange_id);
 
 // What a state change did, for the command's message.
 struct ProposalOutcome {
@@ -98,8 +106,8 @@ Result<ProposalOutcome> RejectProposal(instance::Instance& instance, int64_t ver
                                        int64_t expect_revision = 0);
 // The mediator's humanitarian override of the broken rules of a tabled version (Geneva
 // Convention III, Art. 109-110). kInvalid when it breaks no rule or the justification is empty;
-// kNotPermitted when a transfer is blocked by a hold, a refusal or erasure (no override exists
-// for those). Records "proposal.overridden" (and "proposal.agreed" when every party accepted).
+// kNotPermitted when a transfer is blocked by a hold, a personal assessment or erasure (no
+// override exists for those). Records "proposal.overridden" (and "proposal.agreed" when every party accepted).
 Result<ProposalOutcome> OverrideProposal(instance::Instance& instance, int64_t version_id,
                                          const std::string& justification);
 

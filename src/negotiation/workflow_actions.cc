@@ -12,7 +12,7 @@ namespace canje::negotiation {
 Result<store::ExchangeStateRow> ExchangeWorkflowState(instance::Instance& instance,
                                                       int64_t exchange_id) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadProposals));
-  CANJE_RETURN_IF_ERROR(LoadExchange(instance, exchange_id).status());
+  CANJE_RETURN_IF_ERROR(FindVisibleExchange(instance, exchange_id).status());
   CANJE_ASSIGN_OR_RETURN(auto row, store::FindExchangeState(instance.store(), exchange_id));
   if (row) return *row;
   store::ExchangeStateRow negotiating;

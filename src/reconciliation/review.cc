@@ -1,11 +1,14 @@
 #include "reconciliation/review.h"
 
+#include <algorithm>
 #include <cstdlib>
+#include <tuple>
 #include <map>
 #include <nlohmann/json.hpp>
 
 #include "instance/ids.h"
 #include "reconciliation/decisions.h"
+#include "reconciliation/review_access.h"
 #include "reconciliation/trained_linkage.h"
 #include "registry/person_directory.h"
 
@@ -14,45 +17,51 @@ namespace {
 
 using instance::Instance;
 
-// May the caller decide on (or see) a pair of records on these lists? (See review.h.)
-Status AuthorizePair(Instance& instance, const store::ListRow& left, const store::ListRow& right) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
-  if (instance.role() != instance::Role::kNegotiator) return Status::Ok();
-  const std::string& party = instance.actor().party;
-  if (left.party == party || right.party == party) return Status::Ok();
-  return Status::NotPermitted(
-      "a negotiator of " + party + " may review only pairs with a record on a list " + party +
-      " submitted; these records are on " + instance::ListId(left.id) + " (" + left.party +
-      ") and " + instance::ListId(right.id) + " (" + right.party + ")");
-}
-
-Result<store::LinkRecordRow> RequireRecord(store::Store& store, int64_t record_id) {
-  CANJE_ASSIGN_OR_RETURN(auto record, store::FindLinkRecord(store, record_id));
-  if (!record) {
-    return Status::NotFound("no record " + instance::RecordId(record_id) +
-                            "; `canje review list` and `canje person show` name records");
-  }
-  if (record->erased || record->own_person_id == 0) {
-    return Status::Conflict(instance::RecordId(record_id) +
-                            (record->erased ? " belongs to an erased person"
-                                            : " was imported before reconciliation existed "
-                                              "(re-import its list)") +
+// A record that takes part in linking, or kConflict saying why it does not.
+Status CheckLinked(const store::LinkRecordRow& record) {
+  if (record.erased || record.own_person_id == 0) {
+    return Status::Conflict(instance::RecordId(record.record_id) +
+                            (record.erased ? " belongs to an erased person"
+                                           : " was imported before reconciliation existed "
+                                             "(re-import its list)") +
                             "; it takes no part in linking");
   }
-  return *record;
+  return Status::Ok();
 }
 
-// Both records of a pair, once the caller may review it.
-Result<std::pair<store::LinkRecordRow, store::LinkRecordRow>> RequirePair(Instance& instance,
-                                                                          int64_t left_record,
-                                                                          int64_t right_record) {
+struct SeenPair {
+  store::LinkRecordRow left, right;
+  store::ListRow left_list, right_list;
+};
+
+// Both records of a pair, once the caller may see both (review_access.h): a record it may not
+// see answers as one that does not exist, before anything else is said about it.
+Result<SeenPair> RequirePair(Instance& instance, int64_t left_record, int64_t right_record) {
   store::Store& store = instance.store();
-  CANJE_ASSIGN_OR_RETURN(store::LinkRecordRow left, RequireRecord(store, left_record));
-  CANJE_ASSIGN_OR_RETURN(store::LinkRecordRow right, RequireRecord(store, right_record));
-  CANJE_ASSIGN_OR_RETURN(auto left_list, store.FindList(left.list_id));
-  CANJE_ASSIGN_OR_RETURN(auto right_list, store.FindList(right.list_id));
-  CANJE_RETURN_IF_ERROR(AuthorizePair(instance, *left_list, *right_list));
-  return std::pair(std::move(left), std::move(right));
+  SeenPair pair;
+  for (auto [id, record, list] : {std::tuple(left_record, &pair.left, &pair.left_list),
+                                  std::tuple(right_record, &pair.right, &pair.right_list)}) {
+    CANJE_ASSIGN_OR_RETURN(auto found, store::FindLinkRecord(store, id));
+    if (!found) return RecordNotFound(id);
+    CANJE_ASSIGN_OR_RETURN(auto found_list, store.FindList(found->list_id));
+    if (!found_list) return Status::Internal("record without its list");
+    CANJE_ASSIGN_OR_RETURN(bool seen, SeesLinkRecord(instance, *found, *found_list));
+    if (!seen) return RecordNotFound(id);
+    *record = std::move(*found);
+    *list = std::move(*found_list);
+  }
+  CANJE_RETURN_IF_ERROR(CheckLinked(pair.left));
+  CANJE_RETURN_IF_ERROR(CheckLinked(pair.right));
+  return pair;
+}
+
+// Whether the two records are a pair in the review queue.
+Result<bool> Queued(store::Store& store, int64_t left_record, int64_t right_record) {
+  CANJE_ASSIGN_OR_RETURN(auto queue, store::ReviewQueue(store));
+  const auto [low, high] = std::minmax(left_record, right_record);
+  return std::any_of(queue.begin(), queue.end(), [&](const store::ReviewQueueRow& row) {
+    return row.left_record == low && row.right_record == high;
+  });
 }
 
 Result<ReviewSide> LoadSide(Instance& instance, const store::LinkRecordRow& record) {
@@ -140,6 +149,7 @@ Result<std::vector<ReviewItem>> ListReviewQueue(Instance& instance, int64_t limi
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(auto queue, store::ReviewQueue(store));
   std::vector<ReviewItem> items;
+  std::vector<std::pair<int64_t, int64_t>> read;  // the pairs shown side by side
   if (queue.empty()) return items;
   CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, TrainOnStore(instance, 2));
   CANJE_ASSIGN_OR_RETURN(auto decisions, store::ReviewDecisions(store));
@@ -150,18 +160,38 @@ Result<std::vector<ReviewItem>> ListReviewQueue(Instance& instance, int64_t limi
     if (!left || !right || left->erased || right->erased) continue;
     const store::ListRow& left_list = *trained.input.list_by_id.at(left->list_id);
     const store::ListRow& right_list = *trained.input.list_by_id.at(right->list_id);
-    if (!AuthorizePair(instance, left_list, right_list).ok()) continue;
-    CANJE_ASSIGN_OR_RETURN(ReviewItem item, MakeItem(instance, trained, decisions, *left, *right));
-    item.probability = std::strtod(pair.probability.c_str(), nullptr);
-    items.push_back(std::move(item));
+    CANJE_ASSIGN_OR_RETURN(PairSight sight,
+                           SightOfPair(instance, *left, left_list, *right, right_list));
+    if (sight == PairSight::kBoth) {
+      if (!AuthorizeDecision(instance, left_list, right_list, true).ok()) continue;
+      CANJE_ASSIGN_OR_RETURN(ReviewItem item,
+                             MakeItem(instance, trained, decisions, *left, *right));
+      item.probability = std::strtod(pair.probability.c_str(), nullptr);
+      read.emplace_back(left->record_id, right->record_id);
+      items.push_back(std::move(item));
+    } else if (sight != PairSight::kNeither) {
+      // One record of the caller's own list, and a candidate it may not see: only that.
+      const bool left_seen = sight == PairSight::kLeftOnly;
+      const store::ListRow& seen_list = left_seen ? left_list : right_list;
+      if (seen_list.party != instance.actor().party) continue;
+      ReviewItem item;
+      item.candidate_only = true;
+      CANJE_ASSIGN_OR_RETURN((left_seen ? item.left : item.right),
+                             LoadSide(instance, left_seen ? *left : *right));
+      (left_seen ? item.right : item.left).hidden = true;
+      items.push_back(std::move(item));
+    }
   }
+  CANJE_RETURN_IF_ERROR(RecordPairReads(instance, read, "review list"));
   return items;
 }
 
 Result<ReviewItem> ExplainRecords(Instance& instance, int64_t left_record, int64_t right_record) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
   store::Store& store = instance.store();
-  CANJE_ASSIGN_OR_RETURN(auto records, RequirePair(instance, left_record, right_record));
-  const auto& [left, right] = records;
+  CANJE_ASSIGN_OR_RETURN(SeenPair records, RequirePair(instance, left_record, right_record));
+  const store::LinkRecordRow& left = records.left;
+  const store::LinkRecordRow& right = records.right;
   CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, TrainOnStore(instance, 2));
   for (const auto* record : {&left, &right}) {
     if (!trained.RowOf(record->record_id)) {
@@ -172,7 +202,10 @@ Result<ReviewItem> ExplainRecords(Instance& instance, int64_t left_record, int64
     }
   }
   CANJE_ASSIGN_OR_RETURN(auto decisions, store::ReviewDecisions(store));
-  return MakeItem(instance, trained, decisions, left, right);
+  CANJE_ASSIGN_OR_RETURN(ReviewItem item, MakeItem(instance, trained, decisions, left, right));
+  CANJE_RETURN_IF_ERROR(
+      RecordPairReads(instance, {{left.record_id, right.record_id}}, "link explain"));
+  return item;
 }
 
 Result<DecisionOutcome> DecidePair(Instance& instance, int64_t left_record, int64_t right_record,
@@ -186,8 +219,12 @@ Result<DecisionOutcome> DecidePair(Instance& instance, int64_t left_record, int6
   }
   if (left_record > right_record) std::swap(left_record, right_record);
   store::Store& store = instance.store();
-  CANJE_ASSIGN_OR_RETURN(auto records, RequirePair(instance, left_record, right_record));
-  const auto& [left, right] = records;
+  CANJE_ASSIGN_OR_RETURN(SeenPair records, RequirePair(instance, left_record, right_record));
+  CANJE_ASSIGN_OR_RETURN(bool queued, Queued(store, left_record, right_record));
+  CANJE_RETURN_IF_ERROR(
+      AuthorizeDecision(instance, records.left_list, records.right_list, queued));
+  const store::LinkRecordRow& left = records.left;
+  const store::LinkRecordRow& right = records.right;
   CANJE_ASSIGN_OR_RETURN(auto decisions, store::ReviewDecisions(store));
   const auto binding = BindingDecision(decisions, left.fingerprint, right.fingerprint);
   if (binding && binding->same == same) {
@@ -229,7 +266,13 @@ Result<BatchDecisionReport> DecidePairs(Instance& instance,
     auto records = RequirePair(instance, std::min(decision.left_record, decision.right_record),
                                std::max(decision.left_record, decision.right_record));
     if (!records.ok()) return fail(records.status());
-    auto& [left, right] = *records;
+    auto queued = Queued(store, decision.left_record, decision.right_record);
+    if (!queued.ok()) return fail(queued.status());
+    Status allowed =
+        AuthorizeDecision(instance, records->left_list, records->right_list, *queued);
+    if (!allowed.ok()) return fail(allowed);
+    const store::LinkRecordRow& left = records->left;
+    const store::LinkRecordRow& right = records->right;
     const auto pair = FingerprintPair(left.fingerprint, right.fingerprint);
     auto earlier = in_batch.find(pair);
     if (earlier != in_batch.end()) {

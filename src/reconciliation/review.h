@@ -1,10 +1,10 @@
 // The review queue and review decisions (`canje review list`, `canje review decide`,
 // `canje link explain`).
 //
-// Who may decide: a mediator, a verifier or an admin on any pair; a negotiator (an
-// organisation's or a delegation's reviewer) only on a pair with at least one record on a list
-// its own party submitted. Reviewing needs both records side by side, so whoever may decide on a
-// pair sees both records' compared fields.
+// Who may see and decide (review_access.h): a mediator, a verifier or an admin every record and
+// any pair; a negotiator only the records need to know allows it, and only the queued pairs of
+// two such records with one on its own party's list. Of a queued pair with a record it may not
+// see, it learns only that a candidate exists. Every read of a pair is a "review.read" event.
 //
 // A decision binds every later `canje link` run (decisions.h) and is revised only by another
 // decision on the same pair. Deciding records a "review.decided" event (the reason is kept in its
@@ -25,6 +25,7 @@
 namespace canje::reconciliation {
 
 struct ReviewSide {
+  bool hidden = false;  // a record the caller may not see: nothing else is set
   int64_t record_id = 0;
   store::ListRow list;
   int64_t line = 0;
@@ -38,13 +39,19 @@ struct ReviewItem {
   double probability = 0;
   linkage::PairExplanation explanation;
   std::optional<store::ReviewDecisionRow> decision;  // the binding decision, if any
+  // A record of the caller's and a candidate it may not see: one side is hidden, there is no
+  // probability or explanation, and the caller may not decide on it.
+  bool candidate_only = false;
 };
 
-// The pairs waiting for review that the caller may decide on, at most `limit` (0: all).
+// The pairs waiting for review that the caller may decide on, and for a negotiator the records
+// of its own with a candidate it may not see (candidate_only), at most `limit` (0: all). Records
+// a "review.read" event naming the pairs shown side by side.
 Result<std::vector<ReviewItem>> ListReviewQueue(instance::Instance& instance, int64_t limit);
 
-// Two records side by side with the engine's explanation. kNotFound for an unknown record,
-// kConflict for a record that takes no part in linking (erased, superseded list).
+// Two records side by side with the engine's explanation; records a "review.read" event.
+// kNotFound for an unknown record and for one the caller may not see, kConflict for a record
+// that takes no part in linking (erased, superseded list).
 Result<ReviewItem> ExplainRecords(instance::Instance& instance, int64_t left_record,
                                   int64_t right_record);
 
@@ -55,8 +62,8 @@ struct DecisionOutcome {
 };
 
 // Records a decision. kUsage without a reason or for a record paired with itself; kNotFound
-// for an unknown record; kConflict for an erased record or a decision equal to the one that
-// binds already; kNotPermitted per the rule above.
+// for an unknown record or one the caller may not see; kConflict for an erased record or a
+// decision equal to the one that binds already; kNotPermitted per the rule above.
 Result<DecisionOutcome> DecidePair(instance::Instance& instance, int64_t left_record,
                                    int64_t right_record, bool same, const std::string& reason);
 

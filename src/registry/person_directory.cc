@@ -5,6 +5,7 @@
 
 #include "core/utf8.h"
 #include "instance/ids.h"
+#include "instance/need_to_know.h"
 #include "linkage/document_comparison.h"
 #include "registry/categories.h"
 #include "registry/countries.h"
@@ -19,11 +20,6 @@ namespace {
 using instance::Instance;
 
 std::string PersonContext(int64_t id) { return "person " + std::to_string(id); }
-
-bool NeedsToKnowFilter(const Instance& instance) {
-  return instance.role() == instance::Role::kNegotiator ||
-         instance.role() == instance::Role::kObserver;
-}
 
 Result<PersonEntry> ToEntry(Instance& instance, const store::PersonView& view) {
   PersonEntry entry;
@@ -88,7 +84,7 @@ Result<store::PersonFilter> MakeFilter(const Instance& instance, const PersonQue
   }
   filter.list_id = query.list_id;
   if (query.name.empty()) filter.limit = query.limit;  // else the name decides after decryption
-  if (NeedsToKnowFilter(instance)) filter.visible_to_party = instance.actor().party;
+  instance::RestrictToNeedToKnow(instance, filter);
   return filter;
 }
 
@@ -184,17 +180,8 @@ Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
     CANJE_ASSIGN_OR_RETURN(view, instance.store().FindPerson(person_id));
     if (!view) return not_found;
   }
-  if (NeedsToKnowFilter(instance)) {
-    store::PersonFilter filter;
-    filter.person_id = person_id;
-    filter.visible_to_party = instance.actor().party;
-    bool visible = false;
-    CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(filter, [&](const store::PersonView&) {
-      visible = true;
-      return Status::Ok();
-    }));
-    if (!visible) return not_found;
-  }
+  CANJE_ASSIGN_OR_RETURN(bool visible, instance::SeesPerson(instance, person_id));
+  if (!visible) return not_found;
   PersonDetails details;
   details.merged_from = asked_for;
   CANJE_ASSIGN_OR_RETURN(details.person, ToEntry(instance, *view));

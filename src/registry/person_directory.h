@@ -2,8 +2,8 @@
 //
 // Personal fields are decrypted in memory only, person by person; a name search decrypts every
 // person the other filters leave (docs/security.md says how that scales). Erased persons read as
-// "erased" and never show personal data. Negotiators and observers see only the persons held by
-// their party or on a list their party submitted (need to know, docs/principles.md, principle 3).
+// "erased" and never show personal data. Negotiators and observers see only the persons need to
+// know allows them (instance/need_to_know.h).
 #pragma once
 
 #include <functional>

@@ -12,11 +12,14 @@ namespace canje::server {
 Status AddAccountRoutes(Routes& routes);
 // GET /v1/summary, /v1/lists, /v1/persons, /v1/persons/{id}
 Status AddRegistryRoutes(Routes& routes);
-// GET /v1/log/checkpoint, /v1/log/proof/inclusion, /v1/log/proof/consistency
+// GET /v1/log/events, /v1/log/checkpoint, /v1/log/proof/inclusion, /v1/log/proof/consistency
 Status AddLogRoutes(Routes& routes);
 // GET /v1/exchanges, /v1/exchanges/{id}, /v1/exchanges/{id}/proposals, /v1/proposals/{id};
 // POST /v1/proposals/{id}/accept, /v1/proposals/{id}/reject
 Status AddNegotiationRoutes(Routes& routes);
+// GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,
+// /v1/exchanges/{id}/reconciliation
+Status AddExecutionRoutes(Routes& routes);
 // GET /v1/link/status
 Status AddReconciliationRoutes(Routes& routes);
 // GET and DELETE /v1/session (the caller's own), GET /v1/sessions and DELETE

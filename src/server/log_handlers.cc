@@ -41,9 +41,21 @@ Result<Reply> GetConsistencyProof(ApiCall& call) {
                   wire::ConsistencyProofAt, wire::ConsistencyProofJson);
 }
 
+// The entries as `canje log show` lists them (instance/sealed_events.h decides what each reader
+// sees of a sealed personal assessment): ?from=N (default 0) &limit=M (default 100).
+Result<Reply> GetEvents(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t from, call.QueryInteger("from", 0));
+  CANJE_ASSIGN_OR_RETURN(int64_t limit, call.QueryInteger("limit", 100));
+  CANJE_ASSIGN_OR_RETURN(auto events, instance::ReadLogEvents(call.instance, from, limit));
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& event : events) out.push_back(wire::LogEventJson(event));
+  return JsonReply(out);
+}
+
 }  // namespace
 
 Status AddLogRoutes(Routes& routes) {
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/events", GetEvents));
   CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/checkpoint", GetCheckpoint));
   CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/proof/inclusion", GetInclusionProof));
   return routes.Add("GET", "/v1/log/proof/consistency", GetConsistencyProof);

@@ -34,9 +34,7 @@ Result<Reply> GetExchange(ApiCall& call) {
 
 Result<Reply> GetExchangeProposals(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_RETURN_IF_ERROR(call.instance.Authorize(instance::Action::kReadProposals));
-  CANJE_RETURN_IF_ERROR(negotiation::LoadExchange(call.instance, id).status());
-  CANJE_ASSIGN_OR_RETURN(auto versions, store::ProposalVersionsOf(call.instance.store(), id));
+  CANJE_ASSIGN_OR_RETURN(auto versions, negotiation::ListProposalVersions(call.instance, id));
   json out = json::array();
   for (const auto& version : versions) out.push_back(wire::ProposalVersionJson(version));
   return JsonReply(out);

@@ -248,6 +248,53 @@ TEST_F(ServeTest, RejectingRecordsTheReasonOnce) {
   EXPECT_EQ(LogSize(), after) << "a repeated rejection wrote to the log";
 }
 
+// The execution of an agreed exchange and the log read as the command line reads them, for a
+// mediator and for a negotiator (the need-to-know rules are the core's, not the server's).
+TEST_F(ServeTest, ExecutionAndTheLogReadAsOnTheCommandLine) {
+  for (auto [user, party] : {std::pair{"ven", "VEN"}, {"slv", "SLV"}, {"usa", "USA"}}) {
+    HttpResult accepted = Client().Send("POST", "/v1/proposals/V1/accept", tokens_[user],
+                                        json{{"party", party}}.dump());
+    ASSERT_EQ(accepted.status, 200) << accepted.body;
+  }
+  ASSERT_EQ(Body(Get("med", "/v1/proposals/V1"))["state"], "agreed");
+  for (const std::string user : {"med", "ven"}) {
+    HttpResult readiness = Get(user, "/v1/exchanges/X1/readiness");
+    ASSERT_EQ(readiness.status, 200) << readiness.body;
+    EXPECT_EQ(Body(readiness),
+              json::parse(Ok({"--as", user, "exchange", "readiness", "X1", "--json"})));
+    EXPECT_EQ(Body(readiness)["persons"].size(), 2u);
+    HttpResult handovers = Get(user, "/v1/exchanges/X1/handovers");
+    ASSERT_EQ(handovers.status, 200) << handovers.body;
+    EXPECT_EQ(Body(handovers), json::parse(Ok({"--as", user, "handover", "list", "X1", "--json"})));
+    HttpResult reconciliation = Get(user, "/v1/exchanges/X1/reconciliation?date=2025-07-18");
+    ASSERT_EQ(reconciliation.status, 200) << reconciliation.body;
+    json served = Body(reconciliation);
+    json printed = json::parse(Ok(
+        {"--as", user, "exchange", "reconcile", "X1", "--date", "2025-07-18", "--json"}));
+    served.erase("generated_at");
+    printed.erase("generated_at");
+    EXPECT_EQ(served, printed);
+
+    HttpResult events = Get(user, "/v1/log/events?from=0&limit=1000000");
+    ASSERT_EQ(events.status, 200) << events.body;
+    EXPECT_EQ(Body(events), json::parse(Ok({"--as", user, "log", "show", "--from", "0", "--limit",
+                                            "1000000", "--json"})));
+    EXPECT_EQ(static_cast<int64_t>(Body(events).size()), LogSize());
+
+    HttpResult people = Get(user, "/v1/link/status?party=SLV&people=true");
+    ASSERT_EQ(people.status, 200) << people.body;
+    EXPECT_EQ(Body(people),
+              json::parse(Ok({"--as", user, "link", "status", "--party", "SLV", "--people",
+                              "--json"})));
+  }
+  // VEN reads fewer of the people behind SLV's roster than the mediator.
+  EXPECT_LT(Body(Get("ven", "/v1/link/status?party=SLV&people=true"))["people"].size(),
+            Body(Get("med", "/v1/link/status?party=SLV&people=true"))["people"].size());
+  ExpectProblem(Get("ven", "/v1/exchanges/X9/readiness"), 404);
+  ExpectProblem(Get("ven", "/v1/exchanges/X1/readiness?date=yesterday"), 400);
+  ExpectProblem(Get("ven", "/v1/log/events?limit=-1"), 400);
+}
+
 TEST_F(ServeTest, BadRequestsGetProblemsThatSayWhere) {
   HttpResult malformed = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["ven"],
                                        "{\"party\": \"VEN\",\n  \"expect_state\": }");

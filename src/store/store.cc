@@ -279,12 +279,21 @@ Status Store::ForEachPerson(const PersonFilter& filter,
   }
   if (filter.person_id != 0) conditions += " AND p.id = " + std::to_string(filter.person_id);
   if (!filter.visible_to_party.empty()) {
+    // The need-to-know rule of instance/need_to_know.h: held by the party, on a list it
+    // submitted, or, by agreement, in an exchange's agreed version that it accepted, transferred
+    // to it or claimed by it (a claim on a person merged since counts for the representative).
     conditions +=
         " AND (p.id IN (SELECT c.person_id FROM custody c WHERE c.holder = ?)"
         " OR p.id IN (SELECT r.person_id FROM list_records r JOIN lists l ON l.id = r.list_id"
-        " WHERE l.party = ?))";
-    texts.push_back(filter.visible_to_party);
-    texts.push_back(filter.visible_to_party);
+        " WHERE l.party = ?)"
+        " OR p.id IN (SELECT t.person_id FROM exchange_workflow w"
+        " JOIN proposal_transfers t ON t.version_id = w.agreed_version"
+        " JOIN proposal_responses a ON a.version_id = w.agreed_version"
+        " AND a.party = ? AND a.response = 'accepted'"
+        " WHERE t.to_party = ? OR t.person_id IN (SELECT COALESCE(m.merged_into, m.id)"
+        " FROM exchange_claims k JOIN persons m ON m.id = k.person_id"
+        " WHERE k.exchange_id = w.exchange_id AND k.claimant = ?)))";
+    for (int i = 0; i < 5; ++i) texts.push_back(filter.visible_to_party);
   }
   auto bind = [&](SqlStatement& s) {
     for (size_t i = 0; i < texts.size(); ++i) s.BindText(static_cast<int>(i) + 1, texts[i]);
@@ -424,7 +433,9 @@ Result<int64_t> WriteTransaction::AppendEvent(const EventDraft& event,
     CANJE_RETURN_IF_ERROR(add_hash->RunBatched());
     hashes_->Remember(stored.index, stored.hash);
   }
-  for (const std::string& subject : event.subjects) {
+  std::vector<std::string> indexed = event.subjects;
+  indexed.insert(indexed.end(), event.private_subjects.begin(), event.private_subjects.end());
+  for (const std::string& subject : indexed) {
     CANJE_ASSIGN_OR_RETURN(SqlStatement * add,
                            Cached(kAddSubject,
                                   "INSERT INTO event_subjects(subject, seq) VALUES(?, ?) "

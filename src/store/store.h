@@ -47,6 +47,10 @@ struct UserRow {
 struct EventDraft {
   std::string type;                   // "party.added", "list.imported", ...
   std::vector<std::string> subjects;  // ids the event is about: "P17", "L3", "VEN"
+  // Ids the event is about that neither its row nor its leaf may show (a sealed personal
+  // assessment, instance/sealed_events.h): kept only in the subject index, so that erasing a
+  // person reaches the event.
+  std::vector<std::string> private_subjects;
 };
 
 // An event payload as the store keeps it: sealed under its own data key, with the salted hash

@@ -57,4 +57,16 @@ nlohmann::json ConsistencyProofJson(const LogProof& proof) {
   return {{"old", proof.from}, {"new", proof.size}, {"hashes", HashesJson(proof.hashes)}};
 }
 
+nlohmann::json LogEventJson(const instance::LogEventView& event) {
+  return {{"seq", event.seq},
+          {"time", event.time},
+          {"actor", event.actor},
+          {"party", event.party},
+          {"type", event.type},
+          {"subjects", event.subjects},
+          {"sealed", event.sealed},
+          {"payload_sha256", HexEncode(event.payload_sha256)},
+          {"erased", event.erased}};
+}
+
 }  // namespace canje::wire

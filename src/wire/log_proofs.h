@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "instance/sealed_events.h"
 #include "ledger/merkle_tree.h"
 #include "store/store.h"
 
@@ -30,5 +31,9 @@ Result<LogProof> ConsistencyProofAt(store::Store& store, int64_t old_size, int64
 nlohmann::json InclusionProofJson(const LogProof& proof);
 // {"old": A, "new": B, "hashes": [base64...]}
 nlohmann::json ConsistencyProofJson(const LogProof& proof);
+
+// One entry as `canje log show --json` and GET /v1/log/events give it: seq, time, actor, party,
+// type, subjects, sealed, payload_sha256 (hex), erased.
+nlohmann::json LogEventJson(const instance::LogEventView& event);
 
 }  // namespace canje::wire

@@ -1,5 +1,7 @@
 #include "wire/reconciliation_json.h"
 
+#include "reconciliation/status_people.h"
+
 #include "instance/ids.h"
 
 namespace canje::wire {
@@ -7,7 +9,7 @@ namespace canje::wire {
 using nlohmann::json;
 
 bool WantedList(const store::ListRow& row, const std::string& party, int64_t list_id) {
-  return (list_id == 0 || row.id == list_id) && (party.empty() || row.party == party);
+  return reconciliation::WantedList(row, party, list_id);
 }
 
 json ReconciliationCountsJson(const reconciliation::ReconciliationStatus& status,

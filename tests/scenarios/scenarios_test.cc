@@ -15,39 +15,14 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "script_catalog.h"
 #include "script_executor.h"
 #include "script_parser.h"
 
 namespace canje::scenario_script {
 namespace {
 
-struct ScenarioScript {
-  std::filesystem::path folder;
-  std::filesystem::path file;
-  std::string shown_path;  // relative to the source tree, as failures print it
-  std::string test_name;   // the folder's name with - as _
-};
-
-void PrintTo(const ScenarioScript& script, std::ostream* out) { *out << script.shown_path; }
-
-std::vector<ScenarioScript> FindScripts() {
-  const std::filesystem::path source = CANJE_SOURCE_DIR;
-  const std::filesystem::path root = source / "tests" / "scenarios";
-  std::vector<ScenarioScript> scripts;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(root, error)) {
-    const std::filesystem::path file = entry.path() / "script.canje";
-    if (!entry.is_directory() || !std::filesystem::exists(file)) continue;
-    std::string name = entry.path().filename().string();
-    std::replace_if(
-        name.begin(), name.end(),
-        [](char c) { return std::isalnum(static_cast<unsigned char>(c)) == 0; }, '_');
-    scripts.push_back({entry.path(), file, std::filesystem::relative(file, source).string(), name});
-  }
-  std::sort(scripts.begin(), scripts.end(),
-            [](const auto& a, const auto& b) { return a.test_name < b.test_name; });
-  return scripts;
-}
+std::vector<ScenarioScript> FindScripts() { return FindScenarioScripts(CANJE_SOURCE_DIR); }
 
 class ScenarioScriptTest : public ::testing::TestWithParam<ScenarioScript> {};
 

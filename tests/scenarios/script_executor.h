@@ -15,8 +15,10 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <ostream>
 #include <string>
+#include <vector>
 
 #include "cli/cli_test_support.h"
 #include "script_parser.h"
@@ -32,13 +34,32 @@ struct ScriptOutcome {
   int refusals = 0;     // `fails` steps checked to change nothing
 };
 
+// What a test that runs a script may add (tests/scenarios/leak_test.cc): see each member.
+struct ScriptHooks {
+  // Called after every `canje` command step with its user ("" for the first admin), its
+  // arguments as run and what came back.
+  std::function<void(const std::string& user, const std::vector<std::string>& args,
+                     const cli::testing::RunResult& result)>
+      after_command;
+  // Called after each step, with the step and whether it ends its chapter (the next step is in
+  // another chapter, or there is none). A failure stops the script with its message.
+  std::function<Status(const Step& step, bool chapter_ends)> after_step;
+  // Only exit statuses (and "changes nothing") are checked, not the texts a step expects: for a
+  // variant of a script whose messages differ where the variant changed it.
+  bool statuses_only = false;
+};
+
 class ScriptExecutor {
  public:
   // `progress` receives one line per chapter (its steps and seconds) as the script runs.
   ScriptExecutor(const Script& script, std::filesystem::path scenario_dir,
-                 const cli::testing::CanjeRunner& canje, std::ostream& progress);
+                 const cli::testing::CanjeRunner& canje, std::ostream& progress,
+                 ScriptHooks hooks = {});
 
   ScriptOutcome Run();
+
+  // The values of the script's `let` steps so far.
+  const ScriptVariables& variables() const { return variables_; }
 
  private:
   struct LogState {
@@ -62,6 +83,7 @@ class ScriptExecutor {
   std::filesystem::path scenario_dir_;
   const cli::testing::CanjeRunner& canje_;
   std::ostream& progress_;
+  ScriptHooks hooks_;
   ScriptVariables variables_;
 };
 

@@ -20,6 +20,8 @@ namespace canje::scenario_script {
 class ScriptVariables {
  public:
   void Set(const std::string& name, std::vector<std::string> values);
+  // Every variable's values, by name.
+  const std::map<std::string, std::vector<std::string>>& all() const { return values_; }
 
   // Text where every reference stands for one value (an expected text, a quoted argument).
   Result<std::string> Substitute(std::string_view text) const;

@@ -1,0 +1,41 @@
+#include "instance/need_to_know.h"
+
+namespace canje::instance {
+
+bool SeesEveryPerson(Role role) {
+  return role == Role::kAdmin || role == Role::kMediator || role == Role::kVerifier;
+}
+
+bool ReadsPersonalAssessments(Role role) { return SeesEveryPerson(role); }
+
+void RestrictToNeedToKnow(const Instance& instance, store::PersonFilter& filter) {
+  if (!SeesEveryPerson(instance.role())) filter.visible_to_party = instance.actor().party;
+}
+
+Result<bool> SeesPerson(Instance& instance, int64_t person_id) {
+  CANJE_ASSIGN_OR_RETURN(auto view, instance.store().FindPerson(person_id));
+  if (!view) return false;
+  if (view->person.merged_into != 0) person_id = view->person.merged_into;
+  if (SeesEveryPerson(instance.role())) return true;
+  store::PersonFilter filter;
+  filter.person_id = person_id;
+  RestrictToNeedToKnow(instance, filter);
+  bool visible = false;
+  CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(filter, [&](const store::PersonView&) {
+    visible = true;
+    return Status::Ok();
+  }));
+  return visible;
+}
+
+bool OwnsOrSeesAllOf(const Instance& instance, const store::ListRow& list) {
+  return SeesEveryPerson(instance.role()) || list.party == instance.actor().party;
+}
+
+Result<bool> SeesRecord(Instance& instance, const store::ListRow& list, int64_t person_id) {
+  if (OwnsOrSeesAllOf(instance, list)) return true;
+  if (person_id == 0) return false;
+  return SeesPerson(instance, person_id);
+}
+
+}  // namespace canje::instance
