@@ -191,8 +191,9 @@ TEST_F(PostgresOnlyTest, MigrationBothWaysOnTheDemoKeepsTheSameVerifiableLog) {
   const std::string source_witnesses = witnesses(sqlite);
   ASSERT_NE(source_witnesses.find("w.example"), std::string::npos) << source_witnesses;
   ASSERT_NE(source_witnesses.find("\"threshold\": 1"), std::string::npos) << source_witnesses;
-  ASSERT_NE(source_witnesses.find("\xE2\x80\x94 w.example "), std::string::npos)
-      << source_witnesses;
+  // The cosignature is on the checkpoint the witness cosigned (attaching it is an event, so the
+  // latest checkpoint is a newer one): the registry says up to where the witness cosigned.
+  ASSERT_NE(source_witnesses.find("\"cosigned_size\": "), std::string::npos) << source_witnesses;
   source = VerifiedLog(canje, {"--db", sqlite, "--master-key", key});
 
   std::string name = "canje_migrated_" + std::to_string(getpid());
