@@ -1,5 +1,5 @@
 // Need to know: which persons, lists and records the acting user may read, and who may read why
-// a person is not available (DESIGN.md, principle 3). The second half of the access table
+// a person is not available (docs/principles.md, principle 3). The second half of the access table
 // (access.h says which roles may take which actions; this file says what they may then see).
 // Every part of the core that shows persons asks here: the person directory, exchanges,
 // eligibility, execution, reconciliation, holds and legal acts. Tested in need_to_know_test.cc.
