@@ -205,7 +205,7 @@ TEST_F(ApiTest, BytesThatAreNotUtf8AreRefusedNeverFatal) {
   }
   for (const std::string& bad_body :
        {std::string("{\"party\":\"VE\xff\"}"), std::string("{\"party\":\"\xc0\xaf\"}"),
-        std::string("\xff\xfe{\0\"\0p\0\"\0:\0\"\0V\0\"\0}\0", 22),  // UTF-16
+        std::string("\xff\xfe{\0\"\0p\0\"\0:\0\"\0V\0\"\0}\0", 20),  // UTF-16, 20 bytes
         std::string("{\"party\":\"V\xe2\x82\"}")}) {
     json body = Problem(Send(http::verb::post, "/v1/proposals/V1/accept", token_, bad_body), 400);
     EXPECT_EQ(body["type"], "urn:canje:problem:malformed_json") << body;
