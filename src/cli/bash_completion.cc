@@ -3,6 +3,8 @@
 #include <map>
 #include <sstream>
 
+#include "core/text.h"
+
 namespace canje::cli {
 namespace {
 
@@ -19,12 +21,6 @@ std::string Quoted(const std::string& text) {
   return out + "'";
 }
 
-std::string Joined(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& word : words) out += (out.empty() ? "" : " ") + word;
-  return out;
-}
-
 // "canje exchange party": bash's associative arrays take no empty key, so canje itself is
 // "canje".
 std::string PathKey(const CommandReference& command) { return command.FullName(); }
@@ -32,7 +28,7 @@ std::string PathKey(const CommandReference& command) { return command.FullName()
 // What completes an option's or an argument's value: "=a b c" one of these words, "PARTY" or
 // "USER" names from the store, "-" anything (file names are offered).
 std::string ValueKind(const OptionReference& option) {
-  if (!option.choices.empty()) return "=" + Joined(option.choices);
+  if (!option.choices.empty()) return "=" + Join(option.choices, " ");
   if (option.value_name == kPartyValue || option.value_name == kUserValue) {
     return option.value_name;
   }
@@ -47,7 +43,7 @@ void Collect(const CommandReference& command, Tables& tables) {
   std::string key = PathKey(command);
   std::vector<std::string> names, positional_kinds;
   for (const CommandReference& sub : command.subcommands) names.push_back(sub.path.back());
-  if (!names.empty()) tables.commands[key] = Joined(names);
+  if (!names.empty()) tables.commands[key] = Join(names, " ");
   names.clear();
   for (const OptionReference& option : command.options) {
     for (const std::string& name : option.names) {
@@ -56,7 +52,7 @@ void Collect(const CommandReference& command, Tables& tables) {
     }
   }
   names.push_back("--help");
-  tables.options[key] = Joined(names);
+  tables.options[key] = Join(names, " ");
   for (const OptionReference& positional : command.positionals) {
     positional_kinds.push_back(ValueKind(positional));
   }

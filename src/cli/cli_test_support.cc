@@ -80,6 +80,10 @@ RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem
   return result;
 }
 
+bool Contains(const std::string& text, const std::string& part) {
+  return !part.empty() && text.find(part) != std::string::npos;
+}
+
 bool TestsUsePostgres() {
   const char* backend = std::getenv("CANJE_TEST_BACKEND");
   return backend != nullptr && std::string(backend) == "postgres" && !TestPostgresUrl().empty();

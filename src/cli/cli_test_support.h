@@ -74,6 +74,10 @@ class MultiUserTest : public ::testing::Test {
 
 // True when the tests are asked to run on PostgreSQL (see above).
 bool TestsUsePostgres();
+
+// True when `part` is not empty and occurs in `text` (an empty part is never "found", so a
+// check that a value does not leak cannot pass by accident on an empty value).
+bool Contains(const std::string& text, const std::string& part);
 // The test cluster's superuser URL (CANJE_TEST_POSTGRES_URL), empty when unset; and `url` with
 // its database name replaced (store/postgres/postgres_test_database.h).
 using store::testing::PostgresUrlForDatabase;

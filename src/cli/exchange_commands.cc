@@ -52,7 +52,8 @@ struct ExchangeFlags {
 
 using Flags = std::shared_ptr<ExchangeFlags>;
 
-std::string NameOf(const Names& names, int64_t person) {
+// The name of `person`, or "-" in a table where the viewer may not read it.
+std::string NameOrDash(const Names& names, int64_t person) {
   auto found = names.find(person);
   return found == names.end() ? "-" : found->second;
 }
@@ -292,7 +293,7 @@ Status RunShow(CommandContext& context, const ExchangeFlags& flags) {
   Table claims({"CLAIM", "PERSON", "NAME", "BY", "TO", "VALUE", "PRIORITY", "UNCONDITIONAL"});
   for (const auto& claim : details.claims) {
     claims.AddRow({std::to_string(claim.id), instance::PersonId(claim.person_id),
-                   NameOf(names, claim.person_id), claim.claimant, claim.destination,
+                   NameOrDash(names, claim.person_id), claim.claimant, claim.destination,
                    SolverNumber(claim.value), std::to_string(claim.priority),
                    claim.unconditional ? "yes" : ""});
   }
@@ -376,7 +377,7 @@ void PrintCandidates(const negotiation::ExchangeCandidates& candidates, const Na
   for (size_t i : rows) {
     const solver::Candidate& c = candidates.instance.candidates[i];
     const negotiation::CandidateEntry& entry = candidates.candidates[i];
-    table.AddRow({c.id, c.person, NameOf(names, entry.person_id), c.from, c.to, c.beneficiary,
+    table.AddRow({c.id, c.person, NameOrDash(names, entry.person_id), c.from, c.to, c.beneficiary,
                   SolverNumber(c.value), SolverNumber(c.cost), std::to_string(c.priority),
                   c.unconditional ? "yes" : "", ReasonsText(entry.handover_notes)});
   }
@@ -411,7 +412,7 @@ Status RunCandidates(CommandContext& context, const ExchangeFlags& flags) {
   for (const auto& exclusion : candidates.excluded) {
     for (const auto& reason : exclusion.reasons) {
       excluded.AddRow({std::to_string(exclusion.claim_id), instance::PersonId(exclusion.person_id),
-                       NameOf(names, exclusion.person_id), exclusion.claimant,
+                       NameOrDash(names, exclusion.person_id), exclusion.claimant,
                        exclusion.destination, reason.kind + ": " + reason.text});
     }
   }
@@ -490,7 +491,8 @@ Status RunSolve(CommandContext& context, const ExchangeFlags& flags) {
   Table not_chosen({"PERSON", "NAME", "REASON"});
   for (const auto& person : deal.not_chosen) {
     for (const auto& reason : person.reasons) {
-      not_chosen.AddRow({instance::PersonId(person.person_id), NameOf(deal.names, person.person_id),
+      not_chosen.AddRow({instance::PersonId(person.person_id),
+                         NameOrDash(deal.names, person.person_id),
                          reason.kind + ": " + reason.text});
     }
   }

@@ -13,17 +13,12 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "core/text.h"
 
 namespace canje::cli::testing {
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return text;
-}
 
 std::set<std::string> Persons(const json& entries) {
   std::set<std::string> persons;
@@ -242,7 +237,8 @@ TEST_F(ExchangeCommandsTest, NegotiatorsSeeNoRefusalAndOnlyTheNamesTheyMayKnow) 
         if (as_json) args.push_back("--json");
         RunResult result = As(user, args);
         ASSERT_EQ(result.exit_status, 0) << result.err;
-        EXPECT_EQ(Lower(result.out).find("refus"), std::string::npos) << user << " " << args[1];
+        EXPECT_EQ(AsciiLower(result.out).find("refus"), std::string::npos)
+            << user << " " << args[1];
         EXPECT_NE(result.out.find("not available (confidential)"), std::string::npos);
       }
     }
@@ -251,7 +247,7 @@ TEST_F(ExchangeCommandsTest, NegotiatorsSeeNoRefusalAndOnlyTheNamesTheyMayKnow) 
     RunResult require =
         As(user, {"exchange", "solve", "X1", "--date", "2025-07-18", "--require", slv_roster_[6]});
     EXPECT_EQ(require.exit_status, 65);
-    EXPECT_EQ(Lower(require.err + require.out).find("refus"), std::string::npos);
+    EXPECT_EQ(AsciiLower(require.err + require.out).find("refus"), std::string::npos);
     EXPECT_NE(require.err.find("not available (confidential)"), std::string::npos);
     RunResult unfit =
         As(user, {"exchange", "solve", "X1", "--date", "2025-07-18", "--require", slv_roster_[7]});

@@ -9,6 +9,7 @@
 #include "cli/execution_reports.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/text.h"
 #include "instance/ids.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
@@ -42,18 +43,7 @@ struct ExecutionFlags {
   std::string html_file;
 };
 
-using Flags = std::shared_ptr<ExecutionFlags>;
-
-std::string NameOf(const PersonNames& names, int64_t person) {
-  auto found = names.find(person);
-  return found == names.end() ? "" : found->second;
-}
-
-std::string Join(const std::vector<std::string>& parts, const std::string& separator) {
-  std::string text;
-  for (const auto& part : parts) text += (text.empty() ? "" : separator) + part;
-  return text;
-}
+using ExecutionFlagsRef = std::shared_ptr<ExecutionFlags>;
 
 // ---- readiness -------------------------------------------------------------------------------
 
@@ -313,7 +303,8 @@ Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
 }
 
 template <typename Run>
-void SetCallback(CLI::App* command, CommandContext& context, const Flags& flags, Run run) {
+void SetCallback(CLI::App* command, CommandContext& context, const ExecutionFlagsRef& flags,
+                 Run run) {
   command->callback([&context, flags, run] { context.Finish(run(context, *flags)); });
 }
 

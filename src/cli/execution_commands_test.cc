@@ -15,20 +15,12 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "core/text.h"
 
 namespace canje::cli::testing {
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
 
 // The demo store with users of every role, and exchange X1 agreed on V1 and signed by SLV, USA
 // and VEN: eight persons of SLV's roster go home to VEN, two US nationals held by VEN go to USA.
@@ -139,7 +131,7 @@ TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {
   RunResult for_negotiator = As("ven", {"exchange", "readiness", "X1"});
   ASSERT_EQ(for_negotiator.exit_status, 0) << for_negotiator.err;
   EXPECT_TRUE(Contains(for_negotiator.out, "not available (confidential)"));
-  EXPECT_FALSE(Contains(Lower(for_negotiator.out), "refus")) << for_negotiator.out;
+  EXPECT_FALSE(Contains(AsciiLower(for_negotiator.out), "refus")) << for_negotiator.out;
   // Every personal obstacle reads the same to a negotiator: a refusal, unfitness, no interview.
   auto as_negotiator = Readiness("ven");
   const json confidential = json::array(
@@ -147,7 +139,7 @@ TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {
   for (const std::string& person : {p[1], p[3], p[4]}) {
     EXPECT_EQ(as_negotiator[person]["obstacles"], confidential) << person;
   }
-  EXPECT_FALSE(Contains(Lower(for_negotiator.out), "fit")) << for_negotiator.out;
+  EXPECT_FALSE(Contains(AsciiLower(for_negotiator.out), "fit")) << for_negotiator.out;
 
   // The guard: four persons are neither ready nor recorded as not travelling.
   Refused("med", {"exchange", "advance", "X1", "--to", "executing"}, 65,
@@ -305,8 +297,8 @@ TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {
     RunResult as_json = As(user, {"exchange", "reconcile", "X1", "--json"});
     for (const std::string& output :
          {text.out, as_json.out, canje_.ReadFile(user + ".csv"), canje_.ReadFile(user + ".html")}) {
-      EXPECT_FALSE(Contains(Lower(output), "refus")) << user << ": " << output;
-      EXPECT_FALSE(Contains(Lower(output), "unfit")) << user << ": " << output;
+      EXPECT_FALSE(Contains(AsciiLower(output), "refus")) << user << ": " << output;
+      EXPECT_FALSE(Contains(AsciiLower(output), "unfit")) << user << ": " << output;
       EXPECT_TRUE(Contains(output, "not available (confidential)")) << user;
     }
     EXPECT_EQ(json::parse(as_json.out)["directions"][0]["not_travelling"]["confidential"], 3);

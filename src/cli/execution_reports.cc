@@ -10,11 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-std::string NameOf(const PersonNames& names, int64_t person) {
-  auto found = names.find(person);
-  return found == names.end() ? "" : found->second;
-}
-
 std::string Arrow(const negotiation::DirectionCounts& d) { return d.from + ">" + d.to; }
 
 std::string ReasonLabel(const std::string& reason) {
@@ -30,6 +25,11 @@ std::string ReportedSummary(const negotiation::PartyCount& line) {
 }
 
 }  // namespace
+
+std::string NameOf(const PersonNames& names, int64_t person) {
+  auto found = names.find(person);
+  return found == names.end() ? "" : found->second;
+}
 
 std::string EscapeHtml(std::string_view text) {
   std::string out;

@@ -15,6 +15,8 @@
 namespace canje::cli {
 
 using PersonNames = std::map<int64_t, std::string>;
+// The name of `person` in `names`, or "" when it is not there (not the viewer's to read).
+std::string NameOf(const PersonNames& names, int64_t person);
 
 // Header: direction,row,kind,person,name,party,count,reason,text.
 std::string ReconciliationCsv(const negotiation::ExchangeReconciliation& reconciliation,

@@ -26,10 +26,6 @@ namespace {
 
 using nlohmann::json;
 
-bool Contains(const std::string& text, const std::string& part) {
-  return !part.empty() && text.find(part) != std::string::npos;
-}
-
 class NeedToKnowTest : public MultiUserTest {
  protected:
   void SetUp() override {

@@ -13,16 +13,12 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "core/text.h"
 
 namespace canje::cli::testing {
 namespace {
 
 using nlohmann::json;
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 class ProposalCommandsTest : public MultiUserTest {
  protected:
@@ -296,7 +292,7 @@ TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
   EXPECT_EQ(for_mediator.exit_status, 77);
   EXPECT_EQ(for_mediator.err.find("not available (confidential)"), std::string::npos)
       << for_mediator.err;
-  EXPECT_NE(Lower(for_mediator.err).find("refus"), std::string::npos) << for_mediator.err;
+  EXPECT_NE(AsciiLower(for_mediator.err).find("refus"), std::string::npos) << for_mediator.err;
   // Unfitness blocks the same way, and reads the same to the negotiator: one exit status, one
   // message but for the person.
   Ok("ver", {"interview", "record", slv_roster_[26], "--destination", "VEN", "--identity",

@@ -6,6 +6,7 @@
 #include "cli/open_instance.h"
 #include "cli/pair_explanation_output.h"
 #include "cli/table.h"
+#include "core/text.h"
 #include "instance/ids.h"
 #include "reconciliation/linker.h"
 #include "reconciliation/review.h"
@@ -24,15 +25,6 @@ using json = nlohmann::json;
 constexpr std::string_view kStatuses[] = {"held",          "not_on_roster", "reported_released",
                                           "reported_dead", "needs_review",  "released",
                                           "dead",          "unknown"};
-
-std::string Joined(const std::vector<std::string>& items, std::string_view separator) {
-  std::string joined;
-  for (const std::string& item : items) {
-    if (!joined.empty()) joined += separator;
-    joined += item;
-  }
-  return joined;
-}
 
 json SideJson(const reconciliation::ReviewSide& side) {
   if (side.hidden) return {{"hidden", true}};
@@ -93,22 +85,22 @@ void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
   row("list", list(item.left), list(item.right));
   row("person now", instance::PersonId(item.left.person_id),
       instance::PersonId(item.right.person_id));
-  row("given names", Joined(item.left.person.name.given_names, " "),
-      Joined(item.right.person.name.given_names, " "));
-  row("family names", Joined(item.left.person.name.family_names, " "),
-      Joined(item.right.person.name.family_names, " "));
+  row("given names", Join(item.left.person.name.given_names, " "),
+      Join(item.right.person.name.given_names, " "));
+  row("family names", Join(item.left.person.name.family_names, " "),
+      Join(item.right.person.name.family_names, " "));
   auto born = [](const registry::PersonRecord& p) {
     return p.date_of_birth ? p.date_of_birth->ToIso() : std::string();
   };
   row("born", born(item.left.person), born(item.right.person));
   row("sex", std::string(registry::SexName(item.left.person.sex)),
       std::string(registry::SexName(item.right.person.sex)));
-  row("nationality", Joined(item.left.person.nationalities, "|"),
-      Joined(item.right.person.nationalities, "|"));
+  row("nationality", Join(item.left.person.nationalities, "|"),
+      Join(item.right.person.nationalities, "|"));
   auto documents = [](const registry::PersonRecord& p) {
     std::vector<std::string> numbers;
     for (const auto& document : p.documents) numbers.push_back(document.number);
-    return Joined(numbers, "|");
+    return Join(numbers, "|");
   };
   row("documents", documents(item.left.person), documents(item.right.person));
   table.Print(out);
@@ -261,7 +253,7 @@ Status RunStatus(CommandContext& context, const std::string& party, const std::s
       std::vector<std::string> records;
       for (int64_t record : entry.records) records.push_back(instance::RecordId(record));
       entries.AddRow({instance::ListId(entry.list_id), instance::PersonId(entry.person_id),
-                      Joined(records, " "), entry.holder,
+                      Join(records, " "), entry.holder,
                       entry.status + (entry.listed_twice() ? " (listed twice)" : "") +
                           (entry.erased ? " (erased)" : "")});
     }

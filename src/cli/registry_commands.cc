@@ -1,13 +1,13 @@
 #include "cli/registry_commands.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <nlohmann/json.hpp>
 
 #include "cli/open_instance.h"
 #include "cli/progress_bar.h"
 #include "cli/protection_commands.h"
 #include "cli/table.h"
+#include "core/text.h"
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
 #include "registry/importer.h"
@@ -19,21 +19,12 @@ namespace {
 
 using nlohmann::json;
 
-std::string Joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-  std::string out;
-  for (const auto& item : items) {
-    if (!out.empty()) out += separator;
-    out += item;
-  }
-  return out;
-}
-
 std::string DocumentsText(const registry::PersonRecord& record) {
   std::vector<std::string> items;
   for (const auto& document : record.documents) {
     items.push_back((document.type.empty() ? "" : document.type + " ") + document.number);
   }
-  return Joined(items);
+  return Join(items);
 }
 
 std::string NameOrErased(const registry::PersonEntry& person) {
@@ -204,8 +195,8 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
       table.AddRow({instance::PersonId(person.id), NameOrErased(person),
                     std::string(registry::SexName(record.sex)),
                     record.date_of_birth ? record.date_of_birth->ToIso() : "",
-                    Joined(record.nationalities, "|"), holder, facility, status_text, charges,
-                    Joined(record.categories, "|")});
+                    Join(record.nationalities, "|"), holder, facility, status_text, charges,
+                    Join(record.categories, "|")});
       return Status::Ok();
     });
     if (!status.ok()) return context.Finish(status);
@@ -242,15 +233,15 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
       out << "  erased on " << entry.erased_at << '\n';
     } else {
       const auto& record = entry.record;
-      out << "  given names:   " << Joined(record.name.given_names, " ") << '\n'
-          << "  family names:  " << Joined(record.name.family_names, " / ") << '\n';
-      if (!record.aliases.empty()) out << "  aliases:       " << Joined(record.aliases) << '\n';
+      out << "  given names:   " << Join(record.name.given_names, " ") << '\n'
+          << "  family names:  " << Join(record.name.family_names, " / ") << '\n';
+      if (!record.aliases.empty()) out << "  aliases:       " << Join(record.aliases) << '\n';
       out << "  sex:           " << registry::SexName(record.sex) << '\n'
           << "  born:          " << (record.date_of_birth ? record.date_of_birth->ToIso() : "")
           << '\n'
-          << "  nationality:   " << Joined(record.nationalities) << '\n'
+          << "  nationality:   " << Join(record.nationalities) << '\n'
           << "  documents:     " << DocumentsText(record) << '\n'
-          << "  categories:    " << Joined(record.categories) << '\n';
+          << "  categories:    " << Join(record.categories) << '\n';
       for (const auto& charge : record.charges) {
         out << "  charge:        " << (charge.description.empty() ? "(none)" : charge.description)
             << (charge.status.empty() ? "" : " [" + charge.status + "]") << '\n';

@@ -13,12 +13,12 @@ namespace {
 
 using nlohmann::json;
 
-struct CreateOptions {
+struct TokenCreateOptions {
   std::string user;
   std::optional<int64_t> expires_days;
 };
 
-Status RunCreate(CommandContext& context, const CreateOptions& options) {
+Status RunTokenCreate(CommandContext& context, const TokenCreateOptions& options) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(authentication::CreatedToken created,
                          authentication::CreateApiToken(*instance, options.user, options.expires_days));
@@ -40,7 +40,7 @@ Status RunCreate(CommandContext& context, const CreateOptions& options) {
   return Status::Ok();
 }
 
-Status RunList(CommandContext& context, const std::string& user) {
+Status RunTokenList(CommandContext& context, const std::string& user) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(auto tokens, authentication::ListApiTokens(*instance, user));
   std::string now = NowRfc3339();
@@ -92,19 +92,19 @@ void AddTokenCommands(CLI::App& app, CommandContext& context) {
 
   auto* create = token->add_subcommand(
       "create", "Create a token acting as NAME; printed once (only its SHA-256 is kept)");
-  auto create_options = std::make_shared<CreateOptions>();
+  auto create_options = std::make_shared<TokenCreateOptions>();
   create->add_option("NAME", create_options->user, "The user the token acts as")
       ->type_name(kUserValue)->required();
   create->add_option("--expires-days", create_options->expires_days,
                      "Expire after this many days (1-3650; default: never)");
   create->callback(
-      [&context, create_options] { context.Finish(RunCreate(context, *create_options)); });
+      [&context, create_options] { context.Finish(RunTokenCreate(context, *create_options)); });
 
   auto* list = token->add_subcommand("list", "Tokens (never their text): state, expiry");
   auto list_user = std::make_shared<std::string>();
   list->add_option("NAME", *list_user, "Only this user's tokens")
       ->type_name(kUserValue);
-  list->callback([&context, list_user] { context.Finish(RunList(context, *list_user)); });
+  list->callback([&context, list_user] { context.Finish(RunTokenList(context, *list_user)); });
 
   auto* revoke = token->add_subcommand("revoke", "Revoke a token: it stops working at once");
   auto revoke_id = std::make_shared<int64_t>(0);

@@ -17,7 +17,7 @@ namespace {
 
 using nlohmann::json;
 
-struct ServeOptions {
+struct WitnessServeOptions {
   std::string state;
   std::string listen = "127.0.0.1:8421";
   double rate = 10;
@@ -25,7 +25,7 @@ struct ServeOptions {
   int threads = 2;
 };
 
-Status RunWitnessServe(CommandContext& context, const ServeOptions& options) {
+Status RunWitnessServe(CommandContext& context, const WitnessServeOptions& options) {
   std::ostream& err = context.err;
   CANJE_ASSIGN_OR_RETURN(auto service,
                          server::WitnessService::Create({options.state, options.rate, options.burst,
@@ -95,7 +95,7 @@ void AddWitnessSideCommands(CLI::App* witness, CommandContext& context) {
 
   auto* serve = witness->add_subcommand(
       "serve", "Serve C2SP tlog-witness: POST /add-checkpoint cosigns what extends the log");
-  auto options = std::make_shared<ServeOptions>();
+  auto options = std::make_shared<WitnessServeOptions>();
   serve->add_option("--state", options->state, "The witness's state folder")->required();
   serve->add_option("--listen", options->listen, "ADDRESS:PORT (port 0: any free port)")
       ->capture_default_str();

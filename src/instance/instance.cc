@@ -28,12 +28,6 @@ Status LoadIndexKey(store::Store& store, protect::Vault& vault) {
   return Status::Ok();
 }
 
-std::string MetaText(store::Store& store, std::string_view name) {
-  Result<std::optional<Bytes>> value = store.Meta(name);
-  if (!value.ok() || !value->has_value()) return "";
-  return std::string(AsText(**value));
-}
-
 }  // namespace
 
 Instance::Instance(std::unique_ptr<store::Store> store, std::unique_ptr<protect::Vault> vault,
@@ -107,7 +101,7 @@ Result<std::unique_ptr<Instance>> Instance::Open(const OpenOptions& options) {
                          protect::ReadMasterKeyFile(options.master_key_file));
   auto vault = std::make_unique<protect::Vault>(std::move(keys));
   CANJE_RETURN_IF_ERROR(LoadIndexKey(*store, *vault));
-  std::string user_name = options.user.empty() ? MetaText(*store, "default_user") : options.user;
+  std::string user_name = options.user.empty() ? store->MetaText("default_user") : options.user;
   CANJE_ASSIGN_OR_RETURN(auto user, store->FindUser(user_name));
   if (!user) {
     return Status::NotPermitted("no user named '" + user_name +

@@ -67,7 +67,7 @@ Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem
   protect::Vault& vault = instance.vault();
   // Contexts under which each table's keys were wrapped (see the Vault's callers).
   auto context_for = [](const store::WriteTransaction::WrappedKeyRow& row) -> std::string {
-    if (row.table == "persons") return "person " + std::to_string(row.id);
+    if (row.table == "persons") return protect::PersonKeyContext(row.id);
     if (row.table == "list_records") return "record " + std::to_string(row.id);
     if (row.table == "events") return "event payload";
     if (row.name == "log_signer") return "log signing key";

@@ -17,12 +17,6 @@ namespace {
 
 constexpr std::string_view kLogSignerContext = "log signing key";
 
-std::string MetaText(store::Store& store, std::string_view name) {
-  Result<std::optional<Bytes>> value = store.Meta(name);
-  if (!value.ok() || !value->has_value()) return "";
-  return std::string(AsText(**value));
-}
-
 Result<ledger::SignerKey> LoadSigner(store::Store& store, protect::Vault& vault) {
   CANJE_ASSIGN_OR_RETURN(auto wrapped, store.Meta("log_signer"));
   if (!wrapped) return Status::Invalid("the store has no log signing key: it is damaged");
@@ -30,12 +24,12 @@ Result<ledger::SignerKey> LoadSigner(store::Store& store, protect::Vault& vault)
   ledger::Ed25519Seed seed_array{};
   if (seed.size() != seed_array.size()) return Status::Invalid("the log signing key is damaged");
   std::copy(seed.begin(), seed.end(), seed_array.begin());
-  return ledger::SignerKeyFromSeed(MetaText(store, "origin"), ledger::SignatureType::kEd25519,
+  return ledger::SignerKeyFromSeed(store.MetaText("origin"), ledger::SignatureType::kEd25519,
                                    seed_array);
 }
 
 Result<ledger::VerifierKey> LoadVerifier(store::Store& store) {
-  std::string text = MetaText(store, "log_vkey");
+  std::string text = store.MetaText("log_vkey");
   if (text.empty()) return Status::Invalid("the store has no log verifier key: it is damaged");
   return ledger::ParseVerifierKey(text);
 }
@@ -88,7 +82,7 @@ Status SignCheckpoint(store::WriteTransaction& transaction, protect::Vault& vaul
 }
 
 Result<std::string> LogVerifierKey(store::Store& store) {
-  std::string text = MetaText(store, "log_vkey");
+  std::string text = store.MetaText("log_vkey");
   if (text.empty()) return Status::Invalid("the store has no log verifier key");
   return text;
 }

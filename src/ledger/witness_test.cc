@@ -12,7 +12,7 @@ namespace {
 constexpr std::string_view kOrigin = "canje.example/demo";
 constexpr uint64_t kNow = 1753000000;
 
-SignerKey Key(std::string_view name, SignatureType type, uint8_t fill) {
+SignerKey WitnessKey(std::string_view name, SignatureType type, uint8_t fill) {
   Ed25519Seed seed;
   seed.fill(fill);
   return *SignerKeyFromSeed(name, type, seed);
@@ -22,7 +22,7 @@ SignerKey Key(std::string_view name, SignatureType type, uint8_t fill) {
 class Log {
  public:
   Log(int64_t size, std::string_view variant = "", uint8_t key_fill = 1)
-      : key_(Key(kOrigin, SignatureType::kEd25519, key_fill)) {
+      : key_(WitnessKey(kOrigin, SignatureType::kEd25519, key_fill)) {
     for (int64_t i = 0; i < size; ++i) {
       const std::string event = "event " + std::to_string(i) + std::string(variant);
       EXPECT_TRUE(tree_.AppendLeafHash(HashLeaf(AsBytes(event))).ok());
@@ -47,7 +47,7 @@ class WitnessTest : public testing::Test {
  protected:
   Log log_{12};
   WitnessedLog watched_{std::string(kOrigin), log_.Verifier()};
-  SignerKey witness_ = Key("witness.example/w1", SignatureType::kCosignatureV1, 9);
+  SignerKey witness_ = WitnessKey("witness.example/w1", SignatureType::kCosignatureV1, 9);
 
   Result<WitnessCosignature> Decide(const std::optional<TreeHead>& last, const std::string& note,
                                     const std::vector<Hash>& proof, WitnessRefusal* refusal) {
@@ -151,7 +151,7 @@ TEST_F(WitnessTest, RefusesMalformedInput) {
   EXPECT_EQ(refusal, WitnessRefusal::kMalformed);
 
   // A validly signed note that is not a checkpoint.
-  const SignerKey log_key = Key(kOrigin, SignatureType::kEd25519, 1);
+  const SignerKey log_key = WitnessKey(kOrigin, SignatureType::kEd25519, 1);
   EXPECT_FALSE(Decide(std::nullopt, *SignNote("hello\n", log_key), {}, &refusal).ok());
   EXPECT_EQ(refusal, WitnessRefusal::kMalformed);
 
@@ -168,7 +168,7 @@ TEST_F(WitnessTest, RefusesMalformedInput) {
 }
 
 TEST_F(WitnessTest, RefusesMisconfiguredKeys) {
-  const SignerKey not_a_cosigner = Key("witness.example/w1", SignatureType::kEd25519, 9);
+  const SignerKey not_a_cosigner = WitnessKey("witness.example/w1", SignatureType::kEd25519, 9);
   EXPECT_EQ(
       DecideCosignature(watched_, std::nullopt, log_.SignedCheckpoint(3), {}, not_a_cosigner, kNow)
           .status()

@@ -94,7 +94,6 @@ bool Has(const std::vector<Obstacle>& obstacles, ObstacleKind kind) {
 }
 
 // The contexts binding a person's data key and an outcome's sealed note (protect/vault.h).
-std::string PersonKeyContext(int64_t person_id) { return "person " + std::to_string(person_id); }
 std::string OutcomeNoteContext(int64_t person_id, int64_t exchange_id) {
   return "person " + std::to_string(person_id) + " not travelling in exchange " +
          std::to_string(exchange_id);
@@ -104,8 +103,8 @@ Result<std::optional<Bytes>> PersonKey(store::Store& store, protect::Vault& vaul
                                        int64_t person_id) {
   CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(person_id));
   if (!person || person->person.data_key.empty()) return std::optional<Bytes>();
-  CANJE_ASSIGN_OR_RETURN(Bytes key,
-                         vault.UnwrapKey(person->person.data_key, PersonKeyContext(person_id)));
+  CANJE_ASSIGN_OR_RETURN(
+      Bytes key, vault.UnwrapKey(person->person.data_key, protect::PersonKeyContext(person_id)));
   return std::optional<Bytes>(std::move(key));
 }
 

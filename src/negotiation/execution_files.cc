@@ -4,30 +4,13 @@
 #include <map>
 #include <sstream>
 
+#include "core/text.h"
 #include "instance/ids.h"
 #include "negotiation/batch_problems.h"
 #include "registry/csv_reader.h"
 
 namespace canje::negotiation {
 namespace {
-
-std::string Trim(std::string_view text) {
-  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && space(text.front())) text.remove_prefix(1);
-  while (!text.empty() && space(text.back())) text.remove_suffix(1);
-  return std::string(text);
-}
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-std::string Names(const std::vector<std::string>& names) {
-  std::string text;
-  for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
 
 // One data row: its cells by column name and where it is.
 struct CsvItem {
@@ -62,18 +45,18 @@ Result<std::vector<CsvItem>> ReadCsvItems(std::string_view text, std::string_vie
   registry::CsvReader& reader = *opened;
   std::map<std::string, int> columns;
   for (size_t i = 0; i < reader.header().size(); ++i) {
-    const std::string name = Lower(Trim(reader.header()[i]));
+    const std::string name = AsciiLower(Trim(reader.header()[i]));
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       return Status::Invalid(file + ":" + std::to_string(reader.header_line()) + ":" +
                              std::to_string(i + 1) + ": unknown column '" + name +
-                             "'; the columns are " + Names(known));
+                             "'; the columns are " + Join(known));
     }
     columns[name] = static_cast<int>(i + 1);
   }
   for (const std::string& name : required) {
     if (!columns.contains(name)) {
       return Status::Invalid(file + ":" + std::to_string(reader.header_line()) +
-                             ": missing column '" + name + "'; the columns are " + Names(known));
+                             ": missing column '" + name + "'; the columns are " + Join(known));
     }
   }
   std::vector<CsvItem> items;
@@ -136,7 +119,7 @@ Result<std::vector<NewNotTravelling>> ParseNotTravellingCsv(std::string_view tex
   for (const CsvItem& item : items) {
     NewNotTravelling outcome;
     outcome.person_id = PersonOf(item, problems);
-    outcome.reason = Lower(item["reason"]);
+    outcome.reason = AsciiLower(item["reason"]);
     outcome.note = item["note"];
     outcome.where = item.Where();
     if (outcome.person_id != 0) outcomes.push_back(std::move(outcome));
@@ -185,9 +168,9 @@ Result<std::vector<std::pair<NewInterview, std::string>>> ParseInterviewsCsv(
     NewInterview interview;
     interview.person_id = PersonOf(item, problems);
     interview.destination = item["destination"];
-    interview.identity = Lower(item["identity"]);
-    interview.consent = Lower(item["consent"]);
-    interview.fit = Lower(item["fit"]);
+    interview.identity = AsciiLower(item["identity"]);
+    interview.consent = AsciiLower(item["consent"]);
+    interview.fit = AsciiLower(item["fit"]);
     interview.interviewed_on = item["on"];
     interview.note = item["note"];
     if (interview.person_id != 0) interviews.emplace_back(std::move(interview), item.Where());

@@ -14,7 +14,6 @@ namespace canje::negotiation {
 namespace {
 
 // The contexts binding a person's data key and an interview's sealed note (protect/vault.h).
-std::string PersonKeyContext(int64_t person_id) { return "person " + std::to_string(person_id); }
 std::string NoteContext(int64_t person_id, int64_t interview_id) {
   return "person " + std::to_string(person_id) + " interview " + std::to_string(interview_id);
 }
@@ -126,8 +125,8 @@ Status WriteInterview(instance::Recorder& recorder, CheckedInterview& checked) {
   row.fit_to_travel = interview.fit == "yes";
   if (!interview.note.empty()) {
     CANJE_ASSIGN_OR_RETURN(
-        Bytes key,
-        recorder.vault().UnwrapKey(checked.wrapped_key, PersonKeyContext(interview.person_id)));
+        Bytes key, recorder.vault().UnwrapKey(checked.wrapped_key,
+                                              protect::PersonKeyContext(interview.person_id)));
     row.note_sealed =
         recorder.vault().Seal(key, AsBytes(interview.note), NoteContext(interview.person_id, id));
   }
@@ -216,8 +215,9 @@ Result<std::vector<InterviewView>> ListInterviews(instance::Instance& instance,
         CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(row.person_id));
         std::optional<Bytes> key;
         if (person && !person->person.data_key.empty()) {
-          CANJE_ASSIGN_OR_RETURN(key, instance.vault().UnwrapKey(person->person.data_key,
-                                                                 PersonKeyContext(row.person_id)));
+          CANJE_ASSIGN_OR_RETURN(
+              key, instance.vault().UnwrapKey(person->person.data_key,
+                                              protect::PersonKeyContext(row.person_id)));
         }
         keys[row.person_id] = std::move(key);
       }

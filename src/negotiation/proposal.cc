@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/text.h"
 #include "instance/ids.h"
 #include "registry/csv_reader.h"
 #include "solver/exchange_model.h"
@@ -20,21 +21,6 @@ bool IsPartyCode(std::string_view code) {
     return std::isupper(static_cast<unsigned char>(c)) ||
            std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '_';
   });
-}
-
-std::string Trim(std::string_view text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
-    text.remove_suffix(1);
-  }
-  return std::string(text);
-}
-
-std::string Lower(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
 }
 
 std::string FormatNumber(double value) {
@@ -113,7 +99,7 @@ Result<std::vector<Transfer>> ParseTransfersCsv(std::string_view text, std::stri
   const std::vector<std::string> known = {"person", "from", "to", "beneficiary", "unconditional"};
   std::map<std::string, int> column;
   for (size_t i = 0; i < reader.header().size(); ++i) {
-    const std::string name = Lower(Trim(reader.header()[i]));
+    const std::string name = AsciiLower(Trim(reader.header()[i]));
     if (std::find(known.begin(), known.end(), name) == known.end()) {
       return Status::Invalid(file + ":" + std::to_string(reader.header_line()) + ":" +
                              std::to_string(i + 1) + ": unknown column '" + name +
@@ -160,7 +146,7 @@ Result<std::vector<Transfer>> ParseTransfersCsv(std::string_view text, std::stri
                                "' is not a party code such as VEN");
       }
     }
-    const std::string flag = Lower(cell("unconditional"));
+    const std::string flag = AsciiLower(cell("unconditional"));
     if (flag == "yes" || flag == "true" || flag == "1") {
       transfer.unconditional = true;
     } else if (!(flag.empty() || flag == "no" || flag == "false" || flag == "0")) {

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/text.h"
 #include "ledger/cosignature.h"
 #include "ledger/note_keys.h"
 #include "ledger/signed_note.h"
@@ -14,12 +15,6 @@
 
 namespace canje::negotiation {
 namespace {
-
-std::string Names(const std::vector<std::string>& names) {
-  std::string text;
-  for (const std::string& name : names) text += (text.empty() ? "" : ", ") + name;
-  return text;
-}
 
 // The size of the witness's latest stored cosignature, if it verifies against its registered
 // key and the stored checkpoint of that size; 0 otherwise.
@@ -67,7 +62,7 @@ Result<store::WitnessPolicyRow> SetWitnessPolicy(instance::Instance& instance, i
     if (state && state->state != ExchangeStateName(ExchangeState::kNegotiating)) {
       return Status::Conflict("exchange " + exchange + " is " + state->state +
                               "; its witness policy (" + std::to_string(existing->threshold) +
-                              " of " + Names(existing->witnesses) +
+                              " of " + Join(existing->witnesses) +
                               ") was agreed under and can no longer be replaced");
     }
   }
@@ -117,7 +112,7 @@ Finality DecideFinality(const std::optional<store::WitnessPolicyRow>& policy, in
   finality.final = covering >= policy->threshold;
   finality.detail = "log entry " + std::to_string(entry) +
                     " is covered by checkpoints cosigned by " +
-                    (covered_by.empty() ? "no witness" : Names(covered_by)) + " (" + required + ")";
+                    (covered_by.empty() ? "no witness" : Join(covered_by)) + " (" + required + ")";
   return finality;
 }
 

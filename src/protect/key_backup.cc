@@ -10,9 +10,9 @@
 namespace canje::protect {
 namespace {
 
-constexpr std::string_view kHeader = "canje-key-backup v1";
+constexpr std::string_view kBackupHeader = "canje-key-backup v1";
 constexpr size_t kMinimumPassphrase = 12;
-constexpr uint64_t kMaximumN = uint64_t{1} << 22;
+constexpr uint64_t kMaximumBackupN = uint64_t{1} << 22;
 
 Result<Bytes> DeriveKey(const std::string& passphrase, ByteView salt, const ScryptCost& cost) {
   Bytes key(kKeySize);
@@ -67,7 +67,7 @@ Result<std::string> SealKeyBackup(const MasterKeyFile& keys, const std::string& 
   header << "kdf scrypt " << cost.n << " " << cost.r << " " << cost.p;
   Aead aead;
   Bytes sealed = aead.Seal(key, AsBytes(KeyFileText(keys)), AsBytes(header.str()));
-  return std::string(kHeader) + "\n" + header.str() + "\nsalt " + Base64Encode(salt) +
+  return std::string(kBackupHeader) + "\n" + header.str() + "\nsalt " + Base64Encode(salt) +
          "\nsealed " + Base64Encode(sealed) + "\n";
 }
 
@@ -78,12 +78,12 @@ Result<MasterKeyFile> OpenKeyBackup(const std::string& backup, const std::string
   std::getline(in, kdf_line);
   std::getline(in, salt_line);
   std::getline(in, sealed_line);
-  if (header != kHeader) return Status::Invalid("not a canje key backup (first line)");
+  if (header != kBackupHeader) return Status::Invalid("not a canje key backup (first line)");
   std::istringstream kdf(kdf_line);
   std::string word, name;
   ScryptCost cost;
   kdf >> word >> name >> cost.n >> cost.r >> cost.p;
-  if (word != "kdf" || name != "scrypt" || !kdf || cost.n < 2 || cost.n > kMaximumN ||
+  if (word != "kdf" || name != "scrypt" || !kdf || cost.n < 2 || cost.n > kMaximumBackupN ||
       cost.r == 0 || cost.r > 32 || cost.p == 0 || cost.p > 16) {
     return Status::Invalid("the key backup's kdf line is damaged or asks for too much memory");
   }

@@ -15,7 +15,7 @@
 namespace canje::protect {
 namespace {
 
-constexpr std::string_view kHeader = "canje-master-key v1";
+constexpr std::string_view kKeyFileHeader = "canje-master-key v1";
 
 Result<MasterKey> ParseKeyLine(std::istringstream& line, const std::string& where) {
   std::string id, encoded;
@@ -64,9 +64,9 @@ Result<MasterKeyFile> ReadMasterKeyFile(const std::filesystem::path& path) {
   if (!in) return Status::NotPermitted("cannot read master key file " + path.string());
   std::string line;
   std::getline(in, line);
-  if (line != kHeader) {
+  if (line != kKeyFileHeader) {
     return Status::Invalid(path.string() + ":1: not a canje master key file (expected '" +
-                           std::string(kHeader) + "')");
+                           std::string(kKeyFileHeader) + "')");
   }
   MasterKeyFile file;
   bool has_current = false;
@@ -99,7 +99,7 @@ Status WriteMasterKeyFile(const std::filesystem::path& path, const MasterKeyFile
     return Status::Conflict("a master key file already exists at " + path.string() +
                             "; move it away or choose another path with --master-key");
   }
-  std::string text = std::string(kHeader) + "\n";
+  std::string text = std::string(kKeyFileHeader) + "\n";
   text += "current " + file.current.id + " " + Base64Encode(file.current.key) + "\n";
   if (file.previous) {
     text += "previous " + file.previous->id + " " + Base64Encode(file.previous->key) + "\n";

@@ -14,7 +14,7 @@ namespace {
 
 constexpr size_t kSaltSize = 16;
 constexpr size_t kHashSize = 32;
-constexpr uint64_t kMaximumN = uint64_t{1} << 20;
+constexpr uint64_t kMaximumHashN = uint64_t{1} << 20;
 
 bool Derive(std::string_view password, ByteView salt, const PasswordCost& cost, Bytes& out) {
   out.assign(kHashSize, 0);
@@ -69,7 +69,7 @@ bool VerifyPassword(std::string_view password, std::string_view stored) {
   if (parts.size() != 6 || parts[0] != "scrypt") return false;
   PasswordCost cost;
   if (!ParseCount(parts[1], cost.n) || !ParseCount(parts[2], cost.r) ||
-      !ParseCount(parts[3], cost.p) || cost.n > kMaximumN || cost.r > 32 || cost.p > 16) {
+      !ParseCount(parts[3], cost.p) || cost.n > kMaximumHashN || cost.r > 32 || cost.p > 16) {
     return false;
   }
   std::optional<Bytes> salt = Base64Decode(parts[4]);

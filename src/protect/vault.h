@@ -9,6 +9,8 @@
 // A Vault is not thread-safe (it reuses one cipher context).
 #pragma once
 
+#include <cstdint>
+#include <string>
 #include <string_view>
 
 #include "core/encoding.h"
@@ -17,6 +19,10 @@
 #include "protect/master_key.h"
 
 namespace canje::protect {
+
+// The context that binds a person's data key (persons.data_key) to its row: "person 17". Every
+// wrap and unwrap of a person's key, and every record sealed under it, names the person this way.
+std::string PersonKeyContext(int64_t person_id);
 
 class Vault {
  public:

@@ -8,14 +8,14 @@
 namespace canje::registry {
 namespace {
 
-struct Synonym {
+struct ColumnSynonym {
   std::string_view name;  // as documented; matched after FoldForMatching
   Column column;
   std::string_view document_type = {};
 };
 
 // Canonical names first, in enum order; then synonyms. docs/formats.md mirrors this table.
-constexpr Synonym kSynonyms[] = {
+constexpr ColumnSynonym kColumnSynonyms[] = {
     {"record_id", Column::kRecordId},
     {"given_names", Column::kGivenNames},
     {"first_given_name", Column::kFirstGivenName},
@@ -231,7 +231,7 @@ struct FoldedTable {
 const FoldedTable& Table() {
   static const FoldedTable* table = [] {
     auto* t = new FoldedTable;
-    for (const Synonym& synonym : kSynonyms) {
+    for (const ColumnSynonym& synonym : kColumnSynonyms) {
       std::string folded = FoldForMatching(synonym.name);
       t->by_folded_name.emplace(folded, ColumnMatch{synonym.column, synonym.document_type});
       t->folded_names.push_back(std::move(folded));
@@ -259,14 +259,14 @@ bool IsFamilyPart(Column c) {
 }  // namespace
 
 std::string_view CanonicalColumnName(Column column) {
-  return kSynonyms[static_cast<int>(column)].name;
+  return kColumnSynonyms[static_cast<int>(column)].name;
 }
 
 std::span<const Column> AllColumns() { return kAllColumns; }
 
 std::vector<std::string_view> ColumnSynonyms(Column column) {
   std::vector<std::string_view> names;
-  for (const Synonym& synonym : kSynonyms) {
+  for (const ColumnSynonym& synonym : kColumnSynonyms) {
     if (synonym.column == column) names.push_back(synonym.name);
   }
   return names;
@@ -304,7 +304,7 @@ std::string UnknownColumnReason(std::string_view header_name) {
       // Suggest the name as documented (with its accents), not the folded key.
       for (size_t i = 0; i < table.folded_views.size(); ++i) {
         if (table.folded_views[i] == *close) {
-          reason += "; did you mean '" + std::string(kSynonyms[i].name) + "'?";
+          reason += "; did you mean '" + std::string(kColumnSynonyms[i].name) + "'?";
           break;
         }
       }

@@ -89,8 +89,6 @@ std::string Join(const std::vector<std::string>& items) {
 }
 
 std::string RecordContext(int64_t id) { return "record " + std::to_string(id); }
-std::string PersonContext(int64_t id) { return "person " + std::to_string(id); }
-
 // Writes rejected rows: one line per problem, with the row as it came.
 class RejectsWriter {
  public:
@@ -211,8 +209,9 @@ class ImportRun {
       person.nationalities = Join(record.nationalities);
       person.categories = Join(record.categories);
       Bytes key = vault.NewDataKey();
-      person.data_key = vault.WrapKey(key, PersonContext(person_id));
-      person.sealed = vault.Seal(key, AsBytes(EncodePersonRecord(record)), PersonContext(person_id));
+      person.data_key = vault.WrapKey(key, protect::PersonKeyContext(person_id));
+      person.sealed = vault.Seal(key, AsBytes(EncodePersonRecord(record)),
+                                 protect::PersonKeyContext(person_id));
       CANJE_RETURN_IF_ERROR(transaction.AddPerson(person));
       ++report_.persons_created;
       std::string folded_name = FoldForMatching(record.name.Display());

@@ -15,13 +15,13 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
 // Reads all of `text`; the Status is the fatal error, if any.
-struct ReadResult {
+struct JsonReadResult {
   std::vector<Row> rows;
   Status status;
 };
 
-ReadResult ReadJson(const std::string& text) {
-  ReadResult result;
+JsonReadResult ReadJson(const std::string& text) {
+  JsonReadResult result;
   std::istringstream in(text);
   Result<JsonRecordsReader> reader = JsonRecordsReader::Open(in);
   if (!reader.ok()) {
@@ -42,7 +42,7 @@ ReadResult ReadJson(const std::string& text) {
 }
 
 TEST(JsonRecordsReader, ReadsFlatObjectsAsKeyedRows) {
-  ReadResult r = ReadJson(
+  JsonReadResult r = ReadJson(
       "[\n"
       "  {\"nombres\": \"José Luis\", \"apellidos\": \"Pérez\", \"edad\": 41,\n"
       "   \"talla\": 1.50, \"grande\": 12345678901234567890, \"neg\": -3,\n"
@@ -64,19 +64,18 @@ TEST(JsonRecordsReader, ReadsFlatObjectsAsKeyedRows) {
 }
 
 TEST(JsonRecordsReader, JoinsArraysOfTextWithBars) {
-  ReadResult r = ReadJson(
-      R"([{"alias": ["El Flaco", "Pepe"], "cargos": [], "n": [1, "x"],)"
-      R"( "tipos": ["cedula", ""], "solo": [""]}])");
+  JsonReadResult r = ReadJson(R"([{"alias": ["El Flaco", "Pepe"], "cargos": [], "n": [1, "x"],)"
+                              R"( "tipos": ["cedula", ""], "solo": [""]}])");
   ASSERT_TRUE(r.status.ok());
   ASSERT_EQ(r.rows.size(), 1u);
   EXPECT_THAT(r.rows[0].values, ElementsAre("El Flaco|Pepe", "", "1|x", "cedula||", "|"));
 }
 
 TEST(JsonRecordsReader, NestedValuesAreErrorsNamingTheirPathAndReadingGoesOn) {
-  ReadResult r = ReadJson(
-      R"([{"nombres": {"primero": "José"}},)"
-      "\n"
-      R"({"alias": ["a", ["b"]]}, {"alias": ["a", null]}, 42, {"ok": "yes"}])");
+  JsonReadResult r =
+      ReadJson(R"([{"nombres": {"primero": "José"}},)"
+               "\n"
+               R"({"alias": ["a", ["b"]]}, {"alias": ["a", null]}, 42, {"ok": "yes"}])");
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   ASSERT_EQ(r.rows.size(), 5u);
   ASSERT_EQ(r.rows[0].errors.size(), 1u);
@@ -92,7 +91,7 @@ TEST(JsonRecordsReader, NestedValuesAreErrorsNamingTheirPathAndReadingGoesOn) {
 }
 
 TEST(JsonRecordsReader, MalformedRecordsAndRepeatedKeysAreRowErrors) {
-  ReadResult r = ReadJson(
+  JsonReadResult r = ReadJson(
       "[{\"a\": \"1\",\n \"b\" \"2\"},\n"
       " {\"a\": 1, \"a\": 2},\n"
       " {\"a\": \"fine\"}]");
@@ -107,7 +106,7 @@ TEST(JsonRecordsReader, MalformedRecordsAndRepeatedKeysAreRowErrors) {
 }
 
 TEST(JsonRecordsReader, InvalidUtf8IsARowErrorWithItsLine) {
-  ReadResult r = ReadJson("[{\"a\": \"ok\"},\n{\"a\":\n \"Jos\xE9\"}, {\"a\": \"b\"}]");
+  JsonReadResult r = ReadJson("[{\"a\": \"ok\"},\n{\"a\":\n \"Jos\xE9\"}, {\"a\": \"b\"}]");
   ASSERT_TRUE(r.status.ok());
   ASSERT_EQ(r.rows.size(), 3u);
   ASSERT_EQ(r.rows[1].errors.size(), 1u);
@@ -119,7 +118,7 @@ TEST(JsonRecordsReader, InvalidUtf8IsARowErrorWithItsLine) {
 
 TEST(JsonRecordsReader, EscapedQuotesAndBracketsInsideStringsDoNotEndARecord) {
   const std::string big(100000, 'x');  // longer than one read block
-  ReadResult r = ReadJson("\xEF\xBB\xBF[{\"a\": \"}]\\\\\", \"b\": \"\\\"}" + big + "\"}, {}]");
+  JsonReadResult r = ReadJson("\xEF\xBB\xBF[{\"a\": \"}]\\\\\", \"b\": \"\\\"}" + big + "\"}, {}]");
   ASSERT_TRUE(r.status.ok()) << r.status.ToString();
   ASSERT_EQ(r.rows.size(), 2u);
   EXPECT_THAT(r.rows[0].errors, IsEmpty());
@@ -143,7 +142,7 @@ TEST(JsonRecordsReader, StructuralErrorsAreFatal) {
 }
 
 TEST(JsonRecordsReader, AnEmptyArrayHasNoRows) {
-  ReadResult r = ReadJson("  [ ]  \n");
+  JsonReadResult r = ReadJson("  [ ]  \n");
   EXPECT_TRUE(r.status.ok());
   EXPECT_THAT(r.rows, IsEmpty());
 }

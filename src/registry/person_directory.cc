@@ -19,8 +19,6 @@ namespace {
 
 using instance::Instance;
 
-std::string PersonContext(int64_t id) { return "person " + std::to_string(id); }
-
 Result<PersonEntry> ToEntry(Instance& instance, const store::PersonView& view) {
   PersonEntry entry;
   entry.id = view.person.id;
@@ -91,8 +89,10 @@ Result<store::PersonFilter> MakeFilter(const Instance& instance, const PersonQue
 }  // namespace
 
 Result<PersonRecord> OpenPerson(Instance& instance, const store::PersonRow& row) {
-  CANJE_ASSIGN_OR_RETURN(Bytes key, instance.vault().UnwrapKey(row.data_key, PersonContext(row.id)));
-  CANJE_ASSIGN_OR_RETURN(Bytes plain, instance.vault().Open(key, row.sealed, PersonContext(row.id)));
+  CANJE_ASSIGN_OR_RETURN(
+      Bytes key, instance.vault().UnwrapKey(row.data_key, protect::PersonKeyContext(row.id)));
+  CANJE_ASSIGN_OR_RETURN(Bytes plain,
+                         instance.vault().Open(key, row.sealed, protect::PersonKeyContext(row.id)));
   return DecodePersonRecord(AsText(plain));
 }
 

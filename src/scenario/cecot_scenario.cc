@@ -29,7 +29,7 @@ enum Stream : uint64_t {
   kListErrorStream = 200,  // + list number
 };
 
-constexpr Date kReference{2025, 4, 15};  // the offer; ages are counted on this day
+constexpr Date kCecotReference{2025, 4, 15};  // the offer; ages are counted on this day
 
 // --- Political prisoners' categories (shares of VEN's roster) ---
 
@@ -229,14 +229,14 @@ const ErrorRates kVenClaimRates = ErrorRates::Of({{E::kCutSecondSurname, 0.05},
 
 using C = Column;
 
-const std::vector<Column> kRosterColumns = {
+const std::vector<Column> kCecotRosterColumns = {
     C::kRecordId,     C::kGivenNames, C::kFamilyNames,  C::kSex,          C::kDateOfBirth,
     C::kNationality,  C::kDocument,   C::kDocumentType, C::kHolder,       C::kFacility,
     C::kCustodySince, C::kLegalBasis, C::kCharges,      C::kChargeStatus, C::kEvidenceDisclosed,
     C::kCategories,   C::kStatus};
 
 std::vector<Column> SlvRosterColumns() {
-  std::vector<Column> columns = kRosterColumns;
+  std::vector<Column> columns = kCecotRosterColumns;
   columns.insert(columns.begin() + 3, C::kAliases);
   return columns;
 }
@@ -341,8 +341,8 @@ bool CecotPopulation::Claimed(int64_t person) const {
 
 void CecotPopulation::FillDeportee(int64_t person, Random& random, Record& record) const {
   record.sex = 'M';
-  record.date_of_birth = random.Chance(0.88) ? DrawBirthDate(kReference, 20, 40, random)
-                                             : DrawBirthDate(kReference, 18, 55, random);
+  record.date_of_birth = random.Chance(0.88) ? DrawBirthDate(kCecotReference, 20, 40, random)
+                                             : DrawBirthDate(kCecotReference, 18, 55, random);
   NameStyleFor("VEN").Draw(record.sex, random, record);
   if (random.Chance(0.12)) record.aliases = {std::string(random.Pick(SpanishNicknames()))};
   record.nationalities = {"VEN"};
@@ -395,10 +395,10 @@ void CecotPopulation::FillPolitical(int64_t person, Random& random, Record& reco
   const bool military = primary == kMilitary;
   record.sex = !military && random.Chance(0.2) ? 'F' : 'M';
   if (minor) {
-    record.date_of_birth = DrawBirthDate(kReference, 14, 17, random);
+    record.date_of_birth = DrawBirthDate(kCecotReference, 14, 17, random);
   } else {
-    record.date_of_birth = random.Chance(0.7) ? DrawBirthDate(kReference, 25, 55, random)
-                                              : DrawBirthDate(kReference, 18, 70, random);
+    record.date_of_birth = random.Chance(0.7) ? DrawBirthDate(kCecotReference, 25, 55, random)
+                                              : DrawBirthDate(kCecotReference, 18, 70, random);
   }
   NameStyleFor("VEN").Draw(record.sex, random, record);
   record.nationalities = {"VEN"};
@@ -452,7 +452,7 @@ void CecotPopulation::FillForeigner(int64_t person, Random& random, Record& reco
                                                                         : 0.0;
   const bool dual = random.Chance(dual_rate);
   record.sex = random.Chance(0.15) ? 'F' : 'M';
-  record.date_of_birth = DrawBirthDate(kReference, 22, 68, random);
+  record.date_of_birth = DrawBirthDate(kCecotReference, 22, 68, random);
   NameStyleFor(dual && random.Chance(0.5) ? "VEN" : nationality).Draw(record.sex, random, record);
   record.nationalities = {nationality};
   if (dual) record.nationalities.push_back("VEN");
@@ -568,7 +568,7 @@ Status WriteCecot2025(uint64_t seed, int64_t size, const std::filesystem::path& 
                   "roster of persons deprived of liberty, April 2025",
                   "VEN",
                   "Persons Venezuela acknowledges holding in the facilities concerned",
-                  kRosterColumns,
+                  kCecotRosterColumns,
                   "VEN-PPL-"};
     const ErrorRates rates = RatesForColumns(kVenRosterRates, spec.columns);
     CANJE_RETURN_IF_ERROR(writer->WriteList(spec, P + F, P + F, order_seed(), [&](int64_t slot) {

@@ -1,27 +1,23 @@
 #include "server/cookies.h"
 
+#include "server/request_framing.h"
+
 namespace canje::server {
 namespace {
 
 constexpr std::string_view kAttributes = "; Path=/; HttpOnly; SameSite=Strict; Secure";
-
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
 
 }  // namespace
 
 std::string CookieValue(std::string_view cookie_header, std::string_view name) {
   while (!cookie_header.empty()) {
     const size_t end = cookie_header.find(';');
-    std::string_view pair = Trim(cookie_header.substr(0, end));
+    std::string_view pair = TrimOws(cookie_header.substr(0, end));
     cookie_header = end == std::string_view::npos ? std::string_view() : cookie_header.substr(end + 1);
     const size_t equals = pair.find('=');
     if (equals == std::string_view::npos) continue;
-    if (Trim(pair.substr(0, equals)) != name) continue;
-    std::string_view value = Trim(pair.substr(equals + 1));
+    if (TrimOws(pair.substr(0, equals)) != name) continue;
+    std::string_view value = TrimOws(pair.substr(equals + 1));
     if (value.size() >= 2 && value.front() == '"' && value.back() == '"') {
       value = value.substr(1, value.size() - 2);
     }

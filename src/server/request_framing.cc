@@ -22,12 +22,6 @@ std::string Lower(std::string_view text) {
   return out;
 }
 
-std::string_view Trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-  return text;
-}
-
 // The comma-separated codings of every Transfer-Encoding field, in order, lower case.
 std::vector<std::string> TransferCodings(const HttpRequest& header) {
   std::vector<std::string> codings;
@@ -36,7 +30,7 @@ std::vector<std::string> TransferCodings(const HttpRequest& header) {
     std::string_view value = View(field->value());
     while (true) {
       size_t comma = value.find(',');
-      codings.push_back(Lower(Trim(value.substr(0, comma))));
+      codings.push_back(Lower(TrimOws(value.substr(0, comma))));
       if (comma == std::string_view::npos) break;
       value.remove_prefix(comma + 1);
     }
@@ -74,6 +68,12 @@ HeaderScan ScanHeaderBytes(std::string_view data) {
     ++i;  // past the LF
   }
   return scan;
+}
+
+std::string_view TrimOws(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+  return text;
 }
 
 std::optional<FramingFault> CheckBodyFraming(const HttpRequest& header) {

@@ -36,6 +36,10 @@ struct HeaderScan {
 // folding is refused), and no byte may be NUL.
 HeaderScan ScanHeaderBytes(std::string_view data);
 
+// `text` without the optional white space HTTP allows around header values and list items
+// (RFC 9110 section 5.6.3: spaces and horizontal tabs only).
+std::string_view TrimOws(std::string_view text);
+
 // The fault of a parsed header's body framing, if any: a Transfer-Encoding other than exactly
 // "chunked" (400 when chunked is not the final coding, 501 when another coding comes before it),
 // and Transfer-Encoding together with Content-Length.

@@ -14,7 +14,7 @@
 namespace canje::server {
 namespace {
 
-using json = nlohmann::ordered_json;
+using ordered_json = nlohmann::ordered_json;
 
 constexpr std::string_view kLevelNames[] = {"error", "warning", "info"};
 constexpr const char* kRequestIdHeader = "X-Request-Id";
@@ -60,8 +60,8 @@ std::string MethodName(const HttpRequest& request) {
   return std::string(View(boost::beast::http::to_string(request.method())));
 }
 
-json NullOr(const std::optional<std::string>& value) {
-  return value ? json(*value) : json(nullptr);
+ordered_json NullOr(const std::optional<std::string>& value) {
+  return value ? ordered_json(*value) : ordered_json(nullptr);
 }
 
 }  // namespace
@@ -102,12 +102,13 @@ Status RequestLog::Reconfigure(const std::string& path, LogLevel level) {
   return Status::Ok();
 }
 
-void RequestLog::Write(LogLevel level, const json& fields) {
+void RequestLog::Write(LogLevel level, const ordered_json& fields) {
   if (!Enabled(level)) return;
-  json line = {{"time", NowWithMilliseconds()}, {"level", kLevelNames[static_cast<int>(level)]}};
+  ordered_json line = {{"time", NowWithMilliseconds()},
+                       {"level", kLevelNames[static_cast<int>(level)]}};
   line.update(fields);
   // Invalid UTF-8 (which no field should hold) is replaced rather than thrown.
-  std::string text = line.dump(-1, ' ', false, json::error_handler_t::replace) + '\n';
+  std::string text = line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + '\n';
   std::lock_guard lock(mutex_);
   // O_APPEND and one write(2) per line: lines of several processes sharing the file do not
   // interleave. A short or failed write loses the line; the server goes on.
@@ -132,14 +133,15 @@ void LogAnswer(RequestLog& log, const HttpRequest* request, HttpResponse& respon
   response.set(kRequestIdHeader, id);
   double milliseconds =
       std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  log.Write(LevelForStatus(response.result_int()),
-            {{"event", "request"},
-             {"request_id", id},
-             {"method", request == nullptr ? json(nullptr) : json(MethodName(*request))},
-             {"route", NullOr(notes.route)},
-             {"status", response.result_int()},
-             {"duration_ms", static_cast<double>(static_cast<int64_t>(milliseconds * 1000)) / 1000},
-             {"user", NullOr(notes.user)}});
+  log.Write(
+      LevelForStatus(response.result_int()),
+      {{"event", "request"},
+       {"request_id", id},
+       {"method", request == nullptr ? ordered_json(nullptr) : ordered_json(MethodName(*request))},
+       {"route", NullOr(notes.route)},
+       {"status", response.result_int()},
+       {"duration_ms", static_cast<double>(static_cast<int64_t>(milliseconds * 1000)) / 1000},
+       {"user", NullOr(notes.user)}});
 }
 
 }  // namespace

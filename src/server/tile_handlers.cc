@@ -30,7 +30,7 @@ Reply ResourceReply(instance::LogResource resource, bool public_reader) {
   return reply;
 }
 
-Result<Reply> GetCheckpoint(ApiCall& call) {
+Result<Reply> GetTileCheckpoint(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto resource, instance::ReadLogResource(call.instance, "checkpoint"));
   return ResourceReply(std::move(resource), false);
 }
@@ -68,7 +68,7 @@ Result<Reply> GetPublicTile(PublicCall& call) {
 }  // namespace
 
 Status AddTileRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/log/checkpoint", GetCheckpoint));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/log/checkpoint", GetTileCheckpoint));
   return routes.Add("GET", "/log/tile/{tile...}", GetTile);
 }
 

@@ -6,7 +6,7 @@
 namespace canje::solver {
 namespace {
 
-std::string Number(double value) {
+std::string LpNumber(double value) {
   char buffer[40];
   std::snprintf(buffer, sizeof buffer, "%.17g", value);
   return buffer;
@@ -25,7 +25,7 @@ void WriteTerms(const std::vector<int>& columns, const std::vector<double>& coef
       on_line = 0;
     }
     out << (c < 0 ? (first ? "-" : " - ") : (first ? "" : " + "));
-    out << Number(std::abs(c)) << ' ' << milp.column_names[columns[k]];
+    out << LpNumber(std::abs(c)) << ' ' << milp.column_names[columns[k]];
     first = false;
     ++on_line;
   }
@@ -58,7 +58,7 @@ void WriteLp(const Milp& milp, const std::vector<std::string>& comments, std::os
     out << (row.sense == 'L'   ? " <= "
             : row.sense == 'G' ? " >= "
                                : " = ")
-        << Number(row.rhs) << '\n';
+        << LpNumber(row.rhs) << '\n';
   }
   bool has_fixed = false;
   for (int j = 0; j < milp.num_columns(); ++j) {
@@ -68,8 +68,8 @@ void WriteLp(const Milp& milp, const std::vector<std::string>& comments, std::os
     out << "Bounds\n";
     for (int j = 0; j < milp.num_columns(); ++j) {
       if (milp.lower[j] != 0 || milp.upper[j] != 1) {
-        out << ' ' << Number(milp.lower[j]) << " <= " << milp.column_names[j]
-            << " <= " << Number(milp.upper[j]) << '\n';
+        out << ' ' << LpNumber(milp.lower[j]) << " <= " << milp.column_names[j]
+            << " <= " << LpNumber(milp.upper[j]) << '\n';
       }
     }
   }

@@ -7,7 +7,7 @@
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
+constexpr std::string_view kAgreementSchema = R"sql(
 CREATE TABLE party_keys (
   party TEXT NOT NULL REFERENCES parties(code),
   key_id TEXT NOT NULL,
@@ -122,7 +122,7 @@ ResponseRow ReadResponse(const SqlStatement& s) {
 
 }  // namespace
 
-std::string_view AgreementTablesSchema() { return kSchema; }
+std::string_view AgreementTablesSchema() { return kAgreementSchema; }
 
 Status AddPartyKey(WriteTransaction& transaction, const PartyKeyRow& key) {
   CANJE_ASSIGN_OR_RETURN(auto existing, PartyKeys(transaction.store(), key.party));

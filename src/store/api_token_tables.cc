@@ -5,7 +5,7 @@
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
+constexpr std::string_view kApiTokenSchema = R"sql(
 CREATE TABLE api_tokens (
   id INTEGER PRIMARY KEY,
   user_name TEXT NOT NULL REFERENCES users(name),
@@ -40,7 +40,7 @@ ApiTokenRow ReadToken(const SqlStatement& row) {
 
 }  // namespace
 
-std::string_view ApiTokenTablesSchema() { return kSchema; }
+std::string_view ApiTokenTablesSchema() { return kApiTokenSchema; }
 
 Result<int64_t> AddApiToken(WriteTransaction& transaction, const ApiTokenRow& token) {
   SqlConnection& db = transaction.store().connection();

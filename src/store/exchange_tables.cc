@@ -8,7 +8,7 @@
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
+constexpr std::string_view kExchangeSchema = R"sql(
 CREATE TABLE exchanges (
   id INTEGER PRIMARY KEY,
   name TEXT NOT NULL,
@@ -98,7 +98,7 @@ ClaimRow ReadClaim(const SqlStatement& row) {
 
 }  // namespace
 
-std::string_view ExchangeSchema() { return kSchema; }
+std::string_view ExchangeSchema() { return kExchangeSchema; }
 
 Result<int64_t> AddExchange(WriteTransaction& transaction, const ExchangeRow& exchange) {
   SqlConnection& db = transaction.store().connection();

@@ -7,7 +7,7 @@
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
+constexpr std::string_view kExecutionSchema = R"sql(
 CREATE TABLE execution_not_travelling (
   exchange_id INTEGER NOT NULL,
   person_id INTEGER NOT NULL REFERENCES persons(id),
@@ -98,7 +98,7 @@ Result<bool> Exists(Store& store, std::string_view sql, Bind bind) {
 
 }  // namespace
 
-std::string_view ExecutionTablesSchema() { return kSchema; }
+std::string_view ExecutionTablesSchema() { return kExecutionSchema; }
 
 Status AddNotTravelling(WriteTransaction& transaction, const NotTravellingRow& row) {
   auto key = [&](SqlStatement& s) {

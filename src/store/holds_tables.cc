@@ -9,7 +9,7 @@
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
+constexpr std::string_view kHoldsSchema = R"sql(
 CREATE TABLE legal_holds (
   id INTEGER PRIMARY KEY,
   issuer TEXT NOT NULL,
@@ -124,7 +124,7 @@ Status AttachPersons(Store& store, std::vector<HoldRow>& holds) {
 
 }  // namespace
 
-std::string_view HoldsSchema() { return kSchema; }
+std::string_view HoldsSchema() { return kHoldsSchema; }
 
 Result<int64_t> AddHold(WriteTransaction& transaction, const HoldRow& hold) {
   SqlConnection& db = transaction.store().connection();

@@ -5,7 +5,7 @@
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
+constexpr std::string_view kSignInSchema = R"sql(
 CREATE TABLE user_credentials (
   user_name TEXT PRIMARY KEY REFERENCES users(name),
   password_hash TEXT NOT NULL,
@@ -71,7 +71,7 @@ SessionRow ReadSession(const SqlStatement& row) {
 
 }  // namespace
 
-std::string_view SignInTablesSchema() { return kSchema; }
+std::string_view SignInTablesSchema() { return kSignInSchema; }
 
 Result<std::optional<CredentialsRow>> FindCredentials(Store& store, std::string_view user) {
   return QueryOne<CredentialsRow>(

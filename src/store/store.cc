@@ -169,6 +169,12 @@ Status Store::Write(const Actor& actor, const std::function<Status(WriteTransact
   return committed;
 }
 
+std::string Store::MetaText(std::string_view name) {
+  Result<std::optional<Bytes>> value = Meta(name);
+  if (!value.ok() || !value->has_value()) return "";
+  return std::string(AsText(**value));
+}
+
 Result<std::optional<Bytes>> Store::Meta(std::string_view name) {
   return QueryOne<Bytes>(
       *connection_, "SELECT value FROM meta WHERE name = ?",

@@ -198,6 +198,8 @@ class Store {
   Status Write(const Actor& actor, const std::function<Status(WriteTransaction&)>& change);
 
   Result<std::optional<Bytes>> Meta(std::string_view name);
+  // The meta value `name` as text; "" when it is absent or cannot be read.
+  std::string MetaText(std::string_view name);
   Result<std::vector<PartyRow>> Parties();
   Result<std::optional<PartyRow>> FindParty(std::string_view code);
   Result<std::vector<UserRow>> Users();

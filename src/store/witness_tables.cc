@@ -6,7 +6,7 @@
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
+constexpr std::string_view kWitnessSchema = R"sql(
 CREATE TABLE log_witnesses (
   name TEXT PRIMARY KEY,
   verifier_key TEXT NOT NULL,
@@ -59,7 +59,7 @@ std::vector<std::string> SplitNames(const std::string& joined) {
 
 }  // namespace
 
-std::string_view WitnessTablesSchema() { return kSchema; }
+std::string_view WitnessTablesSchema() { return kWitnessSchema; }
 
 Status AddWitness(WriteTransaction& transaction, const WitnessRow& witness) {
   CANJE_ASSIGN_OR_RETURN(auto existing, FindWitness(transaction.store(), witness.name));

@@ -110,8 +110,7 @@ else
   folder=$(dirname "$deb")
 fi
 if [[ -z ${where:-} ]]; then
-  echo "skipped dpkg -i: $reason"
-  finish
+  finish_skipped "dpkg -i and the service ($reason)"
 fi
 echo "installing in $where"
 
