@@ -6,7 +6,8 @@
 // shared memory nor, on PostgreSQL, any table read with plain SQL holds one of those values,
 // while every command allowed to show them still shows them. Then the store is taken back to
 // schema 9 with those values in the clear, as canje wrote them before, and opened again: the
-// values end up sealed, still readable, and the log still verifies. Backend-neutral: runs on
+// values end up sealed, still readable, and the log still verifies. Erasing a person empties
+// their sealed outcomes and reasons (sealed under their destroyed key). Backend-neutral: runs on
 // SQLite and, in cli_test_postgres, on PostgreSQL.
 #include <gtest/gtest.h>
 
@@ -238,6 +239,15 @@ class SealedTextsTest : public MultiUserTest {
     ASSERT_EQ(done.exit_status, 0) << done.err;
   }
 
+  // One number read with plain SQL, on either backend.
+  std::string Sql(const std::string& sql) const {
+    RunResult result = canje_.on_postgres()
+                           ? RunPsql(canje_.database(), sql)
+                           : RunProgram({"sqlite3", canje_.database(), sql}, canje_.dir(), {});
+    EXPECT_EQ(result.exit_status, 0) << result.err;
+    return result.out;
+  }
+
   std::vector<std::string> roster_;
   std::vector<std::string> us_;
 };
@@ -264,6 +274,40 @@ TEST_F(SealedTextsTest, AStoreOfSchema9IsSealedWhenOpenedAndStaysReadable) {
   EXPECT_EQ(LogSize(), size);  // sealing is not an event; opening again changes nothing
   Ok("med", {"log", "verify"});
   EXPECT_TRUE(FoundInTheClear().empty());
+}
+
+TEST_F(SealedTextsTest, ErasingAPersonShredsTheirOutcomesAndReasons) {
+  RunTheExchange();
+  if (HasFatalFailure()) return;
+  const std::string refused = roster_[1];
+  const std::string number = refused.substr(1);
+  // Erasure waits for the exchange to be over.
+  Ok("med", {"handover", "record", "X1", us_[0], "--at", "2025-07-18T15:00:00Z", "--place",
+             "Airport (synthetic)", "--to", "USA", "--witness", "Officer C (synthetic)"});
+  Ok("med", {"exchange", "advance", "X1", "--to", "completed"});
+  EXPECT_EQ(Sql("SELECT count(*) FROM interviews WHERE person_id = " + number +
+                " AND outcome_sealed IS NOT NULL"),
+            "1\n");
+  Ok("med", {"person", "erase", refused, "--reason", "asked by the family (synthetic)"});
+  EXPECT_EQ(Sql("SELECT count(*) FROM interviews WHERE person_id = " + number +
+                " AND (outcome_sealed IS NOT NULL OR note_sealed IS NOT NULL OR consent <> '')"),
+            "0\n");
+  EXPECT_EQ(Sql("SELECT count(*) FROM execution_not_travelling WHERE person_id = " + number +
+                " AND (reason_sealed IS NOT NULL OR note_sealed IS NOT NULL OR reason <> '')"),
+            "0\n");
+  // The rest reads as before; the erased person's interview and outcome say nothing.
+  json interviews = json::parse(Ok("ver", {"interview", "list", "--person", refused, "--json"}));
+  ASSERT_EQ(interviews.size(), 1u);
+  EXPECT_EQ(interviews[0]["consent"], "");
+  const json report = json::parse(Ok("med", {"exchange", "readiness", "X1", "--json"}));
+  for (const json& entry : report["persons"]) {
+    if (entry["person"] == roster_[2]) EXPECT_EQ(entry["reason"], "unfit");
+    if (entry["person"] == refused) EXPECT_NE(entry.value("reason", ""), "refused-consent");
+  }
+  json unfit = json::parse(Ok("ver", {"interview", "list", "--person", roster_[2], "--json"}));
+  ASSERT_EQ(unfit.size(), 1u);
+  EXPECT_EQ(unfit[0]["fit_to_travel"], false);
+  Ok("med", {"log", "verify"});
 }
 
 }  // namespace
