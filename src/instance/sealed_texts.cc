@@ -147,14 +147,13 @@ Result<Bytes> SealClearValue(PersonKeys& keys, protect::Vault& vault,
   return Status::Internal("an unknown kind of clear text");
 }
 
-Status LoadTextKey(store::Store& store, protect::Vault& vault, const Bytes& wrapped) {
+Status LoadTextKey(protect::Vault& vault, const Bytes& wrapped) {
   Result<Bytes> key = vault.UnwrapKey(wrapped, kTextKeyContext);
   if (!key.ok()) {
     return Status::NotPermitted("the master key does not open this store's text key: " +
                                 key.status().message());
   }
   vault.SetTextKey(std::move(*key));
-  (void)store;
   return Status::Ok();
 }
 
@@ -173,7 +172,7 @@ Result<int64_t> SealClearTexts(store::Store& store, protect::Vault& vault) {
   CANJE_ASSIGN_OR_RETURN(auto wrapped, store.Meta(kTextKeyName));
   CANJE_ASSIGN_OR_RETURN(auto mark, store.Meta(kSealedMark));
   if (wrapped && mark) {
-    CANJE_RETURN_IF_ERROR(LoadTextKey(store, vault, *wrapped));
+    CANJE_RETURN_IF_ERROR(LoadTextKey(vault, *wrapped));
     return 0;
   }
   int64_t sealed = 0;
@@ -181,7 +180,7 @@ Result<int64_t> SealClearTexts(store::Store& store, protect::Vault& vault) {
     // Another process may have done it since the look above: look again under the write lock.
     CANJE_ASSIGN_OR_RETURN(auto wrapped_now, store.Meta(kTextKeyName));
     if (wrapped_now) {
-      CANJE_RETURN_IF_ERROR(LoadTextKey(store, vault, *wrapped_now));
+      CANJE_RETURN_IF_ERROR(LoadTextKey(vault, *wrapped_now));
       CANJE_RETURN_IF_ERROR(
           transaction.SetMeta(kSealedMark, AsBytes(std::string_view("10"))));
     } else {
@@ -234,7 +233,7 @@ Status SealNotTravellingReason(PersonKeys& keys, protect::Vault& vault,
   return Status::Ok();
 }
 
-void SealHoldReference(protect::Vault& vault, store::HoldRow& hold) {
+void SealHoldTexts(protect::Vault& vault, store::HoldRow& hold) {
   hold.reference_sealed = SealTextWith(vault, HoldReferenceContext(hold.id), hold.reference);
   hold.lift_reason_sealed = SealTextWith(vault, HoldLiftContext(hold.id), hold.lift_reason);
 }

@@ -64,8 +64,9 @@ class PersonKeys {
 Status SealInterviewOutcome(PersonKeys& keys, protect::Vault& vault, store::InterviewRow& row);
 Status SealNotTravellingReason(PersonKeys& keys, protect::Vault& vault,
                                store::NotTravellingRow& row);
-// `hold.id` must be the id AddHold will give (store::NextHoldId).
-void SealHoldReference(protect::Vault& vault, store::HoldRow& hold);
+// The reference (and a lift reason, if any). `hold.id` must be the id AddHold will give
+// (store::NextHoldId).
+void SealHoldTexts(protect::Vault& vault, store::HoldRow& hold);
 Bytes SealHoldLiftReason(protect::Vault& vault, int64_t hold_id, std::string_view reason);
 // `act.id` must be the id AddLegalAct will give (store::NextLegalActId).
 void SealLegalActTexts(protect::Vault& vault, store::LegalActRow& act);

@@ -75,7 +75,7 @@ class EligibilityStoreTest : public ::testing::Test {
       rule.rule_holder = "SLV";
       rule.rule_nationality = "VEN";
       CANJE_ASSIGN_OR_RETURN(rule.id, store::NextHoldId(transaction));
-      instance::SealHoldReference(vault_, rule);
+      instance::SealHoldTexts(vault_, rule);
       CANJE_RETURN_IF_ERROR(store::AddHold(transaction, rule).status());
       store::HoldRow listed;  // person 3 only, lifted from 2025-08-01
       listed.issuer = "Ministry";
@@ -83,7 +83,7 @@ class EligibilityStoreTest : public ::testing::Test {
       listed.effective_from = "2025-01-01";
       listed.persons = {3};
       CANJE_ASSIGN_OR_RETURN(listed.id, store::NextHoldId(transaction));
-      instance::SealHoldReference(vault_, listed);
+      instance::SealHoldTexts(vault_, listed);
       CANJE_ASSIGN_OR_RETURN(int64_t listed_id, store::AddHold(transaction, listed));
       CANJE_RETURN_IF_ERROR(store::LiftHold(
           transaction, listed_id, "2025-08-01",

@@ -151,7 +151,7 @@ Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
   int64_t id = 0;
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
     CANJE_ASSIGN_OR_RETURN(row.id, store::NextHoldId(recorder.transaction()));
-    instance::SealHoldReference(recorder.vault(), row);
+    instance::SealHoldTexts(recorder.vault(), row);
     CANJE_ASSIGN_OR_RETURN(id, store::AddHold(recorder.transaction(), row));
     nlohmann::json persons = nlohmann::json::array();
     for (int64_t person : row.persons) persons.push_back(instance::PersonId(person));
