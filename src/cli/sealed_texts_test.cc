@@ -2,7 +2,7 @@
 // is encrypted, and with what"): an exchange is run through the ordinary commands — a rejection
 // with its reason, a humanitarian override, interviews with a refusal and an unfitness, the
 // not-travelling outcomes, a handover with its place and witness, a party's count with a note,
-// a legal act, a hold lifted with a reason — and then neither the SQLite file with its WAL and
+// a legal act, a hold lifted with a reason, an exchange collapsed with a reason — and then neither the SQLite file with its WAL and
 // shared memory nor, on PostgreSQL, any table read with plain SQL holds one of those values,
 // while every command allowed to show them still shows them. Then the store is taken back to
 // schema 9 with those values in the clear, as canje wrote them before, and opened again: the
@@ -36,13 +36,15 @@ const std::string kAuthority = "Authority-Au6 (synthetic)";
 const std::string kActReference = "Ref-Rf2-0042";
 const std::string kHoldReference = "Docket-Dk4-0017";
 const std::string kLiftReason = "Vacated-Vc1 (synthetic)";
+const std::string kCollapse = "Collapse-Cl3 flights cancelled (synthetic)";
 
 // What must not be found in the clear: the values above, and the words of the interviews'
 // outcomes and the not-travelling reasons (every one of them occurs in this store).
 std::vector<std::string> Needles() {
   return {"Rejects-Rq9", "Overrides-Jw3", "Quay-Zk42",       "Witness-Wm5",
           "Communique-Nt8", "Authority-Au6", "Ref-Rf2",       "Docket-Dk4",
-          "Vacated-Vc1",    "refuses",       "refused-consent", "unfit"};
+          "Vacated-Vc1",    "Collapse-Cl3",  "refuses",         "refused-consent",
+          "unfit"};
 }
 
 bool Contains(const std::string& text, const std::string& part) {
@@ -117,6 +119,9 @@ class SealedTextsTest : public MultiUserTest {
     Ok("med", {"hold", "add", "--issuer", "Supreme Court (synthetic)", "--reference",
                kHoldReference, "--from", "2025-07-01", "--person", p[6]});
     Ok("med", {"hold", "lift", "H1", "--on", "2025-07-15", "--reason", kLiftReason});
+    // Another exchange collapses, with the mediator's reason.
+    Ok("med", {"exchange", "create", "collapsing", "--mediator", "PUENTE"});
+    Ok("med", {"exchange", "collapse", "X2", "--reason", kCollapse});
   }
 
   // Every needle found in the clear: in the SQLite files' bytes, or on PostgreSQL in any row of
@@ -194,6 +199,8 @@ class SealedTextsTest : public MultiUserTest {
     json hold = json::parse(Ok("med", {"hold", "show", "H1", "--json"}));
     EXPECT_EQ(hold["reference"], kHoldReference);
     EXPECT_EQ(hold["lift_reason"], kLiftReason);
+    json collapsed = json::parse(Ok("med", {"exchange", "state", "X2", "--json"}));
+    EXPECT_EQ(collapsed["reason"], kCollapse);
   }
 
   // Takes the store back to what schema 9 wrote: the values in their clear columns, no sealed
@@ -216,14 +223,16 @@ class SealedTextsTest : public MultiUserTest {
         "UPDATE legal_acts SET authority = " + quoted(kAuthority) +
         ", reference = " + quoted(kActReference) + ";" +
         "UPDATE legal_holds SET reference = " + quoted(kHoldReference) +
-        ", lift_reason = " + quoted(kLiftReason) + ";";
+        ", lift_reason = " + quoted(kLiftReason) + ";" +
+        "UPDATE exchange_workflow SET reason = " + quoted(kCollapse) + " WHERE exchange_id = 2;";
     for (const char* column :
          {"interviews DROP COLUMN outcome_sealed", "execution_not_travelling DROP COLUMN reason_sealed",
           "legal_holds DROP COLUMN reference_sealed", "legal_holds DROP COLUMN lift_reason_sealed",
           "legal_acts DROP COLUMN texts_sealed", "proposal_responses DROP COLUMN reason_sealed",
           "proposal_overrides DROP COLUMN justification_sealed",
           "execution_handovers DROP COLUMN texts_sealed",
-          "execution_reported_counts DROP COLUMN note_sealed"}) {
+          "execution_reported_counts DROP COLUMN note_sealed",
+          "exchange_workflow DROP COLUMN reason_sealed"}) {
       sql += std::string("ALTER TABLE ") + column + ";";
     }
     sql += "DELETE FROM meta WHERE name IN ('text_key', 'texts_sealed');";

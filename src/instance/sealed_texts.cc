@@ -35,6 +35,9 @@ std::string HandoverContext(int64_t person, int64_t exchange) {
   return "handover of person " + N(person) + " in exchange " + N(exchange);
 }
 std::string ReportContext(int64_t report) { return "reported count " + N(report) + " note"; }
+std::string ExchangeReasonContext(int64_t exchange) {
+  return "exchange " + N(exchange) + " state reason";
+}
 
 // ---- Encodings ----------------------------------------------------------------------------------
 
@@ -143,6 +146,8 @@ Result<Bytes> SealClearValue(PersonKeys& keys, protect::Vault& vault,
                           PairText("place", v[0], "witnesses", SplitBars(v[1])));
     case Kind::kReportedCountNote:
       return SealTextWith(vault, ReportContext(row.id), v[0]);
+    case Kind::kExchangeReason:
+      return SealTextWith(vault, ExchangeReasonContext(row.id), v[0]);
   }
   return Status::Internal("an unknown kind of clear text");
 }
@@ -272,6 +277,10 @@ void SealReportedCountNote(protect::Vault& vault, store::ReportedCountRow& row) 
   row.note_sealed = SealTextWith(vault, ReportContext(row.id), row.note);
 }
 
+void SealExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row) {
+  row.reason_sealed = SealTextWith(vault, ExchangeReasonContext(row.exchange_id), row.reason);
+}
+
 // ---- Opening --------------------------------------------------------------------------------
 
 Status OpenInterviews(PersonKeys& keys, protect::Vault& vault,
@@ -369,6 +378,13 @@ Status OpenReportedCounts(protect::Vault& vault, std::vector<store::ReportedCoun
     CANJE_ASSIGN_OR_RETURN(row.note,
                            OpenTextWith(vault, row.note_sealed, ReportContext(row.id)));
   }
+  return Status::Ok();
+}
+
+Status OpenExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row) {
+  if (row.reason_sealed.empty()) return Status::Ok();
+  CANJE_ASSIGN_OR_RETURN(row.reason, OpenTextWith(vault, row.reason_sealed,
+                                                  ExchangeReasonContext(row.exchange_id)));
   return Status::Ok();
 }
 

@@ -7,7 +7,7 @@
 // person's are sealed under the instance's text key (a random data key wrapped by the master key
 // in meta 'text_key', like the index key): a response's reason, an override's justification, a
 // reported count's note, a handover's place and witnesses, a legal act's authority and
-// reference, a hold's reference and lift reason. Every sealing names its row in the associated
+// reference, a hold's reference and lift reason, why an exchange collapsed. Every sealing names its row in the associated
 // data ("person 17 interview 12 outcome"), so a blob moved to another row does not open.
 //
 // The store keeps plain rows and SQL and returns the sealed bytes (store/*_tables.h): the Seal*
@@ -75,6 +75,7 @@ void SealOverrideJustification(protect::Vault& vault, store::OverrideRow& row);
 void SealHandoverTexts(protect::Vault& vault, store::HandoverRow& row);
 // `row.id` must be the id AddReportedCount will give (store::NextReportedCountId).
 void SealReportedCountNote(protect::Vault& vault, store::ReportedCountRow& row);
+void SealExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row);
 
 // ---- Opening after a read ----------------------------------------------------------------------
 // A row whose sealed field is empty keeps its clear fields: a row of an erased person (empty),
@@ -91,5 +92,6 @@ Status OpenResponses(protect::Vault& vault, std::vector<store::ResponseRow>& res
 Status OpenOverride(protect::Vault& vault, store::OverrideRow& row);
 Status OpenHandovers(protect::Vault& vault, std::vector<store::HandoverRow>& rows);
 Status OpenReportedCounts(protect::Vault& vault, std::vector<store::ReportedCountRow>& rows);
+Status OpenExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row);
 
 }  // namespace canje::instance

@@ -379,32 +379,35 @@ Result<std::vector<SignatureRow>> SignaturesOf(Store& store, int64_t version_id)
 Result<std::optional<ExchangeStateRow>> FindExchangeState(Store& store, int64_t exchange_id) {
   return QueryOne<ExchangeStateRow>(
       store.connection(),
-      "SELECT exchange_id, state, agreed_version, reason, changed_at, changed_by, event_seq "
-      "FROM exchange_workflow WHERE exchange_id = ?",
+      "SELECT exchange_id, state, agreed_version, reason, changed_at, changed_by, event_seq, "
+      "reason_sealed FROM exchange_workflow WHERE exchange_id = ?",
       [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
       [](const SqlStatement& s) {
         return ExchangeStateRow{s.Int(0),  s.Text(1), IntOrZero(s, 2), s.Text(3),
-                                s.Text(4), s.Text(5), s.Int(6)};
+                                s.Text(4), s.Text(5), s.Int(6),        ReadSealed(s, 7)};
       });
 }
 
 Status PutExchangeState(WriteTransaction& transaction, const ExchangeStateRow& row) {
+  CANJE_RETURN_IF_ERROR(
+      RequireSealed(row.reason, row.reason_sealed, "an exchange's reason for its state"));
   return RunStatement(
       transaction,
       "INSERT INTO exchange_workflow(exchange_id, state, agreed_version, reason, changed_at, "
-      "changed_by, event_seq) VALUES(?, ?, ?, ?, ?, ?, ?) "
+      "changed_by, event_seq, reason_sealed) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT(exchange_id) DO UPDATE SET state = excluded.state, "
       "agreed_version = excluded.agreed_version, reason = excluded.reason, "
       "changed_at = excluded.changed_at, changed_by = excluded.changed_by, "
-      "event_seq = excluded.event_seq",
+      "event_seq = excluded.event_seq, reason_sealed = excluded.reason_sealed",
       [&](SqlStatement& s) {
         s.BindInt(1, row.exchange_id);
         s.BindText(2, row.state);
         BindIdOrNull(s, 3, row.agreed_version);
-        s.BindText(4, row.reason);
+        s.BindText(4, "");  // sealed (schema 10): reason_sealed
         s.BindText(5, transaction.now());
         s.BindText(6, transaction.actor().user);
         s.BindInt(7, row.event_seq);
+        BindSealed(s, 8, row.reason_sealed);
       });
 }
 

@@ -152,10 +152,11 @@ struct ExchangeStateRow {
   int64_t exchange_id = 0;
   std::string state;           // negotiation/exchange_workflow.h
   int64_t agreed_version = 0;  // 0: none yet
-  std::string reason;          // why it collapsed
+  std::string reason;          // why it collapsed; sealed in reason_sealed
   std::string changed_at;
   std::string changed_by;
   int64_t event_seq = 0;
+  Bytes reason_sealed;  // under the instance's text key; empty: no reason
 };
 
 // nullopt when the exchange has never changed state (it is negotiating).

@@ -15,6 +15,7 @@ ALTER TABLE proposal_responses ADD COLUMN reason_sealed BLOB;
 ALTER TABLE proposal_overrides ADD COLUMN justification_sealed BLOB;
 ALTER TABLE execution_handovers ADD COLUMN texts_sealed BLOB;
 ALTER TABLE execution_reported_counts ADD COLUMN note_sealed BLOB;
+ALTER TABLE exchange_workflow ADD COLUMN reason_sealed BLOB;
 )sql";
 
 // How each kind is found and replaced. The SELECT returns id, person id, party, then the values.
@@ -75,6 +76,10 @@ constexpr Source kSources[] = {
     {ClearTextKind::kReportedCountNote,
      "SELECT id, 0, '', note FROM execution_reported_counts WHERE note <> '' ORDER BY id", 1,
      "UPDATE execution_reported_counts SET note_sealed = ?, note = '' WHERE id = ?", 1},
+    {ClearTextKind::kExchangeReason,
+     "SELECT exchange_id, 0, '', reason FROM exchange_workflow WHERE reason <> '' "
+     "ORDER BY exchange_id",
+     1, "UPDATE exchange_workflow SET reason_sealed = ?, reason = '' WHERE exchange_id = ?", 1},
 };
 
 const Source& SourceOf(ClearTextKind kind) {

@@ -34,13 +34,14 @@ enum class ClearTextKind {
   kOverrideJustification,  // proposal_overrides: justification
   kHandoverTexts,          // execution_handovers: place, witnesses ('|'-joined)
   kReportedCountNote,      // execution_reported_counts: note
+  kExchangeReason,         // exchange_workflow: reason (why it collapsed)
 };
 
 // One row that still holds a value in the clear.
 struct ClearTextRow {
   ClearTextKind kind = ClearTextKind::kInterviewOutcome;
-  // The interview, hold, legal act, proposal version or report; for not-travelling and
-  // handover rows, the exchange.
+  // The interview, hold, legal act, proposal version or report; for not-travelling, handover
+  // and workflow rows, the exchange.
   int64_t id = 0;
   int64_t person_id = 0;  // interviews, not travelling, handovers, legal acts
   std::string party;      // responses

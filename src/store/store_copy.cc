@@ -277,7 +277,8 @@ const std::vector<Table>& Tables() {
         {"reason", T},
         {"changed_at", T},
         {"changed_by", T},
-        {"event_seq", I}}},
+        {"event_seq", I},
+        {"reason_sealed", B}}},
       // Schema version 6 (store/execution_tables.h): not travelling, handovers, reported counts.
       {"execution_not_travelling",
        "exchange_id, person_id",
