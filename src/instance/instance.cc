@@ -6,6 +6,7 @@
 
 #include "core/digest.h"
 #include "instance/sealed_events.h"
+#include "instance/sealed_texts.h"
 #include "instance/transparency_log.h"
 #include "store/postgres/postgres_connection.h"
 
@@ -68,6 +69,7 @@ Result<InitResult> Instance::Initialize(const InitOptions& options) {
     Bytes index_key = RandomBytes(32);
     CANJE_RETURN_IF_ERROR(
         transaction.SetMeta("index_key", vault.WrapKey(index_key, kIndexKeyContext)));
+    CANJE_RETURN_IF_ERROR(CreateTextKey(transaction, vault));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("instance_id", AsBytes(result.instance_id)));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("origin", AsBytes(result.origin)));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("default_user", AsBytes(options.admin_name)));
@@ -101,6 +103,9 @@ Result<std::unique_ptr<Instance>> Instance::Open(const OpenOptions& options) {
                          protect::ReadMasterKeyFile(options.master_key_file));
   auto vault = std::make_unique<protect::Vault>(std::move(keys));
   CANJE_RETURN_IF_ERROR(LoadIndexKey(*store, *vault));
+  // Loads the text key; in a store older than schema 10, creates it and seals the texts still
+  // kept in the clear (sealed_texts.h).
+  CANJE_RETURN_IF_ERROR(SealClearTexts(*store, *vault).status());
   std::string user_name = options.user.empty() ? store->MetaText("default_user") : options.user;
   CANJE_ASSIGN_OR_RETURN(auto user, store->FindUser(user_name));
   if (!user) {
@@ -116,8 +121,10 @@ Result<std::unique_ptr<Instance>> Instance::Open(const OpenOptions& options) {
 
 void Instance::UseKeys(protect::MasterKeyFile keys) {
   Bytes index_key = vault_->IndexKey();
+  Bytes text_key = vault_->TextKey();
   vault_ = std::make_unique<protect::Vault>(std::move(keys));
   vault_->SetIndexKey(std::move(index_key));
+  vault_->SetTextKey(std::move(text_key));
 }
 
 Status Instance::Authorize(Action action) const {

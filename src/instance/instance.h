@@ -63,7 +63,7 @@ class Instance {
   // events, signs a checkpoint of the log in the same transaction.
   Status Change(const std::function<Status(Recorder&)>& change);
 
-  // Replaces the vault's master keys (key rotation); the index key is kept.
+  // Replaces the vault's master keys (key rotation); the index and text keys are kept.
   void UseKeys(protect::MasterKeyFile keys);
 
  private:

@@ -7,6 +7,8 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "instance/sealed_texts.h"
+
 namespace canje::instance {
 
 Status BackupMasterKey(Instance& instance, const std::string& passphrase,
@@ -71,6 +73,7 @@ Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem
     if (row.table == "list_records") return "record " + std::to_string(row.id);
     if (row.table == "events") return "event payload";
     if (row.name == "log_signer") return "log signing key";
+    if (row.name == "text_key") return std::string(kTextKeyContext);
     return "instance index key";
   };
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {

@@ -134,7 +134,7 @@ Result<ExchangeCandidates> BuildCandidates(instance::Instance& instance, int64_t
     persons.erase(std::unique(persons.begin(), persons.end()), persons.end());
     CANJE_ASSIGN_OR_RETURN(
         obstacles[destination],
-        TransferObstaclesForAll(instance.store(), persons, destination, result.date));
+        TransferObstaclesForAll(instance.store(), instance.vault(), persons, destination, result.date));
   }
 
   std::map<std::pair<int64_t, std::string>, double> costs;

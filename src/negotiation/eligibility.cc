@@ -7,6 +7,7 @@
 
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
+#include "instance/sealed_texts.h"
 #include "negotiation/hold_scope.h"
 #include "store/link_tables.h"
 #include "store/holds_tables.h"
@@ -107,27 +108,30 @@ std::vector<Obstacle> ObstaclesOf(const store::PersonView& person,
   return out;
 }
 
-Result<std::vector<store::HoldRow>> HoldsInForce(store::Store& store, std::string_view date) {
+Result<std::vector<store::HoldRow>> HoldsInForce(store::Store& store, protect::Vault& vault,
+                                                 std::string_view date) {
   CANJE_ASSIGN_OR_RETURN(auto holds, store::Holds(store));
+  CANJE_RETURN_IF_ERROR(instance::OpenHolds(vault, holds));
   std::erase_if(holds, [&](const store::HoldRow& hold) { return !HoldInForce(hold, date); });
   return holds;
 }
 
 }  // namespace
 
-Result<std::vector<Obstacle>> TransferObstacles(store::Store& store, int64_t person_id,
-                                                std::string_view destination,
+Result<std::vector<Obstacle>> TransferObstacles(store::Store& store, protect::Vault& vault,
+                                                int64_t person_id, std::string_view destination,
                                                 std::string_view date) {
-  CANJE_ASSIGN_OR_RETURN(auto all, TransferObstaclesForAll(store, {person_id}, destination, date));
+  CANJE_ASSIGN_OR_RETURN(auto all,
+                         TransferObstaclesForAll(store, vault, {person_id}, destination, date));
   return std::move(all[person_id]);
 }
 
 Result<std::map<int64_t, std::vector<Obstacle>>> TransferObstaclesForAll(
-    store::Store& store, const std::vector<int64_t>& person_ids, std::string_view destination,
-    std::string_view date) {
+    store::Store& store, protect::Vault& vault, const std::vector<int64_t>& person_ids,
+    std::string_view destination, std::string_view date) {
   std::map<int64_t, std::vector<Obstacle>> result;
   if (person_ids.empty()) return result;
-  CANJE_ASSIGN_OR_RETURN(auto holds, HoldsInForce(store, date));
+  CANJE_ASSIGN_OR_RETURN(auto holds, HoldsInForce(store, vault, date));
   // Reconciliation: a person merged into another is that person (their representative).
   CANJE_ASSIGN_OR_RETURN(auto merged, store::MergedPersonsByRepresentative(store));
   std::vector<int64_t> interviewed = person_ids;
@@ -136,6 +140,8 @@ Result<std::map<int64_t, std::vector<Obstacle>>> TransferObstaclesForAll(
     interviewed.insert(interviewed.end(), ids.begin(), ids.end());
   }
   CANJE_ASSIGN_OR_RETURN(auto interviews, store::InterviewsOfPersons(store, interviewed));
+  instance::PersonKeys keys(store, vault);
+  CANJE_RETURN_IF_ERROR(instance::OpenInterviews(keys, vault, interviews));
   std::unordered_map<int64_t, std::vector<const store::InterviewRow*>> by_person;
   for (const store::InterviewRow& interview : interviews) {
     by_person[interview.person_id].push_back(&interview);

@@ -27,6 +27,7 @@
 
 #include "core/status.h"
 #include "instance/access.h"
+#include "protect/vault.h"
 #include "store/store.h"
 
 namespace canje::negotiation {
@@ -51,9 +52,11 @@ struct Obstacle {
 };
 
 // Obstacles to transferring `person_id` to `destination` (a party code) on `date`
-// (YYYY-MM-DD). Reads holds, interviews and the person's erasure state. kNotFound for an
-// unknown person. Obstacles come in the order of ObstacleKind, holds by id.
-Result<std::vector<Obstacle>> TransferObstacles(store::Store& store, int64_t person_id,
+// (YYYY-MM-DD). Reads holds, interviews and the person's erasure state; `vault` opens their
+// sealed values (instance/sealed_texts.h). kNotFound for an unknown person. Obstacles come in
+// the order of ObstacleKind, holds by id.
+Result<std::vector<Obstacle>> TransferObstacles(store::Store& store, protect::Vault& vault,
+                                                int64_t person_id,
                                                 std::string_view destination,
                                                 std::string_view date);
 
@@ -61,8 +64,8 @@ Result<std::vector<Obstacle>> TransferObstacles(store::Store& store, int64_t per
 // requested id is a key (with an empty vector when nothing stands in the way); an unknown id
 // is kNotFound.
 Result<std::map<int64_t, std::vector<Obstacle>>> TransferObstaclesForAll(
-    store::Store& store, const std::vector<int64_t>& person_ids, std::string_view destination,
-    std::string_view date);
+    store::Store& store, protect::Vault& vault, const std::vector<int64_t>& person_ids,
+    std::string_view destination, std::string_view date);
 
 // The text every personal obstacle reads as for a viewer who may not read why.
 inline constexpr std::string_view kNotAvailableConfidential = "not available (confidential)";

@@ -53,7 +53,7 @@ Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& ins
     }
   }
   CANJE_ASSIGN_OR_RETURN(auto obstacles,
-                         TransferObstaclesForAll(instance.store(), ids, query.destination, day));
+                         TransferObstaclesForAll(instance.store(), instance.vault(), ids, query.destination, day));
   std::vector<PersonEligibility> out;
   out.reserve(ids.size());
   for (int64_t id : ids) {

@@ -5,7 +5,9 @@
 
 #include <filesystem>
 
+#include "instance/sealed_texts.h"
 #include "negotiation/eligibility.h"
+#include "protect/master_key.h"
 #include "store/holds_tables.h"
 
 namespace canje::negotiation {
@@ -37,6 +39,7 @@ class EligibilityStoreTest : public ::testing::Test {
     path_ = std::filesystem::temp_directory_path() /
             ("canje-eligibility-test-" + std::to_string(getpid()) + ".db");
     Remove();
+    vault_.SetTextKey(vault_.NewDataKey());
     auto opened = Store::Open({path_.string(), true});
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(*opened);
@@ -52,7 +55,7 @@ class EligibilityStoreTest : public ::testing::Test {
         person.sex = "M";
         person.nationalities = id % 2 == 0 ? "VEN" : "COL";
         person.categories = "deportee";
-        person.data_key = Bytes(60, 5);
+        person.data_key = vault_.WrapKey(vault_.NewDataKey(), "person " + std::to_string(id));
         person.sealed = Bytes(60, 6);
         CANJE_RETURN_IF_ERROR(transaction.AddPerson(person));
         store::CustodyRow custody;
@@ -71,14 +74,20 @@ class EligibilityStoreTest : public ::testing::Test {
       rule.effective_from = "2025-04-19";
       rule.rule_holder = "SLV";
       rule.rule_nationality = "VEN";
+      CANJE_ASSIGN_OR_RETURN(rule.id, store::NextHoldId(transaction));
+      instance::SealHoldTexts(vault_, rule);
       CANJE_RETURN_IF_ERROR(store::AddHold(transaction, rule).status());
       store::HoldRow listed;  // person 3 only, lifted from 2025-08-01
       listed.issuer = "Ministry";
       listed.reference = "D-7";
       listed.effective_from = "2025-01-01";
       listed.persons = {3};
+      CANJE_ASSIGN_OR_RETURN(listed.id, store::NextHoldId(transaction));
+      instance::SealHoldTexts(vault_, listed);
       CANJE_ASSIGN_OR_RETURN(int64_t listed_id, store::AddHold(transaction, listed));
-      CANJE_RETURN_IF_ERROR(store::LiftHold(transaction, listed_id, "2025-08-01", "vacated"));
+      CANJE_RETURN_IF_ERROR(store::LiftHold(
+          transaction, listed_id, "2025-08-01",
+          instance::SealHoldLiftReason(vault_, listed_id, "vacated")));
       auto interview = [&](int64_t person, std::string destination, std::string consent,
                            std::string day, bool fit) -> Status {
         CANJE_ASSIGN_OR_RETURN(int64_t id, store::NextInterviewId(transaction));
@@ -90,6 +99,8 @@ class EligibilityStoreTest : public ::testing::Test {
         row.identity = "confirmed";
         row.consent = std::move(consent);
         row.fit_to_travel = fit;
+        instance::PersonKeys keys(transaction.store(), vault_);
+        CANJE_RETURN_IF_ERROR(instance::SealInterviewOutcome(keys, vault_, row));
         return store::AddInterview(transaction, row);
       };
       CANJE_RETURN_IF_ERROR(interview(5, "VEN", "refuses", "2025-07-01", true));
@@ -114,13 +125,14 @@ class EligibilityStoreTest : public ::testing::Test {
 
   std::filesystem::path path_;
   std::unique_ptr<Store> store_;
+  protect::Vault vault_{protect::MasterKeyFile{protect::GenerateMasterKey(), std::nullopt}};
   store::Actor actor_{"admin", "OPERATOR", "admin"};
 };
 
 TEST_F(EligibilityStoreTest, HoldsInterviewsAndErasureBecomeTheRightObstacles) {
   using enum ObstacleKind;
   auto kinds = [&](int64_t person, std::string destination, std::string day) {
-    auto obstacles = TransferObstacles(*store_, person, destination, day);
+    auto obstacles = TransferObstacles(*store_, vault_, person, destination, day);
     EXPECT_TRUE(obstacles.ok()) << obstacles.status().ToString();
     return obstacles.ok() ? Kinds(*obstacles) : std::vector<ObstacleKind>{};
   };
@@ -135,21 +147,21 @@ TEST_F(EligibilityStoreTest, HoldsInterviewsAndErasureBecomeTheRightObstacles) {
   EXPECT_EQ(kinds(9, "USA", "2025-07-05"), (Kinds{kConsentRefused}));
   EXPECT_EQ(kinds(11, "VEN", "2025-07-05"), (Kinds{}));
   EXPECT_EQ(kinds(13, "VEN", "2025-07-05"), (Kinds{kErased}));
-  auto refused = TransferObstacles(*store_, 5, "VEN", "2025-07-05");
+  auto refused = TransferObstacles(*store_, vault_, 5, "VEN", "2025-07-05");
   ASSERT_TRUE(refused.ok());
   EXPECT_TRUE((*refused)[0].confidential);
   EXPECT_TRUE((*refused)[0].blocks_selection);
   // Unfitness in the latest interview blocks selection as a refusal does; no interview yet only
   // the handover; both are personal.
-  auto unfit = TransferObstacles(*store_, 7, "VEN", "2025-07-05");
+  auto unfit = TransferObstacles(*store_, vault_, 7, "VEN", "2025-07-05");
   ASSERT_TRUE(unfit.ok());
   EXPECT_TRUE((*unfit)[0].confidential);
   EXPECT_TRUE((*unfit)[0].blocks_selection);
-  auto not_yet = TransferObstacles(*store_, 5, "USA", "2025-07-05");
+  auto not_yet = TransferObstacles(*store_, vault_, 5, "USA", "2025-07-05");
   ASSERT_TRUE(not_yet.ok());
   EXPECT_TRUE((*not_yet)[0].confidential);
   EXPECT_FALSE((*not_yet)[0].blocks_selection);
-  EXPECT_EQ(TransferObstacles(*store_, 999, "VEN", "2025-07-05").status().code(),
+  EXPECT_EQ(TransferObstacles(*store_, vault_, 999, "VEN", "2025-07-05").status().code(),
             StatusCode::kNotFound);
 }
 
@@ -157,18 +169,18 @@ TEST_F(EligibilityStoreTest, TheBatchFormAgreesWithTheOnePersonFormForFewAndMany
   std::vector<int64_t> all;
   for (int64_t id = 1; id <= kPersons; ++id) all.push_back(id);
   for (const std::vector<int64_t>& ids : {all, std::vector<int64_t>{2, 3, 5, 7, 13}}) {
-    auto batch = TransferObstaclesForAll(*store_, ids, "VEN", "2025-07-05");
+    auto batch = TransferObstaclesForAll(*store_, vault_, ids, "VEN", "2025-07-05");
     ASSERT_TRUE(batch.ok()) << batch.status().ToString();
     ASSERT_EQ(batch->size(), ids.size());
     for (int64_t id : ids) {
-      auto one = TransferObstacles(*store_, id, "VEN", "2025-07-05");
+      auto one = TransferObstacles(*store_, vault_, id, "VEN", "2025-07-05");
       ASSERT_TRUE(one.ok());
       EXPECT_EQ(Kinds(batch->at(id)), Kinds(*one)) << "P" << id;
     }
   }
   std::vector<int64_t> with_unknown = all;
   with_unknown.push_back(999);
-  EXPECT_EQ(TransferObstaclesForAll(*store_, with_unknown, "VEN", "2025-07-05").status().code(),
+  EXPECT_EQ(TransferObstaclesForAll(*store_, vault_, with_unknown, "VEN", "2025-07-05").status().code(),
             StatusCode::kNotFound);
 }
 

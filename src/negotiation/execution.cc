@@ -8,6 +8,7 @@
 #include "core/encoding.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
+#include "instance/sealed_texts.h"
 #include "negotiation/agreement.h"
 #include "negotiation/batch_problems.h"
 #include "negotiation/exchange.h"
@@ -58,14 +59,18 @@ Result<Loaded> Load(Instance& instance, int64_t exchange_id) {
         {row.person_id, row.from_party, row.to_party, row.beneficiary, row.unconditional});
   }
   CANJE_ASSIGN_OR_RETURN(auto outcomes, store::NotTravellingOf(store, exchange_id));
+  instance::PersonKeys keys(store, instance.vault());
+  CANJE_RETURN_IF_ERROR(instance::OpenNotTravelling(keys, instance.vault(), outcomes));
   for (auto& row : outcomes) loaded.outcomes[row.person_id] = std::move(row);
   CANJE_ASSIGN_OR_RETURN(auto handovers, store::HandoversOf(store, exchange_id));
+  CANJE_RETURN_IF_ERROR(instance::OpenHandovers(instance.vault(), handovers));
   for (auto& row : handovers) loaded.handovers[row.person_id] = std::move(row);
   return loaded;
 }
 
 // Obstacles of every listed person to their agreed destination on `date`.
 Result<std::map<int64_t, std::vector<Obstacle>>> ObstaclesOn(store::Store& store,
+                                                             protect::Vault& vault,
                                                              const Loaded& loaded,
                                                              const std::vector<int64_t>& persons,
                                                              const std::string& date) {
@@ -76,7 +81,7 @@ Result<std::map<int64_t, std::vector<Obstacle>>> ObstaclesOn(store::Store& store
   }
   std::map<int64_t, std::vector<Obstacle>> all;
   for (const auto& [destination, ids] : by_destination) {
-    CANJE_ASSIGN_OR_RETURN(auto some, TransferObstaclesForAll(store, ids, destination, date));
+    CANJE_ASSIGN_OR_RETURN(auto some, TransferObstaclesForAll(store, vault, ids, destination, date));
     all.merge(some);
   }
   return all;
@@ -161,7 +166,7 @@ Result<ReadinessReport> ExchangeReadiness(Instance& instance, int64_t exchange_i
   CANJE_RETURN_IF_ERROR(CheckDay(day, "--date"));
   CANJE_ASSIGN_OR_RETURN(Loaded loaded, Load(instance, exchange_id));
   CANJE_ASSIGN_OR_RETURN(auto obstacles,
-                         ObstaclesOn(instance.store(), loaded, AllPersons(loaded), day));
+                         ObstaclesOn(instance.store(), instance.vault(), loaded, AllPersons(loaded), day));
   const Role viewer = instance.role();
   ReadinessReport report;
   report.exchange = loaded.exchange;
@@ -221,7 +226,7 @@ Result<int64_t> RecordNotTravelling(Instance& instance, int64_t exchange_id,
   std::vector<int64_t> persons;
   for (const auto& outcome : outcomes) persons.push_back(outcome.person_id);
   CANJE_ASSIGN_OR_RETURN(auto obstacles,
-                         ObstaclesOn(instance.store(), loaded, persons, TodayIso()));
+                         ObstaclesOn(instance.store(), instance.vault(), loaded, persons, TodayIso()));
   const auto& reasons = NotTravellingReasons();
   std::vector<Status> problems;
   std::map<int64_t, std::string> seen;  // person -> where first listed
@@ -286,6 +291,13 @@ Result<int64_t> RecordNotTravelling(Instance& instance, int64_t exchange_id,
       row.exchange_id = exchange_id;
       row.person_id = outcome.person_id;
       row.reason = outcome.reason;
+      instance::PersonKeys keys(recorder.transaction().store(), recorder.vault());
+      CANJE_ASSIGN_OR_RETURN(auto person_key, keys.Of(outcome.person_id));
+      if (!person_key) {
+        return Status::Conflict(outcome.where + who +
+                                " was erased; nothing more is recorded about them");
+      }
+      CANJE_RETURN_IF_ERROR(instance::SealNotTravellingReason(keys, recorder.vault(), row));
       if (!outcome.note.empty()) {
         CANJE_ASSIGN_OR_RETURN(auto key, PersonKey(recorder.transaction().store(), recorder.vault(),
                                                    outcome.person_id));
@@ -381,7 +393,7 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
   for (const auto& [day, items] : by_day) {
     std::vector<int64_t> persons;
     for (const NewHandover* item : items) persons.push_back(item->person_id);
-    CANJE_ASSIGN_OR_RETURN(auto obstacles, ObstaclesOn(instance.store(), loaded, persons, day));
+    CANJE_ASSIGN_OR_RETURN(auto obstacles, ObstaclesOn(instance.store(), instance.vault(), loaded, persons, day));
     for (const NewHandover* item : items) {
       const std::vector<Obstacle>& stands = obstacles[item->person_id];
       if (stands.empty()) continue;
@@ -411,6 +423,7 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
       row.place = handover.place;
       row.to_party = handover.to;
       row.witnesses = handover.witnesses;
+      instance::SealHandoverTexts(recorder.vault(), row);
       CANJE_ASSIGN_OR_RETURN(row.event_seq,
                              recorder.Record("execution.handed_over", {exchange, who, handover.to},
                                              {{"exchange", exchange},
@@ -503,6 +516,8 @@ Result<int64_t> ReportCount(Instance& instance, int64_t exchange_id, const NewCo
     row.has_persons = report.has_persons;
     row.persons = persons;
     row.note = report.note;
+    CANJE_ASSIGN_OR_RETURN(row.id, store::NextReportedCountId(recorder.transaction()));
+    instance::SealReportedCountNote(recorder.vault(), row);
     nlohmann::json listed = nlohmann::json::array();
     for (int64_t person : persons) listed.push_back(PersonId(person));
     nlohmann::json payload = {{"exchange", exchange},
@@ -536,6 +551,7 @@ Result<ExchangeReconciliation> ReconcileExchange(Instance& instance, int64_t exc
     }
   }
   CANJE_ASSIGN_OR_RETURN(facts.reports, store::ReportedCountsOf(store, exchange_id));
+  CANJE_RETURN_IF_ERROR(instance::OpenReportedCounts(instance.vault(), facts.reports));
   ExchangeReconciliation result;
   result.exchange = loaded.exchange;
   result.state = loaded.state;

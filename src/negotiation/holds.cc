@@ -7,6 +7,7 @@
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 #include "instance/parties_and_users.h"
+#include "instance/sealed_texts.h"
 #include "negotiation/eligibility.h"
 #include "negotiation/hold_scope.h"
 #include "registry/categories.h"
@@ -149,6 +150,8 @@ Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
   row.rule_legal_basis = hold.legal_basis;
   int64_t id = 0;
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    CANJE_ASSIGN_OR_RETURN(row.id, store::NextHoldId(recorder.transaction()));
+    instance::SealHoldTexts(recorder.vault(), row);
     CANJE_ASSIGN_OR_RETURN(id, store::AddHold(recorder.transaction(), row));
     nlohmann::json persons = nlohmann::json::array();
     for (int64_t person : row.persons) persons.push_back(instance::PersonId(person));
@@ -170,6 +173,19 @@ Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
   return id;
 }
 
+namespace {
+
+// Hold `id` with its sealed texts opened (instance/sealed_texts.h).
+Result<std::optional<store::HoldRow>> FindOpenedHold(instance::Instance& instance, int64_t id) {
+  CANJE_ASSIGN_OR_RETURN(auto hold, store::FindHold(instance.store(), id));
+  if (!hold) return hold;
+  std::vector<store::HoldRow> one{std::move(*hold)};
+  CANJE_RETURN_IF_ERROR(instance::OpenHolds(instance.vault(), one));
+  return std::optional<store::HoldRow>(std::move(one.front()));
+}
+
+}  // namespace
+
 Status LiftHold(instance::Instance& instance, int64_t id, const std::string& lifted_on,
                 const std::string& reason) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kManageHolds));
@@ -180,14 +196,15 @@ Status LiftHold(instance::Instance& instance, int64_t id, const std::string& lif
   }
   std::string day = DayOrToday(lifted_on);
   CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
-  CANJE_ASSIGN_OR_RETURN(auto hold, store::FindHold(instance.store(), id));
+  CANJE_ASSIGN_OR_RETURN(auto hold, FindOpenedHold(instance, id));
   if (!hold) return Status::NotFound("no legal hold " + HoldId(id) + "; see `canje hold list`");
   if (!hold->lifted_on.empty()) {
     return Status::Conflict("legal hold " + HoldId(id) + " was already lifted from " +
                             hold->lifted_on + " (" + hold->lift_reason + ")");
   }
   return instance.Change([&](instance::Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(store::LiftHold(recorder.transaction(), id, day, reason));
+    CANJE_RETURN_IF_ERROR(store::LiftHold(recorder.transaction(), id, day,
+                                          instance::SealHoldLiftReason(recorder.vault(), id, reason)));
     return recorder
         .Record("hold.lifted", {HoldId(id)},
                 {{"hold", HoldId(id)}, {"lifted_on", day}, {"reason", reason}})
@@ -201,6 +218,7 @@ Result<std::vector<HoldView>> ListHolds(instance::Instance& instance, const std:
   std::string day = DayOrToday(date);
   CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
   CANJE_ASSIGN_OR_RETURN(auto holds, store::Holds(instance.store()));
+  CANJE_RETURN_IF_ERROR(instance::OpenHolds(instance.vault(), holds));
   std::vector<HoldView> views;
   for (store::HoldRow& hold : holds) {
     CANJE_ASSIGN_OR_RETURN(auto view, ViewOf(instance, std::move(hold), day, with_persons));
@@ -213,7 +231,7 @@ Result<HoldView> ShowHold(instance::Instance& instance, int64_t id, const std::s
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
   std::string day = DayOrToday(date);
   CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
-  CANJE_ASSIGN_OR_RETURN(auto hold, store::FindHold(instance.store(), id));
+  CANJE_ASSIGN_OR_RETURN(auto hold, FindOpenedHold(instance, id));
   if (!hold) return Status::NotFound("no legal hold " + HoldId(id) + "; see `canje hold list`");
   return ViewOf(instance, std::move(*hold), day, true);
 }

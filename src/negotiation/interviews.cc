@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "instance/ids.h"
+#include "instance/sealed_texts.h"
 #include "negotiation/batch_problems.h"
 #include "negotiation/hold_scope.h"
 #include "store/holds_tables.h"
@@ -77,6 +78,8 @@ Result<CheckedInterview> CheckInterview(instance::Instance& instance,
   CANJE_ASSIGN_OR_RETURN(
       auto earlier,
       store::Interviews(instance.store(), {interview.person_id, interview.destination}));
+  instance::PersonKeys keys(instance.store(), instance.vault());
+  CANJE_RETURN_IF_ERROR(instance::OpenInterviews(keys, instance.vault(), earlier));
   const store::InterviewRow* latest = nullptr;
   for (const store::InterviewRow& row : earlier) {
     if (latest == nullptr || IsLater(row, *latest)) latest = &row;
@@ -100,8 +103,8 @@ Result<CheckedInterview> CheckInterview(instance::Instance& instance,
                          "write what they said in --note \"...\" (sealed; only verifiers, "
                          "mediators and admins read it)");
   }
-  if (!interview.note.empty() && person->person.data_key.empty()) {
-    return Status::Invalid(subject + " has no data key to seal a note under");
+  if (person->person.data_key.empty()) {
+    return Status::Invalid(subject + " has no data key to seal the interview under");
   }
   checked.interview = interview;
   checked.day = std::move(day);
@@ -123,13 +126,15 @@ Status WriteInterview(instance::Recorder& recorder, CheckedInterview& checked) {
   row.identity = interview.identity;
   row.consent = interview.consent;
   row.fit_to_travel = interview.fit == "yes";
+  CANJE_ASSIGN_OR_RETURN(
+      Bytes key,
+      recorder.vault().UnwrapKey(checked.wrapped_key, protect::PersonKeyContext(interview.person_id)));
   if (!interview.note.empty()) {
-    CANJE_ASSIGN_OR_RETURN(
-        Bytes key, recorder.vault().UnwrapKey(checked.wrapped_key,
-                                              protect::PersonKeyContext(interview.person_id)));
     row.note_sealed =
         recorder.vault().Seal(key, AsBytes(interview.note), NoteContext(interview.person_id, id));
   }
+  instance::PersonKeys keys(transaction.store(), recorder.vault());
+  CANJE_RETURN_IF_ERROR(instance::SealInterviewOutcome(keys, recorder.vault(), row));
   CANJE_RETURN_IF_ERROR(store::AddInterview(transaction, row));
   checked.result.id = id;
   return recorder
@@ -189,6 +194,8 @@ Result<std::vector<InterviewView>> ListInterviews(instance::Instance& instance,
   }
   CANJE_ASSIGN_OR_RETURN(auto rows,
                          store::Interviews(instance.store(), {query.person_id, query.destination}));
+  instance::PersonKeys person_keys(instance.store(), instance.vault());
+  CANJE_RETURN_IF_ERROR(instance::OpenInterviews(person_keys, instance.vault(), rows));
   // The current interview of each person and destination.
   std::map<std::pair<int64_t, std::string>, const store::InterviewRow*> latest;
   for (const store::InterviewRow& row : rows) {

@@ -6,6 +6,7 @@
 
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
+#include "instance/sealed_texts.h"
 #include "negotiation/eligibility.h"
 #include "negotiation/hold_scope.h"
 
@@ -69,6 +70,8 @@ Result<int64_t> RecordLegalAct(instance::Instance& instance, const NewLegalAct& 
   row.status_after = act.status_after;
   int64_t id = 0;
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    CANJE_ASSIGN_OR_RETURN(row.id, store::NextLegalActId(recorder.transaction()));
+    instance::SealLegalActTexts(recorder.vault(), row);
     CANJE_ASSIGN_OR_RETURN(id, store::AddLegalAct(recorder.transaction(), row));
     return recorder
         .Record("legal_act.recorded", {subject, LegalActId(id)},
@@ -92,6 +95,7 @@ Result<std::vector<store::LegalActRow>> ListLegalActs(instance::Instance& instan
     if (!person) return Status::NotFound("no person " + instance::PersonId(person_id));
   }
   CANJE_ASSIGN_OR_RETURN(auto acts, store::LegalActs(instance.store(), person_id));
+  CANJE_RETURN_IF_ERROR(instance::OpenLegalActs(instance.vault(), acts));
   if (instance::SeesEveryPerson(instance.role())) return acts;
   std::unordered_set<int64_t> visible;
   store::PersonFilter filter;

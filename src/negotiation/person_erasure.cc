@@ -14,10 +14,11 @@ namespace canje::negotiation {
 namespace {
 
 // The legal holds in force on `date` that cover the person, as their descriptions.
-Result<std::vector<std::string>> HoldsCovering(store::Store& store, int64_t person_id,
+Result<std::vector<std::string>> HoldsCovering(store::Store& store, protect::Vault& vault,
+                                               int64_t person_id,
                                                std::string_view date) {
   // Holds do not depend on the destination; interviews do, and are ignored here.
-  CANJE_ASSIGN_OR_RETURN(auto obstacles, TransferObstacles(store, person_id, "", date));
+  CANJE_ASSIGN_OR_RETURN(auto obstacles, TransferObstacles(store, vault, person_id, "", date));
   std::vector<std::string> holds;
   for (const Obstacle& obstacle : obstacles) {
     if (obstacle.kind == ObstacleKind::kLegalHold) holds.push_back(obstacle.detail);
@@ -66,7 +67,7 @@ Result<registry::ErasureReport> ErasePersonUnlessInUse(instance::Instance& insta
   CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(person_id));
   if (person && person->person.erased_at.empty() && person->person.merged_into == 0) {
     const std::string subject = instance::PersonId(person_id);
-    CANJE_ASSIGN_OR_RETURN(auto holds, HoldsCovering(store, person_id, date));
+    CANJE_ASSIGN_OR_RETURN(auto holds, HoldsCovering(store, instance.vault(), person_id, date));
     if (!holds.empty()) {
       return Status::Conflict(subject + " is under " + Joined(holds) +
                               "; the record must stay while the hold is in force: lift it "

@@ -8,6 +8,7 @@
 
 #include "core/clock.h"
 #include "instance/ids.h"
+#include "instance/sealed_texts.h"
 #include "negotiation/agreement_manifest.h"
 #include "negotiation/eligibility.h"
 #include "negotiation/exchange.h"
@@ -70,7 +71,7 @@ Result<std::vector<std::string>> BlockedTransfers(Instance& instance,
   std::vector<std::string> blocked;
   for (const auto& [destination, persons] : persons_by_destination) {
     CANJE_ASSIGN_OR_RETURN(auto obstacles,
-                           TransferObstaclesForAll(instance.store(), persons, destination, date));
+                           TransferObstaclesForAll(instance.store(), instance.vault(), persons, destination, date));
     for (const auto& [person, list] : obstacles) {
       std::vector<Obstacle> blocking;
       for (const Obstacle& obstacle : list) {
@@ -321,8 +322,12 @@ Result<ProposalView> LoadProposal(Instance& instance, int64_t version_id) {
   view.exchange_name = details->exchange.name;
   CANJE_ASSIGN_OR_RETURN(view.content, StoredContent(store, *row));
   CANJE_ASSIGN_OR_RETURN(view.responses, store::ResponsesTo(store, version_id));
+  CANJE_RETURN_IF_ERROR(instance::OpenResponses(instance.vault(), view.responses));
   view.parties = PartiesOf(*details);
   CANJE_ASSIGN_OR_RETURN(view.override_row, store::FindOverride(store, version_id));
+  if (view.override_row) {
+    CANJE_RETURN_IF_ERROR(instance::OpenOverride(instance.vault(), *view.override_row));
+  }
   CANJE_ASSIGN_OR_RETURN(view.children, store::ChildVersions(store, version_id));
   view.balance = Balance(TermsOf(*details), view.content);
   view.broken_rules = BrokenRules(view.balance);
@@ -585,8 +590,9 @@ Result<ProposalOutcome> RejectOnce(Instance& instance, int64_t version_id, const
         recorder.Record(
             "proposal.rejected", {exchange, id, party},
             {{"exchange", exchange}, {"version", id}, {"party", party}, {"reason", reason}}));
-    CANJE_RETURN_IF_ERROR(store::AddResponse(recorder.transaction(),
-                                             {version_id, party, "rejected", reason, "", "", seq}));
+    store::ResponseRow response{version_id, party, "rejected", reason, "", "", seq};
+    instance::SealResponseReason(recorder.vault(), response);
+    CANJE_RETURN_IF_ERROR(store::AddResponse(recorder.transaction(), response));
     return store::UpdateProposalState(recorder.transaction(), version_id,
                                       ProposalStateName(ProposalState::kRejected),
                                       view.version.revision, seq);
@@ -660,8 +666,9 @@ Result<ProposalOutcome> OverrideProposal(Instance& instance, int64_t version_id,
                                                          {"blocs", blocs},
                                                          {"broken_rules", view.broken_rules},
                                                          {"justification", justification}}));
-    CANJE_RETURN_IF_ERROR(store::AddOverride(recorder.transaction(),
-                                             {version_id, justification, blocs, "", "", seq}));
+    store::OverrideRow override_row{version_id, justification, blocs, "", "", seq};
+    instance::SealOverrideJustification(recorder.vault(), override_row);
+    CANJE_RETURN_IF_ERROR(store::AddOverride(recorder.transaction(), override_row));
     if (!complete) {
       return store::UpdateProposalState(recorder.transaction(), version_id, view.version.state,
                                         view.version.revision, seq);

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "instance/sealed_texts.h"
 #include "negotiation/agreement.h"
 #include "negotiation/exchange.h"
 #include "negotiation/execution.h"
@@ -14,7 +15,10 @@ Result<store::ExchangeStateRow> ExchangeWorkflowState(instance::Instance& instan
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadProposals));
   CANJE_RETURN_IF_ERROR(FindVisibleExchange(instance, exchange_id).status());
   CANJE_ASSIGN_OR_RETURN(auto row, store::FindExchangeState(instance.store(), exchange_id));
-  if (row) return *row;
+  if (row) {
+    CANJE_RETURN_IF_ERROR(instance::OpenExchangeReason(instance.vault(), *row));
+    return *row;
+  }
   store::ExchangeStateRow negotiating;
   negotiating.exchange_id = exchange_id;
   negotiating.state = std::string(ExchangeStateName(ExchangeState::kNegotiating));
@@ -62,6 +66,7 @@ Result<store::ExchangeStateRow> ChangeExchangeState(instance::Instance& instance
     CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record("exchange." + state, {exchange}, payload));
     row.state = state;
     row.reason = reason;
+    instance::SealExchangeReason(recorder.vault(), row);
     row.event_seq = seq;
     return store::PutExchangeState(recorder.transaction(), row);
   }));

@@ -49,10 +49,16 @@ class Vault {
   const Bytes& IndexKey() const { return index_key_; }
   Bytes IndexHash(std::string_view kind, std::string_view value) const;
 
+  // The instance's text key: a data key (wrapped by the master key in meta 'text_key') under
+  // which free texts that are no one person's are sealed (instance/sealed_texts.h).
+  void SetTextKey(Bytes text_key) { text_key_ = std::move(text_key); }
+  const Bytes& TextKey() const { return text_key_; }
+
  private:
   MasterKeyFile keys_;
   Aead aead_;
   Bytes index_key_;
+  Bytes text_key_;
 };
 
 }  // namespace canje::protect

@@ -3,8 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "instance/ids.h"
-#include "store/link_tables.h"
+#include "store/execution_tables.h"
 #include "store/holds_tables.h"
+#include "store/link_tables.h"
 
 namespace canje::registry {
 
@@ -40,12 +41,14 @@ Result<ErasureReport> ErasePerson(instance::Instance& instance, int64_t person_i
       report.records += more.records;
       report.events += more.events;
     }
-    // Interview notes are sealed under the person's key, now destroyed; clear them too (also
-    // those recorded under the id of a person merged into this one).
-    CANJE_RETURN_IF_ERROR(
-        store::EraseInterviewNotes(recorder.transaction(), person_id).status());
-    for (int64_t other : merged) {
-      CANJE_RETURN_IF_ERROR(store::EraseInterviewNotes(recorder.transaction(), other).status());
+    // Interview outcomes and notes, and not-travelling reasons and notes, are sealed under the
+    // person's key, now destroyed; clear them too (also those recorded under the id of a person
+    // merged into this one).
+    std::vector<int64_t> everyone = merged;
+    everyone.insert(everyone.begin(), person_id);
+    for (int64_t id : everyone) {
+      CANJE_RETURN_IF_ERROR(store::EraseInterviewNotes(recorder.transaction(), id).status());
+      CANJE_RETURN_IF_ERROR(store::EraseNotTravelling(recorder.transaction(), id));
     }
     CANJE_ASSIGN_OR_RETURN(report.event_seq,
                            recorder.Record("person.erased", {subject},

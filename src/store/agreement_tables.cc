@@ -117,7 +117,8 @@ ProposalVersionRow ReadVersion(const SqlStatement& s) {
 }
 
 ResponseRow ReadResponse(const SqlStatement& s) {
-  return {s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Text(5), s.Int(6)};
+  return {s.Int(0),  s.Text(1), s.Text(2), s.Text(3),
+          s.Text(4), s.Text(5), s.Int(6),  ReadSealed(s, 7)};
 }
 
 }  // namespace
@@ -279,25 +280,29 @@ Result<std::vector<DirectionCountRow>> CountsOf(Store& store, int64_t version_id
 }
 
 Status AddResponse(WriteTransaction& transaction, const ResponseRow& response) {
+  CANJE_RETURN_IF_ERROR(
+      RequireSealed(response.reason, response.reason_sealed, "a response's reason"));
   return RunStatement(transaction,
                       "INSERT INTO proposal_responses(version_id, party, response, reason, "
-                      "responded_at, responded_by, event_seq) VALUES(?, ?, ?, ?, ?, ?, ?)",
+                      "responded_at, responded_by, event_seq, reason_sealed) "
+                      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
                       [&](SqlStatement& s) {
                         s.BindInt(1, response.version_id);
                         s.BindText(2, response.party);
                         s.BindText(3, response.response);
-                        s.BindText(4, response.reason);
+                        s.BindText(4, "");  // sealed (schema 10): reason_sealed
                         s.BindText(5, transaction.now());
                         s.BindText(6, transaction.actor().user);
                         s.BindInt(7, response.event_seq);
+                        BindSealed(s, 8, response.reason_sealed);
                       });
 }
 
 Result<std::vector<ResponseRow>> ResponsesTo(Store& store, int64_t version_id) {
   return QueryAll<ResponseRow>(
       store.connection(),
-      "SELECT version_id, party, response, reason, responded_at, responded_by, event_seq "
-      "FROM proposal_responses WHERE version_id = ? ORDER BY party",
+      "SELECT version_id, party, response, reason, responded_at, responded_by, event_seq, "
+      "reason_sealed FROM proposal_responses WHERE version_id = ? ORDER BY party",
       [&](SqlStatement& s) { s.BindInt(1, version_id); }, ReadResponse);
 }
 
@@ -308,27 +313,33 @@ Status AddOverride(WriteTransaction& transaction, const OverrideRow& override_ro
                             " already has an override (by " + existing->overridden_by + " at " +
                             existing->overridden_at + ")");
   }
+  CANJE_RETURN_IF_ERROR(RequireSealed(override_row.justification,
+                                      override_row.justification_sealed,
+                                      "an override's justification"));
   return RunStatement(transaction,
                       "INSERT INTO proposal_overrides(version_id, justification, blocs, "
-                      "overridden_at, overridden_by, event_seq) VALUES(?, ?, ?, ?, ?, ?)",
+                      "overridden_at, overridden_by, event_seq, justification_sealed) "
+                      "VALUES(?, ?, ?, ?, ?, ?, ?)",
                       [&](SqlStatement& s) {
                         s.BindInt(1, override_row.version_id);
-                        s.BindText(2, override_row.justification);
+                        s.BindText(2, "");  // sealed (schema 10): justification_sealed
                         s.BindText(3, override_row.blocs);
                         s.BindText(4, transaction.now());
                         s.BindText(5, transaction.actor().user);
                         s.BindInt(6, override_row.event_seq);
+                        BindSealed(s, 7, override_row.justification_sealed);
                       });
 }
 
 Result<std::optional<OverrideRow>> FindOverride(Store& store, int64_t version_id) {
   return QueryOne<OverrideRow>(
       store.connection(),
-      "SELECT version_id, justification, blocs, overridden_at, overridden_by, event_seq "
-      "FROM proposal_overrides WHERE version_id = ?",
+      "SELECT version_id, justification, blocs, overridden_at, overridden_by, event_seq, "
+      "justification_sealed FROM proposal_overrides WHERE version_id = ?",
       [&](SqlStatement& s) { s.BindInt(1, version_id); },
       [](const SqlStatement& s) {
-        return OverrideRow{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Text(4), s.Int(5)};
+        return OverrideRow{s.Int(0),  s.Text(1), s.Text(2),       s.Text(3),
+                           s.Text(4), s.Int(5),  ReadSealed(s, 6)};
       });
 }
 
@@ -368,32 +379,35 @@ Result<std::vector<SignatureRow>> SignaturesOf(Store& store, int64_t version_id)
 Result<std::optional<ExchangeStateRow>> FindExchangeState(Store& store, int64_t exchange_id) {
   return QueryOne<ExchangeStateRow>(
       store.connection(),
-      "SELECT exchange_id, state, agreed_version, reason, changed_at, changed_by, event_seq "
-      "FROM exchange_workflow WHERE exchange_id = ?",
+      "SELECT exchange_id, state, agreed_version, reason, changed_at, changed_by, event_seq, "
+      "reason_sealed FROM exchange_workflow WHERE exchange_id = ?",
       [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
       [](const SqlStatement& s) {
         return ExchangeStateRow{s.Int(0),  s.Text(1), IntOrZero(s, 2), s.Text(3),
-                                s.Text(4), s.Text(5), s.Int(6)};
+                                s.Text(4), s.Text(5), s.Int(6),        ReadSealed(s, 7)};
       });
 }
 
 Status PutExchangeState(WriteTransaction& transaction, const ExchangeStateRow& row) {
+  CANJE_RETURN_IF_ERROR(
+      RequireSealed(row.reason, row.reason_sealed, "an exchange's reason for its state"));
   return RunStatement(
       transaction,
       "INSERT INTO exchange_workflow(exchange_id, state, agreed_version, reason, changed_at, "
-      "changed_by, event_seq) VALUES(?, ?, ?, ?, ?, ?, ?) "
+      "changed_by, event_seq, reason_sealed) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
       "ON CONFLICT(exchange_id) DO UPDATE SET state = excluded.state, "
       "agreed_version = excluded.agreed_version, reason = excluded.reason, "
       "changed_at = excluded.changed_at, changed_by = excluded.changed_by, "
-      "event_seq = excluded.event_seq",
+      "event_seq = excluded.event_seq, reason_sealed = excluded.reason_sealed",
       [&](SqlStatement& s) {
         s.BindInt(1, row.exchange_id);
         s.BindText(2, row.state);
         BindIdOrNull(s, 3, row.agreed_version);
-        s.BindText(4, row.reason);
+        s.BindText(4, "");  // sealed (schema 10): reason_sealed
         s.BindText(5, transaction.now());
         s.BindText(6, transaction.actor().user);
         s.BindInt(7, row.event_seq);
+        BindSealed(s, 8, row.reason_sealed);
       });
 }
 

@@ -5,8 +5,11 @@
 // whether a signature verifies) live in src/negotiation/. Writes take a WriteTransaction, so
 // they land with their event (store.h); reads take the Store.
 //
-// Nothing here is personal data: transfers name person ids and party codes, never names; a
-// rejection's reason and an override's justification are the parties' words about the deal.
+// Nothing here is personal data: transfers name person ids and party codes, never names. A
+// response's reason and an override's justification are the parties' words about the deal, and
+// may say more than the deal (why a person is or is not on it): since schema 10 they are sealed
+// under the instance's text key (instance/sealed_texts.h). The store takes and returns the
+// sealed bytes; their clear columns stay empty.
 //
 // Handover (later work) hangs off an agreed version: exchange_workflow.agreed_version names it
 // and proposal_transfers(version_id, person_id) are the persons it covers.
@@ -100,10 +103,11 @@ struct ResponseRow {
   int64_t version_id = 0;
   std::string party;
   std::string response;  // "accepted" or "rejected"
-  std::string reason;
+  std::string reason;  // sealed in reason_sealed
   std::string responded_at;
   std::string responded_by;
   int64_t event_seq = 0;
+  Bytes reason_sealed;  // under the instance's text key; empty: no reason
 };
 
 Status AddResponse(WriteTransaction& transaction, const ResponseRow& response);
@@ -112,11 +116,12 @@ Result<std::vector<ResponseRow>> ResponsesTo(Store& store, int64_t version_id);
 
 struct OverrideRow {
   int64_t version_id = 0;
-  std::string justification;
-  std::string blocs;  // the blocs whose rule it sets aside, '|'-joined
+  std::string justification;  // sealed in justification_sealed
+  std::string blocs;          // the blocs whose rule it sets aside, '|'-joined
   std::string overridden_at;
   std::string overridden_by;
   int64_t event_seq = 0;
+  Bytes justification_sealed;  // under the instance's text key
 };
 
 // kConflict when the version already has an override.
@@ -147,10 +152,11 @@ struct ExchangeStateRow {
   int64_t exchange_id = 0;
   std::string state;           // negotiation/exchange_workflow.h
   int64_t agreed_version = 0;  // 0: none yet
-  std::string reason;          // why it collapsed
+  std::string reason;          // why it collapsed; sealed in reason_sealed
   std::string changed_at;
   std::string changed_by;
   int64_t event_seq = 0;
+  Bytes reason_sealed;  // under the instance's text key; empty: no reason
 };
 
 // nullopt when the exchange has never changed state (it is negotiating).

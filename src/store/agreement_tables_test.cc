@@ -96,8 +96,9 @@ TEST_F(AgreementTablesTest, KeysAreUniquePerPartySignaturesAndStatesAreReplaced)
           }
           CANJE_RETURN_IF_ERROR(PutSignature(
               transaction, {1, "VEN", "ed25519:00", Bytes(64, fill), Bytes(32, 0), "", "", seq}));
-          return PutExchangeState(transaction,
-                                  {1, fill == 1 ? "agreed" : "collapsed", 1, "why", "", "", seq});
+          // The store keeps the reason only sealed (here a stand-in for the sealed bytes).
+          return PutExchangeState(transaction, {1, fill == 1 ? "agreed" : "collapsed", 1, "why",
+                                                "", "", seq, Bytes(40, fill)});
         }).ok());
   }
   auto signatures = SignaturesOf(*store_, 1);
@@ -107,6 +108,12 @@ TEST_F(AgreementTablesTest, KeysAreUniquePerPartySignaturesAndStatesAreReplaced)
   ASSERT_TRUE(state->has_value());
   EXPECT_EQ((*state)->state, "collapsed");
   EXPECT_EQ((*state)->agreed_version, 1);
+  EXPECT_EQ((*state)->reason, "");  // its clear column stays empty
+  EXPECT_EQ((*state)->reason_sealed, Bytes(40, 2));
+  EXPECT_EQ(Write([](WriteTransaction& transaction, int64_t seq) {
+              return PutExchangeState(transaction, {1, "collapsed", 1, "why", "", "", seq});
+            }).code(),
+            StatusCode::kInternal);  // a reason given in the clear only is refused
   EXPECT_FALSE(FindExchangeState(*store_, 2)->has_value());
 }
 

@@ -109,6 +109,9 @@ Status AddNotTravelling(WriteTransaction& transaction, const NotTravellingRow& r
                                              "SELECT 1 FROM execution_not_travelling WHERE "
                                              "exchange_id = ? AND person_id = ?",
                                              key));
+  if (row.reason_sealed.empty()) {
+    return Status::Internal("a not-travelling reason must be sealed before it is stored");
+  }
   if (exists) {
     return Status::Conflict("P" + std::to_string(row.person_id) +
                             " already has a not-travelling outcome in X" +
@@ -116,10 +119,11 @@ Status AddNotTravelling(WriteTransaction& transaction, const NotTravellingRow& r
   }
   return Run(transaction,
              "INSERT INTO execution_not_travelling(exchange_id, person_id, reason, note_sealed, "
-             "recorded_at, recorded_by, recorder_party, event_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
+             "recorded_at, recorded_by, recorder_party, event_seq, reason_sealed) "
+             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)",
              [&](SqlStatement& s) {
                key(s);
-               s.BindText(3, row.reason);
+               s.BindText(3, "");  // sealed (schema 10): reason_sealed
                if (row.note_sealed.empty()) {
                  s.BindNull(4);
                } else {
@@ -129,6 +133,7 @@ Status AddNotTravelling(WriteTransaction& transaction, const NotTravellingRow& r
                s.BindText(6, transaction.actor().user);
                s.BindText(7, transaction.actor().party);
                s.BindInt(8, row.event_seq);
+               s.BindBlob(9, row.reason_sealed);
              });
 }
 
@@ -136,13 +141,20 @@ Result<std::vector<NotTravellingRow>> NotTravellingOf(Store& store, int64_t exch
   return QueryAll<NotTravellingRow>(
       store.connection(),
       "SELECT exchange_id, person_id, reason, note_sealed, recorded_at, recorded_by, "
-      "recorder_party, event_seq FROM execution_not_travelling WHERE exchange_id = ? "
-      "ORDER BY person_id",
+      "recorder_party, event_seq, reason_sealed FROM execution_not_travelling "
+      "WHERE exchange_id = ? ORDER BY person_id",
       [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
       [](const SqlStatement& s) {
-        return NotTravellingRow{s.Int(0),  s.Int(1),  s.Text(2), s.IsNull(3) ? Bytes() : s.Blob(3),
-                                s.Text(4), s.Text(5), s.Text(6), s.Int(7)};
+        return NotTravellingRow{s.Int(0),  s.Int(1),  s.Text(2), ReadSealed(s, 3), s.Text(4),
+                                s.Text(5), s.Text(6), s.Int(7),  ReadSealed(s, 8)};
       });
+}
+
+Status EraseNotTravelling(WriteTransaction& transaction, int64_t person_id) {
+  return Run(transaction,
+             "UPDATE execution_not_travelling SET reason = '', reason_sealed = NULL, "
+             "note_sealed = NULL WHERE person_id = ?",
+             [&](SqlStatement& s) { s.BindInt(1, person_id); });
 }
 
 Status AddHandover(WriteTransaction& transaction, const HandoverRow& row) {
@@ -154,24 +166,27 @@ Status AddHandover(WriteTransaction& transaction, const HandoverRow& row) {
       bool exists,
       Exists(transaction.store(),
              "SELECT 1 FROM execution_handovers WHERE exchange_id = ? AND person_id = ?", key));
+  CANJE_RETURN_IF_ERROR(RequireSealed(row.place + Join(row.witnesses), row.texts_sealed,
+                                      "a handover's place and witnesses"));
   if (exists) {
     return Status::Conflict("P" + std::to_string(row.person_id) + " was already handed over in X" +
                             std::to_string(row.exchange_id));
   }
   return Run(transaction,
              "INSERT INTO execution_handovers(exchange_id, person_id, handed_over_at, place, "
-             "to_party, witnesses, recorded_at, recorded_by, recorder_party, event_seq) "
-             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+             "to_party, witnesses, recorded_at, recorded_by, recorder_party, event_seq, "
+             "texts_sealed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
              [&](SqlStatement& s) {
                key(s);
                s.BindText(3, row.handed_over_at);
-               s.BindText(4, row.place);
+               s.BindText(4, "");  // sealed (schema 10): texts_sealed
                s.BindText(5, row.to_party);
-               s.BindText(6, Join(row.witnesses));
+               s.BindText(6, "");
                s.BindText(7, transaction.now());
                s.BindText(8, transaction.actor().user);
                s.BindText(9, transaction.actor().party);
                s.BindInt(10, row.event_seq);
+               BindSealed(s, 11, row.texts_sealed);
              });
 }
 
@@ -179,23 +194,29 @@ Result<std::vector<HandoverRow>> HandoversOf(Store& store, int64_t exchange_id) 
   return QueryAll<HandoverRow>(
       store.connection(),
       "SELECT exchange_id, person_id, handed_over_at, place, to_party, witnesses, recorded_at, "
-      "recorded_by, recorder_party, event_seq FROM execution_handovers WHERE exchange_id = ? "
-      "ORDER BY person_id",
+      "recorded_by, recorder_party, event_seq, texts_sealed FROM execution_handovers "
+      "WHERE exchange_id = ? ORDER BY person_id",
       [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
       [](const SqlStatement& s) {
         return HandoverRow{s.Int(0),         s.Int(1),  s.Text(2), s.Text(3), s.Text(4),
-                           Split(s.Text(5)), s.Text(6), s.Text(7), s.Text(8), s.Int(9)};
+                           Split(s.Text(5)), s.Text(6), s.Text(7), s.Text(8), s.Int(9),
+                           ReadSealed(s, 10)};
       });
 }
 
+Result<int64_t> NextReportedCountId(WriteTransaction& transaction) {
+  return NextRowId(transaction.store().connection(), "execution_reported_counts");
+}
+
 Result<int64_t> AddReportedCount(WriteTransaction& transaction, const ReportedCountRow& row) {
+  CANJE_RETURN_IF_ERROR(RequireSealed(row.note, row.note_sealed, "a reported count's note"));
   CANJE_ASSIGN_OR_RETURN(int64_t id,
                          NextRowId(transaction.store().connection(), "execution_reported_counts"));
   CANJE_RETURN_IF_ERROR(
       Run(transaction,
           "INSERT INTO execution_reported_counts(id, exchange_id, party, from_party, to_party, "
-          "persons_count, persons, note, reported_at, reported_by, reporter_party, event_seq) "
-          "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          "persons_count, persons, note, reported_at, reported_by, reporter_party, event_seq, "
+          "note_sealed) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           [&](SqlStatement& s) {
             s.BindInt(1, id);
             s.BindInt(2, row.exchange_id);
@@ -208,11 +229,12 @@ Result<int64_t> AddReportedCount(WriteTransaction& transaction, const ReportedCo
             } else {
               s.BindNull(7);
             }
-            s.BindText(8, row.note);
+            s.BindText(8, "");  // sealed (schema 10): note_sealed
             s.BindText(9, transaction.now());
             s.BindText(10, transaction.actor().user);
             s.BindText(11, transaction.actor().party);
             s.BindInt(12, row.event_seq);
+            BindSealed(s, 13, row.note_sealed);
           }));
   return id;
 }
@@ -221,7 +243,8 @@ Result<std::vector<ReportedCountRow>> ReportedCountsOf(Store& store, int64_t exc
   return QueryAll<ReportedCountRow>(
       store.connection(),
       "SELECT id, exchange_id, party, from_party, to_party, persons_count, persons, note, "
-      "reported_at, reported_by, reporter_party, event_seq FROM execution_reported_counts "
+      "reported_at, reported_by, reporter_party, event_seq, note_sealed "
+      "FROM execution_reported_counts "
       "WHERE exchange_id = ? ORDER BY id",
       [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
       [](const SqlStatement& s) {
@@ -239,6 +262,7 @@ Result<std::vector<ReportedCountRow>> ReportedCountsOf(Store& store, int64_t exc
         row.reported_by = s.Text(9);
         row.reporter_party = s.Text(10);
         row.event_seq = s.Int(11);
+        row.note_sealed = ReadSealed(s, 12);
         return row;
       });
 }

@@ -7,12 +7,15 @@
 // never edited: an outcome or a handover is recorded once per person and exchange; a party's
 // later report for the same direction supersedes its earlier one, and both are kept.
 //
-// What is in the clear and what is sealed: person ids, party codes, times, places, the
-// witnesses' names (officials acting in their function) and the outcome's reason code are in
-// the clear, like an interview's outcome, so that readiness and counts need no keys. The note
-// of a not-travelling outcome (why a person refused, what a doctor found) is personal data:
-// `note_sealed` holds it sealed under the person's own data key, so erasing the person makes it
-// unreadable.
+// What is in the clear and what is sealed (schema 10; docs/security.md lists every column):
+// person ids, party codes, times and counts are in the clear, so that readiness and the counts'
+// reconciliation are found by SQL. A not-travelling outcome's reason code and note (why a
+// person refused, what a doctor found) are the person's own: `reason_sealed` and `note_sealed`
+// hold them sealed under the person's data key, so erasing the person makes them unreadable
+// (EraseNotTravelling also clears them). A handover's place and witnesses and a reported
+// count's note are sealed under the instance's text key (instance/sealed_texts.h). The store
+// takes and returns the sealed bytes; the clear columns of those values stay empty, and the
+// rows' clear fields are filled when instance/sealed_texts.h opens them.
 #pragma once
 
 #include <cstdint>
@@ -35,18 +38,23 @@ std::string_view ExecutionTablesSchema();
 struct NotTravellingRow {
   int64_t exchange_id = 0;
   int64_t person_id = 0;
-  std::string reason;  // refused-consent, unfit, deceased, missing, released-otherwise, other
-  Bytes note_sealed;   // sealed under the person's data key; empty: no note
+  // refused-consent, unfit, deceased, missing, released-otherwise, other; sealed in
+  // reason_sealed; empty once the person is erased
+  std::string reason;
+  Bytes note_sealed;  // sealed under the person's data key; empty: no note
   std::string recorded_at;
   std::string recorded_by;
   std::string recorder_party;
   int64_t event_seq = 0;
+  Bytes reason_sealed;  // sealed under the person's data key; empty once erased
 };
 
 // kConflict when the person already has an outcome in the exchange.
 Status AddNotTravelling(WriteTransaction& transaction, const NotTravellingRow& row);
 // The exchange's outcomes, by person id.
 Result<std::vector<NotTravellingRow>> NotTravellingOf(Store& store, int64_t exchange_id);
+// Erasure: clears the sealed reason and note of the person's outcomes in every exchange.
+Status EraseNotTravelling(WriteTransaction& transaction, int64_t person_id);
 
 // ---- Handovers -----------------------------------------------------------------------------
 
@@ -54,13 +62,14 @@ struct HandoverRow {
   int64_t exchange_id = 0;
   int64_t person_id = 0;
   std::string handed_over_at;          // RFC 3339 UTC, "2025-07-18T14:05:00Z"
-  std::string place;                   // "Maiquetia airport, apron 3"
+  std::string place;                   // "Maiquetia airport, apron 3"; sealed in texts_sealed
   std::string to_party;                // the receiving party
-  std::vector<std::string> witnesses;  // at least one; stored '|'-joined
+  std::vector<std::string> witnesses;  // at least one; sealed in texts_sealed
   std::string recorded_at;
   std::string recorded_by;
   std::string recorder_party;
   int64_t event_seq = 0;
+  Bytes texts_sealed;  // place and witnesses, under the instance's text key
 };
 
 // kConflict when the person was already handed over in the exchange.
@@ -79,13 +88,16 @@ struct ReportedCountRow {
   int64_t count = 0;
   bool has_persons = false;      // a person list came with the count
   std::vector<int64_t> persons;  // ascending, distinct; stored '|'-joined, NULL without a list
-  std::string note;              // the party's words about its count (not personal data)
+  std::string note;              // the party's words about its count; sealed in note_sealed
   std::string reported_at;
   std::string reported_by;
   std::string reporter_party;  // the reporter's own party (the mediator's, when on behalf)
   int64_t event_seq = 0;
+  Bytes note_sealed;  // under the instance's text key; empty: no note
 };
 
+// The id the next AddReportedCount will take (its sealed note is bound to it).
+Result<int64_t> NextReportedCountId(WriteTransaction& transaction);
 // Inserts a report with the next id; returns it.
 Result<int64_t> AddReportedCount(WriteTransaction& transaction, const ReportedCountRow& row);
 // Every report of the exchange, superseded ones included, by id.

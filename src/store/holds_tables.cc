@@ -61,14 +61,16 @@ CREATE INDEX interviews_by_person ON interviews(person_id, destination);
 
 constexpr std::string_view kHoldColumns =
     "id, issuer, reference, effective_from, effective_until, rule_holder, rule_nationality, "
-    "rule_category, rule_legal_basis, lifted_on, lift_reason, created_at, created_by";
+    "rule_category, rule_legal_basis, lifted_on, lift_reason, created_at, created_by, "
+    "reference_sealed, lift_reason_sealed";
 
 constexpr std::string_view kActColumns =
-    "id, person_id, type, act_date, authority, reference, status_after, recorded_at, recorded_by";
+    "id, person_id, type, act_date, authority, reference, status_after, recorded_at, recorded_by, "
+    "texts_sealed";
 
 constexpr std::string_view kInterviewColumns =
     "id, person_id, destination, interviewed_on, identity, consent, fit_to_travel, note_sealed, "
-    "recorded_at, recorded_by, recorder_party";
+    "recorded_at, recorded_by, recorder_party, outcome_sealed";
 
 HoldRow ReadHold(const SqlStatement& row) {
   HoldRow hold;
@@ -85,12 +87,14 @@ HoldRow ReadHold(const SqlStatement& row) {
   hold.lift_reason = row.Text(10);
   hold.created_at = row.Text(11);
   hold.created_by = row.Text(12);
+  hold.reference_sealed = ReadSealed(row, 13);
+  hold.lift_reason_sealed = ReadSealed(row, 14);
   return hold;
 }
 
 LegalActRow ReadAct(const SqlStatement& row) {
-  return {row.Int(0),  row.Int(1),  row.Text(2), row.Text(3), row.Text(4),
-          row.Text(5), row.Text(6), row.Text(7), row.Text(8)};
+  return {row.Int(0),  row.Int(1),  row.Text(2), row.Text(3), row.Text(4),         row.Text(5),
+          row.Text(6), row.Text(7), row.Text(8), ReadSealed(row, 9)};
 }
 
 InterviewRow ReadInterview(const SqlStatement& row) {
@@ -106,6 +110,7 @@ InterviewRow ReadInterview(const SqlStatement& row) {
   interview.recorded_at = row.Text(8);
   interview.recorded_by = row.Text(9);
   interview.recorder_party = row.Text(10);
+  interview.outcome_sealed = ReadSealed(row, 11);
   return interview;
 }
 
@@ -126,15 +131,26 @@ Status AttachPersons(Store& store, std::vector<HoldRow>& holds) {
 
 std::string_view HoldsSchema() { return kHoldsSchema; }
 
+Result<int64_t> NextHoldId(WriteTransaction& transaction) {
+  return NextRowId(transaction.store().connection(), "legal_holds");
+}
+
+Result<int64_t> NextLegalActId(WriteTransaction& transaction) {
+  return NextRowId(transaction.store().connection(), "legal_acts");
+}
+
 Result<int64_t> AddHold(WriteTransaction& transaction, const HoldRow& hold) {
   SqlConnection& db = transaction.store().connection();
+  CANJE_RETURN_IF_ERROR(RequireSealed(hold.reference, hold.reference_sealed, "a hold's reference"));
+  CANJE_RETURN_IF_ERROR(
+      RequireSealed(hold.lift_reason, hold.lift_reason_sealed, "a hold's lift reason"));
   CANJE_ASSIGN_OR_RETURN(int64_t id, NextRowId(db, "legal_holds"));
   CANJE_ASSIGN_OR_RETURN(auto insert,
                          db.Prepare("INSERT INTO legal_holds(" + std::string(kHoldColumns) +
-                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert->BindInt(1, id);
   insert->BindText(2, hold.issuer);
-  insert->BindText(3, hold.reference);
+  insert->BindText(3, "");  // sealed (schema 10): reference_sealed
   insert->BindText(4, hold.effective_from);
   insert->BindText(5, hold.effective_until);
   insert->BindText(6, hold.rule_holder);
@@ -142,9 +158,11 @@ Result<int64_t> AddHold(WriteTransaction& transaction, const HoldRow& hold) {
   insert->BindText(8, hold.rule_category);
   insert->BindText(9, hold.rule_legal_basis);
   insert->BindText(10, hold.lifted_on);
-  insert->BindText(11, hold.lift_reason);
+  insert->BindText(11, "");  // sealed: lift_reason_sealed
   insert->BindText(12, transaction.now());
   insert->BindText(13, transaction.actor().user);
+  BindSealed(*insert, 14, hold.reference_sealed);
+  BindSealed(*insert, 15, hold.lift_reason_sealed);
   CANJE_RETURN_IF_ERROR(insert->Run());
   CANJE_ASSIGN_OR_RETURN(
       auto add_person,
@@ -162,7 +180,7 @@ Result<int64_t> AddHold(WriteTransaction& transaction, const HoldRow& hold) {
 }
 
 Status LiftHold(WriteTransaction& transaction, int64_t id, std::string_view lifted_on,
-                std::string_view reason) {
+                ByteView reason_sealed) {
   SqlConnection& db = transaction.store().connection();
   bool exists = false;
   CANJE_RETURN_IF_ERROR(Query(
@@ -174,9 +192,10 @@ Status LiftHold(WriteTransaction& transaction, int64_t id, std::string_view lift
   if (!exists) return Status::NotFound("no legal hold H" + std::to_string(id));
   CANJE_ASSIGN_OR_RETURN(
       auto update,
-      db.Prepare("UPDATE legal_holds SET lifted_on = ?, lift_reason = ? WHERE id = ?"));
+      db.Prepare("UPDATE legal_holds SET lifted_on = ?, lift_reason = '', lift_reason_sealed = ? "
+                 "WHERE id = ?"));
   update->BindText(1, lifted_on);
-  update->BindText(2, reason);
+  BindSealed(*update, 2, reason_sealed);
   update->BindInt(3, id);
   return update->Run();
 }
@@ -209,19 +228,22 @@ Result<std::optional<HoldRow>> FindHold(Store& store, int64_t id) {
 
 Result<int64_t> AddLegalAct(WriteTransaction& transaction, const LegalActRow& act) {
   SqlConnection& db = transaction.store().connection();
+  CANJE_RETURN_IF_ERROR(RequireSealed(act.authority + act.reference, act.texts_sealed,
+                                      "a legal act's authority and reference"));
   CANJE_ASSIGN_OR_RETURN(int64_t id, NextRowId(db, "legal_acts"));
   CANJE_ASSIGN_OR_RETURN(auto insert,
                          db.Prepare("INSERT INTO legal_acts(" + std::string(kActColumns) +
-                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert->BindInt(1, id);
   insert->BindInt(2, act.person_id);
   insert->BindText(3, act.type);
   insert->BindText(4, act.act_date);
-  insert->BindText(5, act.authority);
-  insert->BindText(6, act.reference);
+  insert->BindText(5, "");  // sealed (schema 10): texts_sealed
+  insert->BindText(6, "");
   insert->BindText(7, act.status_after);
   insert->BindText(8, transaction.now());
   insert->BindText(9, transaction.actor().user);
+  BindSealed(*insert, 10, act.texts_sealed);
   CANJE_RETURN_IF_ERROR(insert->Run());
   return id;
 }
@@ -249,16 +271,19 @@ Result<int64_t> NextInterviewId(WriteTransaction& transaction) {
 
 Status AddInterview(WriteTransaction& transaction, const InterviewRow& interview) {
   SqlConnection& db = transaction.store().connection();
+  if (interview.outcome_sealed.empty()) {
+    return Status::Internal("an interview's outcome must be sealed before it is stored");
+  }
   CANJE_ASSIGN_OR_RETURN(auto insert,
                          db.Prepare("INSERT INTO interviews(" + std::string(kInterviewColumns) +
-                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                    ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert->BindInt(1, interview.id);
   insert->BindInt(2, interview.person_id);
   insert->BindText(3, interview.destination);
   insert->BindText(4, interview.interviewed_on);
-  insert->BindText(5, interview.identity);
-  insert->BindText(6, interview.consent);
-  insert->BindInt(7, interview.fit_to_travel ? 1 : 0);
+  insert->BindText(5, "");  // sealed (schema 10): outcome_sealed
+  insert->BindText(6, "");
+  insert->BindInt(7, 0);
   if (interview.note_sealed.empty()) {
     insert->BindNull(8);
   } else {
@@ -267,6 +292,7 @@ Status AddInterview(WriteTransaction& transaction, const InterviewRow& interview
   insert->BindText(9, transaction.now());
   insert->BindText(10, transaction.actor().user);
   insert->BindText(11, transaction.actor().party);
+  insert->BindBlob(12, interview.outcome_sealed);
   return insert->Run();
 }
 
@@ -312,7 +338,8 @@ Result<int64_t> EraseInterviewNotes(WriteTransaction& transaction, int64_t perso
         return Status::Ok();
       }));
   CANJE_ASSIGN_OR_RETURN(
-      auto clear, db.Prepare("UPDATE interviews SET note_sealed = NULL WHERE person_id = ?"));
+      auto clear, db.Prepare("UPDATE interviews SET note_sealed = NULL, outcome_sealed = NULL, "
+                             "identity = '', consent = '', fit_to_travel = 0 WHERE person_id = ?"));
   clear->BindInt(1, person_id);
   CANJE_RETURN_IF_ERROR(clear->Run());
   return count;

@@ -5,6 +5,7 @@
 #include "store/holds_tables.h"
 #include "store/agreement_tables.h"
 #include "store/api_token_tables.h"
+#include "store/clear_texts.h"
 #include "store/exchange_tables.h"
 #include "store/execution_tables.h"
 #include "store/sign_in_tables.h"
@@ -226,6 +227,10 @@ const std::vector<Migration>& AllMigrations() {
        SignInTablesSchema()},
       {9, "witnesses: the log's registered witnesses, cosignatures by witness, each exchange's "
           "witness policy", WitnessTablesSchema()},
+      {10, "sealed texts: interview outcomes and not-travelling reasons under the person's key, "
+           "free texts (reasons, justifications, places, witnesses, references, notes) under "
+           "the instance's text key; existing values are sealed when the store is opened with "
+           "its key", SealedTextsSchema()},
   };
   return kMigrations;
 }

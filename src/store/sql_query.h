@@ -66,4 +66,25 @@ inline Result<int64_t> NextRowId(SqlConnection& connection, std::string_view tab
   return next.value_or(1);
 }
 
+// Sealed columns (schema 10): an empty value is NULL.
+inline void BindSealed(SqlStatement& statement, int index, ByteView sealed) {
+  if (sealed.empty()) {
+    statement.BindNull(index);
+  } else {
+    statement.BindBlob(index, sealed);
+  }
+}
+inline Bytes ReadSealed(const SqlStatement& row, int column) {
+  return row.IsNull(column) ? Bytes() : row.Blob(column);
+}
+
+// A text given in the clear where only its sealed form may be stored: a programming error that
+// would leave a value in the clear (docs/security.md).
+inline Status RequireSealed(std::string_view clear, ByteView sealed, std::string_view what) {
+  if (!clear.empty() && sealed.empty()) {
+    return Status::Internal(std::string(what) + " must be sealed before it is stored");
+  }
+  return Status::Ok();
+}
+
 }  // namespace canje::store

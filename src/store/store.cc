@@ -152,6 +152,23 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreLocation& location) {
   return std::unique_ptr<Store>(new Store(std::move(connection)));
 }
 
+Status Store::MigrateData(const std::function<Status(WriteTransaction&)>& change) {
+  CANJE_RETURN_IF_ERROR(connection_->BeginWrite());
+  WriteTransaction transaction(*this, Actor{"canje", "", "migration"}, NowRfc3339());
+  Status status = change(transaction);
+  if (status.ok() && transaction.events_appended() != 0) {
+    status = Status::Internal("a data migration appended an event; nothing was written");
+  }
+  transaction.statements_.clear();
+  if (!status.ok()) {
+    (void)connection_->Rollback();
+    return status;
+  }
+  Status committed = connection_->Commit();
+  if (!committed.ok()) (void)connection_->Rollback();
+  return committed;
+}
+
 Status Store::Write(const Actor& actor, const std::function<Status(WriteTransaction&)>& change) {
   CANJE_RETURN_IF_ERROR(connection_->BeginWrite());
   WriteTransaction transaction(*this, actor, NowRfc3339());
@@ -690,7 +707,8 @@ Status WriteTransaction::ForEachWrappedKey(
        "SELECT id, data_key FROM list_records WHERE data_key IS NOT NULL ORDER BY id"},
       {"events", "SELECT seq, payload_key FROM events WHERE payload_key IS NOT NULL ORDER BY seq"},
       {"meta",
-       "SELECT 0, value, name FROM meta WHERE name IN ('index_key', 'log_signer') ORDER BY name"},
+       "SELECT 0, value, name FROM meta WHERE name IN ('index_key', 'log_signer', 'text_key') "
+       "ORDER BY name"},
   };
   for (const Source& source : sources) {
     CANJE_RETURN_IF_ERROR(Query(db, source.sql, NoBind(), [&](const SqlStatement& row) {

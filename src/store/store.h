@@ -196,6 +196,11 @@ class Store {
   // Runs `change` in one write transaction as `actor`. Commits only if `change` returned ok and
   // appended at least one event; otherwise rolls everything back. Returns `change`'s status.
   Status Write(const Actor& actor, const std::function<Status(WriteTransaction&)>& change);
+  // A data migration that changes how values are kept, not what they are (schema 10's sealing
+  // of clear texts, which needs the master key and so cannot be SQL: store/clear_texts.h). Runs
+  // in one write transaction like Write, but appends no event: like a schema migration, it is
+  // not a fact of the negotiation.
+  Status MigrateData(const std::function<Status(WriteTransaction&)>& change);
 
   Result<std::optional<Bytes>> Meta(std::string_view name);
   // The meta value `name` as text; "" when it is absent or cannot be read.
@@ -293,7 +298,7 @@ class WriteTransaction {
   struct WrappedKeyRow {
     std::string table;  // persons, list_records, events, meta
     int64_t id = 0;     // row id (events: seq; meta: 0)
-    std::string name;   // meta: the entry's name (index_key, log_signer)
+    std::string name;   // meta: the entry's name (index_key, log_signer, text_key)
     Bytes wrapped;
   };
   Status ForEachWrappedKey(const std::function<Status(const WrappedKeyRow&)>& visit);

@@ -23,9 +23,9 @@ constexpr Kind I = Kind::kInt;
 constexpr Kind T = Kind::kText;
 constexpr Kind B = Kind::kBlob;
 
-// Schema versions 1 to 9 (migrations.cc), parents before children. A migration that adds a
+// Schema versions 1 to 10 (migrations.cc), parents before children. A migration that adds a
 // table or a column must add it here too: CopyStore refuses any other schema version.
-constexpr int kCopiedSchemaVersion = 9;
+constexpr int kCopiedSchemaVersion = 10;
 const std::vector<Table>& Tables() {
   static const std::vector<Table> kTables = {
       {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
@@ -121,7 +121,8 @@ const std::vector<Table>& Tables() {
       {"review_queue",
        "left_record, right_record",
        {{"left_record", I}, {"right_record", I}, {"probability", T}}},
-      // Schema version 3 (store/holds_tables.h): legal holds, legal acts, interviews.
+      // Schema version 3 (store/holds_tables.h): legal holds, legal acts, interviews (their
+      // sealed columns, here and below, come with schema version 10: store/clear_texts.h).
       {"legal_holds",
        "id",
        {{"id", I},
@@ -136,7 +137,9 @@ const std::vector<Table>& Tables() {
         {"lifted_on", T},
         {"lift_reason", T},
         {"created_at", T},
-        {"created_by", T}}},
+        {"created_by", T},
+        {"reference_sealed", B},
+        {"lift_reason_sealed", B}}},
       {"legal_hold_persons", "hold_id, person_id", {{"hold_id", I}, {"person_id", I}}},
       {"legal_acts",
        "id",
@@ -148,7 +151,8 @@ const std::vector<Table>& Tables() {
         {"reference", T},
         {"status_after", T},
         {"recorded_at", T},
-        {"recorded_by", T}}},
+        {"recorded_by", T},
+        {"texts_sealed", B}}},
       {"interviews",
        "id",
        {{"id", I},
@@ -161,7 +165,8 @@ const std::vector<Table>& Tables() {
         {"note_sealed", B},
         {"recorded_at", T},
         {"recorded_by", T},
-        {"recorder_party", T}}},
+        {"recorder_party", T},
+        {"outcome_sealed", B}}},
       // Schema version 4 (store/exchange_tables.h): exchanges, blocs, parties, claims, costs.
       {"exchanges",
        "id",
@@ -243,7 +248,8 @@ const std::vector<Table>& Tables() {
         {"reason", T},
         {"responded_at", T},
         {"responded_by", T},
-        {"event_seq", I}}},
+        {"event_seq", I},
+        {"reason_sealed", B}}},
       {"proposal_overrides",
        "version_id",
        {{"version_id", I},
@@ -251,7 +257,8 @@ const std::vector<Table>& Tables() {
         {"blocs", T},
         {"overridden_at", T},
         {"overridden_by", T},
-        {"event_seq", I}}},
+        {"event_seq", I},
+        {"justification_sealed", B}}},
       {"agreement_signatures",
        "version_id, party",
        {{"version_id", I},
@@ -270,7 +277,8 @@ const std::vector<Table>& Tables() {
         {"reason", T},
         {"changed_at", T},
         {"changed_by", T},
-        {"event_seq", I}}},
+        {"event_seq", I},
+        {"reason_sealed", B}}},
       // Schema version 6 (store/execution_tables.h): not travelling, handovers, reported counts.
       {"execution_not_travelling",
        "exchange_id, person_id",
@@ -281,7 +289,8 @@ const std::vector<Table>& Tables() {
         {"recorded_at", T},
         {"recorded_by", T},
         {"recorder_party", T},
-        {"event_seq", I}}},
+        {"event_seq", I},
+        {"reason_sealed", B}}},
       {"execution_handovers",
        "exchange_id, person_id",
        {{"exchange_id", I},
@@ -293,7 +302,8 @@ const std::vector<Table>& Tables() {
         {"recorded_at", T},
         {"recorded_by", T},
         {"recorder_party", T},
-        {"event_seq", I}}},
+        {"event_seq", I},
+        {"texts_sealed", B}}},
       {"execution_reported_counts",
        "id",
        {{"id", I},
@@ -307,7 +317,8 @@ const std::vector<Table>& Tables() {
         {"reported_at", T},
         {"reported_by", T},
         {"reporter_party", T},
-        {"event_seq", I}}},
+        {"event_seq", I},
+        {"note_sealed", B}}},
       // Schema version 7 (store/api_token_tables.h): API tokens, as SHA-256 only.
       {"api_tokens",
        "id",
