@@ -7,8 +7,9 @@
 // person's are sealed under the instance's text key (a random data key wrapped by the master key
 // in meta 'text_key', like the index key): a response's reason, an override's justification, a
 // reported count's note, a handover's place and witnesses, a legal act's authority and
-// reference, a hold's reference and lift reason, why an exchange collapsed. Every sealing names its row in the associated
-// data ("person 17 interview 12 outcome"), so a blob moved to another row does not open.
+// reference, a hold's reference and lift reason, why an exchange collapsed. Every sealing names
+// its row in the associated data ("person 17 interview 12 outcome"), so a blob moved to another
+// row does not open.
 //
 // The store keeps plain rows and SQL and returns the sealed bytes (store/*_tables.h): the Seal*
 // functions fill a row's sealed field from its clear fields before it is written, and the Open*
