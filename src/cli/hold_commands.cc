@@ -98,25 +98,26 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
   add->add_option("--from", flags->hold.effective_from, "First day in force (YYYY-MM-DD)");
   add->add_option("--until", flags->hold.effective_until, "Last day in force (YYYY-MM-DD)");
   add->callback([&context, flags] {
-    negotiation::NewHold hold = flags->hold;
+    negotiation::NewHold new_hold = flags->hold;
     for (const std::string& text : flags->persons) {
       auto id = instance::ParseId(text, 'P', "person");
       if (!id.ok()) return context.Finish(id.status());
-      hold.persons.push_back(*id);
+      new_hold.persons.push_back(*id);
     }
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto id = negotiation::AddHold(**opened, hold);
+    auto id = negotiation::AddHold(**opened, new_hold);
     if (!id.ok()) return context.Finish(id.status());
     auto view = negotiation::ShowHold(**opened, *id, "");
     if (!view.ok()) return context.Finish(view.status());
     if (context.global.json) {
       context.out << HoldToJson(*view, true).dump(2) << '\n';
     } else {
-      context.out << "Added legal hold " << negotiation::HoldId(*id) << " (" << hold.issuer << ", "
-                  << hold.reference << "): " << negotiation::DescribeHoldScope(view->hold)
-                  << "; covers " << view->covered.size() << " person"
-                  << (view->covered.size() == 1 ? "" : "s") << ", " << view->state << " today\n";
+      context.out << "Added legal hold " << negotiation::HoldId(*id) << " (" << new_hold.issuer
+                  << ", " << new_hold.reference
+                  << "): " << negotiation::DescribeHoldScope(view->hold) << "; covers "
+                  << view->covered.size() << " person" << (view->covered.size() == 1 ? "" : "s")
+                  << ", " << view->state << " today\n";
     }
     context.Finish(Status::Ok());
   });

@@ -101,29 +101,29 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
                      "every row checked, all recorded or none");
   record->callback([&context, person, file, flags] {
     if (!file->empty()) return context.Finish(RecordInterviewFile(context, *person, *file, *flags));
-    negotiation::NewInterview interview = *flags;
-    if (person->empty() || interview.destination.empty() || interview.identity.empty() ||
-        interview.consent.empty() || interview.fit.empty()) {
+    negotiation::NewInterview new_interview = *flags;
+    if (person->empty() || new_interview.destination.empty() || new_interview.identity.empty() ||
+        new_interview.consent.empty() || new_interview.fit.empty()) {
       return context.Finish(Status::Usage(
           "give PERSON --destination D --identity I --consent C --fit F, or --file FILE.csv"));
     }
     auto id = instance::ParseId(*person, 'P', "person");
     if (!id.ok()) return context.Finish(id.status());
-    interview.person_id = *id;
+    new_interview.person_id = *id;
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto recorded = negotiation::RecordInterview(**opened, interview);
+    auto recorded = negotiation::RecordInterview(**opened, new_interview);
     if (!recorded.ok()) return context.Finish(recorded.status());
     if (context.global.json) {
       context.out << json{{"id", negotiation::InterviewId(recorded->id)},
                           {"person", instance::PersonId(*id)},
-                          {"destination", interview.destination},
+                          {"destination", new_interview.destination},
                           {"changes_refusal", recorded->changes_refusal}}
                          .dump(2)
                   << '\n';
     } else {
       context.out << "Recorded interview " << negotiation::InterviewId(recorded->id) << " of "
-                  << instance::PersonId(*id) << " about " << interview.destination;
+                  << instance::PersonId(*id) << " about " << new_interview.destination;
       if (recorded->changes_refusal) context.out << " (the person no longer refuses)";
       context.out << '\n';
     }

@@ -135,7 +135,9 @@ TEST_F(ReconciliationTest, CecotLinksAndStatusesMatchTheTruthAndReviewImprovesTh
   json relinked;
   for (int round = 0; round < 4; ++round) {
     json queue = Json({"review", "list"});
-    if (round == 0) ASSERT_EQ(queue.size(), counts["review_queue"].get<size_t>());
+    if (round == 0) {
+      ASSERT_EQ(queue.size(), counts["review_queue"].get<size_t>());
+    }
     if (queue.empty()) break;
     // The reviewer's spreadsheet, decided in one command (all or nothing).
     std::string file = "left,right,decision,reason\n";

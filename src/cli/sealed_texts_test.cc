@@ -310,8 +310,12 @@ TEST_F(SealedTextsTest, ErasingAPersonShredsTheirOutcomesAndReasons) {
   EXPECT_EQ(interviews[0]["consent"], "");
   const json report = json::parse(Ok("med", {"exchange", "readiness", "X1", "--json"}));
   for (const json& entry : report["persons"]) {
-    if (entry["person"] == roster_[2]) EXPECT_EQ(entry["reason"], "unfit");
-    if (entry["person"] == refused) EXPECT_NE(entry.value("reason", ""), "refused-consent");
+    if (entry["person"] == roster_[2]) {
+      EXPECT_EQ(entry["reason"], "unfit");
+    }
+    if (entry["person"] == refused) {
+      EXPECT_NE(entry.value("reason", ""), "refused-consent");
+    }
   }
   json unfit = json::parse(Ok("ver", {"interview", "list", "--person", roster_[2], "--json"}));
   ASSERT_EQ(unfit.size(), 1u);

@@ -228,7 +228,7 @@ struct FoldedTable {
   std::vector<std::string_view> folded_views;
 };
 
-const FoldedTable& Table() {
+const FoldedTable& FoldedColumnTable() {
   static const FoldedTable* table = [] {
     auto* t = new FoldedTable;
     for (const ColumnSynonym& synonym : kColumnSynonyms) {
@@ -288,7 +288,7 @@ bool IsNameColumn(Column column) {
 }
 
 std::optional<ColumnMatch> MatchColumnName(std::string_view header_name) {
-  const FoldedTable& table = Table();
+  const FoldedTable& table = FoldedColumnTable();
   auto it = table.by_folded_name.find(FoldForMatching(header_name));
   if (it == table.by_folded_name.end()) return std::nullopt;
   return it->second;
@@ -298,7 +298,7 @@ std::string UnknownColumnReason(std::string_view header_name) {
   const std::string folded = FoldForMatching(header_name);
   std::string reason = "unknown column '" + std::string(TrimSpace(header_name)) + "'";
   if (folded.empty()) reason = "a column without a name";
-  const FoldedTable& table = Table();
+  const FoldedTable& table = FoldedColumnTable();
   if (!folded.empty()) {
     if (auto close = ClosestMatch(folded, table.folded_views, SuggestionDistanceFor(folded))) {
       // Suggest the name as documented (with its accents), not the folded key.
