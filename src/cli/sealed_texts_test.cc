@@ -47,10 +47,6 @@ std::vector<std::string> Needles() {
           "unfit"};
 }
 
-bool Contains(const std::string& text, const std::string& part) {
-  return text.find(part) != std::string::npos;
-}
-
 class SealedTextsTest : public MultiUserTest {
  protected:
   void SetUp() override {

@@ -100,18 +100,6 @@ Result<nlohmann::json> ParsePair(const std::string& text, std::string_view conte
   return parsed;
 }
 
-std::vector<std::string> SplitBars(const std::string& text) {
-  std::vector<std::string> parts;
-  if (text.empty()) return parts;
-  size_t start = 0;
-  while (true) {
-    size_t bar = text.find('|', start);
-    parts.push_back(text.substr(start, bar - start));
-    if (bar == std::string::npos) return parts;
-    start = bar + 1;
-  }
-}
-
 // The sealed form of one value still kept in the clear (migration 10's data step).
 Result<Bytes> SealClearValue(PersonKeys& keys, protect::Vault& vault,
                              const store::ClearTextRow& row) {
@@ -142,7 +130,7 @@ Result<Bytes> SealClearValue(PersonKeys& keys, protect::Vault& vault,
       return SealTextWith(vault, OverrideContext(row.id), v[0]);
     case Kind::kHandoverTexts:
       return SealTextWith(vault, HandoverContext(row.person_id, row.id),
-                          PairText("place", v[0], "witnesses", SplitBars(v[1])));
+                          PairText("place", v[0], "witnesses", store::SplitBarJoined(v[1])));
     case Kind::kReportedCountNote:
       return SealTextWith(vault, ReportContext(row.id), v[0]);
     case Kind::kExchangeReason:

@@ -55,21 +55,9 @@ std::string Join(const std::vector<std::string>& parts) {
   return joined;
 }
 
-std::vector<std::string> Split(const std::string& text) {
-  std::vector<std::string> parts;
-  if (text.empty()) return parts;
-  size_t start = 0;
-  while (true) {
-    size_t bar = text.find('|', start);
-    parts.push_back(text.substr(start, bar - start));
-    if (bar == std::string::npos) return parts;
-    start = bar + 1;
-  }
-}
-
 std::vector<int64_t> SplitIds(const std::string& text) {
   std::vector<int64_t> ids;
-  for (const std::string& part : Split(text)) {
+  for (const std::string& part : SplitBarJoined(text)) {
     int64_t id = 0;
     std::from_chars(part.data(), part.data() + part.size(), id);
     ids.push_back(id);
@@ -97,6 +85,18 @@ Result<bool> Exists(Store& store, std::string_view sql, Bind bind) {
 }
 
 }  // namespace
+
+std::vector<std::string> SplitBarJoined(const std::string& text) {
+  std::vector<std::string> parts;
+  if (text.empty()) return parts;
+  size_t start = 0;
+  while (true) {
+    size_t bar = text.find('|', start);
+    parts.push_back(text.substr(start, bar - start));
+    if (bar == std::string::npos) return parts;
+    start = bar + 1;
+  }
+}
 
 std::string_view ExecutionTablesSchema() { return kExecutionSchema; }
 
@@ -199,7 +199,7 @@ Result<std::vector<HandoverRow>> HandoversOf(Store& store, int64_t exchange_id) 
       [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
       [](const SqlStatement& s) {
         return HandoverRow{s.Int(0),         s.Int(1),  s.Text(2), s.Text(3), s.Text(4),
-                           Split(s.Text(5)), s.Text(6), s.Text(7), s.Text(8), s.Int(9),
+                           SplitBarJoined(s.Text(5)), s.Text(6), s.Text(7), s.Text(8), s.Int(9),
                            ReadSealed(s, 10)};
       });
 }

@@ -58,6 +58,10 @@ Status EraseNotTravelling(WriteTransaction& transaction, int64_t person_id);
 
 // ---- Handovers -----------------------------------------------------------------------------
 
+// The parts of a '|'-joined column (the clear `witnesses` column of a store before schema 10,
+// a list of ids); "" has none.
+std::vector<std::string> SplitBarJoined(const std::string& text);
+
 struct HandoverRow {
   int64_t exchange_id = 0;
   int64_t person_id = 0;

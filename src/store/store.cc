@@ -152,13 +152,7 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreLocation& location) {
   return std::unique_ptr<Store>(new Store(std::move(connection)));
 }
 
-Status Store::MigrateData(const std::function<Status(WriteTransaction&)>& change) {
-  CANJE_RETURN_IF_ERROR(connection_->BeginWrite());
-  WriteTransaction transaction(*this, Actor{"canje", "", "migration"}, NowRfc3339());
-  Status status = change(transaction);
-  if (status.ok() && transaction.events_appended() != 0) {
-    status = Status::Internal("a data migration appended an event; nothing was written");
-  }
+Status Store::Finish(WriteTransaction& transaction, const Status& status) {
   transaction.statements_.clear();
   if (!status.ok()) {
     (void)connection_->Rollback();
@@ -169,6 +163,16 @@ Status Store::MigrateData(const std::function<Status(WriteTransaction&)>& change
   return committed;
 }
 
+Status Store::MigrateData(const std::function<Status(WriteTransaction&)>& change) {
+  CANJE_RETURN_IF_ERROR(connection_->BeginWrite());
+  WriteTransaction transaction(*this, Actor{"canje", "", "migration"}, NowRfc3339());
+  Status status = change(transaction);
+  if (status.ok() && transaction.events_appended() != 0) {
+    status = Status::Internal("a data migration appended an event; nothing was written");
+  }
+  return Finish(transaction, status);
+}
+
 Status Store::Write(const Actor& actor, const std::function<Status(WriteTransaction&)>& change) {
   CANJE_RETURN_IF_ERROR(connection_->BeginWrite());
   WriteTransaction transaction(*this, actor, NowRfc3339());
@@ -176,14 +180,7 @@ Status Store::Write(const Actor& actor, const std::function<Status(WriteTransact
   if (status.ok() && transaction.events_appended() == 0) {
     status = Status::Internal("a change was attempted without an event; nothing was written");
   }
-  transaction.statements_.clear();
-  if (!status.ok()) {
-    (void)connection_->Rollback();
-    return status;
-  }
-  Status committed = connection_->Commit();
-  if (!committed.ok()) (void)connection_->Rollback();
-  return committed;
+  return Finish(transaction, status);
 }
 
 std::string Store::MetaText(std::string_view name) {

@@ -239,6 +239,9 @@ class Store {
   SqlConnection& connection() { return *connection_; }
 
  private:
+  // Ends the write transaction begun for `transaction`: commits when `status` is ok, else rolls
+  // back and returns `status`.
+  Status Finish(WriteTransaction& transaction, const Status& status);
   explicit Store(std::unique_ptr<SqlConnection> connection);
   std::unique_ptr<SqlConnection> connection_;
   friend class WriteTransaction;
