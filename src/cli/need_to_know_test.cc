@@ -12,6 +12,7 @@
 // Backend-neutral: runs on SQLite and, in cli_test_postgres, on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -46,6 +47,15 @@ class NeedToKnowTest : public MultiUserTest {
 
   bool Sees(const std::string& user, const std::string& person) const {
     return As(user, {"person", "show", person}).exit_status == 0;
+  }
+
+  // The first Venezuelan on Venezuela's roster (L2) whom the United States may not read; empty
+  // if there is none.
+  std::string VenezuelanHiddenFromTheUnitedStates() const {
+    for (const std::string& person : PersonIds({"--list", "L2", "--nationality", "VEN"})) {
+      if (!Sees("usa", person)) return person;
+    }
+    return "";
   }
 
   // Exchange X1 (SLV, USA, VEN; DEU is not in it) with V1 tabled: ten of SLV's roster to VEN,
@@ -121,13 +131,7 @@ TEST_F(ReviewNeedToKnowTest, ANegotiatorCannotReadAForeignRecordThroughLinkExpla
   // roster the United States may not read.
   const std::vector<std::string> manifest = PersonIds({"--list", "L3"});
   ASSERT_FALSE(manifest.empty());
-  std::string hidden;
-  for (const std::string& person : PersonIds({"--list", "L2", "--nationality", "VEN"})) {
-    if (!Sees("usa", person)) {
-      hidden = person;
-      break;
-    }
-  }
+  const std::string hidden = VenezuelanHiddenFromTheUnitedStates();
   ASSERT_FALSE(hidden.empty());
   const std::string own = FirstRecordOf(manifest[0], "L3");
   const std::string foreign = FirstRecordOf(hidden);
@@ -167,6 +171,91 @@ TEST_F(ReviewNeedToKnowTest, ANegotiatorCannotReadAForeignRecordThroughLinkExpla
           "decides only the pairs the review queue offers it");
 }
 
+TEST_F(ReviewNeedToKnowTest, AGuessedRecordMergedByLinkGrantsNothingUntilAMediatorConfirmsIt) {
+  // A person Venezuela holds whom the United States may not read, as the admin reads them.
+  const std::string hidden = VenezuelanHiddenFromTheUnitedStates();
+  ASSERT_FALSE(hidden.empty());
+  const json person = json::parse(canje_.Run({"person", "show", hidden, "--json"}).out);
+  auto joined = [](const json& names) {
+    std::string text;
+    for (const json& name : names) text += (text.empty() ? "" : " ") + name.get<std::string>();
+    return text;
+  };
+  const std::string given = joined(person["given_names"]);
+  const std::string family = joined(person["family_names"]);
+  const std::string born = person["date_of_birth"].get<std::string>();
+  ASSERT_FALSE(born.empty());
+  ASSERT_FALSE(person["documents"].empty());
+  const std::string document = person["documents"][0]["number"].get<std::string>();
+  ASSERT_FALSE(person["custody"].empty());
+  const std::string facility = person["custody"][0]["facility"].get<std::string>();
+  const std::string held_record = FirstRecordOf(hidden, "L2");
+
+  // The United States imports a one-row list with the name, birth date and cédula it guessed
+  // or gathered (a name and birth date alone merge too, when the name is rare), and the next
+  // routine `canje link` merges its row into the person Venezuela holds.
+  canje_.WriteFile("guess.csv",
+                   "given_names,family_names,date_of_birth,sex,nationality,cedula\n" + given +
+                       "," + family + "," + born + "," + person["sex"].get<std::string>() +
+                       ",VEN," + document + "\n");
+  const json imported = json::parse(Ok("usa", {"import", "guess.csv", "--kind", "claim_list",
+                                               "--party", "USA", "--source", "guess", "--json"}));
+  const std::string guess_list = imported["list"].get<std::string>();
+  Ok("med", {"link"});
+  std::string guess_record;
+  const json linked = json::parse(canje_.Run({"person", "show", hidden, "--json"}).out);
+  for (const json& record : linked["records"]) {
+    if (record["list"] == guess_list) {
+      guess_record = record["record"].get<std::string>();
+      EXPECT_EQ(record["link"], "automatic");
+    }
+  }
+  ASSERT_FALSE(guess_record.empty()) << "the guess was not merged: the case tests nothing";
+
+  // The merge grants nothing: the person (where Venezuela holds them, and on what basis) and
+  // Venezuela's record stay out of reach, answered as for what does not exist.
+  EXPECT_FALSE(Sees("usa", hidden));
+  RunResult listed = As("usa", {"persons", "--list", guess_list, "--json"});
+  EXPECT_EQ(listed.exit_status, 0) << listed.err;
+  EXPECT_EQ(json::parse(listed.out), json::array());
+  RunResult by_name = As("usa", {"persons", family, "--json"});
+  EXPECT_EQ(by_name.exit_status, 0) << by_name.err;
+  RunResult by_document = As("usa", {"persons", "--document", document, "--json"});
+  EXPECT_EQ(by_document.exit_status, 0) << by_document.err;
+  EXPECT_EQ(json::parse(by_document.out), json::array());
+  for (const std::string& found : {by_name.out, by_document.out, listed.out}) {
+    EXPECT_FALSE(Contains(found, "\"" + hidden + "\"")) << found;
+    EXPECT_FALSE(Contains(found, facility)) << found;
+  }
+  Refused("usa", {"link", "explain", guess_record, held_record}, 66, "that you may see");
+
+  // A negotiator's own "same" does not confirm it (it may not decide this pair at all); a
+  // mediator's does: from then on the United States reads the person it listed.
+  Refused("usa", {"review", "decide", guess_record, held_record, "--same", "--reason", "x"}, 66,
+          "that you may see");
+  EXPECT_FALSE(Sees("usa", hidden));
+  Ok("med", {"review", "decide", guess_record, held_record, "--same", "--reason",
+             "confirmed by the verifier's interview"});
+  EXPECT_TRUE(Sees("usa", hidden));
+  const json confirmed = json::parse(canje_.Run({"person", "show", hidden, "--json"}).out);
+  int confirmed_records = 0;
+  for (const json& record : confirmed["records"]) {
+    if (record["record"] != guess_record) continue;
+    EXPECT_EQ(record["link"], "confirmed");
+    ++confirmed_records;
+  }
+  EXPECT_EQ(confirmed_records, 1);
+  // Venezuela's own record of them stays Venezuela's: need to know through a list reads the
+  // person, never another party's record (custody or an agreement would).
+  Refused("usa", {"link", "explain", guess_record, held_record}, 66, "that you may see");
+
+  // A later "different" undoes the confirmation.
+  Ok("med", {"review", "decide", guess_record, held_record, "--different", "--reason",
+             "the interview showed another man"});
+  Ok("med", {"link"});
+  EXPECT_FALSE(Sees("usa", hidden));
+}
+
 TEST_F(ReviewNeedToKnowTest, TheQueueShowsANegotiatorOnlyWhatItMayReadAndEveryReadIsLogged) {
   for (const std::string user : {"usa", "ven", "slv"}) {
     const json items = json::parse(Ok(user, {"review", "list", "--json"}));
@@ -180,6 +269,11 @@ TEST_F(ReviewNeedToKnowTest, TheQueueShowsANegotiatorOnlyWhatItMayReadAndEveryRe
           EXPECT_FALSE(item.contains("explanation"));
           continue;
         }
+        // A record of its own party's lists is its own to read, even when the person it is
+        // linked to is not (merged by `canje link` alone): that person shows as an id only.
+        std::string party = user;
+        for (char& c : party) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        if (shown["list_party"] == party) continue;
         EXPECT_TRUE(Sees(user, shown["person"].get<std::string>()))
             << user << " was shown " << shown.dump();
       }
@@ -277,13 +371,7 @@ TEST_F(ExistenceOracleTest, ExchangesAndProposalsOutsideOnesReachReadAsUnknownOn
 }
 
 TEST_F(ExistenceOracleTest, PersonsListsAndRecordsOutsideNeedToKnowReadAsUnknown) {
-  std::string hidden;
-  for (const std::string& person : PersonIds({"--list", "L2", "--nationality", "VEN"})) {
-    if (!Sees("usa", person)) {
-      hidden = person;
-      break;
-    }
-  }
+  const std::string hidden = VenezuelanHiddenFromTheUnitedStates();
   ASSERT_FALSE(hidden.empty());
   const std::string missing = "P999999";
   for (const std::string user : {"usa", "outsider"}) {

@@ -259,7 +259,7 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
       out << "  on list:       " << instance::ListId(source.list_id) << " line " << source.line
           << " (" << source.list_kind << " of " << source.list_party << ", " << source.list_source
           << ")" << (source.reported_status.empty() ? "" : " reported " + source.reported_status)
-          << '\n';
+          << (source.link == "own" ? "" : ", linked " + source.link) << '\n';
     }
     context.Finish(Status::Ok());
   });

@@ -12,7 +12,10 @@ void RestrictToNeedToKnow(const Instance& instance, store::PersonFilter& filter)
   if (!SeesEveryPerson(instance.role())) filter.visible_to_party = instance.actor().party;
 }
 
-Result<bool> SeesPerson(Instance& instance, int64_t person_id) {
+namespace {
+
+// SeesPerson, with or without ground (b), a list of the party's own.
+Result<bool> SeesPersonThrough(Instance& instance, int64_t person_id, bool through_own_lists) {
   CANJE_ASSIGN_OR_RETURN(auto view, instance.store().FindPerson(person_id));
   if (!view) return false;
   if (view->person.merged_into != 0) person_id = view->person.merged_into;
@@ -20,12 +23,19 @@ Result<bool> SeesPerson(Instance& instance, int64_t person_id) {
   store::PersonFilter filter;
   filter.person_id = person_id;
   RestrictToNeedToKnow(instance, filter);
+  filter.visible_through_own_lists = through_own_lists;
   bool visible = false;
   CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(filter, [&](const store::PersonView&) {
     visible = true;
     return Status::Ok();
   }));
   return visible;
+}
+
+}  // namespace
+
+Result<bool> SeesPerson(Instance& instance, int64_t person_id) {
+  return SeesPersonThrough(instance, person_id, /*through_own_lists=*/true);
 }
 
 bool OwnsOrSeesAllOf(const Instance& instance, const store::ListRow& list) {
@@ -35,7 +45,7 @@ bool OwnsOrSeesAllOf(const Instance& instance, const store::ListRow& list) {
 Result<bool> SeesRecord(Instance& instance, const store::ListRow& list, int64_t person_id) {
   if (OwnsOrSeesAllOf(instance, list)) return true;
   if (person_id == 0) return false;
-  return SeesPerson(instance, person_id);
+  return SeesPersonThrough(instance, person_id, /*through_own_lists=*/false);
 }
 
 }  // namespace canje::instance

@@ -8,7 +8,11 @@
 //  - Admins, mediators and verifiers read every person.
 //  - A negotiator or observer of party P reads a person when
 //      (a) P holds them (a custody row with holder P), or
-//      (b) they are on a list P submitted (one of their records is on it), or
+//      (b) they are on a list P submitted: a record on it made the person (it is the record the
+//          person was created from, not merged into another), or a mediator, verifier or admin
+//          confirmed in review that the record is the same person as the record the person was
+//          made from. An automatic merge by `canje link` grants nothing: a guessed name and birth
+//          date on a list of P must not make another party's detainee readable to P; or
 //      (c) by agreement: they are in the agreed version of an exchange that P accepted, and that
 //          version transfers them to P, or P claims them in that exchange (released on its
 //          claim). From agreement on, in every view; the agreement stays the basis of the
@@ -18,7 +22,9 @@
 //  - Lists: everyone reads every list's metadata (`canje lists`); a list's records and the
 //    persons behind them follow the person rule, and a negotiator or observer acts on (claims
 //    from, filters by) only its own party's lists.
-//  - Records (reconciliation's review): a record on a list of P, or linked to a person P reads.
+//  - Records (reconciliation's review): a record on a list of P; a record on another party's
+//    list only when P reads its person by custody (a) or by agreement (c), never through a list
+//    of its own (b).
 //  - Why a person is not available (refused consent, unfitness, an undecided answer, an
 //    unconfirmed identity, no interview yet: every personal assessment) is read only by admins,
 //    mediators and verifiers; the others read one neutral "not available (confidential)"
@@ -56,7 +62,7 @@ Result<bool> SeesPerson(Instance& instance, int64_t person_id);
 bool OwnsOrSeesAllOf(const Instance& instance, const store::ListRow& list);
 
 // Whether the acting user may read a record of list `list` linked to person `person_id`: the
-// list is its party's, or it may read the person.
+// list is its party's, or it reads the person by custody or by agreement (rule above).
 Result<bool> SeesRecord(Instance& instance, const store::ListRow& list, int64_t person_id);
 
 }  // namespace canje::instance

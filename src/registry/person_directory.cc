@@ -189,7 +189,11 @@ Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
   for (const auto& record : records) {
     CANJE_ASSIGN_OR_RETURN(auto list, instance.store().FindList(record.list_id));
     PersonDetails::Source source{record.id, record.list_id, record.line, "", "", "",
-                                 record.reported_status};
+                                 record.reported_status, "own"};
+    if (record.own_person_id != person_id) {
+      CANJE_ASSIGN_OR_RETURN(bool confirmed, instance.store().IsLinkConfirmed(record.id));
+      source.link = confirmed ? "confirmed" : "automatic";
+    }
     if (list) {
       source.list_kind = list->kind;
       source.list_source = list->source;

@@ -52,6 +52,10 @@ struct PersonDetails {
     std::string list_source;
     std::string list_party;
     std::string reported_status;
+    // How the record is linked to this person (need to know ground (b) counts only the first
+    // two): "own" (the person was made from it), "confirmed" (a mediator, verifier or admin
+    // confirmed it in review) or "automatic" (merged by `canje link` alone).
+    std::string link;
   };
   std::vector<Source> sources;
   // Set when the id asked for was merged into this person by reconciliation (`canje link`).

@@ -264,6 +264,21 @@ Result<std::optional<PersonView>> Store::FindPerson(int64_t id) {
   return found;
 }
 
+// A confirmed link of record `r` to the person it is linked to (r.person_id): the latest review
+// decision on a pair of r and the record that person was made from (its own record) says "the
+// same", and was taken by a user who reads every person (an admin, mediator or verifier). A
+// correlated subquery, but evaluated only for records merged into another record's person.
+constexpr std::string_view kConfirmedLinkOfRecord =
+    "SELECT 1 FROM list_records x JOIN review_decisions d"
+    " ON (d.left_fingerprint = r.fingerprint AND d.right_fingerprint = x.fingerprint)"
+    " OR (d.right_fingerprint = r.fingerprint AND d.left_fingerprint = x.fingerprint)"
+    " JOIN users u ON u.name = d.decided_by"
+    " WHERE x.own_person_id = r.person_id AND d.same = 1"
+    " AND u.role IN ('admin', 'mediator', 'verifier')"
+    " AND NOT EXISTS (SELECT 1 FROM review_decisions n WHERE n.id > d.id"
+    " AND ((n.left_fingerprint = d.left_fingerprint AND n.right_fingerprint = d.right_fingerprint)"
+    " OR (n.left_fingerprint = d.right_fingerprint AND n.right_fingerprint = d.left_fingerprint)))";
+
 Status Store::ForEachPerson(const PersonFilter& filter,
                             const std::function<Status(const PersonView&)>& visit) {
   // Persons and their custody rows are read in two merged streams ordered by person id, so
@@ -299,13 +314,21 @@ Status Store::ForEachPerson(const PersonFilter& filter,
   }
   if (filter.person_id != 0) conditions += " AND p.id = " + std::to_string(filter.person_id);
   if (!filter.visible_to_party.empty()) {
-    // The need-to-know rule of instance/need_to_know.h: held by the party, on a list it
-    // submitted, or, by agreement, in an exchange's agreed version that it accepted, transferred
-    // to it or claimed by it (a claim on a person merged since counts for the representative).
+    // The need-to-know rule of instance/need_to_know.h: held by the party; on a list it
+    // submitted, through a record that made the person or whose link a mediator confirmed (not
+    // through an automatic merge); or, by agreement, in an exchange's agreed version that it
+    // accepted, transferred to it or claimed by it (a claim on a person merged since counts for
+    // the representative).
+    conditions += " AND (p.id IN (SELECT c.person_id FROM custody c WHERE c.holder = ?)";
+    texts.push_back(filter.visible_to_party);
+    if (filter.visible_through_own_lists) {
+      conditions +=
+          " OR p.id IN (SELECT r.person_id FROM list_records r JOIN lists l ON l.id = r.list_id"
+          " WHERE l.party = ? AND (r.own_person_id = r.person_id OR EXISTS (" +
+          std::string(kConfirmedLinkOfRecord) + ")))";
+      texts.push_back(filter.visible_to_party);
+    }
     conditions +=
-        " AND (p.id IN (SELECT c.person_id FROM custody c WHERE c.holder = ?)"
-        " OR p.id IN (SELECT r.person_id FROM list_records r JOIN lists l ON l.id = r.list_id"
-        " WHERE l.party = ?)"
         " OR p.id IN (SELECT t.person_id FROM exchange_workflow w"
         " JOIN proposal_transfers t ON t.version_id = w.agreed_version"
         " JOIN proposal_responses a ON a.version_id = w.agreed_version"
@@ -313,7 +336,7 @@ Status Store::ForEachPerson(const PersonFilter& filter,
         " WHERE t.to_party = ? OR t.person_id IN (SELECT COALESCE(m.merged_into, m.id)"
         " FROM exchange_claims k JOIN persons m ON m.id = k.person_id"
         " WHERE k.exchange_id = w.exchange_id AND k.claimant = ?)))";
-    for (int i = 0; i < 5; ++i) texts.push_back(filter.visible_to_party);
+    for (int i = 0; i < 3; ++i) texts.push_back(filter.visible_to_party);
   }
   auto bind = [&](SqlStatement& s) {
     for (size_t i = 0; i < texts.size(); ++i) s.BindText(static_cast<int>(i) + 1, texts[i]);
@@ -336,6 +359,20 @@ Status Store::ForEachPerson(const PersonFilter& filter,
                  }
                  return visit(view);
                });
+}
+
+Result<bool> Store::IsLinkConfirmed(int64_t record_id) {
+  bool confirmed = false;
+  CANJE_RETURN_IF_ERROR(Query(
+      *connection_,
+      "SELECT 1 FROM list_records r WHERE r.id = ? AND EXISTS (" +
+          std::string(kConfirmedLinkOfRecord) + ")",
+      [&](SqlStatement& s) { s.BindInt(1, record_id); },
+      [&](const SqlStatement&) {
+        confirmed = true;
+        return Status::Ok();
+      }));
+  return confirmed;
 }
 
 Result<std::vector<RecordRow>> Store::RecordsOfPerson(int64_t person_id) {

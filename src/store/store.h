@@ -147,8 +147,11 @@ struct PersonFilter {
   int64_t list_id = 0;
   int64_t person_id = 0;  // just this person
   int64_t limit = 0;      // at most this many (0: all)
-  // Need to know: when set, only persons held by this party or on a list it submitted.
+  // Need to know (instance/need_to_know.h): when set, only the persons this party may read.
   std::string visible_to_party;
+  // With visible_to_party: whether a list the party submitted counts (ground (b)). Off, only
+  // custody and agreement count: the grounds on which it reads other parties' records.
+  bool visible_through_own_lists = true;
   bool include_merged = false;  // also persons merged into another (reconciliation reads them)
 };
 
@@ -217,6 +220,10 @@ class Store {
   Status ForEachPerson(const PersonFilter& filter,
                        const std::function<Status(const PersonView&)>& visit);
   Result<std::vector<RecordRow>> RecordsOfPerson(int64_t person_id);
+  // Whether record `record_id`'s link to its person was confirmed in review: the latest
+  // decision on a pair of it and the record its person was made from says "the same", taken by
+  // an admin, mediator or verifier (instance/need_to_know.h, ground (b)).
+  Result<bool> IsLinkConfirmed(int64_t record_id);
   Status ForEachRecord(int64_t list_id, const std::function<Status(const RecordRow&)>& visit);
   Result<std::vector<int64_t>> PersonsByIndexHash(ByteView hash);
   // The log's size: the next sequence number (max(seq) + 1, read from the primary key in

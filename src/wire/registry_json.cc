@@ -77,7 +77,8 @@ json PersonDetailsJson(const registry::PersonDetails& details) {
                        {"kind", source.list_kind},
                        {"source", source.list_source},
                        {"party", source.list_party},
-                       {"reported_status", source.reported_status}});
+                       {"reported_status", source.reported_status},
+                       {"link", source.link}});
   }
   json out = PersonJson(details.person);
   out["records"] = sources;

@@ -13,8 +13,9 @@
 //  1. Nothing forbidden reaches them: no refusal, no interview answer or note, no fitness
 //     reason, no not-travelling note, and no name or document number of a person outside their
 //     need to know — computed here, independently of the core, from what an admin reads: the
-//     persons their party holds or listed, and those transferred to it or claimed by it under
-//     an agreed version it accepted.
+//     persons their party holds or listed (through a record that made the person or whose link
+//     was confirmed, never one merged by `canje link` alone), and those transferred to it or
+//     claimed by it under an agreed version it accepted.
 //  2. Each user's collected bytes are identical in the two runs, apart from times and random
 //     values (salts, hashes, keys, signatures, tokens): nothing they read can tell a refusal
 //     from an unfitness.
@@ -232,7 +233,9 @@ struct PersonFacts {
   std::string name;
   std::vector<std::string> documents;
   std::set<std::string> holders;       // custody rows
-  std::set<std::string> list_parties;  // parties whose lists have a record of them
+  // Parties whose lists have a record of them that made the person or whose link was
+  // confirmed in review (a record merged by `canje link` alone grants nothing).
+  std::set<std::string> list_parties;
 };
 
 // A whole run of one script (as written, or its variant) with the collection along the way.
@@ -431,7 +434,9 @@ class LeakRun {
       }
       const json details = AdminGet("/v1/persons/" + id);
       for (const json& record : details["records"]) {
-        facts.list_parties.insert(record["party"].get<std::string>());
+        if (record["link"] != "automatic") {
+          facts.list_parties.insert(record["party"].get<std::string>());
+        }
       }
       persons_[id] = std::move(facts);
     }
