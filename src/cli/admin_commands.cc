@@ -87,9 +87,7 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
   list->callback([&context] {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    Status allowed = (*opened)->Authorize(instance::Action::kReadRegistry);
-    if (!allowed.ok()) return context.Finish(allowed);
-    auto users = (*opened)->store().Users();
+    auto users = instance::ReadUsers(**opened);
     if (!users.ok()) return context.Finish(users.status());
     if (context.global.json) {
       nlohmann::json out = nlohmann::json::array();
@@ -143,9 +141,7 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
   list->callback([&context] {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    Status allowed = (*opened)->Authorize(instance::Action::kReadRegistry);
-    if (!allowed.ok()) return context.Finish(allowed);
-    auto parties = (*opened)->store().Parties();
+    auto parties = instance::ReadParties(**opened);
     if (!parties.ok()) return context.Finish(parties.status());
     if (context.global.json) {
       nlohmann::json out = nlohmann::json::array();

@@ -154,14 +154,23 @@ std::string CanjeRunner::ReadFile(const std::string& name) const {
   return buffer.str();
 }
 
-void MultiUserTest::LoadDemoWithUsers(
-    const std::vector<std::tuple<std::string, std::string, std::string>>& users) const {
+void MultiUserTest::LoadDemoWithUsers(const std::vector<UserSpec>& users) const {
   RunResult demo = canje_.Run({"demo"});
   ASSERT_EQ(demo.exit_status, 0) << demo.err;
   for (const auto& [user, party, role] : users) {
     RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
     ASSERT_EQ(added.exit_status, 0) << added.err;
   }
+}
+
+void MultiUserTest::LoadDemoWithDelegations(const std::vector<UserSpec>& extra) const {
+  std::vector<UserSpec> users = {{"med", "PUENTE", "mediator"},
+                                 {"ver", "PUENTE", "verifier"},
+                                 {"slv", "SLV", "negotiator"},
+                                 {"usa", "USA", "negotiator"},
+                                 {"ven", "VEN", "negotiator"}};
+  users.insert(users.end(), extra.begin(), extra.end());
+  LoadDemoWithUsers(users);
 }
 
 std::vector<std::string> MultiUserTest::PersonIds(const std::vector<std::string>& filters) const {

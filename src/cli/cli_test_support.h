@@ -57,8 +57,11 @@ class CanjeRunner {
 class MultiUserTest : public ::testing::Test {
  protected:
   // `canje demo`, then each (user, party, role) added.
-  void LoadDemoWithUsers(
-      const std::vector<std::tuple<std::string, std::string, std::string>>& users) const;
+  using UserSpec = std::tuple<std::string, std::string, std::string>;  // name, party, role
+  void LoadDemoWithUsers(const std::vector<UserSpec>& users) const;
+  // The cecot-2025 cast: med (PUENTE mediator), ver (PUENTE verifier), and one negotiator each
+  // for SLV, USA and VEN (slv, usa, ven); `extra` users after them.
+  void LoadDemoWithDelegations(const std::vector<UserSpec>& extra = {}) const;
   // The ids of `canje persons FILTERS --json`, in its order.
   std::vector<std::string> PersonIds(const std::vector<std::string>& filters) const;
   RunResult As(const std::string& user, std::vector<std::string> args) const;

@@ -27,12 +27,7 @@ using nlohmann::json;
 class ExecutionCommandsTest : public MultiUserTest {
  protected:
   void SetUp() override {
-    LoadDemoWithUsers({{"med", "PUENTE", "mediator"},
-                       {"ver", "PUENTE", "verifier"},
-                       {"slv", "SLV", "negotiator"},
-                       {"usa", "USA", "negotiator"},
-                       {"ven", "VEN", "negotiator"},
-                       {"obs", "VEN", "observer"}});
+    LoadDemoWithDelegations({{"obs", "VEN", "observer"}});
     if (HasFatalFailure()) return;
     roster_ = PersonIds({"--list", "L1"});
     ASSERT_GE(roster_.size(), 30u);

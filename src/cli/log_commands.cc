@@ -7,6 +7,7 @@
 #include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "instance/log_reads.h"
 #include "instance/log_tiles.h"
 #include "instance/log_witnesses.h"
 #include "instance/transparency_log.h"
@@ -17,36 +18,26 @@
 #include "wire/witness_json.h"
 
 namespace canje::cli {
-namespace {
 
 using nlohmann::json;
-
-// Opens the instance and checks that the user may read the log.
-Result<std::unique_ptr<instance::Instance>> OpenForReading(const CommandContext& context) {
-  CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
-  CANJE_RETURN_IF_ERROR(opened->Authorize(instance::Action::kReadRegistry));
-  return opened;
-}
-
-}  // namespace
 
 void AddLogCommands(CLI::App& app, CommandContext& context) {
   auto* log = app.add_subcommand("log", "The transparency log: checkpoints, entries, proofs");
   log->require_subcommand(1);
 
   log->add_subcommand("vkey", "The log's verifier key (NAME+KEYID+BASE64)")->callback([&context] {
-    auto opened = OpenForReading(context);
+    auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto vkey = instance::LogVerifierKey((*opened)->store());
+    auto vkey = instance::ReadVerifierKey(**opened);
     if (vkey.ok()) context.out << *vkey << '\n';
     context.Finish(vkey.status());
   });
 
   log->add_subcommand("checkpoint", "The latest signed checkpoint with its cosignatures")
       ->callback([&context] {
-        auto opened = OpenForReading(context);
+        auto opened = OpenInstance(context);
         if (!opened.ok()) return context.Finish(opened.status());
-        auto note = instance::LatestCheckpointNote((*opened)->store());
+        auto note = instance::ReadLatestCheckpoint(**opened);
         if (note.ok()) context.out << *note;
         context.Finish(note.status());
       });
@@ -55,9 +46,9 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   auto entry_index = std::make_shared<int64_t>(0);
   entry->add_option("N", *entry_index, "Entry number")->required();
   entry->callback([&context, entry_index] {
-    auto opened = OpenForReading(context);
+    auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto leaf = instance::EntryLeaf((*opened)->store(), *entry_index);
+    auto leaf = instance::ReadEntry(**opened, *entry_index);
     if (leaf.ok()) context.out << *leaf;
     context.Finish(leaf.status());
   });
@@ -70,9 +61,9 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   inclusion->add_option("--size", *inclusion_size,
                         "Tree size (default: the latest checkpoint's)");
   inclusion->callback([&context, inclusion_index, inclusion_size] {
-    auto opened = OpenForReading(context);
+    auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto proof = wire::InclusionProofAt((*opened)->store(), *inclusion_index, *inclusion_size);
+    auto proof = instance::ProveInclusion(**opened, *inclusion_index, *inclusion_size);
     if (proof.ok()) context.out << ledger::FormatProof(proof->hashes);
     context.Finish(proof.status());
   });
@@ -84,9 +75,9 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   consistency->add_option("OLD", *old_size, "The older tree size")->required();
   consistency->add_option("--size", *new_size, "The newer size (default: latest checkpoint's)");
   consistency->callback([&context, old_size, new_size] {
-    auto opened = OpenForReading(context);
+    auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto proof = wire::ConsistencyProofAt((*opened)->store(), *old_size, *new_size);
+    auto proof = instance::ProveConsistency(**opened, *old_size, *new_size);
     if (proof.ok()) context.out << ledger::FormatProof(proof->hashes);
     context.Finish(proof.status());
   });
@@ -97,7 +88,7 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   verify->add_option("--checkpoint", *checkpoint_file,
                      "Also check that the log extends this earlier signed checkpoint");
   verify->callback([&context, checkpoint_file] {
-    auto opened = OpenForReading(context);
+    auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
     std::optional<std::string> earlier;
     if (!checkpoint_file->empty()) {
@@ -174,7 +165,7 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
         return context.Finish(Status::Usage("--entries must be A-B, such as 0-20"));
       }
     }
-    auto opened = OpenForReading(context);
+    auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
     Status status = instance::WriteBundle(**opened, options);
     if (status.ok() && !context.global.json) {
@@ -192,8 +183,6 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   add->callback([&context, note_file, witness_key] {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    Status allowed = (*opened)->Authorize(instance::Action::kManageLog);
-    if (!allowed.ok()) return context.Finish(allowed);
     auto note = ReadInputFile(*note_file);
     if (!note.ok()) return context.Finish(note.status());
     Status status = instance::AddCosignature(**opened, *note, *witness_key);

@@ -30,14 +30,9 @@ using nlohmann::json;
 class NeedToKnowTest : public MultiUserTest {
  protected:
   void SetUp() override {
-    LoadDemoWithUsers({{"med", "PUENTE", "mediator"},
-                       {"ver", "PUENTE", "verifier"},
-                       {"slv", "SLV", "negotiator"},
-                       {"usa", "USA", "negotiator"},
-                       {"ven", "VEN", "negotiator"},
-                       {"deu", "DEU", "negotiator"},
-                       {"obs", "VEN", "observer"},
-                       {"outsider", "DEU", "observer"}});
+    LoadDemoWithDelegations({{"deu", "DEU", "negotiator"},
+                             {"obs", "VEN", "observer"},
+                             {"outsider", "DEU", "observer"}});
     if (HasFatalFailure()) return;
     roster_ = PersonIds({"--list", "L1"});  // SLV's CECOT roster
     us_ = PersonIds({"--list", "L2", "--nationality", "USA"});  // US nationals VEN holds

@@ -23,11 +23,7 @@ using nlohmann::json;
 class ProposalCommandsTest : public MultiUserTest {
  protected:
   void SetUp() override {
-    LoadDemoWithUsers({{"med", "PUENTE", "mediator"},
-                       {"ver", "PUENTE", "verifier"},
-                       {"slv", "SLV", "negotiator"},
-                       {"usa", "USA", "negotiator"},
-                       {"ven", "VEN", "negotiator"}});
+    LoadDemoWithDelegations();
     if (HasFatalFailure()) return;
     slv_roster_ = PersonIds({"--list", "L1"});
     ASSERT_GE(slv_roster_.size(), 30u);

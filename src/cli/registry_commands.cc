@@ -12,7 +12,9 @@
 #include "registry/enumerated_fields.h"
 #include "registry/importer.h"
 #include "registry/person_directory.h"
+#include "registry/summary.h"
 #include "wire/registry_json.h"
+#include "registry/list_kinds.h"
 
 namespace canje::cli {
 namespace {
@@ -137,9 +139,7 @@ void AddListsCommand(CLI::App& app, CommandContext& context) {
   command->callback([&context] {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    Status allowed = (*opened)->Authorize(instance::Action::kReadRegistry);
-    if (!allowed.ok()) return context.Finish(allowed);
-    auto lists = (*opened)->store().Lists();
+    auto lists = registry::ReadLists(**opened);
     if (!lists.ok()) return context.Finish(lists.status());
     if (context.global.json) {
       json out = json::array();

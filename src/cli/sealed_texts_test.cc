@@ -50,11 +50,7 @@ std::vector<std::string> Needles() {
 class SealedTextsTest : public MultiUserTest {
  protected:
   void SetUp() override {
-    LoadDemoWithUsers({{"med", "PUENTE", "mediator"},
-                       {"ver", "PUENTE", "verifier"},
-                       {"slv", "SLV", "negotiator"},
-                       {"usa", "USA", "negotiator"},
-                       {"ven", "VEN", "negotiator"}});
+    LoadDemoWithDelegations();
     if (HasFatalFailure()) return;
     roster_ = PersonIds({"--list", "L1"});
     ASSERT_GE(roster_.size(), 10u);

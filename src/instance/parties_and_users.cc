@@ -65,6 +65,16 @@ Status AddParty(Instance& instance, const NewParty& party) {
   });
 }
 
+Result<std::vector<store::PartyRow>> ReadParties(Instance& instance) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
+  return instance.store().Parties();
+}
+
+Result<std::vector<store::UserRow>> ReadUsers(Instance& instance) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
+  return instance.store().Users();
+}
+
 Status AddUser(Instance& instance, const NewUser& user) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageUsers));
   if (!IsUserName(user.name)) {

@@ -6,6 +6,7 @@
 
 #include "core/status.h"
 #include "instance/instance.h"
+#include "store/store.h"
 
 namespace canje::instance {
 
@@ -27,6 +28,11 @@ struct NewUser {
 
 // Records "user.added". kNotFound for an unknown party, kConflict for a taken name.
 Status AddUser(Instance& instance, const NewUser& user);
+
+// The parties and the users, in the store's order (`canje party list`, `canje user list`):
+// every role that may read the registry reads them.
+Result<std::vector<store::PartyRow>> ReadParties(Instance& instance);
+Result<std::vector<store::UserRow>> ReadUsers(Instance& instance);
 
 // Validates a party code's form for a kind (used by the importer for holder codes too).
 Status CheckPartyCode(std::string_view code, std::string_view kind);

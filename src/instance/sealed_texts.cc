@@ -78,14 +78,18 @@ Bytes SealTextWith(protect::Vault& vault, std::string_view context, std::string_
   return vault.Seal(vault.TextKey(), AsBytes(text), context);
 }
 
-Result<std::string> OpenTextWith(protect::Vault& vault, ByteView sealed,
-                                 std::string_view context) {
+// Opens a text sealed under the instance text key into `text`; an empty `sealed` (nothing was
+// written) leaves `text` as it is.
+Status OpenTextInto(protect::Vault& vault, ByteView sealed, std::string_view context,
+                    std::string& text) {
+  if (sealed.empty()) return Status::Ok();
   Result<Bytes> plain = vault.Open(vault.TextKey(), sealed, context);
   if (!plain.ok()) {
     return Status::NotPermitted("the sealed " + std::string(context) +
                                 " does not open: " + plain.status().message());
   }
-  return std::string(plain->begin(), plain->end());
+  text.assign(plain->begin(), plain->end());
+  return Status::Ok();
 }
 
 std::string PairText(std::string_view first_name, std::string_view first,
@@ -93,10 +97,15 @@ std::string PairText(std::string_view first_name, std::string_view first,
   return nlohmann::json{{first_name, first}, {second_name, second}}.dump();
 }
 
-Result<nlohmann::json> ParsePair(const std::string& text, std::string_view context) {
+// Opens two texts sealed together as one JSON object (PairText); an empty `sealed` opens as an
+// empty object.
+Result<nlohmann::json> OpenPair(protect::Vault& vault, ByteView sealed,
+                                const std::string& context) {
+  if (sealed.empty()) return nlohmann::json::object();
+  std::string text;
+  CANJE_RETURN_IF_ERROR(OpenTextInto(vault, sealed, context, text));
   nlohmann::json parsed = nlohmann::json::parse(text, nullptr, false);
-  if (!parsed.is_object()) return Status::Invalid("the sealed " + std::string(context) +
-                                                  " is damaged");
+  if (!parsed.is_object()) return Status::Invalid("the sealed " + context + " is damaged");
   return parsed;
 }
 
@@ -305,14 +314,10 @@ Status OpenNotTravelling(PersonKeys& keys, protect::Vault& vault,
 
 Status OpenHolds(protect::Vault& vault, std::vector<store::HoldRow>& holds) {
   for (store::HoldRow& hold : holds) {
-    if (!hold.reference_sealed.empty()) {
-      CANJE_ASSIGN_OR_RETURN(hold.reference, OpenTextWith(vault, hold.reference_sealed,
-                                                          HoldReferenceContext(hold.id)));
-    }
-    if (!hold.lift_reason_sealed.empty()) {
-      CANJE_ASSIGN_OR_RETURN(hold.lift_reason, OpenTextWith(vault, hold.lift_reason_sealed,
-                                                            HoldLiftContext(hold.id)));
-    }
+    CANJE_RETURN_IF_ERROR(OpenTextInto(vault, hold.reference_sealed,
+                                       HoldReferenceContext(hold.id), hold.reference));
+    CANJE_RETURN_IF_ERROR(
+        OpenTextInto(vault, hold.lift_reason_sealed, HoldLiftContext(hold.id), hold.lift_reason));
   }
   return Status::Ok();
 }
@@ -320,9 +325,8 @@ Status OpenHolds(protect::Vault& vault, std::vector<store::HoldRow>& holds) {
 Status OpenLegalActs(protect::Vault& vault, std::vector<store::LegalActRow>& acts) {
   for (store::LegalActRow& act : acts) {
     if (act.texts_sealed.empty()) continue;
-    std::string context = LegalActContext(act.id);
-    CANJE_ASSIGN_OR_RETURN(std::string text, OpenTextWith(vault, act.texts_sealed, context));
-    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair, ParsePair(text, context));
+    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair,
+                           OpenPair(vault, act.texts_sealed, LegalActContext(act.id)));
     act.authority = pair.value("authority", "");
     act.reference = pair.value("reference", "");
   }
@@ -331,28 +335,24 @@ Status OpenLegalActs(protect::Vault& vault, std::vector<store::LegalActRow>& act
 
 Status OpenResponses(protect::Vault& vault, std::vector<store::ResponseRow>& responses) {
   for (store::ResponseRow& response : responses) {
-    if (response.reason_sealed.empty()) continue;
-    CANJE_ASSIGN_OR_RETURN(
-        response.reason,
-        OpenTextWith(vault, response.reason_sealed,
-                     ResponseContext(response.version_id, response.party)));
+    CANJE_RETURN_IF_ERROR(OpenTextInto(vault, response.reason_sealed,
+                                       ResponseContext(response.version_id, response.party),
+                                       response.reason));
   }
   return Status::Ok();
 }
 
 Status OpenOverride(protect::Vault& vault, store::OverrideRow& row) {
-  if (row.justification_sealed.empty()) return Status::Ok();
-  CANJE_ASSIGN_OR_RETURN(row.justification, OpenTextWith(vault, row.justification_sealed,
-                                                         OverrideContext(row.version_id)));
-  return Status::Ok();
+  return OpenTextInto(vault, row.justification_sealed, OverrideContext(row.version_id),
+                      row.justification);
 }
 
 Status OpenHandovers(protect::Vault& vault, std::vector<store::HandoverRow>& rows) {
   for (store::HandoverRow& row : rows) {
     if (row.texts_sealed.empty()) continue;
-    std::string context = HandoverContext(row.person_id, row.exchange_id);
-    CANJE_ASSIGN_OR_RETURN(std::string text, OpenTextWith(vault, row.texts_sealed, context));
-    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair, ParsePair(text, context));
+    CANJE_ASSIGN_OR_RETURN(
+        nlohmann::json pair,
+        OpenPair(vault, row.texts_sealed, HandoverContext(row.person_id, row.exchange_id)));
     row.place = pair.value("place", "");
     row.witnesses = pair.value("witnesses", std::vector<std::string>());
   }
@@ -361,18 +361,14 @@ Status OpenHandovers(protect::Vault& vault, std::vector<store::HandoverRow>& row
 
 Status OpenReportedCounts(protect::Vault& vault, std::vector<store::ReportedCountRow>& rows) {
   for (store::ReportedCountRow& row : rows) {
-    if (row.note_sealed.empty()) continue;
-    CANJE_ASSIGN_OR_RETURN(row.note,
-                           OpenTextWith(vault, row.note_sealed, ReportContext(row.id)));
+    CANJE_RETURN_IF_ERROR(OpenTextInto(vault, row.note_sealed, ReportContext(row.id), row.note));
   }
   return Status::Ok();
 }
 
 Status OpenExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row) {
-  if (row.reason_sealed.empty()) return Status::Ok();
-  CANJE_ASSIGN_OR_RETURN(row.reason, OpenTextWith(vault, row.reason_sealed,
-                                                  ExchangeReasonContext(row.exchange_id)));
-  return Status::Ok();
+  return OpenTextInto(vault, row.reason_sealed, ExchangeReasonContext(row.exchange_id),
+                      row.reason);
 }
 
 }  // namespace canje::instance

@@ -125,6 +125,7 @@ Result<std::vector<std::string>> EntryLeaves(store::Store& store, int64_t first,
 
 Result<LogVerification> VerifyLog(Instance& instance,
                                   const std::optional<std::string>& earlier_checkpoint) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(ledger::VerifierKey verifier, LoadVerifier(store));
   LogVerification result;
@@ -243,6 +244,7 @@ Result<LogVerification> VerifyLog(Instance& instance,
 
 Status AddCosignature(Instance& instance, const std::string& cosigned_note,
                       const std::string& witness_key) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageLog));
   CANJE_ASSIGN_OR_RETURN(ledger::VerifierKey witness, ledger::ParseVerifierKey(witness_key));
   if (witness.type != ledger::SignatureType::kCosignatureV1) {
     return Status::Usage("the witness key must be a cosignature/v1 key (type 0x04)");
@@ -275,6 +277,7 @@ Status AddCosignature(Instance& instance, const std::string& cosigned_note,
 }
 
 Status WriteBundle(Instance& instance, const BundleOptions& options) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(auto latest, store.LatestCheckpoint());
   if (!latest) return Status::NotFound("the log has no checkpoint yet");

@@ -51,13 +51,15 @@ struct LogVerification {
 // its salted hash), rebuilds the tree, checks that the stored interior hashes agree, and checks
 // every stored checkpoint: its signature, its root, and that the latest covers the whole log.
 // With `earlier_checkpoint` (a signed note someone kept), also checks that the log extends it.
-// kInvalid naming the first bad entry or checkpoint and what is wrong with it.
+// kInvalid naming the first bad entry or checkpoint and what is wrong with it. Checks first
+// that the acting user may read the log (Action::kReadRegistry).
 Result<LogVerification> VerifyLog(Instance& instance,
                                   const std::optional<std::string>& earlier_checkpoint);
 
 // Attaches a witness's cosignature: `cosigned_note` is a checkpoint note that carries the
 // witness's line; `witness_key` is the witness's verifier key (cosignature/v1). The checkpoint
-// text must be one this log signed; the line must verify. Recorded as an event.
+// text must be one this log signed; the line must verify. Recorded as an event. The acting user
+// must be allowed to manage the log (Action::kManageLog).
 Status AddCosignature(Instance& instance, const std::string& cosigned_note,
                       const std::string& witness_key);
 
@@ -68,7 +70,8 @@ struct BundleOptions {
 };
 
 // Writes the evidence bundle: checkpoint (with cosignatures), verifier key, the chosen entries'
-// leaf bytes and inclusion proofs, and a README saying how to check them offline.
+// leaf bytes and inclusion proofs, and a README saying how to check them offline. Checks first
+// that the acting user may read the log (Action::kReadRegistry).
 Status WriteBundle(Instance& instance, const BundleOptions& options);
 
 }  // namespace canje::instance

@@ -8,12 +8,13 @@
 #include "core/clock.h"
 #include "instance/ids.h"
 #include "registry/dates.h"
+#include "registry/list_kinds.h"
 
 namespace canje::negotiation {
 namespace {
 
 bool IsConfirmedCustody(const store::ClaimedCustodyRow& row) {
-  return row.status == "held" && row.list_kind == "custody_roster" && row.list_party == row.holder;
+  return row.status == "held" && registry::ConfirmsCustody(row.list_kind) && row.list_party == row.holder;
 }
 
 // What the store says about a person who is not confirmed as held, without personal data.

@@ -14,6 +14,7 @@
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
 #include "negotiation/workflow.h"
+#include "registry/list_kinds.h"
 
 namespace canje::negotiation {
 namespace {
@@ -181,7 +182,7 @@ Status CheckConfirmedHolders(store::Store& store, const ProposalContent& content
         CANJE_ASSIGN_OR_RETURN(lists[custody.list_id], store.FindList(custody.list_id));
       }
       const auto& list = lists[custody.list_id];
-      if (list && list->kind == "custody_roster" && list->party == custody.holder) {
+      if (list && registry::ConfirmsCustody(list->kind) && list->party == custody.holder) {
         confirmed.insert(custody.holder);
       }
     }

@@ -10,6 +10,7 @@
 #include "reconciliation/orphans.h"
 #include "reconciliation/trained_linkage.h"
 #include "store/link_tables.h"
+#include "registry/list_kinds.h"
 
 namespace canje::reconciliation {
 namespace {
@@ -21,7 +22,7 @@ std::vector<int64_t> Representatives(const TrainedLinkage& trained,
   std::map<uint32_t, std::pair<bool, int64_t>> best;  // cluster -> (not a roster, own person)
   for (uint32_t row = 0; row < n; ++row) {
     const store::LinkRecordRow& record = trained.RecordAt(row);
-    const bool roster = trained.input.ListOf(record).kind == "custody_roster";
+    const bool roster = registry::ConfirmsCustody(trained.input.ListOf(record).kind);
     const std::pair<bool, int64_t> candidate(!roster, record.own_person_id);
     auto [it, inserted] = best.emplace(cluster_of[row], candidate);
     if (!inserted && candidate < it->second) it->second = candidate;

@@ -1,4 +1,5 @@
 #include "reconciliation/orphans.h"
+#include "registry/list_kinds.h"
 
 #include <algorithm>
 #include <functional>
@@ -22,7 +23,7 @@ OrphanCandidates ClosestRosterCandidates(const TrainedLinkage& trained,
   auto roster_holder = [&](uint32_t row) -> std::optional<std::string> {
     const store::LinkRecordRow& record = trained.RecordAt(row);
     const store::ListRow& list = trained.input.ListOf(record);
-    if (list.kind != "custody_roster") return std::nullopt;
+    if (!registry::ConfirmsCustody(list.kind)) return std::nullopt;
     return record.holder.empty() ? list.party : record.holder;
   };
   for (uint32_t row = 0; row < n; ++row) {

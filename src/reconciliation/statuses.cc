@@ -1,11 +1,12 @@
 #include "reconciliation/statuses.h"
+#include "registry/list_kinds.h"
 
 #include <set>
 
 namespace canje::reconciliation {
 namespace {
 
-bool IsRoster(const store::ListRow& list) { return list.kind == "custody_roster"; }
+bool IsRoster(const store::ListRow& list) { return registry::ConfirmsCustody(list.kind); }
 
 }  // namespace
 

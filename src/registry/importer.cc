@@ -16,19 +16,13 @@
 #include "registry/person_codec.h"
 #include "registry/record_fingerprint.h"
 #include "registry/text_fold.h"
+#include "registry/list_kinds.h"
 
 namespace canje::registry {
 namespace {
 
 using instance::Instance;
 using instance::Recorder;
-
-constexpr std::array<std::pair<ListKind, std::string_view>, 4> kListKinds = {{
-    {ListKind::kCustodyRoster, "custody_roster"},
-    {ListKind::kClaimList, "claim_list"},
-    {ListKind::kDocumentationList, "documentation_list"},
-    {ListKind::kTransferManifest, "transfer_manifest"},
-}};
 
 constexpr size_t kShownErrors = 20;
 constexpr int64_t kProgressEveryRows = 4096;
@@ -273,28 +267,6 @@ class ImportRun {
 };
 
 }  // namespace
-
-Result<ListKind> ParseListKind(std::string_view text) {
-  for (const auto& [kind, name] : kListKinds) {
-    if (name == text) return kind;
-  }
-  return Status::Usage("unknown list kind '" + std::string(text) +
-                       "'; use custody_roster, claim_list, documentation_list or "
-                       "transfer_manifest");
-}
-
-std::string_view ListKindName(ListKind kind) {
-  for (const auto& [candidate, name] : kListKinds) {
-    if (candidate == kind) return name;
-  }
-  return "";
-}
-
-std::vector<std::string> ListKindNames() {
-  std::vector<std::string> names;
-  for (const auto& [kind, name] : kListKinds) names.emplace_back(name);
-  return names;
-}
 
 Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options,
                                 const ImportProgress& progress, ImportReport* report_out) {

@@ -64,10 +64,4 @@ Result<ImportReport> ImportList(instance::Instance& instance, const ImportOption
                                 const ImportProgress& progress = {},
                                 ImportReport* report_out = nullptr);
 
-// "custody_roster" → ListKind; kUsage names the accepted kinds.
-Result<ListKind> ParseListKind(std::string_view text);
-std::string_view ListKindName(ListKind kind);
-// Every kind's name, in the order above (for the command line's check and its completion).
-std::vector<std::string> ListKindNames();
-
 }  // namespace canje::registry

@@ -36,4 +36,9 @@ Result<InstanceSummary> Summarize(instance::Instance& instance) {
   return summary;
 }
 
+Result<std::vector<store::ListRow>> ReadLists(instance::Instance& instance) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+  return instance.store().Lists();
+}
+
 }  // namespace canje::registry

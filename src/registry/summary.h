@@ -34,4 +34,8 @@ struct InstanceSummary {
 
 Result<InstanceSummary> Summarize(instance::Instance& instance);
 
+// Every imported list's metadata, in id order (`canje lists`, GET /v1/lists): public to every
+// role that may read the registry (docs/security.md, "Need to know").
+Result<std::vector<store::ListRow>> ReadLists(instance::Instance& instance);
+
 }  // namespace canje::registry

@@ -1,19 +1,15 @@
 // The transparency log over HTTP: the signed checkpoint (text/plain, the C2SP signed note
 // byte for byte) and RFC 9162 proofs (JSON, hashes in base64), as `canje log` gives them.
-#include "instance/transparency_log.h"
+#include "instance/log_reads.h"
+#include "instance/sealed_events.h"
 #include "server/handlers.h"
 #include "wire/log_proofs.h"
 
 namespace canje::server {
 namespace {
 
-Status AuthorizeLogReading(ApiCall& call) {
-  return call.instance.Authorize(instance::Action::kReadRegistry);
-}
-
 Result<Reply> GetCheckpoint(ApiCall& call) {
-  CANJE_RETURN_IF_ERROR(AuthorizeLogReading(call));
-  CANJE_ASSIGN_OR_RETURN(std::string note, instance::LatestCheckpointNote(call.instance.store()));
+  CANJE_ASSIGN_OR_RETURN(std::string note, instance::ReadLatestCheckpoint(call.instance));
   return TextReply(std::move(note));
 }
 
@@ -21,24 +17,24 @@ Result<Reply> GetCheckpoint(ApiCall& call) {
 // and `size_name` (optional; default the latest checkpoint's size).
 Result<Reply> GetProof(ApiCall& call, const std::string& from_name, const std::string& hint,
                        const std::string& size_name,
-                       Result<wire::LogProof> (*prove)(store::Store&, int64_t, int64_t),
-                       nlohmann::json (*to_json)(const wire::LogProof&)) {
-  CANJE_RETURN_IF_ERROR(AuthorizeLogReading(call));
+                       Result<instance::LogProof> (*prove)(instance::Instance&, int64_t,
+                                                           int64_t),
+                       nlohmann::json (*to_json)(const instance::LogProof&)) {
   if (call.Query(from_name).empty()) return call.AtParameter(Status::Usage(hint), from_name);
   CANJE_ASSIGN_OR_RETURN(int64_t from, call.QueryInteger(from_name, 0));
   CANJE_ASSIGN_OR_RETURN(int64_t size, call.QueryInteger(size_name, -1));
-  CANJE_ASSIGN_OR_RETURN(wire::LogProof proof, prove(call.instance.store(), from, size));
+  CANJE_ASSIGN_OR_RETURN(instance::LogProof proof, prove(call.instance, from, size));
   return JsonReply(to_json(proof));
 }
 
 Result<Reply> GetInclusionProof(ApiCall& call) {
   return GetProof(call, "index", "give the entry with ?index=N (0-based)", "size",
-                  wire::InclusionProofAt, wire::InclusionProofJson);
+                  instance::ProveInclusion, wire::InclusionProofJson);
 }
 
 Result<Reply> GetConsistencyProof(ApiCall& call) {
   return GetProof(call, "old", "give the older tree size with ?old=A", "new",
-                  wire::ConsistencyProofAt, wire::ConsistencyProofJson);
+                  instance::ProveConsistency, wire::ConsistencyProofJson);
 }
 
 // The entries as `canje log show` lists them (instance/sealed_events.h decides what each reader

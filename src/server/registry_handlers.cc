@@ -23,8 +23,7 @@ Result<Reply> GetSummary(ApiCall& call) {
 }
 
 Result<Reply> GetLists(ApiCall& call) {
-  CANJE_RETURN_IF_ERROR(call.instance.Authorize(instance::Action::kReadRegistry));
-  CANJE_ASSIGN_OR_RETURN(auto lists, call.instance.store().Lists());
+  CANJE_ASSIGN_OR_RETURN(auto lists, registry::ReadLists(call.instance));
   json out = json::array();
   for (const auto& list : lists) out.push_back(wire::ListJson(list));
   return JsonReply(out);

@@ -164,13 +164,15 @@ int ConnectRaw(int port) {
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<uint16_t>(port));
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  // Set before connecting: a server that stopped accepting fills its backlog, and connect()
+  // would then wait for minutes (SO_SNDTIMEO bounds it too).
+  timeval timeout{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
+  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
   if (connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) != 0) {
     close(fd);
     return -1;
   }
-  timeval timeout{10, 0};
-  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
-  setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &timeout, sizeof timeout);
   return fd;
 }
 
@@ -254,10 +256,22 @@ HttpResult HttpTestClient::Send(const std::string& method, const std::string& ta
   }
   request.keep_alive(true);
   request.prepare_payload();
+  // Asynchronous, so that the stream's expiry applies (a synchronous read would wait forever on
+  // a server that accepted the connection and then hung).
+  auto run = [&c] {
+    c.io.restart();
+    c.io.run();
+  };
   c.stream->expires_after(std::chrono::seconds(60));
-  http::write(*c.stream, request, error);
+  http::async_write(*c.stream, request,
+                    [&error](beast::error_code written, std::size_t) { error = written; });
+  run();
   http::response<http::string_body> response;
-  if (!error) http::read(*c.stream, c.buffer, response, error);
+  if (!error) {
+    http::async_read(*c.stream, c.buffer, response,
+                     [&error](beast::error_code read, std::size_t) { error = read; });
+    run();
+  }
   if (error) {
     c.stream.reset();
     result.error = "request: " + error.message();

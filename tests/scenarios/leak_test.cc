@@ -440,6 +440,26 @@ class LeakRun {
       }
       persons_[id] = std::move(facts);
     }
+    // A party reads its own records whatever person they are linked to (a row merged by `canje
+    // link` alone shows the party its own row, not the person): the names and documents of the
+    // records on each party's lists, as the admin's review queue shows them (where a negotiator
+    // reads records).
+    const json queue = json::parse(canje_.Run({"review", "list", "--json"}).out, nullptr, false);
+    ASSERT_TRUE(queue.is_array());
+    for (const json& item : queue) {
+      for (const char* side : {"left", "right"}) {
+        const json& record = item[side];
+        std::vector<std::string>& into = own_record_values_[record["list_party"].get<std::string>()];
+        std::string name;
+        for (const char* part : {"given_names", "family_names"}) {
+          for (const json& word : record[part]) {
+            name += (name.empty() ? "" : " ") + word.get<std::string>();
+          }
+        }
+        into.push_back(name);
+        for (const json& document : record["documents"]) into.push_back(document.get<std::string>());
+      }
+    }
   }
 
   // The persons transferred to each party, or claimed by it, under an agreed version it
@@ -489,6 +509,9 @@ class LeakRun {
       std::vector<std::string>& into = visible ? visible_values : hidden_values;
       if (!facts.name.empty()) into.push_back(facts.name);
       for (const std::string& document : facts.documents) into.push_back(document);
+    }
+    if (auto own = own_record_values_.find(party); own != own_record_values_.end()) {
+      visible_values.insert(visible_values.end(), own->second.begin(), own->second.end());
     }
     // A hidden value that a visible one contains (a shared name) proves nothing.
     std::vector<std::string> forbidden;
@@ -760,6 +783,8 @@ class LeakRun {
   std::unique_ptr<server::testing::HttpTestClient> client_;  // the admin's
   std::map<std::string, std::unique_ptr<server::testing::HttpTestClient>> clients_;
   std::map<std::string, PersonFacts> persons_;
+  // Party -> the names and document numbers of the records on its own lists.
+  std::map<std::string, std::vector<std::string>> own_record_values_;
   std::map<std::string, ValueScanner> forbidden_;  // by party
   std::map<std::string, std::vector<Collected>> transcripts_;
   struct Pending {
