@@ -160,6 +160,7 @@ void MultiUserTest::LoadDemoWithUsers(const std::vector<UserSpec>& users) const 
   for (const auto& [user, party, role] : users) {
     RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
     ASSERT_EQ(added.exit_status, 0) << added.err;
+    parties_[user] = party;
   }
 }
 

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -62,6 +63,8 @@ class MultiUserTest : public ::testing::Test {
   // The cecot-2025 cast: med (PUENTE mediator), ver (PUENTE verifier), and one negotiator each
   // for SLV, USA and VEN (slv, usa, ven); `extra` users after them.
   void LoadDemoWithDelegations(const std::vector<UserSpec>& extra = {}) const;
+  // The party of a user added by LoadDemoWithUsers.
+  const std::string& PartyOf(const std::string& user) const { return parties_.at(user); }
   // The ids of `canje persons FILTERS --json`, in its order.
   std::vector<std::string> PersonIds(const std::vector<std::string>& filters) const;
   RunResult As(const std::string& user, std::vector<std::string> args) const;
@@ -73,6 +76,9 @@ class MultiUserTest : public ::testing::Test {
                const std::string& message) const;
 
   CanjeRunner canje_;
+
+ private:
+  mutable std::map<std::string, std::string> parties_;  // user -> party, as added
 };
 
 // True when the tests are asked to run on PostgreSQL (see above).

@@ -12,7 +12,6 @@
 // Backend-neutral: runs on SQLite and, in cli_test_postgres, on PostgreSQL.
 #include <gtest/gtest.h>
 
-#include <cctype>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -20,6 +19,7 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "core/text.h"
 #include "server/serve_test_support.h"
 
 namespace canje::cli::testing {
@@ -171,13 +171,8 @@ TEST_F(ReviewNeedToKnowTest, AGuessedRecordMergedByLinkGrantsNothingUntilAMediat
   const std::string hidden = VenezuelanHiddenFromTheUnitedStates();
   ASSERT_FALSE(hidden.empty());
   const json person = json::parse(canje_.Run({"person", "show", hidden, "--json"}).out);
-  auto joined = [](const json& names) {
-    std::string text;
-    for (const json& name : names) text += (text.empty() ? "" : " ") + name.get<std::string>();
-    return text;
-  };
-  const std::string given = joined(person["given_names"]);
-  const std::string family = joined(person["family_names"]);
+  const std::string given = Join(person["given_names"].get<std::vector<std::string>>(), " ");
+  const std::string family = Join(person["family_names"].get<std::vector<std::string>>(), " ");
   const std::string born = person["date_of_birth"].get<std::string>();
   ASSERT_FALSE(born.empty());
   ASSERT_FALSE(person["documents"].empty());
@@ -266,9 +261,7 @@ TEST_F(ReviewNeedToKnowTest, TheQueueShowsANegotiatorOnlyWhatItMayReadAndEveryRe
         }
         // A record of its own party's lists is its own to read, even when the person it is
         // linked to is not (merged by `canje link` alone): that person shows as an id only.
-        std::string party = user;
-        for (char& c : party) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-        if (shown["list_party"] == party) continue;
+        if (shown["list_party"] == PartyOf(user)) continue;
         EXPECT_TRUE(Sees(user, shown["person"].get<std::string>()))
             << user << " was shown " << shown.dump();
       }

@@ -11,10 +11,10 @@
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
 #include "registry/importer.h"
+#include "registry/list_kinds.h"
 #include "registry/person_directory.h"
 #include "registry/summary.h"
 #include "wire/registry_json.h"
-#include "registry/list_kinds.h"
 
 namespace canje::cli {
 namespace {

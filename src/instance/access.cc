@@ -95,6 +95,12 @@ std::string_view RoleName(Role role) {
   return "unknown";
 }
 
+std::vector<Role> AllRoles() {
+  std::vector<Role> roles;
+  for (const auto& [role, name] : kRoleNames) roles.push_back(role);
+  return roles;
+}
+
 Result<Role> ParseRole(std::string_view name) {
   for (const auto& [role, role_name] : kRoleNames) {
     if (role_name == name) return role;

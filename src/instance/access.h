@@ -48,6 +48,8 @@ enum class Action {
   kSetWitnessPolicy,    // exchange witness-policy: which witnesses make the exchange final
 };
 
+// Every role, in the order of the enum.
+std::vector<Role> AllRoles();
 std::string_view RoleName(Role role);
 Result<Role> ParseRole(std::string_view name);  // kUsage with the accepted names
 std::string_view ActionName(Action action);

@@ -8,8 +8,18 @@ bool SeesEveryPerson(Role role) {
 
 bool ReadsPersonalAssessments(Role role) { return SeesEveryPerson(role); }
 
+std::vector<std::string> RoleNamesSeeingEveryPerson() {
+  std::vector<std::string> names;
+  for (Role role : AllRoles()) {
+    if (SeesEveryPerson(role)) names.emplace_back(RoleName(role));
+  }
+  return names;
+}
+
 void RestrictToNeedToKnow(const Instance& instance, store::PersonFilter& filter) {
-  if (!SeesEveryPerson(instance.role())) filter.visible_to_party = instance.actor().party;
+  if (SeesEveryPerson(instance.role())) return;
+  filter.visible_to_party = instance.actor().party;
+  filter.confirming_roles = RoleNamesSeeingEveryPerson();
 }
 
 namespace {

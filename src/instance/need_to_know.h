@@ -35,6 +35,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "instance/instance.h"
@@ -44,6 +45,10 @@ namespace canje::instance {
 
 // Admins, mediators and verifiers: every person, without a need-to-know filter.
 bool SeesEveryPerson(Role role);
+
+// The names of the roles that see every person: only their "same" in review confirms a link
+// (ground (b) above).
+std::vector<std::string> RoleNamesSeeingEveryPerson();
 
 // Admins, mediators and verifiers: why a person is not available (personal assessments,
 // interview answers, notes). Everyone else reads "not available (confidential)".

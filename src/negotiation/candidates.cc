@@ -14,7 +14,8 @@ namespace canje::negotiation {
 namespace {
 
 bool IsConfirmedCustody(const store::ClaimedCustodyRow& row) {
-  return row.status == "held" && registry::ConfirmsCustody(row.list_kind) && row.list_party == row.holder;
+  return row.status == "held" && registry::ConfirmsCustody(row.list_kind) &&
+         row.list_party == row.holder;
 }
 
 // What the store says about a person who is not confirmed as held, without personal data.

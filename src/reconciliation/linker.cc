@@ -9,8 +9,8 @@
 #include "reconciliation/decisions.h"
 #include "reconciliation/orphans.h"
 #include "reconciliation/trained_linkage.h"
-#include "store/link_tables.h"
 #include "registry/list_kinds.h"
+#include "store/link_tables.h"
 
 namespace canje::reconciliation {
 namespace {

@@ -1,11 +1,12 @@
 #include "reconciliation/orphans.h"
-#include "registry/list_kinds.h"
 
 #include <algorithm>
 #include <functional>
 #include <map>
 #include <set>
 #include <string>
+
+#include "registry/list_kinds.h"
 
 namespace canje::reconciliation {
 

@@ -1,15 +1,10 @@
 #include "reconciliation/statuses.h"
-#include "registry/list_kinds.h"
 
 #include <set>
 
+#include "registry/list_kinds.h"
+
 namespace canje::reconciliation {
-namespace {
-
-bool IsRoster(const store::ListRow& list) { return registry::ConfirmsCustody(list.kind); }
-
-}  // namespace
-
 ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
                                    const std::vector<store::LinkRecordRow>& records,
                                    const std::vector<store::ReviewQueueRow>& queue) {
@@ -38,7 +33,7 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
     entry.person_id = record.person_id;
     entry.records.push_back(record.record_id);
     entry.erased = entry.erased || record.erased;
-    if (IsRoster(list)) {
+    if (registry::ConfirmsCustody(list.kind)) {
       const std::string holder = record.holder.empty() ? list.party : record.holder;
       entry.holder = holder;
       holders_of[record.person_id].insert(holder);
@@ -69,7 +64,7 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
     bool review = false;
     for (int64_t record : entry.records) review = review || in_review.contains(record);
     const std::string own_report = reported[key];
-    if (IsRoster(list)) {
+    if (registry::ConfirmsCustody(list.kind)) {
       const std::string status = roster_status[{entry.person_id, entry.holder}];
       entry.status = review ? "needs_review" : status == "unspecified" ? "held" : status;
       PartyStatusCounts& party = party_counts[entry.holder];

@@ -13,10 +13,10 @@
 #include "ledger/streaming_root.h"
 #include "linkage/document_comparison.h"
 #include "registry/enumerated_fields.h"
+#include "registry/list_kinds.h"
 #include "registry/person_codec.h"
 #include "registry/record_fingerprint.h"
 #include "registry/text_fold.h"
-#include "registry/list_kinds.h"
 
 namespace canje::registry {
 namespace {

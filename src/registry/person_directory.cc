@@ -186,12 +186,14 @@ Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
   details.merged_from = asked_for;
   CANJE_ASSIGN_OR_RETURN(details.person, ToEntry(instance, *view));
   CANJE_ASSIGN_OR_RETURN(auto records, instance.store().RecordsOfPerson(person_id));
+  const std::vector<std::string> confirming_roles = instance::RoleNamesSeeingEveryPerson();
   for (const auto& record : records) {
     CANJE_ASSIGN_OR_RETURN(auto list, instance.store().FindList(record.list_id));
     PersonDetails::Source source{record.id, record.list_id, record.line, "", "", "",
                                  record.reported_status, "own"};
     if (record.own_person_id != person_id) {
-      CANJE_ASSIGN_OR_RETURN(bool confirmed, instance.store().IsLinkConfirmed(record.id));
+      CANJE_ASSIGN_OR_RETURN(bool confirmed,
+                             instance.store().IsLinkConfirmed(record.id, confirming_roles));
       source.link = confirmed ? "confirmed" : "automatic";
     }
     if (list) {

@@ -264,20 +264,29 @@ Result<std::optional<PersonView>> Store::FindPerson(int64_t id) {
   return found;
 }
 
+namespace {
+
 // A confirmed link of record `r` to the person it is linked to (r.person_id): the latest review
 // decision on a pair of r and the record that person was made from (its own record) says "the
-// same", and was taken by a user who reads every person (an admin, mediator or verifier). A
-// correlated subquery, but evaluated only for records merged into another record's person.
-constexpr std::string_view kConfirmedLinkOfRecord =
-    "SELECT 1 FROM list_records x JOIN review_decisions d"
-    " ON (d.left_fingerprint = r.fingerprint AND d.right_fingerprint = x.fingerprint)"
-    " OR (d.right_fingerprint = r.fingerprint AND d.left_fingerprint = x.fingerprint)"
-    " JOIN users u ON u.name = d.decided_by"
-    " WHERE x.own_person_id = r.person_id AND d.same = 1"
-    " AND u.role IN ('admin', 'mediator', 'verifier')"
-    " AND NOT EXISTS (SELECT 1 FROM review_decisions n WHERE n.id > d.id"
-    " AND ((n.left_fingerprint = d.left_fingerprint AND n.right_fingerprint = d.right_fingerprint)"
-    " OR (n.left_fingerprint = d.right_fingerprint AND n.right_fingerprint = d.left_fingerprint)))";
+// same", and was taken by a user of one of `roles` roles (bound after the placeholders before
+// it). A correlated subquery, but evaluated only for records merged into another record's person.
+std::string ConfirmedLinkOfRecord(size_t roles) {
+  std::string placeholders;
+  for (size_t i = 0; i < roles; ++i) placeholders += i == 0 ? "?" : ", ?";
+  return "SELECT 1 FROM list_records x JOIN review_decisions d"
+         " ON (d.left_fingerprint = r.fingerprint AND d.right_fingerprint = x.fingerprint)"
+         " OR (d.right_fingerprint = r.fingerprint AND d.left_fingerprint = x.fingerprint)"
+         " JOIN users u ON u.name = d.decided_by"
+         " WHERE x.own_person_id = r.person_id AND d.same = 1 AND u.role IN (" +
+         placeholders +
+         ") AND NOT EXISTS (SELECT 1 FROM review_decisions n WHERE n.id > d.id"
+         " AND ((n.left_fingerprint = d.left_fingerprint"
+         " AND n.right_fingerprint = d.right_fingerprint)"
+         " OR (n.left_fingerprint = d.right_fingerprint"
+         " AND n.right_fingerprint = d.left_fingerprint)))";
+}
+
+}  // namespace
 
 Status Store::ForEachPerson(const PersonFilter& filter,
                             const std::function<Status(const PersonView&)>& visit) {
@@ -324,9 +333,14 @@ Status Store::ForEachPerson(const PersonFilter& filter,
     if (filter.visible_through_own_lists) {
       conditions +=
           " OR p.id IN (SELECT r.person_id FROM list_records r JOIN lists l ON l.id = r.list_id"
-          " WHERE l.party = ? AND (r.own_person_id = r.person_id OR EXISTS (" +
-          std::string(kConfirmedLinkOfRecord) + ")))";
+          " WHERE l.party = ? AND (r.own_person_id = r.person_id";
       texts.push_back(filter.visible_to_party);
+      if (!filter.confirming_roles.empty()) {
+        conditions +=
+            " OR EXISTS (" + ConfirmedLinkOfRecord(filter.confirming_roles.size()) + ")";
+        texts.insert(texts.end(), filter.confirming_roles.begin(), filter.confirming_roles.end());
+      }
+      conditions += "))";
     }
     conditions +=
         " OR p.id IN (SELECT t.person_id FROM exchange_workflow w"
@@ -361,13 +375,20 @@ Status Store::ForEachPerson(const PersonFilter& filter,
                });
 }
 
-Result<bool> Store::IsLinkConfirmed(int64_t record_id) {
+Result<bool> Store::IsLinkConfirmed(int64_t record_id,
+                                    const std::vector<std::string>& confirming_roles) {
+  if (confirming_roles.empty()) return false;
   bool confirmed = false;
   CANJE_RETURN_IF_ERROR(Query(
       *connection_,
       "SELECT 1 FROM list_records r WHERE r.id = ? AND EXISTS (" +
-          std::string(kConfirmedLinkOfRecord) + ")",
-      [&](SqlStatement& s) { s.BindInt(1, record_id); },
+          ConfirmedLinkOfRecord(confirming_roles.size()) + ")",
+      [&](SqlStatement& s) {
+        s.BindInt(1, record_id);
+        for (size_t i = 0; i < confirming_roles.size(); ++i) {
+          s.BindText(static_cast<int>(i) + 2, confirming_roles[i]);
+        }
+      },
       [&](const SqlStatement&) {
         confirmed = true;
         return Status::Ok();

@@ -152,6 +152,9 @@ struct PersonFilter {
   // With visible_to_party: whether a list the party submitted counts (ground (b)). Off, only
   // custody and agreement count: the grounds on which it reads other parties' records.
   bool visible_through_own_lists = true;
+  // With visible_through_own_lists: the roles whose "same" in review confirms a record's link
+  // (instance/need_to_know.h decides which; none: only a record that made the person counts).
+  std::vector<std::string> confirming_roles;
   bool include_merged = false;  // also persons merged into another (reconciliation reads them)
 };
 
@@ -222,8 +225,8 @@ class Store {
   Result<std::vector<RecordRow>> RecordsOfPerson(int64_t person_id);
   // Whether record `record_id`'s link to its person was confirmed in review: the latest
   // decision on a pair of it and the record its person was made from says "the same", taken by
-  // an admin, mediator or verifier (instance/need_to_know.h, ground (b)).
-  Result<bool> IsLinkConfirmed(int64_t record_id);
+  // a user of one of `confirming_roles` (instance/need_to_know.h, ground (b)).
+  Result<bool> IsLinkConfirmed(int64_t record_id, const std::vector<std::string>& confirming_roles);
   Status ForEachRecord(int64_t list_id, const std::function<Status(const RecordRow&)>& visit);
   Result<std::vector<int64_t>> PersonsByIndexHash(ByteView hash);
   // The log's size: the next sequence number (max(seq) + 1, read from the primary key in

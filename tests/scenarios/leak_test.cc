@@ -41,6 +41,7 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "core/text.h"
 #include "script_catalog.h"
 #include "script_executor.h"
 #include "script_parser.h"
@@ -450,13 +451,9 @@ class LeakRun {
       for (const char* side : {"left", "right"}) {
         const json& record = item[side];
         std::vector<std::string>& into = own_record_values_[record["list_party"].get<std::string>()];
-        std::string name;
-        for (const char* part : {"given_names", "family_names"}) {
-          for (const json& word : record[part]) {
-            name += (name.empty() ? "" : " ") + word.get<std::string>();
-          }
-        }
-        into.push_back(name);
+        std::vector<std::string> words = record["given_names"].get<std::vector<std::string>>();
+        for (const json& word : record["family_names"]) words.push_back(word.get<std::string>());
+        into.push_back(Join(words, " "));
         for (const json& document : record["documents"]) into.push_back(document.get<std::string>());
       }
     }
