@@ -131,8 +131,9 @@ std::string_view TokenStateName(TokenState state) {
   return "active";
 }
 
-Result<std::string> UserForToken(store::Store& store, std::string_view token,
+Result<std::string> UserForToken(instance::Instance& lookup, std::string_view token,
                                  std::string_view now) {
+  store::Store& store = lookup.store();
   if (!HasTokenForm(token)) {
     return Status::NotPermitted(
         "the bearer token is not a canje API token (canje_ followed by "

@@ -63,9 +63,11 @@ enum class TokenState { kActive, kRevoked, kExpired };
 TokenState StateAt(const store::ApiTokenRow& token, std::string_view now);
 std::string_view TokenStateName(TokenState state);  // "active", "revoked", "expired"
 
-// The user an active token acts as. kNotPermitted (the server answers 401) for a text that is
+// The user an active token acts as, looked up through `lookup` (an instance opened as the store's
+// own admin: the token is not yet anyone's). kNotPermitted (the server answers 401) for a text that is
 // not a token, an unknown token, a revoked or an expired one — the message says which, but
 // never echoes the token; kUnavailable/kInternal when the store cannot be read.
-Result<std::string> UserForToken(store::Store& store, std::string_view token, std::string_view now);
+Result<std::string> UserForToken(instance::Instance& lookup, std::string_view token,
+                                 std::string_view now);
 
 }  // namespace canje::authentication

@@ -189,6 +189,11 @@ Result<CredentialState> ReadCredentialState(Instance& admin, const std::string& 
   return state;
 }
 
+Result<bool> IsUser(instance::Instance& lookup, std::string_view name) {
+  CANJE_ASSIGN_OR_RETURN(auto user, lookup.store().FindUser(name));
+  return user.has_value();
+}
+
 SignInRefused RefuseUnknownName(std::string_view password) {
   protect::SpendOneVerification(password);
   return Refusal(SignInRefused::Kind::kWrong, 0, std::string(kWrongMessage));
@@ -284,9 +289,10 @@ Result<SignInOutcome> SignIn(Instance& as_user, std::string_view password, std::
   return outcome;
 }
 
-Result<ActiveSession> ResolveSession(store::Store& store, const protect::Vault& vault,
-                                     std::string_view cookie, int64_t now_unix,
-                                     const SignInPolicy& policy) {
+Result<ActiveSession> ResolveSession(instance::Instance& lookup, std::string_view cookie,
+                                     int64_t now_unix, const SignInPolicy& policy) {
+  store::Store& store = lookup.store();
+  const protect::Vault& vault = lookup.vault();
   auto refuse = [](std::string why) { return Status::NotPermitted(std::move(why)); };
   const size_t first = cookie.find('.');
   const size_t second = first == std::string_view::npos ? first : cookie.find('.', first + 1);

@@ -111,6 +111,11 @@ Result<SignInOutcome> SignIn(instance::Instance& as_user, std::string_view passw
                              std::string_view code, int64_t now_unix,
                              const SignInPolicy& policy = {});
 
+// Whether `name` is a user of the store, asked through `lookup` (an instance opened as the
+// store's own admin: the person signing in is not yet anyone). Answer an unknown name with
+// RefuseUnknownName, never with a different message.
+Result<bool> IsUser(instance::Instance& lookup, std::string_view name);
+
 // The answer to a name that is not a user: the same refusal as a wrong password, after the
 // same work.
 SignInRefused RefuseUnknownName(std::string_view password);
@@ -123,8 +128,9 @@ struct ActiveSession {
   std::string renewed_cookie;  // not empty: send this cookie back (the last activity moved)
 };
 // kNotPermitted (401) saying why — not a session cookie, an unknown or ended session, idle too
-// long, past its lifetime — never echoing the cookie.
-Result<ActiveSession> ResolveSession(store::Store& store, const protect::Vault& vault,
+// long, past its lifetime — never echoing the cookie. `lookup` is an instance opened as the
+// store's own admin (the cookie is not yet anyone's).
+Result<ActiveSession> ResolveSession(instance::Instance& lookup,
                                      std::string_view cookie, int64_t now_unix,
                                      const SignInPolicy& policy = {});
 

@@ -1,16 +1,13 @@
-// Signing in, on a real SQLite store: an admin prepares a user, the user signs in with the right
+// Signing in, on a real store (instance/testing/test_instance.h): an admin prepares a user, the user signs in with the right
 // password and code, and every way it can go wrong — wrong password, wrong or replayed code,
 // too many failures, an idle or ended session, a forged cookie — is refused with the log
 // saying what happened and nothing else changed.
 #include "authentication/sign_in.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
-
-#include <filesystem>
 
 #include "core/clock.h"
-#include "instance/parties_and_users.h"
+#include "instance/testing/test_instance.h"
 #include "protect/totp.h"
 
 namespace canje::authentication {
@@ -23,31 +20,17 @@ constexpr protect::PasswordCost kCheap{1024, 8, 1};
 class SignInTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "canje-sign-in-XXXXXX").string();
-    dir_ = mkdtemp(pattern.data());
-    open_.database = (dir_ / "canje.db").string();
-    open_.master_key_file = (dir_ / "canje.db.key").string();
-    ASSERT_TRUE(instance::Instance::Initialize({open_.database, open_.master_key_file}).ok());
-    admin_ = Open("");
-    ASSERT_TRUE(instance::AddParty(*admin_, {"VEN", "Venezuela", "state"}).ok());
-    ASSERT_TRUE(instance::AddUser(*admin_, {"ven", "VEN", "negotiator"}).ok());
+    ASSERT_TRUE(store_.ok()) << store_.error();
+    admin_ = &store_.admin();
+    store_.AddParty("VEN", "Venezuela", "state");
+    store_.AddUser("ven", "VEN", "negotiator");
     ASSERT_TRUE(SetPassword(*admin_, "ven", kPassword, kCheap).ok());
     auto enrolment = EnrolTotp(*admin_, "ven");
     ASSERT_TRUE(enrolment.ok()) << enrolment.status().ToString();
     secret_ = *protect::Base32Decode(enrolment->secret_base32);
-    ven_ = Open("ven");
-  }
-  void TearDown() override {
-    admin_.reset();
-    ven_.reset();
-    std::filesystem::remove_all(dir_);
-  }
-  std::unique_ptr<instance::Instance> Open(const std::string& user) {
-    instance::OpenOptions options = open_;
-    options.user = user;
-    auto opened = instance::Instance::Open(options);
-    EXPECT_TRUE(opened.ok()) << opened.status().ToString();
-    return std::move(*opened);
+    auto ven = store_.Open("ven");
+    ASSERT_TRUE(ven.ok()) << ven.status().ToString();
+    ven_ = std::move(*ven);
   }
   std::string Code(int64_t unix_seconds) {
     return protect::HotpCode(secret_, static_cast<uint64_t>(protect::TotpStep(unix_seconds)));
@@ -65,9 +48,9 @@ class SignInTest : public ::testing::Test {
     return *outcome;
   }
 
-  std::filesystem::path dir_;
-  instance::OpenOptions open_;
-  std::unique_ptr<instance::Instance> admin_, ven_;
+  instance::testing::TestInstance store_;
+  instance::Instance* admin_ = nullptr;  // the store's admin
+  std::unique_ptr<instance::Instance> ven_;
   Bytes secret_;
   const int64_t now_ = 1'800'000'000;
 };
@@ -79,7 +62,7 @@ TEST_F(SignInTest, TheRightPasswordAndCodeOpenASessionThatTheCookieResolves) {
   const SignedIn& signed_in = std::get<SignedIn>(outcome);
   EXPECT_EQ(EventTypesSince(before), std::vector<std::string>{"session.started"});
   EXPECT_EQ(signed_in.expires_at, Rfc3339FromUnix(now_ + 12 * 3600));
-  auto session = ResolveSession(admin_->store(), admin_->vault(), signed_in.cookie, now_ + 10);
+  auto session = ResolveSession(*admin_, signed_in.cookie, now_ + 10);
   ASSERT_TRUE(session.ok()) << session.status().ToString();
   EXPECT_EQ(session->user, "ven");
   EXPECT_EQ(session->id, signed_in.session_id);
@@ -89,18 +72,18 @@ TEST_F(SignInTest, TheRightPasswordAndCodeOpenASessionThatTheCookieResolves) {
   EXPECT_FALSE(CsrfTokenMatches(*session, signed_in.csrf_token + "x"));
   // Activity renews the cookie; the renewed cookie keeps the session alive past the idle time
   // of the first.
-  auto later = ResolveSession(admin_->store(), admin_->vault(), signed_in.cookie, now_ + 20 * 60);
+  auto later = ResolveSession(*admin_, signed_in.cookie, now_ + 20 * 60);
   ASSERT_TRUE(later.ok());
   ASSERT_FALSE(later->renewed_cookie.empty());
-  EXPECT_FALSE(ResolveSession(admin_->store(), admin_->vault(), signed_in.cookie, now_ + 40 * 60)
+  EXPECT_FALSE(ResolveSession(*admin_, signed_in.cookie, now_ + 40 * 60)
                    .ok());
   EXPECT_TRUE(
-      ResolveSession(admin_->store(), admin_->vault(), later->renewed_cookie, now_ + 40 * 60).ok());
+      ResolveSession(*admin_, later->renewed_cookie, now_ + 40 * 60).ok());
   // Whatever the activity, the session ends at its lifetime.
   const int64_t end = now_ + 12 * 3600;
   std::string cookie = signed_in.cookie;
   for (int64_t t = now_ + 25 * 60; t < end + 25 * 60; t += 25 * 60) {
-    auto step = ResolveSession(admin_->store(), admin_->vault(), cookie, t);
+    auto step = ResolveSession(*admin_, cookie, t);
     EXPECT_EQ(step.ok(), t < end) << t - now_;
     if (!step.ok()) break;
     if (!step->renewed_cookie.empty()) cookie = step->renewed_cookie;
@@ -167,25 +150,25 @@ TEST_F(SignInTest, AForgedEndedOrSignedOutSessionIsRefused) {
   for (size_t at : {size_t{0}, one.cookie.find('.') + 1, one.cookie.size() - 1}) {
     std::string forged = one.cookie;
     forged[at] = forged[at] == 'A' ? 'B' : 'A';
-    EXPECT_FALSE(ResolveSession(admin_->store(), admin_->vault(), forged, now_ + 1).ok()) << at;
+    EXPECT_FALSE(ResolveSession(*admin_, forged, now_ + 1).ok()) << at;
   }
   // Moving the last-activity time forward (to outlive the idle limit) breaks the MAC.
   std::string moved = one.cookie;
   size_t first = moved.find('.'), second = moved.find('.', first + 1);
   moved.replace(first + 1, second - first - 1, std::to_string(now_ + 3600));
-  EXPECT_FALSE(ResolveSession(admin_->store(), admin_->vault(), moved, now_ + 3600).ok());
+  EXPECT_FALSE(ResolveSession(*admin_, moved, now_ + 3600).ok());
   for (const char* garbage : {"", ".", "..", "abc", "a.b.c"}) {
-    EXPECT_FALSE(ResolveSession(admin_->store(), admin_->vault(), garbage, now_).ok()) << garbage;
+    EXPECT_FALSE(ResolveSession(*admin_, garbage, now_).ok()) << garbage;
   }
   // Signing out ends it; an admin ends another.
   ASSERT_TRUE(SignOut(*ven_, one.session_id).ok());
-  auto after = ResolveSession(admin_->store(), admin_->vault(), one.cookie, now_ + 2);
+  auto after = ResolveSession(*admin_, one.cookie, now_ + 2);
   ASSERT_FALSE(after.ok());
   EXPECT_NE(after.status().message().find("signed out"), std::string::npos);
   SignedIn two = std::get<SignedIn>(SignInAt(kPassword, Code(now_ + 30), now_ + 30));
   auto ended = EndSessionByAdmin(*admin_, two.session_id, "laptop lost");
   ASSERT_TRUE(ended.ok() && *ended);
-  EXPECT_FALSE(ResolveSession(admin_->store(), admin_->vault(), two.cookie, now_ + 31).ok());
+  EXPECT_FALSE(ResolveSession(*admin_, two.cookie, now_ + 31).ok());
   EXPECT_FALSE(*EndSessionByAdmin(*admin_, two.session_id, "again"));
   // Only an admin manages sessions and credentials.
   EXPECT_EQ(EndSessionByAdmin(*ven_, two.session_id, "x").status().code(),
@@ -197,10 +180,11 @@ TEST_F(SignInTest, AForgedEndedOrSignedOutSessionIsRefused) {
 }
 
 TEST_F(SignInTest, AUserWithoutBothFactorsCannotSignIn) {
-  ASSERT_TRUE(instance::AddUser(*admin_, {"slv", "VEN", "observer"}).ok());
+  store_.AddUser("slv", "VEN", "observer");
   ASSERT_TRUE(SetPassword(*admin_, "slv", kPassword, kCheap).ok());
-  auto slv = Open("slv");
-  auto outcome = SignIn(*slv, kPassword, "123456", now_);
+  auto slv = store_.Open("slv");
+  ASSERT_TRUE(slv.ok()) << slv.status().ToString();
+  auto outcome = SignIn(**slv, kPassword, "123456", now_);
   ASSERT_TRUE(outcome.ok());
   ASSERT_TRUE(std::holds_alternative<SignInRefused>(*outcome));
   EXPECT_EQ(std::get<SignInRefused>(*outcome).kind, SignInRefused::Kind::kWrong)

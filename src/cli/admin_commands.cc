@@ -4,8 +4,8 @@
 
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "instance/instance.h"
 #include "instance/parties_and_users.h"
-#include "store/migrations.h"
 
 #ifndef CANJE_VERSION
 #define CANJE_VERSION "0.0.0"
@@ -163,12 +163,12 @@ void AddVersionCommand(CLI::App& app, CommandContext& context) {
   version->callback([&context] {
     if (context.global.json) {
       context.out << nlohmann::json{{"version", CANJE_VERSION},
-                                    {"schema_version", store::LatestSchemaVersion()}}
+                                    {"schema_version", instance::Instance::SchemaVersion()}}
                          .dump(2)
                   << '\n';
     } else {
       context.out << "canje " << CANJE_VERSION << " (store schema "
-                  << store::LatestSchemaVersion() << ")\n";
+                  << instance::Instance::SchemaVersion() << ")\n";
     }
     context.Finish(Status::Ok());
   });

@@ -154,9 +154,85 @@ std::string CanjeRunner::ReadFile(const std::string& name) const {
   return buffer.str();
 }
 
+namespace {
+
+// The store `canje demo` made for this test program, kept until it exits: the SQLite file (or the
+// PostgreSQL template database) and its master key file, in a folder of its own.
+class DemoStore {
+ public:
+  static const DemoStore& Get() {
+    static DemoStore demo;
+    return demo;
+  }
+  const std::string& failure() const { return failure_; }
+  const std::filesystem::path& folder() const { return folder_; }
+  const std::string& template_database() const { return template_database_; }
+
+ private:
+  DemoStore() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "canje-demo-XXXXXX").string();
+    folder_ = mkdtemp(pattern.data());
+    std::string database = (folder_ / "canje.db").string();
+    if (TestsUsePostgres()) {
+      template_database_ = "canje_demo_" + std::to_string(getpid());
+      RunResult created = RunPsql(TestPostgresUrl(), "CREATE DATABASE " + template_database_);
+      if (created.exit_status != 0) {
+        failure_ = "cannot create the demo's database: " + created.err;
+        return;
+      }
+      database = PostgresUrlForDatabase(TestPostgresUrl(), template_database_);
+    }
+    std::vector<std::string> env = {"CANJE_DB=" + database,
+                                    "CANJE_MASTER_KEY_FILE=" + (folder_ / "canje.db.key").string()};
+    RunResult demo = RunProgram({CANJE_BINARY, "demo"}, folder_, env);
+    if (demo.exit_status != 0) failure_ = "canje demo failed: " + demo.err;
+  }
+  ~DemoStore() {
+    std::error_code ignored;
+    std::filesystem::remove_all(folder_, ignored);
+    if (!template_database_.empty()) {
+      RunPsql(TestPostgresUrl(), "DROP DATABASE IF EXISTS " + template_database_ + " WITH (FORCE)");
+    }
+  }
+
+  std::filesystem::path folder_;
+  std::string template_database_;
+  std::string failure_;
+};
+
+}  // namespace
+
+void CanjeRunner::LoadDemo() const {
+  const DemoStore& demo = DemoStore::Get();
+  ASSERT_EQ(demo.failure(), "");
+  // The files the demo wrote beside its store (the scenario's lists), and the master key.
+  for (const auto& entry : std::filesystem::directory_iterator(demo.folder())) {
+    const std::string name = entry.path().filename().string();
+    if (name.rfind("canje.db", 0) == 0 && name != "canje.db.key") continue;
+    std::filesystem::copy(entry.path(), dir_ / name,
+                          std::filesystem::copy_options::overwrite_existing |
+                              std::filesystem::copy_options::recursive);
+  }
+  if (on_postgres()) {
+    RunResult dropped = RunPsql(TestPostgresUrl(), "DROP DATABASE " + postgres_database_);
+    ASSERT_EQ(dropped.exit_status, 0) << dropped.err;
+    RunResult copied = RunPsql(TestPostgresUrl(), "CREATE DATABASE " + postgres_database_ +
+                                                      " TEMPLATE " + demo.template_database());
+    ASSERT_EQ(copied.exit_status, 0) << copied.err;
+    return;
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::filesystem::path from = demo.folder() / (std::string("canje.db") + suffix);
+    std::filesystem::remove(dir_ / (std::string("canje.db") + suffix));
+    if (std::filesystem::exists(from)) {
+      std::filesystem::copy_file(from, dir_ / (std::string("canje.db") + suffix));
+    }
+  }
+}
+
 void MultiUserTest::LoadDemoWithUsers(const std::vector<UserSpec>& users) const {
-  RunResult demo = canje_.Run({"demo"});
-  ASSERT_EQ(demo.exit_status, 0) << demo.err;
+  canje_.LoadDemo();
+  if (::testing::Test::HasFatalFailure()) return;
   for (const auto& [user, party, role] : users) {
     RunResult added = canje_.Run({"user", "add", user, "--party", party, "--role", role});
     ASSERT_EQ(added.exit_status, 0) << added.err;

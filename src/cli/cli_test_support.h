@@ -39,6 +39,12 @@ class CanjeRunner {
                 const std::vector<std::string>& extra_env = {}) const;
   // Runs `canje init` and fails the test if it does not succeed.
   void Init() const;
+  // Puts a store as `canje demo` leaves it (the cecot-2025 lists imported and linked) in place
+  // of this runner's store, and fails the test if that does not succeed. `canje demo` runs once
+  // per test program and backend; each runner gets a copy of its store and master key (on
+  // PostgreSQL a database made from it as a template), so a test starts in a second, not in
+  // the demo's time, and no test sees another's changes.
+  void LoadDemo() const;
   void WriteFile(const std::string& name, const std::string& content) const;
   std::string ReadFile(const std::string& name) const;
 
@@ -57,7 +63,7 @@ class CanjeRunner {
 // nothing (Refused: the log's size is compared before and after).
 class MultiUserTest : public ::testing::Test {
  protected:
-  // `canje demo`, then each (user, party, role) added.
+  // The demo store (CanjeRunner::LoadDemo), then each (user, party, role) added.
   using UserSpec = std::tuple<std::string, std::string, std::string>;  // name, party, role
   void LoadDemoWithUsers(const std::vector<UserSpec>& users) const;
   // The cecot-2025 cast: med (PUENTE mediator), ver (PUENTE verifier), and one negotiator each

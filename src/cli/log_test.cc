@@ -12,7 +12,8 @@ namespace {
 class LogTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_EQ(canje_.Run({"demo"}).exit_status, 0);
+    canje_.LoadDemo();
+    if (HasFatalFailure()) return;
     auto verified = nlohmann::json::parse(canje_.Run({"log", "verify", "--json"}).out);
     size_ = verified["entries"];
     size_text_ = std::to_string(size_);

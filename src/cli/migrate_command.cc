@@ -1,12 +1,11 @@
 #include "cli/migrate_command.h"
 
 #include <cstdlib>
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "core/database_location.h"
 #include "core/encoding.h"
-#include "store/postgres/postgres_connection.h"
-#include "store/store_copy.h"
+#include "instance/store_migration.h"
 
 namespace canje::cli {
 namespace {
@@ -22,23 +21,12 @@ std::string SourceKey(const CommandContext& context, const MigrateOptions& optio
   if (const char* env = std::getenv("CANJE_MASTER_KEY_FILE"); env != nullptr && *env != '\0') {
     return env;
   }
-  return store::IsPostgresUrl(options.from) ? "FILE" : options.from + ".key";
+  return IsPostgresUrl(options.from) ? "FILE" : options.from + ".key";
 }
 
 Status RunMigrate(CommandContext& context, const MigrateOptions& options) {
-  if (options.from == options.to) {
-    return Status::Usage("--from and --to name the same store; give a new location to --to");
-  }
-  CANJE_ASSIGN_OR_RETURN(auto from, store::Store::Open({options.from, false}));
-  CANJE_ASSIGN_OR_RETURN(auto to, store::Store::Open({options.to, true}));
-  Result<store::CopyReport> report = store::CopyStore(*from, *to);
-  if (!report.ok()) {
-    to.reset();
-    if (!store::IsPostgresUrl(options.to)) {  // the new file holds only the empty schema
-      for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(options.to + suffix);
-    }
-    return report.status().WithContext("migrate");
-  }
+  Result<store::CopyReport> report = instance::MigrateStore(options.from, options.to);
+  if (!report.ok()) return report.status().WithContext("migrate");
   std::string root = Base64Encode(report->root);
   if (context.global.json) {
     nlohmann::json tables = nlohmann::json::object();

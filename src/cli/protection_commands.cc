@@ -73,11 +73,8 @@ void AddKeyCommands(CLI::App& app, CommandContext& context) {
   backup->callback([&context, out, passphrase_file] {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    Status allowed = (*opened)->Authorize(instance::Action::kManageKeys);
-    if (!allowed.ok()) return context.Finish(allowed);
-    auto passphrase = ReadPassphrase(*passphrase_file, true);
-    if (!passphrase.ok()) return context.Finish(passphrase.status());
-    Status status = instance::BackupMasterKey(**opened, *passphrase, *out);
+    Status status = instance::BackupMasterKey(
+        **opened, [&] { return ReadPassphrase(*passphrase_file, true); }, *out);
     if (status.ok() && !context.global.json) {
       context.out << "Wrote key backup " << *out
                   << "; keep it apart from the database, and the passphrase apart from both\n";

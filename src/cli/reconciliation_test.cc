@@ -20,8 +20,8 @@ using scenario::testing_support::ReadCsv;
 class ReconciliationTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    RunResult demo = canje_.Run({"demo"});  // loads cecot-2025 and runs `canje link`
-    ASSERT_EQ(demo.exit_status, 0) << demo.err;
+    canje_.LoadDemo();  // cecot-2025's lists imported and linked (`canje demo`)
+    if (HasFatalFailure()) return;
     scenario_ = canje_.Path("cecot-2025");
     manifest_ = json::parse(ReadFile(scenario_ / "scenario.json"));
     // Record ids follow the import order: the lists of scenario.json, row by row.

@@ -7,12 +7,12 @@
 
 #include "cli/configuration_file.h"
 #include "cli/open_instance.h"
+#include "core/database_location.h"
 #include "server/api.h"
 #include "server/hangup_watcher.h"
 #include "server/http_server.h"
 #include "server/instance_pool.h"
 #include "server/request_log.h"
-#include "store/postgres/postgres_connection.h"
 #include "server/witness_client.h"
 #include "server/witness_submitter.h"
 
@@ -162,7 +162,7 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
              {{"event", "start"},
               {"listen", host + ":" + std::to_string(server.port())},
               {"threads", http.threads},
-              {"store", store::RedactedUrl(running.database)},
+              {"store", RedactedUrl(running.database)},
               {"config", options.config_file.empty() ? nlohmann::ordered_json(nullptr)
                                                      : nlohmann::ordered_json(options.config_file)},
               {"stop", "SIGTERM or Ctrl-C (requests in progress are answered)"},

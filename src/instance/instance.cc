@@ -4,11 +4,12 @@
 
 #include <filesystem>
 
+#include "core/database_location.h"
 #include "core/digest.h"
 #include "instance/sealed_events.h"
 #include "instance/sealed_texts.h"
 #include "instance/transparency_log.h"
-#include "store/postgres/postgres_connection.h"
+#include "store/migrations.h"
 
 namespace canje::instance {
 namespace {
@@ -38,7 +39,7 @@ Instance::Instance(std::unique_ptr<store::Store> store, std::unique_ptr<protect:
 Result<InitResult> Instance::Initialize(const InitOptions& options) {
   // A SQLite store is a file (and its -wal/-shm companions); a PostgreSQL store lives in a
   // database that exists before canje, so Store::Open decides whether it is already taken.
-  const bool is_file = !store::IsPostgresUrl(options.database);
+  const bool is_file = !IsPostgresUrl(options.database);
   if (is_file && std::filesystem::exists(options.database)) {
     return Status::Conflict("a store already exists at " + options.database +
                             "; choose another path with --db, or remove it first");
@@ -126,6 +127,10 @@ void Instance::UseKeys(protect::MasterKeyFile keys) {
   vault_->SetIndexKey(std::move(index_key));
   vault_->SetTextKey(std::move(text_key));
 }
+
+Status Instance::CheckStoreAnswers() { return store_->EventCount().status(); }
+
+int Instance::SchemaVersion() { return store::LatestSchemaVersion(); }
 
 Status Instance::Authorize(Action action) const {
   return instance::Authorize(role_, action);

@@ -66,6 +66,12 @@ class Instance {
   // Replaces the vault's master keys (key rotation); the index and text keys are kept.
   void UseKeys(protect::MasterKeyFile keys);
 
+  // Ok when the store answers a read (a readiness check); the answer says nothing of its data.
+  Status CheckStoreAnswers();
+
+  // The store schema version this canje creates and opens (`canje version`).
+  static int SchemaVersion();
+
  private:
   Instance(std::unique_ptr<store::Store> store, std::unique_ptr<protect::Vault> vault,
            store::Actor actor, Role role);

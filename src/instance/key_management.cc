@@ -3,22 +3,50 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cctype>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/database_location.h"
 #include "instance/sealed_texts.h"
 
 namespace canje::instance {
 
-Status BackupMasterKey(Instance& instance, const std::string& passphrase,
+std::string DefaultMasterKeyFile(const std::string& database) {
+  if (!IsPostgresUrl(database)) return database + ".key";
+  std::filesystem::path folder;
+  if (const char* config = std::getenv("XDG_CONFIG_HOME"); config != nullptr && *config != '\0') {
+    folder = config;
+  } else if (const char* home = std::getenv("HOME"); home != nullptr && *home != '\0') {
+    folder = std::filesystem::path(home) / ".config";
+  }
+  folder /= "canje";
+  std::error_code ignored;
+  if (std::filesystem::create_directories(folder, ignored)) {
+    std::filesystem::permissions(folder, std::filesystem::perms::owner_all, ignored);
+  }
+  std::string name = RedactedUrl(database);
+  name = name.substr(name.find("://") + 3);
+  if (size_t at = name.rfind('@'); at != std::string::npos) name = name.substr(at + 1);
+  if (size_t query = name.find('?'); query != std::string::npos) name = name.substr(0, query);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') c = '_';
+  }
+  return (folder / (name + ".key")).string();
+}
+
+Status BackupMasterKey(Instance& instance,
+                       const std::function<Result<std::string>()>& passphrase,
                        const std::filesystem::path& out, protect::ScryptCost cost) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageKeys));
   if (std::filesystem::exists(out)) {
     return Status::Conflict(out.string() + " already exists; choose another --out");
   }
+  CANJE_ASSIGN_OR_RETURN(std::string given, passphrase());
   CANJE_ASSIGN_OR_RETURN(std::string sealed,
-                         protect::SealKeyBackup(instance.vault().keys(), passphrase, cost));
+                         protect::SealKeyBackup(instance.vault().keys(), given, cost));
   int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
   if (fd < 0) return Status::CannotWrite("cannot write " + out.string());
   bool written = write(fd, sealed.data(), sealed.size()) == static_cast<ssize_t>(sealed.size()) &&

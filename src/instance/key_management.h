@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 
 #include "core/status.h"
@@ -10,10 +11,19 @@
 
 namespace canje::instance {
 
-// Writes the master key file's keys, sealed under `passphrase`, to `out` (mode 0600; refuses to
-// replace an existing file). Admin only.
-Status BackupMasterKey(Instance& instance, const std::string& passphrase,
+// Writes the master key file's keys, sealed under a passphrase, to `out` (mode 0600; refuses to
+// replace an existing file). Admin only: `passphrase` (which may prompt) is asked only after the
+// acting user is found to be an admin.
+Status BackupMasterKey(Instance& instance,
+                       const std::function<Result<std::string>()>& passphrase,
                        const std::filesystem::path& out, protect::ScryptCost cost = {});
+
+// The master key file of the store at `database` when none is named (--master-key,
+// CANJE_MASTER_KEY_FILE): beside a SQLite file ("canje.db" -> "canje.db.key"); for a PostgreSQL
+// database, which has no folder of its own, in the user's configuration folder
+// ($XDG_CONFIG_HOME/canje, else ~/.config/canje, created mode 0700) under the server's and the
+// database's names, never the user's or the password.
+std::string DefaultMasterKeyFile(const std::string& database);
 
 // Recreates the master key file at options.master_key_file from a backup, then opens the store
 // with it as options.user to prove it is the right key (admin only); on any failure the new

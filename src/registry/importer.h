@@ -24,7 +24,7 @@ namespace canje::registry {
 
 struct ImportOptions {
   std::filesystem::path file;
-  std::string kind;    // custody_roster, claim_list, documentation_list, transfer_manifest
+  std::string kind;    // a list kind's name (registry/list_kinds.h)
   std::string source;  // who or what the list comes from, free text
   std::string party;   // the submitting party's code
   // The holder of rows that name none (a claim list's people are held by the other side).

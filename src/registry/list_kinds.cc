@@ -3,6 +3,8 @@
 #include <array>
 #include <utility>
 
+#include "core/text.h"
+
 namespace canje::registry {
 namespace {
 
@@ -19,9 +21,11 @@ Result<ListKind> ParseListKind(std::string_view text) {
   for (const auto& [kind, name] : kListKinds) {
     if (name == text) return kind;
   }
-  return Status::Usage("unknown list kind '" + std::string(text) +
-                       "'; use custody_roster, claim_list, documentation_list or "
-                       "transfer_manifest");
+  std::vector<std::string> names = ListKindNames();
+  const std::string last = names.back();
+  names.pop_back();
+  return Status::Usage("unknown list kind '" + std::string(text) + "'; use " + Join(names, ", ") +
+                       " or " + last);
 }
 
 std::string_view ListKindName(ListKind kind) {

@@ -4,6 +4,13 @@
 // and its bytes, a list a varint count and its items, an optional a presence byte. Compact and
 // fast, because a million rows are sealed during one import. Decoding checks every length and
 // fails with kInvalid on anything malformed, never reading past the end.
+//
+// Records are sealed once and read for years, so every version ever written stays readable. To
+// add a field: append it after the last field, raise the version, and decode it only from
+// records whose version byte says it is there (older records get the field's empty value);
+// never reorder or drop a field. Before changing the encoding, add a store written by today's
+// canje to tests/stores/ (its README says how): src/cli/store_compatibility_test.cc then proves
+// that the new canje still reads the old records.
 #pragma once
 
 #include <string>

@@ -69,12 +69,12 @@ Result<Api::Caller> Api::Identify(const HttpRequest& request, std::optional<Prob
   Status found;
   if (!token.empty()) {
     Result<std::string> user =
-        authentication::UserForToken(lookup->store(), token, NowRfc3339());
+        authentication::UserForToken(*lookup, token, NowRfc3339());
     found = user.status();
     if (user.ok()) caller.user = std::move(*user);
   } else {
     Result<authentication::ActiveSession> session = authentication::ResolveSession(
-        lookup->store(), lookup->vault(), cookie, NowUnixSeconds(), options_.sign_in);
+        *lookup, cookie, NowUnixSeconds(), options_.sign_in);
     found = session.status();
     if (session.ok()) {
       caller.user = session->user;

@@ -1,17 +1,15 @@
-// The API without sockets: Api::Handle on a fresh SQLite store, for the order of the checks
+// The API without sockets: Api::Handle on a fresh store (instance/testing/test_instance.h), for the order of the checks
 // (target, token, route, method), the problem bodies and the headers every response carries.
 #include "server/api.h"
 
 #include <gtest/gtest.h>
-#include <stdlib.h>
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "authentication/api_tokens.h"
 #include "authentication/sign_in.h"
 #include "core/clock.h"
-#include "instance/parties_and_users.h"
+#include "instance/testing/test_instance.h"
 #include "protect/totp.h"
 #include "server/api_transcript.h"
 #include "server/openapi_document.h"
@@ -25,21 +23,15 @@ using nlohmann::json;
 class ApiTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::string pattern = (std::filesystem::temp_directory_path() / "canje-api-XXXXXX").string();
-    dir_ = mkdtemp(pattern.data());
-    open_.database = (dir_ / "canje.db").string();
-    open_.master_key_file = (dir_ / "canje.db.key").string();
-    ASSERT_TRUE(instance::Instance::Initialize({open_.database, open_.master_key_file}).ok());
-    auto admin = instance::Instance::Open(open_);
-    ASSERT_TRUE(admin.ok()) << admin.status().ToString();
-    admin_ = std::move(*admin);
-    ASSERT_TRUE(instance::AddParty(*admin_, {"VEN", "Venezuela", "state"}).ok());
-    ASSERT_TRUE(instance::AddUser(*admin_, {"ven", "VEN", "negotiator"}).ok());
+    ASSERT_TRUE(store_.ok()) << store_.error();
+    admin_ = &store_.admin();
+    store_.AddParty("VEN", "Venezuela", "state");
+    store_.AddUser("ven", "VEN", "negotiator");
     auto created = authentication::CreateApiToken(*admin_, "ven", std::nullopt);
     ASSERT_TRUE(created.ok()) << created.status().ToString();
     token_ = created->token;
     token_id_ = created->id;
-    pool_ = std::make_unique<InstancePool>(InstancePool::Options{open_});
+    pool_ = std::make_unique<InstancePool>(InstancePool::Options{store_.options()});
     auto api = Api::Create(*pool_);
     ASSERT_TRUE(api.ok()) << api.status().ToString();
     api_ = std::move(*api);
@@ -47,8 +39,6 @@ class ApiTest : public ::testing::Test {
   void TearDown() override {
     api_.reset();
     pool_.reset();
-    admin_.reset();
-    std::filesystem::remove_all(dir_);
   }
 
   // The request through Api::Handle, its answer written to the API transcript
@@ -106,9 +96,8 @@ class ApiTest : public ::testing::Test {
     return body;
   }
 
-  std::filesystem::path dir_;
-  instance::OpenOptions open_;
-  std::unique_ptr<instance::Instance> admin_;
+  instance::testing::TestInstance store_;
+  instance::Instance* admin_ = nullptr;  // the store's admin
   std::string token_;
   int64_t token_id_ = 0;
   std::unique_ptr<InstancePool> pool_;

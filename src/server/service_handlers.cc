@@ -13,8 +13,7 @@ Result<Reply> GetHealth(PublicCall&) { return JsonReply({{"status", "ok"}}); }
 Result<Reply> GetReady(PublicCall& call) {
   Result<InstancePool::Lease> lease = call.pool.Acquire("");
   if (!lease.ok()) return Status::Unavailable("the store cannot be opened");
-  Result<int64_t> events = (*lease)->store().EventCount();
-  if (!events.ok()) {
+  if (!(*lease)->CheckStoreAnswers().ok()) {
     lease->Discard();
     return Status::Unavailable("the store does not answer");
   }

@@ -83,8 +83,7 @@ Result<Reply> PostSession(PublicCall& call) {
   bool known = false;
   {
     CANJE_ASSIGN_OR_RETURN(InstancePool::Lease lookup, call.pool.Acquire(""));
-    CANJE_ASSIGN_OR_RETURN(auto user, lookup->store().FindUser(name));
-    known = user.has_value();
+    CANJE_ASSIGN_OR_RETURN(known, authentication::IsUser(*lookup, name));
   }
   authentication::SignInOutcome outcome = authentication::RefuseUnknownName(fields[1]);
   std::optional<store::Actor> actor;

@@ -26,6 +26,7 @@
 #include <memory>
 #include <string>
 
+#include "core/database_location.h"
 #include "store/sql_connection.h"
 
 struct pg_conn;
@@ -42,12 +43,6 @@ struct PostgresOptions {
   // once, on first need) instead. 0: always buffer.
   int second_connection_after = 10000;
 };
-
-// True when `location` names a PostgreSQL database (postgresql:// or postgres:// URL).
-bool IsPostgresUrl(std::string_view location);
-
-// The URL without its password, for messages.
-std::string RedactedUrl(std::string_view url);
 
 class PostgresConnection : public SqlConnection {
  public:

@@ -19,16 +19,6 @@ TEST(NumberPlaceholdersTest, NumbersMarksOutsideLiteralsIdentifiersAndComments) 
   EXPECT_EQ(count, 0);
 }
 
-TEST(PostgresUrlTest, RecognisesUrlsAndHidesPasswords) {
-  EXPECT_TRUE(IsPostgresUrl("postgresql://canje@localhost/db"));
-  EXPECT_TRUE(IsPostgresUrl("postgres://localhost/db"));
-  EXPECT_FALSE(IsPostgresUrl("canje.db"));
-  EXPECT_FALSE(IsPostgresUrl("/var/lib/postgresql://x"));
-  EXPECT_EQ(RedactedUrl("postgresql://canje:s3cret@db.example:5432/m?sslmode=require"),
-            "postgresql://canje:***@db.example:5432/m?sslmode=require");
-  EXPECT_EQ(RedactedUrl("postgresql://canje@db.example/m"), "postgresql://canje@db.example/m");
-}
-
 TEST(PostgresConnectionTest, AnUnreachableServerIsUnavailable) {
   // Port 1 on loopback: nothing listens there.
   auto opened =
