@@ -1,129 +1,112 @@
 #include "store/agreement_tables.h"
 
-#include <functional>
-
-#include "store/sql_query.h"
+#include "store/row_mapping.h"
 
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kAgreementSchema = R"sql(
-CREATE TABLE party_keys (
-  party TEXT NOT NULL REFERENCES parties(code),
-  key_id TEXT NOT NULL,
-  public_key BLOB NOT NULL,
-  added_at TEXT NOT NULL,
-  added_by TEXT NOT NULL,
-  event_seq INTEGER NOT NULL,
-  PRIMARY KEY (party, key_id)
-);
-CREATE TABLE proposal_versions (
-  id INTEGER PRIMARY KEY,
-  exchange_id INTEGER NOT NULL,
-  parent_id INTEGER REFERENCES proposal_versions(id),
-  kind TEXT NOT NULL,
-  refers_to INTEGER REFERENCES proposal_versions(id),
-  source TEXT NOT NULL,
-  state TEXT NOT NULL,
-  revision INTEGER NOT NULL,
-  created_at TEXT NOT NULL,
-  created_by TEXT NOT NULL,
-  created_party TEXT NOT NULL,
-  event_seq INTEGER NOT NULL
-);
-CREATE INDEX proposal_versions_by_exchange ON proposal_versions(exchange_id);
-CREATE INDEX proposal_versions_by_parent ON proposal_versions(parent_id);
-CREATE TABLE proposal_transfers (
-  version_id INTEGER NOT NULL REFERENCES proposal_versions(id),
-  person_id INTEGER NOT NULL REFERENCES persons(id),
-  from_party TEXT NOT NULL,
-  to_party TEXT NOT NULL,
-  beneficiary TEXT NOT NULL,
-  unconditional INTEGER NOT NULL,
-  PRIMARY KEY (version_id, person_id)
-);
-CREATE TABLE proposal_counts (
-  version_id INTEGER NOT NULL REFERENCES proposal_versions(id),
-  from_party TEXT NOT NULL,
-  to_party TEXT NOT NULL,
-  persons INTEGER NOT NULL,
-  PRIMARY KEY (version_id, from_party, to_party)
-);
-CREATE TABLE proposal_responses (
-  version_id INTEGER NOT NULL REFERENCES proposal_versions(id),
-  party TEXT NOT NULL REFERENCES parties(code),
-  response TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  responded_at TEXT NOT NULL,
-  responded_by TEXT NOT NULL,
-  event_seq INTEGER NOT NULL,
-  PRIMARY KEY (version_id, party)
-);
-CREATE TABLE proposal_overrides (
-  version_id INTEGER PRIMARY KEY REFERENCES proposal_versions(id),
-  justification TEXT NOT NULL,
-  blocs TEXT NOT NULL,
-  overridden_at TEXT NOT NULL,
-  overridden_by TEXT NOT NULL,
-  event_seq INTEGER NOT NULL
-);
-CREATE TABLE agreement_signatures (
-  version_id INTEGER NOT NULL REFERENCES proposal_versions(id),
-  party TEXT NOT NULL REFERENCES parties(code),
-  key_id TEXT NOT NULL,
-  signature BLOB NOT NULL,
-  manifest_sha256 BLOB NOT NULL,
-  added_at TEXT NOT NULL,
-  added_by TEXT NOT NULL,
-  event_seq INTEGER NOT NULL,
-  PRIMARY KEY (version_id, party)
-);
-CREATE TABLE exchange_workflow (
-  exchange_id INTEGER PRIMARY KEY,
-  state TEXT NOT NULL,
-  agreed_version INTEGER REFERENCES proposal_versions(id),
-  reason TEXT NOT NULL,
-  changed_at TEXT NOT NULL,
-  changed_by TEXT NOT NULL,
-  event_seq INTEGER NOT NULL
-);
-)sql";
+const RowTable<PartyKeyRow> kPartyKeyTable{
+    "party_keys",
+    {
+        Column("party", &PartyKeyRow::party),
+        Column("key_id", &PartyKeyRow::key_id),
+        Column("public_key", &PartyKeyRow::public_key),
+        Column("added_at", &PartyKeyRow::added_at).InsertNow(),
+        Column("added_by", &PartyKeyRow::added_by).InsertActor(),
+        Column("event_seq", &PartyKeyRow::event_seq),
+    }};
 
-using Binder = std::function<void(SqlStatement&)>;
+const RowTable<ProposalVersionRow> kProposalVersionTable{
+    "proposal_versions",
+    {
+        Column("id", &ProposalVersionRow::id),
+        Column("exchange_id", &ProposalVersionRow::exchange_id),
+        IdOrNull("parent_id", &ProposalVersionRow::parent_id),
+        Column("kind", &ProposalVersionRow::kind),
+        IdOrNull("refers_to", &ProposalVersionRow::refers_to),
+        Column("source", &ProposalVersionRow::source),
+        Column("state", &ProposalVersionRow::state),
+        Column("revision", &ProposalVersionRow::revision),
+        Column("created_at", &ProposalVersionRow::created_at).InsertNow(),
+        Column("created_by", &ProposalVersionRow::created_by).InsertActor(),
+        Column("created_party", &ProposalVersionRow::created_party).InsertActorParty(),
+        Column("event_seq", &ProposalVersionRow::event_seq),
+    }};
 
-Status RunStatement(WriteTransaction& transaction, std::string_view sql, const Binder& bind) {
-  return Execute(transaction.store().connection(), sql, bind);
-}
+// The rows of one version: proposal_transfers and proposal_counts under their parent column,
+// version_id.
+const RowTable<TransferRow> kProposalTransferTable{
+    "proposal_transfers",
+    "version_id",
+    {
+        Column("person_id", &TransferRow::person_id),
+        Column("from_party", &TransferRow::from_party),
+        Column("to_party", &TransferRow::to_party),
+        Column("beneficiary", &TransferRow::beneficiary),
+        Column("unconditional", &TransferRow::unconditional),
+    }};
 
-int64_t IntOrZero(const SqlStatement& s, int column) {
-  return s.IsNull(column) ? 0 : s.Int(column);
-}
+const RowTable<DirectionCountRow> kProposalCountTable{
+    "proposal_counts",
+    "version_id",
+    {
+        Column("from_party", &DirectionCountRow::from_party),
+        Column("to_party", &DirectionCountRow::to_party),
+        Column("persons", &DirectionCountRow::persons),
+    }};
 
-void BindIdOrNull(SqlStatement& s, int index, int64_t id) {
-  if (id == 0) {
-    s.BindNull(index);
-  } else {
-    s.BindInt(index, id);
-  }
-}
+const RowTable<ResponseRow> kResponseTable{
+    "proposal_responses",
+    {
+        Column("version_id", &ResponseRow::version_id),
+        Column("party", &ResponseRow::party),
+        Column("response", &ResponseRow::response),
+        Column("reason", &ResponseRow::reason).InsertEmpty(),  // sealed (schema 10)
+        Column("responded_at", &ResponseRow::responded_at).InsertNow(),
+        Column("responded_by", &ResponseRow::responded_by).InsertActor(),
+        Column("event_seq", &ResponseRow::event_seq),
+        Sealed("reason_sealed", &ResponseRow::reason_sealed),
+    }};
 
-constexpr std::string_view kVersionColumns =
-    "id, exchange_id, parent_id, kind, refers_to, source, state, revision, created_at, "
-    "created_by, created_party, event_seq";
+const RowTable<OverrideRow> kOverrideTable{
+    "proposal_overrides",
+    {
+        Column("version_id", &OverrideRow::version_id),
+        Column("justification", &OverrideRow::justification).InsertEmpty(),  // sealed
+        Column("blocs", &OverrideRow::blocs),
+        Column("overridden_at", &OverrideRow::overridden_at).InsertNow(),
+        Column("overridden_by", &OverrideRow::overridden_by).InsertActor(),
+        Column("event_seq", &OverrideRow::event_seq),
+        Sealed("justification_sealed", &OverrideRow::justification_sealed),
+    }};
 
-ProposalVersionRow ReadVersion(const SqlStatement& s) {
-  return {s.Int(0),  IntOrZero(s, 1), IntOrZero(s, 2), s.Text(3), IntOrZero(s, 4), s.Text(5),
-          s.Text(6), s.Int(7),        s.Text(8),       s.Text(9), s.Text(10),      s.Int(11)};
-}
+const RowTable<SignatureRow> kSignatureTable{
+    "agreement_signatures",
+    {
+        Column("version_id", &SignatureRow::version_id),
+        Column("party", &SignatureRow::party),
+        Column("key_id", &SignatureRow::key_id),
+        Column("signature", &SignatureRow::signature),
+        Column("manifest_sha256", &SignatureRow::manifest_sha256),
+        Column("added_at", &SignatureRow::added_at).InsertNow(),
+        Column("added_by", &SignatureRow::added_by).InsertActor(),
+        Column("event_seq", &SignatureRow::event_seq),
+    }};
 
-ResponseRow ReadResponse(const SqlStatement& s) {
-  return {s.Int(0),  s.Text(1), s.Text(2), s.Text(3),
-          s.Text(4), s.Text(5), s.Int(6),  ReadSealed(s, 7)};
-}
+const RowTable<ExchangeStateRow> kExchangeStateTable{
+    "exchange_workflow",
+    {
+        Column("exchange_id", &ExchangeStateRow::exchange_id),
+        Column("state", &ExchangeStateRow::state),
+        IdOrNull("agreed_version", &ExchangeStateRow::agreed_version),
+        Column("reason", &ExchangeStateRow::reason).InsertEmpty(),  // sealed
+        Column("changed_at", &ExchangeStateRow::changed_at).InsertNow(),
+        Column("changed_by", &ExchangeStateRow::changed_by).InsertActor(),
+        Column("event_seq", &ExchangeStateRow::event_seq),
+        Sealed("reason_sealed", &ExchangeStateRow::reason_sealed),
+    }};
 
 }  // namespace
-
-std::string_view AgreementTablesSchema() { return kAgreementSchema; }
 
 Status AddPartyKey(WriteTransaction& transaction, const PartyKeyRow& key) {
   CANJE_ASSIGN_OR_RETURN(auto existing, PartyKeys(transaction.store(), key.party));
@@ -133,31 +116,16 @@ Status AddPartyKey(WriteTransaction& transaction, const PartyKeyRow& key) {
                               row.added_at + ")");
     }
   }
-  return RunStatement(transaction,
-                      "INSERT INTO party_keys(party, key_id, public_key, added_at, added_by, "
-                      "event_seq) VALUES(?, ?, ?, ?, ?, ?)",
-                      [&](SqlStatement& s) {
-                        s.BindText(1, key.party);
-                        s.BindText(2, key.key_id);
-                        s.BindBlob(3, key.public_key);
-                        s.BindText(4, transaction.now());
-                        s.BindText(5, transaction.actor().user);
-                        s.BindInt(6, key.event_seq);
-                      });
+  return InsertRow(transaction, kPartyKeyTable, key);
 }
 
 Result<std::vector<PartyKeyRow>> PartyKeys(Store& store, std::string_view party) {
-  return QueryAll<PartyKeyRow>(
-      store.connection(),
-      "SELECT party, key_id, public_key, added_at, added_by, event_seq FROM party_keys "
-      "WHERE party = ? OR ? = '' ORDER BY party, added_at, key_id",
-      [&](SqlStatement& s) {
-        s.BindText(1, party);
-        s.BindText(2, party);
-      },
-      [](const SqlStatement& s) {
-        return PartyKeyRow{s.Text(0), s.Text(1), s.Blob(2), s.Text(3), s.Text(4), s.Int(5)};
-      });
+  return SelectRows(store.connection(), kPartyKeyTable,
+                    "WHERE party = ? OR ? = '' ORDER BY party, added_at, key_id",
+                    [&](SqlStatement& s) {
+                      s.BindText(1, party);
+                      s.BindText(2, party);
+                    });
 }
 
 Result<int64_t> NextProposalVersionId(WriteTransaction& transaction) {
@@ -167,51 +135,9 @@ Result<int64_t> NextProposalVersionId(WriteTransaction& transaction) {
 Status AddProposalVersion(WriteTransaction& transaction, const ProposalVersionRow& version,
                           const std::vector<TransferRow>& transfers,
                           const std::vector<DirectionCountRow>& counts) {
-  CANJE_RETURN_IF_ERROR(RunStatement(transaction,
-                                     "INSERT INTO proposal_versions(" +
-                                         std::string(kVersionColumns) +
-                                         ") VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                     [&](SqlStatement& s) {
-                                       s.BindInt(1, version.id);
-                                       s.BindInt(2, version.exchange_id);
-                                       BindIdOrNull(s, 3, version.parent_id);
-                                       s.BindText(4, version.kind);
-                                       BindIdOrNull(s, 5, version.refers_to);
-                                       s.BindText(6, version.source);
-                                       s.BindText(7, version.state);
-                                       s.BindInt(8, version.revision);
-                                       s.BindText(9, transaction.now());
-                                       s.BindText(10, transaction.actor().user);
-                                       s.BindText(11, transaction.actor().party);
-                                       s.BindInt(12, version.event_seq);
-                                     }));
-  for (const TransferRow& transfer : transfers) {
-    CANJE_RETURN_IF_ERROR(
-        RunStatement(transaction,
-                     "INSERT INTO proposal_transfers(version_id, person_id, from_party, to_party, "
-                     "beneficiary, unconditional) VALUES(?, ?, ?, ?, ?, ?)",
-                     [&](SqlStatement& s) {
-                       s.BindInt(1, version.id);
-                       s.BindInt(2, transfer.person_id);
-                       s.BindText(3, transfer.from_party);
-                       s.BindText(4, transfer.to_party);
-                       s.BindText(5, transfer.beneficiary);
-                       s.BindInt(6, transfer.unconditional ? 1 : 0);
-                     }));
-  }
-  for (const DirectionCountRow& count : counts) {
-    CANJE_RETURN_IF_ERROR(
-        RunStatement(transaction,
-                     "INSERT INTO proposal_counts(version_id, from_party, to_party, persons) "
-                     "VALUES(?, ?, ?, ?)",
-                     [&](SqlStatement& s) {
-                       s.BindInt(1, version.id);
-                       s.BindText(2, count.from_party);
-                       s.BindText(3, count.to_party);
-                       s.BindInt(4, count.persons);
-                     }));
-  }
-  return Status::Ok();
+  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kProposalVersionTable, version));
+  CANJE_RETURN_IF_ERROR(InsertRows(transaction, kProposalTransferTable, transfers, version.id));
+  return InsertRows(transaction, kProposalCountTable, counts, version.id);
 }
 
 Status UpdateProposalState(WriteTransaction& transaction, int64_t id, std::string_view state,
@@ -223,87 +149,53 @@ Status UpdateProposalState(WriteTransaction& transaction, int64_t id, std::strin
                             current->state + ", revision " + std::to_string(current->revision) +
                             "); read it again and retry");
   }
-  return RunStatement(transaction,
-                      "UPDATE proposal_versions SET state = ?, revision = revision + 1, "
-                      "event_seq = ? WHERE id = ? AND revision = ?",
-                      [&](SqlStatement& s) {
-                        s.BindText(1, state);
-                        s.BindInt(2, event_seq);
-                        s.BindInt(3, id);
-                        s.BindInt(4, expected_revision);
-                      });
+  return Execute(transaction.store().connection(),
+                 "UPDATE proposal_versions SET state = ?, revision = revision + 1, event_seq = ? "
+                 "WHERE id = ? AND revision = ?",
+                 [&](SqlStatement& s) {
+                   s.BindText(1, state);
+                   s.BindInt(2, event_seq);
+                   s.BindInt(3, id);
+                   s.BindInt(4, expected_revision);
+                 });
 }
 
 Result<std::optional<ProposalVersionRow>> FindProposalVersion(Store& store, int64_t id) {
-  return QueryOne<ProposalVersionRow>(
-      store.connection(),
-      "SELECT " + std::string(kVersionColumns) + " FROM proposal_versions WHERE id = ?",
-      [&](SqlStatement& s) { s.BindInt(1, id); }, ReadVersion);
+  return SelectRow(store.connection(), kProposalVersionTable, "WHERE id = ?",
+                   [&](SqlStatement& s) { s.BindInt(1, id); });
 }
 
 Result<std::vector<ProposalVersionRow>> ProposalVersionsOf(Store& store, int64_t exchange_id) {
-  return QueryAll<ProposalVersionRow>(
-      store.connection(),
-      "SELECT " + std::string(kVersionColumns) +
-          " FROM proposal_versions WHERE exchange_id = ? ORDER BY id",
-      [&](SqlStatement& s) { s.BindInt(1, exchange_id); }, ReadVersion);
+  return SelectRows(store.connection(), kProposalVersionTable, "WHERE exchange_id = ? ORDER BY id",
+                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
 }
 
 Result<std::vector<ProposalVersionRow>> ChildVersions(Store& store, int64_t id) {
-  return QueryAll<ProposalVersionRow>(
-      store.connection(),
-      "SELECT " + std::string(kVersionColumns) +
-          " FROM proposal_versions WHERE parent_id = ? ORDER BY id",
-      [&](SqlStatement& s) { s.BindInt(1, id); }, ReadVersion);
+  return SelectRows(store.connection(), kProposalVersionTable, "WHERE parent_id = ? ORDER BY id",
+                    [&](SqlStatement& s) { s.BindInt(1, id); });
 }
 
 Result<std::vector<TransferRow>> TransfersOf(Store& store, int64_t version_id) {
-  return QueryAll<TransferRow>(
-      store.connection(),
-      "SELECT person_id, from_party, to_party, beneficiary, unconditional "
-      "FROM proposal_transfers WHERE version_id = ? ORDER BY person_id",
-      [&](SqlStatement& s) { s.BindInt(1, version_id); },
-      [](const SqlStatement& s) {
-        return TransferRow{s.Int(0), s.Text(1), s.Text(2), s.Text(3), s.Int(4) != 0};
-      });
+  return SelectRows(store.connection(), kProposalTransferTable,
+                    "WHERE version_id = ? ORDER BY person_id",
+                    [&](SqlStatement& s) { s.BindInt(1, version_id); });
 }
 
 Result<std::vector<DirectionCountRow>> CountsOf(Store& store, int64_t version_id) {
-  return QueryAll<DirectionCountRow>(
-      store.connection(),
-      "SELECT from_party, to_party, persons FROM proposal_counts WHERE version_id = ? "
-      "ORDER BY from_party, to_party",
-      [&](SqlStatement& s) { s.BindInt(1, version_id); },
-      [](const SqlStatement& s) {
-        return DirectionCountRow{s.Text(0), s.Text(1), s.Int(2)};
-      });
+  return SelectRows(store.connection(), kProposalCountTable,
+                    "WHERE version_id = ? ORDER BY from_party, to_party",
+                    [&](SqlStatement& s) { s.BindInt(1, version_id); });
 }
 
 Status AddResponse(WriteTransaction& transaction, const ResponseRow& response) {
   CANJE_RETURN_IF_ERROR(
       RequireSealed(response.reason, response.reason_sealed, "a response's reason"));
-  return RunStatement(transaction,
-                      "INSERT INTO proposal_responses(version_id, party, response, reason, "
-                      "responded_at, responded_by, event_seq, reason_sealed) "
-                      "VALUES(?, ?, ?, ?, ?, ?, ?, ?)",
-                      [&](SqlStatement& s) {
-                        s.BindInt(1, response.version_id);
-                        s.BindText(2, response.party);
-                        s.BindText(3, response.response);
-                        s.BindText(4, "");  // sealed (schema 10): reason_sealed
-                        s.BindText(5, transaction.now());
-                        s.BindText(6, transaction.actor().user);
-                        s.BindInt(7, response.event_seq);
-                        BindSealed(s, 8, response.reason_sealed);
-                      });
+  return InsertRow(transaction, kResponseTable, response);
 }
 
 Result<std::vector<ResponseRow>> ResponsesTo(Store& store, int64_t version_id) {
-  return QueryAll<ResponseRow>(
-      store.connection(),
-      "SELECT version_id, party, response, reason, responded_at, responded_by, event_seq, "
-      "reason_sealed FROM proposal_responses WHERE version_id = ? ORDER BY party",
-      [&](SqlStatement& s) { s.BindInt(1, version_id); }, ReadResponse);
+  return SelectRows(store.connection(), kResponseTable, "WHERE version_id = ? ORDER BY party",
+                    [&](SqlStatement& s) { s.BindInt(1, version_id); });
 }
 
 Status AddOverride(WriteTransaction& transaction, const OverrideRow& override_row) {
@@ -313,102 +205,36 @@ Status AddOverride(WriteTransaction& transaction, const OverrideRow& override_ro
                             " already has an override (by " + existing->overridden_by + " at " +
                             existing->overridden_at + ")");
   }
-  CANJE_RETURN_IF_ERROR(RequireSealed(override_row.justification,
-                                      override_row.justification_sealed,
+  CANJE_RETURN_IF_ERROR(RequireSealed(override_row.justification, override_row.justification_sealed,
                                       "an override's justification"));
-  return RunStatement(transaction,
-                      "INSERT INTO proposal_overrides(version_id, justification, blocs, "
-                      "overridden_at, overridden_by, event_seq, justification_sealed) "
-                      "VALUES(?, ?, ?, ?, ?, ?, ?)",
-                      [&](SqlStatement& s) {
-                        s.BindInt(1, override_row.version_id);
-                        s.BindText(2, "");  // sealed (schema 10): justification_sealed
-                        s.BindText(3, override_row.blocs);
-                        s.BindText(4, transaction.now());
-                        s.BindText(5, transaction.actor().user);
-                        s.BindInt(6, override_row.event_seq);
-                        BindSealed(s, 7, override_row.justification_sealed);
-                      });
+  return InsertRow(transaction, kOverrideTable, override_row);
 }
 
 Result<std::optional<OverrideRow>> FindOverride(Store& store, int64_t version_id) {
-  return QueryOne<OverrideRow>(
-      store.connection(),
-      "SELECT version_id, justification, blocs, overridden_at, overridden_by, event_seq, "
-      "justification_sealed FROM proposal_overrides WHERE version_id = ?",
-      [&](SqlStatement& s) { s.BindInt(1, version_id); },
-      [](const SqlStatement& s) {
-        return OverrideRow{s.Int(0),  s.Text(1), s.Text(2),       s.Text(3),
-                           s.Text(4), s.Int(5),  ReadSealed(s, 6)};
-      });
+  return SelectRow(store.connection(), kOverrideTable, "WHERE version_id = ?",
+                   [&](SqlStatement& s) { s.BindInt(1, version_id); });
 }
 
 Status PutSignature(WriteTransaction& transaction, const SignatureRow& signature) {
-  return RunStatement(
-      transaction,
-      "INSERT INTO agreement_signatures(version_id, party, key_id, signature, manifest_sha256, "
-      "added_at, added_by, event_seq) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT(version_id, party) DO UPDATE SET key_id = excluded.key_id, "
-      "signature = excluded.signature, manifest_sha256 = excluded.manifest_sha256, "
-      "added_at = excluded.added_at, added_by = excluded.added_by, "
-      "event_seq = excluded.event_seq",
-      [&](SqlStatement& s) {
-        s.BindInt(1, signature.version_id);
-        s.BindText(2, signature.party);
-        s.BindText(3, signature.key_id);
-        s.BindBlob(4, signature.signature);
-        s.BindBlob(5, signature.manifest_sha256);
-        s.BindText(6, transaction.now());
-        s.BindText(7, transaction.actor().user);
-        s.BindInt(8, signature.event_seq);
-      });
+  return InsertRow(transaction, kSignatureTable, signature,
+                   kSignatureTable.Upsert({"version_id", "party"}));
 }
 
 Result<std::vector<SignatureRow>> SignaturesOf(Store& store, int64_t version_id) {
-  return QueryAll<SignatureRow>(
-      store.connection(),
-      "SELECT version_id, party, key_id, signature, manifest_sha256, added_at, added_by, "
-      "event_seq FROM agreement_signatures WHERE version_id = ? ORDER BY party",
-      [&](SqlStatement& s) { s.BindInt(1, version_id); },
-      [](const SqlStatement& s) {
-        return SignatureRow{s.Int(0),  s.Text(1), s.Text(2), s.Blob(3),
-                            s.Blob(4), s.Text(5), s.Text(6), s.Int(7)};
-      });
+  return SelectRows(store.connection(), kSignatureTable, "WHERE version_id = ? ORDER BY party",
+                    [&](SqlStatement& s) { s.BindInt(1, version_id); });
 }
 
 Result<std::optional<ExchangeStateRow>> FindExchangeState(Store& store, int64_t exchange_id) {
-  return QueryOne<ExchangeStateRow>(
-      store.connection(),
-      "SELECT exchange_id, state, agreed_version, reason, changed_at, changed_by, event_seq, "
-      "reason_sealed FROM exchange_workflow WHERE exchange_id = ?",
-      [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
-      [](const SqlStatement& s) {
-        return ExchangeStateRow{s.Int(0),  s.Text(1), IntOrZero(s, 2), s.Text(3),
-                                s.Text(4), s.Text(5), s.Int(6),        ReadSealed(s, 7)};
-      });
+  return SelectRow(store.connection(), kExchangeStateTable, "WHERE exchange_id = ?",
+                   [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
 }
 
 Status PutExchangeState(WriteTransaction& transaction, const ExchangeStateRow& row) {
   CANJE_RETURN_IF_ERROR(
       RequireSealed(row.reason, row.reason_sealed, "an exchange's reason for its state"));
-  return RunStatement(
-      transaction,
-      "INSERT INTO exchange_workflow(exchange_id, state, agreed_version, reason, changed_at, "
-      "changed_by, event_seq, reason_sealed) VALUES(?, ?, ?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT(exchange_id) DO UPDATE SET state = excluded.state, "
-      "agreed_version = excluded.agreed_version, reason = excluded.reason, "
-      "changed_at = excluded.changed_at, changed_by = excluded.changed_by, "
-      "event_seq = excluded.event_seq, reason_sealed = excluded.reason_sealed",
-      [&](SqlStatement& s) {
-        s.BindInt(1, row.exchange_id);
-        s.BindText(2, row.state);
-        BindIdOrNull(s, 3, row.agreed_version);
-        s.BindText(4, "");  // sealed (schema 10): reason_sealed
-        s.BindText(5, transaction.now());
-        s.BindText(6, transaction.actor().user);
-        s.BindInt(7, row.event_seq);
-        BindSealed(s, 8, row.reason_sealed);
-      });
+  return InsertRow(transaction, kExchangeStateTable, row,
+                   kExchangeStateTable.Upsert({"exchange_id"}));
 }
 
 }  // namespace canje::store

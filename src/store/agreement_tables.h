@@ -27,10 +27,6 @@
 
 namespace canje::store {
 
-// The SQL of migration 5: party_keys, proposal_versions, proposal_transfers, proposal_counts,
-// proposal_responses, proposal_overrides, agreement_signatures, exchange_workflow.
-std::string_view AgreementTablesSchema();
-
 // ---- Signing keys --------------------------------------------------------------------------
 
 struct PartyKeyRow {

@@ -21,9 +21,6 @@
 
 namespace canje::store {
 
-// The SQL of migration 7: table api_tokens.
-std::string_view ApiTokenTablesSchema();
-
 struct ApiTokenRow {
   int64_t id = 0;
   std::string user;    // users.name: the token acts as this user

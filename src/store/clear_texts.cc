@@ -5,18 +5,6 @@
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kSchema = R"sql(
-ALTER TABLE interviews ADD COLUMN outcome_sealed BLOB;
-ALTER TABLE execution_not_travelling ADD COLUMN reason_sealed BLOB;
-ALTER TABLE legal_holds ADD COLUMN reference_sealed BLOB;
-ALTER TABLE legal_holds ADD COLUMN lift_reason_sealed BLOB;
-ALTER TABLE legal_acts ADD COLUMN texts_sealed BLOB;
-ALTER TABLE proposal_responses ADD COLUMN reason_sealed BLOB;
-ALTER TABLE proposal_overrides ADD COLUMN justification_sealed BLOB;
-ALTER TABLE execution_handovers ADD COLUMN texts_sealed BLOB;
-ALTER TABLE execution_reported_counts ADD COLUMN note_sealed BLOB;
-ALTER TABLE exchange_workflow ADD COLUMN reason_sealed BLOB;
-)sql";
 
 // How each kind is found and replaced. The SELECT returns id, person id, party, then the values.
 struct Source {
@@ -90,8 +78,6 @@ const Source& SourceOf(ClearTextKind kind) {
 }
 
 }  // namespace
-
-std::string_view SealedTextsSchema() { return kSchema; }
 
 Result<std::vector<ClearTextRow>> ClearTexts(Store& store) {
   std::vector<ClearTextRow> rows;

@@ -1,7 +1,7 @@
 // Schema 10: the texts that earlier schemas kept in the clear, sealed (docs/security.md, "What is
 // encrypted, and with what").
 //
-// Migration 10 (SealedTextsSchema) adds the sealed columns. Sealing the values already stored
+// Migration 10 (migrations.cc) adds the sealed columns. Sealing the values already stored
 // needs the master key, which a SQL migration does not have: the instance seals them when it
 // opens the store with its key (instance/sealed_texts.h, SealClearTexts). It reads the rows that
 // still hold a value in the clear (ClearTexts) and replaces each with its sealed form
@@ -20,9 +20,6 @@
 #include "store/store.h"
 
 namespace canje::store {
-
-// The SQL of migration 10: the sealed columns.
-std::string_view SealedTextsSchema();
 
 enum class ClearTextKind {
   kInterviewOutcome,       // interviews: identity, consent, fit_to_travel ("1" or "0")

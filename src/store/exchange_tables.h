@@ -22,10 +22,6 @@
 
 namespace canje::store {
 
-// The SQL of migration 4: tables exchanges, exchange_blocs, exchange_parties, exchange_claims,
-// exchange_costs.
-std::string_view ExchangeSchema();
-
 struct ExchangeRow {
   int64_t id = 0;  // 1, 2, ... (shown as X1, X2)
   std::string name;

@@ -29,10 +29,6 @@
 
 namespace canje::store {
 
-// The SQL of migration 6: execution_not_travelling, execution_handovers,
-// execution_reported_counts.
-std::string_view ExecutionTablesSchema();
-
 // ---- Not travelling ------------------------------------------------------------------------
 
 struct NotTravellingRow {

@@ -29,9 +29,6 @@
 
 namespace canje::store {
 
-// The SQL of migration 3: tables legal_holds, legal_hold_persons, legal_acts, interviews.
-std::string_view HoldsSchema();
-
 // A legal hold. Its scope is either the listed persons or a rule: a person is covered by a rule
 // when every non-empty rule field matches (see negotiation/hold_scope.h). Dates are YYYY-MM-DD;
 // `effective_until` and `lifted_on` are empty when open.

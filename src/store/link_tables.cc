@@ -1,6 +1,6 @@
 #include "store/link_tables.h"
 
-#include "store/sql_query.h"
+#include "store/row_mapping.h"
 
 namespace canje::store {
 
@@ -10,6 +10,31 @@ constexpr std::string_view kLinkRecordColumns =
     "id, list_id, line, person_id, own_person_id, reported_status, holder, fingerprint, "
     "data_key IS NULL";
 
+const RowTable<ReviewDecisionRow> kReviewDecisionTable{
+    "review_decisions",
+    {
+        Column("id", &ReviewDecisionRow::id),
+        Column("left_fingerprint", &ReviewDecisionRow::left_fingerprint),
+        Column("right_fingerprint", &ReviewDecisionRow::right_fingerprint),
+        Column("left_record", &ReviewDecisionRow::left_record),
+        Column("right_record", &ReviewDecisionRow::right_record),
+        Column("same", &ReviewDecisionRow::same),
+        Column("decided_by", &ReviewDecisionRow::decided_by),
+        Column("party", &ReviewDecisionRow::party),
+        Column("decided_at", &ReviewDecisionRow::decided_at),
+        Column("event_seq", &ReviewDecisionRow::event_seq),
+        IdOrNull("replaces", &ReviewDecisionRow::replaces),
+    }};
+
+const RowTable<ReviewQueueRow> kReviewQueueTable{
+    "review_queue",
+    {
+        Column("left_record", &ReviewQueueRow::left_record),
+        Column("right_record", &ReviewQueueRow::right_record),
+        Column("probability", &ReviewQueueRow::probability),
+    }};
+
+// A record as linkage reads it: `data_key IS NULL` (erased) is computed, not a column.
 LinkRecordRow ReadLinkRecord(const SqlStatement& row) {
   LinkRecordRow record;
   record.record_id = row.Int(0);
@@ -90,93 +115,41 @@ Status LinkWriter::SetMergedInto(int64_t person_id, int64_t merged_into) {
 }
 
 Result<std::vector<ReviewDecisionRow>> ReviewDecisions(Store& store) {
-  return QueryAll<ReviewDecisionRow>(
-      store.connection(),
-      "SELECT id, left_fingerprint, right_fingerprint, left_record, right_record, same, "
-      "decided_by, party, decided_at, event_seq, replaces FROM review_decisions ORDER BY id",
-      NoBind(), [](const SqlStatement& row) {
-        ReviewDecisionRow decision;
-        decision.id = row.Int(0);
-        decision.left_fingerprint = row.Blob(1);
-        decision.right_fingerprint = row.Blob(2);
-        decision.left_record = row.Int(3);
-        decision.right_record = row.Int(4);
-        decision.same = row.Int(5) != 0;
-        decision.decided_by = row.Text(6);
-        decision.party = row.Text(7);
-        decision.decided_at = row.Text(8);
-        decision.event_seq = row.Int(9);
-        decision.replaces = row.Int(10);
-        return decision;
-      });
+  return SelectRows(store.connection(), kReviewDecisionTable, "ORDER BY id", NoBind());
 }
 
 Result<int64_t> AddReviewDecision(WriteTransaction& transaction, const ReviewDecisionRow& row) {
-  SqlConnection& db = transaction.store().connection();
-  CANJE_ASSIGN_OR_RETURN(const int64_t id, NextRowId(db, "review_decisions"));
-  CANJE_ASSIGN_OR_RETURN(
-      auto insert,
-      db.Prepare("INSERT INTO review_decisions(id, left_fingerprint, right_fingerprint, "
-                 "left_record, right_record, same, decided_by, party, decided_at, event_seq, "
-                 "replaces) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  insert->BindInt(1, id);
-  insert->BindBlob(2, row.left_fingerprint);
-  insert->BindBlob(3, row.right_fingerprint);
-  insert->BindInt(4, row.left_record);
-  insert->BindInt(5, row.right_record);
-  insert->BindInt(6, row.same ? 1 : 0);
-  insert->BindText(7, row.decided_by);
-  insert->BindText(8, row.party);
-  insert->BindText(9, row.decided_at);
-  insert->BindInt(10, row.event_seq);
-  if (row.replaces == 0) {
-    insert->BindNull(11);
-  } else {
-    insert->BindInt(11, row.replaces);
-  }
-  CANJE_RETURN_IF_ERROR(insert->Run());
-  return id;
+  ReviewDecisionRow inserted = row;
+  CANJE_ASSIGN_OR_RETURN(inserted.id,
+                         NextRowId(transaction.store().connection(), "review_decisions"));
+  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kReviewDecisionTable, inserted));
+  return inserted.id;
 }
 
 Result<std::vector<ReviewQueueRow>> ReviewQueue(Store& store) {
-  return QueryAll<ReviewQueueRow>(store.connection(),
-                                  "SELECT left_record, right_record, probability FROM review_queue "
-                                  "ORDER BY left_record, right_record",
-                                  NoBind(), [](const SqlStatement& row) {
-                                    return ReviewQueueRow{row.Int(0), row.Int(1), row.Text(2)};
-                                  });
+  return SelectRows(store.connection(), kReviewQueueTable, "ORDER BY left_record, right_record",
+                    NoBind());
 }
 
 Status ReplaceReviewQueue(WriteTransaction& transaction, const std::vector<ReviewQueueRow>& rows) {
-  SqlConnection& db = transaction.store().connection();
-  CANJE_RETURN_IF_ERROR(db.Execute("DELETE FROM review_queue"));
-  CANJE_ASSIGN_OR_RETURN(auto insert,
-                         db.Prepare("INSERT INTO review_queue(left_record, right_record, "
-                                    "probability) VALUES(?, ?, ?)"));
-  for (const ReviewQueueRow& row : rows) {
-    insert->Reset();
-    insert->BindInt(1, row.left_record);
-    insert->BindInt(2, row.right_record);
-    insert->BindText(3, row.probability);
-    CANJE_RETURN_IF_ERROR(insert->Run());
-  }
-  return Status::Ok();
+  CANJE_RETURN_IF_ERROR(transaction.store().connection().Execute("DELETE FROM review_queue"));
+  return InsertRows(transaction, kReviewQueueTable, rows);
 }
 
 Status RemoveFromReviewQueue(WriteTransaction& transaction, const Bytes& left_fingerprint,
                              const Bytes& right_fingerprint) {
-  CANJE_ASSIGN_OR_RETURN(
-      auto remove, transaction.store().connection().Prepare(
-                       "DELETE FROM review_queue WHERE "
-                       "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
-                       " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?)) OR "
-                       "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
-                       " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?))"));
-  remove->BindBlob(1, left_fingerprint);
-  remove->BindBlob(2, right_fingerprint);
-  remove->BindBlob(3, right_fingerprint);
-  remove->BindBlob(4, left_fingerprint);
-  return remove->Run();
+  return Execute(transaction.store().connection(),
+                 "DELETE FROM review_queue WHERE "
+                 "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
+                 " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?)) OR "
+                 "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
+                 " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?))",
+                 [&](SqlStatement& s) {
+                   s.BindBlob(1, left_fingerprint);
+                   s.BindBlob(2, right_fingerprint);
+                   s.BindBlob(3, right_fingerprint);
+                   s.BindBlob(4, left_fingerprint);
+                 });
 }
 
 }  // namespace canje::store

@@ -1,15 +1,25 @@
+// The store's schema, migration by migration. Migrations are never edited, only appended: a
+// store that exists has run the text of each migration up to its version, and the text below is
+// that text, byte for byte. A change to the schema is a new migration at the end, and a store
+// opened by this canje gets it once (ApplyMigrations).
+//
+// Adding a table or a column:
+//   1. append a migration here with its CREATE TABLE or ALTER TABLE (version = last + 1);
+//   2. describe the table's columns and their row struct's members once, in its
+//      store/<domain>_tables.cc (a RowTable, store/row_mapping.h), or add the new column to the
+//      description there; SELECT, INSERT and the reading of rows come from it;
+//   3. a new table only: put it in store_copy.cc's list (in dependency order) and raise
+//      kCopiedSchemaVersion there; the columns of every table are read from the database's own
+//      catalogue, so a new column needs nothing there;
+//   4. say what it holds in docs/formats.md or docs/operations.md (and docs/security.md if it
+//      holds personal data: sealed, never in the clear).
+// The DDL is not generated from the descriptions: an existing migration must never change when
+// a description does.
 #include "store/migrations.h"
 
 #include <string>
 
-#include "store/holds_tables.h"
-#include "store/agreement_tables.h"
-#include "store/api_token_tables.h"
-#include "store/clear_texts.h"
-#include "store/exchange_tables.h"
-#include "store/execution_tables.h"
-#include "store/sign_in_tables.h"
-#include "store/witness_tables.h"
+#include "store/sql_query.h"
 
 namespace canje::store {
 namespace {
@@ -172,6 +182,325 @@ CREATE TABLE review_queue (
 );
 )sql";
 
+// Version 3: legal holds and their listed persons, legal acts, consent interviews
+// (store/holds_tables.h).
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE legal_holds (
+  id INTEGER PRIMARY KEY,
+  issuer TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  effective_from TEXT NOT NULL,
+  effective_until TEXT NOT NULL,
+  rule_holder TEXT NOT NULL,
+  rule_nationality TEXT NOT NULL,
+  rule_category TEXT NOT NULL,
+  rule_legal_basis TEXT NOT NULL,
+  lifted_on TEXT NOT NULL,
+  lift_reason TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE legal_hold_persons (
+  hold_id INTEGER NOT NULL REFERENCES legal_holds(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  PRIMARY KEY (hold_id, person_id)
+);
+CREATE INDEX legal_hold_persons_by_person ON legal_hold_persons(person_id);
+CREATE TABLE legal_acts (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  type TEXT NOT NULL,
+  act_date TEXT NOT NULL,
+  authority TEXT NOT NULL,
+  reference TEXT NOT NULL,
+  status_after TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL
+);
+CREATE INDEX legal_acts_by_person ON legal_acts(person_id);
+CREATE TABLE interviews (
+  id INTEGER PRIMARY KEY,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  destination TEXT NOT NULL,
+  interviewed_on TEXT NOT NULL,
+  identity TEXT NOT NULL,
+  consent TEXT NOT NULL,
+  fit_to_travel INTEGER NOT NULL,
+  note_sealed BLOB,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorder_party TEXT NOT NULL
+);
+CREATE INDEX interviews_by_person ON interviews(person_id, destination);
+)sql";
+
+// Version 4: exchanges, their blocs and rules, parties, claims and release costs
+// (store/exchange_tables.h).
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE exchanges (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL,
+  mediator TEXT NOT NULL REFERENCES parties(code),
+  max_size INTEGER,
+  max_parties INTEGER,
+  objective TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL
+);
+CREATE TABLE exchange_blocs (
+  exchange_id INTEGER NOT NULL REFERENCES exchanges(id),
+  name TEXT NOT NULL,
+  rule_kind TEXT NOT NULL,
+  ratio TEXT NOT NULL,
+  PRIMARY KEY (exchange_id, name)
+);
+CREATE TABLE exchange_parties (
+  exchange_id INTEGER NOT NULL REFERENCES exchanges(id),
+  party TEXT NOT NULL REFERENCES parties(code),
+  bloc TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  PRIMARY KEY (exchange_id, party)
+);
+CREATE TABLE exchange_claims (
+  id INTEGER PRIMARY KEY,
+  exchange_id INTEGER NOT NULL REFERENCES exchanges(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  claimant TEXT NOT NULL REFERENCES parties(code),
+  destination TEXT NOT NULL REFERENCES parties(code),
+  value TEXT NOT NULL,
+  priority INTEGER NOT NULL,
+  unconditional INTEGER NOT NULL,
+  claimed_at TEXT NOT NULL,
+  claimed_by TEXT NOT NULL
+);
+CREATE UNIQUE INDEX exchange_claims_by_key
+  ON exchange_claims(exchange_id, person_id, claimant, destination);
+CREATE TABLE exchange_costs (
+  exchange_id INTEGER NOT NULL REFERENCES exchanges(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  holder TEXT NOT NULL REFERENCES parties(code),
+  cost TEXT NOT NULL,
+  set_at TEXT NOT NULL,
+  set_by TEXT NOT NULL,
+  PRIMARY KEY (exchange_id, person_id, holder)
+);
+)sql";
+
+// Version 5: parties' signing keys, proposal versions with their transfers or counts,
+// responses, overrides, agreement signatures, the exchange's workflow state
+// (store/agreement_tables.h).
+constexpr std::string_view kVersion5 = R"sql(
+CREATE TABLE party_keys (
+  party TEXT NOT NULL REFERENCES parties(code),
+  key_id TEXT NOT NULL,
+  public_key BLOB NOT NULL,
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL,
+  PRIMARY KEY (party, key_id)
+);
+CREATE TABLE proposal_versions (
+  id INTEGER PRIMARY KEY,
+  exchange_id INTEGER NOT NULL,
+  parent_id INTEGER REFERENCES proposal_versions(id),
+  kind TEXT NOT NULL,
+  refers_to INTEGER REFERENCES proposal_versions(id),
+  source TEXT NOT NULL,
+  state TEXT NOT NULL,
+  revision INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  created_party TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+CREATE INDEX proposal_versions_by_exchange ON proposal_versions(exchange_id);
+CREATE INDEX proposal_versions_by_parent ON proposal_versions(parent_id);
+CREATE TABLE proposal_transfers (
+  version_id INTEGER NOT NULL REFERENCES proposal_versions(id),
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  from_party TEXT NOT NULL,
+  to_party TEXT NOT NULL,
+  beneficiary TEXT NOT NULL,
+  unconditional INTEGER NOT NULL,
+  PRIMARY KEY (version_id, person_id)
+);
+CREATE TABLE proposal_counts (
+  version_id INTEGER NOT NULL REFERENCES proposal_versions(id),
+  from_party TEXT NOT NULL,
+  to_party TEXT NOT NULL,
+  persons INTEGER NOT NULL,
+  PRIMARY KEY (version_id, from_party, to_party)
+);
+CREATE TABLE proposal_responses (
+  version_id INTEGER NOT NULL REFERENCES proposal_versions(id),
+  party TEXT NOT NULL REFERENCES parties(code),
+  response TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  responded_at TEXT NOT NULL,
+  responded_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL,
+  PRIMARY KEY (version_id, party)
+);
+CREATE TABLE proposal_overrides (
+  version_id INTEGER PRIMARY KEY REFERENCES proposal_versions(id),
+  justification TEXT NOT NULL,
+  blocs TEXT NOT NULL,
+  overridden_at TEXT NOT NULL,
+  overridden_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+CREATE TABLE agreement_signatures (
+  version_id INTEGER NOT NULL REFERENCES proposal_versions(id),
+  party TEXT NOT NULL REFERENCES parties(code),
+  key_id TEXT NOT NULL,
+  signature BLOB NOT NULL,
+  manifest_sha256 BLOB NOT NULL,
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL,
+  PRIMARY KEY (version_id, party)
+);
+CREATE TABLE exchange_workflow (
+  exchange_id INTEGER PRIMARY KEY,
+  state TEXT NOT NULL,
+  agreed_version INTEGER REFERENCES proposal_versions(id),
+  reason TEXT NOT NULL,
+  changed_at TEXT NOT NULL,
+  changed_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+)sql";
+
+// Version 6: execution: not-travelling outcomes, handovers, the parties' reported counts
+// (store/execution_tables.h).
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE execution_not_travelling (
+  exchange_id INTEGER NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  reason TEXT NOT NULL,
+  note_sealed BLOB,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorder_party TEXT NOT NULL,
+  event_seq INTEGER NOT NULL,
+  PRIMARY KEY (exchange_id, person_id)
+);
+CREATE TABLE execution_handovers (
+  exchange_id INTEGER NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  handed_over_at TEXT NOT NULL,
+  place TEXT NOT NULL,
+  to_party TEXT NOT NULL REFERENCES parties(code),
+  witnesses TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  recorded_by TEXT NOT NULL,
+  recorder_party TEXT NOT NULL,
+  event_seq INTEGER NOT NULL,
+  PRIMARY KEY (exchange_id, person_id)
+);
+CREATE TABLE execution_reported_counts (
+  id INTEGER PRIMARY KEY,
+  exchange_id INTEGER NOT NULL,
+  party TEXT NOT NULL REFERENCES parties(code),
+  from_party TEXT NOT NULL,
+  to_party TEXT NOT NULL,
+  persons_count INTEGER NOT NULL,
+  persons TEXT,
+  note TEXT NOT NULL,
+  reported_at TEXT NOT NULL,
+  reported_by TEXT NOT NULL,
+  reporter_party TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+CREATE INDEX execution_reported_counts_by_exchange ON execution_reported_counts(exchange_id);
+)sql";
+
+// Version 7: API tokens for canje serve, as SHA-256 only (store/api_token_tables.h).
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE api_tokens (
+  id INTEGER PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users(name),
+  token_sha256 BLOB NOT NULL UNIQUE,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  revoked_at TEXT NOT NULL,
+  revoked_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+CREATE INDEX api_tokens_by_user ON api_tokens(user_name);
+)sql";
+
+// Version 8: signing in: password hashes, sealed second factors, sessions as SHA-256 only
+// (store/sign_in_tables.h).
+constexpr std::string_view kVersion8 = R"sql(
+CREATE TABLE user_credentials (
+  user_name TEXT PRIMARY KEY REFERENCES users(name),
+  password_hash TEXT NOT NULL,
+  password_set_at TEXT NOT NULL,
+  totp_secret_sealed BLOB,
+  totp_enrolled_at TEXT NOT NULL,
+  totp_last_step INTEGER NOT NULL,
+  failed_sign_ins INTEGER NOT NULL,
+  last_failure_at TEXT NOT NULL,
+  locked_until TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY,
+  user_name TEXT NOT NULL REFERENCES users(name),
+  token_sha256 BLOB NOT NULL UNIQUE,
+  csrf_sha256 BLOB NOT NULL,
+  created_at TEXT NOT NULL,
+  expires_at TEXT NOT NULL,
+  ended_at TEXT NOT NULL,
+  ended_by TEXT NOT NULL,
+  end_reason TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_user ON sessions(user_name);
+)sql";
+
+// Version 9: the log's registered witnesses, cosignatures by witness, each exchange's witness
+// policy (store/witness_tables.h).
+constexpr std::string_view kVersion9 = R"sql(
+CREATE TABLE log_witnesses (
+  name TEXT PRIMARY KEY,
+  verifier_key TEXT NOT NULL,
+  url TEXT NOT NULL,
+  party TEXT NOT NULL,
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  removed_at TEXT NOT NULL,
+  removed_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+CREATE INDEX cosignatures_by_witness ON cosignatures(key_name, size);
+CREATE TABLE exchange_witness_policies (
+  exchange_id INTEGER PRIMARY KEY REFERENCES exchanges(id),
+  threshold INTEGER NOT NULL,
+  witnesses TEXT NOT NULL,
+  set_at TEXT NOT NULL,
+  set_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL
+);
+)sql";
+
+// Version 10: sealed texts. The clear columns of these values stay empty from now on; the values
+// of an older store are sealed when it is opened with its key (store/clear_texts.h,
+// instance/sealed_texts.h).
+constexpr std::string_view kVersion10 = R"sql(
+ALTER TABLE interviews ADD COLUMN outcome_sealed BLOB;
+ALTER TABLE execution_not_travelling ADD COLUMN reason_sealed BLOB;
+ALTER TABLE legal_holds ADD COLUMN reference_sealed BLOB;
+ALTER TABLE legal_holds ADD COLUMN lift_reason_sealed BLOB;
+ALTER TABLE legal_acts ADD COLUMN texts_sealed BLOB;
+ALTER TABLE proposal_responses ADD COLUMN reason_sealed BLOB;
+ALTER TABLE proposal_overrides ADD COLUMN justification_sealed BLOB;
+ALTER TABLE execution_handovers ADD COLUMN texts_sealed BLOB;
+ALTER TABLE execution_reported_counts ADD COLUMN note_sealed BLOB;
+ALTER TABLE exchange_workflow ADD COLUMN reason_sealed BLOB;
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -216,21 +545,21 @@ const std::vector<Migration>& AllMigrations() {
       {2, "reconciliation: merged persons, record fingerprints, review decisions and queue",
        kVersion2},
       {3, "holds and consent: legal holds and their listed persons, legal acts, interviews",
-       HoldsSchema()},
-      {4, "exchanges: blocs and rules, parties, caps, claims, release costs", ExchangeSchema()},
+       kVersion3},
+      {4, "exchanges: blocs and rules, parties, caps, claims, release costs", kVersion4},
       {5, "agreement: signing keys, proposal versions, responses, overrides, signatures, "
-          "exchange workflow", AgreementTablesSchema()},
+          "exchange workflow", kVersion5},
       {6, "execution: not-travelling outcomes, handovers, parties' reported counts",
-       ExecutionTablesSchema()},
-      {7, "API tokens (SHA-256 only) for canje serve", ApiTokenTablesSchema()},
+       kVersion6},
+      {7, "API tokens (SHA-256 only) for canje serve", kVersion7},
       {8, "signing in: password hashes, sealed second factors, sessions (SHA-256 only)",
-       SignInTablesSchema()},
+       kVersion8},
       {9, "witnesses: the log's registered witnesses, cosignatures by witness, each exchange's "
-          "witness policy", WitnessTablesSchema()},
+          "witness policy", kVersion9},
       {10, "sealed texts: interview outcomes and not-travelling reasons under the person's key, "
            "free texts (reasons, justifications, places, witnesses, references, notes) under "
            "the instance's text key; existing values are sealed when the store is opened with "
-           "its key", SealedTextsSchema()},
+           "its key", kVersion10},
   };
   return kMigrations;
 }
@@ -240,17 +569,19 @@ int LatestSchemaVersion() { return AllMigrations().back().version; }
 Result<int> ReadSchemaVersion(SqlConnection& connection) {
   CANJE_ASSIGN_OR_RETURN(
       auto tables,
-      connection.Prepare(connection.dialect() == SqlConnection::Dialect::kSqlite
-                             ? "SELECT count(*) FROM sqlite_master WHERE name='meta'"
-                             : "SELECT count(*) FROM information_schema.tables "
-                               "WHERE table_name='meta' AND table_schema=current_schema()"));
-  CANJE_ASSIGN_OR_RETURN(bool has_row, tables->Step());
-  if (!has_row || tables->Int(0) == 0) return 0;
-  CANJE_ASSIGN_OR_RETURN(auto version,
-                         connection.Prepare("SELECT value FROM meta WHERE name='schema_version'"));
-  CANJE_ASSIGN_OR_RETURN(has_row, version->Step());
-  if (!has_row) return Status::Invalid("the database has no schema version: not a canje store");
-  return std::stoi(version->Text(0));
+      QueryOne<int64_t>(connection,
+                        connection.dialect() == SqlConnection::Dialect::kSqlite
+                            ? "SELECT count(*) FROM sqlite_master WHERE name='meta'"
+                            : "SELECT count(*) FROM information_schema.tables "
+                              "WHERE table_name='meta' AND table_schema=current_schema()",
+                        NoBind(), [](const SqlStatement& row) { return row.Int(0); }));
+  if (!tables || *tables == 0) return 0;
+  CANJE_ASSIGN_OR_RETURN(
+      auto version,
+      QueryOne<std::string>(connection, "SELECT value FROM meta WHERE name='schema_version'",
+                            NoBind(), [](const SqlStatement& row) { return row.Text(0); }));
+  if (!version) return Status::Invalid("the database has no schema version: not a canje store");
+  return std::stoi(*version);
 }
 
 Status ApplyMigrations(SqlConnection& connection) {
@@ -270,14 +601,10 @@ Status ApplyMigrations(SqlConnection& connection) {
     if (migration.version <= *current) continue;
     Status status = connection.Execute(Translate(migration.sql, connection.dialect()));
     if (status.ok()) {
-      auto statement = connection.Prepare(
-          "INSERT INTO meta(name, value) VALUES('schema_version', ?) "
-          "ON CONFLICT(name) DO UPDATE SET value=excluded.value");
-      if (!statement.ok()) status = statement.status();
-      if (status.ok()) {
-        (*statement)->BindText(1, std::to_string(migration.version));
-        status = (*statement)->Run();
-      }
+      status = Execute(connection,
+                       "INSERT INTO meta(name, value) VALUES('schema_version', ?) "
+                       "ON CONFLICT(name) DO UPDATE SET value=excluded.value",
+                       [&](SqlStatement& s) { s.BindText(1, std::to_string(migration.version)); });
     }
     if (!status.ok()) {
       (void)connection.Rollback();

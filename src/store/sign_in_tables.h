@@ -25,9 +25,6 @@
 
 namespace canje::store {
 
-// The SQL of migration 8: tables user_credentials and sessions.
-std::string_view SignInTablesSchema();
-
 struct CredentialsRow {
   std::string user;
   std::string password_hash;  // empty: no password set

@@ -52,6 +52,18 @@ Status Execute(SqlConnection& connection, std::string_view sql, Bind bind) {
   return statement->Run();
 }
 
+// Runs `sql` once for each of `items`, with `bind(statement, item)`: prepared once.
+template <typename Items, typename Bind>
+Status ExecuteEach(SqlConnection& connection, std::string_view sql, const Items& items,
+                   Bind bind) {
+  CANJE_ASSIGN_OR_RETURN(auto statement, connection.Prepare(sql));
+  for (const auto& item : items) {
+    bind(*statement, item);
+    CANJE_RETURN_IF_ERROR(statement->Run());
+  }
+  return Status::Ok();
+}
+
 inline auto NoBind() {
   return [](SqlStatement&) {};
 }

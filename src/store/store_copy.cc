@@ -1,389 +1,116 @@
 #include "store/store_copy.h"
 
 #include "store/migrations.h"
+#include "store/sql_query.h"
 
 namespace canje::store {
 namespace {
 
-enum class Kind { kInt, kText, kBlob };
-
-struct Column {
-  const char* name;
-  Kind kind;
-};
-
-struct Table {
+// The tables in the order they are copied: parents before children, each in the order of its
+// key (so that SQLite's row ids and the read orders come out the same). A migration that adds a
+// table must add it here and raise kCopiedSchemaVersion: CopyStore refuses any other schema
+// version. The columns are not listed: each table's are read from the database's own catalogue
+// (CatalogueColumns), so a new column is copied without a change here.
+struct CopiedTableSpec {
   const char* name;
   const char* order_by;
-  std::vector<Column> columns;
   const char* filter = "";  // rows left out: the new store keeps its own schema version
 };
 
-constexpr Kind I = Kind::kInt;
-constexpr Kind T = Kind::kText;
-constexpr Kind B = Kind::kBlob;
-
-// Schema versions 1 to 10 (migrations.cc), parents before children. A migration that adds a
-// table or a column must add it here too: CopyStore refuses any other schema version.
 constexpr int kCopiedSchemaVersion = 10;
-const std::vector<Table>& Tables() {
-  static const std::vector<Table> kTables = {
-      {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
-      {"parties", "code", {{"code", T}, {"name", T}, {"kind", T}, {"created_at", T}}},
-      {"users", "name", {{"name", T}, {"party", T}, {"role", T}, {"created_at", T}}},
-      {"events",
-       "seq",
-       {{"seq", I},
-        {"time", T},
-        {"actor", T},
-        {"party", T},
-        {"type", T},
-        {"subjects", T},
-        {"payload_sha256", B},
-        {"salt", B},
-        {"payload_key", B},
-        {"payload", B}}},
-      {"event_subjects", "seq, subject", {{"subject", T}, {"seq", I}}},
-      {"lists",
-       "id",
-       {{"id", I},
-        {"kind", T},
-        {"source", T},
-        {"party", T},
-        {"file_name", T},
-        {"file_sha256", T},
-        {"format", T},
-        {"columns", T},
-        {"imported_at", T},
-        {"imported_by", T},
-        {"record_count", I},
-        {"rejected_count", I},
-        {"event_seq", I}}},
-      {"persons",
-       "id",
-       {{"id", I},
-        {"created_at", T},
-        {"sex", T},
-        {"nationalities", T},
-        {"categories", T},
-        {"data_key", B},
-        {"sealed", B},
-        {"erased_at", T},
-        {"erasure_reason", T},
-        {"merged_into", I}}},
-      {"list_records",
-       "id",
-       {{"id", I},
-        {"list_id", I},
-        {"line", I},
-        {"person_id", I},
-        {"reported_status", T},
-        {"holder", T},
-        {"data_key", B},
-        {"sealed", B},
-        {"salt", B},
-        {"record_hash", B},
-        {"own_person_id", I},
-        {"fingerprint", B}}},
-      {"custody",
-       "id",
-       {{"id", I},
-        {"person_id", I},
-        {"holder", T},
-        {"facility", T},
-        {"since", T},
-        {"legal_basis", T},
-        {"charge_status", T},
-        {"evidence_disclosed", I},
-        {"status", T},
-        {"list_id", I},
-        {"record_id", I}}},
-      {"person_index", "person_id, hash", {{"hash", B}, {"person_id", I}}},
-      {"merkle_hashes", "idx", {{"idx", I}, {"hash", B}}},
-      {"checkpoints", "size", {{"size", I}, {"root", B}, {"note", T}, {"signed_at", T}}},
-      {"cosignatures",
-       "size, key_name",
-       {{"size", I}, {"key_name", T}, {"line", T}, {"added_at", T}}},
-      // Schema version 2 (store/link_tables.h): review decisions and the review queue.
-      {"review_decisions",
-       "id",
-       {{"id", I},
-        {"left_fingerprint", B},
-        {"right_fingerprint", B},
-        {"left_record", I},
-        {"right_record", I},
-        {"same", I},
-        {"decided_by", T},
-        {"party", T},
-        {"decided_at", T},
-        {"event_seq", I},
-        {"replaces", I}}},
-      {"review_queue",
-       "left_record, right_record",
-       {{"left_record", I}, {"right_record", I}, {"probability", T}}},
-      // Schema version 3 (store/holds_tables.h): legal holds, legal acts, interviews (their
-      // sealed columns, here and below, come with schema version 10: store/clear_texts.h).
-      {"legal_holds",
-       "id",
-       {{"id", I},
-        {"issuer", T},
-        {"reference", T},
-        {"effective_from", T},
-        {"effective_until", T},
-        {"rule_holder", T},
-        {"rule_nationality", T},
-        {"rule_category", T},
-        {"rule_legal_basis", T},
-        {"lifted_on", T},
-        {"lift_reason", T},
-        {"created_at", T},
-        {"created_by", T},
-        {"reference_sealed", B},
-        {"lift_reason_sealed", B}}},
-      {"legal_hold_persons", "hold_id, person_id", {{"hold_id", I}, {"person_id", I}}},
-      {"legal_acts",
-       "id",
-       {{"id", I},
-        {"person_id", I},
-        {"type", T},
-        {"act_date", T},
-        {"authority", T},
-        {"reference", T},
-        {"status_after", T},
-        {"recorded_at", T},
-        {"recorded_by", T},
-        {"texts_sealed", B}}},
-      {"interviews",
-       "id",
-       {{"id", I},
-        {"person_id", I},
-        {"destination", T},
-        {"interviewed_on", T},
-        {"identity", T},
-        {"consent", T},
-        {"fit_to_travel", I},
-        {"note_sealed", B},
-        {"recorded_at", T},
-        {"recorded_by", T},
-        {"recorder_party", T},
-        {"outcome_sealed", B}}},
-      // Schema version 4 (store/exchange_tables.h): exchanges, blocs, parties, claims, costs.
-      {"exchanges",
-       "id",
-       {{"id", I},
-        {"name", T},
-        {"mediator", T},
-        {"max_size", I},
-        {"max_parties", I},
-        {"objective", T},
-        {"created_at", T},
-        {"created_by", T}}},
-      {"exchange_blocs",
-       "exchange_id, name",
-       {{"exchange_id", I}, {"name", T}, {"rule_kind", T}, {"ratio", T}}},
-      {"exchange_parties",
-       "exchange_id, party",
-       {{"exchange_id", I}, {"party", T}, {"bloc", T}, {"added_at", T}}},
-      {"exchange_claims",
-       "id",
-       {{"id", I},
-        {"exchange_id", I},
-        {"person_id", I},
-        {"claimant", T},
-        {"destination", T},
-        {"value", T},
-        {"priority", I},
-        {"unconditional", I},
-        {"claimed_at", T},
-        {"claimed_by", T}}},
-      {"exchange_costs",
-       "exchange_id, person_id, holder",
-       {{"exchange_id", I},
-        {"person_id", I},
-        {"holder", T},
-        {"cost", T},
-        {"set_at", T},
-        {"set_by", T}}},
-      // Schema version 5 (store/agreement_tables.h): signing keys, proposal versions (a parent
-      // or a counts version referred to always has a smaller id), responses, overrides,
-      // signatures, the exchanges' workflow state.
-      {"party_keys",
-       "party, key_id",
-       {{"party", T},
-        {"key_id", T},
-        {"public_key", B},
-        {"added_at", T},
-        {"added_by", T},
-        {"event_seq", I}}},
-      {"proposal_versions",
-       "id",
-       {{"id", I},
-        {"exchange_id", I},
-        {"parent_id", I},
-        {"kind", T},
-        {"refers_to", I},
-        {"source", T},
-        {"state", T},
-        {"revision", I},
-        {"created_at", T},
-        {"created_by", T},
-        {"created_party", T},
-        {"event_seq", I}}},
-      {"proposal_transfers",
-       "version_id, person_id",
-       {{"version_id", I},
-        {"person_id", I},
-        {"from_party", T},
-        {"to_party", T},
-        {"beneficiary", T},
-        {"unconditional", I}}},
-      {"proposal_counts",
-       "version_id, from_party, to_party",
-       {{"version_id", I}, {"from_party", T}, {"to_party", T}, {"persons", I}}},
-      {"proposal_responses",
-       "version_id, party",
-       {{"version_id", I},
-        {"party", T},
-        {"response", T},
-        {"reason", T},
-        {"responded_at", T},
-        {"responded_by", T},
-        {"event_seq", I},
-        {"reason_sealed", B}}},
-      {"proposal_overrides",
-       "version_id",
-       {{"version_id", I},
-        {"justification", T},
-        {"blocs", T},
-        {"overridden_at", T},
-        {"overridden_by", T},
-        {"event_seq", I},
-        {"justification_sealed", B}}},
-      {"agreement_signatures",
-       "version_id, party",
-       {{"version_id", I},
-        {"party", T},
-        {"key_id", T},
-        {"signature", B},
-        {"manifest_sha256", B},
-        {"added_at", T},
-        {"added_by", T},
-        {"event_seq", I}}},
-      {"exchange_workflow",
-       "exchange_id",
-       {{"exchange_id", I},
-        {"state", T},
-        {"agreed_version", I},
-        {"reason", T},
-        {"changed_at", T},
-        {"changed_by", T},
-        {"event_seq", I},
-        {"reason_sealed", B}}},
-      // Schema version 6 (store/execution_tables.h): not travelling, handovers, reported counts.
-      {"execution_not_travelling",
-       "exchange_id, person_id",
-       {{"exchange_id", I},
-        {"person_id", I},
-        {"reason", T},
-        {"note_sealed", B},
-        {"recorded_at", T},
-        {"recorded_by", T},
-        {"recorder_party", T},
-        {"event_seq", I},
-        {"reason_sealed", B}}},
-      {"execution_handovers",
-       "exchange_id, person_id",
-       {{"exchange_id", I},
-        {"person_id", I},
-        {"handed_over_at", T},
-        {"place", T},
-        {"to_party", T},
-        {"witnesses", T},
-        {"recorded_at", T},
-        {"recorded_by", T},
-        {"recorder_party", T},
-        {"event_seq", I},
-        {"texts_sealed", B}}},
-      {"execution_reported_counts",
-       "id",
-       {{"id", I},
-        {"exchange_id", I},
-        {"party", T},
-        {"from_party", T},
-        {"to_party", T},
-        {"persons_count", I},
-        {"persons", T},
-        {"note", T},
-        {"reported_at", T},
-        {"reported_by", T},
-        {"reporter_party", T},
-        {"event_seq", I},
-        {"note_sealed", B}}},
-      // Schema version 7 (store/api_token_tables.h): API tokens, as SHA-256 only.
-      {"api_tokens",
-       "id",
-       {{"id", I},
-        {"user_name", T},
-        {"token_sha256", B},
-        {"created_at", T},
-        {"created_by", T},
-        {"expires_at", T},
-        {"revoked_at", T},
-        {"revoked_by", T},
-        {"event_seq", I}}},
-      // Schema version 8 (store/sign_in_tables.h): password hashes, sealed second factors,
-      // sessions as SHA-256 only.
-      {"user_credentials",
-       "user_name",
-       {{"user_name", T},
-        {"password_hash", T},
-        {"password_set_at", T},
-        {"totp_secret_sealed", B},
-        {"totp_enrolled_at", T},
-        {"totp_last_step", I},
-        {"failed_sign_ins", I},
-        {"last_failure_at", T},
-        {"locked_until", T}}},
-      {"sessions",
-       "id",
-       {{"id", I},
-        {"user_name", T},
-        {"token_sha256", B},
-        {"csrf_sha256", B},
-        {"created_at", T},
-        {"expires_at", T},
-        {"ended_at", T},
-        {"ended_by", T},
-        {"end_reason", T},
-        {"event_seq", I}}},
-      // Schema version 9 (store/witness_tables.h): witnesses, exchanges' witness policies.
-      {"log_witnesses",
-       "name",
-       {{"name", T},
-        {"verifier_key", T},
-        {"url", T},
-        {"party", T},
-        {"added_at", T},
-        {"added_by", T},
-        {"removed_at", T},
-        {"removed_by", T},
-        {"event_seq", I}}},
-      {"exchange_witness_policies",
-       "exchange_id",
-       {{"exchange_id", I},
-        {"threshold", I},
-        {"witnesses", T},
-        {"set_at", T},
-        {"set_by", T},
-        {"event_seq", I}}},
-  };
-  return kTables;
+constexpr CopiedTableSpec kCopiedTables[] = {
+    // Schema version 1 (store.h): the foundation.
+    {"meta", "name", " WHERE name <> 'schema_version'"},
+    {"parties", "code"},
+    {"users", "name"},
+    {"events", "seq"},
+    {"event_subjects", "seq, subject"},
+    {"lists", "id"},
+    {"persons", "id"},
+    {"list_records", "id"},
+    {"custody", "id"},
+    {"person_index", "person_id, hash"},
+    {"merkle_hashes", "idx"},
+    {"checkpoints", "size"},
+    {"cosignatures", "size, key_name"},
+    // Schema version 2 (store/link_tables.h): review decisions and the review queue.
+    {"review_decisions", "id"},
+    {"review_queue", "left_record, right_record"},
+    // Schema version 3 (store/holds_tables.h): legal holds, legal acts, interviews (their
+    // sealed columns come with schema version 10: store/clear_texts.h).
+    {"legal_holds", "id"},
+    {"legal_hold_persons", "hold_id, person_id"},
+    {"legal_acts", "id"},
+    {"interviews", "id"},
+    // Schema version 4 (store/exchange_tables.h): exchanges, blocs, parties, claims, costs.
+    {"exchanges", "id"},
+    {"exchange_blocs", "exchange_id, name"},
+    {"exchange_parties", "exchange_id, party"},
+    {"exchange_claims", "id"},
+    {"exchange_costs", "exchange_id, person_id, holder"},
+    // Schema version 5 (store/agreement_tables.h): signing keys, proposal versions (a parent or
+    // a counts version referred to always has a smaller id), responses, overrides, signatures,
+    // the exchanges' workflow state.
+    {"party_keys", "party, key_id"},
+    {"proposal_versions", "id"},
+    {"proposal_transfers", "version_id, person_id"},
+    {"proposal_counts", "version_id, from_party, to_party"},
+    {"proposal_responses", "version_id, party"},
+    {"proposal_overrides", "version_id"},
+    {"agreement_signatures", "version_id, party"},
+    {"exchange_workflow", "exchange_id"},
+    // Schema version 6 (store/execution_tables.h): not travelling, handovers, reported counts.
+    {"execution_not_travelling", "exchange_id, person_id"},
+    {"execution_handovers", "exchange_id, person_id"},
+    {"execution_reported_counts", "id"},
+    // Schema version 7 (store/api_token_tables.h): API tokens, as SHA-256 only.
+    {"api_tokens", "id"},
+    // Schema version 8 (store/sign_in_tables.h): password hashes, sealed second factors,
+    // sessions as SHA-256 only.
+    {"user_credentials", "user_name"},
+    {"sessions", "id"},
+    // Schema version 9 (store/witness_tables.h): witnesses, exchanges' witness policies.
+    {"log_witnesses", "name"},
+    {"exchange_witness_policies", "exchange_id"},
+};
+
+enum class ValueKind { kInt, kText, kBlob };
+
+struct CatalogueColumn {
+  std::string name;
+  ValueKind kind;
+};
+
+// The columns of `table` as the database declares them, in their order: SQLite's INTEGER, TEXT
+// and BLOB, PostgreSQL's bigint, text and bytea (migrations.cc).
+Result<std::vector<CatalogueColumn>> CatalogueColumns(SqlConnection& connection,
+                                                      std::string_view table) {
+  bool sqlite = connection.dialect() == SqlConnection::Dialect::kSqlite;
+  CANJE_ASSIGN_OR_RETURN(
+      auto columns,
+      QueryAll<CatalogueColumn>(
+          connection,
+          sqlite ? "SELECT name, upper(type) FROM pragma_table_info(?) ORDER BY cid"
+                 : "SELECT column_name, upper(data_type) FROM information_schema.columns "
+                   "WHERE table_schema = current_schema() AND table_name = ? "
+                   "ORDER BY ordinal_position",
+          [&](SqlStatement& s) { s.BindText(1, table); },
+          [](const SqlStatement& row) {
+            std::string type = row.Text(1);
+            ValueKind kind = type.find("INT") != std::string::npos ? ValueKind::kInt
+                             : type == "BLOB" || type == "BYTEA"   ? ValueKind::kBlob
+                                                                   : ValueKind::kText;
+            return CatalogueColumn{row.Text(0), kind};
+          }));
+  if (columns.empty()) return Status::Internal("the store has no table " + std::string(table));
+  return columns;
 }
 
-Result<int64_t> CopyTable(const Table& table, SqlConnection& from, SqlConnection& to) {
+Result<int64_t> CopyTable(const CopiedTableSpec& table, SqlConnection& from, SqlConnection& to) {
+  CANJE_ASSIGN_OR_RETURN(std::vector<CatalogueColumn> columns, CatalogueColumns(from, table.name));
   std::string names;
   std::string placeholders;
-  for (const Column& column : table.columns) {
+  for (const CatalogueColumn& column : columns) {
     if (!names.empty()) {
       names += ", ";
       placeholders += ", ";
@@ -399,14 +126,14 @@ Result<int64_t> CopyTable(const Table& table, SqlConnection& from, SqlConnection
   while (true) {
     CANJE_ASSIGN_OR_RETURN(bool has_row, select->Step());
     if (!has_row) break;
-    for (size_t i = 0; i < table.columns.size(); ++i) {
+    for (size_t i = 0; i < columns.size(); ++i) {
       int column = static_cast<int>(i);
       int parameter = column + 1;
       if (select->IsNull(column)) {
         insert->BindNull(parameter);
-      } else if (table.columns[i].kind == Kind::kInt) {
+      } else if (columns[i].kind == ValueKind::kInt) {
         insert->BindInt(parameter, select->Int(column));
-      } else if (table.columns[i].kind == Kind::kText) {
+      } else if (columns[i].kind == ValueKind::kText) {
         insert->BindText(parameter, select->Text(column));
       } else {
         insert->BindBlob(parameter, select->Blob(column));
@@ -458,7 +185,7 @@ Result<CopyReport> CopyStore(Store& from, Store& to) {
   CANJE_RETURN_IF_ERROR(source.BeginRead());
   Status status = destination.BeginWrite();
   CopyReport report;
-  for (const Table& table : Tables()) {
+  for (const CopiedTableSpec& table : kCopiedTables) {
     if (!status.ok()) break;
     Result<int64_t> rows = CopyTable(table, source, destination);
     if (rows.ok()) {

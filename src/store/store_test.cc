@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -10,6 +11,7 @@
 #include "store/exchange_tables.h"
 #include "store/postgres/postgres_test_database.h"
 #include "store/sql_hash_reader.h"
+#include "store/sql_query.h"
 #include "store/store_copy.h"
 #include "store/witness_tables.h"
 
@@ -291,6 +293,49 @@ TEST_P(StoreTest, WitnessesAndTheirCosignaturesAreKeptByName) {
   EXPECT_EQ(policy->threshold, 2);
   EXPECT_EQ(policy->witnesses, (std::vector<std::string>{"a.example", "b.example", "c.example"}));
   EXPECT_FALSE(FindWitnessPolicy(*store_, exchange + 1)->has_value());
+}
+
+// `canje migrate` copies every table of the schema: a table added by a migration and left out
+// of store_copy.cc's list fails here (its columns come from the catalogue, so columns need no
+// list of their own).
+TEST_P(StoreTest, ACopyTakesEveryTableOfTheSchema) {
+  ASSERT_TRUE(store_
+                  ->Write(actor_,
+                          [](WriteTransaction& t) -> Status {
+                            CANJE_RETURN_IF_ERROR(t.AddParty({"VEN", "Venezuela", "state", ""}));
+                            return t.AppendEvent({"party.added", {"VEN"}}, Payload(0)).status();
+                          })
+                  .ok());
+  SqlConnection& connection = store_->connection();
+  Result<std::vector<std::string>> tables = QueryAll<std::string>(
+      connection,
+      connection.dialect() == SqlConnection::Dialect::kSqlite
+          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+          : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+            "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+      NoBind(), [](const SqlStatement& row) { return row.Text(0); });
+  ASSERT_TRUE(tables.ok()) << tables.status().ToString();
+  EXPECT_GT(tables->size(), 30u);
+
+  std::filesystem::path copy_path =
+      std::filesystem::temp_directory_path() /
+      ("canje-store-test-" + std::to_string(getpid()) + "-copy-every-table.db");
+  std::filesystem::remove(copy_path);
+  auto copy = Store::Open({copy_path.string(), true});
+  ASSERT_TRUE(copy.ok()) << copy.status().ToString();
+  Result<CopyReport> copied = CopyStore(*store_, **copy);
+  ASSERT_TRUE(copied.ok()) << copied.status().ToString();
+  std::vector<std::string> copied_tables;
+  for (const CopiedTable& table : copied->tables) copied_tables.push_back(table.name);
+  std::sort(copied_tables.begin(), copied_tables.end());
+  EXPECT_EQ(copied_tables, *tables);
+  EXPECT_EQ((*copy)->Parties()->size(), 1u);
+  EXPECT_EQ(*(*copy)->EventCount(), 1);
+  copy->reset();
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    std::filesystem::remove(copy_path.string() + suffix);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,

@@ -1,65 +1,39 @@
 #include "store/witness_tables.h"
 
 #include "core/clock.h"
-#include "store/sql_query.h"
+#include "store/row_mapping.h"
 
 namespace canje::store {
 namespace {
 
-constexpr std::string_view kWitnessSchema = R"sql(
-CREATE TABLE log_witnesses (
-  name TEXT PRIMARY KEY,
-  verifier_key TEXT NOT NULL,
-  url TEXT NOT NULL,
-  party TEXT NOT NULL,
-  added_at TEXT NOT NULL,
-  added_by TEXT NOT NULL,
-  removed_at TEXT NOT NULL,
-  removed_by TEXT NOT NULL,
-  event_seq INTEGER NOT NULL
-);
-CREATE INDEX cosignatures_by_witness ON cosignatures(key_name, size);
-CREATE TABLE exchange_witness_policies (
-  exchange_id INTEGER PRIMARY KEY REFERENCES exchanges(id),
-  threshold INTEGER NOT NULL,
-  witnesses TEXT NOT NULL,
-  set_at TEXT NOT NULL,
-  set_by TEXT NOT NULL,
-  event_seq INTEGER NOT NULL
-);
-)sql";
-
-constexpr std::string_view kWitnessColumns =
-    "name, verifier_key, url, party, added_at, added_by, removed_at, removed_by, event_seq";
-
-WitnessRow ReadWitness(const SqlStatement& row) {
-  return {row.Text(0), row.Text(1), row.Text(2), row.Text(3), row.Text(4),
-          row.Text(5), row.Text(6), row.Text(7), row.Int(8)};
-}
+const RowTable<WitnessRow> kWitnessTable{
+    "log_witnesses",
+    {
+        Column("name", &WitnessRow::name),
+        Column("verifier_key", &WitnessRow::verifier_key),
+        Column("url", &WitnessRow::url),
+        Column("party", &WitnessRow::party),
+        Column("added_at", &WitnessRow::added_at).InsertNow(),
+        Column("added_by", &WitnessRow::added_by).InsertActor(),
+        Column("removed_at", &WitnessRow::removed_at).InsertEmpty(),  // set by RemoveWitness
+        Column("removed_by", &WitnessRow::removed_by).InsertEmpty(),
+        Column("event_seq", &WitnessRow::event_seq),
+    }};
 
 // Witness names never hold '|' (key names have no '+', spaces or controls, but '|' is allowed
 // by the signed-note rules, so it is refused by the policy's use case before it gets here).
-std::string JoinNames(const std::vector<std::string>& names) {
-  std::string joined;
-  for (const std::string& name : names) joined += (joined.empty() ? "" : "|") + name;
-  return joined;
-}
-
-std::vector<std::string> SplitNames(const std::string& joined) {
-  std::vector<std::string> names;
-  size_t start = 0;
-  while (!joined.empty()) {
-    size_t bar = joined.find('|', start);
-    names.push_back(joined.substr(start, bar == std::string::npos ? bar : bar - start));
-    if (bar == std::string::npos) break;
-    start = bar + 1;
-  }
-  return names;
-}
+const RowTable<WitnessPolicyRow> kWitnessPolicyTable{
+    "exchange_witness_policies",
+    {
+        Column("exchange_id", &WitnessPolicyRow::exchange_id),
+        Column("threshold", &WitnessPolicyRow::threshold),
+        BarJoined("witnesses", &WitnessPolicyRow::witnesses),
+        Column("set_at", &WitnessPolicyRow::set_at).InsertNow(),
+        Column("set_by", &WitnessPolicyRow::set_by).InsertActor(),
+        Column("event_seq", &WitnessPolicyRow::event_seq),
+    }};
 
 }  // namespace
-
-std::string_view WitnessTablesSchema() { return kWitnessSchema; }
 
 Status AddWitness(WriteTransaction& transaction, const WitnessRow& witness) {
   CANJE_ASSIGN_OR_RETURN(auto existing, FindWitness(transaction.store(), witness.name));
@@ -73,18 +47,7 @@ Status AddWitness(WriteTransaction& transaction, const WitnessRow& witness) {
     CANJE_RETURN_IF_ERROR(Execute(db, "DELETE FROM log_witnesses WHERE name = ?",
                                   [&](SqlStatement& s) { s.BindText(1, witness.name); }));
   }
-  return Execute(db,
-                 "INSERT INTO log_witnesses(" + std::string(kWitnessColumns) +
-                     ") VALUES(?, ?, ?, ?, ?, ?, '', '', ?)",
-                 [&](SqlStatement& s) {
-                   s.BindText(1, witness.name);
-                   s.BindText(2, witness.verifier_key);
-                   s.BindText(3, witness.url);
-                   s.BindText(4, witness.party);
-                   s.BindText(5, transaction.now());
-                   s.BindText(6, transaction.actor().user);
-                   s.BindInt(7, witness.event_seq);
-                 });
+  return InsertRow(transaction, kWitnessTable, witness);
 }
 
 Status RemoveWitness(WriteTransaction& transaction, std::string_view name) {
@@ -102,18 +65,14 @@ Status RemoveWitness(WriteTransaction& transaction, std::string_view name) {
 }
 
 Result<std::vector<WitnessRow>> Witnesses(Store& store, bool include_removed) {
-  return QueryAll<WitnessRow>(store.connection(),
-                              "SELECT " + std::string(kWitnessColumns) + " FROM log_witnesses" +
-                                  (include_removed ? "" : " WHERE removed_at = ''") +
-                                  " ORDER BY name",
-                              NoBind(), ReadWitness);
+  return SelectRows(store.connection(), kWitnessTable,
+                    include_removed ? "ORDER BY name" : "WHERE removed_at = '' ORDER BY name",
+                    NoBind());
 }
 
 Result<std::optional<WitnessRow>> FindWitness(Store& store, std::string_view name) {
-  return QueryOne<WitnessRow>(
-      store.connection(),
-      "SELECT " + std::string(kWitnessColumns) + " FROM log_witnesses WHERE name = ?",
-      [&](SqlStatement& s) { s.BindText(1, name); }, ReadWitness);
+  return SelectRow(store.connection(), kWitnessTable, "WHERE name = ?",
+                   [&](SqlStatement& s) { s.BindText(1, name); });
 }
 
 Result<std::optional<CosignatureRow>> LatestCosignature(Store& store, std::string_view key_name) {
@@ -160,29 +119,12 @@ Status PutWitnessPolicy(WriteTransaction& transaction, const WitnessPolicyRow& p
   SqlConnection& db = transaction.store().connection();
   CANJE_RETURN_IF_ERROR(Execute(db, "DELETE FROM exchange_witness_policies WHERE exchange_id = ?",
                                 [&](SqlStatement& s) { s.BindInt(1, policy.exchange_id); }));
-  return Execute(db,
-                 "INSERT INTO exchange_witness_policies(exchange_id, threshold, witnesses, set_at, "
-                 "set_by, event_seq) VALUES(?, ?, ?, ?, ?, ?)",
-                 [&](SqlStatement& s) {
-                   s.BindInt(1, policy.exchange_id);
-                   s.BindInt(2, policy.threshold);
-                   s.BindText(3, JoinNames(policy.witnesses));
-                   s.BindText(4, transaction.now());
-                   s.BindText(5, transaction.actor().user);
-                   s.BindInt(6, policy.event_seq);
-                 });
+  return InsertRow(transaction, kWitnessPolicyTable, policy);
 }
 
 Result<std::optional<WitnessPolicyRow>> FindWitnessPolicy(Store& store, int64_t exchange_id) {
-  return QueryOne<WitnessPolicyRow>(
-      store.connection(),
-      "SELECT exchange_id, threshold, witnesses, set_at, set_by, event_seq "
-      "FROM exchange_witness_policies WHERE exchange_id = ?",
-      [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
-      [](const SqlStatement& row) {
-        return WitnessPolicyRow{row.Int(0),  row.Int(1),  SplitNames(row.Text(2)),
-                                row.Text(3), row.Text(4), row.Int(5)};
-      });
+  return SelectRow(store.connection(), kWitnessPolicyTable, "WHERE exchange_id = ?",
+                   [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
 }
 
 }  // namespace canje::store

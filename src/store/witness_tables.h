@@ -21,10 +21,6 @@
 
 namespace canje::store {
 
-// The SQL of migration 9: tables log_witnesses and exchange_witness_policies, and an index of
-// cosignatures by witness.
-std::string_view WitnessTablesSchema();
-
 struct WitnessRow {
   std::string name;          // the witness key's name (unique)
   std::string verifier_key;  // NAME+KEYID+BASE64, a cosignature/v1 key
