@@ -152,6 +152,12 @@ Result<bool> Unlock(Instance& admin, const std::string& user, std::string_view r
   return changed;
 }
 
+std::string_view SessionStateAt(const store::SessionRow& session, std::string_view now) {
+  if (!session.ended_at.empty()) return "ended";
+  if (session.expires_at <= now) return "expired";
+  return "open";
+}
+
 Result<std::vector<store::SessionRow>> ListSessions(Instance& admin, const std::string& user,
                                                     bool open_only) {
   CANJE_RETURN_IF_ERROR(AuthorizeAdmin(admin));

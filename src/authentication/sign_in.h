@@ -70,6 +70,9 @@ Result<bool> Unlock(instance::Instance& admin, const std::string& user, std::str
 // The sessions of `user` (empty: everyone's), newest first; `open_only` keeps the open ones.
 Result<std::vector<store::SessionRow>> ListSessions(instance::Instance& admin,
                                                     const std::string& user, bool open_only);
+// A listed session's state at `now` (RFC 3339, as NowRfc3339): "ended" once ended, "expired"
+// once past its latest end, "open" otherwise.
+std::string_view SessionStateAt(const store::SessionRow& session, std::string_view now);
 
 // Ends session `id` (event "session.ended" with `reason`). False when it had already ended.
 // kNotFound for an unknown id.

@@ -193,5 +193,15 @@ TEST_F(SignInTest, AUserWithoutBothFactorsCannotSignIn) {
   EXPECT_EQ(SetPassword(*admin_, "nobody", kPassword, kCheap).code(), StatusCode::kNotFound);
 }
 
+// What `canje user session list` and GET /v1/sessions say of a session.
+TEST(SessionStateTest, EndedThenExpiredThenOpen) {
+  store::SessionRow session;
+  session.expires_at = "2030-01-01T22:00:00Z";
+  EXPECT_EQ(SessionStateAt(session, "2030-01-01T12:00:00Z"), "open");
+  EXPECT_EQ(SessionStateAt(session, "2030-01-01T22:00:00Z"), "expired");
+  session.ended_at = "2030-01-01T11:00:00Z";
+  EXPECT_EQ(SessionStateAt(session, "2030-01-01T12:00:00Z"), "ended");
+}
+
 }  // namespace
 }  // namespace canje::authentication

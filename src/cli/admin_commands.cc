@@ -6,6 +6,7 @@
 #include "cli/table.h"
 #include "instance/instance.h"
 #include "instance/parties_and_users.h"
+#include "wire/instance_json.h"
 
 #ifndef CANJE_VERSION
 #define CANJE_VERSION "0.0.0"
@@ -36,13 +37,7 @@ void AddInitCommand(CLI::App& app, CommandContext& context) {
     Result<instance::InitResult> result = instance::Instance::Initialize(*options);
     if (!result.ok()) return context.Finish(result.status());
     if (context.global.json) {
-      context.out << nlohmann::json{{"database", options->database},
-                                    {"master_key_file", result->master_key_file},
-                                    {"instance_id", result->instance_id},
-                                    {"origin", result->origin},
-                                    {"admin", result->admin_name}}
-                         .dump(2)
-                  << '\n';
+      context.out << wire::InstanceCreatedJson(options->database, *result).dump(2) << '\n';
     } else {
       context.out << "Created store " << options->database << " (instance "
                   << result->instance_id << ", log origin " << result->origin << ")\n"
@@ -75,11 +70,7 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
       context.out << "Added user " << options->name << " (" << options->role << ", "
                   << options->party << ")\n";
     } else if (status.ok()) {
-      context.out << nlohmann::json{{"name", options->name},
-                                    {"party", options->party},
-                                    {"role", options->role}}
-                         .dump(2)
-                  << '\n';
+      context.out << wire::UserJson(*options).dump(2) << '\n';
     }
     context.Finish(status);
   });
@@ -91,12 +82,7 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
     if (!users.ok()) return context.Finish(users.status());
     if (context.global.json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& row : *users) {
-        out.push_back({{"name", row.name},
-                       {"party", row.party},
-                       {"role", row.role},
-                       {"created_at", row.created_at}});
-      }
+      for (const auto& row : *users) out.push_back(wire::UserJson(row));
       context.out << out.dump(2) << '\n';
     } else {
       Table table({"NAME", "PARTY", "ROLE", "CREATED"});
@@ -125,11 +111,7 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
     Status status = instance::AddParty(**opened, *options);
     if (status.ok()) {
       if (context.global.json) {
-        context.out << nlohmann::json{{"code", options->code},
-                                      {"name", options->name},
-                                      {"kind", options->kind}}
-                           .dump(2)
-                    << '\n';
+        context.out << wire::PartyJson(*options).dump(2) << '\n';
       } else {
         context.out << "Added party " << options->code << " (" << options->name << ", "
                     << options->kind << ")\n";
@@ -145,9 +127,7 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
     if (!parties.ok()) return context.Finish(parties.status());
     if (context.global.json) {
       nlohmann::json out = nlohmann::json::array();
-      for (const auto& row : *parties) {
-        out.push_back({{"code", row.code}, {"name", row.name}, {"kind", row.kind}});
-      }
+      for (const auto& row : *parties) out.push_back(wire::PartyJson(row));
       context.out << out.dump(2) << '\n';
     } else {
       Table table({"CODE", "NAME", "KIND"});

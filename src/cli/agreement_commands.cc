@@ -16,7 +16,7 @@
 #include "negotiation/signature_keys.h"
 #include "negotiation/witness_policy.h"
 #include "negotiation/workflow_actions.h"
-#include "wire/witness_json.h"
+#include "wire/agreement_json.h"
 
 namespace canje::cli {
 namespace {
@@ -47,10 +47,8 @@ Status RunSign(CommandContext& context, const SignOptions& options) {
   CANJE_RETURN_IF_ERROR(WriteOutputFile(out, AsText(ByteView(signature.data(), signature.size()))));
   const Sha256Hash digest = Sha256(AsBytes(manifest));
   if (context.global.json) {
-    context.out << json{{"manifest", options.manifest},
-                        {"manifest_sha256", HexEncode(digest)},
-                        {"signature_file", out},
-                        {"key_id", negotiation::KeyId(public_key)}}
+    context.out << wire::SignedManifestJson(options.manifest, HexEncode(digest), out,
+                                            negotiation::KeyId(public_key))
                        .dump(2)
                 << '\n';
   } else {
@@ -119,13 +117,7 @@ Status RunKeyList(CommandContext& context, const std::string& party) {
   CANJE_ASSIGN_OR_RETURN(auto keys, negotiation::ListPartyKeys(*instance, party));
   if (context.global.json) {
     json out = json::array();
-    for (const auto& key : keys) {
-      out.push_back({{"party", key.party},
-                     {"key_id", key.key_id},
-                     {"public_key", HexEncode(key.public_key)},
-                     {"added_at", key.added_at},
-                     {"added_by", key.added_by}});
-    }
+    for (const auto& key : keys) out.push_back(wire::PartyKeyJson(key));
     context.out << out.dump(2) << '\n';
   } else {
     Table table({"PARTY", "KEY", "ADDED", "BY"});
@@ -222,30 +214,14 @@ void PrintFinality(CommandContext& context, std::string_view what,
 // final under the exchange's witness policy.
 void PrintExchangeState(CommandContext& context, const store::ExchangeStateRow& row,
                         const negotiation::WorkflowFinality* finality = nullptr) {
-  const std::string agreed =
-      row.agreed_version == 0 ? "" : negotiation::VersionId(row.agreed_version);
   if (context.global.json) {
-    json out{{"exchange", negotiation::ExchangeId(row.exchange_id)},
-             {"state", row.state},
-             {"agreed_version", agreed},
-             {"reason", row.reason},
-             {"changed_at", row.changed_at},
-             {"changed_by", row.changed_by}};
-    if (finality != nullptr) {
-      out["witness_policy"] =
-          finality->policy ? wire::WitnessPolicyJson(*finality->policy) : json(nullptr);
-      out["agreement_final"] = finality->agreement && finality->agreement->final;
-      out["completion_final"] = finality->completion && finality->completion->final;
-      out["agreement_finality"] =
-          finality->agreement ? wire::FinalityJson(*finality->agreement) : json(nullptr);
-      out["completion_finality"] =
-          finality->completion ? wire::FinalityJson(*finality->completion) : json(nullptr);
-    }
-    context.out << out.dump(2) << '\n';
+    context.out << wire::ExchangeStateJson(row, finality).dump(2) << '\n';
     return;
   }
   context.out << negotiation::ExchangeId(row.exchange_id) << " is " << row.state;
-  if (!agreed.empty()) context.out << " (agreed on " << agreed << ")";
+  if (row.agreed_version != 0) {
+    context.out << " (agreed on " << negotiation::VersionId(row.agreed_version) << ")";
+  }
   if (!row.reason.empty()) context.out << ": " << row.reason;
   context.out << '\n';
   if (finality == nullptr) return;
@@ -317,12 +293,7 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
                    : added.status();
       }
       if (context.global.json) {
-        context.out << json{{"version", negotiation::VersionId(id)},
-                            {"party", (*add_options)[1]},
-                            {"key_id", added->key_id},
-                            {"manifest_sha256", added->manifest_sha256}}
-                           .dump(2)
-                    << '\n';
+        context.out << wire::SignatureAddedJson(id, (*add_options)[1], *added).dump(2) << '\n';
       } else {
         context.out << "Added " << (*add_options)[1] << "'s signature of "
                     << negotiation::VersionId(id) << " (key " << added->key_id
@@ -343,21 +314,7 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
       CANJE_ASSIGN_OR_RETURN(negotiation::AgreementCheck check,
                              negotiation::VerifyAgreement(*instance, id));
       if (context.global.json) {
-        json parties = json::array();
-        for (const auto& line : check.parties) {
-          parties.push_back({{"party", line.party},
-                             {"status", line.status},
-                             {"key_id", line.key_id},
-                             {"detail", line.detail}});
-        }
-        context.out << json{{"version", negotiation::VersionId(id)},
-                            {"manifest_sha256", check.manifest_sha256},
-                            {"complete", check.complete},
-                            {"final", check.finality.final},
-                            {"finality", wire::FinalityJson(check.finality)},
-                            {"parties", parties}}
-                           .dump(2)
-                    << '\n';
+        context.out << wire::AgreementCheckJson(id, check).dump(2) << '\n';
       } else {
         context.out << "Manifest of " << negotiation::VersionId(id) << ": SHA-256 "
                     << check.manifest_sha256 << '\n';

@@ -71,9 +71,7 @@ Status ReportSummary(instance::Instance& instance, CommandContext& context) {
   CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus reconciled,
                          reconciliation::ReadStatus(instance));
   if (context.global.json) {
-    json out = wire::SummaryJson(summary);
-    out["reconciliation"] = ReconciliationCountsJson(reconciled, "", 0);
-    context.out << out.dump(2) << '\n';
+    context.out << wire::SummaryJson(summary, reconciled).dump(2) << '\n';
   } else {
     PrintSummary(summary, context.out);
     context.out << "\nReconciliation (canje link status)\n";

@@ -15,8 +15,6 @@
 #include "negotiation/candidates.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
-#include "solver/instance_json.h"
-#include "solver/solution_json.h"
 #include "wire/exchange_json.h"
 
 namespace canje::cli {
@@ -58,24 +56,11 @@ std::string NameOrDash(const Names& names, int64_t person) {
   return found == names.end() ? "-" : found->second;
 }
 
-void AddName(json& out, const Names& names, int64_t person) {
-  auto found = names.find(person);
-  if (found != names.end()) out["name"] = found->second;
-}
-
-json ReasonsJson(const std::vector<negotiation::Reason>& reasons) {
-  json out = json::array();
-  for (const auto& reason : reasons) out.push_back({{"kind", reason.kind}, {"text", reason.text}});
-  return out;
-}
-
 std::string ReasonsText(const std::vector<negotiation::Reason>& reasons) {
   std::string text;
   for (const auto& reason : reasons) text += (text.empty() ? "" : "; ") + reason.text;
   return text;
 }
-
-json CapJson(const std::optional<int64_t>& cap) { return cap ? json(*cap) : json(nullptr); }
 
 std::string CapText(const std::optional<int64_t>& cap) {
   return cap ? std::to_string(*cap) : std::string("none");
@@ -118,11 +103,7 @@ Status RunCreate(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id,
                          negotiation::CreateExchange(*instance, {flags.name, flags.mediator}));
   if (context.global.json) {
-    context.out << json{{"id", negotiation::ExchangeId(id)},
-                        {"name", flags.name},
-                        {"mediator", flags.mediator}}
-                       .dump(2)
-                << "\n";
+    context.out << wire::ExchangeCreatedJson(id, {flags.name, flags.mediator}).dump(2) << "\n";
   } else {
     context.out << "Created exchange " << negotiation::ExchangeId(id) << " \"" << flags.name
                 << "\" (mediator " << flags.mediator << ")\n";
@@ -135,11 +116,7 @@ Status RunPartyAdd(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_RETURN_IF_ERROR(negotiation::AddExchangeParty(*instance, id, flags.party, flags.bloc));
   if (context.global.json) {
-    context.out << json{{"exchange", negotiation::ExchangeId(id)},
-                        {"party", flags.party},
-                        {"bloc", flags.bloc}}
-                       .dump(2)
-                << "\n";
+    context.out << wire::ExchangePartyJson(id, flags.party, flags.bloc).dump(2) << "\n";
   } else {
     context.out << flags.party << " takes part in " << negotiation::ExchangeId(id) << " on side "
                 << flags.bloc << "\n";
@@ -155,11 +132,7 @@ Status RunRule(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_RETURN_IF_ERROR(negotiation::SetBlocRule(*instance, id, flags.bloc, rule));
   if (context.global.json) {
-    context.out << json{{"exchange", negotiation::ExchangeId(id)},
-                        {"bloc", flags.bloc},
-                        {"rule", wire::RuleJson(rule)}}
-                       .dump(2)
-                << "\n";
+    context.out << wire::BlocRuleSetJson(id, flags.bloc, rule).dump(2) << "\n";
   } else {
     context.out << "Side " << flags.bloc << " of " << negotiation::ExchangeId(id) << ": rule "
                 << RuleText(rule) << "\n";
@@ -185,18 +158,12 @@ Status RunCaps(CommandContext& context, const ExchangeFlags& flags) {
     CANJE_ASSIGN_OR_RETURN(caps.objective, negotiation::ParseObjective(flags.objective));
   }
   CANJE_RETURN_IF_ERROR(negotiation::SetExchangeCaps(*instance, id, caps));
-  std::string objective = caps.objective == solver::Objective::kValue ? "value" : "people";
   if (context.global.json) {
-    context.out << json{{"exchange", negotiation::ExchangeId(id)},
-                        {"max_size", CapJson(caps.max_size)},
-                        {"max_parties", CapJson(caps.max_parties)},
-                        {"objective", objective}}
-                       .dump(2)
-                << "\n";
+    context.out << wire::ExchangeCapsJson(id, caps).dump(2) << "\n";
   } else {
     context.out << negotiation::ExchangeId(id) << ": max size " << CapText(caps.max_size)
-                << ", max parties " << CapText(caps.max_parties) << ", objective " << objective
-                << "\n";
+                << ", max parties " << CapText(caps.max_parties) << ", objective "
+                << negotiation::ObjectiveName(caps.objective) << "\n";
   }
   return Status::Ok();
 }
@@ -216,15 +183,7 @@ Status RunClaim(CommandContext& context, const ExchangeFlags& flags) {
                          negotiation::AddClaims(*instance, id, claims));
   std::string destination = flags.destination.empty() ? flags.by : flags.destination;
   if (context.global.json) {
-    json ids = json::array();
-    for (int64_t person : persons) ids.push_back(instance::PersonId(person));
-    context.out << json{{"exchange", negotiation::ExchangeId(id)},
-                        {"claimant", flags.by},
-                        {"destination", destination},
-                        {"persons", ids},
-                        {"added", outcome.added},
-                        {"updated", outcome.updated}}
-                       .dump(2)
+    context.out << wire::ClaimsAddedJson(id, flags.by, destination, persons, outcome).dump(2)
                 << "\n";
   } else {
     context.out << flags.by << " claims "
@@ -247,14 +206,7 @@ Status RunCost(CommandContext& context, const ExchangeFlags& flags) {
   for (int64_t person : persons) costs.push_back({person, flags.by, flags.cost});
   CANJE_RETURN_IF_ERROR(negotiation::SetReleaseCosts(*instance, id, costs));
   if (context.global.json) {
-    json ids = json::array();
-    for (int64_t person : persons) ids.push_back(instance::PersonId(person));
-    context.out << json{{"exchange", negotiation::ExchangeId(id)},
-                        {"holder", flags.by},
-                        {"cost", flags.cost},
-                        {"persons", ids}}
-                       .dump(2)
-                << "\n";
+    context.out << wire::CostsSetJson(id, flags.by, flags.cost, persons).dump(2) << "\n";
   } else {
     context.out << flags.by << " gives up " << SolverNumber(flags.cost) << " by releasing "
                 << (persons.size() == 1 ? instance::PersonId(persons[0])
@@ -329,36 +281,6 @@ Status RunList(CommandContext& context) {
 
 // ---- candidates, solve ------------------------------------------------------------------------
 
-json CandidateJson(const solver::Candidate& candidate, const negotiation::CandidateEntry& entry,
-                   const Names& names) {
-  json out = {{"candidate", candidate.id}, {"claim", entry.claim_id}, {"person", candidate.person}};
-  AddName(out, names, entry.person_id);
-  out.update({{"from", candidate.from},
-              {"to", candidate.to},
-              {"beneficiary", candidate.beneficiary},
-              {"value", candidate.value},
-              {"cost", candidate.cost},
-              {"priority", candidate.priority},
-              {"unconditional", candidate.unconditional},
-              {"handover_notes", ReasonsJson(entry.handover_notes)}});
-  return out;
-}
-
-json ExcludedClaimsJson(const std::vector<negotiation::ClaimExclusion>& excluded,
-                        const Names& names) {
-  json out = json::array();
-  for (const auto& exclusion : excluded) {
-    json item = {{"claim", exclusion.claim_id},
-                 {"person", instance::PersonId(exclusion.person_id)}};
-    AddName(item, names, exclusion.person_id);
-    item.update({{"claimant", exclusion.claimant},
-                 {"destination", exclusion.destination},
-                 {"reasons", ReasonsJson(exclusion.reasons)}});
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
 // The candidates (or a deal's selected candidates: `only`) as a table.
 void PrintCandidates(const negotiation::ExchangeCandidates& candidates, const Names& names,
                      const std::vector<std::string>* only, std::ostream& out) {
@@ -392,15 +314,7 @@ Status RunCandidates(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(Names names,
                          negotiation::VisibleNames(*instance, ClaimedPersons(candidates.details)));
   if (context.global.json) {
-    json out = {{"exchange", negotiation::ExchangeId(id)}, {"date", candidates.date}};
-    out["candidates"] = json::array();
-    for (size_t i = 0; i < candidates.candidates.size(); ++i) {
-      out["candidates"].push_back(
-          CandidateJson(candidates.instance.candidates[i], candidates.candidates[i], names));
-    }
-    out["excluded"] = ExcludedClaimsJson(candidates.excluded, names);
-    out["instance"] = solver::InstanceToJson(candidates.instance);
-    context.out << out.dump(2) << "\n";
+    context.out << wire::ExchangeCandidatesJson(id, candidates, names).dump(2) << "\n";
     return Status::Ok();
   }
   context.out << "Exchange " << negotiation::ExchangeId(id) << " \""
@@ -420,32 +334,6 @@ Status RunCandidates(CommandContext& context, const ExchangeFlags& flags) {
   return Status::Ok();
 }
 
-json NotChosenJson(const std::vector<negotiation::NotChosen>& not_chosen, const Names& names) {
-  json out = json::array();
-  for (const auto& person : not_chosen) {
-    json item = {{"person", instance::PersonId(person.person_id)}};
-    AddName(item, names, person.person_id);
-    item["reasons"] = ReasonsJson(person.reasons);
-    out.push_back(std::move(item));
-  }
-  return out;
-}
-
-json DealJson(const negotiation::ExchangeCandidates& candidates,
-              const std::vector<std::string>& selected, const Names& names) {
-  std::map<std::string, size_t> index;
-  for (size_t i = 0; i < candidates.instance.candidates.size(); ++i) {
-    index[candidates.instance.candidates[i].id] = i;
-  }
-  json out = json::array();
-  for (const std::string& id : selected) {
-    size_t i = index.at(id);
-    out.push_back(
-        CandidateJson(candidates.instance.candidates[i], candidates.candidates[i], names));
-  }
-  return out;
-}
-
 Status RunSolve(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   negotiation::SolveExchangeOptions options;
@@ -461,17 +349,7 @@ Status RunSolve(CommandContext& context, const ExchangeFlags& flags) {
                          negotiation::SolveExchange(*instance, id, options));
   const solver::Solution& solution = deal.solution;
   if (context.global.json) {
-    json out = solver::SolutionToJson(solution);
-    out.erase("excluded");  // merged into not_chosen, with the eligibility reasons
-    out["exchange"] = negotiation::ExchangeId(id);
-    out["date"] = deal.candidates.date;
-    out["deal"] = DealJson(deal.candidates, solution.deal.selected, deal.names);
-    out["not_chosen"] = NotChosenJson(deal.not_chosen, deal.names);
-    if (solution.require && solution.require->deal) {
-      out["require"]["deal_persons"] =
-          DealJson(deal.candidates, solution.require->deal->selected, deal.names);
-    }
-    context.out << out.dump(2) << "\n";
+    context.out << wire::ExchangeDealJson(id, deal).dump(2) << "\n";
     return Status::Ok();
   }
   context.out << "Exchange " << negotiation::ExchangeId(id) << " \""

@@ -110,11 +110,9 @@ Status RunNotTravelling(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t recorded,
                          negotiation::RecordNotTravelling(*instance, id, outcomes));
   if (context.global.json) {
-    json persons = json::array();
-    for (const auto& outcome : outcomes) persons.push_back(instance::PersonId(outcome.person_id));
-    context.out
-        << json{{"exchange", ExchangeId(id)}, {"recorded", recorded}, {"persons", persons}}.dump(2)
-        << '\n';
+    std::vector<int64_t> persons;
+    for (const auto& outcome : outcomes) persons.push_back(outcome.person_id);
+    context.out << wire::RecordedPersonsJson(id, recorded, persons).dump(2) << '\n';
   } else if (outcomes.size() == 1) {
     context.out << "Recorded that " << instance::PersonId(outcomes[0].person_id)
                 << " does not travel in " << ExchangeId(id) << " ("
@@ -146,11 +144,7 @@ Status RunReport(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(int64_t report_id, negotiation::ReportCount(*instance, id, report));
   if (context.global.json) {
-    context.out << json{{"exchange", ExchangeId(id)}, {"report", report_id},
-                        {"party", report.party},      {"direction", report.from + ">" + report.to},
-                        {"count", report.count},      {"has_persons", report.has_persons}}
-                       .dump(2)
-                << '\n';
+    context.out << wire::CountReportedJson(id, report_id, report).dump(2) << '\n';
   } else {
     context.out << "Recorded " << report.party << "'s count for " << report.from << ">" << report.to
                 << " in " << ExchangeId(id) << ": " << report.count
@@ -259,13 +253,9 @@ Status RunHandoverRecord(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(int64_t recorded, negotiation::RecordHandovers(*instance, id, handovers));
   if (context.global.json) {
-    json persons = json::array();
-    for (const auto& handover : handovers) {
-      persons.push_back(instance::PersonId(handover.person_id));
-    }
-    context.out
-        << json{{"exchange", ExchangeId(id)}, {"recorded", recorded}, {"persons", persons}}.dump(2)
-        << '\n';
+    std::vector<int64_t> persons;
+    for (const auto& handover : handovers) persons.push_back(handover.person_id);
+    context.out << wire::RecordedPersonsJson(id, recorded, persons).dump(2) << '\n';
   } else if (handovers.size() == 1) {
     context.out << "Recorded the handover of " << instance::PersonId(handovers[0].person_id)
                 << " to " << handovers[0].to << " at " << handovers[0].at << " in "

@@ -8,49 +8,12 @@
 #include "negotiation/hold_scope.h"
 #include "negotiation/holds.h"
 #include "negotiation/legal_acts.h"
+#include "wire/holds_json.h"
 
 namespace canje::cli {
 namespace {
 
 using nlohmann::json;
-
-json NullIfEmpty(const std::string& text) { return text.empty() ? json(nullptr) : json(text); }
-
-json HoldToJson(const negotiation::HoldView& view, bool with_covered) {
-  const store::HoldRow& hold = view.hold;
-  json scope;
-  if (hold.rule_holder.empty() && hold.rule_nationality.empty() && hold.rule_category.empty() &&
-      hold.rule_legal_basis.empty()) {
-    // Listed persons (only those the reader may see; covered_hidden counts the others).
-    json persons = json::array();
-    for (int64_t id : hold.persons) persons.push_back(instance::PersonId(id));
-    scope["persons"] = persons;
-  } else {
-    scope["rule"] = {{"holder", NullIfEmpty(hold.rule_holder)},
-                     {"nationality", NullIfEmpty(hold.rule_nationality)},
-                     {"category", NullIfEmpty(hold.rule_category)},
-                     {"legal_basis", NullIfEmpty(hold.rule_legal_basis)}};
-  }
-  json out = {{"id", negotiation::HoldId(hold.id)},
-              {"issuer", hold.issuer},
-              {"reference", hold.reference},
-              {"from", hold.effective_from},
-              {"until", NullIfEmpty(hold.effective_until)},
-              {"scope", scope},
-              {"state", view.state},
-              {"in_force", view.in_force},
-              {"lifted_on", NullIfEmpty(hold.lifted_on)},
-              {"lift_reason", NullIfEmpty(hold.lift_reason)},
-              {"created_at", hold.created_at},
-              {"created_by", hold.created_by}};
-  if (with_covered) {
-    json covered = json::array();
-    for (int64_t id : view.covered) covered.push_back(instance::PersonId(id));
-    out["covered"] = covered;
-    out["covered_hidden"] = view.covered_hidden;
-  }
-  return out;
-}
 
 std::string UntilText(const store::HoldRow& hold) {
   return hold.effective_until.empty() ? "-" : hold.effective_until;
@@ -60,18 +23,6 @@ struct HoldAddFlags {
   negotiation::NewHold hold;
   std::vector<std::string> persons;
 };
-
-json ActToJson(const store::LegalActRow& act) {
-  return {{"id", negotiation::LegalActId(act.id)},
-          {"person", instance::PersonId(act.person_id)},
-          {"type", act.type},
-          {"date", act.act_date},
-          {"authority", act.authority},
-          {"reference", act.reference},
-          {"status_after", act.status_after},
-          {"recorded_at", act.recorded_at},
-          {"recorded_by", act.recorded_by}};
-}
 
 }  // namespace
 
@@ -111,7 +62,7 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
     auto view = negotiation::ShowHold(**opened, *id, "");
     if (!view.ok()) return context.Finish(view.status());
     if (context.global.json) {
-      context.out << HoldToJson(*view, true).dump(2) << '\n';
+      context.out << wire::HoldJson(*view, true).dump(2) << '\n';
     } else {
       context.out << "Added legal hold " << negotiation::HoldId(*id) << " (" << new_hold.issuer
                   << ", " << new_hold.reference
@@ -139,7 +90,7 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
     auto view = negotiation::ShowHold(**opened, *id, "");
     if (!view.ok()) return context.Finish(view.status());
     if (context.global.json) {
-      context.out << HoldToJson(*view, false).dump(2) << '\n';
+      context.out << wire::HoldJson(*view, false).dump(2) << '\n';
     } else {
       context.out << "Lifted legal hold " << negotiation::HoldId(*id) << " from "
                   << view->hold.lifted_on << '\n';
@@ -157,11 +108,7 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
     if (!holds.ok()) return context.Finish(holds.status());
     if (context.global.json) {
       json out = json::array();
-      for (const auto& view : *holds) {
-        json item = HoldToJson(view, false);
-        item["covered_count"] = view.covered.size();
-        out.push_back(item);
-      }
+      for (const auto& view : *holds) out.push_back(wire::HoldListItemJson(view));
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }
@@ -193,7 +140,7 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
     auto view = negotiation::ShowHold(**opened, *id, *show_on);
     if (!view.ok()) return context.Finish(view.status());
     if (context.global.json) {
-      context.out << HoldToJson(*view, true).dump(2) << '\n';
+      context.out << wire::HoldJson(*view, true).dump(2) << '\n';
       return context.Finish(Status::Ok());
     }
     const store::HoldRow& h = view->hold;
@@ -272,7 +219,7 @@ void AddLegalActCommands(CLI::App& app, CommandContext& context) {
     if (!acts.ok()) return context.Finish(acts.status());
     if (context.global.json) {
       json out = json::array();
-      for (const auto& row : *acts) out.push_back(ActToJson(row));
+      for (const auto& row : *acts) out.push_back(wire::LegalActJson(row));
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }

@@ -9,41 +9,12 @@
 #include "negotiation/eligibility_report.h"
 #include "negotiation/execution_files.h"
 #include "negotiation/interviews.h"
+#include "wire/holds_json.h"
 
 namespace canje::cli {
 namespace {
 
 using nlohmann::json;
-
-json InterviewToJson(const negotiation::InterviewView& view) {
-  json out = {{"id", negotiation::InterviewId(view.id)},
-              {"person", instance::PersonId(view.person_id)},
-              {"destination", view.destination},
-              {"interviewed_on", view.interviewed_on},
-              {"identity", view.identity},
-              {"consent", view.consent},
-              {"fit_to_travel", view.fit_to_travel},
-              {"current", view.current},
-              {"note", view.note ? json(*view.note) : json(nullptr)},
-              {"note_erased", view.note_erased},
-              {"recorded_by", view.recorded_by},
-              {"recorder_party", view.recorder_party},
-              {"recorded_at", view.recorded_at}};
-  return out;
-}
-
-json EligibilityToJson(const negotiation::PersonEligibility& entry) {
-  json reasons = json::array();
-  for (const auto& reason : entry.reasons) {
-    reasons.push_back({{"kind", reason.kind},
-                       {"blocks_selection", reason.blocks_selection},
-                       {"reason", reason.text}});
-  }
-  return {{"person", instance::PersonId(entry.person_id)},
-          {"selectable", entry.selectable},
-          {"ready_for_handover", entry.ready_for_handover},
-          {"reasons", reasons}};
-}
 
 std::string YesNo(bool value) { return value ? "yes" : "no"; }
 
@@ -62,10 +33,8 @@ Status RecordInterviewFile(CommandContext& context, const std::string& person,
   if (context.global.json) {
     json out = json::array();
     for (size_t i = 0; i < recorded.size(); ++i) {
-      out.push_back({{"id", negotiation::InterviewId(recorded[i].id)},
-                     {"person", instance::PersonId(interviews[i].first.person_id)},
-                     {"destination", interviews[i].first.destination},
-                     {"changes_refusal", recorded[i].changes_refusal}});
+      out.push_back(wire::InterviewRecordedJson(recorded[i], interviews[i].first.person_id,
+                                                interviews[i].first.destination));
     }
     context.out << out.dump(2) << '\n';
   } else {
@@ -115,11 +84,7 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
     auto recorded = negotiation::RecordInterview(**opened, new_interview);
     if (!recorded.ok()) return context.Finish(recorded.status());
     if (context.global.json) {
-      context.out << json{{"id", negotiation::InterviewId(recorded->id)},
-                          {"person", instance::PersonId(*id)},
-                          {"destination", new_interview.destination},
-                          {"changes_refusal", recorded->changes_refusal}}
-                         .dump(2)
+      context.out << wire::InterviewRecordedJson(*recorded, *id, new_interview.destination).dump(2)
                   << '\n';
     } else {
       context.out << "Recorded interview " << negotiation::InterviewId(recorded->id) << " of "
@@ -149,7 +114,7 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
     if (!interviews.ok()) return context.Finish(interviews.status());
     if (context.global.json) {
       json out = json::array();
-      for (const auto& view : *interviews) out.push_back(InterviewToJson(view));
+      for (const auto& view : *interviews) out.push_back(wire::InterviewJson(view));
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }
@@ -196,7 +161,7 @@ void AddEligibilityCommand(CLI::App& app, CommandContext& context) {
     if (!report.ok()) return context.Finish(report.status());
     if (context.global.json) {
       json out = json::array();
-      for (const auto& entry : *report) out.push_back(EligibilityToJson(entry));
+      for (const auto& entry : *report) out.push_back(wire::EligibilityJson(entry));
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }

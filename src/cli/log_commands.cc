@@ -99,13 +99,7 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
     auto result = instance::VerifyLog(**opened, earlier);
     if (!result.ok()) return context.Finish(result.status());
     if (context.global.json) {
-      context.out << json{{"entries", result->entries},
-                          {"checkpoints", result->checkpoints},
-                          {"erased_payloads", result->erased_payloads},
-                          {"root", Base64Encode(result->root)},
-                          {"ok", true}}
-                         .dump(2)
-                  << '\n';
+      context.out << wire::LogVerificationJson(*result).dump(2) << '\n';
     } else {
       context.out << "ok: " << result->entries << " entries, " << result->checkpoints
                   << " checkpoints, root " << Base64Encode(result->root);

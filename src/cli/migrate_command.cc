@@ -6,6 +6,7 @@
 #include "core/database_location.h"
 #include "core/encoding.h"
 #include "instance/store_migration.h"
+#include "wire/instance_json.h"
 
 namespace canje::cli {
 namespace {
@@ -27,20 +28,15 @@ std::string SourceKey(const CommandContext& context, const MigrateOptions& optio
 Status RunMigrate(CommandContext& context, const MigrateOptions& options) {
   Result<store::CopyReport> report = instance::MigrateStore(options.from, options.to);
   if (!report.ok()) return report.status().WithContext("migrate");
-  std::string root = Base64Encode(report->root);
   if (context.global.json) {
-    nlohmann::json tables = nlohmann::json::object();
-    for (const auto& table : report->tables) tables[table.name] = table.rows;
-    context.out << nlohmann::json{{"tables", tables},
-                                  {"log", {{"size", report->events}, {"root", root}}}}
-                       .dump(2)
-                << '\n';
+    context.out << wire::StoreCopyJson(*report).dump(2) << '\n';
   } else {
     context.out << "Copied the store into the new location:\n";
     for (const auto& table : report->tables) {
       context.out << "  " << table.name << ": " << table.rows << " rows\n";
     }
-    context.out << "Same log on both sides: " << report->events << " entries, root " << root
+    context.out << "Same log on both sides: " << report->events << " entries, root "
+                << Base64Encode(report->root)
                 << "\nOpen the copy with the source's master key (--master-key "
                 << SourceKey(context, options) << "), then run `canje log verify` on it.\n";
   }

@@ -14,11 +14,10 @@
 #include "instance/key_management.h"
 #include "core/clock.h"
 #include "negotiation/person_erasure.h"
+#include "wire/instance_json.h"
 
 namespace canje::cli {
 namespace {
-
-using nlohmann::json;
 
 // The passphrase: from --passphrase-file, else CANJE_PASSPHRASE, else asked on the terminal.
 Result<std::string> ReadPassphrase(const std::string& file, bool confirm) {
@@ -43,12 +42,7 @@ void AddEraseCommand(CLI::App& person_command, CommandContext& context) {
         negotiation::ErasePersonUnlessInUse(**opened, *person_id, *reason, TodayIso());
     if (!report.ok()) return context.Finish(report.status());
     if (context.global.json) {
-      context.out << json{{"person", instance::PersonId(report->person_id)},
-                          {"records", report->records},
-                          {"events", report->events},
-                          {"event", report->event_seq}}
-                         .dump(2)
-                  << '\n';
+      context.out << wire::ErasureJson(*report).dump(2) << '\n';
     } else {
       context.out << "Erased " << instance::PersonId(report->person_id) << ": keys of the person, "
                   << report->records << " list record(s) and " << report->events
@@ -110,12 +104,7 @@ void AddKeyCommands(CLI::App& app, CommandContext& context) {
     auto report = instance::RotateMasterKey(**opened, context.MasterKeyPath());
     if (!report.ok()) return context.Finish(report.status());
     if (context.global.json) {
-      context.out << json{{"old_key_id", report->old_key_id},
-                          {"new_key_id", report->new_key_id},
-                          {"rewrapped", report->rewrapped},
-                          {"resumed", report->resumed}}
-                         .dump(2)
-                  << '\n';
+      context.out << wire::KeyRotationJson(*report).dump(2) << '\n';
     } else {
       context.out << (report->resumed ? "Completed the interrupted rotation" : "Rotated")
                   << " from master key " << report->old_key_id << " to " << report->new_key_id

@@ -7,17 +7,12 @@
 #include "cli/secret_input.h"
 #include "cli/table.h"
 #include "core/clock.h"
+#include "wire/account_json.h"
 
 namespace canje::cli {
 namespace {
 
 using nlohmann::json;
-
-std::string SessionState(const store::SessionRow& session, const std::string& now) {
-  if (!session.ended_at.empty()) return "ended";
-  if (session.expires_at <= now) return "expired";
-  return "open";
-}
 
 Status RunSetPassword(CommandContext& context, const std::string& user, const std::string& file) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
@@ -37,11 +32,7 @@ Status RunEnrolTotp(CommandContext& context, const std::string& user) {
   CANJE_ASSIGN_OR_RETURN(authentication::TotpEnrolment enrolment,
                          authentication::EnrolTotp(*instance, user));
   if (context.global.json) {
-    context.out << json{{"user", enrolment.user},
-                        {"uri", enrolment.uri},
-                        {"secret", enrolment.secret_base32}}
-                       .dump(2)
-                << '\n';
+    context.out << wire::TotpEnrolmentJson(enrolment).dump(2) << '\n';
     return Status::Ok();
   }
   // The URI alone on the first line, so that scripts can take it with `head -1`.
@@ -74,21 +65,15 @@ Status RunListSessions(CommandContext& context, const std::string& user, bool op
   if (context.global.json) {
     json out = json::array();
     for (const auto& session : sessions) {
-      out.push_back({{"id", session.id},
-                     {"user", session.user},
-                     {"state", SessionState(session, now)},
-                     {"started_at", session.created_at},
-                     {"expires_at", session.expires_at},
-                     {"ended_at", session.ended_at},
-                     {"ended_by", session.ended_by},
-                     {"end_reason", session.end_reason}});
+      out.push_back(wire::SessionRowJson(session, authentication::SessionStateAt(session, now)));
     }
     context.out << out.dump(2) << '\n';
     return Status::Ok();
   }
   Table table({"ID", "USER", "STATE", "STARTED", "ENDS AT THE LATEST", "ENDED", "WHY"});
   for (const auto& session : sessions) {
-    table.AddRow({std::to_string(session.id), session.user, SessionState(session, now),
+    table.AddRow({std::to_string(session.id), session.user,
+                  std::string(authentication::SessionStateAt(session, now)),
                   session.created_at, session.expires_at, session.ended_at, session.end_reason});
   }
   table.Print(context.out);

@@ -6,6 +6,7 @@
 #include "cli/open_instance.h"
 #include "cli/table.h"
 #include "core/clock.h"
+#include "wire/account_json.h"
 #include "authentication/api_tokens.h"
 
 namespace canje::cli {
@@ -23,12 +24,7 @@ Status RunTokenCreate(CommandContext& context, const TokenCreateOptions& options
   CANJE_ASSIGN_OR_RETURN(authentication::CreatedToken created,
                          authentication::CreateApiToken(*instance, options.user, options.expires_days));
   if (context.global.json) {
-    context.out << json{{"id", created.id},
-                        {"user", created.user},
-                        {"token", created.token},
-                        {"expires_at", created.expires_at}}
-                       .dump(2)
-                << '\n';
+    context.out << wire::CreatedTokenJson(created).dump(2) << '\n';
     return Status::Ok();
   }
   // The token alone on the first line, so that scripts can take it with `head -1`.
@@ -47,14 +43,8 @@ Status RunTokenList(CommandContext& context, const std::string& user) {
   if (context.global.json) {
     json out = json::array();
     for (const auto& token : tokens) {
-      out.push_back({{"id", token.id},
-                     {"user", token.user},
-                     {"state", authentication::TokenStateName(authentication::StateAt(token, now))},
-                     {"created_at", token.created_at},
-                     {"created_by", token.created_by},
-                     {"expires_at", token.expires_at},
-                     {"revoked_at", token.revoked_at},
-                     {"revoked_by", token.revoked_by}});
+      out.push_back(wire::ApiTokenJson(
+          token, authentication::TokenStateName(authentication::StateAt(token, now))));
     }
     context.out << out.dump(2) << '\n';
     return Status::Ok();

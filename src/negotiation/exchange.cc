@@ -100,6 +100,10 @@ Result<solver::Objective> ParseObjective(std::string_view text) {
                        "'; use people (most persons released) or value (most value)");
 }
 
+std::string ObjectiveName(solver::Objective objective) {
+  return objective == solver::Objective::kValue ? "value" : "people";
+}
+
 Result<int64_t> CreateExchange(Instance& instance, const NewExchange& exchange) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageExchanges));
   if (exchange.name.empty()) return Status::Usage("an exchange needs a name");
@@ -194,7 +198,7 @@ Status SetExchangeCaps(Instance& instance, int64_t exchange_id, const ExchangeCa
   }
   row.max_size = caps.max_size;
   row.max_parties = caps.max_parties;
-  row.objective = caps.objective == solver::Objective::kValue ? "value" : "people";
+  row.objective = ObjectiveName(caps.objective);
   auto cap_json = [](const std::optional<int64_t>& cap) {
     return cap ? nlohmann::json(*cap) : nlohmann::json(nullptr);
   };

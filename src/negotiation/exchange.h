@@ -42,6 +42,8 @@ Result<int64_t> ParseExchangeId(std::string_view text);
 Result<solver::Rule::Kind> ParseRuleKind(std::string_view text);
 // "people" or "value" (kUsage otherwise).
 Result<solver::Objective> ParseObjective(std::string_view text);
+// The word ParseObjective reads: "people" or "value".
+std::string ObjectiveName(solver::Objective objective);
 
 struct NewExchange {
   std::string name;      // non-empty

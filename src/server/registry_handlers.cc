@@ -5,7 +5,6 @@
 #include "registry/person_directory.h"
 #include "registry/summary.h"
 #include "server/handlers.h"
-#include "wire/reconciliation_json.h"
 #include "wire/registry_json.h"
 
 namespace canje::server {
@@ -17,9 +16,7 @@ Result<Reply> GetSummary(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(registry::InstanceSummary summary, registry::Summarize(call.instance));
   CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus reconciled,
                          reconciliation::ReadStatus(call.instance));
-  json out = wire::SummaryJson(summary);
-  out["reconciliation"] = wire::ReconciliationCountsJson(reconciled, "", 0);
-  return JsonReply(out);
+  return JsonReply(wire::SummaryJson(summary, reconciled));
 }
 
 Result<Reply> GetLists(ApiCall& call) {

@@ -9,6 +9,7 @@
 #include "instance/ids.h"
 #include "server/cookies.h"
 #include "server/handlers.h"
+#include "wire/account_json.h"
 
 namespace canje::server {
 namespace {
@@ -41,12 +42,7 @@ Problem SignInProblem(int status, std::string_view type, std::string title, std:
 
 json SessionJson(const store::Actor& actor, int64_t session, const std::string& expires_at,
                  const authentication::SignInPolicy& policy) {
-  return {{"user", actor.user},
-          {"party", actor.party},
-          {"role", actor.role},
-          {"session", session},
-          {"expires_at", expires_at},
-          {"idle_timeout_seconds", policy.idle_seconds}};
+  return wire::SignedInSessionJson(actor, session, expires_at, policy.idle_seconds);
 }
 
 Result<Reply> PostSession(PublicCall& call) {
@@ -150,17 +146,7 @@ Result<Reply> GetSessions(ApiCall& call) {
   const std::string now = NowRfc3339();
   json out = json::array();
   for (const auto& session : sessions) {
-    std::string state = !session.ended_at.empty()       ? "ended"
-                        : session.expires_at <= now ? "expired"
-                                                    : "open";
-    out.push_back({{"id", session.id},
-                   {"user", session.user},
-                   {"state", state},
-                   {"started_at", session.created_at},
-                   {"expires_at", session.expires_at},
-                   {"ended_at", session.ended_at},
-                   {"ended_by", session.ended_by},
-                   {"end_reason", session.end_reason}});
+    out.push_back(wire::SessionRowJson(session, authentication::SessionStateAt(session, now)));
   }
   return JsonReply(out);
 }

@@ -1,16 +1,14 @@
 #include "wire/exchange_json.h"
 
+#include <map>
+
 #include "instance/ids.h"
+#include "solver/instance_json.h"
+#include "solver/solution_json.h"
 
 namespace canje::wire {
 
 using nlohmann::json;
-
-namespace {
-
-json CapJson(const std::optional<int64_t>& cap) { return cap ? json(*cap) : json(nullptr); }
-
-}  // namespace
 
 json RuleJson(const solver::Rule& rule) {
   json out = {{"kind", solver::RuleKindName(rule.kind)}};
@@ -39,8 +37,7 @@ json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, const Name
   out["claims"] = json::array();
   for (const auto& claim : details.claims) {
     json item = {{"claim", claim.id}, {"person", instance::PersonId(claim.person_id)}};
-    auto name = names.find(claim.person_id);
-    if (name != names.end()) item["name"] = name->second;
+    AddName(item, names, claim.person_id);
     item.update({{"claimant", claim.claimant},
                  {"destination", claim.destination},
                  {"value", claim.value},
@@ -55,6 +52,148 @@ json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, const Name
     out["costs"].push_back({{"person", instance::PersonId(cost.person_id)},
                             {"holder", cost.holder},
                             {"cost", cost.cost}});
+  }
+  return out;
+}
+
+json CapJson(const std::optional<int64_t>& cap) { return cap ? json(*cap) : json(nullptr); }
+
+namespace {
+
+json PersonIdsJson(const std::vector<int64_t>& persons) {
+  json ids = json::array();
+  for (int64_t person : persons) ids.push_back(instance::PersonId(person));
+  return ids;
+}
+
+}  // namespace
+
+json ExchangeCreatedJson(int64_t exchange, const negotiation::NewExchange& created) {
+  return {{"id", negotiation::ExchangeId(exchange)},
+          {"name", created.name},
+          {"mediator", created.mediator}};
+}
+
+json ExchangePartyJson(int64_t exchange, const std::string& party, const std::string& bloc) {
+  return {{"exchange", negotiation::ExchangeId(exchange)}, {"party", party}, {"bloc", bloc}};
+}
+
+json BlocRuleSetJson(int64_t exchange, const std::string& bloc, const solver::Rule& rule) {
+  return {{"exchange", negotiation::ExchangeId(exchange)}, {"bloc", bloc}, {"rule", RuleJson(rule)}};
+}
+
+json ExchangeCapsJson(int64_t exchange, const negotiation::ExchangeCaps& caps) {
+  return {{"exchange", negotiation::ExchangeId(exchange)},
+          {"max_size", CapJson(caps.max_size)},
+          {"max_parties", CapJson(caps.max_parties)},
+          {"objective", negotiation::ObjectiveName(caps.objective)}};
+}
+
+json ClaimsAddedJson(int64_t exchange, const std::string& claimant, const std::string& destination,
+                     const std::vector<int64_t>& persons,
+                     const negotiation::ClaimOutcome& outcome) {
+  return {{"exchange", negotiation::ExchangeId(exchange)},
+          {"claimant", claimant},
+          {"destination", destination},
+          {"persons", PersonIdsJson(persons)},
+          {"added", outcome.added},
+          {"updated", outcome.updated}};
+}
+
+json CostsSetJson(int64_t exchange, const std::string& holder, double cost,
+                  const std::vector<int64_t>& persons) {
+  return {{"exchange", negotiation::ExchangeId(exchange)},
+          {"holder", holder},
+          {"cost", cost},
+          {"persons", PersonIdsJson(persons)}};
+}
+
+json ReasonsJson(const std::vector<negotiation::Reason>& reasons) {
+  json out = json::array();
+  for (const auto& reason : reasons) out.push_back({{"kind", reason.kind}, {"text", reason.text}});
+  return out;
+}
+
+json CandidateJson(const solver::Candidate& candidate, const negotiation::CandidateEntry& entry,
+                   const Names& names) {
+  json out = {{"candidate", candidate.id}, {"claim", entry.claim_id}, {"person", candidate.person}};
+  AddName(out, names, entry.person_id);
+  out.update({{"from", candidate.from},
+              {"to", candidate.to},
+              {"beneficiary", candidate.beneficiary},
+              {"value", candidate.value},
+              {"cost", candidate.cost},
+              {"priority", candidate.priority},
+              {"unconditional", candidate.unconditional},
+              {"handover_notes", ReasonsJson(entry.handover_notes)}});
+  return out;
+}
+
+json ExcludedClaimsJson(const std::vector<negotiation::ClaimExclusion>& excluded,
+                        const Names& names) {
+  json out = json::array();
+  for (const auto& exclusion : excluded) {
+    json item = {{"claim", exclusion.claim_id},
+                 {"person", instance::PersonId(exclusion.person_id)}};
+    AddName(item, names, exclusion.person_id);
+    item.update({{"claimant", exclusion.claimant},
+                 {"destination", exclusion.destination},
+                 {"reasons", ReasonsJson(exclusion.reasons)}});
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+json ExchangeCandidatesJson(int64_t exchange, const negotiation::ExchangeCandidates& candidates,
+                            const Names& names) {
+  json out = {{"exchange", negotiation::ExchangeId(exchange)}, {"date", candidates.date}};
+  out["candidates"] = json::array();
+  for (size_t i = 0; i < candidates.candidates.size(); ++i) {
+    out["candidates"].push_back(
+        CandidateJson(candidates.instance.candidates[i], candidates.candidates[i], names));
+  }
+  out["excluded"] = ExcludedClaimsJson(candidates.excluded, names);
+  out["instance"] = solver::InstanceToJson(candidates.instance);
+  return out;
+}
+
+json NotChosenJson(const std::vector<negotiation::NotChosen>& not_chosen, const Names& names) {
+  json out = json::array();
+  for (const auto& person : not_chosen) {
+    json item = {{"person", instance::PersonId(person.person_id)}};
+    AddName(item, names, person.person_id);
+    item["reasons"] = ReasonsJson(person.reasons);
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+json DealJson(const negotiation::ExchangeCandidates& candidates,
+              const std::vector<std::string>& selected, const Names& names) {
+  std::map<std::string, size_t> index;
+  for (size_t i = 0; i < candidates.instance.candidates.size(); ++i) {
+    index[candidates.instance.candidates[i].id] = i;
+  }
+  json out = json::array();
+  for (const std::string& id : selected) {
+    size_t i = index.at(id);
+    out.push_back(
+        CandidateJson(candidates.instance.candidates[i], candidates.candidates[i], names));
+  }
+  return out;
+}
+
+json ExchangeDealJson(int64_t exchange, const negotiation::ExchangeDeal& deal) {
+  const solver::Solution& solution = deal.solution;
+  json out = solver::SolutionToJson(solution);
+  out.erase("excluded");  // merged into not_chosen, with the eligibility reasons
+  out["exchange"] = negotiation::ExchangeId(exchange);
+  out["date"] = deal.candidates.date;
+  out["deal"] = DealJson(deal.candidates, solution.deal.selected, deal.names);
+  out["not_chosen"] = NotChosenJson(deal.not_chosen, deal.names);
+  if (solution.require && solution.require->deal) {
+    out["require"]["deal_persons"] =
+        DealJson(deal.candidates, solution.require->deal->selected, deal.names);
   }
   return out;
 }

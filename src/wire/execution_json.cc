@@ -146,4 +146,20 @@ std::vector<int64_t> PersonsOf(const negotiation::ExchangeReconciliation& reconc
   return persons;
 }
 
+json RecordedPersonsJson(int64_t exchange, int64_t recorded, const std::vector<int64_t>& persons) {
+  json ids = json::array();
+  for (int64_t person : persons) ids.push_back(instance::PersonId(person));
+  return {{"exchange", negotiation::ExchangeId(exchange)}, {"recorded", recorded}, {"persons", ids}};
+}
+
+json CountReportedJson(int64_t exchange, int64_t report_id,
+                       const negotiation::NewCountReport& report) {
+  return {{"exchange", negotiation::ExchangeId(exchange)},
+          {"report", report_id},
+          {"party", report.party},
+          {"direction", report.from + ">" + report.to},
+          {"count", report.count},
+          {"has_persons", report.has_persons}};
+}
+
 }  // namespace canje::wire

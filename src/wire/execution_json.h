@@ -26,6 +26,15 @@ nlohmann::json ReadinessJson(const negotiation::ReadinessReport& report, const N
 nlohmann::json ReconciliationJson(const negotiation::ExchangeReconciliation& reconciliation,
                                   const Names& names);
 
+// What `exchange not-travelling` and `handover record` answer: {"exchange", "recorded",
+//  "persons": ["P17"...]}
+nlohmann::json RecordedPersonsJson(int64_t exchange, int64_t recorded,
+                                   const std::vector<int64_t>& persons);
+// What `exchange report` answers: {"exchange", "report", "party", "direction": "A>B", "count",
+//  "has_persons"}
+nlohmann::json CountReportedJson(int64_t exchange, int64_t report_id,
+                                 const negotiation::NewCountReport& report);
+
 // The persons a readiness report or a reconciliation names (to look their names up).
 std::vector<int64_t> PersonsOf(const negotiation::ReadinessReport& report);
 std::vector<int64_t> PersonsOf(const negotiation::ExchangeReconciliation& reconciliation);

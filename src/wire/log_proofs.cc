@@ -33,4 +33,12 @@ nlohmann::json LogEventJson(const instance::LogEventView& event) {
           {"erased", event.erased}};
 }
 
+nlohmann::json LogVerificationJson(const instance::LogVerification& verification) {
+  return {{"entries", verification.entries},
+          {"checkpoints", verification.checkpoints},
+          {"erased_payloads", verification.erased_payloads},
+          {"root", Base64Encode(verification.root)},
+          {"ok", true}};
+}
+
 }  // namespace canje::wire

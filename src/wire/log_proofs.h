@@ -7,6 +7,7 @@
 
 #include "instance/log_reads.h"
 #include "instance/sealed_events.h"
+#include "instance/transparency_log.h"
 
 namespace canje::wire {
 
@@ -18,5 +19,8 @@ nlohmann::json ConsistencyProofJson(const instance::LogProof& proof);
 // One entry as `canje log show --json` and GET /v1/log/events give it: seq, time, actor, party,
 // type, subjects, sealed, payload_sha256 (hex), erased.
 nlohmann::json LogEventJson(const instance::LogEventView& event);
+
+// `canje log verify`: {"entries", "checkpoints", "erased_payloads", "root" (base64), "ok": true}
+nlohmann::json LogVerificationJson(const instance::LogVerification& verification);
 
 }  // namespace canje::wire

@@ -14,6 +14,11 @@ std::string OptionalVersion(int64_t id) { return id == 0 ? "" : VersionId(id); }
 
 }  // namespace
 
+void AddName(json& out, const Names& names, int64_t person) {
+  auto found = names.find(person);
+  if (found != names.end()) out["name"] = found->second;
+}
+
 json BlocJson(const solver::BlocReport& bloc) {
   return {{"bloc", bloc.name},
           {"rule", solver::RuleKindName(bloc.rule.kind)},
@@ -31,8 +36,7 @@ json TransferJson(const negotiation::Transfer& transfer, const Names& names) {
               {"to", transfer.to},
               {"beneficiary", transfer.beneficiary},
               {"unconditional", transfer.unconditional}};
-  auto name = names.find(transfer.person_id);
-  if (name != names.end()) out["name"] = name->second;
+  AddName(out, names, transfer.person_id);
   return out;
 }
 

@@ -17,6 +17,9 @@ namespace canje::wire {
 
 using Names = std::map<int64_t, std::string>;
 
+// Adds "name" to `out` when `names` has `person`.
+void AddName(nlohmann::json& out, const Names& names, int64_t person);
+
 // {"bloc", "rule", "ratio", "given", "received", "cost_given", "value_received", "holds"}
 nlohmann::json BlocJson(const solver::BlocReport& bloc);
 // {"person": "P17", "from", "to", "beneficiary", "unconditional", "name"?}

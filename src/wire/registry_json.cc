@@ -2,6 +2,8 @@
 
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
+#include "wire/instance_json.h"
+#include "wire/reconciliation_json.h"
 
 namespace canje::wire {
 
@@ -93,7 +95,7 @@ json SummaryJson(const registry::InstanceSummary& summary) {
   out["events"] = summary.events;
   out["parties"] = json::array();
   for (const auto& party : summary.parties) {
-    out["parties"].push_back({{"code", party.code}, {"name", party.name}, {"kind", party.kind}});
+    out["parties"].push_back(PartyJson(party));
   }
   out["lists"] = json::array();
   for (const auto& list : summary.lists) {
@@ -113,6 +115,13 @@ json SummaryJson(const registry::InstanceSummary& summary) {
                               {"by_category", holder.by_category},
                               {"by_nationality", holder.by_nationality}});
   }
+  return out;
+}
+
+json SummaryJson(const registry::InstanceSummary& summary,
+                 const reconciliation::ReconciliationStatus& reconciled) {
+  json out = SummaryJson(summary);
+  out["reconciliation"] = ReconciliationCountsJson(reconciled, "", 0);
   return out;
 }
 

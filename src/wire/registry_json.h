@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "reconciliation/statuses.h"
 #include "registry/importer.h"
 #include "registry/person_directory.h"
 #include "registry/summary.h"
@@ -28,6 +29,10 @@ nlohmann::json PersonJson(const registry::PersonEntry& person);
 nlohmann::json PersonDetailsJson(const registry::PersonDetails& details);
 // {"persons", "erased", "events", "parties", "lists", "holders"}
 nlohmann::json SummaryJson(const registry::InstanceSummary& summary);
+// `canje summary` and GET /v1/summary: SummaryJson plus "reconciliation", the counts of
+// ReconciliationCountsJson for every party and list.
+nlohmann::json SummaryJson(const registry::InstanceSummary& summary,
+                           const reconciliation::ReconciliationStatus& reconciled);
 // The problems of an import, one object per row problem.
 nlohmann::json FieldErrorsJson(const std::vector<registry::FieldError>& errors);
 nlohmann::json ImportReportJson(const registry::ImportReport& report, bool dry_run);
