@@ -23,9 +23,9 @@ constexpr Kind I = Kind::kInt;
 constexpr Kind T = Kind::kText;
 constexpr Kind B = Kind::kBlob;
 
-// Schema versions 1 to 10 (migrations.cc), parents before children. A migration that adds a
+// Schema versions 1 to 11 (migrations.cc), parents before children. A migration that adds a
 // table or a column must add it here too: CopyStore refuses any other schema version.
-constexpr int kCopiedSchemaVersion = 10;
+constexpr int kCopiedSchemaVersion = 11;
 const std::vector<Table>& Tables() {
   static const std::vector<Table> kTables = {
       {"meta", "name", {{"name", T}, {"value", B}}, " WHERE name <> 'schema_version'"},
@@ -376,6 +376,18 @@ const std::vector<Table>& Tables() {
         {"set_at", T},
         {"set_by", T},
         {"event_seq", I}}},
+      // Schema version 11 (store/link_model_tables.h): the model of each changing link run.
+      {"link_models",
+       "id",
+       {{"id", I},
+        {"event_seq", I},
+        {"trained_at", T},
+        {"trained_by", T},
+        {"records_compared", I},
+        {"data_sha256", B},
+        {"settings", T},
+        {"parameters", T},
+        {"name_counts_sealed", B}}},
   };
   return kTables;
 }
