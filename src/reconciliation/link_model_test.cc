@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -91,17 +93,24 @@ class LinkModelTest : public ::testing::Test {
   std::unique_ptr<instance::Instance> admin_;
 };
 
-void ExpectSameExplanation(const linkage::PairExplanation& a, const linkage::PairExplanation& b) {
-  EXPECT_EQ(a.prior, b.prior);
-  EXPECT_EQ(a.log2_odds, b.log2_odds);
-  EXPECT_EQ(a.probability, b.probability);
+// Explanations equal to the last bit (`tolerance` 0), or within a relative `tolerance`: training
+// again on the same records repeats the run's arithmetic only up to rounding (EM adds up its
+// patterns in the varying order the threads collected them), which is one more reason to keep the run's own model.
+void ExpectSameExplanation(const linkage::PairExplanation& a, const linkage::PairExplanation& b,
+                           double tolerance = 0) {
+  auto same = [tolerance](double x, double y) {
+    return tolerance == 0 ? x == y : std::abs(x - y) <= tolerance * std::max(1.0, std::abs(x));
+  };
+  EXPECT_TRUE(same(a.prior, b.prior)) << a.prior << " " << b.prior;
+  EXPECT_TRUE(same(a.log2_odds, b.log2_odds)) << a.log2_odds << " " << b.log2_odds;
+  EXPECT_TRUE(same(a.probability, b.probability)) << a.probability << " " << b.probability;
   ASSERT_EQ(a.terms.size(), b.terms.size());
   for (size_t i = 0; i < a.terms.size(); ++i) {
     EXPECT_EQ(a.terms[i].comparison, b.terms[i].comparison);
     EXPECT_EQ(a.terms[i].level, b.terms[i].level);
-    EXPECT_EQ(a.terms[i].m, b.terms[i].m) << a.terms[i].comparison;
-    EXPECT_EQ(a.terms[i].u, b.terms[i].u) << a.terms[i].comparison;
-    EXPECT_EQ(a.terms[i].weight, b.terms[i].weight) << a.terms[i].comparison;
+    EXPECT_TRUE(same(a.terms[i].m, b.terms[i].m)) << a.terms[i].comparison;
+    EXPECT_TRUE(same(a.terms[i].u, b.terms[i].u)) << a.terms[i].comparison;
+    EXPECT_TRUE(same(a.terms[i].weight, b.terms[i].weight)) << a.terms[i].comparison;
     EXPECT_EQ(a.terms[i].term_frequency_adjusted, b.terms[i].term_frequency_adjusted);
   }
 }
@@ -125,11 +134,11 @@ TEST_F(LinkModelTest, ARunSavesItsModelWhichReloadsWithTheSameParameters) {
   EXPECT_EQ(saved->settings.review_high, kDefaultReviewHigh);
   EXPECT_EQ(saved->settings.fields.size(), 7U);
 
-  // The same records trained again (training is deterministic) give what the run trained.
+  // The same records trained again give what the run trained (up to rounding: see above).
   auto trained = TrainOnStore(*admin_, 2);
   ASSERT_TRUE(trained.ok() && trained->engine);
   const linkage::FellegiSunterModel& model = trained->engine->model();
-  EXPECT_EQ(saved->prior, model.prior());
+  EXPECT_NEAR(saved->prior, model.prior(), 1e-9 * model.prior());
   ASSERT_EQ(saved->comparisons.size(), static_cast<size_t>(model.comparisons()));
   for (int c = 0; c < model.comparisons(); ++c) {
     const ComparisonParameters& comparison = saved->comparisons[static_cast<size_t>(c)];
@@ -137,9 +146,24 @@ TEST_F(LinkModelTest, ARunSavesItsModelWhichReloadsWithTheSameParameters) {
     ASSERT_EQ(comparison.levels.size(), static_cast<size_t>(model.levels(c)));
     for (int level = 0; level < model.levels(c); ++level) {
       const LevelParameters& saved_level = comparison.levels[static_cast<size_t>(level)];
-      EXPECT_EQ(saved_level.m, model.m(c, level)) << comparison.comparison << " " << level;
-      EXPECT_EQ(saved_level.u, model.u(c, level)) << comparison.comparison << " " << level;
-      EXPECT_DOUBLE_EQ(saved_level.weight, model.Weight(c, level));
+      EXPECT_NEAR(saved_level.m, model.m(c, level), 1e-9) << comparison.comparison << level;
+      EXPECT_NEAR(saved_level.u, model.u(c, level), 1e-9) << comparison.comparison << level;
+      EXPECT_NEAR(saved_level.weight, model.Weight(c, level), 1e-6);
+    }
+  }
+
+  // The saved model, loaded into an engine for explaining, holds exactly what was saved.
+  auto loaded = LinkageForExplaining(*admin_, 1);
+  ASSERT_TRUE(loaded.ok() && loaded->engine) << loaded.status().ToString();
+  EXPECT_EQ(loaded->model.run, 1);
+  const linkage::FellegiSunterModel& reloaded = loaded->engine->model();
+  EXPECT_EQ(reloaded.prior(), saved->prior);
+  for (int c = 0; c < reloaded.comparisons(); ++c) {
+    for (int level = 0; level < reloaded.levels(c); ++level) {
+      const LevelParameters& saved_level =
+          saved->comparisons[static_cast<size_t>(c)].levels[static_cast<size_t>(level)];
+      EXPECT_EQ(reloaded.m(c, level), saved_level.m);
+      EXPECT_EQ(reloaded.u(c, level), saved_level.u);
     }
   }
 
@@ -212,7 +236,7 @@ TEST_F(LinkModelTest, AnExplanationWithTheSavedModelIsTheRunsOwnAfterMoreListsAr
   EXPECT_EQ(source.run, 2);
   ExpectSameExplanation(Explain(pair, 1, &source), at_run);
   EXPECT_EQ(source.run, 1);
-  ExpectSameExplanation(Explain(pair, 2), today);
+  ExpectSameExplanation(Explain(pair, 2), today, 1e-9);  // run 2 trained on the same records
   EXPECT_EQ(ExplainRecords(*admin_, pair.first, pair.second, 3).status().code(),
             StatusCode::kNotFound);
 }

@@ -1,8 +1,10 @@
 // The linkage engine on the store's current records: what a run, the review queue and
 // `canje link explain` share. A run trains it (TrainOnStore); the review queue and explanations
 // use the model the latest run saved, or the one of a run named (link_model.h), and train only
-// when no run saved a model yet. Training is deterministic (fixed seed), so every command that
-// trains on the same records scores every pair the same.
+// when no run saved a model yet. Training is deterministic (fixed seed) up to rounding: the
+// threads collect EM's patterns in varying order and EM adds them up in that order, so training
+// again on the same records may differ from a run in the last bits of its parameters; a saved
+// model is the run's own, bit for bit.
 #pragma once
 
 #include <optional>
