@@ -241,7 +241,7 @@ CLI::App* AddLinkCommand(CLI::App& app, CommandContext& context) {
       ->expected(2);
   link->add_option("--threads", flags->threads, "Worker threads (default: all cores)");
   link->callback([&context, link, flags, store_flags] {
-    if (link->get_subcommands().size() > 0) return;  // link status / link explain
+    if (link->get_subcommands().size() > 0) return;  // link status / explain / model
     if (flags->files.empty() && flags->settings_file.empty()) {
       store_flags->threshold = flags->threshold;
       store_flags->threads = flags->threads;

@@ -1,7 +1,10 @@
 // canje link: the command-line contract (docs/formats.md), run on the real binary.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -12,6 +15,7 @@ namespace canje::cli {
 namespace {
 
 using testing::CanjeRunner;
+using testing::MultiUserTest;
 using testing::RunResult;
 
 constexpr char kSettings[] = R"({
@@ -121,6 +125,86 @@ TEST(LinkCommandTest, BadInputExits65WithPlaceAndLeavesNoOutput) {
       EXPECT_EQ(entry.path().string().find(".tmp-"), std::string::npos) << entry.path();
     }
   }
+}
+
+// `canje link model`: the model the demo's `canje link` run saved, as text and JSON, for whoever
+// may read explanations; and explanations that name the model they used.
+class LinkModelCommandTest : public MultiUserTest {};
+
+TEST_F(LinkModelCommandTest, PrintsTheSavedModelAsTextAndJsonToWhoMayReadExplanations) {
+  LoadDemoWithDelegations({{"obs", "SLV", "observer"}});
+  const std::string text = Ok("med", {"link", "model"});
+  EXPECT_NE(text.find("Link run 1 of 1 (event "), std::string::npos) << text;
+  EXPECT_NE(text.find("threshold 0.700, review band 0.200 to 0.950"), std::string::npos) << text;
+  EXPECT_NE(text.find("COMPARISON"), std::string::npos) << text;
+  EXPECT_NE(text.find("WEIGHT (BITS)"), std::string::npos) << text;
+  EXPECT_NE(text.find("family_name"), std::string::npos) << text;
+  EXPECT_NE(text.find("data SHA-256 "), std::string::npos) << text;
+
+  const nlohmann::json model = nlohmann::json::parse(Ok("med", {"--json", "link", "model"}));
+  EXPECT_EQ(model["run"], 1);
+  EXPECT_EQ(model["runs"], 1);
+  EXPECT_GT(model["event"].get<int64_t>(), 0);
+  EXPECT_EQ(model["data_sha256"].get<std::string>().size(), 64U);
+  EXPECT_EQ(model["settings"]["threshold"], 0.7);
+  EXPECT_EQ(model["settings"]["review_band"], nlohmann::json({0.2, 0.95}));
+  EXPECT_EQ(model["settings"]["fields"].size(), 7U);
+  EXPECT_GT(model["records_compared"].get<int64_t>(), 2000);
+  EXPECT_EQ(model["names_counted"], model["records_compared"]);
+  const double prior = model["prior"];
+  EXPECT_GT(prior, 0);
+  EXPECT_LT(prior, 1);
+  EXPECT_NEAR(model["prior_log2_odds"].get<double>(), std::log2(prior / (1 - prior)), 1e-9);
+  std::set<std::string> comparisons;
+  for (const nlohmann::json& comparison : model["comparisons"]) {
+    comparisons.insert(comparison["comparison"].get<std::string>());
+    ASSERT_GE(comparison["levels"].size(), 2U);
+    for (const nlohmann::json& level : comparison["levels"]) {
+      const double m = level["m"], u = level["u"], weight = level["weight"];
+      EXPECT_GT(m, 0);
+      EXPECT_GT(u, 0);
+      if (level["level"] == "missing") {
+        EXPECT_EQ(weight, 0);
+      } else {
+        EXPECT_NEAR(weight, std::log2(m / u), 1e-9) << comparison["comparison"] << level["level"];
+      }
+    }
+  }
+  EXPECT_TRUE(comparisons.count("given_name") && comparisons.count("family_name"))
+      << model["comparisons"];
+  // The same as `--run 1`; a negotiator reads it as it reads explanations.
+  EXPECT_EQ(nlohmann::json::parse(Ok("slv", {"--json", "link", "model", "--run", "1"})), model);
+  // Nothing of a person: no name of the roster's first row is in the text.
+  const nlohmann::json person = nlohmann::json::parse(Ok("med", {"--json", "person", "show", "P1"}));
+  for (const char* field : {"given_names", "family_names"}) {
+    for (const auto& word : person[field]) {
+      EXPECT_FALSE(testing::Contains(text, word.get<std::string>())) << word;
+    }
+  }
+
+  // An explanation says which model it used.
+  const nlohmann::json explained =
+      nlohmann::json::parse(Ok("med", {"--json", "link", "explain", "R1", "R2", "--run", "1"}));
+  EXPECT_EQ(explained["model"]["run"], 1);
+  EXPECT_EQ(explained["model"]["event"], model["event"]);
+  EXPECT_EQ(explained["explanation"]["prior"], model["prior"]);
+  EXPECT_NE(Ok("med", {"link", "explain", "R1", "R2"}).find("model: saved by link run 1 ("),
+            std::string::npos);
+}
+
+TEST_F(LinkModelCommandTest, RefusesUnknownRunsRolesThatMayNotReadItAndStoresWithoutARun) {
+  LoadDemoWithDelegations({{"obs", "SLV", "observer"}});
+  Refused("med", {"link", "model", "--run", "2"}, 66, "no link run 2 saved a model; the runs are 1");
+  Refused("med", {"link", "explain", "R1", "R2", "--run", "7"}, 66, "no link run 7");
+  Refused("obs", {"link", "model"}, 77, "");
+  Refused("med", {"link", "model", "--run", "0"}, 2, "--run takes a link run's number, from 1");
+
+  CanjeRunner fresh;
+  fresh.Init();
+  const RunResult none = fresh.Run({"link", "model"});
+  EXPECT_EQ(none.exit_status, 66) << none.err;
+  EXPECT_NE(none.err.find("no `canje link` run has saved a model yet"), std::string::npos)
+      << none.err;
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "cli/reconciliation_commands.h"
 
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -8,12 +9,14 @@
 #include "cli/table.h"
 #include "core/text.h"
 #include "instance/ids.h"
+#include "reconciliation/link_model.h"
 #include "reconciliation/linker.h"
 #include "reconciliation/review.h"
 #include "reconciliation/status_people.h"
 #include "reconciliation/statuses.h"
 #include "registry/csv_reader.h"
 #include "registry/enumerated_fields.h"
+#include "wire/link_model_json.h"
 #include "wire/reconciliation_json.h"
 
 namespace canje::cli {
@@ -55,7 +58,8 @@ json ItemJson(const reconciliation::ReviewItem& item) {
   json out = {{"left", SideJson(item.left)},
               {"right", SideJson(item.right)},
               {"probability", item.probability},
-              {"explanation", ExplanationJson(item.explanation)}};
+              {"explanation", ExplanationJson(item.explanation)},
+              {"model", wire::ModelSourceJson(item.model)}};
   if (item.decision) {
     out["decision"] = {{"id", "D" + std::to_string(item.decision->id)},
                        {"same", item.decision->same},
@@ -110,7 +114,62 @@ void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
         << item.decision->id << ", " << item.decision->decided_by << ", "
         << item.decision->decided_at << ")\n";
   }
-  if (!item.explanation.terms.empty()) PrintExplanation(item.explanation, out);
+  if (item.explanation.terms.empty()) return;
+  if (item.model.run == 0) {
+    out << "model: trained now on today's records (no canje link run has saved a model yet)\n";
+  } else {
+    out << "model: saved by link run " << item.model.run << " (" << item.model.trained_at
+        << ", event " << item.model.event_seq << ")\n";
+  }
+  PrintExplanation(item.explanation, out);
+}
+
+// The value of --run: a link run's number (1, 2, ...), or nullopt when not given (the latest).
+Result<std::optional<int64_t>> RunNumber(const CLI::Option& option, int64_t value) {
+  if (option.count() == 0) return std::optional<int64_t>();
+  if (value < 1) {
+    return Status::Usage("--run takes a link run's number, from 1 (canje link model shows the "
+                         "latest)");
+  }
+  return std::optional<int64_t>(value);
+}
+
+// A probability with 6 significant digits (m and u reach 1e-6 and below).
+std::string Significant(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", value);
+  return text;
+}
+
+void PrintLinkModel(const reconciliation::SavedLinkModel& model, std::ostream& out) {
+  const reconciliation::LinkModelSettings& s = model.settings;
+  out << "Link run " << model.run << " of " << model.runs << " (event " << model.event_seq << ", "
+      << model.trained_at << ", by " << model.trained_by << ")\n";
+  out << "  trained on " << model.records_compared << " records, data SHA-256 "
+      << model.data_sha256 << "\n";
+  out << "  threshold " << Decimal(s.threshold, 3) << ", review band " << Decimal(s.review_low, 3)
+      << " to " << Decimal(s.review_high, 3) << ", orphan floor " << Decimal(s.orphan_floor, 3)
+      << "\n";
+  std::vector<std::string> fields;
+  for (const auto& [column, kind] : s.fields) fields.push_back(column + " (" + kind + ")");
+  out << "  fields " << Join(fields, ", ") << "\n";
+  out << "  engine: seed " << s.seed << ", blocks up to " << s.max_block_size << " records, "
+      << s.u_sample_pairs << " random pairs for u, up to " << s.em_sample_pairs
+      << " candidate pairs for EM, cluster density " << Decimal(s.cluster_link_density, 2)
+      << ", clusters up to " << s.max_cluster_size << " records, same-list probability "
+      << Decimal(s.same_list_probability, 2) << "\n";
+  out << "  prior " << Significant(model.prior) << " (log2 odds " << Decimal(model.prior_log2_odds, 2)
+      << ")\n";
+  Table table({"COMPARISON", "LEVEL", "M", "U", "WEIGHT (BITS)"});
+  for (const reconciliation::ComparisonParameters& comparison : model.comparisons) {
+    for (const reconciliation::LevelParameters& level : comparison.levels) {
+      table.AddRow({comparison.comparison, level.level, Significant(level.m),
+                    Significant(level.u), Decimal(level.weight, 2)});
+    }
+  }
+  table.Print(out);
+  out << "An exact name agreement is weighed by the name's frequency among the " << model.names_counted
+      << " records of the run (counts kept sealed), not by u.\n";
 }
 
 }  // namespace
@@ -353,17 +412,44 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
   auto* explain = link.add_subcommand(
       "explain", "Why two records are (or are not) linked (the read is logged: review.read)");
   auto explain_ids = std::make_shared<std::vector<std::string>>();
+  auto explain_run = std::make_shared<int64_t>(0);
   explain->add_option("RECORDS", *explain_ids, "Two record ids (R12 R57)")->required()->expected(2);
-  explain->callback([&context, explain_ids] {
+  auto* explain_run_option = explain->add_option(
+      "--run", *explain_run,
+      "With the model saved by this link run (canje link model; default: the latest)");
+  explain->callback([&context, explain_ids, explain_run, explain_run_option] {
     context.Finish([&]() -> Status {
       CANJE_ASSIGN_OR_RETURN(auto pair, ParseRecordPair(*explain_ids));
+      CANJE_ASSIGN_OR_RETURN(auto run, RunNumber(*explain_run_option, *explain_run));
       CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
-      CANJE_ASSIGN_OR_RETURN(auto item,
-                             reconciliation::ExplainRecords(*opened, pair.first, pair.second));
+      CANJE_ASSIGN_OR_RETURN(
+          auto item, reconciliation::ExplainRecords(*opened, pair.first, pair.second, run));
       if (context.global.json) {
         context.out << ItemJson(item).dump(2) << '\n';
       } else {
         PrintItem(item, context.out);
+      }
+      return Status::Ok();
+    }());
+  });
+
+  auto* model = link.add_subcommand(
+      "model", "The model a link run saved: settings, prior, m and u of every comparison level");
+  auto model_run = std::make_shared<int64_t>(0);
+  auto* model_run_option =
+      model->add_option("--run", *model_run, "This link run's model (default: the latest)");
+  model->footer(
+      "Exit status 66 when no link run has saved a model yet, or for a run that did not; 77 for a "
+      "role that may not read explanations (observers).");
+  model->callback([&context, model_run, model_run_option] {
+    context.Finish([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto run, RunNumber(*model_run_option, *model_run));
+      CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
+      CANJE_ASSIGN_OR_RETURN(auto saved, reconciliation::ReadLinkModel(*opened, run));
+      if (context.global.json) {
+        context.out << wire::LinkModelJson(saved).dump(2) << '\n';
+      } else {
+        PrintLinkModel(saved, context.out);
       }
       return Status::Ok();
     }());

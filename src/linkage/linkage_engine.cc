@@ -81,30 +81,61 @@ Result<LinkageEngine> LinkageEngine::Create(const LinkSettings& settings, Record
 }
 
 void LinkageEngine::ComputeTermFrequencies() {
+  name_counts_ = NameFrequencies();
   if (!left_->has_names) return;
   const std::size_t n = record_count();
-  std::unordered_map<uint64_t, uint32_t> given_counts, family_counts;
-  std::vector<uint64_t> given_hash(n), family_hash(n);
+  name_counts_.records = n;
   for (uint32_t g = 0; g < n; ++g) {
     std::size_t r;
     const RecordTable& table = TableOf(g, &r);
     if (!table.has_names) continue;
-    if (!table.given[r].empty()) ++given_counts[given_hash[g] = HashName(table.given[r].joined())];
-    if (!table.family[r].empty()) {
-      ++family_counts[family_hash[g] = HashName(table.family[r].joined())];
-    }
+    if (!table.given[r].empty()) ++name_counts_.given[HashName(table.given[r].joined())];
+    if (!table.family[r].empty()) ++name_counts_.family[HashName(table.family[r].joined())];
   }
+  ApplyNameCounts();
+}
+
+void LinkageEngine::ApplyNameCounts() {
+  given_frequency_.clear();
+  family_frequency_.clear();
+  if (!left_->has_names) return;
+  const std::size_t n = record_count();
   given_frequency_.assign(n, 0.0F);
   family_frequency_.assign(n, 0.0F);
-  const double total = static_cast<double>(n);
+  const double total = static_cast<double>(name_counts_.records);
+  auto share = [total](const std::unordered_map<uint64_t, uint32_t>& counts, uint64_t hash) {
+    auto found = counts.find(hash);
+    return found == counts.end() || total == 0 ? 0.0F
+                                               : static_cast<float>(found->second / total);
+  };
   for (uint32_t g = 0; g < n; ++g) {
-    if (given_hash[g] != 0) {
-      given_frequency_[g] = static_cast<float>(given_counts[given_hash[g]] / total);
+    std::size_t r;
+    const RecordTable& table = TableOf(g, &r);
+    if (!table.has_names) continue;
+    if (!table.given[r].empty()) {
+      given_frequency_[g] = share(name_counts_.given, HashName(table.given[r].joined()));
     }
-    if (family_hash[g] != 0) {
-      family_frequency_[g] = static_cast<float>(family_counts[family_hash[g]] / total);
+    if (!table.family[r].empty()) {
+      family_frequency_[g] = share(name_counts_.family, HashName(table.family[r].joined()));
     }
   }
+}
+
+Status LinkageEngine::UseModel(double prior, std::vector<std::vector<double>> m,
+                               std::vector<std::vector<double>> u, const NameFrequencies& names) {
+  const std::size_t comparisons = static_cast<std::size_t>(schema_.size());
+  bool fits = m.size() == comparisons && u.size() == comparisons;
+  for (std::size_t c = 0; fits && c < comparisons; ++c) {
+    const std::size_t levels = static_cast<std::size_t>(model_.levels(static_cast<int>(c)));
+    fits = m[c].size() == levels && u[c].size() == levels;
+  }
+  if (!fits || !(prior > 0 && prior < 1)) {
+    return Status::Invalid("the saved model does not fit the comparisons of this canje");
+  }
+  model_.Set(prior, std::move(m), std::move(u));
+  name_counts_ = names;
+  ApplyNameCounts();
+  return Status::Ok();
 }
 
 const RecordTable& LinkageEngine::TableOf(uint32_t index, std::size_t* local) const {

@@ -92,6 +92,16 @@ struct ComparisonTerm {
   bool term_frequency_adjusted = false;
 };
 
+// The counts behind the term-frequency adjustment of names (fellegi_sunter.h): how many records
+// hold each given name and each family name, keyed by a 64-bit hash of the prepared name, never
+// the name. A saved model keeps them (sealed: reconciliation/link_model.h) so that a later
+// explanation weighs a name as the run that saved it did.
+struct NameFrequencies {
+  uint64_t records = 0;
+  std::unordered_map<uint64_t, uint32_t> given;   // name hash -> records holding it
+  std::unordered_map<uint64_t, uint32_t> family;
+};
+
 // The table behind a waterfall chart: prior_log2_odds + sum of weights = log2_odds.
 struct PairExplanation {
   std::string left_id;
@@ -112,6 +122,15 @@ class LinkageEngine {
 
   // Blocking, u from random pairs and EM for m and the prior. Call once, before scoring.
   void Train();
+
+  // Instead of Train(): the parameters of a model trained before (m and u per comparison and
+  // level, as model() holds them, and the prior) and the name counts it weighed names with. A
+  // record whose name the counts lack (imported since) gets no term-frequency adjustment.
+  // kInvalid when the parameters do not fit this engine's comparisons.
+  Status UseModel(double prior, std::vector<std::vector<double>> m,
+                  std::vector<std::vector<double>> u, const NameFrequencies& names);
+  // The name counts of the records this engine was created with (or given to UseModel).
+  const NameFrequencies& name_frequencies() const { return name_counts_; }
 
   // Every candidate pair with probability >= threshold, sorted by (left, right).
   std::vector<ScoredPair> ScorePairs(double threshold);
@@ -156,6 +175,8 @@ class LinkageEngine {
   void Compare(uint32_t i, uint32_t j, ComparisonVector& out) const;
   double ScoreVector(uint32_t i, uint32_t j, const ComparisonVector& vector) const;
   void ComputeTermFrequencies();
+  // Per record, the share of name_counts_.records holding its names (0 when not counted).
+  void ApplyNameCounts();
 
   LinkOptions options_;
   ComparisonSchema schema_;
@@ -166,6 +187,7 @@ class LinkageEngine {
   std::vector<RuleBlocks> blocks_;
   std::vector<float> given_frequency_;   // per record: share of records with its given names
   std::vector<float> family_frequency_;  // per record: share of records with its family names
+  NameFrequencies name_counts_;
   LinkStatistics statistics_;
 };
 

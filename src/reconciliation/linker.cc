@@ -7,6 +7,7 @@
 
 #include "instance/ids.h"
 #include "reconciliation/decisions.h"
+#include "reconciliation/link_model.h"
 #include "reconciliation/orphans.h"
 #include "reconciliation/trained_linkage.h"
 #include "registry/list_kinds.h"
@@ -179,7 +180,7 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
                          {"review_queue", report.review_queue},
                          {"decisions_applied", report.decisions_applied},
                          {"stale_decisions", std::move(stale)}}));
-    return Status::Ok();
+    return SaveLinkModel(recorder, trained, options, report.event_seq);
   }));
   report.changed = true;
   return report;

@@ -8,6 +8,7 @@
 
 #include "instance/ids.h"
 #include "reconciliation/decisions.h"
+#include "reconciliation/link_model.h"
 #include "reconciliation/review_access.h"
 #include "reconciliation/trained_linkage.h"
 #include "registry/person_directory.h"
@@ -105,6 +106,7 @@ Result<ReviewItem> MakeItem(Instance& instance, const TrainedLinkage& trained,
     item.explanation = trained.engine->Explain(*left_row, *right_row);
     item.probability = item.explanation.probability;
   }
+  item.model = trained.model;
   item.decision = BindingDecision(decisions, left.fingerprint, right.fingerprint);
   return item;
 }
@@ -151,7 +153,7 @@ Result<std::vector<ReviewItem>> ListReviewQueue(Instance& instance, int64_t limi
   std::vector<ReviewItem> items;
   std::vector<std::pair<int64_t, int64_t>> read;  // the pairs shown side by side
   if (queue.empty()) return items;
-  CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, TrainOnStore(instance, 2));
+  CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, LinkageForExplaining(instance, std::nullopt));
   CANJE_ASSIGN_OR_RETURN(auto decisions, store::ReviewDecisions(store));
   for (const store::ReviewQueueRow& pair : queue) {
     if (limit > 0 && static_cast<int64_t>(items.size()) >= limit) break;
@@ -186,13 +188,14 @@ Result<std::vector<ReviewItem>> ListReviewQueue(Instance& instance, int64_t limi
   return items;
 }
 
-Result<ReviewItem> ExplainRecords(Instance& instance, int64_t left_record, int64_t right_record) {
+Result<ReviewItem> ExplainRecords(Instance& instance, int64_t left_record, int64_t right_record,
+                                  std::optional<int64_t> run) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(SeenPair records, RequirePair(instance, left_record, right_record));
   const store::LinkRecordRow& left = records.left;
   const store::LinkRecordRow& right = records.right;
-  CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, TrainOnStore(instance, 2));
+  CANJE_ASSIGN_OR_RETURN(TrainedLinkage trained, LinkageForExplaining(instance, run));
   for (const auto* record : {&left, &right}) {
     if (!trained.RowOf(record->record_id)) {
       return Status::Conflict(instance::RecordId(record->record_id) + " is on " +

@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "instance/instance.h"
 #include "linkage/linkage_engine.h"
+#include "reconciliation/trained_linkage.h"
 #include "registry/person.h"
 #include "store/link_tables.h"
 
@@ -38,22 +39,25 @@ struct ReviewItem {
   ReviewSide right;
   double probability = 0;
   linkage::PairExplanation explanation;
+  ModelSource model;  // the saved run whose model explains the pair (run 0: trained now)
   std::optional<store::ReviewDecisionRow> decision;  // the binding decision, if any
   // A record of the caller's and a candidate it may not see: one side is hidden, there is no
   // probability or explanation, and the caller may not decide on it.
   bool candidate_only = false;
 };
 
-// The pairs waiting for review that the caller may decide on, and for a negotiator the records
+// The pairs waiting for review that the caller may decide on, explained with the model of the
+// latest link run (link_model.h), and for a negotiator the records
 // of its own with a candidate it may not see (candidate_only), at most `limit` (0: all). Records
 // a "review.read" event naming the pairs shown side by side.
 Result<std::vector<ReviewItem>> ListReviewQueue(instance::Instance& instance, int64_t limit);
 
 // Two records side by side with the engine's explanation; records a "review.read" event.
-// kNotFound for an unknown record and for one the caller may not see, kConflict for a record
-// that takes no part in linking (erased, superseded list).
+// The explanation uses the model saved by link run `run`, or without it by the latest run
+// (link_model.h). kNotFound for an unknown record, for one the caller may not see and for an
+// unknown run; kConflict for a record that takes no part in linking (erased, superseded list).
 Result<ReviewItem> ExplainRecords(instance::Instance& instance, int64_t left_record,
-                                  int64_t right_record);
+                                  int64_t right_record, std::optional<int64_t> run = std::nullopt);
 
 struct DecisionOutcome {
   int64_t decision_id = 0;

@@ -501,6 +501,24 @@ ALTER TABLE execution_reported_counts ADD COLUMN note_sealed BLOB;
 ALTER TABLE exchange_workflow ADD COLUMN reason_sealed BLOB;
 )sql";
 
+// Version 11: each `canje link` run that changed the store keeps the model it trained
+// (store/link_model_tables.h). Parameters and settings are JSON text; the name counts behind the
+// term-frequency adjustment are sealed under the instance's text key. IF NOT EXISTS: a store
+// brought back to an older version number by hand (as the sealed texts' test does) still opens.
+constexpr std::string_view kVersion11 = R"sql(
+CREATE TABLE IF NOT EXISTS link_models (
+  id INTEGER PRIMARY KEY,
+  event_seq INTEGER NOT NULL REFERENCES events(seq) DEFERRABLE INITIALLY DEFERRED,
+  trained_at TEXT NOT NULL,
+  trained_by TEXT NOT NULL,
+  records_compared INTEGER NOT NULL,
+  data_sha256 BLOB NOT NULL,
+  settings TEXT NOT NULL,
+  parameters TEXT NOT NULL,
+  name_counts_sealed BLOB NOT NULL
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -560,6 +578,8 @@ const std::vector<Migration>& AllMigrations() {
            "free texts (reasons, justifications, places, witnesses, references, notes) under "
            "the instance's text key; existing values are sealed when the store is opened with "
            "its key", kVersion10},
+      {11, "linkage models: each changing `canje link` run's m and u, prior, settings and data "
+           "fingerprint; its name counts sealed under the text key", kVersion11},
   };
   return kMigrations;
 }

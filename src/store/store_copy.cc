@@ -17,7 +17,7 @@ struct CopiedTableSpec {
   const char* filter = "";  // rows left out: the new store keeps its own schema version
 };
 
-constexpr int kCopiedSchemaVersion = 10;
+constexpr int kCopiedSchemaVersion = 11;
 constexpr CopiedTableSpec kCopiedTables[] = {
     // Schema version 1 (store.h): the foundation.
     {"meta", "name", " WHERE name <> 'schema_version'"},
@@ -72,6 +72,8 @@ constexpr CopiedTableSpec kCopiedTables[] = {
     // Schema version 9 (store/witness_tables.h): witnesses, exchanges' witness policies.
     {"log_witnesses", "name"},
     {"exchange_witness_policies", "exchange_id"},
+    // Schema version 11 (store/link_model_tables.h): the model of each changing link run.
+    {"link_models", "id"},
 };
 
 enum class ValueKind { kInt, kText, kBlob };
