@@ -28,7 +28,9 @@ class StoreCompatibilityTest : public ::testing::Test {
         {"sh", "-c", "gzip -dc \"$0\" > old.db", (source / "canje.db.gz").string()}, canje_.dir(),
         {});
     ASSERT_EQ(unpacked.exit_status, 0) << unpacked.err;
-    std::filesystem::copy_file(source / "canje.db.key", canje_.Path("old.db.key"));
+    std::error_code copied;
+    std::filesystem::copy_file(source / "canje.db.key", canje_.Path("old.db.key"), copied);
+    ASSERT_FALSE(copied) << (source / "canje.db.key").string() << ": " << copied.message();
     // As canje made them: readable by their owner alone (canje refuses to open them otherwise).
     for (const char* name : {"old.db", "old.db.key"}) {
       std::filesystem::permissions(
