@@ -84,11 +84,6 @@ bool Contains(const std::string& text, const std::string& part) {
   return !part.empty() && text.find(part) != std::string::npos;
 }
 
-bool TestsUsePostgres() {
-  const char* backend = std::getenv("CANJE_TEST_BACKEND");
-  return backend != nullptr && std::string(backend) == "postgres" && !TestPostgresUrl().empty();
-}
-
 bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& name) {
   RunResult made =
       RunProgram({"openssl", "genpkey", "-algorithm", "ed25519", "-out", name + ".pem"}, dir, {});

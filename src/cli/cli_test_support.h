@@ -88,7 +88,7 @@ class MultiUserTest : public ::testing::Test {
 };
 
 // True when the tests are asked to run on PostgreSQL (see above).
-bool TestsUsePostgres();
+using store::testing::TestsUsePostgres;
 
 // True when `part` is not empty and occurs in `text` (an empty part is never "found", so a
 // check that a value does not leak cannot pass by accident on an empty value).

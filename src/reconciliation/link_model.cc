@@ -129,8 +129,10 @@ Result<SavedLinkModel> Decode(const store::LinkModelRow& row) {
     s.review_low = settings.at("review_low");
     s.review_high = settings.at("review_high");
     s.orphan_floor = settings.at("orphan_floor");
-    for (const json& field : settings.at("fields")) s.fields.emplace_back(field.at("column").get<std::string>(),
-                                                                  field.at("kind").get<std::string>());
+    for (const json& field : settings.at("fields")) {
+      s.fields.emplace_back(field.at("column").get<std::string>(),
+                            field.at("kind").get<std::string>());
+    }
     s.max_block_size = settings.at("max_block_size");
     s.u_sample_pairs = settings.at("u_sample_pairs");
     s.em_sample_pairs = settings.at("em_sample_pairs");

@@ -3,17 +3,9 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
-#include <cstdlib>
-
 #include "instance/parties_and_users.h"
 
 namespace canje::instance::testing {
-
-bool TestsUsePostgres() {
-  const char* backend = std::getenv("CANJE_TEST_BACKEND");
-  return backend != nullptr && std::string(backend) == "postgres" &&
-         !store::testing::TestPostgresUrl().empty();
-}
 
 TestInstance::TestInstance() {
   std::string pattern = (std::filesystem::temp_directory_path() / "canje-instance-XXXXXX").string();
@@ -24,7 +16,7 @@ TestInstance::TestInstance() {
   dir_ = pattern;
   options_.database = (dir_ / "canje.db").string();
   options_.master_key_file = (dir_ / "canje.db.key").string();
-  if (TestsUsePostgres()) {
+  if (store::testing::TestsUsePostgres()) {
     database_.emplace();
     if (!database_->ok()) {
       error_ = "cannot create the test database: " + database_->error();

@@ -59,7 +59,4 @@ class TestInstance {
   std::string error_;
 };
 
-// True when the tests are asked to run on PostgreSQL and the cluster's URL is set.
-bool TestsUsePostgres();
-
 }  // namespace canje::instance::testing

@@ -32,6 +32,11 @@ std::string TestPostgresUrl() {
   return url != nullptr ? url : "";
 }
 
+bool TestsUsePostgres() {
+  const char* backend = std::getenv("CANJE_TEST_BACKEND");
+  return backend != nullptr && std::string(backend) == "postgres" && !TestPostgresUrl().empty();
+}
+
 std::string PostgresUrlForDatabase(const std::string& url, const std::string& database) {
   size_t authority = url.find("://");
   authority = authority == std::string::npos ? 0 : authority + 3;

@@ -10,6 +10,10 @@ namespace canje::store::testing {
 // need it skip themselves).
 std::string TestPostgresUrl();
 
+// True when the tests are asked to run on PostgreSQL (CANJE_TEST_BACKEND=postgres) and the
+// cluster's URL is set: the test fixtures then put their stores there.
+bool TestsUsePostgres();
+
 // `url` with its database name replaced by `database`.
 std::string PostgresUrlForDatabase(const std::string& url, const std::string& database);
 
