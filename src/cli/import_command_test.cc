@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 
 #include <chrono>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -231,6 +232,30 @@ TEST_F(ImportTest, ExportedPersonsImportBackIdentically) {
 }
 
 // Kills a real import process part-way: the store holds all of the file or none of it.
+// A field added after the first sealed encoding (the place of birth) travels the whole way:
+// read from a Spanish header, sealed (never in the store file in the clear), shown on the
+// person's page and in JSON, and exported to its own column.
+TEST_F(ImportTest, APlaceOfBirthIsReadSealedShownAndExported) {
+  canje_.WriteFile("born.csv",
+                   "id,nombres,apellidos,lugar de nacimiento,custodio\n"
+                   "B1,Ana,Díaz,Villa Sintética del Norte,VEN\n");
+  RunResult imported = Import("born.csv");
+  ASSERT_EQ(imported.exit_status, 0) << imported.err;
+  const std::string place = "Villa Sintética del Norte";
+  RunResult shown = canje_.Run({"person", "show", "P1"});
+  EXPECT_NE(shown.out.find("  place of birth: " + place + "\n"), std::string::npos) << shown.out;
+  EXPECT_EQ(json::parse(canje_.Run({"person", "show", "P1", "--json"}).out)["place_of_birth"],
+            place);
+  RunResult exported = canje_.Run({"export", "persons", "--format", "csv"});
+  EXPECT_NE(exported.out.find(",notes,place_of_birth\n"), std::string::npos) << exported.out;
+  EXPECT_NE(exported.out.find("," + place + "\n"), std::string::npos) << exported.out;
+  for (const char* suffix : {"", "-wal", "-journal"}) {
+    const std::string file = std::string("canje.db") + suffix;
+    if (!std::filesystem::exists(canje_.Path(file))) continue;
+    EXPECT_EQ(canje_.ReadFile(file).find("Sintética del Norte"), std::string::npos) << file;
+  }
+}
+
 TEST_F(ImportTest, AKilledImportLeavesAllOrNothing) {
   RunResult generated = canje_.Run(
       {"scenario", "generate", "cecot-2025", "--size", "60000", "--out", "big", "--quiet"});

@@ -1,5 +1,6 @@
 #include "cli/registry_commands.h"
 
+#include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
 
@@ -12,6 +13,7 @@
 #include "registry/enumerated_fields.h"
 #include "registry/importer.h"
 #include "registry/list_kinds.h"
+#include "registry/person_fields.h"
 #include "registry/person_directory.h"
 #include "registry/summary.h"
 #include "wire/registry_json.h"
@@ -246,7 +248,12 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
         out << "  charge:        " << (charge.description.empty() ? "(none)" : charge.description)
             << (charge.status.empty() ? "" : " [" + charge.status + "]") << '\n';
       }
-      if (!record.notes.empty()) out << "  notes:         " << record.notes << '\n';
+      for (const registry::PersonTextField& text : registry::PersonTextFields()) {
+        if (!text.on_person_page || text.of(record).empty()) continue;
+        std::string label = std::string(text.label) + ":";
+        label.resize(std::max<size_t>(label.size() + 1, 15), ' ');
+        out << "  " << label << text.of(record) << '\n';
+      }
     }
     for (const auto& custody : entry.custody) {
       out << "  custody:       " << custody.holder << ", " << custody.facility

@@ -41,6 +41,7 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"categories", Column::kCategories},
     {"status", Column::kStatus},
     {"notes", Column::kNotes},
+    {"place_of_birth", Column::kPlaceOfBirth},
     // record_id
     {"id", Column::kRecordId},
     {"registro", Column::kRecordId},
@@ -207,20 +208,29 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"note", Column::kNotes},
     {"comments", Column::kNotes},
     {"remarks", Column::kNotes},
+    // place_of_birth
+    {"lugar_de_nacimiento", Column::kPlaceOfBirth},
+    {"lugar_nacimiento", Column::kPlaceOfBirth},
+    {"nacido_en", Column::kPlaceOfBirth},
+    {"birthplace", Column::kPlaceOfBirth},
+    {"birth_place", Column::kPlaceOfBirth},
+    {"born_in", Column::kPlaceOfBirth},
 };
 
-constexpr Column kAllColumns[] = {
-    Column::kRecordId,        Column::kGivenNames,        Column::kFirstGivenName,
-    Column::kSecondGivenName, Column::kFamilyNames,       Column::kFirstFamilyName,
-    Column::kSecondFamilyName, Column::kFullName,         Column::kAliases,
-    Column::kSex,             Column::kDateOfBirth,       Column::kNationality,
-    Column::kDocument,        Column::kDocumentType,      Column::kDocumentCountry,
-    Column::kHolder,          Column::kFacility,          Column::kCustodySince,
-    Column::kLegalBasis,      Column::kCharges,           Column::kChargeStatus,
-    Column::kEvidenceDisclosed, Column::kCategories,      Column::kStatus,
-    Column::kNotes,
-};
-static_assert(std::size(kAllColumns) == kColumnCount);
+// Every column, in enum order.
+constexpr std::array<Column, kColumnCount> kAllColumns = [] {
+  std::array<Column, kColumnCount> all{};
+  for (int i = 0; i < kColumnCount; ++i) all[i] = static_cast<Column>(i);
+  return all;
+}();
+
+constexpr bool CanonicalNamesInEnumOrder() {
+  for (int i = 0; i < kColumnCount; ++i) {
+    if (kColumnSynonyms[i].column != static_cast<Column>(i)) return false;
+  }
+  return true;
+}
+static_assert(CanonicalNamesInEnumOrder(), "the canonical names come first, in enum order");
 
 struct FoldedTable {
   std::unordered_map<std::string, ColumnMatch> by_folded_name;

@@ -44,8 +44,10 @@ enum class Column : uint8_t {
   kCategories,
   kStatus,
   kNotes,
+  kPlaceOfBirth,
+  // A new column goes here, last, and kColumnCount names it.
 };
-inline constexpr int kColumnCount = static_cast<int>(Column::kNotes) + 1;
+inline constexpr int kColumnCount = static_cast<int>(Column::kPlaceOfBirth) + 1;
 
 // "record_id", "given_names", ... (snake_case, English).
 std::string_view CanonicalColumnName(Column column);

@@ -55,14 +55,15 @@ struct PersonName {
   friend bool operator==(const PersonName&, const PersonName&) = default;
 };
 
-// Everything one list row says about one person. Personal fields (name, aliases, birth date,
-// documents, notes, charges) are encrypted at rest; the rest is kept in the clear for counts.
+// Everything one list row says about one person. Personal fields (name, aliases, birth date and
+// place, documents, notes, charges) are encrypted at rest; the rest is kept in the clear for counts.
 struct PersonRecord {
   std::string record_id;                    // the list's own id for the row; may be empty
   PersonName name;
   std::vector<std::string> aliases;
   Sex sex = Sex::kUnknown;
   std::optional<PartialDate> date_of_birth;
+  std::string place_of_birth;               // as written: "Maracaibo, Zulia"
   std::vector<std::string> nationalities;   // ISO 3166-1 alpha-3
   std::vector<IdentityDocument> documents;
   // Custody as the list reports it.

@@ -2,10 +2,11 @@
 
 #include <cstdint>
 
+#include "registry/person_fields.h"
+
 namespace canje::registry {
 namespace {
 
-constexpr uint8_t kPersonVersion = 1;
 constexpr uint8_t kRawRowVersion = 1;
 
 class Writer {
@@ -103,7 +104,7 @@ Status Malformed(std::string_view what) {
 
 std::string EncodePersonRecord(const PersonRecord& record) {
   Writer w;
-  w.Byte(kPersonVersion);
+  w.Byte(static_cast<uint8_t>(LatestPersonEncodingVersion()));
   w.String(record.record_id);
   w.Strings(record.name.given_names);
   w.Strings(record.name.family_names);
@@ -130,12 +131,16 @@ std::string EncodePersonRecord(const PersonRecord& record) {
   w.Strings(record.categories);
   w.Byte(static_cast<uint8_t>(record.status));
   w.String(record.notes);
+  for (const PersonTextField& text : PersonTextFields()) {
+    if (text.since_version > 1) w.String(text.of(record));
+  }
   return w.Take();
 }
 
 Result<PersonRecord> DecodePersonRecord(std::string_view bytes) {
   Reader r(bytes);
-  if (r.Byte() != kPersonVersion) return Malformed("person record");
+  const int version = r.Byte();
+  if (version < 1 || version > LatestPersonEncodingVersion()) return Malformed("person record");
   PersonRecord record;
   record.record_id = r.String();
   record.name.given_names = r.Strings();
@@ -173,6 +178,9 @@ Result<PersonRecord> DecodePersonRecord(std::string_view bytes) {
   if (status > static_cast<uint8_t>(ReportedStatus::kUnknown)) return Malformed("person record");
   record.status = static_cast<ReportedStatus>(status);
   record.notes = r.String();
+  for (const PersonTextField& text : PersonTextFields()) {
+    if (text.since_version > 1 && text.since_version <= version) text.of(record) = r.String();
+  }
   if (!r.ok() || !r.AtEnd()) return Malformed("person record");
   return record;
 }

@@ -1,14 +1,17 @@
 // The binary form in which a PersonRecord, or a raw list row, is sealed in the store.
 //
-// Format (version 1): a version byte, then fields in a fixed order; a string is a varint length
-// and its bytes, a list a varint count and its items, an optional a presence byte. Compact and
+// Format: a version byte, then the fields of version 1 in a fixed order, then each plain text
+// field added since (person_fields.h), in its table's order; a string is a varint length and its
+// bytes, a list a varint count and its items, an optional a presence byte. Version 2 added the
+// place of birth. Compact and
 // fast, because a million rows are sealed during one import. Decoding checks every length and
 // fails with kInvalid on anything malformed, never reading past the end.
 //
-// Records are sealed once and read for years, so every version ever written stays readable. To
-// add a field: append it after the last field, raise the version, and decode it only from
-// records whose version byte says it is there (older records get the field's empty value);
-// never reorder or drop a field. Before changing the encoding, add a store written by today's
+// Records are sealed once and read for years, so every version ever written stays readable. A
+// plain text field is added by its entry in person_fields.h, which raises the version and
+// appends the field; any other field: append it after the last field, raise the version, and
+// decode it only from records whose version byte says it is there (older records get the
+// field's empty value); never reorder or drop a field. Before changing the encoding, add a store written by today's
 // canje to tests/stores/ (its README says how): src/cli/store_compatibility_test.cc then proves
 // that the new canje still reads the old records.
 #pragma once

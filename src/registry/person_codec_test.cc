@@ -23,6 +23,7 @@ PersonRecord FullRecord() {
   record.categories = {"journalist", "political_prisoner"};
   record.status = ReportedStatus::kHeld;
   record.notes = "line one\nline two";
+  record.place_of_birth = "Maracaibo, Zulia";
   return record;
 }
 
@@ -33,6 +34,31 @@ TEST(PersonCodecTest, EveryFieldRoundTrips) {
   EXPECT_EQ(*decoded, record);
   PersonRecord empty;
   EXPECT_EQ(*DecodePersonRecord(EncodePersonRecord(empty)), empty);
+}
+
+// A record sealed before the place of birth existed (version 1) still reads, with no place of
+// birth. Version 1 is today's encoding without the fields appended since.
+TEST(PersonCodecTest, AVersionOneRecordReadsWithAnEmptyPlaceOfBirth) {
+  PersonRecord record = FullRecord();
+  record.place_of_birth.clear();
+  std::string bytes = EncodePersonRecord(record);
+  ASSERT_EQ(bytes[0], '\x02');
+  ASSERT_EQ(bytes.back(), '\x00');  // the empty place of birth: a zero length
+  bytes[0] = '\x01';
+  bytes.pop_back();
+  Result<PersonRecord> decoded = DecodePersonRecord(bytes);
+  ASSERT_TRUE(decoded.ok()) << decoded.status().ToString();
+  EXPECT_EQ(*decoded, record);
+  // A version 1 record does not carry the field: one more string after the notes is damage.
+  EXPECT_FALSE(DecodePersonRecord(bytes + std::string(1, '\x00')).ok());
+}
+
+TEST(PersonCodecTest, AVersionFromTheFutureIsRefused) {
+  std::string bytes = EncodePersonRecord(FullRecord());
+  bytes[0] = '\x03';
+  EXPECT_FALSE(DecodePersonRecord(bytes).ok());
+  bytes[0] = '\x00';
+  EXPECT_FALSE(DecodePersonRecord(bytes).ok());
 }
 
 TEST(PersonCodecTest, EveryTruncationIsRefusedWithoutReadingPastTheEnd) {

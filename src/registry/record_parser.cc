@@ -6,6 +6,7 @@
 #include "registry/categories.h"
 #include "registry/countries.h"
 #include "registry/enumerated_fields.h"
+#include "registry/person_fields.h"
 #include "registry/person_name.h"
 #include "registry/text_fold.h"
 #include "core/utf8.h"
@@ -50,19 +51,14 @@ bool LaterThan(const PartialDate& a, const PartialDate& b) {
 
 size_t MaxLength(Column column) {
   if (IsNameColumn(column)) return 200;
+  if (const PersonTextField* text = FindPersonTextField(column)) return text->max_chars;
   switch (column) {
-    case Column::kFacility:
-      return 300;
     case Column::kAliases:
-    case Column::kLegalBasis:
       return 1000;
     case Column::kCategories:
       return 500;
     case Column::kCharges:
-    case Column::kNotes:
       return 2000;
-    case Column::kDocument:
-    case Column::kRecordId:
     default:
       return 100;
   }
@@ -202,7 +198,9 @@ void RecordParser::ParseCells(Context& context, PersonRecord* record) {
     check_length(typed.cell, Column::kDocument);
   }
 
-  record->record_id = std::string(context.value(Column::kRecordId));
+  for (const PersonTextField& text : PersonTextFields()) {
+    text.of(*record) = std::string(context.value(text.column));
+  }
   ParseNames(context, record);
 
   const std::string& separators = options_.list_separators;
@@ -259,7 +257,6 @@ void RecordParser::ParseCells(Context& context, PersonRecord* record) {
   } else {
     context.Error(Column::kStatus, status.status().message());
   }
-  record->notes = std::string(context.value(Column::kNotes));
 }
 
 void RecordParser::ParseNames(Context& context, PersonRecord* record) {
@@ -361,7 +358,6 @@ void RecordParser::ParseCustody(Context& context, PersonRecord* record) {
       record->holder = code;
     }
   }
-  record->facility = std::string(context.value(Column::kFacility));
   if (std::string_view text = context.value(Column::kCustodySince); !text.empty()) {
     Result<PartialDate> date = ParseDate(text, options_.date_order);
     Status status =
@@ -376,7 +372,6 @@ void RecordParser::ParseCustody(Context& context, PersonRecord* record) {
       context.Error(Column::kCustodySince, status.message());
     }
   }
-  record->legal_basis = std::string(context.value(Column::kLegalBasis));
 }
 
 void RecordParser::ParseCharges(Context& context, PersonRecord* record) {

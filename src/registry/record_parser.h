@@ -33,9 +33,10 @@
 namespace canje::registry {
 
 // The longest value accepted in a column, in code points: 200 for each name column and
-// aliases item, 100 for record_id and coded fields (sex, dates, codes, status, yes/no), 100 for
-// a document number, 300 for facility, 1,000 for aliases and legal_basis, 500 for categories,
-// 2,000 for charges and notes.
+// aliases item, the plain text fields' own limits (person_fields.h: 100 for record_id, 300 for
+// facility and place_of_birth, 1,000 for legal_basis, 2,000 for notes), 100 for coded fields
+// (sex, dates, codes, status, yes/no) and a document number, 1,000 for aliases, 500 for
+// categories, 2,000 for charges.
 size_t MaxLength(Column column);
 
 // "|;" for a comma-delimited CSV file, "|" for a semicolon-delimited one or for JSON (where

@@ -33,10 +33,10 @@ TEST(RecordParser, ReadsACompleteSpanishRow) {
   ParsedRecord parsed = OneCsvRow(
       "registro;nombres;apellidos;alias;sexo;fecha_nacimiento;nacionalidad;cédula;pasaporte;"
       "detenido_por;centro_reclusion;fecha_detencion;base_legal;cargos;estado_cargos;pruebas;"
-      "categorias;estado;observaciones\n"
+      "categorias;estado;observaciones;lugar de nacimiento\n"
       "V-001; José Luis ;Pérez de la Cruz;El Flaco|Pepe;M;03/25/1985;ven|COL;V-12.345.678;"
       "X123;slv;CECOT;2025-03-16;Alien Enemies Act;terrorismo|asociación;pendiente;no;"
-      "preso político|deportado;detenido;\"visto; en abril\"\n");
+      "preso político|deportado;detenido;\"visto; en abril\"; Maracaibo, Zulia \n");
   ASSERT_THAT(parsed.errors, IsEmpty()) << Reasons(parsed);
   const PersonRecord& r = parsed.record;
   EXPECT_EQ(r.record_id, "V-001");
@@ -58,6 +58,7 @@ TEST(RecordParser, ReadsACompleteSpanishRow) {
   EXPECT_THAT(r.categories, ElementsAre("political_prisoner", "deportee"));
   EXPECT_EQ(r.status, ReportedStatus::kHeld);
   EXPECT_EQ(r.notes, "visto; en abril");
+  EXPECT_EQ(r.place_of_birth, "Maracaibo, Zulia");
 }
 
 TEST(RecordParser, AFullNameIsSplitWhenTheNameColumnsAreEmpty) {
@@ -271,6 +272,12 @@ TEST(MaxLength, FollowsTheDocumentedLimits) {
   EXPECT_EQ(MaxLength(Column::kCharges), 2000u);
   EXPECT_EQ(MaxLength(Column::kRecordId), 100u);
   EXPECT_EQ(MaxLength(Column::kFacility), 300u);
+  EXPECT_EQ(MaxLength(Column::kPlaceOfBirth), 300u);
+}
+
+TEST(RecordParser, AnOverlongPlaceOfBirthNamesItsColumnAndLimit) {
+  ParsedRecord parsed = OneCsvRow("nombres,birthplace\nAna," + std::string(301, 'x') + "\n");
+  EXPECT_THAT(OnlyError(parsed).reason, HasSubstr("the limit for place_of_birth is 300"));
 }
 
 }  // namespace

@@ -7,12 +7,15 @@
 
 #include "core/csv_writer.h"
 #include "registry/enumerated_fields.h"
+#include "registry/person_fields.h"
 #include "registry/person_name.h"
 
 namespace canje::registry {
 namespace {
 
-constexpr Column kExportColumns[] = {
+// The columns of the first export, in their order; the plain text fields added since
+// (person_fields.h) follow, in their table's order.
+constexpr Column kFirstExportColumns[] = {
     Column::kRecordId,     Column::kGivenNames,       Column::kFamilyNames,
     Column::kAliases,      Column::kSex,              Column::kDateOfBirth,
     Column::kNationality,  Column::kDocument,         Column::kDocumentType,
@@ -21,6 +24,18 @@ constexpr Column kExportColumns[] = {
     Column::kChargeStatus, Column::kEvidenceDisclosed, Column::kCategories,
     Column::kStatus,       Column::kNotes,
 };
+
+const std::vector<Column>& AllExportColumns() {
+  static const std::vector<Column>* columns = [] {
+    auto* all = new std::vector<Column>(std::begin(kFirstExportColumns),
+                                        std::end(kFirstExportColumns));
+    for (const PersonTextField& text : PersonTextFields()) {
+      if (text.since_version > 1) all->push_back(text.column);
+    }
+    return all;
+  }();
+  return *columns;
+}
 
 // One exported value: a text, or a list (a JSON array; joined for CSV).
 struct Value {
@@ -100,7 +115,7 @@ std::string DateText(const std::optional<PartialDate>& date) {
   return date ? date->ToIso() : std::string();
 }
 
-// The record's values in kExportColumns order.
+// The record's values in AllExportColumns() order.
 Result<std::vector<Value>> ExportValues(const PersonRecord& record) {
   const std::string who = record.record_id.empty() ? record.name.Display() : record.record_id;
   auto in = [&](Status status) { return status.WithContext("record '" + who + "'"); };
@@ -133,26 +148,65 @@ Result<std::vector<Value>> ExportValues(const PersonRecord& record) {
   }
 
   std::vector<Value> values;
-  values.push_back(Text(record.record_id));
-  values.push_back(Text(JoinNames(record.name.given_names, false)));
-  values.push_back(Text(JoinNames(record.name.family_names, true)));
-  values.push_back(List(record.aliases));
-  values.push_back(Text(std::string(SexName(record.sex))));
-  values.push_back(Text(DateText(record.date_of_birth)));
-  values.push_back(List(record.nationalities));
-  values.push_back(List(numbers));
-  values.push_back(List(Parallel(types)));
-  values.push_back(List(Parallel(countries)));
-  values.push_back(Text(record.holder));
-  values.push_back(Text(record.facility));
-  values.push_back(Text(DateText(record.custody_since)));
-  values.push_back(Text(record.legal_basis));
-  values.push_back(List(descriptions));
-  values.push_back(List(Parallel(statuses)));
-  values.push_back(Text(std::string(YesNoName(record.evidence_disclosed))));
-  values.push_back(List(record.categories));
-  values.push_back(Text(std::string(ReportedStatusName(record.status))));
-  values.push_back(Text(record.notes));
+  for (Column column : AllExportColumns()) {
+    if (const PersonTextField* text = FindPersonTextField(column)) {
+      values.push_back(Text(text->of(record)));
+      continue;
+    }
+    switch (column) {
+      case Column::kGivenNames:
+        values.push_back(Text(JoinNames(record.name.given_names, false)));
+        break;
+      case Column::kFamilyNames:
+        values.push_back(Text(JoinNames(record.name.family_names, true)));
+        break;
+      case Column::kAliases:
+        values.push_back(List(record.aliases));
+        break;
+      case Column::kSex:
+        values.push_back(Text(std::string(SexName(record.sex))));
+        break;
+      case Column::kDateOfBirth:
+        values.push_back(Text(DateText(record.date_of_birth)));
+        break;
+      case Column::kNationality:
+        values.push_back(List(record.nationalities));
+        break;
+      case Column::kDocument:
+        values.push_back(List(numbers));
+        break;
+      case Column::kDocumentType:
+        values.push_back(List(Parallel(types)));
+        break;
+      case Column::kDocumentCountry:
+        values.push_back(List(Parallel(countries)));
+        break;
+      case Column::kHolder:
+        values.push_back(Text(record.holder));
+        break;
+      case Column::kCustodySince:
+        values.push_back(Text(DateText(record.custody_since)));
+        break;
+      case Column::kCharges:
+        values.push_back(List(descriptions));
+        break;
+      case Column::kChargeStatus:
+        values.push_back(List(Parallel(statuses)));
+        break;
+      case Column::kEvidenceDisclosed:
+        values.push_back(Text(std::string(YesNoName(record.evidence_disclosed))));
+        break;
+      case Column::kCategories:
+        values.push_back(List(record.categories));
+        break;
+      case Column::kStatus:
+        values.push_back(Text(std::string(ReportedStatusName(record.status))));
+        break;
+      default:  // not exported: the split name columns and full_name read into the two above
+        values.push_back(Text(""));
+        break;
+    }
+  }
   return values;
 }
 
@@ -163,13 +217,13 @@ Status StreamStatus(const std::ostream& out) {
 
 }  // namespace
 
-std::span<const Column> ExportColumns() { return kExportColumns; }
+std::span<const Column> ExportColumns() { return AllExportColumns(); }
 
 Status CsvRecordWriter::WriteHeaderOnce() {
   if (header_written_) return Status::Ok();
   header_written_ = true;
   std::vector<std::string> names;
-  for (Column column : kExportColumns) names.emplace_back(CanonicalColumnName(column));
+  for (Column column : AllExportColumns()) names.emplace_back(CanonicalColumnName(column));
   WriteCsvRow(names, *out_);
   return StreamStatus(*out_);
 }
@@ -198,7 +252,7 @@ Status JsonRecordWriter::Write(const PersonRecord& record) {
   CANJE_ASSIGN_OR_RETURN(std::vector<Value> values, ExportValues(record));
   nlohmann::ordered_json object = nlohmann::ordered_json::object();
   for (size_t i = 0; i < values.size(); ++i) {
-    const std::string key(CanonicalColumnName(kExportColumns[i]));
+    const std::string key(CanonicalColumnName(AllExportColumns()[i]));
     if (values[i].is_list) {
       object[key] = values[i].items;
     } else {

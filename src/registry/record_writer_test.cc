@@ -71,6 +71,7 @@ std::vector<PersonRecord> HardRecords() {
   full.categories = {"deportee", "political_prisoner"};
   full.status = ReportedStatus::kHeld;
   full.notes = "visto el 3/4 \"en la tarde\"\r\nsegunda línea, con coma";
+  full.place_of_birth = "San Cristóbal, \"Táchira\"";
 
   PersonRecord none;
   none.name = {{"María José"}, {"Ortega y Gasset"}};  // one given name with a space; one surname
@@ -125,7 +126,7 @@ TEST(RecordWriter, WritesTheCanonicalHeader) {
   EXPECT_EQ(csv,
             "record_id,given_names,family_names,aliases,sex,date_of_birth,nationality,document,"
             "document_type,document_country,holder,facility,custody_since,legal_basis,charges,"
-            "charge_status,evidence_disclosed,categories,status,notes\n");
+            "charge_status,evidence_disclosed,categories,status,notes,place_of_birth\n");
   EXPECT_EQ(WriteJson({}), "[]\n");
 }
 

@@ -2,6 +2,7 @@
 
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
+#include "registry/person_fields.h"
 #include "wire/instance_json.h"
 #include "wire/reconciliation_json.h"
 
@@ -66,7 +67,9 @@ json PersonJson(const registry::PersonEntry& person) {
     charges.push_back({{"description", charge.description}, {"status", charge.status}});
   }
   out["charges"] = charges;
-  out["notes"] = record.notes;
+  for (const registry::PersonTextField& text : registry::PersonTextFields()) {
+    if (text.on_person_page) out[std::string(CanonicalColumnName(text.column))] = text.of(record);
+  }
   return out;
 }
 

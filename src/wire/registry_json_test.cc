@@ -53,6 +53,7 @@ registry::PersonEntry SamplePerson() {
   person.record.charges = {{"synthetic charge", "pending"}};
   person.record.categories = {"minor"};
   person.record.notes = "synthetic note";
+  person.record.place_of_birth = "Synthetic Town";
   person.custody = {SampleCustody()};
   return person;
 }
