@@ -141,8 +141,17 @@ Status Instance::Change(const std::function<Status(Recorder&)>& change) {
     Recorder recorder(transaction, *vault_);
     CANJE_RETURN_IF_ERROR(change(recorder));
     if (transaction.events_appended() == 0) return Status::Ok();  // Store::Write refuses it
+    if (with_next_change_) {
+      auto step = std::move(with_next_change_);
+      with_next_change_ = nullptr;
+      CANJE_RETURN_IF_ERROR(step(transaction));
+    }
     return SignCheckpoint(transaction, *vault_);
   });
+}
+
+void Instance::WithNextChange(std::function<Status(store::WriteTransaction&)> step) {
+  with_next_change_ = std::move(step);
 }
 
 Result<int64_t> Recorder::Record(std::string type, std::vector<std::string> subjects,

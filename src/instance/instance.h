@@ -62,6 +62,11 @@ class Instance {
   // Runs `change` in one write transaction (see store::Store::Write), and, when it appended
   // events, signs a checkpoint of the log in the same transaction.
   Status Change(const std::function<Status(Recorder&)>& change);
+  // Runs `step` inside the next Change that appends events, after its change and in its
+  // transaction, then forgets it: a write that must commit or roll back with whatever change
+  // comes next (an idempotency key, instance/idempotent_requests.h). A failing step rolls the
+  // change back. Replaces a step set before and not yet run.
+  void WithNextChange(std::function<Status(store::WriteTransaction&)> step);
 
   // Replaces the vault's master keys (key rotation); the index and text keys are kept.
   void UseKeys(protect::MasterKeyFile keys);
@@ -79,6 +84,7 @@ class Instance {
   std::unique_ptr<protect::Vault> vault_;
   store::Actor actor_;
   Role role_;
+  std::function<Status(store::WriteTransaction&)> with_next_change_;
 };
 
 // A change in progress: the store's transaction plus event recording.

@@ -7,6 +7,7 @@
 #include "authentication/api_tokens.h"
 #include "server/cookies.h"
 #include "server/handlers.h"
+#include "server/idempotent_calls.h"
 #include "server/request_log.h"
 #include "server/request_target.h"
 
@@ -166,7 +167,7 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
   CANJE_ASSIGN_OR_RETURN(InstancePool::Lease instance, pool_.Acquire(caller.user));
   ApiCall call{request, std::move(match.params), std::move(target.query), *instance, {}};
   if (caller.session) call.session = &*caller.session;
-  Result<Reply> reply = (*match.handler)(call);
+  Result<Reply> reply = RunWithIdempotencyKey(call, *match.handler);
   if (!reply.ok()) {
     if (IsStoreFailure(reply.status().code())) instance.Discard();
     if (call.problem) problem = std::move(call.problem);

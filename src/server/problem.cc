@@ -29,7 +29,9 @@ std::string TitleFor(StatusCode code) {
   return "Internal error";
 }
 
-Problem Make(int status, std::string_view name, std::string title, std::string detail) {
+}  // namespace
+
+Problem NamedProblem(int status, std::string_view name, std::string title, std::string detail) {
   Problem problem;
   problem.status = status;
   problem.type = "urn:canje:problem:" + std::string(name);
@@ -37,8 +39,6 @@ Problem Make(int status, std::string_view name, std::string title, std::string d
   problem.detail = std::move(detail);
   return problem;
 }
-
-}  // namespace
 
 void AddCommonHeaders(HttpResponse& response) {
   namespace http = boost::beast::http;
@@ -69,36 +69,36 @@ std::string Problem::Body() const {
 
 Problem ProblemFromStatus(const Status& status, std::string pointer) {
   StatusCode code = status.ok() ? StatusCode::kInternal : status.code();
-  Problem problem = Make(HttpStatusFor(code), StatusCodeName(code), TitleFor(code),
+  Problem problem = NamedProblem(HttpStatusFor(code), StatusCodeName(code), TitleFor(code),
                          status.ok() ? "an error was reported without a cause" : status.message());
   problem.pointer = std::move(pointer);
   return problem;
 }
 
 Problem UnauthorizedProblem(std::string detail) {
-  return Make(401, "unauthorized", "Unauthorized", std::move(detail));
+  return NamedProblem(401, "unauthorized", "Unauthorized", std::move(detail));
 }
 
 Problem NoRouteProblem(std::string_view path) {
-  return Make(404, "no_route", "No such resource",
+  return NamedProblem(404, "no_route", "No such resource",
               "no resource at " + std::string(path) +
                   "; GET /v1/openapi.json lists the endpoints");
 }
 
 Problem MethodNotAllowedProblem(std::string_view method, std::string_view path,
                                 std::string_view allow) {
-  return Make(405, "method_not_allowed", "Method not allowed",
+  return NamedProblem(405, "method_not_allowed", "Method not allowed",
               std::string(method) + " is not allowed on " + std::string(path) + "; use " +
                   std::string(allow));
 }
 
 Problem BodyTooLargeProblem(size_t limit) {
-  return Make(413, "body_too_large", "Body too large",
+  return NamedProblem(413, "body_too_large", "Body too large",
               "the request body is larger than " + std::to_string(limit) + " bytes");
 }
 
 Problem MalformedJsonProblem(int line, int column, std::string_view what) {
-  Problem problem = Make(400, "malformed_json", "Malformed JSON",
+  Problem problem = NamedProblem(400, "malformed_json", "Malformed JSON",
                          "the body is not JSON: line " + std::to_string(line) + ", column " +
                              std::to_string(column) + ": " + QuoteUntrusted(what, 200));
   problem.extensions["line"] = line;

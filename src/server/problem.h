@@ -47,6 +47,8 @@ void AddCommonHeaders(HttpResponse& response);
 Problem ProblemFromStatus(const Status& status, std::string pointer = "");
 
 // 401: no token, or one that is unknown, revoked or expired.
+// A problem of its own kind: type "urn:canje:problem:<name>".
+Problem NamedProblem(int status, std::string_view name, std::string title, std::string detail);
 Problem UnauthorizedProblem(std::string detail);
 // 404: no route for the path.
 Problem NoRouteProblem(std::string_view path);

@@ -3,6 +3,8 @@
 // and, in serve_test_postgres, on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <chrono>
+#include <thread>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <tuple>
@@ -246,6 +248,103 @@ TEST_F(ServeTest, RejectingRecordsTheReasonOnce) {
   EXPECT_EQ(again.status, 200) << again.body;
   EXPECT_EQ(Body(again)["changed"], false);
   EXPECT_EQ(LogSize(), after) << "a repeated rejection wrote to the log";
+}
+
+// A change sent again with its Idempotency-Key gets the first answer and changes nothing; the
+// key with another request is refused; keys are each user's own; an erasure forgets the kept
+// answers, and the retry is then told its change was made.
+TEST_F(ServeTest, AnIdempotencyKeyMakesARetryChangeNothing) {
+  const std::string reject = R"({"party": "VEN", "reason": "two names missing"})";
+  const std::map<std::string, std::string> key = {{"Idempotency-Key", "ven-reject-0001"}};
+  // Another user's key of the same spelling is another key: USA's acceptance does not answer
+  // VEN's rejection.
+  HttpResult usa = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["usa"],
+                                 R"({"party": "USA"})", key);
+  ASSERT_EQ(usa.status, 200) << usa.body;
+  const int64_t before = LogSize();
+  HttpResult first = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"], reject, key);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(Body(first)["changed"], true);
+  EXPECT_EQ(first.Header("idempotency-replayed"), "");
+  const int64_t after = LogSize();
+  ASSERT_GT(after, before);
+
+  // Without the key a repeated rejection says it changed nothing; with it, the first answer.
+  HttpResult retry = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"], reject, key);
+  EXPECT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(retry.body, first.body);
+  EXPECT_EQ(retry.Header("idempotency-replayed"), "true");
+  EXPECT_EQ(LogSize(), after);
+
+  HttpResult reused = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
+                                    R"({"party": "VEN", "reason": "another reason"})", key);
+  ExpectProblem(reused, 422);
+  EXPECT_EQ(Body(reused)["type"], "urn:canje:problem:idempotency_key_reused");
+  EXPECT_EQ(LogSize(), after);
+  for (const char* bad : {"", "has space", "\x01"}) {
+    ExpectProblem(Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"], reject,
+                                {{"Idempotency-Key", bad}}),
+                  400);
+  }
+  ExpectProblem(Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"], reject,
+                              {{"Idempotency-Key", std::string(256, 'k')}}),
+                400);
+  EXPECT_EQ(LogSize(), after);
+
+  const int64_t after_usa = after;
+
+  // A request that changed nothing keeps no key: after a refusal, the same key runs anew.
+  const std::map<std::string, std::string> slv_key = {{"Idempotency-Key", "slv-0001"}};
+  ExpectProblem(Client().Send("POST", "/v1/proposals/V9/accept", tokens_["slv"],
+                              R"({"party": "SLV"})", slv_key),
+                404);
+  EXPECT_EQ(LogSize(), after_usa);
+
+  // An erasure forgets every kept answer: the retry learns that its change was made.
+  Ok({"person", "erase", slv_roster_[20], "--reason", "asked by the family"});
+  const int64_t after_erasure = LogSize();
+  HttpResult forgotten =
+      Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"], reject, key);
+  ExpectProblem(forgotten, 409);
+  EXPECT_EQ(Body(forgotten)["type"], "urn:canje:problem:idempotent_answer_lost");
+  EXPECT_EQ(Body(forgotten)["log_size"], after);
+  EXPECT_EQ(LogSize(), after_erasure);
+}
+
+// A tablet on a bad line: the connection is cut before the answer arrives, and the request is
+// sent again with its key. The acceptance is recorded once, whichever of the two made it.
+TEST_F(ServeTest, ARetryAfterACutConnectionRecordsOnce) {
+  const std::string body = R"({"party": "SLV"})";
+  const int64_t before = LogSize();
+  RawReply cut = RawExchange(server_->port(),
+                             "POST /v1/proposals/V1/accept HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                             "Authorization: Bearer " + tokens_["slv"] + "\r\n"
+                             "Idempotency-Key: slv-accept-7\r\nContent-Type: application/json\r\n"
+                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body,
+                             std::chrono::milliseconds(1));
+  // Let the server finish (or drop) the first request before the retry.
+  int64_t made = LogSize();
+  for (int i = 0; i < 50 && made == before; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    made = LogSize();
+  }
+  const std::map<std::string, std::string> key = {{"Idempotency-Key", "slv-accept-7"}};
+  HttpResult retry = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["slv"], body, key);
+  ASSERT_EQ(retry.status, 200) << retry.body;
+  EXPECT_EQ(Body(retry)["changed"], true) << "the retry's answer is the change's own";
+  const int64_t recorded = LogSize();
+  EXPECT_GT(recorded, before);
+  if (made != before) {
+    EXPECT_EQ(retry.Header("idempotency-replayed"), "true");
+    EXPECT_EQ(recorded, made);
+  }
+  HttpResult again = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["slv"], body, key);
+  EXPECT_EQ(again.body, retry.body);
+  EXPECT_EQ(LogSize(), recorded);
+  json shown = Body(Get("slv", "/v1/proposals/V1"));
+  int slv_responses = 0;
+  for (const json& response : shown["responses"]) slv_responses += response["party"] == "SLV";
+  EXPECT_EQ(slv_responses, 1) << shown.dump();
 }
 
 // The execution of an agreed exchange and the log read as the command line reads them, for a

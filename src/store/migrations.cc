@@ -519,6 +519,21 @@ CREATE TABLE IF NOT EXISTS link_models (
 );
 )sql";
 
+// Schema version 12: the HTTP API's Idempotency-Key (store/idempotency_tables.h). A row is
+// written in the same transaction as the change its request made; the answer is added after,
+// sealed under the instance's text key.
+constexpr std::string_view kVersion12 = R"sql(
+CREATE TABLE idempotency_keys (
+  user_name TEXT NOT NULL,
+  idempotency_key TEXT NOT NULL,
+  request_sha256 BLOB NOT NULL,
+  log_size INTEGER NOT NULL,
+  created_at TEXT NOT NULL,
+  answer_sealed BLOB,
+  PRIMARY KEY (user_name, idempotency_key)
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -580,6 +595,8 @@ const std::vector<Migration>& AllMigrations() {
            "its key", kVersion10},
       {11, "linkage models: each changing `canje link` run's m and u, prior, settings and data "
            "fingerprint; its name counts sealed under the text key", kVersion11},
+      {12, "idempotency keys: each key an API client sent with a change, the request's SHA-256, "
+           "and the answer, sealed under the text key", kVersion12},
   };
   return kMigrations;
 }

@@ -746,6 +746,9 @@ Result<WriteTransaction::ErasureCounts> WriteTransaction::ErasePerson(int64_t pe
                                     "(SELECT seq FROM event_subjects WHERE subject = ?)"));
   erase_events->BindText(1, subject);
   CANJE_RETURN_IF_ERROR(erase_events->Run());
+  // Answers kept for the API's retries may name the person: forget them all (a retry then
+  // learns only that its change was made; instance/idempotent_requests.h).
+  CANJE_RETURN_IF_ERROR(Execute(db, "UPDATE idempotency_keys SET answer_sealed = NULL", NoBind()));
   return counts;
 }
 

@@ -298,7 +298,8 @@ class WriteTransaction {
 
   // Erasure: destroys the person's wrapped key and sealed fields, those of every list record
   // linked to them, their look-up hashes, and the payloads and salts of every event whose
-  // subjects include `subject` (their salted hashes stay, so the log still verifies). Returns
+  // subjects include `subject` (their salted hashes stay, so the log still verifies), and every
+  // answer kept for the API's retries (store/idempotency_tables.h). Returns
   // the number of records and events whose secrets were destroyed.
   struct ErasureCounts {
     int64_t records = 0;

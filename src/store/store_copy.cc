@@ -17,7 +17,7 @@ struct CopiedTableSpec {
   const char* filter = "";  // rows left out: the new store keeps its own schema version
 };
 
-constexpr int kCopiedSchemaVersion = 11;
+constexpr int kCopiedSchemaVersion = 12;
 constexpr CopiedTableSpec kCopiedTables[] = {
     // Schema version 1 (store.h): the foundation.
     {"meta", "name", " WHERE name <> 'schema_version'"},
@@ -74,6 +74,8 @@ constexpr CopiedTableSpec kCopiedTables[] = {
     {"exchange_witness_policies", "exchange_id"},
     // Schema version 11 (store/link_model_tables.h): the model of each changing link run.
     {"link_models", "id"},
+    // Schema version 12 (store/idempotency_tables.h): the API's idempotency keys.
+    {"idempotency_keys", "user_name, idempotency_key"},
 };
 
 enum class ValueKind { kInt, kText, kBlob };

@@ -1,0 +1,106 @@
+#include "instance/idempotent_requests.h"
+
+#include "core/clock.h"
+#include "core/digest.h"
+#include "store/idempotency_tables.h"
+
+namespace canje::instance {
+namespace {
+
+// The request's fingerprint: each part length-prefixed, so that no two requests share one.
+Bytes RequestSha256(const IdempotentRequest& request) {
+  std::string text;
+  for (const std::string* part : {&request.method, &request.target, &request.body}) {
+    text += std::to_string(part->size()) + ":" + *part + "\n";
+  }
+  Sha256Hash hash = Sha256(AsBytes(text));
+  return Bytes(hash.begin(), hash.end());
+}
+
+std::string AnswerContext(std::string_view user, std::string_view key) {
+  return "idempotency key of " + std::string(user) + " answer: " + std::string(key);
+}
+
+}  // namespace
+
+Status CheckIdempotencyKey(std::string_view key) {
+  bool printable = !key.empty() && key.size() <= 255;
+  for (char c : key) printable = printable && c > ' ' && c < 0x7f;
+  if (printable) return Status::Ok();
+  return Status::Usage(
+      "the Idempotency-Key header must be 1 to 255 printable ASCII characters without spaces, "
+      "such as a UUID; send a new one for each change, and the same one only when you send the "
+      "same request again");
+}
+
+Result<EarlierRequest> FindEarlierRequest(Instance& instance, const IdempotentRequest& request) {
+  CANJE_RETURN_IF_ERROR(CheckIdempotencyKey(request.key));
+  CANJE_ASSIGN_OR_RETURN(auto row, store::FindIdempotencyKey(instance.store(),
+                                                            instance.actor().user, request.key));
+  EarlierRequest earlier;
+  const std::string forget_before = Rfc3339FromUnix(NowUnixSeconds() - kIdempotencyKeySeconds);
+  if (!row || row->created_at < forget_before) return earlier;
+  if (row->request_sha256 != RequestSha256(request)) {
+    return Status::Conflict(
+        "this Idempotency-Key was sent before with a different request (another method, path "
+        "or body); use a new key for a new request");
+  }
+  earlier.log_size = row->log_size;
+  if (row->answer_sealed.empty()) {
+    earlier.kind = EarlierRequest::Kind::kUnanswered;
+    return earlier;
+  }
+  protect::Vault& vault = instance.vault();
+  CANJE_ASSIGN_OR_RETURN(Bytes plain, vault.Open(vault.TextKey(), row->answer_sealed,
+                                                 AnswerContext(instance.actor().user, request.key)));
+  // "<status>\n<content type>\n<body>": the body as it was sent, byte for byte.
+  const std::string text(plain.begin(), plain.end());
+  const size_t first = text.find('\n');
+  const size_t second = first == std::string::npos ? first : text.find('\n', first + 1);
+  if (first != 3 || second == std::string::npos) {  // three digits, then the type
+    return Status::Invalid("a kept answer is malformed: the store is damaged");
+  }
+  earlier.kind = EarlierRequest::Kind::kAnswered;
+  earlier.answer.status = std::stoi(text.substr(0, first));
+  earlier.answer.content_type = text.substr(first + 1, second - first - 1);
+  earlier.answer.body = text.substr(second + 1);
+  return earlier;
+}
+
+ArmedKey RecordKeyWithNextChange(Instance& instance, const IdempotentRequest& request) {
+  ArmedKey armed;
+  store::IdempotencyKeyRow row;
+  row.key = request.key;
+  row.request_sha256 = RequestSha256(request);
+  instance.WithNextChange([row, armed](store::WriteTransaction& transaction) mutable -> Status {
+    CANJE_ASSIGN_OR_RETURN(row.log_size, transaction.TreeSize());
+    const std::string forget_before =
+        Rfc3339FromUnix(NowUnixSeconds() - kIdempotencyKeySeconds);
+    CANJE_RETURN_IF_ERROR(store::AddIdempotencyKey(transaction, row, forget_before));
+    *armed.log_size = row.log_size;
+    return Status::Ok();
+  });
+  return armed;
+}
+
+void Disarm(Instance& instance) { instance.WithNextChange(nullptr); }
+
+Status KeepAnswer(Instance& instance, const IdempotentRequest& request, const ArmedKey& armed,
+                  const KeptAnswer& answer) {
+  if (*armed.log_size == 0) return Status::Ok();
+  CANJE_ASSIGN_OR_RETURN(auto row, store::FindIdempotencyKey(instance.store(),
+                                                            instance.actor().user, request.key));
+  // The row must be this request's (its change may have rolled back after recording the key).
+  if (!row || !row->answer_sealed.empty() || row->log_size != *armed.log_size ||
+      row->request_sha256 != RequestSha256(request)) {
+    return Status::Ok();
+  }
+  const std::string kept =
+      std::to_string(answer.status) + "\n" + answer.content_type + "\n" + answer.body;
+  protect::Vault& vault = instance.vault();
+  const Bytes sealed = vault.Seal(vault.TextKey(), AsBytes(kept),
+                                  AnswerContext(instance.actor().user, request.key));
+  return store::SetIdempotentAnswer(instance.store(), instance.actor().user, request.key, sealed);
+}
+
+}  // namespace canje::instance
