@@ -6,10 +6,12 @@
 // event, the JSON (wire/holds_json.cc) and `canje hold add` all iterate this table, in its
 // order.
 //
-// A new field (say, by facility): a migration adding its column (store/migrations.cc, and the
-// schema version store/store_copy.cc copies), the row's member and its column line
-// (store/holds_tables.{h,cc}), its entry in hold_rule_fields.cc, the column in docs/security.md,
-// and docs/holds-and-consent.md.
+// A new field (say, by facility): its entry in hold_rule_fields.cc, the golden JSON
+// (wire/testdata/holds_hold.json, rewritten with CANJE_UPDATE_GOLDEN=1), and
+// docs/holds-and-consent.md; and what any new column takes: a migration (store/migrations.cc),
+// the schema version store/store_copy.cc copies, the row's member and its column line
+// (store/holds_tables.{h,cc}), the column in docs/security.md and among those
+// cli/sealed_texts_test.cc drops to take a store back to schema 9.
 #pragma once
 
 #include <optional>
