@@ -5,6 +5,7 @@
 #include "cli/open_instance.h"
 #include "cli/table.h"
 #include "instance/ids.h"
+#include "negotiation/hold_rule_fields.h"
 #include "negotiation/hold_scope.h"
 #include "negotiation/holds.h"
 #include "negotiation/legal_acts.h"
@@ -38,14 +39,12 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
   add->add_option("--issuer", flags->hold.issuer, "Who issued the order (a court, a ministry)");
   add->add_option("--reference", flags->hold.reference, "Its reference (docket number, decree)");
   add->add_option("--person", flags->persons, "A person it names (P17); repeat for more");
-  add->add_option("--holder", flags->hold.holder, "Rule: persons held by this party")
-      ->type_name(kPartyValue);
-  add->add_option("--nationality", flags->hold.nationality,
-                  "Rule: persons of this nationality (ISO alpha-3)");
-  add->add_option("--category", flags->hold.category,
-                  "Rule: persons in this category (deportee, minor, ...)");
-  add->add_option("--legal-basis", flags->hold.legal_basis,
-                  "Rule: custody whose legal basis contains this text");
+  for (const negotiation::HoldRuleField& field : negotiation::HoldRuleFields()) {
+    auto* option =
+        add->add_option(negotiation::HoldRuleFlag(field), flags->hold.rule[std::string(field.name)],
+                        std::string(field.help));
+    if (field.party_code) option->type_name(kPartyValue);
+  }
   add->add_option("--from", flags->hold.effective_from, "First day in force (YYYY-MM-DD)");
   add->add_option("--until", flags->hold.effective_until, "Last day in force (YYYY-MM-DD)");
   add->callback([&context, flags] {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "instance/ids.h"
+#include "negotiation/hold_rule_fields.h"
 #include "registry/dates.h"
 
 namespace canje::negotiation {
@@ -28,22 +29,23 @@ bool HasItem(std::string_view joined, std::string_view item) {
   return false;
 }
 
+// True when `custody` matches every custody field the hold's rule sets (hold_rule_fields.h).
 bool CustodyMatches(const store::HoldRow& hold, const store::CustodyRow& custody) {
-  if (!hold.rule_holder.empty() && custody.holder != hold.rule_holder) return false;
-  if (!hold.rule_legal_basis.empty() &&
-      LowerAscii(custody.legal_basis).find(LowerAscii(hold.rule_legal_basis)) ==
-          std::string::npos) {
-    return false;
+  for (const HoldRuleField& field : HoldRuleFields()) {
+    const std::string& value = hold.*field.member;
+    if (value.empty() || field.match == HoldRuleMatch::kPersonItem) continue;
+    const std::string& text = custody.*field.custody_text;
+    bool matches = field.match == HoldRuleMatch::kCustodyEquals
+                       ? text == value
+                       : LowerAscii(text).find(LowerAscii(value)) != std::string::npos;
+    if (!matches) return false;
   }
   return true;
 }
 
 }  // namespace
 
-bool HoldHasScope(const store::HoldRow& hold) {
-  return !hold.persons.empty() || !hold.rule_holder.empty() || !hold.rule_nationality.empty() ||
-         !hold.rule_category.empty() || !hold.rule_legal_basis.empty();
-}
+bool HoldHasScope(const store::HoldRow& hold) { return !hold.persons.empty() || HoldHasRule(hold); }
 
 bool HoldInForce(const store::HoldRow& hold, std::string_view date) {
   if (hold.effective_from.empty() || date < hold.effective_from) return false;
@@ -57,14 +59,18 @@ bool HoldCovers(const store::HoldRow& hold, const store::PersonView& person) {
   if (!hold.persons.empty()) {
     return std::binary_search(hold.persons.begin(), hold.persons.end(), person.person.id);
   }
-  if (!hold.rule_nationality.empty() &&
-      !HasItem(person.person.nationalities, hold.rule_nationality)) {
-    return false;
+  bool custody_rule = false;
+  for (const HoldRuleField& field : HoldRuleFields()) {
+    const std::string& value = hold.*field.member;
+    if (value.empty()) continue;
+    if (field.match != HoldRuleMatch::kPersonItem) {
+      custody_rule = true;
+    } else if (!HasItem(person.person.*field.person_items, value)) {
+      return false;
+    }
   }
-  if (!hold.rule_category.empty() && !HasItem(person.person.categories, hold.rule_category)) {
-    return false;
-  }
-  if (hold.rule_holder.empty() && hold.rule_legal_basis.empty()) return true;
+  if (!custody_rule) return true;
+  // The custody fields match one custody row together.
   return std::any_of(
       person.custody.begin(), person.custody.end(),
       [&](const store::CustodyRow& custody) { return CustodyMatches(hold, custody); });
@@ -86,11 +92,10 @@ std::string DescribeHoldScope(const store::HoldRow& hold) {
     add(hold.persons.size() == 1 ? "person" : "persons", persons);
     return out;
   }
-  add("holder", hold.rule_holder);
-  add("nationality", hold.rule_nationality);
-  add("category", hold.rule_category);
-  if (!hold.rule_legal_basis.empty())
-    add("legal basis containing", "\"" + hold.rule_legal_basis + "\"");
+  for (const HoldRuleField& field : HoldRuleFields()) {
+    const std::string& value = hold.*field.member;
+    if (!value.empty()) add(field.words, field.quoted ? "\"" + value + "\"" : value);
+  }
   return out.empty() ? "(no scope)" : out;
 }
 

@@ -9,7 +9,8 @@
 //    person's custody rows (any status: a hold errs on the side of blocking), rule_nationality
 //    one of the person's nationalities, rule_category one of their categories, and
 //    rule_legal_basis occurs, ignoring ASCII case, in the legal basis of a custody row (the same
-//    row as the holder when both are given).
+//    row as the holder when both are given). The fields and how each matches are described once,
+//    in hold_rule_fields.h; the fields matched on custody rows all match the same row.
 // A hold with neither listed persons nor any rule field has no scope; such a hold is refused
 // when added (holds.h) and covers nobody.
 #pragma once

@@ -9,9 +9,8 @@
 #include "instance/parties_and_users.h"
 #include "instance/sealed_texts.h"
 #include "negotiation/eligibility.h"
+#include "negotiation/hold_rule_fields.h"
 #include "negotiation/hold_scope.h"
-#include "registry/categories.h"
-#include "registry/countries.h"
 
 namespace canje::negotiation {
 namespace {
@@ -20,9 +19,9 @@ namespace {
 store::PersonFilter FilterFor(const store::HoldRow& hold) {
   store::PersonFilter filter;
   if (hold.persons.empty()) {
-    filter.holder = hold.rule_holder;
-    filter.nationality = hold.rule_nationality;
-    filter.category = hold.rule_category;
+    for (const HoldRuleField& field : HoldRuleFields()) {
+      if (field.filter != nullptr) filter.*field.filter = hold.*field.member;
+    }
   }
   if (hold.persons.size() == 1) filter.person_id = hold.persons.front();
   return filter;
@@ -93,19 +92,23 @@ Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
   row.persons = hold.persons;
   std::sort(row.persons.begin(), row.persons.end());
   row.persons.erase(std::unique(row.persons.begin(), row.persons.end()), row.persons.end());
-  bool has_rule = !hold.holder.empty() || !hold.nationality.empty() || !hold.category.empty() ||
-                  !hold.legal_basis.empty();
+  bool has_rule = false;
+  for (const auto& [name, value] : hold.rule) {
+    if (!FindHoldRuleField(name)) {
+      return Status::Usage("a legal hold's rule has no field '" + name +
+                           "' (its options: " + HoldRuleFlags() + ")");
+    }
+    has_rule = has_rule || !value.empty();
+  }
   if (row.persons.empty() && !has_rule) {
     return Status::Usage(
         "a legal hold without a scope would cover nobody: list the persons it names "
-        "(--person P17 --person P18) or give its rule (--holder, --nationality, --category, "
-        "--legal-basis)");
+        "(--person P17 --person P18) or give its rule (" +
+        HoldRuleFlags() + ")");
   }
   if (!row.persons.empty() && has_rule) {
-    return Status::Usage(
-        "give either the listed persons (--person) or a rule (--holder, "
-        "--nationality, --category, --legal-basis), not both; record two "
-        "holds if the order has both parts");
+    return Status::Usage("give either the listed persons (--person) or a rule (" + HoldRuleFlags() +
+                         "), not both; record two holds if the order has both parts");
   }
   if (hold.issuer.empty()) {
     return Status::Usage("a legal hold needs its issuer: --issuer \"Supreme Court of ...\"");
@@ -130,24 +133,12 @@ Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
     CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(id));
     if (!person) return Status::NotFound("no person " + instance::PersonId(id));
   }
-  if (!hold.holder.empty()) {
-    CANJE_ASSIGN_OR_RETURN(auto party, instance.store().FindParty(hold.holder));
-    if (!party) {
-      return Status::NotFound("no party " + hold.holder + " for --holder; see `canje parties`");
-    }
-    row.rule_holder = hold.holder;
+  for (const HoldRuleField& field : HoldRuleFields()) {
+    auto given = hold.rule.find(std::string(field.name));
+    if (given == hold.rule.end() || given->second.empty()) continue;
+    CANJE_ASSIGN_OR_RETURN(row.*field.member,
+                           field.canonical(instance.store(), given->second, HoldRuleFlag(field)));
   }
-  if (!hold.nationality.empty()) {
-    auto code = registry::ParseCountryCode(hold.nationality);
-    if (!code.ok()) return Status::Usage("--nationality: " + code.status().message());
-    row.rule_nationality = *code;
-  }
-  if (!hold.category.empty()) {
-    auto category = registry::ParseCategory(hold.category);
-    if (!category.ok()) return Status::Usage("--category: " + category.status().message());
-    row.rule_category = std::string(*category);
-  }
-  row.rule_legal_basis = hold.legal_basis;
   int64_t id = 0;
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
     CANJE_ASSIGN_OR_RETURN(row.id, store::NextHoldId(recorder.transaction()));
@@ -155,6 +146,10 @@ Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
     CANJE_ASSIGN_OR_RETURN(id, store::AddHold(recorder.transaction(), row));
     nlohmann::json persons = nlohmann::json::array();
     for (int64_t person : row.persons) persons.push_back(instance::PersonId(person));
+    nlohmann::json rule = nlohmann::json::object();  // every field, "" when not given
+    for (const HoldRuleField& field : HoldRuleFields()) {
+      rule[std::string(field.name)] = row.*field.member;
+    }
     return recorder
         .Record("hold.added", {HoldId(id)},
                 {{"hold", HoldId(id)},
@@ -163,11 +158,7 @@ Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
                  {"from", row.effective_from},
                  {"until", row.effective_until},
                  {"persons", persons},
-                 {"rule",
-                  {{"holder", row.rule_holder},
-                   {"nationality", row.rule_nationality},
-                   {"category", row.rule_category},
-                   {"legal_basis", row.rule_legal_basis}}}})
+                 {"rule", rule}})
         .status();
   }));
   return id;

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -27,16 +28,16 @@ struct NewHold {
   std::string effective_until;  // YYYY-MM-DD or empty
   // The scope: listed persons, or a rule (at least one field). Not both.
   std::vector<int64_t> persons;
-  std::string holder;       // party code (must exist)
-  std::string nationality;  // ISO 3166-1 alpha-3
-  std::string category;     // any accepted category name; stored canonical
-  std::string legal_basis;  // text to find in a custody row's legal basis
+  // The rule: a field's name (hold_rule_fields.h: "holder", "nationality", ...) to its value as
+  // given, which the field checks and makes canonical. An empty value is a field not given.
+  std::map<std::string, std::string> rule;
 };
 
 // Checks and records a hold; returns its id. kUsage for a missing issuer, reference or day, a
 // bad day, an end before the start, no scope at all ("a hold without a scope"), or both listed
-// persons and a rule; kNotFound for an unknown person or holder; kNotPermitted for the role.
-// Nothing is written unless everything is valid.
+// persons and a rule, or a rule field that does not exist; what a rule field's check answers
+// for a value it refuses (hold_rule_fields.h; kNotFound for an unknown holder); kNotFound for an
+// unknown person; kNotPermitted for the role. Nothing is written unless everything is valid.
 Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold);
 
 // Lifts hold `id` from `lifted_on` (YYYY-MM-DD; empty: today) for `reason` (required).

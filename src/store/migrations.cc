@@ -8,9 +8,9 @@
 //   2. describe the table's columns and their row struct's members once, in its
 //      store/<domain>_tables.cc (a RowTable, store/row_mapping.h), or add the new column to the
 //      description there; SELECT, INSERT and the reading of rows come from it;
-//   3. a new table only: put it in store_copy.cc's list (in dependency order) and raise
-//      kCopiedSchemaVersion there; the columns of every table are read from the database's own
-//      catalogue, so a new column needs nothing there;
+//   3. a new table only: put it in store_copy.cc's list (in dependency order; a copy refuses a
+//      store with a table the list lacks); the columns of every table are read from the
+//      database's own catalogue, so a new column needs nothing there;
 //   4. say what it holds in docs/formats.md or docs/operations.md (and docs/security.md if it
 //      holds personal data: sealed, never in the clear).
 // The DDL is not generated from the descriptions: an existing migration must never change when

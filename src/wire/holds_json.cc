@@ -1,6 +1,7 @@
 #include "wire/holds_json.h"
 
 #include "instance/ids.h"
+#include "negotiation/hold_rule_fields.h"
 #include "negotiation/hold_scope.h"
 
 namespace canje::wire {
@@ -13,17 +14,17 @@ json NullIfEmpty(const std::string& text) { return text.empty() ? json(nullptr) 
 
 json HoldScopeJson(const store::HoldRow& hold) {
   json scope;
-  if (hold.rule_holder.empty() && hold.rule_nationality.empty() && hold.rule_category.empty() &&
-      hold.rule_legal_basis.empty()) {
+  if (!negotiation::HoldHasRule(hold)) {
     // Listed persons (only those the reader may see; covered_hidden counts the others).
     json persons = json::array();
     for (int64_t id : hold.persons) persons.push_back(instance::PersonId(id));
     scope["persons"] = persons;
   } else {
-    scope["rule"] = {{"holder", NullIfEmpty(hold.rule_holder)},
-                     {"nationality", NullIfEmpty(hold.rule_nationality)},
-                     {"category", NullIfEmpty(hold.rule_category)},
-                     {"legal_basis", NullIfEmpty(hold.rule_legal_basis)}};
+    json rule = json::object();  // every field (negotiation/hold_rule_fields.h)
+    for (const negotiation::HoldRuleField& field : negotiation::HoldRuleFields()) {
+      rule[std::string(field.name)] = NullIfEmpty(hold.*field.member);
+    }
+    scope["rule"] = rule;
   }
   return scope;
 }

@@ -16,7 +16,8 @@
 namespace canje::wire {
 
 // {"id": "H3", "issuer", "reference", "from", "until", "scope": {"persons": [...]} or
-//  {"rule": {"holder", "nationality", "category", "legal_basis"}}, "state", "in_force",
+//  {"rule": {"holder": ..., ...}} (a key for every field of negotiation/hold_rule_fields.h),
+//  "state", "in_force",
 //  "lifted_on", "lift_reason", "created_at", "created_by"}; empty texts are null. With
 // `with_covered`: "covered" (the persons the reader may see) and "covered_hidden".
 nlohmann::json HoldJson(const negotiation::HoldView& view, bool with_covered);

@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include "negotiation/hold_rule_fields.h"
 #include "wire/golden.h"
 
 namespace canje::wire {
@@ -48,6 +49,23 @@ TEST(HoldsJsonTest, Holds) {
       {"list_item", HoldListItemJson(RuleHold())},
   };
   EXPECT_TRUE(MatchesGolden(shapes, "holds_hold"));
+}
+
+TEST(HoldsJsonTest, TheRuleHasOneKeyPerRuleField) {
+  for (const negotiation::HoldRuleField& field : negotiation::HoldRuleFields()) {
+    SCOPED_TRACE(std::string(field.name));
+    negotiation::HoldView view = ListedHold();
+    view.hold.persons.clear();
+    view.hold.*field.member = "XYZ";
+    nlohmann::json scope = HoldJson(view, false)["scope"];
+    ASSERT_TRUE(scope.contains("rule")) << scope.dump();
+    EXPECT_FALSE(scope.contains("persons"));
+    EXPECT_EQ(scope["rule"].size(), negotiation::HoldRuleFields().size());
+    for (const negotiation::HoldRuleField& other : negotiation::HoldRuleFields()) {
+      EXPECT_EQ(scope["rule"][std::string(other.name)],
+                other.name == field.name ? nlohmann::json("XYZ") : nlohmann::json(nullptr));
+    }
+  }
 }
 
 TEST(HoldsJsonTest, LegalAct) {
