@@ -1,14 +1,12 @@
 #include "instance/key_management.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/database_location.h"
 #include "instance/sealed_texts.h"
 
@@ -47,16 +45,7 @@ Status BackupMasterKey(Instance& instance,
   CANJE_ASSIGN_OR_RETURN(std::string given, passphrase());
   CANJE_ASSIGN_OR_RETURN(std::string sealed,
                          protect::SealKeyBackup(instance.vault().keys(), given, cost));
-  int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) return Status::CannotWrite("cannot write " + out.string());
-  bool written = write(fd, sealed.data(), sealed.size()) == static_cast<ssize_t>(sealed.size()) &&
-                 fsync(fd) == 0;
-  close(fd);
-  if (!written) {
-    std::filesystem::remove(out);
-    return Status::CannotWrite("cannot write " + out.string());
-  }
-  return Status::Ok();
+  return WriteFileAtomically(out, sealed, {.mode = 0600, .replace = false});
 }
 
 Status RestoreMasterKey(const OpenOptions& options, const std::filesystem::path& backup,

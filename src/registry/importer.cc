@@ -3,8 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include <fstream>
+#include <memory>
 #include <set>
 
+#include "core/atomic_file.h"
 #include "core/clock.h"
 #include "core/csv_writer.h"
 #include "core/utf8.h"
@@ -87,15 +89,13 @@ std::string RecordContext(int64_t id) { return "record " + std::to_string(id); }
 class RejectsWriter {
  public:
   Status Open(const std::filesystem::path& path) {
-    temporary_ = path;
-    temporary_ += ".partial";
-    final_ = path;
-    out_.open(temporary_, std::ios::binary | std::ios::trunc);
-    if (!out_) return Status::CannotWrite("cannot write rejected rows to " + temporary_.string());
-    WriteCsvRow({"line", "column", "column_name", "reason", "row"}, out_);
+    file_ = std::make_unique<AtomicFileWriter>(
+        path, AtomicFileOptions{.mode = 0666, .label = "rejected rows to " + path.string()});
+    CANJE_RETURN_IF_ERROR(file_->Open());
+    WriteCsvRow({"line", "column", "column_name", "reason", "row"}, file_->stream());
     return Status::Ok();
   }
-  bool is_open() const { return out_.is_open(); }
+  bool is_open() const { return file_ && file_->is_open(); }
   void Add(const FieldError& error, const Row& row, char delimiter) {
     std::string raw;
     for (size_t i = 0; i < row.values.size(); ++i) {
@@ -109,23 +109,13 @@ class RejectsWriter {
     WriteCsvRow({std::to_string(error.line), error.column ? std::to_string(error.column) : "",
                  error.column_name.empty() ? error.json_path : error.column_name,
                  QuoteUntrusted(error.reason, kWhole), QuoteUntrusted(raw, kWhole)},
-                out_);
+                file_->stream());
   }
-  Status Commit() {
-    out_.close();
-    if (!out_ || std::rename(temporary_.c_str(), final_.c_str()) != 0) {
-      return Status::CannotWrite("cannot write rejected rows to " + final_.string());
-    }
-    return Status::Ok();
-  }
-  void Abandon() {
-    out_.close();
-    std::filesystem::remove(temporary_);
-  }
+  Status Commit() { return file_->Commit(); }
+  void Abandon() { file_->Abandon(); }
 
  private:
-  std::filesystem::path temporary_, final_;
-  std::ofstream out_;
+  std::unique_ptr<AtomicFileWriter> file_;
 };
 
 std::string ErrorSummary(const ImportReport& report, const std::string& file_name) {
