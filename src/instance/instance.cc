@@ -1,11 +1,11 @@
 #include "instance/instance.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "core/database_location.h"
 #include "core/digest.h"
+#include "instance/event_types.h"
 #include "instance/sealed_events.h"
 #include "instance/sealed_texts.h"
 #include "instance/transparency_log.h"
@@ -80,13 +80,14 @@ Result<InitResult> Instance::Initialize(const InitOptions& options) {
     CANJE_RETURN_IF_ERROR(CreateLogKey(transaction, vault, result.origin));
     Recorder recorder(transaction, vault);
     CANJE_RETURN_IF_ERROR(recorder
-                              .Record("instance.created", {options.party_code},
+                              .Record(events::kInstanceCreated, {options.party_code},
                                       {{"instance_id", result.instance_id},
                                        {"origin", result.origin},
                                        {"admin", options.admin_name},
-                                       {"party", {{"code", options.party_code},
-                                                  {"name", options.party_name},
-                                                  {"kind", options.party_kind}}}})
+                                       {"party",
+                                        {{"code", options.party_code},
+                                         {"name", options.party_name},
+                                         {"kind", options.party_kind}}}})
                               .status());
     return SignCheckpoint(transaction, vault);
   });
@@ -145,9 +146,9 @@ Status Instance::Change(const std::function<Status(Recorder&)>& change) {
   });
 }
 
-Result<int64_t> Recorder::Record(std::string type, std::vector<std::string> subjects,
+Result<int64_t> Recorder::Record(std::string_view type, std::vector<std::string> subjects,
                                  const nlohmann::json& payload) {
-  store::EventDraft draft{std::move(type), std::move(subjects), {}};
+  store::EventDraft draft{std::string(type), std::move(subjects), {}};
   std::string text;
   if (IsPersonalAssessmentType(draft.type)) {
     // Sealed (sealed_events.h): the row and the leaf say only that an assessment was recorded.

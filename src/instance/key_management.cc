@@ -8,6 +8,7 @@
 
 #include "core/atomic_file.h"
 #include "core/database_location.h"
+#include "instance/event_types.h"
 #include "instance/sealed_texts.h"
 
 namespace canje::instance {
@@ -103,7 +104,7 @@ Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem
       return transaction.ReplaceWrappedKey(row, vault.WrapKey(key, context));
     }));
     return recorder
-        .Record("key.rotated", {},
+        .Record(events::kKeyRotated, {},
                 {{"old_key_id", report.old_key_id},
                  {"new_key_id", report.new_key_id},
                  {"rewrapped", report.rewrapped},

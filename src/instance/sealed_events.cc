@@ -32,7 +32,7 @@ bool OpenSealed(Instance& instance, const store::EventRow& event, LogEventView& 
 }  // namespace
 
 bool IsPersonalAssessmentType(std::string_view type) {
-  return type == "interview.recorded" || type == "execution.not_travelling";
+  return type == events::kInterviewRecorded || type == events::kExecutionNotTravelling;
 }
 
 nlohmann::json SealedAssessmentPayload(std::string_view type,

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
+#include "instance/event_types.h"
 #include "ledger/checkpoint.h"
 #include "ledger/cosignature.h"
 #include "ledger/event_envelope.h"
@@ -270,7 +271,7 @@ Status AddCosignature(Instance& instance, const std::string& cosigned_note,
     CANJE_RETURN_IF_ERROR(
         recorder.transaction().AddCosignature(checkpoint.size, witness.name, line_text));
     return recorder
-        .Record("log.cosigned", {},
+        .Record(events::kLogCosigned, {},
                 {{"size", checkpoint.size}, {"witness", witness.name}, {"line", line_text}})
         .status();
   });

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/encoding.h"
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 #include "instance/sealed_texts.h"
@@ -309,7 +310,7 @@ Result<int64_t> RecordNotTravelling(Instance& instance, int64_t exchange_id,
                                                 OutcomeNoteContext(outcome.person_id, exchange_id));
       }
       CANJE_ASSIGN_OR_RETURN(row.event_seq,
-                             recorder.Record("execution.not_travelling", {exchange, who},
+                             recorder.Record(events::kExecutionNotTravelling, {exchange, who},
                                              {{"exchange", exchange},
                                               {"version", version},
                                               {"person", who},
@@ -424,15 +425,15 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
       row.to_party = handover.to;
       row.witnesses = handover.witnesses;
       instance::SealHandoverTexts(recorder.vault(), row);
-      CANJE_ASSIGN_OR_RETURN(row.event_seq,
-                             recorder.Record("execution.handed_over", {exchange, who, handover.to},
-                                             {{"exchange", exchange},
-                                              {"version", version},
-                                              {"person", who},
-                                              {"at", handover.at},
-                                              {"place", handover.place},
-                                              {"to", handover.to},
-                                              {"witnesses", handover.witnesses}}));
+      CANJE_ASSIGN_OR_RETURN(
+          row.event_seq, recorder.Record(events::kExecutionHandedOver, {exchange, who, handover.to},
+                                         {{"exchange", exchange},
+                                          {"version", version},
+                                          {"person", who},
+                                          {"at", handover.at},
+                                          {"place", handover.place},
+                                          {"to", handover.to},
+                                          {"witnesses", handover.witnesses}}));
       CANJE_RETURN_IF_ERROR(store::AddHandover(recorder.transaction(), row));
     }
     return Status::Ok();
@@ -526,7 +527,7 @@ Result<int64_t> ReportCount(Instance& instance, int64_t exchange_id, const NewCo
                               {"count", report.count},
                               {"note", report.note}};
     if (report.has_persons) payload["persons"] = listed;
-    CANJE_ASSIGN_OR_RETURN(row.event_seq, recorder.Record("execution.count_reported",
+    CANJE_ASSIGN_OR_RETURN(row.event_seq, recorder.Record(events::kExecutionCountReported,
                                                           {exchange, report.party}, payload));
     CANJE_ASSIGN_OR_RETURN(id, store::AddReportedCount(recorder.transaction(), row));
     return Status::Ok();

@@ -5,6 +5,7 @@
 #include <tuple>
 
 #include "core/clock.h"
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/sealed_texts.h"
 #include "negotiation/batch_problems.h"
@@ -138,7 +139,7 @@ Status WriteInterview(instance::Recorder& recorder, CheckedInterview& checked) {
   CANJE_RETURN_IF_ERROR(store::AddInterview(transaction, row));
   checked.result.id = id;
   return recorder
-      .Record("interview.recorded", {checked.subject, InterviewId(id)},
+      .Record(events::kInterviewRecorded, {checked.subject, InterviewId(id)},
               {{"interview", InterviewId(id)},
                {"person", checked.subject},
                {"destination", row.destination},

@@ -1,16 +1,16 @@
 #include "registry/importer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "core/atomic_file.h"
 #include "core/clock.h"
 #include "core/csv_writer.h"
-#include "core/utf8.h"
 #include "core/digest.h"
+#include "core/utf8.h"
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "ledger/streaming_root.h"
 #include "linkage/document_comparison.h"
@@ -366,10 +366,10 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options
                               {"rejected", report.rejected},
                               {"persons_created", report.persons_created},
                               {"records_root", HexEncode(run.records_root().Root())}};
-    CANJE_ASSIGN_OR_RETURN(report.event_seq,
-                           recorder.Record("list.imported",
-                                           {instance::ListId(report.list_id), options.party},
-                                           payload));
+    CANJE_ASSIGN_OR_RETURN(
+        report.event_seq,
+        recorder.Record(events::kListImported, {instance::ListId(report.list_id), options.party},
+                        payload));
     return recorder.transaction().SetListCounts(report.list_id, report.imported, report.rejected,
                                                 report.event_seq);
   });
