@@ -11,6 +11,7 @@
 #include "core/utf8.h"
 #include "instance/event_types.h"
 #include "protect/password_hash.h"
+#include "protect/sealing_contexts.h"
 #include "protect/totp.h"
 
 namespace canje::authentication {
@@ -32,8 +33,6 @@ Bytes DerivedKey(const protect::Vault& vault, std::string_view purpose) {
   Sha256Hash key = HmacSha256(vault.IndexKey(), AsBytes(purpose));
   return Bytes(key.begin(), key.end());
 }
-
-std::string TotpContext(const std::string& user) { return "totp " + user; }
 
 Bytes HashOf(std::string_view text) {
   Sha256Hash hash = Sha256(AsBytes(text));
@@ -116,8 +115,8 @@ Result<TotpEnrolment> EnrolTotp(Instance& admin, const std::string& user) {
   CANJE_RETURN_IF_ERROR(AuthorizeAdmin(admin));
   CANJE_ASSIGN_OR_RETURN(store::UserRow found, ExistingUser(admin, user));
   Bytes secret = protect::NewTotpSecret();
-  Bytes sealed = admin.vault().Seal(DerivedKey(admin.vault(), "canje totp secrets v1"), secret,
-                                    TotpContext(user));
+  Bytes sealed = admin.vault().Seal(DerivedKey(admin.vault(), protect::kTotpKeyPurpose), secret,
+                                    protect::TotpSecretContext(user));
   CANJE_RETURN_IF_ERROR(admin.Change([&](Recorder& recorder) -> Status {
     CANJE_ASSIGN_OR_RETURN(store::CredentialsRow row,
                            CredentialsOf(recorder.transaction().store(), user));
@@ -232,8 +231,8 @@ Result<SignInOutcome> SignIn(Instance& as_user, std::string_view password, std::
   std::optional<int64_t> step;
   {
     Result<Bytes> secret =
-        as_user.vault().Open(DerivedKey(as_user.vault(), "canje totp secrets v1"),
-                             row.totp_secret_sealed, TotpContext(user));
+        as_user.vault().Open(DerivedKey(as_user.vault(), protect::kTotpKeyPurpose),
+                             row.totp_secret_sealed, protect::TotpSecretContext(user));
     if (!secret.ok()) return secret.status();
     step = protect::MatchTotp(*secret, code, now_unix);
   }

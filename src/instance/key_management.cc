@@ -10,6 +10,7 @@
 #include "core/database_location.h"
 #include "instance/event_types.h"
 #include "instance/sealed_texts.h"
+#include "protect/sealing_contexts.h"
 
 namespace canje::instance {
 
@@ -88,11 +89,11 @@ Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem
   // Contexts under which each table's keys were wrapped (see the Vault's callers).
   auto context_for = [](const store::WriteTransaction::WrappedKeyRow& row) -> std::string {
     if (row.table == "persons") return protect::PersonKeyContext(row.id);
-    if (row.table == "list_records") return "record " + std::to_string(row.id);
-    if (row.table == "events") return "event payload";
-    if (row.name == "log_signer") return "log signing key";
-    if (row.name == "text_key") return std::string(kTextKeyContext);
-    return "instance index key";
+    if (row.table == "list_records") return protect::RecordKeyContext(row.id);
+    if (row.table == "events") return std::string(protect::kEventPayloadContext);
+    if (row.name == "log_signer") return std::string(protect::kLogSigningKeyContext);
+    if (row.name == "text_key") return std::string(protect::kTextKeyContext);
+    return std::string(protect::kIndexKeyContext);
   };
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     store::WriteTransaction& transaction = recorder.transaction();

@@ -16,6 +16,7 @@
 #include "negotiation/hold_scope.h"
 #include "negotiation/proposal_actions.h"
 #include "negotiation/workflow.h"
+#include "protect/sealing_contexts.h"
 
 namespace canje::negotiation {
 namespace {
@@ -97,12 +98,6 @@ std::vector<int64_t> AllPersons(const Loaded& loaded) {
 bool Has(const std::vector<Obstacle>& obstacles, ObstacleKind kind) {
   return std::any_of(obstacles.begin(), obstacles.end(),
                      [&](const Obstacle& o) { return o.kind == kind; });
-}
-
-// The contexts binding a person's data key and an outcome's sealed note (protect/vault.h).
-std::string OutcomeNoteContext(int64_t person_id, int64_t exchange_id) {
-  return "person " + std::to_string(person_id) + " not travelling in exchange " +
-         std::to_string(exchange_id);
 }
 
 Result<std::optional<Bytes>> PersonKey(store::Store& store, protect::Vault& vault,
@@ -191,9 +186,10 @@ Result<ReadinessReport> ExchangeReadiness(Instance& instance, int64_t exchange_i
       if (instance::ReadsPersonalAssessments(viewer) && !outcome->second.note_sealed.empty()) {
         CANJE_ASSIGN_OR_RETURN(auto key, PersonKey(instance.store(), instance.vault(), person));
         if (key) {
-          CANJE_ASSIGN_OR_RETURN(Bytes plain,
-                                 instance.vault().Open(*key, outcome->second.note_sealed,
-                                                       OutcomeNoteContext(person, exchange_id)));
+          CANJE_ASSIGN_OR_RETURN(
+              Bytes plain,
+              instance.vault().Open(*key, outcome->second.note_sealed,
+                                    protect::NotTravellingNoteContext(person, exchange_id)));
           entry.note = std::string(plain.begin(), plain.end());
         }
       }
@@ -306,8 +302,9 @@ Result<int64_t> RecordNotTravelling(Instance& instance, int64_t exchange_id,
           return Status::Conflict(outcome.where + who +
                                   " was erased; a note about them cannot be kept");
         }
-        row.note_sealed = recorder.vault().Seal(*key, AsBytes(outcome.note),
-                                                OutcomeNoteContext(outcome.person_id, exchange_id));
+        row.note_sealed = recorder.vault().Seal(
+            *key, AsBytes(outcome.note),
+            protect::NotTravellingNoteContext(outcome.person_id, exchange_id));
       }
       CANJE_ASSIGN_OR_RETURN(row.event_seq,
                              recorder.Record(events::kExecutionNotTravelling, {exchange, who},

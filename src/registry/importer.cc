@@ -14,6 +14,7 @@
 #include "instance/ids.h"
 #include "ledger/streaming_root.h"
 #include "linkage/document_comparison.h"
+#include "protect/sealing_contexts.h"
 #include "registry/enumerated_fields.h"
 #include "registry/list_kinds.h"
 #include "registry/person_codec.h"
@@ -84,7 +85,6 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string RecordContext(int64_t id) { return "record " + std::to_string(id); }
 // Writes rejected rows: one line per problem, with the row as it came.
 class RejectsWriter {
  public:
@@ -223,8 +223,8 @@ class ImportRun {
     stored.holder = holder;
     std::string raw = EncodeRawRow(row.keys, row.values);
     Bytes key = vault.NewDataKey();
-    stored.data_key = vault.WrapKey(key, RecordContext(record_id));
-    stored.sealed = vault.Seal(key, AsBytes(raw), RecordContext(record_id));
+    stored.data_key = vault.WrapKey(key, protect::RecordKeyContext(record_id));
+    stored.sealed = vault.Seal(key, AsBytes(raw), protect::RecordKeyContext(record_id));
     stored.salt = RandomBytes(32);
     Sha256Hash hash = Sha256Salted(stored.salt, AsBytes(raw));
     stored.record_hash.assign(hash.begin(), hash.end());
