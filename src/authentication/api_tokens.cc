@@ -5,6 +5,7 @@
 
 #include "core/clock.h"
 #include "core/encoding.h"
+#include "instance/event_types.h"
 
 namespace canje::authentication {
 namespace {
@@ -70,7 +71,7 @@ Result<CreatedToken> CreateApiToken(instance::Instance& instance, const std::str
     int64_t id = existing.empty() ? 1 : existing.back().id + 1;
     CANJE_ASSIGN_OR_RETURN(
         int64_t seq,
-        recorder.Record("api_token.created", {found->party, "token:" + std::to_string(id)},
+        recorder.Record(events::kApiTokenCreated, {found->party, "token:" + std::to_string(id)},
                         {{"token", id},
                          {"user", user},
                          {"party", found->party},
@@ -106,7 +107,7 @@ Result<bool> RevokeApiToken(instance::Instance& instance, int64_t id) {
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
     CANJE_RETURN_IF_ERROR(store::RevokeApiToken(recorder.transaction(), id));
     return recorder
-        .Record("api_token.revoked", {party, "token:" + std::to_string(id)},
+        .Record(events::kApiTokenRevoked, {party, "token:" + std::to_string(id)},
                 {{"token", id}, {"user", token->user}})
         .status();
   }));

@@ -9,7 +9,9 @@
 #include "core/digest.h"
 #include "core/encoding.h"
 #include "core/utf8.h"
+#include "instance/event_types.h"
 #include "protect/password_hash.h"
+#include "protect/sealing_contexts.h"
 #include "protect/totp.h"
 
 namespace canje::authentication {
@@ -31,8 +33,6 @@ Bytes DerivedKey(const protect::Vault& vault, std::string_view purpose) {
   Sha256Hash key = HmacSha256(vault.IndexKey(), AsBytes(purpose));
   return Bytes(key.begin(), key.end());
 }
-
-std::string TotpContext(const std::string& user) { return "totp " + user; }
 
 Bytes HashOf(std::string_view text) {
   Sha256Hash hash = Sha256(AsBytes(text));
@@ -105,7 +105,8 @@ Status SetPassword(Instance& admin, const std::string& user, std::string_view pa
     row.password_hash = hash;
     row.password_set_at = recorder.transaction().now();
     CANJE_RETURN_IF_ERROR(store::PutCredentials(recorder.transaction(), row));
-    return recorder.Record("user.password_set", {found.party, "user:" + user}, {{"user", user}})
+    return recorder
+        .Record(events::kUserPasswordSet, {found.party, "user:" + user}, {{"user", user}})
         .status();
   });
 }
@@ -114,8 +115,8 @@ Result<TotpEnrolment> EnrolTotp(Instance& admin, const std::string& user) {
   CANJE_RETURN_IF_ERROR(AuthorizeAdmin(admin));
   CANJE_ASSIGN_OR_RETURN(store::UserRow found, ExistingUser(admin, user));
   Bytes secret = protect::NewTotpSecret();
-  Bytes sealed = admin.vault().Seal(DerivedKey(admin.vault(), "canje totp secrets v1"), secret,
-                                    TotpContext(user));
+  Bytes sealed = admin.vault().Seal(DerivedKey(admin.vault(), protect::kTotpKeyPurpose), secret,
+                                    protect::TotpSecretContext(user));
   CANJE_RETURN_IF_ERROR(admin.Change([&](Recorder& recorder) -> Status {
     CANJE_ASSIGN_OR_RETURN(store::CredentialsRow row,
                            CredentialsOf(recorder.transaction().store(), user));
@@ -123,7 +124,8 @@ Result<TotpEnrolment> EnrolTotp(Instance& admin, const std::string& user) {
     row.totp_enrolled_at = recorder.transaction().now();
     row.totp_last_step = 0;
     CANJE_RETURN_IF_ERROR(store::PutCredentials(recorder.transaction(), row));
-    return recorder.Record("user.totp_enrolled", {found.party, "user:" + user}, {{"user", user}})
+    return recorder
+        .Record(events::kUserTotpEnrolled, {found.party, "user:" + user}, {{"user", user}})
         .status();
   }));
   return TotpEnrolment{user, protect::TotpUri(kIssuer, user, secret),
@@ -145,7 +147,7 @@ Result<bool> Unlock(Instance& admin, const std::string& user, std::string_view r
     row.locked_until.clear();
     CANJE_RETURN_IF_ERROR(store::PutCredentials(recorder.transaction(), row));
     return recorder
-        .Record("user.unlocked", {found.party, "user:" + user},
+        .Record(events::kUserUnlocked, {found.party, "user:" + user},
                 {{"user", user}, {"reason", std::string(reason)}})
         .status();
   }));
@@ -177,7 +179,7 @@ Result<bool> EndSessionByAdmin(Instance& admin, int64_t id, std::string_view rea
     const std::string why = "ended by " + admin.actor().user + ": " + std::string(reason);
     CANJE_RETURN_IF_ERROR(store::EndSession(recorder.transaction(), id, why));
     return recorder
-        .Record("session.ended", {owner.party, "session:" + std::to_string(id)},
+        .Record(events::kSessionEnded, {owner.party, "session:" + std::to_string(id)},
                 {{"session", id}, {"user", session->user}, {"reason", why}})
         .status();
   }));
@@ -229,8 +231,8 @@ Result<SignInOutcome> SignIn(Instance& as_user, std::string_view password, std::
   std::optional<int64_t> step;
   {
     Result<Bytes> secret =
-        as_user.vault().Open(DerivedKey(as_user.vault(), "canje totp secrets v1"),
-                             row.totp_secret_sealed, TotpContext(user));
+        as_user.vault().Open(DerivedKey(as_user.vault(), protect::kTotpKeyPurpose),
+                             row.totp_secret_sealed, protect::TotpSecretContext(user));
     if (!secret.ok()) return secret.status();
     step = protect::MatchTotp(*secret, code, now_unix);
   }
@@ -254,7 +256,7 @@ Result<SignInOutcome> SignIn(Instance& as_user, std::string_view password, std::
       const int64_t id = all.empty() ? 1 : all.front().id + 1;
       CANJE_ASSIGN_OR_RETURN(
           int64_t seq,
-          recorder.Record("session.started", {found.party, "session:" + std::to_string(id)},
+          recorder.Record(events::kSessionStarted, {found.party, "session:" + std::to_string(id)},
                           {{"session", id}, {"user", user}, {"expires_at", signed_in.expires_at}}));
       store::SessionRow session;
       session.user = user;
@@ -275,15 +277,15 @@ Result<SignInOutcome> SignIn(Instance& as_user, std::string_view password, std::
     if (lock) current.locked_until = Rfc3339FromUnix(now_unix + policy.lock_seconds);
     CANJE_RETURN_IF_ERROR(store::PutCredentials(transaction, current));
     const char* why = !password_right ? "password" : !step ? "code" : "code already used";
-    CANJE_RETURN_IF_ERROR(recorder
-                              .Record("sign_in.failed", {found.party, "user:" + user},
-                                      {{"user", user},
-                                       {"failed", why},
-                                       {"failures_in_a_row", current.failed_sign_ins}})
-                              .status());
+    CANJE_RETURN_IF_ERROR(
+        recorder
+            .Record(
+                events::kSignInFailed, {found.party, "user:" + user},
+                {{"user", user}, {"failed", why}, {"failures_in_a_row", current.failed_sign_ins}})
+            .status());
     if (lock) {
       CANJE_RETURN_IF_ERROR(recorder
-                                .Record("sign_in.locked", {found.party, "user:" + user},
+                                .Record(events::kSignInLocked, {found.party, "user:" + user},
                                         {{"user", user}, {"until", current.locked_until}})
                                 .status());
       outcome = Refusal(SignInRefused::Kind::kLocked, policy.lock_seconds,
@@ -356,7 +358,7 @@ Status SignOut(Instance& as_user, int64_t session_id) {
   return as_user.Change([&](Recorder& recorder) -> Status {
     CANJE_RETURN_IF_ERROR(store::EndSession(recorder.transaction(), session_id, "signed out"));
     return recorder
-        .Record("session.ended",
+        .Record(events::kSessionEnded,
                 {as_user.actor().party, "session:" + std::to_string(session_id)},
                 {{"session", session_id}, {"user", session->user}, {"reason", "signed out"}})
         .status();

@@ -1,13 +1,12 @@
 #include "cli/agreement_commands.h"
 
-#include <cstdio>
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/atomic_file.h"
 #include "core/digest.h"
 #include "negotiation/agreement.h"
 #include "negotiation/exchange.h"
@@ -140,23 +139,7 @@ Result<std::string> ReadInputFile(const std::string& path) {
 }
 
 Status WriteOutputFile(const std::string& path, std::string_view content) {
-  const std::string temporary = path + ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out.write(content.data(), static_cast<std::streamsize>(content.size()));
-    out.close();
-    if (!out) {
-      std::remove(temporary.c_str());
-      return Status::CannotWrite("cannot write " + path);
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::remove(temporary.c_str());
-    return Status::CannotWrite("cannot write " + path + ": " + error.message());
-  }
-  return Status::Ok();
+  return WriteFileAtomically(path, content, {.mode = 0666});
 }
 
 void AddSigningCommands(CLI::App& app, CommandContext& context) {

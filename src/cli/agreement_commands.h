@@ -26,8 +26,8 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context);
 
 // A whole file's bytes; kNotFound naming the file when it cannot be read.
 Result<std::string> ReadInputFile(const std::string& path);
-// Writes `content` to `path` through a temporary file renamed into place; kCannotWrite naming
-// the file on failure.
+// Writes `content` as the whole of `path`, atomically (core/atomic_file.h), with the permissions
+// the user's umask gives; kCannotWrite naming the file on failure.
 Status WriteOutputFile(const std::string& path, std::string_view content);
 
 }  // namespace canje::cli

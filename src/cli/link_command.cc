@@ -1,17 +1,13 @@
 #include "cli/link_command.h"
 
-#include <unistd.h>
-
 #include <chrono>
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include "core/atomic_file.h"
 #include "core/csv_writer.h"
 #include "cli/pair_explanation_output.h"
 #include "cli/reconciliation_commands.h"
@@ -38,41 +34,6 @@ std::string CsvField(const std::string& value) {
   AppendCsvField(value, field);
   return field;
 }
-
-// Writes through a temporary file beside `path`, renamed over it on Commit; removed otherwise.
-class AtomicFile {
- public:
-  explicit AtomicFile(std::string path)
-      : path_(std::move(path)), temporary_(path_ + ".tmp-" + std::to_string(::getpid())) {}
-  ~AtomicFile() {
-    if (!committed_) {
-      stream_.close();
-      std::error_code ignored;
-      std::filesystem::remove(temporary_, ignored);
-    }
-  }
-  Status Open() {
-    stream_.open(temporary_, std::ios::binary | std::ios::trunc);
-    if (!stream_) return Status::CannotWrite(path_ + ": cannot write (check the folder exists)");
-    return Status::Ok();
-  }
-  std::ostream& stream() { return stream_; }
-  Status Commit() {
-    stream_.close();
-    if (!stream_) return Status::CannotWrite(path_ + ": writing failed (disk full?)");
-    std::error_code error;
-    std::filesystem::rename(temporary_, path_, error);
-    if (error) return Status::CannotWrite(path_ + ": cannot rename into place: " + error.message());
-    committed_ = true;
-    return Status::Ok();
-  }
-
- private:
-  std::string path_;
-  std::string temporary_;
-  std::ofstream stream_;
-  bool committed_ = false;
-};
 
 Status RunLink(CommandContext& context, const LinkFlags& flags) {
   if (flags.files.empty() || flags.files.size() > 2) {
@@ -127,7 +88,7 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
   engine.Train();
   const std::vector<linkage::ScoredPair> pairs = engine.ScorePairs(threshold);
 
-  AtomicFile pairs_file(flags.out);
+  AtomicFileWriter pairs_file(flags.out, {.mode = 0666});
   CANJE_RETURN_IF_ERROR(pairs_file.Open());
   {
     std::ostream& out = pairs_file.stream();
@@ -137,11 +98,12 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
           << ',' << Decimal(pair.probability) << '\n';
     }
   }
-  std::unique_ptr<AtomicFile> clusters_file;
+  std::unique_ptr<AtomicFileWriter> clusters_file;
   std::size_t cluster_count = 0;
   if (!flags.clusters.empty()) {
     const std::vector<uint32_t> clusters = engine.Cluster(pairs, threshold);
-    clusters_file = std::make_unique<AtomicFile>(flags.clusters);
+    clusters_file =
+        std::make_unique<AtomicFileWriter>(flags.clusters, AtomicFileOptions{.mode = 0666});
     CANJE_RETURN_IF_ERROR(clusters_file->Open());
     std::ostream& out = clusters_file->stream();
     out << "record_id,cluster_id\n";

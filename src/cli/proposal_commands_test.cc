@@ -143,6 +143,15 @@ TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
   Ok("med", {"person", "erase", slv_roster_[12], "--reason", "request of the person"});
 }
 
+TEST_F(ProposalCommandsTest, AMoveOfTheExchangeIsLoggedUnderItsState) {
+  CreateExchange("logged-collapse", "X1");
+  Ok("med", {"exchange", "collapse", "X1", "--reason", "talks broke down (synthetic)"});
+  const json events = json::parse(Ok("med", {"log", "show", "--limit", "100000", "--json"}));
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(events.back()["type"], "exchange.collapsed") << events.back().dump();
+  EXPECT_EQ(events.back()["subjects"], json::array({"X1"})) << events.back().dump();
+}
+
 TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKeyIsRefused) {
   CreateExchange("july-2025", "X1");
   WriteTransfers("v1.csv", {slv_roster_[13]}, {us_nationals_[2]});

@@ -1,13 +1,13 @@
 #include "cli/registry_commands.h"
 
 #include <algorithm>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "cli/open_instance.h"
 #include "cli/progress_bar.h"
 #include "cli/protection_commands.h"
 #include "cli/table.h"
+#include "core/atomic_file.h"
 #include "core/text.h"
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
@@ -296,15 +296,12 @@ void AddExportCommand(CLI::App& app, CommandContext& context) {
       return context.Finish(
           registry::ExportPersons(**opened, flags->query, export_format, context.out));
     }
-    std::string temporary = *out_file + ".partial";
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return context.Finish(Status::CannotWrite("cannot write " + *out_file));
-    Status status = registry::ExportPersons(**opened, flags->query, export_format, out);
-    out.close();
-    if (status.ok() && (!out || std::rename(temporary.c_str(), out_file->c_str()) != 0)) {
-      status = Status::CannotWrite("cannot write " + *out_file);
+    AtomicFileWriter out(*out_file, {.mode = 0666});
+    Status status = out.Open();
+    if (status.ok()) {
+      status = registry::ExportPersons(**opened, flags->query, export_format, out.stream());
     }
-    if (!status.ok()) std::remove(temporary.c_str());
+    if (status.ok()) status = out.Commit();
     context.Finish(status);
   });
 }

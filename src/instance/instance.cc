@@ -1,27 +1,27 @@
 #include "instance/instance.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "core/database_location.h"
 #include "core/digest.h"
+#include "instance/event_types.h"
 #include "instance/sealed_events.h"
 #include "instance/sealed_texts.h"
 #include "instance/transparency_log.h"
+#include "protect/sealing_contexts.h"
 #include "store/migrations.h"
 
 namespace canje::instance {
 namespace {
 
-constexpr std::string_view kIndexKeyContext = "instance index key";
 constexpr size_t kSaltSize = 32;
 
 // Opens the wrapped index key: the check that the key file belongs to this store.
 Status LoadIndexKey(store::Store& store, protect::Vault& vault) {
   CANJE_ASSIGN_OR_RETURN(auto wrapped, store.Meta("index_key"));
   if (!wrapped) return Status::Invalid("the store has no index key: it is damaged");
-  Result<Bytes> index_key = vault.UnwrapKey(*wrapped, kIndexKeyContext);
+  Result<Bytes> index_key = vault.UnwrapKey(*wrapped, protect::kIndexKeyContext);
   if (!index_key.ok()) {
     return Status::NotPermitted("the master key does not open this store: " +
                                 index_key.status().message());
@@ -69,7 +69,7 @@ Result<InitResult> Instance::Initialize(const InitOptions& options) {
   Status status = store->Write(actor, [&](store::WriteTransaction& transaction) -> Status {
     Bytes index_key = RandomBytes(32);
     CANJE_RETURN_IF_ERROR(
-        transaction.SetMeta("index_key", vault.WrapKey(index_key, kIndexKeyContext)));
+        transaction.SetMeta("index_key", vault.WrapKey(index_key, protect::kIndexKeyContext)));
     CANJE_RETURN_IF_ERROR(CreateTextKey(transaction, vault));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("instance_id", AsBytes(result.instance_id)));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("origin", AsBytes(result.origin)));
@@ -80,13 +80,14 @@ Result<InitResult> Instance::Initialize(const InitOptions& options) {
     CANJE_RETURN_IF_ERROR(CreateLogKey(transaction, vault, result.origin));
     Recorder recorder(transaction, vault);
     CANJE_RETURN_IF_ERROR(recorder
-                              .Record("instance.created", {options.party_code},
+                              .Record(events::kInstanceCreated, {options.party_code},
                                       {{"instance_id", result.instance_id},
                                        {"origin", result.origin},
                                        {"admin", options.admin_name},
-                                       {"party", {{"code", options.party_code},
-                                                  {"name", options.party_name},
-                                                  {"kind", options.party_kind}}}})
+                                       {"party",
+                                        {{"code", options.party_code},
+                                         {"name", options.party_name},
+                                         {"kind", options.party_kind}}}})
                               .status());
     return SignCheckpoint(transaction, vault);
   });
@@ -154,9 +155,9 @@ void Instance::WithNextChange(std::function<Status(store::WriteTransaction&)> st
   with_next_change_ = std::move(step);
 }
 
-Result<int64_t> Recorder::Record(std::string type, std::vector<std::string> subjects,
+Result<int64_t> Recorder::Record(std::string_view type, std::vector<std::string> subjects,
                                  const nlohmann::json& payload) {
-  store::EventDraft draft{std::move(type), std::move(subjects), {}};
+  store::EventDraft draft{std::string(type), std::move(subjects), {}};
   std::string text;
   if (IsPersonalAssessmentType(draft.type)) {
     // Sealed (sealed_events.h): the row and the leaf say only that an assessment was recorded.
@@ -172,8 +173,8 @@ Result<int64_t> Recorder::Record(std::string type, std::vector<std::string> subj
   Sha256Hash hash = Sha256Salted(sealed.salt, AsBytes(text));
   sealed.sha256.assign(hash.begin(), hash.end());
   Bytes key = vault_.NewDataKey();
-  sealed.wrapped_key = vault_.WrapKey(key, "event payload");
-  sealed.sealed = vault_.Seal(key, AsBytes(text), "event payload");
+  sealed.wrapped_key = vault_.WrapKey(key, protect::kEventPayloadContext);
+  sealed.sealed = vault_.Seal(key, AsBytes(text), protect::kEventPayloadContext);
   return transaction_.AppendEvent(draft, sealed);
 }
 

@@ -95,11 +95,11 @@ class Recorder {
   store::WriteTransaction& transaction() { return transaction_; }
   protect::Vault& vault() { return vault_; }
 
-  // Appends an event whose payload (a JSON object, which may hold personal data) is stored
-  // sealed, with the salted SHA-256 the log commits to. Returns the sequence number. An event
-  // of a personal assessment (sealed_events.h) is logged as "assessment.sealed" without
-  // subjects, its real type and subjects sealed in its payload.
-  Result<int64_t> Record(std::string type, std::vector<std::string> subjects,
+  // Appends an event of `type` (instance/event_types.h) whose payload (a JSON object, which may
+  // hold personal data) is stored sealed, with the salted SHA-256 the log commits to. Returns the
+  // sequence number. An event of a personal assessment (sealed_events.h) is logged as
+  // "assessment.sealed" without subjects, its real type and subjects sealed in its payload.
+  Result<int64_t> Record(std::string_view type, std::vector<std::string> subjects,
                          const nlohmann::json& payload);
 
  private:

@@ -1,16 +1,16 @@
 #include "instance/key_management.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cctype>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/database_location.h"
+#include "instance/event_types.h"
 #include "instance/sealed_texts.h"
+#include "protect/sealing_contexts.h"
 
 namespace canje::instance {
 
@@ -47,16 +47,7 @@ Status BackupMasterKey(Instance& instance,
   CANJE_ASSIGN_OR_RETURN(std::string given, passphrase());
   CANJE_ASSIGN_OR_RETURN(std::string sealed,
                          protect::SealKeyBackup(instance.vault().keys(), given, cost));
-  int fd = open(out.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-  if (fd < 0) return Status::CannotWrite("cannot write " + out.string());
-  bool written = write(fd, sealed.data(), sealed.size()) == static_cast<ssize_t>(sealed.size()) &&
-                 fsync(fd) == 0;
-  close(fd);
-  if (!written) {
-    std::filesystem::remove(out);
-    return Status::CannotWrite("cannot write " + out.string());
-  }
-  return Status::Ok();
+  return WriteFileAtomically(out, sealed, {.mode = 0600, .replace = false});
 }
 
 Status RestoreMasterKey(const OpenOptions& options, const std::filesystem::path& backup,
@@ -98,11 +89,11 @@ Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem
   // Contexts under which each table's keys were wrapped (see the Vault's callers).
   auto context_for = [](const store::WriteTransaction::WrappedKeyRow& row) -> std::string {
     if (row.table == "persons") return protect::PersonKeyContext(row.id);
-    if (row.table == "list_records") return "record " + std::to_string(row.id);
-    if (row.table == "events") return "event payload";
-    if (row.name == "log_signer") return "log signing key";
-    if (row.name == "text_key") return std::string(kTextKeyContext);
-    return "instance index key";
+    if (row.table == "list_records") return protect::RecordKeyContext(row.id);
+    if (row.table == "events") return std::string(protect::kEventPayloadContext);
+    if (row.name == "log_signer") return std::string(protect::kLogSigningKeyContext);
+    if (row.name == "text_key") return std::string(protect::kTextKeyContext);
+    return std::string(protect::kIndexKeyContext);
   };
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     store::WriteTransaction& transaction = recorder.transaction();
@@ -114,7 +105,7 @@ Result<RotationReport> RotateMasterKey(Instance& instance, const std::filesystem
       return transaction.ReplaceWrappedKey(row, vault.WrapKey(key, context));
     }));
     return recorder
-        .Record("key.rotated", {},
+        .Record(events::kKeyRotated, {},
                 {{"old_key_id", report.old_key_id},
                  {"new_key_id", report.new_key_id},
                  {"rewrapped", report.rewrapped},

@@ -6,6 +6,7 @@
 
 #include "core/digest.h"
 #include "core/http_url.h"
+#include "instance/event_types.h"
 #include "instance/transparency_log.h"
 #include "ledger/note_keys.h"
 
@@ -59,7 +60,7 @@ Result<store::WitnessRow> RegisterWitness(Instance& instance, const std::string&
   row.party = party;
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     CANJE_ASSIGN_OR_RETURN(row.event_seq,
-                           recorder.Record("log.witness_added",
+                           recorder.Record(events::kLogWitnessAdded,
                                            party.empty() ? std::vector<std::string>{}
                                                          : std::vector<std::string>{party},
                                            {{"witness", row.name},
@@ -77,7 +78,7 @@ Status RemoveWitness(Instance& instance, const std::string& name) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageWitnesses));
   return instance.Change([&](Recorder& recorder) -> Status {
     CANJE_RETURN_IF_ERROR(store::RemoveWitness(recorder.transaction(), name));
-    return recorder.Record("log.witness_removed", {}, {{"witness", name}}).status();
+    return recorder.Record(events::kLogWitnessRemoved, {}, {{"witness", name}}).status();
   });
 }
 
@@ -103,7 +104,8 @@ Result<LogReading> SetLogReading(Instance& instance, bool open) {
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     CANJE_RETURN_IF_ERROR(
         recorder.transaction().SetMeta(kLogReadingMeta, AsBytes(open ? "open" : "token")));
-    return recorder.Record("log.reading_set", {}, {{"reading", open ? "open" : "token"}}).status();
+    return recorder.Record(events::kLogReadingSet, {}, {{"reading", open ? "open" : "token"}})
+        .status();
   }));
   return ReadingOf(instance.store());
 }

@@ -1,9 +1,10 @@
 #include "instance/parties_and_users.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
+
+#include "instance/event_types.h"
 
 namespace canje::instance {
 namespace {
@@ -59,7 +60,7 @@ Status AddParty(Instance& instance, const NewParty& party) {
   return instance.Change([&](Recorder& recorder) -> Status {
     CANJE_RETURN_IF_ERROR(recorder.transaction().AddParty({party.code, party.name, party.kind, ""}));
     return recorder
-        .Record("party.added", {party.code},
+        .Record(events::kPartyAdded, {party.code},
                 {{"code", party.code}, {"name", party.name}, {"kind", party.kind}})
         .status();
   });
@@ -92,7 +93,7 @@ Status AddUser(Instance& instance, const NewUser& user) {
   return instance.Change([&](Recorder& recorder) -> Status {
     CANJE_RETURN_IF_ERROR(recorder.transaction().AddUser({user.name, user.party, user.role, ""}));
     return recorder
-        .Record("user.added", {user.party},
+        .Record(events::kUserAdded, {user.party},
                 {{"name", user.name}, {"party", user.party}, {"role", user.role}})
         .status();
   });

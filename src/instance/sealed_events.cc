@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "instance/need_to_know.h"
+#include "protect/sealing_contexts.h"
 
 namespace canje::instance {
 namespace {
@@ -11,9 +12,9 @@ namespace {
 // opened (erased) or is not a sealed payload.
 bool OpenSealed(Instance& instance, const store::EventRow& event, LogEventView& view) {
   if (event.payload.empty()) return false;
-  Result<Bytes> key = instance.vault().UnwrapKey(event.payload_key, "event payload");
+  Result<Bytes> key = instance.vault().UnwrapKey(event.payload_key, protect::kEventPayloadContext);
   if (!key.ok()) return false;
-  Result<Bytes> plain = instance.vault().Open(*key, event.payload, "event payload");
+  Result<Bytes> plain = instance.vault().Open(*key, event.payload, protect::kEventPayloadContext);
   if (!plain.ok()) return false;
   nlohmann::json payload = nlohmann::json::parse(AsText(*plain), nullptr, false);
   if (!payload.is_object() || !payload.contains("sealed_type") ||
@@ -32,7 +33,7 @@ bool OpenSealed(Instance& instance, const store::EventRow& event, LogEventView& 
 }  // namespace
 
 bool IsPersonalAssessmentType(std::string_view type) {
-  return type == "interview.recorded" || type == "execution.not_travelling";
+  return type == events::kInterviewRecorded || type == events::kExecutionNotTravelling;
 }
 
 nlohmann::json SealedAssessmentPayload(std::string_view type,

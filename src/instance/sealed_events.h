@@ -17,20 +17,20 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json_fwd.hpp>
-
 #include "core/encoding.h"
 #include "core/status.h"
+#include "instance/event_types.h"
 #include "instance/instance.h"
 
 namespace canje::instance {
 
 // The one public type of every sealed personal assessment.
-inline constexpr std::string_view kSealedAssessmentType = "assessment.sealed";
+inline constexpr std::string_view kSealedAssessmentType = events::kAssessmentSealed;
 
 // True for the event types that record a personal assessment: "interview.recorded",
 // "execution.not_travelling".

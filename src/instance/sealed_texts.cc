@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
+#include "protect/sealing_contexts.h"
 #include "store/clear_texts.h"
 
 namespace canje::instance {
@@ -12,31 +13,6 @@ constexpr std::string_view kTextKeyName = "text_key";
 constexpr std::string_view kSealedMark = "texts_sealed";
 
 std::string N(int64_t id) { return std::to_string(id); }
-
-// ---- Contexts (the associated data naming each sealed value's row) ----------------------------
-
-std::string OutcomeContext(int64_t person, int64_t interview) {
-  return "person " + N(person) + " interview " + N(interview) + " outcome";
-}
-std::string ReasonContext(int64_t person, int64_t exchange) {
-  return "person " + N(person) + " not travelling reason in exchange " + N(exchange);
-}
-std::string HoldReferenceContext(int64_t hold) { return "hold " + N(hold) + " reference"; }
-std::string HoldLiftContext(int64_t hold) { return "hold " + N(hold) + " lift reason"; }
-std::string LegalActContext(int64_t act) { return "legal act " + N(act) + " texts"; }
-std::string ResponseContext(int64_t version, std::string_view party) {
-  return "proposal version " + N(version) + " response of " + std::string(party) + " reason";
-}
-std::string OverrideContext(int64_t version) {
-  return "proposal version " + N(version) + " override justification";
-}
-std::string HandoverContext(int64_t person, int64_t exchange) {
-  return "handover of person " + N(person) + " in exchange " + N(exchange);
-}
-std::string ReportContext(int64_t report) { return "reported count " + N(report) + " note"; }
-std::string ExchangeReasonContext(int64_t exchange) {
-  return "exchange " + N(exchange) + " state reason";
-}
 
 // ---- Encodings ----------------------------------------------------------------------------------
 
@@ -119,37 +95,38 @@ Result<Bytes> SealClearValue(PersonKeys& keys, protect::Vault& vault,
       CANJE_ASSIGN_OR_RETURN(auto key, keys.Of(row.person_id));
       if (!key) return Bytes();  // the person is erased: the outcome is dropped
       CANJE_ASSIGN_OR_RETURN(Bytes plain, EncodeOutcome(v[0], v[1], v[2] != "0"));
-      return vault.Seal(*key, plain, OutcomeContext(row.person_id, row.id));
+      return vault.Seal(*key, plain, protect::InterviewOutcomeContext(row.person_id, row.id));
     }
     case Kind::kNotTravellingReason: {
       CANJE_ASSIGN_OR_RETURN(auto key, keys.Of(row.person_id));
       if (!key) return Bytes();
-      return vault.Seal(*key, PadReason(v[0]), ReasonContext(row.person_id, row.id));
+      return vault.Seal(*key, PadReason(v[0]),
+                        protect::NotTravellingReasonContext(row.person_id, row.id));
     }
     case Kind::kHoldReference:
-      return SealTextWith(vault, HoldReferenceContext(row.id), v[0]);
+      return SealTextWith(vault, protect::HoldReferenceContext(row.id), v[0]);
     case Kind::kHoldLiftReason:
-      return SealTextWith(vault, HoldLiftContext(row.id), v[0]);
+      return SealTextWith(vault, protect::HoldLiftReasonContext(row.id), v[0]);
     case Kind::kLegalActTexts:
-      return SealTextWith(vault, LegalActContext(row.id),
+      return SealTextWith(vault, protect::LegalActTextsContext(row.id),
                           PairText("authority", v[0], "reference", v[1]));
     case Kind::kResponseReason:
-      return SealTextWith(vault, ResponseContext(row.id, row.party), v[0]);
+      return SealTextWith(vault, protect::ResponseReasonContext(row.id, row.party), v[0]);
     case Kind::kOverrideJustification:
-      return SealTextWith(vault, OverrideContext(row.id), v[0]);
+      return SealTextWith(vault, protect::OverrideJustificationContext(row.id), v[0]);
     case Kind::kHandoverTexts:
-      return SealTextWith(vault, HandoverContext(row.person_id, row.id),
+      return SealTextWith(vault, protect::HandoverTextsContext(row.person_id, row.id),
                           PairText("place", v[0], "witnesses", store::SplitBarJoined(v[1])));
     case Kind::kReportedCountNote:
-      return SealTextWith(vault, ReportContext(row.id), v[0]);
+      return SealTextWith(vault, protect::ReportedCountNoteContext(row.id), v[0]);
     case Kind::kExchangeReason:
-      return SealTextWith(vault, ExchangeReasonContext(row.id), v[0]);
+      return SealTextWith(vault, protect::ExchangeStateReasonContext(row.id), v[0]);
   }
   return Status::Internal("an unknown kind of clear text");
 }
 
 Status LoadTextKey(protect::Vault& vault, const Bytes& wrapped) {
-  Result<Bytes> key = vault.UnwrapKey(wrapped, kTextKeyContext);
+  Result<Bytes> key = vault.UnwrapKey(wrapped, protect::kTextKeyContext);
   if (!key.ok()) {
     return Status::NotPermitted("the master key does not open this store's text key: " +
                                 key.status().message());
@@ -163,7 +140,7 @@ Status LoadTextKey(protect::Vault& vault, const Bytes& wrapped) {
 Status CreateTextKey(store::WriteTransaction& transaction, protect::Vault& vault) {
   Bytes text_key = RandomBytes(32);
   CANJE_RETURN_IF_ERROR(
-      transaction.SetMeta(kTextKeyName, vault.WrapKey(text_key, kTextKeyContext)));
+      transaction.SetMeta(kTextKeyName, vault.WrapKey(text_key, protect::kTextKeyContext)));
   CANJE_RETURN_IF_ERROR(transaction.SetMeta(kSealedMark, AsBytes(std::string_view("10"))));
   vault.SetTextKey(std::move(text_key));
   return Status::Ok();
@@ -221,7 +198,8 @@ Status SealInterviewOutcome(PersonKeys& keys, protect::Vault& vault, store::Inte
   CANJE_ASSIGN_OR_RETURN(auto key, keys.Of(row.person_id));
   if (!key) return Status::Invalid("P" + N(row.person_id) + " has no data key to seal under");
   CANJE_ASSIGN_OR_RETURN(Bytes plain, EncodeOutcome(row.identity, row.consent, row.fit_to_travel));
-  row.outcome_sealed = vault.Seal(*key, plain, OutcomeContext(row.person_id, row.id));
+  row.outcome_sealed =
+      vault.Seal(*key, plain, protect::InterviewOutcomeContext(row.person_id, row.id));
   return Status::Ok();
 }
 
@@ -230,51 +208,55 @@ Status SealNotTravellingReason(PersonKeys& keys, protect::Vault& vault,
   CANJE_ASSIGN_OR_RETURN(auto key, keys.Of(row.person_id));
   if (!key) return Status::Invalid("P" + N(row.person_id) + " has no data key to seal under");
   row.reason_sealed =
-      vault.Seal(*key, PadReason(row.reason), ReasonContext(row.person_id, row.exchange_id));
+      vault.Seal(*key, PadReason(row.reason),
+                 protect::NotTravellingReasonContext(row.person_id, row.exchange_id));
   return Status::Ok();
 }
 
 void SealHoldTexts(protect::Vault& vault, store::HoldRow& hold) {
-  hold.reference_sealed = SealTextWith(vault, HoldReferenceContext(hold.id), hold.reference);
-  hold.lift_reason_sealed = SealTextWith(vault, HoldLiftContext(hold.id), hold.lift_reason);
+  hold.reference_sealed =
+      SealTextWith(vault, protect::HoldReferenceContext(hold.id), hold.reference);
+  hold.lift_reason_sealed =
+      SealTextWith(vault, protect::HoldLiftReasonContext(hold.id), hold.lift_reason);
 }
 
 Bytes SealHoldLiftReason(protect::Vault& vault, int64_t hold_id, std::string_view reason) {
-  return SealTextWith(vault, HoldLiftContext(hold_id), reason);
+  return SealTextWith(vault, protect::HoldLiftReasonContext(hold_id), reason);
 }
 
 void SealLegalActTexts(protect::Vault& vault, store::LegalActRow& act) {
   act.texts_sealed =
       act.authority.empty() && act.reference.empty()
           ? Bytes()
-          : SealTextWith(vault, LegalActContext(act.id),
+          : SealTextWith(vault, protect::LegalActTextsContext(act.id),
                          PairText("authority", act.authority, "reference", act.reference));
 }
 
 void SealResponseReason(protect::Vault& vault, store::ResponseRow& response) {
-  response.reason_sealed =
-      SealTextWith(vault, ResponseContext(response.version_id, response.party), response.reason);
+  response.reason_sealed = SealTextWith(
+      vault, protect::ResponseReasonContext(response.version_id, response.party), response.reason);
 }
 
 void SealOverrideJustification(protect::Vault& vault, store::OverrideRow& row) {
   row.justification_sealed =
-      SealTextWith(vault, OverrideContext(row.version_id), row.justification);
+      SealTextWith(vault, protect::OverrideJustificationContext(row.version_id), row.justification);
 }
 
 void SealHandoverTexts(protect::Vault& vault, store::HandoverRow& row) {
   row.texts_sealed =
       row.place.empty() && row.witnesses.empty()
           ? Bytes()
-          : SealTextWith(vault, HandoverContext(row.person_id, row.exchange_id),
+          : SealTextWith(vault, protect::HandoverTextsContext(row.person_id, row.exchange_id),
                          PairText("place", row.place, "witnesses", row.witnesses));
 }
 
 void SealReportedCountNote(protect::Vault& vault, store::ReportedCountRow& row) {
-  row.note_sealed = SealTextWith(vault, ReportContext(row.id), row.note);
+  row.note_sealed = SealTextWith(vault, protect::ReportedCountNoteContext(row.id), row.note);
 }
 
 void SealExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row) {
-  row.reason_sealed = SealTextWith(vault, ExchangeReasonContext(row.exchange_id), row.reason);
+  row.reason_sealed =
+      SealTextWith(vault, protect::ExchangeStateReasonContext(row.exchange_id), row.reason);
 }
 
 // ---- Opening --------------------------------------------------------------------------------
@@ -285,7 +267,7 @@ Status OpenInterviews(PersonKeys& keys, protect::Vault& vault,
     if (row.outcome_sealed.empty()) continue;
     CANJE_ASSIGN_OR_RETURN(auto key, keys.Of(row.person_id));
     if (!key) continue;  // erased
-    std::string context = OutcomeContext(row.person_id, row.id);
+    std::string context = protect::InterviewOutcomeContext(row.person_id, row.id);
     Result<Bytes> plain = vault.Open(*key, row.outcome_sealed, context);
     if (!plain.ok() || plain->size() != 3 || (*plain)[0] >= std::size(kIdentities) ||
         (*plain)[1] >= std::size(kConsents)) {
@@ -304,7 +286,7 @@ Status OpenNotTravelling(PersonKeys& keys, protect::Vault& vault,
     if (row.reason_sealed.empty()) continue;
     CANJE_ASSIGN_OR_RETURN(auto key, keys.Of(row.person_id));
     if (!key) continue;  // erased
-    std::string context = ReasonContext(row.person_id, row.exchange_id);
+    std::string context = protect::NotTravellingReasonContext(row.person_id, row.exchange_id);
     Result<Bytes> plain = vault.Open(*key, row.reason_sealed, context);
     if (!plain.ok()) return Status::NotPermitted("the sealed " + context + " does not open");
     row.reason = UnpadReason(*plain);
@@ -315,9 +297,9 @@ Status OpenNotTravelling(PersonKeys& keys, protect::Vault& vault,
 Status OpenHolds(protect::Vault& vault, std::vector<store::HoldRow>& holds) {
   for (store::HoldRow& hold : holds) {
     CANJE_RETURN_IF_ERROR(OpenTextInto(vault, hold.reference_sealed,
-                                       HoldReferenceContext(hold.id), hold.reference));
-    CANJE_RETURN_IF_ERROR(
-        OpenTextInto(vault, hold.lift_reason_sealed, HoldLiftContext(hold.id), hold.lift_reason));
+                                       protect::HoldReferenceContext(hold.id), hold.reference));
+    CANJE_RETURN_IF_ERROR(OpenTextInto(vault, hold.lift_reason_sealed,
+                                       protect::HoldLiftReasonContext(hold.id), hold.lift_reason));
   }
   return Status::Ok();
 }
@@ -325,8 +307,8 @@ Status OpenHolds(protect::Vault& vault, std::vector<store::HoldRow>& holds) {
 Status OpenLegalActs(protect::Vault& vault, std::vector<store::LegalActRow>& acts) {
   for (store::LegalActRow& act : acts) {
     if (act.texts_sealed.empty()) continue;
-    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair,
-                           OpenPair(vault, act.texts_sealed, LegalActContext(act.id)));
+    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair, OpenPair(vault, act.texts_sealed,
+                                                         protect::LegalActTextsContext(act.id)));
     act.authority = pair.value("authority", "");
     act.reference = pair.value("reference", "");
   }
@@ -335,24 +317,24 @@ Status OpenLegalActs(protect::Vault& vault, std::vector<store::LegalActRow>& act
 
 Status OpenResponses(protect::Vault& vault, std::vector<store::ResponseRow>& responses) {
   for (store::ResponseRow& response : responses) {
-    CANJE_RETURN_IF_ERROR(OpenTextInto(vault, response.reason_sealed,
-                                       ResponseContext(response.version_id, response.party),
-                                       response.reason));
+    CANJE_RETURN_IF_ERROR(OpenTextInto(
+        vault, response.reason_sealed,
+        protect::ResponseReasonContext(response.version_id, response.party), response.reason));
   }
   return Status::Ok();
 }
 
 Status OpenOverride(protect::Vault& vault, store::OverrideRow& row) {
-  return OpenTextInto(vault, row.justification_sealed, OverrideContext(row.version_id),
-                      row.justification);
+  return OpenTextInto(vault, row.justification_sealed,
+                      protect::OverrideJustificationContext(row.version_id), row.justification);
 }
 
 Status OpenHandovers(protect::Vault& vault, std::vector<store::HandoverRow>& rows) {
   for (store::HandoverRow& row : rows) {
     if (row.texts_sealed.empty()) continue;
-    CANJE_ASSIGN_OR_RETURN(
-        nlohmann::json pair,
-        OpenPair(vault, row.texts_sealed, HandoverContext(row.person_id, row.exchange_id)));
+    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair,
+                           OpenPair(vault, row.texts_sealed,
+                                    protect::HandoverTextsContext(row.person_id, row.exchange_id)));
     row.place = pair.value("place", "");
     row.witnesses = pair.value("witnesses", std::vector<std::string>());
   }
@@ -361,14 +343,15 @@ Status OpenHandovers(protect::Vault& vault, std::vector<store::HandoverRow>& row
 
 Status OpenReportedCounts(protect::Vault& vault, std::vector<store::ReportedCountRow>& rows) {
   for (store::ReportedCountRow& row : rows) {
-    CANJE_RETURN_IF_ERROR(OpenTextInto(vault, row.note_sealed, ReportContext(row.id), row.note));
+    CANJE_RETURN_IF_ERROR(
+        OpenTextInto(vault, row.note_sealed, protect::ReportedCountNoteContext(row.id), row.note));
   }
   return Status::Ok();
 }
 
 Status OpenExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row) {
-  return OpenTextInto(vault, row.reason_sealed, ExchangeReasonContext(row.exchange_id),
-                      row.reason);
+  return OpenTextInto(vault, row.reason_sealed,
+                      protect::ExchangeStateReasonContext(row.exchange_id), row.reason);
 }
 
 }  // namespace canje::instance

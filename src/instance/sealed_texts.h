@@ -8,8 +8,8 @@
 // in meta 'text_key', like the index key): a response's reason, an override's justification, a
 // reported count's note, a handover's place and witnesses, a legal act's authority and
 // reference, a hold's reference and lift reason, why an exchange collapsed. Every sealing names
-// its row in the associated data ("person 17 interview 12 outcome"), so a blob moved to another
-// row does not open.
+// its row in the associated data ("person 17 interview 12 outcome": protect/sealing_contexts.h),
+// so a blob moved to another row does not open.
 //
 // The store keeps plain rows and SQL and returns the sealed bytes (store/*_tables.h): the Seal*
 // functions fill a row's sealed field from its clear fields before it is written, and the Open*
@@ -33,9 +33,6 @@
 #include "store/store.h"
 
 namespace canje::instance {
-
-// The context under which the text key is wrapped by the master key.
-inline constexpr std::string_view kTextKeyContext = "instance text key";
 
 // Creates the text key and marks the store's texts as sealed (canje init).
 Status CreateTextKey(store::WriteTransaction& transaction, protect::Vault& vault);

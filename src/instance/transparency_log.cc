@@ -5,22 +5,22 @@
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
+#include "instance/event_types.h"
 #include "ledger/checkpoint.h"
 #include "ledger/cosignature.h"
 #include "ledger/event_envelope.h"
 #include "ledger/memory_hash_store.h"
 #include "ledger/proof_text.h"
 #include "ledger/signed_note.h"
+#include "protect/sealing_contexts.h"
 
 namespace canje::instance {
 namespace {
 
-constexpr std::string_view kLogSignerContext = "log signing key";
-
 Result<ledger::SignerKey> LoadSigner(store::Store& store, protect::Vault& vault) {
   CANJE_ASSIGN_OR_RETURN(auto wrapped, store.Meta("log_signer"));
   if (!wrapped) return Status::Invalid("the store has no log signing key: it is damaged");
-  CANJE_ASSIGN_OR_RETURN(Bytes seed, vault.UnwrapKey(*wrapped, kLogSignerContext));
+  CANJE_ASSIGN_OR_RETURN(Bytes seed, vault.UnwrapKey(*wrapped, protect::kLogSigningKeyContext));
   ledger::Ed25519Seed seed_array{};
   if (seed.size() != seed_array.size()) return Status::Invalid("the log signing key is damaged");
   std::copy(seed.begin(), seed.end(), seed_array.begin());
@@ -65,7 +65,7 @@ Status CreateLogKey(store::WriteTransaction& transaction, protect::Vault& vault,
                          ledger::GenerateSignerKey(origin, ledger::SignatureType::kEd25519));
   CANJE_RETURN_IF_ERROR(transaction.SetMeta(
       "log_signer", vault.WrapKey(ByteView(signer.seed.data(), signer.seed.size()),
-                                  kLogSignerContext)));
+                                  protect::kLogSigningKeyContext)));
   return transaction.SetMeta("log_vkey",
                              AsBytes(ledger::FormatVerifierKey(ledger::VerifierKeyOf(signer))));
 }
@@ -138,9 +138,11 @@ Result<LogVerification> VerifyLog(Instance& instance,
                              std::to_string(event.seq) + "); events were deleted or reordered");
     }
     if (!event.payload.empty()) {
-      Result<Bytes> key = instance.vault().UnwrapKey(event.payload_key, "event payload");
+      Result<Bytes> key =
+          instance.vault().UnwrapKey(event.payload_key, protect::kEventPayloadContext);
       Result<Bytes> payload =
-          key.ok() ? instance.vault().Open(*key, event.payload, "event payload") : key.status();
+          key.ok() ? instance.vault().Open(*key, event.payload, protect::kEventPayloadContext)
+                   : key.status();
       if (!payload.ok()) {
         return Status::Invalid(where + " (" + event.type + "): its payload does not open: " +
                                payload.status().message());
@@ -270,7 +272,7 @@ Status AddCosignature(Instance& instance, const std::string& cosigned_note,
     CANJE_RETURN_IF_ERROR(
         recorder.transaction().AddCosignature(checkpoint.size, witness.name, line_text));
     return recorder
-        .Record("log.cosigned", {},
+        .Record(events::kLogCosigned, {},
                 {{"size", checkpoint.size}, {"witness", witness.name}, {"line", line_text}})
         .status();
   });

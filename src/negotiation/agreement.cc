@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
+#include "instance/event_types.h"
 #include "negotiation/exchange.h"
 #include "negotiation/proposal_actions.h"
 #include "negotiation/signature.h"
@@ -58,13 +59,14 @@ Result<SignatureAdded> AddAgreementSignature(instance::Instance& instance, int64
   const std::string digest_hex = HexEncode(digest);
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
-    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record("agreement.signed", {exchange, id, party},
-                                                        {{"exchange", exchange},
-                                                         {"version", id},
-                                                         {"party", party},
-                                                         {"key_id", key.key_id},
-                                                         {"manifest_sha256", digest_hex},
-                                                         {"signature", HexEncode(signature)}}));
+    CANJE_ASSIGN_OR_RETURN(int64_t seq,
+                           recorder.Record(events::kAgreementSigned, {exchange, id, party},
+                                           {{"exchange", exchange},
+                                            {"version", id},
+                                            {"party", party},
+                                            {"key_id", key.key_id},
+                                            {"manifest_sha256", digest_hex},
+                                            {"signature", HexEncode(signature)}}));
     return store::PutSignature(
         recorder.transaction(),
         {version_id, party, key.key_id, Bytes(signature.begin(), signature.end()),

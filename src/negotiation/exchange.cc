@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 
@@ -119,7 +120,7 @@ Result<int64_t> CreateExchange(Instance& instance, const NewExchange& exchange) 
     row.mediator = exchange.mediator;
     CANJE_ASSIGN_OR_RETURN(id, store::AddExchange(recorder.transaction(), row));
     return recorder
-        .Record("exchange.created", {ExchangeId(id), exchange.mediator},
+        .Record(events::kExchangeCreated, {ExchangeId(id), exchange.mediator},
                 {{"exchange", ExchangeId(id)},
                  {"name", exchange.name},
                  {"mediator", exchange.mediator}})
@@ -154,7 +155,7 @@ Status AddExchangeParty(Instance& instance, int64_t exchange_id, std::string_vie
     CANJE_RETURN_IF_ERROR(store::PutExchangeParty(
         recorder.transaction(), {exchange_id, std::string(party), std::string(bloc), ""}));
     return recorder
-        .Record("exchange.party_added", {ExchangeId(exchange_id), std::string(party)},
+        .Record(events::kExchangePartyAdded, {ExchangeId(exchange_id), std::string(party)},
                 {{"exchange", ExchangeId(exchange_id)},
                  {"party", party},
                  {"bloc", bloc},
@@ -184,7 +185,7 @@ Status SetBlocRule(Instance& instance, int64_t exchange_id, std::string_view blo
         recorder.transaction(),
         {exchange_id, std::string(bloc), solver::RuleKindName(rule.kind), rule.ratio}));
     return recorder
-        .Record("exchange.rule_set", {ExchangeId(exchange_id)},
+        .Record(events::kExchangeRuleSet, {ExchangeId(exchange_id)},
                 {{"exchange", ExchangeId(exchange_id)}, {"bloc", bloc}, {"rule", RuleJson(rule)}})
         .status();
   });
@@ -205,7 +206,7 @@ Status SetExchangeCaps(Instance& instance, int64_t exchange_id, const ExchangeCa
   return instance.Change([&](Recorder& recorder) -> Status {
     CANJE_RETURN_IF_ERROR(store::SetExchangeCaps(recorder.transaction(), row));
     return recorder
-        .Record("exchange.caps_set", {ExchangeId(exchange_id)},
+        .Record(events::kExchangeCapsSet, {ExchangeId(exchange_id)},
                 {{"exchange", ExchangeId(exchange_id)},
                  {"max_size", cap_json(row.max_size)},
                  {"max_parties", cap_json(row.max_parties)},
@@ -268,7 +269,7 @@ Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
       }
       CANJE_RETURN_IF_ERROR(
           recorder
-              .Record("exchange.claimed",
+              .Record(events::kExchangeClaimed,
                       {ExchangeId(exchange_id), instance::PersonId(row.person_id), row.claimant},
                       {{"exchange", ExchangeId(exchange_id)},
                        {"claim", row.id},
@@ -326,7 +327,7 @@ Status SetReleaseCosts(Instance& instance, int64_t exchange_id, const std::vecto
           recorder.transaction(), {exchange_id, cost.person_id, cost.holder, cost.cost, "", ""}));
       CANJE_RETURN_IF_ERROR(
           recorder
-              .Record("exchange.cost_set",
+              .Record(events::kExchangeCostSet,
                       {ExchangeId(exchange_id), instance::PersonId(cost.person_id), cost.holder},
                       {{"exchange", ExchangeId(exchange_id)},
                        {"person", instance::PersonId(cost.person_id)},

@@ -6,6 +6,7 @@
 
 #include "core/clock.h"
 #include "core/encoding.h"
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 #include "instance/sealed_texts.h"
@@ -15,6 +16,7 @@
 #include "negotiation/hold_scope.h"
 #include "negotiation/proposal_actions.h"
 #include "negotiation/workflow.h"
+#include "protect/sealing_contexts.h"
 
 namespace canje::negotiation {
 namespace {
@@ -96,12 +98,6 @@ std::vector<int64_t> AllPersons(const Loaded& loaded) {
 bool Has(const std::vector<Obstacle>& obstacles, ObstacleKind kind) {
   return std::any_of(obstacles.begin(), obstacles.end(),
                      [&](const Obstacle& o) { return o.kind == kind; });
-}
-
-// The contexts binding a person's data key and an outcome's sealed note (protect/vault.h).
-std::string OutcomeNoteContext(int64_t person_id, int64_t exchange_id) {
-  return "person " + std::to_string(person_id) + " not travelling in exchange " +
-         std::to_string(exchange_id);
 }
 
 Result<std::optional<Bytes>> PersonKey(store::Store& store, protect::Vault& vault,
@@ -190,9 +186,10 @@ Result<ReadinessReport> ExchangeReadiness(Instance& instance, int64_t exchange_i
       if (instance::ReadsPersonalAssessments(viewer) && !outcome->second.note_sealed.empty()) {
         CANJE_ASSIGN_OR_RETURN(auto key, PersonKey(instance.store(), instance.vault(), person));
         if (key) {
-          CANJE_ASSIGN_OR_RETURN(Bytes plain,
-                                 instance.vault().Open(*key, outcome->second.note_sealed,
-                                                       OutcomeNoteContext(person, exchange_id)));
+          CANJE_ASSIGN_OR_RETURN(
+              Bytes plain,
+              instance.vault().Open(*key, outcome->second.note_sealed,
+                                    protect::NotTravellingNoteContext(person, exchange_id)));
           entry.note = std::string(plain.begin(), plain.end());
         }
       }
@@ -305,11 +302,12 @@ Result<int64_t> RecordNotTravelling(Instance& instance, int64_t exchange_id,
           return Status::Conflict(outcome.where + who +
                                   " was erased; a note about them cannot be kept");
         }
-        row.note_sealed = recorder.vault().Seal(*key, AsBytes(outcome.note),
-                                                OutcomeNoteContext(outcome.person_id, exchange_id));
+        row.note_sealed = recorder.vault().Seal(
+            *key, AsBytes(outcome.note),
+            protect::NotTravellingNoteContext(outcome.person_id, exchange_id));
       }
       CANJE_ASSIGN_OR_RETURN(row.event_seq,
-                             recorder.Record("execution.not_travelling", {exchange, who},
+                             recorder.Record(events::kExecutionNotTravelling, {exchange, who},
                                              {{"exchange", exchange},
                                               {"version", version},
                                               {"person", who},
@@ -424,15 +422,15 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
       row.to_party = handover.to;
       row.witnesses = handover.witnesses;
       instance::SealHandoverTexts(recorder.vault(), row);
-      CANJE_ASSIGN_OR_RETURN(row.event_seq,
-                             recorder.Record("execution.handed_over", {exchange, who, handover.to},
-                                             {{"exchange", exchange},
-                                              {"version", version},
-                                              {"person", who},
-                                              {"at", handover.at},
-                                              {"place", handover.place},
-                                              {"to", handover.to},
-                                              {"witnesses", handover.witnesses}}));
+      CANJE_ASSIGN_OR_RETURN(
+          row.event_seq, recorder.Record(events::kExecutionHandedOver, {exchange, who, handover.to},
+                                         {{"exchange", exchange},
+                                          {"version", version},
+                                          {"person", who},
+                                          {"at", handover.at},
+                                          {"place", handover.place},
+                                          {"to", handover.to},
+                                          {"witnesses", handover.witnesses}}));
       CANJE_RETURN_IF_ERROR(store::AddHandover(recorder.transaction(), row));
     }
     return Status::Ok();
@@ -526,7 +524,7 @@ Result<int64_t> ReportCount(Instance& instance, int64_t exchange_id, const NewCo
                               {"count", report.count},
                               {"note", report.note}};
     if (report.has_persons) payload["persons"] = listed;
-    CANJE_ASSIGN_OR_RETURN(row.event_seq, recorder.Record("execution.count_reported",
+    CANJE_ASSIGN_OR_RETURN(row.event_seq, recorder.Record(events::kExecutionCountReported,
                                                           {exchange, report.party}, payload));
     CANJE_ASSIGN_OR_RETURN(id, store::AddReportedCount(recorder.transaction(), row));
     return Status::Ok();

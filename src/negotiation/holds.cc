@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/clock.h"
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 #include "instance/parties_and_users.h"
@@ -151,7 +152,7 @@ Result<int64_t> AddHold(instance::Instance& instance, const NewHold& hold) {
       rule[std::string(field.name)] = row.*field.member;
     }
     return recorder
-        .Record("hold.added", {HoldId(id)},
+        .Record(events::kHoldAdded, {HoldId(id)},
                 {{"hold", HoldId(id)},
                  {"issuer", row.issuer},
                  {"reference", row.reference},
@@ -197,7 +198,7 @@ Status LiftHold(instance::Instance& instance, int64_t id, const std::string& lif
     CANJE_RETURN_IF_ERROR(store::LiftHold(recorder.transaction(), id, day,
                                           instance::SealHoldLiftReason(recorder.vault(), id, reason)));
     return recorder
-        .Record("hold.lifted", {HoldId(id)},
+        .Record(events::kHoldLifted, {HoldId(id)},
                 {{"hold", HoldId(id)}, {"lifted_on", day}, {"reason", reason}})
         .status();
   });

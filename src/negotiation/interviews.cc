@@ -5,19 +5,16 @@
 #include <tuple>
 
 #include "core/clock.h"
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/sealed_texts.h"
 #include "negotiation/batch_problems.h"
 #include "negotiation/hold_scope.h"
+#include "protect/sealing_contexts.h"
 #include "store/holds_tables.h"
 
 namespace canje::negotiation {
 namespace {
-
-// The contexts binding a person's data key and an interview's sealed note (protect/vault.h).
-std::string NoteContext(int64_t person_id, int64_t interview_id) {
-  return "person " + std::to_string(person_id) + " interview " + std::to_string(interview_id);
-}
 
 Status CheckOneOf(const std::string& value, std::initializer_list<std::string_view> accepted,
                   std::string_view flag) {
@@ -130,15 +127,15 @@ Status WriteInterview(instance::Recorder& recorder, CheckedInterview& checked) {
       Bytes key,
       recorder.vault().UnwrapKey(checked.wrapped_key, protect::PersonKeyContext(interview.person_id)));
   if (!interview.note.empty()) {
-    row.note_sealed =
-        recorder.vault().Seal(key, AsBytes(interview.note), NoteContext(interview.person_id, id));
+    row.note_sealed = recorder.vault().Seal(key, AsBytes(interview.note),
+                                            protect::InterviewNoteContext(interview.person_id, id));
   }
   instance::PersonKeys keys(transaction.store(), recorder.vault());
   CANJE_RETURN_IF_ERROR(instance::SealInterviewOutcome(keys, recorder.vault(), row));
   CANJE_RETURN_IF_ERROR(store::AddInterview(transaction, row));
   checked.result.id = id;
   return recorder
-      .Record("interview.recorded", {checked.subject, InterviewId(id)},
+      .Record(events::kInterviewRecorded, {checked.subject, InterviewId(id)},
               {{"interview", InterviewId(id)},
                {"person", checked.subject},
                {"destination", row.destination},
@@ -230,9 +227,9 @@ Result<std::vector<InterviewView>> ListInterviews(instance::Instance& instance,
       }
       const std::optional<Bytes>& key = keys[row.person_id];
       if (key) {
-        CANJE_ASSIGN_OR_RETURN(
-            Bytes plain,
-            instance.vault().Open(*key, row.note_sealed, NoteContext(row.person_id, row.id)));
+        CANJE_ASSIGN_OR_RETURN(Bytes plain, instance.vault().Open(*key, row.note_sealed,
+                                                                  protect::InterviewNoteContext(
+                                                                      row.person_id, row.id)));
         view.note = std::string(plain.begin(), plain.end());
       } else {
         view.note_erased = true;

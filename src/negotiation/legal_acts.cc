@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <unordered_set>
 
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 #include "instance/sealed_texts.h"
@@ -74,7 +75,7 @@ Result<int64_t> RecordLegalAct(instance::Instance& instance, const NewLegalAct& 
     instance::SealLegalActTexts(recorder.vault(), row);
     CANJE_ASSIGN_OR_RETURN(id, store::AddLegalAct(recorder.transaction(), row));
     return recorder
-        .Record("legal_act.recorded", {subject, LegalActId(id)},
+        .Record(events::kLegalActRecorded, {subject, LegalActId(id)},
                 {{"act", LegalActId(id)},
                  {"person", subject},
                  {"type", row.type},

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/clock.h"
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/sealed_texts.h"
 #include "negotiation/agreement_manifest.h"
@@ -251,7 +252,8 @@ Status RecordAgreement(Recorder& recorder, const ProposalView& view, int64_t rev
   CANJE_RETURN_IF_ERROR(CheckTransition(id, ProposalState::kTabled, target));
   CANJE_ASSIGN_OR_RETURN(
       int64_t seq,
-      recorder.Record(named ? "proposal.agreed" : "proposal.agreed_in_principle", {exchange, id},
+      recorder.Record(named ? events::kProposalAgreed : events::kProposalAgreedInPrinciple,
+                      {exchange, id},
                       {{"exchange", exchange}, {"version", id}, {"parties", view.parties}}));
   CANJE_RETURN_IF_ERROR(store::UpdateProposalState(recorder.transaction(), view.version.id,
                                                    ProposalStateName(target), revision, seq));
@@ -261,7 +263,7 @@ Status RecordAgreement(Recorder& recorder, const ProposalView& view, int64_t rev
                          CurrentExchangeState(store, view.version.exchange_id));
   CANJE_RETURN_IF_ERROR(CheckTransition("exchange " + exchange, state, ExchangeState::kAgreed));
   CANJE_ASSIGN_OR_RETURN(int64_t exchange_seq,
-                         recorder.Record("exchange.agreed", {exchange, id},
+                         recorder.Record(events::kExchangeAgreed, {exchange, id},
                                          {{"exchange", exchange}, {"version", id}}));
   return store::PutExchangeState(
       recorder.transaction(),
@@ -432,7 +434,8 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
     payload["parent"] = proposal.parent_id == 0 ? "" : VersionId(proposal.parent_id);
     payload["refers_to"] = refers_to == 0 ? "" : VersionId(refers_to);
     payload["source"] = source;
-    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record("proposal.created", subjects, payload));
+    CANJE_ASSIGN_OR_RETURN(int64_t seq,
+                           recorder.Record(events::kProposalCreated, subjects, payload));
     store::ProposalVersionRow row;
     row.id = new_id;
     row.exchange_id = proposal.exchange_id;
@@ -468,7 +471,7 @@ Result<ProposalOutcome> TableProposal(Instance& instance, int64_t version_id,
   }
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
-    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record("proposal.tabled", {exchange, id},
+    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record(events::kProposalTabled, {exchange, id},
                                                         {{"exchange", exchange}, {"version", id}}));
     CANJE_RETURN_IF_ERROR(store::UpdateProposalState(recorder.transaction(), version_id,
                                                      ProposalStateName(ProposalState::kTabled),
@@ -481,7 +484,7 @@ Result<ProposalOutcome> TableProposal(Instance& instance, int64_t version_id,
         CheckTransition(parent_id, ProposalState::kTabled, ProposalState::kCountered));
     CANJE_ASSIGN_OR_RETURN(
         int64_t countered_seq,
-        recorder.Record("proposal.countered", {exchange, parent_id, id},
+        recorder.Record(events::kProposalCountered, {exchange, parent_id, id},
                         {{"exchange", exchange}, {"version", parent_id}, {"counter", id}}));
     return store::UpdateProposalState(recorder.transaction(), parent->version.id,
                                       ProposalStateName(ProposalState::kCountered),
@@ -543,7 +546,7 @@ Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const
   Status written = instance.Change([&](Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
     CANJE_ASSIGN_OR_RETURN(
-        int64_t seq, recorder.Record("proposal.accepted", {exchange, id, party},
+        int64_t seq, recorder.Record(events::kProposalAccepted, {exchange, id, party},
                                      {{"exchange", exchange}, {"version", id}, {"party", party}}));
     CANJE_RETURN_IF_ERROR(store::AddResponse(recorder.transaction(),
                                              {version_id, party, "accepted", "", "", "", seq}));
@@ -589,7 +592,7 @@ Result<ProposalOutcome> RejectOnce(Instance& instance, int64_t version_id, const
     CANJE_ASSIGN_OR_RETURN(
         int64_t seq,
         recorder.Record(
-            "proposal.rejected", {exchange, id, party},
+            events::kProposalRejected, {exchange, id, party},
             {{"exchange", exchange}, {"version", id}, {"party", party}, {"reason", reason}}));
     store::ResponseRow response{version_id, party, "rejected", reason, "", "", seq};
     instance::SealResponseReason(recorder.vault(), response);
@@ -661,7 +664,7 @@ Result<ProposalOutcome> OverrideProposal(Instance& instance, int64_t version_id,
   const bool complete = AllAccepted(view, "");
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
-    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record("proposal.overridden", {exchange, id},
+    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record(events::kProposalOverridden, {exchange, id},
                                                         {{"exchange", exchange},
                                                          {"version", id},
                                                          {"blocs", blocs},

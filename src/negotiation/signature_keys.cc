@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "instance/event_types.h"
 #include "negotiation/signature.h"
 
 namespace canje::negotiation {
@@ -29,11 +30,12 @@ Result<std::string> EnrolPartyKey(instance::Instance& instance, std::string_view
   const std::string key_id = KeyId(key);
   const Bytes raw(key.begin(), key.end());
   Status changed = instance.Change([&](instance::Recorder& recorder) -> Status {
-    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record("party.key_added", {std::string(party)},
-                                                        {{"party", party},
-                                                         {"key_id", key_id},
-                                                         {"algorithm", "ed25519"},
-                                                         {"public_key", HexEncode(raw)}}));
+    CANJE_ASSIGN_OR_RETURN(int64_t seq,
+                           recorder.Record(events::kPartyKeyAdded, {std::string(party)},
+                                           {{"party", party},
+                                            {"key_id", key_id},
+                                            {"algorithm", "ed25519"},
+                                            {"public_key", HexEncode(raw)}}));
     return store::AddPartyKey(recorder.transaction(),
                               {std::string(party), key_id, raw, "", "", seq});
   });

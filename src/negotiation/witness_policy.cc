@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/text.h"
+#include "instance/event_types.h"
 #include "ledger/cosignature.h"
 #include "ledger/note_keys.h"
 #include "ledger/signed_note.h"
@@ -68,10 +69,11 @@ Result<store::WitnessPolicyRow> SetWitnessPolicy(instance::Instance& instance, i
   }
   store::WitnessPolicyRow row{exchange_id, threshold, witnesses, "", "", 0};
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
-    CANJE_ASSIGN_OR_RETURN(row.event_seq, recorder.Record("exchange.witness_policy_set", {exchange},
-                                                          {{"exchange", exchange},
-                                                           {"threshold", threshold},
-                                                           {"witnesses", witnesses}}));
+    CANJE_ASSIGN_OR_RETURN(
+        row.event_seq,
+        recorder.Record(
+            events::kExchangeWitnessPolicySet, {exchange},
+            {{"exchange", exchange}, {"threshold", threshold}, {"witnesses", witnesses}}));
     return store::PutWitnessPolicy(recorder.transaction(), row);
   }));
   CANJE_ASSIGN_OR_RETURN(auto stored, store::FindWitnessPolicy(instance.store(), exchange_id));

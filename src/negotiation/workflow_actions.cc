@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "instance/event_types.h"
 #include "instance/sealed_texts.h"
 #include "negotiation/agreement.h"
 #include "negotiation/exchange.h"
@@ -9,6 +10,29 @@
 #include "negotiation/proposal_actions.h"
 
 namespace canje::negotiation {
+namespace {
+
+// The event of the exchange's move to `state` ("agreed" is recorded when the last party
+// accepts: proposal_actions.cc; no move leads back to "negotiating").
+Result<std::string_view> StateEventType(ExchangeState state) {
+  switch (state) {
+    case ExchangeState::kAgreed:
+      return events::kExchangeAgreed;
+    case ExchangeState::kVerifying:
+      return events::kExchangeVerifying;
+    case ExchangeState::kExecuting:
+      return events::kExchangeExecuting;
+    case ExchangeState::kCompleted:
+      return events::kExchangeCompleted;
+    case ExchangeState::kCollapsed:
+      return events::kExchangeCollapsed;
+    case ExchangeState::kNegotiating:
+      break;
+  }
+  return Status::Internal("no event records a move to " + std::string(ExchangeStateName(state)));
+}
+
+}  // namespace
 
 Result<store::ExchangeStateRow> ExchangeWorkflowState(instance::Instance& instance,
                                                       int64_t exchange_id) {
@@ -63,7 +87,8 @@ Result<store::ExchangeStateRow> ChangeExchangeState(instance::Instance& instance
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
     nlohmann::json payload = {{"exchange", exchange}, {"from", row.state}, {"to", state}};
     if (!reason.empty()) payload["reason"] = reason;
-    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record("exchange." + state, {exchange}, payload));
+    CANJE_ASSIGN_OR_RETURN(std::string_view type, StateEventType(target));
+    CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record(type, {exchange}, payload));
     row.state = state;
     row.reason = reason;
     instance::SealExchangeReason(recorder.vault(), row);

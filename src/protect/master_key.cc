@@ -1,14 +1,11 @@
 #include "protect/master_key.h"
 
-#include <fcntl.h>
 #include <sys/stat.h>
-#include <unistd.h>
 
-#include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "core/digest.h"
 #include "protect/aead.h"
 
@@ -26,14 +23,6 @@ Result<MasterKey> ParseKeyLine(std::istringstream& line, const std::string& wher
                                    "the key file from its backup with `canje key restore`");
   }
   return MasterKey{id, *key};
-}
-
-Status SyncDirectory(const std::filesystem::path& directory) {
-  int fd = open(directory.empty() ? "." : directory.c_str(), O_RDONLY | O_DIRECTORY);
-  if (fd < 0) return Status::CannotWrite("cannot open folder " + directory.string());
-  fsync(fd);
-  close(fd);
-  return Status::Ok();
 }
 
 }  // namespace
@@ -104,21 +93,9 @@ Status WriteMasterKeyFile(const std::filesystem::path& path, const MasterKeyFile
   if (file.previous) {
     text += "previous " + file.previous->id + " " + Base64Encode(file.previous->key) + "\n";
   }
-  std::filesystem::path temporary = path;
-  temporary += ".tmp";
-  int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
-  if (fd < 0) {
-    return Status::CannotWrite("cannot write " + temporary.string() + ": " + strerror(errno));
-  }
-  fchmod(fd, 0600);
-  bool written = write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
-                 fsync(fd) == 0;
-  close(fd);
-  if (!written || rename(temporary.c_str(), path.c_str()) != 0) {
-    unlink(temporary.c_str());
-    return Status::CannotWrite("cannot write master key file " + path.string());
-  }
-  return SyncDirectory(path.parent_path());
+  return WriteFileAtomically(
+      path, text,
+      {.mode = 0600, .replace = !must_not_exist, .label = "master key file " + path.string()});
 }
 
 }  // namespace canje::protect

@@ -11,8 +11,6 @@ constexpr size_t kKeyIdBytes = 8;
 std::string KeyContext(std::string_view context) { return "canje data key\n" + std::string(context); }
 }  // namespace
 
-std::string PersonKeyContext(int64_t person_id) { return "person " + std::to_string(person_id); }
-
 Vault::Vault(MasterKeyFile keys) : keys_(std::move(keys)) {}
 
 Bytes Vault::NewDataKey() const { return RandomBytes(kKeySize); }

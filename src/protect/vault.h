@@ -17,12 +17,9 @@
 #include "core/status.h"
 #include "protect/aead.h"
 #include "protect/master_key.h"
+#include "protect/sealing_contexts.h"
 
 namespace canje::protect {
-
-// The context that binds a person's data key (persons.data_key) to its row: "person 17". Every
-// wrap and unwrap of a person's key, and every record sealed under it, names the person this way.
-std::string PersonKeyContext(int64_t person_id);
 
 class Vault {
  public:

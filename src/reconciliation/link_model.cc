@@ -7,16 +7,13 @@
 #include "core/digest.h"
 #include "core/encoding.h"
 #include "linkage/comparison_level.h"
+#include "protect/sealing_contexts.h"
 #include "store/link_model_tables.h"
 
 namespace canje::reconciliation {
 namespace {
 
 using nlohmann::json;
-
-std::string NameCountsContext(int64_t run) {
-  return "link model " + std::to_string(run) + " name counts";
-}
 
 // The name counts as bytes: records (8 bytes), then for given names and for family names a
 // count of entries (4 bytes) and each entry's hash (8) and count (4), hashes ascending; all
@@ -183,9 +180,9 @@ Result<store::LinkModelRow> FindRun(store::Store& store, std::optional<int64_t> 
 // The row's name counts, opened.
 Result<linkage::NameFrequencies> OpenNameCounts(instance::Instance& instance,
                                                 const store::LinkModelRow& row) {
-  CANJE_ASSIGN_OR_RETURN(Bytes counts, instance.vault().Open(instance.vault().TextKey(),
-                                                             row.name_counts_sealed,
-                                                             NameCountsContext(row.run)));
+  CANJE_ASSIGN_OR_RETURN(Bytes counts,
+                         instance.vault().Open(instance.vault().TextKey(), row.name_counts_sealed,
+                                               protect::LinkModelNameCountsContext(row.run)));
   return DecodeNameCounts(counts);
 }
 
@@ -213,9 +210,9 @@ Status SaveLinkModel(instance::Recorder& recorder, const TrainedLinkage& trained
   row.settings = SettingsJson(trained, options).dump();
   row.parameters = ParametersJson(*trained.engine).dump();
   protect::Vault& vault = recorder.vault();
-  row.name_counts_sealed = vault.Seal(vault.TextKey(),
-                                      EncodeNameCounts(trained.engine->name_frequencies()),
-                                      NameCountsContext(row.run));
+  row.name_counts_sealed =
+      vault.Seal(vault.TextKey(), EncodeNameCounts(trained.engine->name_frequencies()),
+                 protect::LinkModelNameCountsContext(row.run));
   return store::AddLinkModel(transaction, row);
 }
 

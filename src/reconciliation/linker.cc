@@ -5,6 +5,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "reconciliation/decisions.h"
 #include "reconciliation/link_model.h"
@@ -169,7 +170,7 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
     CANJE_RETURN_IF_ERROR(store::ReplaceReviewQueue(recorder.transaction(), queue));
     CANJE_ASSIGN_OR_RETURN(
         report.event_seq,
-        recorder.Record("persons.linked", {"reconciliation"},
+        recorder.Record(events::kPersonsLinked, {"reconciliation"},
                         {{"threshold", options.threshold},
                          {"review_band", {options.review_low, options.review_high}},
                          {"records_compared", report.compared},

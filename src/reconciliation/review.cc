@@ -2,10 +2,11 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <tuple>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "reconciliation/decisions.h"
 #include "reconciliation/link_model.h"
@@ -124,7 +125,7 @@ Status AppendDecision(Instance& instance, instance::Recorder& recorder,
                             {"reason", reason}};
   if (outcome.replaces != 0) payload["replaces"] = outcome.replaces;
   CANJE_ASSIGN_OR_RETURN(outcome.event_seq,
-                         recorder.Record("review.decided",
+                         recorder.Record(events::kReviewDecided,
                                          {left_id, right_id, instance::PersonId(left.person_id),
                                           instance::PersonId(right.person_id)},
                                          payload));

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 
@@ -59,7 +60,8 @@ Status RecordPairReads(instance::Instance& instance,
     listed.push_back({instance::RecordId(left), instance::RecordId(right)});
   }
   return instance.Change([&](instance::Recorder& recorder) -> Status {
-    return recorder.Record("review.read", {}, {{"command", command}, {"pairs", listed}}).status();
+    return recorder.Record(events::kReviewRead, {}, {{"command", command}, {"pairs", listed}})
+        .status();
   });
 }
 

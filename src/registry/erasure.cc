@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "store/execution_tables.h"
 #include "store/holds_tables.h"
@@ -50,13 +51,12 @@ Result<ErasureReport> ErasePerson(instance::Instance& instance, int64_t person_i
       CANJE_RETURN_IF_ERROR(store::EraseInterviewNotes(recorder.transaction(), id).status());
       CANJE_RETURN_IF_ERROR(store::EraseNotTravelling(recorder.transaction(), id));
     }
-    CANJE_ASSIGN_OR_RETURN(report.event_seq,
-                           recorder.Record("person.erased", {subject},
-                                           {{"person", subject},
-                                            {"reason", reason},
-                                            {"records", report.records},
-                                            {"events", report.events},
-                                            {"merged_persons", merged.size()}}));
+    CANJE_ASSIGN_OR_RETURN(report.event_seq, recorder.Record(events::kPersonErased, {subject},
+                                                             {{"person", subject},
+                                                              {"reason", reason},
+                                                              {"records", report.records},
+                                                              {"events", report.events},
+                                                              {"merged_persons", merged.size()}}));
     return Status::Ok();
   }));
   CANJE_RETURN_IF_ERROR(instance.store().connection().Checkpoint());

@@ -1,17 +1,20 @@
 #include "registry/importer.h"
 
-#include <nlohmann/json.hpp>
-
 #include <fstream>
+#include <memory>
+#include <nlohmann/json.hpp>
 #include <set>
 
+#include "core/atomic_file.h"
 #include "core/clock.h"
 #include "core/csv_writer.h"
-#include "core/utf8.h"
 #include "core/digest.h"
+#include "core/utf8.h"
+#include "instance/event_types.h"
 #include "instance/ids.h"
 #include "ledger/streaming_root.h"
 #include "linkage/document_comparison.h"
+#include "protect/sealing_contexts.h"
 #include "registry/enumerated_fields.h"
 #include "registry/list_kinds.h"
 #include "registry/person_codec.h"
@@ -82,20 +85,17 @@ std::string Join(const std::vector<std::string>& items) {
   return out;
 }
 
-std::string RecordContext(int64_t id) { return "record " + std::to_string(id); }
 // Writes rejected rows: one line per problem, with the row as it came.
 class RejectsWriter {
  public:
   Status Open(const std::filesystem::path& path) {
-    temporary_ = path;
-    temporary_ += ".partial";
-    final_ = path;
-    out_.open(temporary_, std::ios::binary | std::ios::trunc);
-    if (!out_) return Status::CannotWrite("cannot write rejected rows to " + temporary_.string());
-    WriteCsvRow({"line", "column", "column_name", "reason", "row"}, out_);
+    file_ = std::make_unique<AtomicFileWriter>(
+        path, AtomicFileOptions{.mode = 0666, .label = "rejected rows to " + path.string()});
+    CANJE_RETURN_IF_ERROR(file_->Open());
+    WriteCsvRow({"line", "column", "column_name", "reason", "row"}, file_->stream());
     return Status::Ok();
   }
-  bool is_open() const { return out_.is_open(); }
+  bool is_open() const { return file_ && file_->is_open(); }
   void Add(const FieldError& error, const Row& row, char delimiter) {
     std::string raw;
     for (size_t i = 0; i < row.values.size(); ++i) {
@@ -109,23 +109,13 @@ class RejectsWriter {
     WriteCsvRow({std::to_string(error.line), error.column ? std::to_string(error.column) : "",
                  error.column_name.empty() ? error.json_path : error.column_name,
                  QuoteUntrusted(error.reason, kWhole), QuoteUntrusted(raw, kWhole)},
-                out_);
+                file_->stream());
   }
-  Status Commit() {
-    out_.close();
-    if (!out_ || std::rename(temporary_.c_str(), final_.c_str()) != 0) {
-      return Status::CannotWrite("cannot write rejected rows to " + final_.string());
-    }
-    return Status::Ok();
-  }
-  void Abandon() {
-    out_.close();
-    std::filesystem::remove(temporary_);
-  }
+  Status Commit() { return file_->Commit(); }
+  void Abandon() { file_->Abandon(); }
 
  private:
-  std::filesystem::path temporary_, final_;
-  std::ofstream out_;
+  std::unique_ptr<AtomicFileWriter> file_;
 };
 
 std::string ErrorSummary(const ImportReport& report, const std::string& file_name) {
@@ -233,8 +223,8 @@ class ImportRun {
     stored.holder = holder;
     std::string raw = EncodeRawRow(row.keys, row.values);
     Bytes key = vault.NewDataKey();
-    stored.data_key = vault.WrapKey(key, RecordContext(record_id));
-    stored.sealed = vault.Seal(key, AsBytes(raw), RecordContext(record_id));
+    stored.data_key = vault.WrapKey(key, protect::RecordKeyContext(record_id));
+    stored.sealed = vault.Seal(key, AsBytes(raw), protect::RecordKeyContext(record_id));
     stored.salt = RandomBytes(32);
     Sha256Hash hash = Sha256Salted(stored.salt, AsBytes(raw));
     stored.record_hash.assign(hash.begin(), hash.end());
@@ -376,10 +366,10 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options
                               {"rejected", report.rejected},
                               {"persons_created", report.persons_created},
                               {"records_root", HexEncode(run.records_root().Root())}};
-    CANJE_ASSIGN_OR_RETURN(report.event_seq,
-                           recorder.Record("list.imported",
-                                           {instance::ListId(report.list_id), options.party},
-                                           payload));
+    CANJE_ASSIGN_OR_RETURN(
+        report.event_seq,
+        recorder.Record(events::kListImported, {instance::ListId(report.list_id), options.party},
+                        payload));
     return recorder.transaction().SetListCounts(report.list_id, report.imported, report.rejected,
                                                 report.event_seq);
   });

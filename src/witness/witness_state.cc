@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/atomic_file.h"
 #include "ledger/checkpoint.h"
 #include "ledger/note_keys.h"
 #include "ledger/proof_text.h"
@@ -29,26 +30,6 @@ std::string Trimmed(std::string text) {
     text.pop_back();
   }
   return text;
-}
-
-// Writes atomically: temporary file, fsync, rename, fsync of the folder.
-Status WriteAtomically(const std::filesystem::path& path, const std::string& text, int mode) {
-  std::filesystem::path temporary = path;
-  temporary += ".tmp";
-  int fd = open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC, mode);
-  if (fd < 0) return Status::CannotWrite("cannot write " + temporary.string());
-  bool ok =
-      write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && fsync(fd) == 0;
-  close(fd);
-  if (!ok || rename(temporary.c_str(), path.c_str()) != 0) {
-    return Status::CannotWrite("cannot write " + path.string());
-  }
-  int dir = open(path.parent_path().empty() ? "." : path.parent_path().c_str(), O_RDONLY);
-  if (dir >= 0) {
-    fsync(dir);
-    close(dir);
-  }
-  return Status::Ok();
 }
 
 // The folder's lock (flock on DIR/lock), held for one check-and-save. flock locks belong to the
@@ -102,10 +83,11 @@ Result<std::optional<SavedState>> LoadState(const std::filesystem::path& folder)
 // copy. Only after this returns may the cosignature be handed out.
 Status SaveState(const std::filesystem::path& folder, const ledger::Checkpoint& checkpoint,
                  const std::string& note) {
-  CANJE_RETURN_IF_ERROR(WriteAtomically(
+  CANJE_RETURN_IF_ERROR(WriteFileAtomically(
       folder / "state",
-      std::to_string(checkpoint.size) + " " + Base64Encode(checkpoint.root) + "\n" + note, 0644));
-  return WriteAtomically(folder / "last.checkpoint", note, 0644);
+      std::to_string(checkpoint.size) + " " + Base64Encode(checkpoint.root) + "\n" + note,
+      {.mode = 0644}));
+  return WriteFileAtomically(folder / "last.checkpoint", note, {.mode = 0644});
 }
 
 // Keeps both notes of a refused rollback or fork under forks/.
@@ -121,12 +103,12 @@ Status KeepEvidence(const std::filesystem::path& folder, const std::optional<Sav
   }
   if (last && !last->note.empty()) {
     CANJE_RETURN_IF_ERROR(
-        WriteAtomically(forks / (stem + "-cosigned.checkpoint"), last->note, 0644));
+        WriteFileAtomically(forks / (stem + "-cosigned.checkpoint"), last->note, {.mode = 0644}));
   } else if (Result<std::string> previous = ReadText(folder / "last.checkpoint"); previous.ok()) {
     CANJE_RETURN_IF_ERROR(
-        WriteAtomically(forks / (stem + "-cosigned.checkpoint"), *previous, 0644));
+        WriteFileAtomically(forks / (stem + "-cosigned.checkpoint"), *previous, {.mode = 0644}));
   }
-  return WriteAtomically(forks / (stem + "-refused.checkpoint"), refused_note, 0644);
+  return WriteFileAtomically(forks / (stem + "-refused.checkpoint"), refused_note, {.mode = 0644});
 }
 
 struct WitnessKeys {
@@ -263,9 +245,10 @@ Result<std::string> InitWitness(const std::filesystem::path& folder, const std::
   std::error_code error;
   std::filesystem::create_directories(folder, error);
   if (error) return Status::CannotWrite("cannot create " + folder.string());
+  CANJE_RETURN_IF_ERROR(WriteFileAtomically(folder / "witness.key",
+                                            ledger::FormatSignerKey(key) + "\n", {.mode = 0600}));
   CANJE_RETURN_IF_ERROR(
-      WriteAtomically(folder / "witness.key", ledger::FormatSignerKey(key) + "\n", 0600));
-  CANJE_RETURN_IF_ERROR(WriteAtomically(folder / "log.vkey", Trimmed(log_vkey) + "\n", 0644));
+      WriteFileAtomically(folder / "log.vkey", Trimmed(log_vkey) + "\n", {.mode = 0644}));
   return ledger::FormatVerifierKey(ledger::VerifierKeyOf(key));
 }
 
