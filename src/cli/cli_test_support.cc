@@ -3,16 +3,19 @@
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <thread>
 
 extern char** environ;
 
@@ -93,6 +96,48 @@ bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& nam
       {"openssl", "pkey", "-in", name + ".pem", "-pubout", "-out", name + ".pub.pem"}, dir, {});
   EXPECT_EQ(public_key.exit_status, 0) << public_key.err;
   return public_key.exit_status == 0;
+}
+
+void KillKeyRotationHalfWay(const CanjeRunner& canje) {
+  std::vector<std::string> argv = {CANJE_BINARY, "key", "rotate"};
+  std::vector<std::string> env = {"CANJE_DB=" + canje.database(),
+                                  "CANJE_MASTER_KEY_FILE=" + canje.Path("canje.db.key").string()};
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    if (std::string(*variable).rfind("CANJE_", 0) != 0) env.push_back(*variable);
+  }
+  std::vector<char*> args, envp;
+  for (auto& arg : argv) args.push_back(arg.data());
+  args.push_back(nullptr);
+  for (auto& entry : env) envp.push_back(entry.data());
+  envp.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), envp.data()), 0);
+  int status = 0;
+  bool exited = false;
+  while (canje.ReadFile("canje.db.key").find("previous") == std::string::npos) {
+    if (waitpid(pid, &status, WNOHANG) == pid) {
+      exited = true;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  ASSERT_FALSE(exited) << "the rotation ended before it could be killed";
+  kill(pid, SIGKILL);
+  waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+}
+
+std::vector<LogTampering> TamperingsOnEitherBackend() {
+  return {
+      {"changed", "UPDATE events SET actor = 'mallory' WHERE seq = 5", "entry 5"},
+      {"deleted", "DELETE FROM event_subjects WHERE seq = 7; DELETE FROM events WHERE seq = 7",
+       "entry 7: missing"},
+      {"payload_swapped",
+       "UPDATE events SET payload = (SELECT payload FROM events WHERE seq = 2), "
+       "payload_key = (SELECT payload_key FROM events WHERE seq = 2), "
+       "salt = (SELECT salt FROM events WHERE seq = 2) WHERE seq = 1",
+       "entry 1 (party.added): its payload does not match"},
+  };
 }
 
 RunResult RunPsql(const std::string& url, const std::string& sql) {
@@ -267,6 +312,12 @@ std::string MultiUserTest::Ok(const std::string& user, const std::vector<std::st
   RunResult result = As(user, args);
   EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
   return result.out;
+}
+
+void MultiUserTest::SignManifest(const std::string& user, const std::string& party) const {
+  ASSERT_TRUE(MakeEd25519KeyPair(canje_.dir(), user));
+  Ok(user, {"party", "key", "add", party, "--pem", user + ".pub.pem"});
+  Ok(user, {"sign", "--key", user + ".pem", "--manifest", "manifest.json", "--out", user + ".sig"});
 }
 
 int64_t MultiUserTest::LogSize() const {

@@ -80,6 +80,10 @@ class MultiUserTest : public ::testing::Test {
   int64_t LogSize() const;
   void Refused(const std::string& user, const std::vector<std::string>& args, int exit_status,
                const std::string& message) const;
+  // `user` makes an Ed25519 key pair (USER.pem, USER.pub.pem: MakeEd25519KeyPair), adds its
+  // public key to `party` and signs manifest.json into USER.sig; a step that fails fails the
+  // test.
+  void SignManifest(const std::string& user, const std::string& party) const;
 
   CanjeRunner canje_;
 
@@ -108,5 +112,20 @@ RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem
 // NAME.pub.pem (public, SPKI), as a party would before `canje party key add`. False (and the
 // test fails) when openssl does not succeed.
 bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& name);
+
+// Starts `canje key rotate` on `canje`'s store and kills it (SIGKILL) as soon as the new key is
+// in the key file, while the store is being re-wrapped; fails the test (fatally) when the
+// rotation ends before it could be killed.
+void KillKeyRotationHalfWay(const CanjeRunner& canje);
+
+// A way of tampering with a store's log (SQL run on a copy of the store) and what
+// `canje log verify` must then say on stderr.
+struct LogTampering {
+  std::string name;
+  std::string sql;
+  std::string expected;
+};
+// The tamperings written the same in SQLite's SQL and PostgreSQL's.
+std::vector<LogTampering> TamperingsOnEitherBackend();
 
 }  // namespace canje::cli::testing

@@ -2,16 +2,11 @@
 // clear, erasure makes a person unreadable everywhere, and key backup, restore and rotation
 // (also when killed half-way) keep the store readable with the right key only.
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
-#include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
-#include <thread>
 #include <unordered_map>
 
 #include "cli/cli_test_support.h"
@@ -239,27 +234,7 @@ TEST_F(DataProtectionTest, ARotationKilledHalfWayResumesAndLosesNothing) {
   std::string before = canje_.Run({"export", "persons"}).out;
   std::string old_key = canje_.ReadFile("canje.db.key");
 
-  std::vector<std::string> argv = {CANJE_BINARY, "--db", canje_.Path("canje.db").string(), "key",
-                                   "rotate"};
-  std::vector<char*> args;
-  for (auto& arg : argv) args.push_back(arg.data());
-  args.push_back(nullptr);
-  pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), environ), 0);
-  int status = 0;
-  bool exited = false;
-  // Kill as soon as the new key is in the key file, while the store is being re-wrapped.
-  while (canje_.ReadFile("canje.db.key").find("previous") == std::string::npos) {
-    if (waitpid(pid, &status, WNOHANG) == pid) {
-      exited = true;
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
-  }
-  ASSERT_FALSE(exited) << "the rotation ended before it could be killed";
-  kill(pid, SIGKILL);
-  waitpid(pid, &status, 0);
-  ASSERT_TRUE(WIFSIGNALED(status));
+  ASSERT_NO_FATAL_FAILURE(KillKeyRotationHalfWay(canje_));
 
   EXPECT_EQ(canje_.Run({"export", "persons"}).out, before);  // readable mid-rotation
   RunResult resumed = canje_.Run({"key", "rotate", "--json"});

@@ -49,11 +49,8 @@ class ExecutionCommandsTest : public MultiUserTest {
     }
     Ok("med", {"proposal", "manifest", "V1", "--out", "manifest.json"});
     for (const std::string party : {"slv", "usa", "ven"}) {
-      ASSERT_TRUE(MakeEd25519KeyPair(canje_.dir(), party));
       std::string code = Upper(party);
-      Ok(party, {"party", "key", "add", code, "--pem", party + ".pub.pem"});
-      Ok(party,
-         {"sign", "--key", party + ".pem", "--manifest", "manifest.json", "--out", party + ".sig"});
+      ASSERT_NO_FATAL_FAILURE(SignManifest(party, code));
       Ok(party, {"agreement", "sign-add", "V1", "--party", code, "--signature", party + ".sig"});
     }
     Ok("med", {"exchange", "advance", "X1", "--to", "verifying"});

@@ -48,15 +48,7 @@ TEST_F(LogTest, AnUntouchedLogVerifies) {
 }
 
 TEST_F(LogTest, EveryKindOfTamperingIsCaughtAndTheEntryNamed) {
-  struct Case {
-    std::string name;
-    std::string sql;
-    std::string expected;
-  };
-  const Case cases[] = {
-      {"changed", "UPDATE events SET actor = 'mallory' WHERE seq = 5", "entry 5"},
-      {"deleted", "DELETE FROM event_subjects WHERE seq = 7; DELETE FROM events WHERE seq = 7",
-       "entry 7: missing"},
+  std::vector<LogTampering> cases = {
       {"reordered",
        "UPDATE events SET seq = -seq WHERE seq IN (3, 4); "
        "UPDATE events SET seq = CASE seq WHEN -3 THEN 4 ELSE 3 END WHERE seq < 0",
@@ -66,18 +58,14 @@ TEST_F(LogTest, EveryKindOfTamperingIsCaughtAndTheEntryNamed) {
            ", time, actor, party, type, subjects, payload_sha256, salt, payload_key, payload "
            "FROM events WHERE seq = " + std::to_string(size_ - 1),
        "entry " + size_text_},
-      {"payload_swapped",
-       "UPDATE events SET payload = (SELECT payload FROM events WHERE seq = 2), "
-       "payload_key = (SELECT payload_key FROM events WHERE seq = 2), "
-       "salt = (SELECT salt FROM events WHERE seq = 2) WHERE seq = 1",
-       "entry 1 (party.added): its payload does not match"},
       {"payload_altered",
        "UPDATE events SET payload = zeroblob(length(payload)) WHERE seq = 9",
        "entry 9"},
       {"cut_short", "DELETE FROM event_subjects WHERE seq >= 15; DELETE FROM events WHERE seq >= 15",
        "cut short"},
   };
-  for (const Case& test : cases) {
+  for (LogTampering& common : TamperingsOnEitherBackend()) cases.push_back(std::move(common));
+  for (const LogTampering& test : cases) {
     RunResult result = VerifyTampered(test.name, test.sql);
     EXPECT_EQ(result.exit_status, 65) << test.name << ": " << result.out;
     EXPECT_NE(result.err.find(test.expected), std::string::npos) << test.name << ": " << result.err;

@@ -81,13 +81,10 @@ class SealedTextsTest : public MultiUserTest {
     }
     Ok("med", {"proposal", "override", "V2", "--justification", kJustification});
     Ok("med", {"proposal", "manifest", "V2", "--out", "manifest.json"});
-    for (const std::string party : {"slv", "usa", "ven"}) {
-      ASSERT_TRUE(MakeEd25519KeyPair(canje_.dir(), party));
-      std::string code = party == "slv" ? "SLV" : party == "usa" ? "USA" : "VEN";
-      Ok(party, {"party", "key", "add", code, "--pem", party + ".pub.pem"});
-      Ok(party,
-         {"sign", "--key", party + ".pem", "--manifest", "manifest.json", "--out", party + ".sig"});
-      Ok(party, {"agreement", "sign-add", "V2", "--party", code, "--signature", party + ".sig"});
+    for (auto [user, party] : {std::pair{"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}}) {
+      ASSERT_NO_FATAL_FAILURE(SignManifest(user, party));
+      Ok(user, {"agreement", "sign-add", "V2", "--party", party, "--signature",
+                std::string(user) + ".sig"});
     }
     Ok("med", {"exchange", "advance", "X1", "--to", "verifying"});
     // Interviews: one refuses, one is unfit.

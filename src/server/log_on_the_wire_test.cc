@@ -27,7 +27,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::MakeEd25519KeyPair;
 using cli::testing::RunProgram;
 using cli::testing::RunResult;
 using nlohmann::json;
@@ -535,14 +534,11 @@ TEST_F(LogOnTheWireTest, AgreementAndCompletionAreFinalOnlyOnceThePolicyIsMet) {
   auto finality = [&](const std::string& user) {
     return json::parse(As(user, {"agreement", "verify", "V1", "--json"}).out)["finality"];
   };
-  for (const std::string party : {"slv", "usa", "ven"}) {
-    ASSERT_TRUE(MakeEd25519KeyPair(canje_.dir(), party));
-    std::string code = party == "slv" ? "SLV" : party == "usa" ? "USA" : "VEN";
-    Ok(party, {"party", "key", "add", code, "--pem", party + ".pub.pem"});
-    Ok(party,
-       {"sign", "--key", party + ".pem", "--manifest", "manifest.json", "--out", party + ".sig"});
-    if (party != "ven") {
-      Ok(party, {"agreement", "sign-add", "V1", "--party", code, "--signature", party + ".sig"});
+  for (auto [user, party] : {std::pair{"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}}) {
+    ASSERT_NO_FATAL_FAILURE(SignManifest(user, party));
+    if (party != std::string("VEN")) {
+      Ok(user, {"agreement", "sign-add", "V1", "--party", party, "--signature",
+                std::string(user) + ".sig"});
     }
   }
   // Not every party signed yet: not final, whatever the witnesses did.

@@ -5,28 +5,13 @@
 #include <gtest/gtest.h>
 
 #include "wire/golden.h"
+#include "wire/wire_test_samples.h"
 
 namespace canje::wire {
 namespace {
 
-solver::Rule CountRule(double ratio) {
-  solver::Rule rule;
-  rule.kind = solver::Rule::Kind::kCount;
-  rule.ratio = ratio;
-  return rule;
-}
-
-store::ExchangeRow SampleExchangeRow() {
-  store::ExchangeRow row;
-  row.id = 4;
-  row.name = "north-river-2030";
-  row.mediator = "MED";
-  row.max_size = 10;
-  row.objective = "people";
-  row.created_at = "2030-01-02T10:00:00Z";
-  row.created_by = "mediator.one";
-  return row;
-}
+using testing::CountRule;
+using testing::SampleExchangeRow;
 
 // Two candidates: P3 from AAA to BBB (named), P8 from BBB to AAA (name not visible).
 negotiation::ExchangeCandidates SampleCandidates() {
@@ -43,7 +28,7 @@ negotiation::ExchangeCandidates SampleCandidates() {
   return candidates;
 }
 
-const Names kExchangeNames = {{3, "Test Person Three"}, {9, "Test Person Nine"}};
+const Names kExchangeNames = testing::PersonNames({3, 9});
 
 TEST(ExchangeJsonTest, RowAndDetails) {
   EXPECT_TRUE(MatchesGolden(ExchangeRowJson(SampleExchangeRow()), "exchange_row"));

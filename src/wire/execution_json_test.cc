@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "wire/golden.h"
+#include "wire/wire_test_samples.h"
 
 namespace canje::wire {
 namespace {
@@ -23,18 +24,11 @@ store::HandoverRow SampleHandover() {
   return row;
 }
 
-store::ExchangeRow ExecutionExchange() {
-  store::ExchangeRow row;
-  row.id = 4;
-  row.name = "north-river-2030";
-  return row;
-}
-
-const Names kExecutionNames = {{3, "Test Person Three"}, {5, "Test Person Five"}};
+const Names kExecutionNames = testing::PersonNames({3, 5});
 
 TEST(ExecutionJsonTest, Readiness) {
   negotiation::ReadinessReport report;
-  report.exchange = ExecutionExchange();
+  report.exchange = testing::SampleExchangeRow();
   report.state = "executing";
   report.agreed_version = 7;
   report.date = "2030-03-01";
@@ -66,7 +60,7 @@ TEST(ExecutionJsonTest, Handover) {
 
 TEST(ExecutionJsonTest, Reconciliation) {
   negotiation::ExchangeReconciliation r;
-  r.exchange = ExecutionExchange();
+  r.exchange = testing::SampleExchangeRow();
   r.state = "completed";
   r.agreed_version = 7;
   r.manifest_sha256 = std::string(64, 'a');

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "wire/golden.h"
+#include "wire/wire_test_samples.h"
 
 namespace canje::wire {
 namespace {
@@ -36,7 +37,7 @@ TEST(InstanceJsonTest, ErasureRotationAndCopy) {
   store::CopyReport copy;
   copy.tables = {{"parties", 3}, {"events", 44}};
   copy.events = 44;
-  copy.root.fill(0x01);
+  copy.root = testing::FilledHash(0x01);
   nlohmann::json shapes = {
       {"erasure", ErasureJson(erasure)},
       {"rotation", KeyRotationJson(rotation)},

@@ -3,15 +3,12 @@
 
 #include "wire/golden.h"
 #include "wire/log_proofs.h"
+#include "wire/wire_test_samples.h"
 
 namespace canje::wire {
 namespace {
 
-ledger::Hash FilledHash(uint8_t byte) {
-  ledger::Hash hash;
-  hash.fill(byte);
-  return hash;
-}
+using testing::FilledHash;
 
 TEST(LogJsonTest, Proofs) {
   instance::LogProof inclusion{3, 8, {FilledHash(0x11), FilledHash(0x22)}};

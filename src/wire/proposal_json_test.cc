@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "wire/golden.h"
+#include "wire/wire_test_samples.h"
 
 namespace canje::wire {
 namespace {
@@ -30,18 +31,17 @@ solver::BlocReport SampleBloc(const std::string& name, int given, int received, 
   bloc.received = received;
   bloc.cost_given = given;
   bloc.value_received = received * 1.5;
-  bloc.rule.kind = solver::Rule::Kind::kCount;
-  bloc.rule.ratio = 1;
+  bloc.rule = testing::CountRule(1);
   bloc.holds = holds;
   return bloc;
 }
 
-const Names kProposalNames = {{3, "Test Person Three"}};
+const Names kProposalNames = testing::PersonNames({3});
 
 negotiation::ProposalView SampleView() {
   negotiation::ProposalView view;
   view.version = SampleVersion();
-  view.exchange_name = "north-river-2030";
+  view.exchange_name = testing::SampleExchangeRow().name;
   view.content.transfers = {{3, "AAA", "BBB", "BBB", false}, {8, "BBB", "AAA", "CCC", true}};
   view.content.counts = {{"AAA", "BBB", 1}, {"BBB", "AAA", 1}};
   store::ResponseRow response;
