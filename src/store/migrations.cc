@@ -521,9 +521,9 @@ CREATE TABLE IF NOT EXISTS link_models (
 
 // Schema version 12: the HTTP API's Idempotency-Key (store/idempotency_tables.h). A row is
 // written in the same transaction as the change its request made; the answer is added after,
-// sealed under the instance's text key.
+// sealed under the instance's text key. IF NOT EXISTS, as for version 11.
 constexpr std::string_view kVersion12 = R"sql(
-CREATE TABLE idempotency_keys (
+CREATE TABLE IF NOT EXISTS idempotency_keys (
   user_name TEXT NOT NULL,
   idempotency_key TEXT NOT NULL,
   request_sha256 BLOB NOT NULL,
