@@ -17,6 +17,8 @@ Status AddLogRoutes(Routes& routes);
 // GET /v1/exchanges, /v1/exchanges/{id}, /v1/exchanges/{id}/proposals, /v1/proposals/{id};
 // POST /v1/proposals/{id}/accept, /v1/proposals/{id}/reject
 Status AddNegotiationRoutes(Routes& routes);
+// GET /v1/holds, /v1/holds/{id}; POST /v1/holds, /v1/holds/{id}/lift
+Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,
 // /v1/exchanges/{id}/reconciliation
 Status AddExecutionRoutes(Routes& routes);

@@ -347,6 +347,70 @@ TEST_F(ServeTest, ARetryAfterACutConnectionRecordsOnce) {
   EXPECT_EQ(slv_responses, 1) << shown.dump();
 }
 
+// Legal holds over HTTP answer as `canje hold ... --json` does, for the mediator who records
+// them and for a negotiator who may see only its party's persons; only a mediator or admin
+// records or lifts one; a bad body names the member at fault and changes nothing.
+TEST_F(ServeTest, HoldsAreRecordedListedAndLiftedAsOnTheCommandLine) {
+  const std::string add = R"({"issuer": "Synthetic Court", "reference": "SC-1", "from": "2025-01-01", "rule": {"holder": "SLV"}})";
+  const int64_t before = LogSize();
+  ExpectProblem(Client().Send("POST", "/v1/holds", tokens_["ven"], add), 403);
+  for (const auto& [bad, pointer] :
+       {std::pair{R"({"issuer": "C", "reference": "R", "from": "2025-01-01", "rule": {"facility": "X"}})",
+                  "/rule/facility"},
+        {R"({"issuer": "C", "reference": "R", "from": "2025-01-01", "rule": {"holder": 3}})",
+         "/rule/holder"},
+        {R"({"issuer": "C", "reference": "R", "from": "2025-01-01", "persons": ["P1", "Q2"]})",
+         "/persons/1"},
+        {R"({"issuer": "C", "from": "2025-01-01", "rule": {"holder": "SLV"}})", "/reference"}}) {
+    HttpResult refused = Client().Send("POST", "/v1/holds", tokens_["med"], bad);
+    ExpectProblem(refused, 400);
+    EXPECT_EQ(Body(refused)["pointer"], pointer) << refused.body;
+  }
+  ExpectProblem(Client().Send("POST", "/v1/holds", tokens_["med"],
+                              R"({"issuer": "C", "reference": "R", "from": "2025-01-01"})"),
+                400);  // no scope: the core's own refusal
+  EXPECT_EQ(LogSize(), before);
+
+  const std::map<std::string, std::string> key = {{"Idempotency-Key", "hold-sc-1"}};
+  HttpResult added = Client().Send("POST", "/v1/holds", tokens_["med"], add, key);
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(added.Header("location"), "/v1/holds/H1");
+  EXPECT_EQ(Body(added)["scope"]["rule"]["holder"], "SLV");
+  EXPECT_GE(Body(added)["covered"].size(), slv_roster_.size());
+  const int64_t after = LogSize();
+  EXPECT_GT(after, before);
+  HttpResult again = Client().Send("POST", "/v1/holds", tokens_["med"], add, key);
+  EXPECT_EQ(again.status, 201);
+  EXPECT_EQ(again.Header("idempotency-replayed"), "true");
+  EXPECT_EQ(LogSize(), after) << "a retried hold was recorded twice";
+
+  // The same answers as the command line's, for each reader.
+  for (const char* user : {"med", "ven", "slv"}) {
+    EXPECT_EQ(Body(Get(user, "/v1/holds/H1")),
+              json::parse(Ok({"--as", user, "hold", "show", "H1", "--json"})))
+        << user;
+    EXPECT_EQ(Body(Get(user, "/v1/holds")),
+              json::parse(Ok({"--as", user, "hold", "list", "--json"})))
+        << user;
+  }
+  EXPECT_LT(Body(Get("ven", "/v1/holds/H1"))["covered"].size(),
+            Body(Get("med", "/v1/holds/H1"))["covered"].size())
+      << "a negotiator sees only the persons its party may see";
+  ExpectProblem(Get("ven", "/v1/holds/H9"), 404);
+
+  ExpectProblem(Client().Send("POST", "/v1/holds/H1/lift", tokens_["slv"],
+                              R"({"reason": "order quashed"})"),
+                403);
+  HttpResult lifted = Client().Send("POST", "/v1/holds/H1/lift", tokens_["med"],
+                                    R"({"reason": "order quashed", "lifted_on": "2025-02-01"})");
+  ASSERT_EQ(lifted.status, 200) << lifted.body;
+  EXPECT_EQ(Body(lifted)["state"], "lifted");
+  EXPECT_EQ(Body(lifted)["lift_reason"], "order quashed");
+  ExpectProblem(Client().Send("POST", "/v1/holds/H1/lift", tokens_["med"],
+                              R"({"reason": "again"})"),
+                409);
+}
+
 // The execution of an agreed exchange and the log read as the command line reads them, for a
 // mediator and for a negotiator (the need-to-know rules are the core's, not the server's).
 TEST_F(ServeTest, ExecutionAndTheLogReadAsOnTheCommandLine) {

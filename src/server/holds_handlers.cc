@@ -1,0 +1,126 @@
+// Legal holds over HTTP: GET /v1/holds, GET /v1/holds/{id}, POST /v1/holds,
+// POST /v1/holds/{id}/lift — the use cases of `canje hold list|show|add|lift`
+// (negotiation/holds.h), with the same JSON (wire/holds_json.h).
+#include <algorithm>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "instance/ids.h"
+#include "negotiation/hold_rule_fields.h"
+#include "negotiation/hold_scope.h"
+#include "negotiation/holds.h"
+#include "server/handlers.h"
+#include "wire/holds_json.h"
+
+namespace canje::server {
+namespace {
+
+using nlohmann::json;
+
+Result<Reply> GetHolds(ApiCall& call) {
+  // With the persons, as `canje hold list` does: each item says how many the caller may see.
+  CANJE_ASSIGN_OR_RETURN(auto holds, negotiation::ListHolds(call.instance, call.Query("date"),
+                                                            /*with_persons=*/true));
+  json out = json::array();
+  for (const negotiation::HoldView& view : holds) out.push_back(wire::HoldListItemJson(view));
+  return JsonReply(out);
+}
+
+Result<Reply> GetHold(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseHoldId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(call.instance, id, call.Query("date")));
+  return JsonReply(wire::HoldJson(view, /*with_covered=*/true));
+}
+
+// The body's "persons": person ids ("P17"), each checked where it stands.
+Status ReadPersons(ApiCall& call, const json& body, std::vector<int64_t>& persons) {
+  auto found = body.find("persons");
+  if (found == body.end()) return Status::Ok();
+  if (!found->is_array()) {
+    return call.AtPointer(Status::Usage("\"persons\" must be an array of person ids, such as "
+                                        "[\"P17\", \"P18\"]"),
+                          "/persons");
+  }
+  for (size_t i = 0; i < found->size(); ++i) {
+    const json& item = (*found)[i];
+    const std::string pointer = "/persons/" + std::to_string(i);
+    if (!item.is_string()) {
+      return call.AtPointer(Status::Usage("a person id is a string, such as \"P17\""), pointer);
+    }
+    Result<int64_t> id = instance::ParseId(item.get<std::string>(), 'P', "person");
+    if (!id.ok()) return call.AtPointer(id.status(), pointer);
+    persons.push_back(*id);
+  }
+  return Status::Ok();
+}
+
+// The body's "rule": an object whose members are rule fields (negotiation/hold_rule_fields.h).
+Status ReadRule(ApiCall& call, const json& body, std::map<std::string, std::string>& rule) {
+  auto found = body.find("rule");
+  if (found == body.end()) return Status::Ok();
+  if (!found->is_object()) {
+    return call.AtPointer(Status::Usage("\"rule\" must be an object, such as {\"holder\": "
+                                        "\"SLV\", \"category\": \"deportee\"}"),
+                          "/rule");
+  }
+  std::vector<std::string> names;
+  std::string listed;
+  for (const negotiation::HoldRuleField& field : negotiation::HoldRuleFields()) {
+    names.emplace_back(field.name);
+    listed += (listed.empty() ? "" : ", ") + std::string(field.name);
+  }
+  for (const auto& [name, value] : found->items()) {
+    const std::string pointer = "/rule/" + name;
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      return call.AtPointer(Status::Usage("unknown rule field \"" + name +
+                                          "\"; the rule fields are " + listed),
+                            pointer);
+    }
+    if (!value.is_string()) {
+      return call.AtPointer(Status::Usage("\"" + name + "\" must be a string"), pointer);
+    }
+    rule[name] = value.get<std::string>();
+  }
+  return Status::Ok();
+}
+
+Result<Reply> PostHold(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
+  CANJE_RETURN_IF_ERROR(
+      call.OnlyMembers(body, {"issuer", "reference", "from", "until", "persons", "rule"}));
+  negotiation::NewHold hold;
+  CANJE_ASSIGN_OR_RETURN(hold.issuer, call.StringMember(body, "issuer", true));
+  CANJE_ASSIGN_OR_RETURN(hold.reference, call.StringMember(body, "reference", true));
+  CANJE_ASSIGN_OR_RETURN(hold.effective_from, call.StringMember(body, "from", true));
+  CANJE_ASSIGN_OR_RETURN(hold.effective_until, call.StringMember(body, "until", false));
+  CANJE_RETURN_IF_ERROR(ReadPersons(call, body, hold.persons));
+  CANJE_RETURN_IF_ERROR(ReadRule(call, body, hold.rule));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::AddHold(call.instance, hold));
+  CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(call.instance, id, ""));
+  Reply reply = JsonReply(wire::HoldJson(view, /*with_covered=*/true), 201);
+  reply.headers.emplace_back("Location", "/v1/holds/" + negotiation::HoldId(id));
+  return reply;
+}
+
+Result<Reply> PostLift(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseHoldId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
+  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"reason", "lifted_on"}));
+  CANJE_ASSIGN_OR_RETURN(std::string reason, call.StringMember(body, "reason", true));
+  CANJE_ASSIGN_OR_RETURN(std::string lifted_on, call.StringMember(body, "lifted_on", false));
+  CANJE_RETURN_IF_ERROR(negotiation::LiftHold(call.instance, id, lifted_on, reason));
+  CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(call.instance, id, ""));
+  return JsonReply(wire::HoldJson(view, /*with_covered=*/true));
+}
+
+}  // namespace
+
+Status AddHoldRoutes(Routes& routes) {
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/holds", GetHolds));
+  CANJE_RETURN_IF_ERROR(routes.Add("POST", "/v1/holds", PostHold));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/holds/{id}", GetHold));
+  return routes.Add("POST", "/v1/holds/{id}/lift", PostLift);
+}
+
+}  // namespace canje::server
