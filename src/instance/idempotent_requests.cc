@@ -17,6 +17,9 @@ Bytes RequestSha256(const IdempotentRequest& request) {
   return Bytes(hash.begin(), hash.end());
 }
 
+// Keys created before this time are forgotten.
+std::string ForgetBefore() { return Rfc3339FromUnix(NowUnixSeconds() - kIdempotencyKeySeconds); }
+
 std::string AnswerContext(std::string_view user, std::string_view key) {
   return "idempotency key of " + std::string(user) + " answer: " + std::string(key);
 }
@@ -38,8 +41,7 @@ Result<EarlierRequest> FindEarlierRequest(Instance& instance, const IdempotentRe
   CANJE_ASSIGN_OR_RETURN(auto row, store::FindIdempotencyKey(instance.store(),
                                                             instance.actor().user, request.key));
   EarlierRequest earlier;
-  const std::string forget_before = Rfc3339FromUnix(NowUnixSeconds() - kIdempotencyKeySeconds);
-  if (!row || row->created_at < forget_before) return earlier;
+  if (!row || row->created_at < ForgetBefore()) return earlier;
   if (row->request_sha256 != RequestSha256(request)) {
     return Status::Conflict(
         "this Idempotency-Key was sent before with a different request (another method, path "
@@ -74,9 +76,7 @@ ArmedKey RecordKeyWithNextChange(Instance& instance, const IdempotentRequest& re
   row.request_sha256 = RequestSha256(request);
   instance.WithNextChange([row, armed](store::WriteTransaction& transaction) mutable -> Status {
     CANJE_ASSIGN_OR_RETURN(row.log_size, transaction.TreeSize());
-    const std::string forget_before =
-        Rfc3339FromUnix(NowUnixSeconds() - kIdempotencyKeySeconds);
-    CANJE_RETURN_IF_ERROR(store::AddIdempotencyKey(transaction, row, forget_before));
+    CANJE_RETURN_IF_ERROR(store::AddIdempotencyKey(transaction, row, ForgetBefore()));
     *armed.log_size = row.log_size;
     return Status::Ok();
   });

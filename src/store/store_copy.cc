@@ -86,18 +86,6 @@ struct CatalogueColumn {
 
 // The columns of `table` as the database declares them, in their order: SQLite's INTEGER, TEXT
 // and BLOB, PostgreSQL's bigint, text and bytea (migrations.cc).
-// Every table of the database, by name.
-Result<std::vector<std::string>> CatalogueTables(SqlConnection& connection) {
-  return QueryAll<std::string>(
-      connection,
-      connection.dialect() == SqlConnection::Dialect::kSqlite
-          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name"
-          : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
-            "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
-      NoBind(), [](const SqlStatement& row) { return row.Text(0); });
-}
-
 // kInternal naming the first table of `connection` that kCopiedTables does not name.
 Status CheckEveryTableIsCopied(SqlConnection& connection) {
   CANJE_ASSIGN_OR_RETURN(std::vector<std::string> tables, CatalogueTables(connection));
@@ -196,6 +184,17 @@ Status SameLog(Store& from, Store& to, CopyReport& report) {
 }
 
 }  // namespace
+
+Result<std::vector<std::string>> CatalogueTables(SqlConnection& connection) {
+  return QueryAll<std::string>(
+      connection,
+      connection.dialect() == SqlConnection::Dialect::kSqlite
+          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+            "ORDER BY name"
+          : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
+            "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+      NoBind(), [](const SqlStatement& row) { return row.Text(0); });
+}
 
 Result<CopyReport> CopyStore(Store& from, Store& to) {
   CANJE_RETURN_IF_ERROR(CheckEveryTableIsCopied(from.connection()));

@@ -31,4 +31,8 @@ struct CopyReport {
 // two logs differ (size, root or latest checkpoint) — then nothing stays in `to`.
 Result<CopyReport> CopyStore(Store& from, Store& to);
 
+// Every table of the database behind `connection`, ordered by name (from its catalogue:
+// sqlite_master, or information_schema on PostgreSQL).
+Result<std::vector<std::string>> CatalogueTables(SqlConnection& connection);
+
 }  // namespace canje::store

@@ -306,15 +306,7 @@ TEST_P(StoreTest, ACopyTakesEveryTableOfTheSchema) {
                             return t.AppendEvent({"party.added", {"VEN"}}, Payload(0)).status();
                           })
                   .ok());
-  SqlConnection& connection = store_->connection();
-  Result<std::vector<std::string>> tables = QueryAll<std::string>(
-      connection,
-      connection.dialect() == SqlConnection::Dialect::kSqlite
-          ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY name"
-          : "SELECT table_name FROM information_schema.tables WHERE table_schema = "
-            "current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
-      NoBind(), [](const SqlStatement& row) { return row.Text(0); });
+  Result<std::vector<std::string>> tables = CatalogueTables(store_->connection());
   ASSERT_TRUE(tables.ok()) << tables.status().ToString();
   EXPECT_GT(tables->size(), 30u);
 
