@@ -167,7 +167,7 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
   CANJE_ASSIGN_OR_RETURN(InstancePool::Lease instance, pool_.Acquire(caller.user));
   ApiCall call{request, std::move(match.params), std::move(target.query), *instance, {}};
   if (caller.session) call.session = &*caller.session;
-  Result<Reply> reply = RunWithIdempotencyKey(call, *match.handler);
+  Result<Reply> reply = RunWithIdempotencyKey(call, match.handler->handler);
   if (!reply.ok()) {
     if (IsStoreFailure(reply.status().code())) instance.Discard();
     if (call.problem) problem = std::move(call.problem);

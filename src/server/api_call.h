@@ -20,6 +20,7 @@
 
 #include "core/status.h"
 #include "authentication/sign_in.h"
+#include "instance/access.h"
 #include "instance/instance.h"
 #include "server/http_types.h"
 #include "server/problem.h"
@@ -72,7 +73,17 @@ struct ApiCall {
 };
 
 using Handler = std::function<Result<Reply>(ApiCall&)>;
-using Routes = Router<Handler>;
+
+// A route: its handler, and the action of the access table (instance/access.h) that the use
+// case it calls checks — or kEveryCaller for what any signed-in user may do about itself (who
+// it is, its own session). The declaration grants and refuses nothing (the use case does); it
+// lets the route × role test (serve_access_matrix_test.cc) check every route against the table.
+struct Endpoint {
+  std::optional<instance::Action> action;
+  Handler handler;
+};
+inline constexpr std::nullopt_t kEveryCaller = std::nullopt;
+using Routes = Router<Endpoint>;
 
 // What the API's settings say to handlers that need them (signing in).
 struct ApiOptions {

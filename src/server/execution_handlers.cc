@@ -39,17 +39,20 @@ Result<Reply> GetReconciliation(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeReconciliation reconciliation,
                          negotiation::ReconcileExchange(call.instance, id, call.Query("date")));
-  CANJE_ASSIGN_OR_RETURN(
-      auto names, negotiation::VisibleNames(call.instance, wire::PersonsOf(reconciliation)));
+  CANJE_ASSIGN_OR_RETURN(auto names,
+                         negotiation::VisibleNames(call.instance, wire::PersonsOf(reconciliation)));
   return JsonReply(wire::ReconciliationJson(reconciliation, names));
 }
 
 }  // namespace
 
 Status AddExecutionRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges/{id}/readiness", GetReadiness));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges/{id}/handovers", GetHandovers));
-  return routes.Add("GET", "/v1/exchanges/{id}/reconciliation", GetReconciliation);
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("GET", "/v1/exchanges/{id}/readiness", {Action::kReadExecution, GetReadiness}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("GET", "/v1/exchanges/{id}/handovers", {Action::kReadExecution, GetHandovers}));
+  return routes.Add("GET", "/v1/exchanges/{id}/reconciliation",
+                    {Action::kReadExecution, GetReconciliation});
 }
 
 }  // namespace canje::server

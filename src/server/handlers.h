@@ -8,6 +8,9 @@
 
 namespace canje::server {
 
+// Each route names the action its use case checks (server/api_call.h, Endpoint).
+using instance::Action;
+
 // GET /v1/whoami
 Status AddAccountRoutes(Routes& routes);
 // GET /v1/summary, /v1/lists, /v1/persons, /v1/persons/{id}

@@ -73,9 +73,9 @@ Status ReadRule(ApiCall& call, const json& body, std::map<std::string, std::stri
   for (const auto& [name, value] : found->items()) {
     const std::string pointer = "/rule/" + name;
     if (std::find(names.begin(), names.end(), name) == names.end()) {
-      return call.AtPointer(Status::Usage("unknown rule field \"" + name +
-                                          "\"; the rule fields are " + listed),
-                            pointer);
+      return call.AtPointer(
+          Status::Usage("unknown rule field \"" + name + "\"; the rule fields are " + listed),
+          pointer);
     }
     if (!value.is_string()) {
       return call.AtPointer(Status::Usage("\"" + name + "\" must be a string"), pointer);
@@ -117,10 +117,10 @@ Result<Reply> PostLift(ApiCall& call) {
 }  // namespace
 
 Status AddHoldRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/holds", GetHolds));
-  CANJE_RETURN_IF_ERROR(routes.Add("POST", "/v1/holds", PostHold));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/holds/{id}", GetHold));
-  return routes.Add("POST", "/v1/holds/{id}/lift", PostLift);
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/holds", {Action::kReadRegistry, GetHolds}));
+  CANJE_RETURN_IF_ERROR(routes.Add("POST", "/v1/holds", {Action::kManageHolds, PostHold}));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/holds/{id}", {Action::kReadRegistry, GetHold}));
+  return routes.Add("POST", "/v1/holds/{id}/lift", {Action::kManageHolds, PostLift});
 }
 
 }  // namespace canje::server

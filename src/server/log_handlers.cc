@@ -17,8 +17,7 @@ Result<Reply> GetCheckpoint(ApiCall& call) {
 // and `size_name` (optional; default the latest checkpoint's size).
 Result<Reply> GetProof(ApiCall& call, const std::string& from_name, const std::string& hint,
                        const std::string& size_name,
-                       Result<instance::LogProof> (*prove)(instance::Instance&, int64_t,
-                                                           int64_t),
+                       Result<instance::LogProof> (*prove)(instance::Instance&, int64_t, int64_t),
                        nlohmann::json (*to_json)(const instance::LogProof&)) {
   if (call.Query(from_name).empty()) return call.AtParameter(Status::Usage(hint), from_name);
   CANJE_ASSIGN_OR_RETURN(int64_t from, call.QueryInteger(from_name, 0));
@@ -51,10 +50,13 @@ Result<Reply> GetEvents(ApiCall& call) {
 }  // namespace
 
 Status AddLogRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/events", GetEvents));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/checkpoint", GetCheckpoint));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/proof/inclusion", GetInclusionProof));
-  return routes.Add("GET", "/v1/log/proof/consistency", GetConsistencyProof);
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/log/events", {Action::kReadRegistry, GetEvents}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("GET", "/v1/log/checkpoint", {Action::kReadRegistry, GetCheckpoint}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("GET", "/v1/log/proof/inclusion", {Action::kReadRegistry, GetInclusionProof}));
+  return routes.Add("GET", "/v1/log/proof/consistency",
+                    {Action::kReadRegistry, GetConsistencyProof});
 }
 
 }  // namespace canje::server

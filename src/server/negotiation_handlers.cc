@@ -1,9 +1,9 @@
 // Exchanges and proposals over HTTP: the same calls as `canje exchange list/show` and
 // `canje proposal list/show/accept/reject` (negotiation/exchange.h, proposal_actions.h), so
 // that what a party may read and do is decided in one place.
+#include "core/utf8.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
-#include "core/utf8.h"
 #include "negotiation/proposal_actions.h"
 #include "server/handlers.h"
 #include "store/agreement_tables.h"
@@ -91,7 +91,8 @@ Result<int64_t> IfMatchRevision(ApiCall& call) {
   if (revision <= 0) {
     return Status::Usage(
         "If-Match must be the ETag that GET /v1/proposals/{id} answered, such as \"3\" (one, "
-        "with its quotes), or *; got " + QuoteUntrusted(header, 40));
+        "with its quotes), or *; got " +
+        QuoteUntrusted(header, 40));
   }
   return revision;
 }
@@ -135,12 +136,16 @@ Result<Reply> PostReject(ApiCall& call) {
 }  // namespace
 
 Status AddNegotiationRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges", GetExchanges));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges/{id}", GetExchange));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges/{id}/proposals", GetExchangeProposals));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/proposals/{id}", GetProposal));
-  CANJE_RETURN_IF_ERROR(routes.Add("POST", "/v1/proposals/{id}/accept", PostAccept));
-  return routes.Add("POST", "/v1/proposals/{id}/reject", PostReject);
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges", {Action::kReadExchanges, GetExchanges}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("GET", "/v1/exchanges/{id}", {Action::kReadExchanges, GetExchange}));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges/{id}/proposals",
+                                   {Action::kReadProposals, GetExchangeProposals}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("GET", "/v1/proposals/{id}", {Action::kReadProposals, GetProposal}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("POST", "/v1/proposals/{id}/accept", {Action::kRespondToProposal, PostAccept}));
+  return routes.Add("POST", "/v1/proposals/{id}/reject", {Action::kRespondToProposal, PostReject});
 }
 
 }  // namespace canje::server

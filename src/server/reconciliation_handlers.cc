@@ -10,31 +10,33 @@
 namespace canje::server {
 
 Status AddReconciliationRoutes(Routes& routes) {
-  return routes.Add("GET", "/v1/link/status", [](ApiCall& call) -> Result<Reply> {
-    int64_t list_id = 0;
-    if (std::string list = call.Query("list"); !list.empty()) {
-      Result<int64_t> parsed = instance::ParseId(list, 'L', "list");
-      if (!parsed.ok()) return call.AtParameter(parsed.status(), "list");
-      list_id = *parsed;
-    }
-    const std::string people = call.Query("people");
-    if (!people.empty() && people != "true" && people != "false") {
-      return call.AtParameter(Status::Usage("people is true or false"), "people");
-    }
-    CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus status,
-                           reconciliation::ReadStatus(call.instance));
-    const std::string party = call.Query("party");
-    nlohmann::json out = wire::ReconciliationCountsJson(status, party, list_id);
-    if (people == "true") {
-      nlohmann::json entries = nlohmann::json::array();
-      for (const auto& entry :
-           reconciliation::PeopleBehindCounts(call.instance, status, party, list_id)) {
-        entries.push_back(wire::ListEntryJson(entry));
-      }
-      out["people"] = entries;
-    }
-    return JsonReply(out);
-  });
+  return routes.Add(
+      "GET", "/v1/link/status",
+      {Action::kReadRegistry, [](ApiCall& call) -> Result<Reply> {
+         int64_t list_id = 0;
+         if (std::string list = call.Query("list"); !list.empty()) {
+           Result<int64_t> parsed = instance::ParseId(list, 'L', "list");
+           if (!parsed.ok()) return call.AtParameter(parsed.status(), "list");
+           list_id = *parsed;
+         }
+         const std::string people = call.Query("people");
+         if (!people.empty() && people != "true" && people != "false") {
+           return call.AtParameter(Status::Usage("people is true or false"), "people");
+         }
+         CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus status,
+                                reconciliation::ReadStatus(call.instance));
+         const std::string party = call.Query("party");
+         nlohmann::json out = wire::ReconciliationCountsJson(status, party, list_id);
+         if (people == "true") {
+           nlohmann::json entries = nlohmann::json::array();
+           for (const auto& entry :
+                reconciliation::PeopleBehindCounts(call.instance, status, party, list_id)) {
+             entries.push_back(wire::ListEntryJson(entry));
+           }
+           out["people"] = entries;
+         }
+         return JsonReply(out);
+       }});
 }
 
 }  // namespace canje::server

@@ -58,10 +58,10 @@ Result<Reply> GetPerson(ApiCall& call) {
 }  // namespace
 
 Status AddRegistryRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/summary", GetSummary));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/lists", GetLists));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/persons", GetPersons));
-  return routes.Add("GET", "/v1/persons/{id}", GetPerson);
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/summary", {Action::kReadRegistry, GetSummary}));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/lists", {Action::kReadRegistry, GetLists}));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/persons", {Action::kReadRegistry, GetPersons}));
+  return routes.Add("GET", "/v1/persons/{id}", {Action::kReadRegistry, GetPerson});
 }
 
 }  // namespace canje::server

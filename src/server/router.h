@@ -46,6 +46,10 @@ class Router {
   // a parameter that takes the rest of the path is written as the OpenAPI document names it,
   // "{tile}" for "{tile...}".
   std::vector<std::string> Describe() const;
+  // Calls visit(described, handler) for every route in the order they were added, `described`
+  // as Describe() writes it.
+  template <typename Visit>
+  void ForEach(Visit visit) const;
 
  private:
   struct Route {
@@ -96,15 +100,21 @@ Status Router<Handler>::Add(std::string method, std::string pattern, Handler han
 }
 
 template <typename Handler>
-std::vector<std::string> Router<Handler>::Describe() const {
-  std::vector<std::string> described;
+template <typename Visit>
+void Router<Handler>::ForEach(Visit visit) const {
   for (const Route& route : routes_) {
     std::string pattern;
     for (const std::string& segment : route.segments) {
       pattern += "/" + (IsRestParameter(segment) ? "{" + ParameterName(segment) + "}" : segment);
     }
-    described.push_back(route.method + " " + pattern);
+    visit(route.method + " " + pattern, route.handler);
   }
+}
+
+template <typename Handler>
+std::vector<std::string> Router<Handler>::Describe() const {
+  std::vector<std::string> described;
+  ForEach([&](const std::string& route, const Handler&) { described.push_back(route); });
   return described;
 }
 

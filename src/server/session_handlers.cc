@@ -48,8 +48,9 @@ json SessionJson(const store::Actor& actor, int64_t session, const std::string& 
 Result<Reply> PostSession(PublicCall& call) {
   json body = json::parse(call.request.body(), nullptr, false);
   if (body.is_discarded() || !body.is_object()) {
-    return Status::Usage("the body must be a JSON object: {\"name\": ..., \"password\": ..., "
-                         "\"code\": ...}");
+    return Status::Usage(
+        "the body must be a JSON object: {\"name\": ..., \"password\": ..., "
+        "\"code\": ...}");
   }
   std::string fields[3];
   const char* names[3] = {"name", "password", "code"};
@@ -86,16 +87,15 @@ Result<Reply> PostSession(PublicCall& call) {
   if (known) {
     CANJE_ASSIGN_OR_RETURN(InstancePool::Lease as_user, call.pool.Acquire(name));
     CANJE_ASSIGN_OR_RETURN(outcome, authentication::SignIn(*as_user, fields[1], fields[2],
-                                                           NowUnixSeconds(),
-                                                           call.options.sign_in));
+                                                           NowUnixSeconds(), call.options.sign_in));
     actor = as_user->actor();
   }
   if (auto* refused = std::get_if<authentication::SignInRefused>(&outcome)) {
     using Kind = authentication::SignInRefused::Kind;
     switch (refused->kind) {
       case Kind::kWait:
-        call.problem = SignInProblem(429, "too_many_attempts", "Too many attempts",
-                                     refused->message);
+        call.problem =
+            SignInProblem(429, "too_many_attempts", "Too many attempts", refused->message);
         break;
       case Kind::kLocked:
         call.problem = SignInProblem(403, "account_locked", "Account locked", refused->message);
@@ -163,10 +163,10 @@ Result<Reply> EndSession(ApiCall& call) {
 }  // namespace
 
 Status AddSessionRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/session", GetSession));
-  CANJE_RETURN_IF_ERROR(routes.Add("DELETE", "/v1/session", DeleteSession));
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/sessions", GetSessions));
-  return routes.Add("DELETE", "/v1/sessions/{id}", EndSession);
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/session", {kEveryCaller, GetSession}));
+  CANJE_RETURN_IF_ERROR(routes.Add("DELETE", "/v1/session", {kEveryCaller, DeleteSession}));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/sessions", {Action::kManageUsers, GetSessions}));
+  return routes.Add("DELETE", "/v1/sessions/{id}", {Action::kManageUsers, EndSession});
 }
 
 Status AddSignInRoutes(PublicRoutes& routes) {

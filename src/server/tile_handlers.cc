@@ -68,8 +68,9 @@ Result<Reply> GetPublicTile(PublicCall& call) {
 }  // namespace
 
 Status AddTileRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/log/checkpoint", GetTileCheckpoint));
-  return routes.Add("GET", "/log/tile/{tile...}", GetTile);
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("GET", "/log/checkpoint", {Action::kReadRegistry, GetTileCheckpoint}));
+  return routes.Add("GET", "/log/tile/{tile...}", {Action::kReadRegistry, GetTile});
 }
 
 Status AddPublicTileRoutes(PublicRoutes& routes) {

@@ -1,0 +1,253 @@
+// Every route × every role, against the access table: the real `canje serve` on the cecot-2025
+// demo store, one caller of each role inside exchange X1 and two outside it.
+//
+// What each caller should get is generated from the access table (instance/access.h) through
+// the action every route declares (server/api_call.h, Endpoint): a role the table does not
+// allow gets 403; an allowed caller gets an answer of the route (never 403). Who is outside a
+// resource's need to know is this file's data (each sample request names them): they get 403 or
+// 404, exactly as for what does not exist. Every refused change leaves the log as it was. A
+// route without a sample request fails the test, so a new route cannot go unchecked.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "cli/cli_test_support.h"
+#include "instance/access.h"
+#include "server/handlers.h"
+#include "server/serve_test_support.h"
+
+namespace canje::server::testing {
+namespace {
+
+using cli::testing::CanjeRunner;
+using cli::testing::RunResult;
+using instance::Role;
+using nlohmann::json;
+
+// One request that exercises a route: its target with real ids, its body ("{party}" stands for
+// the caller's own party), its headers, and the callers outside the resource's need to know.
+struct SampleRequest {
+  std::string target;
+  std::string body;
+  std::set<std::string> outsiders;
+  std::map<std::string, std::string> headers;
+  // The answers an allowed insider may get besides 2xx: the state the earlier requests left
+  // (409 once accepted, 422 to reject what is agreed, 404 for a session that is not there).
+  std::set<int> also_fine = {409};
+};
+
+// The note of the refusal recorded in SetUp, and the words that would say there was a refusal.
+constexpr std::string_view kInterviewNote = "prefers-to-stay-7f3a";
+const std::vector<std::string>& WordsOfARefusal() {
+  static const std::vector<std::string> words = {std::string(kInterviewNote), "refuse", "consent"};
+  return words;
+}
+
+struct Caller {
+  std::string user;
+  std::string party;
+  Role role;
+};
+
+class AccessMatrixTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    RunResult demo = canje_.Run({"demo"});
+    ASSERT_EQ(demo.exit_status, 0) << demo.err;
+    // The demo's admin is "mediator" (party PUENTE). Inside X1: its mediator, its three
+    // parties' negotiators, a verifier of the mediator's party and an observer of VEN; outside:
+    // a negotiator and an observer of Argentina.
+    callers_.push_back({"mediator", "PUENTE", Role::kAdmin});
+    for (auto [user, party, role, as] : {std::tuple{"med", "PUENTE", "mediator", Role::kMediator},
+                                         {"ver", "PUENTE", "verifier", Role::kVerifier},
+                                         {"obs", "VEN", "observer", Role::kObserver},
+                                         {"slv", "SLV", "negotiator", Role::kNegotiator},
+                                         {"usa", "USA", "negotiator", Role::kNegotiator},
+                                         {"ven", "VEN", "negotiator", Role::kNegotiator},
+                                         {"arg", "ARG", "negotiator", Role::kNegotiator},
+                                         {"argobs", "ARG", "observer", Role::kObserver}}) {
+      Ok({"user", "add", user, "--party", party, "--role", role});
+      callers_.push_back({user, party, as});
+    }
+    for (const Caller& caller : callers_) {
+      RunResult token = canje_.Run({"user", "token", "create", caller.user, "--json"});
+      ASSERT_EQ(token.exit_status, 0) << token.err;
+      tokens_[caller.user] = json::parse(token.out)["token"];
+    }
+    roster_person_ = json::parse(Ok({"persons", "--list", "L1", "--json"}))[10]["id"];
+    us_national_ =
+        json::parse(Ok({"persons", "--list", "L2", "--nationality", "USA", "--json"}))[0]["id"];
+    Ok({"--as", "med", "exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
+    for (auto [party, bloc] : {std::pair{"SLV", "SLV+USA"}, {"USA", "SLV+USA"}, {"VEN", "VEN"}}) {
+      Ok({"--as", "med", "exchange", "party", "add", "X1", party, "--bloc", bloc});
+    }
+    Ok({"--as", "med", "exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
+    Ok({"--as", "med", "exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
+    canje_.WriteFile(
+        "v1.csv", "person,from,to\n" + roster_person_ + ",SLV,VEN\n" + us_national_ + ",VEN,USA\n");
+    Ok({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
+    Ok({"--as", "slv", "proposal", "table", "V1"});
+    for (auto [user, party] : {std::pair{"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}}) {
+      Ok({"--as", user, "proposal", "accept", "V1", "--party", party});
+    }
+    // V1 agreed, the person it sends to VEN refuses, in an interview whose note only a
+    // verifier, a mediator or an admin may read.
+    Ok({"--as", "ver", "interview", "record", roster_person_, "--destination", "VEN", "--identity",
+        "confirmed", "--consent", "refuses", "--fit", "yes", "--note",
+        std::string(kInterviewNote)});
+    server_ = std::make_unique<ServeProcess>(canje_);
+    ASSERT_NE(server_->port(), 0) << server_->error();
+  }
+
+  std::string Ok(const std::vector<std::string>& args) const {
+    RunResult result = canje_.Run(args);
+    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << ": " << result.err;
+    return result.out;
+  }
+  HttpTestClient& Client() {
+    if (!client_) client_ = std::make_unique<HttpTestClient>(server_->port());
+    return *client_;
+  }
+  int64_t LogSize() {
+    HttpResult summary = Client().Send("GET", "/v1/summary", tokens_.at("mediator"));
+    return json::parse(summary.body, nullptr, false).value("events", int64_t{-1});
+  }
+
+  // A sample request for every route ("METHOD /pattern", as Router::Describe writes it). The
+  // routes run in the order they are added (routes.cc), and each route's callers in the order
+  // of callers_, so a write by an allowed caller may change what a later one gets (also_fine).
+  std::map<std::string, SampleRequest> Samples() const {
+    const std::set<std::string> outside_x1 = {"arg", "argobs"};
+    const std::string x1 = "/v1/exchanges/X1";
+    const std::string hold = R"j({"issuer": "Juzgado Primero (synthetic)", "reference": "JP-1",
+                                 "from": "2026-01-01", "persons": [")j" +
+                             roster_person_ + R"("]})";
+    return {
+        {"GET /v1/whoami", {"/v1/whoami"}},
+        {"GET /v1/summary", {"/v1/summary"}},
+        {"GET /v1/lists", {"/v1/lists"}},
+        {"GET /v1/persons", {"/v1/persons"}},
+        // A person on SLV's roster whom the agreed V1 sends to VEN: SLV and VEN read the page
+        // (and the mediator, the verifier, the admin), not the USA nor anyone outside X1.
+        {"GET /v1/persons/{id}", {"/v1/persons/" + roster_person_, "", {"usa", "arg", "argobs"}}},
+        {"GET /v1/log/events", {"/v1/log/events?from=0&limit=5"}},
+        {"GET /v1/log/checkpoint", {"/v1/log/checkpoint"}},
+        {"GET /v1/log/proof/inclusion", {"/v1/log/proof/inclusion?index=0&size=2"}},
+        {"GET /v1/log/proof/consistency", {"/v1/log/proof/consistency?old=1&new=2"}},
+        {"GET /v1/exchanges", {"/v1/exchanges"}},
+        {"GET /v1/exchanges/{id}", {x1, "", outside_x1}},
+        {"GET /v1/exchanges/{id}/proposals", {x1 + "/proposals", "", outside_x1}},
+        {"GET /v1/proposals/{id}", {"/v1/proposals/V1", "", outside_x1}},
+        {"POST /v1/proposals/{id}/accept",
+         {"/v1/proposals/V1/accept", R"({"party": "{party}"})", outside_x1}},
+        {"POST /v1/proposals/{id}/reject",
+         {"/v1/proposals/V1/reject",
+          R"({"party": "{party}", "reason": "not yet"})",
+          outside_x1,
+          {},
+          {409, 422}}},
+        {"GET /v1/holds", {"/v1/holds"}},
+        {"POST /v1/holds", {"/v1/holds", hold}},
+        {"GET /v1/holds/{id}", {"/v1/holds/H1"}},
+        {"POST /v1/holds/{id}/lift", {"/v1/holds/H1/lift", R"({"reason": "order quashed"})"}},
+        {"GET /v1/exchanges/{id}/readiness", {x1 + "/readiness", "", outside_x1}},
+        {"GET /v1/exchanges/{id}/handovers", {x1 + "/handovers", "", outside_x1}},
+        {"GET /v1/exchanges/{id}/reconciliation", {x1 + "/reconciliation", "", outside_x1}},
+        {"GET /v1/link/status", {"/v1/link/status"}},
+        // With a token there is no session of one's own: 404, whoever asks.
+        {"GET /v1/session", {"/v1/session", "", {}, {}, {404}}},
+        {"DELETE /v1/session", {"/v1/session", "", {}, {}, {404}}},
+        {"GET /v1/sessions", {"/v1/sessions"}},
+        {"DELETE /v1/sessions/{id}",
+         {"/v1/sessions/S1", R"({"reason": "left the team"})", {}, {}, {404}}},
+        {"GET /log/checkpoint", {"/log/checkpoint"}},
+        {"GET /log/tile/{tile}", {"/log/tile/0/000.p/1"}},
+    };
+  }
+
+  CanjeRunner canje_;
+  std::vector<Caller> callers_;
+  std::map<std::string, std::string> tokens_;
+  std::string roster_person_, us_national_;
+  std::unique_ptr<ServeProcess> server_;
+  std::unique_ptr<HttpTestClient> client_;
+};
+
+bool RoleAllowed(const Endpoint& endpoint, Role role) {
+  if (!endpoint.action) return true;
+  for (Role allowed : instance::RolesAllowed(*endpoint.action)) {
+    if (allowed == role) return true;
+  }
+  return false;
+}
+
+TEST_F(AccessMatrixTest, EveryRouteAnswersEveryRoleAsTheAccessTableSays) {
+  Result<Routes> routes = AllRoutes();
+  ASSERT_TRUE(routes.ok()) << routes.status().ToString();
+  const std::map<std::string, SampleRequest> samples = Samples();
+  std::ostringstream wrong;  // every disagreement, so that one run shows them all
+  int requests = 0;
+  routes->ForEach([&](const std::string& route, const Endpoint& endpoint) {
+    auto sample = samples.find(route);
+    if (sample == samples.end()) {
+      wrong << route << ": no sample request in this test; add one\n";
+      return;
+    }
+    const std::string method = route.substr(0, route.find(' '));
+    for (const Caller& caller : callers_) {
+      const bool allowed = RoleAllowed(endpoint, caller.role);
+      const bool outside = sample->second.outsiders.count(caller.user) > 0;
+      const int64_t size_before = method == "GET" ? 0 : LogSize();
+      std::string body = sample->second.body;
+      if (size_t at = body.find("{party}"); at != std::string::npos) {
+        body.replace(at, 7, caller.party);
+      }
+      HttpResult answer = Client().Send(method, sample->second.target, tokens_.at(caller.user),
+                                        body, sample->second.headers);
+      ++requests;
+      const int status = answer.status;
+      std::string expected;
+      bool fine = false;
+      if (!allowed) {
+        expected = "403 (the table does not allow the role " +
+                   std::string(instance::RoleName(caller.role)) + ")";
+        fine = status == 403;
+      } else if (outside) {
+        expected = "403 or 404 (outside the need to know)";
+        fine = status == 403 || status == 404;
+      } else {
+        expected = "2xx or one of the sample's other answers";
+        fine = (status >= 200 && status < 300) || sample->second.also_fine.count(status) > 0;
+      }
+      if (!fine) {
+        wrong << route << " as " << caller.user << " (" << instance::RoleName(caller.role)
+              << "): " << status << ", expected " << expected << ": " << answer.body.substr(0, 200)
+              << "\n";
+      }
+      // A negotiator or an observer reads `confidential` where a refusal is, and never a note.
+      if (caller.role == Role::kNegotiator || caller.role == Role::kObserver) {
+        for (const std::string& word : WordsOfARefusal()) {
+          if (answer.body.find(word) != std::string::npos) {
+            wrong << route << " as " << caller.user << ": the answer says \"" << word << "\"\n";
+          }
+        }
+      }
+      if (method != "GET" && (status == 403 || status == 404) && LogSize() != size_before) {
+        wrong << route << " as " << caller.user << ": refused with " << status
+              << " but the log grew\n";
+      }
+    }
+  });
+  EXPECT_GT(requests, 100);
+  EXPECT_EQ(wrong.str(), "");
+}
+
+}  // namespace
+}  // namespace canje::server::testing
