@@ -11,6 +11,7 @@
 #include "negotiation/hold_scope.h"
 #include "negotiation/holds.h"
 #include "server/handlers.h"
+#include "server/pagination.h"
 #include "wire/holds_json.h"
 
 namespace canje::server {
@@ -24,7 +25,7 @@ Result<Reply> GetHolds(ApiCall& call) {
                                                             /*with_persons=*/true));
   json out = json::array();
   for (const negotiation::HoldView& view : holds) out.push_back(wire::HoldListItemJson(view));
-  return JsonReply(out);
+  return PagedJsonReply(call, out);
 }
 
 Result<Reply> GetHold(ApiCall& call) {

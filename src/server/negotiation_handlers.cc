@@ -6,6 +6,7 @@
 #include "negotiation/exchange_solve.h"
 #include "negotiation/proposal_actions.h"
 #include "server/handlers.h"
+#include "server/pagination.h"
 #include "store/agreement_tables.h"
 #include "wire/exchange_json.h"
 #include "wire/proposal_json.h"
@@ -19,7 +20,7 @@ Result<Reply> GetExchanges(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto exchanges, negotiation::ListExchanges(call.instance));
   json out = json::array();
   for (const auto& row : exchanges) out.push_back(wire::ExchangeRowJson(row));
-  return JsonReply(out);
+  return PagedJsonReply(call, out);
 }
 
 Result<Reply> GetExchange(ApiCall& call) {
@@ -37,7 +38,7 @@ Result<Reply> GetExchangeProposals(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto versions, negotiation::ListProposalVersions(call.instance, id));
   json out = json::array();
   for (const auto& version : versions) out.push_back(wire::ProposalVersionJson(version));
-  return JsonReply(out);
+  return PagedJsonReply(call, out, "version");
 }
 
 // The version's revision as an entity tag: it moves with every change of the version.

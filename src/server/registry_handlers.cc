@@ -5,6 +5,7 @@
 #include "registry/person_directory.h"
 #include "registry/summary.h"
 #include "server/handlers.h"
+#include "server/pagination.h"
 #include "wire/registry_json.h"
 
 namespace canje::server {
@@ -23,11 +24,11 @@ Result<Reply> GetLists(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto lists, registry::ReadLists(call.instance));
   json out = json::array();
   for (const auto& list : lists) out.push_back(wire::ListJson(list));
-  return JsonReply(out);
+  return PagedJsonReply(call, out);
 }
 
 // The filters of `canje persons`, from the query: name, holder, category, nationality, status,
-// list, document, exact_name, limit.
+// list, document, exact_name; in pages (limit, cursor: server/pagination.h).
 Result<Reply> GetPersons(ApiCall& call) {
   registry::PersonQuery query;
   query.name = call.Query("name");
@@ -37,7 +38,6 @@ Result<Reply> GetPersons(ApiCall& call) {
   query.status = call.Query("status");
   query.document = call.Query("document");
   query.exact_name = call.Query("exact_name");
-  CANJE_ASSIGN_OR_RETURN(query.limit, call.QueryInteger("limit", 0));
   if (std::string list = call.Query("list"); !list.empty()) {
     CANJE_ASSIGN_OR_RETURN(query.list_id, instance::ParseId(list, 'L', "list"));
   }
@@ -46,7 +46,7 @@ Result<Reply> GetPersons(ApiCall& call) {
     out.push_back(wire::PersonJson(person));
     return Status::Ok();
   }));
-  return JsonReply(out);
+  return PagedJsonReply(call, out);
 }
 
 Result<Reply> GetPerson(ApiCall& call) {

@@ -4,9 +4,9 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
-#include <thread>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -209,9 +209,9 @@ TEST_F(ServeTest, IfMatchRefusesADecisionOnAVersionThatMoved) {
   ExpectProblem(stale, 412);
   EXPECT_EQ(Body(stale)["type"], "urn:canje:problem:precondition_failed");
   EXPECT_EQ(LogSize(), after_usa) << "a refused decision wrote to the log";
-  HttpResult stale_reject = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
-                                          R"({"party": "VEN", "reason": "late"})",
-                                          {{"If-Match", seen}});
+  HttpResult stale_reject =
+      Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"],
+                    R"({"party": "VEN", "reason": "late"})", {{"If-Match", seen}});
   ExpectProblem(stale_reject, 412);
   EXPECT_EQ(LogSize(), after_usa);
 
@@ -258,8 +258,8 @@ TEST_F(ServeTest, AnIdempotencyKeyMakesARetryChangeNothing) {
   const std::map<std::string, std::string> key = {{"Idempotency-Key", "ven-reject-0001"}};
   // Another user's key of the same spelling is another key: USA's acceptance does not answer
   // VEN's rejection.
-  HttpResult usa = Client().Send("POST", "/v1/proposals/V1/accept", tokens_["usa"],
-                                 R"({"party": "USA"})", key);
+  HttpResult usa =
+      Client().Send("POST", "/v1/proposals/V1/accept", tokens_["usa"], R"({"party": "USA"})", key);
   ASSERT_EQ(usa.status, 200) << usa.body;
   const int64_t before = LogSize();
   HttpResult first = Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"], reject, key);
@@ -316,12 +316,16 @@ TEST_F(ServeTest, AnIdempotencyKeyMakesARetryChangeNothing) {
 TEST_F(ServeTest, ARetryAfterACutConnectionRecordsOnce) {
   const std::string body = R"({"party": "SLV"})";
   const int64_t before = LogSize();
-  RawReply cut = RawExchange(server_->port(),
-                             "POST /v1/proposals/V1/accept HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                             "Authorization: Bearer " + tokens_["slv"] + "\r\n"
-                             "Idempotency-Key: slv-accept-7\r\nContent-Type: application/json\r\n"
-                             "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body,
-                             std::chrono::milliseconds(1));
+  RawReply cut =
+      RawExchange(server_->port(),
+                  "POST /v1/proposals/V1/accept HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                  "Authorization: Bearer " +
+                      tokens_["slv"] +
+                      "\r\n"
+                      "Idempotency-Key: slv-accept-7\r\nContent-Type: application/json\r\n"
+                      "Content-Length: " +
+                      std::to_string(body.size()) + "\r\n\r\n" + body,
+                  std::chrono::milliseconds(1));
   // Let the server finish (or drop) the first request before the retry.
   int64_t made = LogSize();
   for (int i = 0; i < 50 && made == before; ++i) {
@@ -351,12 +355,14 @@ TEST_F(ServeTest, ARetryAfterACutConnectionRecordsOnce) {
 // them and for a negotiator who may see only its party's persons; only a mediator or admin
 // records or lifts one; a bad body names the member at fault and changes nothing.
 TEST_F(ServeTest, HoldsAreRecordedListedAndLiftedAsOnTheCommandLine) {
-  const std::string add = R"({"issuer": "Synthetic Court", "reference": "SC-1", "from": "2025-01-01", "rule": {"holder": "SLV"}})";
+  const std::string add =
+      R"({"issuer": "Synthetic Court", "reference": "SC-1", "from": "2025-01-01", "rule": {"holder": "SLV"}})";
   const int64_t before = LogSize();
   ExpectProblem(Client().Send("POST", "/v1/holds", tokens_["ven"], add), 403);
   for (const auto& [bad, pointer] :
-       {std::pair{R"({"issuer": "C", "reference": "R", "from": "2025-01-01", "rule": {"facility": "X"}})",
-                  "/rule/facility"},
+       {std::pair{
+            R"({"issuer": "C", "reference": "R", "from": "2025-01-01", "rule": {"facility": "X"}})",
+            "/rule/facility"},
         {R"({"issuer": "C", "reference": "R", "from": "2025-01-01", "rule": {"holder": 3}})",
          "/rule/holder"},
         {R"({"issuer": "C", "reference": "R", "from": "2025-01-01", "persons": ["P1", "Q2"]})",
@@ -398,17 +404,16 @@ TEST_F(ServeTest, HoldsAreRecordedListedAndLiftedAsOnTheCommandLine) {
       << "a negotiator sees only the persons its party may see";
   ExpectProblem(Get("ven", "/v1/holds/H9"), 404);
 
-  ExpectProblem(Client().Send("POST", "/v1/holds/H1/lift", tokens_["slv"],
-                              R"({"reason": "order quashed"})"),
-                403);
+  ExpectProblem(
+      Client().Send("POST", "/v1/holds/H1/lift", tokens_["slv"], R"({"reason": "order quashed"})"),
+      403);
   HttpResult lifted = Client().Send("POST", "/v1/holds/H1/lift", tokens_["med"],
                                     R"({"reason": "order quashed", "lifted_on": "2025-02-01"})");
   ASSERT_EQ(lifted.status, 200) << lifted.body;
   EXPECT_EQ(Body(lifted)["state"], "lifted");
   EXPECT_EQ(Body(lifted)["lift_reason"], "order quashed");
-  ExpectProblem(Client().Send("POST", "/v1/holds/H1/lift", tokens_["med"],
-                              R"({"reason": "again"})"),
-                409);
+  ExpectProblem(
+      Client().Send("POST", "/v1/holds/H1/lift", tokens_["med"], R"({"reason": "again"})"), 409);
 }
 
 // The execution of an agreed exchange and the log read as the command line reads them, for a
@@ -432,8 +437,8 @@ TEST_F(ServeTest, ExecutionAndTheLogReadAsOnTheCommandLine) {
     HttpResult reconciliation = Get(user, "/v1/exchanges/X1/reconciliation?date=2025-07-18");
     ASSERT_EQ(reconciliation.status, 200) << reconciliation.body;
     json served = Body(reconciliation);
-    json printed = json::parse(Ok(
-        {"--as", user, "exchange", "reconcile", "X1", "--date", "2025-07-18", "--json"}));
+    json printed = json::parse(
+        Ok({"--as", user, "exchange", "reconcile", "X1", "--date", "2025-07-18", "--json"}));
     served.erase("generated_at");
     printed.erase("generated_at");
     EXPECT_EQ(served, printed);
@@ -446,9 +451,9 @@ TEST_F(ServeTest, ExecutionAndTheLogReadAsOnTheCommandLine) {
 
     HttpResult people = Get(user, "/v1/link/status?party=SLV&people=true");
     ASSERT_EQ(people.status, 200) << people.body;
-    EXPECT_EQ(Body(people),
-              json::parse(Ok({"--as", user, "link", "status", "--party", "SLV", "--people",
-                              "--json"})));
+    EXPECT_EQ(
+        Body(people),
+        json::parse(Ok({"--as", user, "link", "status", "--party", "SLV", "--people", "--json"})));
   }
   // VEN reads fewer of the people behind SLV's roster than the mediator.
   EXPECT_LT(Body(Get("ven", "/v1/link/status?party=SLV&people=true"))["people"].size(),
@@ -521,6 +526,64 @@ TEST_F(ServeTest, ReadsOverOneKeptAliveConnectionWithTheirContentTypes) {
   EXPECT_EQ(server_->Stop(), 0) << "canje serve did not stop cleanly on SIGTERM";
 }
 
+// Lists in pages: following the Link headers gives what the command line lists, each item
+// once, in id order, with the other parameters kept; a person recorded between two pages comes
+// on a later one; bad limits and cursors are 400 naming the parameter.
+TEST_F(ServeTest, ListsComeInPagesThatAddUpToTheCommandLinesList) {
+  auto all_pages = [&](const std::string& user, std::string target) {
+    json items = json::array();
+    for (int pages = 0; !target.empty(); ++pages) {
+      HttpResult page = Get(user, target);
+      EXPECT_EQ(page.status, 200) << target << ": " << page.body;
+      EXPECT_LE(Body(page).size(), 100u);
+      for (const json& item : Body(page)) items.push_back(item);
+      const std::string link = page.Header("link");
+      target = link.empty() ? "" : link.substr(1, link.find('>') - 1);
+      EXPECT_TRUE(link.empty() || link.ends_with(">; rel=\"next\"")) << link;
+      if (pages > 100) break;
+    }
+    return items;
+  };
+  json roster = all_pages("med", "/v1/persons?list=L1&limit=100");
+  EXPECT_EQ(roster, json::parse(Ok({"--as", "med", "persons", "--list", "L1", "--json"})));
+  EXPECT_GT(roster.size(), 200u);
+  // A negotiator's pages hold what its party may see, as its command line does.
+  EXPECT_EQ(all_pages("ven", "/v1/persons?limit=77"),
+            json::parse(Ok({"--as", "ven", "persons", "--json"})));
+
+  HttpResult first = Get("med", "/v1/persons?limit=2");
+  ASSERT_EQ(Body(first).size(), 2u);
+  EXPECT_EQ(first.Header("link"), "</v1/persons?limit=2&cursor=" +
+                                      Body(first)[1]["id"].get<std::string>() + ">; rel=\"next\"");
+  // The last page has no link; a cursor past the end gives an empty page.
+  HttpResult last = Get("med", "/v1/exchanges?limit=1");
+  EXPECT_EQ(Body(last).size(), 1u);
+  EXPECT_EQ(last.Header("link"), "");
+  EXPECT_EQ(Body(Get("med", "/v1/exchanges?cursor=X1")), json::array());
+
+  const std::string cursor = Body(first)[1]["id"];
+  canje_.WriteFile("late.csv", "full_name,nationality,holder\nTomasa Quintero Ruiz,VEN,SLV\n");
+  Ok({"--as", "med", "import", "late.csv", "--kind", "custody_roster", "--party", "SLV", "--source",
+      "synthetic"});
+  json rest = all_pages("med", "/v1/persons?limit=100&cursor=" + cursor);
+  bool late_found = false;
+  for (const json& person : rest)
+    late_found = late_found || person["name"] == "Tomasa Quintero Ruiz";
+  EXPECT_TRUE(late_found) << "a person recorded between pages is on a later page";
+
+  for (const char* bad : {"/v1/persons?limit=0", "/v1/persons?limit=1001", "/v1/lists?limit=-1"}) {
+    HttpResult refused = Get("med", bad);
+    ExpectProblem(refused, 400);
+    EXPECT_EQ(Body(refused)["parameter"], "limit") << bad;
+  }
+  for (const char* bad :
+       {"/v1/persons?cursor=L1", "/v1/persons?cursor=P", "/v1/lists?cursor=%27"}) {
+    HttpResult refused = Get("med", bad);
+    ExpectProblem(refused, 400);
+    EXPECT_EQ(Body(refused)["parameter"], "cursor") << bad;
+  }
+}
+
 // The log as C2SP tlog-tiles: with a token under /log/, and without one under
 // /log/public/<capability>/ once an admin opened it (log_on_the_wire_test reads them with Go's
 // tlog package; here, what each answer is).
@@ -551,8 +614,7 @@ TEST_F(ServeTest, TheLogIsServedAsTilesWithATokenAndWithoutOneOnceOpened) {
   ExpectProblem(Client().Send("GET", "/log/tile/0/000.p/3"), 401);
 
   // Without a token: nothing until an admin opens it, then the same bytes, marked public.
-  const std::string prefix =
-      json::parse(Ok({"log", "reading", "open", "--json"}))["public_prefix"];
+  const std::string prefix = json::parse(Ok({"log", "reading", "open", "--json"}))["public_prefix"];
   Ok({"log", "reading", "token"});
   ExpectProblem(Client().Send("GET", prefix + "checkpoint"), 404);
   Ok({"log", "reading", "open"});

@@ -9,6 +9,7 @@
 #include "instance/ids.h"
 #include "server/cookies.h"
 #include "server/handlers.h"
+#include "server/pagination.h"
 #include "wire/account_json.h"
 
 namespace canje::server {
@@ -148,7 +149,7 @@ Result<Reply> GetSessions(ApiCall& call) {
   for (const auto& session : sessions) {
     out.push_back(wire::SessionRowJson(session, authentication::SessionStateAt(session, now)));
   }
-  return JsonReply(out);
+  return PagedJsonReply(call, out, "id", IdOrder::kDescending);  // the newest first
 }
 
 Result<Reply> EndSession(ApiCall& call) {
