@@ -24,7 +24,50 @@ std::string AnswerContext(std::string_view user, std::string_view key) {
   return "idempotency key of " + std::string(user) + " answer: " + std::string(key);
 }
 
+// The next line of `text` from `at` (moved past it); false when no line break is left.
+bool NextLine(const std::string& text, size_t& at, std::string& line) {
+  const size_t end = text.find('\n', at);
+  if (end == std::string::npos) return false;
+  line = text.substr(at, end - at);
+  at = end + 1;
+  return true;
+}
+
 }  // namespace
+
+std::string EncodeKeptAnswer(const KeptAnswer& answer) {
+  std::string text = "a2 " + std::to_string(answer.status) + "\n" + answer.content_type + "\n" +
+                     std::to_string(answer.headers.size()) + "\n";
+  for (const auto& [name, value] : answer.headers) text += name + ": " + value + "\n";
+  return text + answer.body;
+}
+
+Result<KeptAnswer> DecodeKeptAnswer(const std::string& text) {
+  const Status damaged = Status::Invalid("a kept answer is malformed: the store is damaged");
+  KeptAnswer answer;
+  size_t at = 0;
+  std::string status, count, header;
+  if (!NextLine(text, at, status) || !NextLine(text, at, answer.content_type)) return damaged;
+  const bool with_headers = status.starts_with("a2 ");
+  if (with_headers) status = status.substr(3);
+  if (status.size() != 3 || status.find_first_not_of("0123456789") != std::string::npos) {
+    return damaged;
+  }
+  answer.status = std::stoi(status);
+  if (with_headers) {
+    if (!NextLine(text, at, count) || count.empty() || count.size() > 2 ||
+        count.find_first_not_of("0123456789") != std::string::npos) {
+      return damaged;
+    }
+    for (int n = std::stoi(count); n > 0; --n) {
+      const size_t colon = NextLine(text, at, header) ? header.find(": ") : std::string::npos;
+      if (colon == std::string::npos) return damaged;
+      answer.headers.emplace_back(header.substr(0, colon), header.substr(colon + 2));
+    }
+  }
+  answer.body = text.substr(at);
+  return answer;
+}
 
 Status CheckIdempotencyKey(std::string_view key) {
   bool printable = !key.empty() && key.size() <= 255;
@@ -38,8 +81,8 @@ Status CheckIdempotencyKey(std::string_view key) {
 
 Result<EarlierRequest> FindEarlierRequest(Instance& instance, const IdempotentRequest& request) {
   CANJE_RETURN_IF_ERROR(CheckIdempotencyKey(request.key));
-  CANJE_ASSIGN_OR_RETURN(auto row, store::FindIdempotencyKey(instance.store(),
-                                                            instance.actor().user, request.key));
+  CANJE_ASSIGN_OR_RETURN(
+      auto row, store::FindIdempotencyKey(instance.store(), instance.actor().user, request.key));
   EarlierRequest earlier;
   if (!row || row->created_at < ForgetBefore()) return earlier;
   if (row->request_sha256 != RequestSha256(request)) {
@@ -53,19 +96,11 @@ Result<EarlierRequest> FindEarlierRequest(Instance& instance, const IdempotentRe
     return earlier;
   }
   protect::Vault& vault = instance.vault();
-  CANJE_ASSIGN_OR_RETURN(Bytes plain, vault.Open(vault.TextKey(), row->answer_sealed,
-                                                 AnswerContext(instance.actor().user, request.key)));
-  // "<status>\n<content type>\n<body>": the body as it was sent, byte for byte.
-  const std::string text(plain.begin(), plain.end());
-  const size_t first = text.find('\n');
-  const size_t second = first == std::string::npos ? first : text.find('\n', first + 1);
-  if (first != 3 || second == std::string::npos) {  // three digits, then the type
-    return Status::Invalid("a kept answer is malformed: the store is damaged");
-  }
+  CANJE_ASSIGN_OR_RETURN(Bytes plain,
+                         vault.Open(vault.TextKey(), row->answer_sealed,
+                                    AnswerContext(instance.actor().user, request.key)));
+  CANJE_ASSIGN_OR_RETURN(earlier.answer, DecodeKeptAnswer(std::string(plain.begin(), plain.end())));
   earlier.kind = EarlierRequest::Kind::kAnswered;
-  earlier.answer.status = std::stoi(text.substr(0, first));
-  earlier.answer.content_type = text.substr(first + 1, second - first - 1);
-  earlier.answer.body = text.substr(second + 1);
   return earlier;
 }
 
@@ -88,18 +123,17 @@ void Disarm(Instance& instance) { instance.WithNextChange(nullptr); }
 Status KeepAnswer(Instance& instance, const IdempotentRequest& request, const ArmedKey& armed,
                   const KeptAnswer& answer) {
   if (*armed.log_size == 0) return Status::Ok();
-  CANJE_ASSIGN_OR_RETURN(auto row, store::FindIdempotencyKey(instance.store(),
-                                                            instance.actor().user, request.key));
+  CANJE_ASSIGN_OR_RETURN(
+      auto row, store::FindIdempotencyKey(instance.store(), instance.actor().user, request.key));
   // The row must be this request's (its change may have rolled back after recording the key).
   if (!row || !row->answer_sealed.empty() || row->log_size != *armed.log_size ||
       row->request_sha256 != RequestSha256(request)) {
     return Status::Ok();
   }
-  const std::string kept =
-      std::to_string(answer.status) + "\n" + answer.content_type + "\n" + answer.body;
+  const std::string kept = EncodeKeptAnswer(answer);
   protect::Vault& vault = instance.vault();
-  const Bytes sealed = vault.Seal(vault.TextKey(), AsBytes(kept),
-                                  AnswerContext(instance.actor().user, request.key));
+  const Bytes sealed =
+      vault.Seal(vault.TextKey(), AsBytes(kept), AnswerContext(instance.actor().user, request.key));
   return store::SetIdempotentAnswer(instance.store(), instance.actor().user, request.key, sealed);
 }
 

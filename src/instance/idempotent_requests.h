@@ -22,6 +22,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "core/status.h"
 #include "instance/instance.h"
@@ -39,18 +41,28 @@ struct IdempotentRequest {
   std::string body;
 };
 
-// An answer as it was given.
+// An answer as it was given: its status, content type and body, and the headers that say what
+// it made (Location, ETag), so that a retry learns the same.
 struct KeptAnswer {
   int status = 0;
   std::string content_type;
   std::string body;
+  std::vector<std::pair<std::string, std::string>> headers;  // name, value: no line breaks
 };
+
+// A kept answer as the text that is sealed:
+//   "a2 <status>\n<content type>\n<header count>\n<name>: <value>\n...<body>"
+// the body as it was sent, byte for byte. DecodeKeptAnswer also reads answers kept before
+// headers were ("<status>\n<content type>\n<body>", the status three digits), without headers;
+// kInvalid ("the store is damaged") for anything else.
+std::string EncodeKeptAnswer(const KeptAnswer& answer);
+Result<KeptAnswer> DecodeKeptAnswer(const std::string& text);
 
 // What became of an earlier request with the same key.
 struct EarlierRequest {
   enum class Kind {
-    kNone,      // no request with this key changed the store (in the last 24 hours)
-    kAnswered,  // it did, and `answer` is what it was answered
+    kNone,        // no request with this key changed the store (in the last 24 hours)
+    kAnswered,    // it did, and `answer` is what it was answered
     kUnanswered,  // it did, but its answer was not kept (the server stopped first, or an
                   // erasure forgot it); `log_size` says where its change ends in the log
   };

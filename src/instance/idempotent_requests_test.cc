@@ -40,13 +40,21 @@ TEST_F(IdempotentRequestsTest, AKeyCommitsWithItsChangeAndItsAnswerIsGivenBack) 
   EXPECT_GT(*armed.log_size, 0);
   EXPECT_EQ(KindOf(admin, request), EarlierRequest::Kind::kUnanswered);
 
-  ASSERT_TRUE(KeepAnswer(admin, request, armed, {201, "application/json", "{\"id\":\"VEN\"}\n"}).ok());
+  ASSERT_TRUE(KeepAnswer(admin, request, armed,
+                         {201,
+                          "application/json",
+                          "{\"id\":\"VEN\"}\n",
+                          {{"Location", "/v1/parties/VEN"}, {"ETag", "\"1\""}}})
+                  .ok());
   Result<EarlierRequest> earlier = FindEarlierRequest(admin, request);
   ASSERT_TRUE(earlier.ok()) << earlier.status().ToString();
   EXPECT_EQ(earlier->kind, EarlierRequest::Kind::kAnswered);
   EXPECT_EQ(earlier->answer.status, 201);
   EXPECT_EQ(earlier->answer.content_type, "application/json");
   EXPECT_EQ(earlier->answer.body, "{\"id\":\"VEN\"}\n");
+  // What the change made is said again: where it is, and its version.
+  EXPECT_EQ(earlier->answer.headers, (std::vector<std::pair<std::string, std::string>>{
+                                         {"Location", "/v1/parties/VEN"}, {"ETag", "\"1\""}}));
   EXPECT_EQ(earlier->log_size, *armed.log_size);
 
   // The same key with another request is refused; keys are each user's own.
@@ -95,6 +103,26 @@ TEST_F(IdempotentRequestsTest, AnotherRequestsAnswerNeverReplacesTheFirst) {
   Result<EarlierRequest> earlier = FindEarlierRequest(admin, request);
   ASSERT_TRUE(earlier.ok());
   EXPECT_EQ(earlier->answer.status, 201);
+}
+
+TEST(KeptAnswerTest, ReadsAsWrittenAndAsKeptBeforeHeaders) {
+  const KeptAnswer answer{
+      201, "application/json", "{\"a\":\"1\n2\"}", {{"Location", "/v1/holds/H1"}}};
+  Result<KeptAnswer> read = DecodeKeptAnswer(EncodeKeptAnswer(answer));
+  ASSERT_TRUE(read.ok()) << read.status().ToString();
+  EXPECT_EQ(read->status, 201);
+  EXPECT_EQ(read->body, answer.body);
+  EXPECT_EQ(read->headers, answer.headers);
+  Result<KeptAnswer> older = DecodeKeptAnswer("409\napplication/problem+json\n{}\n");
+  ASSERT_TRUE(older.ok()) << older.status().ToString();
+  EXPECT_EQ(older->status, 409);
+  EXPECT_EQ(older->content_type, "application/problem+json");
+  EXPECT_EQ(older->body, "{}\n");
+  EXPECT_TRUE(older->headers.empty());
+  for (const char* damaged :
+       {"", "20\nx\n", "a2 201\nx\n", "a2 201\nx\n2\nLocation: /\n", "a2 201\nx\n1\nno colon\n"}) {
+    EXPECT_EQ(DecodeKeptAnswer(damaged).status().code(), StatusCode::kInvalid) << damaged;
+  }
 }
 
 TEST(IdempotencyKeyTest, AKeyIsOneTo255PrintableCharacters) {

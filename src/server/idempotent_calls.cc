@@ -33,16 +33,15 @@ Result<Reply> RunWithIdempotencyKey(ApiCall& call, const Handler& handler) {
   if (method != http::verb::post || header == call.request.end()) {
     return handler(call);
   }
-  instance::IdempotentRequest request{std::string(View(header->value())),
-                                      std::string(View(call.request.method_string())),
-                                      std::string(View(call.request.target())),
-                                      call.request.body()};
+  instance::IdempotentRequest request{
+      std::string(View(header->value())), std::string(View(call.request.method_string())),
+      std::string(View(call.request.target())), call.request.body()};
   Result<instance::EarlierRequest> earlier = instance::FindEarlierRequest(call.instance, request);
   if (!earlier.ok()) {
     const Status& status = earlier.status();
     if (status.code() == StatusCode::kConflict) {
-      call.problem = HeaderProblem(422, "idempotency_key_reused", "Idempotency key reused",
-                                  status.message());
+      call.problem =
+          HeaderProblem(422, "idempotency_key_reused", "Idempotency key reused", status.message());
     } else if (status.code() == StatusCode::kUsage) {
       call.problem = HeaderProblem(400, "usage", "Bad request", status.message());
     }
@@ -50,7 +49,8 @@ Result<Reply> RunWithIdempotencyKey(ApiCall& call, const Handler& handler) {
   }
   switch (earlier->kind) {
     case instance::EarlierRequest::Kind::kAnswered: {
-      Reply replay{earlier->answer.status, earlier->answer.content_type, earlier->answer.body, {}};
+      Reply replay{earlier->answer.status, earlier->answer.content_type, earlier->answer.body,
+                   earlier->answer.headers};
       replay.headers.emplace_back("Idempotency-Replayed", "true");
       return replay;
     }
@@ -71,10 +71,14 @@ Result<Reply> RunWithIdempotencyKey(ApiCall& call, const Handler& handler) {
   Result<Reply> reply = handler(call);
   instance::KeptAnswer answer;
   if (reply.ok()) {
-    answer = {reply->status, reply->content_type, reply->body};
+    answer = {reply->status, reply->content_type, reply->body, {}};
+    // What the change made, for the retry to learn too; not the headers of the moment.
+    for (const auto& [name, value] : reply->headers) {
+      if (name == "Location" || name == "ETag") answer.headers.emplace_back(name, value);
+    }
   } else {
     const Problem problem = call.problem ? *call.problem : ProblemFromStatus(reply.status());
-    answer = {problem.status, std::string(kProblemType), problem.Body()};
+    answer = {problem.status, std::string(kProblemType), problem.Body(), {}};
   }
   // Not kept (the store failed after the change): a retry is told its change was made.
   (void)instance::KeepAnswer(call.instance, request, armed, answer);

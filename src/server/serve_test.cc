@@ -388,6 +388,8 @@ TEST_F(ServeTest, HoldsAreRecordedListedAndLiftedAsOnTheCommandLine) {
   HttpResult again = Client().Send("POST", "/v1/holds", tokens_["med"], add, key);
   EXPECT_EQ(again.status, 201);
   EXPECT_EQ(again.Header("idempotency-replayed"), "true");
+  EXPECT_EQ(again.Header("location"), "/v1/holds/H1") << "the retry is not told where the hold is";
+  EXPECT_EQ(again.body, added.body);
   EXPECT_EQ(LogSize(), after) << "a retried hold was recorded twice";
 
   // The same answers as the command line's, for each reader.
