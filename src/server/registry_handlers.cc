@@ -26,21 +26,9 @@ Result<Reply> GetLists(ApiCall& call) {
   return JsonReply(out);
 }
 
-// The filters of `canje persons`, from the query: name, holder, category, nationality, status,
-// list, document, exact_name, limit.
 Result<Reply> GetPersons(ApiCall& call) {
-  registry::PersonQuery query;
-  query.name = call.Query("name");
-  query.holder = call.Query("holder");
-  query.category = call.Query("category");
-  query.nationality = call.Query("nationality");
-  query.status = call.Query("status");
-  query.document = call.Query("document");
-  query.exact_name = call.Query("exact_name");
-  CANJE_ASSIGN_OR_RETURN(query.limit, call.QueryInteger("limit", 0));
-  if (std::string list = call.Query("list"); !list.empty()) {
-    CANJE_ASSIGN_OR_RETURN(query.list_id, instance::ParseId(list, 'L', "list"));
-  }
+  CANJE_ASSIGN_OR_RETURN(registry::PersonQuery query,
+                         PersonQueryOf(call, /*with_name_and_limit=*/true));
   json out = json::array();
   CANJE_RETURN_IF_ERROR(registry::VisitPersons(call.instance, query, [&](auto& person) {
     out.push_back(wire::PersonJson(person));
@@ -56,6 +44,24 @@ Result<Reply> GetPerson(ApiCall& call) {
 }
 
 }  // namespace
+
+Result<registry::PersonQuery> PersonQueryOf(ApiCall& call, bool with_name_and_limit) {
+  registry::PersonQuery query;
+  if (with_name_and_limit) {
+    query.name = call.Query("name");
+    CANJE_ASSIGN_OR_RETURN(query.limit, call.QueryInteger("limit", 0));
+  }
+  query.holder = call.Query("holder");
+  query.category = call.Query("category");
+  query.nationality = call.Query("nationality");
+  query.status = call.Query("status");
+  query.document = call.Query("document");
+  query.exact_name = call.Query("exact_name");
+  if (std::string list = call.Query("list"); !list.empty()) {
+    CANJE_ASSIGN_OR_RETURN(query.list_id, instance::ParseId(list, 'L', "list"));
+  }
+  return query;
+}
 
 Status AddRegistryRoutes(Routes& routes) {
   CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/summary", GetSummary));
