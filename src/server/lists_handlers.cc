@@ -91,7 +91,7 @@ Result<Reply> ListsPostList(ApiCall& call) {
   Result<registry::ImportReport> imported =
       registry::ImportList(call.instance, options, {}, &report);
   if (!imported.ok()) {
-    if (report.rows > 0) {
+    if (imported.status().code() == StatusCode::kInvalid && report.rows > 0) {
       // The rows at fault, as `canje import --json` lists them; nothing was written.
       call.problem = ProblemFromStatus(imported.status());
       call.problem->extensions["rows"] = report.rows;
