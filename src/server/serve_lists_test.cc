@@ -183,6 +183,23 @@ TEST_F(ServeListsTest, ABadFileIsRefusedWholeWithEveryRowAtFault) {
       "application/json; charset=utf-8");
   ExpectRefused(json_list, 422, before);
   EXPECT_EQ(Body(json_list)["errors"][0]["json_path"], "$[1].custodio") << json_list.body;
+  // A good JSON list lands as the command line lands it.
+  const std::string good_json =
+      R"([{"id": "J1", "nombres": "Delfina", "apellidos": "Haro", "custodio": "VEN"},
+          {"id": "J2", "nombres": "Gaspar", "apellidos": "Mujica", "custodio": "VEN"}])";
+  HttpResult landed = PostList("ven", "kind=custody_roster&source=json%20list&file_name=l.json",
+                               good_json, "application/json");
+  ASSERT_EQ(landed.status, 201) << landed.body;
+  json command_line_json = CommandLineImport(
+      "ven", "l.json", good_json, {"--kind", "custody_roster", "--source", "json list", "--again"});
+  json answered = Body(landed);
+  for (json* item : {&command_line_json, &answered}) {
+    item->erase("list");
+    item->erase("event");
+  }
+  EXPECT_EQ(answered, command_line_json);
+  EXPECT_EQ(json::parse(Ok("ven", {"lists", "--json"})).back()["format"], "json");
+  EXPECT_EQ(LogSize(), before + 2);
 }
 
 TEST_F(ServeListsTest, BadParametersNameTheParameterAndWriteNothing) {
