@@ -99,7 +99,6 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
     instance::Instance& instance = **opened;
-    if (options->party.empty()) options->party = instance.actor().party;
     ProgressBar bar(context.err, "importing", context.ShowProgress());
     registry::ImportReport full_report;
     auto result = registry::ImportList(
@@ -116,7 +115,7 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
       } else {
         context.out << "Imported " << instance::ListId(report.list_id) << ": " << report.imported
                     << " of " << report.rows << " rows of " << *file << " (" << options->kind
-                    << ", " << options->party << ")";
+                    << ", " << report.party << ")";
         if (report.persons_created > 0) {
           context.out << ", " << report.persons_created << " persons created";
         }

@@ -4,6 +4,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <sstream>
 
 #include "core/atomic_file.h"
 #include "core/clock.h"
@@ -34,6 +35,13 @@ struct FileFacts {
   std::string sha256;
   uint64_t size = 0;
 };
+
+FileFacts HashContent(const std::string& content) {
+  FileFacts facts;
+  facts.sha256 = HexEncode(Sha256(AsBytes(content)));
+  facts.size = content.size();
+  return facts;
+}
 
 Result<FileFacts> HashFile(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -258,9 +266,11 @@ class ImportRun {
 
 }  // namespace
 
-Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options,
+Result<ImportReport> ImportList(Instance& instance, const ImportOptions& given,
                                 const ImportProgress& progress, ImportReport* report_out) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kImportList));
+  ImportOptions options = given;
+  if (options.party.empty()) options.party = instance.actor().party;
   CANJE_ASSIGN_OR_RETURN(ListKind kind, ParseListKind(options.kind));
   if (options.source.empty()) {
     return Status::Usage("say where the list comes from with --source \"...\"");
@@ -284,8 +294,14 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options
     CANJE_ASSIGN_OR_RETURN(format, ParseListFormat(options.format));
   }
 
-  CANJE_ASSIGN_OR_RETURN(FileFacts facts, HashFile(options.file));
+  FileFacts facts;
+  if (options.content != nullptr) {
+    facts = HashContent(*options.content);
+  } else {
+    CANJE_ASSIGN_OR_RETURN(facts, HashFile(options.file));
+  }
   ImportReport report;
+  report.party = options.party;
   report.file_sha256 = facts.sha256;
   if (!options.again) {
     CANJE_ASSIGN_OR_RETURN(auto earlier,
@@ -306,16 +322,21 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& options
   reader_options.parser.party_exists = [&](std::string_view code) {
     return party_codes.count(code) > 0;
   };
-  std::ifstream in(options.file, std::ios::binary);
-  if (!in) return Status::NotFound("cannot open " + options.file.string());
+  std::unique_ptr<std::istream> in;
+  if (options.content != nullptr) {
+    in = std::make_unique<std::istringstream>(*options.content, std::ios::binary);
+  } else {
+    in = std::make_unique<std::ifstream>(options.file, std::ios::binary);
+    if (!*in) return Status::NotFound("cannot open " + options.file.string());
+  }
   std::string file_name = options.file.filename().string();
   Result<std::unique_ptr<ListFileReader>> opened =
-      ListFileReader::Open(in, format, reader_options);
+      ListFileReader::Open(*in, format, reader_options);
   if (!opened.ok()) return opened.status().WithContext(file_name);
   ListFileReader& reader = **opened;
 
   RejectsWriter rejects;
-  if (options.skip_invalid && !options.dry_run) {
+  if (options.skip_invalid && !options.dry_run && options.content == nullptr) {
     std::filesystem::path rejects_path = options.rejects_file;
     if (rejects_path.empty()) rejects_path = options.file.string() + ".rejected.csv";
     CANJE_RETURN_IF_ERROR(rejects.Open(rejects_path));

@@ -23,10 +23,15 @@
 namespace canje::registry {
 
 struct ImportOptions {
+  // The list file. With `content` set, only its file name is used (recorded with the list and
+  // named in errors) and nothing is read from disk.
   std::filesystem::path file;
+  // The file's bytes when they did not come from a file (the HTTP API's request body). No file
+  // of rejected rows is written then: the report's errors are the only account of them.
+  const std::string* content = nullptr;
   std::string kind;    // a list kind's name (registry/list_kinds.h)
   std::string source;  // who or what the list comes from, free text
-  std::string party;   // the submitting party's code
+  std::string party;   // the submitting party's code; empty: the acting user's party
   // The holder of rows that name none (a claim list's people are held by the other side).
   // Empty: custody rosters default to the submitting party, other lists leave it unsaid.
   std::string default_holder;
@@ -42,6 +47,7 @@ struct ImportOptions {
 
 struct ImportReport {
   int64_t list_id = 0;  // 0 for a dry run or a failed import
+  std::string party;    // the submitting party (the acting user's when none was given)
   int64_t event_seq = -1;
   int64_t rows = 0;
   int64_t imported = 0;

@@ -1,5 +1,6 @@
 #include "server/api.h"
 
+#include <algorithm>
 #include <exception>
 
 #include "core/clock.h"
@@ -135,6 +136,15 @@ std::optional<HttpResponse> Api::Screen(const HttpRequest& header) {
     return ProblemResponse(ProblemFromStatus(Status::Internal("the server could not answer")),
                            header.version(), false);
   }
+}
+
+size_t Api::BodyLimit(const HttpRequest& header, size_t configured) {
+  std::string_view target = View(header.target());
+  if (header.method() == boost::beast::http::verb::post &&
+      target.substr(0, target.find('?')) == kListFilePath) {
+    return std::max(configured, kListFileBodyLimit);
+  }
+  return configured;
 }
 
 Result<Reply> Api::Public(PublicRoutes::Match route, const HttpRequest& request,

@@ -40,6 +40,9 @@ class Api : public RequestHandler {
   // Refuses a request that announces a body unless it comes with a valid token or session (and,
   // for a session, its CSRF token), or is a sign-in of at most 4 KiB — before the body is read.
   std::optional<HttpResponse> Screen(const HttpRequest& header) override;
+  // `configured`, or kListFileBodyLimit (server/handlers.h) for POST /v1/lists when larger: a
+  // list file is a request's whole body.
+  size_t BodyLimit(const HttpRequest& header, size_t configured) override;
 
  private:
   // Who a request acts as: its user, and the session when it came with a cookie.

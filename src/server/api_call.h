@@ -39,6 +39,13 @@ struct Reply {
 // A JSON reply (status 200 unless given), the body dumped compactly.
 Reply JsonReply(const nlohmann::json& body, int status = 200);
 Reply TextReply(std::string body);
+// A JSON array reply: `map(row)` for each of `rows`, in order.
+template <typename Rows, typename Map>
+Reply JsonArrayReply(const Rows& rows, Map map) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& row : rows) out.push_back(map(row));
+  return JsonReply(out);
+}
 
 struct ApiCall {
   const HttpRequest& request;

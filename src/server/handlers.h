@@ -3,7 +3,11 @@
 // command line calls and map the results with src/wire.
 #pragma once
 
+#include <cstddef>
+#include <string_view>
+
 #include "core/status.h"
+#include "registry/person_directory.h"
 #include "server/api_call.h"
 
 namespace canje::server {
@@ -25,6 +29,14 @@ Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,
 // /v1/exchanges/{id}/reconciliation
 Status AddExecutionRoutes(Routes& routes);
+// GET and POST /v1/users, /v1/parties; POST /v1/users/{name}/totp (an admin's)
+Status AddAdminRoutes(Routes& routes);
+// POST /v1/lists (importing a list file), GET /v1/export/persons, POST /v1/persons/{id}/erase
+Status AddListRoutes(Routes& routes);
+// The route that takes a list file as its body, and the largest body it takes (when
+// --body-limit is smaller): 20,000 rows of a list are some 5 MiB.
+inline constexpr std::string_view kListFilePath = "/v1/lists";
+inline constexpr size_t kListFileBodyLimit = size_t{32} << 20;
 // GET /v1/link/status
 Status AddReconciliationRoutes(Routes& routes);
 // GET and DELETE /v1/session (the caller's own), GET /v1/sessions and DELETE
@@ -41,6 +53,11 @@ Status AddServiceRoutes(PublicRoutes& routes);
 // answered only once an admin opened the log and the capability is its own
 // (instance/log_witnesses.h); 404 otherwise.
 Status AddPublicTileRoutes(PublicRoutes& routes);
+
+// The filters of `canje persons` from the query (registry_handlers.cc): holder, category,
+// nationality, status, list, document, exact_name; and name when asked (`canje export persons`
+// has none). `limit` is a page's size (server/pagination.h), not a filter.
+Result<registry::PersonQuery> PersonQueryOf(ApiCall& call, bool with_name);
 
 // Every route above that needs a token or a session (routes.cc).
 Result<Routes> AllRoutes();

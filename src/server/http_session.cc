@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
 #include <boost/asio/post.hpp>
+#include <limits>
 
 #include "server/request_framing.h"
 
@@ -64,7 +65,9 @@ void HttpSession::Stop() {
 void HttpSession::ReadHeader() {
   if (stopping_) return Close();
   parser_.emplace();
-  parser_->body_limit(limits_.body_limit);
+  // The request's own limit is known once its header is (OnHeaderBytes); until then, none.
+  body_limit_ = limits_.body_limit;
+  parser_->body_limit(std::numeric_limits<std::uint64_t>::max());
   parser_->header_limit(static_cast<std::uint32_t>(limits_.header_limit));
   // One deadline for the whole header: a client sending a byte at a time cannot extend it.
   stream_.expires_after(limits_.idle_timeout);
@@ -103,15 +106,17 @@ void HttpSession::OnHeaderBytes(size_t skip, size_t header_end) {
     error = http::error::bad_line_ending;  // the parser stopped short of the blank line
   }
   buffer_.consume(used);
-  if (error == http::error::body_limit) {
-    return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
-  }
   if (error == http::error::header_limit) {
     return RefuseAndClose(HeaderTooLargeProblem(limits_.header_limit));
   }
   if (error) return RefuseAndClose(FramingProblem(ParseFault(error)));
   if (auto fault = CheckBodyFraming(parser_->get())) return RefuseAndClose(FramingProblem(*fault));
   if (parser_->is_done()) return OnBody({});
+  body_limit_ = handler_.BodyLimit(parser_->get(), limits_.body_limit);
+  if (parser_->content_length() && *parser_->content_length() > body_limit_) {
+    return RefuseAndClose(BodyTooLargeProblem(body_limit_));
+  }
+  parser_->body_limit(body_limit_);
   if (std::optional<HttpResponse> refusal = handler_.Screen(parser_->get())) {
     refusal->keep_alive(false);
     refused_ = true;
@@ -126,7 +131,7 @@ void HttpSession::OnHeaderBytes(size_t skip, size_t header_end) {
 
 void HttpSession::OnBody(beast::error_code error) {
   if (error == http::error::body_limit) {
-    return RefuseAndClose(BodyTooLargeProblem(limits_.body_limit));
+    return RefuseAndClose(BodyTooLargeProblem(body_limit_));
   }
   if (IsParseError(error)) return RefuseAndClose(FramingProblem(ParseFault(error)));
   if (error) return Close();

@@ -9,7 +9,8 @@
 //  3. the body's framing is checked (Transfer-Encoding exactly chunked, not with
 //     Content-Length), and a request that announces a body is screened by the handler (the API
 //     checks its token) before a byte of the body is read;
-//  4. the body arrives within `body_timeout` and is at most `body_limit` bytes (else 413).
+//  4. the body arrives within `body_timeout` and is at most `body_limit` bytes, or what the
+//     handler allows that request (RequestHandler::BodyLimit), else 413.
 // Every refusal closes the connection after its answer. A handler runs on the connection's
 // strand and may block on the store; the server runs several threads so that one slow request
 // does not hold the others.
@@ -73,6 +74,7 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool stopping_ = false;  // Stop() was called
   bool refused_ = false;   // the answer being written refuses the request
   size_t lingered_ = 0;    // bytes dropped while lingering
+  size_t body_limit_ = 0;  // the body limit of the request being read
 };
 
 }  // namespace canje::server

@@ -32,6 +32,13 @@ class RequestHandler {
     (void)header;
     return std::nullopt;
   }
+  // The largest body the request of this header may carry, given the server's body limit
+  // (--body-limit): a route that takes whole files may allow more. Asked before the body is
+  // read (and before Screen); default: `configured`.
+  virtual size_t BodyLimit(const HttpRequest& header, size_t configured) {
+    (void)header;
+    return configured;
+  }
   // Answers one complete request.
   virtual HttpResponse Handle(const HttpRequest& request) = 0;
   // Called with an answer the listener makes itself, without Screen() or Handle() (a request

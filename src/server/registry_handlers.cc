@@ -27,20 +27,10 @@ Result<Reply> GetLists(ApiCall& call) {
   return PagedJsonReply(call, out);
 }
 
-// The filters of `canje persons`, from the query: name, holder, category, nationality, status,
-// list, document, exact_name; in pages (limit, cursor: server/pagination.h).
+// The filters of `canje persons`, from the query (PersonQueryOf); in pages (limit, cursor:
+// server/pagination.h).
 Result<Reply> GetPersons(ApiCall& call) {
-  registry::PersonQuery query;
-  query.name = call.Query("name");
-  query.holder = call.Query("holder");
-  query.category = call.Query("category");
-  query.nationality = call.Query("nationality");
-  query.status = call.Query("status");
-  query.document = call.Query("document");
-  query.exact_name = call.Query("exact_name");
-  if (std::string list = call.Query("list"); !list.empty()) {
-    CANJE_ASSIGN_OR_RETURN(query.list_id, instance::ParseId(list, 'L', "list"));
-  }
+  CANJE_ASSIGN_OR_RETURN(registry::PersonQuery query, PersonQueryOf(call, /*with_name=*/true));
   json out = json::array();
   CANJE_RETURN_IF_ERROR(registry::VisitPersons(call.instance, query, [&](auto& person) {
     out.push_back(wire::PersonJson(person));
@@ -56,6 +46,21 @@ Result<Reply> GetPerson(ApiCall& call) {
 }
 
 }  // namespace
+
+Result<registry::PersonQuery> PersonQueryOf(ApiCall& call, bool with_name) {
+  registry::PersonQuery query;
+  if (with_name) query.name = call.Query("name");
+  query.holder = call.Query("holder");
+  query.category = call.Query("category");
+  query.nationality = call.Query("nationality");
+  query.status = call.Query("status");
+  query.document = call.Query("document");
+  query.exact_name = call.Query("exact_name");
+  if (std::string list = call.Query("list"); !list.empty()) {
+    CANJE_ASSIGN_OR_RETURN(query.list_id, instance::ParseId(list, 'L', "list"));
+  }
+  return query;
+}
 
 Status AddRegistryRoutes(Routes& routes) {
   CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/summary", {Action::kReadRegistry, GetSummary}));

@@ -71,6 +71,10 @@ class LoggedHandler : public RequestHandler {
   // Both must outlive this.
   LoggedHandler(RequestHandler& inner, RequestLog& log) : inner_(inner), log_(log) {}
   std::optional<HttpResponse> Screen(const HttpRequest& header) override;
+  // The inner handler's.
+  size_t BodyLimit(const HttpRequest& header, size_t configured) override {
+    return inner_.BodyLimit(header, configured);
+  }
   HttpResponse Handle(const HttpRequest& request) override;
   void Refused(HttpResponse& response) override;
 

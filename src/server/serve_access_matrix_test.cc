@@ -31,8 +31,9 @@ using cli::testing::RunResult;
 using instance::Role;
 using nlohmann::json;
 
-// One request that exercises a route: its target with real ids, its body ("{party}" stands for
-// the caller's own party), its headers, and the callers outside the resource's need to know.
+// One request that exercises a route: its target with real ids, its body ("{party}" in either
+// stands for the caller's own party), its headers, and the callers outside the resource's need
+// to know.
 struct SampleRequest {
   std::string target;
   std::string body;
@@ -81,7 +82,9 @@ class AccessMatrixTest : public ::testing::Test {
       ASSERT_EQ(token.exit_status, 0) << token.err;
       tokens_[caller.user] = json::parse(token.out)["token"];
     }
-    roster_person_ = json::parse(Ok({"persons", "--list", "L1", "--json"}))[10]["id"];
+    const json roster = json::parse(Ok({"persons", "--list", "L1", "--json"}));
+    roster_person_ = roster[10]["id"];
+    unlisted_person_ = roster[200]["id"];
     us_national_ =
         json::parse(Ok({"persons", "--list", "L2", "--nationality", "USA", "--json"}))[0]["id"];
     Ok({"--as", "med", "exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
@@ -169,16 +172,42 @@ class AccessMatrixTest : public ::testing::Test {
          {"/v1/sessions/S1", R"({"reason": "left the team"})", {}, {}, {404}}},
         {"GET /log/checkpoint", {"/log/checkpoint"}},
         {"GET /log/tile/{tile}", {"/log/tile/0/000.p/1"}},
+        // Lists: each caller imports for its own party (the second of a party is refused as the
+        // same file again: 409).
+        {"POST /v1/lists",
+         {"/v1/lists?kind=custody_roster&source=matrix&party={party}",
+          "full_name,nationality,holder\nCandelario Ibarra Soto,VEN,{party}\n",
+          {},
+          {{"Content-Type", "text/csv"}}}},
+        {"GET /v1/export/persons", {"/v1/export/persons?format=csv"}},
+        // A roster person in no proposal: erased by the first caller allowed, then 409.
+        {"POST /v1/persons/{id}/erase",
+         {"/v1/persons/" + unlisted_person_ + "/erase", R"({"reason": "asked by the person"})"}},
+        {"GET /v1/users", {"/v1/users"}},
+        {"POST /v1/users",
+         {"/v1/users", R"({"name": "newcomer", "party": "VEN", "role": "observer"})"}},
+        {"POST /v1/users/{name}/totp", {"/v1/users/obs/totp", "{}"}},
+        {"GET /v1/parties", {"/v1/parties"}},
+        {"POST /v1/parties",
+         {"/v1/parties", R"j({"code": "NOR", "name": "Norway (synthetic)", "kind": "state"})j"}},
     };
   }
 
   CanjeRunner canje_;
   std::vector<Caller> callers_;
   std::map<std::string, std::string> tokens_;
-  std::string roster_person_, us_national_;
+  std::string roster_person_, unlisted_person_, us_national_;
   std::unique_ptr<ServeProcess> server_;
   std::unique_ptr<HttpTestClient> client_;
 };
+
+// `text` with "{party}" replaced by `party`.
+std::string WithParty(std::string text, const std::string& party) {
+  for (size_t at = text.find("{party}"); at != std::string::npos; at = text.find("{party}", at)) {
+    text.replace(at, 7, party);
+  }
+  return text;
+}
 
 bool RoleAllowed(const Endpoint& endpoint, Role role) {
   if (!endpoint.action) return true;
@@ -205,12 +234,10 @@ TEST_F(AccessMatrixTest, EveryRouteAnswersEveryRoleAsTheAccessTableSays) {
       const bool allowed = RoleAllowed(endpoint, caller.role);
       const bool outside = sample->second.outsiders.count(caller.user) > 0;
       const int64_t size_before = method == "GET" ? 0 : LogSize();
-      std::string body = sample->second.body;
-      if (size_t at = body.find("{party}"); at != std::string::npos) {
-        body.replace(at, 7, caller.party);
-      }
-      HttpResult answer = Client().Send(method, sample->second.target, tokens_.at(caller.user),
-                                        body, sample->second.headers);
+      const std::string target = WithParty(sample->second.target, caller.party);
+      const std::string body = WithParty(sample->second.body, caller.party);
+      HttpResult answer =
+          Client().Send(method, target, tokens_.at(caller.user), body, sample->second.headers);
       ++requests;
       const int status = answer.status;
       std::string expected;

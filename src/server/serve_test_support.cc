@@ -251,7 +251,9 @@ HttpResult HttpTestClient::Send(const std::string& method, const std::string& ta
   if (!token.empty()) request.set(http::field::authorization, "Bearer " + token);
   for (const auto& [name, value] : headers) request.set(name, value);
   if (!body.empty()) {
-    request.set(http::field::content_type, "application/json");
+    if (request.find(http::field::content_type) == request.end()) {
+      request.set(http::field::content_type, "application/json");
+    }
     request.body() = body;
   }
   request.keep_alive(true);

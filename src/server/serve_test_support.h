@@ -65,7 +65,8 @@ class HttpTestClient {
  public:
   explicit HttpTestClient(int port);
   ~HttpTestClient();
-  // Sends one request; `token` empty: no Authorization header. Reconnects if the server
+  // Sends one request; `token` empty: no Authorization header; a body is application/json
+  // unless `headers` name a Content-Type. Reconnects if the server
   // closed the connection before (connections() counts how many were opened).
   HttpResult Send(const std::string& method, const std::string& target,
                   const std::string& token = "", const std::string& body = "",
