@@ -166,10 +166,6 @@ Result<Reply> GetLegalActs(ApiCall& call) {
 Result<Reply> GetEligibility(ApiCall& call) {
   negotiation::EligibilityQuery query;
   query.destination = call.Query("destination");
-  if (query.destination.empty()) {
-    return call.AtParameter(Status::Usage("say which destination: destination=VEN"),
-                            "destination");
-  }
   query.date = call.Query("date");
   query.holder = call.Query("holder");
   query.nationality = call.Query("nationality");
@@ -186,9 +182,14 @@ Result<Reply> GetEligibility(ApiCall& call) {
       start = comma + 1;
     }
   }
-  CANJE_ASSIGN_OR_RETURN(auto report, negotiation::ReportEligibility(call.instance, query));
+  std::string fault;
+  Result<std::vector<negotiation::PersonEligibility>> report =
+      negotiation::ReportEligibility(call.instance, query, &fault);
+  if (!report.ok()) {
+    return fault.empty() ? report.status() : call.AtParameter(report.status(), fault);
+  }
   json out = json::array();
-  for (const negotiation::PersonEligibility& entry : report) {
+  for (const negotiation::PersonEligibility& entry : *report) {
     out.push_back(wire::EligibilityJson(entry));
   }
   return JsonReply(out);

@@ -390,8 +390,15 @@ TEST_F(ServeVerifyTest, EligibilityGivesReasonsOnlyAsTheRoleAllows) {
       json::parse(Send("GET", "ven", "/v1/eligibility?destination=VEN&persons=P1,X2").body)
           ["parameter"],
       "persons");
-  ExpectProblem(Send("GET", "ven", "/v1/eligibility?destination=ATLANTIS"), 404);
-  ExpectProblem(Send("GET", "ven", "/v1/eligibility?destination=VEN&date=2025-02-30"), 400);
+  for (const auto& [query, status, parameter] :
+       std::vector<std::tuple<std::string, int, std::string>>{
+           {"destination=ATLANTIS", 404, "destination"},
+           {"destination=VEN&date=2025-02-30", 400, "date"},
+           {"destination=VEN&category=pirates", 400, "category"}}) {
+    HttpResult refused = Send("GET", "ven", "/v1/eligibility?" + query);
+    ExpectProblem(refused, status);
+    EXPECT_EQ(json::parse(refused.body)["parameter"], parameter) << refused.body;
+  }
   ExpectProblem(Send("GET", "ven", "/v1/eligibility?destination=VEN&persons=P999999"), 404);
 }
 
