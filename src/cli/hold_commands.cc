@@ -191,10 +191,7 @@ void AddLegalActCommands(CLI::App& app, CommandContext& context) {
     auto act_id = negotiation::RecordLegalAct(**opened, act_flags);
     if (!act_id.ok()) return context.Finish(act_id.status());
     if (context.global.json) {
-      context.out << json{{"id", negotiation::LegalActId(*act_id)},
-                          {"person", instance::PersonId(*id)}}
-                         .dump(2)
-                  << '\n';
+      context.out << wire::LegalActRecordedJson(*act_id, *id).dump(2) << '\n';
     } else {
       context.out << "Recorded legal act " << negotiation::LegalActId(*act_id) << " for "
                   << instance::PersonId(*id) << '\n';

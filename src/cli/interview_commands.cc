@@ -31,12 +31,7 @@ Status RecordInterviewFile(CommandContext& context, const std::string& person,
   CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(auto recorded, negotiation::RecordInterviews(*opened, interviews));
   if (context.global.json) {
-    json out = json::array();
-    for (size_t i = 0; i < recorded.size(); ++i) {
-      out.push_back(wire::InterviewRecordedJson(recorded[i], interviews[i].first.person_id,
-                                                interviews[i].first.destination));
-    }
-    context.out << out.dump(2) << '\n';
+    context.out << wire::InterviewsRecordedJson(recorded, interviews).dump(2) << '\n';
   } else {
     context.out << "Recorded " << recorded.size() << " interviews from " << file << '\n';
   }

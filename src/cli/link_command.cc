@@ -13,6 +13,7 @@
 #include "cli/reconciliation_commands.h"
 #include "linkage/linkage_engine.h"
 #include "linkage/record_table.h"
+#include "wire/review_json.h"
 
 namespace canje::cli {
 namespace {
@@ -149,7 +150,7 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
     if (!flags.clusters.empty()) result["clusters"] = cluster_count;
     if (explain_pair) {
       result["explanation"] =
-          ExplanationJson(engine.Explain(explain_pair->first, explain_pair->second));
+          wire::ExplanationJson(engine.Explain(explain_pair->first, explain_pair->second));
     }
     context.out << result.dump(2) << '\n';
   } else {

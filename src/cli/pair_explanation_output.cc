@@ -10,27 +10,6 @@ std::string Decimal(double value, int digits) {
   return buffer;
 }
 
-nlohmann::json ExplanationJson(const linkage::PairExplanation& explanation) {
-  nlohmann::json terms = nlohmann::json::array();
-  for (const linkage::ComparisonTerm& term : explanation.terms) {
-    terms.push_back({{"comparison", term.comparison},
-                     {"level", term.level},
-                     {"left_value", term.left_value},
-                     {"right_value", term.right_value},
-                     {"m", term.m},
-                     {"u", term.u},
-                     {"weight", term.weight},
-                     {"term_frequency_adjusted", term.term_frequency_adjusted}});
-  }
-  return {{"left_id", explanation.left_id},
-          {"right_id", explanation.right_id},
-          {"prior", explanation.prior},
-          {"prior_log2_odds", explanation.prior_log2_odds},
-          {"comparisons", terms},
-          {"log2_odds", explanation.log2_odds},
-          {"probability", explanation.probability}};
-}
-
 void PrintExplanation(const linkage::PairExplanation& explanation, std::ostream& out) {
   out << "Why " << explanation.left_id << " and " << explanation.right_id << ":\n";
   out << "  prior (share of matches among candidate pairs) " << Decimal(explanation.prior)

@@ -1,5 +1,6 @@
 // How the command line shows why two records are (or are not) the same person: the table behind
-// a waterfall chart (linkage::PairExplanation), as text or JSON (docs/formats.md, "canje link").
+// a waterfall chart (linkage::PairExplanation), as text (docs/formats.md, "canje link"); its JSON
+// is wire::ExplanationJson (wire/review_json.h).
 #pragma once
 
 #include <nlohmann/json.hpp>
@@ -13,7 +14,6 @@ namespace canje::cli {
 // `value` with `digits` decimals.
 std::string Decimal(double value, int digits = 6);
 
-nlohmann::json ExplanationJson(const linkage::PairExplanation& explanation);
 void PrintExplanation(const linkage::PairExplanation& explanation, std::ostream& out);
 
 }  // namespace canje::cli

@@ -18,6 +18,7 @@
 #include "registry/enumerated_fields.h"
 #include "wire/link_model_json.h"
 #include "wire/reconciliation_json.h"
+#include "wire/review_json.h"
 
 namespace canje::cli {
 namespace {
@@ -28,46 +29,6 @@ using json = nlohmann::json;
 constexpr std::string_view kStatuses[] = {"held",          "not_on_roster", "reported_released",
                                           "reported_dead", "needs_review",  "released",
                                           "dead",          "unknown"};
-
-json SideJson(const reconciliation::ReviewSide& side) {
-  if (side.hidden) return {{"hidden", true}};
-  const registry::PersonRecord& person = side.person;
-  json documents = json::array();
-  for (const auto& document : person.documents) documents.push_back(document.number);
-  return {{"record", instance::RecordId(side.record_id)},
-          {"list", instance::ListId(side.list.id)},
-          {"list_kind", side.list.kind},
-          {"list_party", side.list.party},
-          {"line", side.line},
-          {"person", instance::PersonId(side.person_id)},
-          {"given_names", person.name.given_names},
-          {"family_names", person.name.family_names},
-          {"date_of_birth", person.date_of_birth ? person.date_of_birth->ToIso() : ""},
-          {"sex", registry::SexName(person.sex)},
-          {"nationalities", person.nationalities},
-          {"documents", documents}};
-}
-
-json ItemJson(const reconciliation::ReviewItem& item) {
-  if (item.candidate_only) {
-    return {{"left", SideJson(item.left)},
-            {"right", SideJson(item.right)},
-            {"candidate_only", true},
-            {"note", "a candidate on a list you may not see; a mediator or verifier decides"}};
-  }
-  json out = {{"left", SideJson(item.left)},
-              {"right", SideJson(item.right)},
-              {"probability", item.probability},
-              {"explanation", ExplanationJson(item.explanation)},
-              {"model", wire::ModelSourceJson(item.model)}};
-  if (item.decision) {
-    out["decision"] = {{"id", "D" + std::to_string(item.decision->id)},
-                       {"same", item.decision->same},
-                       {"by", item.decision->decided_by},
-                       {"at", item.decision->decided_at}};
-  }
-  return out;
-}
 
 void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
   if (item.candidate_only) {
@@ -332,33 +293,8 @@ Status RunStoreLink(CommandContext& context, const StoreLinkFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(reconciliation::LinkStoreReport report,
                          reconciliation::LinkStore(*opened, options));
-  json stale = json::array();
-  for (const auto& decision : report.stale_decisions) {
-    stale.push_back({{"decision", "D" + std::to_string(decision.decision_id)},
-                     {"left", instance::RecordId(decision.left_record)},
-                     {"right", instance::RecordId(decision.right_record)},
-                     {"why", decision.why}});
-  }
   if (context.global.json) {
-    json out = {{"records", report.records},
-                {"compared", report.compared},
-                {"erased", report.erased},
-                {"superseded", report.superseded},
-                {"before_schema_2", report.before_schema_2},
-                {"persons", report.persons},
-                {"relinked", report.relinked},
-                {"merged", report.merged},
-                {"separated", report.separated},
-                {"review_queue", report.review_queue},
-                {"orphans", report.orphans},
-                {"orphan_search_skipped", report.orphan_search_skipped},
-                {"decisions_applied", report.decisions_applied},
-                {"stale_decisions", stale},
-                {"changed", report.changed},
-                {"threshold", options.threshold},
-                {"review_band", {options.review_low, options.review_high}}};
-    if (report.changed) out["event"] = report.event_seq;
-    context.out << out.dump(2) << '\n';
+    context.out << wire::LinkReportJson(report, options).dump(2) << '\n';
     return Status::Ok();
   }
   std::ostream& out = context.out;
@@ -425,7 +361,7 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
       CANJE_ASSIGN_OR_RETURN(
           auto item, reconciliation::ExplainRecords(*opened, pair.first, pair.second, run));
       if (context.global.json) {
-        context.out << ItemJson(item).dump(2) << '\n';
+        context.out << wire::ReviewItemJson(item).dump(2) << '\n';
       } else {
         PrintItem(item, context.out);
       }
@@ -467,7 +403,7 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
       CANJE_ASSIGN_OR_RETURN(auto items, reconciliation::ListReviewQueue(*opened, *limit));
       if (context.global.json) {
         json out = json::array();
-        for (const auto& item : items) out.push_back(ItemJson(item));
+        for (const auto& item : items) out.push_back(wire::ReviewItemJson(item));
         context.out << out.dump(2) << '\n';
         return Status::Ok();
       }
@@ -509,9 +445,7 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
         CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
         CANJE_ASSIGN_OR_RETURN(auto report, reconciliation::DecidePairs(*opened, decisions));
         if (context.global.json) {
-          context.out
-              << json({{"recorded", report.recorded}, {"unchanged", report.unchanged}}).dump(2)
-              << '\n';
+          context.out << wire::DecisionsJson(report).dump(2) << '\n';
         } else {
           context.out << report.recorded << " decisions recorded, " << report.unchanged
                       << " unchanged; they bind from the next `canje link`\n";
@@ -527,10 +461,7 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
           auto outcome,
           reconciliation::DecidePair(*opened, pair.first, pair.second, flags->same, flags->reason));
       if (context.global.json) {
-        json out = {{"decision", "D" + std::to_string(outcome.decision_id)},
-                    {"event", outcome.event_seq}};
-        if (outcome.replaces != 0) out["replaces"] = "D" + std::to_string(outcome.replaces);
-        context.out << out.dump(2) << '\n';
+        context.out << wire::DecisionJson(outcome).dump(2) << '\n';
       } else {
         context.out << "Decision D" << outcome.decision_id << " recorded (event "
                     << outcome.event_seq << ")";

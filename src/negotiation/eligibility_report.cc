@@ -12,15 +12,24 @@
 namespace canje::negotiation {
 
 Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& instance,
-                                                         const EligibilityQuery& query) {
+                                                         const EligibilityQuery& query,
+                                                         std::string* fault) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+  auto at = [fault](std::string_view name, Status status) {
+    if (fault != nullptr && !status.ok()) *fault = name;
+    return status;
+  };
   if (query.destination.empty()) {
-    return Status::Usage("say the destination of the transfer: --destination VEN");
+    return at("destination",
+              Status::Usage("say the destination of the transfer: --destination VEN"));
   }
   CANJE_ASSIGN_OR_RETURN(auto party, instance.store().FindParty(query.destination));
-  if (!party) return Status::NotFound("no party " + query.destination + " for --destination");
+  if (!party) {
+    return at("destination",
+              Status::NotFound("no party " + query.destination + " for --destination"));
+  }
   std::string day = query.date.empty() ? TodayIso() : query.date;
-  CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
+  CANJE_RETURN_IF_ERROR(at("date", CheckDay(day, "--on")));
   instance::Role viewer = instance.role();
 
   store::PersonFilter filter;
@@ -28,7 +37,9 @@ Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& ins
   filter.nationality = query.nationality;
   if (!query.category.empty()) {
     auto category = registry::ParseCategory(query.category);
-    if (!category.ok()) return Status::Usage("--category: " + category.status().message());
+    if (!category.ok()) {
+      return at("category", Status::Usage("--category: " + category.status().message()));
+    }
     filter.category = std::string(*category);
   }
   instance::RestrictToNeedToKnow(instance, filter);

@@ -37,8 +37,10 @@ struct PersonEligibility {
 // Needs kReadRegistry. Negotiators and observers get only persons need to know allows them (an
 // explicitly named person they may not see is kNotFound, as an unknown one) and "not available
 // (confidential)", once, in place of every personal reason. kNotFound for an unknown
-// destination.
+// destination. On a refusal of one of the query's values, `fault` (when given) names it as the
+// HTTP API's query does: "destination", "date" or "category".
 Result<std::vector<PersonEligibility>> ReportEligibility(instance::Instance& instance,
-                                                         const EligibilityQuery& query);
+                                                         const EligibilityQuery& query,
+                                                         std::string* fault = nullptr);
 
 }  // namespace canje::negotiation

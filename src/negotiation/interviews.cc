@@ -47,30 +47,39 @@ struct CheckedInterview {
 };
 
 // Every check of RecordInterview; reads only (inside a write transaction it sees the rows that
-// transaction wrote, so a batch checks each interview against the ones before it).
+// transaction wrote, so a batch checks each interview against the ones before it). On a
+// refusal, `member` names the value at fault (InterviewFault).
 Result<CheckedInterview> CheckInterview(instance::Instance& instance,
-                                        const NewInterview& interview) {
-  CANJE_RETURN_IF_ERROR(CheckOneOf(interview.identity, {"confirmed", "unconfirmed"}, "--identity"));
+                                        const NewInterview& interview, std::string& member) {
+  auto at = [&member](std::string_view name, Status status) {
+    member = name;
+    return status;
+  };
   CANJE_RETURN_IF_ERROR(
-      CheckOneOf(interview.consent, {"consents", "refuses", "undecided"}, "--consent"));
-  CANJE_RETURN_IF_ERROR(CheckOneOf(interview.fit, {"yes", "no"}, "--fit"));
+      at("identity", CheckOneOf(interview.identity, {"confirmed", "unconfirmed"}, "--identity")));
+  CANJE_RETURN_IF_ERROR(at(
+      "consent", CheckOneOf(interview.consent, {"consents", "refuses", "undecided"}, "--consent")));
+  CANJE_RETURN_IF_ERROR(at("fit", CheckOneOf(interview.fit, {"yes", "no"}, "--fit")));
   std::string day = interview.interviewed_on.empty() ? TodayIso() : interview.interviewed_on;
-  CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
+  CANJE_RETURN_IF_ERROR(at("on", CheckDay(day, "--on")));
   if (day > TodayIso()) {
-    return Status::Usage("--on " + day + " is in the future; record an interview once it is held");
+    return at("on", Status::Usage("--on " + day +
+                                  " is in the future; record an interview once it is held"));
   }
+  member.clear();
   std::string subject = instance::PersonId(interview.person_id);
   CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(interview.person_id));
-  if (!person) return Status::NotFound("no person " + subject);
+  if (!person) return at("person", Status::NotFound("no person " + subject));
   if (!person->person.erased_at.empty()) {
-    return Status::Conflict(subject + " was erased on " + person->person.erased_at +
-                            "; nothing more is recorded about them");
+    return at("person", Status::Conflict(subject + " was erased on " + person->person.erased_at +
+                                         "; nothing more is recorded about them"));
   }
   CANJE_ASSIGN_OR_RETURN(auto party, instance.store().FindParty(interview.destination));
   if (!party) {
-    return Status::NotFound("no party " + interview.destination +
-                            " for --destination; a destination is a party code (see `canje "
-                            "parties`)");
+    return at("destination",
+              Status::NotFound("no party " + interview.destination +
+                               " for --destination; a destination is a party code (see `canje "
+                               "parties`)"));
   }
   CANJE_ASSIGN_OR_RETURN(
       auto earlier,
@@ -84,24 +93,26 @@ Result<CheckedInterview> CheckInterview(instance::Instance& instance,
   CheckedInterview checked;
   if (latest != nullptr) {
     if (day < latest->interviewed_on) {
-      return Status::Invalid("the latest interview of " + subject + " about " +
-                             interview.destination + " (" + InterviewId(latest->id) + ") is of " +
-                             latest->interviewed_on + "; an interview of " + day +
-                             " would not change the answer. Record the new interview with its "
-                             "real day (--on " +
-                             latest->interviewed_on + " or later)");
+      return at("on", Status::Invalid(
+                          "the latest interview of " + subject + " about " +
+                          interview.destination + " (" + InterviewId(latest->id) + ") is of " +
+                          latest->interviewed_on + "; an interview of " + day +
+                          " would not change the answer. Record the new interview with its "
+                          "real day (--on " +
+                          latest->interviewed_on + " or later)"));
     }
     checked.result.changes_refusal = latest->consent == "refuses" && interview.consent != "refuses";
   }
   if (checked.result.changes_refusal && interview.note.empty()) {
-    return Status::Usage(subject + " refused a transfer to " + interview.destination + " in " +
-                         InterviewId(latest->id) +
-                         "; a new interview can change that only with the person's own words: "
-                         "write what they said in --note \"...\" (sealed; only verifiers, "
-                         "mediators and admins read it)");
+    return at("note",
+              Status::Usage(subject + " refused a transfer to " + interview.destination + " in " +
+                            InterviewId(latest->id) +
+                            "; a new interview can change that only with the person's own words: "
+                            "write what they said in --note \"...\" (sealed; only verifiers, "
+                            "mediators and admins read it)"));
   }
   if (person->person.data_key.empty()) {
-    return Status::Invalid(subject + " has no data key to seal the interview under");
+    return at("person", Status::Invalid(subject + " has no data key to seal the interview under"));
   }
   checked.interview = interview;
   checked.day = std::move(day);
@@ -151,25 +162,33 @@ Status WriteInterview(instance::Recorder& recorder, CheckedInterview& checked) {
 }  // namespace
 
 Result<RecordedInterview> RecordInterview(instance::Instance& instance,
-                                          const NewInterview& interview) {
+                                          const NewInterview& interview, InterviewFault* fault) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kRecordInterview));
-  CANJE_ASSIGN_OR_RETURN(CheckedInterview checked, CheckInterview(instance, interview));
+  std::string member;
+  Result<CheckedInterview> checked = CheckInterview(instance, interview, member);
+  if (!checked.ok()) {
+    if (fault != nullptr) *fault = {0, member};
+    return checked.status();
+  }
   CANJE_RETURN_IF_ERROR(instance.Change(
-      [&](instance::Recorder& recorder) -> Status { return WriteInterview(recorder, checked); }));
-  return checked.result;
+      [&](instance::Recorder& recorder) -> Status { return WriteInterview(recorder, *checked); }));
+  return checked->result;
 }
 
 Result<std::vector<RecordedInterview>> RecordInterviews(
     instance::Instance& instance,
-    const std::vector<std::pair<NewInterview, std::string>>& interviews) {
+    const std::vector<std::pair<NewInterview, std::string>>& interviews, InterviewFault* fault) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kRecordInterview));
   if (interviews.empty()) return Status::Usage("no interview to record");
   std::vector<RecordedInterview> results;
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
     std::vector<Status> problems;
-    for (const auto& [interview, where] : interviews) {
-      Result<CheckedInterview> checked = CheckInterview(instance, interview);
+    for (size_t i = 0; i < interviews.size(); ++i) {
+      const auto& [interview, where] = interviews[i];
+      std::string member;
+      Result<CheckedInterview> checked = CheckInterview(instance, interview, member);
       if (!checked.ok()) {
+        if (problems.empty() && fault != nullptr) *fault = {i, member};
         problems.push_back(Status(checked.status().code(), where + checked.status().message()));
         continue;
       }

@@ -47,20 +47,33 @@ struct RecordedInterview {
   bool changes_refusal = false;  // the person had refused this destination before
 };
 
+// Which value a refusal of RecordInterview(s) is about: the interview's index in the batch
+// (0 for one interview) and its member, named as the columns of `canje interview record --file`
+// and the HTTP API's body members: "person", "destination", "identity", "consent", "fit", "on",
+// "note"; empty when the refusal is about no one value (the role, the store).
+struct InterviewFault {
+  size_t item = 0;
+  std::string member;
+};
+
 // Checks and records the interview. kNotPermitted for any role but verifier; kUsage for a bad
 // value (naming the accepted ones), a day in the future, or a changed refusal without a note;
 // kNotFound for an unknown person or destination; kConflict for an erased person; kInvalid for
-// a day before the latest interview about the same destination.
+// a day before the latest interview about the same destination. On a refusal of one of its
+// values, `fault` (when given) says which.
 Result<RecordedInterview> RecordInterview(instance::Instance& instance,
-                                          const NewInterview& interview);
+                                          const NewInterview& interview,
+                                          InterviewFault* fault = nullptr);
 
 // Many interviews at once (`canje interview record --file`): each is checked as RecordInterview
 // checks one, against the store and the interviews before it in the batch; every problem is
 // named with the item's prefix ("interviews.csv:4: "), and either all are recorded (one
-// transaction, one event each) or none. The code is the first problem's.
+// transaction, one event each) or none. The code is the first problem's; `fault` (when given)
+// says which item and value the first problem is about.
 Result<std::vector<RecordedInterview>> RecordInterviews(
     instance::Instance& instance,
-    const std::vector<std::pair<NewInterview, std::string>>& interviews);
+    const std::vector<std::pair<NewInterview, std::string>>& interviews,
+    InterviewFault* fault = nullptr);
 
 // An interview as its reader sees it (the note opened).
 struct InterviewView {

@@ -36,31 +36,37 @@ std::span<const std::string_view> LegalActTypes() { return kTypes; }
 
 std::string LegalActId(int64_t id) { return "A" + std::to_string(id); }
 
-Result<int64_t> RecordLegalAct(instance::Instance& instance, const NewLegalAct& act) {
+Result<int64_t> RecordLegalAct(instance::Instance& instance, const NewLegalAct& act,
+                               std::string* fault) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kRecordLegalAct));
+  auto at = [fault](std::string_view member, Status status) {
+    if (fault != nullptr && !status.ok()) *fault = member;
+    return status;
+  };
   std::string type = NormalizeType(act.type);
   if (std::find(std::begin(kTypes), std::end(kTypes), type) == std::end(kTypes)) {
-    return Status::Usage("unknown legal act type '" + act.type +
-                         "'; use pardon, commutation, charges_dropped, alternative_measures or "
-                         "expulsion_order");
+    return at("type", Status::Usage("unknown legal act type '" + act.type +
+                                    "'; use pardon, commutation, charges_dropped, "
+                                    "alternative_measures or expulsion_order"));
   }
-  if (act.date.empty())
-    return Status::Usage("say on which day the act was taken: --date YYYY-MM-DD");
-  CANJE_RETURN_IF_ERROR(CheckDay(act.date, "--date"));
+  if (act.date.empty()) {
+    return at("date", Status::Usage("say on which day the act was taken: --date YYYY-MM-DD"));
+  }
+  CANJE_RETURN_IF_ERROR(at("date", CheckDay(act.date, "--date")));
   if (act.authority.empty()) {
-    return Status::Usage("say which authority took the act: --authority \"...\"");
+    return at("authority", Status::Usage("say which authority took the act: --authority \"...\""));
   }
   if (act.status_after.empty()) {
-    return Status::Usage(
-        "say the person's legal status after release: --status-after "
-        "\"free\" (or \"conditional release\", \"expelled\", ...)");
+    return at("status_after", Status::Usage("say the person's legal status after release: "
+                                            "--status-after \"free\" (or \"conditional "
+                                            "release\", \"expelled\", ...)"));
   }
   std::string subject = instance::PersonId(act.person_id);
   CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(act.person_id));
-  if (!person) return Status::NotFound("no person " + subject);
+  if (!person) return at("person", Status::NotFound("no person " + subject));
   if (!person->person.erased_at.empty()) {
-    return Status::Conflict(subject + " was erased on " + person->person.erased_at +
-                            "; nothing more is recorded about them");
+    return at("person", Status::Conflict(subject + " was erased on " + person->person.erased_at +
+                                         "; nothing more is recorded about them"));
   }
   store::LegalActRow row;
   row.person_id = act.person_id;

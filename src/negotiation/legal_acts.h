@@ -34,8 +34,10 @@ struct NewLegalAct {
 
 // Checks and records the act; returns its id. kUsage for an unknown type (listing the types),
 // a bad day, or a missing authority or status after; kNotFound for an unknown person, kConflict
-// for an erased one.
-Result<int64_t> RecordLegalAct(instance::Instance& instance, const NewLegalAct& act);
+// for an erased one. On a refusal of one of its values, `fault` (when given) names it as the HTTP
+// API's body does: "person", "type", "date", "authority" or "status_after".
+Result<int64_t> RecordLegalAct(instance::Instance& instance, const NewLegalAct& act,
+                               std::string* fault = nullptr);
 
 // The acts of `person_id` (0: everyone's) that the reader may see: negotiators and observers
 // only those of persons their party may see (need to know). Needs kReadRegistry.

@@ -213,9 +213,10 @@ Result<ReviewItem> ExplainRecords(Instance& instance, int64_t left_record, int64
 }
 
 Result<DecisionOutcome> DecidePair(Instance& instance, int64_t left_record, int64_t right_record,
-                                   bool same, const std::string& reason) {
+                                   bool same, const std::string& reason, DecisionFault* fault) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
   if (reason.empty()) {
+    if (fault != nullptr) *fault = {0, "reason"};
     return Status::Usage("say why with --reason \"...\"; the reason is kept in the log");
   }
   if (left_record == right_record) {
@@ -246,7 +247,8 @@ Result<DecisionOutcome> DecidePair(Instance& instance, int64_t left_record, int6
 }
 
 Result<BatchDecisionReport> DecidePairs(Instance& instance,
-                                        const std::vector<PairDecision>& decisions) {
+                                        const std::vector<PairDecision>& decisions,
+                                        DecisionFault* fault) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReviewLinks));
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(auto existing, store::ReviewDecisions(store));
@@ -258,12 +260,14 @@ Result<BatchDecisionReport> DecidePairs(Instance& instance,
   std::vector<Checked> checked;
   std::map<std::pair<Bytes, Bytes>, const PairDecision*> in_batch;
   BatchDecisionReport report;
-  for (const PairDecision& decision : decisions) {
-    auto fail = [&](const Status& status) {
+  for (size_t i = 0; i < decisions.size(); ++i) {
+    const PairDecision& decision = decisions[i];
+    auto fail = [&](const Status& status, std::string_view member = "") {
+      if (fault != nullptr) *fault = {i, std::string(member)};
       return Status(status.code(), decision.where + ": " + std::string(status.message()));
     };
     if (decision.reason.empty())
-      return fail(Status::Usage("no reason given; every decision says why"));
+      return fail(Status::Usage("no reason given; every decision says why"), "reason");
     if (decision.left_record == decision.right_record) {
       return fail(Status::Usage("a record is always the same person as itself"));
     }

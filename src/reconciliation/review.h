@@ -65,11 +65,19 @@ struct DecisionOutcome {
   int64_t event_seq = 0;
 };
 
+// Which decision a refusal is about (its index in a batch, 0 for one) and, when one value is at
+// fault, which: "reason". Empty member: the pair itself (its records, who may decide on it).
+struct DecisionFault {
+  size_t item = 0;
+  std::string member;
+};
+
 // Records a decision. kUsage without a reason or for a record paired with itself; kNotFound
 // for an unknown record or one the caller may not see; kConflict for an erased record or a
 // decision equal to the one that binds already; kNotPermitted per the rule above.
 Result<DecisionOutcome> DecidePair(instance::Instance& instance, int64_t left_record,
-                                   int64_t right_record, bool same, const std::string& reason);
+                                   int64_t right_record, bool same, const std::string& reason,
+                                   DecisionFault* fault = nullptr);
 
 // One row of a decisions file (`canje review decide --file`).
 struct PairDecision {
@@ -90,7 +98,9 @@ struct BatchDecisionReport {
 // message names the row's `where`), two rows contradicting each other about the same two rows
 // are refused (kInvalid), and rows that change nothing are counted, not refused. One transaction,
 // one event per decision recorded.
+// `fault` (when given) says which decision (and value) a refusal is about.
 Result<BatchDecisionReport> DecidePairs(instance::Instance& instance,
-                                        const std::vector<PairDecision>& decisions);
+                                        const std::vector<PairDecision>& decisions,
+                                        DecisionFault* fault = nullptr);
 
 }  // namespace canje::reconciliation

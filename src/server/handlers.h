@@ -39,6 +39,11 @@ inline constexpr std::string_view kListFilePath = "/v1/lists";
 inline constexpr size_t kListFileBodyLimit = size_t{32} << 20;
 // GET /v1/link/status
 Status AddReconciliationRoutes(Routes& routes);
+// GET and POST /v1/interviews, POST /v1/interviews/batch; GET and POST /v1/acts;
+// GET /v1/eligibility
+Status AddInterviewRoutes(Routes& routes);
+// POST /v1/link; GET /v1/review; POST /v1/review/{pair}/decision, /v1/review/decisions
+Status AddLinkageRoutes(Routes& routes);
 // GET and DELETE /v1/session (the caller's own), GET /v1/sessions and DELETE
 // /v1/sessions/{id} (an admin's)
 Status AddSessionRoutes(Routes& routes);

@@ -13,6 +13,8 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddInterviewRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddLinkageRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddTileRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddListRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddAdminRoutes(routes));

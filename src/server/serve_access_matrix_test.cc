@@ -83,8 +83,9 @@ class AccessMatrixTest : public ::testing::Test {
       tokens_[caller.user] = json::parse(token.out)["token"];
     }
     const json roster = json::parse(Ok({"persons", "--list", "L1", "--json"}));
-    roster_person_ = roster[10]["id"];
-    unlisted_person_ = roster[200]["id"];
+    for (const json& person : roster) roster_.push_back(person["id"]);
+    roster_person_ = roster_[10];
+    unlisted_person_ = roster_[200];
     us_national_ =
         json::parse(Ok({"persons", "--list", "L2", "--nationality", "USA", "--json"}))[0]["id"];
     Ok({"--as", "med", "exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
@@ -188,14 +189,49 @@ class AccessMatrixTest : public ::testing::Test {
          {"/v1/users", R"({"name": "newcomer", "party": "VEN", "role": "observer"})"}},
         {"POST /v1/users/{name}/totp", {"/v1/users/obs/totp", "{}"}},
         {"GET /v1/parties", {"/v1/parties"}},
+        // Verification: interviews of roster persons in no proposal, by the verifier alone.
+        {"GET /v1/interviews", {"/v1/interviews"}},
+        {"POST /v1/interviews", {"/v1/interviews", Interview(roster_[11])}},
+        {"POST /v1/interviews/batch",
+         {"/v1/interviews/batch", R"({"interviews": [)" + Interview(roster_[12]) + "]}"}},
+        {"GET /v1/acts", {"/v1/acts"}},
+        {"POST /v1/acts",
+         {"/v1/acts", R"({"person": ")" + roster_[13] +
+                          R"(", "type": "pardon", "date": "2025-06-01", "authority": "Presidency",
+                              "status_after": "free"})"}},
+        {"GET /v1/eligibility", {"/v1/eligibility?destination=VEN"}},
+        {"POST /v1/link", {"/v1/link", "{}"}},
+        {"GET /v1/review", {"/v1/review"}},
+        // A pair of records that does not exist: 404 for whoever may decide (after the role).
+        {"POST /v1/review/{pair}/decision",
+         {"/v1/review/R1-R999999/decision",
+          R"({"decision": "same", "reason": "x"})",
+          {},
+          {},
+          {404}}},
+        {"POST /v1/review/decisions",
+         {"/v1/review/decisions",
+          R"({"decisions": [{"left": "R1", "right": "R999999", "decision": "same",
+                             "reason": "x"}]})",
+          {},
+          {},
+          {404}}},
         {"POST /v1/parties",
          {"/v1/parties", R"j({"code": "NOR", "name": "Norway (synthetic)", "kind": "state"})j"}},
     };
   }
 
+  // An interview's body: the person consents to go to VEN.
+  static std::string Interview(const std::string& person) {
+    return R"({"person": ")" + person +
+           R"(", "destination": "VEN", "identity": "confirmed", "consent": "consents",
+              "fit": "yes"})";
+  }
+
   CanjeRunner canje_;
   std::vector<Caller> callers_;
   std::map<std::string, std::string> tokens_;
+  std::vector<std::string> roster_;  // SLV's CECOT roster, L1
   std::string roster_person_, unlisted_person_, us_national_;
   std::unique_ptr<ServeProcess> server_;
   std::unique_ptr<HttpTestClient> client_;

@@ -72,6 +72,10 @@ json LegalActJson(const store::LegalActRow& act) {
           {"recorded_by", act.recorded_by}};
 }
 
+json LegalActRecordedJson(int64_t act, int64_t person) {
+  return {{"id", negotiation::LegalActId(act)}, {"person", instance::PersonId(person)}};
+}
+
 json InterviewJson(const negotiation::InterviewView& view) {
   return {{"id", negotiation::InterviewId(view.id)},
           {"person", instance::PersonId(view.person_id)},
@@ -94,6 +98,17 @@ json InterviewRecordedJson(const negotiation::RecordedInterview& recorded, int64
           {"person", instance::PersonId(person)},
           {"destination", destination},
           {"changes_refusal", recorded.changes_refusal}};
+}
+
+json InterviewsRecordedJson(
+    const std::vector<negotiation::RecordedInterview>& recorded,
+    const std::vector<std::pair<negotiation::NewInterview, std::string>>& interviews) {
+  json out = json::array();
+  for (size_t i = 0; i < recorded.size() && i < interviews.size(); ++i) {
+    out.push_back(InterviewRecordedJson(recorded[i], interviews[i].first.person_id,
+                                        interviews[i].first.destination));
+  }
+  return out;
 }
 
 json EligibilityJson(const negotiation::PersonEligibility& entry) {

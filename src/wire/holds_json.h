@@ -7,6 +7,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "negotiation/eligibility_report.h"
 #include "negotiation/holds.h"
@@ -27,6 +29,8 @@ nlohmann::json HoldListItemJson(const negotiation::HoldView& view);
 // {"id": "A2", "person", "type", "date", "authority", "reference", "status_after",
 //  "recorded_at", "recorded_by"}
 nlohmann::json LegalActJson(const store::LegalActRow& act);
+// What `act add` answers: {"id": "A2", "person": "P17"}
+nlohmann::json LegalActRecordedJson(int64_t act, int64_t person);
 
 // {"id": "I4", "person", "destination", "interviewed_on", "identity", "consent",
 //  "fit_to_travel", "current", "note" (null when none or erased), "note_erased", "recorded_by",
@@ -35,6 +39,11 @@ nlohmann::json InterviewJson(const negotiation::InterviewView& view);
 // What `interview record` answers: {"id", "person", "destination", "changes_refusal"}
 nlohmann::json InterviewRecordedJson(const negotiation::RecordedInterview& recorded,
                                      int64_t person, const std::string& destination);
+// What `interview record --file` answers: an InterviewRecordedJson for each interview of the
+// batch, in order (`recorded[i]` is `interviews[i]`'s).
+nlohmann::json InterviewsRecordedJson(
+    const std::vector<negotiation::RecordedInterview>& recorded,
+    const std::vector<std::pair<negotiation::NewInterview, std::string>>& interviews);
 
 // {"person", "selectable", "ready_for_handover", "reasons": [{"kind", "blocks_selection",
 //  "reason"}...]}

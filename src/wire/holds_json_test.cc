@@ -80,6 +80,7 @@ TEST(HoldsJsonTest, LegalAct) {
   act.recorded_at = "2030-02-02T10:00:00Z";
   act.recorded_by = "mediator.one";
   EXPECT_TRUE(MatchesGolden(LegalActJson(act), "holds_legal_act"));
+  EXPECT_TRUE(MatchesGolden(LegalActRecordedJson(2, 3), "holds_legal_act_recorded"));
 }
 
 TEST(HoldsJsonTest, Interviews) {
@@ -108,6 +109,12 @@ TEST(HoldsJsonTest, Interviews) {
       {"interview", InterviewJson(view)},
       {"note_erased", InterviewJson(erased)},
       {"recorded", InterviewRecordedJson(recorded, 3, "BBB")},
+      {"recorded_batch",
+       InterviewsRecordedJson({recorded, {7, false}},
+                              {{negotiation::NewInterview{.person_id = 3, .destination = "BBB"},
+                                "interviews.csv:2: "},
+                               {negotiation::NewInterview{.person_id = 5, .destination = "CCC"},
+                                "interviews.csv:3: "}})},
   };
   EXPECT_TRUE(MatchesGolden(shapes, "holds_interview"));
 }

@@ -1,0 +1,163 @@
+// The reconciliation of the store's lists over HTTP: POST /v1/link (`canje link` without files),
+// GET /v1/review (`canje review list`), POST /v1/review/{pair}/decision (`canje review decide`)
+// and POST /v1/review/decisions (`canje review decide --file`). The use cases of
+// reconciliation/linker.h and review.h, with the JSON of wire/review_json.h.
+#include <string>
+#include <vector>
+
+#include "instance/ids.h"
+#include "reconciliation/linker.h"
+#include "reconciliation/review.h"
+#include "server/handlers.h"
+#include "wire/review_json.h"
+
+namespace canje::server {
+namespace {
+
+using nlohmann::json;
+
+// Member `name` of `body` as a number, into `value` when present (left as it is when absent).
+Status LinkNumberMember(ApiCall& call, const json& body, const std::string& name, double& value) {
+  auto found = body.find(name);
+  if (found == body.end()) return Status::Ok();
+  if (!found->is_number()) {
+    return call.AtPointer(Status::Usage("\"" + name + "\" must be a number from 0 to 1"),
+                          "/" + name);
+  }
+  value = found->get<double>();
+  return Status::Ok();
+}
+
+Result<Reply> PostLink(ApiCall& call) {
+  reconciliation::LinkStoreOptions options;
+  if (!call.request.body().empty()) {
+    CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
+    CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"threshold", "review_low", "review_high"}));
+    CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "threshold", options.threshold));
+    CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "review_low", options.review_low));
+    CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "review_high", options.review_high));
+  }
+  CANJE_ASSIGN_OR_RETURN(reconciliation::LinkStoreReport report,
+                         reconciliation::LinkStore(call.instance, options));
+  return JsonReply(wire::LinkReportJson(report, options));
+}
+
+Result<Reply> GetReviewQueue(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t limit, call.QueryInteger("limit", 0));
+  CANJE_ASSIGN_OR_RETURN(auto items, reconciliation::ListReviewQueue(call.instance, limit));
+  json out = json::array();
+  for (const reconciliation::ReviewItem& item : items) out.push_back(wire::ReviewItemJson(item));
+  return JsonReply(out);
+}
+
+// "R12-R57" (or "12-57"): the two records of a pair.
+Result<std::pair<int64_t, int64_t>> ParsePair(const std::string& text) {
+  const size_t dash = text.find('-');
+  if (dash == std::string::npos) {
+    return Status::Usage("a pair is two record ids joined by '-', such as R12-R57; got '" + text +
+                         "'");
+  }
+  CANJE_ASSIGN_OR_RETURN(int64_t left, instance::ParseId(text.substr(0, dash), 'R', "record"));
+  CANJE_ASSIGN_OR_RETURN(int64_t right, instance::ParseId(text.substr(dash + 1), 'R', "record"));
+  return std::pair(left, right);
+}
+
+// The member "decision": "same" or "different".
+Result<bool> SameMember(ApiCall& call, const json& body) {
+  CANJE_ASSIGN_OR_RETURN(std::string decision, call.StringMember(body, "decision", true));
+  if (decision != "same" && decision != "different") {
+    return call.AtPointer(
+        Status::Usage("\"decision\" is \"same\" or \"different\", not '" + decision + "'"),
+        "/decision");
+  }
+  return decision == "same";
+}
+
+// The core's refusal, pointed at the value it is about when it names one.
+Status AtDecisionFault(ApiCall& call, const Status& status, const std::string& prefix,
+                       const reconciliation::DecisionFault& fault) {
+  if (fault.member.empty()) {
+    return prefix.empty() ? status : call.AtPointer(status, prefix);
+  }
+  return call.AtPointer(status, prefix + "/" + fault.member);
+}
+
+Result<Reply> PostDecision(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(auto pair, ParsePair(call.Param("pair")));
+  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
+  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"decision", "reason"}));
+  CANJE_ASSIGN_OR_RETURN(bool same, SameMember(call, body));
+  CANJE_ASSIGN_OR_RETURN(std::string reason, call.StringMember(body, "reason", true));
+  reconciliation::DecisionFault fault;
+  Result<reconciliation::DecisionOutcome> outcome =
+      reconciliation::DecidePair(call.instance, pair.first, pair.second, same, reason, &fault);
+  if (!outcome.ok()) return AtDecisionFault(call, outcome.status(), "", fault);
+  return JsonReply(wire::DecisionJson(*outcome));
+}
+
+// One decision of a batch: {"left": "R12", "right": "R57", "decision": "same", "reason": ...}.
+Status ReadDecision(ApiCall& call, const json& item, const std::string& prefix,
+                    reconciliation::PairDecision& decision) {
+  if (!item.is_object()) {
+    return call.AtPointer(Status::Usage("a decision is a JSON object, such as {\"left\": \"R12\", "
+                                        "\"right\": \"R57\", \"decision\": \"same\", "
+                                        "\"reason\": \"...\"}"),
+                          prefix);
+  }
+  auto under = [&](Status status) {
+    if (!status.ok() && call.problem) call.problem->pointer = prefix + call.problem->pointer;
+    return status;
+  };
+  CANJE_RETURN_IF_ERROR(under(call.OnlyMembers(item, {"left", "right", "decision", "reason"})));
+  for (const char* side : {"left", "right"}) {
+    Result<std::string> text = call.StringMember(item, side, true);
+    if (!text.ok()) return under(text.status());
+    Result<int64_t> id = instance::ParseId(*text, 'R', "record");
+    if (!id.ok()) return call.AtPointer(id.status(), prefix + "/" + side);
+    (std::string(side) == "left" ? decision.left_record : decision.right_record) = *id;
+  }
+  Result<bool> same = SameMember(call, item);
+  if (!same.ok()) return under(same.status());
+  decision.same = *same;
+  Result<std::string> reason = call.StringMember(item, "reason", true);
+  if (!reason.ok()) return under(reason.status());
+  decision.reason = *reason;
+  decision.where = prefix;
+  return Status::Ok();
+}
+
+Result<Reply> PostDecisions(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
+  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"decisions"}));
+  auto found = body.find("decisions");
+  if (found == body.end() || !found->is_array() || found->empty()) {
+    return call.AtPointer(Status::Usage("\"decisions\" must be a non-empty array of decisions, "
+                                        "all recorded or none"),
+                          "/decisions");
+  }
+  std::vector<reconciliation::PairDecision> decisions(found->size());
+  for (size_t i = 0; i < found->size(); ++i) {
+    CANJE_RETURN_IF_ERROR(
+        ReadDecision(call, (*found)[i], "/decisions/" + std::to_string(i), decisions[i]));
+  }
+  reconciliation::DecisionFault fault;
+  Result<reconciliation::BatchDecisionReport> report =
+      reconciliation::DecidePairs(call.instance, decisions, &fault);
+  if (!report.ok()) {
+    return AtDecisionFault(call, report.status(), "/decisions/" + std::to_string(fault.item),
+                           fault);
+  }
+  return JsonReply(wire::DecisionsJson(*report));
+}
+
+}  // namespace
+
+Status AddLinkageRoutes(Routes& routes) {
+  CANJE_RETURN_IF_ERROR(routes.Add("POST", "/v1/link", {Action::kLinkRecords, PostLink}));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/review", {Action::kReviewLinks, GetReviewQueue}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("POST", "/v1/review/decisions", {Action::kReviewLinks, PostDecisions}));
+  return routes.Add("POST", "/v1/review/{pair}/decision", {Action::kReviewLinks, PostDecision});
+}
+
+}  // namespace canje::server
