@@ -22,6 +22,11 @@ Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,
 // /v1/exchanges/{id}/reconciliation
 Status AddExecutionRoutes(Routes& routes);
+// GET /v1/exchanges/{id}/workflow; POST /v1/exchanges/{id}/workflow/advance,
+// /v1/exchanges/{id}/workflow/collapse
+Status AddWorkflowRoutes(Routes& routes);
+// GET /v1/log/entries/{index}, /v1/log/bundle
+Status AddLogEntryRoutes(Routes& routes);
 // GET /v1/link/status
 Status AddReconciliationRoutes(Routes& routes);
 // GET and DELETE /v1/session (the caller's own), GET /v1/sessions and DELETE
