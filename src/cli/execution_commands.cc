@@ -6,7 +6,6 @@
 #include <vector>
 
 #include "cli/agreement_commands.h"
-#include "cli/execution_reports.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
 #include "core/text.h"
@@ -17,6 +16,7 @@
 #include "negotiation/execution_files.h"
 #include "negotiation/proposal_actions.h"
 #include "wire/execution_json.h"
+#include "wire/execution_reports.h"
 
 namespace canje::cli {
 namespace {
@@ -52,7 +52,7 @@ Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(negotiation::ReadinessReport report,
                          negotiation::ExchangeReadiness(*instance, id, flags.date));
-  CANJE_ASSIGN_OR_RETURN(PersonNames names,
+  CANJE_ASSIGN_OR_RETURN(wire::Names names,
                          negotiation::VisibleNames(*instance, wire::PersonsOf(report)));
   if (context.global.json) {
     context.out << wire::ReadinessJson(report, names).dump(2) << '\n';
@@ -75,8 +75,8 @@ Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
       detail = entry.handover->handed_over_at + ", " + entry.handover->place;
     }
     table.AddRow({instance::PersonId(entry.transfer.person_id),
-                  NameOf(names, entry.transfer.person_id), entry.transfer.from, entry.transfer.to,
-                  entry.status, detail});
+                  wire::NameOf(names, entry.transfer.person_id), entry.transfer.from,
+                  entry.transfer.to, entry.status, detail});
   }
   table.Print(context.out);
   context.out << report.persons.size() << " persons: " << report.ready << " ready, "
@@ -133,7 +133,6 @@ Status RunReport(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto direction, negotiation::ParseDirection(flags.direction));
   report.from = direction.first;
   report.to = direction.second;
-  if (flags.count < 0) return Status::Usage("--count must be a number >= 0");
   report.count = flags.count;
   report.note = flags.note;
   if (!flags.persons_file.empty()) {
@@ -161,15 +160,15 @@ Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeReconciliation reconciliation,
                          negotiation::ReconcileExchange(*instance, id, flags.date));
-  CANJE_ASSIGN_OR_RETURN(PersonNames names,
+  CANJE_ASSIGN_OR_RETURN(wire::Names names,
                          negotiation::VisibleNames(*instance, wire::PersonsOf(reconciliation)));
   if (!flags.csv_file.empty()) {
     CANJE_RETURN_IF_ERROR(
-        WriteOutputFile(flags.csv_file, ReconciliationCsv(reconciliation, names)));
+        WriteOutputFile(flags.csv_file, wire::ReconciliationCsv(reconciliation, names)));
   }
   if (!flags.html_file.empty()) {
     CANJE_RETURN_IF_ERROR(
-        WriteOutputFile(flags.html_file, ReconciliationHtml(reconciliation, names)));
+        WriteOutputFile(flags.html_file, wire::ReconciliationHtml(reconciliation, names)));
   }
   if (context.global.json) {
     context.out << wire::ReconciliationJson(reconciliation, names).dump(2) << '\n';
@@ -189,7 +188,7 @@ Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
       reported.push_back(line.party + " " + std::to_string(line.count));
     }
     totals.AddRow({d.from + ">" + d.to, std::to_string(d.agreed), std::to_string(d.verified),
-                   std::to_string(d.handed_over), NotTravellingSummary(d.not_travelling),
+                   std::to_string(d.handed_over), wire::NotTravellingSummary(d.not_travelling),
                    std::to_string(d.no_outcome), reported.empty() ? "none" : Join(reported, ", "),
                    std::to_string(d.unexplained)});
   }
@@ -202,7 +201,7 @@ Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
     }
     context.out << '\n';
     for (const auto& difference : d.differences) {
-      const std::string name = NameOf(names, difference.person_id);
+      const std::string name = wire::NameOf(names, difference.person_id);
       context.out << (difference.explained ? "  - " : "  ! ") << difference.text
                   << (name.empty() ? "" : " [" + name + "]") << '\n';
     }
@@ -272,7 +271,7 @@ Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto rows, negotiation::ListHandovers(*instance, id));
   std::vector<int64_t> persons;
   for (const auto& row : rows) persons.push_back(row.person_id);
-  CANJE_ASSIGN_OR_RETURN(PersonNames names, negotiation::VisibleNames(*instance, persons));
+  CANJE_ASSIGN_OR_RETURN(wire::Names names, negotiation::VisibleNames(*instance, persons));
   if (context.global.json) {
     json out = json::array();
     for (const auto& row : rows) out.push_back(wire::HandoverJson(row, names));
@@ -285,8 +284,9 @@ Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
   }
   Table table({"PERSON", "NAME", "TO", "AT", "PLACE", "WITNESSES", "RECORDED BY"});
   for (const auto& row : rows) {
-    table.AddRow({instance::PersonId(row.person_id), NameOf(names, row.person_id), row.to_party,
-                  row.handed_over_at, row.place, Join(row.witnesses, "; "), row.recorded_by});
+    table.AddRow({instance::PersonId(row.person_id), wire::NameOf(names, row.person_id),
+                  row.to_party, row.handed_over_at, row.place, Join(row.witnesses, "; "),
+                  row.recorded_by});
   }
   table.Print(context.out);
   return Status::Ok();

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
 #include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
@@ -151,13 +152,9 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
     instance::BundleOptions options;
     options.out = *bundle_out;
     if (!entries->empty()) {
-      size_t dash = entries->find('-');
-      try {
-        options.first = std::stoll(entries->substr(0, dash));
-        options.last = dash == std::string::npos ? options.first : std::stoll(entries->substr(dash + 1));
-      } catch (const std::exception&) {
-        return context.Finish(Status::Usage("--entries must be A-B, such as 0-20"));
-      }
+      auto range = instance::ParseEntryRange(*entries);
+      if (!range.ok()) return context.Finish(range.status());
+      std::tie(options.first, options.last) = *range;
     }
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());

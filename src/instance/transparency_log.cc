@@ -278,36 +278,40 @@ Status AddCosignature(Instance& instance, const std::string& cosigned_note,
   });
 }
 
-Status WriteBundle(Instance& instance, const BundleOptions& options) {
+Result<std::pair<int64_t, int64_t>> ParseEntryRange(std::string_view text) {
+  const size_t dash = text.find('-');
+  const std::string_view a = text.substr(0, dash);
+  const std::string_view b = dash == std::string_view::npos ? a : text.substr(dash + 1);
+  auto digits = [](std::string_view part) {
+    return !part.empty() && part.size() <= 18 &&
+           part.find_first_not_of("0123456789") == std::string_view::npos;
+  };
+  if (!digits(a) || !digits(b)) return Status::Usage("--entries must be A-B, such as 0-20");
+  return std::pair<int64_t, int64_t>{std::stoll(std::string(a)), std::stoll(std::string(b))};
+}
+
+Result<std::vector<BundleFile>> BundleFiles(Instance& instance, int64_t first,
+                                            int64_t wanted_last) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(auto latest, store.LatestCheckpoint());
   if (!latest) return Status::NotFound("the log has no checkpoint yet");
-  int64_t last = options.last < 0 ? latest->size - 1 : options.last;
-  if (options.first < 0 || options.first > last || last >= latest->size) {
+  const int64_t last = wanted_last < 0 ? latest->size - 1 : wanted_last;
+  if (first < 0 || first > last || last >= latest->size) {
     return Status::Usage("--entries must be A-B with 0 <= A <= B < " +
                          std::to_string(latest->size));
   }
-  std::error_code error;
-  std::filesystem::create_directories(options.out / "entries", error);
-  if (error) return Status::CannotWrite("cannot create " + options.out.string());
-  auto write = [&](const std::filesystem::path& path, const std::string& text) -> Status {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << text;
-    if (!out) return Status::CannotWrite("cannot write " + path.string());
-    return Status::Ok();
-  };
+  std::vector<BundleFile> files;
   CANJE_ASSIGN_OR_RETURN(std::string note, LatestCheckpointNote(store));
-  CANJE_RETURN_IF_ERROR(write(options.out / "checkpoint", note));
+  files.push_back({"checkpoint", std::move(note)});
   CANJE_ASSIGN_OR_RETURN(std::string vkey, LogVerifierKey(store));
-  CANJE_RETURN_IF_ERROR(write(options.out / "log.vkey", vkey + "\n"));
-  for (int64_t index = options.first; index <= last; ++index) {
+  files.push_back({"log.vkey", vkey + "\n"});
+  for (int64_t index = first; index <= last; ++index) {
     CANJE_ASSIGN_OR_RETURN(std::string leaf, EntryLeaf(store, index));
     CANJE_ASSIGN_OR_RETURN(auto proof, store.ProveInclusion(index, latest->size));
-    std::string name = std::to_string(index);
-    CANJE_RETURN_IF_ERROR(write(options.out / "entries" / (name + ".leaf"), leaf));
-    CANJE_RETURN_IF_ERROR(
-        write(options.out / "entries" / (name + ".proof"), ledger::FormatProof(proof)));
+    const std::string name = "entries/" + std::to_string(index);
+    files.push_back({name + ".leaf", std::move(leaf)});
+    files.push_back({name + ".proof", ledger::FormatProof(proof)});
   }
   std::string readme =
       "# Evidence bundle from a canje transparency log\n\n"
@@ -317,7 +321,8 @@ Status WriteBundle(Instance& instance, const BundleOptions& options) {
       "  golang.org/x/mod/sumdb/note reads it. Compare it with the key the log's operator\n"
       "  published before trusting anything here.\n"
       "- `entries/N.leaf`: the exact bytes of entry N (0-based): canonical JSON (RFC 8785) of the\n"
-      "  event's envelope. It holds the event's type, time, actor, party, subjects and the SHA-256\n"
+      "  event's envelope. It holds the event's type, time, actor, party, subjects and the "
+      "SHA-256\n"
       "  of salt || payload, never the payload. An entry that records a personal assessment reads\n"
       "  `assessment.sealed` without subjects: its real type and subjects are in the payload.\n"
       "- `entries/N.proof`: the RFC 9162 inclusion proof of entry N in the tree of the\n"
@@ -332,9 +337,25 @@ Status WriteBundle(Instance& instance, const BundleOptions& options) {
       "4. To tie an entry to its content, the log's operator can disclose the payload and its\n"
       "   salt: SHA-256(salt || payload) must equal the leaf's payload_sha256.\n\n"
       "Entries in this bundle: " +
-      std::to_string(options.first) + " to " + std::to_string(last) + " of a tree of size " +
+      std::to_string(first) + " to " + std::to_string(last) + " of a tree of size " +
       std::to_string(latest->size) + ".\n";
-  return write(options.out / "README.md", readme);
+  files.push_back({"README.md", std::move(readme)});
+  return files;
+}
+
+Status WriteBundle(Instance& instance, const BundleOptions& options) {
+  CANJE_ASSIGN_OR_RETURN(std::vector<BundleFile> files,
+                         BundleFiles(instance, options.first, options.last));
+  std::error_code error;
+  std::filesystem::create_directories(options.out / "entries", error);
+  if (error) return Status::CannotWrite("cannot create " + options.out.string());
+  for (const BundleFile& file : files) {
+    const std::filesystem::path path = options.out / file.path;
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << file.bytes;
+    if (!out) return Status::CannotWrite("cannot write " + path.string());
+  }
+  return Status::Ok();
 }
 
 }  // namespace canje::instance

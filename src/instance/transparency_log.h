@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -69,9 +71,23 @@ struct BundleOptions {
   int64_t last = -1;  // inclusive; -1: up to the checkpoint's last entry
 };
 
-// Writes the evidence bundle: checkpoint (with cosignatures), verifier key, the chosen entries'
-// leaf bytes and inclusion proofs, and a README saying how to check them offline. Checks first
-// that the acting user may read the log (Action::kReadRegistry).
+// "A-B" (or "A") into the first and last entries of a bundle: decimal digits, A <= B. kUsage
+// naming the form ("--entries must be A-B, such as 0-20").
+Result<std::pair<int64_t, int64_t>> ParseEntryRange(std::string_view text);
+
+// One file of an evidence bundle: its path in the bundle's folder ("entries/3.leaf") and bytes.
+struct BundleFile {
+  std::string path;
+  std::string bytes;
+};
+
+// The evidence bundle's files: checkpoint (with cosignatures), log.vkey, the chosen entries'
+// leaf bytes and inclusion proofs (entries/N.leaf, entries/N.proof), and a README.md saying how
+// to check them offline. Checks first that the acting user may read the log
+// (Action::kReadRegistry); kUsage for entries outside the latest checkpoint's tree.
+Result<std::vector<BundleFile>> BundleFiles(Instance& instance, int64_t first, int64_t last);
+
+// Writes BundleFiles into the folder `options.out` (`canje log bundle`).
 Status WriteBundle(Instance& instance, const BundleOptions& options);
 
 }  // namespace canje::instance

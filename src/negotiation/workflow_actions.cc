@@ -51,10 +51,20 @@ Result<store::ExchangeStateRow> ExchangeWorkflowState(instance::Instance& instan
 
 Result<store::ExchangeStateRow> ChangeExchangeState(instance::Instance& instance,
                                                     int64_t exchange_id, ExchangeState target,
-                                                    const std::string& reason) {
+                                                    const std::string& reason,
+                                                    int64_t expect_event_seq) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kChangeExchangeState));
   CANJE_ASSIGN_OR_RETURN(store::ExchangeStateRow row, ExchangeWorkflowState(instance, exchange_id));
   const std::string exchange = ExchangeId(exchange_id);
+  auto moved = [&](int64_t now_seq, const std::string& now_state) -> Status {
+    return Status::Conflict("exchange " + exchange + " moved (it is now " + now_state +
+                            ", by log entry " + std::to_string(now_seq) +
+                            ") since the state it was asked to leave was read; read it again "
+                            "and decide on what it now says");
+  };
+  if (expect_event_seq >= 0 && row.event_seq != expect_event_seq) {
+    return moved(row.event_seq, row.state);
+  }
   CANJE_ASSIGN_OR_RETURN(ExchangeState current, ParseExchangeState(row.state));
   CANJE_RETURN_IF_ERROR(CheckTransition("exchange " + exchange, current, target));
   if (target == ExchangeState::kAgreed) {
@@ -85,6 +95,11 @@ Result<store::ExchangeStateRow> ChangeExchangeState(instance::Instance& instance
   }
   const std::string state(ExchangeStateName(target));
   CANJE_RETURN_IF_ERROR(instance.Change([&](instance::Recorder& recorder) -> Status {
+    // The same state as read above, in the write's transaction (writers are serialised).
+    CANJE_ASSIGN_OR_RETURN(auto now,
+                           store::FindExchangeState(recorder.transaction().store(), exchange_id));
+    const int64_t now_seq = now ? now->event_seq : 0;
+    if (now_seq != row.event_seq) return moved(now_seq, now ? now->state : row.state);
     nlohmann::json payload = {{"exchange", exchange}, {"from", row.state}, {"to", state}};
     if (!reason.empty()) payload["reason"] = reason;
     CANJE_ASSIGN_OR_RETURN(std::string_view type, StateEventType(target));

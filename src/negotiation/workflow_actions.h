@@ -29,8 +29,14 @@ Result<store::ExchangeStateRow> ExchangeWorkflowState(instance::Instance& instan
 // Moves the exchange to `target`. kInvalid for a move not in the machine (naming the current
 // state and what is allowed), for verifying without every signature, for collapsing without a
 // reason, and for "agreed" (reached only by agreeing a version).
+// The state is read, the guards checked, and the move written only if the exchange's state is
+// still the one read (its event_seq, checked in the write's transaction): kConflict when it
+// moved in between. With `expect_event_seq` >= 0 (the event_seq of the state the caller read;
+// 0 for an exchange that never moved), kConflict also when the state is no longer that one, so
+// that nothing is written on a state the caller did not see.
 Result<store::ExchangeStateRow> ChangeExchangeState(instance::Instance& instance,
                                                     int64_t exchange_id, ExchangeState target,
-                                                    const std::string& reason);
+                                                    const std::string& reason,
+                                                    int64_t expect_event_seq = -1);
 
 }  // namespace canje::negotiation

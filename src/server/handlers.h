@@ -37,6 +37,11 @@ Status AddListRoutes(Routes& routes);
 // --body-limit is smaller): 20,000 rows of a list are some 5 MiB.
 inline constexpr std::string_view kListFilePath = "/v1/lists";
 inline constexpr size_t kListFileBodyLimit = size_t{32} << 20;
+// GET /v1/exchanges/{id}/workflow; POST /v1/exchanges/{id}/workflow/advance,
+// /v1/exchanges/{id}/workflow/collapse
+Status AddWorkflowRoutes(Routes& routes);
+// GET /v1/log/entries/{index}, /v1/log/bundle
+Status AddLogEntryRoutes(Routes& routes);
 // GET /v1/link/status
 Status AddReconciliationRoutes(Routes& routes);
 // GET and POST /v1/interviews, POST /v1/interviews/batch; GET and POST /v1/acts;

@@ -11,6 +11,8 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddHoldRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddWorkflowRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddLogEntryRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddInterviewRoutes(routes));

@@ -101,6 +101,10 @@ class AccessMatrixTest : public ::testing::Test {
     for (auto [user, party] : {std::pair{"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}}) {
       Ok({"--as", user, "proposal", "accept", "V1", "--party", party});
     }
+    // X2, between SLV and VEN only, is there to be collapsed.
+    Ok({"--as", "med", "exchange", "create", "second-round", "--mediator", "PUENTE"});
+    Ok({"--as", "med", "exchange", "party", "add", "X2", "SLV", "--bloc", "SLV"});
+    Ok({"--as", "med", "exchange", "party", "add", "X2", "VEN", "--bloc", "VEN"});
     // V1 agreed, the person it sends to VEN refuses, in an interview whose note only a
     // verifier, a mediator or an admin may read.
     Ok({"--as", "ver", "interview", "record", roster_person_, "--destination", "VEN", "--identity",
@@ -164,6 +168,38 @@ class AccessMatrixTest : public ::testing::Test {
         {"GET /v1/exchanges/{id}/readiness", {x1 + "/readiness", "", outside_x1}},
         {"GET /v1/exchanges/{id}/handovers", {x1 + "/handovers", "", outside_x1}},
         {"GET /v1/exchanges/{id}/reconciliation", {x1 + "/reconciliation", "", outside_x1}},
+        // Execution: X1 is agreed, not executing, so handovers and reports are refused for their
+        // state (422) once the role and the need to know allow them.
+        {"POST /v1/exchanges/{id}/handovers",
+         {x1 + "/handovers", Handover(roster_person_), outside_x1, {}, {409, 422}}},
+        {"POST /v1/exchanges/{id}/handovers/batch",
+         {x1 + "/handovers/batch",
+          R"({"handovers": [)" + Handover(roster_person_) + "]}",
+          outside_x1,
+          {},
+          {409, 422}}},
+        {"POST /v1/exchanges/{id}/not-travelling",
+         {x1 + "/not-travelling",
+          R"({"person": ")" + roster_person_ + R"(", "reason": "missing"})",
+          outside_x1,
+          {},
+          {409, 422}}},
+        {"POST /v1/exchanges/{id}/reports",
+         {x1 + "/reports",
+          R"({"party": "{party}", "direction": "SLV>VEN", "count": 1})",
+          outside_x1,
+          {},
+          {409, 422}}},
+        // The workflow: X1 cannot become verifying without signatures (422); X2 is collapsed.
+        {"GET /v1/exchanges/{id}/workflow", {x1 + "/workflow", "", outside_x1}},
+        {"POST /v1/exchanges/{id}/workflow/advance",
+         {x1 + "/workflow/advance", R"({"to": "verifying"})", outside_x1, {}, {409, 422}}},
+        {"POST /v1/exchanges/{id}/workflow/collapse",
+         {"/v1/exchanges/X2/workflow/collapse",
+          R"({"reason": "talks ended"})",
+          {"usa", "arg", "argobs"}}},
+        {"GET /v1/log/entries/{index}", {"/v1/log/entries/0"}},
+        {"GET /v1/log/bundle", {"/v1/log/bundle?entries=0-2"}},
         {"GET /v1/link/status", {"/v1/link/status"}},
         // With a token there is no session of one's own: 404, whoever asks.
         {"GET /v1/session", {"/v1/session", "", {}, {}, {404}}},
@@ -221,6 +257,12 @@ class AccessMatrixTest : public ::testing::Test {
     };
   }
 
+  // A handover's body: the person handed over to VEN.
+  static std::string Handover(const std::string& person) {
+    return R"({"person": ")" + person +
+           R"(", "at": "2025-07-18T14:05:00Z", "place": "Comalapa airport", "to": "VEN",
+              "witnesses": ["ICRC delegate"]})";
+  }
   // An interview's body: the person consents to go to VEN.
   static std::string Interview(const std::string& person) {
     return R"({"person": ")" + person +

@@ -5,14 +5,15 @@
 #include "negotiation/proposal_actions.h"
 
 namespace canje::wire {
-namespace {
-
-using nlohmann::json;
 
 std::string NameOf(const Names& names, int64_t person) {
   auto found = names.find(person);
   return found == names.end() ? "" : found->second;
 }
+
+namespace {
+
+using nlohmann::json;
 
 json DifferenceJson(const negotiation::CountDifference& d, const Names& names) {
   json out = {{"kind", d.kind},

@@ -11,6 +11,9 @@
 
 namespace canje::wire {
 
+// The name of `person` in `names`, or "" when it is not there (not the viewer's to read).
+std::string NameOf(const Names& names, int64_t person);
+
 // [{"kind", "reason"}...]: the obstacles as read.
 nlohmann::json ObstaclesJson(const std::vector<negotiation::ObstacleAsRead>& obstacles);
 

@@ -1,11 +1,11 @@
-#include "cli/execution_reports.h"
+#include "wire/execution_reports.h"
 
 #include "core/csv_writer.h"
 #include "instance/ids.h"
 #include "negotiation/exchange.h"
 #include "negotiation/proposal_actions.h"
 
-namespace canje::cli {
+namespace canje::wire {
 namespace {
 
 using nlohmann::json;
@@ -25,11 +25,6 @@ std::string ReportedSummary(const negotiation::PartyCount& line) {
 }
 
 }  // namespace
-
-std::string NameOf(const PersonNames& names, int64_t person) {
-  auto found = names.find(person);
-  return found == names.end() ? "" : found->second;
-}
 
 std::string EscapeHtml(std::string_view text) {
   std::string out;
@@ -66,8 +61,7 @@ std::string NotTravellingSummary(const std::map<std::string, int64_t>& by_reason
   return text.empty() ? "none" : text;
 }
 
-std::string ReconciliationCsv(const negotiation::ExchangeReconciliation& r,
-                              const PersonNames& names) {
+std::string ReconciliationCsv(const negotiation::ExchangeReconciliation& r, const Names& names) {
   std::string out;
   AppendCsvRow({"direction", "row", "kind", "person", "name", "party", "count", "reason", "text"},
                out);
@@ -98,8 +92,7 @@ std::string ReconciliationCsv(const negotiation::ExchangeReconciliation& r,
   return out;
 }
 
-std::string ReconciliationHtml(const negotiation::ExchangeReconciliation& r,
-                               const PersonNames& names) {
+std::string ReconciliationHtml(const negotiation::ExchangeReconciliation& r, const Names& names) {
   const std::string title =
       "Reconciliation of " + negotiation::ExchangeId(r.exchange.id) + " (" + r.exchange.name + ")";
   std::string html;
@@ -194,4 +187,4 @@ td.n { text-align: right; }
   return html;
 }
 
-}  // namespace canje::cli
+}  // namespace canje::wire
