@@ -17,6 +17,10 @@ Status AddLogRoutes(Routes& routes);
 // GET /v1/exchanges, /v1/exchanges/{id}, /v1/exchanges/{id}/proposals, /v1/proposals/{id};
 // POST /v1/proposals/{id}/accept, /v1/proposals/{id}/reject
 Status AddNegotiationRoutes(Routes& routes);
+// POST /v1/exchanges, /v1/exchanges/{id}/parties, /v1/exchanges/{id}/rules,
+// /v1/exchanges/{id}/caps, /v1/exchanges/{id}/claims, /v1/exchanges/{id}/costs,
+// /v1/exchanges/{id}/solve; GET /v1/exchanges/{id}/candidates
+Status AddExchangeRoutes(Routes& routes);
 // GET /v1/holds, /v1/holds/{id}; POST /v1/holds, /v1/holds/{id}/lift
 Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,

@@ -10,6 +10,7 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddLogRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddHoldRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddExchangeRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));
