@@ -457,10 +457,10 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
 }
 
 Result<ProposalOutcome> TableProposal(Instance& instance, int64_t version_id,
-                                      const std::string& expect_state) {
+                                      const std::string& expect_state, int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kDraftProposal));
   CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadProposal(instance, version_id));
-  CANJE_RETURN_IF_ERROR(CheckCurrent(view, expect_state));
+  CANJE_RETURN_IF_ERROR(CheckCurrent(view, expect_state, expect_revision));
   const std::string id = VersionId(version_id);
   CANJE_ASSIGN_OR_RETURN(ProposalState state, ParseProposalState(view.version.state));
   CANJE_RETURN_IF_ERROR(CheckTransition(id, state, ProposalState::kTabled));
@@ -626,11 +626,12 @@ Result<ProposalOutcome> RejectProposal(Instance& instance, int64_t version_id,
 }
 
 Result<ProposalOutcome> OverrideProposal(Instance& instance, int64_t version_id,
-                                         const std::string& justification) {
+                                         const std::string& justification,
+                                         int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kOverrideBalanceRule));
   CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadProposal(instance, version_id));
   const std::string id = VersionId(version_id);
-  CANJE_RETURN_IF_ERROR(CheckCurrent(view, ""));
+  CANJE_RETURN_IF_ERROR(CheckCurrent(view, "", expect_revision));
   CANJE_ASSIGN_OR_RETURN(auto blocked, BlockedTransfers(instance, view.content, Today("")));
   if (!blocked.empty()) {
     return Status::NotPermitted(

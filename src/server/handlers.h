@@ -21,6 +21,9 @@ Status AddNegotiationRoutes(Routes& routes);
 // /v1/exchanges/{id}/caps, /v1/exchanges/{id}/claims, /v1/exchanges/{id}/costs,
 // /v1/exchanges/{id}/solve; GET /v1/exchanges/{id}/candidates
 Status AddExchangeRoutes(Routes& routes);
+// POST /v1/exchanges/{id}/proposals, /v1/proposals/{id}/counter, /v1/proposals/{id}/table,
+// /v1/proposals/{id}/override; GET /v1/proposals/{id}/diff, /v1/proposals/{id}/manifest
+Status AddProposalRoutes(Routes& routes);
 // GET /v1/holds, /v1/holds/{id}; POST /v1/holds, /v1/holds/{id}/lift
 Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,

@@ -335,5 +335,108 @@ TEST_F(ServeExchangesTest, CandidatesAndTheDealReadAsOnTheCommandLine) {
   EXPECT_EQ(Events(), before) << "reading candidates or solving wrote to the log";
 }
 
+// Proposals over the API: created from a CSV of transfers, tabled with If-Match, countered,
+// compared and overridden, each answer as the command line's --json; the manifest's bytes are
+// the command's exactly.
+TEST_F(ServeExchangesTest, ProposalsAreMadeTabledCounteredAndComparedAsOnTheCommandLine) {
+  Cli({"--as", "med", "exchange", "create", "x", "--mediator", "PUENTE"});
+  Cli({"--as", "med", "exchange", "party", "add", "X1", "SLV", "--bloc", "SLV"});
+  Cli({"--as", "med", "exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+  Cli({"--as", "med", "exchange", "rule", "X1", "SLV", "count"});
+  Cli({"--as", "med", "exchange", "rule", "X1", "VEN", "count"});
+  const std::string one_for_one = "person,from,to\n" + Person(roster_, 10) + ",SLV,VEN\n" +
+                                  Person(americans_, 0) + ",VEN,SLV\n";
+  const std::string two_for_one = one_for_one + Person(roster_, 11) + ",SLV,VEN\n";
+  canje_.WriteFile("one.csv", one_for_one);
+  canje_.WriteFile("two.csv", two_for_one);
+
+  const int64_t before = Events();
+  for (const auto& [bad, pointer] : std::vector<std::pair<json, std::string>>{
+           {json::object(), ""},
+           {{{"counts", "SLV>VEN=1"}, {"transfers_csv", one_for_one}}, ""},
+           {{{"counts", "SLV>VEN"}}, "/counts"},
+           {{{"transfers_csv", "who,from,to\nP1,SLV,VEN\n"}}, "/transfers_csv"},
+           {{{"counts", "SLV>VEN=1"}, {"parent", "W1"}}, "/parent"},
+           {{{"from_solve", "yes"}}, "/from_solve"}}) {
+    json problem = Refused(Call("POST", "/v1/exchanges/X1/proposals", "slv", bad),
+                           bad.contains("transfers_csv") && !bad.contains("counts") ? 422 : 400);
+    EXPECT_EQ(problem["pointer"], pointer) << bad.dump() << problem.dump();
+  }
+  Refused(Call("POST", "/v1/exchanges/X1/proposals", "usa", {{"counts", "SLV>VEN=1"}}), 404);
+  EXPECT_EQ(Events(), before) << "a refused proposal wrote to the log";
+
+  // V1 over the API, V2 the same on the command line: the same answer.
+  HttpResult created =
+      Call("POST", "/v1/exchanges/X1/proposals", "slv", {{"transfers_csv", one_for_one}});
+  json v1 = Answer(created, 201);
+  EXPECT_EQ(created.Header("location"), "/v1/proposals/V1");
+  json v2 = CliJson("slv", {"proposal", "create", "X1", "--transfers", "one.csv"});
+  v2["version"] = "V1";
+  EXPECT_EQ(v1, v2);
+
+  // Tabling with If-Match: refused once the version moved.
+  const std::string seen = Call("GET", "/v1/proposals/V1", "slv").Header("etag");
+  json tabled = Answer(Call("POST", "/v1/proposals/V1/table", "slv", json::object(),
+                            {{"If-Match", seen}}));
+  json cli_tabled = CliJson("slv", {"proposal", "table", "V2"});
+  cli_tabled["version"] = "V1";
+  EXPECT_EQ(tabled, cli_tabled);
+  const int64_t after_table = Events();
+  json stale = Refused(Call("POST", "/v1/proposals/V1/override", "med",
+                            {{"justification", "the seriously wounded first"}},
+                            {{"If-Match", seen}}),
+                       412);
+  EXPECT_EQ(stale["type"], "urn:canje:problem:precondition_failed");
+  Refused(Call("POST", "/v1/proposals/V1/table", "usa", json::object()), 404);
+  EXPECT_EQ(Events(), after_table);
+
+  // VEN counters V1 with two for one (SLV's rule breaks), over the API as on the command line.
+  HttpResult countered =
+      Call("POST", "/v1/proposals/V1/counter", "ven", {{"transfers_csv", two_for_one}});
+  json v3 = Answer(countered, 201);
+  EXPECT_EQ(countered.Header("location"), "/v1/proposals/V3");
+  json v4 = CliJson("ven", {"proposal", "create", "X1", "--parent", "V2", "--transfers",
+                            "two.csv"});
+  v4["version"] = "V3";
+  EXPECT_EQ(v3, v4);
+  EXPECT_FALSE(v3["broken_rules"].empty()) << v3.dump();
+  Answer(Call("POST", "/v1/proposals/V3/table", "ven", {{"expect_state", "draft"}}));
+
+  for (const char* user : {"med", "slv", "ven"}) {
+    EXPECT_EQ(Answer(Call("GET", "/v1/proposals/V3/diff?against=V1", user)),
+              CliJson(user, {"proposal", "diff", "V1", "V3"}))
+        << user;
+  }
+  EXPECT_EQ(Refused(Call("GET", "/v1/proposals/V3/diff", "slv"), 400)["parameter"], "against");
+  EXPECT_EQ(Refused(Call("GET", "/v1/proposals/V3/diff?against=X1", "slv"), 400)["parameter"],
+            "against");
+
+  // The override: the mediator's only, with a justification.
+  const int64_t before_override = Events();
+  Refused(Call("POST", "/v1/proposals/V3/override", "ven",
+               {{"justification", "the seriously wounded first"}}),
+          403);
+  Refused(Call("POST", "/v1/proposals/V3/override", "med", {{"justification", "short"}}), 400);
+  EXPECT_EQ(Refused(Call("POST", "/v1/proposals/V3/override", "med", json::object()),
+                    400)["pointer"],
+            "/justification");
+  EXPECT_EQ(Events(), before_override);
+  json overridden = Answer(Call("POST", "/v1/proposals/V3/override", "med",
+                                {{"justification", "the seriously wounded first"}},
+                                {{"If-Match", Call("GET", "/v1/proposals/V3", "med")
+                                                  .Header("etag")}}));
+  EXPECT_EQ(overridden["changed"], true);
+  EXPECT_GT(Events(), before_override);
+
+  // The manifest: the very bytes `canje proposal manifest` prints, for each party.
+  for (const char* user : {"slv", "ven"}) {
+    HttpResult manifest = Call("GET", "/v1/proposals/V3/manifest", user);
+    ASSERT_EQ(manifest.status, 200) << manifest.body;
+    EXPECT_EQ(manifest.Header("content-type"), "application/json");
+    EXPECT_EQ(manifest.body, Cli({"--as", user, "proposal", "manifest", "V3"})) << user;
+  }
+  Refused(Call("GET", "/v1/proposals/V3/manifest", "usa"), 404);
+}
+
 }  // namespace
 }  // namespace canje::server::testing
