@@ -24,6 +24,9 @@ Status AddExchangeRoutes(Routes& routes);
 // POST /v1/exchanges/{id}/proposals, /v1/proposals/{id}/counter, /v1/proposals/{id}/table,
 // /v1/proposals/{id}/override; GET /v1/proposals/{id}/diff, /v1/proposals/{id}/manifest
 Status AddProposalRoutes(Routes& routes);
+// POST /v1/proposals/{id}/signatures, /v1/parties/{party}/keys; GET /v1/proposals/{id}/agreement,
+// /v1/parties/{party}/keys
+Status AddAgreementRoutes(Routes& routes);
 // GET /v1/holds, /v1/holds/{id}; POST /v1/holds, /v1/holds/{id}/lift
 Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,

@@ -12,6 +12,7 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddHoldRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExchangeRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddProposalRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddAgreementRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddSessionRoutes(routes));

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "core/encoding.h"
 #include "server/serve_test_support.h"
 
 namespace canje::server::testing {
@@ -436,6 +437,100 @@ TEST_F(ServeExchangesTest, ProposalsAreMadeTabledCounteredAndComparedAsOnTheComm
     EXPECT_EQ(manifest.body, Cli({"--as", user, "proposal", "manifest", "V3"})) << user;
   }
   Refused(Call("GET", "/v1/proposals/V3/manifest", "usa"), 404);
+}
+
+// Signatures over the API: each party enrols its Ed25519 key, fetches the manifest, signs its
+// bytes offline (with `canje sign`, or with OpenSSL alone) and uploads the signature; the
+// agreement then verifies as `canje agreement verify` says.
+TEST_F(ServeExchangesTest, SignaturesOfTheManifestAreUploadedAndVerifiedAsOnTheCommandLine) {
+  Cli({"--as", "med", "exchange", "create", "x", "--mediator", "PUENTE"});
+  Cli({"--as", "med", "exchange", "party", "add", "X1", "SLV", "--bloc", "SLV"});
+  Cli({"--as", "med", "exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+  canje_.WriteFile("v1.csv", "person,from,to\n" + Person(roster_, 10) + ",SLV,VEN\n" +
+                                 Person(americans_, 0) + ",VEN,SLV\n");
+  Cli({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
+  Cli({"--as", "slv", "proposal", "table", "V1"});
+  Cli({"--as", "slv", "proposal", "accept", "V1", "--party", "SLV"});
+  Cli({"--as", "ven", "proposal", "accept", "V1", "--party", "VEN"});
+  ASSERT_TRUE(cli::testing::MakeEd25519KeyPair(canje_.dir(), "ven"));
+  ASSERT_TRUE(cli::testing::MakeEd25519KeyPair(canje_.dir(), "slv"));
+
+  // Keys: a negotiator enrols its own party's only; the list reads as the command's.
+  const std::string ven_public = canje_.ReadFile("ven.pub.pem");
+  const int64_t before = Events();
+  Refused(Call("POST", "/v1/parties/SLV/keys", "ven", {{"pem", ven_public}}), 403);
+  EXPECT_EQ(Refused(Call("POST", "/v1/parties/VEN/keys", "ven", {{"pem", "not a key"}}),
+                    422)["pointer"],
+            "/pem");
+  Refused(Call("POST", "/v1/parties/NOBODY/keys", "med", {{"pem", ven_public}}), 404);
+  EXPECT_EQ(Events(), before);
+  HttpResult enrolled = Call("POST", "/v1/parties/VEN/keys", "ven", {{"pem", ven_public}});
+  json key = Answer(enrolled, 201);
+  EXPECT_EQ(key["party"], "VEN");
+  EXPECT_EQ(enrolled.Header("location"), "/v1/parties/VEN/keys");
+  Refused(Call("POST", "/v1/parties/VEN/keys", "ven", {{"pem", ven_public}}), 409);
+  Cli({"--as", "slv", "party", "key", "add", "SLV", "--pem", "slv.pub.pem"});
+  for (const char* user : {"med", "ven"}) {
+    EXPECT_EQ(Answer(Call("GET", "/v1/parties/VEN/keys", user)),
+              CliJson(user, {"party", "key", "list", "VEN"}))
+        << user;
+  }
+  EXPECT_EQ(Answer(Call("GET", "/v1/parties/VEN/keys", "ven"))[0]["key_id"], key["key_id"]);
+
+  // VEN signs the manifest's bytes as served, with `canje sign`; SLV with OpenSSL alone.
+  HttpResult manifest = Call("GET", "/v1/proposals/V1/manifest", "ven");
+  ASSERT_EQ(manifest.status, 200);
+  canje_.WriteFile("manifest.json", manifest.body);
+  json signed_by_ven = json::parse(Cli({"sign", "--key", "ven.pem", "--manifest",
+                                        "manifest.json", "--out", "ven.sig", "--json"}));
+  RunResult by_openssl =
+      cli::testing::RunProgram({"openssl", "pkeyutl", "-sign", "-inkey", "slv.pem", "-rawin",
+                                "-in", "manifest.json", "-out", "slv.sig"},
+                               canje_.dir(), {});
+  ASSERT_EQ(by_openssl.exit_status, 0) << by_openssl.err;
+  auto signature_of = [&](const std::string& file) {
+    return Base64Encode(AsBytes(canje_.ReadFile(file)));
+  };
+
+  const int64_t signed_before = Events();
+  // SLV's signature offered as VEN's: another key, refused; so is what is not base64.
+  Refused(Call("POST", "/v1/proposals/V1/signatures", "ven",
+               {{"party", "VEN"}, {"signature", signature_of("slv.sig")}}),
+          403);
+  EXPECT_EQ(Refused(Call("POST", "/v1/proposals/V1/signatures", "ven",
+                         {{"party", "VEN"}, {"signature", "%%%"}}),
+                    400)["pointer"],
+            "/signature");
+  Refused(Call("POST", "/v1/proposals/V1/signatures", "usa",
+               {{"party", "USA"}, {"signature", signature_of("ven.sig")}}),
+          404);
+  EXPECT_EQ(Events(), signed_before) << "a refused signature wrote to the log";
+
+  HttpResult added = Call("POST", "/v1/proposals/V1/signatures", "ven",
+                          {{"party", "VEN"}, {"signature", signature_of("ven.sig")}});
+  EXPECT_EQ(Answer(added, 201),
+            (json{{"version", "V1"},
+                  {"party", "VEN"},
+                  {"key_id", key["key_id"]},
+                  {"manifest_sha256", signed_by_ven["manifest_sha256"]}}));
+  EXPECT_EQ(added.Header("location"), "/v1/proposals/V1/agreement");
+
+  // Half signed: the command says so and exits 65; the API answers the same JSON.
+  RunResult half = canje_.Run({"--as", "ven", "agreement", "verify", "V1", "--json"});
+  EXPECT_EQ(half.exit_status, 65) << half.err;
+  json incomplete = Answer(Call("GET", "/v1/proposals/V1/agreement", "ven"));
+  EXPECT_EQ(incomplete, json::parse(half.out));
+  EXPECT_EQ(incomplete["complete"], false);
+
+  Answer(Call("POST", "/v1/proposals/V1/signatures", "slv",
+              {{"party", "SLV"}, {"signature", signature_of("slv.sig")}}),
+         201);
+  for (const char* user : {"med", "slv", "ven"}) {
+    json check = Answer(Call("GET", "/v1/proposals/V1/agreement", user));
+    EXPECT_EQ(check, CliJson(user, {"agreement", "verify", "V1"})) << user;
+    EXPECT_EQ(check["complete"], true) << check.dump();
+  }
+  Refused(Call("GET", "/v1/proposals/V1/agreement", "usa"), 404);
 }
 
 }  // namespace
