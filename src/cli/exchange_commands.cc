@@ -77,19 +77,6 @@ Result<std::optional<int64_t>> ParseCap(const std::string& text, const std::stri
   return std::optional<int64_t>(value);
 }
 
-// The persons a claim or cost command is about: PERSON or every person of --list.
-Result<std::vector<int64_t>> PersonsOf(instance::Instance& instance, const ExchangeFlags& flags) {
-  if (flags.person.empty() == flags.list.empty()) {
-    return Status::Usage("name one PERSON (P17) or one --list L3, not both");
-  }
-  if (!flags.list.empty()) {
-    CANJE_ASSIGN_OR_RETURN(int64_t list, instance::ParseId(flags.list, 'L', "list"));
-    return negotiation::PersonsOfList(instance, list);
-  }
-  CANJE_ASSIGN_OR_RETURN(int64_t person, instance::ParseId(flags.person, 'P', "person"));
-  return std::vector<int64_t>{person};
-}
-
 std::vector<int64_t> ClaimedPersons(const negotiation::ExchangeDetails& details) {
   std::vector<int64_t> persons;
   for (const auto& claim : details.claims) persons.push_back(claim.person_id);
@@ -142,22 +129,19 @@ Status RunRule(CommandContext& context, const ExchangeFlags& flags) {
 
 Status RunCaps(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
-  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeDetails details,
-                         negotiation::LoadExchange(*instance, id));
-  negotiation::ExchangeCaps caps{details.exchange.max_size, details.exchange.max_parties,
-                                 solver::Objective::kPeople};
-  CANJE_ASSIGN_OR_RETURN(caps.objective, negotiation::ParseObjective(details.exchange.objective));
+  negotiation::ExchangeCapsChange change;
   if (!flags.max_size.empty()) {
-    CANJE_ASSIGN_OR_RETURN(caps.max_size, ParseCap(flags.max_size, "--max-size"));
+    CANJE_ASSIGN_OR_RETURN(change.max_size, ParseCap(flags.max_size, "--max-size"));
   }
   if (!flags.max_parties.empty()) {
-    CANJE_ASSIGN_OR_RETURN(caps.max_parties, ParseCap(flags.max_parties, "--max-parties"));
+    CANJE_ASSIGN_OR_RETURN(change.max_parties, ParseCap(flags.max_parties, "--max-parties"));
   }
   if (!flags.objective.empty()) {
-    CANJE_ASSIGN_OR_RETURN(caps.objective, negotiation::ParseObjective(flags.objective));
+    CANJE_ASSIGN_OR_RETURN(change.objective, negotiation::ParseObjective(flags.objective));
   }
-  CANJE_RETURN_IF_ERROR(negotiation::SetExchangeCaps(*instance, id, caps));
+  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeCaps caps,
+                         negotiation::ChangeExchangeCaps(*instance, id, change));
   if (context.global.json) {
     context.out << wire::ExchangeCapsJson(id, caps).dump(2) << "\n";
   } else {
@@ -173,7 +157,8 @@ Status RunCaps(CommandContext& context, const ExchangeFlags& flags) {
 Status RunClaim(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons, PersonsOf(*instance, flags));
+  CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons,
+                         negotiation::PersonOrListPersons(*instance, flags.person, flags.list));
   std::vector<negotiation::NewClaim> claims;
   for (int64_t person : persons) {
     claims.push_back(
@@ -201,7 +186,8 @@ Status RunClaim(CommandContext& context, const ExchangeFlags& flags) {
 Status RunCost(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons, PersonsOf(*instance, flags));
+  CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons,
+                         negotiation::PersonOrListPersons(*instance, flags.person, flags.list));
   std::vector<negotiation::NewCost> costs;
   for (int64_t person : persons) costs.push_back({person, flags.by, flags.cost});
   CANJE_RETURN_IF_ERROR(negotiation::SetReleaseCosts(*instance, id, costs));

@@ -62,6 +62,19 @@ Status NotAParty(int64_t exchange_id, std::string_view party) {
                        ExchangeId(exchange_id) + " " + std::string(party) + " --bloc SIDE`");
 }
 
+// kConflict unless the exchange is still at revision `expected` (0: no check). Called first in
+// a change's transaction, so that what it checks is what the change writes over.
+Status CheckExchangeRevision(Recorder& recorder, int64_t exchange_id, int64_t expected) {
+  if (expected == 0) return Status::Ok();
+  CANJE_ASSIGN_OR_RETURN(int64_t now,
+                         store::ExchangeRevision(recorder.transaction().store(), exchange_id));
+  if (now == expected) return Status::Ok();
+  return Status::Conflict(ExchangeId(exchange_id) + " is at revision " + std::to_string(now) +
+                          ", not " + std::to_string(expected) +
+                          ": it changed since you read it; read it again and decide on what it "
+                          "now says");
+}
+
 nlohmann::json RuleJson(const solver::Rule& rule) {
   nlohmann::json out = {{"kind", solver::RuleKindName(rule.kind)}};
   if (rule.kind != solver::Rule::Kind::kNone) out["ratio"] = rule.ratio;
@@ -130,7 +143,7 @@ Result<int64_t> CreateExchange(Instance& instance, const NewExchange& exchange) 
 }
 
 Status AddExchangeParty(Instance& instance, int64_t exchange_id, std::string_view party,
-                        std::string_view bloc) {
+                        std::string_view bloc, int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageExchanges));
   CANJE_RETURN_IF_ERROR(FindExchangeOrFail(instance, exchange_id).status());
   if (!IsBlocName(bloc)) {
@@ -148,6 +161,7 @@ Status AddExchangeParty(Instance& instance, int64_t exchange_id, std::string_vie
       std::any_of(blocs.begin(), blocs.end(),
                   [&](const store::ExchangeBlocRow& row) { return row.name == bloc; });
   return instance.Change([&](Recorder& recorder) -> Status {
+    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
     if (!bloc_exists) {
       CANJE_RETURN_IF_ERROR(store::PutExchangeBloc(recorder.transaction(),
                                                    {exchange_id, std::string(bloc), "none", 1.0}));
@@ -165,7 +179,7 @@ Status AddExchangeParty(Instance& instance, int64_t exchange_id, std::string_vie
 }
 
 Status SetBlocRule(Instance& instance, int64_t exchange_id, std::string_view bloc,
-                   const solver::Rule& rule) {
+                   const solver::Rule& rule, int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageExchanges));
   CANJE_RETURN_IF_ERROR(FindExchangeOrFail(instance, exchange_id).status());
   CANJE_RETURN_IF_ERROR(CheckNumber(rule.ratio, "the ratio"));
@@ -181,6 +195,7 @@ Status SetBlocRule(Instance& instance, int64_t exchange_id, std::string_view blo
         "SIDE`)");
   }
   return instance.Change([&](Recorder& recorder) -> Status {
+    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
     CANJE_RETURN_IF_ERROR(store::PutExchangeBloc(
         recorder.transaction(),
         {exchange_id, std::string(bloc), solver::RuleKindName(rule.kind), rule.ratio}));
@@ -191,7 +206,8 @@ Status SetBlocRule(Instance& instance, int64_t exchange_id, std::string_view blo
   });
 }
 
-Status SetExchangeCaps(Instance& instance, int64_t exchange_id, const ExchangeCaps& caps) {
+Status SetExchangeCaps(Instance& instance, int64_t exchange_id, const ExchangeCaps& caps,
+                       int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageExchanges));
   CANJE_ASSIGN_OR_RETURN(store::ExchangeRow row, FindExchangeOrFail(instance, exchange_id));
   if ((caps.max_size && *caps.max_size < 0) || (caps.max_parties && *caps.max_parties < 0)) {
@@ -204,6 +220,7 @@ Status SetExchangeCaps(Instance& instance, int64_t exchange_id, const ExchangeCa
     return cap ? nlohmann::json(*cap) : nlohmann::json(nullptr);
   };
   return instance.Change([&](Recorder& recorder) -> Status {
+    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
     CANJE_RETURN_IF_ERROR(store::SetExchangeCaps(recorder.transaction(), row));
     return recorder
         .Record(events::kExchangeCapsSet, {ExchangeId(exchange_id)},
@@ -215,8 +232,23 @@ Status SetExchangeCaps(Instance& instance, int64_t exchange_id, const ExchangeCa
   });
 }
 
+Result<ExchangeCaps> ChangeExchangeCaps(Instance& instance, int64_t exchange_id,
+                                        const ExchangeCapsChange& change, int64_t expect_revision) {
+  // The role first: what it may not change, it learns nothing about (not even that it exists).
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageExchanges));
+  CANJE_ASSIGN_OR_RETURN(ExchangeDetails details, LoadExchange(instance, exchange_id));
+  ExchangeCaps caps{details.exchange.max_size, details.exchange.max_parties,
+                    solver::Objective::kPeople};
+  CANJE_ASSIGN_OR_RETURN(caps.objective, ParseObjective(details.exchange.objective));
+  if (change.max_size) caps.max_size = *change.max_size;
+  if (change.max_parties) caps.max_parties = *change.max_parties;
+  if (change.objective) caps.objective = *change.objective;
+  CANJE_RETURN_IF_ERROR(SetExchangeCaps(instance, exchange_id, caps, expect_revision));
+  return caps;
+}
+
 Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
-                               const std::vector<NewClaim>& claims) {
+                               const std::vector<NewClaim>& claims, int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kClaimInExchange));
   CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindExchangeOrFail(instance, exchange_id));
   CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, exchange));
@@ -255,6 +287,7 @@ Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
   ClaimOutcome outcome;
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     outcome = {};
+    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
     for (store::ClaimRow& row : rows) {
       CANJE_ASSIGN_OR_RETURN(auto existing,
                              store::FindClaim(recorder.transaction().store(), exchange_id,
@@ -307,7 +340,21 @@ Result<std::vector<int64_t>> PersonsOfList(Instance& instance, int64_t list_id) 
   return std::vector<int64_t>(persons.begin(), persons.end());
 }
 
-Status SetReleaseCosts(Instance& instance, int64_t exchange_id, const std::vector<NewCost>& costs) {
+Result<std::vector<int64_t>> PersonOrListPersons(Instance& instance, std::string_view person,
+                                                 std::string_view list) {
+  if (person.empty() == list.empty()) {
+    return Status::Usage("name one PERSON (P17) or one --list L3, not both");
+  }
+  if (!list.empty()) {
+    CANJE_ASSIGN_OR_RETURN(int64_t list_id, instance::ParseId(list, 'L', "list"));
+    return PersonsOfList(instance, list_id);
+  }
+  CANJE_ASSIGN_OR_RETURN(int64_t person_id, instance::ParseId(person, 'P', "person"));
+  return std::vector<int64_t>{person_id};
+}
+
+Status SetReleaseCosts(Instance& instance, int64_t exchange_id, const std::vector<NewCost>& costs,
+                       int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kClaimInExchange));
   CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindExchangeOrFail(instance, exchange_id));
   CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, exchange));
@@ -322,6 +369,7 @@ Status SetReleaseCosts(Instance& instance, int64_t exchange_id, const std::vecto
     if (!person) return Status::NotFound("no person " + instance::PersonId(cost.person_id));
   }
   return instance.Change([&](Recorder& recorder) -> Status {
+    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
     for (const NewCost& cost : costs) {
       CANJE_RETURN_IF_ERROR(store::PutCost(
           recorder.transaction(), {exchange_id, cost.person_id, cost.holder, cost.cost, "", ""}));
@@ -362,6 +410,9 @@ Result<ExchangeDetails> LoadExchange(Instance& instance, int64_t exchange_id) {
 
 Result<ExchangeDetails> LoadExchangeTerms(Instance& instance, int64_t exchange_id) {
   ExchangeDetails details;
+  // The revision first: what is read after it is at least as new, so that an ETag never
+  // vouches for more than the reader saw.
+  CANJE_ASSIGN_OR_RETURN(details.revision, store::ExchangeRevision(instance.store(), exchange_id));
   CANJE_ASSIGN_OR_RETURN(details.exchange, FindVisibleExchange(instance, exchange_id));
   CANJE_ASSIGN_OR_RETURN(auto blocs, store::ExchangeBlocs(instance.store(), exchange_id));
   CANJE_ASSIGN_OR_RETURN(auto parties, store::ExchangeParties(instance.store(), exchange_id));

@@ -50,18 +50,22 @@ struct NewExchange {
   std::string mediator;  // an existing party code
 };
 
+// Every change below but the creation takes `expect_revision`: when not 0 (HTTP's If-Match),
+// the change is refused with kConflict, and nothing written, unless the exchange's revision
+// (ExchangeDetails::revision) is still that one, checked in the change's own transaction.
+
 // Records "exchange.created"; returns the new exchange's id.
 Result<int64_t> CreateExchange(instance::Instance& instance, const NewExchange& exchange);
 
 // Adds `party` (an existing party) to the exchange in bloc `bloc` (created with rule none when
 // new), or moves it there. Records "exchange.party_added".
 Status AddExchangeParty(instance::Instance& instance, int64_t exchange_id, std::string_view party,
-                        std::string_view bloc);
+                        std::string_view bloc, int64_t expect_revision = 0);
 
 // Sets bloc `bloc`'s rule (the bloc must exist: it is created by adding a party to it). The
 // ratio must be finite and >= 0. Records "exchange.rule_set"; earlier rules stay in the log.
 Status SetBlocRule(instance::Instance& instance, int64_t exchange_id, std::string_view bloc,
-                   const solver::Rule& rule);
+                   const solver::Rule& rule, int64_t expect_revision = 0);
 
 struct ExchangeCaps {
   std::optional<int64_t> max_size;     // >= 0; none: no cap
@@ -70,7 +74,21 @@ struct ExchangeCaps {
 };
 
 // Replaces the exchange's caps and objective. Records "exchange.caps_set".
-Status SetExchangeCaps(instance::Instance& instance, int64_t exchange_id, const ExchangeCaps& caps);
+Status SetExchangeCaps(instance::Instance& instance, int64_t exchange_id, const ExchangeCaps& caps,
+                       int64_t expect_revision = 0);
+
+// A change of some of the caps (`canje exchange caps` with some of its options): what is not
+// given stays as it is. A cap given as an empty optional removes it.
+struct ExchangeCapsChange {
+  std::optional<std::optional<int64_t>> max_size;
+  std::optional<std::optional<int64_t>> max_parties;
+  std::optional<solver::Objective> objective;
+};
+
+// The exchange's caps with `change` applied, set by SetExchangeCaps; returns them.
+Result<ExchangeCaps> ChangeExchangeCaps(instance::Instance& instance, int64_t exchange_id,
+                                        const ExchangeCapsChange& change,
+                                        int64_t expect_revision = 0);
 
 // Party `claimant` claims person `person_id`: release them to `destination` (empty: to the
 // claimant). `value` is what the claimant's bloc gains (finite, >= 0), `priority` a tier (1 most
@@ -95,11 +113,17 @@ struct ClaimOutcome {
 // exchange; the destination any known party. kNotFound for an unknown person or destination;
 // kUsage for a claimant not in the exchange or numbers out of range.
 Result<ClaimOutcome> AddClaims(instance::Instance& instance, int64_t exchange_id,
-                               const std::vector<NewClaim>& claims);
+                               const std::vector<NewClaim>& claims, int64_t expect_revision = 0);
 
 // The persons linked to the records of list `list_id` (distinct, in id order). kNotFound for an
 // unknown list; kInvalid when no record is linked to a person.
 Result<std::vector<int64_t>> PersonsOfList(instance::Instance& instance, int64_t list_id);
+
+// The persons a claim or a cost is about: one person id (`person`, "P17") or every person of
+// one list (`list`, "L3", as PersonsOfList). kUsage unless exactly one of the two is given, or
+// for an id of the wrong form.
+Result<std::vector<int64_t>> PersonOrListPersons(instance::Instance& instance,
+                                                 std::string_view person, std::string_view list);
 
 // Holder `holder` (a party to the exchange) gives up `cost` (finite, >= 0) by releasing
 // `person_id`. Without a cost, a release costs 1. Records "exchange.cost_set" per person.
@@ -109,7 +133,7 @@ struct NewCost {
   double cost = 1.0;
 };
 Status SetReleaseCosts(instance::Instance& instance, int64_t exchange_id,
-                       const std::vector<NewCost>& costs);
+                       const std::vector<NewCost>& costs, int64_t expect_revision = 0);
 
 // An exchange as stored.
 struct ExchangeBloc {
@@ -120,6 +144,8 @@ struct ExchangeBloc {
 
 struct ExchangeDetails {
   store::ExchangeRow exchange;
+  // store::ExchangeRevision, read before the rest: HTTP's ETag of the exchange.
+  int64_t revision = 0;
   std::vector<ExchangeBloc> blocs;  // by name
   std::vector<store::ClaimRow> claims;
   std::vector<store::CostRow> costs;

@@ -72,8 +72,9 @@ Result<std::vector<std::string>> BlockedTransfers(Instance& instance,
   }
   std::vector<std::string> blocked;
   for (const auto& [destination, persons] : persons_by_destination) {
-    CANJE_ASSIGN_OR_RETURN(auto obstacles,
-                           TransferObstaclesForAll(instance.store(), instance.vault(), persons, destination, date));
+    CANJE_ASSIGN_OR_RETURN(
+        auto obstacles,
+        TransferObstaclesForAll(instance.store(), instance.vault(), persons, destination, date));
     for (const auto& [person, list] : obstacles) {
       std::vector<Obstacle> blocking;
       for (const Obstacle& obstacle : list) {
@@ -338,10 +339,18 @@ Result<ProposalView> LoadProposal(Instance& instance, int64_t version_id) {
 }
 
 Result<std::vector<store::ProposalVersionRow>> ListProposalVersions(Instance& instance,
-                                                                     int64_t exchange_id) {
+                                                                    int64_t exchange_id) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadProposals));
   CANJE_RETURN_IF_ERROR(FindVisibleExchange(instance, exchange_id).status());
   return store::ProposalVersionsOf(instance.store(), exchange_id);
+}
+
+Result<int64_t> CounterProposal(Instance& instance, int64_t parent_id, NewProposal proposal) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kDraftProposal));
+  CANJE_ASSIGN_OR_RETURN(ProposalView countered, LoadProposal(instance, parent_id));
+  proposal.exchange_id = countered.version.exchange_id;
+  proposal.parent_id = parent_id;
+  return CreateProposal(instance, proposal);
 }
 
 Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) {
@@ -457,10 +466,10 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
 }
 
 Result<ProposalOutcome> TableProposal(Instance& instance, int64_t version_id,
-                                      const std::string& expect_state) {
+                                      const std::string& expect_state, int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kDraftProposal));
   CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadProposal(instance, version_id));
-  CANJE_RETURN_IF_ERROR(CheckCurrent(view, expect_state));
+  CANJE_RETURN_IF_ERROR(CheckCurrent(view, expect_state, expect_revision));
   const std::string id = VersionId(version_id);
   CANJE_ASSIGN_OR_RETURN(ProposalState state, ParseProposalState(view.version.state));
   CANJE_RETURN_IF_ERROR(CheckTransition(id, state, ProposalState::kTabled));
@@ -535,10 +544,11 @@ Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const
   }
   CANJE_ASSIGN_OR_RETURN(auto blocked, BlockedTransfers(instance, view.content, Today("")));
   if (!blocked.empty()) {
-    return Status::NotPermitted(id +
-                           " cannot be accepted: these transfers are now blocked (no "
-                           "override exists for them); table a counter-proposal without them:" +
-                           JoinLines(blocked));
+    return Status::NotPermitted(
+        id +
+        " cannot be accepted: these transfers are now blocked (no "
+        "override exists for them); table a counter-proposal without them:" +
+        JoinLines(blocked));
   }
   const bool complete = AllAccepted(view, party);
   const bool held_by_rule = complete && !view.broken_rules.empty() && !view.override_row;
@@ -626,11 +636,12 @@ Result<ProposalOutcome> RejectProposal(Instance& instance, int64_t version_id,
 }
 
 Result<ProposalOutcome> OverrideProposal(Instance& instance, int64_t version_id,
-                                         const std::string& justification) {
+                                         const std::string& justification,
+                                         int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kOverrideBalanceRule));
   CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadProposal(instance, version_id));
   const std::string id = VersionId(version_id);
-  CANJE_RETURN_IF_ERROR(CheckCurrent(view, ""));
+  CANJE_RETURN_IF_ERROR(CheckCurrent(view, "", expect_revision));
   CANJE_ASSIGN_OR_RETURN(auto blocked, BlockedTransfers(instance, view.content, Today("")));
   if (!blocked.empty()) {
     return Status::NotPermitted(

@@ -57,6 +57,10 @@ struct NewProposal {
 
 // Creates a draft; returns its id. Records "proposal.created".
 Result<int64_t> CreateProposal(instance::Instance& instance, const NewProposal& proposal);
+// Creates a draft that counters version `parent_id`, in its exchange (`proposal`'s exchange and
+// parent are set from it). A role that may not draft is refused before the version is looked up.
+Result<int64_t> CounterProposal(instance::Instance& instance, int64_t parent_id,
+                                NewProposal proposal);
 
 // A version with everything said about it.
 struct ProposalView {
@@ -87,9 +91,11 @@ struct ProposalOutcome {
 };
 
 // draft -> tabled (a counter also moves a tabled parent to countered). Records
-// "proposal.tabled".
+// "proposal.tabled". kConflict, nothing written, when `expect_revision` is not 0 and the version
+// moved since that revision (as for AcceptProposal).
 Result<ProposalOutcome> TableProposal(instance::Instance& instance, int64_t version_id,
-                                      const std::string& expect_state);
+                                      const std::string& expect_state,
+                                      int64_t expect_revision = 0);
 // Records "proposal.accepted" (and "proposal.agreed" / "proposal.agreed_in_principle",
 // "exchange.agreed" when it completes the set). Parties answering at the same moment are each
 // recorded once: an answer whose write finds the version moved by another party's answer is
@@ -108,8 +114,10 @@ Result<ProposalOutcome> RejectProposal(instance::Instance& instance, int64_t ver
 // Convention III, Art. 109-110). kInvalid when it breaks no rule or the justification is empty;
 // kNotPermitted when a transfer is blocked by a hold, a personal assessment or erasure (no
 // override exists for those). Records "proposal.overridden" (and "proposal.agreed" when every party accepted).
+// `expect_revision` as for TableProposal.
 Result<ProposalOutcome> OverrideProposal(instance::Instance& instance, int64_t version_id,
-                                         const std::string& justification);
+                                         const std::string& justification,
+                                         int64_t expect_revision = 0);
 
 // The diff from version `before` to `after` (same exchange).
 Result<ProposalDiff> DiffVersions(instance::Instance& instance, int64_t before, int64_t after);

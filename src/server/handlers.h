@@ -24,6 +24,16 @@ Status AddLogRoutes(Routes& routes);
 // GET /v1/exchanges, /v1/exchanges/{id}, /v1/exchanges/{id}/proposals, /v1/proposals/{id};
 // POST /v1/proposals/{id}/accept, /v1/proposals/{id}/reject
 Status AddNegotiationRoutes(Routes& routes);
+// POST /v1/exchanges, /v1/exchanges/{id}/parties, /v1/exchanges/{id}/rules,
+// /v1/exchanges/{id}/caps, /v1/exchanges/{id}/claims, /v1/exchanges/{id}/costs,
+// /v1/exchanges/{id}/solve; GET /v1/exchanges/{id}/candidates
+Status AddExchangeRoutes(Routes& routes);
+// POST /v1/exchanges/{id}/proposals, /v1/proposals/{id}/counter, /v1/proposals/{id}/table,
+// /v1/proposals/{id}/override; GET /v1/proposals/{id}/diff, /v1/proposals/{id}/manifest
+Status AddProposalRoutes(Routes& routes);
+// POST /v1/proposals/{id}/signatures, /v1/parties/{party}/keys; GET /v1/proposals/{id}/agreement,
+// /v1/parties/{party}/keys
+Status AddAgreementRoutes(Routes& routes);
 // GET /v1/holds, /v1/holds/{id}; POST /v1/holds, /v1/holds/{id}/lift
 Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,

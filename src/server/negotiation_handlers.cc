@@ -6,6 +6,7 @@
 #include "negotiation/exchange_solve.h"
 #include "negotiation/proposal_actions.h"
 #include "server/handlers.h"
+#include "server/if_match.h"
 #include "server/pagination.h"
 #include "store/agreement_tables.h"
 #include "wire/exchange_json.h"
@@ -30,7 +31,9 @@ Result<Reply> GetExchange(ApiCall& call) {
   std::vector<int64_t> persons;
   for (const auto& claim : details.claims) persons.push_back(claim.person_id);
   CANJE_ASSIGN_OR_RETURN(auto names, negotiation::VisibleNames(call.instance, persons));
-  return JsonReply(wire::ExchangeDetailsJson(details, names));
+  Reply reply = JsonReply(wire::ExchangeDetailsJson(details, names));
+  reply.headers.push_back({"ETag", RevisionTag(details.revision)});
+  return reply;
 }
 
 Result<Reply> GetExchangeProposals(ApiCall& call) {
@@ -40,9 +43,6 @@ Result<Reply> GetExchangeProposals(ApiCall& call) {
   for (const auto& version : versions) out.push_back(wire::ProposalVersionJson(version));
   return PagedJsonReply(call, out, "version");
 }
-
-// The version's revision as an entity tag: it moves with every change of the version.
-std::string RevisionTag(int64_t revision) { return "\"" + std::to_string(revision) + "\""; }
 
 Result<Reply> GetProposal(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
@@ -77,60 +77,27 @@ Result<ResponseBody> ReadResponseBody(ApiCall& call, bool with_reason) {
   return parsed;
 }
 
-// The revision in an If-Match header (`"3"`, the ETag of GET /v1/proposals/{id}); 0 when the
-// header is absent or `*` (any version that exists). kUsage for anything else.
-Result<int64_t> IfMatchRevision(ApiCall& call) {
-  std::string_view header(call.request["If-Match"].data(), call.request["If-Match"].size());
-  if (header.empty() || header == "*") return int64_t{0};
-  int64_t revision = 0;
-  const bool quoted = header.size() >= 3 && header.front() == '"' && header.back() == '"';
-  const std::string digits = quoted ? std::string(header.substr(1, header.size() - 2)) : "";
-  if (!digits.empty() && digits.size() <= 18 &&
-      digits.find_first_not_of("0123456789") == std::string::npos) {
-    revision = std::stoll(digits);
-  }
-  if (revision <= 0) {
-    return Status::Usage(
-        "If-Match must be the ETag that GET /v1/proposals/{id} answered, such as \"3\" (one, "
-        "with its quotes), or *; got " +
-        QuoteUntrusted(header, 40));
-  }
-  return revision;
-}
-
-// A refusal of a change made with If-Match: 412 when the version's revision moved (nothing was
-// written), the core's own problem otherwise.
-Status RefusalWithIfMatch(ApiCall& call, int64_t version_id, int64_t expected, Status refused) {
-  if (expected == 0 || refused.code() != StatusCode::kConflict) return refused;
-  Result<negotiation::ProposalView> now = negotiation::LoadProposal(call.instance, version_id);
-  if (now.ok() && now->version.revision != expected) {
-    Problem problem;
-    problem.status = 412;
-    problem.type = "urn:canje:problem:precondition_failed";
-    problem.title = "Precondition failed";
-    problem.detail = refused.message();
-    call.problem = std::move(problem);
-  }
-  return refused;
-}
-
 Result<Reply> PostAccept(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call));
+  CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, "GET /v1/proposals/{id}"));
   CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, false));
   Result<negotiation::ProposalOutcome> outcome =
       negotiation::AcceptProposal(call.instance, id, body.party, body.expect_state, revision);
-  if (!outcome.ok()) return RefusalWithIfMatch(call, id, revision, outcome.status());
+  if (!outcome.ok()) {
+    return RefusalWithIfMatch(call, revision, outcome.status(), VersionRevisionNow(call, id));
+  }
   return JsonReply(wire::ProposalOutcomeJson(id, *outcome));
 }
 
 Result<Reply> PostReject(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call));
+  CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, "GET /v1/proposals/{id}"));
   CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, true));
   Result<negotiation::ProposalOutcome> outcome = negotiation::RejectProposal(
       call.instance, id, body.party, body.reason, body.expect_state, revision);
-  if (!outcome.ok()) return RefusalWithIfMatch(call, id, revision, outcome.status());
+  if (!outcome.ok()) {
+    return RefusalWithIfMatch(call, revision, outcome.status(), VersionRevisionNow(call, id));
+  }
   return JsonReply(wire::ProposalOutcomeJson(id, *outcome));
 }
 

@@ -10,6 +10,9 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddLogRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddHoldRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddExchangeRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddProposalRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddAgreementRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddWorkflowRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddLogEntryRoutes(routes));

@@ -99,6 +99,17 @@ Result<std::optional<ExchangeRow>> FindExchange(Store& store, int64_t id) {
                    [&](SqlStatement& s) { s.BindInt(1, id); });
 }
 
+Result<int64_t> ExchangeRevision(Store& store, int64_t id) {
+  CANJE_ASSIGN_OR_RETURN(
+      auto last, QueryOne<int64_t>(
+                     store.connection(),
+                     "SELECT MAX(e.seq) FROM event_subjects s JOIN events e ON e.seq = s.seq "
+                     "WHERE s.subject = ? AND e.type LIKE 'exchange.%'",
+                     [&](SqlStatement& s) { s.BindText(1, "X" + std::to_string(id)); },
+                     [](const SqlStatement& s) { return s.IsNull(0) ? int64_t{0} : s.Int(0); }));
+  return last.value_or(0);
+}
+
 Status PutExchangeBloc(WriteTransaction& transaction, const ExchangeBlocRow& bloc) {
   return InsertRow(transaction, kExchangeBlocTable, bloc,
                    kExchangeBlocTable.Upsert({"exchange_id", "name"}));

@@ -39,6 +39,10 @@ Result<int64_t> AddExchange(WriteTransaction& transaction, const ExchangeRow& ex
 Status SetExchangeCaps(WriteTransaction& transaction, const ExchangeRow& exchange);
 Result<std::vector<ExchangeRow>> Exchanges(Store& store);  // by id
 Result<std::optional<ExchangeRow>> FindExchange(Store& store, int64_t id);
+// The exchange's revision: the sequence number of the last event of type "exchange.*" about it
+// (its creation, parties, rules, caps, claims, costs, and the later moves of its workflow); 0
+// when there is none. It moves with every change of the exchange and with nothing else.
+Result<int64_t> ExchangeRevision(Store& store, int64_t id);
 
 // A bloc (side) of an exchange and its rule. `rule_kind` is none, count or value.
 struct ExchangeBlocRow {
