@@ -1,9 +1,12 @@
-// Users and parties over HTTP: GET and POST /v1/users, GET and POST /v1/parties, and
-// POST /v1/users/{name}/totp — the use cases of `canje user add|list`, `canje party add|list`
-// (instance/parties_and_users.h) and `canje user totp enrol` (authentication/sign_in.h), with
+// Users and parties over HTTP: GET and POST /v1/users, GET and POST /v1/parties, POST
+// /v1/users/{name}/totp and POST /v1/users/{name}/tokens — the use cases of `canje user
+// add|list`, `canje party add|list` (instance/parties_and_users.h), `canje user totp enrol`
+// (authentication/sign_in.h) and `canje user token create` (authentication/api_tokens.h), with
 // the same JSON (wire/instance_json.h, wire/account_json.h).
+#include <optional>
 #include <string>
 
+#include "authentication/api_tokens.h"
 #include "authentication/sign_in.h"
 #include "instance/parties_and_users.h"
 #include "server/handlers.h"
@@ -49,21 +52,49 @@ Result<Reply> AdminPostParty(ApiCall& call) {
   return JsonReply(wire::PartyJson(party), 201);
 }
 
-// The answer holds the new second factor's secret, shown once as on the command line: a retry
-// must enrol anew rather than be answered the secret again from a kept answer, so this route
-// takes no Idempotency-Key.
+// A route whose answer holds a secret shown once, as on the command line (a second factor, a
+// token): a retry must make a new one rather than be answered the secret again from a kept
+// answer, so it takes no Idempotency-Key. kUsage naming the header when one came; `again` says
+// what to do when the answer was lost.
+Status RefuseIdempotencyKey(ApiCall& call, const std::string& again) {
+  if (call.request.find("Idempotency-Key") == call.request.end()) return Status::Ok();
+  Problem problem = ProblemFromStatus(Status::Usage(
+      "this request takes no Idempotency-Key: its answer holds a secret that is shown only "
+      "once, so no answer is kept; if the answer was lost, " +
+      again));
+  problem.extensions["header"] = "Idempotency-Key";
+  call.problem = problem;
+  return Status::Usage(problem.detail);
+}
+
 Result<Reply> AdminPostTotpEnrolment(ApiCall& call) {
-  if (call.request.find("Idempotency-Key") != call.request.end()) {
-    Problem problem = ProblemFromStatus(Status::Usage(
-        "this request takes no Idempotency-Key: its answer holds a secret that is shown only "
-        "once, so no answer is kept; if the answer was lost, enrol again"));
-    problem.extensions["header"] = "Idempotency-Key";
-    call.problem = problem;
-    return Status::Usage(problem.detail);
-  }
+  CANJE_RETURN_IF_ERROR(RefuseIdempotencyKey(call, "enrol again"));
   CANJE_ASSIGN_OR_RETURN(authentication::TotpEnrolment enrolment,
                          authentication::EnrolTotp(call.instance, call.Param("name")));
   return JsonReply(wire::TotpEnrolmentJson(enrolment));
+}
+
+// `canje user token create NAME [--expires-days N] --json`: no body, or {"expires_days": N}.
+Result<Reply> AdminPostToken(ApiCall& call) {
+  CANJE_RETURN_IF_ERROR(RefuseIdempotencyKey(call, "revoke the token and create another"));
+  json body = json::object();
+  if (!call.request.body().empty()) {
+    CANJE_ASSIGN_OR_RETURN(body, call.JsonObjectBody());
+  }
+  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"expires_days"}));
+  std::optional<int64_t> expires_days;
+  if (auto days = body.find("expires_days"); days != body.end()) {
+    if (!days->is_number_integer()) {
+      return call.AtPointer(Status::Usage("\"expires_days\" must be a whole number of days, 1 to "
+                                          "3650"),
+                            "/expires_days");
+    }
+    expires_days = days->get<int64_t>();
+  }
+  CANJE_ASSIGN_OR_RETURN(
+      authentication::CreatedToken created,
+      authentication::CreateApiToken(call.instance, call.Param("name"), expires_days));
+  return JsonReply(wire::CreatedTokenJson(created), 201);
 }
 
 }  // namespace
@@ -73,6 +104,8 @@ Status AddAdminRoutes(Routes& routes) {
   CANJE_RETURN_IF_ERROR(routes.Add("POST", "/v1/users", {Action::kManageUsers, AdminPostUser}));
   CANJE_RETURN_IF_ERROR(
       routes.Add("POST", "/v1/users/{name}/totp", {Action::kManageUsers, AdminPostTotpEnrolment}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("POST", "/v1/users/{name}/tokens", {Action::kManageUsers, AdminPostToken}));
   CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/parties", {Action::kReadRegistry, AdminGetParties}));
   return routes.Add("POST", "/v1/parties", {Action::kManageParties, AdminPostParty});
 }

@@ -39,7 +39,8 @@ Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,
 // /v1/exchanges/{id}/reconciliation
 Status AddExecutionRoutes(Routes& routes);
-// GET and POST /v1/users, /v1/parties; POST /v1/users/{name}/totp (an admin's)
+// GET and POST /v1/users, /v1/parties; POST /v1/users/{name}/totp, /v1/users/{name}/tokens
+// (an admin's)
 Status AddAdminRoutes(Routes& routes);
 // POST /v1/lists (importing a list file), GET /v1/export/persons, POST /v1/persons/{id}/erase
 Status AddListRoutes(Routes& routes);

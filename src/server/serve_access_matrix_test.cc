@@ -287,6 +287,7 @@ class AccessMatrixTest : public ::testing::Test {
         {"POST /v1/users",
          {"/v1/users", R"({"name": "newcomer", "party": "VEN", "role": "observer"})"}},
         {"POST /v1/users/{name}/totp", {"/v1/users/obs/totp", "{}"}},
+        {"POST /v1/users/{name}/tokens", {"/v1/users/obs/tokens"}},
         {"GET /v1/parties", {"/v1/parties"}},
         // Verification: interviews of roster persons in no proposal, by the verifier alone.
         {"GET /v1/interviews", {"/v1/interviews"}},

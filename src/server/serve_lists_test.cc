@@ -23,11 +23,11 @@ constexpr char kListsHeader[] = "id,nombres,apellidos,fecha_nacimiento,nacionali
 // `rows` synthetic rows of people VEN holds: ids Q1, Q2, ..., names made of a few given and
 // family names (no real person's).
 std::string SyntheticRoster(int rows, const std::string& id_prefix = "Q") {
-  static const char* const kGiven[] = {"Aurelio", "Brígida", "Casimiro", "Delfina", "Eusebio",
-                                       "Filomena", "Gaspar", "Herminia", "Isidro", "Jacinta"};
-  static const char* const kFamily[] = {"Albornoz", "Barrientos", "Cifuentes", "Dorantes",
-                                        "Echeverri", "Fajardo", "Galindo", "Haro",
-                                        "Iturbide", "Jaramillo", "Landaeta", "Mujica"};
+  static const char* const kGiven[] = {"Aurelio",  "Brígida", "Casimiro", "Delfina", "Eusebio",
+                                       "Filomena", "Gaspar",  "Herminia", "Isidro",  "Jacinta"};
+  static const char* const kFamily[] = {"Albornoz",  "Barrientos", "Cifuentes", "Dorantes",
+                                        "Echeverri", "Fajardo",    "Galindo",   "Haro",
+                                        "Iturbide",  "Jaramillo",  "Landaeta",  "Mujica"};
   std::string out = kListsHeader;
   for (int i = 1; i <= rows; ++i) {
     out += id_prefix + std::to_string(i) + "," + kGiven[i % 10] + " " + kGiven[(i / 10) % 10] +
@@ -47,8 +47,8 @@ class ServeListsTest : public cli::testing::MultiUserTest {
                        {"obs", "VEN", "observer"}});
     if (HasFatalFailure()) return;
     for (const char* user : {"mediator", "med", "slv", "ven", "obs"}) {
-      tokens_[user] = json::parse(Ok("mediator", {"user", "token", "create", user, "--json"}))
-                          ["token"];
+      tokens_[user] =
+          json::parse(Ok("mediator", {"user", "token", "create", user, "--json"}))["token"];
     }
     server_ = std::make_unique<ServeProcess>(canje_);
     ASSERT_NE(server_->port(), 0) << server_->error();
@@ -95,13 +95,13 @@ TEST_F(ServeListsTest, AnImportAnswersAsTheCommandLineAndLandsOnce) {
   HttpResult dry = PostList("ven", "kind=custody_roster&source=VEN%20roster&dry_run=true", file);
   ASSERT_EQ(dry.status, 200) << dry.body;
   EXPECT_EQ(LogSize(), before) << "a dry run wrote";
-  EXPECT_EQ(Body(dry), CommandLineImport("ven", "roster.csv", file,
-                                         {"--kind", "custody_roster", "--source", "VEN roster",
-                                          "--dry-run"}));
+  EXPECT_EQ(Body(dry),
+            CommandLineImport("ven", "roster.csv", file,
+                              {"--kind", "custody_roster", "--source", "VEN roster", "--dry-run"}));
   EXPECT_EQ(LogSize(), before);
 
-  HttpResult created = PostList(
-      "ven", "kind=custody_roster&source=VEN%20roster&file_name=roster.csv", file);
+  HttpResult created =
+      PostList("ven", "kind=custody_roster&source=VEN%20roster&file_name=roster.csv", file);
   ASSERT_EQ(created.status, 201) << created.body;
   json report = Body(created);
   EXPECT_EQ(report["imported"], 40);
@@ -121,9 +121,8 @@ TEST_F(ServeListsTest, AnImportAnswersAsTheCommandLineAndLandsOnce) {
   ExpectRefused(PostList("ven", "kind=custody_roster&source=VEN%20roster", file), 409, before);
   json again = CommandLineImport("ven", "roster.csv", file,
                                  {"--kind", "custody_roster", "--source", "VEN roster", "--again"});
-  HttpResult again_api =
-      PostList("ven", "kind=custody_roster&source=VEN%20roster&again=true&file_name=roster.csv",
-               file);
+  HttpResult again_api = PostList(
+      "ven", "kind=custody_roster&source=VEN%20roster&again=true&file_name=roster.csv", file);
   ASSERT_EQ(again_api.status, 201) << again_api.body;
   json answered = Body(again_api);
   // One list after the other: the same report but for the list's id and its event.
@@ -159,9 +158,9 @@ TEST_F(ServeListsTest, ABadFileIsRefusedWholeWithEveryRowAtFault) {
   EXPECT_EQ(LogSize(), before);
 
   // A dry run finds the same and writes nothing either.
-  ExpectRefused(PostList("ven", "kind=custody_roster&source=bad&file_name=bad.csv&dry_run=true",
-                         file),
-                422, before);
+  ExpectRefused(
+      PostList("ven", "kind=custody_roster&source=bad&file_name=bad.csv&dry_run=true", file), 422,
+      before);
   // skip_invalid: the good rows land, the others are listed in the answer (no file is written
   // on the server).
   HttpResult skipped =
@@ -173,14 +172,14 @@ TEST_F(ServeListsTest, ABadFileIsRefusedWholeWithEveryRowAtFault) {
 
   // A file whose header has no name column: refused as a whole.
   before = LogSize();
-  ExpectRefused(PostList("ven", "kind=custody_roster&source=noname", "id,custodio\nQ1,VEN\n"),
-                422, before);
+  ExpectRefused(PostList("ven", "kind=custody_roster&source=noname", "id,custodio\nQ1,VEN\n"), 422,
+                before);
   // JSON, as application/json: the same rules.
-  HttpResult json_list = PostList(
-      "ven", "kind=custody_roster&source=json%20list",
-      R"([{"id": "J1", "nombres": "Delfina", "apellidos": "Haro", "custodio": "VEN"},
+  HttpResult json_list =
+      PostList("ven", "kind=custody_roster&source=json%20list",
+               R"([{"id": "J1", "nombres": "Delfina", "apellidos": "Haro", "custodio": "VEN"},
           {"id": "J2", "nombres": "Gaspar", "apellidos": "Mujica", "custodio": "ZZZ"}])",
-      "application/json; charset=utf-8");
+               "application/json; charset=utf-8");
   ExpectRefused(json_list, 422, before);
   EXPECT_EQ(Body(json_list)["errors"][0]["json_path"], "$[1].custodio") << json_list.body;
   // A good JSON list lands as the command line lands it.
@@ -209,16 +208,14 @@ TEST_F(ServeListsTest, BadParametersNameTheParameterAndWriteNothing) {
     std::string query;
     std::string parameter;
   };
-  for (const Case& bad : std::vector<Case>{{"source=s", "kind"},
-                                           {"kind=roster&source=s", "kind"},
-                                           {"kind=custody_roster", "source"},
-                                           {"kind=custody_roster&source=s&dry_run=yes", "dry_run"},
-                                           {"kind=custody_roster&source=s&skip_invalid=1",
-                                            "skip_invalid"},
-                                           {"kind=custody_roster&source=s&date_order=ymd",
-                                            "date_order"},
-                                           {"kind=custody_roster&source=s&file_name=a%2Fb.csv",
-                                            "file_name"}}) {
+  for (const Case& bad :
+       std::vector<Case>{{"source=s", "kind"},
+                         {"kind=roster&source=s", "kind"},
+                         {"kind=custody_roster", "source"},
+                         {"kind=custody_roster&source=s&dry_run=yes", "dry_run"},
+                         {"kind=custody_roster&source=s&skip_invalid=1", "skip_invalid"},
+                         {"kind=custody_roster&source=s&date_order=ymd", "date_order"},
+                         {"kind=custody_roster&source=s&file_name=a%2Fb.csv", "file_name"}}) {
     HttpResult result = PostList("ven", bad.query, file);
     ExpectRefused(result, 400, before);
     EXPECT_EQ(Body(result)["parameter"], bad.parameter) << bad.query << ": " << result.body;
@@ -237,8 +234,8 @@ TEST_F(ServeListsTest, ANegotiatorImportsOnlyItsOwnPartysList) {
   int64_t before = LogSize();
   // VEN's negotiator for SLV: 403, as `canje --as ven import --party SLV` exits 77.
   ExpectRefused(PostList("ven", "kind=custody_roster&source=s&party=SLV", file), 403, before);
-  RunResult command_line = As("ven", {"import", "x.csv", "--kind", "custody_roster", "--source",
-                                      "s", "--party", "SLV"});
+  RunResult command_line =
+      As("ven", {"import", "x.csv", "--kind", "custody_roster", "--source", "s", "--party", "SLV"});
   EXPECT_EQ(command_line.exit_status, 77) << command_line.err;
   // An observer imports nothing.
   ExpectRefused(PostList("obs", "kind=custody_roster&source=s", file), 403, before);
@@ -265,15 +262,16 @@ TEST_F(ServeListsTest, TwentyThousandRowsFitTheRoutesOwnBodyLimitAndNoMore) {
 
   // Beyond the route's 32 MiB: 413 before the body is read (the header says how much).
   RawReply beyond = RawExchange(
-      server_->port(), "POST /v1/lists?kind=custody_roster&source=huge HTTP/1.1\r\n"
-                       "Host: x\r\nAuthorization: Bearer " + tokens_["ven"] +
-                           "\r\nContent-Type: text/csv\r\nContent-Length: 40000000\r\n\r\n");
+      server_->port(),
+      "POST /v1/lists?kind=custody_roster&source=huge HTTP/1.1\r\n"
+      "Host: x\r\nAuthorization: Bearer " +
+          tokens_["ven"] + "\r\nContent-Type: text/csv\r\nContent-Length: 40000000\r\n\r\n");
   ASSERT_EQ(beyond.Statuses(), std::vector<int>{413}) << beyond.bytes;
   // Every other route keeps --body-limit (1 MiB).
-  RawReply holds = RawExchange(
-      server_->port(), "POST /v1/holds HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
-                           tokens_["med"] +
-                           "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n");
+  RawReply holds =
+      RawExchange(server_->port(),
+                  "POST /v1/holds HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + tokens_["med"] +
+                      "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n");
   ASSERT_EQ(holds.Statuses(), std::vector<int>{413}) << holds.bytes;
   EXPECT_EQ(LogSize(), before + 1);
 }
@@ -294,16 +292,18 @@ TEST_F(ServeListsTest, AnImportRetriedWithItsKeyLandsOnce) {
 
 TEST_F(ServeListsTest, AnAdminAddsPartiesAndUsersAsTheCommandLineDoes) {
   int64_t before = LogSize();
-  HttpResult party = Send("mediator", "POST", "/v1/parties",
-                          R"({"code": "ICRC", "name": "Comité Sintético", "kind": "organisation"})");
+  HttpResult party =
+      Send("mediator", "POST", "/v1/parties",
+           R"({"code": "ICRC", "name": "Comité Sintético", "kind": "organisation"})");
   ASSERT_EQ(party.status, 201) << party.body;
   // The same JSON as `canje party add --json` (for another party: a code is added once).
-  json party_command_line = json::parse(Ok(
-      "mediator",
-      {"party", "add", "ICRC2", "--name", "Comité Sintético", "--kind", "organisation", "--json"}));
+  json party_command_line =
+      json::parse(Ok("mediator", {"party", "add", "ICRC2", "--name", "Comité Sintético", "--kind",
+                                  "organisation", "--json"}));
   party_command_line["code"] = "ICRC";
   EXPECT_EQ(Body(party), party_command_line);
-  HttpResult state = Send("mediator", "POST", "/v1/parties", R"({"code": "KIR", "name": "Kiribati"})");
+  HttpResult state =
+      Send("mediator", "POST", "/v1/parties", R"({"code": "KIR", "name": "Kiribati"})");
   ASSERT_EQ(state.status, 201) << state.body;
   EXPECT_EQ(Body(state)["kind"], "state");
   EXPECT_EQ(LogSize(), before + 3);
@@ -318,8 +318,8 @@ TEST_F(ServeListsTest, AnAdminAddsPartiesAndUsersAsTheCommandLineDoes) {
                          R"({"name": "kir", "party": "KIR", "role": "negotiator"})");
   ASSERT_EQ(user.status, 201) << user.body;
   EXPECT_EQ(Body(user), (json{{"name", "kir"}, {"party", "KIR"}, {"role", "negotiator"}}));
-  json user_command_line = json::parse(Ok(
-      "mediator", {"user", "add", "kir2", "--party", "KIR", "--role", "negotiator", "--json"}));
+  json user_command_line = json::parse(
+      Ok("mediator", {"user", "add", "kir2", "--party", "KIR", "--role", "negotiator", "--json"}));
   user_command_line["name"] = "kir";
   EXPECT_EQ(Body(user), user_command_line);
   json users = json::parse(Ok("obs", {"user", "list", "--json"}));
@@ -340,14 +340,14 @@ TEST_F(ServeListsTest, OnlyAnAdminAddsAndBadBodiesSayWhere) {
   int64_t before = LogSize();
   // Users and second factors are an admin's; parties an admin's or a mediator's.
   for (const char* user : {"med", "ven", "obs"}) {
-    ExpectRefused(Send(user, "POST", "/v1/users",
-                       R"({"name": "x", "party": "VEN", "role": "admin"})"),
-                  403, before);
+    ExpectRefused(
+        Send(user, "POST", "/v1/users", R"({"name": "x", "party": "VEN", "role": "admin"})"), 403,
+        before);
     ExpectRefused(Send(user, "POST", "/v1/users/ven/totp"), 403, before);
   }
   for (const char* user : {"ven", "obs"}) {
-    ExpectRefused(Send(user, "POST", "/v1/parties", R"({"code": "KIR", "name": "Kiribati"})"),
-                  403, before);
+    ExpectRefused(Send(user, "POST", "/v1/parties", R"({"code": "KIR", "name": "Kiribati"})"), 403,
+                  before);
   }
   ASSERT_EQ(Send("med", "POST", "/v1/parties", R"({"code": "KIR", "name": "Kiribati"})").status,
             201);
@@ -369,9 +369,9 @@ TEST_F(ServeListsTest, OnlyAnAdminAddsAndBadBodiesSayWhere) {
     EXPECT_EQ(Body(result)["pointer"], bad.pointer) << bad.body << ": " << result.body;
   }
   // The core's own checks, as on the command line.
-  ExpectRefused(Send("mediator", "POST", "/v1/users",
-                     R"({"name": "x", "party": "VEN", "role": "king"})"),
-                400, before);
+  ExpectRefused(
+      Send("mediator", "POST", "/v1/users", R"({"name": "x", "party": "VEN", "role": "king"})"),
+      400, before);
   ExpectRefused(Send("mediator", "POST", "/v1/users",
                      R"({"name": "x", "party": "NOPE", "role": "observer"})"),
                 404, before);
@@ -380,8 +380,8 @@ TEST_F(ServeListsTest, OnlyAnAdminAddsAndBadBodiesSayWhere) {
                 409, before);
   ExpectRefused(Send("mediator", "POST", "/v1/parties", R"({"code": "Col", "name": "Kiribati"})"),
                 400, before);
-  ExpectRefused(Send("mediator", "POST", "/v1/parties", R"({"code": "KIR", "name": "Otra"})"),
-                409, before);
+  ExpectRefused(Send("mediator", "POST", "/v1/parties", R"({"code": "KIR", "name": "Otra"})"), 409,
+                before);
   ExpectRefused(Send("mediator", "POST", "/v1/users/nobody/totp"), 404, before);
 }
 
@@ -401,8 +401,8 @@ TEST_F(ServeListsTest, ASecondFactorIsEnrolledAndItsSecretShownOnce) {
   EXPECT_NE(command_line["secret"], enrolment["secret"]);
   // No kept answer could show the secret again: the route takes no Idempotency-Key.
   before = LogSize();
-  HttpResult keyed = Send("mediator", "POST", "/v1/users/ven/totp", "",
-                          {{"Idempotency-Key", "enrol-ven-1"}});
+  HttpResult keyed =
+      Send("mediator", "POST", "/v1/users/ven/totp", "", {{"Idempotency-Key", "enrol-ven-1"}});
   ExpectRefused(keyed, 400, before);
   EXPECT_EQ(Body(keyed)["header"], "Idempotency-Key");
   // The secret is in no event.
@@ -410,9 +410,36 @@ TEST_F(ServeListsTest, ASecondFactorIsEnrolledAndItsSecretShownOnce) {
   EXPECT_EQ(log.find(enrolment["secret"].get<std::string>()), std::string::npos);
 }
 
+// A token made over HTTP acts as its user at once; it is shown once, never logged, and the
+// route takes no Idempotency-Key (a kept answer would hold it).
+TEST_F(ServeListsTest, AnAdminGivesAUserATokenShownOnce) {
+  int64_t before = LogSize();
+  HttpResult created = Send("mediator", "POST", "/v1/users/ven/tokens", R"({"expires_days": 30})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string token = Body(created)["token"];
+  EXPECT_EQ(Body(created)["user"], "ven");
+  EXPECT_NE(Body(created)["expires_at"], "");
+  EXPECT_EQ(LogSize(), before + 1);
+  HttpResult whoami = client_->Send("GET", "/v1/whoami", token);
+  EXPECT_EQ(Body(whoami)["user"], "ven") << whoami.body;
+  EXPECT_EQ(Body(Send("mediator", "POST", "/v1/users/slv/tokens"))["expires_at"], "");
+
+  before = LogSize();
+  ExpectRefused(Send("ven", "POST", "/v1/users/ven/tokens"), 403, before);
+  ExpectRefused(Send("mediator", "POST", "/v1/users/nobody/tokens"), 404, before);
+  ExpectRefused(Send("mediator", "POST", "/v1/users/ven/tokens", R"({"expires_days": "30"})"), 400,
+                before);
+  HttpResult keyed =
+      Send("mediator", "POST", "/v1/users/ven/tokens", "", {{"Idempotency-Key", "token-ven-1"}});
+  ExpectRefused(keyed, 400, before);
+  EXPECT_EQ(Body(keyed)["header"], "Idempotency-Key");
+  std::string log = Ok("mediator", {"log", "show", "--limit", "100000", "--json"});
+  EXPECT_EQ(log.find(token), std::string::npos) << "a token is in the log";
+}
+
 TEST_F(ServeListsTest, AnExportIsTheCommandLinesBytes) {
-  for (const std::string& filters : {"", "?holder=SLV", "?format=json&nationality=USA",
-                                     "?list=L1&status=held"}) {
+  for (const std::string& filters :
+       {"", "?holder=SLV", "?format=json&nationality=USA", "?list=L1&status=held"}) {
     std::vector<std::string> args = {"export", "persons"};
     if (filters == "?holder=SLV") args.insert(args.end(), {"--holder", "SLV"});
     if (filters == "?format=json&nationality=USA") {
@@ -423,9 +450,9 @@ TEST_F(ServeListsTest, AnExportIsTheCommandLinesBytes) {
     }
     HttpResult exported = Send("med", "GET", "/v1/export/persons" + filters);
     ASSERT_EQ(exported.status, 200) << exported.body;
-    EXPECT_EQ(exported.Header("content-type"),
-              filters.find("json") != std::string::npos ? "application/json"
-                                                        : "text/csv; charset=utf-8");
+    EXPECT_EQ(exported.Header("content-type"), filters.find("json") != std::string::npos
+                                                   ? "application/json"
+                                                   : "text/csv; charset=utf-8");
     const std::string command_line = Ok("med", args);
     ASSERT_GT(command_line.size(), 100u) << filters;
     EXPECT_TRUE(exported.body == command_line) << filters << ": the bytes differ";
@@ -450,8 +477,8 @@ TEST_F(ServeListsTest, AnErasureIsTheCommandLinesAndRefusalsWriteNothing) {
 
   int64_t before = LogSize();
   // Only mediators and admins erase: 403 before the person is looked at.
-  ExpectRefused(Send("ven", "POST", "/v1/persons/" + first + "/erase", R"({"reason": "r"})"),
-                403, before);
+  ExpectRefused(Send("ven", "POST", "/v1/persons/" + first + "/erase", R"({"reason": "r"})"), 403,
+                before);
   ExpectRefused(Send("ven", "POST", "/v1/persons/P999999/erase", R"({"reason": "r"})"), 403,
                 before);
   ExpectRefused(Send("med", "POST", "/v1/persons/P999999/erase", R"({"reason": "r"})"), 404,

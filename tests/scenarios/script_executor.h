@@ -16,6 +16,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <vector>
@@ -47,6 +48,20 @@ struct ScriptHooks {
   // Only exit statuses (and "changes nothing") are checked, not the texts a step expects: for a
   // variant of a script whose messages differ where the variant changed it.
   bool statuses_only = false;
+  // When set, a `canje` command step runs through this in place of the binary (the script
+  // replayed over HTTP); `user` as for after_command. What it returns stands for the command's
+  // exit status, stdout (a JSON document) and stderr; nothing: the binary runs the step (a
+  // command that needs no store, such as `canje sign`).
+  std::function<std::optional<cli::testing::RunResult>(const std::string& user,
+                                                       const std::vector<std::string>& args)>
+      run_canje;
+  // With run_canje: the log's checkpoint note, as `canje log checkpoint` prints it ("" when there
+  // is none yet), for the checks that a step changed nothing.
+  std::function<std::string()> read_checkpoint;
+  // For `canje` steps, `expect-out`, `expect-err` and the texts of `fails` are not checked (the
+  // answers are JSON where the command prints text, and a refusal's words are the command's);
+  // exit statuses, `expect-json`, `not-out` and "changes nothing" still are.
+  bool json_only = false;
 };
 
 class ScriptExecutor {
