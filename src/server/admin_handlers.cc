@@ -9,6 +9,7 @@
 #include "authentication/api_tokens.h"
 #include "authentication/sign_in.h"
 #include "instance/parties_and_users.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "wire/account_json.h"
 #include "wire/instance_json.h"
@@ -25,11 +26,11 @@ Result<Reply> AdminGetUsers(ApiCall& call) {
 
 Result<Reply> AdminPostUser(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"name", "party", "role"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"name", "party", "role"}));
   instance::NewUser user;
-  CANJE_ASSIGN_OR_RETURN(user.name, call.StringMember(body, "name", true));
-  CANJE_ASSIGN_OR_RETURN(user.party, call.StringMember(body, "party", true));
-  CANJE_ASSIGN_OR_RETURN(user.role, call.StringMember(body, "role", true));
+  CANJE_ASSIGN_OR_RETURN(user.name, TextMember(call, body, "name", true));
+  CANJE_ASSIGN_OR_RETURN(user.party, TextMember(call, body, "party", true));
+  CANJE_ASSIGN_OR_RETURN(user.role, TextMember(call, body, "role", true));
   CANJE_RETURN_IF_ERROR(instance::AddUser(call.instance, user));
   return JsonReply(wire::UserJson(user), 201);
 }
@@ -41,12 +42,12 @@ Result<Reply> AdminGetParties(ApiCall& call) {
 
 Result<Reply> AdminPostParty(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"code", "name", "kind"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"code", "name", "kind"}));
   instance::NewParty party;
-  CANJE_ASSIGN_OR_RETURN(party.code, call.StringMember(body, "code", true));
-  CANJE_ASSIGN_OR_RETURN(party.name, call.StringMember(body, "name", true));
+  CANJE_ASSIGN_OR_RETURN(party.code, TextMember(call, body, "code", true));
+  CANJE_ASSIGN_OR_RETURN(party.name, TextMember(call, body, "name", true));
   if (body.contains("kind")) {
-    CANJE_ASSIGN_OR_RETURN(party.kind, call.StringMember(body, "kind", true));
+    CANJE_ASSIGN_OR_RETURN(party.kind, TextMember(call, body, "kind", true));
   }
   CANJE_RETURN_IF_ERROR(instance::AddParty(call.instance, party));
   return JsonReply(wire::PartyJson(party), 201);
@@ -81,7 +82,7 @@ Result<Reply> AdminPostToken(ApiCall& call) {
   if (!call.request.body().empty()) {
     CANJE_ASSIGN_OR_RETURN(body, call.JsonObjectBody());
   }
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"expires_days"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"expires_days"}));
   std::optional<int64_t> expires_days;
   if (auto days = body.find("expires_days"); days != body.end()) {
     if (!days->is_number_integer()) {

@@ -10,6 +10,7 @@
 #include "negotiation/agreement.h"
 #include "negotiation/proposal_actions.h"
 #include "negotiation/signature_keys.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "wire/agreement_json.h"
 
@@ -23,9 +24,9 @@ using nlohmann::json;
 Result<Reply> PostSignature(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"party", "signature"}));
-  CANJE_ASSIGN_OR_RETURN(std::string party, call.StringMember(body, "party", true));
-  CANJE_ASSIGN_OR_RETURN(std::string encoded, call.StringMember(body, "signature", true));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"party", "signature"}));
+  CANJE_ASSIGN_OR_RETURN(std::string party, TextMember(call, body, "party", true));
+  CANJE_ASSIGN_OR_RETURN(std::string encoded, TextMember(call, body, "signature", true));
   std::optional<Bytes> signature = Base64Decode(encoded);
   if (!signature) {
     return call.AtPointer(Status::Usage("\"signature\" must be the signature file's 64 bytes in "
@@ -57,8 +58,8 @@ Result<Reply> GetAgreement(ApiCall& call) {
 Result<Reply> PostPartyKey(ApiCall& call) {
   const std::string& party = call.Param("party");
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"pem"}));
-  CANJE_ASSIGN_OR_RETURN(std::string pem, call.StringMember(body, "pem", true));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"pem"}));
+  CANJE_ASSIGN_OR_RETURN(std::string pem, TextMember(call, body, "pem", true));
   Result<std::string> key_id = negotiation::EnrolPartyKey(call.instance, party, pem);
   if (!key_id.ok() && key_id.status().code() == StatusCode::kInvalid) {
     return call.AtPointer(key_id.status(), "/pem");

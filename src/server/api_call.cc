@@ -6,25 +6,6 @@
 #include "core/utf8.h"
 
 namespace canje::server {
-namespace {
-
-// The RFC 6901 pointer to member `name` of the top-level object: "~" and "/" escaped.
-std::string MemberPointer(const std::string& name) {
-  std::string pointer = "/";
-  for (char c : name) {
-    if (c == '~') {
-      pointer += "~0";
-    } else if (c == '/') {
-      pointer += "~1";
-    } else {
-      pointer += c;
-    }
-  }
-  return pointer;
-}
-
-}  // namespace
-
 Reply JsonReply(const nlohmann::json& body, int status) {
   Reply reply;
   reply.status = status;
@@ -103,35 +84,6 @@ Result<nlohmann::json> ApiCall::JsonObjectBody() {
                      "");
   }
   return body;
-}
-
-Result<std::string> ApiCall::StringMember(const nlohmann::json& body, const std::string& name,
-                                          bool required) {
-  auto found = body.find(name);
-  if (found == body.end()) {
-    if (!required) return std::string();
-    return AtPointer(Status::Usage("the body needs a member \"" + name + "\""),
-                     MemberPointer(name));
-  }
-  if (!found->is_string()) {
-    return AtPointer(Status::Usage("\"" + name + "\" must be a string"), MemberPointer(name));
-  }
-  return found->get<std::string>();
-}
-
-Status ApiCall::OnlyMembers(const nlohmann::json& body, const std::vector<std::string>& known) {
-  for (const auto& [name, value] : body.items()) {
-    bool is_known = false;
-    for (const auto& candidate : known) is_known = is_known || candidate == name;
-    if (!is_known) {
-      std::string accepted;
-      for (const auto& candidate : known) accepted += (accepted.empty() ? "" : ", ") + candidate;
-      return AtPointer(
-          Status::Usage("unknown member \"" + name + "\"; the accepted members are " + accepted),
-          MemberPointer(name));
-    }
-  }
-  return Status::Ok();
 }
 
 Status ApiCall::AtParameter(Status status, const std::string& name) {

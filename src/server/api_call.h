@@ -67,12 +67,6 @@ struct ApiCall {
   // The body as a JSON object. kUsage: not JSON (problem: 400 with line and column), or not an
   // object (pointer "").
   Result<nlohmann::json> JsonObjectBody();
-  // Member `name` of `body` as a string; "" when absent and not `required`. kUsage with the
-  // member's pointer when required and missing, or not a string.
-  Result<std::string> StringMember(const nlohmann::json& body, const std::string& name,
-                                   bool required);
-  // kUsage with its pointer for the first member of `body` not in `known`.
-  Status OnlyMembers(const nlohmann::json& body, const std::vector<std::string>& known);
   // Records that `status` is about the body member at `pointer`, and returns it.
   Status AtPointer(Status status, const std::string& pointer);
   // Records that `status` is about query parameter `name` ("parameter": name), and returns it.

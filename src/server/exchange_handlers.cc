@@ -13,6 +13,7 @@
 #include "negotiation/candidates.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "server/if_match.h"
 #include "wire/exchange_json.h"
@@ -23,45 +24,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kExchangeReadWith = "GET /v1/exchanges/{id}";
-
-// Member `name` of `body` as a finite number >= 0 (the core checks the range again);
-// `fallback` when absent. kUsage with its pointer for anything else.
-Result<double> ExchangeNumberMember(ApiCall& call, const json& body, const std::string& name,
-                                    std::optional<double> fallback) {
-  auto found = body.find(name);
-  if (found == body.end()) {
-    if (fallback) return *fallback;
-    return call.AtPointer(Status::Usage("\"" + name + "\" is required"), "/" + name);
-  }
-  if (!found->is_number()) {
-    return call.AtPointer(Status::Usage("\"" + name + "\" must be a number"), "/" + name);
-  }
-  return found->get<double>();
-}
-
-// Member `name` as a whole number; none when absent (or null, when `null_allowed`).
-Result<std::optional<int64_t>> ExchangeIntegerMember(ApiCall& call, const json& body,
-                                                     const std::string& name, bool null_allowed) {
-  auto found = body.find(name);
-  if (found == body.end()) return std::optional<int64_t>();
-  if (null_allowed && found->is_null()) return std::optional<int64_t>();
-  if (!found->is_number_integer() ||
-      (found->is_number_unsigned() && found->get<uint64_t>() > INT64_MAX)) {
-    return call.AtPointer(
-        Status::Usage("\"" + name + "\" must be a whole number" + (null_allowed ? " or null" : "")),
-        "/" + name);
-  }
-  return std::optional<int64_t>(found->get<int64_t>());
-}
-
-Result<bool> ExchangeBoolMember(ApiCall& call, const json& body, const std::string& name) {
-  auto found = body.find(name);
-  if (found == body.end()) return false;
-  if (!found->is_boolean()) {
-    return call.AtPointer(Status::Usage("\"" + name + "\" must be true or false"), "/" + name);
-  }
-  return found->get<bool>();
-}
 
 // A change's outcome: its JSON, or its refusal (412 when If-Match no longer holds).
 Result<Reply> ExchangeChangeReply(ApiCall& call, int64_t exchange_id, int64_t expected,
@@ -74,8 +36,8 @@ Result<Reply> ExchangeChangeReply(ApiCall& call, int64_t exchange_id, int64_t ex
 
 // The persons of a claim or a cost: "person" ("P17") or "list" ("L3"), one of the two.
 Result<std::vector<int64_t>> ExchangePersons(ApiCall& call, const json& body) {
-  CANJE_ASSIGN_OR_RETURN(std::string person, call.StringMember(body, "person", false));
-  CANJE_ASSIGN_OR_RETURN(std::string list, call.StringMember(body, "list", false));
+  CANJE_ASSIGN_OR_RETURN(std::string person, TextMember(call, body, "person", false));
+  CANJE_ASSIGN_OR_RETURN(std::string list, TextMember(call, body, "list", false));
   Result<std::vector<int64_t>> persons =
       negotiation::PersonOrListPersons(call.instance, person, list);
   if (!persons.ok() && persons.status().code() == StatusCode::kUsage) {
@@ -91,10 +53,10 @@ Result<std::vector<int64_t>> ExchangePersons(ApiCall& call, const json& body) {
 
 Result<Reply> PostExchange(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"name", "mediator"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"name", "mediator"}));
   negotiation::NewExchange exchange;
-  CANJE_ASSIGN_OR_RETURN(exchange.name, call.StringMember(body, "name", true));
-  CANJE_ASSIGN_OR_RETURN(exchange.mediator, call.StringMember(body, "mediator", true));
+  CANJE_ASSIGN_OR_RETURN(exchange.name, TextMember(call, body, "name", true));
+  CANJE_ASSIGN_OR_RETURN(exchange.mediator, TextMember(call, body, "mediator", true));
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CreateExchange(call.instance, exchange));
   Reply reply = JsonReply(wire::ExchangeCreatedJson(id, exchange), 201);
   reply.headers.emplace_back("Location", "/v1/exchanges/" + negotiation::ExchangeId(id));
@@ -105,9 +67,9 @@ Result<Reply> PostExchangeParty(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"party", "bloc"}));
-  CANJE_ASSIGN_OR_RETURN(std::string party, call.StringMember(body, "party", true));
-  CANJE_ASSIGN_OR_RETURN(std::string bloc, call.StringMember(body, "bloc", true));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"party", "bloc"}));
+  CANJE_ASSIGN_OR_RETURN(std::string party, TextMember(call, body, "party", true));
+  CANJE_ASSIGN_OR_RETURN(std::string bloc, TextMember(call, body, "bloc", true));
   Status added = negotiation::AddExchangeParty(call.instance, id, party, bloc, expected);
   return ExchangeChangeReply(call, id, expected, added,
                              [&] { return wire::ExchangePartyJson(id, party, bloc); });
@@ -117,14 +79,15 @@ Result<Reply> PostExchangeRule(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"bloc", "rule", "ratio"}));
-  CANJE_ASSIGN_OR_RETURN(std::string bloc, call.StringMember(body, "bloc", true));
-  CANJE_ASSIGN_OR_RETURN(std::string kind, call.StringMember(body, "rule", true));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"bloc", "rule", "ratio"}));
+  CANJE_ASSIGN_OR_RETURN(std::string bloc, TextMember(call, body, "bloc", true));
+  CANJE_ASSIGN_OR_RETURN(std::string kind, TextMember(call, body, "rule", true));
   solver::Rule rule;
   Result<solver::Rule::Kind> parsed = negotiation::ParseRuleKind(kind);
   if (!parsed.ok()) return call.AtPointer(parsed.status(), "/rule");
   rule.kind = *parsed;
-  CANJE_ASSIGN_OR_RETURN(rule.ratio, ExchangeNumberMember(call, body, "ratio", 1.0));
+  CANJE_ASSIGN_OR_RETURN(std::optional<double> ratio, NumberMember(call, body, "ratio"));
+  rule.ratio = ratio.value_or(1.0);
   Status set = negotiation::SetBlocRule(call.instance, id, bloc, rule, expected);
   return ExchangeChangeReply(call, id, expected, set,
                              [&] { return wire::BlocRuleSetJson(id, bloc, rule); });
@@ -134,16 +97,16 @@ Result<Reply> PostExchangeCaps(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"max_size", "max_parties", "objective"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"max_size", "max_parties", "objective"}));
   negotiation::ExchangeCapsChange change;
   for (const auto& [name, cap] :
        {std::pair{"max_size", &change.max_size}, std::pair{"max_parties", &change.max_parties}}) {
     CANJE_ASSIGN_OR_RETURN(std::optional<int64_t> value,
-                           ExchangeIntegerMember(call, body, name, /*null_allowed=*/true));
+                           IntegerMember(call, body, name, /*null_allowed=*/true));
     if (body.contains(name)) *cap = value;  // null: no cap
   }
   if (body.contains("objective")) {
-    CANJE_ASSIGN_OR_RETURN(std::string objective, call.StringMember(body, "objective", true));
+    CANJE_ASSIGN_OR_RETURN(std::string objective, TextMember(call, body, "objective", true));
     Result<solver::Objective> parsed = negotiation::ParseObjective(objective);
     if (!parsed.ok()) return call.AtPointer(parsed.status(), "/objective");
     change.objective = *parsed;
@@ -158,16 +121,19 @@ Result<Reply> PostExchangeClaims(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, 
       body, {"by", "person", "list", "value", "priority", "destination", "unconditional"}));
   negotiation::NewClaim claim;
-  CANJE_ASSIGN_OR_RETURN(claim.claimant, call.StringMember(body, "by", true));
-  CANJE_ASSIGN_OR_RETURN(claim.destination, call.StringMember(body, "destination", false));
-  CANJE_ASSIGN_OR_RETURN(claim.value, ExchangeNumberMember(call, body, "value", 1.0));
+  CANJE_ASSIGN_OR_RETURN(claim.claimant, TextMember(call, body, "by", true));
+  CANJE_ASSIGN_OR_RETURN(claim.destination, TextMember(call, body, "destination", false));
+  CANJE_ASSIGN_OR_RETURN(std::optional<double> value, NumberMember(call, body, "value"));
+  claim.value = value.value_or(1.0);
   CANJE_ASSIGN_OR_RETURN(std::optional<int64_t> priority,
-                         ExchangeIntegerMember(call, body, "priority", false));
+                         IntegerMember(call, body, "priority", false));
   claim.priority = priority.value_or(1);
-  CANJE_ASSIGN_OR_RETURN(claim.unconditional, ExchangeBoolMember(call, body, "unconditional"));
+  CANJE_ASSIGN_OR_RETURN(std::optional<bool> unconditional,
+                         BoolMember(call, body, "unconditional"));
+  claim.unconditional = unconditional.value_or(false);
   CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons, ExchangePersons(call, body));
   std::vector<negotiation::NewClaim> claims;
   for (int64_t person : persons) {
@@ -186,9 +152,11 @@ Result<Reply> PostExchangeCosts(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"by", "person", "list", "cost"}));
-  CANJE_ASSIGN_OR_RETURN(std::string holder, call.StringMember(body, "by", true));
-  CANJE_ASSIGN_OR_RETURN(double cost, ExchangeNumberMember(call, body, "cost", std::nullopt));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"by", "person", "list", "cost"}));
+  CANJE_ASSIGN_OR_RETURN(std::string holder, TextMember(call, body, "by", true));
+  CANJE_ASSIGN_OR_RETURN(std::optional<double> given_cost, NumberMember(call, body, "cost"));
+  if (!given_cost) return call.AtPointer(Status::Usage("\"cost\" is required"), "/cost");
+  const double cost = *given_cost;
   CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons, ExchangePersons(call, body));
   std::vector<negotiation::NewCost> costs;
   for (int64_t person : persons) costs.push_back({person, holder, cost});
@@ -215,17 +183,18 @@ Result<Reply> GetExchangeCandidates(ApiCall& call) {
 Result<Reply> PostExchangeSolve(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"date", "explain", "require", "time_limit"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"date", "explain", "require", "time_limit"}));
   negotiation::SolveExchangeOptions options;
-  CANJE_ASSIGN_OR_RETURN(options.date, call.StringMember(body, "date", false));
-  CANJE_ASSIGN_OR_RETURN(options.explain, ExchangeBoolMember(call, body, "explain"));
-  CANJE_ASSIGN_OR_RETURN(options.time_limit_seconds,
-                         ExchangeNumberMember(call, body, "time_limit", 0.0));
+  CANJE_ASSIGN_OR_RETURN(options.date, TextMember(call, body, "date", false));
+  CANJE_ASSIGN_OR_RETURN(std::optional<bool> explain, BoolMember(call, body, "explain"));
+  options.explain = explain.value_or(false);
+  CANJE_ASSIGN_OR_RETURN(std::optional<double> time_limit, NumberMember(call, body, "time_limit"));
+  options.time_limit_seconds = time_limit.value_or(0.0);
   if (options.time_limit_seconds < 0) {
     return call.AtPointer(Status::Usage("\"time_limit\" must be a number of seconds > 0"),
                           "/time_limit");
   }
-  CANJE_ASSIGN_OR_RETURN(std::string require, call.StringMember(body, "require", false));
+  CANJE_ASSIGN_OR_RETURN(std::string require, TextMember(call, body, "require", false));
   if (!require.empty()) {
     Result<int64_t> person = instance::ParseId(require, 'P', "person");
     if (!person.ok()) return call.AtPointer(person.status(), "/require");

@@ -10,6 +10,7 @@
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
 #include "negotiation/execution.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "wire/execution_json.h"
 #include "wire/execution_reports.h"
@@ -99,58 +100,16 @@ Result<Reply> GetReconciliation(ApiCall& call) {
   return reply;
 }
 
-// A person id ("P17") at `pointer`; `value` null when the member is absent.
-Result<int64_t> PersonIdAt(ApiCall& call, const json* value, const std::string& pointer) {
-  if (value == nullptr || !value->is_string()) {
-    return call.AtPointer(Status::Usage("a person id is a string, such as \"P17\""), pointer);
-  }
-  Result<int64_t> id = instance::ParseId(value->get<std::string>(), 'P', "person");
-  if (!id.ok()) return call.AtPointer(id.status(), pointer);
-  return *id;
-}
-
-// Member `name` of `body` (its pointer `at` + "/" + name) as a person id.
-Result<int64_t> PersonMember(ApiCall& call, const json& body, const std::string& at,
-                             const std::string& name) {
-  auto found = body.find(name);
-  return PersonIdAt(call, found == body.end() ? nullptr : &*found, at + "/" + name);
-}
-
-// Member `name` of `body` as a string; the pointer is `at` + "/" + name.
-Result<std::string> TextAt(ApiCall& call, const json& body, const std::string& at,
-                           const std::string& name, bool required) {
-  auto found = body.find(name);
-  if (found == body.end() && !required) return std::string();
-  if (found == body.end() || !found->is_string()) {
-    return call.AtPointer(
-        Status::Usage("\"" + name + "\" must be a string" + (required ? " and is required" : "")),
-        at + "/" + name);
-  }
-  return found->get<std::string>();
-}
-
-// The members of an object at `at` must be among `known` (the first other one is named).
-Status KnownMembersAt(ApiCall& call, const json& item, const std::string& at,
-                      const std::vector<std::string>& known) {
-  if (!item.is_object()) return call.AtPointer(Status::Usage("must be a JSON object"), at);
-  for (const auto& [name, value] : item.items()) {
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      return call.AtPointer(Status::Usage("unknown member \"" + name + "\""), at + "/" + name);
-    }
-  }
-  return Status::Ok();
-}
-
 // POST /v1/exchanges/{id}/not-travelling {"person": "P17", "reason": "unfit", "note": "..."}:
 // `canje exchange not-travelling X1 P17 --reason unfit --note ... --json`.
 Result<Reply> PostNotTravelling(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"person", "reason", "note"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"person", "reason", "note"}));
   negotiation::NewNotTravelling outcome;
-  CANJE_ASSIGN_OR_RETURN(outcome.person_id, PersonMember(call, body, "", "person"));
-  CANJE_ASSIGN_OR_RETURN(outcome.reason, call.StringMember(body, "reason", true));
-  CANJE_ASSIGN_OR_RETURN(outcome.note, call.StringMember(body, "note", false));
+  CANJE_ASSIGN_OR_RETURN(outcome.person_id, PersonIdMember(call, body, "person"));
+  CANJE_ASSIGN_OR_RETURN(outcome.reason, TextMember(call, body, "reason", true));
+  CANJE_ASSIGN_OR_RETURN(outcome.note, TextMember(call, body, "note", false));
   CANJE_ASSIGN_OR_RETURN(int64_t recorded,
                          negotiation::RecordNotTravelling(call.instance, id, {outcome}));
   return JsonReply(wire::RecordedPersonsJson(id, recorded, {outcome.person_id}));
@@ -161,12 +120,12 @@ Result<Reply> PostNotTravelling(ApiCall& call) {
 Result<negotiation::NewHandover> ReadHandover(ApiCall& call, const json& item,
                                               const std::string& at) {
   CANJE_RETURN_IF_ERROR(
-      KnownMembersAt(call, item, at, {"person", "at", "place", "to", "witnesses"}));
+      KnownMembers(call, item, {"person", "at", "place", "to", "witnesses"}, at));
   negotiation::NewHandover handover;
-  CANJE_ASSIGN_OR_RETURN(handover.person_id, PersonMember(call, item, at, "person"));
-  CANJE_ASSIGN_OR_RETURN(handover.at, TextAt(call, item, at, "at", true));
-  CANJE_ASSIGN_OR_RETURN(handover.place, TextAt(call, item, at, "place", true));
-  CANJE_ASSIGN_OR_RETURN(handover.to, TextAt(call, item, at, "to", true));
+  CANJE_ASSIGN_OR_RETURN(handover.person_id, PersonIdMember(call, item, "person", at));
+  CANJE_ASSIGN_OR_RETURN(handover.at, TextMember(call, item, "at", true, at));
+  CANJE_ASSIGN_OR_RETURN(handover.place, TextMember(call, item, "place", true, at));
+  CANJE_ASSIGN_OR_RETURN(handover.to, TextMember(call, item, "to", true, at));
   auto witnesses = item.find("witnesses");
   if (witnesses == item.end() || !witnesses->is_array()) {
     return call.AtPointer(Status::Usage("\"witnesses\" must be an array of names (one or more)"),
@@ -204,7 +163,7 @@ Result<Reply> PostHandover(ApiCall& call) {
 Result<Reply> PostHandoverBatch(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"handovers"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"handovers"}));
   auto items = body.find("handovers");
   if (items == body.end() || !items->is_array()) {
     return call.AtPointer(Status::Usage("\"handovers\" must be an array of handovers"),
@@ -225,32 +184,20 @@ Result<Reply> PostHandoverBatch(ApiCall& call) {
 Result<Reply> PostReport(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"party", "direction", "count", "persons", "note"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"party", "direction", "count", "persons", "note"}));
   negotiation::NewCountReport report;
-  CANJE_ASSIGN_OR_RETURN(report.party, call.StringMember(body, "party", true));
-  CANJE_ASSIGN_OR_RETURN(std::string direction, call.StringMember(body, "direction", true));
+  CANJE_ASSIGN_OR_RETURN(report.party, TextMember(call, body, "party", true));
+  CANJE_ASSIGN_OR_RETURN(std::string direction, TextMember(call, body, "direction", true));
   Result<std::pair<std::string, std::string>> ends = negotiation::ParseDirection(direction);
   if (!ends.ok()) return call.AtPointer(ends.status(), "/direction");
   report.from = ends->first;
   report.to = ends->second;
-  auto count = body.find("count");
-  if (count == body.end() || !count->is_number_integer()) {
-    return call.AtPointer(Status::Usage("\"count\" must be a whole number"), "/count");
-  }
-  report.count = count->get<int64_t>();
-  CANJE_ASSIGN_OR_RETURN(report.note, call.StringMember(body, "note", false));
-  if (auto persons = body.find("persons"); persons != body.end()) {
-    if (!persons->is_array()) {
-      return call.AtPointer(Status::Usage("\"persons\" must be an array of person ids"),
-                            "/persons");
-    }
-    report.has_persons = true;
-    for (size_t i = 0; i < persons->size(); ++i) {
-      CANJE_ASSIGN_OR_RETURN(int64_t person,
-                             PersonIdAt(call, &(*persons)[i], "/persons/" + std::to_string(i)));
-      report.persons.push_back(person);
-    }
-  }
+  CANJE_ASSIGN_OR_RETURN(std::optional<int64_t> count, IntegerMember(call, body, "count", false));
+  if (!count) return call.AtPointer(Status::Usage("\"count\" must be a whole number"), "/count");
+  report.count = *count;
+  CANJE_ASSIGN_OR_RETURN(report.note, TextMember(call, body, "note", false));
+  report.has_persons = body.contains("persons");
+  CANJE_ASSIGN_OR_RETURN(report.persons, PersonIdsMember(call, body, "persons"));
   CANJE_ASSIGN_OR_RETURN(int64_t report_id, negotiation::ReportCount(call.instance, id, report));
   return JsonReply(wire::CountReportedJson(id, report_id, report));
 }

@@ -10,6 +10,7 @@
 #include "negotiation/hold_rule_fields.h"
 #include "negotiation/hold_scope.h"
 #include "negotiation/holds.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "server/pagination.h"
 #include "wire/holds_json.h"
@@ -32,28 +33,6 @@ Result<Reply> GetHold(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseHoldId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(call.instance, id, call.Query("date")));
   return JsonReply(wire::HoldJson(view, /*with_covered=*/true));
-}
-
-// The body's "persons": person ids ("P17"), each checked where it stands.
-Status ReadPersons(ApiCall& call, const json& body, std::vector<int64_t>& persons) {
-  auto found = body.find("persons");
-  if (found == body.end()) return Status::Ok();
-  if (!found->is_array()) {
-    return call.AtPointer(Status::Usage("\"persons\" must be an array of person ids, such as "
-                                        "[\"P17\", \"P18\"]"),
-                          "/persons");
-  }
-  for (size_t i = 0; i < found->size(); ++i) {
-    const json& item = (*found)[i];
-    const std::string pointer = "/persons/" + std::to_string(i);
-    if (!item.is_string()) {
-      return call.AtPointer(Status::Usage("a person id is a string, such as \"P17\""), pointer);
-    }
-    Result<int64_t> id = instance::ParseId(item.get<std::string>(), 'P', "person");
-    if (!id.ok()) return call.AtPointer(id.status(), pointer);
-    persons.push_back(*id);
-  }
-  return Status::Ok();
 }
 
 // The body's "rule": an object whose members are rule fields (negotiation/hold_rule_fields.h).
@@ -89,13 +68,13 @@ Status ReadRule(ApiCall& call, const json& body, std::map<std::string, std::stri
 Result<Reply> PostHold(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
   CANJE_RETURN_IF_ERROR(
-      call.OnlyMembers(body, {"issuer", "reference", "from", "until", "persons", "rule"}));
+      KnownMembers(call, body, {"issuer", "reference", "from", "until", "persons", "rule"}));
   negotiation::NewHold hold;
-  CANJE_ASSIGN_OR_RETURN(hold.issuer, call.StringMember(body, "issuer", true));
-  CANJE_ASSIGN_OR_RETURN(hold.reference, call.StringMember(body, "reference", true));
-  CANJE_ASSIGN_OR_RETURN(hold.effective_from, call.StringMember(body, "from", true));
-  CANJE_ASSIGN_OR_RETURN(hold.effective_until, call.StringMember(body, "until", false));
-  CANJE_RETURN_IF_ERROR(ReadPersons(call, body, hold.persons));
+  CANJE_ASSIGN_OR_RETURN(hold.issuer, TextMember(call, body, "issuer", true));
+  CANJE_ASSIGN_OR_RETURN(hold.reference, TextMember(call, body, "reference", true));
+  CANJE_ASSIGN_OR_RETURN(hold.effective_from, TextMember(call, body, "from", true));
+  CANJE_ASSIGN_OR_RETURN(hold.effective_until, TextMember(call, body, "until", false));
+  CANJE_ASSIGN_OR_RETURN(hold.persons, PersonIdsMember(call, body, "persons"));
   CANJE_RETURN_IF_ERROR(ReadRule(call, body, hold.rule));
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::AddHold(call.instance, hold));
   CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(call.instance, id, ""));
@@ -107,9 +86,9 @@ Result<Reply> PostHold(ApiCall& call) {
 Result<Reply> PostLift(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseHoldId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"reason", "lifted_on"}));
-  CANJE_ASSIGN_OR_RETURN(std::string reason, call.StringMember(body, "reason", true));
-  CANJE_ASSIGN_OR_RETURN(std::string lifted_on, call.StringMember(body, "lifted_on", false));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"reason", "lifted_on"}));
+  CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
+  CANJE_ASSIGN_OR_RETURN(std::string lifted_on, TextMember(call, body, "lifted_on", false));
   CANJE_RETURN_IF_ERROR(negotiation::LiftHold(call.instance, id, lifted_on, reason));
   CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(call.instance, id, ""));
   return JsonReply(wire::HoldJson(view, /*with_covered=*/true));

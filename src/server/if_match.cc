@@ -8,22 +8,27 @@ namespace canje::server {
 
 std::string RevisionTag(int64_t revision) { return "\"" + std::to_string(revision) + "\""; }
 
-Result<int64_t> IfMatchRevision(ApiCall& call, std::string_view read_with) {
+Result<std::optional<int64_t>> IfMatchNumber(ApiCall& call, std::string_view read_with) {
   std::string_view header(call.request["If-Match"].data(), call.request["If-Match"].size());
-  if (header.empty() || header == "*") return int64_t{0};
-  int64_t revision = 0;
+  if (header.empty() || header == "*") return std::optional<int64_t>();
   const bool quoted = header.size() >= 3 && header.front() == '"' && header.back() == '"';
   const std::string digits = quoted ? std::string(header.substr(1, header.size() - 2)) : "";
-  if (!digits.empty() && digits.size() <= 18 &&
-      digits.find_first_not_of("0123456789") == std::string::npos) {
-    revision = std::stoll(digits);
-  }
-  if (revision <= 0) {
+  if (digits.empty() || digits.size() > 18 ||
+      digits.find_first_not_of("0123456789") != std::string::npos) {
     return Status::Usage("If-Match must be the ETag that " + std::string(read_with) +
                          " answered, such as \"3\" (one, with its quotes), or *; got " +
                          QuoteUntrusted(header, 40));
   }
-  return revision;
+  return std::optional<int64_t>(std::stoll(digits));
+}
+
+Result<int64_t> IfMatchRevision(ApiCall& call, std::string_view read_with) {
+  CANJE_ASSIGN_OR_RETURN(std::optional<int64_t> revision, IfMatchNumber(call, read_with));
+  if (revision && *revision == 0) {
+    return Status::Usage("If-Match must be the ETag that " + std::string(read_with) +
+                         " answered; revisions start at \"1\"");
+  }
+  return revision.value_or(0);
 }
 
 Status RefusalWithIfMatch(ApiCall& call, int64_t expected, Status refused,

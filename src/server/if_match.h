@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@ namespace canje::server {
 
 // The revision as an entity tag: "\"3\"".
 std::string RevisionTag(int64_t revision);
+
+// The number in the request's If-Match header (`"57"`): none when the header is absent or `*`
+// (any state). kUsage for anything else, naming `read_with` (such as
+// "GET /v1/exchanges/{id}/workflow") as where the ETag comes from.
+Result<std::optional<int64_t>> IfMatchNumber(ApiCall& call, std::string_view read_with);
 
 // The revision in the request's If-Match header; 0 when the header is absent or `*` (any
 // revision). kUsage for anything else, naming `read_with` (such as "GET /v1/proposals/{id}")

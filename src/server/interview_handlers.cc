@@ -11,6 +11,7 @@
 #include "negotiation/eligibility_report.h"
 #include "negotiation/interviews.h"
 #include "negotiation/legal_acts.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "store/holds_tables.h"
 #include "wire/holds_json.h"
@@ -33,14 +34,6 @@ Status UnderPointer(ApiCall& call, const std::string& prefix, Status status) {
   return status;
 }
 
-// A person id member ("P17"), required.
-Result<int64_t> InterviewPersonMember(ApiCall& call, const json& body, const std::string& name) {
-  CANJE_ASSIGN_OR_RETURN(std::string text, call.StringMember(body, name, true));
-  Result<int64_t> id = instance::ParseId(text, 'P', "person");
-  if (!id.ok()) return call.AtPointer(id.status(), "/" + name);
-  return *id;
-}
-
 // One interview from a JSON object, as the flags of `canje interview record` give it.
 Result<negotiation::NewInterview> ReadInterview(ApiCall& call, const json& item) {
   if (!item.is_object()) {
@@ -50,15 +43,15 @@ Result<negotiation::NewInterview> ReadInterview(ApiCall& call, const json& item)
                                         "\"yes\"}"),
                           "");
   }
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(item, kInterviewMembers));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, item, kInterviewMembers));
   negotiation::NewInterview interview;
-  CANJE_ASSIGN_OR_RETURN(interview.person_id, InterviewPersonMember(call, item, "person"));
-  CANJE_ASSIGN_OR_RETURN(interview.destination, call.StringMember(item, "destination", true));
-  CANJE_ASSIGN_OR_RETURN(interview.identity, call.StringMember(item, "identity", true));
-  CANJE_ASSIGN_OR_RETURN(interview.consent, call.StringMember(item, "consent", true));
-  CANJE_ASSIGN_OR_RETURN(interview.fit, call.StringMember(item, "fit", true));
-  CANJE_ASSIGN_OR_RETURN(interview.interviewed_on, call.StringMember(item, "on", false));
-  CANJE_ASSIGN_OR_RETURN(interview.note, call.StringMember(item, "note", false));
+  CANJE_ASSIGN_OR_RETURN(interview.person_id, PersonIdMember(call, item, "person"));
+  CANJE_ASSIGN_OR_RETURN(interview.destination, TextMember(call, item, "destination", true));
+  CANJE_ASSIGN_OR_RETURN(interview.identity, TextMember(call, item, "identity", true));
+  CANJE_ASSIGN_OR_RETURN(interview.consent, TextMember(call, item, "consent", true));
+  CANJE_ASSIGN_OR_RETURN(interview.fit, TextMember(call, item, "fit", true));
+  CANJE_ASSIGN_OR_RETURN(interview.interviewed_on, TextMember(call, item, "on", false));
+  CANJE_ASSIGN_OR_RETURN(interview.note, TextMember(call, item, "note", false));
   return interview;
 }
 
@@ -89,7 +82,7 @@ Result<Reply> PostInterview(ApiCall& call) {
 
 Result<Reply> PostInterviewBatch(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"interviews"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"interviews"}));
   auto found = body.find("interviews");
   if (found == body.end() || !found->is_array() || found->empty()) {
     return call.AtPointer(Status::Usage("\"interviews\" must be a non-empty array of interviews, "
@@ -136,14 +129,14 @@ Result<Reply> GetInterviews(ApiCall& call) {
 Result<Reply> PostLegalAct(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
   CANJE_RETURN_IF_ERROR(
-      call.OnlyMembers(body, {"person", "type", "date", "authority", "reference", "status_after"}));
+      KnownMembers(call, body, {"person", "type", "date", "authority", "reference", "status_after"}));
   negotiation::NewLegalAct act;
-  CANJE_ASSIGN_OR_RETURN(act.person_id, InterviewPersonMember(call, body, "person"));
-  CANJE_ASSIGN_OR_RETURN(act.type, call.StringMember(body, "type", true));
-  CANJE_ASSIGN_OR_RETURN(act.date, call.StringMember(body, "date", true));
-  CANJE_ASSIGN_OR_RETURN(act.authority, call.StringMember(body, "authority", true));
-  CANJE_ASSIGN_OR_RETURN(act.reference, call.StringMember(body, "reference", false));
-  CANJE_ASSIGN_OR_RETURN(act.status_after, call.StringMember(body, "status_after", true));
+  CANJE_ASSIGN_OR_RETURN(act.person_id, PersonIdMember(call, body, "person"));
+  CANJE_ASSIGN_OR_RETURN(act.type, TextMember(call, body, "type", true));
+  CANJE_ASSIGN_OR_RETURN(act.date, TextMember(call, body, "date", true));
+  CANJE_ASSIGN_OR_RETURN(act.authority, TextMember(call, body, "authority", true));
+  CANJE_ASSIGN_OR_RETURN(act.reference, TextMember(call, body, "reference", false));
+  CANJE_ASSIGN_OR_RETURN(act.status_after, TextMember(call, body, "status_after", true));
   std::string fault;
   Result<int64_t> id = negotiation::RecordLegalAct(call.instance, act, &fault);
   if (!id.ok()) return fault.empty() ? id.status() : call.AtPointer(id.status(), "/" + fault);

@@ -8,6 +8,7 @@
 #include "instance/ids.h"
 #include "reconciliation/linker.h"
 #include "reconciliation/review.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "wire/review_json.h"
 
@@ -16,15 +17,10 @@ namespace {
 
 using nlohmann::json;
 
-// Member `name` of `body` as a number, into `value` when present (left as it is when absent).
+// Member `name` of `body`, a number, into `value` when present (left as it is when absent).
 Status LinkNumberMember(ApiCall& call, const json& body, const std::string& name, double& value) {
-  auto found = body.find(name);
-  if (found == body.end()) return Status::Ok();
-  if (!found->is_number()) {
-    return call.AtPointer(Status::Usage("\"" + name + "\" must be a number from 0 to 1"),
-                          "/" + name);
-  }
-  value = found->get<double>();
+  CANJE_ASSIGN_OR_RETURN(std::optional<double> number, NumberMember(call, body, name));
+  if (number) value = *number;
   return Status::Ok();
 }
 
@@ -32,7 +28,7 @@ Result<Reply> PostLink(ApiCall& call) {
   reconciliation::LinkStoreOptions options;
   if (!call.request.body().empty()) {
     CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-    CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"threshold", "review_low", "review_high"}));
+    CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"threshold", "review_low", "review_high"}));
     CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "threshold", options.threshold));
     CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "review_low", options.review_low));
     CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "review_high", options.review_high));
@@ -63,12 +59,12 @@ Result<std::pair<int64_t, int64_t>> ParsePair(const std::string& text) {
 }
 
 // The member "decision": "same" or "different".
-Result<bool> SameMember(ApiCall& call, const json& body) {
-  CANJE_ASSIGN_OR_RETURN(std::string decision, call.StringMember(body, "decision", true));
+Result<bool> SameMember(ApiCall& call, const json& body, const std::string& at = "") {
+  CANJE_ASSIGN_OR_RETURN(std::string decision, TextMember(call, body, "decision", true, at));
   if (decision != "same" && decision != "different") {
     return call.AtPointer(
         Status::Usage("\"decision\" is \"same\" or \"different\", not '" + decision + "'"),
-        "/decision");
+        MemberPointer(at, "decision"));
   }
   return decision == "same";
 }
@@ -85,9 +81,9 @@ Status AtDecisionFault(ApiCall& call, const Status& status, const std::string& p
 Result<Reply> PostDecision(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto pair, ParsePair(call.Param("pair")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"decision", "reason"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"decision", "reason"}));
   CANJE_ASSIGN_OR_RETURN(bool same, SameMember(call, body));
-  CANJE_ASSIGN_OR_RETURN(std::string reason, call.StringMember(body, "reason", true));
+  CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
   reconciliation::DecisionFault fault;
   Result<reconciliation::DecisionOutcome> outcome =
       reconciliation::DecidePair(call.instance, pair.first, pair.second, same, reason, &fault);
@@ -104,31 +100,22 @@ Status ReadDecision(ApiCall& call, const json& item, const std::string& prefix,
                                         "\"reason\": \"...\"}"),
                           prefix);
   }
-  auto under = [&](Status status) {
-    if (!status.ok() && call.problem) call.problem->pointer = prefix + call.problem->pointer;
-    return status;
-  };
-  CANJE_RETURN_IF_ERROR(under(call.OnlyMembers(item, {"left", "right", "decision", "reason"})));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, item, {"left", "right", "decision", "reason"}, prefix));
   for (const char* side : {"left", "right"}) {
-    Result<std::string> text = call.StringMember(item, side, true);
-    if (!text.ok()) return under(text.status());
-    Result<int64_t> id = instance::ParseId(*text, 'R', "record");
-    if (!id.ok()) return call.AtPointer(id.status(), prefix + "/" + side);
+    CANJE_ASSIGN_OR_RETURN(std::string text, TextMember(call, item, side, true, prefix));
+    Result<int64_t> id = instance::ParseId(text, 'R', "record");
+    if (!id.ok()) return call.AtPointer(id.status(), MemberPointer(prefix, side));
     (std::string(side) == "left" ? decision.left_record : decision.right_record) = *id;
   }
-  Result<bool> same = SameMember(call, item);
-  if (!same.ok()) return under(same.status());
-  decision.same = *same;
-  Result<std::string> reason = call.StringMember(item, "reason", true);
-  if (!reason.ok()) return under(reason.status());
-  decision.reason = *reason;
+  CANJE_ASSIGN_OR_RETURN(decision.same, SameMember(call, item, prefix));
+  CANJE_ASSIGN_OR_RETURN(decision.reason, TextMember(call, item, "reason", true, prefix));
   decision.where = prefix;
   return Status::Ok();
 }
 
 Result<Reply> PostDecisions(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"decisions"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"decisions"}));
   auto found = body.find("decisions");
   if (found == body.end() || !found->is_array() || found->empty()) {
     return call.AtPointer(Status::Usage("\"decisions\" must be a non-empty array of decisions, "

@@ -14,6 +14,7 @@
 #include "registry/importer.h"
 #include "registry/list_kinds.h"
 #include "registry/person_directory.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "wire/instance_json.h"
 #include "wire/registry_json.h"
@@ -130,8 +131,8 @@ Result<Reply> ListsGetExport(ApiCall& call) {
 Result<Reply> ListsPostErase(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, instance::ParseId(call.Param("id"), 'P', "person"));
   CANJE_ASSIGN_OR_RETURN(nlohmann::json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"reason"}));
-  CANJE_ASSIGN_OR_RETURN(std::string reason, call.StringMember(body, "reason", true));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"reason"}));
+  CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
   CANJE_ASSIGN_OR_RETURN(
       registry::ErasureReport report,
       negotiation::ErasePersonUnlessInUse(call.instance, id, reason, TodayIso()));

@@ -5,6 +5,7 @@
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
 #include "negotiation/proposal_actions.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "server/if_match.h"
 #include "server/pagination.h"
@@ -67,12 +68,12 @@ Result<ResponseBody> ReadResponseBody(ApiCall& call, bool with_reason) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
   std::vector<std::string> known = {"party", "expect_state"};
   if (with_reason) known.push_back("reason");
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, known));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, known));
   ResponseBody parsed;
-  CANJE_ASSIGN_OR_RETURN(parsed.party, call.StringMember(body, "party", true));
-  CANJE_ASSIGN_OR_RETURN(parsed.expect_state, call.StringMember(body, "expect_state", false));
+  CANJE_ASSIGN_OR_RETURN(parsed.party, TextMember(call, body, "party", true));
+  CANJE_ASSIGN_OR_RETURN(parsed.expect_state, TextMember(call, body, "expect_state", false));
   if (with_reason) {
-    CANJE_ASSIGN_OR_RETURN(parsed.reason, call.StringMember(body, "reason", true));
+    CANJE_ASSIGN_OR_RETURN(parsed.reason, TextMember(call, body, "reason", true));
   }
   return parsed;
 }

@@ -11,6 +11,7 @@
 #include "negotiation/exchange_solve.h"
 #include "negotiation/proposal.h"
 #include "negotiation/proposal_actions.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
 #include "server/if_match.h"
 #include "wire/proposal_json.h"
@@ -26,9 +27,9 @@ constexpr std::string_view kVersionReadWith = "GET /v1/proposals/{id}";
 // proposal create --transfers`, as text) and "counts" ("SLV>VEN=2,VEN>SLV=2"); "date".
 Result<negotiation::NewProposal> ReadNewProposal(ApiCall& call, const json& body) {
   negotiation::NewProposal proposal;
-  CANJE_ASSIGN_OR_RETURN(proposal.date, call.StringMember(body, "date", false));
-  CANJE_ASSIGN_OR_RETURN(std::string csv, call.StringMember(body, "transfers_csv", false));
-  CANJE_ASSIGN_OR_RETURN(std::string counts, call.StringMember(body, "counts", false));
+  CANJE_ASSIGN_OR_RETURN(proposal.date, TextMember(call, body, "date", false));
+  CANJE_ASSIGN_OR_RETURN(std::string csv, TextMember(call, body, "transfers_csv", false));
+  CANJE_ASSIGN_OR_RETURN(std::string counts, TextMember(call, body, "counts", false));
   bool from_solve = false;
   if (auto found = body.find("from_solve"); found != body.end()) {
     if (!found->is_boolean()) {
@@ -74,10 +75,10 @@ Result<Reply> PostExchangeProposal(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t exchange, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
   CANJE_RETURN_IF_ERROR(
-      call.OnlyMembers(body, {"from_solve", "transfers_csv", "counts", "parent", "date"}));
+      KnownMembers(call, body, {"from_solve", "transfers_csv", "counts", "parent", "date"}));
   CANJE_ASSIGN_OR_RETURN(negotiation::NewProposal proposal, ReadNewProposal(call, body));
   proposal.exchange_id = exchange;
-  CANJE_ASSIGN_OR_RETURN(std::string parent, call.StringMember(body, "parent", false));
+  CANJE_ASSIGN_OR_RETURN(std::string parent, TextMember(call, body, "parent", false));
   if (!parent.empty()) {
     Result<int64_t> parent_id = negotiation::ParseVersionId(parent);
     if (!parent_id.ok()) return call.AtPointer(parent_id.status(), "/parent");
@@ -91,7 +92,7 @@ Result<Reply> PostExchangeProposal(ApiCall& call) {
 Result<Reply> PostCounter(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t parent, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"from_solve", "transfers_csv", "counts", "date"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"from_solve", "transfers_csv", "counts", "date"}));
   CANJE_ASSIGN_OR_RETURN(negotiation::NewProposal proposal, ReadNewProposal(call, body));
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CounterProposal(call.instance, parent, proposal));
   return CreatedVersionReply(call, id);
@@ -101,8 +102,8 @@ Result<Reply> PostTable(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, kVersionReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"expect_state"}));
-  CANJE_ASSIGN_OR_RETURN(std::string expect_state, call.StringMember(body, "expect_state", false));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"expect_state"}));
+  CANJE_ASSIGN_OR_RETURN(std::string expect_state, TextMember(call, body, "expect_state", false));
   Result<negotiation::ProposalOutcome> outcome =
       negotiation::TableProposal(call.instance, id, expect_state, revision);
   if (!outcome.ok()) {
@@ -115,8 +116,8 @@ Result<Reply> PostOverride(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, kVersionReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"justification"}));
-  CANJE_ASSIGN_OR_RETURN(std::string justification, call.StringMember(body, "justification", true));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"justification"}));
+  CANJE_ASSIGN_OR_RETURN(std::string justification, TextMember(call, body, "justification", true));
   Result<negotiation::ProposalOutcome> outcome =
       negotiation::OverrideProposal(call.instance, id, justification, revision);
   if (!outcome.ok()) {

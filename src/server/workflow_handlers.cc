@@ -9,7 +9,9 @@
 #include "negotiation/exchange.h"
 #include "negotiation/witness_policy.h"
 #include "negotiation/workflow_actions.h"
+#include "server/body_members.h"
 #include "server/handlers.h"
+#include "server/if_match.h"
 #include "wire/agreement_json.h"
 
 namespace canje::server {
@@ -31,29 +33,14 @@ Result<Reply> GetWorkflow(ApiCall& call) {
   return reply;
 }
 
-// The log entry named by If-Match (`"57"`, the workflow's ETag); -1 when the header is absent
-// or `*`. kUsage naming the header for anything else.
-Result<int64_t> WorkflowIfMatch(ApiCall& call) {
-  const auto& field = call.request["If-Match"];
-  const std::string header(field.data(), field.size());
-  if (header.empty() || header == "*") return int64_t{-1};
-  const std::string inner = header.size() >= 3 && header.front() == '"' && header.back() == '"'
-                                ? header.substr(1, header.size() - 2)
-                                : "";
-  if (inner.empty() || inner.size() > 18 || inner.find_first_not_of("0123456789") != inner.npos) {
-    return Status::Usage(
-        "If-Match must be the ETag that GET /v1/exchanges/{id}/workflow answered, such as "
-        "\"57\" (one, with its quotes), or *; got " +
-        QuoteUntrusted(header, 40));
-  }
-  return std::stoll(inner);
-}
-
 // Moves the exchange to `target` as `canje exchange advance|collapse` does. With If-Match, a
 // move refused because the exchange moved since is 412 (nothing was written).
 Result<Reply> MoveWorkflow(ApiCall& call, int64_t id, negotiation::ExchangeState state,
                            const std::string& reason) {
-  CANJE_ASSIGN_OR_RETURN(int64_t expected, WorkflowIfMatch(call));
+  // The workflow's ETag is the log entry of its last move; -1: no If-Match.
+  CANJE_ASSIGN_OR_RETURN(std::optional<int64_t> if_match,
+                         IfMatchNumber(call, "GET /v1/exchanges/{id}/workflow"));
+  const int64_t expected = if_match.value_or(-1);
   Result<store::ExchangeStateRow> moved =
       negotiation::ChangeExchangeState(call.instance, id, state, reason, expected);
   if (!moved.ok()) {
@@ -72,8 +59,8 @@ Result<Reply> MoveWorkflow(ApiCall& call, int64_t id, negotiation::ExchangeState
 Result<Reply> PostAdvance(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"to"}));
-  CANJE_ASSIGN_OR_RETURN(std::string target, call.StringMember(body, "to", true));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"to"}));
+  CANJE_ASSIGN_OR_RETURN(std::string target, TextMember(call, body, "to", true));
   Result<negotiation::ExchangeState> state = negotiation::ParseExchangeState(target);
   if (!state.ok()) return call.AtPointer(Status::Usage(state.status().message()), "/to");
   return MoveWorkflow(call, id, *state, "");
@@ -83,8 +70,8 @@ Result<Reply> PostAdvance(ApiCall& call) {
 Result<Reply> PostCollapse(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(call.OnlyMembers(body, {"reason"}));
-  CANJE_ASSIGN_OR_RETURN(std::string reason, call.StringMember(body, "reason", true));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"reason"}));
+  CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
   return MoveWorkflow(call, id, negotiation::ExchangeState::kCollapsed, reason);
 }
 
