@@ -52,5 +52,22 @@ TEST(DigestTest, Sha256MatchesTheStandardVector) {
   EXPECT_EQ(Sha256Salted(AsBytes("a"), AsBytes("bc")), Sha256(AsBytes("abc")));
 }
 
+// RFC 4231 test cases 1, 2 and 6 (a key longer than the block is hashed first), and a key of
+// exactly one block (the edge between the two ways of using the key).
+TEST(DigestTest, HmacSha256MatchesTheStandardVectors) {
+  const Bytes twenty_0b(20, 0x0b);
+  EXPECT_EQ(HexEncode(HmacSha256(twenty_0b, AsBytes("Hi There"))),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
+  EXPECT_EQ(HexEncode(HmacSha256(AsBytes("Jefe"), AsBytes("what do ya want for nothing?"))),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+  const Bytes long_key(131, 0xaa);
+  EXPECT_EQ(HexEncode(HmacSha256(
+                long_key, AsBytes("Test Using Larger Than Block-Size Key - Hash Key First"))),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+  const Bytes block_key(64, 'k');
+  EXPECT_EQ(HexEncode(HmacSha256(block_key, {})),
+            "83026a325aaee70e36cfe607536aa1054104ad1077c36134810d4ccded1ccd3b");
+}
+
 }  // namespace
 }  // namespace canje

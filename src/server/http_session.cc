@@ -122,6 +122,24 @@ void HttpSession::OnHeaderBytes(size_t skip, size_t header_end) {
     refused_ = true;
     return Answer(std::move(*refusal));
   }
+  if (ExpectsContinue(parser_->get())) return SendContinue();
+  ReadBody();
+}
+
+void HttpSession::SendContinue() {
+  // RFC 9110, 10.1.1: a client that sent "Expect: 100-continue" may wait for this interim answer
+  // before sending the body (curl waits a second). It goes only after the header was accepted:
+  // a refused request got its final answer above, and its body is never asked for.
+  static const std::string kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
+  stream_.expires_after(limits_.write_timeout);
+  boost::asio::async_write(stream_, boost::asio::buffer(kContinue),
+                           [self = shared_from_this()](beast::error_code error, size_t) {
+                             if (error) return self->Close();
+                             self->ReadBody();
+                           });
+}
+
+void HttpSession::ReadBody() {
   stream_.expires_after(limits_.body_timeout);
   http::async_read(stream_, buffer_, *parser_,
                    [self = shared_from_this()](beast::error_code read_error, size_t) {

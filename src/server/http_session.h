@@ -53,6 +53,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void ReadHeader();
   void ReadMoreHeader();
   void OnHeaderBytes(size_t skip, size_t header_end);
+  void SendContinue();  // "100 Continue", then ReadBody
+  void ReadBody();
   void OnBody(boost::beast::error_code error);
   void Answer(HttpResponse response);
   void OnWritten(boost::beast::error_code error, bool close);

@@ -1,5 +1,6 @@
 #include "server/request_framing.h"
 
+#include <boost/beast/core/string.hpp>
 #include <boost/beast/http/error.hpp>
 #include <cctype>
 #include <vector>
@@ -93,6 +94,15 @@ std::optional<FramingFault> CheckBodyFraming(const HttpRequest& header) {
                         "canje accepts only 'Transfer-Encoding: chunked', without other codings"};
   }
   return std::nullopt;
+}
+
+bool ExpectsContinue(const HttpRequest& header) {
+  if (header.version() < 11) return false;
+  auto field = header.find(http::field::expect);
+  if (field == header.end()) return false;
+  const std::string_view value = TrimOws({field->value().data(), field->value().size()});
+  return boost::beast::iequals(boost::beast::string_view(value.data(), value.size()),
+                               "100-continue");
 }
 
 bool IsParseError(const boost::beast::error_code& error) {

@@ -45,6 +45,11 @@ std::string_view TrimOws(std::string_view text);
 // and Transfer-Encoding together with Content-Length.
 std::optional<FramingFault> CheckBodyFraming(const HttpRequest& header);
 
+// True when an HTTP/1.1 request asks for "100 Continue" before it sends its body (the field
+// Expect holds 100-continue, in any case; RFC 9110 §10.1.1). HTTP/1.0 clients cannot read an
+// interim answer, so theirs is ignored.
+bool ExpectsContinue(const HttpRequest& header);
+
 // What to tell a client whose request Beast's parser refused with `error`.
 FramingFault ParseFault(const boost::beast::error_code& error);
 

@@ -87,5 +87,19 @@ TEST(ParseFault, TellsParseErrorsFromTheEndOfTheStream) {
             std::string::npos);
 }
 
+TEST(ExpectsContinue, OnlyAnHttp11RequestAskingFor100Continue) {
+  HttpRequest request{http::verb::post, "/v1/lists", 11};
+  EXPECT_FALSE(ExpectsContinue(request));
+  request.set(http::field::expect, "100-continue");
+  EXPECT_TRUE(ExpectsContinue(request));
+  request.set(http::field::expect, " 100-Continue ");
+  EXPECT_TRUE(ExpectsContinue(request));
+  request.set(http::field::expect, "200-ok");
+  EXPECT_FALSE(ExpectsContinue(request));
+  HttpRequest old{http::verb::post, "/v1/lists", 10};
+  old.set(http::field::expect, "100-continue");
+  EXPECT_FALSE(ExpectsContinue(old));
+}
+
 }  // namespace
 }  // namespace canje::server

@@ -7,6 +7,10 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include <sqlite3.h>
 
@@ -33,12 +37,69 @@ Status SqliteStatus(sqlite3* db, int code, std::string_view what) {
   }
 }
 
+// Prepared statements kept for reuse, keyed by their SQL text: preparing (parsing and planning)
+// cost more than running the short queries of an API request. A statement is in the cache only
+// while nobody uses it, reset and with its bindings cleared, so it holds no read transaction.
+// SQLite prepares a kept statement again by itself when the schema changed (a migration).
+class SqliteStatementCache {
+ public:
+  static constexpr size_t kMaxIdle = 256;
+
+  // An idle statement for `sql`, or null.
+  sqlite3_stmt* Take(const std::string& sql) {
+    auto found = idle_.find(sql);
+    if (found == idle_.end() || found->second.empty()) return nullptr;
+    sqlite3_stmt* statement = found->second.back();
+    found->second.pop_back();
+    --idle_count_;
+    return statement;
+  }
+
+  // Keeps `statement`, or finalizes it when the connection is closed.
+  void Return(std::string sql, sqlite3_stmt* statement) {
+    sqlite3_reset(statement);
+    sqlite3_clear_bindings(statement);
+    if (closed_) {
+      sqlite3_finalize(statement);
+      return;
+    }
+    if (idle_count_ >= kMaxIdle) Evict();  // queries built with varying text come and go
+    idle_[std::move(sql)].push_back(statement);
+    ++idle_count_;
+  }
+
+  // Finalizes every idle statement; statements still in use are finalized when returned.
+  void Close() {
+    closed_ = true;
+    for (auto& [sql, statements] : idle_) {
+      for (sqlite3_stmt* statement : statements) sqlite3_finalize(statement);
+    }
+    idle_.clear();
+    idle_count_ = 0;
+  }
+
+ private:
+  void Evict() {
+    auto victim = idle_.begin();
+    for (sqlite3_stmt* statement : victim->second) sqlite3_finalize(statement);
+    idle_count_ -= victim->second.size();
+    idle_.erase(victim);
+  }
+
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
+  size_t idle_count_ = 0;
+  bool closed_ = false;
+};
+
 namespace {
 
 class SqliteStatement : public SqlStatement {
  public:
-  SqliteStatement(sqlite3* db, sqlite3_stmt* statement) : db_(db), statement_(statement) {}
-  ~SqliteStatement() override { sqlite3_finalize(statement_); }
+  // `statement` goes back to `cache` under `sql` when this is destroyed.
+  SqliteStatement(sqlite3* db, sqlite3_stmt* statement,
+                  std::shared_ptr<SqliteStatementCache> cache, std::string sql)
+      : db_(db), statement_(statement), cache_(std::move(cache)), sql_(std::move(sql)) {}
+  ~SqliteStatement() override { cache_->Return(std::move(sql_), statement_); }
 
   void BindInt(int index, int64_t value) override { sqlite3_bind_int64(statement_, index, value); }
   void BindText(int index, std::string_view value) override {
@@ -81,6 +142,8 @@ class SqliteStatement : public SqlStatement {
  private:
   sqlite3* db_;
   sqlite3_stmt* statement_;
+  std::shared_ptr<SqliteStatementCache> cache_;
+  std::string sql_;
 };
 
 }  // namespace
@@ -118,7 +181,8 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const SqliteOpt
     sqlite3_close(db);
     return status;
   }
-  std::unique_ptr<SqliteConnection> connection(new SqliteConnection(db));
+  std::unique_ptr<SqliteConnection> connection(
+      new SqliteConnection(db, std::make_shared<SqliteStatementCache>()));
   sqlite3_busy_timeout(db, options.busy_timeout_ms);
   sqlite3_extended_result_codes(db, 1);
   CANJE_RETURN_IF_ERROR(connection->Execute(
@@ -127,7 +191,10 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const SqliteOpt
   return connection;
 }
 
-SqliteConnection::~SqliteConnection() { sqlite3_close_v2(db_); }
+SqliteConnection::~SqliteConnection() {
+  statements_->Close();
+  sqlite3_close_v2(db_);  // statements still in use keep the handle until they are returned
+}
 
 Status SqliteConnection::Execute(std::string_view sql) {
   std::string text(sql);
@@ -139,20 +206,33 @@ Status SqliteConnection::Execute(std::string_view sql) {
 }
 
 Result<std::unique_ptr<SqlStatement>> SqliteConnection::Prepare(std::string_view sql) {
-  sqlite3_stmt* statement = nullptr;
-  int code = sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement, nullptr);
-  if (code != SQLITE_OK) {
-    return SqliteStatus(db_, code, "cannot prepare '" + std::string(sql.substr(0, 60)) + "'");
+  std::string text(sql);
+  sqlite3_stmt* statement = statements_->Take(text);
+  if (statement == nullptr) {
+    int code =
+        sqlite3_prepare_v2(db_, text.data(), static_cast<int>(text.size()), &statement, nullptr);
+    if (code != SQLITE_OK) {
+      return SqliteStatus(db_, code, "cannot prepare '" + text.substr(0, 60) + "'");
+    }
+    if (statement == nullptr) {  // only a comment or white space
+      return Status::Internal("cannot prepare '" + text.substr(0, 60) + "': no statement");
+    }
   }
-  return std::unique_ptr<SqlStatement>(new SqliteStatement(db_, statement));
+  return std::unique_ptr<SqlStatement>(
+      new SqliteStatement(db_, statement, statements_, std::move(text)));
 }
 
-Status SqliteConnection::BeginWrite() { return Execute("BEGIN IMMEDIATE"); }
-Status SqliteConnection::BeginRead() { return Execute("BEGIN DEFERRED"); }
-Status SqliteConnection::Commit() { return Execute("COMMIT"); }
+Status SqliteConnection::RunOne(std::string_view sql) {
+  CANJE_ASSIGN_OR_RETURN(std::unique_ptr<SqlStatement> statement, Prepare(sql));
+  return statement->Step().status();
+}
+
+Status SqliteConnection::BeginWrite() { return RunOne("BEGIN IMMEDIATE"); }
+Status SqliteConnection::BeginRead() { return RunOne("BEGIN DEFERRED"); }
+Status SqliteConnection::Commit() { return RunOne("COMMIT"); }
 Status SqliteConnection::Rollback() {
   if (sqlite3_get_autocommit(db_)) return Status::Ok();
-  return Execute("ROLLBACK");
+  return RunOne("ROLLBACK");
 }
 
 Status SqliteConnection::Checkpoint() {

@@ -1,13 +1,20 @@
 // SQLite backend of SqlConnection: WAL journal, foreign keys on, synchronous=FULL (every commit
-// durable), secure_delete on (freed pages are zeroed, so erased data does not linger).
+// durable), secure_delete on (freed pages are zeroed, so erased data does not linger). Prepared
+// statements are kept per connection and reused (the cache in sqlite_connection.cc).
 #pragma once
 
 #include <filesystem>
 #include <memory>
+#include <string_view>
+#include <utility>
 
 #include "store/sql_connection.h"
 
 struct sqlite3;
+
+namespace canje::store {
+class SqliteStatementCache;
+}
 
 namespace canje::store {
 
@@ -35,8 +42,14 @@ class SqliteConnection : public SqlConnection {
   sqlite3* handle() { return db_; }
 
  private:
-  explicit SqliteConnection(sqlite3* db) : db_(db) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<SqliteStatementCache> statements)
+      : db_(db), statements_(std::move(statements)) {}
+  // Prepares (or reuses) and steps one statement that returns no rows.
+  Status RunOne(std::string_view sql);
+
   sqlite3* db_;
+  // Shared with the statements handed out, which return to it (or are finalized after Close).
+  std::shared_ptr<SqliteStatementCache> statements_;
 };
 
 // Maps an SQLite result code to a Status: busy/locked → kUnavailable, the rest kInternal.
