@@ -64,7 +64,7 @@ Status RunRevoke(CommandContext& context, int64_t id) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(bool revoked, authentication::RevokeApiToken(*instance, id));
   if (context.global.json) {
-    context.out << json{{"id", id}, {"revoked", true}, {"changed", revoked}}.dump(2) << '\n';
+    context.out << wire::TokenRevokedJson(id, revoked).dump(2) << '\n';
   } else if (revoked) {
     context.out << "Revoked API token " << id << '\n';
   } else {

@@ -1,16 +1,20 @@
 // Users and parties over HTTP: GET and POST /v1/users, GET and POST /v1/parties, POST
-// /v1/users/{name}/totp and POST /v1/users/{name}/tokens — the use cases of `canje user
-// add|list`, `canje party add|list` (instance/parties_and_users.h), `canje user totp enrol`
-// (authentication/sign_in.h) and `canje user token create` (authentication/api_tokens.h), with
-// the same JSON (wire/instance_json.h, wire/account_json.h).
+// /v1/users/{name}/totp, POST /v1/users/{name}/tokens, GET /v1/tokens and DELETE /v1/tokens/{id}
+// — the use cases of `canje user add|list`, `canje party add|list`
+// (instance/parties_and_users.h), `canje user totp enrol` (authentication/sign_in.h) and `canje
+// user token create|list|revoke` (authentication/api_tokens.h), with the same JSON
+// (wire/instance_json.h, wire/account_json.h).
 #include <optional>
 #include <string>
 
 #include "authentication/api_tokens.h"
 #include "authentication/sign_in.h"
+#include "core/clock.h"
+#include "instance/ids.h"
 #include "instance/parties_and_users.h"
 #include "server/body_members.h"
 #include "server/handlers.h"
+#include "server/pagination.h"
 #include "wire/account_json.h"
 #include "wire/instance_json.h"
 
@@ -83,19 +87,33 @@ Result<Reply> AdminPostToken(ApiCall& call) {
     CANJE_ASSIGN_OR_RETURN(body, call.JsonObjectBody());
   }
   CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"expires_days"}));
-  std::optional<int64_t> expires_days;
-  if (auto days = body.find("expires_days"); days != body.end()) {
-    if (!days->is_number_integer()) {
-      return call.AtPointer(Status::Usage("\"expires_days\" must be a whole number of days, 1 to "
-                                          "3650"),
-                            "/expires_days");
-    }
-    expires_days = days->get<int64_t>();
-  }
+  CANJE_ASSIGN_OR_RETURN(std::optional<int64_t> expires_days,
+                         IntegerMember(call, body, "expires_days", false));
   CANJE_ASSIGN_OR_RETURN(
       authentication::CreatedToken created,
       authentication::CreateApiToken(call.instance, call.Param("name"), expires_days));
   return JsonReply(wire::CreatedTokenJson(created), 201);
+}
+
+// `canje user token list [NAME] --json`: GET /v1/tokens[?user=NAME], by id, in pages.
+Result<Reply> AdminGetTokens(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(auto tokens,
+                         authentication::ListApiTokens(call.instance, call.Query("user")));
+  const std::string now = NowRfc3339();
+  json out = json::array();
+  for (const auto& token : tokens) {
+    out.push_back(wire::ApiTokenJson(
+        token, authentication::TokenStateName(authentication::StateAt(token, now))));
+  }
+  return PagedJsonReply(call, out);
+}
+
+// `canje user token revoke ID --json`: DELETE /v1/tokens/{id}. The token stops at once; it stays
+// listed, revoked.
+Result<Reply> AdminDeleteToken(ApiCall& call) {
+  CANJE_ASSIGN_OR_RETURN(int64_t id, instance::ParseId(call.Param("id"), 'T', "API token"));
+  CANJE_ASSIGN_OR_RETURN(bool revoked, authentication::RevokeApiToken(call.instance, id));
+  return JsonReply(wire::TokenRevokedJson(id, revoked));
 }
 
 }  // namespace
@@ -107,6 +125,9 @@ Status AddAdminRoutes(Routes& routes) {
       routes.Add("POST", "/v1/users/{name}/totp", {Action::kManageUsers, AdminPostTotpEnrolment}));
   CANJE_RETURN_IF_ERROR(
       routes.Add("POST", "/v1/users/{name}/tokens", {Action::kManageUsers, AdminPostToken}));
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/tokens", {Action::kManageUsers, AdminGetTokens}));
+  CANJE_RETURN_IF_ERROR(
+      routes.Add("DELETE", "/v1/tokens/{id}", {Action::kManageUsers, AdminDeleteToken}));
   CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/parties", {Action::kReadRegistry, AdminGetParties}));
   return routes.Add("POST", "/v1/parties", {Action::kManageParties, AdminPostParty});
 }

@@ -24,6 +24,8 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kExchangeReadWith = "GET /v1/exchanges/{id}";
+// The longest a solve may run within a request.
+constexpr double kLongestSolveSeconds = 60;
 
 // A change's outcome: its JSON, or its refusal (412 when If-Match no longer holds).
 Result<Reply> ExchangeChangeReply(ApiCall& call, int64_t exchange_id, int64_t expected,
@@ -189,10 +191,17 @@ Result<Reply> PostExchangeSolve(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(std::optional<bool> explain, BoolMember(call, body, "explain"));
   options.explain = explain.value_or(false);
   CANJE_ASSIGN_OR_RETURN(std::optional<double> time_limit, NumberMember(call, body, "time_limit"));
-  options.time_limit_seconds = time_limit.value_or(0.0);
-  if (options.time_limit_seconds < 0) {
-    return call.AtPointer(Status::Usage("\"time_limit\" must be a number of seconds > 0"),
-                          "/time_limit");
+  // A solve holds one of the server's few threads: over HTTP it is bounded (the command line on
+  // the store's machine is not). 0 or absent: the bound.
+  options.time_limit_seconds = time_limit.value_or(0.0) == 0 ? kLongestSolveSeconds : *time_limit;
+  if (options.time_limit_seconds < 0 || options.time_limit_seconds > kLongestSolveSeconds) {
+    return call.AtPointer(
+        Status::Usage("\"time_limit\" is a number of seconds from 0 to " +
+                      std::to_string(static_cast<int>(kLongestSolveSeconds)) +
+                      " over HTTP (0: " + std::to_string(static_cast<int>(kLongestSolveSeconds)) +
+                      "); for a longer search run `canje exchange solve --time-limit` on the "
+                      "store's machine"),
+        "/time_limit");
   }
   CANJE_ASSIGN_OR_RETURN(std::string require, TextMember(call, body, "require", false));
   if (!require.empty()) {

@@ -288,6 +288,9 @@ class AccessMatrixTest : public ::testing::Test {
          {"/v1/users", R"({"name": "newcomer", "party": "VEN", "role": "observer"})"}},
         {"POST /v1/users/{name}/totp", {"/v1/users/obs/totp", "{}"}},
         {"POST /v1/users/{name}/tokens", {"/v1/users/obs/tokens"}},
+        {"GET /v1/tokens", {"/v1/tokens"}},
+        // No such token: the callers' own tokens must go on working through the walk.
+        {"DELETE /v1/tokens/{id}", {"/v1/tokens/999999", "", {}, {}, {404}}},
         {"GET /v1/parties", {"/v1/parties"}},
         // Verification: interviews of roster persons in no proposal, by the verifier alone.
         {"GET /v1/interviews", {"/v1/interviews"}},

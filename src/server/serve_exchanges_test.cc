@@ -249,6 +249,8 @@ TEST_F(ServeExchangesTest, SidesRulesCapsClaimsAndCostsAnswerAsTheCommandLine) {
       {"costs", {{"by", "SLV"}, {"person", "P1"}}, "/cost"},
       {"solve", {{"require", "17"}, {"explain", "no"}}, "/explain"},
       {"solve", {{"require", "Q17"}}, "/require"},
+      {"solve", {{"time_limit", 61}}, "/time_limit"},  // a solve holds a thread: at most 60 s
+      {"solve", {{"time_limit", -1}}, "/time_limit"},
   };
   for (const auto& [path, body, pointer] : bad) {
     json problem = Refused(Call("POST", "/v1/exchanges/X1/" + path, "med", body), 400);

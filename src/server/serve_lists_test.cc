@@ -437,6 +437,41 @@ TEST_F(ServeListsTest, AnAdminGivesAUserATokenShownOnce) {
   EXPECT_EQ(log.find(token), std::string::npos) << "a token is in the log";
 }
 
+// Tokens are listed as the command line lists them, and a revoked one stops at once.
+TEST_F(ServeListsTest, AnAdminListsAndRevokesTokensAsTheCommandLineDoes) {
+  HttpResult created = Send("mediator", "POST", "/v1/users/ven/tokens");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string token = Body(created)["token"];
+  const int64_t id = Body(created)["id"];
+
+  HttpResult listed = Send("mediator", "GET", "/v1/tokens?user=ven");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  EXPECT_EQ(Body(listed), json::parse(Ok("mediator", {"user", "token", "list", "ven", "--json"})));
+  EXPECT_EQ(listed.body.find(token), std::string::npos) << "a listed token shows its secret";
+
+  int64_t before = LogSize();
+  ExpectRefused(Send("ven", "GET", "/v1/tokens"), 403, before);
+  ExpectRefused(Send("ven", "DELETE", "/v1/tokens/" + std::to_string(id)), 403, before);
+  ExpectRefused(Send("mediator", "DELETE", "/v1/tokens/999999"), 404, before);
+  ExpectRefused(Send("mediator", "DELETE", "/v1/tokens/seven"), 400, before);
+  EXPECT_EQ(client_->Send("GET", "/v1/whoami", token).status, 200);
+
+  HttpResult revoked = Send("mediator", "DELETE", "/v1/tokens/" + std::to_string(id));
+  ASSERT_EQ(revoked.status, 200) << revoked.body;
+  EXPECT_EQ(Body(revoked), (json{{"id", id}, {"revoked", true}, {"changed", true}}));
+  EXPECT_EQ(LogSize(), before + 1);
+  EXPECT_EQ(client_->Send("GET", "/v1/whoami", token).status, 401);
+  HttpResult again = Send("mediator", "DELETE", "/v1/tokens/" + std::to_string(id));
+  EXPECT_EQ(Body(again)["changed"], false) << again.body;
+  EXPECT_EQ(LogSize(), before + 1);
+  json states = Body(Send("mediator", "GET", "/v1/tokens?user=ven"));
+  bool found = false;
+  for (const json& row : states) {
+    if (row["id"] == id) found = row["state"] == "revoked";
+  }
+  EXPECT_TRUE(found) << states.dump();
+}
+
 TEST_F(ServeListsTest, AnExportIsTheCommandLinesBytes) {
   for (const std::string& filters :
        {"", "?holder=SLV", "?format=json&nationality=USA", "?list=L1&status=held"}) {

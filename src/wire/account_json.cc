@@ -22,6 +22,10 @@ json ApiTokenJson(const store::ApiTokenRow& token, std::string_view state) {
           {"revoked_by", token.revoked_by}};
 }
 
+json TokenRevokedJson(int64_t id, bool changed) {
+  return {{"id", id}, {"revoked", true}, {"changed", changed}};
+}
+
 json TotpEnrolmentJson(const authentication::TotpEnrolment& enrolment) {
   return {{"user", enrolment.user}, {"uri", enrolment.uri}, {"secret", enrolment.secret_base32}};
 }

@@ -19,6 +19,8 @@ nlohmann::json CreatedTokenJson(const authentication::CreatedToken& created);
 // {"id", "user", "state", "created_at", "created_by", "expires_at", "revoked_at", "revoked_by"};
 // `state` as authentication::TokenStateName gives it.
 nlohmann::json ApiTokenJson(const store::ApiTokenRow& token, std::string_view state);
+// `user token revoke`: {"id", "revoked": true, "changed"} (changed false: it was revoked before).
+nlohmann::json TokenRevokedJson(int64_t id, bool changed);
 
 // `user totp enrol`: {"user", "uri", "secret"}
 nlohmann::json TotpEnrolmentJson(const authentication::TotpEnrolment& enrolment);
