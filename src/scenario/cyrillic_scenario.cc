@@ -42,8 +42,8 @@ CyrillicPerson NewPerson(Random& random, int64_t index, double ukrainian) {
   person.given = std::string(PickOne(random, CyrillicGivenNames(person.language, person.female)));
   const GenderedName& patronymic = PickOne(random, CyrillicPatronymics(person.language));
   person.patronymic = std::string(person.female ? patronymic.female : patronymic.male);
-  const GenderedName& family = PickOne(random, CyrillicFamilyNames(person.language));
-  person.family = std::string(person.female ? family.female : family.male);
+  const std::string_view family = PickOne(random, CyrillicFamilyNames(person.language));
+  person.family = person.female ? FeminineFamilyName(family, person.language) : std::string(family);
   person.birth.year = static_cast<int>(random.Between(1960, 2004));
   person.birth.month = static_cast<int>(random.Between(1, 12));
   person.birth.day = static_cast<int>(random.Between(1, DaysInMonth(person.birth.year,

@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include "scenario/cyrillic_names.h"
 #include "scenario/latin_text.h"
 
 namespace canje::scenario {
@@ -105,6 +106,16 @@ TEST(CyrillicScenarioTest, NamesakesDuplicatesAndMistakesAreThere) {
                             "day_month_swapped", "upper_case", "patronymic_left_out"}) {
     EXPECT_GE(errors[error], 5) << error;
   }
+}
+
+TEST(CyrillicScenarioTest, FamilyNamesTakeTheirFemaleForm) {
+  EXPECT_EQ(FeminineFamilyName("Иванов", NameLanguage::kRussian), "Иванова");
+  EXPECT_EQ(FeminineFamilyName("Соловьёв", NameLanguage::kRussian), "Соловьёва");
+  EXPECT_EQ(FeminineFamilyName("Ильин", NameLanguage::kRussian), "Ильина");
+  EXPECT_EQ(FeminineFamilyName("Вишневский", NameLanguage::kRussian), "Вишневская");
+  EXPECT_EQ(FeminineFamilyName("Ковальський", NameLanguage::kUkrainian), "Ковальська");
+  EXPECT_EQ(FeminineFamilyName("Шевченко", NameLanguage::kUkrainian), "Шевченко");
+  EXPECT_EQ(FeminineFamilyName("Ткачук", NameLanguage::kUkrainian), "Ткачук");
 }
 
 TEST(CyrillicScenarioTest, WritesTheThreeFiles) {
