@@ -113,23 +113,19 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
         [&](uint32_t i, uint32_t j) { return ShareADocument(engine.left_table(), i, j); },
         cluster_of);
     report.roster_splits = guard.clusters_split;
+    // Pairs in the review band, and the links the guard cut, unless a decision covers them.
+    auto review = [&](const linkage::ScoredPair& pair) {
+      const store::LinkRecordRow& left = trained.RecordAt(pair.left);
+      const store::LinkRecordRow& right = trained.RecordAt(pair.right);
+      if (binding.decided.contains(FingerprintPair(left.fingerprint, right.fingerprint))) return;
+      queue.push_back({std::min(left.record_id, right.record_id),
+                       std::max(left.record_id, right.record_id),
+                       ProbabilityText(pair.probability)});
+    };
     for (const linkage::ScoredPair& pair : pairs) {
-      if (pair.probability >= options.review_high) continue;
-      const store::LinkRecordRow& left = trained.RecordAt(pair.left);
-      const store::LinkRecordRow& right = trained.RecordAt(pair.right);
-      if (binding.decided.contains(FingerprintPair(left.fingerprint, right.fingerprint))) continue;
-      queue.push_back({std::min(left.record_id, right.record_id),
-                       std::max(left.record_id, right.record_id),
-                       ProbabilityText(pair.probability)});
+      if (pair.probability < options.review_high) review(pair);
     }
-    for (const linkage::ScoredPair& pair : guard.cut) {
-      const store::LinkRecordRow& left = trained.RecordAt(pair.left);
-      const store::LinkRecordRow& right = trained.RecordAt(pair.right);
-      if (binding.decided.contains(FingerprintPair(left.fingerprint, right.fingerprint))) continue;
-      queue.push_back({std::min(left.record_id, right.record_id),
-                       std::max(left.record_id, right.record_id),
-                       ProbabilityText(pair.probability)});
-    }
+    for (const linkage::ScoredPair& pair : guard.cut) review(pair);
     // Claimed or documented persons left off their holder's roster: their closest roster
     // record is reviewed too (orphans.h).
     const OrphanCandidates orphans =
