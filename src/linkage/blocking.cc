@@ -31,6 +31,47 @@ uint64_t HashText(uint64_t hash, std::string_view text) {
 
 uint64_t NonZero(uint64_t hash) { return hash == 0 ? 1 : hash; }
 
+bool HasCyrillicNames(const RecordTable& table) {
+  if (!table.has_names) return false;
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    if (table.given[r].script() == Script::kCyrillic ||
+        table.family[r].script() == Script::kCyrillic) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The three transliteration rules (9 to 11), for tables that hold a Cyrillic name.
+void TransliterationKeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
+  for (std::size_t r = 0; r < table.size(); ++r) {
+    const std::size_t g = offset + r;
+    const PreparedName& given = table.given[r];
+    const PreparedName& family = table.family[r];
+    const bool has_given = !given.empty() && !given.transliteration(0).empty();
+    const bool has_family = !family.empty() && !family.transliteration(0).empty();
+    const ComparableDate* date = table.dates.empty() ? nullptr : &table.dates[0][r];
+    const bool has_year = date != nullptr && !date->missing();
+    if (has_given && has_family) {
+      // In alphabetical order, so that names written in each other's column still meet.
+      std::u32string_view first = family.transliteration(0);
+      std::u32string_view second = given.transliteration(0);
+      if (second < first) std::swap(first, second);
+      keys.keys[9][g] = NonZero(HashText(HashText(kFnvOffset + 9, first), second));
+    }
+    if (has_family && has_year) {
+      keys.keys[10][g] = NonZero(Mix(HashText(kFnvOffset + 10, family.transliteration(0)),
+                                     static_cast<uint64_t>(date->year)));
+    }
+    if (has_given && has_year && date->precision == ComparableDate::Precision::kDay) {
+      keys.keys[11][g] = NonZero(
+          Mix(Mix(Mix(HashText(kFnvOffset + 11, given.transliteration(0)), date->year),
+                  date->month),
+              date->day));
+    }
+  }
+}
+
 void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
   for (std::size_t r = 0; r < table.size(); ++r) {
     const std::size_t g = offset + r;
@@ -100,7 +141,10 @@ const std::vector<std::string>& BlockingRuleNames() {
                                                  "family_phonetic+given_initial+birth_day",
                                                  "given_phonetic+family_initial+birth_year",
                                                  "family_names_phonetic+given_initial",
-                                                 "first_family_phonetic+first_given_phonetic"};
+                                                 "first_family_phonetic+first_given_phonetic",
+                                                 "transliterated_names",
+                                                 "family_transliterated+birth_year",
+                                                 "given_transliterated+birth_date"};
   return names;
 }
 
@@ -110,6 +154,10 @@ BlockingKeys ComputeBlockingKeys(const RecordTable& left, const RecordTable* rig
   keys.keys.assign(kBlockingRuleCount, std::vector<uint64_t>(n, 0));
   KeysOf(left, 0, keys);
   if (right != nullptr) KeysOf(*right, left.size(), keys);
+  if (HasCyrillicNames(left) || (right != nullptr && HasCyrillicNames(*right))) {
+    TransliterationKeysOf(left, 0, keys);
+    if (right != nullptr) TransliterationKeysOf(*right, left.size(), keys);
+  }
   return keys;
 }
 

@@ -30,6 +30,16 @@
 //                                               first given name (a surname cut, no date); its
 //                                               blocks are the largest, and the size cap skips
 //                                               the commonest names on large lists
+// Only when some record of the tables has a name written in Cyrillic (otherwise these give no
+// key), on the transliteration skeletons of the first units (transliteration_skeleton.h), so that
+// a Cyrillic name meets its Latin spellings whatever the standard:
+//   transliterated_names                        the skeletons of the first family name and first
+//                                               given name, in alphabetical order (names written
+//                                               in each other's column meet too; no date needed)
+//   family_transliterated+birth_year            the first family name's skeleton and birth year
+//                                               (a typo in the given name)
+//   given_transliterated+birth_date             the first given name's skeleton and the full
+//                                               date of birth (a typo in the family name)
 // The birth year and date come from the first date field.
 //
 // Record indices: in de-duplication, 0..n-1 of the one table. In linkage, left records are
@@ -46,7 +56,7 @@
 
 namespace canje::linkage {
 
-inline constexpr int kBlockingRuleCount = 9;
+inline constexpr int kBlockingRuleCount = 12;
 
 // Names of the rules, in the order they run.
 const std::vector<std::string>& BlockingRuleNames();

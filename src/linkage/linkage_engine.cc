@@ -279,6 +279,12 @@ void LinkageEngine::Train() {
   mask(7, schema_.family_index());
   mask(8, schema_.family_index());
   mask(8, schema_.given_index());
+  mask(9, schema_.family_index());
+  mask(9, schema_.given_index());
+  mask(10, schema_.family_index());
+  mask(10, first_date);
+  mask(11, schema_.given_index());
+  mask(11, first_date);
   std::vector<PatternCounts> em_counts(static_cast<std::size_t>(threads));
   using FullPatterns = std::unordered_map<uint64_t, std::unordered_map<uint64_t, uint64_t>>;
   std::vector<FullPatterns> em_full(static_cast<std::size_t>(threads));

@@ -113,6 +113,30 @@ bool JoinedPhoneticAgrees(const PreparedName& a, const PreparedName& b) {
   return !a.joined_phonetic().empty() && a.joined_phonetic() == b.joined_phonetic();
 }
 
+// The transliteration skeletons (transliteration_skeleton.h) take part only when one of the two
+// names is written in Cyrillic: between Latin names they would add nothing the phonetic key does
+// not, and would merge Spanish names that differ (Gil and Jil, Sánchez and Sanches).
+bool CyrillicInvolved(const PreparedName& a, const PreparedName& b) {
+  return a.script() == Script::kCyrillic || b.script() == Script::kCyrillic;
+}
+
+bool SameTransliteration(const PreparedName& a, std::size_t i, const PreparedName& b,
+                         std::size_t j) {
+  return !a.transliteration(i).empty() && a.transliteration(i) == b.transliteration(j);
+}
+
+// The joined skeletons are equal, or every unit of the shorter name has the skeleton of a unit
+// of the other ("Юлия Петровна" against "Iuliia").
+bool TransliterationsAgree(const PreparedName& a, const PreparedName& b) {
+  if (!CyrillicInvolved(a, b)) return false;
+  if (!a.joined_transliteration().empty() &&
+      a.joined_transliteration() == b.joined_transliteration()) {
+    return true;
+  }
+  return SubsetMatches(
+      a, b, [&](std::size_t i, std::size_t j) { return SameTransliteration(a, i, b, j); });
+}
+
 // One unit is the other's initial: a single letter equal to the other's first letter.
 bool EqualOrInitial(std::u32string_view x, std::u32string_view y) {
   if (x == y) return true;
@@ -136,11 +160,14 @@ bool MatchesWithInitials(const PreparedName& a, const PreparedName& b) {
   return true;
 }
 
-// For the swap check: some unit of x equals, is an initial of, or sounds like some unit of y.
+// For the swap check: some unit of x equals, is an initial of, or sounds like some unit of y
+// (with a Cyrillic name, or has its transliteration skeleton).
 bool CrossAgrees(const PreparedName& x, const PreparedName& y) {
+  const bool cyrillic = CyrillicInvolved(x, y);
   for (std::size_t i = 0; i < x.size(); ++i) {
     for (std::size_t j = 0; j < y.size(); ++j) {
       if (EqualOrInitial(x.unit(i), y.unit(j)) || SamePhonetic(x, i, y, j)) return true;
+      if (cyrillic && SameTransliteration(x, i, y, j)) return true;
     }
   }
   return false;
@@ -161,7 +188,8 @@ ComparisonLevel CompareFamilyNames(const PreparedName& a, const PreparedName& b,
       JaroWinklerSubset(a, b, similarities, high)) {
     return L::kJaroWinklerHigh;
   }
-  if (JoinedPhoneticAgrees(a, b) || SamePhonetic(a, 0, b, 0) || PhoneticSubset(a, b)) {
+  if (JoinedPhoneticAgrees(a, b) || SamePhonetic(a, 0, b, 0) || PhoneticSubset(a, b) ||
+      TransliterationsAgree(a, b)) {
     return L::kPhonetic;
   }
   if (SkeletonsAgree(a, b)) return L::kConsonantSkeleton;
@@ -185,7 +213,9 @@ ComparisonLevel CompareGivenNames(const PreparedName& a, const PreparedName& b,
       JaroWinklerSubset(a, b, similarities, options.jaro_winkler_medium)) {
     return L::kJaroWinklerMedium;
   }
-  if (JoinedPhoneticAgrees(a, b) || PhoneticSubset(a, b)) return L::kPhonetic;
+  if (JoinedPhoneticAgrees(a, b) || PhoneticSubset(a, b) || TransliterationsAgree(a, b)) {
+    return L::kPhonetic;
+  }
   if (SkeletonsAgree(a, b)) return L::kConsonantSkeleton;
   return L::kDifferent;
 }

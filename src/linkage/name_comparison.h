@@ -21,7 +21,9 @@
 //   jaro_winkler_high   Jaro–Winkler >= high (0.92) joined, subset or first ("Peres Rodrigues"
 //                       vs "Pérez Rodríguez"; "Rodrigez" vs "Pérez Rodríguez").
 //   phonetic            equal Spanish phonetic keys joined, subset or first ("Basquez" vs
-//                       "Vásquez").
+//                       "Vásquez"); or, when either name is written in Cyrillic, equal
+//                       transliteration skeletons (transliteration_skeleton.h) joined or subset
+//                       ("Щербаков" vs "Ŝerbakov", "Shherbakov").
 //   consonant_skeleton  equal consonant skeletons of the joined names (Arabic script against
 //                       Latin spellings: محمد vs "Mohammed").
 //   different           otherwise.
@@ -35,7 +37,9 @@
 //                       vs "José Luis", "J. L." vs "José Luis").
 //   jaro_winkler_high   Jaro–Winkler >= high (0.92), joined or subset.
 //   jaro_winkler_medium Jaro–Winkler >= medium (0.88), joined or subset.
-//   phonetic            equal phonetic keys, joined or subset.
+//   phonetic            equal phonetic keys, joined or subset; with a Cyrillic name, also equal
+//                       transliteration skeletons, joined or subset ("Юлия Петровна" vs
+//                       "Iuliia", "Ûliâ").
 //   consonant_skeleton  equal consonant skeletons of the joined names.
 //   different           otherwise.
 //   A shared first given name alone ("María José" vs "María Luisa") is not a level of its own;
@@ -43,7 +47,8 @@
 //
 // Swapped (ComparePersonNames): when the direct comparisons find both fields "different", and
 // crosswise, both ways, some unit of one record's family name equals, is an initial of, or has
-// the phonetic key of some unit of the other record's given names, both fields get "swapped" —
+// the phonetic key (with a Cyrillic name: or the transliteration skeleton) of some unit of the
+// other record's given names, both fields get "swapped" —
 // a roster that wrote "PEREZ JOSE" into the wrong columns. (Typos that change the phonetic key
 // are not looked for crosswise: that would double the cost of every disagreeing pair.)
 //

@@ -10,6 +10,7 @@
 #include "reconciliation/decisions.h"
 #include "reconciliation/link_model.h"
 #include "reconciliation/orphans.h"
+#include "reconciliation/roster_guard.h"
 #include "reconciliation/trained_linkage.h"
 #include "registry/list_kinds.h"
 #include "store/link_tables.h"
@@ -32,6 +33,27 @@ std::vector<int64_t> Representatives(const TrainedLinkage& trained,
   std::vector<int64_t> representative(n);
   for (uint32_t row = 0; row < n; ++row) representative[row] = best.at(cluster_of[row]).second;
   return representative;
+}
+
+std::vector<GuardedRecord> GuardedRecords(const TrainedLinkage& trained) {
+  std::vector<GuardedRecord> records(trained.input.compared.size());
+  for (uint32_t row = 0; row < records.size(); ++row) {
+    const store::LinkRecordRow& record = trained.RecordAt(row);
+    records[row] = {record.list_id,
+                    registry::ConfirmsCustody(trained.input.ListOf(record).kind)};
+  }
+  return records;
+}
+
+// Rows i and j of `table` hold the same normalised document number (in any identifier field).
+bool ShareADocument(const linkage::RecordTable& table, uint32_t i, uint32_t j) {
+  for (const auto& left : table.identifiers) {
+    if (left[i].empty()) continue;
+    for (const auto& right : table.identifiers) {
+      if (left[i] == right[j]) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -80,15 +102,30 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
     linkage::LinkageEngine& engine = *trained.engine;
     std::vector<linkage::ScoredPair> pairs = engine.ScorePairs(options.review_low);
     cluster_of = engine.Cluster(pairs, options.threshold, binding.by_pair);
+    // Two records of one custody roster stay one person only on a document or a decision
+    // (roster_guard.h); the links cut are reviewed.
+    std::vector<linkage::ScoredPair> links;
     for (const linkage::ScoredPair& pair : pairs) {
-      if (pair.probability >= options.review_high) continue;
+      if (pair.probability >= options.threshold) links.push_back(pair);
+    }
+    const RosterGuardResult guard = SeparateRosterRecords(
+        GuardedRecords(trained), links, binding.by_pair,
+        [&](uint32_t i, uint32_t j) { return ShareADocument(engine.left_table(), i, j); },
+        cluster_of);
+    report.roster_splits = guard.clusters_split;
+    // Pairs in the review band, and the links the guard cut, unless a decision covers them.
+    auto review = [&](const linkage::ScoredPair& pair) {
       const store::LinkRecordRow& left = trained.RecordAt(pair.left);
       const store::LinkRecordRow& right = trained.RecordAt(pair.right);
-      if (binding.decided.contains(FingerprintPair(left.fingerprint, right.fingerprint))) continue;
+      if (binding.decided.contains(FingerprintPair(left.fingerprint, right.fingerprint))) return;
       queue.push_back({std::min(left.record_id, right.record_id),
                        std::max(left.record_id, right.record_id),
                        ProbabilityText(pair.probability)});
+    };
+    for (const linkage::ScoredPair& pair : pairs) {
+      if (pair.probability < options.review_high) review(pair);
     }
+    for (const linkage::ScoredPair& pair : guard.cut) review(pair);
     // Claimed or documented persons left off their holder's roster: their closest roster
     // record is reviewed too (orphans.h).
     const OrphanCandidates orphans =

@@ -11,7 +11,9 @@
 //     review queue, which the run replaces; so does, for each claimed or documented record left
 //     off its holder's roster, the closest roster record (orphans.h).
 // Decisions bind: a pair decided the same is joined whatever its score; no cluster ever holds a
-// pair decided different. A decision whose records are no longer compared (superseded, erased)
+// pair decided different. Two records of one custody roster are one person only on a shared
+// document number or a "same" decision: a cluster that joins them otherwise is split at its
+// weakest link, and the link cut is reviewed (roster_guard.h). A decision whose records are no longer compared (superseded, erased)
 // is reported, and kept.
 //
 // Idempotent: a run over unchanged lists and decisions changes nothing and appends no event.
@@ -62,6 +64,7 @@ struct LinkStoreReport {
   int64_t merged = 0;                  // persons newly merged into another
   int64_t separated = 0;               // persons no longer merged into another
   int64_t review_queue = 0;            // pairs waiting for review
+  int64_t roster_splits = 0;           // clusters split by the roster guard (roster_guard.h)
   int64_t orphans = 0;                 // claimed or documented records on no roster of their holder
   bool orphan_search_skipped = false;  // too large a store for the closest-roster search
   int64_t decisions_applied = 0;

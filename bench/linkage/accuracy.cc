@@ -1,0 +1,222 @@
+// Linkage accuracy: precision, recall and F1 of `canje link`'s engine on data with known truth.
+// Run by bench/linkage/accuracy; figures in docs/benchmarks.md ("Record linkage").
+//
+//   linkage_accuracy febrl SETTINGS FILE
+//       de-duplicates a FEBRL dataset; truth: records "rec-N-..." with the same N.
+//   linkage_accuracy files SETTINGS LEFT RIGHT TRUTH
+//       links two lists of a generated scenario; truth: the same person_key in TRUTH (truth.csv:
+//       file,record_id,person_key) for a left and a right record.
+//   linkage_accuracy generate NAME SEED DIR
+//       writes the scenario NAME (cecot-2025, ankara-2024) at its natural size into DIR, as
+//       `canje scenario generate NAME --seed SEED --out DIR` does.
+//   linkage_accuracy cyrillic SETTINGS SEED PEOPLE WORK_DIR
+//       generates the Cyrillic roster and its Latin counterpart (src/scenario/cyrillic_scenario.h)
+//       into WORK_DIR, and de-duplicates the two lists together as `canje link` does the lists in
+//       a store; truth: the same person key. Reports all pairs, and the pairs of a Cyrillic
+//       roster record with a Latin record. Writes the pairs it found to WORK_DIR/predicted.csv.
+// Each prints one line per measure: label, records, true pairs, predicted pairs, precision,
+// recall, F1, uncertain pairs (probability in [0.1, 0.9)), seconds.
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <regex>
+#include <string>
+
+#include "accuracy_tables.h"
+#include "linkage/link_settings.h"
+#include "scenario/cyrillic_scenario.h"
+#include "scenario/scenario.h"
+
+namespace canje::bench {
+namespace {
+
+struct Run {
+  std::set<IdPair> truth;
+  std::vector<IdPair> predicted;
+  std::size_t records = 0;
+  uint64_t uncertain = 0;
+  double seconds = 0;
+};
+
+void Print(const std::string& label, const Run& run, const Accuracy& accuracy) {
+  std::printf("%-44s records %zu  true %llu  predicted %llu  precision %.4f  recall %.4f  "
+              "F1 %.4f  uncertain %llu  %.1f s\n",
+              label.c_str(), run.records, static_cast<unsigned long long>(accuracy.true_pairs),
+              static_cast<unsigned long long>(accuracy.predicted), accuracy.precision(),
+              accuracy.recall(), accuracy.f1(), static_cast<unsigned long long>(run.uncertain),
+              run.seconds);
+}
+
+// Trains, scores at the settings' threshold, and fills run.predicted.
+Status Score(const linkage::LinkSettings& settings, linkage::RecordTable left,
+             std::optional<linkage::RecordTable> right, Run& run) {
+  const auto start = std::chrono::steady_clock::now();
+  run.records = left.size() + (right ? right->size() : 0);
+  CANJE_ASSIGN_OR_RETURN(linkage::LinkageEngine engine,
+                         linkage::LinkageEngine::Create(settings, std::move(left), std::move(right)));
+  engine.Train();
+  for (const linkage::ScoredPair& pair : engine.ScorePairs(settings.threshold.value_or(0.9))) {
+    run.predicted.push_back(MakeIdPair(engine.RecordId(pair.left), engine.RecordId(pair.right)));
+  }
+  run.uncertain = engine.statistics().uncertain_pairs;
+  run.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return Status::Ok();
+}
+
+// Every pair of ids with the same person key, within `ids` (or, with `right_ids`, one from each).
+std::set<IdPair> TruePairs(const std::vector<std::string>& ids,
+                           const std::map<std::string, std::string>& keys,
+                           const std::vector<std::string>* right_ids = nullptr) {
+  std::map<std::string, std::vector<std::string>> left_by_key, right_by_key;
+  for (const std::string& id : ids) {
+    if (auto it = keys.find(id); it != keys.end()) left_by_key[it->second].push_back(id);
+  }
+  if (right_ids != nullptr) {
+    for (const std::string& id : *right_ids) {
+      if (auto it = keys.find(id); it != keys.end()) right_by_key[it->second].push_back(id);
+    }
+  }
+  std::set<IdPair> truth;
+  for (const auto& [key, group] : left_by_key) {
+    if (right_ids != nullptr) {
+      for (const std::string& a : group) {
+        for (const std::string& b : right_by_key[key]) truth.insert(MakeIdPair(a, b));
+      }
+      continue;
+    }
+    for (std::size_t i = 0; i < group.size(); ++i) {
+      for (std::size_t j = i + 1; j < group.size(); ++j) {
+        truth.insert(MakeIdPair(group[i], group[j]));
+      }
+    }
+  }
+  return truth;
+}
+
+Status Febrl(const linkage::LinkSettings& settings, const std::string& file) {
+  CANJE_ASSIGN_OR_RETURN(linkage::RecordTable table,
+                         linkage::LoadRecordTable(file, settings.left, settings.file_name));
+  std::map<std::string, std::string> keys;
+  const std::regex record("rec-([0-9]+)-.*");
+  for (const std::string& id : table.ids) {
+    std::smatch match;
+    if (std::regex_match(id, match, record)) keys[id] = match[1];
+  }
+  Run run;
+  run.truth = TruePairs(table.ids, keys);
+  CANJE_RETURN_IF_ERROR(Score(settings, std::move(table), std::nullopt, run));
+  Print(std::filesystem::path(file).filename().string(), run,
+        Measure(run.truth, run.predicted, [](const IdPair&) { return true; }));
+  return Status::Ok();
+}
+
+Status Files(const linkage::LinkSettings& settings, const std::string& left_path,
+             const std::string& right_path, const std::string& truth_path) {
+  CANJE_ASSIGN_OR_RETURN(linkage::RecordTable left,
+                         linkage::LoadRecordTable(left_path, settings.left, settings.file_name));
+  CANJE_ASSIGN_OR_RETURN(linkage::RecordTable right,
+                         linkage::LoadRecordTable(right_path, settings.right, settings.file_name));
+  const std::string left_file = std::filesystem::path(left_path).filename().string();
+  const std::string right_file = std::filesystem::path(right_path).filename().string();
+  // Record ids may repeat across files: prefix them with their file.
+  CANJE_ASSIGN_OR_RETURN(auto left_keys, ReadPersonKeys(truth_path, "record_id", "person_key",
+                                                        "file", left_file));
+  CANJE_ASSIGN_OR_RETURN(auto right_keys, ReadPersonKeys(truth_path, "record_id", "person_key",
+                                                         "file", right_file));
+  std::map<std::string, std::string> keys;
+  for (std::string& id : left.ids) {
+    if (auto it = left_keys.find(id); it != left_keys.end()) keys["L:" + id] = it->second;
+    id = "L:" + id;
+  }
+  for (std::string& id : right.ids) {
+    if (auto it = right_keys.find(id); it != right_keys.end()) keys["R:" + id] = it->second;
+    id = "R:" + id;
+  }
+  Run run;
+  run.truth = TruePairs(left.ids, keys, &right.ids);
+  CANJE_RETURN_IF_ERROR(Score(settings, std::move(left), std::move(right), run));
+  Print(left_file + " x " + right_file, run,
+        Measure(run.truth, run.predicted, [](const IdPair&) { return true; }));
+  return Status::Ok();
+}
+
+Status Cyrillic(const linkage::LinkSettings& settings, uint64_t seed, int64_t people,
+                const std::filesystem::path& folder) {
+  scenario::CyrillicScenarioOptions options;
+  options.seed = seed;
+  options.roster_people = people;
+  CANJE_RETURN_IF_ERROR(
+      scenario::WriteCyrillicListPair(scenario::GenerateCyrillicListPair(options), folder));
+  CANJE_ASSIGN_OR_RETURN(
+      linkage::RecordTable roster,
+      linkage::LoadRecordTable((folder / "roster.csv").string(), settings.left, settings.file_name));
+  CANJE_ASSIGN_OR_RETURN(linkage::RecordTable counterpart,
+                         linkage::LoadRecordTable((folder / "counterpart.csv").string(),
+                                                  settings.right, settings.file_name));
+  CANJE_ASSIGN_OR_RETURN(auto keys,
+                         ReadPersonKeys((folder / "truth.csv").string(), "record_id", "person_key"));
+  linkage::RecordTable all = Concatenate(std::move(roster), counterpart);
+  Run run;
+  run.truth = TruePairs(all.ids, keys);
+  CANJE_RETURN_IF_ERROR(Score(settings, std::move(all), std::nullopt, run));
+  {  // The pairs found, for a look at the mistakes (truth.csv has every record's person key).
+    std::ofstream pairs(folder / "predicted.csv");
+    pairs << "left,right\n";
+    for (const IdPair& pair : run.predicted) pairs << pair.first << "," << pair.second << "\n";
+  }
+  const std::string label = "cyrillic seed " + std::to_string(seed);
+  Print(label + ", all pairs", run,
+        Measure(run.truth, run.predicted, [](const IdPair&) { return true; }));
+  // Roster ids start with R, counterpart ids with L; a smaller-first pair is (L..., R...).
+  Print(label + ", Cyrillic-Latin pairs", run,
+        Measure(run.truth, run.predicted, [](const IdPair& pair) {
+          return pair.first[0] != pair.second[0];
+        }));
+  return Status::Ok();
+}
+
+int Usage() {
+  std::cerr << "usage: linkage_accuracy generate NAME SEED DIR\n"
+               "       linkage_accuracy febrl SETTINGS FILE\n"
+               "       linkage_accuracy files SETTINGS LEFT RIGHT TRUTH\n"
+               "       linkage_accuracy cyrillic SETTINGS SEED PEOPLE WORK_DIR\n";
+  return 64;
+}
+
+}  // namespace
+}  // namespace canje::bench
+
+int main(int argc, char** argv) {
+  using namespace canje;
+  if (argc < 3) return bench::Usage();
+  const std::string mode = argv[1];
+  if (mode == "generate" && argc == 5) {
+    const Status status =
+        scenario::WriteScenario({argv[2], std::stoull(argv[3]), 0}, std::filesystem::path(argv[4]));
+    if (!status.ok()) std::cerr << status.message() << "\n";
+    return status.ok() ? 0 : 1;
+  }
+  Result<linkage::LinkSettings> settings = linkage::ReadLinkSettingsFile(argv[2]);
+  if (!settings.ok()) {
+    std::cerr << settings.status().message() << "\n";
+    return 65;
+  }
+  Status status = Status::Ok();
+  if (mode == "febrl" && argc == 4) {
+    status = bench::Febrl(*settings, argv[3]);
+  } else if (mode == "files" && argc == 6) {
+    status = bench::Files(*settings, argv[3], argv[4], argv[5]);
+  } else if (mode == "cyrillic" && argc == 6) {
+    status = bench::Cyrillic(*settings, std::stoull(argv[3]), std::stoll(argv[4]), argv[5]);
+  } else {
+    return bench::Usage();
+  }
+  if (!status.ok()) {
+    std::cerr << status.message() << "\n";
+    return 1;
+  }
+  return 0;
+}
