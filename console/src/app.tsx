@@ -1,0 +1,81 @@
+// The console's frame: the language, who is signed in, the header with its navigation, and the
+// page of the URL's fragment. A session that ends (a 401) brings back the sign-in page with a
+// message; the URL, and so the page and what was typed in its search, is kept for afterwards.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { deleteJson, getJson, keepCsrfToken, onSessionEnded } from './api/client';
+import type { Actor } from './api/types';
+import { I18nContext, initialLang, keepLang, makeI18n, type Lang } from './i18n';
+import { useRoute } from './route';
+import { Header } from './components/Header';
+import { SignIn } from './pages/SignIn';
+import { Overview } from './pages/Overview';
+import { Persons } from './pages/Persons';
+import { PersonPage } from './pages/Person';
+
+type Notice = 'sessionEnded' | 'signedOut' | null;
+
+export function App() {
+  const [lang, setLangState] = useState<Lang>(initialLang);
+  const i18n = useMemo(() => makeI18n(lang, setLangState), [lang]);
+  const [actor, setActor] = useState<Actor | null | undefined>(undefined);
+  const [notice, setNotice] = useState<Notice>(null);
+  const [lastUser, setLastUser] = useState('');
+  const route = useRoute();
+  const signedIn = useRef<Actor | null | undefined>(actor);
+  signedIn.current = actor;
+
+  useEffect(() => keepLang(lang), [lang]);
+  useEffect(() => {
+    onSessionEnded(() => {
+      if (signedIn.current) setLastUser(signedIn.current.user);
+      setActor(null);
+      setNotice('sessionEnded');
+    });
+    getJson<Actor>('/v1/session').then(setActor, () => setActor(null));
+  }, []);
+
+  const signOut = async () => {
+    try {
+      await deleteJson('/v1/session');
+    } catch {
+      // the session may have ended already; either way the person is signed out here
+    }
+    keepCsrfToken(null);
+    setLastUser(actor?.user ?? '');
+    setActor(null);
+    setNotice('signedOut');
+  };
+
+  let content;
+  if (actor === undefined) content = <main id="main"><p>{i18n.t('common.loading')}</p></main>;
+  else if (actor === null) {
+    content = (
+      <SignIn
+        notice={notice}
+        initialName={lastUser}
+        onSignedIn={(who) => {
+          setNotice(null);
+          setActor(who);
+        }}
+      />
+    );
+  } else {
+    content = (
+      <main id="main" tabIndex={-1}>
+        {route.page === 'overview' && <Overview />}
+        {route.page === 'persons' && <Persons initialQuery={route.query} />}
+        {route.page === 'person' && <PersonPage id={route.id} />}
+      </main>
+    );
+  }
+  return (
+    <I18nContext.Provider value={i18n}>
+      <a class="skip" href="#main" onClick={(event) => {
+        event.preventDefault();
+        document.getElementById('main')?.focus();
+      }}>{i18n.t('app.skip')}</a>
+      <Header actor={actor ?? null} route={route} onSignOut={signOut} />
+      {content}
+    </I18nContext.Provider>
+  );
+}
