@@ -6,96 +6,100 @@ import {
   dictionaries, expectAccessible, fillSignIn, fixture, keepScreenshot, openInLanguage, signIn, type Lang,
 } from './fixture';
 
+// Spanish on a laptop's screen, English on a tablet's (768 px wide, portrait).
 for (const lang of ['es', 'en'] as Lang[]) {
   const t = dictionaries[lang];
+  test.describe(() => {
+    test.use({ viewport: lang === 'es' ? { width: 1280, height: 800 } : { width: 768, height: 1024 } });
 
-  test(`${lang}: sign in, the overview, the person search and a person, sign out`, async ({ page }, testInfo) => {
-    const { users, refused } = fixture();
-    const user = users[`neg_${lang}`];
-    await openInLanguage(page, lang);
-    await expectAccessible(page, 'the sign-in page');
-    await keepScreenshot(page, testInfo, `${lang}-1-sign-in`);
+    test(`${lang}: sign in, the overview, the person search and a person, sign out`, async ({ page }, testInfo) => {
+      const { users, refused } = fixture();
+      const user = users[`neg_${lang}`];
+      await openInLanguage(page, lang);
+      await expectAccessible(page, 'the sign-in page');
+      await keepScreenshot(page, testInfo, `${lang}-1-sign-in`);
 
-    await signIn(page, lang, user);
-    // The overview: the reconciliation's chart (a bar per party and series) and its tables.
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['overview.title']);
-    const chart = page.getByRole('img', { name: t['overview.chart.title'] });
-    await expect(chart).toBeVisible();
-    const partyRows = page.getByRole('region', { name: t['overview.reconciliation'] }).locator('tbody tr');
-    const parties = await partyRows.count();
-    expect(parties).toBeGreaterThan(0);
-    await expect(chart.locator('rect')).toHaveCount(parties * 2);
-    const lists = page.getByRole('region', { name: t['overview.lists'] }).locator('tbody tr');
-    expect(await lists.count()).toBeGreaterThan(0);
-    await expect(lists.first().locator('code')).toHaveText(/^[0-9a-f]{64}$/);
-    await expectAccessible(page, 'the overview');
-    await keepScreenshot(page, testInfo, `${lang}-2-overview`);
+      await signIn(page, lang, user);
+      // The overview: the reconciliation's chart (a bar per party and series) and its tables.
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['overview.title']);
+      const chart = page.getByRole('img', { name: t['overview.chart.title'] });
+      await expect(chart).toBeVisible();
+      const partyRows = page.getByRole('region', { name: t['overview.reconciliation'] }).locator('tbody tr');
+      const parties = await partyRows.count();
+      expect(parties).toBeGreaterThan(0);
+      await expect(chart.locator('rect')).toHaveCount(parties * 2);
+      const lists = page.getByRole('region', { name: t['overview.lists'] }).locator('tbody tr');
+      expect(await lists.count()).toBeGreaterThan(0);
+      await expect(lists.first().locator('code')).toHaveText(/^[0-9a-f]{64}$/);
+      await expectAccessible(page, 'the overview');
+      await keepScreenshot(page, testInfo, `${lang}-2-overview`);
 
-    // The search, as typed: a fragment of a name the user may see.
-    await page.getByRole('link', { name: t['nav.persons'] }).click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['persons.title']);
-    const fragment = refused.name.split(' ')[0];
-    await page.getByLabel(t['persons.search']).pressSequentially(fragment, { delay: 30 });
-    const rows = page.locator('#persons-results tbody tr');
-    await expect(rows.first()).toBeVisible();
-    await expect(page).toHaveURL(new RegExp(`#/persons\\?q=${encodeURIComponent(fragment)}$`));
-    const refusedRow = rows.filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${refused.id}$`) }) });
-    await expect(refusedRow).toContainText(fragment);
-    await expectAccessible(page, 'the person search');
-    await keepScreenshot(page, testInfo, `${lang}-3-persons`);
+      // The search, as typed: a fragment of a name the user may see.
+      await page.getByRole('link', { name: t['nav.persons'] }).click();
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['persons.title']);
+      const fragment = refused.name.split(' ')[0];
+      await page.getByLabel(t['persons.search']).pressSequentially(fragment, { delay: 30 });
+      const rows = page.locator('#persons-results tbody tr');
+      await expect(rows.first()).toBeVisible();
+      await expect(page).toHaveURL(new RegExp(`#/persons\\?q=${encodeURIComponent(fragment)}$`));
+      const refusedRow = rows.filter({ has: page.locator('td:first-child', { hasText: new RegExp(`^${refused.id}$`) }) });
+      await expect(refusedRow).toContainText(fragment);
+      await expectAccessible(page, 'the person search');
+      await keepScreenshot(page, testInfo, `${lang}-3-persons`);
 
-    // Keyboard: down from the field to the first row, down again, up, Enter opens that person.
-    await page.getByLabel(t['persons.search']).press('ArrowDown');
-    await expect(rows.first()).toBeFocused();
-    const count = await rows.count();
-    if (count > 1) {
-      await page.keyboard.press('ArrowDown');
-      await expect(rows.nth(1)).toBeFocused();
-      await page.keyboard.press('ArrowUp');
-    }
-    const firstId = (await rows.first().locator('td').first().innerText()).trim();
-    await page.keyboard.press('Enter');
-    await expect(page).toHaveURL(new RegExp(`#/persons/${firstId}$`));
-    await expect(page.getByRole('heading', { level: 1 })).toContainText(firstId);
-    await expect(page.getByRole('heading', { level: 2, name: t['person.records'] })).toBeVisible();
-    await expectAccessible(page, 'a person');
-    await keepScreenshot(page, testInfo, `${lang}-4-person`);
-
-    await page.getByRole('button', { name: t['header.signOut'] }).click();
-    await expect(page.getByRole('status')).toHaveText(t['signin.signedOut']);
-    await expect(page.getByTestId('who')).toHaveCount(0);
-  });
-
-  test(`${lang}: a wrong password, a wrong code and too many attempts are said in ${lang}`, async ({ page }, testInfo) => {
-    const { users } = fixture();
-    await openInLanguage(page, lang);
-    const alert = page.getByRole('alert');
-
-    await fillSignIn(page, lang, users[`fail_${lang}`], { password: 'not-the-password-at-all' });
-    await expect(alert.locator('p').first()).toHaveText(t['problem.sign_in_failed']);
-    await expect(alert).toContainText(t['problem.serverSaid']);
-    await expectAccessible(page, 'the sign-in page with an error');
-    await keepScreenshot(page, testInfo, `${lang}-sign-in-refused`);
-
-    await fillSignIn(page, lang, users[`fail_${lang}`], { code: '000000' });
-    await expect(alert.locator('p').first()).toHaveText(t['problem.sign_in_failed']);
-    await expect(page.getByTestId('who')).toHaveCount(0);
-
-    // Failures in a row: after the third, each next attempt must wait longer (1, 2, 4 ... s);
-    // sent at once, one is refused with the wait, and the page says how long. (Ten would lock
-    // the account: the loop stops well before.)
-    if (lang === 'es') {
-      const waiting = users.wait_es;
-      const statuses: number[] = [];
-      for (let i = 0; i < 7 && !statuses.includes(429); ++i) {
-        statuses.push(await fillSignIn(page, lang, waiting, { password: `wrong-password-${i}` }));
+      // Keyboard: down from the field to the first row, down again, up, Enter opens that person.
+      await page.getByLabel(t['persons.search']).press('ArrowDown');
+      await expect(rows.first()).toBeFocused();
+      const count = await rows.count();
+      if (count > 1) {
+        await page.keyboard.press('ArrowDown');
+        await expect(rows.nth(1)).toBeFocused();
+        await page.keyboard.press('ArrowUp');
       }
-      expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
-      expect(statuses).toContain(429);
-      const [before, after] = t['problem.too_many_attempts'].split('{seconds}');
-      await expect(alert.locator('p').first()).toHaveText(new RegExp(`^${escape(before)}\\d+${escape(after)}$`));
-      await keepScreenshot(page, testInfo, 'es-sign-in-wait');
-    }
+      const firstId = (await rows.first().locator('td').first().innerText()).trim();
+      await page.keyboard.press('Enter');
+      await expect(page).toHaveURL(new RegExp(`#/persons/${firstId}$`));
+      await expect(page.getByRole('heading', { level: 1 })).toContainText(firstId);
+      await expect(page.getByRole('heading', { level: 2, name: t['person.records'] })).toBeVisible();
+      await expectAccessible(page, 'a person');
+      await keepScreenshot(page, testInfo, `${lang}-4-person`);
+
+      await page.getByRole('button', { name: t['header.signOut'] }).click();
+      await expect(page.getByRole('status')).toHaveText(t['signin.signedOut']);
+      await expect(page.getByTestId('who')).toHaveCount(0);
+    });
+
+    test(`${lang}: a wrong password, a wrong code and too many attempts are said in ${lang}`, async ({ page }, testInfo) => {
+      const { users } = fixture();
+      await openInLanguage(page, lang);
+      const alert = page.getByRole('alert');
+
+      await fillSignIn(page, lang, users[`fail_${lang}`], { password: 'not-the-password-at-all' });
+      await expect(alert.locator('p').first()).toHaveText(t['problem.sign_in_failed']);
+      await expect(alert).toContainText(t['problem.serverSaid']);
+      await expectAccessible(page, 'the sign-in page with an error');
+      await keepScreenshot(page, testInfo, `${lang}-sign-in-refused`);
+
+      await fillSignIn(page, lang, users[`fail_${lang}`], { code: '000000' });
+      await expect(alert.locator('p').first()).toHaveText(t['problem.sign_in_failed']);
+      await expect(page.getByTestId('who')).toHaveCount(0);
+
+      // Failures in a row: after the third, each next attempt must wait longer (1, 2, 4 ... s);
+      // sent at once, one is refused with the wait, and the page says how long. (Ten would lock
+      // the account: the loop stops well before.)
+      if (lang === 'es') {
+        const waiting = users.wait_es;
+        const statuses: number[] = [];
+        for (let i = 0; i < 7 && !statuses.includes(429); ++i) {
+          statuses.push(await fillSignIn(page, lang, waiting, { password: `wrong-password-${i}` }));
+        }
+        expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
+        expect(statuses).toContain(429);
+        const [before, after] = t['problem.too_many_attempts'].split('{seconds}');
+        await expect(alert.locator('p').first()).toHaveText(new RegExp(`^${escape(before)}\\d+${escape(after)}$`));
+        await keepScreenshot(page, testInfo, 'es-sign-in-wait');
+      }
+    });
   });
 }
 

@@ -67,7 +67,7 @@ export const en = {
   'persons.title': 'Persons',
   'persons.search': 'Search by name',
   'persons.searchHint': 'Type part of a name; results follow as you type. Arrow keys move through the results, Enter opens one.',
-  'persons.results': '{count} results',
+  'persons.results': '{count} results.',
   'persons.moreResults': 'Showing the first {count}; type more of the name to narrow the search.',
   'persons.noResults': 'No person matches.',
   'persons.id': 'Id',

@@ -69,7 +69,7 @@ export const es: Record<MessageKey, string> = {
   'persons.title': 'Personas',
   'persons.search': 'Buscar por nombre',
   'persons.searchHint': 'Escriba parte de un nombre; los resultados aparecen mientras escribe. Las flechas recorren los resultados e Intro abre uno.',
-  'persons.results': '{count} resultados',
+  'persons.results': '{count} resultados.',
   'persons.moreResults': 'Se muestran los primeros {count}; escriba más del nombre para acotar la búsqueda.',
   'persons.noResults': 'Ninguna persona coincide.',
   'persons.id': 'Id',
