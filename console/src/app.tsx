@@ -2,7 +2,8 @@
 // page of the URL's fragment. A session that ends (a 401) brings back the sign-in page with a
 // message; the URL, and so the page and what was typed in its search, is kept for afterwards.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { deleteJson, getJson, keepCsrfToken, onSessionEnded } from './api/client';
+import { ApiError, deleteJson, getJson, keepCsrfToken, onSessionEnded } from './api/client';
+import { ProblemMessage } from './components/ProblemMessage';
 import type { Actor } from './api/types';
 import { I18nContext, initialLang, keepLang, makeI18n, type Lang } from './i18n';
 import { useRoute } from './route';
@@ -34,11 +35,18 @@ export function App() {
     getJson<Actor>('/v1/session').then(setActor, () => setActor(null));
   }, []);
 
+  const [signOutError, setSignOutError] = useState<unknown>(null);
   const signOut = async () => {
+    setSignOutError(null);
     try {
       await deleteJson('/v1/session');
-    } catch {
-      // the session may have ended already; either way the person is signed out here
+    } catch (error) {
+      // A 401: the session had ended already (the client has shown the sign-in page). Anything
+      // else: the session may still be open, so the person is told and stays signed in.
+      if (!(error instanceof ApiError && error.problem.status === 401)) {
+        setSignOutError(error);
+        return;
+      }
     }
     keepCsrfToken(null);
     setLastUser(actor?.user ?? '');
@@ -62,6 +70,7 @@ export function App() {
   } else {
     content = (
       <main id="main" tabIndex={-1}>
+        {signOutError !== null && <ProblemMessage error={signOutError} />}
         {route.page === 'overview' && <Overview />}
         {route.page === 'persons' && <Persons initialQuery={route.query} />}
         {route.page === 'person' && <PersonPage id={route.id} />}

@@ -67,6 +67,9 @@ for (const lang of ['es', 'en'] as Lang[]) {
       await page.getByRole('button', { name: t['header.signOut'] }).click();
       await expect(page.getByRole('status')).toHaveText(t['signin.signedOut']);
       await expect(page.getByTestId('who')).toHaveCount(0);
+      // The server ended the session (DELETE /v1/session carried the CSRF token): the browser's
+      // cookie no longer signs anyone in.
+      expect((await page.request.get(`${fixture().url}/v1/session`)).status()).toBe(401);
     });
 
     test(`${lang}: a wrong password, a wrong code and too many attempts are said in ${lang}`, async ({ page }, testInfo) => {
