@@ -28,9 +28,12 @@ export function App() {
   useEffect(() => keepLang(lang), [lang]);
   useEffect(() => {
     onSessionEnded(() => {
-      if (signedIn.current) setLastUser(signedIn.current.user);
+      // Only a session that was open ends; a first visit simply is not signed in.
+      if (signedIn.current) {
+        setLastUser(signedIn.current.user);
+        setNotice('sessionEnded');
+      }
       setActor(null);
-      setNotice('sessionEnded');
     });
     getJson<Actor>('/v1/session').then(setActor, () => setActor(null));
   }, []);

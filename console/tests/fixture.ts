@@ -33,6 +33,9 @@ export async function openInLanguage(page: Page, lang: Lang) {
   }, other);
   await page.goto(fixture().url + '/');
   await expect(page.locator('html')).toHaveAttribute('lang', other);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(dictionaries[other]['signin.title']);
+  // A first visit: nobody's session ended, so nothing says so.
+  await expect(page.getByRole('status')).toHaveCount(0);
   await page.getByLabel(dictionaries[other]['lang.label']).selectOption(lang);
   await expect(page.locator('html')).toHaveAttribute('lang', lang);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(dictionaries[lang]['signin.title']);
