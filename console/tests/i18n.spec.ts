@@ -1,5 +1,5 @@
 // The two dictionaries have the same keys, no empty text, and the same {placeholders} for each
-// key; and the TOTP helper the suite signs in with gives RFC 6238's own test vector.
+// key; and the TOTP codes the suite signs in with match RFC 6238's own test vector.
 import { expect, test } from '@playwright/test';
 import { en } from '../src/i18n/en';
 import { es } from '../src/i18n/es';
