@@ -1,5 +1,6 @@
 # canje — the two commands a newcomer needs:
-#   make run    bootstrap, build, load the cecot-2025 demo into ./demo/ and print its summary
+#   make run    bootstrap, build, load the cecot-2025 demo into ./demo/, print its summary, give
+#               its users passwords and sign-in codes and serve the web console on 127.0.0.1:8420
 #   make test   bootstrap, build (optimised and with ASan+UBSan) and run every test
 # Also: make build, make test-full (longer fuzzing and larger data), make bench, make clean,
 #   make install (PREFIX=/usr/local, DESTDIR honoured) and make deb (canje_VERSION_ARCH.deb here).
@@ -64,9 +65,10 @@ run: build
 	@echo "  export PATH=\"$(abspath $(BUILD_DIR)):\$$PATH\""
 	@echo "or install it for every shell: sudo make install (into $(PREFIX)),"
 	@echo "or as a Debian package: make deb && sudo dpkg -i canje_*.deb"
+	@scripts/demo-console $(BUILD_DIR)/canje demo/canje.db
 
 # The binary, manual pages, bash completion, the canje-serve unit and its configuration, the
-# docs and examples, under PREFIX (the configuration in PREFIX/etc, or /etc when PREFIX is /usr).
+# web console (PREFIX/share/canje/console), the docs and examples, under PREFIX (the configuration in PREFIX/etc, or /etc when PREFIX is /usr).
 install: build
 	DESTDIR="$(DESTDIR)" cmake --install $(BUILD_DIR) --prefix "$(PREFIX)"
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <memory>
 #include <mutex>
 
@@ -31,6 +32,7 @@ struct ServeOptions {
   int witness_poll_ms = 250;
   int witness_retry_max_s = 300;
   int witness_timeout_ms = 10000;
+  std::string console;  // empty: beside the executable, else <prefix>/share/canje/console
 };
 
 // The settings a running server cannot change: a reload that changes one asks for a restart.
@@ -51,6 +53,7 @@ struct FixedSettings {
         options.witness_timeout_ms != other.options.witness_timeout_ms) {
       changed.push_back("witness-poll-ms, witness-retry-max or witness-timeout-ms");
     }
+    if (options.console != other.options.console) changed.push_back("console");
     if (database != other.database) changed.push_back("db");
     if (master_key_file != other.master_key_file) changed.push_back("master-key");
     return changed;
@@ -133,7 +136,13 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
   pool_options.max_idle_per_user =
       static_cast<size_t>(options.pool_size < 0 ? options.threads : options.pool_size);
   server::InstancePool pool(pool_options);
-  CANJE_ASSIGN_OR_RETURN(auto api, server::Api::Create(pool));
+  std::error_code no_executable;
+  const std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", no_executable);
+  server::ApiOptions api_options;
+  CANJE_ASSIGN_OR_RETURN(api_options.console,
+                         server::FindConsoleFolder(options.console, executable));
+  const std::string console_folder = *api_options.console;
+  CANJE_ASSIGN_OR_RETURN(auto api, server::Api::Create(pool, std::move(api_options)));
   // Keeps every registered witness up to the latest checkpoint, on its own threads; what it
   // does goes to the log.
   server::WitnessSubmitterOptions submitter_options;
@@ -162,6 +171,8 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
              {{"event", "start"},
               {"listen", host + ":" + std::to_string(server.port())},
               {"threads", http.threads},
+              {"console", console_folder.empty() ? nlohmann::ordered_json(nullptr)
+                                                 : nlohmann::ordered_json(console_folder)},
               {"store", RedactedUrl(running.database)},
               {"config", options.config_file.empty() ? nlohmann::ordered_json(nullptr)
                                                      : nlohmann::ordered_json(options.config_file)},
@@ -177,7 +188,7 @@ constexpr const char* kServeFooter =
     "Settings can also come from a configuration file (--config FILE; the packaged service "
     "reads /etc/canje/serve.conf): one KEY = VALUE a line, the keys being this command's flags "
     "without their '--' (listen, threads, body-limit, max-connections, pool-size, log-level, "
-    "log-file, witness-poll-ms, witness-retry-max, witness-timeout-ms) and the "
+    "log-file, witness-poll-ms, witness-retry-max, witness-timeout-ms, console) and the "
     "global db and master-key; '#' starts a comment line. A flag given on the command line wins "
     "over the file. An unknown key or a bad value is an error naming FILE:LINE.\n"
     "\n"
@@ -267,6 +278,12 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
           ->add_option("--witness-timeout-ms", options.witness_timeout_ms,
                        "Give up on one request to a witness after this long")
           ->capture_default_str(),
+      serve
+          ->add_option("--console", options.console,
+                       "Serve the web console from this folder at / (default: the folder "
+                       "'console' beside the executable, else PREFIX/share/canje/console; "
+                       "docs/console.md)")
+          ->type_name("DIR"),
       app.get_option("--db"),
       app.get_option("--master-key"),
   };

@@ -123,6 +123,9 @@ std::optional<HttpResponse> Api::Screen(const HttpRequest& header) {
   constexpr uint64_t kLargestPublicBody = 4096;
   try {
     std::optional<Problem> problem;
+    if (console_ && ConsoleFiles::IsConsolePath(View(header.target()))) {
+      return ProblemResponse(BodyTooLargeProblem(0), header.version(), false);
+    }
     if (PublicRouteOf(header).kind == PublicRoutes::Match::Kind::kFound) {
       auto length = header.payload_size();
       if (length && *length <= kLargestPublicBody) return std::nullopt;
@@ -197,6 +200,10 @@ HttpResponse Api::Handle(const HttpRequest& request) {
 }
 
 HttpResponse Api::Answer(const HttpRequest& request) {
+  if (console_ && ConsoleFiles::IsConsolePath(View(request.target()))) {
+    NoteRequestRoute(View(request.target()).starts_with("/assets/") ? "/assets/{name}" : "/");
+    return console_->Answer(request);
+  }
   std::optional<Problem> problem;
   std::string allow;
   std::string renewed_cookie;

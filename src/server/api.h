@@ -7,7 +7,9 @@
 //  - else the `canje_session` cookie of a person signed in (authentication/sign_in.h); a change
 //    (any method but GET and HEAD) must then carry the session's CSRF token in X-CSRF-Token,
 //    else 403 — a page of another site cannot change anything in the person's name;
-//  - a few public routes need neither: POST /v1/session (signing in), GET /healthz, GET /readyz.
+//  - a few public routes need neither: POST /v1/session (signing in), GET /healthz, GET /readyz;
+//  - nor does the web console, when ApiOptions::console names it: / and /assets/... are its files
+//    (server/console_files.h), answered before anything else.
 //
 // Order of checks for a request that is not to a public route:
 //  1. a valid token or session (else 401 with `WWW-Authenticate: Bearer`) — before anything
@@ -25,6 +27,7 @@
 #include <string>
 
 #include "server/api_call.h"
+#include "server/console_files.h"
 #include "server/instance_pool.h"
 
 namespace canje::server {
@@ -55,7 +58,9 @@ class Api : public RequestHandler {
       : pool_(pool),
         options_(std::move(options)),
         routes_(std::move(routes)),
-        public_routes_(std::move(public_routes)) {}
+        public_routes_(std::move(public_routes)) {
+    if (options_.console) console_.emplace(*options_.console);
+  }
   HttpResponse Answer(const HttpRequest& request);
   // The caller of a request. kNotPermitted with `problem` set to the 401 when there is no valid
   // token or session; the store's own failures as they are.
@@ -75,6 +80,7 @@ class Api : public RequestHandler {
   ApiOptions options_;
   Routes routes_;
   PublicRoutes public_routes_;
+  std::optional<ConsoleFiles> console_;
 };
 
 // The token of an Authorization header value: "Bearer <token>" (scheme case-insensitive).

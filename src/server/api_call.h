@@ -90,6 +90,9 @@ using Routes = Router<Endpoint>;
 struct ApiOptions {
   authentication::SignInPolicy sign_in;
   int max_concurrent_sign_ins = 2;  // each costs scrypt's 32 MiB and tens of milliseconds
+  // The web console's folder (server/console_files.h): / and /assets/... are answered from it
+  // ("": none was found, / says how to build it). nullopt: the API alone, / needs a token.
+  std::optional<std::string> console;
 };
 
 // A request to a route that needs no token or session: signing in, health and readiness, the

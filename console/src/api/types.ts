@@ -1,0 +1,33 @@
+// The shapes of the API's answers the console reads (src/server/openapi.json has them all).
+export type Role = 'admin' | 'mediator' | 'negotiator' | 'verifier' | 'observer';
+
+export interface Actor { user: string; party: string; role: Role }
+export interface SessionCreated extends Actor { session: number; expires_at: string; csrf_token: string }
+export interface Party { code: string; name: string; kind: string }
+export interface ListInfo {
+  id: string; kind: string; party: string; source: string; file_name: string;
+  file_sha256: string; records: number; rejected: number; imported_at: string;
+}
+export interface Summary { persons: number; erased: number; events: number }
+export interface ReconciliationCounts {
+  parties: { party: string; on_roster: number; claimed_or_documented: number; by_status: Record<string, number> }[];
+  review_queue: number;
+}
+export interface Custody { holder: string; facility: string; since: string; status: string }
+export interface Person {
+  id: string; erased: boolean; name?: string; sex?: string; date_of_birth?: string | null;
+  nationalities?: string[]; categories?: string[]; aliases?: string[];
+  documents?: { type?: string; number?: string; country?: string }[];
+  custody?: Custody[];
+}
+export interface PersonSource { record: string; list: string; party: string; reported_status: string; link: string }
+export interface PersonDetails extends Person { records: PersonSource[]; merged_from?: string }
+export interface Hold {
+  id: string; issuer: string | null; reference: string | null; from: string; until: string | null;
+  state: string; covered?: string[];
+}
+export interface LegalAct { id: string; person: string; type: string; date: string; authority: string; status_after: string }
+export interface Interview {
+  id: string; person: string; destination: string; interviewed_on: string; identity: string;
+  consent: string; fit_to_travel: boolean; current: boolean; note: string | null;
+}

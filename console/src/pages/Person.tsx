@@ -1,0 +1,118 @@
+// A person's page: GET /v1/persons/{id} (their data and the list records behind them), the legal
+// holds covering them (GET /v1/holds, then each hold that covers anyone: the API has no filter
+// by person yet), their legal acts (GET /v1/acts?person=) and, for the roles that may read them,
+// their consent interviews (GET /v1/interviews?person=; a negotiator or observer gets 403, shown
+// as "not available to your role" — the notes never reach them).
+import { getJson, getPage } from '../api/client';
+import type { Hold, Interview, LegalAct, PersonDetails } from '../api/types';
+import { useLoad } from '../api/useLoad';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { section, SectionBody } from '../components/Section';
+import { Table } from '../components/Table';
+import { useI18n } from '../i18n';
+
+async function holdsCovering(id: string): Promise<Hold[]> {
+  const list = await getPage<(Hold & { covered_count: number })[]>('/v1/holds?limit=1000');
+  const candidates = list.items.filter((hold) => hold.covered_count > 0);
+  const details = await Promise.all(candidates.map((hold) => getJson<Hold>(`/v1/holds/${hold.id}`)));
+  return details.filter((hold) => (hold.covered ?? []).includes(id));
+}
+
+export function PersonPage({ id }: { id: string }) {
+  const { t, date } = useI18n();
+  const loaded = useLoad(async () => {
+    const person = await getJson<PersonDetails>(`/v1/persons/${encodeURIComponent(id)}`);
+    const [holds, acts, interviews] = await Promise.all([
+      section(holdsCovering(id)),
+      section(getJson<LegalAct[]>(`/v1/acts?person=${encodeURIComponent(id)}`)),
+      section(getJson<Interview[]>(`/v1/interviews?person=${encodeURIComponent(id)}`)),
+    ]);
+    return { person, holds, acts, interviews };
+  }, [id]);
+  const back = <p><a href="#/persons">{t('person.back')}</a></p>;
+  if (loaded.error) return <>{back}<h1>{t('person.title', { id })}</h1><ProblemMessage error={loaded.error} /></>;
+  if (!loaded.data) return <>{back}<h1>{t('person.title', { id })}</h1><p>{t('common.loading')}</p></>;
+  const { person, holds, acts, interviews } = loaded.data;
+  const list = (values?: string[]) => (values && values.length > 0 ? values.join(', ') : '—');
+  return (
+    <>
+      {back}
+      <h1>{person.name ? `${person.name} (${person.id})` : t('person.title', { id: person.id })}</h1>
+      {person.erased ? <p>{t('person.erased')}</p> : (
+        <section aria-labelledby="details-heading">
+          <h2 id="details-heading">{t('person.details')}</h2>
+          <dl class="details">
+            <dt>{t('person.sex')}</dt><dd>{person.sex || '—'}</dd>
+            <dt>{t('person.born')}</dt><dd>{date(person.date_of_birth)}</dd>
+            <dt>{t('person.nationalities')}</dt><dd>{list(person.nationalities)}</dd>
+            <dt>{t('person.categories')}</dt><dd>{list(person.categories)}</dd>
+            <dt>{t('person.aliases')}</dt><dd>{list(person.aliases)}</dd>
+            <dt>{t('person.documents')}</dt>
+            <dd>{list((person.documents ?? []).map((d) => [d.type, d.number, d.country].filter(Boolean).join(' ')))}</dd>
+          </dl>
+          <h3>{t('person.custody')}</h3>
+          {(person.custody ?? []).length === 0 ? <p class="muted">{t('common.none')}</p> : (
+            <Table rows={person.custody ?? []} rowKey={(_, i) => i} columns={[
+              { label: t('person.custody.holder'), cell: (c) => c.holder },
+              { label: t('person.custody.facility'), cell: (c) => c.facility || '—' },
+              { label: t('person.custody.since'), cell: (c) => date(c.since) },
+              { label: t('person.custody.status'), cell: (c) => c.status },
+            ]} />
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="records-heading">
+        <h2 id="records-heading">{t('person.records')}</h2>
+        <Table rows={person.records} rowKey={(r) => r.record} columns={[
+          { label: t('person.record.record'), cell: (r) => r.record },
+          { label: t('person.record.list'), cell: (r) => r.list },
+          { label: t('person.record.party'), cell: (r) => r.party },
+          { label: t('person.record.status'), cell: (r) => r.reported_status },
+          { label: t('person.record.link'), cell: (r) => r.link },
+        ]} />
+      </section>
+
+      <section aria-labelledby="holds-heading">
+        <h2 id="holds-heading">{t('person.holds')}</h2>
+        <SectionBody section={holds}>{(value) => value.length === 0 ? <p class="muted">{t('common.none')}</p> : (
+          <Table rows={value} rowKey={(h) => h.id} columns={[
+            { label: t('person.hold.id'), cell: (h) => h.id },
+            { label: t('person.hold.issuer'), cell: (h) => h.issuer ?? '—' },
+            { label: t('person.hold.reference'), cell: (h) => h.reference ?? '—' },
+            { label: t('person.hold.from'), cell: (h) => date(h.from) },
+            { label: t('person.hold.until'), cell: (h) => date(h.until) },
+            { label: t('person.hold.state'), cell: (h) => h.state },
+          ]} />
+        )}</SectionBody>
+      </section>
+
+      <section aria-labelledby="acts-heading">
+        <h2 id="acts-heading">{t('person.acts')}</h2>
+        <SectionBody section={acts}>{(value) => value.length === 0 ? <p class="muted">{t('common.none')}</p> : (
+          <Table rows={value} rowKey={(a) => a.id} columns={[
+            { label: t('person.act.type'), cell: (a) => a.type },
+            { label: t('person.act.date'), cell: (a) => date(a.date) },
+            { label: t('person.act.authority'), cell: (a) => a.authority },
+            { label: t('person.act.statusAfter'), cell: (a) => a.status_after },
+          ]} />
+        )}</SectionBody>
+      </section>
+
+      <section aria-labelledby="interviews-heading">
+        <h2 id="interviews-heading">{t('person.interviews')}</h2>
+        <SectionBody section={interviews}>{(value) => value.length === 0 ? <p class="muted">{t('common.none')}</p> : (
+          <Table rows={value} rowKey={(iv) => iv.id} columns={[
+            { label: t('person.interview.date'), cell: (iv) => date(iv.interviewed_on) },
+            { label: t('person.interview.destination'), cell: (iv) => iv.destination },
+            { label: t('person.interview.identity'), cell: (iv) => iv.identity },
+            { label: t('person.interview.consent'), cell: (iv) => iv.consent },
+            { label: t('person.interview.fit'), cell: (iv) => (iv.fit_to_travel ? t('common.yes') : t('common.no')) },
+            { label: t('person.interview.current'), cell: (iv) => (iv.current ? t('common.yes') : t('common.no')) },
+            { label: t('person.interview.note'), cell: (iv) => iv.note ?? '—' },
+          ]} />
+        )}</SectionBody>
+      </section>
+    </>
+  );
+}

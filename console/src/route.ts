@@ -1,0 +1,36 @@
+// Client-side routes, in the URL's fragment so that the server serves one page:
+//   #/                     overview
+//   #/persons?q=fragment   the person search (the typed fragment kept in the URL)
+//   #/persons/P17          a person
+import { useEffect, useState } from 'preact/hooks';
+
+export type Route =
+  | { page: 'overview' }
+  | { page: 'persons'; query: string }
+  | { page: 'person'; id: string };
+
+export function parseRoute(hash: string): Route {
+  const [path, search = ''] = hash.replace(/^#/, '').split('?');
+  const person = /^\/persons\/([A-Za-z0-9]+)$/.exec(path);
+  if (person) return { page: 'person', id: person[1] };
+  if (path === '/persons') return { page: 'persons', query: new URLSearchParams(search).get('q') ?? '' };
+  return { page: 'overview' };
+}
+
+// The route of the URL as it is now (replacePersonsQuery changes it without a hashchange), the
+// page rendered again on every hashchange.
+export function useRoute(): Route {
+  const [, setHash] = useState(location.hash);
+  useEffect(() => {
+    const changed = () => setHash(location.hash);
+    addEventListener('hashchange', changed);
+    return () => removeEventListener('hashchange', changed);
+  }, []);
+  return parseRoute(location.hash);
+}
+
+// Replaces the URL's query of the persons search without adding a history entry per key.
+export function replacePersonsQuery(query: string): void {
+  const hash = query ? `#/persons?q=${encodeURIComponent(query)}` : '#/persons';
+  history.replaceState(null, '', hash);
+}
