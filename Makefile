@@ -6,6 +6,8 @@
 #   make install (PREFIX=/usr/local, DESTDIR honoured) and make deb (canje_VERSION_ARCH.deb here).
 
 JOBS ?= $(shell nproc)
+# The optimised tree's suites mostly wait (loopback, fsync, PostgreSQL): one more than the cores.
+TEST_JOBS ?= $(shell echo $$(( $$(nproc) + 1 )))
 BUILD_DIR ?= build
 ASAN_DIR ?= build-asan
 CMAKE_FLAGS ?=
@@ -47,7 +49,7 @@ WITH_POSTGRES = pg_dir=$$(mktemp -d); trap '$(CURDIR)/scripts/postgres-test-clus
 	  echo "PostgreSQL test cluster: $$url"; export CANJE_TEST_POSTGRES_URL=$$url;
 
 test: build build-asan
-	@$(WITH_POSTGRES) cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS) -LE full
+	@$(WITH_POSTGRES) cd $(BUILD_DIR) && ctest --output-on-failure -j $(TEST_JOBS) -LE full
 	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --output-on-failure -j $(JOBS) -L unit -LE full
 
