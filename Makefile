@@ -42,16 +42,16 @@ build-asan: bootstrap $(ASAN_DIR)/build.ninja
 # The optimised tree runs every test; the sanitizer tree runs the unit tests (label "unit").
 # The optimised tree's suites also run on PostgreSQL: a throwaway cluster
 # (scripts/postgres-test-cluster) lives for the ctest run and is removed even when tests fail.
-# For test-full, WITH_POSTGRES runs the rest of its line with CANJE_TEST_POSTGRES_URL naming
-# such a cluster, removed afterwards even when the tests fail.
+# WITH_POSTGRES runs the rest of its line with CANJE_TEST_POSTGRES_URL naming such a cluster,
+# removed afterwards even when the tests fail.
 WITH_POSTGRES = pg_dir=$$(mktemp -d); trap '$(CURDIR)/scripts/postgres-test-cluster stop "$$pg_dir"' EXIT; \
 	  url=$$($(CURDIR)/scripts/postgres-test-cluster start "$$pg_dir") || exit 1; \
 	  echo "PostgreSQL test cluster: $$url"; export CANJE_TEST_POSTGRES_URL=$$url;
 
-# The sanitizer tree builds while the optimised tree's suites run (scripts/run-tests): they
-# mostly wait, so the compiler takes the cores they leave idle.
-test: build $(ASAN_DIR)/build.ninja
-	@scripts/run-tests $(BUILD_DIR) $(ASAN_DIR) $(JOBS) $(TEST_JOBS)
+test: build build-asan
+	@$(WITH_POSTGRES) cd $(BUILD_DIR) && ctest --output-on-failure -j $(TEST_JOBS) -LE full
+	cd $(ASAN_DIR) && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  ctest --output-on-failure -j $(JOBS) -L unit -LE full
 
 # Longer runs: the "full" tests, and each fuzz target for a minute under the sanitizers.
 test-full: test
