@@ -41,12 +41,7 @@ Status RunTokenList(CommandContext& context, const std::string& user) {
   CANJE_ASSIGN_OR_RETURN(auto tokens, authentication::ListApiTokens(*instance, user));
   std::string now = NowRfc3339();
   if (context.global.json) {
-    json out = json::array();
-    for (const auto& token : tokens) {
-      out.push_back(wire::ApiTokenJson(
-          token, authentication::TokenStateName(authentication::StateAt(token, now))));
-    }
-    context.out << out.dump(2) << '\n';
+    context.out << wire::ApiTokenListJson(tokens, now).dump(2) << '\n';
     return Status::Ok();
   }
   Table table({"ID", "USER", "STATE", "CREATED", "BY", "EXPIRES", "REVOKED"});

@@ -99,13 +99,7 @@ Result<Reply> AdminPostToken(ApiCall& call) {
 Result<Reply> AdminGetTokens(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto tokens,
                          authentication::ListApiTokens(call.instance, call.Query("user")));
-  const std::string now = NowRfc3339();
-  json out = json::array();
-  for (const auto& token : tokens) {
-    out.push_back(wire::ApiTokenJson(
-        token, authentication::TokenStateName(authentication::StateAt(token, now))));
-  }
-  return PagedJsonReply(call, out);
+  return PagedJsonReply(call, wire::ApiTokenListJson(tokens, NowRfc3339()));
 }
 
 // `canje user token revoke ID --json`: DELETE /v1/tokens/{id}. The token stops at once; it stays

@@ -22,6 +22,15 @@ json ApiTokenJson(const store::ApiTokenRow& token, std::string_view state) {
           {"revoked_by", token.revoked_by}};
 }
 
+json ApiTokenListJson(const std::vector<store::ApiTokenRow>& tokens, std::string_view now) {
+  json out = json::array();
+  for (const auto& token : tokens) {
+    out.push_back(ApiTokenJson(
+        token, authentication::TokenStateName(authentication::StateAt(token, now))));
+  }
+  return out;
+}
+
 json TokenRevokedJson(int64_t id, bool changed) {
   return {{"id", id}, {"revoked", true}, {"changed", changed}};
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "authentication/api_tokens.h"
 #include "authentication/sign_in.h"
@@ -19,6 +20,9 @@ nlohmann::json CreatedTokenJson(const authentication::CreatedToken& created);
 // {"id", "user", "state", "created_at", "created_by", "expires_at", "revoked_at", "revoked_by"};
 // `state` as authentication::TokenStateName gives it.
 nlohmann::json ApiTokenJson(const store::ApiTokenRow& token, std::string_view state);
+// `user token list`, GET /v1/tokens: an array of ApiTokenJson, each token's state at `now`.
+nlohmann::json ApiTokenListJson(const std::vector<store::ApiTokenRow>& tokens,
+                                std::string_view now);
 // `user token revoke`: {"id", "revoked": true, "changed"} (changed false: it was revoked before).
 nlohmann::json TokenRevokedJson(int64_t id, bool changed);
 
