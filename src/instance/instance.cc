@@ -108,7 +108,10 @@ Result<std::unique_ptr<Instance>> Instance::Open(const OpenOptions& options) {
   // Loads the text key; in a store older than schema 10, creates it and seals the texts still
   // kept in the clear (sealed_texts.h).
   CANJE_RETURN_IF_ERROR(SealClearTexts(*store, *vault).status());
-  std::string user_name = options.user.empty() ? store->MetaText("default_user") : options.user;
+  std::string user_name = options.user;
+  if (user_name.empty()) {
+    CANJE_ASSIGN_OR_RETURN(user_name, store->MetaText("default_user"));
+  }
   CANJE_ASSIGN_OR_RETURN(auto user, store->FindUser(user_name));
   if (!user) {
     return Status::NotPermitted("no user named '" + user_name +

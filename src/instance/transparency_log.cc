@@ -24,12 +24,12 @@ Result<ledger::SignerKey> LoadSigner(store::Store& store, protect::Vault& vault)
   ledger::Ed25519Seed seed_array{};
   if (seed.size() != seed_array.size()) return Status::Invalid("the log signing key is damaged");
   std::copy(seed.begin(), seed.end(), seed_array.begin());
-  return ledger::SignerKeyFromSeed(store.MetaText("origin"), ledger::SignatureType::kEd25519,
-                                   seed_array);
+  CANJE_ASSIGN_OR_RETURN(std::string origin, store.MetaText("origin"));
+  return ledger::SignerKeyFromSeed(origin, ledger::SignatureType::kEd25519, seed_array);
 }
 
 Result<ledger::VerifierKey> LoadVerifier(store::Store& store) {
-  std::string text = store.MetaText("log_vkey");
+  CANJE_ASSIGN_OR_RETURN(std::string text, store.MetaText("log_vkey"));
   if (text.empty()) return Status::Invalid("the store has no log verifier key: it is damaged");
   return ledger::ParseVerifierKey(text);
 }
@@ -82,7 +82,7 @@ Status SignCheckpoint(store::WriteTransaction& transaction, protect::Vault& vaul
 }
 
 Result<std::string> LogVerifierKey(store::Store& store) {
-  std::string text = store.MetaText("log_vkey");
+  CANJE_ASSIGN_OR_RETURN(std::string text, store.MetaText("log_vkey"));
   if (text.empty()) return Status::Invalid("the store has no log verifier key");
   return text;
 }

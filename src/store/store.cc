@@ -183,10 +183,10 @@ Status Store::Write(const Actor& actor, const std::function<Status(WriteTransact
   return Finish(transaction, status);
 }
 
-std::string Store::MetaText(std::string_view name) {
-  Result<std::optional<Bytes>> value = Meta(name);
-  if (!value.ok() || !value->has_value()) return "";
-  return std::string(AsText(**value));
+Result<std::string> Store::MetaText(std::string_view name) {
+  CANJE_ASSIGN_OR_RETURN(std::optional<Bytes> value, Meta(name));
+  if (!value) return std::string();
+  return std::string(AsText(*value));
 }
 
 Result<std::optional<Bytes>> Store::Meta(std::string_view name) {

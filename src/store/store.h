@@ -209,8 +209,9 @@ class Store {
   Status MigrateData(const std::function<Status(WriteTransaction&)>& change);
 
   Result<std::optional<Bytes>> Meta(std::string_view name);
-  // The meta value `name` as text; "" when it is absent or cannot be read.
-  std::string MetaText(std::string_view name);
+  // The meta value `name` as text; "" when it is absent. A store that cannot be read (a database
+  // gone away mid-command) is an error, never an empty value a caller would take for absent.
+  Result<std::string> MetaText(std::string_view name);
   Result<std::vector<PartyRow>> Parties();
   Result<std::optional<PartyRow>> FindParty(std::string_view code);
   Result<std::vector<UserRow>> Users();
