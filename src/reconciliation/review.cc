@@ -60,7 +60,8 @@ Result<SeenPair> RequirePair(Instance& instance, int64_t left_record, int64_t ri
 // Whether the two records are a pair in the review queue.
 Result<bool> Queued(store::Store& store, int64_t left_record, int64_t right_record) {
   CANJE_ASSIGN_OR_RETURN(auto queue, store::ReviewQueue(store));
-  const auto [low, high] = std::minmax(left_record, right_record);
+  const int64_t low = std::min(left_record, right_record);
+  const int64_t high = std::max(left_record, right_record);
   return std::any_of(queue.begin(), queue.end(), [&](const store::ReviewQueueRow& row) {
     return row.left_record == low && row.right_record == high;
   });

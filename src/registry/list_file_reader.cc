@@ -19,11 +19,9 @@ ListFormat ListFormatForPath(std::string_view path) {
   return ListFormat::kCsv;
 }
 
-ListFileReader::ListFileReader(ListFormat format) : format_(format) {}
-
 Result<std::unique_ptr<ListFileReader>> ListFileReader::Open(std::istream& in, ListFormat format,
                                                              ListFileReaderOptions options) {
-  std::unique_ptr<ListFileReader> reader(new ListFileReader(format));
+  std::unique_ptr<ListFileReader> reader(new ListFileReader());
   if (format == ListFormat::kCsv) {
     CANJE_ASSIGN_OR_RETURN(CsvReader csv, CsvReader::Open(in, options.csv));
     CANJE_ASSIGN_OR_RETURN(HeaderMap header,

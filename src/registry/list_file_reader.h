@@ -74,9 +74,8 @@ class ListFileReader {
   uint64_t bytes_read() const;
 
  private:
-  explicit ListFileReader(ListFormat format);
+  ListFileReader() = default;
 
-  ListFormat format_;
   std::optional<CsvReader> csv_;
   std::optional<JsonRecordsReader> json_;
   std::optional<HeaderMap> header_;

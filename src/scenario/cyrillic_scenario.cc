@@ -34,7 +34,7 @@ const T& PickOne(Random& random, std::span<const T> items) {
 
 CyrillicPerson NewPerson(Random& random, int64_t index, double ukrainian) {
   CyrillicPerson person;
-  char key[16];
+  char key[24];
   std::snprintf(key, sizeof key, "P%06lld", static_cast<long long>(index + 1));
   person.key = key;
   person.language = random.Chance(ukrainian) ? NameLanguage::kUkrainian : NameLanguage::kRussian;
@@ -223,12 +223,12 @@ CyrillicListPair GenerateCyrillicListPair(const CyrillicScenarioOptions& options
   Shuffle(lists.roster, roster_random);
   Shuffle(lists.counterpart, counterpart_random);
   for (std::size_t i = 0; i < lists.roster.size(); ++i) {
-    char id[16];
+    char id[24];
     std::snprintf(id, sizeof id, "R%05zu", i + 1);
     lists.roster[i].record_id = id;
   }
   for (std::size_t i = 0; i < lists.counterpart.size(); ++i) {
-    char id[16];
+    char id[24];
     std::snprintf(id, sizeof id, "L%05zu", i + 1);
     lists.counterpart[i].record_id = id;
   }

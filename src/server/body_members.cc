@@ -4,7 +4,7 @@
 
 namespace canje::server {
 
-using json = nlohmann::json;
+using nlohmann::json;
 
 std::string MemberPointer(const std::string& at, const std::string& name) {
   std::string pointer = at + "/";
