@@ -1,11 +1,11 @@
 // How the two records of a pair compare on one field, for the side-by-side table: the same, the
-// same once written alike (case, accents, spacing; punctuation too for documents), different,
-// given on one side only, or given on neither.
+// same once written alike (case, accents, spacing; for documents, punctuation and spaces too),
+// different, given on one side only, or given on neither.
 export type Agreement = 'same' | 'written' | 'differs' | 'oneSide' | 'neither';
 
 const plain = (text: string, punctuation: boolean) => {
   let out = text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
-  if (punctuation) out = out.replace(/[^\p{L}\p{N} ]/gu, '');
+  if (punctuation) out = out.replace(/[^\p{L}\p{N}]/gu, '');
   return out;
 };
 
