@@ -39,6 +39,10 @@ test('es: a mediator reads a pair and its explanation, and decides "different" w
   const queue = queueOf('rev_med_es');
   const [first, second] = queue, queued = queue.length;
   const decisions = recordDecisions(page);
+  const reads: string[] = [];
+  page.on('request', (request) => {
+    if (request.method() === 'GET' && new URL(request.url()).pathname === '/v1/review') reads.push(request.url());
+  });
   await openReview(page, 'es', 'rev_med_es');
   const heading = page.locator('#pair-heading');
   await expect(heading).toHaveText(pairTitle('es', first));
@@ -110,6 +114,7 @@ test('es: a mediator reads a pair and its explanation, and decides "different" w
   await expect(page.getByText(t['review.progress'].replace('{decided}', '1').replace('{total}', String(queued)))).toBeVisible();
   await expect(reason).toHaveValue('');
   expect(decisions).toHaveLength(1);
+  expect(reads).toHaveLength(1);
 
   // The store has it: the pair left the queue, and the binding decision says "different".
   const after = queueOf('rev_med_es');
@@ -136,7 +141,7 @@ test('es: a mediator reads a pair and its explanation, and decides "different" w
 test.describe(() => {
   test.use({ viewport: { width: 768, height: 1024 } });
 
-  test('en: a decision the store refuses (decided meanwhile) is said in English, the reason kept', async ({ page }, testInfo) => {
+  test('en: a decision the store refuses (decided meanwhile) or that cannot reach it is said in English, the reason kept', async ({ page, context }, testInfo) => {
     const t = dictionaries.en;
     const queue = queueOf('rev_med_en');
     const [first] = queue;
@@ -158,6 +163,18 @@ test.describe(() => {
     await expect(page.getByText(t['review.progress'].replace('{decided}', '0').replace('{total}', String(queue.length)))).toBeVisible();
     await expectAccessible(page, 'the review queue with a refused decision (en)');
     await keepScreenshot(page, testInfo, 'en-5-review-refused');
+
+    // The browser offline (the next pair, whose decision is not made yet): said, the reason kept.
+    const second = queue[1];
+    await page.keyboard.press('Alt+KeyN');
+    await expect(page.locator('#pair-heading')).toHaveText(pairTitle('en', second));
+    await context.setOffline(true);
+    await page.keyboard.press('Alt+KeyS');
+    await expect(page.getByRole('alert').locator('p').first()).toHaveText(t['problem.network']);
+    await expect(page.getByLabel(t['review.reason'])).toHaveValue(why);
+    await context.setOffline(false);
+    expect(queueOf('rev_med_en').some((p) => record(p.left).record === record(second.left).record
+      && record(p.right).record === record(second.right).record)).toBe(true);
   });
 });
 
