@@ -74,8 +74,9 @@ export function Review() {
 
   const pair = queue && queue.length > 0 ? queue[Math.min(index, queue.length - 1)] : null;
 
+  // Moves through the queue (not while a decision is on its way: its answer moves on by itself).
   const go = (step: number) => {
-    if (!queue || queue.length === 0) return;
+    if (!queue || queue.length === 0 || busy) return;
     const next = Math.max(0, Math.min(queue.length - 1, index + step));
     setError(null);
     setReasonMissing(false);
@@ -142,7 +143,7 @@ export function Review() {
   }, []);
 
   const title = <h1>{t('review.title')}</h1>;
-  if (loadError) {
+  if (loadError && !queue) {
     const refused = loadError instanceof ApiError && loadError.problem.status === 403;
     return <>{title}{refused ? <p class="muted">{t('common.notForRole')}</p> : <ProblemMessage error={loadError} />}</>;
   }
@@ -161,6 +162,7 @@ export function Review() {
         {queue.length >= queueLimit && <p class="muted">{t('review.limited', { count: queueLimit })}</p>}
       </div>
       <p role="status" class="status" data-testid="review-status">{said}</p>
+      {loadError !== null && <ProblemMessage error={loadError} />}
       {!pair ? (
         <section aria-labelledby="empty-heading">
           <h2 id="empty-heading">{t('review.empty')}</h2>
