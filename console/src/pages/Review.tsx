@@ -14,7 +14,7 @@ import { useI18n, type MessageKey } from '../i18n';
 import { DecisionForm, type Decision } from './review/DecisionForm';
 import { Explanation } from './review/Explanation';
 import { isHidden, PairRecords } from './review/PairRecords';
-import { Shortcuts } from './review/Shortcuts';
+import { ShortcutList } from './review/ShortcutList';
 import { isField, shortcutFor, type ShortcutAction } from './review/shortcuts';
 
 // The queue is read whole (the API has no cursor for it); 1000 pairs at most.
@@ -154,7 +154,7 @@ export function Review() {
     <>
       {title}
       <p>{t('review.intro')}</p>
-      <Shortcuts open={helpOpen} onToggle={setHelpOpen} summaryRef={summaryRef} />
+      <ShortcutList open={helpOpen} onToggle={setHelpOpen} summaryRef={summaryRef} />
       <div class="progress">
         <p id="review-progress">{t('review.progress', { decided, total })}</p>
         <progress aria-labelledby="review-progress" max={Math.max(total, 1)} value={decided} />

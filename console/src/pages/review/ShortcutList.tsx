@@ -8,7 +8,7 @@ const list: [string, MessageKey][] = [
   ['?', 'review.keys.help'],
 ];
 
-export function Shortcuts({ open, onToggle, summaryRef }: {
+export function ShortcutList({ open, onToggle, summaryRef }: {
   open: boolean; onToggle: (open: boolean) => void; summaryRef: Ref<HTMLElement>;
 }) {
   const { t } = useI18n();
