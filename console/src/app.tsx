@@ -12,6 +12,7 @@ import { SignIn } from './pages/SignIn';
 import { Overview } from './pages/Overview';
 import { Persons } from './pages/Persons';
 import { PersonPage } from './pages/Person';
+import { Review } from './pages/Review';
 
 type Notice = 'sessionEnded' | 'signedOut' | null;
 
@@ -77,6 +78,7 @@ export function App() {
         {route.page === 'overview' && <Overview />}
         {route.page === 'persons' && <Persons initialQuery={route.query} />}
         {route.page === 'person' && <PersonPage id={route.id} />}
+        {route.page === 'review' && <Review />}
       </main>
     );
   }

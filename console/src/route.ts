@@ -2,17 +2,20 @@
 //   #/                     overview
 //   #/persons?q=fragment   the person search (the typed fragment kept in the URL)
 //   #/persons/P17          a person
+//   #/review               the review queue
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { page: 'overview' }
   | { page: 'persons'; query: string }
-  | { page: 'person'; id: string };
+  | { page: 'person'; id: string }
+  | { page: 'review' };
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const person = /^\/persons\/([A-Za-z0-9]+)$/.exec(path);
   if (person) return { page: 'person', id: person[1] };
+  if (path === '/review') return { page: 'review' };
   if (path === '/persons') return { page: 'persons', query: new URLSearchParams(search).get('q') ?? '' };
   return { page: 'overview' };
 }

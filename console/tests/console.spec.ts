@@ -1,9 +1,9 @@
 // The console in chromium against a real `canje serve` (tests/global-setup.ts): signing in and
 // its refusals in each language, the overview and the person search, what a negotiator may not
 // read, a session that ends; axe on every page and a screenshot of each.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import {
-  dictionaries, expectAccessible, fillSignIn, fixture, keepScreenshot, openInLanguage, signIn, type Lang,
+  dictionaries, expectAccessible, fillSignIn, fixture, keepScreenshot, openInLanguage, recordAnswers, signIn, type Lang,
 } from './fixture';
 
 // Spanish on a laptop's screen, English on a tablet's (768 px wide, portrait).
@@ -107,20 +107,6 @@ for (const lang of ['es', 'en'] as Lang[]) {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-// Every answer of the API the page received, as text.
-function recordAnswers(page: Page): string[] {
-  const bodies: string[] = [];
-  page.on('response', async (response) => {
-    if (!new URL(response.url()).pathname.startsWith('/v1/')) return;
-    try {
-      bodies.push(await response.text());
-    } catch {
-      // a body the browser no longer holds (a redirect): nothing to read
-    }
-  });
-  return bodies;
-}
 
 test('a negotiator never receives nor sees a refusal or an interview note', async ({ page }, testInfo) => {
   const { users, refused } = fixture();

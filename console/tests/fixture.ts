@@ -2,6 +2,7 @@
 // form, axe's check of a page, a screenshot kept as an artifact.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, type TestInfo } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { en } from '../src/i18n/en';
 import { es } from '../src/i18n/es';
@@ -10,12 +11,35 @@ import { codeFor, currentCode } from './totp';
 export interface TestUser { name: string; party: string; role: string; password: string; secret: string }
 export interface Fixture {
   url: string;
+  db: string;      // the store `canje serve` serves, for checks with the command line
+  binary: string;
   users: Record<string, TestUser>;
   refused: { id: string; name: string; note: string };
 }
 
 export function fixture(): Fixture {
   return JSON.parse(readFileSync(process.env.CANJE_CONSOLE_FIXTURE!, 'utf8'));
+}
+
+// `canje --db STORE --json ARGS` on the store the server serves, as `user`: its JSON answer (a
+// failure throws, its message in the error's `stderr`).
+export function canjeJson<T>(user: string, args: string[]): T {
+  const { binary, db } = fixture();
+  return JSON.parse(execFileSync(binary, ['--db', db, '--as', user, '--json', ...args], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+// Every answer of the API the page received, as text.
+export function recordAnswers(page: Page): string[] {
+  const bodies: string[] = [];
+  page.on('response', async (response) => {
+    if (!new URL(response.url()).pathname.startsWith('/v1/')) return;
+    try {
+      bodies.push(await response.text());
+    } catch {
+      // a body the browser no longer holds (a redirect): nothing to read
+    }
+  });
+  return bodies;
 }
 
 export const dictionaries = { es, en };

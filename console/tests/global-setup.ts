@@ -26,6 +26,8 @@ export default async function globalSetup() {
     ['fail_es', 'VEN', 'negotiator'], ['fail_en', 'VEN', 'negotiator'], ['wait_es', 'VEN', 'negotiator'],
     ['ven_private', 'VEN', 'negotiator'], ['med_control', 'PUENTE', 'mediator'],
     ['expiring', 'SLV', 'negotiator'],
+    ['rev_med_es', 'PUENTE', 'mediator'], ['rev_med_en', 'PUENTE', 'mediator'],
+    ['rev_neg', 'VEN', 'negotiator'], ['rev_obs', 'PUENTE', 'observer'],
   ];
   const users: Record<string, TestUser> = {};
   for (const [name, party, role] of wanted) {
@@ -59,6 +61,8 @@ export default async function globalSetup() {
 
   const fixture: Fixture = {
     url,
+    db,
+    binary,
     users,
     refused: { id: person.id, name: person.name, note },
   };

@@ -31,3 +31,26 @@ export interface Interview {
   id: string; person: string; destination: string; interviewed_on: string; identity: string;
   consent: string; fit_to_travel: boolean; current: boolean; note: string | null;
 }
+
+// GET /v1/review (docs/formats.md, "canje review list --json"): a queued pair side by side with
+// the engine's explanation. A negotiator's pair of its own record with one it may not read is
+// candidate_only: the hidden side is only {"hidden": true}, and there is no explanation.
+export interface ReviewRecord {
+  record: string; list: string; list_kind: string; list_party: string; line: number; person: string;
+  given_names: string[]; family_names: string[]; date_of_birth: string; sex: string;
+  nationalities: string[]; documents: string[];
+}
+export interface HiddenRecord { hidden: true }
+export interface ReviewComparison {
+  comparison: string; level: string; left_value: string; right_value: string; weight: number;
+  m: number; u: number; term_frequency_adjusted: boolean;
+}
+export interface Explanation {
+  left_id: string; right_id: string; prior: number; prior_log2_odds: number; log2_odds: number;
+  probability: number; comparisons: ReviewComparison[];
+}
+export interface ReviewPair {
+  left: ReviewRecord | HiddenRecord; right: ReviewRecord | HiddenRecord;
+  candidate_only?: boolean; probability?: number; explanation?: Explanation;
+}
+export interface DecisionRecorded { decision: string; event: number; replaces?: string }

@@ -15,6 +15,7 @@ export function Header({ actor, route, onSignOut }: { actor: Actor | null; route
         <nav aria-label={t('nav.label')}>
           <a href="#/" aria-current={current('overview')}>{t('nav.overview')}</a>
           <a href="#/persons" aria-current={current('persons')}>{t('nav.persons')}</a>
+          <a href="#/review" aria-current={current('review')}>{t('nav.review')}</a>
         </nav>
       )}
       <div class="tools">
