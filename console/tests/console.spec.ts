@@ -31,6 +31,10 @@ for (const lang of ['es', 'en'] as Lang[]) {
       const lists = page.getByRole('region', { name: t['overview.lists'] }).locator('tbody tr');
       expect(await lists.count()).toBeGreaterThan(0);
       await expect(lists.first().locator('code')).toHaveText(/^[0-9a-f]{64}$/);
+      // The API's codes are said in the page's language (the demo's first list is SLV's roster).
+      const roster = { es: 'lista de custodia', en: 'custody roster' }[lang];
+      await expect(lists.first()).toContainText(roster);
+      await expect(page.getByRole('main')).not.toContainText(/custody_roster|needs_review|not_on_roster/);
       await expectAccessible(page, 'the overview');
       await keepScreenshot(page, testInfo, `${lang}-2-overview`);
 

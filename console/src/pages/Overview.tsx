@@ -9,6 +9,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { section, SectionBody, type Section } from '../components/Section';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
+import { term } from '../i18n/terms';
 
 interface OverviewData {
   summary: Section<Summary>; parties: Section<Party[]>; lists: Section<ListInfo[]>; counts: Section<ReconciliationCounts>;
@@ -16,7 +17,7 @@ interface OverviewData {
 
 export function Overview() {
   const i18n = useI18n();
-  const { t, number } = i18n;
+  const { t, number, lang } = i18n;
   const loaded = useLoad<OverviewData>(async () => {
     const [summary, parties, lists, counts] = await Promise.all([
       section(getJson<Summary>('/v1/summary')),
@@ -56,7 +57,7 @@ export function Overview() {
           { label: t('overview.rec.party'), cell: (p) => p.party },
           { label: t('overview.rec.onRoster'), cell: (p) => number(p.on_roster), numeric: true },
           { label: t('overview.rec.claimed'), cell: (p) => number(p.claimed_or_documented), numeric: true },
-          { label: t('overview.rec.byStatus'), cell: (p) => Object.entries(p.by_status).map(([status, n]) => `${status}: ${number(n)}`).join(', ') },
+          { label: t('overview.rec.byStatus'), cell: (p) => Object.entries(p.by_status).map(([status, n]) => `${term(lang, status)}: ${number(n)}`).join(', ') },
         ]} />
         <p>{t('overview.rec.reviewQueue', { count: counts.review_queue })}</p>
         </>}</SectionBody>
@@ -68,7 +69,7 @@ export function Overview() {
         <Table rows={parties} rowKey={(p) => p.code} rowHeader columns={[
           { label: t('overview.party.code'), cell: (p) => p.code },
           { label: t('overview.party.name'), cell: (p) => p.name },
-          { label: t('overview.party.kind'), cell: (p) => p.kind },
+          { label: t('overview.party.kind'), cell: (p) => term(lang, p.kind) },
         ]} />
         )}</SectionBody>
       </section>
@@ -78,7 +79,7 @@ export function Overview() {
         <SectionBody section={lists}>{(lists) => (
         <Table rows={lists} rowKey={(l) => l.id} rowHeader columns={[
           { label: t('overview.list.id'), cell: (l) => l.id },
-          { label: t('overview.list.kind'), cell: (l) => l.kind },
+          { label: t('overview.list.kind'), cell: (l) => term(lang, l.kind) },
           { label: t('overview.list.party'), cell: (l) => l.party },
           { label: t('overview.list.rows'), cell: (l) => number(l.records), numeric: true },
           { label: t('overview.list.hash'), cell: (l) => <code class="hash">{l.file_sha256}</code> },

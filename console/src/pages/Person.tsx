@@ -10,6 +10,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { section, SectionBody } from '../components/Section';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
+import { term } from '../i18n/terms';
 
 async function holdsCovering(id: string): Promise<Hold[]> {
   const list = await getPage<(Hold & { covered_count: number })[]>('/v1/holds?limit=1000');
@@ -19,7 +20,7 @@ async function holdsCovering(id: string): Promise<Hold[]> {
 }
 
 export function PersonPage({ id }: { id: string }) {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const loaded = useLoad(async () => {
     const person = await getJson<PersonDetails>(`/v1/persons/${encodeURIComponent(id)}`);
     const [holds, acts, interviews] = await Promise.all([
@@ -42,7 +43,7 @@ export function PersonPage({ id }: { id: string }) {
         <section aria-labelledby="details-heading">
           <h2 id="details-heading">{t('person.details')}</h2>
           <dl class="details">
-            <dt>{t('person.sex')}</dt><dd>{person.sex || '—'}</dd>
+            <dt>{t('person.sex')}</dt><dd>{term(lang, person.sex)}</dd>
             <dt>{t('person.born')}</dt><dd>{date(person.date_of_birth)}</dd>
             <dt>{t('person.nationalities')}</dt><dd>{list(person.nationalities)}</dd>
             <dt>{t('person.categories')}</dt><dd>{list(person.categories)}</dd>
@@ -56,7 +57,7 @@ export function PersonPage({ id }: { id: string }) {
               { label: t('person.custody.holder'), cell: (c) => c.holder },
               { label: t('person.custody.facility'), cell: (c) => c.facility || '—' },
               { label: t('person.custody.since'), cell: (c) => date(c.since) },
-              { label: t('person.custody.status'), cell: (c) => c.status },
+              { label: t('person.custody.status'), cell: (c) => term(lang, c.status) },
             ]} />
           )}
         </section>
@@ -68,7 +69,7 @@ export function PersonPage({ id }: { id: string }) {
           { label: t('person.record.record'), cell: (r) => r.record },
           { label: t('person.record.list'), cell: (r) => r.list },
           { label: t('person.record.party'), cell: (r) => r.party },
-          { label: t('person.record.status'), cell: (r) => r.reported_status },
+          { label: t('person.record.status'), cell: (r) => term(lang, r.reported_status) },
           { label: t('person.record.link'), cell: (r) => r.link },
         ]} />
       </section>

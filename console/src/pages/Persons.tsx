@@ -6,13 +6,14 @@ import { getPage, type Page } from '../api/client';
 import type { Person } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useI18n } from '../i18n';
+import { term } from '../i18n/terms';
 import { replacePersonsQuery } from '../route';
 
 const pageSize = 50;
 const pauseMs = 250;
 
 export function Persons({ initialQuery }: { initialQuery: string }) {
-  const { t, date } = useI18n();
+  const { t, date, lang } = useI18n();
   const [query, setQuery] = useState(initialQuery);
   const [result, setResult] = useState<{ page?: Page<Person[]>; error?: unknown; loading: boolean }>({ loading: false });
   const rows = useRef<HTMLTableSectionElement>(null);
@@ -93,7 +94,7 @@ export function Persons({ initialQuery }: { initialQuery: string }) {
                   <td>{date(person.date_of_birth)}</td>
                   <td>{(person.nationalities ?? []).join(', ')}</td>
                   <td>{(person.custody ?? []).map((c) => c.holder).join(', ')}</td>
-                  <td>{(person.custody ?? []).map((c) => c.status).join(', ')}</td>
+                  <td>{(person.custody ?? []).map((c) => term(lang, c.status)).join(', ')}</td>
                 </tr>
               ))}
             </tbody>
