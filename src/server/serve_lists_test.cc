@@ -473,7 +473,7 @@ TEST_F(ServeListsTest, AnAdminListsAndRevokesTokensAsTheCommandLineDoes) {
 }
 
 TEST_F(ServeListsTest, AnExportIsTheCommandLinesBytes) {
-  for (const std::string& filters :
+  for (const std::string filters :
        {"", "?holder=SLV", "?format=json&nationality=USA", "?list=L1&status=held"}) {
     std::vector<std::string> args = {"export", "persons"};
     if (filters == "?holder=SLV") args.insert(args.end(), {"--holder", "SLV"});
