@@ -124,7 +124,7 @@ test('verifier keys and notes that are not well formed are refused with the reas
   expect(await refusal(parseVerifierKey('just some text'))).toBe('vkey.form');
   expect(await refusal(parseVerifierKey(`${name}+${id.slice(1)}+${key}`))).toBe('vkey.keyIdForm');
   expect(await refusal(parseVerifierKey(`${name}+${id}+${key.slice(1)}`))).toBe('vkey.base64');
-  const otherId = (parseInt(id, 16) ^ 1).toString(16).padStart(8, '0');
+  const otherId = ((parseInt(id, 16) ^ 1) >>> 0).toString(16).padStart(8, '0');
   expect(await refusal(parseVerifierKey(`${name}+${otherId}+${key}`))).toBe('vkey.keyIdMismatch');
   const typeAndKey = fromBase64(key)!;
   typeAndKey[0] = 4;

@@ -15,7 +15,7 @@ async function openLogWithKey(page: Page, lang: Lang, user: string, vkey: string
   await signIn(page, lang, fixture().users[user]);
   await page.getByRole('link', { name: t['nav.log'] }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['log.title']);
-  await page.getByLabel(t['log.key.label']).fill(vkey);
+  await page.getByLabel(t['log.key.label'], { exact: true }).fill(vkey);
   await page.getByRole('button', { name: t['log.key.submit'] }).click();
 }
 
@@ -54,10 +54,10 @@ test('another log\'s key does not verify the checkpoint, and nothing is shown as
   // A line that is not a key at all is refused under the field first.
   await openLogWithKey(page, 'en', 'log_wrong', 'the key the server showed me');
   await expect(page.getByRole('alert')).toHaveText(t['logcheck.vkey.form']);
-  await expect(page.getByLabel(t['log.key.label'])).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel(t['log.key.label'], { exact: true })).toHaveAttribute('aria-invalid', 'true');
 
   const other = fixture().otherVkey;
-  await page.getByLabel(t['log.key.label']).fill(other);
+  await page.getByLabel(t['log.key.label'], { exact: true }).fill(other);
   await page.getByRole('button', { name: t['log.key.submit'] }).click();
   const refusal = page.getByTestId('log-not-verified');
   await expect(refusal).toContainText(t['log.notVerified']);
