@@ -31,6 +31,15 @@ for (const lang of ['es', 'en'] as Lang[]) {
     const size = await shownSize(page);
     expect(size).toBeGreaterThan(3);
 
+    // Not a number, and a number beyond the verified tree: said, nothing fetched as included.
+    const entryField = page.getByLabel(t['log.entry.label']);
+    await entryField.fill('tres');
+    await page.getByRole('button', { name: t['log.entry.submit'] }).click();
+    await expect(page.getByRole('alert')).toHaveText(fill(t['log.entry.notNumber'], { max: size - 1 }, lang));
+    await entryField.fill(String(size));
+    await page.getByRole('button', { name: t['log.entry.submit'] }).click();
+    await expect(page.getByRole('alert')).toContainText(fill(t['logcheck.merkle.index'], { index: size, size }, lang));
+
     await page.getByLabel(t['log.entry.label']).fill('3');
     await page.getByRole('button', { name: t['log.entry.submit'] }).click();
     const result = page.getByTestId('log-entry-result');
