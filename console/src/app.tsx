@@ -13,6 +13,7 @@ import { Overview } from './pages/Overview';
 import { Persons } from './pages/Persons';
 import { PersonPage } from './pages/Person';
 import { Review } from './pages/Review';
+import { LogPage } from './pages/Log';
 
 type Notice = 'sessionEnded' | 'signedOut' | null;
 
@@ -79,6 +80,7 @@ export function App() {
         {route.page === 'persons' && <Persons initialQuery={route.query} />}
         {route.page === 'person' && <PersonPage id={route.id} />}
         {route.page === 'review' && <Review />}
+        {route.page === 'log' && <LogPage />}
       </main>
     );
   }

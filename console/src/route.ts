@@ -3,19 +3,22 @@
 //   #/persons?q=fragment   the person search (the typed fragment kept in the URL)
 //   #/persons/P17          a person
 //   #/review               the review queue
+//   #/log                  the log, verified in the browser
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
   | { page: 'overview' }
   | { page: 'persons'; query: string }
   | { page: 'person'; id: string }
-  | { page: 'review' };
+  | { page: 'review' }
+  | { page: 'log' };
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const person = /^\/persons\/([A-Za-z0-9]+)$/.exec(path);
   if (person) return { page: 'person', id: person[1] };
   if (path === '/review') return { page: 'review' };
+  if (path === '/log') return { page: 'log' };
   if (path === '/persons') return { page: 'persons', query: new URLSearchParams(search).get('q') ?? '' };
   return { page: 'overview' };
 }

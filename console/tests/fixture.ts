@@ -15,6 +15,7 @@ export interface Fixture {
   binary: string;
   users: Record<string, TestUser>;
   refused: { id: string; name: string; note: string };
+  otherVkey: string; // the verifier key of another demo store's log
 }
 
 export function fixture(): Fixture {
@@ -26,6 +27,12 @@ export function fixture(): Fixture {
 export function canjeJson<T>(user: string, args: string[]): T {
   const { binary, db } = fixture();
   return JSON.parse(execFileSync(binary, ['--db', db, '--as', user, '--json', ...args], { encoding: 'utf8', maxBuffer: 64 << 20, stdio: ['ignore', 'pipe', 'pipe'] }));
+}
+
+// `canje --db STORE ARGS` on the store the server serves: its raw output (`log vkey`, …).
+export function canjeText(args: string[]): string {
+  const { binary, db } = fixture();
+  return execFileSync(binary, ['--db', db, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
 // Every answer of the API the page received, as text.

@@ -1,8 +1,9 @@
 // Before the suite: a store made by `canje demo` in a temporary folder, the users the tests sign
 // in as (given a password and a second factor with the command line, as an admin would), a
-// refusal in a consent interview recorded by a verifier, and `canje serve` on 127.0.0.1 (a free
-// port). What the tests need is written to a JSON file named by CANJE_CONSOLE_FIXTURE. Returns
-// the teardown: the server stopped, the folder removed.
+// refusal in a consent interview recorded by a verifier, the verifier key of a second demo
+// store, and `canje serve` on 127.0.0.1 (a free port). What the tests need is written to a JSON
+// file named by CANJE_CONSOLE_FIXTURE. Returns the teardown: the server stopped, the folder
+// removed.
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +29,8 @@ export default async function globalSetup() {
     ['expiring', 'SLV', 'negotiator'],
     ['rev_med_es', 'PUENTE', 'mediator'], ['rev_med_en', 'PUENTE', 'mediator'],
     ['rev_neg', 'VEN', 'negotiator'], ['rev_obs', 'PUENTE', 'observer'],
+    ['log_es', 'VEN', 'negotiator'], ['log_en', 'PUENTE', 'observer'], ['log_wrong', 'SLV', 'negotiator'],
+    ['log_fork', 'PUENTE', 'verifier'], ['log_grow', 'VEN', 'negotiator'],
   ];
   const users: Record<string, TestUser> = {};
   for (const [name, party, role] of wanted) {
@@ -45,6 +48,12 @@ export default async function globalSetup() {
   const note = `fears persecution, console check ${path.basename(folder)} (synthetic)`;
   canje(['--as', 'ver', 'interview', 'record', person.id, '--destination', 'VEN', '--identity', 'confirmed',
     '--consent', 'refuses', '--fit', 'yes', '--note', note, '--on', '2025-07-10']);
+
+  // Another log's verifier key (a second demo store): the tests check that it does not verify
+  // this log's checkpoint.
+  const otherDb = path.join(folder, 'other.db');
+  execFileSync(binary, ['--db', otherDb, 'demo'], { encoding: 'utf8' });
+  const otherVkey = execFileSync(binary, ['--db', otherDb, 'log', 'vkey'], { encoding: 'utf8' }).trim();
 
   const server = spawn(binary, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--log-level', 'error'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -65,6 +74,7 @@ export default async function globalSetup() {
     binary,
     users,
     refused: { id: person.id, name: person.name, note },
+    otherVkey,
   };
   const file = path.join(folder, 'fixture.json');
   writeFileSync(file, JSON.stringify(fixture));

@@ -85,6 +85,15 @@ export async function getJson<T>(path: string): Promise<T> {
   return (await send('GET', path)).json() as Promise<T>;
 }
 
+// A body read as it is: text (a signed checkpoint), or bytes (a log entry's leaf, hashed as sent).
+export async function getText(path: string): Promise<string> {
+  return (await send('GET', path)).text();
+}
+
+export async function getBytes(path: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await send('GET', path)).arrayBuffer());
+}
+
 // A page of a list (docs/api.md, "Pages"): its items, and whether a Link rel="next" follows.
 export async function getPage<T>(path: string): Promise<Page<T>> {
   const response = await send('GET', path);

@@ -16,6 +16,7 @@ export function Header({ actor, route, onSignOut }: { actor: Actor | null; route
           <a href="#/" aria-current={current('overview')}>{t('nav.overview')}</a>
           <a href="#/persons" aria-current={current('persons')}>{t('nav.persons')}</a>
           <a href="#/review" aria-current={current('review')}>{t('nav.review')}</a>
+          <a href="#/log" aria-current={current('log')}>{t('nav.log')}</a>
         </nav>
       )}
       <div class="tools">
