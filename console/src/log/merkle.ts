@@ -24,6 +24,17 @@ function toRightEdge(n: { fn: bigint; sn: bigint }): void {
   }
 }
 
+// One step of both algorithms' walk up the tree: whether the proof's node at this level is the
+// left sibling ("if LSB(fn) is set, or if fn is equal to sn"); fn and sn then move to the level
+// the next proof node is on.
+function climb(n: { fn: bigint; sn: bigint }): boolean {
+  const left = (n.fn & 1n) === 1n || n.fn === n.sn;
+  if (left && (n.fn & 1n) === 0n) toRightEdge(n);
+  n.fn >>= 1n;
+  n.sn >>= 1n;
+  return left;
+}
+
 // Entry `index` (0-based) of the tree of `size` leaves, whose leaf hash is `leaf`, is in the tree
 // whose root is `root`, by `proof` (the audit path, lowest level first).
 export async function verifyInclusion(index: number, size: number, leaf: Uint8Array, proof: Uint8Array[],
@@ -36,14 +47,7 @@ export async function verifyInclusion(index: number, size: number, leaf: Uint8Ar
   let r = leaf;
   for (const p of proof) {
     if (n.sn === 0n) throw new LogCheckError('merkle.proofLength', { count: proof.length });
-    if ((n.fn & 1n) === 1n || n.fn === n.sn) {
-      r = await nodeHash(p, r);
-      if ((n.fn & 1n) === 0n) toRightEdge(n);
-    } else {
-      r = await nodeHash(r, p);
-    }
-    n.fn >>= 1n;
-    n.sn >>= 1n;
+    r = climb(n) ? await nodeHash(p, r) : await nodeHash(r, p);
   }
   if (n.sn !== 0n) throw new LogCheckError('merkle.proofLength', { count: proof.length });
   if (!equalBytes(r, root)) throw new LogCheckError('merkle.rootMismatch');
@@ -76,15 +80,12 @@ export async function verifyConsistency(oldSize: number, newSize: number, proof:
   let sr = path[0];
   for (const c of path.slice(1)) {
     if (n.sn === 0n) throw new LogCheckError('merkle.proofLength', { count: proof.length });
-    if ((n.fn & 1n) === 1n || n.fn === n.sn) {
+    if (climb(n)) {
       fr = await nodeHash(c, fr);
       sr = await nodeHash(c, sr);
-      if ((n.fn & 1n) === 0n) toRightEdge(n);
     } else {
       sr = await nodeHash(sr, c);
     }
-    n.fn >>= 1n;
-    n.sn >>= 1n;
   }
   if (n.sn !== 0n) throw new LogCheckError('merkle.proofLength', { count: proof.length });
   if (!equalBytes(fr, oldRoot)) throw new LogCheckError('merkle.oldRootMismatch');
