@@ -14,6 +14,7 @@ import { Persons } from './pages/Persons';
 import { PersonPage } from './pages/Person';
 import { Review } from './pages/Review';
 import { LogPage } from './pages/Log';
+import { ExecutionPage } from './pages/Execution';
 
 type Notice = 'sessionEnded' | 'signedOut' | null;
 
@@ -81,6 +82,7 @@ export function App() {
         {route.page === 'person' && <PersonPage id={route.id} />}
         {route.page === 'review' && <Review />}
         {route.page === 'log' && <LogPage />}
+        {route.page === 'execution' && <ExecutionPage id={route.id} actor={actor} />}
       </main>
     );
   }

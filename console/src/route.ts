@@ -4,6 +4,7 @@
 //   #/persons/P17          a person
 //   #/review               the review queue
 //   #/log                  the log, verified in the browser
+//   #/execution/X1         an agreed exchange's execution and count afterwards
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -11,13 +12,16 @@ export type Route =
   | { page: 'persons'; query: string }
   | { page: 'person'; id: string }
   | { page: 'review' }
-  | { page: 'log' };
+  | { page: 'log' }
+  | { page: 'execution'; id: string };
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const person = /^\/persons\/([A-Za-z0-9]+)$/.exec(path);
   if (person) return { page: 'person', id: person[1] };
   if (path === '/review') return { page: 'review' };
+  const execution = /^\/execution(?:\/([A-Za-z0-9]+))?$/.exec(path);
+  if (execution) return { page: 'execution', id: execution[1] ?? '' };
   if (path === '/log') return { page: 'log' };
   if (path === '/persons') return { page: 'persons', query: new URLSearchParams(search).get('q') ?? '' };
   return { page: 'overview' };
