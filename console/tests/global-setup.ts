@@ -31,6 +31,8 @@ export default async function globalSetup() {
     ['rev_neg', 'VEN', 'negotiator'], ['rev_obs', 'PUENTE', 'observer'],
     ['log_es', 'VEN', 'negotiator'], ['log_en', 'PUENTE', 'observer'], ['log_wrong', 'SLV', 'negotiator'],
     ['log_fork', 'PUENTE', 'verifier'], ['log_grow', 'VEN', 'negotiator'],
+    ['act_lists', 'PUENTE', 'mediator'], ['act_med', 'PUENTE', 'mediator'], ['act_ver', 'PUENTE', 'verifier'],
+    ['act_neg', 'VEN', 'negotiator'], ['act_med_check', 'PUENTE', 'mediator'],
   ];
   const users: Record<string, TestUser> = {};
   for (const [name, party, role] of wanted) {
