@@ -58,7 +58,8 @@ test('a mediator adds a hold and lifts it, and records a legal act; a refused fo
   const shown = canjeJson<HoldJson>('act_med', ['hold', 'show', hold.id]);
   expect(shown).toMatchObject({ from: '2026-03-10', until: '2026-12-31', state: 'in force' });
   expect(shown.covered).toContain(person.id);
-  const holdRows = page.getByRole('region', { name: en['person.holds'] }).locator('tbody tr');
+  await expect(page.getByRole('region', { name: en['person.holds'] })).toBeVisible();
+  const holdRows = page.locator('section[aria-labelledby="holds-heading"] tbody tr');
   await expect(holdRows.filter({ hasText: hold.id })).toContainText('JSP7-2026-0042');
 
   // Lifting it: without a reason the API refuses and the day typed stays; with one, lifted.
@@ -74,7 +75,7 @@ test('a mediator adds a hold and lifts it, and records a legal act; a refused fo
   await expect(page.getByRole('status')).toHaveText(en['act.lift.done'].replace('{hold}', hold.id));
   const lifted = canjeJson<HoldJson>('act_med', ['hold', 'show', hold.id]);
   expect(lifted).toMatchObject({ state: 'lifted', lift_reason: 'order quashed on appeal (synthetic)' });
-  await expect(holdRows.filter({ hasText: hold.id })).toContainText('lifted');
+  await expect(holdRows.filter({ hasText: hold.id })).toContainText(en['act.hold.state.lifted']);
 
   // A legal act: refused without its type (the typed fields stay), then recorded.
   await page.getByText(en['act.legal.add'], { exact: true }).click();
@@ -102,8 +103,8 @@ test('a mediator adds a hold and lifts it, and records a legal act; a refused fo
   // The forms in Spanish.
   await page.getByLabel(en['lang.label']).selectOption('es');
   await expect(page.getByRole('form', { name: es['act.legal.add'] })).toBeVisible();
-  await page.getByRole('button', { name: es['act.lift.open'].replace('{hold}', hold.id) }).count(); // lifted: no button
   await expect(page.getByRole('button', { name: es['act.lift.open'].replace('{hold}', hold.id) })).toHaveCount(0);
+  await expect(holdRows.filter({ hasText: hold.id })).toContainText(es['act.hold.state.lifted']);
   await expectAccessible(page, 'the person page with its forms (es)');
   await keepScreenshot(page, testInfo, 'person-2-forms-es');
 });
@@ -197,6 +198,10 @@ test.describe(() => {
       await expect(negotiator.getByText(hidden)).toHaveCount(0);
     }
     await expectAccessible(negotiator, 'the person page of a negotiator (en)');
+    // Its lists page offers the import for its own party only.
+    await negotiator.getByRole('link', { name: en['act.nav.lists'] }).click();
+    await expect(negotiator.getByLabel(en['act.import.party'])).toBeDisabled();
+    await expect(negotiator.getByLabel(en['act.import.party'])).toHaveValue('VEN');
     const received = answers.join('\n');
     expect(received).toContain(person.id);
     expect(received).not.toContain(note);

@@ -1,7 +1,8 @@
 // The lists page (#/lists): every imported list the caller may read (GET /v1/lists) with its
 // file's SHA-256, party, kind, rows and status — "superseded" when a later version of the same
 // kind, source and party replaced it (GET /v1/summary, reconciliation.superseded_lists) — and,
-// for the roles that may import (admin, mediator; a negotiator for its own party), the form
+// for the roles that may import (admin, mediator; a negotiator or verifier for its own party),
+// the form
 // that checks a file and then imports it (lists/ImportForm.tsx).
 import { useState } from 'preact/hooks';
 import { getJson, getPage } from '../api/client';
@@ -14,7 +15,7 @@ import { useI18n } from '../i18n';
 import { term } from '../i18n/terms';
 import { ImportForm } from './lists/ImportForm';
 
-const importers = new Set(['admin', 'mediator', 'negotiator']);
+const importers = new Set(['admin', 'mediator', 'negotiator', 'verifier']);
 
 export function ListsPage({ actor }: { actor: Actor }) {
   const { t, date, number, lang } = useI18n();

@@ -13,7 +13,7 @@ import { useLoad } from '../api/useLoad';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { section, SectionBody } from '../components/Section';
 import { Table } from '../components/Table';
-import { useI18n } from '../i18n';
+import { useI18n, type MessageKey } from '../i18n';
 import { term } from '../i18n/terms';
 import { ActForm, actTypeKey, actTypes } from './person/ActForm';
 import { EligibilitySection } from './person/EligibilitySection';
@@ -21,6 +21,7 @@ import { HoldForm } from './person/HoldForm';
 import { LiftForm } from './person/LiftForm';
 
 const managesHolds = new Set(['admin', 'mediator']);
+const holdStates = ['in force', 'not yet in force', 'expired', 'lifted'];
 
 async function holdsCovering(id: string): Promise<Hold[]> {
   const list = await getPage<(Hold & { covered_count: number })[]>('/v1/holds?limit=1000');
@@ -104,7 +105,7 @@ export function PersonPage({ id, actor }: { id: string; actor: Actor }) {
             { label: t('person.hold.reference'), cell: (h) => h.reference ?? '—' },
             { label: t('person.hold.from'), cell: (h) => date(h.from) },
             { label: t('person.hold.until'), cell: (h) => date(h.until) },
-            { label: t('person.hold.state'), cell: (h) => h.state },
+            { label: t('person.hold.state'), cell: (h) => (holdStates.includes(h.state) ? t(`act.hold.state.${h.state}` as MessageKey) : h.state) },
             ...(mayManage ? [{ label: t('act.lift.column'), cell: (h: Hold) => h.state === 'lifted' ? '—' : (
               <button type="button" class="secondary" onClick={() => setLifting(h.id)}>{t('act.lift.open', { hold: h.id })}</button>
             ) }] : []),

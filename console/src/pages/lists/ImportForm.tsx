@@ -1,6 +1,6 @@
 // Importing a list file (POST /v1/lists; docs/api.md and docs/formats.md): the file dropped on
-// the drop zone or chosen with the file field, its kind, source and party (a negotiator's own
-// party only; the API refuses another), then two steps. "Check the file" sends it with
+// the drop zone or chosen with the file field, its kind, source and party (a negotiator's or
+// verifier's own party only; the API refuses another), then two steps. "Check the file" sends it with
 // dry_run=true: nothing is written, and every bad row is listed with its line, column and
 // reason. "Import" is allowed only after a check of this very file with these very options
 // found no problem — the button says why otherwise — and lands the whole file or nothing.
@@ -49,7 +49,7 @@ export function ImportForm({ actor, parties, onImported }: {
   actor: Actor; parties: Party[]; onImported: (list: string) => void;
 }) {
   const { t, number, lang } = useI18n();
-  const mayChooseParty = actor.role !== 'negotiator';
+  const mayChooseParty = actor.role === 'admin' || actor.role === 'mediator';
   const [file, setFile] = useState<File | null>(null);
   const [options, setOptions] = useState<Options>({ kind: '', source: '', party: actor.party, holder: '', dateOrder: '' });
   const [checked, setChecked] = useState<{ for: string; report: ImportReport } | null>(null);
