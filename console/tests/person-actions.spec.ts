@@ -103,6 +103,7 @@ test('a mediator adds a hold and lifts it, and records a legal act; a refused fo
   // The forms in Spanish.
   await page.getByLabel(en['lang.label']).selectOption('es');
   await expect(page.getByRole('form', { name: es['act.legal.add'] })).toBeVisible();
+  await expect(page.getByRole('status')).toHaveText(es['act.legal.done'].replace('{act}', acts[0].id));
   await expect(page.getByRole('button', { name: es['act.lift.open'].replace('{hold}', hold.id) })).toHaveCount(0);
   await expect(holdRows.filter({ hasText: hold.id })).toContainText(es['act.hold.state.lifted']);
   await expectAccessible(page, 'the person page with its forms (es)');

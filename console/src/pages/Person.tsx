@@ -34,7 +34,7 @@ export function PersonPage({ id, actor }: { id: string; actor: Actor }) {
   const { t, date, lang } = useI18n();
   const [version, setVersion] = useState(0);
   const [lifting, setLifting] = useState('');
-  const [done, setDone] = useState('');
+  const [done, setDone] = useState<{ key: MessageKey; values: Record<string, string> } | null>(null);
   const loaded = useLoad(async () => {
     const person = await getJson<PersonDetails>(`/v1/persons/${encodeURIComponent(id)}`);
     const [holds, acts, interviews, parties] = await Promise.all([
@@ -45,8 +45,8 @@ export function PersonPage({ id, actor }: { id: string; actor: Actor }) {
     ]);
     return { person, holds, acts, interviews, parties };
   }, [id, version]);
-  const changed = (message: string) => {
-    setDone(message);
+  const changed = (key: MessageKey, values: Record<string, string>) => {
+    setDone({ key, values });
     setLifting('');
     setVersion((v) => v + 1);
   };
@@ -59,7 +59,7 @@ export function PersonPage({ id, actor }: { id: string; actor: Actor }) {
   return (
     <>
       {back}
-      {done && <p class="verified" role="status">{done}</p>}
+      {done && <p class="verified" role="status">{t(done.key, done.values)}</p>}
       <h1>{person.name ? `${person.name} (${person.id})` : t('person.title', { id: person.id })}</h1>
       {person.erased ? <p>{t('person.erased')}</p> : (
         <section aria-labelledby="details-heading">
@@ -113,11 +113,11 @@ export function PersonPage({ id, actor }: { id: string; actor: Actor }) {
         )}</SectionBody>
         {mayManage && lifting && (
           <LiftForm key={lifting} hold={lifting} onCancel={() => setLifting('')}
-            onDone={() => changed(t('act.lift.done', { hold: lifting }))} />
+            onDone={() => changed('act.lift.done', { hold: lifting })} />
         )}
         {mayManage && !person.erased && (
           <details class="action"><summary>{t('act.hold.add')}</summary>
-            <HoldForm person={person.id} onDone={(hold) => changed(t('act.hold.done', { hold: hold.id }))} />
+            <HoldForm person={person.id} onDone={(hold) => changed('act.hold.done', { hold: hold.id })} />
           </details>
         )}
       </section>
@@ -134,7 +134,7 @@ export function PersonPage({ id, actor }: { id: string; actor: Actor }) {
         )}</SectionBody>
         {mayManage && !person.erased && (
           <details class="action"><summary>{t('act.legal.add')}</summary>
-            <ActForm person={person.id} onDone={(act) => changed(t('act.legal.done', { act: act.id }))} />
+            <ActForm person={person.id} onDone={(act) => changed('act.legal.done', { act: act.id })} />
           </details>
         )}
       </section>

@@ -25,7 +25,7 @@ export function EligibilitySection({ person, actor, parties }: { person: string;
   return (
     <section aria-labelledby="eligibility-heading">
       <h2 id="eligibility-heading">{t('act.elig.title')}</h2>
-      <div class="field">
+      <div class="field narrow">
         <label for="eligibility-destination">{t('act.elig.destination')}</label>
         <select id="eligibility-destination" value={destination} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
           <option value="">{t('act.form.choose')}</option>
