@@ -173,10 +173,26 @@ test.describe(() => {
     await expectAccessible(page, 'the interview form with a refusal by the API (es)');
     await keepScreenshot(page, testInfo, 'interview-1-tablet-es');
 
-    // Corrected: recorded, as the command line shows.
+    // Corrected, and sent on a bad line: the server records it but its answer is lost on the way
+    // back. The page says the server could not be reached and keeps every answer; sending again
+    // carries the same Idempotency-Key, so the server answers as the first time and the
+    // interview is recorded once.
     await page.getByLabel(es['act.interview.on']).fill('2026-11-20');
+    let lost = 0;
+    await page.route('**/v1/interviews', async (route) => {
+      if (route.request().method() !== 'POST' || lost > 0) return route.continue();
+      lost += 1;
+      await route.fetch();
+      await route.abort('connectionreset');
+    });
+    await submit.click();
+    await expect(page.getByRole('alert')).toContainText(es['problem.network']);
+    expect(canjeJson<InterviewJson[]>('act_ver', ['interview', 'list', '--person', person.id])).toHaveLength(1);
+    await expect(page.getByLabel(es['act.interview.note'])).toHaveValue(note);
+    await expect(consent.getByLabel(es['act.interview.consent.refuses'])).toBeChecked();
     await submit.click();
     await expect(page.getByRole('status')).toContainText(/I\d+/);
+    expect(lost).toBe(1);
     const interviews = canjeJson<InterviewJson[]>('act_ver', ['interview', 'list', '--person', person.id]);
     expect(interviews).toEqual([expect.objectContaining({ destination: 'VEN', consent: 'refuses', identity: 'confirmed', note, current: true })]);
     await page.getByLabel(es['lang.label']).selectOption('en');
