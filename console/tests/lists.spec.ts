@@ -2,6 +2,8 @@
 // two steps — a check (dry run) that lists every bad row, then the import, refused while the
 // file has problems. Checked against the store with `canje lists`.
 import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { canjeJson, dictionaries, expectAccessible, fixture, keepScreenshot, openInLanguage, signIn } from './fixture';
 
 interface ListJson { id: string; file_name: string; file_sha256: string; party: string; kind: string; records: number; source: string }
@@ -108,4 +110,14 @@ test('a mediator checks a list with two bad rows, cannot import it, and imports 
   await expect(row).toContainText('claim list');
   await expectAccessible(page, 'the lists page after an import (en)');
   await keepScreenshot(page, testInfo, 'lists-2-imported-en');
+
+  // A later version of the same list (same kind, source and party), imported with the command
+  // line, supersedes it: the page says so after a reload.
+  const later = testInfo.outputPath('reclamo-v2.csv');
+  mkdirSync(path.dirname(later), { recursive: true });
+  writeFileSync(later, claimList(false).replace('Fabián Modelo', 'Fabián Modelo Segundo'));
+  canjeJson('act_lists', ['import', later, '--kind', 'claim_list', '--source', 'Lista sintética de reclamo, prueba de la consola', '--party', 'VEN']);
+  await page.reload();
+  await expect(row).toContainText(en['act.lists.status.superseded']);
+  await expect(table.last()).toContainText(en['act.lists.status.current']);
 });

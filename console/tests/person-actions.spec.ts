@@ -65,6 +65,7 @@ test('a mediator adds a hold and lifts it, and records a legal act; a refused fo
   // Lifting it: without a reason the API refuses and the day typed stays; with one, lifted.
   await page.getByRole('button', { name: en['act.lift.open'].replace('{hold}', hold.id) }).click();
   const liftForm = page.getByRole('form', { name: en['act.lift.title'].replace('{hold}', hold.id) });
+  await expect(liftForm.getByLabel(en['act.lift.reason'])).toBeFocused();
   await liftForm.getByLabel(en['act.lift.day']).fill('2026-11-30');
   await liftForm.getByRole('button', { name: en['act.lift.submit'].replace('{hold}', hold.id) }).click();
   await expect(liftForm.getByRole('alert')).toBeVisible();

@@ -22,17 +22,20 @@ export function ListsPage({ actor }: { actor: Actor }) {
   const [version, setVersion] = useState(0);
   const [fresh, setFresh] = useState('');
   const loaded = useLoad(async () => {
-    const [lists, summary, parties] = await Promise.all([
+    const [lists, superseded, parties] = await Promise.all([
       section(getPage<ListRow[]>('/v1/lists?limit=1000').then((page) => page.items)),
-      getJson<{ reconciliation?: { superseded_lists?: string[] } }>('/v1/summary').catch(() => ({ reconciliation: undefined })),
+      getJson<{ reconciliation?: { superseded_lists?: string[] } }>('/v1/summary').then(
+        (summary) => new Set(summary.reconciliation?.superseded_lists ?? []),
+        () => null, // unknown: the status then says neither current nor superseded
+      ),
       getJson<Party[]>('/v1/parties').catch(() => [] as Party[]),
     ]);
-    return { lists, superseded: new Set(summary.reconciliation?.superseded_lists ?? []), parties };
+    return { lists, superseded, parties };
   }, [version]);
-  const status = (row: ListRow, superseded: Set<string>) => {
-    const words = [superseded.has(row.id) ? t('act.lists.status.superseded') : t('act.lists.status.current')];
+  const status = (row: ListRow, superseded: Set<string> | null) => {
+    const words = superseded ? [superseded.has(row.id) ? t('act.lists.status.superseded') : t('act.lists.status.current')] : [];
     if (row.rejected > 0) words.push(t('act.lists.status.skipped', { count: row.rejected }));
-    return words.join('; ');
+    return words.length > 0 ? words.join('; ') : '—';
   };
   return (
     <>
