@@ -23,9 +23,9 @@ export function FormField({ id, label, hint, atFault, children }: {
 }
 
 // A group of choices (radio buttons) as one field, with a legend; big enough to touch.
-export function ChoiceField<V extends string>({ name, legend, choices, value, onChange, atFault, hint, required }: {
+export function ChoiceField<V extends string>({ name, legend, choices, value, onChange, atFault, hint }: {
   name: string; legend: string; choices: { value: V; label: string }[]; value: V | '';
-  onChange: (value: V) => void; atFault: boolean; hint?: string; required?: boolean;
+  onChange: (value: V) => void; atFault: boolean; hint?: string;
 }) {
   const { t } = useI18n();
   return (
@@ -35,7 +35,7 @@ export function ChoiceField<V extends string>({ name, legend, choices, value, on
       {hint && <p class="hint" id={`${name}-hint`}>{hint}</p>}
       {choices.map((choice) => (
         <label key={choice.value} class="choice">
-          <input type="radio" name={name} value={choice.value} checked={value === choice.value} required={required}
+          <input type="radio" name={name} value={choice.value} checked={value === choice.value}
             onChange={() => onChange(choice.value)} />
           <span>{choice.label}</span>
         </label>
