@@ -34,6 +34,8 @@ export default async function globalSetup() {
     ['log_fork', 'PUENTE', 'verifier'], ['log_grow', 'VEN', 'negotiator'],
     ['xs_med', 'PUENTE', 'mediator'], ['xs_ver', 'PUENTE', 'verifier'], ['xs_slv', 'SLV', 'negotiator'],
     ['xs_ven', 'VEN', 'negotiator'],
+    ['act_lists', 'PUENTE', 'mediator'], ['act_med', 'PUENTE', 'mediator'], ['act_ver', 'PUENTE', 'verifier'],
+    ['act_neg', 'VEN', 'negotiator'], ['act_med_check', 'PUENTE', 'mediator'],
   ];
   const users: Record<string, TestUser> = {};
   for (const [name, party, role] of wanted) {

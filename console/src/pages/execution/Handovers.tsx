@@ -4,7 +4,8 @@
 // (POST .../handovers/batch). Each sending carries an Idempotency-Key: sending the same form
 // again after a lost answer cannot record anyone twice. What was typed stays on any error.
 import { useState } from 'preact/hooks';
-import { useIdempotentPost } from '../../api/idempotency';
+import { postJson } from '../../api/client';
+import { useSubmit } from '../../api/useSubmit';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { Table } from '../../components/Table';
 import { useI18n } from '../../i18n';
@@ -39,7 +40,7 @@ export function HandoverForm({ exchange, selected, onRecorded }: {
   const [witnesses, setWitnesses] = useState('');
   const [missing, setMissing] = useState(false);
   const [recorded, setRecorded] = useState<number | null>(null);
-  const { error, sending, post } = useIdempotentPost();
+  const { pending: sending, error, send } = useSubmit();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -56,7 +57,7 @@ export function HandoverForm({ exchange, selected, onRecorded }: {
     const body = {
       handovers: selected.map((p) => ({ person: p.person, at: when, place: place.trim(), to: p.to, witnesses: names })),
     };
-    const answer = await post<{ recorded: number }>(`/v1/exchanges/${exchange}/handovers/batch`, body);
+    const answer = await send((key) => postJson<{ recorded: number }>(`/v1/exchanges/${exchange}/handovers/batch`, body, key), body);
     if (answer) {
       setRecorded(answer.recorded);
       onRecorded();

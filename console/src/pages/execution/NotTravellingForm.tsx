@@ -4,7 +4,8 @@
 // reasons read "not available (confidential)" to the delegations. What was typed stays on any
 // error.
 import { useState } from 'preact/hooks';
-import { useIdempotentPost } from '../../api/idempotency';
+import { postJson } from '../../api/client';
+import { useSubmit } from '../../api/useSubmit';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { useI18n } from '../../i18n';
 import { notTravellingReasons, type ReadinessPerson } from './types';
@@ -20,7 +21,7 @@ export function NotTravellingForm({ exchange, persons, onRecorded }: {
   const [note, setNote] = useState('');
   const [missing, setMissing] = useState(false);
   const [recorded, setRecorded] = useState('');
-  const { error, sending, post } = useIdempotentPost();
+  const { pending: sending, error, send } = useSubmit();
   const open = persons.filter((p) => p.status === 'ready' || p.status === 'blocked');
 
   const submit = async (event: Event) => {
@@ -32,7 +33,7 @@ export function NotTravellingForm({ exchange, persons, onRecorded }: {
     }
     setMissing(false);
     const body = { person, reason, ...(note.trim() ? { note: note.trim() } : {}) };
-    if (await post(`/v1/exchanges/${exchange}/not-travelling`, body)) {
+    if (await send((key) => postJson(`/v1/exchanges/${exchange}/not-travelling`, body, key), body)) {
       setRecorded(person);
       setPerson('');
       setReason('');

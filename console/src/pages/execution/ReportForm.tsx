@@ -2,7 +2,8 @@
 // negotiator for its own party, the mediator for any. With a list of persons every difference is
 // named person by person. What was typed stays on any error.
 import { useState } from 'preact/hooks';
-import { useIdempotentPost } from '../../api/idempotency';
+import { postJson } from '../../api/client';
+import { useSubmit } from '../../api/useSubmit';
 import type { Actor } from '../../api/types';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { useI18n } from '../../i18n';
@@ -19,7 +20,7 @@ export function ReportForm({ exchange, actor, parties, directions, onRecorded }:
   const [note, setNote] = useState('');
   const [badCount, setBadCount] = useState(false);
   const [recorded, setRecorded] = useState('');
-  const { error, sending, post } = useIdempotentPost();
+  const { pending: sending, error, send } = useSubmit();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -35,7 +36,7 @@ export function ReportForm({ exchange, actor, parties, directions, onRecorded }:
       ...(listed.length > 0 ? { persons: listed } : {}),
       ...(note.trim() ? { note: note.trim() } : {}),
     };
-    if (await post(`/v1/exchanges/${exchange}/reports`, body)) {
+    if (await send((key) => postJson(`/v1/exchanges/${exchange}/reports`, body, key), body)) {
       setRecorded(t('exec.report.recorded', { party, count: body.count, direction }));
       onRecorded();
     }
