@@ -7,12 +7,22 @@
 import { expect, test, type Page } from '@playwright/test';
 import { canjeJson, dictionaries, expectAccessible, fixture, keepScreenshot, openInLanguage, recordAnswers, signIn, type Lang } from './fixture';
 
-async function openExecution(page: Page, lang: Lang, user: string) {
+// Signs in and opens the exchange's execution: from the header's link, typing the id, or from the
+// overview's funnel of the exchanges under way.
+async function openExecution(page: Page, lang: Lang, user: string, way: 'typed' | 'overview') {
+  const t = dictionaries[lang];
+  const { exchange } = fixture().execution;
   await openInLanguage(page, lang);
   await signIn(page, lang, fixture().users[user]);
-  await page.getByRole('link', { name: dictionaries[lang]['nav.execution'] }).click();
-  await page.getByLabel(dictionaries[lang]['exec.askExchange']).fill(fixture().execution.exchange);
-  await page.getByRole('button', { name: dictionaries[lang]['exec.open'] }).click();
+  if (way === 'typed') {
+    await page.getByRole('link', { name: t['nav.execution'], exact: true }).click();
+    await page.getByLabel(t['exec.askExchange']).fill(exchange);
+    await page.getByRole('button', { name: t['exec.open'] }).click();
+  } else {
+    await expect(page.getByRole('heading', { name: t['overview.underWay'] })).toBeVisible();
+    await expect(page.getByRole('img', { name: t['exec.funnel.title'].replace('{from}', 'SLV').replace('{to}', 'VEN') })).toBeVisible();
+    await page.getByRole('link', { name: t['overview.underWay.open'].replace('{exchange}', exchange) }).click();
+  }
   await expect(page.getByTestId('readiness')).toBeVisible();
 }
 
@@ -28,7 +38,7 @@ test.describe('on a tablet', () => {
     const t = dictionaries.es;
     const { exchange, ready, held, unfit } = fixture().execution;
     const [first, second] = ready;
-    await openExecution(page, 'es', 'xs_ver');
+    await openExecution(page, 'es', 'xs_ver', 'typed');
     await expect(page.getByRole('heading', { level: 1 })).toContainText(exchange);
     // The verifier reads every reason: the unfit person's and the court order's.
     await expect(row(page, unfit)).toContainText(t['exec.reason.unfit']);
@@ -94,7 +104,7 @@ test('en: a delegation reads the execution without personal reasons, reports its
   const t = dictionaries.en;
   const { exchange, unfit, unfitNote } = fixture().execution;
   const answers = recordAnswers(page);
-  await openExecution(page, 'en', 'xs_ven');
+  await openExecution(page, 'en', 'xs_ven', 'overview');
   // Why the unfit person does not travel is personal: the delegation reads only that it is confidential.
   await expect(row(page, unfit)).toContainText(t['exec.status.not travelling']);
   await expect(row(page, unfit)).toContainText(t['exec.reason.confidential']);

@@ -522,6 +522,9 @@ export const en = {
   'act.interview.submit': 'Record the interview',
   'act.interview.done': 'Interview {interview} about {destination} recorded. It is now the person\'s current answer.',
   'act.interview.doneChanged': 'Interview {interview} about {destination} recorded: it replaces the earlier refusal, which stays on record.',
+  'overview.underWay': 'Exchanges under way',
+  'overview.underWay.exchange': '{exchange}: {name} ({state})',
+  'overview.underWay.open': 'Open the execution of {exchange}',
 };
 
 export type MessageKey = keyof typeof en;

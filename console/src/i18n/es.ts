@@ -524,4 +524,7 @@ export const es: Record<MessageKey, string> = {
   'act.interview.submit': 'Registrar la entrevista',
   'act.interview.done': 'Entrevista {interview} sobre {destination} registrada. Es ahora la respuesta vigente de la persona.',
   'act.interview.doneChanged': 'Entrevista {interview} sobre {destination} registrada: sustituye al rechazo anterior, que sigue constando.',
+  'overview.underWay': 'Canjes en curso',
+  'overview.underWay.exchange': '{exchange}: {name} ({state})',
+  'overview.underWay.open': 'Abrir la ejecución de {exchange}',
 };

@@ -2,7 +2,7 @@
 // of the four statuses, then a row per person with the reasons as the reader may read them (a
 // delegation reads a personal reason as "not available (confidential)"). For the roles that
 // record handovers, each ready person has a box to select them for the handover form.
-import { Funnel } from './Funnel';
+import { Funnel } from '../../components/Funnel';
 import { useI18n } from '../../i18n';
 import type { Readiness, ReadinessPerson } from './types';
 import { obstacleWord, reasonWord, statusWord } from './words';

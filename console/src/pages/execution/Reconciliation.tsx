@@ -4,7 +4,7 @@
 // same reconciliation is offered as the server's own printable page and as CSV.
 import { Table } from '../../components/Table';
 import { useI18n, type I18n } from '../../i18n';
-import { Funnel } from './Funnel';
+import { Funnel } from '../../components/Funnel';
 import type { CountDifference, DirectionCounts, Reconciliation } from './types';
 import { reasonWord, who } from './words';
 

@@ -1,7 +1,7 @@
 // Horizontal bars, one per step, each labelled on its left and with its figure on its right: the
 // funnel agreed → verified → handed over of a direction (`emphasiseLast`), or the readiness
 // statuses. The SVG is described by its title and description, which must carry the figures.
-import { useI18n } from '../../i18n';
+import { useI18n } from '../i18n';
 
 export function Funnel({ id, title, description, steps, emphasiseLast = false }: {
   id: string; title: string; description: string; steps: { label: string; value: number }[]; emphasiseLast?: boolean;
