@@ -14,6 +14,8 @@ import { Persons } from './pages/Persons';
 import { PersonPage } from './pages/Person';
 import { Review } from './pages/Review';
 import { LogPage } from './pages/Log';
+import { Exchanges } from './pages/Exchanges';
+import { ExchangePage } from './pages/Exchange';
 
 type Notice = 'sessionEnded' | 'signedOut' | null;
 
@@ -81,6 +83,8 @@ export function App() {
         {route.page === 'person' && <PersonPage id={route.id} />}
         {route.page === 'review' && <Review />}
         {route.page === 'log' && <LogPage />}
+        {route.page === 'exchanges' && <Exchanges actor={actor} />}
+        {route.page === 'exchange' && <ExchangePage id={route.id} version={route.version} actor={actor} />}
       </main>
     );
   }

@@ -4,6 +4,8 @@
 //   #/persons/P17          a person
 //   #/review               the review queue
 //   #/log                  the log, verified in the browser
+//   #/exchanges            the exchanges the user may see
+//   #/exchanges/X1?v=V3    an exchange (the proposal version V3 opened in its timeline)
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -11,7 +13,9 @@ export type Route =
   | { page: 'persons'; query: string }
   | { page: 'person'; id: string }
   | { page: 'review' }
-  | { page: 'log' };
+  | { page: 'log' }
+  | { page: 'exchanges' }
+  | { page: 'exchange'; id: string; version: string };
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
@@ -19,6 +23,9 @@ export function parseRoute(hash: string): Route {
   if (person) return { page: 'person', id: person[1] };
   if (path === '/review') return { page: 'review' };
   if (path === '/log') return { page: 'log' };
+  if (path === '/exchanges') return { page: 'exchanges' };
+  const exchange = /^\/exchanges\/([A-Za-z0-9]+)$/.exec(path);
+  if (exchange) return { page: 'exchange', id: exchange[1], version: new URLSearchParams(search).get('v') ?? '' };
   if (path === '/persons') return { page: 'persons', query: new URLSearchParams(search).get('q') ?? '' };
   return { page: 'overview' };
 }

@@ -16,6 +16,9 @@ export interface Fixture {
   users: Record<string, TestUser>;
   refused: { id: string; name: string; note: string };
   otherVkey: string; // the verifier key of another demo store's log
+  // The exchange of the exchanges pages: a person whose refusal (with its note) no negotiator may
+  // read, and one under a court order.
+  exchange: { id: string; refused: { id: string; name: string; note: string }; held: string };
 }
 
 export function fixture(): Fixture {

@@ -31,6 +31,9 @@ export default async function globalSetup() {
     ['rev_neg', 'VEN', 'negotiator'], ['rev_obs', 'PUENTE', 'observer'],
     ['log_es', 'VEN', 'negotiator'], ['log_en', 'PUENTE', 'observer'], ['log_wrong', 'SLV', 'negotiator'],
     ['log_fork', 'PUENTE', 'verifier'], ['log_grow', 'VEN', 'negotiator'],
+    ['exch_med', 'PUENTE', 'mediator'], ['exch_usa', 'USA', 'negotiator'], ['exch_ven', 'VEN', 'negotiator'],
+    ['exch_private', 'VEN', 'negotiator'], ['exch_axe_es', 'USA', 'negotiator'], ['exch_axe_en', 'USA', 'negotiator'],
+    ['exch_tablet', 'USA', 'negotiator'],
   ];
   const users: Record<string, TestUser> = {};
   for (const [name, party, role] of wanted) {
@@ -55,6 +58,44 @@ export default async function globalSetup() {
   execFileSync(binary, ['--db', otherDb, 'demo'], { encoding: 'utf8' });
   const otherVkey = execFileSync(binary, ['--db', otherDb, 'log', 'vkey'], { encoding: 'utf8' }).trim();
 
+  // --- The exchanges pages (tests/exchanges.spec.ts) -------------------------------------------
+  // An exchange as tests/scenarios/cecot-2025/script.canje starts one, with the command line: two
+  // sides (SLV+USA, VEN) each giving only for an equal number; VEN claims eight of El Salvador's
+  // roster (L1), three of them under a court order and one who refused, in an interview, to go to
+  // Venezuela (a reason no negotiator may read); the United States claims two of its nationals
+  // on Venezuela's roster (L2). Proposals in numbers: V1 rejected by VEN, V2 countering it, V3
+  // countering V2 and accepted by SLV. The United States' and Venezuela's answers to V3 are the
+  // tests' own.
+  const exch = (user: string, args: string[]) => canje(['--as', user, ...args]);
+  for (const [name, party] of [['exch_setup_slv', 'SLV'], ['exch_setup_usa', 'USA'], ['exch_setup_ven', 'VEN']]) {
+    canje(['user', 'add', name, '--party', party, '--role', 'negotiator']);
+  }
+  const roster = (JSON.parse(canje(['--json', 'persons', '--list', 'L1'])) as { id: string; name: string }[]).slice(0, 8);
+  const nationals = (JSON.parse(canje(['--json', 'persons', '--list', 'L2', '--nationality', 'USA'])) as { id: string }[]).slice(0, 2);
+  exch('exch_med', ['exchange', 'create', 'console-exchange (synthetic)', '--mediator', 'PUENTE']);
+  exch('exch_med', ['exchange', 'party', 'add', 'X1', 'SLV', '--bloc', 'SLV+USA']);
+  exch('exch_med', ['exchange', 'party', 'add', 'X1', 'USA', '--bloc', 'SLV+USA']);
+  exch('exch_med', ['exchange', 'party', 'add', 'X1', 'VEN', '--bloc', 'VEN']);
+  exch('exch_med', ['exchange', 'rule', 'X1', 'SLV+USA', 'count', '--ratio', '1']);
+  exch('exch_med', ['exchange', 'rule', 'X1', 'VEN', 'count', '--ratio', '1']);
+  for (const person of roster) exch('exch_med', ['exchange', 'claim', 'X1', person.id, '--by', 'VEN']);
+  for (const person of nationals) exch('exch_setup_usa', ['exchange', 'claim', 'X1', person.id, '--by', 'USA', '--value', '3']);
+  exch('exch_med', ['hold', 'add', '--issuer', 'Supreme Court (synthetic)', '--reference', '24A-0001', '--from', '2025-04-01',
+    '--person', ...roster.slice(0, 3).map((p) => p.id)]);
+  const exchangeNote = `afraid to return, exchange check ${path.basename(folder)} (synthetic)`;
+  canje(['--as', 'ver', 'interview', 'record', roster[5].id, '--destination', 'VEN', '--identity', 'confirmed',
+    '--consent', 'refuses', '--fit', 'yes', '--note', exchangeNote, '--on', '2025-07-10']);
+  exch('exch_setup_slv', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=252,VEN>SLV=252']);
+  exch('exch_setup_slv', ['proposal', 'table', 'V1']);
+  exch('exch_setup_ven', ['proposal', 'reject', 'V1', '--party', 'VEN', '--reason', 'cynical (synthetic)']);
+  exch('exch_setup_usa', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=12,VEN>USA=12', '--parent', 'V1']);
+  exch('exch_setup_usa', ['proposal', 'table', 'V2']);
+  exch('exch_setup_ven', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=10,VEN>USA=10', '--parent', 'V2']);
+  exch('exch_setup_ven', ['proposal', 'table', 'V3']);
+  exch('exch_setup_slv', ['proposal', 'accept', 'V3', '--party', 'SLV']);
+  const exchange = { id: 'X1', refused: { id: roster[5].id, name: roster[5].name, note: exchangeNote }, held: roster[0].id };
+  // --- end of the exchanges pages' set-up -------------------------------------------------------
+
   const server = spawn(binary, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--log-level', 'error'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -75,6 +116,7 @@ export default async function globalSetup() {
     users,
     refused: { id: person.id, name: person.name, note },
     otherVkey,
+    exchange,
   };
   const file = path.join(folder, 'fixture.json');
   writeFileSync(file, JSON.stringify(fixture));

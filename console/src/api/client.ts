@@ -51,8 +51,8 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+async function send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = sessionStorage.getItem(csrfKey);
@@ -103,6 +103,20 @@ export async function getPage<T>(path: string): Promise<Page<T>> {
 
 export async function postJson<T>(path: string, body: unknown): Promise<T> {
   return (await send('POST', path, body)).json() as Promise<T>;
+}
+
+// A resource and its revision (the ETag header, docs/api.md): sent back as If-Match with a
+// change, so that the server refuses (412) a change decided on what has changed since.
+export interface Tagged<T> { value: T; etag: string | null }
+
+export async function getTagged<T>(path: string): Promise<Tagged<T>> {
+  const response = await send('GET', path);
+  return { value: (await response.json()) as T, etag: response.headers.get('ETag') };
+}
+
+// A change made only if the resource is still at the revision `ifMatch` (none: no check).
+export async function postJsonIfMatch<T>(path: string, body: unknown, ifMatch: string | null): Promise<T> {
+  return (await send('POST', path, body, ifMatch ? { 'If-Match': ifMatch } : {})).json() as Promise<T>;
 }
 
 export async function deleteJson<T>(path: string): Promise<T> {

@@ -1,0 +1,203 @@
+// The exchanges pages (#/exchanges, #/exchanges/X1) in chromium against a real `canje serve`, on
+// the exchange tests/global-setup.ts makes with the command line: a mediator reads it, its
+// workflow picture and its timeline, and creates another exchange; the United States rejects a
+// version that Venezuela counters meanwhile (said, the reason kept, nothing recorded) and accepts
+// the counter; Venezuela accepts it after another party's answer made its page stale (412, said,
+// reloaded, accepted), each answer checked in the store with `canje proposal show`; a negotiator's
+// answers carry no refusal, note or name it may not read; axe and screenshots in both languages,
+// and the exchange page on a tablet.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Proposal } from '../src/api/types';
+import {
+  canjeJson, dictionaries, expectAccessible, fixture, keepScreenshot, openInLanguage, recordAnswers, signIn, type Lang,
+} from './fixture';
+
+const fill = (text: string, values: Record<string, string>) =>
+  Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text);
+const show = (version: string) => canjeJson<Proposal>('exch_med', ['proposal', 'show', version]);
+
+async function signedIn(browser: Browser, lang: Lang, user: string, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
+  await openInLanguage(page, lang);
+  await signIn(page, lang, fixture().users[user]);
+  return page;
+}
+
+async function openExchange(page: Page, lang: Lang, version = '') {
+  const t = dictionaries[lang];
+  await page.goto(`${fixture().url}/#/exchanges/X1${version ? `?v=${version}` : ''}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fill(t['exch.title'], { id: 'X1', name: 'console-exchange (synthetic)' }));
+  await expect(page.getByTestId('timeline')).toBeVisible();
+}
+
+const card = (page: Page, version: string) => page.locator(`li.version[data-version="${version}"]`);
+
+test('axe and a screenshot of the exchanges list and of an exchange, in Spanish and in English', async ({ browser }, testInfo) => {
+  for (const lang of ['es', 'en'] as Lang[]) {
+    const t = dictionaries[lang];
+    const page = await signedIn(browser, lang, `exch_axe_${lang}`);
+    await page.getByRole('link', { name: t['exch.nav'] }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['exch.list.title']);
+    const row = page.getByRole('row', { name: /X1/ });
+    await expect(row).toContainText(t['exch.state.negotiating']);
+    // A negotiator does not create exchanges: no form.
+    await expect(page.getByRole('heading', { name: t['exch.create.title'] })).toHaveCount(0);
+    await expectAccessible(page, `the exchanges list (${lang})`);
+    await keepScreenshot(page, testInfo, `${lang}-exchanges`);
+
+    await row.getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fill(t['exch.title'], { id: 'X1', name: 'console-exchange (synthetic)' }));
+    await expect(card(page, 'V3').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V3', party: 'USA' }) })).toBeVisible();
+    await page.getByRole('button', { name: t['exch.solve.candidates'] }).click();
+    await expect(page.getByTestId('candidates')).toBeVisible();
+    await page.getByRole('button', { name: t['exch.solve.run'] }).click();
+    await expect(page.getByTestId('solution')).toBeVisible();
+    await expectAccessible(page, `the exchange page (${lang})`);
+    await keepScreenshot(page, testInfo, `${lang}-exchange`);
+    await page.context().close();
+  }
+});
+
+test('the exchange page on a tablet (768×1024): readable without sideways scrolling', async ({ browser }, testInfo) => {
+  const t = dictionaries.en;
+  const page = await signedIn(browser, 'en', 'exch_tablet', { width: 768, height: 1024 });
+  await openExchange(page, 'en', 'V3');
+  await expect(page.getByTestId('workflow').locator('[aria-current="step"]')).toContainText(t['exch.state.negotiating']);
+  await expect(card(page, 'V3').getByLabel(t['exch.answer.reason'])).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
+  await expectAccessible(page, 'the exchange page on a tablet');
+  await keepScreenshot(page, testInfo, 'en-exchange-tablet');
+});
+
+test('a negotiator\'s answers carry no refusal, note or name it may not read; the solver says "not available (confidential)"', async ({ browser }) => {
+  const t = dictionaries.en;
+  const { refused, held } = fixture().exchange;
+  const page = await signedIn(browser, 'en', 'exch_private');
+  const answers = recordAnswers(page);
+  await openExchange(page, 'en');
+  await page.getByRole('button', { name: t['exch.solve.candidates'] }).click();
+  const excluded = page.getByTestId('candidates').getByRole('row', { name: new RegExp(`^${refused.id}\\b`) });
+  await expect(excluded).toContainText('not available (confidential)');
+  // A court order is not personal: its reason is read by everyone.
+  await expect(page.getByTestId('candidates').getByRole('row', { name: new RegExp(`^${held}\\b`) })).toContainText('Supreme Court (synthetic)');
+  // What it would take to include the person who refused: the API refuses, and says no more.
+  await page.getByLabel(t['exch.solve.require']).fill(refused.id);
+  await page.getByRole('button', { name: t['exch.solve.run'] }).click();
+  await expect(page.getByRole('alert')).toContainText(`${refused.id} cannot be in any deal of X1: not available (confidential)`);
+  await page.getByLabel(t['exch.solve.require']).fill('');
+  await page.getByRole('button', { name: t['exch.solve.run'] }).click();
+  await expect(page.getByTestId('solution').getByRole('row', { name: new RegExp(`^${refused.id}\\b`) })).toContainText('not available (confidential)');
+
+  const everything = answers.join('\n') + await page.locator('body').innerText();
+  expect(answers.length).toBeGreaterThan(5);
+  expect(everything).not.toContain(refused.note);
+  expect(everything).not.toContain(refused.name);
+  expect(everything).not.toMatch(/refus/i);
+  expect(everything).not.toMatch(/interview/i);
+});
+
+test('a mediator and the negotiators in turn: the exchange, its workflow, a counter that supersedes, a stale page, and the answers in the store', async ({ browser }, testInfo) => {
+  const { refused } = fixture().exchange;
+  // The mediator, in English: the list, a new exchange, X1 with its sides, workflow and timeline.
+  {
+    const t = dictionaries.en;
+    const page = await signedIn(browser, 'en', 'exch_med');
+    await page.getByRole('link', { name: t['exch.nav'] }).click();
+    await expect(page.getByRole('row', { name: /X1/ })).toContainText(t['exch.state.negotiating']);
+    const before = canjeJson<unknown[]>('exch_med', ['exchange', 'list']).length;
+    await page.getByRole('button', { name: t['exch.create.submit'] }).click();
+    await expect(page.getByText(t['exch.create.nameMissing'])).toBeVisible();
+    expect(canjeJson<unknown[]>('exch_med', ['exchange', 'list'])).toHaveLength(before);
+    await page.getByLabel(t['exch.create.name']).fill('console-second (synthetic)');
+    await page.getByLabel(t['exch.create.mediator']).selectOption('PUENTE');
+    await page.getByRole('button', { name: t['exch.create.submit'] }).click();
+    const id = `X${before + 1}`;
+    await expect(page.getByRole('status')).toHaveText(fill(t['exch.create.done'], { id }));
+    await expect(page.getByRole('row', { name: new RegExp(`${id}\\b`) })).toContainText('console-second (synthetic)');
+    expect(canjeJson<{ id: string; name: string; mediator: string }[]>('exch_med', ['exchange', 'list']))
+      .toContainEqual(expect.objectContaining({ id, name: 'console-second (synthetic)', mediator: 'PUENTE' }));
+
+    await openExchange(page, 'en');
+    await expect(page.getByRole('row', { name: /SLV\+USA/ })).toContainText('SLV, USA');
+    const workflow = page.getByTestId('workflow');
+    await expect(workflow.locator('li')).toHaveCount(6);
+    const current = workflow.locator('[aria-current="step"]');
+    await expect(current).toHaveCount(1);
+    await expect(current).toHaveAttribute('data-state', 'negotiating');
+    await expect(current).toContainText(t['exch.workflow.current']);
+    await expect(page.getByRole('button', { name: t['exch.workflow.collapse'] })).toBeVisible();
+    // A mediator answers for no party.
+    await expect(page.getByRole('button', { name: /^Accept/ })).toHaveCount(0);
+    await expect(page.getByTestId('timeline').locator('li.version')).toHaveCount(3);
+    await expect(card(page, 'V1')).toContainText(t['exch.state.rejected']);
+    await expect(card(page, 'V1').locator('.responses')).toContainText('VEN rejected');
+    await expect(card(page, 'V1').locator('.responses')).toContainText('cynical (synthetic)');
+    await expect(card(page, 'V2').locator('h3')).toContainText(t['exch.state.countered']);
+    await expect(card(page, 'V3').locator('.responses')).toContainText(fill(t['exch.response.waiting'], { parties: 'USA, VEN' }));
+    const slvToVen = page.getByTestId('diff-V3').getByRole('row', { name: /SLV → VEN/ });
+    await expect(slvToVen.locator('td')).toHaveText(['12', '10', '−2']);
+    // The mediator reads why a person is not available; a negotiator does not (the test above).
+    await page.getByRole('button', { name: t['exch.solve.run'] }).click();
+    await expect(page.getByTestId('solution').getByRole('row').filter({ hasText: `(${refused.id})` })).toContainText('refused a transfer to VEN');
+    await keepScreenshot(page, testInfo, 'en-exchange-mediator');
+    await page.context().close();
+  }
+
+  // The United States, in Spanish, rejects V3 while Venezuela counters it: nothing recorded, the
+  // reason kept, the way to V4 offered; it accepts V4.
+  {
+    const t = dictionaries.es;
+    const page = await signedIn(browser, 'es', 'exch_usa');
+    await openExchange(page, 'es', 'V3');
+    await expect(page.locator('#version-V3')).toBeFocused();
+    const reason = card(page, 'V3').getByLabel(t['exch.answer.reason']);
+    // A rejection without a reason is stopped by the form.
+    await card(page, 'V3').getByRole('button', { name: fill(t['exch.answer.reject'], { version: 'V3' }) }).click();
+    await expect(card(page, 'V3').getByText(t['exch.answer.reasonMissing'])).toBeVisible();
+    await reason.fill('demasiado pocos (sintético)');
+    canjeJson('exch_setup_ven', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=11,VEN>USA=11', '--parent', 'V3']);
+    canjeJson('exch_setup_ven', ['proposal', 'table', 'V4']);
+    await card(page, 'V3').getByRole('button', { name: fill(t['exch.answer.reject'], { version: 'V3' }) }).click();
+    const alert = page.getByTestId('conflict-V3');
+    await expect(alert).toContainText(fill(t['exch.conflict.countered'], { version: 'V3', counter: 'V4', party: 'VEN' }));
+    await expect(reason).toHaveValue('demasiado pocos (sintético)');
+    const v3 = show('V3');
+    expect(v3.state).toBe('countered');
+    expect(v3.responses.map((r) => r.party)).toEqual(['SLV']);
+    await keepScreenshot(page, testInfo, 'es-exchange-conflict');
+    // The way to the version that superseded it.
+    await alert.getByRole('link', { name: fill(t['exch.conflict.open'], { version: 'V4' }) }).click();
+    await expect(page.locator('#version-V4')).toBeFocused();
+    await expect(page.getByTestId('timeline').locator('li.version')).toHaveCount(4);
+    await expect(card(page, 'V3').locator('h3')).toContainText(t['exch.state.countered']);
+    await expect(card(page, 'V4').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V4', party: 'USA' }) })).toBeVisible();
+    await card(page, 'V4').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V4', party: 'USA' }) }).click();
+    await expect(card(page, 'V4').getByRole('status')).toHaveText(fill(t['exch.answer.done'], { version: 'V4', state: t['exch.state.tabled'] }));
+    expect(show('V4').responses).toContainEqual(expect.objectContaining({ party: 'USA', by: 'exch_usa', response: 'accepted' }));
+    await page.context().close();
+  }
+
+  // Venezuela, in English: El Salvador answers V4 after the page read it, so Venezuela's
+  // acceptance is refused (412) and said; reloaded, it is accepted and V4 agreed in principle.
+  {
+    const t = dictionaries.en;
+    const page = await signedIn(browser, 'en', 'exch_ven');
+    await openExchange(page, 'en', 'V4');
+    const accept = card(page, 'V4').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V4', party: 'VEN' }) });
+    await expect(accept).toBeVisible();
+    canjeJson('exch_setup_slv', ['proposal', 'accept', 'V4', '--party', 'SLV']);
+    await accept.click();
+    const alert = page.getByTestId('conflict-V4');
+    await expect(alert).toContainText(fill(t['exch.conflict.changed'], { version: 'V4', answers: fill(t['exch.response.acceptedShort'], { party: 'SLV' }) }));
+    expect(show('V4').responses.map((r) => r.party).sort()).toEqual(['SLV', 'USA']);
+    await alert.getByRole('button', { name: fill(t['exch.conflict.reload'], { version: 'V4' }) }).click();
+    await expect(card(page, 'V4').locator('.responses')).toContainText('SLV accepted');
+    await accept.click();
+    await expect(card(page, 'V4').getByRole('status')).toHaveText(fill(t['exch.answer.done'], { version: 'V4', state: t['exch.state.agreed-in-principle'] }));
+    const v4 = show('V4');
+    expect(v4.state).toBe('agreed-in-principle');
+    expect(v4.responses).toContainEqual(expect.objectContaining({ party: 'VEN', by: 'exch_ven', response: 'accepted' }));
+    await expect(card(page, 'V4').locator('h3')).toContainText(t['exch.state.agreed-in-principle']);
+    await page.context().close();
+  }
+});
