@@ -1,12 +1,13 @@
 // The exchanges pages (#/exchanges, #/exchanges/X1) in chromium against a real `canje serve`, on
 // the exchange tests/global-setup.ts makes with the command line: a mediator reads it, its
-// workflow picture and its timeline, and creates another exchange; the United States rejects a
-// version that Venezuela counters meanwhile (said, the reason kept, nothing recorded) and accepts
-// the counter; Venezuela accepts it after another party's answer made its page stale (412, said,
-// reloaded, accepted), each answer checked in the store with `canje proposal show`; a negotiator's
-// answers carry no refusal, note or name it may not read; axe and screenshots in both languages,
-// and the exchange page on a tablet.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+// workflow picture and its timeline, creates another exchange and collapses it (a reason
+// required); the United States rejects a version that Venezuela counters meanwhile (said, the
+// reason kept, nothing recorded), opens the counter and counters it in turn (a draft, then
+// tabled); Venezuela accepts that one after another party's answer made its page stale (412,
+// said, reloaded, accepted). Each change is checked in the store with the command line. A
+// negotiator's answers carry no refusal, note or name it may not read; axe and screenshots in
+// both languages, and the exchange page on a tablet.
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { Proposal } from '../src/api/types';
 import {
   canjeJson, dictionaries, expectAccessible, fixture, keepScreenshot, openInLanguage, recordAnswers, signIn, type Lang,
@@ -31,6 +32,9 @@ async function openExchange(page: Page, lang: Lang, version = '') {
 }
 
 const card = (page: Page, version: string) => page.locator(`li.version[data-version="${version}"]`);
+// The row of a person in a table: its first cell is the id, or the name and the id in brackets.
+const personRow = (scope: Locator, id: string) =>
+  scope.getByRole('row').filter({ has: scope.page().getByRole('cell', { name: new RegExp(`^(${id}|.* \\(${id}\\))$`) }) });
 
 test('axe and a screenshot of the exchanges list and of an exchange, in Spanish and in English', async ({ browser }, testInfo) => {
   for (const lang of ['es', 'en'] as Lang[]) {
@@ -76,17 +80,17 @@ test('a negotiator\'s answers carry no refusal, note or name it may not read; th
   const answers = recordAnswers(page);
   await openExchange(page, 'en');
   await page.getByRole('button', { name: t['exch.solve.candidates'] }).click();
-  const excluded = page.getByTestId('candidates').getByRole('row', { name: new RegExp(`^${refused.id}\\b`) });
+  const excluded = personRow(page.getByTestId('candidates'), refused.id);
   await expect(excluded).toContainText('not available (confidential)');
   // A court order is not personal: its reason is read by everyone.
-  await expect(page.getByTestId('candidates').getByRole('row', { name: new RegExp(`^${held}\\b`) })).toContainText('Supreme Court (synthetic)');
+  await expect(personRow(page.getByTestId('candidates'), held)).toContainText('Supreme Court (synthetic)');
   // What it would take to include the person who refused: the API refuses, and says no more.
   await page.getByLabel(t['exch.solve.require']).fill(refused.id);
   await page.getByRole('button', { name: t['exch.solve.run'] }).click();
   await expect(page.getByRole('alert')).toContainText(`${refused.id} cannot be in any deal of X1: not available (confidential)`);
   await page.getByLabel(t['exch.solve.require']).fill('');
   await page.getByRole('button', { name: t['exch.solve.run'] }).click();
-  await expect(page.getByTestId('solution').getByRole('row', { name: new RegExp(`^${refused.id}\\b`) })).toContainText('not available (confidential)');
+  await expect(personRow(page.getByTestId('solution'), refused.id)).toContainText('not available (confidential)');
 
   const everything = answers.join('\n') + await page.locator('body').innerText();
   expect(answers.length).toBeGreaterThan(5);
@@ -117,6 +121,18 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     expect(canjeJson<{ id: string; name: string; mediator: string }[]>('exch_med', ['exchange', 'list']))
       .toContainEqual(expect.objectContaining({ id, name: 'console-second (synthetic)', mediator: 'PUENTE' }));
 
+    // The new exchange collapses at once: a reason is needed, and the picture then says so.
+    await page.getByRole('link', { name: new RegExp(`^${id} `) }).click();
+    await page.getByRole('button', { name: t['exch.workflow.collapse'] }).click();
+    await expect(page.getByText(t['exch.workflow.reasonMissing'])).toBeVisible();
+    expect(canjeJson<{ state: string }>('exch_med', ['exchange', 'state', id]).state).toBe('negotiating');
+    await page.getByLabel(t['exch.workflow.collapseReason']).fill('created by mistake (synthetic)');
+    await page.getByRole('button', { name: t['exch.workflow.collapse'] }).click();
+    await expect(page.getByTestId('workflow').locator('[aria-current="step"]')).toHaveAttribute('data-state', 'collapsed');
+    await expect(page.getByText(fill(t['exch.workflow.reason'], { reason: 'created by mistake (synthetic)' }))).toBeVisible();
+    expect(canjeJson<{ state: string; reason: string }>('exch_med', ['exchange', 'state', id]))
+      .toMatchObject({ state: 'collapsed', reason: 'created by mistake (synthetic)' });
+
     await openExchange(page, 'en');
     await expect(page.getByRole('row', { name: /SLV\+USA/ })).toContainText('SLV, USA');
     const workflow = page.getByTestId('workflow');
@@ -138,13 +154,13 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     await expect(slvToVen.locator('td')).toHaveText(['12', '10', '−2']);
     // The mediator reads why a person is not available; a negotiator does not (the test above).
     await page.getByRole('button', { name: t['exch.solve.run'] }).click();
-    await expect(page.getByTestId('solution').getByRole('row').filter({ hasText: `(${refused.id})` })).toContainText('refused a transfer to VEN');
+    await expect(personRow(page.getByTestId('solution'), refused.id)).toContainText('refused a transfer to VEN');
     await keepScreenshot(page, testInfo, 'en-exchange-mediator');
     await page.context().close();
   }
 
   // The United States, in Spanish, rejects V3 while Venezuela counters it: nothing recorded, the
-  // reason kept, the way to V4 offered; it accepts V4.
+  // reason kept, the way to V4 offered; it counters V4 and tables its counter.
   {
     const t = dictionaries.es;
     const page = await signedIn(browser, 'es', 'exch_usa');
@@ -170,34 +186,44 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     await expect(page.locator('#version-V4')).toBeFocused();
     await expect(page.getByTestId('timeline').locator('li.version')).toHaveCount(4);
     await expect(card(page, 'V3').locator('h3')).toContainText(t['exch.state.countered']);
-    await expect(card(page, 'V4').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V4', party: 'USA' }) })).toBeVisible();
-    await card(page, 'V4').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V4', party: 'USA' }) }).click();
-    await expect(card(page, 'V4').getByRole('status')).toHaveText(fill(t['exch.answer.done'], { version: 'V4', state: t['exch.state.tabled'] }));
-    expect(show('V4').responses).toContainEqual(expect.objectContaining({ party: 'USA', by: 'exch_usa', response: 'accepted' }));
+    // It counters V4 with other numbers: a draft, which it tables.
+    const counter = card(page, 'V4').getByRole('group', { name: fill(t['exch.counter.legend'], { version: 'V4' }) });
+    await counter.getByLabel('SLV → VEN').fill('12');
+    await counter.getByLabel('VEN → USA').fill('12');
+    await counter.getByRole('button', { name: t['exch.counter.submit'] }).click();
+    await expect(card(page, 'V4').getByRole('status')).toHaveText(fill(t['exch.counter.done'], { version: 'V5' }));
+    await expect(card(page, 'V5').locator('h3')).toContainText(t['exch.state.draft']);
+    await card(page, 'V5').getByRole('button', { name: fill(t['exch.table.submit'], { version: 'V5' }) }).click();
+    await expect(card(page, 'V5').getByRole('status')).toHaveText(fill(t['exch.answer.done'], { version: 'V5', state: t['exch.state.tabled'] }));
+    const v5 = show('V5');
+    expect([v5.state, v5.parent, v5.counts, v5.created_by]).toEqual(['tabled', 'V4', 'SLV>VEN=12,VEN>USA=12', 'exch_usa']);
+    expect(show('V4').state).toBe('countered');
+    await expect(card(page, 'V4').locator('h3')).toContainText(t['exch.state.countered']);
     await page.context().close();
   }
 
-  // Venezuela, in English: El Salvador answers V4 after the page read it, so Venezuela's
-  // acceptance is refused (412) and said; reloaded, it is accepted and V4 agreed in principle.
+  // Venezuela, in English: El Salvador answers V5 after the page read it, so Venezuela's
+  // acceptance is refused (412) and said; reloaded, it is accepted and V5 agreed in principle.
   {
     const t = dictionaries.en;
+    canjeJson('exch_setup_usa', ['proposal', 'accept', 'V5', '--party', 'USA']);
     const page = await signedIn(browser, 'en', 'exch_ven');
-    await openExchange(page, 'en', 'V4');
-    const accept = card(page, 'V4').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V4', party: 'VEN' }) });
+    await openExchange(page, 'en', 'V5');
+    const accept = card(page, 'V5').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V5', party: 'VEN' }) });
     await expect(accept).toBeVisible();
-    canjeJson('exch_setup_slv', ['proposal', 'accept', 'V4', '--party', 'SLV']);
+    canjeJson('exch_setup_slv', ['proposal', 'accept', 'V5', '--party', 'SLV']);
     await accept.click();
-    const alert = page.getByTestId('conflict-V4');
-    await expect(alert).toContainText(fill(t['exch.conflict.changed'], { version: 'V4', answers: fill(t['exch.response.acceptedShort'], { party: 'SLV' }) }));
-    expect(show('V4').responses.map((r) => r.party).sort()).toEqual(['SLV', 'USA']);
-    await alert.getByRole('button', { name: fill(t['exch.conflict.reload'], { version: 'V4' }) }).click();
-    await expect(card(page, 'V4').locator('.responses')).toContainText('SLV accepted');
+    const alert = page.getByTestId('conflict-V5');
+    await expect(alert).toContainText(fill(t['exch.conflict.changed'], { version: 'V5', answers: fill(t['exch.response.acceptedShort'], { party: 'SLV' }) }));
+    expect(show('V5').responses.map((r) => r.party).sort()).toEqual(['SLV', 'USA']);
+    await alert.getByRole('button', { name: fill(t['exch.conflict.reload'], { version: 'V5' }) }).click();
+    await expect(card(page, 'V5').locator('.responses')).toContainText('SLV accepted');
     await accept.click();
-    await expect(card(page, 'V4').getByRole('status')).toHaveText(fill(t['exch.answer.done'], { version: 'V4', state: t['exch.state.agreed-in-principle'] }));
-    const v4 = show('V4');
-    expect(v4.state).toBe('agreed-in-principle');
-    expect(v4.responses).toContainEqual(expect.objectContaining({ party: 'VEN', by: 'exch_ven', response: 'accepted' }));
-    await expect(card(page, 'V4').locator('h3')).toContainText(t['exch.state.agreed-in-principle']);
+    await expect(card(page, 'V5').getByRole('status')).toHaveText(fill(t['exch.answer.done'], { version: 'V5', state: t['exch.state.agreed-in-principle'] }));
+    const agreed = show('V5');
+    expect(agreed.state).toBe('agreed-in-principle');
+    expect(agreed.responses).toContainEqual(expect.objectContaining({ party: 'VEN', by: 'exch_ven', response: 'accepted' }));
+    await expect(card(page, 'V5').locator('h3')).toContainText(t['exch.state.agreed-in-principle']);
     await page.context().close();
   }
 });
