@@ -4,11 +4,15 @@
 // required); the United States rejects a version that Venezuela counters meanwhile (said, the
 // reason kept, nothing recorded), opens the counter and counters it in turn (a draft, then
 // tabled); Venezuela accepts that one after another party's answer made its page stale (412,
-// said, reloaded, accepted). Each change is checked in the store with the command line. A
+// said, reloaded, accepted), and signs it: a signature by a key not enrolled is refused, its own
+// is shown valid. Each change is checked in the store with the command line. A
 // negotiator's answers carry no refusal, note or name it may not read; axe and screenshots in
 // both languages, and the exchange page on a tablet.
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import type { Proposal } from '../src/api/types';
+import { execFileSync } from 'node:child_process';
+import { createHash, generateKeyPairSync, sign } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { AgreementCheck, Proposal } from '../src/api/types';
 import {
   canjeJson, dictionaries, expectAccessible, fixture, keepScreenshot, openInLanguage, recordAnswers, signIn, type Lang,
 } from './fixture';
@@ -16,6 +20,15 @@ import {
 const fill = (text: string, values: Record<string, string>) =>
   Object.entries(values).reduce((out, [name, value]) => out.replaceAll(`{${name}}`, value), text);
 const show = (version: string) => canjeJson<Proposal>('exch_med', ['proposal', 'show', version]);
+// `canje agreement verify` as JSON: it exits 65 while a signature is missing, with the same JSON.
+function verifyAgreement(version: string): AgreementCheck {
+  const { binary, db } = fixture();
+  try {
+    return JSON.parse(execFileSync(binary, ['--db', db, '--as', 'exch_med', '--json', 'agreement', 'verify', version], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }));
+  } catch (error) {
+    return JSON.parse((error as { stdout: string }).stdout);
+  }
+}
 
 async function signedIn(browser: Browser, lang: Lang, user: string, viewport?: { width: number; height: number }): Promise<Page> {
   const page = await (await browser.newContext(viewport ? { viewport } : {})).newPage();
@@ -32,6 +45,8 @@ async function openExchange(page: Page, lang: Lang, version = '') {
 }
 
 const card = (page: Page, version: string) => page.locator(`li.version[data-version="${version}"]`);
+// What a version's card says after an answer (its own status line, not that of its signatures).
+const answerStatus = (page: Page, version: string) => card(page, version).locator(':scope > [role="status"]');
 // The row of a person in a table: its first cell is the id, or the name and the id in brackets.
 const personRow = (scope: Locator, id: string) =>
   scope.getByRole('row').filter({ has: scope.page().getByRole('cell', { name: new RegExp(`^(${id}|.* \\(${id}\\))$`) }) });
@@ -191,10 +206,10 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     await counter.getByLabel('SLV → VEN').fill('12');
     await counter.getByLabel('VEN → USA').fill('12');
     await counter.getByRole('button', { name: t['exch.counter.submit'] }).click();
-    await expect(card(page, 'V4').getByRole('status')).toHaveText(fill(t['exch.counter.done'], { version: 'V5' }));
+    await expect(answerStatus(page, 'V4')).toHaveText(fill(t['exch.counter.done'], { version: 'V5' }));
     await expect(card(page, 'V5').locator('h3')).toContainText(t['exch.state.draft']);
     await card(page, 'V5').getByRole('button', { name: fill(t['exch.table.submit'], { version: 'V5' }) }).click();
-    await expect(card(page, 'V5').getByRole('status')).toHaveText(fill(t['exch.answer.done'], { version: 'V5', state: t['exch.state.tabled'] }));
+    await expect(answerStatus(page, 'V5')).toHaveText(fill(t['exch.answer.done'], { version: 'V5', state: t['exch.state.tabled'] }));
     const v5 = show('V5');
     expect([v5.state, v5.parent, v5.counts, v5.created_by]).toEqual(['tabled', 'V4', 'SLV>VEN=12,VEN>USA=12', 'exch_usa']);
     expect(show('V4').state).toBe('countered');
@@ -219,11 +234,46 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     await alert.getByRole('button', { name: fill(t['exch.conflict.reload'], { version: 'V5' }) }).click();
     await expect(card(page, 'V5').locator('.responses')).toContainText('SLV accepted');
     await accept.click();
-    await expect(card(page, 'V5').getByRole('status')).toHaveText(fill(t['exch.answer.done'], { version: 'V5', state: t['exch.state.agreed-in-principle'] }));
+    await expect(answerStatus(page, 'V5')).toHaveText(fill(t['exch.answer.done'], { version: 'V5', state: t['exch.state.agreed-in-principle'] }));
     const agreed = show('V5');
     expect(agreed.state).toBe('agreed-in-principle');
     expect(agreed.responses).toContainEqual(expect.objectContaining({ party: 'VEN', by: 'exch_ven', response: 'accepted' }));
     await expect(card(page, 'V5').locator('h3')).toContainText(t['exch.state.agreed-in-principle']);
+
+    // Signing V5: Venezuela enrols a key (the command line, as its negotiator would), signs the
+    // manifest offline, and uploads the signature; a signature by a key not enrolled is refused.
+    const signatures = page.getByTestId('signatures-V5');
+    await expect(signatures.getByRole('row', { name: /VEN/ })).toContainText(`… ${t['exch.sign.missing']}`);
+    const { binary, db } = fixture();
+    const manifestFile = testInfo.outputPath('V5-manifest.json');
+    execFileSync(binary, ['--db', db, '--as', 'exch_setup_ven', 'proposal', 'manifest', 'V5', '--out', manifestFile]);
+    const manifest = readFileSync(manifestFile);
+    await expect(signatures).toContainText(fill(t['exch.sign.digest'], { digest: createHash('sha256').update(manifest).digest('hex') }));
+    await expect(signatures).toContainText(t['exch.sign.digestSame']);
+    const key = generateKeyPairSync('ed25519'), intruder = generateKeyPairSync('ed25519');
+    const publicPem = testInfo.outputPath('ven.pub.pem');
+    writeFileSync(publicPem, key.publicKey.export({ type: 'spki', format: 'pem' }));
+    execFileSync(binary, ['--db', db, '--as', 'exch_setup_ven', 'party', 'key', 'add', 'VEN', '--pem', publicPem]);
+    const upload = signatures.getByRole('button', { name: fill(t['exch.sign.submit'], { party: 'VEN' }) });
+    await upload.click();
+    await expect(signatures.getByText(t['exch.sign.fileMissing'])).toBeVisible();
+    const intruderSig = testInfo.outputPath('intruder.sig'), venSig = testInfo.outputPath('ven.sig');
+    writeFileSync(intruderSig, sign(null, manifest, intruder.privateKey));
+    writeFileSync(venSig, sign(null, manifest, key.privateKey));
+    const file = signatures.getByLabel(fill(t['exch.sign.file'], { party: 'VEN' }));
+    await file.setInputFiles(intruderSig);
+    await upload.click();
+    await expect(signatures.getByRole('alert')).toContainText('not by any key of VEN');
+    expect(verifyAgreement('V5').parties.find((p) => p.party === 'VEN')?.status).toBe('missing');
+    await file.setInputFiles(venSig);
+    await upload.click();
+    await expect(signatures.getByRole('status')).toContainText(fill(t['exch.sign.added'], { party: 'VEN', key: '' }).replace(').', ''));
+    await expect(signatures.getByRole('row', { name: /VEN/ })).toContainText(`✓ ${t['exch.sign.valid']}`);
+    const check = verifyAgreement('V5');
+    expect(check.parties.map((p) => [p.party, p.status])).toEqual([['SLV', 'missing'], ['USA', 'missing'], ['VEN', 'valid']]);
+    expect(check.complete).toBe(false);
+    await expectAccessible(page, 'an agreement\'s signatures');
+    await keepScreenshot(page, testInfo, 'en-exchange-signatures');
     await page.context().close();
   }
 });

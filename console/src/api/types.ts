@@ -115,3 +115,7 @@ export interface ProposalDiff {
   counts: { from: string; to: string; before: number; after: number }[];
 }
 export interface ProposalChanged { version: string; state: string; changed: boolean; note: string }
+export interface AgreementCheck {
+  version: string; manifest_sha256: string; complete: boolean; final: boolean;
+  parties: { party: string; status: 'valid' | 'invalid' | 'missing' | string; key_id: string; detail: string }[];
+}

@@ -13,6 +13,7 @@ import { useI18n } from '../../i18n';
 import { explainConflict, isConflict, type Conflict } from './conflict';
 import { parseCounts, writeCounts, type Direction } from './counts';
 import type { TimelineData, TimelineEntry } from './Timeline';
+import { Signatures } from './Signatures';
 import { StateWord, stateLabel } from './words';
 
 export interface Typed { reason: string; counts: Direction[] | null }
@@ -200,6 +201,7 @@ export function VersionCard({ entry, timeline, actor, exchange, opened, typed, o
           <button type="button" disabled={busy} onClick={() => void table()}>{t('exch.table.submit', { version: id })}</button>
         </div>
       )}
+      {(version.state === 'agreed' || version.state === 'agreed-in-principle') && <Signatures version={version} actor={actor} />}
       {answered && version.state === 'tabled' && <p class="muted">{t('exch.answer.yours', { party: actor.party })}</p>}
     </li>
   );
