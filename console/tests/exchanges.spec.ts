@@ -105,6 +105,7 @@ test('a negotiator\'s answers carry no refusal, note or name it may not read; th
   await expect(page.getByRole('alert')).toContainText(`${refused.id} cannot be in any deal of X1: not available (confidential)`);
   await page.getByLabel(t['exch.solve.require']).fill('');
   await page.getByRole('button', { name: t['exch.solve.run'] }).click();
+  await expect(page.getByTestId('solution').locator('h3')).toContainText(t['exch.solve.status.optimal']);
   await expect(personRow(page.getByTestId('solution'), refused.id)).toContainText('not available (confidential)');
 
   const everything = answers.join('\n') + await page.locator('body').innerText();

@@ -95,7 +95,7 @@ export interface RequireAnswer {
 export interface SolveAnswer {
   exchange: string; date: string; status: string; objective: number | null; deal: DealPerson[];
   blocs: BlocBalance[]; not_chosen: { person: string; name?: string; reasons: SolverReason[] }[];
-  require?: RequireAnswer;
+  require?: RequireAnswer; conflict?: { path: string; description: string }[];
 }
 export interface VersionSummary {
   version: string; state: string; kind: string; parent: string; created_by: string;

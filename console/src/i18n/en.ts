@@ -434,6 +434,11 @@ export const en = {
   'exch.sign.fileMissing': 'Choose the signature file first.',
   'exch.sign.submit': 'Add the signature of {party}',
   'exch.sign.added': 'Signature of {party} added (key {key}).',
+  'exch.solve.status.optimal': 'proven best',
+  'exch.solve.status.feasible': 'found, not proven best: the time limit ended the search',
+  'exch.solve.status.infeasible': 'no deal meets the rules',
+  'exch.solve.status.unknown': 'none found within the time limit',
+  'exch.solve.conflict': 'No deal satisfies these constraints together:',
 };
 
 export type MessageKey = keyof typeof en;

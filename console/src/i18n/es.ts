@@ -436,4 +436,9 @@ export const es: Record<MessageKey, string> = {
   'exch.sign.fileMissing': 'Elija primero el archivo de la firma.',
   'exch.sign.submit': 'Añadir la firma de {party}',
   'exch.sign.added': 'Firma de {party} añadida (clave {key}).',
+  'exch.solve.status.optimal': 'el mejor, demostrado',
+  'exch.solve.status.feasible': 'encontrado, sin demostrar que sea el mejor: el límite de tiempo cortó la búsqueda',
+  'exch.solve.status.infeasible': 'ningún acuerdo cumple las reglas',
+  'exch.solve.status.unknown': 'ninguno encontrado dentro del límite de tiempo',
+  'exch.solve.conflict': 'Ningún acuerdo cumple a la vez estas restricciones:',
 };

@@ -8,7 +8,7 @@ import { getJson, postJson } from '../../api/client';
 import type { BlocBalance, Candidates, DealPerson, SolveAnswer, SolverReason } from '../../api/types';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { Table } from '../../components/Table';
-import { useI18n } from '../../i18n';
+import { useI18n, type MessageKey } from '../../i18n';
 import { ReasonText } from './words';
 
 const who = (p: { person: string; name?: string }) => (p.name ? `${p.name} (${p.person})` : p.person);
@@ -101,7 +101,11 @@ export function SolvePanel({ exchange }: { exchange: string }) {
 
       {solved && (
         <div data-testid="solution">
-          <h3>{t('exch.solve.deal', { status: solved.status, count: solved.deal.length })}</h3>
+          <h3>{t('exch.solve.deal', { status: t((`exch.solve.status.${solved.status}`) as MessageKey) ?? solved.status, count: solved.deal.length })}</h3>
+          {(solved.conflict ?? []).length > 0 && <>
+            <p>{t('exch.solve.conflict')}</p>
+            <ul>{solved.conflict!.map((g) => <li key={g.path}>{g.description}</li>)}</ul>
+          </>}
           {solved.deal.length > 0 && <Table rows={solved.deal} rowKey={(p) => p.candidate} columns={dealColumns} />}
           <h4>{t('exch.solve.balance')}</h4>
           {balance(solved.blocs)}
