@@ -187,9 +187,13 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     await card(page, 'V3').getByRole('button', { name: fill(t['exch.answer.reject'], { version: 'V3' }) }).click();
     await expect(card(page, 'V3').getByText(t['exch.answer.reasonMissing'])).toBeVisible();
     await reason.fill('demasiado pocos (sintético)');
+    const v3Counter = card(page, 'V3').getByRole('group', { name: fill(t['exch.counter.legend'], { version: 'V3' }) });
+    await v3Counter.getByLabel('SLV → VEN').fill('11');
     canjeJson('exch_setup_ven', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=11,VEN>USA=11', '--parent', 'V3']);
     canjeJson('exch_setup_ven', ['proposal', 'table', 'V4']);
+    const stale = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/proposals/V3/reject');
     await card(page, 'V3').getByRole('button', { name: fill(t['exch.answer.reject'], { version: 'V3' }) }).click();
+    expect((await stale).status()).toBe(412);
     const alert = page.getByTestId('conflict-V3');
     await expect(alert).toContainText(fill(t['exch.conflict.countered'], { version: 'V3', counter: 'V4', party: 'VEN' }));
     await expect(reason).toHaveValue('demasiado pocos (sintético)');
@@ -197,6 +201,15 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     expect(v3.state).toBe('countered');
     expect(v3.responses.map((r) => r.party)).toEqual(['SLV']);
     await keepScreenshot(page, testInfo, 'es-exchange-conflict');
+    // Its counter to V3, sent now, is refused too (409: superseded), and says the same; the
+    // numbers typed stay, and no version is made.
+    const refusal = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/proposals/V3/counter');
+    await v3Counter.getByRole('button', { name: t['exch.counter.submit'] }).click();
+    expect((await refusal).status()).toBe(409);
+    await expect(alert).toContainText(fill(t['exch.conflict.countered'], { version: 'V3', counter: 'V4', party: 'VEN' }));
+    await expect(v3Counter.getByLabel('SLV → VEN')).toHaveValue('11');
+    await expect(reason).toHaveValue('demasiado pocos (sintético)');
+    expect(canjeJson<unknown[]>('exch_med', ['proposal', 'list', 'X1'])).toHaveLength(4);
     // The way to the version that superseded it.
     await alert.getByRole('link', { name: fill(t['exch.conflict.open'], { version: 'V4' }) }).click();
     await expect(page.locator('#version-V4')).toBeFocused();
