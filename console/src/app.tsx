@@ -16,6 +16,7 @@ import { Review } from './pages/Review';
 import { LogPage } from './pages/Log';
 import { Exchanges } from './pages/Exchanges';
 import { ExchangePage } from './pages/Exchange';
+import { ExecutionPage } from './pages/Execution';
 
 type Notice = 'sessionEnded' | 'signedOut' | null;
 
@@ -85,6 +86,7 @@ export function App() {
         {route.page === 'log' && <LogPage />}
         {route.page === 'exchanges' && <Exchanges actor={actor} />}
         {route.page === 'exchange' && <ExchangePage id={route.id} version={route.version} actor={actor} />}
+        {route.page === 'execution' && <ExecutionPage id={route.id} actor={actor} />}
       </main>
     );
   }

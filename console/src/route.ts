@@ -6,6 +6,7 @@
 //   #/log                  the log, verified in the browser
 //   #/exchanges            the exchanges the user may see
 //   #/exchanges/X1?v=V3    an exchange (the proposal version V3 opened in its timeline)
+//   #/execution/X1         an agreed exchange's execution and count afterwards
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -15,13 +16,16 @@ export type Route =
   | { page: 'review' }
   | { page: 'log' }
   | { page: 'exchanges' }
-  | { page: 'exchange'; id: string; version: string };
+  | { page: 'exchange'; id: string; version: string }
+  | { page: 'execution'; id: string };
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const person = /^\/persons\/([A-Za-z0-9]+)$/.exec(path);
   if (person) return { page: 'person', id: person[1] };
   if (path === '/review') return { page: 'review' };
+  const execution = /^\/execution(?:\/([A-Za-z0-9]+))?$/.exec(path);
+  if (execution) return { page: 'execution', id: execution[1] ?? '' };
   if (path === '/log') return { page: 'log' };
   if (path === '/exchanges') return { page: 'exchanges' };
   const exchange = /^\/exchanges\/([A-Za-z0-9]+)$/.exec(path);

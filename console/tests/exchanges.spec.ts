@@ -39,8 +39,9 @@ async function signedIn(browser: Browser, lang: Lang, user: string, viewport?: {
 
 async function openExchange(page: Page, lang: Lang, version = '') {
   const t = dictionaries[lang];
-  await page.goto(`${fixture().url}/#/exchanges/X1${version ? `?v=${version}` : ''}`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fill(t['exch.title'], { id: 'X1', name: 'console-exchange (synthetic)' }));
+  const X = fixture().exchange.id;
+  await page.goto(`${fixture().url}/#/exchanges/${X}${version ? `?v=${version}` : ''}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(fill(t['exch.title'], { id: X, name: 'console-exchange (synthetic)' }));
   await expect(page.getByTestId('timeline')).toBeVisible();
 }
 
@@ -52,12 +53,13 @@ const personRow = (scope: Locator, id: string) =>
   scope.getByRole('row').filter({ has: scope.page().getByRole('cell', { name: new RegExp(`^(${id}|.* \\(${id}\\))$`) }) });
 
 test('axe and a screenshot of the exchanges list and of an exchange, in Spanish and in English', async ({ browser }, testInfo) => {
+  const { id: X, versions: [, , V3] } = fixture().exchange;
   for (const lang of ['es', 'en'] as Lang[]) {
     const t = dictionaries[lang];
     const page = await signedIn(browser, lang, `exch_axe_${lang}`);
     await page.getByRole('link', { name: t['exch.nav'] }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(t['exch.list.title']);
-    const row = page.getByRole('row', { name: /X1/ });
+    const row = page.getByRole('row').filter({ hasText: `${X} · console-exchange (synthetic)` });
     await expect(row).toContainText(t['exch.state.negotiating']);
     // A negotiator does not create exchanges: no form.
     await expect(page.getByRole('heading', { name: t['exch.create.title'] })).toHaveCount(0);
@@ -65,8 +67,8 @@ test('axe and a screenshot of the exchanges list and of an exchange, in Spanish 
     await keepScreenshot(page, testInfo, `${lang}-exchanges`);
 
     await row.getByRole('link').click();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fill(t['exch.title'], { id: 'X1', name: 'console-exchange (synthetic)' }));
-    await expect(card(page, 'V3').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V3', party: 'USA' }) })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(fill(t['exch.title'], { id: X, name: 'console-exchange (synthetic)' }));
+    await expect(card(page, V3).getByRole('button', { name: fill(t['exch.answer.accept'], { version: V3, party: 'USA' }) })).toBeVisible();
     await page.getByRole('button', { name: t['exch.solve.candidates'] }).click();
     await expect(page.getByTestId('candidates')).toBeVisible();
     await page.getByRole('button', { name: t['exch.solve.run'] }).click();
@@ -79,10 +81,11 @@ test('axe and a screenshot of the exchanges list and of an exchange, in Spanish 
 
 test('the exchange page on a tablet (768×1024): readable without sideways scrolling', async ({ browser }, testInfo) => {
   const t = dictionaries.en;
+  const V3 = fixture().exchange.versions[2];
   const page = await signedIn(browser, 'en', 'exch_tablet', { width: 768, height: 1024 });
-  await openExchange(page, 'en', 'V3');
+  await openExchange(page, 'en', V3);
   await expect(page.getByTestId('workflow').locator('[aria-current="step"]')).toContainText(t['exch.state.negotiating']);
-  await expect(card(page, 'V3').getByLabel(t['exch.answer.reason'])).toBeVisible();
+  await expect(card(page, V3).getByLabel(t['exch.answer.reason'])).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(768);
   await expectAccessible(page, 'the exchange page on a tablet');
   await keepScreenshot(page, testInfo, 'en-exchange-tablet');
@@ -90,7 +93,7 @@ test('the exchange page on a tablet (768×1024): readable without sideways scrol
 
 test('a negotiator\'s answers carry no refusal, note or name it may not read; the solver says "not available (confidential)"', async ({ browser }) => {
   const t = dictionaries.en;
-  const { refused, held } = fixture().exchange;
+  const { refused, held, id: X } = fixture().exchange;
   const page = await signedIn(browser, 'en', 'exch_private');
   const answers = recordAnswers(page);
   await openExchange(page, 'en');
@@ -102,7 +105,7 @@ test('a negotiator\'s answers carry no refusal, note or name it may not read; th
   // What it would take to include the person who refused: the API refuses, and says no more.
   await page.getByLabel(t['exch.solve.require']).fill(refused.id);
   await page.getByRole('button', { name: t['exch.solve.run'] }).click();
-  await expect(page.getByRole('alert')).toContainText(`${refused.id} cannot be in any deal of X1: not available (confidential)`);
+  await expect(page.getByRole('alert')).toContainText(`${refused.id} cannot be in any deal of ${X}: not available (confidential)`);
   await page.getByLabel(t['exch.solve.require']).fill('');
   await page.getByRole('button', { name: t['exch.solve.run'] }).click();
   await expect(page.getByTestId('solution').locator('h3')).toContainText(t['exch.solve.status.optimal']);
@@ -117,13 +120,14 @@ test('a negotiator\'s answers carry no refusal, note or name it may not read; th
 });
 
 test('a mediator and the negotiators in turn: the exchange, its workflow, a counter that supersedes, a stale page, and the answers in the store', async ({ browser }, testInfo) => {
-  const { refused } = fixture().exchange;
+  const { refused, id: X, versions: [V1, V2, V3] } = fixture().exchange;
+  let V4 = '', V5 = ''; // made by the test: Venezuela's counter to V3, the United States' to V4
   // The mediator, in English: the list, a new exchange, X1 with its sides, workflow and timeline.
   {
     const t = dictionaries.en;
     const page = await signedIn(browser, 'en', 'exch_med');
     await page.getByRole('link', { name: t['exch.nav'] }).click();
-    await expect(page.getByRole('row', { name: /X1/ })).toContainText(t['exch.state.negotiating']);
+    await expect(page.getByRole('row').filter({ hasText: `${X} · console-exchange (synthetic)` })).toContainText(t['exch.state.negotiating']);
     const before = canjeJson<unknown[]>('exch_med', ['exchange', 'list']).length;
     await page.getByRole('button', { name: t['exch.create.submit'] }).click();
     await expect(page.getByText(t['exch.create.nameMissing'])).toBeVisible();
@@ -131,14 +135,16 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     await page.getByLabel(t['exch.create.name']).fill('console-second (synthetic)');
     await page.getByLabel(t['exch.create.mediator']).selectOption('PUENTE');
     await page.getByRole('button', { name: t['exch.create.submit'] }).click();
-    const id = `X${before + 1}`;
+    await expect(page.getByRole('status')).not.toBeEmpty();
+    const made = canjeJson<{ id: string; name: string; mediator: string }[]>('exch_med', ['exchange', 'list']);
+    expect(made).toHaveLength(before + 1);
+    const id = made.find((x) => x.name === 'console-second (synthetic)')!.id;
+    expect(made.find((x) => x.id === id)!.mediator).toBe('PUENTE');
     await expect(page.getByRole('status')).toHaveText(fill(t['exch.create.done'], { id }));
-    await expect(page.getByRole('row', { name: new RegExp(`${id}\\b`) })).toContainText('console-second (synthetic)');
-    expect(canjeJson<{ id: string; name: string; mediator: string }[]>('exch_med', ['exchange', 'list']))
-      .toContainEqual(expect.objectContaining({ id, name: 'console-second (synthetic)', mediator: 'PUENTE' }));
+    await expect(page.getByRole('row').filter({ hasText: `${id} · console-second (synthetic)` })).toBeVisible();
 
     // The new exchange collapses at once: a reason is needed, and the picture then says so.
-    await page.getByRole('link', { name: new RegExp(`^${id} `) }).click();
+    await page.getByRole('link', { name: `${id} · console-second (synthetic)` }).click();
     await page.getByRole('button', { name: t['exch.workflow.collapse'] }).click();
     await expect(page.getByText(t['exch.workflow.reasonMissing'])).toBeVisible();
     expect(canjeJson<{ state: string }>('exch_med', ['exchange', 'state', id]).state).toBe('negotiating');
@@ -161,12 +167,12 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     // A mediator answers for no party.
     await expect(page.getByRole('button', { name: /^Accept/ })).toHaveCount(0);
     await expect(page.getByTestId('timeline').locator('li.version')).toHaveCount(3);
-    await expect(card(page, 'V1')).toContainText(t['exch.state.rejected']);
-    await expect(card(page, 'V1').locator('.responses')).toContainText('VEN rejected');
-    await expect(card(page, 'V1').locator('.responses')).toContainText('cynical (synthetic)');
-    await expect(card(page, 'V2').locator('h3')).toContainText(t['exch.state.countered']);
-    await expect(card(page, 'V3').locator('.responses')).toContainText(fill(t['exch.response.waiting'], { parties: 'USA, VEN' }));
-    const slvToVen = page.getByTestId('diff-V3').getByRole('row', { name: /SLV → VEN/ });
+    await expect(card(page, V1)).toContainText(t['exch.state.rejected']);
+    await expect(card(page, V1).locator('.responses')).toContainText('VEN rejected');
+    await expect(card(page, V1).locator('.responses')).toContainText('cynical (synthetic)');
+    await expect(card(page, V2).locator('h3')).toContainText(t['exch.state.countered']);
+    await expect(card(page, V3).locator('.responses')).toContainText(fill(t['exch.response.waiting'], { parties: 'USA, VEN' }));
+    const slvToVen = page.getByTestId(`diff-${V3}`).getByRole('row', { name: /SLV → VEN/ });
     await expect(slvToVen.locator('td')).toHaveText(['12', '10', '−2']);
     // The mediator reads why a person is not available; a negotiator does not (the test above).
     await page.getByRole('button', { name: t['exch.solve.run'] }).click();
@@ -180,54 +186,56 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
   {
     const t = dictionaries.es;
     const page = await signedIn(browser, 'es', 'exch_usa');
-    await openExchange(page, 'es', 'V3');
-    await expect(page.locator('#version-V3')).toBeFocused();
-    const reason = card(page, 'V3').getByLabel(t['exch.answer.reason']);
+    await openExchange(page, 'es', V3);
+    await expect(page.locator(`#version-${V3}`)).toBeFocused();
+    const reason = card(page, V3).getByLabel(t['exch.answer.reason']);
     // A rejection without a reason is stopped by the form.
-    await card(page, 'V3').getByRole('button', { name: fill(t['exch.answer.reject'], { version: 'V3' }) }).click();
-    await expect(card(page, 'V3').getByText(t['exch.answer.reasonMissing'])).toBeVisible();
+    await card(page, V3).getByRole('button', { name: fill(t['exch.answer.reject'], { version: V3 }) }).click();
+    await expect(card(page, V3).getByText(t['exch.answer.reasonMissing'])).toBeVisible();
     await reason.fill('demasiado pocos (sintético)');
-    const v3Counter = card(page, 'V3').getByRole('group', { name: fill(t['exch.counter.legend'], { version: 'V3' }) });
+    const v3Counter = card(page, V3).getByRole('group', { name: fill(t['exch.counter.legend'], { version: V3 }) });
     await v3Counter.getByLabel('SLV → VEN').fill('11');
-    canjeJson('exch_setup_ven', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=11,VEN>USA=11', '--parent', 'V3']);
-    canjeJson('exch_setup_ven', ['proposal', 'table', 'V4']);
-    const stale = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/proposals/V3/reject');
-    await card(page, 'V3').getByRole('button', { name: fill(t['exch.answer.reject'], { version: 'V3' }) }).click();
+    V4 = canjeJson<{ version: string }>('exch_setup_ven', ['proposal', 'create', X, '--counts', 'SLV>VEN=11,VEN>USA=11', '--parent', V3]).version;
+    canjeJson('exch_setup_ven', ['proposal', 'table', V4]);
+    const stale = page.waitForResponse((r) => new URL(r.url()).pathname === `/v1/proposals/${V3}/reject`);
+    await card(page, V3).getByRole('button', { name: fill(t['exch.answer.reject'], { version: V3 }) }).click();
     expect((await stale).status()).toBe(412);
-    const alert = page.getByTestId('conflict-V3');
-    await expect(alert).toContainText(fill(t['exch.conflict.countered'], { version: 'V3', counter: 'V4', party: 'VEN' }));
+    const alert = page.getByTestId(`conflict-${V3}`);
+    await expect(alert).toContainText(fill(t['exch.conflict.countered'], { version: V3, counter: V4, party: 'VEN' }));
     await expect(reason).toHaveValue('demasiado pocos (sintético)');
-    const v3 = show('V3');
+    const v3 = show(V3);
     expect(v3.state).toBe('countered');
     expect(v3.responses.map((r) => r.party)).toEqual(['SLV']);
     await keepScreenshot(page, testInfo, 'es-exchange-conflict');
     // Its counter to V3, sent now, is refused too (409: superseded), and says the same; the
     // numbers typed stay, and no version is made.
-    const refusal = page.waitForResponse((r) => new URL(r.url()).pathname === '/v1/proposals/V3/counter');
+    const refusal = page.waitForResponse((r) => new URL(r.url()).pathname === `/v1/proposals/${V3}/counter`);
     await v3Counter.getByRole('button', { name: t['exch.counter.submit'] }).click();
     expect((await refusal).status()).toBe(409);
-    await expect(alert).toContainText(fill(t['exch.conflict.countered'], { version: 'V3', counter: 'V4', party: 'VEN' }));
+    await expect(alert).toContainText(fill(t['exch.conflict.countered'], { version: V3, counter: V4, party: 'VEN' }));
     await expect(v3Counter.getByLabel('SLV → VEN')).toHaveValue('11');
     await expect(reason).toHaveValue('demasiado pocos (sintético)');
-    expect(canjeJson<unknown[]>('exch_med', ['proposal', 'list', 'X1'])).toHaveLength(4);
+    expect(canjeJson<unknown[]>('exch_med', ['proposal', 'list', X])).toHaveLength(4);
     // The way to the version that superseded it.
-    await alert.getByRole('link', { name: fill(t['exch.conflict.open'], { version: 'V4' }) }).click();
-    await expect(page.locator('#version-V4')).toBeFocused();
+    await alert.getByRole('link', { name: fill(t['exch.conflict.open'], { version: V4 }) }).click();
+    await expect(page.locator(`#version-${V4}`)).toBeFocused();
     await expect(page.getByTestId('timeline').locator('li.version')).toHaveCount(4);
-    await expect(card(page, 'V3').locator('h3')).toContainText(t['exch.state.countered']);
+    await expect(card(page, V3).locator('h3')).toContainText(t['exch.state.countered']);
     // It counters V4 with other numbers: a draft, which it tables.
-    const counter = card(page, 'V4').getByRole('group', { name: fill(t['exch.counter.legend'], { version: 'V4' }) });
+    const counter = card(page, V4).getByRole('group', { name: fill(t['exch.counter.legend'], { version: V4 }) });
     await counter.getByLabel('SLV → VEN').fill('12');
     await counter.getByLabel('VEN → USA').fill('12');
     await counter.getByRole('button', { name: t['exch.counter.submit'] }).click();
-    await expect(answerStatus(page, 'V4')).toHaveText(fill(t['exch.counter.done'], { version: 'V5' }));
-    await expect(card(page, 'V5').locator('h3')).toContainText(t['exch.state.draft']);
-    await card(page, 'V5').getByRole('button', { name: fill(t['exch.table.submit'], { version: 'V5' }) }).click();
-    await expect(answerStatus(page, 'V5')).toHaveText(fill(t['exch.answer.done'], { version: 'V5', state: t['exch.state.tabled'] }));
-    const v5 = show('V5');
-    expect([v5.state, v5.parent, v5.counts, v5.created_by]).toEqual(['tabled', 'V4', 'SLV>VEN=12,VEN>USA=12', 'exch_usa']);
-    expect(show('V4').state).toBe('countered');
-    await expect(card(page, 'V4').locator('h3')).toContainText(t['exch.state.countered']);
+    await expect(answerStatus(page, V4)).not.toBeEmpty();
+    V5 = canjeJson<{ version: string }[]>('exch_med', ['proposal', 'list', X]).at(-1)!.version;
+    await expect(answerStatus(page, V4)).toHaveText(fill(t['exch.counter.done'], { version: V5 }));
+    await expect(card(page, V5).locator('h3')).toContainText(t['exch.state.draft']);
+    await card(page, V5).getByRole('button', { name: fill(t['exch.table.submit'], { version: V5 }) }).click();
+    await expect(answerStatus(page, V5)).toHaveText(fill(t['exch.answer.done'], { version: V5, state: t['exch.state.tabled'] }));
+    const v5 = show(V5);
+    expect([v5.state, v5.parent, v5.counts, v5.created_by]).toEqual(['tabled', V4, 'SLV>VEN=12,VEN>USA=12', 'exch_usa']);
+    expect(show(V4).state).toBe('countered');
+    await expect(card(page, V4).locator('h3')).toContainText(t['exch.state.countered']);
     await page.context().close();
   }
 
@@ -235,32 +243,32 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
   // acceptance is refused (412) and said; reloaded, it is accepted and V5 agreed in principle.
   {
     const t = dictionaries.en;
-    canjeJson('exch_setup_usa', ['proposal', 'accept', 'V5', '--party', 'USA']);
+    canjeJson('exch_setup_usa', ['proposal', 'accept', V5, '--party', 'USA']);
     const page = await signedIn(browser, 'en', 'exch_ven');
-    await openExchange(page, 'en', 'V5');
-    const accept = card(page, 'V5').getByRole('button', { name: fill(t['exch.answer.accept'], { version: 'V5', party: 'VEN' }) });
+    await openExchange(page, 'en', V5);
+    const accept = card(page, V5).getByRole('button', { name: fill(t['exch.answer.accept'], { version: V5, party: 'VEN' }) });
     await expect(accept).toBeVisible();
-    canjeJson('exch_setup_slv', ['proposal', 'accept', 'V5', '--party', 'SLV']);
+    canjeJson('exch_setup_slv', ['proposal', 'accept', V5, '--party', 'SLV']);
     await accept.click();
-    const alert = page.getByTestId('conflict-V5');
-    await expect(alert).toContainText(fill(t['exch.conflict.changed'], { version: 'V5', answers: fill(t['exch.response.acceptedShort'], { party: 'SLV' }) }));
-    expect(show('V5').responses.map((r) => r.party).sort()).toEqual(['SLV', 'USA']);
-    await alert.getByRole('button', { name: fill(t['exch.conflict.reload'], { version: 'V5' }) }).click();
-    await expect(card(page, 'V5').locator('.responses')).toContainText('SLV accepted');
+    const alert = page.getByTestId(`conflict-${V5}`);
+    await expect(alert).toContainText(fill(t['exch.conflict.changed'], { version: V5, answers: fill(t['exch.response.acceptedShort'], { party: 'SLV' }) }));
+    expect(show(V5).responses.map((r) => r.party).sort()).toEqual(['SLV', 'USA']);
+    await alert.getByRole('button', { name: fill(t['exch.conflict.reload'], { version: V5 }) }).click();
+    await expect(card(page, V5).locator('.responses')).toContainText('SLV accepted');
     await accept.click();
-    await expect(answerStatus(page, 'V5')).toHaveText(fill(t['exch.answer.done'], { version: 'V5', state: t['exch.state.agreed-in-principle'] }));
-    const agreed = show('V5');
+    await expect(answerStatus(page, V5)).toHaveText(fill(t['exch.answer.done'], { version: V5, state: t['exch.state.agreed-in-principle'] }));
+    const agreed = show(V5);
     expect(agreed.state).toBe('agreed-in-principle');
     expect(agreed.responses).toContainEqual(expect.objectContaining({ party: 'VEN', by: 'exch_ven', response: 'accepted' }));
-    await expect(card(page, 'V5').locator('h3')).toContainText(t['exch.state.agreed-in-principle']);
+    await expect(card(page, V5).locator('h3')).toContainText(t['exch.state.agreed-in-principle']);
 
     // Signing V5: Venezuela enrols a key (the command line, as its negotiator would), signs the
     // manifest offline, and uploads the signature; a signature by a key not enrolled is refused.
-    const signatures = page.getByTestId('signatures-V5');
+    const signatures = page.getByTestId(`signatures-${V5}`);
     await expect(signatures.getByRole('row', { name: /VEN/ })).toContainText(`… ${t['exch.sign.missing']}`);
     const { binary, db } = fixture();
     const manifestFile = testInfo.outputPath('V5-manifest.json');
-    execFileSync(binary, ['--db', db, '--as', 'exch_setup_ven', 'proposal', 'manifest', 'V5', '--out', manifestFile]);
+    execFileSync(binary, ['--db', db, '--as', 'exch_setup_ven', 'proposal', 'manifest', V5, '--out', manifestFile]);
     const manifest = readFileSync(manifestFile);
     await expect(signatures).toContainText(fill(t['exch.sign.digest'], { digest: createHash('sha256').update(manifest).digest('hex') }));
     await expect(signatures).toContainText(t['exch.sign.digestSame']);
@@ -278,12 +286,12 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     await file.setInputFiles(intruderSig);
     await upload.click();
     await expect(signatures.getByRole('alert')).toContainText('not by any key of VEN');
-    expect(verifyAgreement('V5').parties.find((p) => p.party === 'VEN')?.status).toBe('missing');
+    expect(verifyAgreement(V5).parties.find((p) => p.party === 'VEN')?.status).toBe('missing');
     await file.setInputFiles(venSig);
     await upload.click();
     await expect(signatures.getByRole('status')).toContainText(fill(t['exch.sign.added'], { party: 'VEN', key: '' }).replace(').', ''));
     await expect(signatures.getByRole('row', { name: /VEN/ })).toContainText(`✓ ${t['exch.sign.valid']}`);
-    const check = verifyAgreement('V5');
+    const check = verifyAgreement(V5);
     expect(check.parties.map((p) => [p.party, p.status])).toEqual([['SLV', 'missing'], ['USA', 'missing'], ['VEN', 'valid']]);
     expect(check.complete).toBe(false);
     await expectAccessible(page, 'an agreement\'s signatures');

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { en } from '../src/i18n/en';
 import { es } from '../src/i18n/es';
+import type { ExecutionFixture } from './execution-setup';
 import { codeFor, currentCode } from './totp';
 
 export interface TestUser { name: string; party: string; role: string; password: string; secret: string }
@@ -16,9 +17,14 @@ export interface Fixture {
   users: Record<string, TestUser>;
   refused: { id: string; name: string; note: string };
   otherVkey: string; // the verifier key of another demo store's log
-  // The exchange of the exchanges pages: a person whose refusal (with its note) no negotiator may
-  // read, and one under a court order.
-  exchange: { id: string; refused: { id: string; name: string; note: string }; held: string };
+  // The exchange of the exchanges pages: its id, name and three versions (the first rejected, the
+  // others counters), a person whose refusal (with its note) no negotiator may read, and one
+  // under a court order.
+  exchange: {
+    id: string; name: string; versions: string[];
+    refused: { id: string; name: string; note: string }; held: string;
+  };
+  execution: ExecutionFixture; // an agreed exchange in execution (tests/execution-setup.ts)
 }
 
 export function fixture(): Fixture {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { prepareExecution } from './execution-setup';
 import type { Fixture, TestUser } from './fixture';
 
 const binary = path.resolve(process.env.CANJE_BINARY ?? '../build/canje');
@@ -34,6 +35,8 @@ export default async function globalSetup() {
     ['exch_med', 'PUENTE', 'mediator'], ['exch_usa', 'USA', 'negotiator'], ['exch_ven', 'VEN', 'negotiator'],
     ['exch_private', 'VEN', 'negotiator'], ['exch_axe_es', 'USA', 'negotiator'], ['exch_axe_en', 'USA', 'negotiator'],
     ['exch_tablet', 'USA', 'negotiator'],
+    ['xs_med', 'PUENTE', 'mediator'], ['xs_ver', 'PUENTE', 'verifier'], ['xs_slv', 'SLV', 'negotiator'],
+    ['xs_ven', 'VEN', 'negotiator'],
   ];
   const users: Record<string, TestUser> = {};
   for (const [name, party, role] of wanted) {
@@ -63,38 +66,49 @@ export default async function globalSetup() {
   // sides (SLV+USA, VEN) each giving only for an equal number; VEN claims eight of El Salvador's
   // roster (L1), three of them under a court order and one who refused, in an interview, to go to
   // Venezuela (a reason no negotiator may read); the United States claims two of its nationals
-  // on Venezuela's roster (L2). Proposals in numbers: V1 rejected by VEN, V2 countering it, V3
-  // countering V2 and accepted by SLV. The United States' and Venezuela's answers to V3 are the
-  // tests' own.
+  // on Venezuela's roster (L2). Proposals in numbers: a first one rejected by VEN, a second
+  // countering it, a third countering the second and accepted by SLV. The United States' and
+  // Venezuela's answers to the third are the tests' own.
   const exch = (user: string, args: string[]) => canje(['--as', user, ...args]);
   for (const [name, party] of [['exch_setup_slv', 'SLV'], ['exch_setup_usa', 'USA'], ['exch_setup_ven', 'VEN']]) {
     canje(['user', 'add', name, '--party', party, '--role', 'negotiator']);
   }
   const roster = (JSON.parse(canje(['--json', 'persons', '--list', 'L1'])) as { id: string; name: string }[]).slice(0, 8);
   const nationals = (JSON.parse(canje(['--json', 'persons', '--list', 'L2', '--nationality', 'USA'])) as { id: string }[]).slice(0, 2);
-  exch('exch_med', ['exchange', 'create', 'console-exchange (synthetic)', '--mediator', 'PUENTE']);
-  exch('exch_med', ['exchange', 'party', 'add', 'X1', 'SLV', '--bloc', 'SLV+USA']);
-  exch('exch_med', ['exchange', 'party', 'add', 'X1', 'USA', '--bloc', 'SLV+USA']);
-  exch('exch_med', ['exchange', 'party', 'add', 'X1', 'VEN', '--bloc', 'VEN']);
-  exch('exch_med', ['exchange', 'rule', 'X1', 'SLV+USA', 'count', '--ratio', '1']);
-  exch('exch_med', ['exchange', 'rule', 'X1', 'VEN', 'count', '--ratio', '1']);
-  for (const person of roster) exch('exch_med', ['exchange', 'claim', 'X1', person.id, '--by', 'VEN']);
-  for (const person of nationals) exch('exch_setup_usa', ['exchange', 'claim', 'X1', person.id, '--by', 'USA', '--value', '3']);
+  const exchangeName = 'console-exchange (synthetic)';
+  exch('exch_med', ['exchange', 'create', exchangeName, '--mediator', 'PUENTE']);
+  // Found by its name: other set-ups create exchanges and versions too, before or after this one.
+  const x = (JSON.parse(exch('exch_med', ['--json', 'exchange', 'list'])) as { id: string; name: string }[])
+    .find((e) => e.name === exchangeName)!.id;
+  exch('exch_med', ['exchange', 'party', 'add', x, 'SLV', '--bloc', 'SLV+USA']);
+  exch('exch_med', ['exchange', 'party', 'add', x, 'USA', '--bloc', 'SLV+USA']);
+  exch('exch_med', ['exchange', 'party', 'add', x, 'VEN', '--bloc', 'VEN']);
+  exch('exch_med', ['exchange', 'rule', x, 'SLV+USA', 'count', '--ratio', '1']);
+  exch('exch_med', ['exchange', 'rule', x, 'VEN', 'count', '--ratio', '1']);
+  for (const person of roster) exch('exch_med', ['exchange', 'claim', x, person.id, '--by', 'VEN']);
+  for (const person of nationals) exch('exch_setup_usa', ['exchange', 'claim', x, person.id, '--by', 'USA', '--value', '3']);
   exch('exch_med', ['hold', 'add', '--issuer', 'Supreme Court (synthetic)', '--reference', '24A-0001', '--from', '2025-04-01',
     '--person', ...roster.slice(0, 3).map((p) => p.id)]);
   const exchangeNote = `afraid to return, exchange check ${path.basename(folder)} (synthetic)`;
   canje(['--as', 'ver', 'interview', 'record', roster[5].id, '--destination', 'VEN', '--identity', 'confirmed',
     '--consent', 'refuses', '--fit', 'yes', '--note', exchangeNote, '--on', '2025-07-10']);
-  exch('exch_setup_slv', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=252,VEN>SLV=252']);
-  exch('exch_setup_slv', ['proposal', 'table', 'V1']);
-  exch('exch_setup_ven', ['proposal', 'reject', 'V1', '--party', 'VEN', '--reason', 'cynical (synthetic)']);
-  exch('exch_setup_usa', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=12,VEN>USA=12', '--parent', 'V1']);
-  exch('exch_setup_usa', ['proposal', 'table', 'V2']);
-  exch('exch_setup_ven', ['proposal', 'create', 'X1', '--counts', 'SLV>VEN=10,VEN>USA=10', '--parent', 'V2']);
-  exch('exch_setup_ven', ['proposal', 'table', 'V3']);
-  exch('exch_setup_slv', ['proposal', 'accept', 'V3', '--party', 'SLV']);
-  const exchange = { id: 'X1', refused: { id: roster[5].id, name: roster[5].name, note: exchangeNote }, held: roster[0].id };
+  const propose = (user: string, counts: string, parent?: string): string =>
+    JSON.parse(exch(user, ['--json', 'proposal', 'create', x, '--counts', counts, ...(parent ? ['--parent', parent] : [])])).version;
+  const v1 = propose('exch_setup_slv', 'SLV>VEN=252,VEN>SLV=252');
+  exch('exch_setup_slv', ['proposal', 'table', v1]);
+  exch('exch_setup_ven', ['proposal', 'reject', v1, '--party', 'VEN', '--reason', 'cynical (synthetic)']);
+  const v2 = propose('exch_setup_usa', 'SLV>VEN=12,VEN>USA=12', v1);
+  exch('exch_setup_usa', ['proposal', 'table', v2]);
+  const v3 = propose('exch_setup_ven', 'SLV>VEN=10,VEN>USA=10', v2);
+  exch('exch_setup_ven', ['proposal', 'table', v3]);
+  exch('exch_setup_slv', ['proposal', 'accept', v3, '--party', 'SLV']);
+  const exchange = {
+    id: x, name: exchangeName, versions: [v1, v2, v3],
+    refused: { id: roster[5].id, name: roster[5].name, note: exchangeNote }, held: roster[0].id,
+  };
   // --- end of the exchanges pages' set-up -------------------------------------------------------
+  // An agreed exchange in execution (tests/execution-setup.ts).
+  const execution = prepareExecution(canje, folder);
 
   const server = spawn(binary, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--log-level', 'error'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -117,6 +131,7 @@ export default async function globalSetup() {
     refused: { id: person.id, name: person.name, note },
     otherVkey,
     exchange,
+    execution,
   };
   const file = path.join(folder, 'fixture.json');
   writeFileSync(file, JSON.stringify(fixture));

@@ -101,8 +101,10 @@ export async function getPage<T>(path: string): Promise<Page<T>> {
   return { items: (await response.json()) as T, hasMore: /rel="next"/.test(link) };
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  return (await send('POST', path, body)).json() as Promise<T>;
+// `headers`: what a route takes besides the body, such as an Idempotency-Key (docs/api.md,
+// "Retries": the same key with the same body is answered once, however often it is sent).
+export async function postJson<T>(path: string, body: unknown, headers: Record<string, string> = {}): Promise<T> {
+  return (await send('POST', path, body, headers)).json() as Promise<T>;
 }
 
 // A resource and its revision (the ETag header, docs/api.md): sent back as If-Match with a

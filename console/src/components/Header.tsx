@@ -18,6 +18,7 @@ export function Header({ actor, route, onSignOut }: { actor: Actor | null; route
           <a href="#/review" aria-current={current('review')}>{t('nav.review')}</a>
           <a href="#/log" aria-current={current('log')}>{t('nav.log')}</a>
           <a href="#/exchanges" aria-current={current('exchanges')}>{t('exch.nav')}</a>
+          <a href="#/execution" aria-current={current('execution')}>{t('nav.execution')}</a>
         </nav>
       )}
       <div class="tools">
