@@ -155,6 +155,16 @@ test('a mediator and the negotiators in turn: the exchange, its workflow, a coun
     expect(canjeJson<{ state: string; reason: string }>('exch_med', ['exchange', 'state', id]))
       .toMatchObject({ state: 'collapsed', reason: 'created by mistake (synthetic)' });
 
+    // An exchange in execution (tests/execution-setup.ts): the picture marks executing, the steps
+    // before it passed, and leads to its execution page.
+    const executing = fixture().execution.exchange;
+    await page.goto(`${fixture().url}/#/exchanges/${executing}`);
+    await expect(page.getByTestId('workflow').locator('[aria-current="step"]')).toHaveAttribute('data-state', 'executing');
+    await expect(page.getByTestId('workflow').locator('.step-done')).toHaveCount(3);
+    await expect(page.getByRole('button', { name: fill(t['exch.workflow.advance'], { state: t['exch.state.completed'] }) })).toBeVisible();
+    await page.getByRole('link', { name: t['exch.workflow.execution'] }).click();
+    await expect(page).toHaveURL(new RegExp(`#/execution/${executing}$`));
+
     await openExchange(page, 'en');
     await expect(page.getByRole('row', { name: /SLV\+USA/ })).toContainText('SLV, USA');
     const workflow = page.getByTestId('workflow');

@@ -414,6 +414,7 @@ export const en = {
   'exch.require.ratio': 'Lower side {side}\'s ratio from {before} to {after}. The best deal then:',
   'exch.require.impossible': 'No change of one side\'s ratio is enough. In the way:',
   'exch.require.notProven': '(The time limit cut the search short: not proven.)',
+  'exch.workflow.execution': 'Readiness, handovers and the count afterwards →',
   'exch.reason.confidential': 'not available (confidential)',
   'exch.sign.title': 'Signatures',
   'exch.sign.manifest': 'Download the manifest of {version} to sign (the exact bytes)',

@@ -416,6 +416,7 @@ export const es: Record<MessageKey, string> = {
   'exch.require.ratio': 'Bajar la proporción del lado {side} de {before} a {after}. El mejor acuerdo entonces:',
   'exch.require.impossible': 'No basta con cambiar la proporción de un solo lado. Lo impiden:',
   'exch.require.notProven': '(El límite de tiempo cortó la búsqueda: no está demostrado.)',
+  'exch.workflow.execution': 'Preparación, entregas y el recuento posterior →',
   'exch.reason.confidential': 'no disponible (confidencial)',
   'exch.sign.title': 'Firmas',
   'exch.sign.manifest': 'Descargar el manifiesto de {version} para firmarlo (los bytes exactos)',

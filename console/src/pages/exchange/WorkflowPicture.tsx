@@ -70,6 +70,9 @@ export function WorkflowPicture({ id, actor }: { id: string; actor: Actor }) {
               {workflow.reason && <p>{t('exch.workflow.reason', { reason: workflow.reason })}</p>}
               {workflow.changed_at && <p class="muted">{t('exch.workflow.changed', { user: workflow.changed_by, date: date(workflow.changed_at) })}</p>}
               {current === 'negotiating' && <p class="hint">{t('exch.workflow.byAgreement')}</p>}
+              {current !== 'negotiating' && workflow.agreed_version && (
+                <p><a href={`#/execution/${id}`}>{t('exch.workflow.execution')}</a></p>
+              )}
               {mediates && (next || mayCollapse(current)) && (
                 <form class="decision" noValidate onSubmit={(event) => event.preventDefault()} aria-label={t('exch.workflow.moves')}>
                   {next && (
