@@ -14,6 +14,8 @@ import { Persons } from './pages/Persons';
 import { PersonPage } from './pages/Person';
 import { Review } from './pages/Review';
 import { LogPage } from './pages/Log';
+import { Exchanges } from './pages/Exchanges';
+import { ExchangePage } from './pages/Exchange';
 import { ExecutionPage } from './pages/Execution';
 import { ListsPage } from './pages/Lists';
 import { InterviewPage } from './pages/Interview';
@@ -84,6 +86,8 @@ export function App() {
         {route.page === 'person' && <PersonPage id={route.id} actor={actor} />}
         {route.page === 'review' && <Review />}
         {route.page === 'log' && <LogPage />}
+        {route.page === 'exchanges' && <Exchanges actor={actor} />}
+        {route.page === 'exchange' && <ExchangePage id={route.id} version={route.version} actor={actor} />}
         {route.page === 'execution' && <ExecutionPage id={route.id} actor={actor} />}
         {route.page === 'lists' && <ListsPage actor={actor} />}
         {route.page === 'interview' && <InterviewPage id={route.id} actor={actor} />}

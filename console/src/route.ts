@@ -4,6 +4,8 @@
 //   #/persons/P17          a person
 //   #/review               the review queue
 //   #/log                  the log, verified in the browser
+//   #/exchanges            the exchanges the user may see
+//   #/exchanges/X1?v=V3    an exchange (the proposal version V3 opened in its timeline)
 //   #/execution/X1         an agreed exchange's execution and count afterwards
 //   #/lists                the imported lists, and importing one
 //   #/persons/P17/interview a verifier records a consent interview with P17
@@ -17,7 +19,9 @@ export type Route =
   | { page: 'log' }
   | { page: 'execution'; id: string }
   | { page: 'lists' }
-  | { page: 'interview'; id: string };
+  | { page: 'interview'; id: string }
+  | { page: 'exchanges' }
+  | { page: 'exchange'; id: string; version: string };
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
@@ -30,6 +34,9 @@ export function parseRoute(hash: string): Route {
   const execution = /^\/execution(?:\/([A-Za-z0-9]+))?$/.exec(path);
   if (execution) return { page: 'execution', id: execution[1] ?? '' };
   if (path === '/log') return { page: 'log' };
+  if (path === '/exchanges') return { page: 'exchanges' };
+  const exchange = /^\/exchanges\/([A-Za-z0-9]+)$/.exec(path);
+  if (exchange) return { page: 'exchange', id: exchange[1], version: new URLSearchParams(search).get('v') ?? '' };
   if (path === '/persons') return { page: 'persons', query: new URLSearchParams(search).get('q') ?? '' };
   return { page: 'overview' };
 }

@@ -17,6 +17,13 @@ export interface Fixture {
   users: Record<string, TestUser>;
   refused: { id: string; name: string; note: string };
   otherVkey: string; // the verifier key of another demo store's log
+  // The exchange of the exchanges pages: its id, name and three versions (the first rejected, the
+  // others counters), a person whose refusal (with its note) no negotiator may read, and one
+  // under a court order.
+  exchange: {
+    id: string; name: string; versions: string[];
+    refused: { id: string; name: string; note: string }; held: string;
+  };
   execution: ExecutionFixture; // an agreed exchange in execution (tests/execution-setup.ts)
 }
 

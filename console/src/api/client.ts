@@ -57,10 +57,10 @@ function isRaw(body: unknown): body is RawBody {
   return typeof body === 'object' && body !== null && 'raw' in body && 'contentType' in body;
 }
 
-async function send(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Response> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+// `extra`: the headers a route takes besides the body (Idempotency-Key, If-Match).
+async function send(method: string, path: string, body?: unknown, extra: Record<string, string> = {}): Promise<Response> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = isRaw(body) ? body.contentType : 'application/json';
-  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = sessionStorage.getItem(csrfKey);
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -111,7 +111,21 @@ export async function getPage<T>(path: string): Promise<Page<T>> {
 // `idempotencyKey`, when given, is sent as Idempotency-Key (docs/api.md, "Retries"): the same
 // key with the same body after a lost answer gets the first answer, the change made once.
 export async function postJson<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
-  return (await send('POST', path, body, idempotencyKey)).json() as Promise<T>;
+  return (await send('POST', path, body, idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : {})).json() as Promise<T>;
+}
+
+// A resource and its revision (the ETag header, docs/api.md): sent back as If-Match with a
+// change, so that the server refuses (412) a change decided on what has changed since.
+export interface Tagged<T> { value: T; etag: string | null }
+
+export async function getTagged<T>(path: string): Promise<Tagged<T>> {
+  const response = await send('GET', path);
+  return { value: (await response.json()) as T, etag: response.headers.get('ETag') };
+}
+
+// A change made only if the resource is still at the revision `ifMatch` (none: no check).
+export async function postJsonIfMatch<T>(path: string, body: unknown, ifMatch: string | null): Promise<T> {
+  return (await send('POST', path, body, ifMatch ? { 'If-Match': ifMatch } : {})).json() as Promise<T>;
 }
 
 export async function deleteJson<T>(path: string): Promise<T> {

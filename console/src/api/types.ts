@@ -68,3 +68,67 @@ export interface ActRecorded { id: string; person: string }
 export interface InterviewRecorded { id: string; person: string; destination: string; changes_refusal: boolean }
 export interface EligibilityReason { kind: string; blocks_selection: boolean; reason: string }
 export interface Eligibility { person: string; selectable: boolean; ready_for_handover: boolean; reasons: EligibilityReason[] }
+// Exchanges, their workflow, the solver's answers and proposal versions (docs/api.md).
+export interface ExchangeInfo {
+  id: string; name: string; mediator: string; objective: string; max_size: number | null;
+  max_parties: number | null; created_at: string; created_by: string;
+}
+export interface Rule { kind: string; ratio: number }
+export interface Bloc { name: string; parties: string[]; rule: Rule | null }
+export interface Claim {
+  claim: number; claimant: string; destination: string; person: string; name?: string;
+  priority: number; unconditional: boolean; value: number; claimed_at: string; claimed_by: string;
+}
+export interface ExchangeDetails extends ExchangeInfo {
+  blocs: Bloc[]; claims: Claim[]; costs: { holder: string; person: string; cost: number; name?: string }[];
+}
+export type WorkflowState = 'negotiating' | 'agreed' | 'verifying' | 'executing' | 'completed' | 'collapsed';
+export interface Workflow {
+  exchange: string; state: WorkflowState; agreed_version: string; reason: string;
+  changed_at: string; changed_by: string; agreement_final: boolean; completion_final: boolean;
+}
+export interface SolverReason { kind: string; text: string }
+export interface DealPerson {
+  candidate: string; person: string; name?: string; from: string; to: string; beneficiary: string;
+  value: number; cost: number; priority: number; handover_notes?: SolverReason[];
+}
+export interface BlocBalance {
+  name?: string; bloc?: string; given: number; received: number; value_received: number;
+  cost_given: number; holds: boolean; rule?: Rule | string; ratio?: number;
+}
+export interface Candidates {
+  exchange: string; date: string; candidates: DealPerson[];
+  excluded: { claim: number; claimant: string; destination: string; person: string; name?: string; reasons: SolverReason[] }[];
+}
+export interface RequireAnswer {
+  person: string; outcome: 'already_selected' | 'no_change_needed' | 'ratio_change' | 'impossible' | string;
+  bloc?: string; ratio_before?: number; ratio_after?: number; proven: boolean;
+  deal_persons?: DealPerson[]; groups?: { path: string; description: string }[];
+}
+export interface SolveAnswer {
+  exchange: string; date: string; status: string; objective: number | null; deal: DealPerson[];
+  blocs: BlocBalance[]; not_chosen: { person: string; name?: string; reasons: SolverReason[] }[];
+  require?: RequireAnswer; conflict?: { path: string; description: string }[];
+}
+export interface VersionSummary {
+  version: string; state: string; kind: string; parent: string; created_by: string;
+  created_party: string; created_at: string;
+}
+export interface ProposalResponse { party: string; by: string; at: string; response: string; reason: string }
+export interface Proposal extends VersionSummary {
+  exchange: string; revision: number; counts: string; parties: string[]; responses: ProposalResponse[];
+  transfers: { person: string; name?: string; from: string; to: string; beneficiary: string }[];
+  balance: BlocBalance[]; broken_rules: unknown[]; counter_proposals: string[]; refers_to: string;
+}
+export interface ProposalDiff {
+  from: string; to: string;
+  added: { person: string; name?: string; from: string; to: string }[];
+  removed: { person: string; name?: string; from: string; to: string }[];
+  moved: { before: { person: string; name?: string; from: string; to: string }; after: { person: string; name?: string; from: string; to: string } }[];
+  counts: { from: string; to: string; before: number; after: number }[];
+}
+export interface ProposalChanged { version: string; state: string; changed: boolean; note: string }
+export interface AgreementCheck {
+  version: string; manifest_sha256: string; complete: boolean; final: boolean;
+  parties: { party: string; status: 'valid' | 'invalid' | 'missing' | string; key_id: string; detail: string }[];
+}

@@ -7,7 +7,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 // language, and signing out.
 export function Header({ actor, route, onSignOut }: { actor: Actor | null; route: Route; onSignOut: () => void }) {
   const { t } = useI18n();
-  const current = (page: string) => (route.page === page || (page === 'persons' && route.page === 'person') ? 'page' : undefined);
+  const current = (page: string) => (route.page === page || (page === 'persons' && route.page === 'person') || (page === 'exchanges' && route.page === 'exchange') ? 'page' : undefined);
   return (
     <header class="banner">
       <span class="brand">{t('app.name')}</span>
@@ -17,6 +17,7 @@ export function Header({ actor, route, onSignOut }: { actor: Actor | null; route
           <a href="#/persons" aria-current={current('persons')}>{t('nav.persons')}</a>
           <a href="#/review" aria-current={current('review')}>{t('nav.review')}</a>
           <a href="#/log" aria-current={current('log')}>{t('nav.log')}</a>
+          <a href="#/exchanges" aria-current={current('exchanges')}>{t('exch.nav')}</a>
           <a href="#/execution" aria-current={current('execution')}>{t('nav.execution')}</a>
           <a href="#/lists" aria-current={current('lists')}>{t('act.nav.lists')}</a>
         </nav>
