@@ -123,9 +123,12 @@ export async function getTagged<T>(path: string): Promise<Tagged<T>> {
   return { value: (await response.json()) as T, etag: response.headers.get('ETag') };
 }
 
-// A change made only if the resource is still at the revision `ifMatch` (none: no check).
-export async function postJsonIfMatch<T>(path: string, body: unknown, ifMatch: string | null): Promise<T> {
-  return (await send('POST', path, body, ifMatch ? { 'If-Match': ifMatch } : {})).json() as Promise<T>;
+// A change made only if the resource is still at the revision `ifMatch` (none: no check), with
+// an Idempotency-Key when given.
+export async function postJsonIfMatch<T>(path: string, body: unknown, ifMatch: string | null, idempotencyKey?: string): Promise<T> {
+  const headers: Record<string, string> = ifMatch ? { 'If-Match': ifMatch } : {};
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
+  return (await send('POST', path, body, headers)).json() as Promise<T>;
 }
 
 export async function deleteJson<T>(path: string): Promise<T> {

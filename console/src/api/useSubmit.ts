@@ -27,23 +27,40 @@ export interface Submit {
   clear: () => void;
 }
 
+// The key rule alone, for a page that sends and explains failures its own way: keyFor(body)
+// gives the same key for the same body until done() (after a success) or another body.
+export interface IdempotencyKeys { keyFor: (body: unknown) => string; done: () => void }
+
+export function useIdempotencyKeys(): IdempotencyKeys {
+  const last = useRef<{ body: string; key: string } | null>(null);
+  return {
+    keyFor(body) {
+      const text = JSON.stringify(body);
+      if (!last.current || last.current.body !== text) last.current = { body: text, key: newKey() };
+      return last.current.key;
+    },
+    done() {
+      last.current = null;
+    },
+  };
+}
+
 export function useSubmit(): Submit {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const last = useRef<{ body: string; key: string } | null>(null);
+  const keys = useIdempotencyKeys();
   return {
     pending,
     error,
     field: pointedField(error),
     clear: () => setError(null),
     async send<T>(post: (key: string) => Promise<T>, body: unknown) {
-      const text = JSON.stringify(body);
-      if (!last.current || last.current.body !== text) last.current = { body: text, key: newKey() };
+      const key = keys.keyFor(body);
       setPending(true);
       setError(null);
       try {
-        const answer = await post(last.current.key);
-        last.current = null;
+        const answer = await post(key);
+        keys.done();
         return answer;
       } catch (caught) {
         setError(caught);

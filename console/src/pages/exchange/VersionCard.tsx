@@ -6,6 +6,7 @@
 // what to do, from the timeline as it is now, keeping what was typed.
 import { useState } from 'preact/hooks';
 import { ApiError, getJson, getPage, postJson, postJsonIfMatch } from '../../api/client';
+import { useIdempotencyKeys } from '../../api/useSubmit';
 import type { Actor, Proposal, ProposalChanged, ProposalDiff, VersionSummary } from '../../api/types';
 import { SectionBody } from '../../components/Section';
 import { Table } from '../../components/Table';
@@ -58,6 +59,7 @@ export function VersionCard({ entry, timeline, actor, exchange, opened, typed, o
   const [done, setDone] = useState('');
   const [reasonMissing, setReasonMissing] = useState(false);
   const [failure, setFailure] = useState<{ error: unknown; conflict: Conflict } | null>(null);
+  const keys = useIdempotencyKeys();
   const counts = typed.counts ?? parseCounts(version.counts);
 
   const answered = version.responses.find((r) => r.party === actor.party);
@@ -100,10 +102,18 @@ export function VersionCard({ entry, timeline, actor, exchange, opened, typed, o
       return;
     }
     setReasonMissing(false);
-    void act(async () => changed(await postJsonIfMatch<ProposalChanged>(`/v1/proposals/${id}/reject`, { party: actor.party, reason: typed.reason.trim() }, etag)));
+    const body = { party: actor.party, reason: typed.reason.trim() };
+    void act(async () => {
+      const answer = await postJsonIfMatch<ProposalChanged>(`/v1/proposals/${id}/reject`, body, etag, keys.keyFor(body));
+      keys.done();
+      return changed(answer);
+    });
   };
+  // A counter makes a new version: sent again after a lost answer, it must not make two.
   const counter = () => act(async () => {
-    const made = await postJson<{ version: string }>(`/v1/proposals/${id}/counter`, { counts: writeCounts(counts) });
+    const body = { counts: writeCounts(counts) };
+    const made = await postJson<{ version: string }>(`/v1/proposals/${id}/counter`, body, keys.keyFor(body));
+    keys.done();
     return t('exch.counter.done', { version: made.version });
   });
   const table = () => act(async () => changed(await postJsonIfMatch<ProposalChanged>(`/v1/proposals/${id}/table`, {}, etag)));
