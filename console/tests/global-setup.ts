@@ -36,7 +36,7 @@ export default async function globalSetup() {
     ['exch_private', 'VEN', 'negotiator'], ['exch_axe_es', 'USA', 'negotiator'], ['exch_axe_en', 'USA', 'negotiator'],
     ['exch_tablet', 'USA', 'negotiator'],
     ['xs_med', 'PUENTE', 'mediator'], ['xs_ver', 'PUENTE', 'verifier'], ['xs_slv', 'SLV', 'negotiator'],
-    ['xs_ven', 'VEN', 'negotiator'],
+    ['xs_ven', 'VEN', 'negotiator'], ['xc_med', 'PUENTE', 'mediator'], ['xc_ven', 'VEN', 'negotiator'],
     ['act_lists', 'PUENTE', 'mediator'], ['act_med', 'PUENTE', 'mediator'], ['act_ver', 'PUENTE', 'verifier'],
     ['act_neg', 'VEN', 'negotiator'], ['act_med_check', 'PUENTE', 'mediator'],
   ];

@@ -1,24 +1,29 @@
 // An exchange's page: its sides (blocs) with their rules, its caps and claims (GET
 // /v1/exchanges/{id}), the workflow as a picture of its states, the solver's candidates and
-// deal, and the proposals as a timeline of versions and counters. Each part loads on its own:
-// a part refused to the role says so and leaves the others readable.
-import { getJson } from '../api/client';
+// deal, and the proposals as a timeline of versions and counters; for the roles that may, the
+// forms that change its sides, rules and claims (exchange/ChangeForms.tsx). Each part loads on
+// its own: a part refused to the role says so and leaves the others readable.
+import { useState } from 'preact/hooks';
+import { getTagged } from '../api/client';
 import type { Actor, ExchangeDetails } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
+import { ChangeForms } from './exchange/ChangeForms';
 import { SolvePanel } from './exchange/SolvePanel';
 import { Timeline } from './exchange/Timeline';
 import { WorkflowPicture } from './exchange/WorkflowPicture';
 
 export function ExchangePage({ id, version, actor }: { id: string; version: string; actor: Actor }) {
   const { t, number, date } = useI18n();
-  const loaded = useLoad(() => getJson<ExchangeDetails>(`/v1/exchanges/${encodeURIComponent(id)}`), [id]);
+  // The exchange with its ETag: the change forms send it back as If-Match.
+  const [revision, setRevision] = useState(0);
+  const loaded = useLoad(() => getTagged<ExchangeDetails>(`/v1/exchanges/${encodeURIComponent(id)}`), [id, revision]);
   const back = <p><a href="#/exchanges">{t('exch.back')}</a></p>;
   if (loaded.error) return <>{back}<h1>{t('exch.title', { id, name: '' })}</h1><ProblemMessage error={loaded.error} /></>;
   if (!loaded.data) return <>{back}<h1>{t('exch.title', { id, name: '' })}</h1><p>{t('common.loading')}</p></>;
-  const exchange = loaded.data;
+  const { value: exchange, etag } = loaded.data;
   const cap = (value: number | null) => (value === null ? t('exch.caps.none') : number(value));
   return (
     <>
@@ -54,6 +59,8 @@ export function ExchangePage({ id, version, actor }: { id: string; version: stri
           ]} />
         )}
       </section>
+
+      <ChangeForms exchange={exchange} etag={etag} actor={actor} onChanged={() => setRevision((r) => r + 1)} />
 
       <Timeline exchange={exchange.id} actor={actor} open={version} />
 
