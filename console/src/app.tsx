@@ -14,6 +14,9 @@ import { Persons } from './pages/Persons';
 import { PersonPage } from './pages/Person';
 import { Review } from './pages/Review';
 import { LogPage } from './pages/Log';
+import { ExecutionPage } from './pages/Execution';
+import { ListsPage } from './pages/Lists';
+import { InterviewPage } from './pages/Interview';
 
 type Notice = 'sessionEnded' | 'signedOut' | null;
 
@@ -78,9 +81,12 @@ export function App() {
         {signOutError !== null && <ProblemMessage error={signOutError} />}
         {route.page === 'overview' && <Overview />}
         {route.page === 'persons' && <Persons initialQuery={route.query} />}
-        {route.page === 'person' && <PersonPage id={route.id} />}
+        {route.page === 'person' && <PersonPage id={route.id} actor={actor} />}
         {route.page === 'review' && <Review />}
         {route.page === 'log' && <LogPage />}
+        {route.page === 'execution' && <ExecutionPage id={route.id} actor={actor} />}
+        {route.page === 'lists' && <ListsPage actor={actor} />}
+        {route.page === 'interview' && <InterviewPage id={route.id} actor={actor} />}
       </main>
     );
   }

@@ -4,6 +4,9 @@
 //   #/persons/P17          a person
 //   #/review               the review queue
 //   #/log                  the log, verified in the browser
+//   #/execution/X1         an agreed exchange's execution and count afterwards
+//   #/lists                the imported lists, and importing one
+//   #/persons/P17/interview a verifier records a consent interview with P17
 import { useEffect, useState } from 'preact/hooks';
 
 export type Route =
@@ -11,13 +14,21 @@ export type Route =
   | { page: 'persons'; query: string }
   | { page: 'person'; id: string }
   | { page: 'review' }
-  | { page: 'log' };
+  | { page: 'log' }
+  | { page: 'execution'; id: string }
+  | { page: 'lists' }
+  | { page: 'interview'; id: string };
 
 export function parseRoute(hash: string): Route {
   const [path, search = ''] = hash.replace(/^#/, '').split('?');
   const person = /^\/persons\/([A-Za-z0-9]+)$/.exec(path);
   if (person) return { page: 'person', id: person[1] };
+  const interview = /^\/persons\/([A-Za-z0-9]+)\/interview$/.exec(path);
+  if (interview) return { page: 'interview', id: interview[1] };
+  if (path === '/lists') return { page: 'lists' };
   if (path === '/review') return { page: 'review' };
+  const execution = /^\/execution(?:\/([A-Za-z0-9]+))?$/.exec(path);
+  if (execution) return { page: 'execution', id: execution[1] ?? '' };
   if (path === '/log') return { page: 'log' };
   if (path === '/persons') return { page: 'persons', query: new URLSearchParams(search).get('q') ?? '' };
   return { page: 'overview' };

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { en } from '../src/i18n/en';
 import { es } from '../src/i18n/es';
+import type { ExecutionFixture } from './execution-setup';
 import { codeFor, currentCode } from './totp';
 
 export interface TestUser { name: string; party: string; role: string; password: string; secret: string }
@@ -16,6 +17,7 @@ export interface Fixture {
   users: Record<string, TestUser>;
   refused: { id: string; name: string; note: string };
   otherVkey: string; // the verifier key of another demo store's log
+  execution: ExecutionFixture; // an agreed exchange in execution (tests/execution-setup.ts)
 }
 
 export function fixture(): Fixture {

@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { prepareExecution } from './execution-setup';
 import type { Fixture, TestUser } from './fixture';
 
 const binary = path.resolve(process.env.CANJE_BINARY ?? '../build/canje');
@@ -31,6 +32,10 @@ export default async function globalSetup() {
     ['rev_neg', 'VEN', 'negotiator'], ['rev_obs', 'PUENTE', 'observer'],
     ['log_es', 'VEN', 'negotiator'], ['log_en', 'PUENTE', 'observer'], ['log_wrong', 'SLV', 'negotiator'],
     ['log_fork', 'PUENTE', 'verifier'], ['log_grow', 'VEN', 'negotiator'],
+    ['xs_med', 'PUENTE', 'mediator'], ['xs_ver', 'PUENTE', 'verifier'], ['xs_slv', 'SLV', 'negotiator'],
+    ['xs_ven', 'VEN', 'negotiator'],
+    ['act_lists', 'PUENTE', 'mediator'], ['act_med', 'PUENTE', 'mediator'], ['act_ver', 'PUENTE', 'verifier'],
+    ['act_neg', 'VEN', 'negotiator'], ['act_med_check', 'PUENTE', 'mediator'],
   ];
   const users: Record<string, TestUser> = {};
   for (const [name, party, role] of wanted) {
@@ -55,6 +60,9 @@ export default async function globalSetup() {
   execFileSync(binary, ['--db', otherDb, 'demo'], { encoding: 'utf8' });
   const otherVkey = execFileSync(binary, ['--db', otherDb, 'log', 'vkey'], { encoding: 'utf8' }).trim();
 
+  // An agreed exchange in execution (tests/execution-setup.ts).
+  const execution = prepareExecution(canje, folder);
+
   const server = spawn(binary, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--log-level', 'error'], {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -75,6 +83,7 @@ export default async function globalSetup() {
     users,
     refused: { id: person.id, name: person.name, note },
     otherVkey,
+    execution,
   };
   const file = path.join(folder, 'fixture.json');
   writeFileSync(file, JSON.stringify(fixture));

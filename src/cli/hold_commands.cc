@@ -99,11 +99,19 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
 
   auto* list = hold->add_subcommand("list", "Every legal hold and its state on a day");
   auto list_on = std::make_shared<std::string>();
+  auto list_person = std::make_shared<std::string>();
   list->add_option("--on", *list_on, "The day (default: today)");
-  list->callback([&context, list_on] {
+  list->add_option("--person", *list_person, "Only the holds covering this person (P17)");
+  list->callback([&context, list_on, list_person] {
+    int64_t person_id = 0;
+    if (!list_person->empty()) {
+      auto id = instance::ParseId(*list_person, 'P', "person");
+      if (!id.ok()) return context.Finish(id.status());
+      person_id = *id;
+    }
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto holds = negotiation::ListHolds(**opened, *list_on, true);
+    auto holds = negotiation::ListHolds(**opened, *list_on, true, person_id);
     if (!holds.ok()) return context.Finish(holds.status());
     if (context.global.json) {
       json out = json::array();

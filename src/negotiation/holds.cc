@@ -205,15 +205,32 @@ Status LiftHold(instance::Instance& instance, int64_t id, const std::string& lif
 }
 
 Result<std::vector<HoldView>> ListHolds(instance::Instance& instance, const std::string& date,
-                                        bool with_persons) {
+                                        bool with_persons, int64_t person_id) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
   std::string day = DayOrToday(date);
   CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
+  if (person_id != 0) {
+    // What the reader may not see answers as what does not exist (docs/principles.md).
+    CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(person_id));
+    bool visible = false;
+    if (person) {
+      CANJE_ASSIGN_OR_RETURN(visible, instance::SeesPerson(instance, person_id));
+    }
+    if (!visible) {
+      return Status::NotFound("no person " + instance::PersonId(person_id) +
+                              " that you may see; search with `canje persons`");
+    }
+  }
   CANJE_ASSIGN_OR_RETURN(auto holds, store::Holds(instance.store()));
   CANJE_RETURN_IF_ERROR(instance::OpenHolds(instance.vault(), holds));
   std::vector<HoldView> views;
   for (store::HoldRow& hold : holds) {
-    CANJE_ASSIGN_OR_RETURN(auto view, ViewOf(instance, std::move(hold), day, with_persons));
+    CANJE_ASSIGN_OR_RETURN(
+        auto view, ViewOf(instance, std::move(hold), day, with_persons || person_id != 0));
+    if (person_id != 0 &&
+        !std::binary_search(view.covered.begin(), view.covered.end(), person_id)) {
+      continue;
+    }
     views.push_back(std::move(view));
   }
   return views;

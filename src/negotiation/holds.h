@@ -55,9 +55,10 @@ struct HoldView {
 };
 
 // Every hold, with its state on `date` (empty: today). Needs kReadRegistry. Covered persons are
-// filled only when `with_persons`.
+// filled only when `with_persons`. When `person_id` is not 0, only the holds covering that
+// person (in force or not); a person the reader may not see is kNotFound, as an unknown one.
 Result<std::vector<HoldView>> ListHolds(instance::Instance& instance, const std::string& date,
-                                        bool with_persons);
+                                        bool with_persons, int64_t person_id = 0);
 // One hold with the persons it covers. kNotFound for an unknown id.
 Result<HoldView> ShowHold(instance::Instance& instance, int64_t id, const std::string& date);
 

@@ -80,6 +80,10 @@ Status AddPublicTileRoutes(PublicRoutes& routes);
 // has none). `limit` is a page's size (server/pagination.h), not a filter.
 Result<registry::PersonQuery> PersonQueryOf(ApiCall& call, bool with_name);
 
+// The query parameter `name` naming a person ("P17"); 0 when absent. A malformed id is kUsage
+// pointing at the parameter (interview_handlers.cc).
+Result<int64_t> PersonParameter(ApiCall& call, const std::string& name);
+
 // Every route above that needs a token or a session (routes.cc).
 Result<Routes> AllRoutes();
 // Every route above that needs neither (routes.cc).

@@ -22,8 +22,9 @@ using nlohmann::json;
 
 Result<Reply> GetHolds(ApiCall& call) {
   // With the persons, as `canje hold list` does: each item says how many the caller may see.
+  CANJE_ASSIGN_OR_RETURN(int64_t person, PersonParameter(call, "person"));
   CANJE_ASSIGN_OR_RETURN(auto holds, negotiation::ListHolds(call.instance, call.Query("date"),
-                                                            /*with_persons=*/true));
+                                                            /*with_persons=*/true, person));
   json out = json::array();
   for (const negotiation::HoldView& view : holds) out.push_back(wire::HoldListItemJson(view));
   return PagedJsonReply(call, out);

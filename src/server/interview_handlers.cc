@@ -98,15 +98,6 @@ Result<Reply> PostInterviewBatch(ApiCall& call) {
   return JsonReply(wire::InterviewsRecordedJson(*recorded, interviews), 201);
 }
 
-// A query parameter naming a person ("P17"); 0 when absent.
-Result<int64_t> PersonParameter(ApiCall& call, const std::string& name) {
-  const std::string text = call.Query(name);
-  if (text.empty()) return int64_t{0};
-  Result<int64_t> id = instance::ParseId(text, 'P', "person");
-  if (!id.ok()) return call.AtParameter(id.status(), name);
-  return *id;
-}
-
 Result<Reply> GetInterviews(ApiCall& call) {
   negotiation::InterviewQuery query;
   CANJE_ASSIGN_OR_RETURN(query.person_id, PersonParameter(call, "person"));
@@ -180,6 +171,14 @@ Result<Reply> GetEligibility(ApiCall& call) {
 }
 
 }  // namespace
+
+Result<int64_t> PersonParameter(ApiCall& call, const std::string& name) {
+  const std::string text = call.Query(name);
+  if (text.empty()) return int64_t{0};
+  Result<int64_t> id = instance::ParseId(text, 'P', "person");
+  if (!id.ok()) return call.AtParameter(id.status(), name);
+  return *id;
+}
 
 Status AddInterviewRoutes(Routes& routes) {
   CANJE_RETURN_IF_ERROR(

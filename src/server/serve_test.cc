@@ -3,6 +3,7 @@
 // and, in serve_test_postgres, on PostgreSQL.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -402,6 +403,44 @@ TEST_F(ServeTest, HoldsAreRecordedListedAndLiftedAsOnTheCommandLine) {
             Body(Get("med", "/v1/holds/H1"))["covered"].size())
       << "a negotiator sees only the persons its party may see";
   ExpectProblem(Get("ven", "/v1/holds/H9"), 404);
+
+  // A person's holds: for a person the reader sees, the holds covering them, as `hold list
+  // --person`; a person it may not see answers exactly as one that does not exist.
+  const json covered_for_slv = Body(Get("slv", "/v1/holds/H1"))["covered"];
+  ASSERT_FALSE(covered_for_slv.empty());
+  const std::string seen = covered_for_slv[0];
+  const json of_person = Body(Get("slv", "/v1/holds?person=" + seen));
+  ASSERT_EQ(of_person.size(), 1u) << of_person.dump();
+  EXPECT_EQ(of_person[0]["id"], "H1");
+  EXPECT_EQ(of_person,
+            json::parse(canje_.RunOk({"--as", "slv", "hold", "list", "--person", seen, "--json"})));
+  const json seen_by_ven = Body(Get("ven", "/v1/holds/H1"))["covered"];
+  std::string hidden_from_ven;
+  const json covered_for_med = Body(Get("med", "/v1/holds/H1"))["covered"];
+  for (const json& id : covered_for_med) {
+    if (std::find(seen_by_ven.begin(), seen_by_ven.end(), id) == seen_by_ven.end()) {
+      hidden_from_ven = id.get<std::string>();
+      break;
+    }
+  }
+  ASSERT_FALSE(hidden_from_ven.empty());
+  HttpResult hidden = Get("ven", "/v1/holds?person=" + hidden_from_ven);
+  HttpResult unknown = Get("ven", "/v1/holds?person=P999999");
+  ExpectProblem(hidden, 404);
+  ExpectProblem(unknown, 404);
+  std::string hidden_detail = Body(hidden)["detail"];
+  hidden_detail.replace(hidden_detail.find(hidden_from_ven), hidden_from_ven.size(), "P999999");
+  EXPECT_EQ(hidden_detail, Body(unknown)["detail"]) << "the answers tell a hidden person apart";
+  EXPECT_EQ(Body(Get("med", "/v1/holds?person=" + hidden_from_ven)).size(), 1u)
+      << "the mediator sees the person and the hold covering them";
+  const std::string held_by_ven =
+      json::parse(canje_.RunOk(
+          {"--as", "med", "persons", "--holder", "VEN", "--limit", "1", "--json"}))[0]["id"];
+  EXPECT_EQ(Body(Get("med", "/v1/holds?person=" + held_by_ven)), json::array())
+      << "a hold over SLV's detainees does not cover a person VEN holds";
+  HttpResult malformed = Get("ven", "/v1/holds?person=Q2");
+  ExpectProblem(malformed, 400);
+  EXPECT_EQ(Body(malformed)["parameter"], "person") << malformed.body;
 
   ExpectProblem(
       Client().Send("POST", "/v1/holds/H1/lift", tokens_["slv"], R"({"reason": "order quashed"})"),

@@ -51,9 +51,16 @@ export interface Page<T> {
   hasMore: boolean;
 }
 
-async function send(method: string, path: string, body?: unknown): Promise<Response> {
+// A body sent as it is (a list file) rather than as JSON, with its Content-Type.
+export interface RawBody { raw: Blob | string; contentType: string }
+function isRaw(body: unknown): body is RawBody {
+  return typeof body === 'object' && body !== null && 'raw' in body && 'contentType' in body;
+}
+
+async function send(method: string, path: string, body?: unknown, idempotencyKey?: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = isRaw(body) ? body.contentType : 'application/json';
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   if (method !== 'GET' && method !== 'HEAD') {
     const csrf = sessionStorage.getItem(csrfKey);
     if (csrf) headers['X-CSRF-Token'] = csrf;
@@ -64,7 +71,7 @@ async function send(method: string, path: string, body?: unknown): Promise<Respo
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : isRaw(body) ? body.raw : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ type: 'urn:canje:console:network', status: 0 });
@@ -101,8 +108,10 @@ export async function getPage<T>(path: string): Promise<Page<T>> {
   return { items: (await response.json()) as T, hasMore: /rel="next"/.test(link) };
 }
 
-export async function postJson<T>(path: string, body: unknown): Promise<T> {
-  return (await send('POST', path, body)).json() as Promise<T>;
+// `idempotencyKey`, when given, is sent as Idempotency-Key (docs/api.md, "Retries"): the same
+// key with the same body after a lost answer gets the first answer, the change made once.
+export async function postJson<T>(path: string, body: unknown, idempotencyKey?: string): Promise<T> {
+  return (await send('POST', path, body, idempotencyKey)).json() as Promise<T>;
 }
 
 export async function deleteJson<T>(path: string): Promise<T> {

@@ -14,6 +14,9 @@ const known: Record<string, MessageKey> = {
   invalid: 'problem.invalid',
   unavailable: 'problem.unavailable',
   'urn:canje:console:network': 'problem.network',
+  conflict: 'act.problem.conflict',
+  body_too_large: 'act.problem.body_too_large',
+  unsupported_media_type: 'act.problem.unsupported_media_type',
 };
 
 export function problemMessage(error: unknown, i18n: I18n): { message: string; detail?: string } {

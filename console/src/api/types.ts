@@ -54,3 +54,17 @@ export interface ReviewPair {
   candidate_only?: boolean; probability?: number; explanation?: Explanation;
 }
 export interface DecisionRecorded { decision: string; event: number; replaces?: string }
+
+// POST /v1/lists (docs/formats.md, "Import outcome"): the report of a check (dry run) or an
+// import; a refused file's problem carries the same `errors`, `error_count`, `rows`, `rejected`.
+export interface ImportRowError { line: number; column?: number; json_path?: string; column_name?: string; reason: string }
+export interface ImportReport {
+  list?: string; event?: number; rows: number; imported: number; rejected: number; persons_created: number;
+  file_sha256: string; dry_run: boolean; error_count: number; errors: ImportRowError[];
+}
+export interface ListRow extends ListInfo { format?: string; imported_by?: string }
+export interface HoldCreated extends Hold { scope?: unknown }
+export interface ActRecorded { id: string; person: string }
+export interface InterviewRecorded { id: string; person: string; destination: string; changes_refusal: boolean }
+export interface EligibilityReason { kind: string; blocks_selection: boolean; reason: string }
+export interface Eligibility { person: string; selectable: boolean; ready_for_handover: boolean; reasons: EligibilityReason[] }

@@ -5,8 +5,9 @@ import { useI18n } from '../i18n';
 
 export interface Series { name: string; className: string; values: number[] }
 
-export function BarChart({ title, description, categories, series }: {
-  title: string; description: string; categories: string[]; series: Series[];
+// `id` names the chart's title and description (several charts on a page need different ids).
+export function BarChart({ title, description, categories, series, id = 'chart' }: {
+  title: string; description: string; categories: string[]; series: Series[]; id?: string;
 }) {
   const { number } = useI18n();
   const barWidth = 28, gap = 6, groupGap = 28, height = 220, top = 24, bottom = 32, left = 12;
@@ -16,10 +17,10 @@ export function BarChart({ title, description, categories, series }: {
   const plot = height - top - bottom;
   return (
     <figure class="chart">
-      <svg role="img" aria-labelledby="chart-title chart-desc" viewBox={`0 0 ${Math.max(width, 200)} ${height}`}
+      <svg role="img" aria-labelledby={`${id}-title ${id}-desc`} viewBox={`0 0 ${Math.max(width, 200)} ${height}`}
         width={Math.max(width, 200)} height={height}>
-        <title id="chart-title">{title}</title>
-        <desc id="chart-desc">{description}</desc>
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
         <line x1={left} x2={Math.max(width, 200) - left} y1={top + plot} y2={top + plot} class="axis" />
         {categories.map((category, c) => {
           const x0 = left + c * (groupWidth + groupGap);

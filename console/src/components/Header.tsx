@@ -17,6 +17,8 @@ export function Header({ actor, route, onSignOut }: { actor: Actor | null; route
           <a href="#/persons" aria-current={current('persons')}>{t('nav.persons')}</a>
           <a href="#/review" aria-current={current('review')}>{t('nav.review')}</a>
           <a href="#/log" aria-current={current('log')}>{t('nav.log')}</a>
+          <a href="#/execution" aria-current={current('execution')}>{t('nav.execution')}</a>
+          <a href="#/lists" aria-current={current('lists')}>{t('act.nav.lists')}</a>
         </nav>
       )}
       <div class="tools">

@@ -30,11 +30,14 @@ export interface I18n {
   t: (key: MessageKey, values?: Record<string, string | number>) => string;
   number: (value: number) => string;
   date: (isoDay: string | null | undefined) => string;
+  // A moment the server recorded ("2025-07-10T14:03:09Z"): its day and time in UTC, said so.
+  moment: (isoTime: string | null | undefined) => string;
 }
 
 export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
   const numbers = new Intl.NumberFormat(lang);
   const dates = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeZone: 'UTC' });
+  const moments = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
   return {
     lang,
     setLang,
@@ -50,6 +53,11 @@ export function makeI18n(lang: Lang, setLang: (lang: Lang) => void): I18n {
       if (!isoDay) return '—';
       const parsed = new Date(isoDay.length === 10 ? `${isoDay}T00:00:00Z` : isoDay);
       return Number.isNaN(parsed.getTime()) ? isoDay : dates.format(parsed);
+    },
+    moment(isoTime) {
+      if (!isoTime) return '—';
+      const parsed = new Date(isoTime);
+      return Number.isNaN(parsed.getTime()) ? isoTime : `${moments.format(parsed)} UTC`;
     },
   };
 }

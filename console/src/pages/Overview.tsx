@@ -1,6 +1,6 @@
-// The overview: parties, lists (kind, party, rows, the file's hash), and the reconciliation's
-// counts per party as the caller's role may read them (GET /v1/link/status), as a chart and a
-// table.
+// The overview: the exchanges under way as funnels (overview/UnderWay.tsx), parties, lists
+// (kind, party, rows, the file's hash), and the reconciliation's counts per party as the
+// caller's role may read them (GET /v1/link/status), as a chart and a table.
 import { getJson } from '../api/client';
 import type { ListInfo, Party, ReconciliationCounts, Summary } from '../api/types';
 import { useLoad } from '../api/useLoad';
@@ -10,6 +10,7 @@ import { section, SectionBody, type Section } from '../components/Section';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
 import { term } from '../i18n/terms';
+import { UnderWay } from './overview/UnderWay';
 
 interface OverviewData {
   summary: Section<Summary>; parties: Section<Party[]>; lists: Section<ListInfo[]>; counts: Section<ReconciliationCounts>;
@@ -39,6 +40,8 @@ export function Overview() {
           <div><dt>{t('overview.events')}</dt><dd>{number(value.events)}</dd></div>
         </dl>
       )}</SectionBody>
+
+      <UnderWay />
 
       <section aria-labelledby="rec-heading">
         <h2 id="rec-heading">{t('overview.reconciliation')}</h2>

@@ -10,7 +10,7 @@ interface LogEvent { seq: number; time: string; actor: string; party: string; ty
 const latest = 10;
 
 export function LatestEvents({ size, onVerify }: { size: number; onVerify: (seq: number) => void }) {
-  const { t } = useI18n();
+  const { t, moment } = useI18n();
   const from = Math.max(0, size - latest);
   const loaded = useLoad(() => section(getJson<LogEvent[]>(`/v1/log/events?from=${from}&limit=${latest}`)), [from]);
   return (
@@ -20,7 +20,7 @@ export function LatestEvents({ size, onVerify }: { size: number; onVerify: (seq:
         <SectionBody section={loaded.data}>{(events) => (
           <Table rows={[...events].filter((e) => e.seq < size).reverse()} rowKey={(e) => e.seq} rowHeader columns={[
             { label: t('log.events.seq'), cell: (e) => e.seq, numeric: true },
-            { label: t('log.events.time'), cell: (e) => e.time },
+            { label: t('log.events.time'), cell: (e) => <time dateTime={e.time}>{moment(e.time)}</time> },
             { label: t('log.events.type'), cell: (e) => e.type },
             { label: t('log.events.actor'), cell: (e) => e.actor },
             { label: t('log.events.party'), cell: (e) => e.party },
