@@ -177,6 +177,14 @@ RunResult CanjeRunner::Run(const std::vector<std::string>& args,
   return RunProgram(argv, dir_, env);
 }
 
+std::string CanjeRunner::RunOk(const std::vector<std::string>& args) const {
+  RunResult result = Run(args);
+  std::string command = "canje";
+  for (const std::string& arg : args) command += " " + arg;
+  EXPECT_EQ(result.exit_status, 0) << command << ": " << result.err;
+  return result.out;
+}
+
 void CanjeRunner::Init() const {
   RunResult result = Run({"init"});
   ASSERT_EQ(result.exit_status, 0) << result.err;
@@ -308,10 +316,9 @@ RunResult MultiUserTest::As(const std::string& user, std::vector<std::string> ar
   return canje_.Run(args);
 }
 
-std::string MultiUserTest::Ok(const std::string& user, const std::vector<std::string>& args) const {
-  RunResult result = As(user, args);
-  EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
-  return result.out;
+std::string MultiUserTest::Ok(const std::string& user, std::vector<std::string> args) const {
+  args.insert(args.begin(), {"--as", user});
+  return canje_.RunOk(args);
 }
 
 void MultiUserTest::SignManifest(const std::string& user, const std::string& party) const {
@@ -333,6 +340,18 @@ void MultiUserTest::Refused(const std::string& user, const std::vector<std::stri
   EXPECT_NE(result.err.find(message), std::string::npos)
       << "expected: " << message << "\ngot: " << result.err;
   EXPECT_EQ(LogSize(), before) << "a refused step wrote to the log";
+}
+
+void ExpectOnlyErased(const nlohmann::json& before, const nlohmann::json& after, size_t erased) {
+  ASSERT_EQ(after.size(), before.size());  // counts stay
+  EXPECT_EQ(after[erased]["erased"], true);
+  EXPECT_FALSE(after[erased].contains("name"));
+  EXPECT_EQ(after[erased]["custody"], before[erased]["custody"]);
+  for (size_t i = 0; i < after.size(); ++i) {
+    if (i != erased) {
+      EXPECT_EQ(after[i], before[i]) << i;
+    }
+  }
 }
 
 }  // namespace canje::cli::testing

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -37,6 +38,9 @@ class CanjeRunner {
   // Runs `canje args...` in dir() with the store at dir()/canje.db.
   RunResult Run(const std::vector<std::string>& args,
                 const std::vector<std::string>& extra_env = {}) const;
+  // Runs `canje args...` as Run does; the command must succeed: any other exit status fails the
+  // test, naming the command and its stderr. Returns its stdout.
+  std::string RunOk(const std::vector<std::string>& args) const;
   // Runs `canje init` and fails the test if it does not succeed.
   void Init() const;
   // Puts a store as `canje demo` leaves it (the cecot-2025 lists imported and linked) in place
@@ -75,7 +79,7 @@ class MultiUserTest : public ::testing::Test {
   std::vector<std::string> PersonIds(const std::vector<std::string>& filters) const;
   RunResult As(const std::string& user, std::vector<std::string> args) const;
   // stdout of a step that must succeed.
-  std::string Ok(const std::string& user, const std::vector<std::string>& args) const;
+  std::string Ok(const std::string& user, std::vector<std::string> args) const;
   // The number of events in the log.
   int64_t LogSize() const;
   void Refused(const std::string& user, const std::vector<std::string>& args, int exit_status,
@@ -117,6 +121,11 @@ bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& nam
 // in the key file, while the store is being re-wrapped; fails the test (fatally) when the
 // rotation ends before it could be killed.
 void KillKeyRotationHalfWay(const CanjeRunner& canje);
+
+// `after` is `canje persons --json` after the person at index `erased` of `before` (the same
+// list read earlier) was erased: the list keeps its length (counts stay), that person is marked
+// erased with no name and the same custody, and every other person is unchanged.
+void ExpectOnlyErased(const nlohmann::json& before, const nlohmann::json& after, size_t erased);
 
 // A way of tampering with a store's log (SQL run on a copy of the store) and what
 // `canje log verify` must then say on stderr.

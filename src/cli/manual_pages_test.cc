@@ -6,9 +6,12 @@
 #include <sstream>
 
 #include "cli/command_line.h"
+#include "core/testing/text_cases.h"
 
 namespace canje::cli {
 namespace {
+
+using table_testing::ExpectEachMapsTo;
 
 std::map<std::string, std::string> PagesByName(const std::vector<ManualPage>& pages) {
   std::map<std::string, std::string> by_name;
@@ -17,10 +20,13 @@ std::map<std::string, std::string> PagesByName(const std::vector<ManualPage>& pa
 }
 
 TEST(ManualPagesTest, RoffTextEscapesWhatRoffWouldInterpret) {
-  EXPECT_EQ(RoffText("--db a\\b"), "\\-\\-db a\\eb");
-  EXPECT_EQ(RoffText(".hidden\n'quoted"), "\\&.hidden\n\\&'quoted");
-  EXPECT_EQ(RoffText("a.b"), "a.b");
-  EXPECT_EQ(RoffText("Pérez — ok"), "P\\[u00E9]rez \\[u2014] ok");
+  const table_testing::TextCases cases = {
+      {"--db a\\b", "\\-\\-db a\\eb"},
+      {".hidden\n'quoted", "\\&.hidden\n\\&'quoted"},
+      {"a.b", "a.b"},
+      {"Pérez — ok", "P\\[u00E9]rez \\[u2014] ok"},
+  };
+  ExpectEachMapsTo(RoffText, cases);
 }
 
 TEST(ManualPagesTest, AGroupPageDocumentsEachCommandWithItsHelpTexts) {

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "authentication/sign_in.h"
+#include "cli/change_output.h"
 #include "cli/open_instance.h"
 #include "cli/secret_input.h"
 #include "cli/table.h"
@@ -48,12 +49,9 @@ Status RunEnrolTotp(CommandContext& context, const std::string& user) {
 Status RunUnlock(CommandContext& context, const std::string& user, const std::string& reason) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(bool changed, authentication::Unlock(*instance, user, reason));
-  if (context.global.json) {
-    context.out << json{{"user", user}, {"changed", changed}}.dump(2) << '\n';
-  } else {
-    context.out << (changed ? "Unlocked " + user + " and cleared its failed sign-ins\n"
-                            : "Nothing to do: " + user + " is not locked and has no failures\n");
-  }
+  PrintChange(context, json{{"user", user}, {"changed", changed}}, changed,
+              "Unlocked " + user + " and cleared its failed sign-ins",
+              user + " is not locked and has no failures");
   return Status::Ok();
 }
 
@@ -63,11 +61,7 @@ Status RunListSessions(CommandContext& context, const std::string& user, bool op
                          authentication::ListSessions(*instance, user, open_only));
   const std::string now = NowRfc3339();
   if (context.global.json) {
-    json out = json::array();
-    for (const auto& session : sessions) {
-      out.push_back(wire::SessionRowJson(session, authentication::SessionStateAt(session, now)));
-    }
-    context.out << out.dump(2) << '\n';
+    context.out << wire::SessionListJson(sessions, now).dump(2) << '\n';
     return Status::Ok();
   }
   Table table({"ID", "USER", "STATE", "STARTED", "ENDS AT THE LATEST", "ENDED", "WHY"});
@@ -83,13 +77,9 @@ Status RunListSessions(CommandContext& context, const std::string& user, bool op
 Status RunEndSession(CommandContext& context, int64_t id, const std::string& reason) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(bool ended, authentication::EndSessionByAdmin(*instance, id, reason));
-  if (context.global.json) {
-    context.out << json{{"id", id}, {"ended", true}, {"changed", ended}}.dump(2) << '\n';
-  } else {
-    context.out << (ended ? "Ended session " + std::to_string(id) + "\n"
-                          : "Nothing to do: session " + std::to_string(id) +
-                                " had already ended\n");
-  }
+  PrintChange(context, json{{"id", id}, {"ended", true}, {"changed", ended}}, ended,
+              "Ended session " + std::to_string(id),
+              "session " + std::to_string(id) + " had already ended");
   return Status::Ok();
 }
 

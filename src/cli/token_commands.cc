@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "cli/change_output.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
 #include "core/clock.h"
@@ -58,13 +59,9 @@ Status RunTokenList(CommandContext& context, const std::string& user) {
 Status RunRevoke(CommandContext& context, int64_t id) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(bool revoked, authentication::RevokeApiToken(*instance, id));
-  if (context.global.json) {
-    context.out << wire::TokenRevokedJson(id, revoked).dump(2) << '\n';
-  } else if (revoked) {
-    context.out << "Revoked API token " << id << '\n';
-  } else {
-    context.out << "Nothing to do: API token " << id << " was already revoked\n";
-  }
+  PrintChange(context, wire::TokenRevokedJson(id, revoked), revoked,
+              "Revoked API token " + std::to_string(id),
+              "API token " + std::to_string(id) + " was already revoked");
   return Status::Ok();
 }
 

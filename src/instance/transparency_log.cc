@@ -28,9 +28,17 @@ Result<ledger::SignerKey> LoadSigner(store::Store& store, protect::Vault& vault)
   return ledger::SignerKeyFromSeed(origin, ledger::SignatureType::kEd25519, seed_array);
 }
 
-Result<ledger::VerifierKey> LoadVerifier(store::Store& store) {
+// The log's verifier key as the store keeps it; `missing` is the message when it has none.
+Result<std::string> StoredVerifierKey(store::Store& store, const char* missing) {
   CANJE_ASSIGN_OR_RETURN(std::string text, store.MetaText("log_vkey"));
-  if (text.empty()) return Status::Invalid("the store has no log verifier key: it is damaged");
+  if (text.empty()) return Status::Invalid(missing);
+  return text;
+}
+
+Result<ledger::VerifierKey> LoadVerifier(store::Store& store) {
+  CANJE_ASSIGN_OR_RETURN(
+      std::string text,
+      StoredVerifierKey(store, "the store has no log verifier key: it is damaged"));
   return ledger::ParseVerifierKey(text);
 }
 
@@ -82,9 +90,7 @@ Status SignCheckpoint(store::WriteTransaction& transaction, protect::Vault& vaul
 }
 
 Result<std::string> LogVerifierKey(store::Store& store) {
-  CANJE_ASSIGN_OR_RETURN(std::string text, store.MetaText("log_vkey"));
-  if (text.empty()) return Status::Invalid("the store has no log verifier key");
-  return text;
+  return StoredVerifierKey(store, "the store has no log verifier key");
 }
 
 Result<int64_t> CheckpointSize(store::Store& store) {

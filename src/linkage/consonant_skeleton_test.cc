@@ -2,8 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::linkage {
 namespace {
+
+using table_testing::ExpectEachMapsTo;
 
 TEST(ConsonantSkeletonTest, LatinSpellingsOfOneArabicNameShareASkeleton) {
   for (const char* spelling : {"mohammed", "muhammad", "mohamad", "mohamed", "mhmd"}) {
@@ -14,9 +18,12 @@ TEST(ConsonantSkeletonTest, LatinSpellingsOfOneArabicNameShareASkeleton) {
 TEST(ConsonantSkeletonTest, LongVowelLettersDropExceptAtTheStart) {
   EXPECT_EQ(ConsonantSkeleton("mhmwd"), ConsonantSkeleton("mahmoud"));
   EXPECT_EQ(ConsonantSkeleton("hsyn"), ConsonantSkeleton("hussein"));
-  EXPECT_EQ(ConsonantSkeleton("ywsf"), "ysf");
-  EXPECT_EQ(ConsonantSkeleton("yusuf"), "ysf");
-  EXPECT_EQ(ConsonantSkeleton("walid"), "wld");
+  const table_testing::TextCases cases = {
+      {"ywsf", "ysf"},
+      {"yusuf", "ysf"},
+      {"walid", "wld"},
+  };
+  ExpectEachMapsTo(ConsonantSkeleton, cases);
 }
 
 TEST(ConsonantSkeletonTest, FinalHQAndRepeats) {
@@ -26,10 +33,13 @@ TEST(ConsonantSkeletonTest, FinalHQAndRepeats) {
 }
 
 TEST(ConsonantSkeletonTest, JoinsWordsWithoutSpaces) {
-  EXPECT_EQ(ConsonantSkeleton("abd al rahman"), "bdlrhmn");
-  EXPECT_EQ(ConsonantSkeleton("abdelrahman"), "bdlrhmn");
-  EXPECT_EQ(ConsonantSkeleton("bd alrhmn"), "bdlrhmn");
-  EXPECT_EQ(ConsonantSkeleton("aaa"), "");
+  const table_testing::TextCases cases = {
+      {"abd al rahman", "bdlrhmn"},
+      {"abdelrahman", "bdlrhmn"},
+      {"bd alrhmn", "bdlrhmn"},
+      {"aaa", ""},
+  };
+  ExpectEachMapsTo(ConsonantSkeleton, cases);
 }
 
 TEST(ConsonantSkeletonTest, DistinctNamesDiffer) {

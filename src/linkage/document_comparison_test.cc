@@ -5,8 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::linkage {
 namespace {
+
+using table_testing::ExpectEachMapsTo;
 
 using L = ComparisonLevel;
 
@@ -18,18 +22,23 @@ L Compare(std::string_view a, std::string_view b) {
 }
 
 TEST(DocumentComparisonTest, NormalisationRemovesPrefixesAndSeparators) {
-  EXPECT_EQ(NormalizeDocumentNumber("V-12.345.678"), "12345678");
-  EXPECT_EQ(NormalizeDocumentNumber("v 12 345 678"), "12345678");
-  EXPECT_EQ(NormalizeDocumentNumber("E-8.123.456"), "8123456");
-  EXPECT_EQ(NormalizeDocumentNumber("C.I. V-012.345.678"), "12345678");
-  EXPECT_EQ(NormalizeDocumentNumber("CI: 00012345678"), "12345678");
-  EXPECT_EQ(NormalizeDocumentNumber("Nº 4567"), "4567");
-  EXPECT_EQ(NormalizeDocumentNumber("DNI 30-111-222"), "30111222");
-  EXPECT_EQ(NormalizeDocumentNumber("ab1234567"), "AB1234567");  // a passport keeps letters
-  EXPECT_EQ(NormalizeDocumentNumber("X-1234"), "X1234");         // unknown prefix kept
-  EXPECT_EQ(NormalizeDocumentNumber("000"), "0");
-  EXPECT_EQ(NormalizeDocumentNumber("V-"), "V");
-  EXPECT_EQ(NormalizeDocumentNumber(" - . "), "");
+  // "ab1234567": a passport keeps letters
+  // "X-1234": unknown prefix kept
+  const table_testing::TextCases cases = {
+      {"V-12.345.678", "12345678"},
+      {"v 12 345 678", "12345678"},
+      {"E-8.123.456", "8123456"},
+      {"C.I. V-012.345.678", "12345678"},
+      {"CI: 00012345678", "12345678"},
+      {"Nº 4567", "4567"},
+      {"DNI 30-111-222", "30111222"},
+      {"ab1234567", "AB1234567"},
+      {"X-1234", "X1234"},
+      {"000", "0"},
+      {"V-", "V"},
+      {" - . ", ""},
+  };
+  ExpectEachMapsTo(NormalizeDocumentNumber, cases);
 }
 
 TEST(DocumentComparisonTest, Levels) {

@@ -5,35 +5,15 @@
 namespace canje::linkage {
 namespace {
 
-// Lower case, Spanish accents removed; ñ stays ñ (its own rule); anything else unchanged.
+// The accented letters Fold knows, and at the same place what each folds to.
+constexpr std::u32string_view kAccented = U"áÁéÉíÍóÓúÚüÜÑçÇ";
+constexpr std::u32string_view kFolded = U"aaeeiioouuuuñss";
+
+// Lower case, Spanish accents removed; ñ stays ñ (its own rule); ç is s; anything else unchanged.
 char32_t Fold(char32_t c) {
   if (c >= U'A' && c <= U'Z') return c - U'A' + U'a';
-  switch (c) {
-    case U'á':
-    case U'Á':
-      return U'a';
-    case U'é':
-    case U'É':
-      return U'e';
-    case U'í':
-    case U'Í':
-      return U'i';
-    case U'ó':
-    case U'Ó':
-      return U'o';
-    case U'ú':
-    case U'Ú':
-    case U'ü':
-    case U'Ü':
-      return U'u';
-    case U'Ñ':
-      return U'ñ';
-    case U'ç':
-    case U'Ç':
-      return U's';
-    default:
-      return c;
-  }
+  const std::size_t at = kAccented.find(c);
+  return at == std::u32string_view::npos ? c : kFolded[at];
 }
 
 bool IsVowel(char32_t c) { return c == U'a' || c == U'e' || c == U'i' || c == U'o' || c == U'u'; }
@@ -57,9 +37,23 @@ class WordEncoder {
   // The folded letter at i, or 0 past the end.
   char32_t At(std::size_t i) const { return i < word_.size() ? Fold(word_[i]) : 0; }
 
-  void Emit(char32_t symbol) {
+  // Emits `symbol` (once for a run of the same symbol); returns `consumed`, the letters read.
+  std::size_t Emit(char32_t symbol, std::size_t consumed = 1) {
     if (symbol != last_) out_.push_back(symbol);
     last_ = symbol;
+    return consumed;
+  }
+
+  // A letter that makes a digraph with a following h (ch, sh, ph, th): emits `with_h` and reads
+  // both letters when the next is h, else emits `alone` and reads one.
+  std::size_t EmitBeforeH(char32_t next, char32_t with_h, char32_t alone) {
+    return next == U'h' ? Emit(with_h, 2) : Emit(alone);
+  }
+
+  // Emits `symbol` for the letter at i (q or g), and reads the next letter too when it is a
+  // silent u (before e or i: que, gui).
+  std::size_t EmitSkippingSilentU(std::size_t i, char32_t next, char32_t symbol) {
+    return Emit(symbol, next == U'u' && IsFrontVowel(At(i + 2)) ? 2 : 1);
   }
 
   // Emits the symbols for the letter at i; returns how many letters were consumed.
@@ -72,103 +66,57 @@ class WordEncoder {
       case U'e':
       case U'o':
       case U'u':
-        Emit(c - U'a' + U'A');
-        return 1;
-      case U'i':
-        Emit(first && IsVowel(next) ? U'Y' : U'I');
-        return 1;
-      case U'y':
-        Emit(IsVowel(next) ? U'Y' : U'I');
-        return 1;
-      case U'b':
-      case U'v':
-        Emit(U'B');
-        return 1;
-      case U'w':
-        Emit(U'U');
-        return 1;
-      case U'c':
-        if (next == U'h') {
-          Emit(U'C');
-          return 2;
-        }
-        Emit(IsFrontVowel(next) ? U'S' : U'K');
-        return 1;
-      case U's':
-        if (next == U'h') {
-          Emit(U'C');
-          return 2;
-        }
-        Emit(U'S');
-        return 1;
-      case U'z':
-        Emit(U'S');
-        return 1;
-      case U'k':
-        Emit(U'K');
-        return 1;
-      case U'q':
-        Emit(U'K');
-        return next == U'u' && IsFrontVowel(At(i + 2)) ? 2 : 1;
-      case U'g':
-        if (IsFrontVowel(next)) {
-          Emit(U'J');
-          return 1;
-        }
-        Emit(U'G');
-        return next == U'u' && IsFrontVowel(At(i + 2)) ? 2 : 1;
-      case U'j':
-        Emit(U'J');
-        return 1;
-      case U'x':
-        if (first) {
-          Emit(U'J');
-        } else {
-          Emit(U'K');
-          Emit(U'S');
-        }
-        return 1;
-      case U'h':
-        if (first && (next == U'i' || next == U'y') && IsVowel(At(i + 2))) {
-          Emit(U'Y');
-          return 2;
-        }
-        return 1;  // silent
-      case U'l':
-        if (next == U'l' && IsVowel(At(i + 2))) {
-          Emit(U'Y');
-          return 2;
-        }
-        Emit(U'L');
-        return 1;
-      case U'ñ':
-        Emit(U'N');
-        return 1;
-      case U'n':
-        Emit(next == U'b' || next == U'v' || next == U'p' ? U'M' : U'N');
-        return 1;
-      case U'p':
-        if (next == U'h') {
-          Emit(U'F');
-          return 2;
-        }
-        Emit(U'P');
-        return 1;
-      case U't':
-        Emit(U'T');
-        return next == U'h' ? 2 : 1;
-      case U'd':
-        if (options_.drop_final_d && i + 1 == word_.size() && i > 0) return 1;
-        Emit(U'D');
-        return 1;
       case U'f':
       case U'm':
       case U'r':
-        Emit(c - U'a' + U'A');
-        return 1;
+        return Emit(c - U'a' + U'A');
+      case U'i':
+        return Emit(first && IsVowel(next) ? U'Y' : U'I');
+      case U'y':
+        return Emit(IsVowel(next) ? U'Y' : U'I');
+      case U'b':
+      case U'v':
+        return Emit(U'B');
+      case U'w':
+        return Emit(U'U');
+      case U'c':
+        return EmitBeforeH(next, U'C', IsFrontVowel(next) ? U'S' : U'K');
+      case U's':
+        return EmitBeforeH(next, U'C', U'S');
+      case U'z':
+        return Emit(U'S');
+      case U'k':
+        return Emit(U'K');
+      case U'q':
+        return EmitSkippingSilentU(i, next, U'K');
+      case U'g':
+        if (IsFrontVowel(next)) return Emit(U'J');
+        return EmitSkippingSilentU(i, next, U'G');
+      case U'j':
+        return Emit(U'J');
+      case U'x':
+        if (first) return Emit(U'J');
+        Emit(U'K');
+        return Emit(U'S');
+      case U'h':
+        if (first && (next == U'i' || next == U'y') && IsVowel(At(i + 2))) return Emit(U'Y', 2);
+        return 1;  // silent
+      case U'l':
+        if (next == U'l' && IsVowel(At(i + 2))) return Emit(U'Y', 2);
+        return Emit(U'L');
+      case U'ñ':
+        return Emit(U'N');
+      case U'n':
+        return Emit(next == U'b' || next == U'v' || next == U'p' ? U'M' : U'N');
+      case U'p':
+        return EmitBeforeH(next, U'F', U'P');
+      case U't':
+        return EmitBeforeH(next, U'T', U'T');
+      case U'd':
+        if (options_.drop_final_d && i + 1 == word_.size() && i > 0) return 1;
+        return Emit(U'D');
       default:
-        Emit(c);
-        return 1;
+        return Emit(c);
     }
   }
 

@@ -5,8 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::linkage {
 namespace {
+
+using table_testing::ExpectEachMapsTo;
 
 std::string Key(std::string_view text) { return SpanishPhoneticKey(text); }
 
@@ -51,21 +55,28 @@ TEST(PhoneticTest, DistinctNamesKeepDistinctKeys) {
 }
 
 TEST(PhoneticTest, DocumentedSymbols) {
-  EXPECT_EQ(Key("vasquez"), "BASKES");
-  EXPECT_EQ(Key("perez"), "PERES");
-  EXPECT_EQ(Key("rojas"), "ROJAS");
-  EXPECT_EQ(Key("accion"), "AKSION");
-  EXPECT_EQ(Key("maximiliano"), "MAKSIMILIANO");
-  EXPECT_EQ(Key("chavez"), "CABES");
-  EXPECT_EQ(Key("quique"), "KIKE");
-  EXPECT_EQ(Key("guillermo"), "GIYERMO");
+  const table_testing::TextCases cases = {
+      {"vasquez", "BASKES"},
+      {"perez", "PERES"},
+      {"rojas", "ROJAS"},
+      {"accion", "AKSION"},
+      {"maximiliano", "MAKSIMILIANO"},
+      {"chavez", "CABES"},
+      {"quique", "KIKE"},
+      {"guillermo", "GIYERMO"},
+  };
+  ExpectEachMapsTo(Key, cases);
 }
 
 TEST(PhoneticTest, KeepsWordsApart) {
-  EXPECT_EQ(Key("de la cruz"), "DE LA KRUS");
-  EXPECT_EQ(Key("  perez   rodriguez "), "PERES RODRIGES");
-  EXPECT_EQ(Key("h perez"), "PERES");  // a silent word leaves no trace
-  EXPECT_EQ(Key(""), "");
+  // "h" is a silent word: it leaves no trace.
+  const table_testing::TextCases cases = {
+      {"de la cruz", "DE LA KRUS"},
+      {"  perez   rodriguez ", "PERES RODRIGES"},
+      {"h perez", "PERES"},
+      {"", ""},
+  };
+  ExpectEachMapsTo(Key, cases);
 }
 
 TEST(PhoneticTest, FinalDDroppingIsOptional) {
@@ -78,8 +89,11 @@ TEST(PhoneticTest, FinalDDroppingIsOptional) {
 }
 
 TEST(PhoneticTest, CopiesOtherCharacters) {
-  EXPECT_EQ(Key("ana2"), "ANA2");
-  EXPECT_EQ(Key("çelik"), "SELIK");
+  const table_testing::TextCases cases = {
+      {"ana2", "ANA2"},
+      {"çelik", "SELIK"},
+  };
+  ExpectEachMapsTo(Key, cases);
 }
 
 }  // namespace

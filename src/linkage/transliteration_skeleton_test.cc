@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
 #include "linkage/cyrillic_transliteration.h"
 
 namespace canje::linkage {
 namespace {
+
+using table_testing::ExpectEachMapsTo;
 
 // The skeleton of a comparison form as normalize.h makes it: spellings with diacritics are given
 // here already without them (š -> s, â -> a), and ʹ or ` already dropped.
@@ -16,52 +19,70 @@ std::string KeyOfCyrillic(std::string_view cyrillic) {
   return TransliterationSkeleton(CyrillicToLatin(cyrillic));
 }
 
+// Expects each case's Latin spelling (input) to have the skeleton of its Cyrillic original
+// (expected).
+void ExpectSpellingsMeet(const std::vector<table_testing::TextCase>& spellings) {
+  for (const table_testing::TextCase& one : spellings) {
+    EXPECT_EQ(Key(one.input), KeyOfCyrillic(one.expected)) << one.input << " / " << one.expected;
+  }
+}
+
 TEST(TransliterationSkeletonTest, BgnPcgnSpellingsMeetTheCyrillic) {
-  EXPECT_EQ(Key("yevgeniy"), KeyOfCyrillic("Евгений"));
-  EXPECT_EQ(Key("sergeyev"), KeyOfCyrillic("Сергеев"));
-  EXPECT_EQ(Key("shcherbakov"), KeyOfCyrillic("Щербаков"));
-  EXPECT_EQ(Key("natalya"), KeyOfCyrillic("Наталья"));
-  EXPECT_EQ(Key("solovyev"), KeyOfCyrillic("Соловьёв"));
-  EXPECT_EQ(Key("tsvetkov"), KeyOfCyrillic("Цветков"));
+  ExpectSpellingsMeet({
+      {"yevgeniy", "Евгений"},
+      {"sergeyev", "Сергеев"},
+      {"shcherbakov", "Щербаков"},
+      {"natalya", "Наталья"},
+      {"solovyev", "Соловьёв"},
+      {"tsvetkov", "Цветков"},
+  });
 }
 
 TEST(TransliterationSkeletonTest, Iso9SpellingsWithoutTheirAccentsMeetTheCyrillic) {
-  EXPECT_EQ(Key("evgenij"), KeyOfCyrillic("Евгений"));
-  EXPECT_EQ(Key("sevcenko"), KeyOfCyrillic("Шевченко"));  // Ševčenko
-  EXPECT_EQ(Key("serbakov"), KeyOfCyrillic("Щербаков"));  // Ŝerbakov
-  EXPECT_EQ(Key("ulia"), KeyOfCyrillic("Юлия"));          // Ûliâ
-  EXPECT_EQ(Key("hohlov"), KeyOfCyrillic("Хохлов"));
-  EXPECT_EQ(Key("fedorov"), KeyOfCyrillic("Фёдоров"));    // Fëdorov
-  EXPECT_EQ(Key("grigorij"), KeyOfCyrillic("Григорій"));
-  EXPECT_EQ(Key("izak"), KeyOfCyrillic("Їжак"));          // Ïžak
+  ExpectSpellingsMeet({
+      {"evgenij", "Евгений"},
+      {"sevcenko", "Шевченко"},  // Ševčenko
+      {"serbakov", "Щербаков"},  // Ŝerbakov
+      {"ulia", "Юлия"},          // Ûliâ
+      {"hohlov", "Хохлов"},
+      {"fedorov", "Фёдоров"},  // Fëdorov
+      {"grigorij", "Григорій"},
+      {"izak", "Їжак"},  // Ïžak
+  });
 }
 
 TEST(TransliterationSkeletonTest, Gost779BSpellingsMeetTheCyrillic) {
-  EXPECT_EQ(Key("czvetkov"), KeyOfCyrillic("Цветков"));
-  EXPECT_EQ(Key("shherbakov"), KeyOfCyrillic("Щербаков"));
-  EXPECT_EQ(Key("xoxlov"), KeyOfCyrillic("Хохлов"));
-  EXPECT_EQ(Key("fyodorov"), KeyOfCyrillic("Фёдоров"));
-  EXPECT_EQ(Key("melnyk"), KeyOfCyrillic("Мельник"));     // Mel`ny`k
-  EXPECT_EQ(Key("lukyanenko"), KeyOfCyrillic("Лук'яненко"));  // Luk''yanenko
+  ExpectSpellingsMeet({
+      {"czvetkov", "Цветков"},
+      {"shherbakov", "Щербаков"},
+      {"xoxlov", "Хохлов"},
+      {"fyodorov", "Фёдоров"},
+      {"melnyk", "Мельник"},         // Mel`ny`k
+      {"lukyanenko", "Лук'яненко"},  // Luk''yanenko
+  });
 }
 
 TEST(TransliterationSkeletonTest, UkrainianNationalSpellingsMeetTheCyrillic) {
-  EXPECT_EQ(Key("yuliia"), KeyOfCyrillic("Юлія"));
-  EXPECT_EQ(Key("oleksii"), KeyOfCyrillic("Олексій"));
-  EXPECT_EQ(Key("yevhen"), KeyOfCyrillic("Євген"));
-  EXPECT_EQ(Key("hryhorii"), KeyOfCyrillic("Григорій"));
-  EXPECT_EQ(Key("zghurskyi"), KeyOfCyrillic("Згурський"));
-  EXPECT_EQ(Key("yushchenko"), KeyOfCyrillic("Ющенко"));
-  EXPECT_EQ(Key("lukianenko"), KeyOfCyrillic("Лук'яненко"));
+  ExpectSpellingsMeet({
+      {"yuliia", "Юлія"},
+      {"oleksii", "Олексій"},
+      {"yevhen", "Євген"},
+      {"hryhorii", "Григорій"},
+      {"zghurskyi", "Згурський"},
+      {"yushchenko", "Ющенко"},
+      {"lukianenko", "Лук'яненко"},
+  });
 }
 
 TEST(TransliterationSkeletonTest, PassportAndInformalSpellingsMeetTheCyrillic) {
-  EXPECT_EQ(Key("iuliia"), KeyOfCyrillic("Юлия"));
-  EXPECT_EQ(Key("yulia"), KeyOfCyrillic("Юлия"));
-  EXPECT_EQ(Key("dmitry"), KeyOfCyrillic("Дмитрий"));
-  EXPECT_EQ(Key("dmitrii"), KeyOfCyrillic("Дмитрий"));
-  EXPECT_EQ(Key("natalia"), KeyOfCyrillic("Наталья"));
-  EXPECT_EQ(Key("kiril"), KeyOfCyrillic("Кирилл"));
+  ExpectSpellingsMeet({
+      {"iuliia", "Юлия"},
+      {"yulia", "Юлия"},
+      {"dmitry", "Дмитрий"},
+      {"dmitrii", "Дмитрий"},
+      {"natalia", "Наталья"},
+      {"kiril", "Кирилл"},
+  });
 }
 
 TEST(TransliterationSkeletonTest, DifferentNamesKeepDifferentSkeletons) {
@@ -79,17 +100,20 @@ TEST(TransliterationSkeletonTest, WordsStaySeparate) {
 }
 
 TEST(CyrillicTransliterationTest, CanonicalSchemeIsIcaoWithUkrainianLetters) {
-  EXPECT_EQ(CyrillicToLatin("Шевченко"), "shevchenko");
-  EXPECT_EQ(CyrillicToLatin("ЩЕРБАКОВ"), "shcherbakov");
-  EXPECT_EQ(CyrillicToLatin("Юлія Петрівна"), "iuliia petrivna");
-  EXPECT_EQ(CyrillicToLatin("Лук'яненко"), "lukianenko");
-  EXPECT_EQ(CyrillicToLatin("Їжак"), "izhak");
-  EXPECT_EQ(CyrillicToLatin("Євген"), "ievgen");
-  EXPECT_EQ(CyrillicToLatin("Ґонта"), "gonta");
-  EXPECT_EQ(CyrillicToLatin("Хохлов-Цветков"), "khokhlov tsvetkov");
-  EXPECT_EQ(CyrillicToLatin("Наталья Ильинична"), "natalia ilinichna");
-  EXPECT_EQ(CyrillicToLatin("Подъячев"), "podieiachev");
-  EXPECT_EQ(CyrillicToLatin("Анна 2"), "anna 2");
+  const table_testing::TextCases cases = {
+      {"Шевченко", "shevchenko"},
+      {"ЩЕРБАКОВ", "shcherbakov"},
+      {"Юлія Петрівна", "iuliia petrivna"},
+      {"Лук'яненко", "lukianenko"},
+      {"Їжак", "izhak"},
+      {"Євген", "ievgen"},
+      {"Ґонта", "gonta"},
+      {"Хохлов-Цветков", "khokhlov tsvetkov"},
+      {"Наталья Ильинична", "natalia ilinichna"},
+      {"Подъячев", "podieiachev"},
+      {"Анна 2", "anna 2"},
+  };
+  ExpectEachMapsTo([](std::string_view utf8) { return CyrillicToLatin(utf8); }, cases);
   EXPECT_TRUE(HasCyrillicLetter(U"Анна"));
   EXPECT_FALSE(HasCyrillicLetter(U"Anna"));
 }

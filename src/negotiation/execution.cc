@@ -100,15 +100,6 @@ bool Has(const std::vector<Obstacle>& obstacles, ObstacleKind kind) {
                      [&](const Obstacle& o) { return o.kind == kind; });
 }
 
-Result<std::optional<Bytes>> PersonKey(store::Store& store, protect::Vault& vault,
-                                       int64_t person_id) {
-  CANJE_ASSIGN_OR_RETURN(auto person, store.FindPerson(person_id));
-  if (!person || person->person.data_key.empty()) return std::optional<Bytes>();
-  CANJE_ASSIGN_OR_RETURN(
-      Bytes key, vault.UnwrapKey(person->person.data_key, protect::PersonKeyContext(person_id)));
-  return std::optional<Bytes>(std::move(key));
-}
-
 std::string Describe(const store::NotTravellingRow& outcome, Role viewer) {
   return DescribeReason(outcome.reason, viewer) + " (recorded by " + outcome.recorded_by + " at " +
          outcome.recorded_at + ")";
@@ -169,6 +160,7 @@ Result<ReadinessReport> ExchangeReadiness(Instance& instance, int64_t exchange_i
   report.state = loaded.state;
   report.agreed_version = loaded.agreed_version;
   report.date = day;
+  instance::PersonKeys keys(instance.store(), instance.vault());
   for (const Transfer& transfer : loaded.transfers) {
     PersonReadiness entry;
     entry.transfer = transfer;
@@ -184,7 +176,7 @@ Result<ReadinessReport> ExchangeReadiness(Instance& instance, int64_t exchange_i
       entry.reason = std::string(ReasonFor(outcome->second.reason, viewer));
       entry.reason_text = DescribeReason(outcome->second.reason, viewer);
       if (instance::ReadsPersonalAssessments(viewer) && !outcome->second.note_sealed.empty()) {
-        CANJE_ASSIGN_OR_RETURN(auto key, PersonKey(instance.store(), instance.vault(), person));
+        CANJE_ASSIGN_OR_RETURN(auto key, keys.Of(person));
         if (key) {
           CANJE_ASSIGN_OR_RETURN(
               Bytes plain,
@@ -296,14 +288,8 @@ Result<int64_t> RecordNotTravelling(Instance& instance, int64_t exchange_id,
       }
       CANJE_RETURN_IF_ERROR(instance::SealNotTravellingReason(keys, recorder.vault(), row));
       if (!outcome.note.empty()) {
-        CANJE_ASSIGN_OR_RETURN(auto key, PersonKey(recorder.transaction().store(), recorder.vault(),
-                                                   outcome.person_id));
-        if (!key) {
-          return Status::Conflict(outcome.where + who +
-                                  " was erased; a note about them cannot be kept");
-        }
         row.note_sealed = recorder.vault().Seal(
-            *key, AsBytes(outcome.note),
+            *person_key, AsBytes(outcome.note),
             protect::NotTravellingNoteContext(outcome.person_id, exchange_id));
       }
       CANJE_ASSIGN_OR_RETURN(row.event_seq,

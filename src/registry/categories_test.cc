@@ -3,8 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::registry {
 namespace {
+
+using table_testing::ExpectEachMapsTo;
 
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
@@ -21,22 +25,25 @@ TEST(ParseCategory, CanonicalNamesReadAsThemselves) {
 }
 
 TEST(ParseCategory, ReadsSpanishAndSpacedForms) {
-  EXPECT_EQ(Category("Preso Político"), "political_prisoner");
-  EXPECT_EQ(Category("presa politica"), "political_prisoner");
-  EXPECT_EQ(Category("PERIODISTA"), "journalist");
-  EXPECT_EQ(Category("abogada"), "lawyer");
-  EXPECT_EQ(Category("opositor"), "opposition");
-  EXPECT_EQ(Category("oposición"), "opposition");
-  EXPECT_EQ(Category("intelectual"), "intellectual");
-  EXPECT_EQ(Category("defensor DDHH"), "human_rights_defender");
-  EXPECT_EQ(Category("extranjero"), "foreign_national");
-  EXPECT_EQ(Category("deportado"), "deportee");
-  EXPECT_EQ(Category("menor"), "minor");
-  EXPECT_EQ(Category("herido"), "sick_or_wounded");
-  EXPECT_EQ(Category("enfermo o herido"), "sick_or_wounded");
-  EXPECT_EQ(Category("militar"), "military");
-  EXPECT_EQ(Category("otro"), "other");
-  EXPECT_EQ(Category("foreign national"), "foreign_national");
+  const table_testing::TextCases cases = {
+      {"Preso Político", "political_prisoner"},
+      {"presa politica", "political_prisoner"},
+      {"PERIODISTA", "journalist"},
+      {"abogada", "lawyer"},
+      {"opositor", "opposition"},
+      {"oposición", "opposition"},
+      {"intelectual", "intellectual"},
+      {"defensor DDHH", "human_rights_defender"},
+      {"extranjero", "foreign_national"},
+      {"deportado", "deportee"},
+      {"menor", "minor"},
+      {"herido", "sick_or_wounded"},
+      {"enfermo o herido", "sick_or_wounded"},
+      {"militar", "military"},
+      {"otro", "other"},
+      {"foreign national", "foreign_national"},
+  };
+  ExpectEachMapsTo(Category, cases);
 }
 
 TEST(ParseCategory, AnUnknownCategorySuggestsAndLists) {

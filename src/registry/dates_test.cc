@@ -3,6 +3,8 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::registry {
 namespace {
 
@@ -55,26 +57,38 @@ TEST(ParseDate, AnExplicitOrderSettlesAmbiguity) {
   EXPECT_EQ(Parsed("1990-04-03", DateOrder::kMonthFirst), Day(1990, 4, 3));
 }
 
+// Expects each case's text (input) to be refused with a message that contains the expected words.
+void ExpectRefusedSaying(const std::vector<table_testing::TextCase>& cases) {
+  for (const table_testing::TextCase& one : cases) {
+    EXPECT_THAT(Error(one.input), HasSubstr(one.expected))
+        << "for the input \"" << one.input << "\"";
+  }
+}
+
 TEST(ParseDate, ImpossibleDatesSayWhy) {
-  EXPECT_THAT(Error("1990-02-30"), HasSubstr("February 1990 has 28 days"));
-  EXPECT_THAT(Error("1900-02-29"), HasSubstr("February 1900 has 28 days"));
-  EXPECT_THAT(Error("31/04/1990"), HasSubstr("April 1990 has 30 days"));
-  EXPECT_THAT(Error("0000-01-01"), HasSubstr("year 0"));
-  EXPECT_THAT(Error("0000"), HasSubstr("year 0"));
-  EXPECT_THAT(Error("1990-13-01"), HasSubstr("month 13"));
-  EXPECT_THAT(Error("13/13/1990"), HasSubstr("month 13"));
-  EXPECT_THAT(Error("1990-00"), HasSubstr("month 0"));
-  EXPECT_THAT(Error("0/5/1990"), HasSubstr("May 1990 has 31 days"));
+  ExpectRefusedSaying({
+      {"1990-02-30", "February 1990 has 28 days"},
+      {"1900-02-29", "February 1900 has 28 days"},
+      {"31/04/1990", "April 1990 has 30 days"},
+      {"0000-01-01", "year 0"},
+      {"0000", "year 0"},
+      {"1990-13-01", "month 13"},
+      {"13/13/1990", "month 13"},
+      {"1990-00", "month 0"},
+      {"0/5/1990", "May 1990 has 31 days"},
+  });
 }
 
 TEST(ParseDate, RejectsWhatItCannotRead) {
-  EXPECT_THAT(Error("3/4/90"), HasSubstr("four-digit year"));
-  EXPECT_THAT(Error(""), HasSubstr("empty"));
-  EXPECT_THAT(Error("abril 1990"), HasSubstr("YYYY-MM-DD"));
-  EXPECT_THAT(Error("1990-4-3"), HasSubstr("two-digit month"));
-  EXPECT_THAT(Error("1990/04/03"), HasSubstr("after the year"));
-  EXPECT_THAT(Error("1990-04-03-01"), HasSubstr("YYYY-MM-DD"));
-  EXPECT_THAT(Error("1990-04-03T10:00"), HasSubstr("YYYY-MM-DD"));
+  ExpectRefusedSaying({
+      {"3/4/90", "four-digit year"},
+      {"", "empty"},
+      {"abril 1990", "YYYY-MM-DD"},
+      {"1990-4-3", "two-digit month"},
+      {"1990/04/03", "after the year"},
+      {"1990-04-03-01", "YYYY-MM-DD"},
+      {"1990-04-03T10:00", "YYYY-MM-DD"},
+  });
 }
 
 TEST(DaysInMonth, FollowsTheGregorianLeapYears) {

@@ -23,9 +23,14 @@ class Writer {
     Varint(text.size());
     out_.append(text);
   }
-  void Strings(const std::vector<std::string>& items) {
+  // Writes the count of `items`, then each with write_one(*this, item).
+  template <typename Item, typename WriteOne>
+  void List(const std::vector<Item>& items, WriteOne write_one) {
     Varint(items.size());
-    for (const auto& item : items) String(item);
+    for (const Item& item : items) write_one(*this, item);
+  }
+  void Strings(const std::vector<std::string>& items) {
+    List(items, [](Writer& out, const std::string& item) { out.String(item); });
   }
   void Date(const std::optional<PartialDate>& date) {
     Byte(date ? 1 : 0);
@@ -66,12 +71,18 @@ class Reader {
     position_ += size;
     return text;
   }
-  std::vector<std::string> Strings() {
+  // Reads a count, then that many items with read_one(*this) while nothing has failed; a count
+  // larger than the bytes left fails at once.
+  template <typename ReadOne>
+  auto List(ReadOne read_one) -> std::vector<decltype(read_one(*this))> {
     uint64_t count = Varint();
-    std::vector<std::string> items;
+    std::vector<decltype(read_one(*this))> items;
     if (count > bytes_.size()) return Fail(), items;
-    for (uint64_t i = 0; i < count && ok_; ++i) items.push_back(String());
+    for (uint64_t i = 0; i < count && ok_; ++i) items.push_back(read_one(*this));
     return items;
+  }
+  std::vector<std::string> Strings() {
+    return List([](Reader& in) { return in.String(); });
   }
   std::optional<PartialDate> Date() {
     if (Byte() == 0) return std::nullopt;
@@ -112,21 +123,19 @@ std::string EncodePersonRecord(const PersonRecord& record) {
   w.Byte(static_cast<uint8_t>(record.sex));
   w.Date(record.date_of_birth);
   w.Strings(record.nationalities);
-  w.Varint(record.documents.size());
-  for (const auto& document : record.documents) {
-    w.String(document.type);
-    w.String(document.number);
-    w.String(document.country);
-  }
+  w.List(record.documents, [](Writer& out, const IdentityDocument& document) {
+    out.String(document.type);
+    out.String(document.number);
+    out.String(document.country);
+  });
   w.String(record.holder);
   w.String(record.facility);
   w.Date(record.custody_since);
   w.String(record.legal_basis);
-  w.Varint(record.charges.size());
-  for (const auto& charge : record.charges) {
-    w.String(charge.description);
-    w.String(charge.status);
-  }
+  w.List(record.charges, [](Writer& out, const Charge& charge) {
+    out.String(charge.description);
+    out.String(charge.status);
+  });
   w.Byte(record.evidence_disclosed ? (*record.evidence_disclosed ? 2 : 1) : 0);
   w.Strings(record.categories);
   w.Byte(static_cast<uint8_t>(record.status));
@@ -151,25 +160,23 @@ Result<PersonRecord> DecodePersonRecord(std::string_view bytes) {
   record.sex = static_cast<Sex>(sex);
   record.date_of_birth = r.Date();
   record.nationalities = r.Strings();
-  uint64_t documents = r.Varint();
-  for (uint64_t i = 0; i < documents && r.ok(); ++i) {
+  record.documents = r.List([](Reader& in) {
     IdentityDocument document;
-    document.type = r.String();
-    document.number = r.String();
-    document.country = r.String();
-    record.documents.push_back(std::move(document));
-  }
+    document.type = in.String();
+    document.number = in.String();
+    document.country = in.String();
+    return document;
+  });
   record.holder = r.String();
   record.facility = r.String();
   record.custody_since = r.Date();
   record.legal_basis = r.String();
-  uint64_t charges = r.Varint();
-  for (uint64_t i = 0; i < charges && r.ok(); ++i) {
+  record.charges = r.List([](Reader& in) {
     Charge charge;
-    charge.description = r.String();
-    charge.status = r.String();
-    record.charges.push_back(std::move(charge));
-  }
+    charge.description = in.String();
+    charge.status = in.String();
+    return charge;
+  });
   uint8_t evidence = r.Byte();
   if (evidence == 1) record.evidence_disclosed = false;
   if (evidence == 2) record.evidence_disclosed = true;

@@ -3,102 +3,71 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace canje::registry {
 namespace {
 
 using ::testing::ElementsAre;
 using ::testing::IsEmpty;
 
+// Expects SplitFullName(full) to read `given` as the given names and `family` as the family names.
+void ExpectSplit(std::string_view full, const std::vector<std::string>& given,
+                 const std::vector<std::string>& family) {
+  const PersonName name = SplitFullName(full);
+  EXPECT_EQ(name.given_names, given) << full;
+  EXPECT_EQ(name.family_names, family) << full;
+}
+
 TEST(SplitFullName, TheRosterFormPutsFamilyNamesBeforeTheComma) {
-  PersonName name = SplitFullName("PÉREZ RODRÍGUEZ, JOSÉ LUIS");
-  EXPECT_THAT(name.family_names, ElementsAre("PÉREZ", "RODRÍGUEZ"));
-  EXPECT_THAT(name.given_names, ElementsAre("JOSÉ", "LUIS"));
-  name = SplitFullName("Pérez de la Cruz,  María de los Ángeles ");
-  EXPECT_THAT(name.family_names, ElementsAre("Pérez", "de la Cruz"));
-  EXPECT_THAT(name.given_names, ElementsAre("María", "de", "los", "Ángeles"));
-  name = SplitFullName("Pérez,");
-  EXPECT_THAT(name.family_names, ElementsAre("Pérez"));
-  EXPECT_THAT(name.given_names, IsEmpty());
+  ExpectSplit("PÉREZ RODRÍGUEZ, JOSÉ LUIS", {"JOSÉ", "LUIS"}, {"PÉREZ", "RODRÍGUEZ"});
+  ExpectSplit("Pérez de la Cruz,  María de los Ángeles ", {"María", "de", "los", "Ángeles"},
+              {"Pérez", "de la Cruz"});
+  ExpectSplit("Pérez,", {}, {"Pérez"});
 }
 
 TEST(SplitFullName, FourOrMoreUnitsEndWithTwoFamilyNames) {
-  PersonName name = SplitFullName("José Luis Pérez Rodríguez");
-  EXPECT_THAT(name.given_names, ElementsAre("José", "Luis"));
-  EXPECT_THAT(name.family_names, ElementsAre("Pérez", "Rodríguez"));
-  name = SplitFullName("Ana María Luisa Gómez Díaz");
-  EXPECT_THAT(name.given_names, ElementsAre("Ana", "María", "Luisa"));
-  EXPECT_THAT(name.family_names, ElementsAre("Gómez", "Díaz"));
+  ExpectSplit("José Luis Pérez Rodríguez", {"José", "Luis"}, {"Pérez", "Rodríguez"});
+  ExpectSplit("Ana María Luisa Gómez Díaz", {"Ana", "María", "Luisa"}, {"Gómez", "Díaz"});
 }
 
 TEST(SplitFullName, ThreeUnitsAreOneGivenAndTwoFamilyNames) {
-  PersonName name = SplitFullName("José Pérez Rodríguez");
-  EXPECT_THAT(name.given_names, ElementsAre("José"));
-  EXPECT_THAT(name.family_names, ElementsAre("Pérez", "Rodríguez"));
+  ExpectSplit("José Pérez Rodríguez", {"José"}, {"Pérez", "Rodríguez"});
   // The documented cost of the default: a compound given name with one surname is misread.
-  name = SplitFullName("Juan Carlos Pérez");
-  EXPECT_THAT(name.given_names, ElementsAre("Juan"));
-  EXPECT_THAT(name.family_names, ElementsAre("Carlos", "Pérez"));
+  ExpectSplit("Juan Carlos Pérez", {"Juan"}, {"Carlos", "Pérez"});
 }
 
 TEST(SplitFullName, TwoUnitsAreOneAndOneAndOneIsAGivenName) {
-  PersonName name = SplitFullName("José Pérez");
-  EXPECT_THAT(name.given_names, ElementsAre("José"));
-  EXPECT_THAT(name.family_names, ElementsAre("Pérez"));
-  name = SplitFullName("  Yusuf ");
-  EXPECT_THAT(name.given_names, ElementsAre("Yusuf"));
-  EXPECT_THAT(name.family_names, IsEmpty());
+  ExpectSplit("José Pérez", {"José"}, {"Pérez"});
+  ExpectSplit("  Yusuf ", {"Yusuf"}, {});
   EXPECT_EQ(SplitFullName("   "), PersonName());
 }
 
 TEST(SplitFullName, ParticlesStayWithTheFollowingSurname) {
-  PersonName name = SplitFullName("Juan de la Cruz Pérez");
-  EXPECT_THAT(name.given_names, ElementsAre("Juan"));
-  EXPECT_THAT(name.family_names, ElementsAre("de la Cruz", "Pérez"));
-  name = SplitFullName("Luis Alberto Pérez de la Cruz");
-  EXPECT_THAT(name.given_names, ElementsAre("Luis", "Alberto"));
-  EXPECT_THAT(name.family_names, ElementsAre("Pérez", "de la Cruz"));
-  name = SplitFullName("Pedro San Martín del Valle");
-  EXPECT_THAT(name.given_names, ElementsAre("Pedro"));
-  EXPECT_THAT(name.family_names, ElementsAre("San Martín", "del Valle"));
-  name = SplitFullName("Marco Di Stefano Rossi");
-  EXPECT_THAT(name.family_names, ElementsAre("Di Stefano", "Rossi"));
-  name = SplitFullName("Ana Silva dos Santos");
-  EXPECT_THAT(name.given_names, ElementsAre("Ana"));
-  EXPECT_THAT(name.family_names, ElementsAre("Silva", "dos Santos"));
+  ExpectSplit("Juan de la Cruz Pérez", {"Juan"}, {"de la Cruz", "Pérez"});
+  ExpectSplit("Luis Alberto Pérez de la Cruz", {"Luis", "Alberto"}, {"Pérez", "de la Cruz"});
+  ExpectSplit("Pedro San Martín del Valle", {"Pedro"}, {"San Martín", "del Valle"});
+  EXPECT_THAT(SplitFullName("Marco Di Stefano Rossi").family_names,
+              ElementsAre("Di Stefano", "Rossi"));
+  ExpectSplit("Ana Silva dos Santos", {"Ana"}, {"Silva", "dos Santos"});
 }
 
 TEST(SplitFullName, DevotionalGivenNamesKeepTheirParticles) {
-  PersonName name = SplitFullName("María de los Ángeles Pérez de la Cruz");
-  EXPECT_THAT(name.given_names, ElementsAre("María", "de", "los", "Ángeles"));
-  EXPECT_THAT(name.family_names, ElementsAre("Pérez", "de la Cruz"));
-  name = SplitFullName("María del Carmen Pérez");
-  EXPECT_THAT(name.given_names, ElementsAre("María", "del", "Carmen"));
-  EXPECT_THAT(name.family_names, ElementsAre("Pérez"));
-  name = SplitFullName("José de Jesús Rodríguez Gómez");
-  EXPECT_THAT(name.given_names, ElementsAre("José", "de", "Jesús"));
-  EXPECT_THAT(name.family_names, ElementsAre("Rodríguez", "Gómez"));
-  name = SplitFullName("MARIA DEL VALLE GONZALEZ");
-  EXPECT_THAT(name.given_names, ElementsAre("MARIA", "DEL", "VALLE"));
-  EXPECT_THAT(name.family_names, ElementsAre("GONZALEZ"));
+  ExpectSplit("María de los Ángeles Pérez de la Cruz", {"María", "de", "los", "Ángeles"},
+              {"Pérez", "de la Cruz"});
+  ExpectSplit("María del Carmen Pérez", {"María", "del", "Carmen"}, {"Pérez"});
+  ExpectSplit("José de Jesús Rodríguez Gómez", {"José", "de", "Jesús"}, {"Rodríguez", "Gómez"});
+  ExpectSplit("MARIA DEL VALLE GONZALEZ", {"MARIA", "DEL", "VALLE"}, {"GONZALEZ"});
   // With nothing left for a family name, the particle unit is the family name.
-  name = SplitFullName("Jesús del Valle");
-  EXPECT_THAT(name.given_names, ElementsAre("Jesús"));
-  EXPECT_THAT(name.family_names, ElementsAre("del Valle"));
+  ExpectSplit("Jesús del Valle", {"Jesús"}, {"del Valle"});
 }
 
 TEST(SplitFullName, CapitalsAtOneEndMarkTheFamilyNames) {
-  PersonName name = SplitFullName("PÉREZ RODRÍGUEZ José Luis");
-  EXPECT_THAT(name.family_names, ElementsAre("PÉREZ", "RODRÍGUEZ"));
-  EXPECT_THAT(name.given_names, ElementsAre("José", "Luis"));
-  name = SplitFullName("José Luis PÉREZ");
-  EXPECT_THAT(name.given_names, ElementsAre("José", "Luis"));
-  EXPECT_THAT(name.family_names, ElementsAre("PÉREZ"));
-  name = SplitFullName("Ana María de la CRUZ");
-  EXPECT_THAT(name.given_names, ElementsAre("Ana", "María"));
-  EXPECT_THAT(name.family_names, ElementsAre("de la CRUZ"));
-  name = SplitFullName("ÑÁÑEZ Óscar");
-  EXPECT_THAT(name.family_names, ElementsAre("ÑÁÑEZ"));
-  EXPECT_THAT(name.given_names, ElementsAre("Óscar"));
+  ExpectSplit("PÉREZ RODRÍGUEZ José Luis", {"José", "Luis"}, {"PÉREZ", "RODRÍGUEZ"});
+  ExpectSplit("José Luis PÉREZ", {"José", "Luis"}, {"PÉREZ"});
+  ExpectSplit("Ana María de la CRUZ", {"Ana", "María"}, {"de la CRUZ"});
+  ExpectSplit("ÑÁÑEZ Óscar", {"Óscar"}, {"ÑÁÑEZ"});
 }
 
 // Without a comma or capitals, splitting only decides where given names end: every word is

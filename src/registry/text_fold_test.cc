@@ -3,24 +3,31 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::registry {
 namespace {
+
+using table_testing::ExpectEachMapsTo;
 
 using ::testing::ElementsAre;
 
 TEST(FoldForMatching, IgnoresCaseAccentsAndSeparators) {
-  EXPECT_EQ(FoldForMatching("  Fecha de Nacimiento "), "fecha_de_nacimiento");
-  EXPECT_EQ(FoldForMatching("FECHA-NACIMIENTO"), "fecha_nacimiento");
-  EXPECT_EQ(FoldForMatching("Cédula"), "cedula");
-  EXPECT_EQ(FoldForMatching("CÉDULA"), "cedula");
-  EXPECT_EQ(FoldForMatching("Preso  Político"), "preso_politico");
-  EXPECT_EQ(FoldForMatching("año"), "ano");
-  EXPECT_EQ(FoldForMatching("N°"), "no");
-  EXPECT_EQ(FoldForMatching("Łódź Škoda"), "lodz_skoda");
-  EXPECT_EQ(FoldForMatching("apellidos, nombres"), "apellidos_nombres");
-  EXPECT_EQ(FoldForMatching("nombre\xC2\xA0y apellido"), "nombre_y_apellido");
-  EXPECT_EQ(FoldForMatching("__x__"), "x");
-  EXPECT_EQ(FoldForMatching(" - "), "");
+  const table_testing::TextCases cases = {
+      {"  Fecha de Nacimiento ", "fecha_de_nacimiento"},
+      {"FECHA-NACIMIENTO", "fecha_nacimiento"},
+      {"Cédula", "cedula"},
+      {"CÉDULA", "cedula"},
+      {"Preso  Político", "preso_politico"},
+      {"año", "ano"},
+      {"N°", "no"},
+      {"Łódź Škoda", "lodz_skoda"},
+      {"apellidos, nombres", "apellidos_nombres"},
+      {"nombre\xC2\xA0y apellido", "nombre_y_apellido"},
+      {"__x__", "x"},
+      {" - ", ""},
+  };
+  ExpectEachMapsTo(FoldForMatching, cases);
 }
 
 TEST(FoldForMatching, KeepsOtherScriptsDistinct) {
@@ -29,9 +36,12 @@ TEST(FoldForMatching, KeepsOtherScriptsDistinct) {
 }
 
 TEST(TrimSpace, TrimsAsciiAndNoBreakSpaces) {
-  EXPECT_EQ(TrimSpace(" \t x y \r\n"), "x y");
-  EXPECT_EQ(TrimSpace("\xC2\xA0José\xC2\xA0"), "José");
-  EXPECT_EQ(TrimSpace("   "), "");
+  const table_testing::TextCases cases = {
+      {" \t x y \r\n", "x y"},
+      {"\xC2\xA0José\xC2\xA0", "José"},
+      {"   ", ""},
+  };
+  ExpectEachMapsTo(TrimSpace, cases);
 }
 
 TEST(SplitList, KeepsEmptyItemsForAlignment) {

@@ -149,11 +149,4 @@ bool IsCyrillicLetter(char32_t c) {
 
 bool IsCyrillicUpper(char32_t c) { return (c >= 0x0400 && c <= 0x042F) || c == 0x0490; }
 
-char32_t CyrillicLower(char32_t c) {
-  if (c >= 0x0410 && c <= 0x042F) return c + 0x20;
-  if (c >= 0x0400 && c <= 0x040F) return c + 0x50;
-  if (c == 0x0490) return 0x0491;
-  return c;
-}
-
 }  // namespace canje::scenario

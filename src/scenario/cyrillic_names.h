@@ -36,7 +36,5 @@ std::string FeminineFamilyName(std::string_view male, NameLanguage language);
 // The Cyrillic letters of Russian and Ukrainian (U+0400-U+045F, Ґ ґ), either case.
 bool IsCyrillicLetter(char32_t c);
 bool IsCyrillicUpper(char32_t c);
-// The lower-case form of a Cyrillic letter; any other code point unchanged.
-char32_t CyrillicLower(char32_t c);
 
 }  // namespace canje::scenario

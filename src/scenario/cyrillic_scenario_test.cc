@@ -3,6 +3,7 @@
 #include "scenario/cyrillic_scenario.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -11,13 +12,14 @@
 #include <set>
 #include <sstream>
 
-#include <unistd.h>
-
+#include "core/testing/text_cases.h"
 #include "scenario/cyrillic_names.h"
 #include "scenario/latin_text.h"
 
 namespace canje::scenario {
 namespace {
+
+using table_testing::ExpectEachMapsTo;
 
 bool HasCyrillic(std::string_view text) {
   for (char32_t c : DecodeUtf8(text)) {
@@ -29,12 +31,12 @@ bool HasCyrillic(std::string_view text) {
 std::string Joined(const CyrillicListPair& lists) {
   std::string all;
   for (const auto& row : lists.roster) {
-    all += row.record_id + row.person_key + row.family_name + row.given_names +
-           row.date_of_birth + row.sex + row.errors + "\n";
+    all += row.record_id + row.person_key + row.family_name + row.given_names + row.date_of_birth +
+           row.sex + row.errors + "\n";
   }
   for (const auto& row : lists.counterpart) {
-    all += row.record_id + row.person_key + row.given_names + row.family_name +
-           row.date_of_birth + row.sex + row.standard + row.errors + "\n";
+    all += row.record_id + row.person_key + row.given_names + row.family_name + row.date_of_birth +
+           row.sex + row.standard + row.errors + "\n";
   }
   return all;
 }
@@ -109,13 +111,23 @@ TEST(CyrillicScenarioTest, NamesakesDuplicatesAndMistakesAreThere) {
 }
 
 TEST(CyrillicScenarioTest, FamilyNamesTakeTheirFemaleForm) {
-  EXPECT_EQ(FeminineFamilyName("Иванов", NameLanguage::kRussian), "Иванова");
-  EXPECT_EQ(FeminineFamilyName("Соловьёв", NameLanguage::kRussian), "Соловьёва");
-  EXPECT_EQ(FeminineFamilyName("Ильин", NameLanguage::kRussian), "Ильина");
-  EXPECT_EQ(FeminineFamilyName("Вишневский", NameLanguage::kRussian), "Вишневская");
-  EXPECT_EQ(FeminineFamilyName("Ковальський", NameLanguage::kUkrainian), "Ковальська");
-  EXPECT_EQ(FeminineFamilyName("Шевченко", NameLanguage::kUkrainian), "Шевченко");
-  EXPECT_EQ(FeminineFamilyName("Ткачук", NameLanguage::kUkrainian), "Ткачук");
+  const table_testing::TextCases russian = {
+      {"Иванов", "Иванова"},
+      {"Соловьёв", "Соловьёва"},
+      {"Ильин", "Ильина"},
+      {"Вишневский", "Вишневская"},
+  };
+  ExpectEachMapsTo(
+      [](std::string_view name) { return FeminineFamilyName(name, NameLanguage::kRussian); },
+      russian);
+  const table_testing::TextCases ukrainian = {
+      {"Ковальський", "Ковальська"},
+      {"Шевченко", "Шевченко"},
+      {"Ткачук", "Ткачук"},
+  };
+  ExpectEachMapsTo(
+      [](std::string_view name) { return FeminineFamilyName(name, NameLanguage::kUkrainian); },
+      ukrainian);
 }
 
 TEST(CyrillicScenarioTest, WritesTheThreeFiles) {

@@ -2,20 +2,30 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::scenario {
 namespace {
 
+using table_testing::ExpectEachMapsTo;
+
 TEST(DropAccents, StripsDiacriticsFromLatinLetters) {
-  EXPECT_EQ(DropAccents("José Núñez Müller"), "Jose Nunez Muller");
-  EXPECT_EQ(DropAccents("ÁNGEL PEÑA"), "ANGEL PENA");
-  EXPECT_EQ(DropAccents("Łukasz Wiśniewski Kovačič"), "Lukasz Wisniewski Kovacic");
-  EXPECT_EQ(DropAccents("Straße"), "Strasse");
-  EXPECT_EQ(DropAccents("Pedro"), "Pedro");
+  const table_testing::TextCases cases = {
+      {"José Núñez Müller", "Jose Nunez Muller"},
+      {"ÁNGEL PEÑA", "ANGEL PENA"},
+      {"Łukasz Wiśniewski Kovačič", "Lukasz Wisniewski Kovacic"},
+      {"Straße", "Strasse"},
+      {"Pedro", "Pedro"},
+  };
+  ExpectEachMapsTo(DropAccents, cases);
 }
 
 TEST(UpperCase, KeepsAccentsAndParticles) {
-  EXPECT_EQ(UpperCase("José de la Cruz Peña"), "JOSÉ DE LA CRUZ PEÑA");
-  EXPECT_EQ(UpperCase("Areszt Śledczy Łódź"), "ARESZT ŚLEDCZY ŁÓDŹ");
+  const table_testing::TextCases cases = {
+      {"José de la Cruz Peña", "JOSÉ DE LA CRUZ PEÑA"},
+      {"Areszt Śledczy Łódź", "ARESZT ŚLEDCZY ŁÓDŹ"},
+  };
+  ExpectEachMapsTo(UpperCase, cases);
   EXPECT_EQ(LowerCase("JOSÉ ŚLEDCZY"), "josé śledczy");
 }
 

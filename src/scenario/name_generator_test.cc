@@ -5,14 +5,22 @@
 #include <map>
 #include <set>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::scenario {
 namespace {
 
+using table_testing::ExpectEachMapsTo;
+
 TEST(FeminineSurname, FollowsEachLanguagesRule) {
-  EXPECT_EQ(FeminineSurname("Ivanov", SurnameGender::kRussian), "Ivanova");
-  EXPECT_EQ(FeminineSurname("Ilyin", SurnameGender::kRussian), "Ilyina");
-  EXPECT_EQ(FeminineSurname("Malinovsky", SurnameGender::kRussian), "Malinovskaya");
-  EXPECT_EQ(FeminineSurname("Zhuk", SurnameGender::kRussian), "Zhuk");
+  const table_testing::TextCases cases = {
+      {"Ivanov", "Ivanova"},
+      {"Ilyin", "Ilyina"},
+      {"Malinovsky", "Malinovskaya"},
+      {"Zhuk", "Zhuk"},
+  };
+  ExpectEachMapsTo(
+      [](std::string_view name) { return FeminineSurname(name, SurnameGender::kRussian); }, cases);
   EXPECT_EQ(FeminineSurname("Kazlou", SurnameGender::kBelarusian), "Kazlava");
   EXPECT_EQ(FeminineSurname("Kowalski", SurnameGender::kPolish), "Kowalska");
   EXPECT_EQ(FeminineSurname("Pérez", SurnameGender::kInvariant), "Pérez");

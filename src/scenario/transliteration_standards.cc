@@ -2,6 +2,7 @@
 
 #include <array>
 
+#include "core/cyrillic_letters.h"
 #include "scenario/cyrillic_names.h"
 #include "scenario/latin_text.h"
 
@@ -21,29 +22,6 @@ struct LetterContext {
 
 bool BgnSoftensAfter(char32_t c) {
   return std::u32string_view(U"аеёиоуыэюяіїєйьъ").find(c) != std::u32string_view::npos;
-}
-
-// The spelling every standard shares for the letters they agree on, or nullptr.
-const char32_t* Common(char32_t c) {
-  switch (c) {
-    case U'а': return U"a";
-    case U'б': return U"b";
-    case U'в': return U"v";
-    case U'д': return U"d";
-    case U'з': return U"z";
-    case U'к': return U"k";
-    case U'л': return U"l";
-    case U'м': return U"m";
-    case U'н': return U"n";
-    case U'о': return U"o";
-    case U'п': return U"p";
-    case U'р': return U"r";
-    case U'с': return U"s";
-    case U'т': return U"t";
-    case U'у': return U"u";
-    case U'ф': return U"f";
-    default: return nullptr;
-  }
 }
 
 std::u32string_view BgnPcgn(char32_t c, const LetterContext& at) {
@@ -154,24 +132,9 @@ std::u32string_view Ukrainian2010(char32_t c, const LetterContext& at) {
   }
 }
 
+// Russian passports follow ICAO Doc 9303's table.
 std::u32string_view RussianPassport(char32_t c, const LetterContext&) {
-  switch (c) {
-    case U'г': case U'ґ': return U"g";
-    case U'е': case U'ё': case U'э': return U"e";
-    case U'є': return U"ie";
-    case U'ж': return U"zh";
-    case U'и': case U'і': case U'ї': case U'й': return U"i";
-    case U'х': return U"kh";
-    case U'ц': return U"ts";
-    case U'ч': return U"ch";
-    case U'ш': return U"sh";
-    case U'щ': return U"shch";
-    case U'ъ': return U"ie";
-    case U'ы': return U"y";
-    case U'ю': return U"iu";
-    case U'я': return U"ia";
-    default: return U"";  // ь
-  }
+  return IcaoCyrillicSpelling(c).value_or(U"");
 }
 
 std::u32string_view Apostrophe(Standard standard) {
@@ -183,7 +146,7 @@ std::u32string_view Apostrophe(Standard standard) {
 }
 
 std::u32string_view Spell(Standard standard, char32_t c, const LetterContext& at) {
-  if (const char32_t* common = Common(c)) return common;
+  if (const std::u32string_view agreed = AgreedCyrillicSpelling(c); !agreed.empty()) return agreed;
   switch (standard) {
     case Standard::kBgnPcgnRussian: return BgnPcgn(c, at);
     case Standard::kIso9: return Iso9(c, at);

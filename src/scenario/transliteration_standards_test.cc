@@ -4,10 +4,13 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::scenario {
 namespace {
 
 using S = TransliterationStandard;
+using table_testing::ExpectEachMapsTo;
 
 std::string Bgn(std::string_view name) { return Transliterate(name, S::kBgnPcgnRussian, false); }
 std::string Iso(std::string_view name, bool ukrainian = false) {
@@ -22,55 +25,57 @@ std::string Passport(std::string_view name) {
 }
 
 TEST(TransliterationStandardsTest, BgnPcgnWritesYeAfterVowelsAndSoftSigns) {
-  EXPECT_EQ(Bgn("Евгений"), "Yevgeniy");
-  EXPECT_EQ(Bgn("Сергеев"), "Sergeyev");
-  EXPECT_EQ(Bgn("Щербаков"), "Shcherbakov");
-  EXPECT_EQ(Bgn("Наталья"), "Natalʹya");
-  EXPECT_EQ(Bgn("Фёдоров"), "Fëdorov");
-  EXPECT_EQ(Bgn("Цветков"), "Tsvetkov");
-  EXPECT_EQ(Bgn("ЮЛИЯ"), "YULIYA");
+  const table_testing::TextCases cases = {
+      {"Евгений", "Yevgeniy"}, {"Сергеев", "Sergeyev"}, {"Щербаков", "Shcherbakov"},
+      {"Наталья", "Natalʹya"}, {"Фёдоров", "Fëdorov"},  {"Цветков", "Tsvetkov"},
+      {"ЮЛИЯ", "YULIYA"},
+  };
+  ExpectEachMapsTo(Bgn, cases);
 }
 
 TEST(TransliterationStandardsTest, Iso9IsOneLetterForOneLetter) {
-  EXPECT_EQ(Iso("Евгений"), "Evgenij");
-  EXPECT_EQ(Iso("Шевченко"), "Ševčenko");
-  EXPECT_EQ(Iso("Щербаков"), "Ŝerbakov");
-  EXPECT_EQ(Iso("Юлия"), "Ûliâ");
-  EXPECT_EQ(Iso("Юлія", true), "Ûlìâ");
-  EXPECT_EQ(Iso("Хохлов"), "Hohlov");
-  EXPECT_EQ(Iso("Лук'яненко", true), "Luk’ânenko");
-  EXPECT_EQ(Iso("Ґонта", true), "G\u0300onta");
+  const table_testing::TextCases russian = {
+      {"Евгений", "Evgenij"}, {"Шевченко", "Ševčenko"}, {"Щербаков", "Ŝerbakov"},
+      {"Юлия", "Ûliâ"},       {"Хохлов", "Hohlov"},
+  };
+  ExpectEachMapsTo([](std::string_view name) { return Iso(name); }, russian);
+  const table_testing::TextCases ukrainian = {
+      {"Юлія", "Ûlìâ"},
+      {"Лук'яненко", "Luk’ânenko"},
+      {"Ґонта", "G\u0300onta"},
+  };
+  ExpectEachMapsTo([](std::string_view name) { return Iso(name, true); }, ukrainian);
 }
 
 TEST(TransliterationStandardsTest, Gost779BSpellsTseByTheNextLetter) {
-  EXPECT_EQ(Gost("Цветков"), "Czvetkov");
-  EXPECT_EQ(Gost("Целиков"), "Celikov");
-  EXPECT_EQ(Gost("Щербаков"), "Shherbakov");
-  EXPECT_EQ(Gost("Хохлов"), "Xoxlov");
-  EXPECT_EQ(Gost("Фёдоров"), "Fyodorov");
-  EXPECT_EQ(Gost("Наталья"), "Natal`ya");
-  EXPECT_EQ(Gost("Мельник", true), "Mel`ny`k");
-  EXPECT_EQ(Gost("Мельник", false), "Mel`nik");
-  EXPECT_EQ(Gost("Лук'яненко", true), "Luk''yanenko");
+  const table_testing::TextCases russian = {
+      {"Цветков", "Czvetkov"}, {"Целиков", "Celikov"},  {"Щербаков", "Shherbakov"},
+      {"Хохлов", "Xoxlov"},    {"Фёдоров", "Fyodorov"}, {"Наталья", "Natal`ya"},
+      {"Мельник", "Mel`nik"},
+  };
+  ExpectEachMapsTo([](std::string_view name) { return Gost(name); }, russian);
+  const table_testing::TextCases ukrainian = {
+      {"Мельник", "Mel`ny`k"},
+      {"Лук'яненко", "Luk''yanenko"},
+  };
+  ExpectEachMapsTo([](std::string_view name) { return Gost(name, true); }, ukrainian);
 }
 
 TEST(TransliterationStandardsTest, UkrainianNationalSystemDependsOnThePlaceInTheWord) {
-  EXPECT_EQ(National("Юлія"), "Yuliia");
-  EXPECT_EQ(National("Олексій"), "Oleksii");
-  EXPECT_EQ(National("Євген"), "Yevhen");
-  EXPECT_EQ(National("Їжак"), "Yizhak");
-  EXPECT_EQ(National("Згурський"), "Zghurskyi");
-  EXPECT_EQ(National("Лук'яненко"), "Lukianenko");
-  EXPECT_EQ(National("Григорій"), "Hryhorii");
-  EXPECT_EQ(National("Ґонта"), "Gonta");
+  const table_testing::TextCases cases = {
+      {"Юлія", "Yuliia"},       {"Олексій", "Oleksii"},     {"Євген", "Yevhen"},
+      {"Їжак", "Yizhak"},       {"Згурський", "Zghurskyi"}, {"Лук'яненко", "Lukianenko"},
+      {"Григорій", "Hryhorii"}, {"Ґонта", "Gonta"},
+  };
+  ExpectEachMapsTo(National, cases);
 }
 
 TEST(TransliterationStandardsTest, RussianPassportFollowsIcao) {
-  EXPECT_EQ(Passport("Юлия"), "Iuliia");
-  EXPECT_EQ(Passport("Евгений"), "Evgenii");
-  EXPECT_EQ(Passport("Наталья"), "Natalia");
-  EXPECT_EQ(Passport("Фёдоров"), "Fedorov");
-  EXPECT_EQ(Passport("Щербаков"), "Shcherbakov");
+  const table_testing::TextCases cases = {
+      {"Юлия", "Iuliia"},     {"Евгений", "Evgenii"},      {"Наталья", "Natalia"},
+      {"Фёдоров", "Fedorov"}, {"Щербаков", "Shcherbakov"},
+  };
+  ExpectEachMapsTo(Passport, cases);
 }
 
 TEST(TransliterationStandardsTest, CharactersOutsideCyrillicAreKept) {

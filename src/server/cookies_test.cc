@@ -2,16 +2,25 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::server {
 namespace {
 
+using table_testing::ExpectEachMapsTo;
+
 TEST(CookiesTest, FindsTheNamedCookieAmongOthers) {
-  EXPECT_EQ(CookieValue("canje_session=abc.1.xyz", "canje_session"), "abc.1.xyz");
-  EXPECT_EQ(CookieValue("theme=dark; canje_session=abc ; lang=es", "canje_session"), "abc");
-  EXPECT_EQ(CookieValue("canje_session=\"quoted\"", "canje_session"), "quoted");
-  EXPECT_EQ(CookieValue("xcanje_session=no; canje_sessionx=no", "canje_session"), "");
-  EXPECT_EQ(CookieValue("", "canje_session"), "");
-  EXPECT_EQ(CookieValue(";;=;canje_session", "canje_session"), "");
+  // Each input is a Cookie header; the value of its canje_session cookie is expected.
+  const table_testing::TextCases cases = {
+      {"canje_session=abc.1.xyz", "abc.1.xyz"},
+      {"theme=dark; canje_session=abc ; lang=es", "abc"},
+      {"canje_session=\"quoted\"", "quoted"},
+      {"xcanje_session=no; canje_sessionx=no", ""},
+      {"", ""},
+      {";;=;canje_session", ""},
+  };
+  ExpectEachMapsTo([](std::string_view header) { return CookieValue(header, "canje_session"); },
+                   cases);
 }
 
 TEST(CookiesTest, TheSessionCookieIsHttpOnlyStrictAndSecure) {

@@ -25,33 +25,26 @@ using nlohmann::json;
 const std::vector<std::string> kInterviewMembers = {"person", "destination", "identity", "consent",
                                                     "fit",    "on",          "note"};
 
-// A refusal the helpers of `call` tied to a member (a pointer such as "/consent") is moved
-// under `prefix` ("/interviews/3"), the item of a batch it is about.
-Status UnderPointer(ApiCall& call, const std::string& prefix, Status status) {
-  if (status.ok() || !call.problem) return status;
-  call.problem->pointer = prefix + call.problem->pointer;
-  call.problem->extensions.erase("pointer");
-  return status;
-}
-
-// One interview from a JSON object, as the flags of `canje interview record` give it.
-Result<negotiation::NewInterview> ReadInterview(ApiCall& call, const json& item) {
+// One interview from a JSON object, as the flags of `canje interview record` give it; the
+// object stands at pointer `at` ("" for the body, "/interviews/2" for an item of a batch).
+Result<negotiation::NewInterview> ReadInterview(ApiCall& call, const json& item,
+                                                const std::string& at) {
   if (!item.is_object()) {
     return call.AtPointer(Status::Usage("an interview is a JSON object, such as {\"person\": "
                                         "\"P17\", \"destination\": \"VEN\", \"identity\": "
                                         "\"confirmed\", \"consent\": \"consents\", \"fit\": "
                                         "\"yes\"}"),
-                          "");
+                          at);
   }
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, item, kInterviewMembers));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, item, kInterviewMembers, at));
   negotiation::NewInterview interview;
-  CANJE_ASSIGN_OR_RETURN(interview.person_id, PersonIdMember(call, item, "person"));
-  CANJE_ASSIGN_OR_RETURN(interview.destination, TextMember(call, item, "destination", true));
-  CANJE_ASSIGN_OR_RETURN(interview.identity, TextMember(call, item, "identity", true));
-  CANJE_ASSIGN_OR_RETURN(interview.consent, TextMember(call, item, "consent", true));
-  CANJE_ASSIGN_OR_RETURN(interview.fit, TextMember(call, item, "fit", true));
-  CANJE_ASSIGN_OR_RETURN(interview.interviewed_on, TextMember(call, item, "on", false));
-  CANJE_ASSIGN_OR_RETURN(interview.note, TextMember(call, item, "note", false));
+  CANJE_ASSIGN_OR_RETURN(interview.person_id, PersonIdMember(call, item, "person", at));
+  CANJE_ASSIGN_OR_RETURN(interview.destination, TextMember(call, item, "destination", true, at));
+  CANJE_ASSIGN_OR_RETURN(interview.identity, TextMember(call, item, "identity", true, at));
+  CANJE_ASSIGN_OR_RETURN(interview.consent, TextMember(call, item, "consent", true, at));
+  CANJE_ASSIGN_OR_RETURN(interview.fit, TextMember(call, item, "fit", true, at));
+  CANJE_ASSIGN_OR_RETURN(interview.interviewed_on, TextMember(call, item, "on", false, at));
+  CANJE_ASSIGN_OR_RETURN(interview.note, TextMember(call, item, "note", false, at));
   return interview;
 }
 
@@ -69,7 +62,7 @@ std::string InterviewsOf(int64_t person, const std::string& destination) {
 
 Result<Reply> PostInterview(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_ASSIGN_OR_RETURN(negotiation::NewInterview interview, ReadInterview(call, body));
+  CANJE_ASSIGN_OR_RETURN(negotiation::NewInterview interview, ReadInterview(call, body, ""));
   negotiation::InterviewFault fault;
   Result<negotiation::RecordedInterview> recorded =
       negotiation::RecordInterview(call.instance, interview, &fault);
@@ -92,9 +85,9 @@ Result<Reply> PostInterviewBatch(ApiCall& call) {
   std::vector<std::pair<negotiation::NewInterview, std::string>> interviews;
   for (size_t i = 0; i < found->size(); ++i) {
     const std::string prefix = "/interviews/" + std::to_string(i);
-    Result<negotiation::NewInterview> interview = ReadInterview(call, (*found)[i]);
-    if (!interview.ok()) return UnderPointer(call, prefix, interview.status());
-    interviews.emplace_back(std::move(*interview), prefix + ": ");
+    CANJE_ASSIGN_OR_RETURN(negotiation::NewInterview interview,
+                           ReadInterview(call, (*found)[i], prefix));
+    interviews.emplace_back(std::move(interview), prefix + ": ");
   }
   negotiation::InterviewFault fault;
   Result<std::vector<negotiation::RecordedInterview>> recorded =

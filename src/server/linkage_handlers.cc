@@ -17,21 +17,19 @@ namespace {
 
 using nlohmann::json;
 
-// Member `name` of `body`, a number, into `value` when present (left as it is when absent).
-Status LinkNumberMember(ApiCall& call, const json& body, const std::string& name, double& value) {
-  CANJE_ASSIGN_OR_RETURN(std::optional<double> number, NumberMember(call, body, name));
-  if (number) value = *number;
-  return Status::Ok();
-}
-
 Result<Reply> PostLink(ApiCall& call) {
   reconciliation::LinkStoreOptions options;
   if (!call.request.body().empty()) {
     CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
     CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"threshold", "review_low", "review_high"}));
-    CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "threshold", options.threshold));
-    CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "review_low", options.review_low));
-    CANJE_RETURN_IF_ERROR(LinkNumberMember(call, body, "review_high", options.review_high));
+    // Each member given replaces its default; an absent one leaves it as it is.
+    const std::pair<const char*, double*> settings[] = {{"threshold", &options.threshold},
+                                                        {"review_low", &options.review_low},
+                                                        {"review_high", &options.review_high}};
+    for (const auto& [name, value] : settings) {
+      CANJE_ASSIGN_OR_RETURN(std::optional<double> number, NumberMember(call, body, name));
+      if (number) *value = *number;
+    }
   }
   CANJE_ASSIGN_OR_RETURN(reconciliation::LinkStoreReport report,
                          reconciliation::LinkStore(call.instance, options));

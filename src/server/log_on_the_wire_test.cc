@@ -41,21 +41,17 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
   // A store with three parties and a mediator.
   void InitSmallStore() {
     canje_.Init();
-    Admin({"party", "add", "VEN", "--name", "Venezuela"});
-    Admin({"party", "add", "SLV", "--name", "El Salvador"});
-    Admin({"party", "add", "PUENTE", "--name", "Mediator (synthetic)", "--kind", "intermediary"});
-    Admin({"user", "add", "med", "--party", "PUENTE", "--role", "mediator"});
-    Admin({"user", "add", "ven", "--party", "VEN", "--role", "negotiator"});
+    canje_.RunOk({"party", "add", "VEN", "--name", "Venezuela"});
+    canje_.RunOk({"party", "add", "SLV", "--name", "El Salvador"});
+    canje_.RunOk(
+        {"party", "add", "PUENTE", "--name", "Mediator (synthetic)", "--kind", "intermediary"});
+    canje_.RunOk({"user", "add", "med", "--party", "PUENTE", "--role", "mediator"});
+    canje_.RunOk({"user", "add", "ven", "--party", "VEN", "--role", "negotiator"});
   }
 
-  std::string Admin(const std::vector<std::string>& args) const {
-    RunResult result = canje_.Run(args);
-    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << " " << args[1] << ": " << result.err;
-    return result.out;
-  }
 
   std::string Token(const std::string& user) const {
-    return json::parse(Admin({"user", "token", "create", user, "--json"}))["token"];
+    return json::parse(canje_.RunOk({"user", "token", "create", user, "--json"}))["token"];
   }
 
   // `count` events appended in one change through the core, as any command appends them (the
@@ -75,7 +71,7 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
 
   // One small change made by the command line (a new user: one event).
   void GrowByOne() {
-    Admin(
+    canje_.RunOk(
         {"user", "add", "user" + std::to_string(++grown_), "--party", "VEN", "--role", "observer"});
   }
 
@@ -106,8 +102,8 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
     }
     Restart(name);
     if (register_it) {
-      Admin({"witness", "add", witness.vkey, "http://127.0.0.1:" + std::to_string(witness.port),
-             "--party", "VEN"});
+      canje_.RunOk({"witness", "add", witness.vkey,
+                    "http://127.0.0.1:" + std::to_string(witness.port), "--party", "VEN"});
     }
     return witness;
   }
@@ -123,7 +119,7 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
   }
 
   std::string LogKey() const {
-    std::string key = Admin({"log", "vkey"});
+    std::string key = canje_.RunOk({"log", "vkey"});
     while (!key.empty() && key.back() == '\n') key.pop_back();
     return key;
   }
@@ -131,7 +127,7 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
   // How far each registered witness cosigned, as the log knows it.
   std::map<std::string, int64_t> CosignedSizes() const {
     std::map<std::string, int64_t> sizes;
-    for (const json& witness : json::parse(Admin({"witness", "list", "--json"}))) {
+    for (const json& witness : json::parse(canje_.RunOk({"witness", "list", "--json"}))) {
       sizes[witness["name"]] = witness["cosigned_size"];
     }
     return sizes;
@@ -156,7 +152,7 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
   // The latest checkpoint note with its cosignature lines, and whether `witness`'s line on it
   // verifies with the witness's key.
   bool CheckpointCosignedBy(const std::string& name) const {
-    const std::string note = Admin({"log", "checkpoint"});
+    const std::string note = canje_.RunOk({"log", "checkpoint"});
     Result<ledger::ParsedNote> parsed = ledger::ParseNote(note);
     Result<ledger::VerifierKey> key = ledger::ParseVerifierKey(witnesses_.at(name).vkey);
     if (!parsed.ok() || !key.ok()) return false;
@@ -191,7 +187,7 @@ class LogOnTheWireTest : public cli::testing::MultiUserTest {
 TEST_F(LogOnTheWireTest, GoTlogReadsEveryEntryAndTheLogsGrowthFromTheTiles) {
   InitSmallStore();
   AddEntries(300);
-  canje_.WriteFile("old.checkpoint", Admin({"log", "checkpoint"}));
+  canje_.WriteFile("old.checkpoint", canje_.RunOk({"log", "checkpoint"}));
   AddEntries(340);  // 640 entries and more: full and partial tiles at levels 0 and 1
   canje_.WriteFile("log.vkey", LogKey() + "\n");
   const std::string token = Token("ven");
@@ -213,7 +209,7 @@ TEST_F(LogOnTheWireTest, GoTlogReadsEveryEntryAndTheLogsGrowthFromTheTiles) {
   // SHA-256 of the verifier key) serves the same tiles to anyone holding the key.
   EXPECT_NE(RunProgram({"./tilelog", Url("/log/"), "log.vkey", "-"}, canje_.dir(), {}).exit_status,
             0);
-  const json opened = json::parse(Admin({"log", "reading", "open", "--json"}));
+  const json opened = json::parse(canje_.RunOk({"log", "reading", "open", "--json"}));
   ASSERT_EQ(opened["reading"], "open");
   const std::string prefix = opened["public_prefix"];
   RunResult sha =
@@ -236,7 +232,8 @@ TEST_F(LogOnTheWireTest, ServedTilesAreTheExportedFilesAndOnlyFullOnesAreCachedL
   AddEntries(520);
   StartServer();
   const std::string token = Token("ven");
-  const json exported = json::parse(Admin({"log", "export-tiles", "--out", "tiles", "--json"}));
+  const json exported =
+      json::parse(canje_.RunOk({"log", "export-tiles", "--out", "tiles", "--json"}));
   const int64_t size = exported["tree_size"];
   HttpTestClient client(server_->port());
   int compared = 0;
@@ -272,10 +269,10 @@ TEST_F(LogOnTheWireTest, ServedTilesAreTheExportedFilesAndOnlyFullOnesAreCachedL
 
   // The public prefix: 404 while the log is closed, for a wrong capability, and after closing.
   const std::string capability =
-      json::parse(Admin({"log", "reading", "open", "--json"}))["public_prefix"];
-  Admin({"log", "reading", "token"});
+      json::parse(canje_.RunOk({"log", "reading", "open", "--json"}))["public_prefix"];
+  canje_.RunOk({"log", "reading", "token"});
   EXPECT_EQ(client.Send("GET", capability + "checkpoint").status, 404);
-  Admin({"log", "reading", "open"});
+  canje_.RunOk({"log", "reading", "open"});
   HttpResult open = client.Send("GET", capability + "tile/0/000");
   EXPECT_EQ(open.status, 200);
   EXPECT_EQ(open.Header("cache-control"), "public, max-age=31536000, immutable");
@@ -300,7 +297,7 @@ TEST_F(LogOnTheWireTest, ServedTilesAreTheExportedFilesAndOnlyFullOnesAreCachedL
 TEST_F(LogOnTheWireTest, TheWitnessAnswersAddCheckpointAsTheSpecificationSays) {
   InitSmallStore();
   Witness& witness = StartWitness("w1.example", /*register_it=*/false);
-  const std::string note = Admin({"log", "checkpoint"});
+  const std::string note = canje_.RunOk({"log", "checkpoint"});
   const int64_t size = LogSize();
   HttpTestClient client(witness.port);
   auto post = [&](const std::string& body) {
@@ -313,13 +310,13 @@ TEST_F(LogOnTheWireTest, TheWitnessAnswersAddCheckpointAsTheSpecificationSays) {
   EXPECT_EQ(StateSize("w1.example"), size);
   // The log grows; an old size the witness did not cosign: 409 with its size.
   GrowByOne();
-  const std::string grown = Admin({"log", "checkpoint"});
+  const std::string grown = canje_.RunOk({"log", "checkpoint"});
   HttpResult mismatch = post("old 1\n\n" + grown);
   EXPECT_EQ(mismatch.status, 409);
   EXPECT_EQ(mismatch.Header("content-type"), "text/x.tlog.size");
   EXPECT_EQ(mismatch.body, std::to_string(size) + "\n");
   // The right old size with a proof that does not verify: 422, nothing cosigned.
-  const std::string proof = Admin({"log", "prove-consistency", std::to_string(size)});
+  const std::string proof = canje_.RunOk({"log", "prove-consistency", std::to_string(size)});
   std::string bad_proof = proof;
   bad_proof[3] = bad_proof[3] == 'A' ? 'B' : 'A';
   EXPECT_EQ(post("old " + std::to_string(size) + "\n" + bad_proof + "\n" + grown).status, 422);

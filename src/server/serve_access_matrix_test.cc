@@ -74,51 +74,44 @@ class AccessMatrixTest : public ::testing::Test {
                                          {"ven", "VEN", "negotiator", Role::kNegotiator},
                                          {"arg", "ARG", "negotiator", Role::kNegotiator},
                                          {"argobs", "ARG", "observer", Role::kObserver}}) {
-      Ok({"user", "add", user, "--party", party, "--role", role});
+      canje_.RunOk({"user", "add", user, "--party", party, "--role", role});
       callers_.push_back({user, party, as});
     }
     for (const Caller& caller : callers_) {
-      RunResult token = canje_.Run({"user", "token", "create", caller.user, "--json"});
-      ASSERT_EQ(token.exit_status, 0) << token.err;
-      tokens_[caller.user] = json::parse(token.out)["token"];
+      tokens_[caller.user] = CreateApiToken(canje_, caller.user);
     }
-    const json roster = json::parse(Ok({"persons", "--list", "L1", "--json"}));
+    const json roster = json::parse(canje_.RunOk({"persons", "--list", "L1", "--json"}));
     for (const json& person : roster) roster_.push_back(person["id"]);
     roster_person_ = roster_[10];
     unlisted_person_ = roster_[200];
-    us_national_ =
-        json::parse(Ok({"persons", "--list", "L2", "--nationality", "USA", "--json"}))[0]["id"];
-    Ok({"--as", "med", "exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
+    us_national_ = json::parse(
+        canje_.RunOk({"persons", "--list", "L2", "--nationality", "USA", "--json"}))[0]["id"];
+    canje_.RunOk({"--as", "med", "exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
     for (auto [party, bloc] : {std::pair{"SLV", "SLV+USA"}, {"USA", "SLV+USA"}, {"VEN", "VEN"}}) {
-      Ok({"--as", "med", "exchange", "party", "add", "X1", party, "--bloc", bloc});
+      canje_.RunOk({"--as", "med", "exchange", "party", "add", "X1", party, "--bloc", bloc});
     }
-    Ok({"--as", "med", "exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
-    Ok({"--as", "med", "exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
+    canje_.RunOk({"--as", "med", "exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
+    canje_.RunOk({"--as", "med", "exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
     canje_.WriteFile(
         "v1.csv", "person,from,to\n" + roster_person_ + ",SLV,VEN\n" + us_national_ + ",VEN,USA\n");
-    Ok({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
-    Ok({"--as", "slv", "proposal", "table", "V1"});
+    canje_.RunOk({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
+    canje_.RunOk({"--as", "slv", "proposal", "table", "V1"});
     for (auto [user, party] : {std::pair{"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}}) {
-      Ok({"--as", user, "proposal", "accept", "V1", "--party", party});
+      canje_.RunOk({"--as", user, "proposal", "accept", "V1", "--party", party});
     }
     // X2, between SLV and VEN only, is there to be collapsed.
-    Ok({"--as", "med", "exchange", "create", "second-round", "--mediator", "PUENTE"});
-    Ok({"--as", "med", "exchange", "party", "add", "X2", "SLV", "--bloc", "SLV"});
-    Ok({"--as", "med", "exchange", "party", "add", "X2", "VEN", "--bloc", "VEN"});
+    canje_.RunOk({"--as", "med", "exchange", "create", "second-round", "--mediator", "PUENTE"});
+    canje_.RunOk({"--as", "med", "exchange", "party", "add", "X2", "SLV", "--bloc", "SLV"});
+    canje_.RunOk({"--as", "med", "exchange", "party", "add", "X2", "VEN", "--bloc", "VEN"});
     // V1 agreed, the person it sends to VEN refuses, in an interview whose note only a
     // verifier, a mediator or an admin may read.
-    Ok({"--as", "ver", "interview", "record", roster_person_, "--destination", "VEN", "--identity",
-        "confirmed", "--consent", "refuses", "--fit", "yes", "--note",
-        std::string(kInterviewNote)});
+    canje_.RunOk({"--as", "ver", "interview", "record", roster_person_, "--destination", "VEN",
+                  "--identity", "confirmed", "--consent", "refuses", "--fit", "yes", "--note",
+                  std::string(kInterviewNote)});
     server_ = std::make_unique<ServeProcess>(canje_);
     ASSERT_NE(server_->port(), 0) << server_->error();
   }
 
-  std::string Ok(const std::vector<std::string>& args) const {
-    RunResult result = canje_.Run(args);
-    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << ": " << result.err;
-    return result.out;
-  }
   HttpTestClient& Client() {
     if (!client_) client_ = std::make_unique<HttpTestClient>(server_->port());
     return *client_;

@@ -34,11 +34,12 @@ class ServeExchangesTest : public ::testing::Test {
         {"ven", {"VEN", "negotiator"}},
         {"usa", {"USA", "negotiator"}}};
     for (const auto& [user, party_role] : users) {
-      Cli({"user", "add", user, "--party", party_role.first, "--role", party_role.second});
-      tokens_[user] = json::parse(Cli({"user", "token", "create", user, "--json"}))["token"];
+      canje_.RunOk({"user", "add", user, "--party", party_role.first, "--role", party_role.second});
+      tokens_[user] = CreateApiToken(canje_, user);
     }
-    roster_ = json::parse(Cli({"persons", "--list", "L1", "--json"}));
-    americans_ = json::parse(Cli({"persons", "--list", "L2", "--nationality", "USA", "--json"}));
+    roster_ = json::parse(canje_.RunOk({"persons", "--list", "L1", "--json"}));
+    americans_ =
+        json::parse(canje_.RunOk({"persons", "--list", "L2", "--nationality", "USA", "--json"}));
     ASSERT_GE(roster_.size(), 12u);
     ASSERT_GE(americans_.size(), 1u);
     server_ = std::make_unique<ServeProcess>(canje_);
@@ -46,19 +47,13 @@ class ServeExchangesTest : public ::testing::Test {
     client_ = std::make_unique<HttpTestClient>(server_->port());
   }
 
-  // The command line's output; the test fails when it exits otherwise than 0.
-  std::string Cli(const std::vector<std::string>& args) const {
-    RunResult result = canje_.Run(args);
-    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << ": " << result.err;
-    return result.out;
-  }
   json CliJson(const std::string& user, std::vector<std::string> args) const {
     args.insert(args.begin(), {"--as", user});
     args.push_back("--json");
-    return json::parse(Cli(args), nullptr, false);
+    return json::parse(canje_.RunOk(args), nullptr, false);
   }
   int64_t Events() const {
-    return json::parse(Cli({"summary", "--json"}))["events"].get<int64_t>();
+    return json::parse(canje_.RunOk({"summary", "--json"}))["events"].get<int64_t>();
   }
   HttpResult Call(const std::string& method, const std::string& target, const std::string& user,
                   const json& body = nullptr,
@@ -185,7 +180,7 @@ TEST_F(ServeExchangesTest, AnExchangeIsCreatedOnceByAMediator) {
 
 TEST_F(ServeExchangesTest, SidesRulesCapsClaimsAndCostsAnswerAsTheCommandLine) {
   Answer(Call("POST", "/v1/exchanges", "med", {{"name", "api"}, {"mediator", "PUENTE"}}), 201);
-  Cli({"--as", "med", "exchange", "create", "cli", "--mediator", "PUENTE"});
+  canje_.RunOk({"--as", "med", "exchange", "create", "cli", "--mediator", "PUENTE"});
   BuildBothWays();
 
   // Caps: what is not given stays; null removes a cap.
@@ -311,7 +306,7 @@ TEST_F(ServeExchangesTest, IfMatchRefusesAChangeOfAnExchangeThatMoved) {
 
 TEST_F(ServeExchangesTest, CandidatesAndTheDealReadAsOnTheCommandLine) {
   Answer(Call("POST", "/v1/exchanges", "med", {{"name", "api"}, {"mediator", "PUENTE"}}), 201);
-  Cli({"--as", "med", "exchange", "create", "cli", "--mediator", "PUENTE"});
+  canje_.RunOk({"--as", "med", "exchange", "create", "cli", "--mediator", "PUENTE"});
   BuildBothWays();
   const std::string day = "2025-06-01";
   const int64_t before = Events();
@@ -319,9 +314,10 @@ TEST_F(ServeExchangesTest, CandidatesAndTheDealReadAsOnTheCommandLine) {
     EXPECT_EQ(Answer(Call("GET", "/v1/exchanges/X1/candidates?date=" + day, user)),
               CliJson(user, {"exchange", "candidates", "X1", "--date", day}))
         << user;
-    EXPECT_EQ(WithoutSeconds(Answer(Call("POST", "/v1/exchanges/X1/solve", user,
-                                         {{"date", day}, {"explain", true}}))),
-              WithoutSeconds(CliJson(user, {"exchange", "solve", "X1", "--date", day, "--explain"})))
+    EXPECT_EQ(
+        WithoutSeconds(Answer(
+            Call("POST", "/v1/exchanges/X1/solve", user, {{"date", day}, {"explain", true}}))),
+        WithoutSeconds(CliJson(user, {"exchange", "solve", "X1", "--date", day, "--explain"})))
         << user;
   }
   json required = Answer(Call("POST", "/v1/exchanges/X1/solve", "med",
@@ -342,11 +338,11 @@ TEST_F(ServeExchangesTest, CandidatesAndTheDealReadAsOnTheCommandLine) {
 // compared and overridden, each answer as the command line's --json; the manifest's bytes are
 // the command's exactly.
 TEST_F(ServeExchangesTest, ProposalsAreMadeTabledCounteredAndComparedAsOnTheCommandLine) {
-  Cli({"--as", "med", "exchange", "create", "x", "--mediator", "PUENTE"});
-  Cli({"--as", "med", "exchange", "party", "add", "X1", "SLV", "--bloc", "SLV"});
-  Cli({"--as", "med", "exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
-  Cli({"--as", "med", "exchange", "rule", "X1", "SLV", "count"});
-  Cli({"--as", "med", "exchange", "rule", "X1", "VEN", "count"});
+  canje_.RunOk({"--as", "med", "exchange", "create", "x", "--mediator", "PUENTE"});
+  canje_.RunOk({"--as", "med", "exchange", "party", "add", "X1", "SLV", "--bloc", "SLV"});
+  canje_.RunOk({"--as", "med", "exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+  canje_.RunOk({"--as", "med", "exchange", "rule", "X1", "SLV", "count"});
+  canje_.RunOk({"--as", "med", "exchange", "rule", "X1", "VEN", "count"});
   const std::string one_for_one = "person,from,to\n" + Person(roster_, 10) + ",SLV,VEN\n" +
                                   Person(americans_, 0) + ",VEN,SLV\n";
   const std::string two_for_one = one_for_one + Person(roster_, 11) + ",SLV,VEN\n";
@@ -436,7 +432,7 @@ TEST_F(ServeExchangesTest, ProposalsAreMadeTabledCounteredAndComparedAsOnTheComm
     HttpResult manifest = Call("GET", "/v1/proposals/V3/manifest", user);
     ASSERT_EQ(manifest.status, 200) << manifest.body;
     EXPECT_EQ(manifest.Header("content-type"), "application/json");
-    EXPECT_EQ(manifest.body, Cli({"--as", user, "proposal", "manifest", "V3"})) << user;
+    EXPECT_EQ(manifest.body, canje_.RunOk({"--as", user, "proposal", "manifest", "V3"})) << user;
   }
   Refused(Call("GET", "/v1/proposals/V3/manifest", "usa"), 404);
 }
@@ -445,15 +441,15 @@ TEST_F(ServeExchangesTest, ProposalsAreMadeTabledCounteredAndComparedAsOnTheComm
 // bytes offline (with `canje sign`, or with OpenSSL alone) and uploads the signature; the
 // agreement then verifies as `canje agreement verify` says.
 TEST_F(ServeExchangesTest, SignaturesOfTheManifestAreUploadedAndVerifiedAsOnTheCommandLine) {
-  Cli({"--as", "med", "exchange", "create", "x", "--mediator", "PUENTE"});
-  Cli({"--as", "med", "exchange", "party", "add", "X1", "SLV", "--bloc", "SLV"});
-  Cli({"--as", "med", "exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+  canje_.RunOk({"--as", "med", "exchange", "create", "x", "--mediator", "PUENTE"});
+  canje_.RunOk({"--as", "med", "exchange", "party", "add", "X1", "SLV", "--bloc", "SLV"});
+  canje_.RunOk({"--as", "med", "exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
   canje_.WriteFile("v1.csv", "person,from,to\n" + Person(roster_, 10) + ",SLV,VEN\n" +
                                  Person(americans_, 0) + ",VEN,SLV\n");
-  Cli({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
-  Cli({"--as", "slv", "proposal", "table", "V1"});
-  Cli({"--as", "slv", "proposal", "accept", "V1", "--party", "SLV"});
-  Cli({"--as", "ven", "proposal", "accept", "V1", "--party", "VEN"});
+  canje_.RunOk({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
+  canje_.RunOk({"--as", "slv", "proposal", "table", "V1"});
+  canje_.RunOk({"--as", "slv", "proposal", "accept", "V1", "--party", "SLV"});
+  canje_.RunOk({"--as", "ven", "proposal", "accept", "V1", "--party", "VEN"});
   ASSERT_TRUE(cli::testing::MakeEd25519KeyPair(canje_.dir(), "ven"));
   ASSERT_TRUE(cli::testing::MakeEd25519KeyPair(canje_.dir(), "slv"));
 
@@ -471,7 +467,7 @@ TEST_F(ServeExchangesTest, SignaturesOfTheManifestAreUploadedAndVerifiedAsOnTheC
   EXPECT_EQ(key["party"], "VEN");
   EXPECT_EQ(enrolled.Header("location"), "/v1/parties/VEN/keys");
   Refused(Call("POST", "/v1/parties/VEN/keys", "ven", {{"pem", ven_public}}), 409);
-  Cli({"--as", "slv", "party", "key", "add", "SLV", "--pem", "slv.pub.pem"});
+  canje_.RunOk({"--as", "slv", "party", "key", "add", "SLV", "--pem", "slv.pub.pem"});
   for (const char* user : {"med", "ven"}) {
     EXPECT_EQ(Answer(Call("GET", "/v1/parties/VEN/keys", user)),
               CliJson(user, {"party", "key", "list", "VEN"}))
@@ -483,7 +479,7 @@ TEST_F(ServeExchangesTest, SignaturesOfTheManifestAreUploadedAndVerifiedAsOnTheC
   HttpResult manifest = Call("GET", "/v1/proposals/V1/manifest", "ven");
   ASSERT_EQ(manifest.status, 200);
   canje_.WriteFile("manifest.json", manifest.body);
-  json signed_by_ven = json::parse(Cli({"sign", "--key", "ven.pem", "--manifest",
+  json signed_by_ven = json::parse(canje_.RunOk({"sign", "--key", "ven.pem", "--manifest",
                                         "manifest.json", "--out", "ven.sig", "--json"}));
   RunResult by_openssl =
       cli::testing::RunProgram({"openssl", "pkeyutl", "-sign", "-inkey", "slv.pem", "-rawin",

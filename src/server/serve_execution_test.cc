@@ -51,9 +51,7 @@ class ServeExecutionTest : public cli::testing::MultiUserTest {
                 std::string(user) + ".sig"});
     }
     for (const char* user : {"med", "ver", "slv", "usa", "ven"}) {
-      cli::testing::RunResult token = canje_.Run({"user", "token", "create", user, "--json"});
-      ASSERT_EQ(token.exit_status, 0) << token.err;
-      tokens_[user] = json::parse(token.out)["token"];
+      tokens_[user] = CreateApiToken(canje_, user);
     }
     server_ = std::make_unique<ServeProcess>(canje_);
     ASSERT_NE(server_->port(), 0) << server_->error();

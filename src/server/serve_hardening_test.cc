@@ -26,9 +26,7 @@ class ServeHardeningTest : public ::testing::Test {
  protected:
   void SetUp() override {
     canje_.Init();
-    RunResult token = canje_.Run({"user", "token", "create", "admin", "--json"});
-    ASSERT_EQ(token.exit_status, 0) << token.err;
-    token_ = json::parse(token.out)["token"];
+    token_ = CreateApiToken(canje_, "admin");
   }
   void Serve(const std::vector<std::string>& args = {"--threads", "4"},
              const std::vector<std::string>& prefix = {}) {

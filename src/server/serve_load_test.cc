@@ -51,9 +51,8 @@ std::string Drain(int fd) {
 TEST(ServeLoadTest, AnswersThroughoutAStormKeepsMemoryBoundedAndStopsOnTime) {
   CanjeRunner canje;
   canje.Init();
-  RunResult created = canje.Run({"user", "token", "create", "admin", "--json"});
-  ASSERT_EQ(created.exit_status, 0) << created.err;
-  const std::string token = json::parse(created.out)["token"];
+  const std::string token = CreateApiToken(canje, "admin");
+  ASSERT_FALSE(HasFatalFailure());
   ServeProcess server(canje, {"--threads", "4"});
   ASSERT_NE(server.port(), 0) << server.error();
   const int port = server.port();

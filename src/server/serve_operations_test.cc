@@ -30,9 +30,7 @@ class ServeOperationsTest : public ::testing::Test {
     ASSERT_EQ(
         canje_.Run({"user", "add", "ven", "--party", "VEN", "--role", "negotiator"}).exit_status,
         0);
-    RunResult token = canje_.Run({"user", "token", "create", "ven", "--json"});
-    ASSERT_EQ(token.exit_status, 0) << token.err;
-    token_ = json::parse(token.out)["token"];
+    token_ = CreateApiToken(canje_, "ven");
   }
 
   // The log file's lines (JSON objects), waiting up to 10 s for at least `at_least`.

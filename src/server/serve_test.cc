@@ -30,43 +30,36 @@ class ServeTest : public ::testing::Test {
                                      {"slv", "SLV", "negotiator"},
                                      {"usa", "USA", "negotiator"},
                                      {"ven", "VEN", "negotiator"}}) {
-      Ok({"user", "add", user, "--party", party, "--role", role});
-      RunResult token = canje_.Run({"user", "token", "create", user, "--json"});
-      ASSERT_EQ(token.exit_status, 0) << token.err;
-      tokens_[user] = json::parse(token.out)["token"];
+      canje_.RunOk({"user", "add", user, "--party", party, "--role", role});
+      tokens_[user] = CreateApiToken(canje_, user);
     }
-    for (const json& person : json::parse(Ok({"persons", "--list", "L1", "--json"}))) {
+    for (const json& person : json::parse(canje_.RunOk({"persons", "--list", "L1", "--json"}))) {
       slv_roster_.push_back(person["id"]);
     }
     for (const json& person :
-         json::parse(Ok({"persons", "--list", "L2", "--nationality", "USA", "--json"}))) {
+         json::parse(canje_.RunOk({"persons", "--list", "L2", "--nationality", "USA", "--json"}))) {
       us_nationals_.push_back(person["id"]);
     }
     ASSERT_GE(slv_roster_.size(), 30u);
     ASSERT_GE(us_nationals_.size(), 1u);
     // X1: SLV+USA against VEN, one for one; V1 tabled: one roster person home to VEN, one US
     // national to the USA.
-    Ok({"--as", "med", "exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
+    canje_.RunOk({"--as", "med", "exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
     for (auto [party, bloc] : {std::pair{"SLV", "SLV+USA"}, {"USA", "SLV+USA"}, {"VEN", "VEN"}}) {
-      Ok({"--as", "med", "exchange", "party", "add", "X1", party, "--bloc", bloc});
+      canje_.RunOk({"--as", "med", "exchange", "party", "add", "X1", party, "--bloc", bloc});
     }
-    Ok({"--as", "med", "exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
-    Ok({"--as", "med", "exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
+    canje_.RunOk({"--as", "med", "exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
+    canje_.RunOk({"--as", "med", "exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
     canje_.WriteFile("v1.csv", "person,from,to\n" + slv_roster_[10] + ",SLV,VEN\n" +
                                    us_nationals_[0] + ",VEN,USA\n");
-    Ok({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
-    Ok({"--as", "slv", "proposal", "table", "V1"});
+    canje_.RunOk({"--as", "slv", "proposal", "create", "X1", "--transfers", "v1.csv"});
+    canje_.RunOk({"--as", "slv", "proposal", "table", "V1"});
     server_ = std::make_unique<ServeProcess>(canje_);
     ASSERT_NE(server_->port(), 0) << server_->error();
   }
 
-  std::string Ok(const std::vector<std::string>& args) const {
-    RunResult result = canje_.Run(args);
-    EXPECT_EQ(result.exit_status, 0) << "canje " << args[0] << ": " << result.err;
-    return result.out;
-  }
   int64_t LogSize() const {
-    return json::parse(Ok({"summary", "--json"}))["events"].get<int64_t>();
+    return json::parse(canje_.RunOk({"summary", "--json"}))["events"].get<int64_t>();
   }
   HttpResult Get(const std::string& user, const std::string& target) {
     return Client().Send("GET", target, tokens_.at(user));
@@ -111,21 +104,22 @@ TEST_F(ServeTest, ATokenActsAsItsUserAndNothingIsSaidWithoutOne) {
 
   // Revoked: refused at once by the running server, with the reason.
   ASSERT_EQ(Get("usa", "/v1/whoami").status, 200);
-  json list = json::parse(Ok({"user", "token", "list", "usa", "--json"}));
+  json list = json::parse(canje_.RunOk({"user", "token", "list", "usa", "--json"}));
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0]["state"], "active");
   EXPECT_FALSE(list[0].contains("token"));
-  Ok({"user", "token", "revoke", std::to_string(list[0]["id"].get<int64_t>())});
+  canje_.RunOk({"user", "token", "revoke", std::to_string(list[0]["id"].get<int64_t>())});
   HttpResult revoked = Get("usa", "/v1/whoami");
   ExpectProblem(revoked, 401);
   EXPECT_EQ(revoked.Header("www-authenticate"), "Bearer");
   EXPECT_NE(Body(revoked)["detail"].get<std::string>().find("revoked"), std::string::npos);
-  EXPECT_EQ(json::parse(Ok({"user", "token", "list", "usa", "--json"}))[0]["state"], "revoked");
+  EXPECT_EQ(json::parse(canje_.RunOk({"user", "token", "list", "usa", "--json"}))[0]["state"],
+            "revoked");
 
   // Only an admin manages tokens; the token itself is in no event.
   RunResult by_negotiator = canje_.Run({"--as", "ven", "user", "token", "create", "ven"});
   EXPECT_EQ(by_negotiator.exit_status, 77) << by_negotiator.err;
-  json events = json::parse(Ok({"log", "show", "--limit", "100000", "--json"}));
+  json events = json::parse(canje_.RunOk({"log", "show", "--limit", "100000", "--json"}));
   int created = 0, revoked_events = 0;
   for (const json& event : events) {
     created += event["type"] == "api_token.created";
@@ -151,7 +145,8 @@ TEST_F(ServeTest, NeedToKnowIsTheCommandLines) {
   EXPECT_EQ(person["id"], outsider);
   EXPECT_FALSE(person["name"].get<std::string>().empty());
   // The same JSON as `canje person show --json`.
-  EXPECT_EQ(person, json::parse(Ok({"--as", "med", "person", "show", outsider, "--json"})));
+  EXPECT_EQ(person,
+            json::parse(canje_.RunOk({"--as", "med", "person", "show", outsider, "--json"})));
 
   HttpResult by_venezuela = Get("ven", "/v1/persons/" + outsider);
   ExpectProblem(by_venezuela, 404);
@@ -161,10 +156,12 @@ TEST_F(ServeTest, NeedToKnowIsTheCommandLines) {
   HttpResult roster = Get("med", "/v1/persons?list=L1");
   ASSERT_EQ(roster.status, 200) << roster.body;
   EXPECT_EQ(Body(roster).size(), slv_roster_.size());
-  EXPECT_EQ(Body(roster), json::parse(Ok({"--as", "med", "persons", "--list", "L1", "--json"})));
+  EXPECT_EQ(Body(roster),
+            json::parse(canje_.RunOk({"--as", "med", "persons", "--list", "L1", "--json"})));
   HttpResult proposal = Get("ven", "/v1/proposals/V1");
   ASSERT_EQ(proposal.status, 200) << proposal.body;
-  EXPECT_EQ(Body(proposal), json::parse(Ok({"--as", "ven", "proposal", "show", "V1", "--json"})));
+  EXPECT_EQ(Body(proposal),
+            json::parse(canje_.RunOk({"--as", "ven", "proposal", "show", "V1", "--json"})));
   EXPECT_EQ(proposal.Header("etag"),
             "\"" + std::to_string(Body(proposal)["revision"].get<int>()) + "\"");
 }
@@ -302,7 +299,7 @@ TEST_F(ServeTest, AnIdempotencyKeyMakesARetryChangeNothing) {
   EXPECT_EQ(LogSize(), after_usa);
 
   // An erasure forgets every kept answer: the retry learns that its change was made.
-  Ok({"person", "erase", slv_roster_[20], "--reason", "asked by the family"});
+  canje_.RunOk({"person", "erase", slv_roster_[20], "--reason", "asked by the family"});
   const int64_t after_erasure = LogSize();
   HttpResult forgotten =
       Client().Send("POST", "/v1/proposals/V1/reject", tokens_["ven"], reject, key);
@@ -396,10 +393,10 @@ TEST_F(ServeTest, HoldsAreRecordedListedAndLiftedAsOnTheCommandLine) {
   // The same answers as the command line's, for each reader.
   for (const char* user : {"med", "ven", "slv"}) {
     EXPECT_EQ(Body(Get(user, "/v1/holds/H1")),
-              json::parse(Ok({"--as", user, "hold", "show", "H1", "--json"})))
+              json::parse(canje_.RunOk({"--as", user, "hold", "show", "H1", "--json"})))
         << user;
     EXPECT_EQ(Body(Get(user, "/v1/holds")),
-              json::parse(Ok({"--as", user, "hold", "list", "--json"})))
+              json::parse(canje_.RunOk({"--as", user, "hold", "list", "--json"})))
         << user;
   }
   EXPECT_LT(Body(Get("ven", "/v1/holds/H1"))["covered"].size(),
@@ -415,7 +412,8 @@ TEST_F(ServeTest, HoldsAreRecordedListedAndLiftedAsOnTheCommandLine) {
   const json of_person = Body(Get("slv", "/v1/holds?person=" + seen));
   ASSERT_EQ(of_person.size(), 1u) << of_person.dump();
   EXPECT_EQ(of_person[0]["id"], "H1");
-  EXPECT_EQ(of_person, json::parse(Ok({"--as", "slv", "hold", "list", "--person", seen, "--json"})));
+  EXPECT_EQ(of_person,
+            json::parse(canje_.RunOk({"--as", "slv", "hold", "list", "--person", seen, "--json"})));
   const json seen_by_ven = Body(Get("ven", "/v1/holds/H1"))["covered"];
   std::string hidden_from_ven;
   const json covered_for_med = Body(Get("med", "/v1/holds/H1"))["covered"];
@@ -436,7 +434,8 @@ TEST_F(ServeTest, HoldsAreRecordedListedAndLiftedAsOnTheCommandLine) {
   EXPECT_EQ(Body(Get("med", "/v1/holds?person=" + hidden_from_ven)).size(), 1u)
       << "the mediator sees the person and the hold covering them";
   const std::string held_by_ven =
-      json::parse(Ok({"--as", "med", "persons", "--holder", "VEN", "--limit", "1", "--json"}))[0]["id"];
+      json::parse(canje_.RunOk(
+          {"--as", "med", "persons", "--holder", "VEN", "--limit", "1", "--json"}))[0]["id"];
   EXPECT_EQ(Body(Get("med", "/v1/holds?person=" + held_by_ven)), json::array())
       << "a hold over SLV's detainees does not cover a person VEN holds";
   HttpResult malformed = Get("ven", "/v1/holds?person=Q2");
@@ -468,31 +467,31 @@ TEST_F(ServeTest, ExecutionAndTheLogReadAsOnTheCommandLine) {
     HttpResult readiness = Get(user, "/v1/exchanges/X1/readiness");
     ASSERT_EQ(readiness.status, 200) << readiness.body;
     EXPECT_EQ(Body(readiness),
-              json::parse(Ok({"--as", user, "exchange", "readiness", "X1", "--json"})));
+              json::parse(canje_.RunOk({"--as", user, "exchange", "readiness", "X1", "--json"})));
     EXPECT_EQ(Body(readiness)["persons"].size(), 2u);
     HttpResult handovers = Get(user, "/v1/exchanges/X1/handovers");
     ASSERT_EQ(handovers.status, 200) << handovers.body;
-    EXPECT_EQ(Body(handovers), json::parse(Ok({"--as", user, "handover", "list", "X1", "--json"})));
+    EXPECT_EQ(Body(handovers),
+              json::parse(canje_.RunOk({"--as", user, "handover", "list", "X1", "--json"})));
     HttpResult reconciliation = Get(user, "/v1/exchanges/X1/reconciliation?date=2025-07-18");
     ASSERT_EQ(reconciliation.status, 200) << reconciliation.body;
     json served = Body(reconciliation);
-    json printed = json::parse(
-        Ok({"--as", user, "exchange", "reconcile", "X1", "--date", "2025-07-18", "--json"}));
+    json printed = json::parse(canje_.RunOk(
+        {"--as", user, "exchange", "reconcile", "X1", "--date", "2025-07-18", "--json"}));
     served.erase("generated_at");
     printed.erase("generated_at");
     EXPECT_EQ(served, printed);
 
     HttpResult events = Get(user, "/v1/log/events?from=0&limit=1000000");
     ASSERT_EQ(events.status, 200) << events.body;
-    EXPECT_EQ(Body(events), json::parse(Ok({"--as", user, "log", "show", "--from", "0", "--limit",
-                                            "1000000", "--json"})));
+    EXPECT_EQ(Body(events), json::parse(canje_.RunOk({"--as", user, "log", "show", "--from", "0",
+                                                      "--limit", "1000000", "--json"})));
     EXPECT_EQ(static_cast<int64_t>(Body(events).size()), LogSize());
 
     HttpResult people = Get(user, "/v1/link/status?party=SLV&people=true");
     ASSERT_EQ(people.status, 200) << people.body;
-    EXPECT_EQ(
-        Body(people),
-        json::parse(Ok({"--as", user, "link", "status", "--party", "SLV", "--people", "--json"})));
+    EXPECT_EQ(Body(people), json::parse(canje_.RunOk({"--as", user, "link", "status", "--party",
+                                                      "SLV", "--people", "--json"})));
   }
   // VEN reads fewer of the people behind SLV's roster than the mediator.
   EXPECT_LT(Body(Get("ven", "/v1/link/status?party=SLV&people=true"))["people"].size(),
@@ -553,11 +552,11 @@ TEST_F(ServeTest, ReadsOverOneKeptAliveConnectionWithTheirContentTypes) {
   EXPECT_EQ(Client().connections(), 1) << "the connection was not kept alive";
 
   // The checkpoint is the signed note itself; proofs are what `canje log prove-*` prints.
-  EXPECT_EQ(Get("med", "/v1/log/checkpoint").body, Ok({"log", "checkpoint"}));
+  EXPECT_EQ(Get("med", "/v1/log/checkpoint").body, canje_.RunOk({"log", "checkpoint"}));
   json inclusion = Body(Get("med", "/v1/log/proof/inclusion?index=3"));
   std::string lines;
   for (const json& hash : inclusion["hashes"]) lines += hash.get<std::string>() + "\n";
-  EXPECT_EQ(lines, Ok({"log", "prove-inclusion", "3", "--size",
+  EXPECT_EQ(lines, canje_.RunOk({"log", "prove-inclusion", "3", "--size",
                        std::to_string(inclusion["size"].get<int64_t>())}));
   // Aggregates for every role; the exchange list follows the exchange rules.
   EXPECT_EQ(Body(Get("ven", "/v1/summary"))["events"], LogSize());
@@ -584,11 +583,12 @@ TEST_F(ServeTest, ListsComeInPagesThatAddUpToTheCommandLinesList) {
     return items;
   };
   json roster = all_pages("med", "/v1/persons?list=L1&limit=100");
-  EXPECT_EQ(roster, json::parse(Ok({"--as", "med", "persons", "--list", "L1", "--json"})));
+  EXPECT_EQ(roster,
+            json::parse(canje_.RunOk({"--as", "med", "persons", "--list", "L1", "--json"})));
   EXPECT_GT(roster.size(), 200u);
   // A negotiator's pages hold what its party may see, as its command line does.
   EXPECT_EQ(all_pages("ven", "/v1/persons?limit=77"),
-            json::parse(Ok({"--as", "ven", "persons", "--json"})));
+            json::parse(canje_.RunOk({"--as", "ven", "persons", "--json"})));
 
   HttpResult first = Get("med", "/v1/persons?limit=2");
   ASSERT_EQ(Body(first).size(), 2u);
@@ -602,8 +602,8 @@ TEST_F(ServeTest, ListsComeInPagesThatAddUpToTheCommandLinesList) {
 
   const std::string cursor = Body(first)[1]["id"];
   canje_.WriteFile("late.csv", "full_name,nationality,holder\nTomasa Quintero Ruiz,VEN,SLV\n");
-  Ok({"--as", "med", "import", "late.csv", "--kind", "custody_roster", "--party", "SLV", "--source",
-      "synthetic"});
+  canje_.RunOk({"--as", "med", "import", "late.csv", "--kind", "custody_roster", "--party", "SLV",
+                "--source", "synthetic"});
   json rest = all_pages("med", "/v1/persons?limit=100&cursor=" + cursor);
   bool late_found = false;
   for (const json& person : rest)
@@ -653,10 +653,11 @@ TEST_F(ServeTest, TheLogIsServedAsTilesWithATokenAndWithoutOneOnceOpened) {
   ExpectProblem(Client().Send("GET", "/log/tile/0/000.p/3"), 401);
 
   // Without a token: nothing until an admin opens it, then the same bytes, marked public.
-  const std::string prefix = json::parse(Ok({"log", "reading", "open", "--json"}))["public_prefix"];
-  Ok({"log", "reading", "token"});
+  const std::string prefix =
+      json::parse(canje_.RunOk({"log", "reading", "open", "--json"}))["public_prefix"];
+  canje_.RunOk({"log", "reading", "token"});
   ExpectProblem(Client().Send("GET", prefix + "checkpoint"), 404);
-  Ok({"log", "reading", "open"});
+  canje_.RunOk({"log", "reading", "open"});
   HttpResult open_checkpoint = Client().Send("GET", prefix + "checkpoint");
   ASSERT_EQ(open_checkpoint.status, 200) << open_checkpoint.body;
   EXPECT_EQ(open_checkpoint.body, Get("ven", "/log/checkpoint").body);

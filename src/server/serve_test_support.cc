@@ -14,6 +14,7 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <nlohmann/json.hpp>
 #include <cctype>
 #include <chrono>
 #include <cstring>
@@ -289,6 +290,15 @@ HttpResult HttpTestClient::Send(const std::string& method, const std::string& ta
   if (!response.keep_alive()) c.stream.reset();
   RecordAnswer(method, target, result.status, result.Header("content-type"), result.body);
   return result;
+}
+
+std::string CreateApiToken(const cli::testing::CanjeRunner& runner, const std::string& user) {
+  const cli::testing::RunResult created = runner.Run({"user", "token", "create", user, "--json"});
+  if (created.exit_status != 0) {
+    [&] { FAIL() << "canje user token create " << user << ": " << created.err; }();
+    return "";
+  }
+  return nlohmann::json::parse(created.out)["token"];
 }
 
 }  // namespace canje::server::testing

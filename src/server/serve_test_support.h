@@ -87,6 +87,11 @@ struct RawReply {
   std::vector<int> Statuses() const;
 };
 
+// A new API token acting as `user` (`canje user token create USER --json` on the runner's store,
+// as its admin). When the command fails the test fails (fatally: a fixture's SetUp stops the
+// test) and the token is "".
+std::string CreateApiToken(const cli::testing::CanjeRunner& runner, const std::string& user);
+
 // Connects to 127.0.0.1:port; -1 on failure. The socket times out reads after 10 s.
 int ConnectRaw(int port);
 // Sends `request` as it is (any bytes) on a new connection and reads what comes back.

@@ -29,9 +29,7 @@ class ServeVerifyTest : public MultiUserTest {
   void SetUp() override {
     LoadDemoWithDelegations({{"obs", "SLV", "observer"}});
     for (const char* user : {"med", "ver", "slv", "ven", "obs"}) {
-      cli::testing::RunResult token = canje_.Run({"user", "token", "create", user, "--json"});
-      ASSERT_EQ(token.exit_status, 0) << token.err;
-      tokens_[user] = json::parse(token.out)["token"];
+      tokens_[user] = CreateApiToken(canje_, user);
     }
     roster_ = PersonIds({"--list", "L1"});
     ASSERT_GE(roster_.size(), 10u);

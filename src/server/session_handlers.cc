@@ -145,12 +145,8 @@ Result<Reply> GetSessions(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto sessions,
                          authentication::ListSessions(call.instance, call.Query("user"),
                                                       call.Query("open") == "true"));
-  const std::string now = NowRfc3339();
-  json out = json::array();
-  for (const auto& session : sessions) {
-    out.push_back(wire::SessionRowJson(session, authentication::SessionStateAt(session, now)));
-  }
-  return PagedJsonReply(call, out, "id", IdOrder::kDescending);  // the newest first
+  return PagedJsonReply(call, wire::SessionListJson(sessions, NowRfc3339()), "id",
+                        IdOrder::kDescending);  // the newest first
 }
 
 Result<Reply> EndSession(ApiCall& call) {

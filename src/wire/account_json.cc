@@ -50,6 +50,14 @@ json SessionRowJson(const store::SessionRow& session, std::string_view state) {
           {"end_reason", session.end_reason}};
 }
 
+json SessionListJson(const std::vector<store::SessionRow>& sessions, std::string_view now) {
+  json out = json::array();
+  for (const auto& session : sessions) {
+    out.push_back(SessionRowJson(session, authentication::SessionStateAt(session, now)));
+  }
+  return out;
+}
+
 json SignedInSessionJson(const store::Actor& actor, int64_t session, const std::string& expires_at,
                          int64_t idle_timeout_seconds) {
   return {{"user", actor.user},

@@ -33,6 +33,10 @@ nlohmann::json TotpEnrolmentJson(const authentication::TotpEnrolment& enrolment)
 //  "started_at", "expires_at", "ended_at", "ended_by", "end_reason"}; `state` as
 // authentication::SessionStateAt gives it.
 nlohmann::json SessionRowJson(const store::SessionRow& session, std::string_view state);
+// A list of sessions (`user session list --json`, GET /v1/sessions): an array of SessionRowJson,
+// in the order given, each with its state at `now` (RFC 3339).
+nlohmann::json SessionListJson(const std::vector<store::SessionRow>& sessions,
+                               std::string_view now);
 // The session of the person signed in (POST and GET /v1/session): {"user", "party", "role",
 //  "session", "expires_at", "idle_timeout_seconds"}
 nlohmann::json SignedInSessionJson(const store::Actor& actor, int64_t session,

@@ -71,15 +71,22 @@ struct Row {
   std::vector<std::pair<int, int>> fields;  // start, length
 };
 
-class PostgresStatement;
-
 }  // namespace
+
+// A statement whose rows are in flight on a link, as the link and its session see it (the
+// statement itself, PostgresStatement, is local to this file).
+class StreamingStatement {
+ public:
+  virtual ~StreamingStatement() = default;
+  // Copies up to `limit` more rows to memory (all when 0); true when the query has ended.
+  virtual bool Drain(size_t limit = 0) = 0;
+};
 
 // One libpq connection and the statement whose rows are in flight on it (single-row mode).
 // libpq runs one query at a time per connection.
 struct PostgresLink {
   PGconn* connection = nullptr;  // null once closed
-  PostgresStatement* streaming = nullptr;
+  StreamingStatement* streaming = nullptr;
 };
 
 // What a connection shares with its statements. links[0] is the connection proper: every
@@ -111,7 +118,7 @@ struct PostgresSession {
 
 namespace {
 
-class PostgresStatement : public SqlStatement {
+class PostgresStatement : public SqlStatement, public StreamingStatement {
  public:
   PostgresStatement(std::shared_ptr<PostgresSession> session, std::string sql, int parameter_count)
       : session_(std::move(session)),
@@ -120,8 +127,7 @@ class PostgresStatement : public SqlStatement {
         formats_(parameter_count, 0) {}
   ~PostgresStatement() override { Discard(); }
 
-  // Copies up to `limit` more rows to memory (all when 0); true when the query has ended.
-  bool Drain(size_t limit = 0) {
+  bool Drain(size_t limit = 0) override {
     while (state_ == State::kStreaming && (limit == 0 || buffered_.size() < limit)) FetchNext();
     return state_ != State::kStreaming;
   }
