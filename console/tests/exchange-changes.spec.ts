@@ -1,6 +1,7 @@
 // Changing an exchange from its page: a mediator puts the parties on their sides and sets a
 // side's rule, one change refused because the exchange changed meanwhile (412: said, the typed
-// values kept, read again, sent again); a negotiator claims a person for its own party only.
+// values kept, read again, sent again); a negotiator claims a person for its own party only,
+// then makes a first proposal in numbers and tables it.
 // Each change checked with `canje exchange show`. axe in both languages.
 import { expect, test, type Page } from '@playwright/test';
 import { canjeJson, canjeText, dictionaries, expectAccessible, fixture, keepScreenshot, openInLanguage, signIn, type Lang } from './fixture';
@@ -56,7 +57,7 @@ test('es: a mediator puts the parties on their sides and sets a rule; a change o
   await keepScreenshot(page, testInfo, 'exchange-changes-es');
 });
 
-test('en: a negotiator claims a person for its own party, and only for it', async ({ page }) => {
+test('en: a negotiator claims a person for its own party only, then proposes in numbers and tables the draft', async ({ page }) => {
   const t = dictionaries.en;
   const id = newExchange(`claims-${Date.now()}`);
   canjeText(['--as', 'xc_med', 'exchange', 'party', 'add', id, 'SLV', '--bloc', 'SLV']);
@@ -78,5 +79,22 @@ test('en: a negotiator claims a person for its own party, and only for it', asyn
   await expect(page.locator('section[aria-labelledby="exch-claims-heading"]')).toContainText(person.id);
   const shown = canjeJson<Shown>('xc_med', ['exchange', 'show', id]);
   expect(shown.claims).toEqual([expect.objectContaining({ claimant: 'VEN', person: person.id })]);
+
+  // A first proposal in numbers: nothing typed is stopped by the form; then two each way, opened
+  // as a draft in the timeline, and tabled by its own party.
+  const draft = page.getByRole('form', { name: t['exch.new'] });
+  await draft.getByRole('button', { name: t['exch.new.submit'] }).click();
+  await expect(draft.getByText(t['exch.new.empty'])).toBeVisible();
+  expect(canjeJson<unknown[]>('xc_med', ['proposal', 'list', id])).toEqual([]);
+  await draft.getByLabel('SLV → VEN').fill('2');
+  await draft.getByLabel('VEN → SLV').fill('2');
+  await draft.getByRole('button', { name: t['exch.new.submit'] }).click();
+  const versions = () => canjeJson<{ version: string }[]>('xc_med', ['proposal', 'list', id]);
+  await expect.poll(() => versions().length).toBe(1);
+  const [made] = versions();
+  await expect(page).toHaveURL(new RegExp(`#/exchanges/${id}\\?v=${made.version}$`));
+  await page.getByRole('button', { name: t['exch.table.submit'].replace('{version}', made.version) }).click();
+  await expect.poll(() => canjeJson<{ state: string; counts: string }>('xc_med', ['proposal', 'show', made.version]))
+    .toMatchObject({ state: 'tabled', counts: 'SLV>VEN=2,VEN>SLV=2' });
   await expectAccessible(page, 'the exchange page of a negotiator (en)');
 });

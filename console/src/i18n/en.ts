@@ -700,6 +700,17 @@ export const en = {
   'exch.change.claimSubmit': 'Add the claim',
   'exch.change.stale': 'Someone changed this exchange after the page read it, so nothing was recorded. Read it again, check it, and send once more: what you typed is kept.',
   'exch.change.reload': 'Read the exchange again',
+  'exch.new': 'A new proposal',
+  'exch.new.intro': 'A first proposal, or a new line of negotiation; to answer a version, counter it on its card above. The draft is opened above: your party then tables it.',
+  'exch.new.kind': 'Proposal',
+  'exch.new.kind.counts': 'in numbers: how many persons each way',
+  'exch.new.kind.named': 'by name: a list of transfers',
+  'exch.new.counts': 'Persons each way (empty: none)',
+  'exch.new.csv': 'Transfers (CSV: person,from,to — one line per person)',
+  'exch.new.csvHint': 'For example: person,from,to then P17,SLV,VEN on the next line.',
+  'exch.new.csvFile': 'Or read the CSV from a file',
+  'exch.new.empty': 'Give at least one number, or at least one transfer.',
+  'exch.new.submit': 'Create the draft',
 };
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { Table } from '../components/Table';
 import { useI18n } from '../i18n';
 import { ChangeForms } from './exchange/ChangeForms';
+import { NewProposal } from './exchange/NewProposal';
 import { SolvePanel } from './exchange/SolvePanel';
 import { Timeline } from './exchange/Timeline';
 import { WorkflowPicture } from './exchange/WorkflowPicture';
@@ -63,6 +64,8 @@ export function ExchangePage({ id, version, actor }: { id: string; version: stri
       <ChangeForms exchange={exchange} etag={etag} actor={actor} onChanged={() => setRevision((r) => r + 1)} />
 
       <Timeline exchange={exchange.id} actor={actor} open={version} />
+
+      <NewProposal exchange={exchange} actor={actor} />
 
       <SolvePanel exchange={exchange.id} />
     </>
