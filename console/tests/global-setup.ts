@@ -37,6 +37,10 @@ export default async function globalSetup() {
     ['exch_tablet', 'USA', 'negotiator'],
     ['xs_med', 'PUENTE', 'mediator'], ['xs_ver', 'PUENTE', 'verifier'], ['xs_slv', 'SLV', 'negotiator'],
     ['xs_ven', 'VEN', 'negotiator'], ['xc_med', 'PUENTE', 'mediator'], ['xc_ven', 'VEN', 'negotiator'],
+    ...(['es', 'en'] as const).flatMap((lang) => [
+      [`st_med_${lang}`, 'PUENTE', 'mediator'], [`st_slv_${lang}`, 'SLV', 'negotiator'], [`st_ven_${lang}`, 'VEN', 'negotiator'],
+      [`st_ver_${lang}`, 'PUENTE', 'verifier'], [`st_obs_${lang}`, 'PUENTE', 'observer'],
+    ] as [string, string, string][]),
     ['act_lists', 'PUENTE', 'mediator'], ['act_med', 'PUENTE', 'mediator'], ['act_ver', 'PUENTE', 'verifier'],
     ['act_neg', 'VEN', 'negotiator'], ['act_med_check', 'PUENTE', 'mediator'],
   ];

@@ -47,10 +47,10 @@ export function NewProposal({ exchange, actor }: { exchange: ExchangeDetails; ac
   };
 
   return (
-    <section aria-labelledby="exch-new-heading" class="no-print">
-      <h2 id="exch-new-heading">{t('exch.new')}</h2>
+    <section aria-labelledby="exch-proposal-new-heading" class="no-print">
+      <h2 id="exch-proposal-new-heading">{t('exch.new')}</h2>
       <p class="hint">{t('exch.new.intro')}</p>
-      <form class="stack action-form" onSubmit={send} aria-labelledby="exch-new-heading" noValidate>
+      <form class="stack action-form" onSubmit={send} aria-labelledby="exch-proposal-new-heading" noValidate>
         <fieldset class="choices">
           <legend>{t('exch.new.kind')}</legend>
           <label class="choice"><input type="radio" name="new-kind" checked={kind === 'counts'} onChange={() => setKind('counts')} /><span>{t('exch.new.kind.counts')}</span></label>
