@@ -1,8 +1,8 @@
 // The whole story in the console alone, in Spanish and in English: a mediator creates an
 // exchange and puts the parties on their sides; El Salvador proposes two named persons and
 // tables the draft; both parties accept; each signs the manifest (made and signed offline, as
-// docs/workflow.md says: the key enrolled and the signature made outside the console, the
-// signature uploaded in it); the mediator moves the exchange on; a verifier on a tablet
+// docs/workflow.md says: the key made and the signature computed outside the console, the public
+// key enrolled and the signature uploaded in it); the mediator moves the exchange on; a verifier on a tablet
 // interviews both persons; the verifier records the handovers; each party reports its count;
 // the mediator's overview shows the exchange's funnel, and an observer reads the count
 // afterwards with every difference named. Every step is a person's click or keystroke in the browser, each role in its own
@@ -72,17 +72,21 @@ for (const [lang, offset] of [['es', 230], ['en', 240]] as const) {
     await ven.getByRole('button', { name: fill(t['exch.answer.accept'], { version: V, party: 'VEN' }) }).click();
     await expect.poll(() => stateOf(user('med'), X)).toBe('agreed');
 
-    // Each party signs the manifest offline with its own key, and uploads the signature.
+    // Each party makes its key and signs the manifest offline (the private key never reaches
+    // canje), enrols the public key in the console and uploads the signature.
     const manifestFile = testInfo.outputPath('manifest.json');
     canjeText(['--as', user('ven'), 'proposal', 'manifest', V, '--out', manifestFile]);
     const manifest = readFileSync(manifestFile);
     for (const [page, party] of [[slv, 'SLV'], [ven, 'VEN']] as const) {
       const key = generateKeyPairSync('ed25519');
-      const pem = testInfo.outputPath(`${party}.pub.pem`), signature = testInfo.outputPath(`${party}.sig`);
-      writeFileSync(pem, key.publicKey.export({ type: 'spki', format: 'pem' }));
-      canjeText(['--as', user(party.toLowerCase()), 'party', 'key', 'add', party, '--pem', pem]);
+      const signature = testInfo.outputPath(`${party}.sig`);
       writeFileSync(signature, sign(null, manifest, key.privateKey));
+      const enrolled = () => canjeJson<unknown[]>(user('med'), ['party', 'key', 'list', party]).length;
+      const before = enrolled();
       await openExchange(page, V);
+      await page.getByLabel(fill(t['exch.keys.pem'], { party })).fill(key.publicKey.export({ type: 'spki', format: 'pem' }).toString());
+      await page.getByRole('button', { name: fill(t['exch.keys.submit'], { party }) }).click();
+      await expect.poll(enrolled).toBe(before + 1);
       await page.getByLabel(fill(t['exch.sign.file'], { party })).setInputFiles(signature);
       await page.getByRole('button', { name: fill(t['exch.sign.submit'], { party }) }).click();
       await expect(page.getByText(fill(t['exch.sign.added'], { party, key: '' }).split(' (')[0])).toBeVisible();

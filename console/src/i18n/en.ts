@@ -711,6 +711,14 @@ export const en = {
   'exch.new.csvFile': 'Or read the CSV from a file',
   'exch.new.empty': 'Give at least one number, or at least one transfer.',
   'exch.new.submit': 'Create the draft',
+  'exch.keys.title': 'Signing keys of {party}',
+  'exch.keys.none': 'No key of {party} is enrolled yet: enrol its public key before uploading a signature.',
+  'exch.keys.by': 'enrolled by {user}, {when}',
+  'exch.keys.pem': 'Public key of {party} (PEM)',
+  'exch.keys.hint': 'The public half only, beginning "-----BEGIN PUBLIC KEY-----" (openssl pkey -in key.pem -pubout). The private key never leaves your delegation.',
+  'exch.keys.file': 'Or read the public key from a file',
+  'exch.keys.submit': 'Enrol the key of {party}',
+  'exch.keys.added': 'Key {key} enrolled for {party}.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -713,4 +713,12 @@ export const es: Record<MessageKey, string> = {
   'exch.new.csvFile': 'O leer el CSV de un archivo',
   'exch.new.empty': 'Indique al menos un número o al menos un traslado.',
   'exch.new.submit': 'Crear el borrador',
+  'exch.keys.title': 'Claves de firma de {party}',
+  'exch.keys.none': 'Aún no hay ninguna clave de {party}: registre su clave pública antes de subir una firma.',
+  'exch.keys.by': 'registrada por {user}, {when}',
+  'exch.keys.pem': 'Clave pública de {party} (PEM)',
+  'exch.keys.hint': 'Solo la mitad pública, que empieza por "-----BEGIN PUBLIC KEY-----" (openssl pkey -in key.pem -pubout). La clave privada no sale nunca de su delegación.',
+  'exch.keys.file': 'O leer la clave pública de un archivo',
+  'exch.keys.submit': 'Registrar la clave de {party}',
+  'exch.keys.added': 'Clave {key} registrada para {party}.',
 };

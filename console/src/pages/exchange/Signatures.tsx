@@ -10,6 +10,7 @@ import type { Actor, AgreementCheck, Proposal } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { section, SectionBody } from '../../components/Section';
+import { PartyKeys } from './PartyKeys';
 import { Table } from '../../components/Table';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -86,6 +87,7 @@ export function Signatures({ version, actor }: { version: Proposal; actor: Actor
           <p>{check.complete ? t('exch.sign.complete') : t('exch.sign.incomplete')}</p>
         </>}</SectionBody>
       )}
+      {maySign && <PartyKeys party={actor.party} />}
       {maySign && (
         <form class="decision" noValidate onSubmit={(event) => { event.preventDefault(); void upload(); }}>
           <label for={`signature-${id}`}>{t('exch.sign.file', { party: actor.party })}</label>
