@@ -39,6 +39,7 @@ export default async function globalSetup() {
     ['xs_ven', 'VEN', 'negotiator'], ['xc_med', 'PUENTE', 'mediator'], ['xc_ven', 'VEN', 'negotiator'],
     ...(['es', 'en'] as const).flatMap((lang) => [
       [`st_med_${lang}`, 'PUENTE', 'mediator'], [`st_slv_${lang}`, 'SLV', 'negotiator'], [`st_ven_${lang}`, 'VEN', 'negotiator'],
+      [`st_usa_${lang}`, 'USA', 'negotiator'],
       [`st_ver_${lang}`, 'PUENTE', 'verifier'], [`st_obs_${lang}`, 'PUENTE', 'observer'],
     ] as [string, string, string][]),
     ['act_lists', 'PUENTE', 'mediator'], ['act_med', 'PUENTE', 'mediator'], ['act_ver', 'PUENTE', 'verifier'],
