@@ -1,5 +1,7 @@
 #include "instance/need_to_know.h"
 
+#include "instance/ids.h"
+
 namespace canje::instance {
 
 bool SeesEveryPerson(Role role) {
@@ -46,6 +48,11 @@ Result<bool> SeesPersonThrough(Instance& instance, int64_t person_id, bool throu
 
 Result<bool> SeesPerson(Instance& instance, int64_t person_id) {
   return SeesPersonThrough(instance, person_id, /*through_own_lists=*/true);
+}
+
+Status PersonNotSeen(int64_t person_id) {
+  return Status::NotFound("no person " + PersonId(person_id) +
+                          " that you may see; search with `canje persons`");
 }
 
 bool OwnsOrSeesAllOf(const Instance& instance, const store::ListRow& list) {

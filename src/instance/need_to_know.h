@@ -62,6 +62,10 @@ void RestrictToNeedToKnow(const Instance& instance, store::PersonFilter& filter)
 // representative). False for an unknown id.
 Result<bool> SeesPerson(Instance& instance, int64_t person_id);
 
+// The refusal for a person the reader may not see, worded as for one that does not exist
+// (kNotFound: "no person P17 that you may see; ..."), so that the two cannot be told apart.
+Status PersonNotSeen(int64_t person_id);
+
 // Whether the acting user may act on list `list` as its own (claim from it, look at its records
 // as a whole): every list for roles that see every person, else only its own party's lists.
 bool OwnsOrSeesAllOf(const Instance& instance, const store::ListRow& list);

@@ -210,16 +210,10 @@ Result<std::vector<HoldView>> ListHolds(instance::Instance& instance, const std:
   std::string day = DayOrToday(date);
   CANJE_RETURN_IF_ERROR(CheckDay(day, "--on"));
   if (person_id != 0) {
-    // What the reader may not see answers as what does not exist (docs/principles.md).
-    CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(person_id));
-    bool visible = false;
-    if (person) {
-      CANJE_ASSIGN_OR_RETURN(visible, instance::SeesPerson(instance, person_id));
-    }
-    if (!visible) {
-      return Status::NotFound("no person " + instance::PersonId(person_id) +
-                              " that you may see; search with `canje persons`");
-    }
+    // What the reader may not see answers as what does not exist (docs/principles.md):
+    // SeesPerson is false for an unknown id too.
+    CANJE_ASSIGN_OR_RETURN(bool visible, instance::SeesPerson(instance, person_id));
+    if (!visible) return instance::PersonNotSeen(person_id);
   }
   CANJE_ASSIGN_OR_RETURN(auto holds, store::Holds(instance.store()));
   CANJE_RETURN_IF_ERROR(instance::OpenHolds(instance.vault(), holds));

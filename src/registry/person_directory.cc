@@ -169,8 +169,7 @@ Result<std::vector<PersonEntry>> FindPersons(Instance& instance, const PersonQue
 
 Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
-  Status not_found = Status::NotFound("no person " + instance::PersonId(person_id) +
-                                      " that you may see; search with `canje persons`");
+  Status not_found = instance::PersonNotSeen(person_id);
   CANJE_ASSIGN_OR_RETURN(auto view, instance.store().FindPerson(person_id));
   if (!view) return not_found;
   int64_t asked_for = 0;
