@@ -1,4 +1,4 @@
-// The API's own words — statuses, kinds of party and list, sex, an exchange's state — as the chosen language writes
+// The API's own words — statuses, kinds of party and list, sex — as the chosen language writes
 // them. The API answers with stable codes ("needs_review", "custody_roster"); the console shows
 // the word for the code, and the code itself when it does not know it (a newer server), never
 // nothing.
@@ -18,9 +18,6 @@ const words: Record<Lang, Record<string, string>> = {
     documentation_list: 'lista de documentación', transfer_manifest: 'manifiesto de traslado',
     // Sex as lists record it.
     male: 'hombre', female: 'mujer', other: 'otro',
-    // States of an exchange's workflow.
-    negotiating: 'en negociación', agreed: 'acordado', verifying: 'en verificación',
-    executing: 'en ejecución', completed: 'completado', collapsed: 'fracasado',
   },
   en: {
     held: 'held', not_on_roster: 'not on the custody roster',
@@ -31,8 +28,6 @@ const words: Record<Lang, Record<string, string>> = {
     custody_roster: 'custody roster', claim_list: 'claim list',
     documentation_list: 'documentation list', transfer_manifest: 'transfer manifest',
     male: 'male', female: 'female', other: 'other',
-    negotiating: 'negotiating', agreed: 'agreed', verifying: 'verifying',
-    executing: 'executing', completed: 'completed', collapsed: 'collapsed',
   },
 };
 

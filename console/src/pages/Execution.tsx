@@ -11,7 +11,7 @@ import { useLoad } from '../api/useLoad';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { section, SectionBody } from '../components/Section';
 import { useI18n } from '../i18n';
-import { term } from '../i18n/terms';
+import { stateLabel } from './exchange/words';
 import { HandoverForm, HandoverList } from './execution/Handovers';
 import { NotTravellingForm } from './execution/NotTravellingForm';
 import { ReadinessTable } from './execution/Readiness';
@@ -34,7 +34,7 @@ function AskExchange() {
 }
 
 export function ExecutionPage({ id, actor }: { id: string; actor: Actor }) {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const path = `/v1/exchanges/${encodeURIComponent(id)}`;
@@ -70,7 +70,7 @@ export function ExecutionPage({ id, actor }: { id: string; actor: Actor }) {
   return (
     <>
       <h1>{t('exec.title', { exchange: readiness.exchange, name: readiness.name })}</h1>
-      <p>{t('exec.intro', { version: readiness.agreed_version, state: term(lang, state) })}</p>
+      <p>{t('exec.intro', { version: readiness.agreed_version, state: stateLabel(t, state) })}</p>
       <p class="no-print"><button type="button" class="secondary" onClick={() => print()}>{t('exec.print')}</button></p>
       <ReadinessTable readiness={readiness} selectable={records && state === 'executing'} selected={selected} onToggle={toggle} />
       {records && state === 'executing' && (

@@ -4,14 +4,13 @@
 // that it is made only on the exchange as the page shows it: when someone changed it meanwhile
 // (412), the form says so, keeps what was typed, and offers to read the exchange again. Each also
 // carries an Idempotency-Key kept while what was typed is unchanged.
-import { ApiError, postJsonIfMatch } from '../../api/client';
+import { ApiError, getJson, postJsonIfMatch } from '../../api/client';
 import type { Actor, ExchangeDetails, Party } from '../../api/types';
 import { useSubmit } from '../../api/useSubmit';
 import { useLoad } from '../../api/useLoad';
 import { FormField } from '../../components/FormField';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { useFields } from '../../components/useFields';
-import { getJson } from '../../api/client';
 import { useI18n } from '../../i18n';
 
 interface ChangeProps { exchange: ExchangeDetails; etag: string | null; onChanged: () => void }

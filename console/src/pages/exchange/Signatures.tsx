@@ -10,6 +10,7 @@ import type { Actor, AgreementCheck, Proposal } from '../../api/types';
 import { useLoad } from '../../api/useLoad';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { section, SectionBody } from '../../components/Section';
+import { useSubmit } from '../../api/useSubmit';
 import { PartyKeys } from './PartyKeys';
 import { Table } from '../../components/Table';
 import { useI18n, type MessageKey } from '../../i18n';
@@ -39,30 +40,24 @@ export function Signatures({ version, actor }: { version: Proposal; actor: Actor
   const loaded = useLoad(() => section(loadAgreement(id)), [id, reload]);
   const [file, setFile] = useState<File | null>(null);
   const [missing, setMissing] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const submit = useSubmit();
   const [done, setDone] = useState('');
   const accepted = version.responses.some((r) => r.party === actor.party && r.response === 'accepted');
   const maySign = actor.role === 'negotiator' && accepted;
 
   const upload = async () => {
-    setError(null);
+    submit.clear();
     setDone('');
     if (!file) {
       setMissing(true);
       return;
     }
     setMissing(false);
-    setBusy(true);
-    try {
-      const signature = base64(new Uint8Array(await file.arrayBuffer()));
-      const added = await postJson<{ key_id: string }>(`/v1/proposals/${id}/signatures`, { party: actor.party, signature });
+    const body = { party: actor.party, signature: base64(new Uint8Array(await file.arrayBuffer())) };
+    const added = await submit.send((key) => postJson<{ key_id: string }>(`/v1/proposals/${id}/signatures`, body, key), body);
+    if (added) {
       setDone(t('exch.sign.added', { party: actor.party, key: added.key_id }));
       setReload((n) => n + 1);
-    } catch (failure) {
-      setError(failure);
-    } finally {
-      setBusy(false);
     }
   };
 
@@ -96,11 +91,11 @@ export function Signatures({ version, actor }: { version: Proposal; actor: Actor
             onChange={(event) => setFile((event.target as HTMLInputElement).files?.[0] ?? null)} />
           <p class="hint" id={`signature-${id}-hint`}>{t('exch.sign.hint', { version: id })}</p>
           {missing && <p class="field-error" id={`signature-${id}-missing`}>{t('exch.sign.fileMissing')}</p>}
-          <div class="buttons"><button type="submit" disabled={busy}>{t('exch.sign.submit', { party: actor.party })}</button></div>
+          <div class="buttons"><button type="submit" disabled={submit.pending}>{t('exch.sign.submit', { party: actor.party })}</button></div>
         </form>
       )}
       <div role="status" class="status">{done}</div>
-      {error !== null && <ProblemMessage error={error} />}
+      {submit.error !== null && <ProblemMessage error={submit.error} />}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { getJson } from '../../api/client';
 import { useLoad } from '../../api/useLoad';
 import { Funnel } from '../../components/Funnel';
 import { useI18n } from '../../i18n';
-import { term } from '../../i18n/terms';
+import { stateLabel } from '../exchange/words';
 import type { Reconciliation } from '../execution/types';
 
 interface ExchangeItem { id: string; name: string }
@@ -20,7 +20,7 @@ async function underWay(): Promise<Reconciliation[]> {
 }
 
 export function UnderWay() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const loaded = useLoad(() => underWay().catch(() => [] as Reconciliation[]), []);
   const exchanges = loaded.data ?? [];
   if (exchanges.length === 0) return null;
@@ -29,7 +29,7 @@ export function UnderWay() {
       <h2 id="under-way-heading">{t('overview.underWay')}</h2>
       {exchanges.map((x) => (
         <div key={x.exchange} class="under-way">
-          <h3>{t('overview.underWay.exchange', { exchange: x.exchange, name: x.name, state: term(lang, x.state) })}</h3>
+          <h3>{t('overview.underWay.exchange', { exchange: x.exchange, name: x.name, state: stateLabel(t, x.state) })}</h3>
           {x.directions.map((d, i) => (
             <Funnel key={`${d.from}>${d.to}`} id={`under-way-${x.exchange}-${i}`} emphasiseLast
               title={t('exec.funnel.title', { from: d.from, to: d.to })}
