@@ -122,10 +122,7 @@ Status AddPartyKey(WriteTransaction& transaction, const PartyKeyRow& key) {
 Result<std::vector<PartyKeyRow>> PartyKeys(Store& store, std::string_view party) {
   return SelectRows(store.connection(), kPartyKeyTable,
                     "WHERE party = ? OR ? = '' ORDER BY party, added_at, key_id",
-                    [&](SqlStatement& s) {
-                      s.BindText(1, party);
-                      s.BindText(2, party);
-                    });
+                    Params(party, party));
 }
 
 Result<int64_t> NextProposalVersionId(WriteTransaction& transaction) {
@@ -152,39 +149,34 @@ Status UpdateProposalState(WriteTransaction& transaction, int64_t id, std::strin
   return Execute(transaction.store().connection(),
                  "UPDATE proposal_versions SET state = ?, revision = revision + 1, event_seq = ? "
                  "WHERE id = ? AND revision = ?",
-                 [&](SqlStatement& s) {
-                   s.BindText(1, state);
-                   s.BindInt(2, event_seq);
-                   s.BindInt(3, id);
-                   s.BindInt(4, expected_revision);
-                 });
+                 Params(state, event_seq, id, expected_revision));
 }
 
 Result<std::optional<ProposalVersionRow>> FindProposalVersion(Store& store, int64_t id) {
   return SelectRow(store.connection(), kProposalVersionTable, "WHERE id = ?",
-                   [&](SqlStatement& s) { s.BindInt(1, id); });
+                   Params(id));
 }
 
 Result<std::vector<ProposalVersionRow>> ProposalVersionsOf(Store& store, int64_t exchange_id) {
   return SelectRows(store.connection(), kProposalVersionTable, "WHERE exchange_id = ? ORDER BY id",
-                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                    Params(exchange_id));
 }
 
 Result<std::vector<ProposalVersionRow>> ChildVersions(Store& store, int64_t id) {
   return SelectRows(store.connection(), kProposalVersionTable, "WHERE parent_id = ? ORDER BY id",
-                    [&](SqlStatement& s) { s.BindInt(1, id); });
+                    Params(id));
 }
 
 Result<std::vector<TransferRow>> TransfersOf(Store& store, int64_t version_id) {
   return SelectRows(store.connection(), kProposalTransferTable,
                     "WHERE version_id = ? ORDER BY person_id",
-                    [&](SqlStatement& s) { s.BindInt(1, version_id); });
+                    Params(version_id));
 }
 
 Result<std::vector<DirectionCountRow>> CountsOf(Store& store, int64_t version_id) {
   return SelectRows(store.connection(), kProposalCountTable,
                     "WHERE version_id = ? ORDER BY from_party, to_party",
-                    [&](SqlStatement& s) { s.BindInt(1, version_id); });
+                    Params(version_id));
 }
 
 Status AddResponse(WriteTransaction& transaction, const ResponseRow& response) {
@@ -195,7 +187,7 @@ Status AddResponse(WriteTransaction& transaction, const ResponseRow& response) {
 
 Result<std::vector<ResponseRow>> ResponsesTo(Store& store, int64_t version_id) {
   return SelectRows(store.connection(), kResponseTable, "WHERE version_id = ? ORDER BY party",
-                    [&](SqlStatement& s) { s.BindInt(1, version_id); });
+                    Params(version_id));
 }
 
 Status AddOverride(WriteTransaction& transaction, const OverrideRow& override_row) {
@@ -212,7 +204,7 @@ Status AddOverride(WriteTransaction& transaction, const OverrideRow& override_ro
 
 Result<std::optional<OverrideRow>> FindOverride(Store& store, int64_t version_id) {
   return SelectRow(store.connection(), kOverrideTable, "WHERE version_id = ?",
-                   [&](SqlStatement& s) { s.BindInt(1, version_id); });
+                   Params(version_id));
 }
 
 Status PutSignature(WriteTransaction& transaction, const SignatureRow& signature) {
@@ -222,12 +214,12 @@ Status PutSignature(WriteTransaction& transaction, const SignatureRow& signature
 
 Result<std::vector<SignatureRow>> SignaturesOf(Store& store, int64_t version_id) {
   return SelectRows(store.connection(), kSignatureTable, "WHERE version_id = ? ORDER BY party",
-                    [&](SqlStatement& s) { s.BindInt(1, version_id); });
+                    Params(version_id));
 }
 
 Result<std::optional<ExchangeStateRow>> FindExchangeState(Store& store, int64_t exchange_id) {
   return SelectRow(store.connection(), kExchangeStateTable, "WHERE exchange_id = ?",
-                   [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                   Params(exchange_id));
 }
 
 Status PutExchangeState(WriteTransaction& transaction, const ExchangeStateRow& row) {

@@ -38,21 +38,17 @@ Status RevokeApiToken(WriteTransaction& transaction, int64_t id) {
   if (!existing) return Status::NotFound("no API token " + std::to_string(id));
   return Execute(transaction.store().connection(),
                  "UPDATE api_tokens SET revoked_at = ?, revoked_by = ? WHERE id = ?",
-                 [&](SqlStatement& s) {
-                   s.BindText(1, transaction.now());
-                   s.BindText(2, transaction.actor().user);
-                   s.BindInt(3, id);
-                 });
+                 Params(transaction.now(), transaction.actor().user, id));
 }
 
 Result<std::optional<ApiTokenRow>> FindApiTokenByHash(Store& store, ByteView sha256) {
   return SelectRow(store.connection(), kApiTokenTable, "WHERE token_sha256 = ?",
-                   [&](SqlStatement& s) { s.BindBlob(1, sha256); });
+                   Params(sha256));
 }
 
 Result<std::optional<ApiTokenRow>> FindApiToken(Store& store, int64_t id) {
   return SelectRow(store.connection(), kApiTokenTable, "WHERE id = ?",
-                   [&](SqlStatement& s) { s.BindInt(1, id); });
+                   Params(id));
 }
 
 Result<std::vector<ApiTokenRow>> ApiTokens(Store& store, std::string_view user) {

@@ -62,14 +62,6 @@ const RowTable<CostRow> kExchangeReleaseCostTable{
         Column("set_by", &CostRow::set_by).InsertActor(),
     }};
 
-void BindOptional(SqlStatement& statement, int index, const std::optional<int64_t>& value) {
-  if (value) {
-    statement.BindInt(index, *value);
-  } else {
-    statement.BindNull(index);
-  }
-}
-
 }  // namespace
 
 Result<int64_t> AddExchange(WriteTransaction& transaction, const ExchangeRow& exchange) {
@@ -82,12 +74,7 @@ Result<int64_t> AddExchange(WriteTransaction& transaction, const ExchangeRow& ex
 Status SetExchangeCaps(WriteTransaction& transaction, const ExchangeRow& exchange) {
   return Execute(transaction.store().connection(),
                  "UPDATE exchanges SET max_size = ?, max_parties = ?, objective = ? WHERE id = ?",
-                 [&](SqlStatement& s) {
-                   BindOptional(s, 1, exchange.max_size);
-                   BindOptional(s, 2, exchange.max_parties);
-                   s.BindText(3, exchange.objective);
-                   s.BindInt(4, exchange.id);
-                 });
+                 Params(exchange.max_size, exchange.max_parties, exchange.objective, exchange.id));
 }
 
 Result<std::vector<ExchangeRow>> Exchanges(Store& store) {
@@ -96,7 +83,7 @@ Result<std::vector<ExchangeRow>> Exchanges(Store& store) {
 
 Result<std::optional<ExchangeRow>> FindExchange(Store& store, int64_t id) {
   return SelectRow(store.connection(), kExchangeTable, "WHERE id = ?",
-                   [&](SqlStatement& s) { s.BindInt(1, id); });
+                   Params(id));
 }
 
 Result<int64_t> ExchangeRevision(Store& store, int64_t id) {
@@ -105,7 +92,7 @@ Result<int64_t> ExchangeRevision(Store& store, int64_t id) {
                      store.connection(),
                      "SELECT MAX(e.seq) FROM event_subjects s JOIN events e ON e.seq = s.seq "
                      "WHERE s.subject = ? AND e.type LIKE 'exchange.%'",
-                     [&](SqlStatement& s) { s.BindText(1, "X" + std::to_string(id)); },
+                     Params("X" + std::to_string(id)),
                      [](const SqlStatement& s) { return s.IsNull(0) ? int64_t{0} : s.Int(0); }));
   return last.value_or(0);
 }
@@ -117,7 +104,7 @@ Status PutExchangeBloc(WriteTransaction& transaction, const ExchangeBlocRow& blo
 
 Result<std::vector<ExchangeBlocRow>> ExchangeBlocs(Store& store, int64_t exchange_id) {
   return SelectRows(store.connection(), kExchangeBlocTable, "WHERE exchange_id = ? ORDER BY name",
-                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                    Params(exchange_id));
 }
 
 Status PutExchangeParty(WriteTransaction& transaction, const ExchangePartyRow& party) {
@@ -128,7 +115,7 @@ Status PutExchangeParty(WriteTransaction& transaction, const ExchangePartyRow& p
 
 Result<std::vector<ExchangePartyRow>> ExchangeParties(Store& store, int64_t exchange_id) {
   return SelectRows(store.connection(), kExchangePartyTable, "WHERE exchange_id = ? ORDER BY party",
-                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                    Params(exchange_id));
 }
 
 Result<int64_t> AddClaim(WriteTransaction& transaction, const ClaimRow& claim) {
@@ -143,31 +130,19 @@ Status UpdateClaim(WriteTransaction& transaction, const ClaimRow& claim) {
   return Execute(transaction.store().connection(),
                  "UPDATE exchange_claims SET value = ?, priority = ?, unconditional = ?, "
                  "claimed_at = ?, claimed_by = ? WHERE id = ?",
-                 [&](SqlStatement& s) {
-                   s.BindText(1, DecimalText(claim.value));
-                   s.BindInt(2, claim.priority);
-                   s.BindInt(3, claim.unconditional ? 1 : 0);
-                   s.BindText(4, transaction.now());
-                   s.BindText(5, transaction.actor().user);
-                   s.BindInt(6, claim.id);
-                 });
+                 Params(DecimalText(claim.value), claim.priority, claim.unconditional ? 1 : 0, transaction.now(), transaction.actor().user, claim.id));
 }
 
 Result<std::optional<ClaimRow>> FindClaim(Store& store, int64_t exchange_id, int64_t person_id,
                                           std::string_view claimant, std::string_view destination) {
   return SelectRow(store.connection(), kExchangeClaimTable,
                    "WHERE exchange_id = ? AND person_id = ? AND claimant = ? AND destination = ?",
-                   [&](SqlStatement& s) {
-                     s.BindInt(1, exchange_id);
-                     s.BindInt(2, person_id);
-                     s.BindText(3, claimant);
-                     s.BindText(4, destination);
-                   });
+                   Params(exchange_id, person_id, claimant, destination));
 }
 
 Result<std::vector<ClaimRow>> ClaimsOf(Store& store, int64_t exchange_id) {
   return SelectRows(store.connection(), kExchangeClaimTable, "WHERE exchange_id = ? ORDER BY id",
-                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                    Params(exchange_id));
 }
 
 Status PutCost(WriteTransaction& transaction, const CostRow& cost) {
@@ -178,7 +153,7 @@ Status PutCost(WriteTransaction& transaction, const CostRow& cost) {
 Result<std::vector<CostRow>> CostsOf(Store& store, int64_t exchange_id) {
   return SelectRows(store.connection(), kExchangeReleaseCostTable,
                     "WHERE exchange_id = ? ORDER BY person_id, holder",
-                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                    Params(exchange_id));
 }
 
 Result<std::vector<ClaimedCustodyRow>> CustodyOfClaimedPersons(Store& store, int64_t exchange_id) {
@@ -189,10 +164,7 @@ Result<std::vector<ClaimedCustodyRow>> CustodyOfClaimedPersons(Store& store, int
       "(SELECT person_id FROM exchange_claims WHERE exchange_id = ?) OR c.person_id IN "
       "(SELECT p.merged_into FROM persons p JOIN exchange_claims k ON k.person_id = p.id "
       "WHERE k.exchange_id = ?) ORDER BY c.person_id, c.id",
-      [&](SqlStatement& s) {
-        s.BindInt(1, exchange_id);
-        s.BindInt(2, exchange_id);
-      },
+      Params(exchange_id, exchange_id),
       [](const SqlStatement& row) {
         return ClaimedCustodyRow{row.Int(0),
                                  row.Text(1),
@@ -209,7 +181,7 @@ Result<std::map<int64_t, int64_t>> MergedClaimedPersons(Store& store, int64_t ex
       store.connection(),
       "SELECT id, merged_into FROM persons WHERE merged_into IS NOT NULL AND id IN "
       "(SELECT person_id FROM exchange_claims WHERE exchange_id = ?)",
-      [&](SqlStatement& s) { s.BindInt(1, exchange_id); },
+      Params(exchange_id),
       [&](const SqlStatement& row) {
         merged[row.Int(0)] = row.Int(1);
         return Status::Ok();

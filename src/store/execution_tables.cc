@@ -96,10 +96,7 @@ Result<bool> Exists(Store& store, std::string_view sql, Bind bind) {
 }  // namespace
 
 Status AddNotTravelling(WriteTransaction& transaction, const NotTravellingRow& row) {
-  auto key = [&](SqlStatement& s) {
-    s.BindInt(1, row.exchange_id);
-    s.BindInt(2, row.person_id);
-  };
+  auto key = Params(row.exchange_id, row.person_id);
   CANJE_ASSIGN_OR_RETURN(bool exists, Exists(transaction.store(),
                                              "SELECT 1 FROM execution_not_travelling WHERE "
                                              "exchange_id = ? AND person_id = ?",
@@ -118,21 +115,18 @@ Status AddNotTravelling(WriteTransaction& transaction, const NotTravellingRow& r
 Result<std::vector<NotTravellingRow>> NotTravellingOf(Store& store, int64_t exchange_id) {
   return SelectRows(store.connection(), kNotTravellingTable,
                     "WHERE exchange_id = ? ORDER BY person_id",
-                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                    Params(exchange_id));
 }
 
 Status EraseNotTravelling(WriteTransaction& transaction, int64_t person_id) {
   return Execute(transaction.store().connection(),
                  "UPDATE execution_not_travelling SET reason = '', reason_sealed = NULL, "
                  "note_sealed = NULL WHERE person_id = ?",
-                 [&](SqlStatement& s) { s.BindInt(1, person_id); });
+                 Params(person_id));
 }
 
 Status AddHandover(WriteTransaction& transaction, const HandoverRow& row) {
-  auto key = [&](SqlStatement& s) {
-    s.BindInt(1, row.exchange_id);
-    s.BindInt(2, row.person_id);
-  };
+  auto key = Params(row.exchange_id, row.person_id);
   CANJE_ASSIGN_OR_RETURN(
       bool exists,
       Exists(transaction.store(),
@@ -148,7 +142,7 @@ Status AddHandover(WriteTransaction& transaction, const HandoverRow& row) {
 
 Result<std::vector<HandoverRow>> HandoversOf(Store& store, int64_t exchange_id) {
   return SelectRows(store.connection(), kHandoverTable, "WHERE exchange_id = ? ORDER BY person_id",
-                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                    Params(exchange_id));
 }
 
 Result<int64_t> NextReportedCountId(WriteTransaction& transaction) {
@@ -166,7 +160,7 @@ Result<int64_t> AddReportedCount(WriteTransaction& transaction, const ReportedCo
 
 Result<std::vector<ReportedCountRow>> ReportedCountsOf(Store& store, int64_t exchange_id) {
   return SelectRows(store.connection(), kReportedCountTable, "WHERE exchange_id = ? ORDER BY id",
-                    [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                    Params(exchange_id));
 }
 
 }  // namespace canje::store

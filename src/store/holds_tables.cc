@@ -110,7 +110,7 @@ Status LiftHold(WriteTransaction& transaction, int64_t id, std::string_view lift
   SqlConnection& db = transaction.store().connection();
   bool exists = false;
   CANJE_RETURN_IF_ERROR(Query(
-      db, "SELECT id FROM legal_holds WHERE id = ?", [&](SqlStatement& s) { s.BindInt(1, id); },
+      db, "SELECT id FROM legal_holds WHERE id = ?", Params(id),
       [&](const SqlStatement&) {
         exists = true;
         return Status::Ok();
@@ -136,7 +136,7 @@ Result<std::vector<HoldRow>> Holds(Store& store) {
 Result<std::optional<HoldRow>> FindHold(Store& store, int64_t id) {
   CANJE_ASSIGN_OR_RETURN(std::vector<HoldRow> holds,
                          SelectRows(store.connection(), kHoldTable, "WHERE id = ?",
-                                    [&](SqlStatement& s) { s.BindInt(1, id); }));
+                                    Params(id)));
   if (holds.empty()) return std::optional<HoldRow>();
   CANJE_RETURN_IF_ERROR(AttachPersons(store, holds));
   return std::optional<HoldRow>(std::move(holds.front()));
@@ -200,7 +200,7 @@ Result<int64_t> EraseInterviewNotes(WriteTransaction& transaction, int64_t perso
   int64_t count = 0;
   CANJE_RETURN_IF_ERROR(Query(
       db, "SELECT count(*) FROM interviews WHERE person_id = ? AND note_sealed IS NOT NULL",
-      [&](SqlStatement& s) { s.BindInt(1, person_id); },
+      Params(person_id),
       [&](const SqlStatement& row) {
         count = row.Int(0);
         return Status::Ok();
@@ -209,7 +209,7 @@ Result<int64_t> EraseInterviewNotes(WriteTransaction& transaction, int64_t perso
       Execute(db,
               "UPDATE interviews SET note_sealed = NULL, outcome_sealed = NULL, identity = '', "
               "consent = '', fit_to_travel = 0 WHERE person_id = ?",
-              [&](SqlStatement& s) { s.BindInt(1, person_id); }));
+              Params(person_id)));
   return count;
 }
 

@@ -22,7 +22,7 @@ Status AddIdempotencyKey(WriteTransaction& transaction, const IdempotencyKeyRow&
                          std::string_view forget_before) {
   CANJE_RETURN_IF_ERROR(Execute(transaction.store().connection(),
                                 "DELETE FROM idempotency_keys WHERE created_at < ?",
-                                [&](SqlStatement& s) { s.BindText(1, forget_before); }));
+                                Params(forget_before)));
   CANJE_ASSIGN_OR_RETURN(auto existing, FindIdempotencyKey(transaction.store(),
                                                            transaction.actor().user, row.key));
   if (existing) {
@@ -37,10 +37,7 @@ Result<std::optional<IdempotencyKeyRow>> FindIdempotencyKey(Store& store,
                                                             std::string_view user_name,
                                                             std::string_view key) {
   return SelectRow(store.connection(), kIdempotencyKeyTable,
-                   "WHERE user_name = ? AND idempotency_key = ?", [&](SqlStatement& s) {
-                     s.BindText(1, user_name);
-                     s.BindText(2, key);
-                   });
+                   "WHERE user_name = ? AND idempotency_key = ?", Params(user_name, key));
 }
 
 Status SetIdempotentAnswer(Store& store, std::string_view user_name, std::string_view key,
@@ -48,11 +45,7 @@ Status SetIdempotentAnswer(Store& store, std::string_view user_name, std::string
   return Execute(store.connection(),
                  "UPDATE idempotency_keys SET answer_sealed = ? "
                  "WHERE user_name = ? AND idempotency_key = ? AND answer_sealed IS NULL",
-                 [&](SqlStatement& s) {
-                   s.BindBlob(1, answer_sealed);
-                   s.BindText(2, user_name);
-                   s.BindText(3, key);
-                 });
+                 Params(answer_sealed, user_name, key));
 }
 
 }  // namespace canje::store

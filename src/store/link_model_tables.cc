@@ -31,7 +31,7 @@ Status AddLinkModel(WriteTransaction& transaction, const LinkModelRow& model) {
 
 Result<std::optional<LinkModelRow>> FindLinkModel(Store& store, int64_t run) {
   return SelectRow(store.connection(), kLinkModelTable, "WHERE id = ?",
-                   [&](SqlStatement& s) { s.BindInt(1, run); });
+                   Params(run));
 }
 
 Result<std::optional<LinkModelRow>> LatestLinkModel(Store& store) {

@@ -6,9 +6,21 @@ namespace canje::store {
 
 namespace {
 
-constexpr std::string_view kLinkRecordColumns =
-    "id, list_id, line, person_id, own_person_id, reported_status, holder, fingerprint, "
-    "data_key IS NULL";
+// A record as linkage reads it, never written through this description: whether it was erased
+// is computed (`data_key IS NULL`), not a column.
+const RowTable<LinkRecordRow> kLinkRecordTable{
+    "list_records",
+    {
+        Column("id", &LinkRecordRow::record_id),
+        Column("list_id", &LinkRecordRow::list_id),
+        Column("line", &LinkRecordRow::line),
+        Column("person_id", &LinkRecordRow::person_id),
+        Column("own_person_id", &LinkRecordRow::own_person_id),
+        Column("reported_status", &LinkRecordRow::reported_status),
+        Column("holder", &LinkRecordRow::holder),
+        Column("fingerprint", &LinkRecordRow::fingerprint),
+        Column("data_key IS NULL", &LinkRecordRow::erased),
+    }};
 
 const RowTable<ReviewDecisionRow> kReviewDecisionTable{
     "review_decisions",
@@ -34,34 +46,15 @@ const RowTable<ReviewQueueRow> kReviewQueueTable{
         Column("probability", &ReviewQueueRow::probability),
     }};
 
-// A record as linkage reads it: `data_key IS NULL` (erased) is computed, not a column.
-LinkRecordRow ReadLinkRecord(const SqlStatement& row) {
-  LinkRecordRow record;
-  record.record_id = row.Int(0);
-  record.list_id = row.Int(1);
-  record.line = row.Int(2);
-  record.person_id = row.Int(3);
-  record.own_person_id = row.Int(4);
-  record.reported_status = row.Text(5);
-  record.holder = row.Text(6);
-  record.fingerprint = row.Blob(7);
-  record.erased = row.Int(8) != 0;
-  return record;
-}
-
 }  // namespace
 
 Status ForEachLinkRecord(Store& store, const std::function<Status(const LinkRecordRow&)>& visit) {
-  return Query(store.connection(),
-               "SELECT " + std::string(kLinkRecordColumns) + " FROM list_records ORDER BY id",
-               NoBind(), [&](const SqlStatement& row) { return visit(ReadLinkRecord(row)); });
+  return Query(store.connection(), kLinkRecordTable.Select("ORDER BY id"), NoBind(),
+               [&](const SqlStatement& row) { return visit(kLinkRecordTable.Read(row)); });
 }
 
 Result<std::optional<LinkRecordRow>> FindLinkRecord(Store& store, int64_t record_id) {
-  return QueryOne<LinkRecordRow>(
-      store.connection(),
-      "SELECT " + std::string(kLinkRecordColumns) + " FROM list_records WHERE id = ?",
-      [&](SqlStatement& s) { s.BindInt(1, record_id); }, ReadLinkRecord);
+  return SelectRow(store.connection(), kLinkRecordTable, "WHERE id = ?", Params(record_id));
 }
 
 Result<std::map<int64_t, std::vector<int64_t>>> MergedPersonsByRepresentative(Store& store) {
@@ -79,7 +72,7 @@ Result<std::map<int64_t, std::vector<int64_t>>> MergedPersonsByRepresentative(St
 Result<std::vector<int64_t>> PersonsMergedInto(Store& store, int64_t person_id) {
   return QueryAll<int64_t>(
       store.connection(), "SELECT id FROM persons WHERE merged_into = ? ORDER BY id",
-      [&](SqlStatement& s) { s.BindInt(1, person_id); },
+      Params(person_id),
       [](const SqlStatement& row) { return row.Int(0); });
 }
 
@@ -144,12 +137,7 @@ Status RemoveFromReviewQueue(WriteTransaction& transaction, const Bytes& left_fi
                  " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?)) OR "
                  "(left_record IN (SELECT id FROM list_records WHERE fingerprint = ?) AND "
                  " right_record IN (SELECT id FROM list_records WHERE fingerprint = ?))",
-                 [&](SqlStatement& s) {
-                   s.BindBlob(1, left_fingerprint);
-                   s.BindBlob(2, right_fingerprint);
-                   s.BindBlob(3, right_fingerprint);
-                   s.BindBlob(4, left_fingerprint);
-                 });
+                 Params(left_fingerprint, right_fingerprint, right_fingerprint, left_fingerprint));
 }
 
 }  // namespace canje::store

@@ -641,7 +641,7 @@ Status ApplyMigrations(SqlConnection& connection) {
       status = Execute(connection,
                        "INSERT INTO meta(name, value) VALUES('schema_version', ?) "
                        "ON CONFLICT(name) DO UPDATE SET value=excluded.value",
-                       [&](SqlStatement& s) { s.BindText(1, std::to_string(migration.version)); });
+                       Params(std::to_string(migration.version)));
     }
     if (!status.ok()) {
       (void)connection.Rollback();

@@ -10,11 +10,13 @@
 //       Column("unconditional", &TransferRow::unconditional)}};   // a bool, stored as 0 or 1
 //
 // Column() stores int64_t and bool as INTEGER, std::string as TEXT, Bytes as BLOB, and
-// std::optional<int64_t> as INTEGER or NULL; IdOrNull, Decimal, Sealed and BarJoined name the
-// other ways a value is stored. What an INSERT writes instead of the member is said on the
-// column: InsertNow() and InsertActor() / InsertActorParty() take the write transaction's time
-// and acting user or party; InsertEmpty() writes '' (or 0), for the clear column of a value kept
-// only sealed (schema 10) and for a value set later (revoked_at). Anything else (partial UPDATEs,
+// std::optional<int64_t> and std::optional<bool> as INTEGER or NULL; IdOrNull, Decimal, Sealed
+// and BarJoined name the other ways a value is stored. What an INSERT writes instead of the
+// member is said on the column: InsertNow() and InsertActor() / InsertActorParty() take the
+// write transaction's time and acting user or party; InsertEmpty() writes '' (or 0), for the
+// clear column of a value kept only sealed (schema 10) and for a value set later (revoked_at);
+// NotInserted() leaves the column out of the INSERT, at its default until an UPDATE sets it (a
+// person's erasure and merge). Anything else (partial UPDATEs,
 // computed columns, joins) stays explicit SQL through sql_query.h.
 //
 // The schema itself is not generated from these descriptions: migrations are frozen text
@@ -40,8 +42,9 @@
 
 namespace canje::store {
 
-// Where an INSERT takes a column's value from.
-enum class InsertedValue { kMember, kEmpty, kNow, kActor, kActorParty };
+// Where an INSERT takes a column's value from (kOmitted: not written by the INSERT at all; the
+// column keeps its default until a later UPDATE sets it).
+enum class InsertedValue { kMember, kEmpty, kNow, kActor, kActorParty, kOmitted };
 
 template <typename Row>
 struct RowColumn {
@@ -57,6 +60,7 @@ struct RowColumn {
   RowColumn InsertNow() && { return With(InsertedValue::kNow); }
   RowColumn InsertActor() && { return With(InsertedValue::kActor); }
   RowColumn InsertActorParty() && { return With(InsertedValue::kActorParty); }
+  RowColumn NotInserted() && { return With(InsertedValue::kOmitted); }
 
  private:
   RowColumn With(InsertedValue value) {
@@ -96,6 +100,19 @@ RowColumn<Row> Column(std::string_view name, T Row::*member) {
     return Custom<Row>(
         name, [member](Row& row, const SqlStatement& s, int i) { row.*member = s.Blob(i); },
         [member](const Row& row, SqlStatement& s, int i) { s.BindBlob(i, row.*member); });
+  } else if constexpr (std::is_same_v<T, std::optional<bool>>) {
+    return Custom<Row>(
+        name,
+        [member](Row& row, const SqlStatement& s, int i) {
+          row.*member = s.IsNull(i) ? std::nullopt : std::optional<bool>(s.Int(i) != 0);
+        },
+        [member](const Row& row, SqlStatement& s, int i) {
+          if (row.*member) {
+            s.BindInt(i, *(row.*member) ? 1 : 0);
+          } else {
+            s.BindNull(i);
+          }
+        });
   } else if constexpr (std::is_same_v<T, std::optional<int64_t>>) {
     return Custom<Row>(
         name,
@@ -179,6 +196,7 @@ class RowTable {
     for (const RowColumn<Row>& column : columns_) {
       if (!select_list_.empty()) select_list_ += ", ";
       select_list_ += column.name;
+      if (column.inserted == InsertedValue::kOmitted) continue;
       if (!inserted.empty()) {
         inserted += ", ";
         placeholders += ", ";
@@ -190,6 +208,16 @@ class RowTable {
   }
 
   const std::string& name() const { return name_; }
+  // Every column, in order, each prefixed with `alias` and a dot when given ("p.id, p.sex, ..."),
+  // for a SELECT that joins the table under an alias; Read() reads them.
+  std::string Columns(std::string_view alias) const {
+    std::string list;
+    for (const RowColumn<Row>& column : columns_) {
+      if (!list.empty()) list += ", ";
+      list += std::string(alias) + "." + std::string(column.name);
+    }
+    return list;
+  }
   // "SELECT <every column> FROM <table> <rest>"; `rest` is the WHERE and ORDER BY.
   std::string Select(std::string_view rest) const {
     return "SELECT " + select_list_ + " FROM " + name_ + (rest.empty() ? "" : " ") +
@@ -209,7 +237,7 @@ class RowTable {
       bool is_key = std::find(key.begin(), key.end(), column.name) != key.end();
       bool wanted = updated.empty() ||
                     std::find(updated.begin(), updated.end(), column.name) != updated.end();
-      if (is_key || !wanted) continue;
+      if (is_key || !wanted || column.inserted == InsertedValue::kOmitted) continue;
       std::string name(column.name);
       set += (set.empty() ? "" : ", ") + name + " = excluded." + name;
     }
@@ -251,6 +279,8 @@ class RowTable {
         case InsertedValue::kActorParty:
           statement.BindText(index, transaction.actor().party);
           break;
+        case InsertedValue::kOmitted:
+          continue;  // not a parameter of the INSERT
       }
       ++index;
     }

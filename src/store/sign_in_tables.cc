@@ -38,13 +38,13 @@ const RowTable<SessionRow> kSessionTable{
 
 Result<std::optional<CredentialsRow>> FindCredentials(Store& store, std::string_view user) {
   return SelectRow(store.connection(), kCredentialsTable, "WHERE user_name = ?",
-                   [&](SqlStatement& statement) { statement.BindText(1, user); });
+                   Params(user));
 }
 
 Status PutCredentials(WriteTransaction& transaction, const CredentialsRow& row) {
   CANJE_RETURN_IF_ERROR(Execute(transaction.store().connection(),
                                 "DELETE FROM user_credentials WHERE user_name = ?",
-                                [&](SqlStatement& statement) { statement.BindText(1, row.user); }));
+                                Params(row.user)));
   return InsertRow(transaction, kCredentialsTable, row);
 }
 
@@ -60,22 +60,17 @@ Status EndSession(WriteTransaction& transaction, int64_t id, std::string_view re
   if (!existing) return Status::NotFound("no session " + std::to_string(id));
   return Execute(transaction.store().connection(),
                  "UPDATE sessions SET ended_at = ?, ended_by = ?, end_reason = ? WHERE id = ?",
-                 [&](SqlStatement& statement) {
-                   statement.BindText(1, transaction.now());
-                   statement.BindText(2, transaction.actor().user);
-                   statement.BindText(3, reason);
-                   statement.BindInt(4, id);
-                 });
+                 Params(transaction.now(), transaction.actor().user, reason, id));
 }
 
 Result<std::optional<SessionRow>> FindSessionByHash(Store& store, ByteView token_sha256) {
   return SelectRow(store.connection(), kSessionTable, "WHERE token_sha256 = ?",
-                   [&](SqlStatement& statement) { statement.BindBlob(1, token_sha256); });
+                   Params(token_sha256));
 }
 
 Result<std::optional<SessionRow>> FindSession(Store& store, int64_t id) {
   return SelectRow(store.connection(), kSessionTable, "WHERE id = ?",
-                   [&](SqlStatement& statement) { statement.BindInt(1, id); });
+                   Params(id));
 }
 
 Result<std::vector<SessionRow>> Sessions(Store& store, std::string_view user,

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "core/status.h"
@@ -66,6 +67,45 @@ Status ExecuteEach(SqlConnection& connection, std::string_view sql, const Items&
 
 inline auto NoBind() {
   return [](SqlStatement&) {};
+}
+
+// Binds one parameter by its type: integers as INTEGER (bool as 0 or 1), texts as TEXT, bytes
+// (Bytes, ByteView, a hash's array) as BLOB, std::nullopt or an empty optional as NULL.
+template <typename T>
+void BindParam(SqlStatement& statement, int index, const T& value) {
+  if constexpr (std::is_same_v<T, bool>) {
+    statement.BindInt(index, value ? 1 : 0);
+  } else if constexpr (std::is_integral_v<T>) {
+    statement.BindInt(index, static_cast<int64_t>(value));
+  } else if constexpr (std::is_same_v<T, std::nullopt_t>) {
+    statement.BindNull(index);
+  } else if constexpr (requires { value.has_value(); *value; }) {
+    if (value.has_value()) {
+      BindParam(statement, index, *value);
+    } else {
+      statement.BindNull(index);
+    }
+  } else if constexpr (std::is_convertible_v<const T&, ByteView>) {
+    statement.BindBlob(index, value);
+  } else if constexpr (std::is_convertible_v<const T&, std::string_view>) {
+    statement.BindText(index, value);
+  } else {
+    static_assert(sizeof(T) == 0, "no parameter kind for this type: bind it by hand");
+  }
+}
+
+// The binder of a statement whose parameters are `values`, in order (?1, ?2, ...), each bound
+// by BindParam. The values are copied (a view stays a view), so the binder may outlive its
+// arguments:
+//
+//   QueryOne<int64_t>(connection, "SELECT count(*) FROM holds WHERE person_id = ?",
+//                     Params(person_id), [](const SqlStatement& row) { return row.Int(0); });
+template <typename... Values>
+auto Params(Values... values) {
+  return [=](SqlStatement& statement) {
+    int index = 1;
+    (BindParam(statement, index++, values), ...);
+  };
 }
 
 // The next id of `table`'s integer `id` column: max(id) + 1, or 1 when the table is empty. Safe

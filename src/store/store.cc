@@ -6,6 +6,7 @@
 #include "ledger/event_envelope.h"
 #include "store/migrations.h"
 #include "store/postgres/postgres_connection.h"
+#include "store/row_mapping.h"
 #include "store/sql_hash_reader.h"
 #include "store/sql_query.h"
 #include "store/sqlite/sqlite_connection.h"
@@ -21,74 +22,91 @@ std::vector<std::string> SplitSubjects(const std::string& text) {
   return nlohmann::json::parse(text).get<std::vector<std::string>>();
 }
 
-void BindOptionalBlob(SqlStatement& statement, int index, const Bytes& value) {
-  if (value.empty()) {
-    statement.BindNull(index);
-  } else {
-    statement.BindBlob(index, value);
-  }
-}
+// The foundation's tables (schema 1), described once (row_mapping.h).
+const RowTable<PartyRow> kPartyTable{"parties",
+                                     {
+                                         Column("code", &PartyRow::code),
+                                         Column("name", &PartyRow::name),
+                                         Column("kind", &PartyRow::kind),
+                                         Column("created_at", &PartyRow::created_at).InsertNow(),
+                                     }};
 
-void BindOptionalInt(SqlStatement& statement, int index, int64_t value) {
-  if (value == 0) {
-    statement.BindNull(index);
-  } else {
-    statement.BindInt(index, value);
-  }
-}
+const RowTable<UserRow> kUserTable{"users",
+                                   {
+                                       Column("name", &UserRow::name),
+                                       Column("party", &UserRow::party),
+                                       Column("role", &UserRow::role),
+                                       Column("created_at", &UserRow::created_at).InsertNow(),
+                                   }};
 
-constexpr std::string_view kPartyColumns = "code, name, kind, created_at";
-PartyRow ReadParty(const SqlStatement& row) {
-  return {row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
-}
+const RowTable<ListRow> kListTable{
+    "lists",
+    {
+        Column("id", &ListRow::id),
+        Column("kind", &ListRow::kind),
+        Column("source", &ListRow::source),
+        Column("party", &ListRow::party),
+        Column("file_name", &ListRow::file_name),
+        Column("file_sha256", &ListRow::file_sha256),
+        Column("format", &ListRow::format),
+        Column("columns", &ListRow::columns),
+        Column("imported_at", &ListRow::imported_at).InsertNow(),
+        Column("imported_by", &ListRow::imported_by).InsertActor(),
+        Column("record_count", &ListRow::record_count),
+        Column("rejected_count", &ListRow::rejected_count),
+        Column("event_seq", &ListRow::event_seq),
+    }};
 
-constexpr std::string_view kUserColumns = "name, party, role, created_at";
-UserRow ReadUser(const SqlStatement& row) {
-  return {row.Text(0), row.Text(1), row.Text(2), row.Text(3)};
-}
+// A person's erasure and merge are set by UPDATEs (ErasePerson, the linker), never inserted.
+const RowTable<PersonRow> kPersonTable{
+    "persons",
+    {
+        Column("id", &PersonRow::id),
+        Column("created_at", &PersonRow::created_at).InsertNow(),
+        Column("sex", &PersonRow::sex),
+        Column("nationalities", &PersonRow::nationalities),
+        Column("categories", &PersonRow::categories),
+        Sealed("data_key", &PersonRow::data_key),
+        Sealed("sealed", &PersonRow::sealed),
+        Column("erased_at", &PersonRow::erased_at).NotInserted(),
+        Column("erasure_reason", &PersonRow::erasure_reason).NotInserted(),
+        Column("merged_into", &PersonRow::merged_into).NotInserted(),
+    }};
 
-constexpr std::string_view kListColumns =
-    "id, kind, source, party, file_name, file_sha256, format, columns, imported_at, "
-    "imported_by, record_count, rejected_count, event_seq";
-ListRow ReadList(const SqlStatement& row) {
-  return {row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4), row.Text(5), row.Text(6),
-          row.Text(7), row.Text(8), row.Text(9), row.Int(10), row.Int(11), row.Int(12)};
-}
+// person_id second: ForEachPerson walks custody rows in person order beside the persons.
+const RowTable<CustodyRow> kCustodyTable{
+    "custody",
+    {
+        Column("id", &CustodyRow::id),
+        Column("person_id", &CustodyRow::person_id),
+        Column("holder", &CustodyRow::holder),
+        Column("facility", &CustodyRow::facility),
+        Column("since", &CustodyRow::since),
+        Column("legal_basis", &CustodyRow::legal_basis),
+        Column("charge_status", &CustodyRow::charge_status),
+        Column("evidence_disclosed", &CustodyRow::evidence_disclosed),
+        Column("status", &CustodyRow::status),
+        IdOrNull("list_id", &CustodyRow::list_id),
+        IdOrNull("record_id", &CustodyRow::record_id),
+    }};
 
-constexpr std::string_view kPersonColumns =
-    "p.id, p.created_at, p.sex, p.nationalities, p.categories, p.data_key, p.sealed, "
-    "p.erased_at, p.erasure_reason, p.merged_into";
-PersonRow ReadPerson(const SqlStatement& row) {
-  return {row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4),
-          row.Blob(5), row.Blob(6), row.Text(7), row.Text(8), row.Int(9)};
-}
-
-constexpr std::string_view kCustodyColumns =
-    "id, person_id, holder, facility, since, legal_basis, charge_status, evidence_disclosed, "
-    "status, list_id, record_id";
-CustodyRow ReadCustody(const SqlStatement& row) {
-  CustodyRow custody;
-  custody.id = row.Int(0);
-  custody.person_id = row.Int(1);
-  custody.holder = row.Text(2);
-  custody.facility = row.Text(3);
-  custody.since = row.Text(4);
-  custody.legal_basis = row.Text(5);
-  custody.charge_status = row.Text(6);
-  if (!row.IsNull(7)) custody.evidence_disclosed = row.Int(7) != 0;
-  custody.status = row.Text(8);
-  custody.list_id = row.Int(9);
-  custody.record_id = row.Int(10);
-  return custody;
-}
-
-constexpr std::string_view kRecordColumns =
-    "id, list_id, line, person_id, reported_status, holder, data_key, sealed, salt, record_hash, "
-    "own_person_id, fingerprint";
-RecordRow ReadRecord(const SqlStatement& row) {
-  return {row.Int(0),  row.Int(1),  row.Int(2),  row.Int(3),  row.Text(4), row.Text(5),
-          row.Blob(6), row.Blob(7), row.Blob(8), row.Blob(9), row.Int(10), row.Blob(11)};
-}
+// Erased records keep their row without their data key, sealed record, salt and fingerprint.
+const RowTable<RecordRow> kRecordTable{
+    "list_records",
+    {
+        Column("id", &RecordRow::id),
+        Column("list_id", &RecordRow::list_id),
+        Column("line", &RecordRow::line),
+        IdOrNull("person_id", &RecordRow::person_id),
+        Column("reported_status", &RecordRow::reported_status),
+        Column("holder", &RecordRow::holder),
+        Sealed("data_key", &RecordRow::data_key),
+        Sealed("sealed", &RecordRow::sealed),
+        Sealed("salt", &RecordRow::salt),
+        Column("record_hash", &RecordRow::record_hash),
+        IdOrNull("own_person_id", &RecordRow::own_person_id),
+        Sealed("fingerprint", &RecordRow::fingerprint),
+    }};
 
 constexpr std::string_view kEventColumns =
     "seq, time, actor, party, type, subjects, payload_sha256, salt, payload_key, payload";
@@ -96,14 +114,6 @@ EventRow ReadEvent(const SqlStatement& row) {
   return EventRow{
       row.Int(0),  row.Text(1), row.Text(2), row.Text(3), row.Text(4), SplitSubjects(row.Text(5)),
       row.Blob(6), row.Blob(7), row.Blob(8), row.Blob(9)};
-}
-
-Result<int64_t> InsertReturningId(SqlStatement& statement) {
-  CANJE_ASSIGN_OR_RETURN(bool has_row, statement.Step());
-  if (!has_row) return Status::Internal("insert returned no id");
-  int64_t id = statement.Int(0);
-  CANJE_RETURN_IF_ERROR(statement.Run());
-  return id;
 }
 
 }  // namespace
@@ -192,75 +202,53 @@ Result<std::string> Store::MetaText(std::string_view name) {
 Result<std::optional<Bytes>> Store::Meta(std::string_view name) {
   return QueryOne<Bytes>(
       *connection_, "SELECT value FROM meta WHERE name = ?",
-      [&](SqlStatement& s) { s.BindText(1, name); },
+      Params(name),
       [](const SqlStatement& row) { return row.Blob(0); });
 }
 
 Result<std::vector<PartyRow>> Store::Parties() {
-  return QueryAll<PartyRow>(*connection_,
-                            "SELECT " + std::string(kPartyColumns) + " FROM parties ORDER BY code",
-                            NoBind(), ReadParty);
+  return SelectRows(*connection_, kPartyTable, "ORDER BY code", NoBind());
 }
 
 Result<std::optional<PartyRow>> Store::FindParty(std::string_view code) {
-  return QueryOne<PartyRow>(
-      *connection_, "SELECT " + std::string(kPartyColumns) + " FROM parties WHERE code = ?",
-      [&](SqlStatement& s) { s.BindText(1, code); }, ReadParty);
+  return SelectRow(*connection_, kPartyTable, "WHERE code = ?", Params(code));
 }
 
 Result<std::vector<UserRow>> Store::Users() {
-  return QueryAll<UserRow>(*connection_,
-                           "SELECT " + std::string(kUserColumns) + " FROM users ORDER BY name",
-                           NoBind(), ReadUser);
+  return SelectRows(*connection_, kUserTable, "ORDER BY name", NoBind());
 }
 
 Result<std::optional<UserRow>> Store::FindUser(std::string_view name) {
-  return QueryOne<UserRow>(
-      *connection_, "SELECT " + std::string(kUserColumns) + " FROM users WHERE name = ?",
-      [&](SqlStatement& s) { s.BindText(1, name); }, ReadUser);
+  return SelectRow(*connection_, kUserTable, "WHERE name = ?", Params(name));
 }
 
 Result<std::vector<ListRow>> Store::Lists() {
-  return QueryAll<ListRow>(*connection_,
-                           "SELECT " + std::string(kListColumns) + " FROM lists ORDER BY id",
-                           NoBind(), ReadList);
+  return SelectRows(*connection_, kListTable, "ORDER BY id", NoBind());
 }
 
 Result<std::optional<ListRow>> Store::FindList(int64_t id) {
-  return QueryOne<ListRow>(
-      *connection_, "SELECT " + std::string(kListColumns) + " FROM lists WHERE id = ?",
-      [&](SqlStatement& s) { s.BindInt(1, id); }, ReadList);
+  return SelectRow(*connection_, kListTable, "WHERE id = ?", Params(id));
 }
 
 Result<std::optional<ListRow>> Store::FindListByFile(std::string_view sha256,
                                                      std::string_view source) {
-  return QueryOne<ListRow>(
-      *connection_,
-      "SELECT " + std::string(kListColumns) + " FROM lists WHERE file_sha256 = ? AND source = ?",
-      [&](SqlStatement& s) {
-        s.BindText(1, sha256);
-        s.BindText(2, source);
-      },
-      ReadList);
+  return SelectRow(*connection_, kListTable, "WHERE file_sha256 = ? AND source = ?",
+                   Params(sha256, source));
 }
 
 Result<std::optional<PersonView>> Store::FindPerson(int64_t id) {
   std::optional<PersonView> found;
   PersonFilter filter;
   CANJE_RETURN_IF_ERROR(Query(
-      *connection_, "SELECT " + std::string(kPersonColumns) + " FROM persons p WHERE p.id = ?",
-      [&](SqlStatement& s) { s.BindInt(1, id); },
+      *connection_, "SELECT " + kPersonTable.Columns("p") + " FROM persons p WHERE p.id = ?",
+      Params(id),
       [&](const SqlStatement& row) {
-        found = PersonView{ReadPerson(row), {}};
+        found = PersonView{kPersonTable.Read(row), {}};
         return Status::Ok();
       }));
   if (!found) return found;
-  CANJE_ASSIGN_OR_RETURN(found->custody,
-                         QueryAll<CustodyRow>(
-                             *connection_,
-                             "SELECT " + std::string(kCustodyColumns) +
-                                 " FROM custody WHERE person_id = ? ORDER BY id",
-                             [&](SqlStatement& s) { s.BindInt(1, id); }, ReadCustody));
+  CANJE_ASSIGN_OR_RETURN(found->custody, SelectRows(*connection_, kCustodyTable,
+                                                     "WHERE person_id = ? ORDER BY id", Params(id)));
   return found;
 }
 
@@ -356,18 +344,17 @@ Status Store::ForEachPerson(const PersonFilter& filter,
     for (size_t i = 0; i < texts.size(); ++i) s.BindText(static_cast<int>(i) + 1, texts[i]);
   };
   CANJE_ASSIGN_OR_RETURN(auto custody_rows,
-                         connection_->Prepare("SELECT " + std::string(kCustodyColumns) +
-                                              " FROM custody ORDER BY person_id, id"));
+                         connection_->Prepare(kCustodyTable.Select("ORDER BY person_id, id")));
   CANJE_ASSIGN_OR_RETURN(bool custody_pending, custody_rows->Step());
   return Query(*connection_,
-               "SELECT " + std::string(kPersonColumns) + " FROM persons p" + conditions +
+               "SELECT " + kPersonTable.Columns("p") + " FROM persons p" + conditions +
                    " ORDER BY p.id" +
                    (filter.limit > 0 ? " LIMIT " + std::to_string(filter.limit) : ""),
                bind, [&](const SqlStatement& row) -> Status {
-                 PersonView view{ReadPerson(row), {}};
+                 PersonView view{kPersonTable.Read(row), {}};
                  while (custody_pending && custody_rows->Int(1) <= view.person.id) {
                    if (custody_rows->Int(1) == view.person.id) {
-                     view.custody.push_back(ReadCustody(*custody_rows));
+                     view.custody.push_back(kCustodyTable.Read(*custody_rows));
                    }
                    CANJE_ASSIGN_OR_RETURN(custody_pending, custody_rows->Step());
                  }
@@ -397,25 +384,21 @@ Result<bool> Store::IsLinkConfirmed(int64_t record_id,
 }
 
 Result<std::vector<RecordRow>> Store::RecordsOfPerson(int64_t person_id) {
-  return QueryAll<RecordRow>(
-      *connection_,
-      "SELECT " + std::string(kRecordColumns) +
-          " FROM list_records WHERE person_id = ? ORDER BY id",
-      [&](SqlStatement& s) { s.BindInt(1, person_id); }, ReadRecord);
+  return SelectRows(*connection_, kRecordTable, "WHERE person_id = ? ORDER BY id",
+                    Params(person_id));
 }
 
 Status Store::ForEachRecord(int64_t list_id, const std::function<Status(const RecordRow&)>& visit) {
   return Query(
       *connection_,
-      "SELECT " + std::string(kRecordColumns) + " FROM list_records WHERE list_id = ? ORDER BY id",
-      [&](SqlStatement& s) { s.BindInt(1, list_id); },
-      [&](const SqlStatement& row) { return visit(ReadRecord(row)); });
+      kRecordTable.Select("WHERE list_id = ? ORDER BY id"), Params(list_id),
+      [&](const SqlStatement& row) { return visit(kRecordTable.Read(row)); });
 }
 
 Result<std::vector<int64_t>> Store::PersonsByIndexHash(ByteView hash) {
   return QueryAll<int64_t>(
       *connection_, "SELECT DISTINCT person_id FROM person_index WHERE hash = ? ORDER BY person_id",
-      [&](SqlStatement& s) { s.BindBlob(1, hash); },
+      Params(hash),
       [](const SqlStatement& row) { return row.Int(0); });
 }
 
@@ -430,10 +413,7 @@ Result<std::vector<EventRow>> Store::Events(int64_t from, int64_t limit) {
   return QueryAll<EventRow>(
       *connection_,
       "SELECT " + std::string(kEventColumns) + " FROM events WHERE seq >= ? ORDER BY seq LIMIT ?",
-      [&](SqlStatement& s) {
-        s.BindInt(1, from);
-        s.BindInt(2, limit);
-      },
+      Params(from, limit),
       ReadEvent);
 }
 
@@ -538,48 +518,16 @@ Status WriteTransaction::SetMeta(std::string_view name, ByteView value) {
 }
 
 Status WriteTransaction::AddParty(const PartyRow& party) {
-  CANJE_ASSIGN_OR_RETURN(
-      auto statement, store_.connection_->Prepare(
-                          "INSERT INTO parties(code, name, kind, created_at) VALUES(?, ?, ?, ?)"));
-  statement->BindText(1, party.code);
-  statement->BindText(2, party.name);
-  statement->BindText(3, party.kind);
-  statement->BindText(4, now_);
-  return statement->Run();
+  return InsertRow(*this, kPartyTable, party);
 }
 
-Status WriteTransaction::AddUser(const UserRow& user) {
-  CANJE_ASSIGN_OR_RETURN(
-      auto statement, store_.connection_->Prepare(
-                          "INSERT INTO users(name, party, role, created_at) VALUES(?, ?, ?, ?)"));
-  statement->BindText(1, user.name);
-  statement->BindText(2, user.party);
-  statement->BindText(3, user.role);
-  statement->BindText(4, now_);
-  return statement->Run();
-}
+Status WriteTransaction::AddUser(const UserRow& user) { return InsertRow(*this, kUserTable, user); }
 
 Result<int64_t> WriteTransaction::AddList(const ListRow& list) {
-  CANJE_ASSIGN_OR_RETURN(
-      auto statement,
-      store_.connection_->Prepare(
-          "INSERT INTO lists(id, kind, source, party, file_name, file_sha256, format, columns, "
-          "imported_at, imported_by, record_count, rejected_count, event_seq) "
-          "VALUES((SELECT coalesce(max(id), 0) + 1 FROM lists), "
-          "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"));
-  statement->BindText(1, list.kind);
-  statement->BindText(2, list.source);
-  statement->BindText(3, list.party);
-  statement->BindText(4, list.file_name);
-  statement->BindText(5, list.file_sha256);
-  statement->BindText(6, list.format);
-  statement->BindText(7, list.columns);
-  statement->BindText(8, now_);
-  statement->BindText(9, actor_.user);
-  statement->BindInt(10, list.record_count);
-  statement->BindInt(11, list.rejected_count);
-  statement->BindInt(12, list.event_seq);
-  return InsertReturningId(*statement);
+  ListRow inserted = list;
+  CANJE_ASSIGN_OR_RETURN(inserted.id, NextRowId(*store_.connection_, "lists"));
+  CANJE_RETURN_IF_ERROR(InsertRow(*this, kListTable, inserted));
+  return inserted.id;
 }
 
 Status WriteTransaction::SetListCounts(int64_t list_id, int64_t record_count,
@@ -613,39 +561,14 @@ Result<int64_t> WriteTransaction::AllocateRecordId() {
 }
 
 Status WriteTransaction::AddPerson(const PersonRow& person) {
-  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
-                         Cached(kAddPerson,
-                                "INSERT INTO persons(id, created_at, sex, nationalities, "
-                                "categories, data_key, sealed) VALUES(?, ?, ?, ?, ?, ?, ?)"));
-  insert->BindInt(1, person.id);
-  insert->BindText(2, now_);
-  insert->BindText(3, person.sex);
-  insert->BindText(4, person.nationalities);
-  insert->BindText(5, person.categories);
-  BindOptionalBlob(*insert, 6, person.data_key);
-  BindOptionalBlob(*insert, 7, person.sealed);
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Cached(kAddPerson, kPersonTable.Insert()));
+  kPersonTable.Bind(*insert, person, *this);
   return insert->RunBatched();
 }
 
 Status WriteTransaction::AddRecord(const RecordRow& record) {
-  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
-                         Cached(kAddRecord,
-                                "INSERT INTO list_records(id, list_id, line, person_id, "
-                                "reported_status, holder, data_key, sealed, salt, record_hash, "
-                                "own_person_id, fingerprint) "
-                                "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  insert->BindInt(1, record.id);
-  insert->BindInt(2, record.list_id);
-  insert->BindInt(3, record.line);
-  BindOptionalInt(*insert, 4, record.person_id);
-  insert->BindText(5, record.reported_status);
-  insert->BindText(6, record.holder);
-  BindOptionalBlob(*insert, 7, record.data_key);
-  BindOptionalBlob(*insert, 8, record.sealed);
-  BindOptionalBlob(*insert, 9, record.salt);
-  insert->BindBlob(10, record.record_hash);
-  BindOptionalInt(*insert, 11, record.own_person_id);
-  BindOptionalBlob(*insert, 12, record.fingerprint);
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Cached(kAddRecord, kRecordTable.Insert()));
+  kRecordTable.Bind(*insert, record, *this);
   return insert->RunBatched();
 }
 
@@ -658,30 +581,12 @@ Status WriteTransaction::LinkRecord(int64_t record_id, int64_t person_id) {
 }
 
 Result<int64_t> WriteTransaction::AddCustody(const CustodyRow& custody) {
-  CANJE_ASSIGN_OR_RETURN(
-      SqlStatement * insert,
-      Cached(kAddCustody,
-             "INSERT INTO custody(person_id, holder, facility, since, legal_basis, "
-             "charge_status, evidence_disclosed, status, list_id, record_id, id) "
-             "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-  CANJE_ASSIGN_OR_RETURN(int64_t id, NextId("custody", next_custody_id_));
-  insert->BindInt(1, custody.person_id);
-  insert->BindText(2, custody.holder);
-  insert->BindText(3, custody.facility);
-  insert->BindText(4, custody.since);
-  insert->BindText(5, custody.legal_basis);
-  insert->BindText(6, custody.charge_status);
-  if (custody.evidence_disclosed) {
-    insert->BindInt(7, *custody.evidence_disclosed ? 1 : 0);
-  } else {
-    insert->BindNull(7);
-  }
-  insert->BindText(8, custody.status);
-  BindOptionalInt(*insert, 9, custody.list_id);
-  BindOptionalInt(*insert, 10, custody.record_id);
-  insert->BindInt(11, id);
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Cached(kAddCustody, kCustodyTable.Insert()));
+  CustodyRow inserted = custody;
+  CANJE_ASSIGN_OR_RETURN(inserted.id, NextId("custody", next_custody_id_));
+  kCustodyTable.Bind(*insert, inserted, *this);
   CANJE_RETURN_IF_ERROR(insert->RunBatched());
-  return id;
+  return inserted.id;
 }
 
 Status WriteTransaction::AddIndexEntry(ByteView hash, int64_t person_id) {
@@ -715,10 +620,7 @@ Result<WriteTransaction::ErasureCounts> WriteTransaction::ErasePerson(int64_t pe
           db,
           "SELECT count(*) FROM list_records WHERE (person_id = ? OR own_person_id = ?) "
           "AND data_key IS NOT NULL",
-          [&](SqlStatement& s) {
-            s.BindInt(1, person_id);
-            s.BindInt(2, person_id);
-          },
+          Params(person_id, person_id),
           [](const SqlStatement& row) { return row.Int(0); }));
   counts.records = count_records.value_or(0);
   CANJE_ASSIGN_OR_RETURN(auto erase_records,
@@ -737,7 +639,7 @@ Result<WriteTransaction::ErasureCounts> WriteTransaction::ErasePerson(int64_t pe
                              db,
                              "SELECT count(*) FROM events WHERE payload IS NOT NULL AND seq IN "
                              "(SELECT seq FROM event_subjects WHERE subject = ?)",
-                             [&](SqlStatement& s) { s.BindText(1, subject); },
+                             Params(subject),
                              [](const SqlStatement& row) { return row.Int(0); }));
   counts.events = count_events.value_or(0);
   CANJE_ASSIGN_OR_RETURN(auto erase_events,
@@ -852,7 +754,7 @@ Result<std::optional<CheckpointRow>> Store::CheckpointAt(int64_t size) {
   return QueryOne<CheckpointRow>(
       *connection_,
       "SELECT " + std::string(kCheckpointColumns) + " FROM checkpoints WHERE size = ?",
-      [&](SqlStatement& s) { s.BindInt(1, size); }, ReadCheckpoint);
+      Params(size), ReadCheckpoint);
 }
 
 Result<std::vector<CheckpointRow>> Store::Checkpoints() {
@@ -865,7 +767,7 @@ Result<std::vector<CosignatureRow>> Store::Cosignatures(int64_t size) {
   return QueryAll<CosignatureRow>(
       *connection_,
       "SELECT size, key_name, line, added_at FROM cosignatures WHERE size = ? ORDER BY key_name",
-      [&](SqlStatement& s) { s.BindInt(1, size); },
+      Params(size),
       [](const SqlStatement& row) {
         return CosignatureRow{row.Int(0), row.Text(1), row.Text(2), row.Text(3)};
       });

@@ -111,7 +111,7 @@ Result<std::vector<CatalogueColumn>> CatalogueColumns(SqlConnection& connection,
                  : "SELECT column_name, upper(data_type) FROM information_schema.columns "
                    "WHERE table_schema = current_schema() AND table_name = ? "
                    "ORDER BY ordinal_position",
-          [&](SqlStatement& s) { s.BindText(1, table); },
+          Params(table),
           [](const SqlStatement& row) {
             std::string type = row.Text(1);
             ValueKind kind = type.find("INT") != std::string::npos ? ValueKind::kInt

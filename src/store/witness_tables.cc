@@ -45,7 +45,7 @@ Status AddWitness(WriteTransaction& transaction, const WitnessRow& witness) {
   }
   if (existing) {
     CANJE_RETURN_IF_ERROR(Execute(db, "DELETE FROM log_witnesses WHERE name = ?",
-                                  [&](SqlStatement& s) { s.BindText(1, witness.name); }));
+                                  Params(witness.name)));
   }
   return InsertRow(transaction, kWitnessTable, witness);
 }
@@ -57,11 +57,7 @@ Status RemoveWitness(WriteTransaction& transaction, std::string_view name) {
   }
   return Execute(transaction.store().connection(),
                  "UPDATE log_witnesses SET removed_at = ?, removed_by = ? WHERE name = ?",
-                 [&](SqlStatement& s) {
-                   s.BindText(1, transaction.now());
-                   s.BindText(2, transaction.actor().user);
-                   s.BindText(3, name);
-                 });
+                 Params(transaction.now(), transaction.actor().user, name));
 }
 
 Result<std::vector<WitnessRow>> Witnesses(Store& store, bool include_removed) {
@@ -72,7 +68,7 @@ Result<std::vector<WitnessRow>> Witnesses(Store& store, bool include_removed) {
 
 Result<std::optional<WitnessRow>> FindWitness(Store& store, std::string_view name) {
   return SelectRow(store.connection(), kWitnessTable, "WHERE name = ?",
-                   [&](SqlStatement& s) { s.BindText(1, name); });
+                   Params(name));
 }
 
 Result<std::optional<CosignatureRow>> LatestCosignature(Store& store, std::string_view key_name) {
@@ -80,7 +76,7 @@ Result<std::optional<CosignatureRow>> LatestCosignature(Store& store, std::strin
       store.connection(),
       "SELECT size, key_name, line, added_at FROM cosignatures WHERE key_name = ? "
       "ORDER BY size DESC LIMIT 1",
-      [&](SqlStatement& s) { s.BindText(1, key_name); },
+      Params(key_name),
       [](const SqlStatement& row) {
         return CosignatureRow{row.Int(0), row.Text(1), row.Text(2), row.Text(3)};
       });
@@ -99,12 +95,7 @@ Status StoreReceivedCosignature(Store& store, int64_t size, std::string_view key
                    "INSERT INTO cosignatures(size, key_name, line, added_at) VALUES(?, ?, ?, ?) "
                    "ON CONFLICT(size, key_name) DO UPDATE SET line = excluded.line, "
                    "added_at = excluded.added_at",
-                   [&](SqlStatement& s) {
-                     s.BindInt(1, size);
-                     s.BindText(2, key_name);
-                     s.BindText(3, line);
-                     s.BindText(4, NowRfc3339());
-                   });
+                   Params(size, key_name, line, NowRfc3339()));
   }();
   if (!status.ok()) {
     (void)db.Rollback();
@@ -118,13 +109,13 @@ Status StoreReceivedCosignature(Store& store, int64_t size, std::string_view key
 Status PutWitnessPolicy(WriteTransaction& transaction, const WitnessPolicyRow& policy) {
   SqlConnection& db = transaction.store().connection();
   CANJE_RETURN_IF_ERROR(Execute(db, "DELETE FROM exchange_witness_policies WHERE exchange_id = ?",
-                                [&](SqlStatement& s) { s.BindInt(1, policy.exchange_id); }));
+                                Params(policy.exchange_id)));
   return InsertRow(transaction, kWitnessPolicyTable, policy);
 }
 
 Result<std::optional<WitnessPolicyRow>> FindWitnessPolicy(Store& store, int64_t exchange_id) {
   return SelectRow(store.connection(), kWitnessPolicyTable, "WHERE exchange_id = ?",
-                   [&](SqlStatement& s) { s.BindInt(1, exchange_id); });
+                   Params(exchange_id));
 }
 
 }  // namespace canje::store
