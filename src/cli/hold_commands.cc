@@ -103,15 +103,11 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
   list->add_option("--on", *list_on, "The day (default: today)");
   list->add_option("--person", *list_person, "Only the holds covering this person (P17)");
   list->callback([&context, list_on, list_person] {
-    int64_t person_id = 0;
-    if (!list_person->empty()) {
-      auto id = instance::ParseId(*list_person, 'P', "person");
-      if (!id.ok()) return context.Finish(id.status());
-      person_id = *id;
-    }
+    auto person_id = instance::ParseOptionalId(*list_person, 'P', "person");
+    if (!person_id.ok()) return context.Finish(person_id.status());
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto holds = negotiation::ListHolds(**opened, *list_on, true, person_id);
+    auto holds = negotiation::ListHolds(**opened, *list_on, true, *person_id);
     if (!holds.ok()) return context.Finish(holds.status());
     if (context.global.json) {
       json out = json::array();
@@ -211,15 +207,11 @@ void AddLegalActCommands(CLI::App& app, CommandContext& context) {
   auto list_person = std::make_shared<std::string>();
   list->add_option("PERSON", *list_person, "Only this person's (P17)");
   list->callback([&context, list_person] {
-    int64_t person_id = 0;
-    if (!list_person->empty()) {
-      auto id = instance::ParseId(*list_person, 'P', "person");
-      if (!id.ok()) return context.Finish(id.status());
-      person_id = *id;
-    }
+    auto person_id = instance::ParseOptionalId(*list_person, 'P', "person");
+    if (!person_id.ok()) return context.Finish(person_id.status());
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
-    auto acts = negotiation::ListLegalActs(**opened, person_id);
+    auto acts = negotiation::ListLegalActs(**opened, *person_id);
     if (!acts.ok()) return context.Finish(acts.status());
     if (context.global.json) {
       json out = json::array();

@@ -98,11 +98,9 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
   list->add_option("--destination", query->destination, "Only about this destination");
   list->callback([&context, query, list_person] {
     negotiation::InterviewQuery q = *query;
-    if (!list_person->empty()) {
-      auto id = instance::ParseId(*list_person, 'P', "person");
-      if (!id.ok()) return context.Finish(id.status());
-      q.person_id = *id;
-    }
+    auto person_id = instance::ParseOptionalId(*list_person, 'P', "person");
+    if (!person_id.ok()) return context.Finish(person_id.status());
+    q.person_id = *person_id;
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());
     auto interviews = negotiation::ListInterviews(**opened, q);

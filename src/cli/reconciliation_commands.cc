@@ -247,10 +247,7 @@ Status RunStatus(CommandContext& context, const std::string& party, const std::s
   CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus status,
                          reconciliation::ReadStatus(*opened));
-  int64_t list_id = 0;
-  if (!list.empty()) {
-    CANJE_ASSIGN_OR_RETURN(list_id, instance::ParseId(list, 'L', "list"));
-  }
+  CANJE_ASSIGN_OR_RETURN(int64_t list_id, instance::ParseOptionalId(list, 'L', "list"));
   // People behind the numbers, as need to know allows (reconciliation/status_people.h), for
   // the lists the filters want.
   const std::vector<reconciliation::ListEntry> shown =

@@ -23,4 +23,9 @@ Result<int64_t> ParseId(std::string_view text, char prefix, std::string_view wha
   return id;
 }
 
+Result<int64_t> ParseOptionalId(std::string_view text, char prefix, std::string_view what) {
+  if (text.empty()) return int64_t{0};
+  return ParseId(text, prefix, what);
+}
+
 }  // namespace canje::instance

@@ -16,5 +16,7 @@ std::string RecordId(int64_t id);
 
 // Parses "P17" / "p17" / "17" for prefix 'P'. kUsage names the expected form.
 Result<int64_t> ParseId(std::string_view text, char prefix, std::string_view what);
+// The same for a filter that may be left out: 0 when `text` is empty.
+Result<int64_t> ParseOptionalId(std::string_view text, char prefix, std::string_view what);
 
 }  // namespace canje::instance

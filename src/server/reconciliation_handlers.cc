@@ -13,12 +13,8 @@ Status AddReconciliationRoutes(Routes& routes) {
   return routes.Add(
       "GET", "/v1/link/status",
       {Action::kReadRegistry, [](ApiCall& call) -> Result<Reply> {
-         int64_t list_id = 0;
-         if (std::string list = call.Query("list"); !list.empty()) {
-           Result<int64_t> parsed = instance::ParseId(list, 'L', "list");
-           if (!parsed.ok()) return call.AtParameter(parsed.status(), "list");
-           list_id = *parsed;
-         }
+         Result<int64_t> list_id = instance::ParseOptionalId(call.Query("list"), 'L', "list");
+         if (!list_id.ok()) return call.AtParameter(list_id.status(), "list");
          const std::string people = call.Query("people");
          if (!people.empty() && people != "true" && people != "false") {
            return call.AtParameter(Status::Usage("people is true or false"), "people");
@@ -26,11 +22,11 @@ Status AddReconciliationRoutes(Routes& routes) {
          CANJE_ASSIGN_OR_RETURN(reconciliation::ReconciliationStatus status,
                                 reconciliation::ReadStatus(call.instance));
          const std::string party = call.Query("party");
-         nlohmann::json out = wire::ReconciliationCountsJson(status, party, list_id);
+         nlohmann::json out = wire::ReconciliationCountsJson(status, party, *list_id);
          if (people == "true") {
            nlohmann::json entries = nlohmann::json::array();
            for (const auto& entry :
-                reconciliation::PeopleBehindCounts(call.instance, status, party, list_id)) {
+                reconciliation::PeopleBehindCounts(call.instance, status, party, *list_id)) {
              entries.push_back(wire::ListEntryJson(entry));
            }
            out["people"] = entries;

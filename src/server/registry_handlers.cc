@@ -56,9 +56,7 @@ Result<registry::PersonQuery> PersonQueryOf(ApiCall& call, bool with_name) {
   query.status = call.Query("status");
   query.document = call.Query("document");
   query.exact_name = call.Query("exact_name");
-  if (std::string list = call.Query("list"); !list.empty()) {
-    CANJE_ASSIGN_OR_RETURN(query.list_id, instance::ParseId(list, 'L', "list"));
-  }
+  CANJE_ASSIGN_OR_RETURN(query.list_id, instance::ParseOptionalId(call.Query("list"), 'L', "list"));
   return query;
 }
 
