@@ -319,6 +319,49 @@ TEST_F(MultiServerTest, AKeyUsedOnOneServerIsReplayedByAnother) {
   EXPECT_EQ(LogSize(ports[2]), size_before + 1);
 }
 
+// The same key sent to two servers at the same moment, again and again: each time one change,
+// and both answers are that change's (201, the second replayed) — never "answer lost" because
+// the second looked while the first was still answering.
+TEST_F(MultiServerTest, OneKeySentToTwoServersAtOnceMakesOneChange) {
+  const std::vector<int>& ports = deployment_->server_ports();
+  const int64_t size_before = LogSize(ports[0]);
+  constexpr int kKeys = 40;
+  std::map<std::string, std::vector<HttpResult>> answers;
+  for (int k = 0; k < kKeys; ++k) {
+    const std::string key = "race-" + std::to_string(k);
+    std::vector<HttpResult> results(2);
+    std::atomic<int> ready{0};
+    std::vector<std::thread> senders;
+    for (int side = 0; side < 2; ++side) {
+      senders.emplace_back([&, side] {
+        HttpTestClient http(ports[side * 2]);
+        http.Send("GET", "/healthz");  // connected before the race starts
+        ++ready;
+        while (ready < 2) std::this_thread::yield();
+        results[side] =
+            http.Send("POST", "/v1/holds", admin_token_, HoldBody(key), {{"Idempotency-Key", key}});
+      });
+    }
+    for (auto& thread : senders) thread.join();
+    answers[key] = results;
+  }
+  RunResult listed = deployment_->Canje({"hold", "list", "--on", "2026-06-01", "--json"});
+  ASSERT_EQ(listed.exit_status, 0) << listed.err;
+  std::map<std::string, int> holds;
+  for (const auto& hold : json::parse(listed.out)) ++holds[hold["reference"].get<std::string>()];
+  for (const auto& [key, results] : answers) {
+    EXPECT_EQ(holds[key], 1) << key;
+    int replayed = 0;
+    for (const HttpResult& result : results) {
+      EXPECT_EQ(result.status, 201) << key << ": " << result.body;
+      replayed += result.Header("idempotency-replayed") == "true";
+    }
+    EXPECT_EQ(replayed, 1) << key;
+    EXPECT_EQ(results[0].Header("location"), results[1].Header("location")) << key;
+  }
+  EXPECT_EQ(LogSize(ports[2]), size_before + kKeys);
+}
+
 TEST_F(MultiServerTest, ClientsWriteExactlyOnceThroughNginxWhileAServerIsKilled) {
   // Each client its own user and token, made through nginx.
   HttpTestClient admin(deployment_->nginx_port());

@@ -1,9 +1,62 @@
 #include "store/idempotency_tables.h"
 
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <set>
+
+#include "core/digest.h"
 #include "store/row_mapping.h"
 
 namespace canje::store {
 namespace {
+
+// The keys held in this process (SQLite), by user and key.
+struct HeldKeys {
+  std::mutex mutex;
+  std::condition_variable released;
+  std::set<std::string> names;
+};
+HeldKeys& KeysHeldHere() {
+  static HeldKeys held;
+  return held;
+}
+
+class LocalKeyHold : public IdempotencyKeyHold {
+ public:
+  explicit LocalKeyHold(std::string name) : name_(std::move(name)) {
+    HeldKeys& held = KeysHeldHere();
+    std::unique_lock lock(held.mutex);
+    held.released.wait(lock, [&] { return held.names.count(name_) == 0; });
+    held.names.insert(name_);
+  }
+  ~LocalKeyHold() override {
+    HeldKeys& held = KeysHeldHere();
+    {
+      std::lock_guard lock(held.mutex);
+      held.names.erase(name_);
+    }
+    held.released.notify_all();
+  }
+
+ private:
+  std::string name_;
+};
+
+class AdvisoryKeyHold : public IdempotencyKeyHold {
+ public:
+  AdvisoryKeyHold(SqlConnection& connection, std::string arguments)
+      : connection_(connection), arguments_(std::move(arguments)) {}
+  // A failed unlock leaves the lock to the connection's end (the pool discards an instance
+  // whose store failed).
+  ~AdvisoryKeyHold() override {
+    (void)connection_.Execute("SELECT pg_advisory_unlock(" + arguments_ + ")");
+  }
+
+ private:
+  SqlConnection& connection_;
+  std::string arguments_;
+};
 
 const RowTable<IdempotencyKeyRow> kIdempotencyKeyTable{
     "idempotency_keys",
@@ -53,6 +106,25 @@ Status SetIdempotentAnswer(Store& store, std::string_view user_name, std::string
                    s.BindText(2, user_name);
                    s.BindText(3, key);
                  });
+}
+
+Result<std::unique_ptr<IdempotencyKeyHold>> HoldIdempotencyKey(Store& store,
+                                                               std::string_view user_name,
+                                                               std::string_view key) {
+  std::string name(user_name);
+  name.push_back('\0');
+  name.append(key);
+  SqlConnection& connection = store.connection();
+  if (connection.dialect() != SqlConnection::Dialect::kPostgres) {
+    return std::unique_ptr<IdempotencyKeyHold>(new LocalKeyHold(std::move(name)));
+  }
+  const Sha256Hash digest = Sha256(AsBytes(name));
+  int32_t high, low;
+  std::memcpy(&high, digest.data(), 4);
+  std::memcpy(&low, digest.data() + 4, 4);
+  std::string arguments = std::to_string(high) + ", " + std::to_string(low);
+  CANJE_RETURN_IF_ERROR(connection.Execute("SELECT pg_advisory_lock(" + arguments + ")"));
+  return std::unique_ptr<IdempotencyKeyHold>(new AdvisoryKeyHold(connection, std::move(arguments)));
 }
 
 }  // namespace canje::store
