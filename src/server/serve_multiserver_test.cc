@@ -17,7 +17,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
-#include <functional>
 #include <iostream>
 #include <map>
 #include <mutex>
@@ -135,6 +134,16 @@ std::string FromHex(const std::string& hex) {
   return bytes;
 }
 
+// A hold by rule (no person needed), in force from 2026 on, whose reference names the write.
+std::string HoldBody(const std::string& reference) {
+  return json{{"issuer", "Juzgado Sintético 9"},
+              {"reference", reference},
+              {"from", "2026-01-01"},
+              {"until", "2099-12-31"},
+              {"rule", {{"category", "deportee"}}}}
+      .dump();
+}
+
 // What one client's write became, by its Idempotency-Key.
 struct WriteOutcome {
   std::string hold;        // the hold's id from Location ("" when unknown)
@@ -159,16 +168,18 @@ bool Retryable(const HttpResult& result) {
 // One client: holds written through nginx with its own token, each with a new Idempotency-Key,
 // retried with the same key until it gets an answer; the hold read back and the checkpoint read
 // between writes.
-void RunClient(int client, int port, const std::string& token,
-               const std::function<std::string(const std::string&)>& body_for,
-               const std::atomic<bool>& running,
+void RunClient(int client, int port, const std::string& token, const std::atomic<bool>& running,
                std::atomic<int>& writes_done, LoadRecord& record) {
   HttpTestClient http(port);
   for (int n = 0; running; ++n) {
     const std::string key = "load-" + std::to_string(client) + "-" + std::to_string(n);
-    const std::string body = body_for(key);
+    const std::string body = HoldBody(key);
     WriteOutcome outcome;
     for (; outcome.attempts < 20; ++outcome.attempts) {
+      // As a client should: a moment's pause before sending again, longer each time.
+      if (outcome.attempts > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(20 * outcome.attempts));
+      }
       HttpResult result = http.Send("POST", "/v1/holds", token, body, {{"Idempotency-Key", key}});
       if (Retryable(result)) continue;
       if (result.status == 409 && result.body.find("conflict") != std::string::npos &&
@@ -238,15 +249,6 @@ class MultiServerTest : public ::testing::Test {
     HttpResult note = http.Send("GET", "/v1/log/checkpoint", admin_token_);
     EXPECT_EQ(note.status, 200) << note.body;
     return NoteSize(note.body);
-  }
-
-  static std::string HoldBody(const std::string& reference) {
-    return json{{"issuer", "Juzgado Sintético 9"},
-                {"reference", reference},
-                {"from", "2026-01-01"},
-                {"until", "2099-12-31"},
-                {"rule", {{"category", "deportee"}}}}
-        .dump();
   }
 
   static Deployment* deployment_;
@@ -381,11 +383,10 @@ TEST_F(MultiServerTest, ClientsWriteExactlyOnceThroughNginxWhileAServerIsKilled)
   LoadRecord record;
   std::atomic<bool> running{true};
   std::atomic<int> writes_done{0};
-  const std::function<std::string(const std::string&)> body_for = HoldBody;
   std::vector<std::thread> clients;
   for (int client = 0; client < kClients; ++client) {
     clients.emplace_back(RunClient, client, deployment_->nginx_port(), tokens[client],
-                         std::cref(body_for), std::cref(running), std::ref(writes_done), std::ref(record));
+                         std::cref(running), std::ref(writes_done), std::ref(record));
   }
   // Polls until `count` writes are done or `limit` passes.
   auto wait_for_writes = [&](int count, std::chrono::seconds limit) {
