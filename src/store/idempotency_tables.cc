@@ -1,5 +1,6 @@
 #include "store/idempotency_tables.h"
 
+#include <chrono>
 #include <condition_variable>
 #include <cstring>
 #include <mutex>
@@ -22,14 +23,14 @@ HeldKeys& KeysHeldHere() {
   return held;
 }
 
+// How long a request waits for another one holding its key in this process, as long as SQLite
+// waits for the write lock (sqlite_connection.h) before kUnavailable.
+constexpr std::chrono::milliseconds kLocalHoldTimeout{10000};
+
+// Constructed by HoldIdempotencyKey once the key is taken.
 class LocalKeyHold : public IdempotencyKeyHold {
  public:
-  explicit LocalKeyHold(std::string name) : name_(std::move(name)) {
-    HeldKeys& held = KeysHeldHere();
-    std::unique_lock lock(held.mutex);
-    held.released.wait(lock, [&] { return held.names.count(name_) == 0; });
-    held.names.insert(name_);
-  }
+  explicit LocalKeyHold(std::string name) : name_(std::move(name)) {}
   ~LocalKeyHold() override {
     HeldKeys& held = KeysHeldHere();
     {
@@ -116,6 +117,15 @@ Result<std::unique_ptr<IdempotencyKeyHold>> HoldIdempotencyKey(Store& store,
   name.append(key);
   SqlConnection& connection = store.connection();
   if (connection.dialect() != SqlConnection::Dialect::kPostgres) {
+    HeldKeys& held = KeysHeldHere();
+    std::unique_lock lock(held.mutex);
+    if (!held.released.wait_for(lock, kLocalHoldTimeout,
+                                [&] { return held.names.count(name) == 0; })) {
+      return Status::Unavailable(
+          "another request with this Idempotency-Key is still being answered; send it again "
+          "later");
+    }
+    held.names.insert(name);
     return std::unique_ptr<IdempotencyKeyHold>(new LocalKeyHold(std::move(name)));
   }
   const Sha256Hash digest = Sha256(AsBytes(name));
