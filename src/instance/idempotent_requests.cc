@@ -79,6 +79,12 @@ Status CheckIdempotencyKey(std::string_view key) {
       "same request again");
 }
 
+Result<std::unique_ptr<store::IdempotencyKeyHold>> HoldKey(Instance& instance,
+                                                           const IdempotentRequest& request) {
+  CANJE_RETURN_IF_ERROR(CheckIdempotencyKey(request.key));
+  return store::HoldIdempotencyKey(instance.store(), instance.actor().user, request.key);
+}
+
 Result<EarlierRequest> FindEarlierRequest(Instance& instance, const IdempotentRequest& request) {
   CANJE_RETURN_IF_ERROR(CheckIdempotencyKey(request.key));
   CANJE_ASSIGN_OR_RETURN(

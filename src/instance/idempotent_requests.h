@@ -27,6 +27,7 @@
 
 #include "core/status.h"
 #include "instance/instance.h"
+#include "store/idempotency_tables.h"
 
 namespace canje::instance {
 
@@ -73,6 +74,15 @@ struct EarlierRequest {
 
 // kUsage for a key that is empty, longer than 255 characters, or not printable ASCII.
 Status CheckIdempotencyKey(std::string_view key);
+
+// Holds `request.key` for the acting user until the hold is destroyed: taken before
+// FindEarlierRequest and kept until the answer is kept (KeepAnswer), so that a second request
+// with the key — at the same moment, on this server or another on the same store — waits for
+// the first one's answer and is given it (store::HoldIdempotencyKey). kUsage for a bad key
+// (CheckIdempotencyKey); kUnavailable when the key stays held longer than the store's lock
+// timeout.
+Result<std::unique_ptr<store::IdempotencyKeyHold>> HoldKey(Instance& instance,
+                                                           const IdempotentRequest& request);
 
 // What an earlier request with `request.key` by the acting user left. kConflict when that
 // request was a different one (the key reused for another method, target or body).

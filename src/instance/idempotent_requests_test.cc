@@ -5,6 +5,10 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
+#include <thread>
+
 #include "instance/parties_and_users.h"
 #include "instance/testing/test_instance.h"
 
@@ -103,6 +107,40 @@ TEST_F(IdempotentRequestsTest, AnotherRequestsAnswerNeverReplacesTheFirst) {
   Result<EarlierRequest> earlier = FindEarlierRequest(admin, request);
   ASSERT_TRUE(earlier.ok());
   EXPECT_EQ(earlier->answer.status, 201);
+}
+
+// Two requests with one key at the same moment, on two connections (two servers of one
+// PostgreSQL store, or two threads of one): the second must not find the first's change before
+// its answer is kept — it would be told the answer was lost — but wait and be given it.
+TEST_F(IdempotentRequestsTest, ASecondRequestWithTheKeyWaitsForTheFirstOnesAnswer) {
+  ASSERT_TRUE(store_.ok()) << store_.error();
+  Instance& first = store_.admin();
+  Result<std::unique_ptr<Instance>> second = store_.Open("admin");
+  ASSERT_TRUE(second.ok()) << second.status().ToString();
+  const IdempotentRequest request = Request("k-4", R"({"code": "CUB"})");
+
+  auto held = HoldKey(first, request);
+  ASSERT_TRUE(held.ok()) << held.status().ToString();
+  ArmedKey armed = RecordKeyWithNextChange(first, request);
+  ASSERT_TRUE(AddParty(first, {"CUB", "Cuba", "state"}).ok());
+  Disarm(first);
+
+  std::atomic<bool> done{false};
+  EarlierRequest::Kind seen = EarlierRequest::Kind::kNone;
+  std::thread other([&] {
+    auto waited = HoldKey(**second, request);
+    EXPECT_TRUE(waited.ok()) << waited.status().ToString();
+    seen = KindOf(**second, request);
+    done = true;
+  });
+  // Give the other request every chance to look before the answer is kept (it must wait).
+  for (int i = 0; i < 50 && !done; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_FALSE(done) << "the second request did not wait for the key";
+  ASSERT_TRUE(KeepAnswer(first, request, armed, {201, "application/json", "{}"}).ok());
+  held->reset();
+  other.join();
+  EXPECT_EQ(seen, EarlierRequest::Kind::kAnswered);
+  EXPECT_FALSE(HoldKey(first, Request("", "{}")).ok()) << "an empty key was held";
 }
 
 TEST(KeptAnswerTest, ReadsAsWrittenAndAsKeptBeforeHeaders) {

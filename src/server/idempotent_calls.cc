@@ -36,7 +36,12 @@ Result<Reply> RunWithIdempotencyKey(ApiCall& call, const Handler& handler) {
   instance::IdempotentRequest request{
       std::string(View(header->value())), std::string(View(call.request.method_string())),
       std::string(View(call.request.target())), call.request.body()};
-  Result<instance::EarlierRequest> earlier = instance::FindEarlierRequest(call.instance, request);
+  // Held until the answer is kept: a second request with this key waits for it.
+  Result<std::unique_ptr<store::IdempotencyKeyHold>> hold =
+      instance::HoldKey(call.instance, request);
+  Result<instance::EarlierRequest> earlier =
+      hold.ok() ? instance::FindEarlierRequest(call.instance, request)
+                : Result<instance::EarlierRequest>(hold.status());
   if (!earlier.ok()) {
     const Status& status = earlier.status();
     if (status.code() == StatusCode::kConflict) {

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 
@@ -39,5 +40,22 @@ Result<std::optional<IdempotencyKeyRow>> FindIdempotencyKey(Store& store,
 // negotiation, so it is one statement outside any change's transaction and appends no event.
 Status SetIdempotentAnswer(Store& store, std::string_view user_name, std::string_view key,
                            ByteView answer_sealed);
+
+// A user's key held by the request that sent it, from before it looks for an earlier request
+// with the key until its answer is kept: a second request with the same key waits (up to the
+// store's lock timeout, then kUnavailable) and then finds the first one's answer, instead of
+// finding its change without an answer (taken for one whose answer was lost). On PostgreSQL a
+// session-level advisory lock on a hash of the user and the key (the two-integer form, apart
+// from the write lock's key), so a request on another server waits too, and a server that
+// dies releases what it held with its connection; on SQLite (one server per store) a lock
+// within this process. Released when destroyed; two keys whose hashes meet merely wait for
+// each other.
+class IdempotencyKeyHold {
+ public:
+  virtual ~IdempotencyKeyHold() = default;
+};
+Result<std::unique_ptr<IdempotencyKeyHold>> HoldIdempotencyKey(Store& store,
+                                                               std::string_view user_name,
+                                                               std::string_view key);
 
 }  // namespace canje::store
