@@ -9,6 +9,7 @@
 #include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
+#include "negotiation/occurred_at.h"
 
 namespace canje::negotiation {
 namespace {
@@ -85,6 +86,10 @@ nlohmann::json RuleJson(const solver::Rule& rule) {
 
 std::string ExchangeId(int64_t id) { return "X" + std::to_string(id); }
 
+std::string ExchangeStart(const store::ExchangeRow& exchange) {
+  return EffectiveTime(exchange.occurred_at, exchange.created_at);
+}
+
 Result<bool> SeesExchange(Instance& instance, const store::ExchangeRow& exchange) {
   if (instance::SeesEveryPerson(instance.role())) return true;
   const std::string& party = instance.actor().party;
@@ -121,6 +126,9 @@ std::string ObjectiveName(solver::Objective objective) {
 Result<int64_t> CreateExchange(Instance& instance, const NewExchange& exchange) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageExchanges));
   if (exchange.name.empty()) return Status::Usage("an exchange needs a name");
+  if (!exchange.occurred_at.empty()) {
+    CANJE_RETURN_IF_ERROR(CheckOccurredAt(instance, exchange.occurred_at, {}));
+  }
   CANJE_ASSIGN_OR_RETURN(auto mediator, instance.store().FindParty(exchange.mediator));
   if (!mediator) {
     return Status::NotFound("no party " + exchange.mediator +
@@ -131,12 +139,12 @@ Result<int64_t> CreateExchange(Instance& instance, const NewExchange& exchange) 
     store::ExchangeRow row;
     row.name = exchange.name;
     row.mediator = exchange.mediator;
+    row.occurred_at = exchange.occurred_at;
     CANJE_ASSIGN_OR_RETURN(id, store::AddExchange(recorder.transaction(), row));
-    return recorder
-        .Record(events::kExchangeCreated, {ExchangeId(id), exchange.mediator},
-                {{"exchange", ExchangeId(id)},
-                 {"name", exchange.name},
-                 {"mediator", exchange.mediator}})
+    nlohmann::json payload = {
+        {"exchange", ExchangeId(id)}, {"name", exchange.name}, {"mediator", exchange.mediator}};
+    AddOccurredAt(payload, exchange.occurred_at);
+    return recorder.Record(events::kExchangeCreated, {ExchangeId(id), exchange.mediator}, payload)
         .status();
   }));
   return id;
@@ -248,7 +256,8 @@ Result<ExchangeCaps> ChangeExchangeCaps(Instance& instance, int64_t exchange_id,
 }
 
 Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
-                               const std::vector<NewClaim>& claims, int64_t expect_revision) {
+                               const std::vector<NewClaim>& claims, ClaimMode mode,
+                               int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kClaimInExchange));
   CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindExchangeOrFail(instance, exchange_id));
   CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, exchange));
@@ -292,27 +301,33 @@ Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
       CANJE_ASSIGN_OR_RETURN(auto existing,
                              store::FindClaim(recorder.transaction().store(), exchange_id,
                                               row.person_id, row.claimant, row.destination));
+      if (existing && mode == ClaimMode::kKeepStronger && existing->priority < row.priority) {
+        ++outcome.kept;  // the stronger priority stays; nothing changes, nothing is logged
+        continue;
+      }
       if (existing) {
         row.id = existing->id;
         CANJE_RETURN_IF_ERROR(store::UpdateClaim(recorder.transaction(), row));
-        ++outcome.updated;
+        ++outcome.replaced;
       } else {
         CANJE_ASSIGN_OR_RETURN(row.id, store::AddClaim(recorder.transaction(), row));
         ++outcome.added;
       }
+      nlohmann::json payload = {{"exchange", ExchangeId(exchange_id)},
+                                {"claim", row.id},
+                                {"person", instance::PersonId(row.person_id)},
+                                {"claimant", row.claimant},
+                                {"destination", row.destination},
+                                {"value", row.value},
+                                {"priority", row.priority},
+                                {"unconditional", row.unconditional},
+                                {"replaces_earlier", existing.has_value()}};
+      if (existing) payload["earlier_priority"] = existing->priority;
       CANJE_RETURN_IF_ERROR(
           recorder
               .Record(events::kExchangeClaimed,
                       {ExchangeId(exchange_id), instance::PersonId(row.person_id), row.claimant},
-                      {{"exchange", ExchangeId(exchange_id)},
-                       {"claim", row.id},
-                       {"person", instance::PersonId(row.person_id)},
-                       {"claimant", row.claimant},
-                       {"destination", row.destination},
-                       {"value", row.value},
-                       {"priority", row.priority},
-                       {"unconditional", row.unconditional},
-                       {"replaces_earlier", existing.has_value()}})
+                      payload)
               .status());
     }
     return Status::Ok();

@@ -63,7 +63,7 @@ TEST(ExchangeJsonTest, ChangesOfAnExchange) {
       {"rule", BlocRuleSetJson(4, "AAA+CCC", CountRule(0.5))},
       {"rule_none", BlocRuleSetJson(4, "BBB", solver::Rule{})},
       {"caps", ExchangeCapsJson(4, {std::nullopt, 3, solver::Objective::kValue})},
-      {"claim", ClaimsAddedJson(4, "BBB", "CCC", {3, 8}, {1, 1})},
+      {"claim", ClaimsAddedJson(4, "BBB", "CCC", {3, 8, 9}, {1, 1, 1})},
       {"cost", CostsSetJson(4, "AAA", 2.5, {3})},
   };
   EXPECT_TRUE(MatchesGolden(answers, "exchange_changes"));
