@@ -20,8 +20,9 @@ TEST(OccurredAtTest, ADateOrADateTimeWithItsOffsetAndNothingElse) {
   EXPECT_EQ(*ParseOccurredAt("2025-03-14T12:30:00+02:00"), "2025-03-14T10:30:00Z");
   EXPECT_EQ(*ParseOccurredAt("2025-03-14T23:30-01:00"), "2025-03-15T00:30:00Z");
   EXPECT_EQ(*ParseOccurredAt("2025-03-14t10:30:00.250z"), "2025-03-14T10:30:00Z");
-  for (const char* bad : {"", "14/03/2025", "2025-02-30", "2025-03-14T10:30:00", "2025-03-14T25:00Z",
-                          "2025-03-14 10:30Z", "2025-03-14T10:30:00+2", "yesterday"}) {
+  for (const char* bad :
+       {"", "14/03/2025", "2025-02-30", "2025-03-14T10:30:00", "2025-03-14T25:00Z",
+        "2025-03-14 10:30Z", "2025-03-14T10:30:00+2", "yesterday"}) {
     Result<std::string> refused = ParseOccurredAt(bad);
     EXPECT_EQ(refused.status().code(), StatusCode::kUsage) << bad;
   }
@@ -161,10 +162,9 @@ TEST_F(AfterTheFactTest, OnlyAMediatorOrAdminDatesAStepAndAnswersOnlyWithADate) 
   // With one, only for a party to the exchange, and only a time in the one form canje keeps.
   EXPECT_EQ(AcceptProposal(As("med"), *offer, "COL", "", 0, "2025-02-03").status().code(),
             StatusCode::kInvalid);
-  EXPECT_EQ(AcceptProposal(As("med"), *offer, "VEN", "", 0, "2025-02-03T10:00:00+01:00")
-                .status()
-                .code(),
-            StatusCode::kUsage);
+  EXPECT_EQ(
+      AcceptProposal(As("med"), *offer, "VEN", "", 0, "2025-02-03T10:00:00+01:00").status().code(),
+      StatusCode::kUsage);
   EXPECT_EQ(LogSize(), before);
   // An admin may date a step too; a negotiator still answers for its own party, now.
   EXPECT_TRUE(AcceptProposal(As("admin"), *offer, "SLV", "", 0, "2025-02-03").ok());

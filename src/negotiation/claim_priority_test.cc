@@ -54,6 +54,15 @@ TEST_F(ClaimPriorityTest, AWeakerClaimKeepsTheStrongerPriorityUnlessItReplaces) 
   EXPECT_EQ(claims[roster_[1]], (std::pair<int64_t, double>{1, 5})) << "the claim was weakened";
   EXPECT_EQ(claims[roster_[0]], (std::pair<int64_t, double>{2, 1}));
 
+  // Claimed again all at a weaker tier: every claim kept, nothing written.
+  const int64_t unchanged = LogSize();
+  auto weaker = Claim("med", roster_, 4, ClaimMode::kKeepStronger);
+  ASSERT_TRUE(weaker.ok()) << weaker.status().ToString();
+  EXPECT_EQ(weaker->added, 0);
+  EXPECT_EQ(weaker->kept, 4);
+  EXPECT_EQ(weaker->replaced, 0);
+  EXPECT_EQ(LogSize(), unchanged);
+
   // A stronger claim needs no --replace: it raises the priority.
   auto raised = Claim("med", {roster_[0]}, 1, ClaimMode::kKeepStronger, 4);
   ASSERT_TRUE(raised.ok()) << raised.status().ToString();

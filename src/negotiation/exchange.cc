@@ -64,11 +64,11 @@ Status NotAParty(int64_t exchange_id, std::string_view party) {
 }
 
 // kConflict unless the exchange is still at revision `expected` (0: no check). Called first in
-// a change's transaction, so that what it checks is what the change writes over.
-Status CheckExchangeRevision(Recorder& recorder, int64_t exchange_id, int64_t expected) {
+// a change's transaction, so that what it checks is what the change writes over (or, for a
+// claim that writes nothing, on the store as read).
+Status CheckExchangeRevision(store::Store& store, int64_t exchange_id, int64_t expected) {
   if (expected == 0) return Status::Ok();
-  CANJE_ASSIGN_OR_RETURN(int64_t now,
-                         store::ExchangeRevision(recorder.transaction().store(), exchange_id));
+  CANJE_ASSIGN_OR_RETURN(int64_t now, store::ExchangeRevision(store, exchange_id));
   if (now == expected) return Status::Ok();
   return Status::Conflict(ExchangeId(exchange_id) + " is at revision " + std::to_string(now) +
                           ", not " + std::to_string(expected) +
@@ -169,7 +169,8 @@ Status AddExchangeParty(Instance& instance, int64_t exchange_id, std::string_vie
       std::any_of(blocs.begin(), blocs.end(),
                   [&](const store::ExchangeBlocRow& row) { return row.name == bloc; });
   return instance.Change([&](Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     if (!bloc_exists) {
       CANJE_RETURN_IF_ERROR(store::PutExchangeBloc(recorder.transaction(),
                                                    {exchange_id, std::string(bloc), "none", 1.0}));
@@ -203,7 +204,8 @@ Status SetBlocRule(Instance& instance, int64_t exchange_id, std::string_view blo
         "SIDE`)");
   }
   return instance.Change([&](Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     CANJE_RETURN_IF_ERROR(store::PutExchangeBloc(
         recorder.transaction(),
         {exchange_id, std::string(bloc), solver::RuleKindName(rule.kind), rule.ratio}));
@@ -228,7 +230,8 @@ Status SetExchangeCaps(Instance& instance, int64_t exchange_id, const ExchangeCa
     return cap ? nlohmann::json(*cap) : nlohmann::json(nullptr);
   };
   return instance.Change([&](Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     CANJE_RETURN_IF_ERROR(store::SetExchangeCaps(recorder.transaction(), row));
     return recorder
         .Record(events::kExchangeCapsSet, {ExchangeId(exchange_id)},
@@ -293,15 +296,33 @@ Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
     if (person->person.merged_into != 0) row.person_id = person->person.merged_into;
     rows.push_back(std::move(row));
   }
+  // Whether an earlier claim stays as it is, untouched: the claimant claimed the person before
+  // at a more urgent priority, and the new claim does not ask to replace it.
+  auto kept = [&](const std::optional<store::ClaimRow>& existing, const store::ClaimRow& row) {
+    return existing && mode == ClaimMode::kKeepStronger && existing->priority < row.priority;
+  };
   ClaimOutcome outcome;
+  bool writes = false;
+  for (const store::ClaimRow& row : rows) {
+    CANJE_ASSIGN_OR_RETURN(auto existing,
+                           store::FindClaim(instance.store(), exchange_id, row.person_id,
+                                            row.claimant, row.destination));
+    writes |= !kept(existing, row);
+  }
+  if (!writes) {  // every claim kept as it was: nothing to write, nothing to log
+    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(instance.store(), exchange_id, expect_revision));
+    outcome.kept = static_cast<int64_t>(rows.size());
+    return outcome;
+  }
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     outcome = {};
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     for (store::ClaimRow& row : rows) {
       CANJE_ASSIGN_OR_RETURN(auto existing,
                              store::FindClaim(recorder.transaction().store(), exchange_id,
                                               row.person_id, row.claimant, row.destination));
-      if (existing && mode == ClaimMode::kKeepStronger && existing->priority < row.priority) {
+      if (kept(existing, row)) {
         ++outcome.kept;  // the stronger priority stays; nothing changes, nothing is logged
         continue;
       }
@@ -384,7 +405,8 @@ Status SetReleaseCosts(Instance& instance, int64_t exchange_id, const std::vecto
     if (!person) return Status::NotFound("no person " + instance::PersonId(cost.person_id));
   }
   return instance.Change([&](Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     for (const NewCost& cost : costs) {
       CANJE_RETURN_IF_ERROR(store::PutCost(
           recorder.transaction(), {exchange_id, cost.person_id, cost.holder, cost.cost, "", ""}));

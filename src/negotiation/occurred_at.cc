@@ -40,9 +40,8 @@ bool Before(const std::string& a, const std::string& b) {
 }  // namespace
 
 Result<std::string> ParseOccurredAt(std::string_view text) {
-  const bool date_shape =
-      Digits(text, 0, 4) && text.size() >= 10 && text[4] == '-' && Digits(text, 5, 2) &&
-      text[7] == '-' && Digits(text, 8, 2);
+  const bool date_shape = Digits(text, 0, 4) && text.size() >= 10 && text[4] == '-' &&
+                          Digits(text, 5, 2) && text[7] == '-' && Digits(text, 8, 2);
   if (!date_shape) return NotATime(text);
   const std::string date(text.substr(0, 10));
   if (!UnixFromRfc3339(date + "T00:00:00Z")) {
@@ -76,8 +75,8 @@ Result<std::string> ParseOccurredAt(std::string_view text) {
   } else if ((text[at] == '+' || text[at] == '-') && text.size() == at + 6 &&
              Digits(text, at + 1, 2) && text[at + 3] == ':' && Digits(text, at + 4, 2) &&
              Number(text, at + 1, 2) < 24 && Number(text, at + 4, 2) < 60) {
-    offset_minutes = (Number(text, at + 1, 2) * 60 + Number(text, at + 4, 2)) *
-                     (text[at] == '-' ? -1 : 1);
+    offset_minutes =
+        (Number(text, at + 1, 2) * 60 + Number(text, at + 4, 2)) * (text[at] == '-' ? -1 : 1);
   } else {
     return NotATime(text);
   }
@@ -112,8 +111,8 @@ Status CheckOccurredAt(const instance::Instance& instance, const std::string& oc
   }
   if (!earliest.at.empty() && Before(occurred_at, earliest.at)) {
     return Status::Usage("the time it happened, " + occurred_at + ", is earlier than " +
-                         earliest.what + " (" + earliest.at + "); give a time from " +
-                         earliest.at + " to now");
+                         earliest.what + " (" + earliest.at + "); give a time from " + earliest.at +
+                         " to now");
   }
   return Status::Ok();
 }

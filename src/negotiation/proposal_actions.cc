@@ -439,8 +439,9 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
     }
     CANJE_RETURN_IF_ERROR(CheckCurrent(parent, ""));
     if (!proposal.occurred_at.empty()) {
-      CANJE_RETURN_IF_ERROR(CheckOccurredAt(instance, proposal.occurred_at,
-                                            {"the making of " + parent_id, MadeAt(parent.version)}));
+      CANJE_RETURN_IF_ERROR(
+          CheckOccurredAt(instance, proposal.occurred_at,
+                          {"the making of " + parent_id, MadeAt(parent.version)}));
     }
     const std::string& state = parent.version.state;
     if (state == ProposalStateName(ProposalState::kAgreedInPrinciple)) {

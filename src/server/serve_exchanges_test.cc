@@ -278,7 +278,9 @@ TEST_F(ServeExchangesTest, SidesRulesCapsClaimsAndCostsAnswerAsTheCommandLine) {
   EXPECT_EQ(replaced["replaced"], roster_size);
   shown = Answer(Call("GET", "/v1/exchanges/X1", "med"));
   for (const json& claim : shown["claims"]) {
-    if (claim["claimant"] == "VEN") EXPECT_EQ(claim["priority"], 2) << claim.dump();
+    if (claim["claimant"] == "VEN") {
+      EXPECT_EQ(claim["priority"], 2) << claim.dump();
+    }
   }
   Refused(Call("POST", "/v1/exchanges/X1/claims", "med",
                {{"by", "VEN"}, {"list", "L1"}, {"replace", "yes"}}),
@@ -291,23 +293,21 @@ TEST_F(ServeExchangesTest, SidesRulesCapsClaimsAndCostsAnswerAsTheCommandLine) {
 // dating a step and the mediator answering undated are refused and write nothing.
 TEST_F(ServeExchangesTest, EarlierStepsAreRecordedWithTheTimesTheyHappened) {
   const int64_t before = Events();
-  json bad = Refused(Call("POST", "/v1/exchanges", "med",
-                          {{"name", "earlier"}, {"mediator", "PUENTE"}, {"occurred_at", "2025-13-01"}}),
-                     400);
+  const json begun = {{"name", "earlier"}, {"mediator", "PUENTE"}, {"occurred_at", "2025-01-10"}};
+  json wrong_day = begun;
+  wrong_day["occurred_at"] = "2025-13-01";
+  json bad = Refused(Call("POST", "/v1/exchanges", "med", wrong_day), 400);
   EXPECT_EQ(bad["pointer"], "/occurred_at") << bad.dump();
-  Refused(Call("POST", "/v1/exchanges", "ven",
-               {{"name", "earlier"}, {"mediator", "PUENTE"}, {"occurred_at", "2025-01-10"}}),
-          403);
+  Refused(Call("POST", "/v1/exchanges", "ven", begun), 403);
   EXPECT_EQ(Events(), before);
-  json created = Answer(Call("POST", "/v1/exchanges", "med",
-                             {{"name", "earlier"}, {"mediator", "PUENTE"}, {"occurred_at", "2025-01-10"}}),
-                        201);
+  json created = Answer(Call("POST", "/v1/exchanges", "med", begun), 201);
   EXPECT_EQ(created["occurred_at"], "2025-01-10");
   Answer(Call("POST", "/v1/exchanges/X1/parties", "med", {{"party", "SLV"}, {"bloc", "SLV"}}));
   Answer(Call("POST", "/v1/exchanges/X1/parties", "med", {{"party", "VEN"}, {"bloc", "VEN"}}));
   EXPECT_EQ(Answer(Call("GET", "/v1/exchanges/X1", "ven"))["occurred_at"], "2025-01-10");
 
-  const json offer = {{"counts", "SLV>VEN=2,VEN>SLV=2"}, {"occurred_at", "2025-02-01T10:00:00+01:00"}};
+  const json offer = {{"counts", "SLV>VEN=2,VEN>SLV=2"},
+                      {"occurred_at", "2025-02-01T10:00:00+01:00"}};
   const int64_t built = Events();
   Refused(Call("POST", "/v1/exchanges/X1/proposals", "ven", offer), 403);
   json early = Refused(Call("POST", "/v1/exchanges/X1/proposals", "med",
@@ -327,7 +327,9 @@ TEST_F(ServeExchangesTest, EarlierStepsAreRecordedWithTheTimesTheyHappened) {
                               {{"party", "VEN"}, {"occurred_at", "2025-02-03"}}));
   EXPECT_EQ(accepted["changed"], true);
   Answer(Call("POST", "/v1/proposals/V1/reject", "med",
-              {{"party", "SLV"}, {"reason", "too few (synthetic)"}, {"occurred_at", "2025-02-04"}}));
+              {{"party", "SLV"},
+               {"reason", "too few (synthetic)"},
+               {"occurred_at", "2025-02-04"}}));
 
   json view = Answer(Call("GET", "/v1/proposals/V1", "ven"));
   EXPECT_EQ(view["state"], "rejected");
