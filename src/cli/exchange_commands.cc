@@ -15,6 +15,7 @@
 #include "negotiation/candidates.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
+#include "negotiation/occurred_at.h"
 #include "wire/exchange_json.h"
 
 namespace canje::cli {
@@ -41,6 +42,8 @@ struct ExchangeFlags {
   int64_t priority = 1;
   std::string destination;
   bool unconditional = false;
+  bool replace = false;
+  std::string at;
   double cost = 1.0;
   std::string date;
   bool explain = false;
@@ -86,14 +89,21 @@ std::vector<int64_t> ClaimedPersons(const negotiation::ExchangeDetails& details)
 // ---- create, party add, rule, caps -----------------------------------------------------------
 
 Status RunCreate(CommandContext& context, const ExchangeFlags& flags) {
+  negotiation::NewExchange exchange{flags.name, flags.mediator, ""};
+  if (!flags.at.empty()) {
+    CANJE_ASSIGN_OR_RETURN(exchange.occurred_at, negotiation::ParseOccurredAt(flags.at));
+  }
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(int64_t id,
-                         negotiation::CreateExchange(*instance, {flags.name, flags.mediator}));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CreateExchange(*instance, exchange));
   if (context.global.json) {
-    context.out << wire::ExchangeCreatedJson(id, {flags.name, flags.mediator}).dump(2) << "\n";
+    context.out << wire::ExchangeCreatedJson(id, exchange).dump(2) << "\n";
   } else {
     context.out << "Created exchange " << negotiation::ExchangeId(id) << " \"" << flags.name
-                << "\" (mediator " << flags.mediator << ")\n";
+                << "\" (mediator " << flags.mediator << ")";
+    if (!exchange.occurred_at.empty()) {
+      context.out << ", begun " << exchange.occurred_at << " (recorded after the fact)";
+    }
+    context.out << "\n";
   }
   return Status::Ok();
 }
@@ -165,7 +175,10 @@ Status RunClaim(CommandContext& context, const ExchangeFlags& flags) {
         {person, flags.by, flags.destination, flags.value, flags.priority, flags.unconditional});
   }
   CANJE_ASSIGN_OR_RETURN(negotiation::ClaimOutcome outcome,
-                         negotiation::AddClaims(*instance, id, claims));
+                         negotiation::AddClaims(*instance, id, claims,
+                                                flags.replace
+                                                    ? negotiation::ClaimMode::kReplace
+                                                    : negotiation::ClaimMode::kKeepStronger));
   std::string destination = flags.destination.empty() ? flags.by : flags.destination;
   if (context.global.json) {
     context.out << wire::ClaimsAddedJson(id, flags.by, destination, persons, outcome).dump(2)
@@ -178,7 +191,12 @@ Status RunClaim(CommandContext& context, const ExchangeFlags& flags) {
                 << " in " << negotiation::ExchangeId(id) << " (to " << destination << ", value "
                 << SolverNumber(flags.value) << ", priority " << flags.priority
                 << (flags.unconditional ? ", unconditional" : "") << "): " << outcome.added
-                << " new, " << outcome.updated << " updated\n";
+                << " new, " << outcome.kept << " kept at a stronger priority, " << outcome.replaced
+                << " replaced\n";
+    if (outcome.kept > 0) {
+      context.out << "An earlier claim at a more urgent priority stays as it was; to lower it, "
+                     "claim again with --replace\n";
+    }
   }
   return Status::Ok();
 }
@@ -218,6 +236,9 @@ Status RunShow(CommandContext& context, const ExchangeFlags& flags) {
   const store::ExchangeRow& row = details.exchange;
   context.out << negotiation::ExchangeId(row.id) << " \"" << row.name << "\"   mediator "
               << row.mediator << "   created " << row.created_at << " by " << row.created_by
+              << (row.occurred_at.empty() ? ""
+                                          : ", begun " + row.occurred_at +
+                                                " (recorded after the fact)")
               << "\nobjective " << row.objective << "   max size " << CapText(row.max_size)
               << "   max parties " << CapText(row.max_parties) << "\n\nSides:\n";
   Table sides({"SIDE", "RULE", "PARTIES"});
@@ -390,6 +411,10 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
     create->add_option("NAME", flags->name, "Its name, such as cecot-2025")->required();
     create->add_option("--mediator", flags->mediator, "The mediating party's code")
         ->type_name(kPartyValue)->required();
+    create->add_option("--at", flags->at,
+                       "A negotiation that began before canje: when it began, a date "
+                       "(2025-03-14) or a date-time with its offset; no step of it is dated "
+                       "earlier");
     create->callback([&context, flags] { context.Finish(RunCreate(context, *flags)); });
   }
   {
@@ -438,6 +463,9 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
                       "Where the person goes (default: the claiming party)");
     claim->add_flag("--unconditional", flags->unconditional,
                     "Humanitarian release (sick, wounded, minor): counts for neither side");
+    claim->add_flag("--replace", flags->replace,
+                    "Replace earlier claims of the same persons even at a more urgent priority "
+                    "(without it the more urgent priority stays)");
     claim->callback([&context, flags] { context.Finish(RunClaim(context, *flags)); });
   }
   {

@@ -317,6 +317,39 @@ TEST_F(ExchangeCommandsTest, ForbiddenStepsFailClearlyAndChangeNothing) {
   EXPECT_EQ(list.size(), 1u);
 }
 
+// A list claimed again at a weaker priority keeps the stronger one of the claims made before,
+// and says so; --replace lowers them.
+TEST_F(ExchangeCommandsTest, ALaterWeakerClaimKeepsTheStrongerPriorityUnlessReplaced) {
+  BuildCecotExchange();
+  auto priority_of = [&](const std::string& person) {
+    json shown = json::parse(As("med", {"exchange", "show", "X1", "--json"}).out);
+    for (const json& claim : shown["claims"]) {
+      if (claim["person"] == person && claim["claimant"] == "VEN") return claim["priority"];
+    }
+    return json();
+  };
+  const int64_t before = LogSize();
+  RunResult weaker = As("med", {"exchange", "claim", "X1", "--list", "L1", "--by", "VEN",
+                                "--priority", "3"});
+  ASSERT_EQ(weaker.exit_status, 0) << weaker.err;
+  EXPECT_NE(weaker.out.find("0 new, 252 kept at a stronger priority, 0 replaced"),
+            std::string::npos)
+      << weaker.out;
+  EXPECT_NE(weaker.out.find("to lower it, claim again with --replace"), std::string::npos)
+      << weaker.out;
+  EXPECT_EQ(LogSize(), before);
+  EXPECT_EQ(priority_of(slv_roster_[7]), 1);
+  EXPECT_EQ(priority_of(slv_roster_[20]), 2);
+
+  json replaced = json::parse(Ok("med", {"exchange", "claim", "X1", "--list", "L1", "--by", "VEN",
+                                         "--priority", "3", "--replace", "--json"}));
+  EXPECT_EQ(replaced["added"], 0);
+  EXPECT_EQ(replaced["kept"], 0);
+  EXPECT_EQ(replaced["replaced"], 252);
+  EXPECT_EQ(LogSize(), before + 252);
+  EXPECT_EQ(priority_of(slv_roster_[7]), 3);
+}
+
 // After `canje link` (the demo runs it), Venezuela's claim list names the persons of El
 // Salvador's roster: a claim by list lands on them and gives candidates released from SLV.
 TEST_F(ExchangeCommandsTest, AClaimListClaimsTheRosterPersonsItWasLinkedTo) {

@@ -10,6 +10,7 @@
 #include "negotiation/agreement_manifest.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
+#include "negotiation/occurred_at.h"
 #include "negotiation/proposal_actions.h"
 #include "store/agreement_tables.h"
 #include "wire/proposal_json.h"
@@ -38,6 +39,23 @@ std::vector<std::string> BlocCells(const solver::BlocReport& bloc) {
           bloc.holds ? "holds" : "BROKEN"};
 }
 
+// When a step happened, and when it was recorded if that was after the fact:
+// "2025-03-14 (recorded after the fact 2025-06-02T09:00:00Z)".
+std::string WhenText(const std::string& occurred_at, const std::string& recorded_at) {
+  if (occurred_at.empty()) return recorded_at;
+  return occurred_at + " (recorded after the fact " + recorded_at + ")";
+}
+
+// The time given with --at, in ParseOccurredAt's form ("" when not given).
+Result<std::string> OccurredAtFlag(const std::string& text) {
+  if (text.empty()) return std::string();
+  return negotiation::ParseOccurredAt(text);
+}
+
+constexpr const char* kAtHelp =
+    "Recorded after the fact (mediator, admin): when it really happened, a date (2025-03-14) or "
+    "a date-time with its offset (2025-03-14T10:30:00Z)";
+
 const std::vector<std::string> kBlocHeaders = {"BLOC", "RULE",  "GIVES",     "RECEIVES",
                                                "COST", "VALUE", "RULE HOLDS"};
 
@@ -63,6 +81,7 @@ struct CreateOptions {
   std::string counts;
   std::string parent;
   std::string date;
+  std::string at;
 };
 
 Status RunCreate(CommandContext& context, const CreateOptions& options) {
@@ -90,6 +109,7 @@ Status RunCreate(CommandContext& context, const CreateOptions& options) {
     CANJE_ASSIGN_OR_RETURN(proposal.parent_id, negotiation::ParseVersionId(options.parent));
   }
   proposal.date = options.date;
+  CANJE_ASSIGN_OR_RETURN(proposal.occurred_at, OccurredAtFlag(options.at));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CreateProposal(*instance, proposal));
   CANJE_ASSIGN_OR_RETURN(negotiation::ProposalView view, negotiation::LoadProposal(*instance, id));
@@ -101,6 +121,9 @@ Status RunCreate(CommandContext& context, const CreateOptions& options) {
                 << ") in " << negotiation::ExchangeId(view.version.exchange_id);
     if (view.version.refers_to != 0) {
       context.out << ", realising " << VersionId(view.version.refers_to);
+    }
+    if (!view.version.occurred_at.empty()) {
+      context.out << ", made " << WhenText(view.version.occurred_at, view.version.created_at);
     }
     context.out << "\nTable it with `canje proposal table " << VersionId(id) << "`\n";
     for (const std::string& broken : view.broken_rules) {
@@ -125,7 +148,10 @@ Status RunShow(CommandContext& context, const std::string& version) {
   context.out << VersionId(v.id) << " in " << negotiation::ExchangeId(v.exchange_id) << " ("
               << view.exchange_name << "): " << v.state << ", " << v.kind << " version from "
               << v.source << ", by " << v.created_by << " of " << v.created_party << " at "
-              << v.created_at << '\n';
+              << WhenText(v.occurred_at, v.created_at) << '\n';
+  if (!v.tabled_at.empty()) {
+    context.out << "Tabled at " << WhenText(v.tabled_occurred_at, v.tabled_at) << '\n';
+  }
   if (v.parent_id != 0) context.out << "Counter-proposal to " << VersionId(v.parent_id) << '\n';
   if (v.refers_to != 0) {
     context.out << "Realises the counts agreed in principle in " << VersionId(v.refers_to) << '\n';
@@ -155,7 +181,7 @@ Status RunShow(CommandContext& context, const std::string& version) {
     for (const auto& response : view.responses) {
       if (response.party == party) {
         row = {party, response.response, response.reason, response.responded_by,
-               response.responded_at};
+               WhenText(response.occurred_at, response.responded_at)};
       }
     }
     responses.AddRow(row);
@@ -183,7 +209,7 @@ Status RunList(CommandContext& context, const std::string& exchange) {
   Table table({"VERSION", "STATE", "KIND", "PARENT", "BY", "PARTY", "CREATED"});
   for (const auto& v : versions) {
     table.AddRow({VersionId(v.id), v.state, v.kind, v.parent_id == 0 ? "" : VersionId(v.parent_id),
-                  v.created_by, v.created_party, v.created_at});
+                  v.created_by, v.created_party, WhenText(v.occurred_at, v.created_at)});
   }
   table.Print(context.out);
   return Status::Ok();
@@ -253,16 +279,20 @@ struct ResponseOptions {
   std::string party;
   std::string reason;
   std::string expect_state;
+  std::string at;
 };
 
 // Parses the version, opens the instance, runs `change` on it and prints its outcome as
 // "<what> V3; it is now <state>".
+// `change` gets the time given with `at` (ParseOccurredAt's form, "" for none).
 template <typename Change>
 Status RunStateChange(CommandContext& context, const std::string& version, const std::string& what,
-                      Change change) {
+                      const std::string& at, Change change) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(version));
+  CANJE_ASSIGN_OR_RETURN(std::string occurred_at, OccurredAtFlag(at));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalOutcome outcome, change(*instance, id));
+  CANJE_ASSIGN_OR_RETURN(negotiation::ProposalOutcome outcome,
+                         change(*instance, id, occurred_at));
   PrintOutcome(context, what, id, outcome);
   return Status::Ok();
 }
@@ -283,6 +313,7 @@ void AddProposalCommands(CLI::App& app, CommandContext& context) {
                      "Numbers only, e.g. \"SLV>VEN=252,VEN>SLV=252\"");
   create->add_option("--parent", create_options->parent, "The version this one counters (V3)");
   create->add_option("--date", create_options->date, "Holds in force on this day (default today)");
+  create->add_option("--at", create_options->at, kAtHelp);
   create->callback(
       [&context, create_options] { context.Finish(RunCreate(context, *create_options)); });
 
@@ -301,10 +332,13 @@ void AddProposalCommands(CLI::App& app, CommandContext& context) {
   table->add_option("V", table_options->version, "Version (V3)")->required();
   table->add_option("--expect-state", table_options->expect_state,
                     "Refuse (exit 75) unless the version is still in this state");
+  table->add_option("--at", table_options->at, kAtHelp);
   table->callback([&context, table_options] {
     context.Finish(RunStateChange(
-        context, table_options->version, "Tabled", [&](instance::Instance& instance, int64_t id) {
-          return negotiation::TableProposal(instance, id, table_options->expect_state);
+        context, table_options->version, "Tabled", table_options->at,
+        [&](instance::Instance& instance, int64_t id, const std::string& occurred_at) {
+          return negotiation::TableProposal(instance, id, table_options->expect_state, 0,
+                                            occurred_at);
         }));
   });
 
@@ -319,31 +353,39 @@ void AddProposalCommands(CLI::App& app, CommandContext& context) {
   auto* accept = proposal->add_subcommand("accept", "Accept a tabled version for your party");
   auto accept_options = std::make_shared<ResponseOptions>();
   accept->add_option("V", accept_options->version, "Version (V3)")->required();
-  accept->add_option("--party", accept_options->party, "Your party")
+  accept->add_option("--party", accept_options->party,
+                     "Your party (with --at: the party whose earlier acceptance you record)")
       ->type_name(kPartyValue)->required();
   accept->add_option("--expect-state", accept_options->expect_state,
                      "Refuse (exit 75) unless the version is still in this state");
+  accept->add_option("--at", accept_options->at, kAtHelp);
   accept->callback([&context, accept_options] {
     const ResponseOptions& o = *accept_options;
     context.Finish(RunStateChange(
-        context, o.version, o.party + " accepted", [&](instance::Instance& instance, int64_t id) {
-          return negotiation::AcceptProposal(instance, id, o.party, o.expect_state);
+        context, o.version, o.party + " accepted", o.at,
+        [&](instance::Instance& instance, int64_t id, const std::string& occurred_at) {
+          return negotiation::AcceptProposal(instance, id, o.party, o.expect_state, 0,
+                                             occurred_at);
         }));
   });
 
   auto* reject = proposal->add_subcommand("reject", "Reject a tabled version, with a reason");
   auto reject_options = std::make_shared<ResponseOptions>();
   reject->add_option("V", reject_options->version, "Version (V3)")->required();
-  reject->add_option("--party", reject_options->party, "Your party")
+  reject->add_option("--party", reject_options->party,
+                     "Your party (with --at: the party whose earlier rejection you record)")
       ->type_name(kPartyValue)->required();
   reject->add_option("--reason", reject_options->reason, "Why")->required();
   reject->add_option("--expect-state", reject_options->expect_state,
                      "Refuse (exit 75) unless the version is still in this state");
+  reject->add_option("--at", reject_options->at, kAtHelp);
   reject->callback([&context, reject_options] {
     const ResponseOptions& o = *reject_options;
     context.Finish(RunStateChange(
-        context, o.version, o.party + " rejected", [&](instance::Instance& instance, int64_t id) {
-          return negotiation::RejectProposal(instance, id, o.party, o.reason, o.expect_state);
+        context, o.version, o.party + " rejected", o.at,
+        [&](instance::Instance& instance, int64_t id, const std::string& occurred_at) {
+          return negotiation::RejectProposal(instance, id, o.party, o.reason, o.expect_state, 0,
+                                             occurred_at);
         }));
   });
 
@@ -358,8 +400,9 @@ void AddProposalCommands(CLI::App& app, CommandContext& context) {
                    "Why (Geneva Convention III, Art. 109-110: the seriously sick and wounded)")
       ->required();
   override_command->callback([&context, override_options] {
-    context.Finish(RunStateChange(context, override_options->version, "Override recorded on",
-                                  [&](instance::Instance& instance, int64_t id) {
+    context.Finish(RunStateChange(context, override_options->version, "Override recorded on", "",
+                                  [&](instance::Instance& instance, int64_t id,
+                                      const std::string&) {
                                     return negotiation::OverrideProposal(instance, id,
                                                                          override_options->reason);
                                   }));

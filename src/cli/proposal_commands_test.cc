@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "cli/cli_test_support.h"
+#include "core/clock.h"
 #include "core/text.h"
 
 namespace canje::cli::testing {
@@ -141,6 +142,77 @@ TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
           "is on the agreed list of exchange X1 (agreed)");
   Ok("med", {"exchange", "collapse", "X1", "--reason", "talks broke down"});
   Ok("med", {"person", "erase", slv_roster_[12], "--reason", "request of the person"});
+}
+
+// A negotiation that began before canje: the mediator records its start, an offer, its tabling
+// and both answers with their dates; the views show each time as it happened and when it was
+// recorded; a time out of bounds or in no form canje reads is exit 2, a negotiator dating a step
+// or the mediator answering undated is exit 77, and none of them writes anything.
+TEST_F(ProposalCommandsTest, ANegotiationThatBeganBeforeCanjeIsRecordedWithItsDates) {
+  Ok("med", {"exchange", "create", "earlier", "--mediator", "PUENTE", "--at", "2025-01-10"});
+  Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV+USA"});
+  Ok("med", {"exchange", "party", "add", "X1", "USA", "--bloc", "SLV+USA"});
+  Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+  json exchange = json::parse(Ok("med", {"exchange", "show", "X1", "--json"}));
+  EXPECT_EQ(exchange["occurred_at"], "2025-01-10");
+  EXPECT_EQ(exchange["recorded_after_the_fact"], true);
+
+  Refused("med",
+          {"proposal", "create", "X1", "--counts", "SLV>VEN=3,VEN>USA=3", "--at", "2025-01-09"}, 2,
+          "is earlier than the start of X1 (2025-01-10); give a time from 2025-01-10 to now");
+  std::string created = Ok("med", {"proposal", "create", "X1", "--counts", "SLV>VEN=3,VEN>USA=3",
+                                   "--at", "2025-02-01T09:00:00-04:00"});
+  EXPECT_NE(created.find("made 2025-02-01T13:00:00Z (recorded after the fact "), std::string::npos)
+      << created;
+  Ok("med", {"proposal", "table", "V1", "--at", "2025-02-02"});
+
+  const std::string tomorrow = Rfc3339FromUnix(NowUnixSeconds() + 2 * 86400).substr(0, 10);
+  Refused("med", {"proposal", "accept", "V1", "--party", "VEN", "--at", "2025-02-01"}, 2,
+          "earlier than the tabling of V1 (2025-02-02)");
+  Refused("med", {"proposal", "accept", "V1", "--party", "VEN", "--at", tomorrow}, 2,
+          "is later than now");
+  Refused("med", {"proposal", "accept", "V1", "--party", "VEN", "--at", "2025-02-03T10:00"}, 2,
+          "has no time zone; add Z (UTC) or the offset");
+  Refused("med", {"proposal", "accept", "V1", "--party", "VEN", "--at", "3 Feb"}, 2,
+          "give a date (2025-03-14) or a date-time with its offset");
+  Refused("ven", {"proposal", "accept", "V1", "--party", "VEN", "--at", "2025-02-03"}, 77,
+          "a negotiator may not record a negotiation's earlier steps with the time they happened");
+  Refused("med", {"proposal", "accept", "V1", "--party", "VEN"}, 77,
+          "may not accept or reject a proposal for a party");
+  Refused("med", {"proposal", "accept", "V1", "--party", "COL", "--at", "2025-02-03"}, 65,
+          "COL is not a party to exchange X1");
+
+  Ok("med", {"proposal", "accept", "V1", "--party", "VEN", "--at", "2025-02-03"});
+  Ok("med", {"proposal", "reject", "V1", "--party", "SLV", "--reason", "too few (synthetic)",
+             "--at", "2025-02-04T15:30:00Z"});
+  EXPECT_EQ(State("V1"), "rejected");
+
+  std::string shown = Ok("ven", {"proposal", "show", "V1"});
+  EXPECT_NE(shown.find("at 2025-02-01T13:00:00Z (recorded after the fact "), std::string::npos)
+      << shown;
+  EXPECT_NE(shown.find("Tabled at 2025-02-02 (recorded after the fact "), std::string::npos)
+      << shown;
+  EXPECT_NE(shown.find("2025-02-03 (recorded after the fact "), std::string::npos) << shown;
+  json view = json::parse(Ok("ven", {"proposal", "show", "V1", "--json"}));
+  EXPECT_EQ(view["occurred_at"], "2025-02-01T13:00:00Z");
+  EXPECT_EQ(view["recorded_after_the_fact"], true);
+  EXPECT_EQ(view["tabled"]["occurred_at"], "2025-02-02");
+  ASSERT_EQ(view["responses"].size(), 2u);
+  for (const json& response : view["responses"]) {
+    EXPECT_EQ(response["by"], "med") << response.dump();
+    EXPECT_EQ(response["recorded_after_the_fact"], true) << response.dump();
+    EXPECT_NE(response["at"], response["occurred_at"]) << response.dump();
+  }
+  json listed = json::parse(Ok("ven", {"proposal", "list", "X1", "--json"}));
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["occurred_at"], "2025-02-01T13:00:00Z");
+  EXPECT_EQ(listed[0]["recorded_after_the_fact"], true);
+
+  // Then live: a negotiator's counter, dated by the moment it is made.
+  Ok("ven", {"proposal", "create", "X1", "--counts", "SLV>VEN=4,VEN>USA=4", "--parent", "V1"});
+  json live = json::parse(Ok("ven", {"proposal", "show", "V2", "--json"}));
+  EXPECT_EQ(live["recorded_after_the_fact"], false);
+  EXPECT_EQ(live["occurred_at"], live["created_at"]);
 }
 
 TEST_F(ProposalCommandsTest, AMoveOfTheExchangeIsLoggedUnderItsState) {

@@ -221,7 +221,12 @@ class SealedTextsTest : public MultiUserTest {
           "proposal_overrides DROP COLUMN justification_sealed",
           "execution_handovers DROP COLUMN texts_sealed",
           "execution_reported_counts DROP COLUMN note_sealed",
-          "exchange_workflow DROP COLUMN reason_sealed"}) {
+          "exchange_workflow DROP COLUMN reason_sealed",
+          // schema 13 (steps recorded after the fact)
+          "exchanges DROP COLUMN occurred_at", "proposal_versions DROP COLUMN occurred_at",
+          "proposal_versions DROP COLUMN tabled_at",
+          "proposal_versions DROP COLUMN tabled_occurred_at",
+          "proposal_responses DROP COLUMN occurred_at"}) {
       sql += std::string("ALTER TABLE ") + column + ";";
     }
     sql += "DELETE FROM meta WHERE name IN ('text_key', 'texts_sealed');";

@@ -75,6 +75,9 @@ const std::vector<Rule>& Rules() {
        "send the log's checkpoint to its witnesses",
        {kAdmin, kMediator}},
       {Action::kSetWitnessPolicy, "set an exchange's witness policy", {kAdmin, kMediator}},
+      {Action::kRecordAfterTheFact,
+       "record a negotiation's earlier steps with the time they happened",
+       {kAdmin, kMediator}},
   };
   return kRules;
 }

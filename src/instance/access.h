@@ -46,6 +46,7 @@ enum class Action {
   kOpenLogReading,      // log reading public|token: the tiles readable without a token
   kSubmitToWitnesses,   // log push: send the latest checkpoint to every witness now
   kSetWitnessPolicy,    // exchange witness-policy: which witnesses make the exchange final
+  kRecordAfterTheFact,  // --at: date a step of a negotiation that happened before it was recorded
 };
 
 // Every role, in the order of the enum.

@@ -46,6 +46,7 @@ TEST(AccessTest, TheTableAsWritten) {
       {Action::kOpenLogReading, {kAdmin}},
       {Action::kSubmitToWitnesses, {kAdmin, kMediator}},
       {Action::kSetWitnessPolicy, {kAdmin, kMediator}},
+      {Action::kRecordAfterTheFact, {kAdmin, kMediator}},
   };
   for (const Row& row : expected) {
     for (Role role : {kAdmin, kMediator, kNegotiator, kVerifier, kObserver}) {

@@ -9,6 +9,7 @@
 #include "instance/event_types.h"
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
+#include "negotiation/occurred_at.h"
 
 namespace canje::negotiation {
 namespace {
@@ -63,11 +64,11 @@ Status NotAParty(int64_t exchange_id, std::string_view party) {
 }
 
 // kConflict unless the exchange is still at revision `expected` (0: no check). Called first in
-// a change's transaction, so that what it checks is what the change writes over.
-Status CheckExchangeRevision(Recorder& recorder, int64_t exchange_id, int64_t expected) {
+// a change's transaction, so that what it checks is what the change writes over (or, for a
+// claim that writes nothing, on the store as read).
+Status CheckExchangeRevision(store::Store& store, int64_t exchange_id, int64_t expected) {
   if (expected == 0) return Status::Ok();
-  CANJE_ASSIGN_OR_RETURN(int64_t now,
-                         store::ExchangeRevision(recorder.transaction().store(), exchange_id));
+  CANJE_ASSIGN_OR_RETURN(int64_t now, store::ExchangeRevision(store, exchange_id));
   if (now == expected) return Status::Ok();
   return Status::Conflict(ExchangeId(exchange_id) + " is at revision " + std::to_string(now) +
                           ", not " + std::to_string(expected) +
@@ -84,6 +85,10 @@ nlohmann::json RuleJson(const solver::Rule& rule) {
 }  // namespace
 
 std::string ExchangeId(int64_t id) { return "X" + std::to_string(id); }
+
+std::string ExchangeStart(const store::ExchangeRow& exchange) {
+  return EffectiveTime(exchange.occurred_at, exchange.created_at);
+}
 
 Result<bool> SeesExchange(Instance& instance, const store::ExchangeRow& exchange) {
   if (instance::SeesEveryPerson(instance.role())) return true;
@@ -121,6 +126,9 @@ std::string ObjectiveName(solver::Objective objective) {
 Result<int64_t> CreateExchange(Instance& instance, const NewExchange& exchange) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kManageExchanges));
   if (exchange.name.empty()) return Status::Usage("an exchange needs a name");
+  if (!exchange.occurred_at.empty()) {
+    CANJE_RETURN_IF_ERROR(CheckOccurredAt(instance, exchange.occurred_at, {}));
+  }
   CANJE_ASSIGN_OR_RETURN(auto mediator, instance.store().FindParty(exchange.mediator));
   if (!mediator) {
     return Status::NotFound("no party " + exchange.mediator +
@@ -131,12 +139,12 @@ Result<int64_t> CreateExchange(Instance& instance, const NewExchange& exchange) 
     store::ExchangeRow row;
     row.name = exchange.name;
     row.mediator = exchange.mediator;
+    row.occurred_at = exchange.occurred_at;
     CANJE_ASSIGN_OR_RETURN(id, store::AddExchange(recorder.transaction(), row));
-    return recorder
-        .Record(events::kExchangeCreated, {ExchangeId(id), exchange.mediator},
-                {{"exchange", ExchangeId(id)},
-                 {"name", exchange.name},
-                 {"mediator", exchange.mediator}})
+    nlohmann::json payload = {
+        {"exchange", ExchangeId(id)}, {"name", exchange.name}, {"mediator", exchange.mediator}};
+    AddOccurredAt(payload, exchange.occurred_at);
+    return recorder.Record(events::kExchangeCreated, {ExchangeId(id), exchange.mediator}, payload)
         .status();
   }));
   return id;
@@ -161,7 +169,8 @@ Status AddExchangeParty(Instance& instance, int64_t exchange_id, std::string_vie
       std::any_of(blocs.begin(), blocs.end(),
                   [&](const store::ExchangeBlocRow& row) { return row.name == bloc; });
   return instance.Change([&](Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     if (!bloc_exists) {
       CANJE_RETURN_IF_ERROR(store::PutExchangeBloc(recorder.transaction(),
                                                    {exchange_id, std::string(bloc), "none", 1.0}));
@@ -195,7 +204,8 @@ Status SetBlocRule(Instance& instance, int64_t exchange_id, std::string_view blo
         "SIDE`)");
   }
   return instance.Change([&](Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     CANJE_RETURN_IF_ERROR(store::PutExchangeBloc(
         recorder.transaction(),
         {exchange_id, std::string(bloc), solver::RuleKindName(rule.kind), rule.ratio}));
@@ -220,7 +230,8 @@ Status SetExchangeCaps(Instance& instance, int64_t exchange_id, const ExchangeCa
     return cap ? nlohmann::json(*cap) : nlohmann::json(nullptr);
   };
   return instance.Change([&](Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     CANJE_RETURN_IF_ERROR(store::SetExchangeCaps(recorder.transaction(), row));
     return recorder
         .Record(events::kExchangeCapsSet, {ExchangeId(exchange_id)},
@@ -248,7 +259,8 @@ Result<ExchangeCaps> ChangeExchangeCaps(Instance& instance, int64_t exchange_id,
 }
 
 Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
-                               const std::vector<NewClaim>& claims, int64_t expect_revision) {
+                               const std::vector<NewClaim>& claims, ClaimMode mode,
+                               int64_t expect_revision) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kClaimInExchange));
   CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindExchangeOrFail(instance, exchange_id));
   CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, exchange));
@@ -284,35 +296,59 @@ Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
     if (person->person.merged_into != 0) row.person_id = person->person.merged_into;
     rows.push_back(std::move(row));
   }
+  // Whether an earlier claim stays as it is, untouched: the claimant claimed the person before
+  // at a more urgent priority, and the new claim does not ask to replace it.
+  auto kept = [&](const std::optional<store::ClaimRow>& existing, const store::ClaimRow& row) {
+    return existing && mode == ClaimMode::kKeepStronger && existing->priority < row.priority;
+  };
   ClaimOutcome outcome;
+  bool writes = false;
+  for (const store::ClaimRow& row : rows) {
+    CANJE_ASSIGN_OR_RETURN(auto existing,
+                           store::FindClaim(instance.store(), exchange_id, row.person_id,
+                                            row.claimant, row.destination));
+    writes |= !kept(existing, row);
+  }
+  if (!writes) {  // every claim kept as it was: nothing to write, nothing to log
+    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(instance.store(), exchange_id, expect_revision));
+    outcome.kept = static_cast<int64_t>(rows.size());
+    return outcome;
+  }
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     outcome = {};
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     for (store::ClaimRow& row : rows) {
       CANJE_ASSIGN_OR_RETURN(auto existing,
                              store::FindClaim(recorder.transaction().store(), exchange_id,
                                               row.person_id, row.claimant, row.destination));
+      if (kept(existing, row)) {
+        ++outcome.kept;  // the stronger priority stays; nothing changes, nothing is logged
+        continue;
+      }
       if (existing) {
         row.id = existing->id;
         CANJE_RETURN_IF_ERROR(store::UpdateClaim(recorder.transaction(), row));
-        ++outcome.updated;
+        ++outcome.replaced;
       } else {
         CANJE_ASSIGN_OR_RETURN(row.id, store::AddClaim(recorder.transaction(), row));
         ++outcome.added;
       }
+      nlohmann::json payload = {{"exchange", ExchangeId(exchange_id)},
+                                {"claim", row.id},
+                                {"person", instance::PersonId(row.person_id)},
+                                {"claimant", row.claimant},
+                                {"destination", row.destination},
+                                {"value", row.value},
+                                {"priority", row.priority},
+                                {"unconditional", row.unconditional},
+                                {"replaces_earlier", existing.has_value()}};
+      if (existing) payload["earlier_priority"] = existing->priority;
       CANJE_RETURN_IF_ERROR(
           recorder
               .Record(events::kExchangeClaimed,
                       {ExchangeId(exchange_id), instance::PersonId(row.person_id), row.claimant},
-                      {{"exchange", ExchangeId(exchange_id)},
-                       {"claim", row.id},
-                       {"person", instance::PersonId(row.person_id)},
-                       {"claimant", row.claimant},
-                       {"destination", row.destination},
-                       {"value", row.value},
-                       {"priority", row.priority},
-                       {"unconditional", row.unconditional},
-                       {"replaces_earlier", existing.has_value()}})
+                      payload)
               .status());
     }
     return Status::Ok();
@@ -369,7 +405,8 @@ Status SetReleaseCosts(Instance& instance, int64_t exchange_id, const std::vecto
     if (!person) return Status::NotFound("no person " + instance::PersonId(cost.person_id));
   }
   return instance.Change([&](Recorder& recorder) -> Status {
-    CANJE_RETURN_IF_ERROR(CheckExchangeRevision(recorder, exchange_id, expect_revision));
+    CANJE_RETURN_IF_ERROR(
+        CheckExchangeRevision(recorder.transaction().store(), exchange_id, expect_revision));
     for (const NewCost& cost : costs) {
       CANJE_RETURN_IF_ERROR(store::PutCost(
           recorder.transaction(), {exchange_id, cost.person_id, cost.holder, cost.cost, "", ""}));

@@ -30,6 +30,10 @@ namespace canje::negotiation {
 // "X1" for exchange 1.
 std::string ExchangeId(int64_t id);
 
+// When the negotiation began: its dated start (NewExchange::occurred_at) or its creation in canje.
+// No step of it is dated earlier (negotiation/occurred_at.h).
+std::string ExchangeStart(const store::ExchangeRow& exchange);
+
 // Whether the acting user may see that `exchange` exists and read what its parties read
 // (proposals, execution): roles that see every person always; negotiators and observers when
 // their party takes part in it or mediates it. Reading its negotiation (claims, candidates)
@@ -48,13 +52,16 @@ std::string ObjectiveName(solver::Objective objective);
 struct NewExchange {
   std::string name;      // non-empty
   std::string mediator;  // an existing party code
+  // When the negotiation really began, for one recorded after the fact (negotiation/occurred_at.h:
+  // admins and mediators, not later than now); empty: now.
+  std::string occurred_at;
 };
 
 // Every change below but the creation takes `expect_revision`: when not 0 (HTTP's If-Match),
 // the change is refused with kConflict, and nothing written, unless the exchange's revision
 // (ExchangeDetails::revision) is still that one, checked in the change's own transaction.
 
-// Records "exchange.created"; returns the new exchange's id.
+// Records "exchange.created" (with "occurred_at" when dated); returns the new exchange's id.
 Result<int64_t> CreateExchange(instance::Instance& instance, const NewExchange& exchange);
 
 // Adds `party` (an existing party) to the exchange in bloc `bloc` (created with rule none when
@@ -102,18 +109,33 @@ struct NewClaim {
   bool unconditional = false;
 };
 
-struct ClaimOutcome {
-  int64_t added = 0;
-  int64_t updated = 0;  // same person, claimant and destination: value, priority and
-                        // unconditional replaced
+// What a claim on a person the claimant already claims (same person, claimant and destination)
+// does to the claim made before. A priority is weakened only when asked: a list claimed again
+// at tier 2 must not silently lower the tier-1 claims made earlier on some of its persons.
+enum class ClaimMode {
+  // The stronger priority stays: an earlier claim at a more urgent tier (a smaller number) is
+  // kept as it was (value, priority, unconditional), untouched and unlogged; an earlier claim at
+  // the same or a less urgent tier is replaced by the new one.
+  kKeepStronger,
+  // Every earlier claim is replaced by the new one, whatever its tier (`--replace`).
+  kReplace,
 };
 
-// Records all `claims` in one transaction, one "exchange.claimed" event each (subjects: the
-// exchange, the person, the claimant), or none of them. The claimant must be a party to the
-// exchange; the destination any known party. kNotFound for an unknown person or destination;
-// kUsage for a claimant not in the exchange or numbers out of range.
+struct ClaimOutcome {
+  int64_t added = 0;     // no earlier claim: a new one
+  int64_t kept = 0;      // an earlier claim at a stronger priority, kept as it was
+  int64_t replaced = 0;  // an earlier claim, replaced: value, priority and unconditional
+};
+
+// Records all `claims` in one transaction, one "exchange.claimed" event for each claim added or
+// replaced (subjects: the exchange, the person, the claimant; a replaced claim's event says
+// "replaces_earlier" and its "earlier_priority"), or none of them. The claimant must be a party
+// to the exchange; the destination any known party. kNotFound for an unknown person or
+// destination; kUsage for a claimant not in the exchange or numbers out of range.
 Result<ClaimOutcome> AddClaims(instance::Instance& instance, int64_t exchange_id,
-                               const std::vector<NewClaim>& claims, int64_t expect_revision = 0);
+                               const std::vector<NewClaim>& claims,
+                               ClaimMode mode = ClaimMode::kKeepStronger,
+                               int64_t expect_revision = 0);
 
 // The persons linked to the records of list `list_id` (distinct, in id order). kNotFound for an
 // unknown list; kInvalid when no record is linked to a person.

@@ -14,6 +14,7 @@
 #include "negotiation/eligibility.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
+#include "negotiation/occurred_at.h"
 #include "negotiation/workflow.h"
 #include "registry/list_kinds.h"
 
@@ -23,6 +24,22 @@ namespace {
 using instance::Action;
 using instance::Instance;
 using instance::Recorder;
+
+// A step's own action, or, dated after the fact, Action::kRecordAfterTheFact in its place.
+Status AuthorizeStep(const Instance& instance, Action action, const std::string& occurred_at) {
+  return instance.Authorize(occurred_at.empty() ? action : Action::kRecordAfterTheFact);
+}
+
+// When version `row` was really made.
+std::string MadeAt(const store::ProposalVersionRow& row) {
+  return EffectiveTime(row.occurred_at, row.created_at);
+}
+
+// When version `row` was really tabled (its making when the store does not say: tabled before
+// schema 13).
+std::string TabledAt(const store::ProposalVersionRow& row) {
+  return row.tabled_at.empty() ? MadeAt(row) : EffectiveTime(row.tabled_occurred_at, row.tabled_at);
+}
 
 std::vector<std::string> PartiesOf(const ExchangeDetails& details) {
   std::vector<std::string> parties;
@@ -245,17 +262,19 @@ std::vector<std::string> PersonSubjects(const ProposalContent& content) {
 }
 
 // Moves the version to its agreed state (and the exchange to agreed on a named version).
-Status RecordAgreement(Recorder& recorder, const ProposalView& view, int64_t revision) {
+Status RecordAgreement(Recorder& recorder, const ProposalView& view, int64_t revision,
+                       const std::string& occurred_at) {
   const bool named = view.content.named;
   const ProposalState target = named ? ProposalState::kAgreed : ProposalState::kAgreedInPrinciple;
   const std::string id = VersionId(view.version.id);
   const std::string exchange = ExchangeId(view.version.exchange_id);
   CANJE_RETURN_IF_ERROR(CheckTransition(id, ProposalState::kTabled, target));
+  nlohmann::json agreed = {{"exchange", exchange}, {"version", id}, {"parties", view.parties}};
+  AddOccurredAt(agreed, occurred_at);
   CANJE_ASSIGN_OR_RETURN(
       int64_t seq,
       recorder.Record(named ? events::kProposalAgreed : events::kProposalAgreedInPrinciple,
-                      {exchange, id},
-                      {{"exchange", exchange}, {"version", id}, {"parties", view.parties}}));
+                      {exchange, id}, agreed));
   CANJE_RETURN_IF_ERROR(store::UpdateProposalState(recorder.transaction(), view.version.id,
                                                    ProposalStateName(target), revision, seq));
   if (!named) return Status::Ok();
@@ -263,9 +282,10 @@ Status RecordAgreement(Recorder& recorder, const ProposalView& view, int64_t rev
   CANJE_ASSIGN_OR_RETURN(ExchangeState state,
                          CurrentExchangeState(store, view.version.exchange_id));
   CANJE_RETURN_IF_ERROR(CheckTransition("exchange " + exchange, state, ExchangeState::kAgreed));
+  nlohmann::json exchange_agreed = {{"exchange", exchange}, {"version", id}};
+  AddOccurredAt(exchange_agreed, occurred_at);
   CANJE_ASSIGN_OR_RETURN(int64_t exchange_seq,
-                         recorder.Record(events::kExchangeAgreed, {exchange, id},
-                                         {{"exchange", exchange}, {"version", id}}));
+                         recorder.Record(events::kExchangeAgreed, {exchange, id}, exchange_agreed));
   return store::PutExchangeState(
       recorder.transaction(),
       {view.version.exchange_id, std::string(ExchangeStateName(ExchangeState::kAgreed)),
@@ -281,15 +301,22 @@ bool AllAccepted(const ProposalView& view, const std::string& also) {
                      [&](const std::string& party) { return accepted.count(party) == 1; });
 }
 
+// The version a party answers. Dated after the fact, the answer is entered by an admin or a
+// mediator for `party`, and dated from the version's tabling to now.
 Result<ProposalView> LoadForResponse(Instance& instance, int64_t version_id,
                                      const std::string& party, const std::string& expect_state,
-                                     int64_t expect_revision) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kRespondToProposal));
+                                     int64_t expect_revision, const std::string& occurred_at) {
+  CANJE_RETURN_IF_ERROR(AuthorizeStep(instance, Action::kRespondToProposal, occurred_at));
   CANJE_RETURN_IF_ERROR(
       instance::AuthorizeForParty(instance.role(), instance.actor().party, party));
   CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadProposal(instance, version_id));
   CANJE_RETURN_IF_ERROR(CheckCurrent(view, expect_state, expect_revision));
   CANJE_RETURN_IF_ERROR(CheckPartyInExchange(view, party));
+  if (!occurred_at.empty()) {
+    CANJE_RETURN_IF_ERROR(CheckOccurredAt(
+        instance, occurred_at,
+        {"the tabling of " + VersionId(version_id), TabledAt(view.version)}));
+  }
   return view;
 }
 
@@ -346,7 +373,7 @@ Result<std::vector<store::ProposalVersionRow>> ListProposalVersions(Instance& in
 }
 
 Result<int64_t> CounterProposal(Instance& instance, int64_t parent_id, NewProposal proposal) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kDraftProposal));
+  CANJE_RETURN_IF_ERROR(AuthorizeStep(instance, Action::kDraftProposal, proposal.occurred_at));
   CANJE_ASSIGN_OR_RETURN(ProposalView countered, LoadProposal(instance, parent_id));
   proposal.exchange_id = countered.version.exchange_id;
   proposal.parent_id = parent_id;
@@ -354,9 +381,14 @@ Result<int64_t> CounterProposal(Instance& instance, int64_t parent_id, NewPropos
 }
 
 Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kDraftProposal));
+  CANJE_RETURN_IF_ERROR(AuthorizeStep(instance, Action::kDraftProposal, proposal.occurred_at));
   CANJE_ASSIGN_OR_RETURN(ExchangeDetails details, LoadExchange(instance, proposal.exchange_id));
   const std::string exchange = ExchangeId(proposal.exchange_id);
+  if (!proposal.occurred_at.empty()) {
+    CANJE_RETURN_IF_ERROR(CheckOccurredAt(instance, proposal.occurred_at,
+                                          {"the start of " + exchange,
+                                           ExchangeStart(details.exchange)}));
+  }
   CANJE_ASSIGN_OR_RETURN(ExchangeState exchange_state,
                          CurrentExchangeState(instance.store(), proposal.exchange_id));
   if (exchange_state != ExchangeState::kNegotiating) {
@@ -406,6 +438,11 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
                              ExchangeId(parent.version.exchange_id) + ", not " + exchange);
     }
     CANJE_RETURN_IF_ERROR(CheckCurrent(parent, ""));
+    if (!proposal.occurred_at.empty()) {
+      CANJE_RETURN_IF_ERROR(
+          CheckOccurredAt(instance, proposal.occurred_at,
+                          {"the making of " + parent_id, MadeAt(parent.version)}));
+    }
     const std::string& state = parent.version.state;
     if (state == ProposalStateName(ProposalState::kAgreedInPrinciple)) {
       if (!content.named) {
@@ -443,6 +480,7 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
     payload["parent"] = proposal.parent_id == 0 ? "" : VersionId(proposal.parent_id);
     payload["refers_to"] = refers_to == 0 ? "" : VersionId(refers_to);
     payload["source"] = source;
+    AddOccurredAt(payload, proposal.occurred_at);
     CANJE_ASSIGN_OR_RETURN(int64_t seq,
                            recorder.Record(events::kProposalCreated, subjects, payload));
     store::ProposalVersionRow row;
@@ -454,6 +492,7 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
     row.source = source;
     row.state = std::string(ProposalStateName(ProposalState::kDraft));
     row.event_seq = seq;
+    row.occurred_at = proposal.occurred_at;
     std::vector<store::TransferRow> transfers;
     for (const Transfer& t : content.transfers) {
       transfers.push_back({t.person_id, t.from, t.to, t.beneficiary, t.unconditional});
@@ -466,11 +505,16 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
 }
 
 Result<ProposalOutcome> TableProposal(Instance& instance, int64_t version_id,
-                                      const std::string& expect_state, int64_t expect_revision) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kDraftProposal));
+                                      const std::string& expect_state, int64_t expect_revision,
+                                      const std::string& occurred_at) {
+  CANJE_RETURN_IF_ERROR(AuthorizeStep(instance, Action::kDraftProposal, occurred_at));
   CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadProposal(instance, version_id));
   CANJE_RETURN_IF_ERROR(CheckCurrent(view, expect_state, expect_revision));
   const std::string id = VersionId(version_id);
+  if (!occurred_at.empty()) {
+    CANJE_RETURN_IF_ERROR(
+        CheckOccurredAt(instance, occurred_at, {"the making of " + id, MadeAt(view.version)}));
+  }
   CANJE_ASSIGN_OR_RETURN(ProposalState state, ParseProposalState(view.version.state));
   CANJE_RETURN_IF_ERROR(CheckTransition(id, state, ProposalState::kTabled));
   std::optional<ProposalView> parent;
@@ -480,21 +524,25 @@ Result<ProposalOutcome> TableProposal(Instance& instance, int64_t version_id,
   }
   CANJE_RETURN_IF_ERROR(instance.Change([&](Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
+    nlohmann::json tabled = {{"exchange", exchange}, {"version", id}};
+    AddOccurredAt(tabled, occurred_at);
     CANJE_ASSIGN_OR_RETURN(int64_t seq, recorder.Record(events::kProposalTabled, {exchange, id},
-                                                        {{"exchange", exchange}, {"version", id}}));
+                                                        tabled));
     CANJE_RETURN_IF_ERROR(store::UpdateProposalState(recorder.transaction(), version_id,
                                                      ProposalStateName(ProposalState::kTabled),
                                                      view.version.revision, seq));
+    CANJE_RETURN_IF_ERROR(store::SetTabledTimes(recorder.transaction(), version_id, occurred_at));
     if (!parent || parent->version.state != ProposalStateName(ProposalState::kTabled)) {
       return Status::Ok();
     }
     const std::string parent_id = VersionId(parent->version.id);
     CANJE_RETURN_IF_ERROR(
         CheckTransition(parent_id, ProposalState::kTabled, ProposalState::kCountered));
+    nlohmann::json countered = {{"exchange", exchange}, {"version", parent_id}, {"counter", id}};
+    AddOccurredAt(countered, occurred_at);
     CANJE_ASSIGN_OR_RETURN(
         int64_t countered_seq,
-        recorder.Record(events::kProposalCountered, {exchange, parent_id, id},
-                        {{"exchange", exchange}, {"version", parent_id}, {"counter", id}}));
+        recorder.Record(events::kProposalCountered, {exchange, parent_id, id}, countered));
     return store::UpdateProposalState(recorder.transaction(), parent->version.id,
                                       ProposalStateName(ProposalState::kCountered),
                                       parent->version.revision, countered_seq);
@@ -527,9 +575,10 @@ Result<ProposalOutcome> AnswerUntilSettled(const Answer& answer) {
 
 Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const std::string& party,
                                    const std::string& expect_state, int64_t expect_revision,
-                                   bool& raced) {
-  CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadForResponse(instance, version_id, party,
-                                                            expect_state, expect_revision));
+                                   const std::string& occurred_at, bool& raced) {
+  CANJE_ASSIGN_OR_RETURN(ProposalView view,
+                         LoadForResponse(instance, version_id, party, expect_state,
+                                         expect_revision, occurred_at));
   const std::string id = VersionId(version_id);
   const store::ResponseRow* previous = ResponseOf(view, party);
   if (previous != nullptr && previous->response == "accepted") {
@@ -555,18 +604,20 @@ Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const
   ProposalOutcome outcome{view.version.state, true, ""};
   Status written = instance.Change([&](Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
+    nlohmann::json accepted = {{"exchange", exchange}, {"version", id}, {"party", party}};
+    AddOccurredAt(accepted, occurred_at);
     CANJE_ASSIGN_OR_RETURN(
-        int64_t seq, recorder.Record(events::kProposalAccepted, {exchange, id, party},
-                                     {{"exchange", exchange}, {"version", id}, {"party", party}}));
-    CANJE_RETURN_IF_ERROR(store::AddResponse(recorder.transaction(),
-                                             {version_id, party, "accepted", "", "", "", seq}));
+        int64_t seq, recorder.Record(events::kProposalAccepted, {exchange, id, party}, accepted));
+    store::ResponseRow response{version_id, party, "accepted", "", "", "", seq};
+    response.occurred_at = occurred_at;
+    CANJE_RETURN_IF_ERROR(store::AddResponse(recorder.transaction(), response));
     if (!complete || held_by_rule) {
       // The version itself is unchanged, but its revision moves so that concurrent readers
       // see that something happened.
       return store::UpdateProposalState(recorder.transaction(), version_id, view.version.state,
                                         view.version.revision, seq);
     }
-    return RecordAgreement(recorder, view, view.version.revision);
+    return RecordAgreement(recorder, view, view.version.revision, occurred_at);
   });
   raced = written.code() == StatusCode::kConflict;  // the version moved meanwhile
   CANJE_RETURN_IF_ERROR(written);
@@ -586,9 +637,11 @@ Result<ProposalOutcome> AcceptOnce(Instance& instance, int64_t version_id, const
 
 Result<ProposalOutcome> RejectOnce(Instance& instance, int64_t version_id, const std::string& party,
                                    const std::string& reason, const std::string& expect_state,
-                                   int64_t expect_revision, bool& raced) {
-  CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadForResponse(instance, version_id, party,
-                                                            expect_state, expect_revision));
+                                   int64_t expect_revision, const std::string& occurred_at,
+                                   bool& raced) {
+  CANJE_ASSIGN_OR_RETURN(ProposalView view,
+                         LoadForResponse(instance, version_id, party, expect_state,
+                                         expect_revision, occurred_at));
   const std::string id = VersionId(version_id);
   const store::ResponseRow* previous = ResponseOf(view, party);
   if (previous != nullptr && previous->response == "rejected") {
@@ -599,12 +652,13 @@ Result<ProposalOutcome> RejectOnce(Instance& instance, int64_t version_id, const
   CANJE_RETURN_IF_ERROR(CheckTransition(id, state, ProposalState::kRejected));
   Status written = instance.Change([&](Recorder& recorder) -> Status {
     const std::string exchange = ExchangeId(view.version.exchange_id);
+    nlohmann::json rejected = {
+        {"exchange", exchange}, {"version", id}, {"party", party}, {"reason", reason}};
+    AddOccurredAt(rejected, occurred_at);
     CANJE_ASSIGN_OR_RETURN(
-        int64_t seq,
-        recorder.Record(
-            events::kProposalRejected, {exchange, id, party},
-            {{"exchange", exchange}, {"version", id}, {"party", party}, {"reason", reason}}));
+        int64_t seq, recorder.Record(events::kProposalRejected, {exchange, id, party}, rejected));
     store::ResponseRow response{version_id, party, "rejected", reason, "", "", seq};
+    response.occurred_at = occurred_at;
     instance::SealResponseReason(recorder.vault(), response);
     CANJE_RETURN_IF_ERROR(store::AddResponse(recorder.transaction(), response));
     return store::UpdateProposalState(recorder.transaction(), version_id,
@@ -620,18 +674,21 @@ Result<ProposalOutcome> RejectOnce(Instance& instance, int64_t version_id, const
 
 Result<ProposalOutcome> AcceptProposal(Instance& instance, int64_t version_id,
                                        const std::string& party, const std::string& expect_state,
-                                       int64_t expect_revision) {
+                                       int64_t expect_revision, const std::string& occurred_at) {
   return AnswerUntilSettled([&](bool& raced) {
-    return AcceptOnce(instance, version_id, party, expect_state, expect_revision, raced);
+    return AcceptOnce(instance, version_id, party, expect_state, expect_revision, occurred_at,
+                      raced);
   });
 }
 
 Result<ProposalOutcome> RejectProposal(Instance& instance, int64_t version_id,
                                        const std::string& party, const std::string& reason,
-                                       const std::string& expect_state, int64_t expect_revision) {
+                                       const std::string& expect_state, int64_t expect_revision,
+                                       const std::string& occurred_at) {
   if (reason.empty()) return Status::Usage("a rejection needs a reason: --reason \"...\"");
   return AnswerUntilSettled([&](bool& raced) {
-    return RejectOnce(instance, version_id, party, reason, expect_state, expect_revision, raced);
+    return RejectOnce(instance, version_id, party, reason, expect_state, expect_revision,
+                      occurred_at, raced);
   });
 }
 
@@ -688,7 +745,7 @@ Result<ProposalOutcome> OverrideProposal(Instance& instance, int64_t version_id,
       return store::UpdateProposalState(recorder.transaction(), version_id, view.version.state,
                                         view.version.revision, seq);
     }
-    return RecordAgreement(recorder, view, view.version.revision);
+    return RecordAgreement(recorder, view, view.version.revision, "");
   }));
   ProposalOutcome outcome{view.version.state, true, ""};
   if (complete) {

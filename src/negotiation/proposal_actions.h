@@ -21,6 +21,13 @@
 //    exchange has accepted, a named version becomes agreed (and the exchange agreed on it), a
 //    counts version agreed in principle — unless a bloc's rule is broken and no override is
 //    recorded: it then stays tabled until the mediator records one. One rejection rejects.
+//  - After the fact (negotiation/occurred_at.h): creating, tabling, accepting and rejecting take
+//    the time the step really happened (`occurred_at`, empty: now). Only admins and mediators
+//    date a step (Action::kRecordAfterTheFact, in place of the step's own action): a dated
+//    acceptance or rejection is a party's earlier answer entered by them, for the party it names
+//    (a party to the exchange), and is recorded as entered by them. A version is dated from the
+//    exchange's start (and its parent's making) to now; its tabling from its making; an answer
+//    from its tabling.
 //  - Acting on a version that was superseded (countered), whose state is not the one the
 //    caller expected (`expect_state`), or whose revision moved since the one the caller read
 //    (`expect_revision`, when not 0: HTTP's If-Match), is kConflict saying what changed;
@@ -53,6 +60,7 @@ struct NewProposal {
   std::vector<DirectionCount> counts;  // kCounts
   int64_t parent_id = 0;               // 0: a first offer
   std::string date;                    // holds in force on this day; empty: today
+  std::string occurred_at;             // made earlier, recorded after the fact; empty: now
 };
 
 // Creates a draft; returns its id. Records "proposal.created".
@@ -95,7 +103,8 @@ struct ProposalOutcome {
 // moved since that revision (as for AcceptProposal).
 Result<ProposalOutcome> TableProposal(instance::Instance& instance, int64_t version_id,
                                       const std::string& expect_state,
-                                      int64_t expect_revision = 0);
+                                      int64_t expect_revision = 0,
+                                      const std::string& occurred_at = "");
 // Records "proposal.accepted" (and "proposal.agreed" / "proposal.agreed_in_principle",
 // "exchange.agreed" when it completes the set). Parties answering at the same moment are each
 // recorded once: an answer whose write finds the version moved by another party's answer is
@@ -104,12 +113,14 @@ Result<ProposalOutcome> TableProposal(instance::Instance& instance, int64_t vers
 // `expect_revision`, any change since that revision).
 Result<ProposalOutcome> AcceptProposal(instance::Instance& instance, int64_t version_id,
                                        const std::string& party, const std::string& expect_state,
-                                       int64_t expect_revision = 0);
+                                       int64_t expect_revision = 0,
+                                       const std::string& occurred_at = "");
 // tabled -> rejected with a reason. Records "proposal.rejected".
 Result<ProposalOutcome> RejectProposal(instance::Instance& instance, int64_t version_id,
                                        const std::string& party, const std::string& reason,
                                        const std::string& expect_state,
-                                       int64_t expect_revision = 0);
+                                       int64_t expect_revision = 0,
+                                       const std::string& occurred_at = "");
 // The mediator's humanitarian override of the broken rules of a tabled version (Geneva
 // Convention III, Art. 109-110). kInvalid when it breaks no rule or the justification is empty;
 // kNotPermitted when a transfer is blocked by a hold, a personal assessment or erasure (no

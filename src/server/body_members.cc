@@ -1,6 +1,7 @@
 #include "server/body_members.h"
 
 #include "instance/ids.h"
+#include "negotiation/occurred_at.h"
 
 namespace canje::server {
 
@@ -126,6 +127,14 @@ Result<std::optional<bool>> BoolMember(ApiCall& call, const json& object, const 
                           MemberPointer(at, name));
   }
   return std::optional<bool>(found->get<bool>());
+}
+
+Result<std::string> OccurredAtMember(ApiCall& call, const json& object) {
+  CANJE_ASSIGN_OR_RETURN(std::string text, TextMember(call, object, "occurred_at", false));
+  if (text.empty()) return text;
+  Result<std::string> parsed = negotiation::ParseOccurredAt(text);
+  if (!parsed.ok()) return call.AtPointer(parsed.status(), "/occurred_at");
+  return parsed;
 }
 
 }  // namespace canje::server

@@ -54,6 +54,9 @@ Result<std::optional<double>> NumberMember(ApiCall& call, const nlohmann::json& 
 Result<std::optional<int64_t>> IntegerMember(ApiCall& call, const nlohmann::json& object,
                                              const std::string& name, bool null_allowed,
                                              const std::string& at = "");
+// "occurred_at" of a step recorded after the fact, in negotiation::ParseOccurredAt's form; ""
+// when absent.
+Result<std::string> OccurredAtMember(ApiCall& call, const nlohmann::json& object);
 // true or false; none when absent.
 Result<std::optional<bool>> BoolMember(ApiCall& call, const nlohmann::json& object,
                                        const std::string& name, const std::string& at = "");

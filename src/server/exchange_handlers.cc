@@ -55,10 +55,11 @@ Result<std::vector<int64_t>> ExchangePersons(ApiCall& call, const json& body) {
 
 Result<Reply> PostExchange(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"name", "mediator"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"name", "mediator", "occurred_at"}));
   negotiation::NewExchange exchange;
   CANJE_ASSIGN_OR_RETURN(exchange.name, TextMember(call, body, "name", true));
   CANJE_ASSIGN_OR_RETURN(exchange.mediator, TextMember(call, body, "mediator", true));
+  CANJE_ASSIGN_OR_RETURN(exchange.occurred_at, OccurredAtMember(call, body));
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CreateExchange(call.instance, exchange));
   Reply reply = JsonReply(wire::ExchangeCreatedJson(id, exchange), 201);
   reply.headers.emplace_back("Location", "/v1/exchanges/" + negotiation::ExchangeId(id));
@@ -123,8 +124,9 @@ Result<Reply> PostExchangeClaims(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, 
-      body, {"by", "person", "list", "value", "priority", "destination", "unconditional"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body,
+                                     {"by", "person", "list", "value", "priority", "destination",
+                                      "unconditional", "replace"}));
   negotiation::NewClaim claim;
   CANJE_ASSIGN_OR_RETURN(claim.claimant, TextMember(call, body, "by", true));
   CANJE_ASSIGN_OR_RETURN(claim.destination, TextMember(call, body, "destination", false));
@@ -136,6 +138,10 @@ Result<Reply> PostExchangeClaims(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(std::optional<bool> unconditional,
                          BoolMember(call, body, "unconditional"));
   claim.unconditional = unconditional.value_or(false);
+  CANJE_ASSIGN_OR_RETURN(std::optional<bool> replace, BoolMember(call, body, "replace"));
+  const negotiation::ClaimMode mode = replace.value_or(false)
+                                          ? negotiation::ClaimMode::kReplace
+                                          : negotiation::ClaimMode::kKeepStronger;
   CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons, ExchangePersons(call, body));
   std::vector<negotiation::NewClaim> claims;
   for (int64_t person : persons) {
@@ -143,7 +149,7 @@ Result<Reply> PostExchangeClaims(ApiCall& call) {
     claims.back().person_id = person;
   }
   Result<negotiation::ClaimOutcome> outcome =
-      negotiation::AddClaims(call.instance, id, claims, expected);
+      negotiation::AddClaims(call.instance, id, claims, mode, expected);
   const std::string destination = claim.destination.empty() ? claim.claimant : claim.destination;
   return ExchangeChangeReply(call, id, expected, outcome.status(), [&] {
     return wire::ClaimsAddedJson(id, claim.claimant, destination, persons, *outcome);

@@ -57,21 +57,24 @@ Result<Reply> GetProposal(ApiCall& call) {
   return reply;
 }
 
-// The body of accept and reject: {"party": "VEN", "reason": "...", "expect_state": "tabled"}.
+// The body of accept and reject: {"party": "VEN", "reason": "...", "expect_state": "tabled",
+// "occurred_at": "2025-03-14"}.
 struct ResponseBody {
   std::string party;
   std::string reason;
   std::string expect_state;
+  std::string occurred_at;
 };
 
 Result<ResponseBody> ReadResponseBody(ApiCall& call, bool with_reason) {
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  std::vector<std::string> known = {"party", "expect_state"};
+  std::vector<std::string> known = {"party", "expect_state", "occurred_at"};
   if (with_reason) known.push_back("reason");
   CANJE_RETURN_IF_ERROR(KnownMembers(call, body, known));
   ResponseBody parsed;
   CANJE_ASSIGN_OR_RETURN(parsed.party, TextMember(call, body, "party", true));
   CANJE_ASSIGN_OR_RETURN(parsed.expect_state, TextMember(call, body, "expect_state", false));
+  CANJE_ASSIGN_OR_RETURN(parsed.occurred_at, OccurredAtMember(call, body));
   if (with_reason) {
     CANJE_ASSIGN_OR_RETURN(parsed.reason, TextMember(call, body, "reason", true));
   }
@@ -83,7 +86,8 @@ Result<Reply> PostAccept(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, "GET /v1/proposals/{id}"));
   CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, false));
   Result<negotiation::ProposalOutcome> outcome =
-      negotiation::AcceptProposal(call.instance, id, body.party, body.expect_state, revision);
+      negotiation::AcceptProposal(call.instance, id, body.party, body.expect_state, revision,
+                                  body.occurred_at);
   if (!outcome.ok()) {
     return RefusalWithIfMatch(call, revision, outcome.status(), VersionRevisionNow(call, id));
   }
@@ -94,8 +98,9 @@ Result<Reply> PostReject(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, "GET /v1/proposals/{id}"));
   CANJE_ASSIGN_OR_RETURN(ResponseBody body, ReadResponseBody(call, true));
-  Result<negotiation::ProposalOutcome> outcome = negotiation::RejectProposal(
-      call.instance, id, body.party, body.reason, body.expect_state, revision);
+  Result<negotiation::ProposalOutcome> outcome =
+      negotiation::RejectProposal(call.instance, id, body.party, body.reason, body.expect_state,
+                                  revision, body.occurred_at);
   if (!outcome.ok()) {
     return RefusalWithIfMatch(call, revision, outcome.status(), VersionRevisionNow(call, id));
   }

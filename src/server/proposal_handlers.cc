@@ -24,10 +24,12 @@ using nlohmann::json;
 constexpr std::string_view kVersionReadWith = "GET /v1/proposals/{id}";
 
 // The body of a new version: one of "from_solve": true, "transfers_csv" (the CSV of `canje
-// proposal create --transfers`, as text) and "counts" ("SLV>VEN=2,VEN>SLV=2"); "date".
+// proposal create --transfers`, as text) and "counts" ("SLV>VEN=2,VEN>SLV=2"); "date";
+// "occurred_at".
 Result<negotiation::NewProposal> ReadNewProposal(ApiCall& call, const json& body) {
   negotiation::NewProposal proposal;
   CANJE_ASSIGN_OR_RETURN(proposal.date, TextMember(call, body, "date", false));
+  CANJE_ASSIGN_OR_RETURN(proposal.occurred_at, OccurredAtMember(call, body));
   CANJE_ASSIGN_OR_RETURN(std::string csv, TextMember(call, body, "transfers_csv", false));
   CANJE_ASSIGN_OR_RETURN(std::string counts, TextMember(call, body, "counts", false));
   bool from_solve = false;
@@ -75,7 +77,8 @@ Result<Reply> PostExchangeProposal(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t exchange, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
   CANJE_RETURN_IF_ERROR(
-      KnownMembers(call, body, {"from_solve", "transfers_csv", "counts", "parent", "date"}));
+      KnownMembers(call, body,
+                   {"from_solve", "transfers_csv", "counts", "parent", "date", "occurred_at"}));
   CANJE_ASSIGN_OR_RETURN(negotiation::NewProposal proposal, ReadNewProposal(call, body));
   proposal.exchange_id = exchange;
   CANJE_ASSIGN_OR_RETURN(std::string parent, TextMember(call, body, "parent", false));
@@ -92,7 +95,8 @@ Result<Reply> PostExchangeProposal(ApiCall& call) {
 Result<Reply> PostCounter(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t parent, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"from_solve", "transfers_csv", "counts", "date"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(
+      call, body, {"from_solve", "transfers_csv", "counts", "date", "occurred_at"}));
   CANJE_ASSIGN_OR_RETURN(negotiation::NewProposal proposal, ReadNewProposal(call, body));
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CounterProposal(call.instance, parent, proposal));
   return CreatedVersionReply(call, id);
@@ -102,10 +106,11 @@ Result<Reply> PostTable(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, kVersionReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"expect_state"}));
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"expect_state", "occurred_at"}));
   CANJE_ASSIGN_OR_RETURN(std::string expect_state, TextMember(call, body, "expect_state", false));
+  CANJE_ASSIGN_OR_RETURN(std::string occurred_at, OccurredAtMember(call, body));
   Result<negotiation::ProposalOutcome> outcome =
-      negotiation::TableProposal(call.instance, id, expect_state, revision);
+      negotiation::TableProposal(call.instance, id, expect_state, revision, occurred_at);
   if (!outcome.ok()) {
     return RefusalWithIfMatch(call, revision, outcome.status(), VersionRevisionNow(call, id));
   }

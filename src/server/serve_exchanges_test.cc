@@ -253,12 +253,100 @@ TEST_F(ServeExchangesTest, SidesRulesCapsClaimsAndCostsAnswerAsTheCommandLine) {
   }
   EXPECT_EQ(Events(), before) << "a refused change wrote to the log";
 
-  // A claim of a whole list by the mediator, for VEN.
+  // A claim of a whole list by the mediator, for VEN, at priority 2: the two VEN claimed before
+  // at priority 1 keep it, and only the new claims are logged.
   json listed = Answer(Call("POST", "/v1/exchanges/X1/claims", "med",
                             {{"by", "VEN"}, {"list", "L1"}, {"priority", 2}}));
+  const int64_t roster_size = static_cast<int64_t>(roster_.size());
   EXPECT_EQ(listed["persons"].size(), roster_.size());
-  EXPECT_EQ(listed["updated"], 2);  // the two VEN claimed before, now at priority 2
-  EXPECT_EQ(Events(), before + static_cast<int64_t>(roster_.size()));
+  EXPECT_EQ(listed["added"], roster_size - 2);
+  EXPECT_EQ(listed["kept"], 2);
+  EXPECT_EQ(listed["replaced"], 0);
+  EXPECT_EQ(Events(), before + roster_size - 2);
+  json shown = Answer(Call("GET", "/v1/exchanges/X1", "med"));
+  int64_t urgent = 0;
+  for (const json& claim : shown["claims"]) {
+    urgent += claim["claimant"] == "VEN" && claim["priority"] == 1 ? 1 : 0;
+  }
+  EXPECT_EQ(urgent, 2) << "a claim at a weaker priority lowered an earlier one";
+
+  // "replace": true lowers them, and says so.
+  json replaced = Answer(Call("POST", "/v1/exchanges/X1/claims", "med",
+                              {{"by", "VEN"}, {"list", "L1"}, {"priority", 2}, {"replace", true}}));
+  EXPECT_EQ(replaced["added"], 0);
+  EXPECT_EQ(replaced["kept"], 0);
+  EXPECT_EQ(replaced["replaced"], roster_size);
+  shown = Answer(Call("GET", "/v1/exchanges/X1", "med"));
+  for (const json& claim : shown["claims"]) {
+    if (claim["claimant"] == "VEN") {
+      EXPECT_EQ(claim["priority"], 2) << claim.dump();
+    }
+  }
+  Refused(Call("POST", "/v1/exchanges/X1/claims", "med",
+               {{"by", "VEN"}, {"list", "L1"}, {"replace", "yes"}}),
+          400);
+}
+
+// A negotiation recorded after the fact over the API: "occurred_at" on the exchange's creation,
+// a version, its tabling and a party's answer entered by the mediator; each GET shows the time it
+// happened beside the time it was recorded; a bad time, a time out of bounds, a negotiator
+// dating a step and the mediator answering undated are refused and write nothing.
+TEST_F(ServeExchangesTest, EarlierStepsAreRecordedWithTheTimesTheyHappened) {
+  const int64_t before = Events();
+  const json begun = {{"name", "earlier"}, {"mediator", "PUENTE"}, {"occurred_at", "2025-01-10"}};
+  json wrong_day = begun;
+  wrong_day["occurred_at"] = "2025-13-01";
+  json bad = Refused(Call("POST", "/v1/exchanges", "med", wrong_day), 400);
+  EXPECT_EQ(bad["pointer"], "/occurred_at") << bad.dump();
+  Refused(Call("POST", "/v1/exchanges", "ven", begun), 403);
+  EXPECT_EQ(Events(), before);
+  json created = Answer(Call("POST", "/v1/exchanges", "med", begun), 201);
+  EXPECT_EQ(created["occurred_at"], "2025-01-10");
+  Answer(Call("POST", "/v1/exchanges/X1/parties", "med", {{"party", "SLV"}, {"bloc", "SLV"}}));
+  Answer(Call("POST", "/v1/exchanges/X1/parties", "med", {{"party", "VEN"}, {"bloc", "VEN"}}));
+  EXPECT_EQ(Answer(Call("GET", "/v1/exchanges/X1", "ven"))["occurred_at"], "2025-01-10");
+
+  const json offer = {{"counts", "SLV>VEN=2,VEN>SLV=2"},
+                      {"occurred_at", "2025-02-01T10:00:00+01:00"}};
+  const int64_t built = Events();
+  Refused(Call("POST", "/v1/exchanges/X1/proposals", "ven", offer), 403);
+  json early = Refused(Call("POST", "/v1/exchanges/X1/proposals", "med",
+                            {{"counts", "SLV>VEN=2,VEN>SLV=2"}, {"occurred_at", "2025-01-09"}}),
+                       400);
+  EXPECT_NE(early["detail"].get<std::string>().find("earlier than the start of X1 (2025-01-10)"),
+            std::string::npos)
+      << early.dump();
+  EXPECT_EQ(Events(), built);
+  Answer(Call("POST", "/v1/exchanges/X1/proposals", "med", offer), 201);
+  Answer(Call("POST", "/v1/proposals/V1/table", "med", {{"occurred_at", "2025-02-02"}}));
+  Refused(Call("POST", "/v1/proposals/V1/accept", "med", {{"party", "VEN"}}), 403);
+  Refused(Call("POST", "/v1/proposals/V1/accept", "ven",
+               {{"party", "VEN"}, {"occurred_at", "2025-02-03"}}),
+          403);
+  json accepted = Answer(Call("POST", "/v1/proposals/V1/accept", "med",
+                              {{"party", "VEN"}, {"occurred_at", "2025-02-03"}}));
+  EXPECT_EQ(accepted["changed"], true);
+  Answer(Call("POST", "/v1/proposals/V1/reject", "med",
+              {{"party", "SLV"},
+               {"reason", "too few (synthetic)"},
+               {"occurred_at", "2025-02-04"}}));
+
+  json view = Answer(Call("GET", "/v1/proposals/V1", "ven"));
+  EXPECT_EQ(view["state"], "rejected");
+  EXPECT_EQ(view["occurred_at"], "2025-02-01T09:00:00Z");
+  EXPECT_EQ(view["recorded_after_the_fact"], true);
+  EXPECT_EQ(view["tabled"]["occurred_at"], "2025-02-02");
+  EXPECT_EQ(view["tabled"]["recorded_after_the_fact"], true);
+  ASSERT_EQ(view["responses"].size(), 2u);
+  for (const json& response : view["responses"]) {
+    EXPECT_EQ(response["by"], "med") << response.dump();
+    EXPECT_EQ(response["recorded_after_the_fact"], true) << response.dump();
+  }
+  EXPECT_EQ(view, CliJson("ven", {"proposal", "show", "V1"}));
+  json listed = Answer(Call("GET", "/v1/exchanges/X1/proposals", "ven"));
+  ASSERT_EQ(listed.size(), 1u);
+  EXPECT_EQ(listed[0]["occurred_at"], "2025-02-01T09:00:00Z");
+  EXPECT_EQ(listed[0]["tabled"]["occurred_at"], "2025-02-02");
 }
 
 // If-Match with the exchange's ETag: a change decided on what was read is refused with 412, and

@@ -31,6 +31,9 @@ const RowTable<ProposalVersionRow> kProposalVersionTable{
         Column("created_by", &ProposalVersionRow::created_by).InsertActor(),
         Column("created_party", &ProposalVersionRow::created_party).InsertActorParty(),
         Column("event_seq", &ProposalVersionRow::event_seq),
+        Column("occurred_at", &ProposalVersionRow::occurred_at),
+        Column("tabled_at", &ProposalVersionRow::tabled_at).InsertEmpty(),
+        Column("tabled_occurred_at", &ProposalVersionRow::tabled_occurred_at).InsertEmpty(),
     }};
 
 // The rows of one version: proposal_transfers and proposal_counts under their parent column,
@@ -66,6 +69,7 @@ const RowTable<ResponseRow> kResponseTable{
         Column("responded_by", &ResponseRow::responded_by).InsertActor(),
         Column("event_seq", &ResponseRow::event_seq),
         Sealed("reason_sealed", &ResponseRow::reason_sealed),
+        Column("occurred_at", &ResponseRow::occurred_at),
     }};
 
 const RowTable<OverrideRow> kOverrideTable{
@@ -150,6 +154,16 @@ Status UpdateProposalState(WriteTransaction& transaction, int64_t id, std::strin
                  "UPDATE proposal_versions SET state = ?, revision = revision + 1, event_seq = ? "
                  "WHERE id = ? AND revision = ?",
                  Params(state, event_seq, id, expected_revision));
+}
+
+Status SetTabledTimes(WriteTransaction& transaction, int64_t id, std::string_view occurred_at) {
+  return Execute(transaction.store().connection(),
+                 "UPDATE proposal_versions SET tabled_at = ?, tabled_occurred_at = ? WHERE id = ?",
+                 [&](SqlStatement& s) {
+                   s.BindText(1, transaction.now());
+                   s.BindText(2, occurred_at);
+                   s.BindInt(3, id);
+                 });
 }
 
 Result<std::optional<ProposalVersionRow>> FindProposalVersion(Store& store, int64_t id) {

@@ -58,6 +58,13 @@ struct ProposalVersionRow {
   std::string created_by;
   std::string created_party;
   int64_t event_seq = 0;  // the latest event that changed the version
+  // Recorded after the fact (negotiation/occurred_at.h): when the version was really made; empty:
+  // when it was recorded (created_at).
+  std::string occurred_at;
+  // When it was tabled (empty: not tabled, or tabled before schema 13 — the log says when) and,
+  // recorded after the fact, when it really was (empty: at tabled_at).
+  std::string tabled_at;
+  std::string tabled_occurred_at;
 };
 
 struct TransferRow {
@@ -84,6 +91,8 @@ Result<int64_t> NextProposalVersionId(WriteTransaction& transaction);
 // `expected_revision` (someone changed it since the caller read it).
 Status UpdateProposalState(WriteTransaction& transaction, int64_t id, std::string_view state,
                            int64_t expected_revision, int64_t event_seq);
+// Sets tabled_at to the transaction's time and tabled_occurred_at to `occurred_at`.
+Status SetTabledTimes(WriteTransaction& transaction, int64_t id, std::string_view occurred_at);
 Result<std::optional<ProposalVersionRow>> FindProposalVersion(Store& store, int64_t id);
 // The versions of an exchange, by id.
 Result<std::vector<ProposalVersionRow>> ProposalVersionsOf(Store& store, int64_t exchange_id);
@@ -104,6 +113,9 @@ struct ResponseRow {
   std::string responded_by;
   int64_t event_seq = 0;
   Bytes reason_sealed;  // under the instance's text key; empty: no reason
+  // Recorded after the fact by `responded_by` (a mediator or admin): when the party really
+  // answered; empty: at responded_at.
+  std::string occurred_at;
 };
 
 Status AddResponse(WriteTransaction& transaction, const ResponseRow& response);
@@ -153,6 +165,9 @@ struct ExchangeStateRow {
   std::string changed_by;
   int64_t event_seq = 0;
   Bytes reason_sealed;  // under the instance's text key; empty: no reason
+  // Recorded after the fact by `responded_by` (a mediator or admin): when the party really
+  // answered; empty: at responded_at.
+  std::string occurred_at;
 };
 
 // nullopt when the exchange has never changed state (it is negotiating).

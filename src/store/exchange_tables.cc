@@ -16,6 +16,7 @@ const RowTable<ExchangeRow> kExchangeTable{
         Column("objective", &ExchangeRow::objective),
         Column("created_at", &ExchangeRow::created_at).InsertNow(),
         Column("created_by", &ExchangeRow::created_by).InsertActor(),
+        Column("occurred_at", &ExchangeRow::occurred_at),
     }};
 
 const RowTable<ExchangeBlocRow> kExchangeBlocTable{

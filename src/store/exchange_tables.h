@@ -31,6 +31,9 @@ struct ExchangeRow {
   std::string objective = "people";    // people or value
   std::string created_at;
   std::string created_by;
+  // When the negotiation really began, when it was recorded after the fact (a date or RFC 3339,
+  // negotiation/occurred_at.h); empty: it began when it was created in canje.
+  std::string occurred_at;
 };
 
 // Inserts the exchange with the next id (ignores `id`); returns the id.

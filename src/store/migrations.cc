@@ -534,6 +534,18 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 );
 )sql";
 
+// Version 13: steps of a negotiation recorded after the fact (negotiation/occurred_at.h). Each
+// keeps the time it really happened beside the time canje recorded it ('' when it was recorded as
+// it happened): an exchange's start, a version's making and tabling, a party's answer. A
+// version's tabling time was only in the log before; versions tabled earlier keep '' there.
+constexpr std::string_view kVersion13 = R"sql(
+ALTER TABLE exchanges ADD COLUMN occurred_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE proposal_versions ADD COLUMN occurred_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE proposal_versions ADD COLUMN tabled_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE proposal_versions ADD COLUMN tabled_occurred_at TEXT NOT NULL DEFAULT '';
+ALTER TABLE proposal_responses ADD COLUMN occurred_at TEXT NOT NULL DEFAULT '';
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -597,6 +609,8 @@ const std::vector<Migration>& AllMigrations() {
            "fingerprint; its name counts sealed under the text key", kVersion11},
       {12, "idempotency keys: each key an API client sent with a change, the request's SHA-256, "
            "and the answer, sealed under the text key", kVersion12},
+      {13, "after the fact: the time an exchange's start, a version's making and tabling and a "
+           "party's answer really happened, beside the time they were recorded", kVersion13},
   };
   return kMigrations;
 }

@@ -24,7 +24,9 @@ json ExchangeRowJson(const store::ExchangeRow& row) {
           {"max_size", CapJson(row.max_size)},
           {"max_parties", CapJson(row.max_parties)},
           {"created_at", row.created_at},
-          {"created_by", row.created_by}};
+          {"created_by", row.created_by},
+          {"occurred_at", negotiation::ExchangeStart(row)},
+          {"recorded_after_the_fact", !row.occurred_at.empty()}};
 }
 
 json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, const Names& names) {
@@ -69,9 +71,11 @@ json PersonIdsJson(const std::vector<int64_t>& persons) {
 }  // namespace
 
 json ExchangeCreatedJson(int64_t exchange, const negotiation::NewExchange& created) {
-  return {{"id", negotiation::ExchangeId(exchange)},
-          {"name", created.name},
-          {"mediator", created.mediator}};
+  json out = {{"id", negotiation::ExchangeId(exchange)},
+              {"name", created.name},
+              {"mediator", created.mediator}};
+  if (!created.occurred_at.empty()) out["occurred_at"] = created.occurred_at;
+  return out;
 }
 
 json ExchangePartyJson(int64_t exchange, const std::string& party, const std::string& bloc) {
@@ -97,7 +101,8 @@ json ClaimsAddedJson(int64_t exchange, const std::string& claimant, const std::s
           {"destination", destination},
           {"persons", PersonIdsJson(persons)},
           {"added", outcome.added},
-          {"updated", outcome.updated}};
+          {"kept", outcome.kept},
+          {"replaced", outcome.replaced}};
 }
 
 json CostsSetJson(int64_t exchange, const std::string& holder, double cost,

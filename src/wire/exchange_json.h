@@ -19,7 +19,8 @@ namespace canje::wire {
 // {"kind": "count"|..., "ratio"? }
 nlohmann::json RuleJson(const solver::Rule& rule);
 // {"id": "X1", "name", "mediator", "objective", "max_size", "max_parties", "created_at",
-//  "created_by"}
+//  "created_by", "occurred_at", "recorded_after_the_fact"}: "occurred_at" is when the negotiation
+//  began (negotiation::ExchangeStart: its creation unless it was recorded after the fact)
 nlohmann::json ExchangeRowJson(const store::ExchangeRow& row);
 // ExchangeRowJson plus "blocs", "claims" (with "name" where `names` has it) and "costs".
 nlohmann::json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, const Names& names);
@@ -28,7 +29,7 @@ nlohmann::json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, 
 nlohmann::json CapJson(const std::optional<int64_t>& cap);
 
 // What the changes of an exchange answer.
-// {"id": "X1", "name", "mediator"}
+// {"id": "X1", "name", "mediator"}, and "occurred_at" when it was recorded after the fact
 nlohmann::json ExchangeCreatedJson(int64_t exchange, const negotiation::NewExchange& created);
 // {"exchange", "party", "bloc"}
 nlohmann::json ExchangePartyJson(int64_t exchange, const std::string& party,
@@ -38,7 +39,8 @@ nlohmann::json BlocRuleSetJson(int64_t exchange, const std::string& bloc,
                                const solver::Rule& rule);
 // {"exchange", "max_size", "max_parties", "objective"}
 nlohmann::json ExchangeCapsJson(int64_t exchange, const negotiation::ExchangeCaps& caps);
-// {"exchange", "claimant", "destination", "persons", "added", "updated"}
+// {"exchange", "claimant", "destination", "persons", "added", "kept", "replaced"}: claims new,
+// earlier claims kept at their stronger priority, earlier claims replaced (negotiation::ClaimMode)
 nlohmann::json ClaimsAddedJson(int64_t exchange, const std::string& claimant,
                                const std::string& destination, const std::vector<int64_t>& persons,
                                const negotiation::ClaimOutcome& outcome);

@@ -35,6 +35,7 @@ TEST(ExchangeJsonTest, RowAndDetails) {
   negotiation::ExchangeDetails details;
   details.exchange = SampleExchangeRow();
   details.exchange.max_size.reset();
+  details.exchange.occurred_at = "2029-11-30";  // begun before canje, recorded after the fact
   details.blocs = {{"AAA", CountRule(1), {"AAA"}},
                    {"BBB+CCC", solver::Rule{}, {"BBB", "CCC"}}};
   store::ClaimRow claim;
@@ -59,11 +60,12 @@ TEST(ExchangeJsonTest, RowAndDetails) {
 TEST(ExchangeJsonTest, ChangesOfAnExchange) {
   nlohmann::json answers = {
       {"create", ExchangeCreatedJson(4, {"north-river-2030", "MED"})},
+      {"create_after_the_fact", ExchangeCreatedJson(4, {"north-river-2030", "MED", "2029-11-30"})},
       {"party_add", ExchangePartyJson(4, "AAA", "AAA+CCC")},
       {"rule", BlocRuleSetJson(4, "AAA+CCC", CountRule(0.5))},
       {"rule_none", BlocRuleSetJson(4, "BBB", solver::Rule{})},
       {"caps", ExchangeCapsJson(4, {std::nullopt, 3, solver::Objective::kValue})},
-      {"claim", ClaimsAddedJson(4, "BBB", "CCC", {3, 8}, {1, 1})},
+      {"claim", ClaimsAddedJson(4, "BBB", "CCC", {3, 8, 9}, {1, 1, 1})},
       {"cost", CostsSetJson(4, "AAA", 2.5, {3})},
   };
   EXPECT_TRUE(MatchesGolden(answers, "exchange_changes"));

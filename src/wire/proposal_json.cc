@@ -12,6 +12,22 @@ namespace {
 
 std::string OptionalVersion(int64_t id) { return id == 0 ? "" : VersionId(id); }
 
+// When a step really happened (its recorded time unless it was recorded after the fact), and
+// whether it was recorded after the fact.
+void AddOccurred(json& out, const std::string& occurred_at, const std::string& recorded_at) {
+  out["occurred_at"] = occurred_at.empty() ? recorded_at : occurred_at;
+  out["recorded_after_the_fact"] = !occurred_at.empty();
+}
+
+// null, or {"at", "occurred_at", "recorded_after_the_fact"}: when the version was tabled (null
+// too for one tabled before canje kept the time; the log has it).
+json TabledJson(const store::ProposalVersionRow& v) {
+  if (v.tabled_at.empty()) return nullptr;
+  json out = {{"at", v.tabled_at}};
+  AddOccurred(out, v.tabled_occurred_at, v.tabled_at);
+  return out;
+}
+
 }  // namespace
 
 void AddName(json& out, const Names& names, int64_t person) {
@@ -65,11 +81,13 @@ json ProposalViewJson(const negotiation::ProposalView& view, const Names& names)
   }
   json responses = json::array();
   for (const auto& response : view.responses) {
-    responses.push_back({{"party", response.party},
-                         {"response", response.response},
-                         {"reason", response.reason},
-                         {"by", response.responded_by},
-                         {"at", response.responded_at}});
+    json item = {{"party", response.party},
+                 {"response", response.response},
+                 {"reason", response.reason},
+                 {"by", response.responded_by},
+                 {"at", response.responded_at}};
+    AddOccurred(item, response.occurred_at, response.responded_at);
+    responses.push_back(std::move(item));
   }
   json balance = json::array();
   for (const auto& bloc : view.balance) balance.push_back(BlocJson(bloc));
@@ -88,12 +106,14 @@ json ProposalViewJson(const negotiation::ProposalView& view, const Names& names)
               {"created_by", v.created_by},
               {"created_party", v.created_party},
               {"created_at", v.created_at},
+              {"tabled", TabledJson(v)},
               {"counts", negotiation::FormatCounts(view.content.counts)},
               {"transfers", transfers},
               {"parties", view.parties},
               {"responses", responses},
               {"balance", balance},
               {"broken_rules", view.broken_rules}};
+  AddOccurred(out, v.occurred_at, v.created_at);
   if (view.override_row) {
     out["override"] = {{"justification", view.override_row->justification},
                        {"blocs", view.override_row->blocs},
@@ -104,13 +124,16 @@ json ProposalViewJson(const negotiation::ProposalView& view, const Names& names)
 }
 
 json ProposalVersionJson(const store::ProposalVersionRow& v) {
-  return {{"version", VersionId(v.id)},
-          {"state", v.state},
-          {"kind", v.kind},
-          {"parent", OptionalVersion(v.parent_id)},
-          {"created_by", v.created_by},
-          {"created_party", v.created_party},
-          {"created_at", v.created_at}};
+  json out = {{"version", VersionId(v.id)},
+              {"state", v.state},
+              {"kind", v.kind},
+              {"parent", OptionalVersion(v.parent_id)},
+              {"created_by", v.created_by},
+              {"created_party", v.created_party},
+              {"created_at", v.created_at},
+              {"tabled", TabledJson(v)}};
+  AddOccurred(out, v.occurred_at, v.created_at);
+  return out;
 }
 
 json ProposalDiffJson(int64_t before, int64_t after, const negotiation::ProposalDiff& diff,

@@ -29,10 +29,14 @@ nlohmann::json ProposalOutcomeJson(int64_t version_id, const negotiation::Propos
 // What `proposal create` reports: {"version", "exchange", "state", "kind", "counts",
 // "refers_to", "broken_rules"}
 nlohmann::json ProposalCreatedJson(int64_t version_id, const negotiation::ProposalView& view);
+// Times: each step says when it was recorded ("created_at", a response's "at", "tabled"."at")
+// and when it really happened ("occurred_at": the same time unless the step was recorded after
+// the fact, negotiation/occurred_at.h), with "recorded_after_the_fact".
+//
 // A whole version (`proposal show`).
 nlohmann::json ProposalViewJson(const negotiation::ProposalView& view, const Names& names);
 // One line of `proposal list`: {"version", "state", "kind", "parent", "created_by",
-// "created_party", "created_at"}
+// "created_party", "created_at", "occurred_at", "recorded_after_the_fact", "tabled"}
 nlohmann::json ProposalVersionJson(const store::ProposalVersionRow& version);
 // `proposal diff A B`.
 nlohmann::json ProposalDiffJson(int64_t before, int64_t after,

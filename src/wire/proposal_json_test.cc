@@ -21,6 +21,21 @@ store::ProposalVersionRow SampleVersion() {
   version.created_at = "2030-02-02T10:00:00Z";
   version.created_by = "negotiator.aaa";
   version.created_party = "AAA";
+  version.tabled_at = "2030-02-02T11:00:00Z";
+  return version;
+}
+
+// A version a mediator recorded after the fact: made on 15 January, tabled on the 16th (a date
+// alone), both entered on 2 February.
+store::ProposalVersionRow SampleVersionAfterTheFact() {
+  store::ProposalVersionRow version = SampleVersion();
+  version.id = 3;
+  version.parent_id = 0;
+  version.created_by = "mediator.one";
+  version.created_party = "MED";
+  version.occurred_at = "2030-01-15T08:00:00Z";
+  version.tabled_at = "2030-02-02T10:05:00Z";
+  version.tabled_occurred_at = "2030-01-16";
   return version;
 }
 
@@ -50,7 +65,12 @@ negotiation::ProposalView SampleView() {
   response.response = "accepted";
   response.responded_at = "2030-02-03T10:00:00Z";
   response.responded_by = "negotiator.bbb";
-  view.responses = {response};
+  // AAA's answer of 20 January, entered by the mediator on 3 February.
+  store::ResponseRow earlier = response;
+  earlier.party = "AAA";
+  earlier.responded_by = "mediator.one";
+  earlier.occurred_at = "2030-01-20T09:30:00Z";
+  view.responses = {earlier, response};
   view.parties = {"AAA", "BBB"};
   store::OverrideRow override_row;
   override_row.version_id = 7;
@@ -76,6 +96,7 @@ TEST(ProposalJsonTest, VersionCreatedAndOutcome) {
   view.version.refers_to = 2;
   nlohmann::json answers = {
       {"version", ProposalVersionJson(SampleVersion())},
+      {"version_after_the_fact", ProposalVersionJson(SampleVersionAfterTheFact())},
       {"created", ProposalCreatedJson(7, view)},
       {"outcome", ProposalOutcomeJson(7, {"tabled", false, "already tabled"})},
   };

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 #include <stdlib.h>
 
+#include "core/encoding.h"
 #include "instance/parties_and_users.h"
+#include "protect/sealing_contexts.h"
 
 namespace canje::instance::testing {
 
@@ -54,6 +56,33 @@ void TestInstance::AddParty(const std::string& code, const std::string& name,
                             const std::string& kind) {
   Status added = instance::AddParty(admin(), {code, name, kind});
   EXPECT_TRUE(added.ok()) << "party " << code << ": " << added.ToString();
+}
+
+std::string TestInstance::LastEventPayload(store::EventRow* event) {
+  store::EventRow last;
+  Status read = admin().store().ForEachEvent([&](const store::EventRow& row) {
+    last = row;
+    return Status::Ok();
+  });
+  EXPECT_TRUE(read.ok()) << read.ToString();
+  if (event != nullptr) *event = last;
+  Result<Bytes> key = admin().vault().UnwrapKey(last.payload_key, protect::kEventPayloadContext);
+  EXPECT_TRUE(key.ok()) << key.status().ToString();
+  if (!key.ok()) return "(no key: " + key.status().ToString() + ")";
+  Result<Bytes> text = admin().vault().Open(*key, last.payload, protect::kEventPayloadContext);
+  EXPECT_TRUE(text.ok()) << text.status().ToString();
+  if (!text.ok()) return "(not opened: " + text.status().ToString() + ")";
+  return std::string(AsText(*text));
+}
+
+int64_t TestInstance::LogSize() {
+  int64_t size = 0;
+  Status read = admin().store().ForEachEvent([&](const store::EventRow&) {
+    ++size;
+    return Status::Ok();
+  });
+  EXPECT_TRUE(read.ok()) << read.ToString();
+  return size;
 }
 
 void TestInstance::AddUser(const std::string& name, const std::string& party,

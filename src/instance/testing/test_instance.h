@@ -51,6 +51,12 @@ class TestInstance {
   void AddParty(const std::string& code, const std::string& name, const std::string& kind);
   void AddUser(const std::string& name, const std::string& party, const std::string& role);
 
+  // The log's last event (into `event` when given) and its payload opened, as recorded; a text
+  // in parentheses saying why when it cannot be opened (which fails the current test).
+  std::string LastEventPayload(store::EventRow* event = nullptr);
+  // The number of events in the log.
+  int64_t LogSize();
+
  private:
   std::filesystem::path dir_;
   std::optional<store::testing::TestDatabase> database_;
