@@ -159,11 +159,7 @@ Status UpdateProposalState(WriteTransaction& transaction, int64_t id, std::strin
 Status SetTabledTimes(WriteTransaction& transaction, int64_t id, std::string_view occurred_at) {
   return Execute(transaction.store().connection(),
                  "UPDATE proposal_versions SET tabled_at = ?, tabled_occurred_at = ? WHERE id = ?",
-                 [&](SqlStatement& s) {
-                   s.BindText(1, transaction.now());
-                   s.BindText(2, occurred_at);
-                   s.BindInt(3, id);
-                 });
+                 Params(transaction.now(), occurred_at, id));
 }
 
 Result<std::optional<ProposalVersionRow>> FindProposalVersion(Store& store, int64_t id) {
