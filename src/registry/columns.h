@@ -1,9 +1,13 @@
 // The columns of a list file: canonical names, the synonyms people write in their headers
-// (Spanish and English), and the mapping of a header row onto them.
+// (Spanish, English, Russian, Ukrainian, Arabic, French and Portuguese), and the mapping of a
+// header row onto them.
 //
-// Matching folds the name first (see FoldForMatching): trimmed, case-insensitive, accents
-// removed, and spaces, hyphens and dots read as "_", so "Fecha de Nacimiento", "fecha-nacimiento"
-// and "FECHA_NACIMIENTO" name the same column. docs/formats.md lists every column.
+// Matching folds the name first (see FoldForMatchingAnyScript): trimmed, case-insensitive in
+// every script, accents of Latin letters removed, and spaces, hyphens, dots and apostrophes read
+// as "_", so "Fecha de Nacimiento", "fecha-nacimiento" and "FECHA_NACIMIENTO" name the same
+// column, and so do "ДАТА РОЖДЕНИЯ" and "дата рождения". Cyrillic and Arabic letters are compared
+// as they are after normalization (NFC) and case folding: "е" and "ё", "ا" and "إ" differ, so the
+// table lists both spellings where clerks write both. docs/formats.md lists every name.
 #pragma once
 
 #include <array>

@@ -1,5 +1,14 @@
 #include "registry/text_fold.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+#include "core/utf8.h"
+
 namespace canje::registry {
 namespace {
 
@@ -33,6 +42,25 @@ constexpr std::string_view kLatinExtendedAFold =
     "s";
 static_assert(kLatin1Fold.size() == 64);
 static_assert(kLatinExtendedAFold.size() == 128);
+
+// Characters that FoldForMatchingAnyScript reads as a space: ‘ ’ ʼ (apostrophes, like the ASCII
+// one) and the Arabic comma and semicolon.
+bool IsWordSeparator(UChar32 c) {
+  return c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x060C || c == 0x061B;
+}
+
+// `text` in normalization form C (valid UTF-8 only; other text is returned unchanged).
+std::string ComposedNfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || !IsValidUtf8(text)) return std::string(text);
+  std::string composed;
+  icu::StringByteSink<std::string> sink(&composed);
+  nfc->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
+                     nullptr, status);
+  if (U_FAILURE(status)) return std::string(text);
+  return composed;
+}
 
 }  // namespace
 
@@ -111,6 +139,51 @@ std::string FoldForMatching(std::string_view text) {
     ++i;
   }
   return out;
+}
+
+std::string FoldForMatchingAnyScript(std::string_view text) {
+  // Below U+0180 (lead bytes up to C5) FoldForMatching already does all there is to do.
+  bool beyond_latin = false;
+  for (char c : text) beyond_latin |= static_cast<unsigned char>(c) >= 0xC6;
+  if (!beyond_latin) return FoldForMatching(text);
+  const std::string composed = ComposedNfc(text);
+  std::string folded;
+  folded.reserve(composed.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(composed.data());
+  const auto length = static_cast<int32_t>(composed.size());
+  for (int32_t offset = 0; offset < length;) {
+    const int32_t start = offset;
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    if (c < 0x180) {  // ill-formed bytes (c < 0) too: FoldForMatching keeps them as they are
+      folded.append(composed, static_cast<size_t>(start), static_cast<size_t>(offset - start));
+      continue;
+    }
+    if (IsWordSeparator(c)) {
+      folded.push_back(' ');
+      continue;
+    }
+    uint8_t buffer[U8_MAX_LENGTH];
+    int32_t written = 0;
+    U8_APPEND_UNSAFE(buffer, written, u_foldCase(c, U_FOLD_CASE_DEFAULT));
+    folded.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(written));
+  }
+  return FoldForMatching(folded);
+}
+
+Script ScriptOf(std::string_view folded) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(folded.data());
+  const auto length = static_cast<int32_t>(folded.size());
+  for (int32_t offset = 0; offset < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    if (c < 0x250) return Script::kLatin;
+    if (c >= 0x400 && c <= 0x52F) return Script::kCyrillic;
+    if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F)) return Script::kArabic;
+    return Script::kOther;
+  }
+  return Script::kOther;
 }
 
 std::vector<std::string_view> SplitList(std::string_view text, std::string_view separators) {
