@@ -1,5 +1,6 @@
 #include "registry/columns.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "registry/suggestions.h"
@@ -500,8 +501,7 @@ static_assert(CanonicalNamesInEnumOrder(), "the canonical names come first, in e
 
 struct FoldedTable {
   std::unordered_map<std::string, ColumnMatch> by_folded_name;
-  std::vector<std::string> folded_names;  // in table order, for suggestions
-  std::vector<std::string_view> folded_views;
+  SuggestionIndex suggestions;  // entry i is kColumnSynonyms[i]
 };
 
 const FoldedTable& FoldedColumnTable() {
@@ -510,22 +510,17 @@ const FoldedTable& FoldedColumnTable() {
     for (const ColumnSynonym& synonym : kColumnSynonyms) {
       std::string folded = FoldForMatchingAnyScript(synonym.name);
       t->by_folded_name.emplace(folded, ColumnMatch{synonym.column, synonym.document_type});
-      t->folded_names.push_back(std::move(folded));
+      t->suggestions.Add(std::move(folded));
     }
-    for (const std::string& name : t->folded_names) t->folded_views.push_back(name);
     return t;
   }();
   return *table;
 }
 
-std::string ColumnList() {
-  std::string list;
-  for (Column column : kAllColumns) {
-    if (!list.empty()) list += ", ";
-    list += CanonicalColumnName(column);
-  }
-  return list;
-}
+// The sentence that ends every message about header names.
+constexpr std::string_view kWhereNamesAreListed =
+    "Every name canje reads is listed in docs/formats.md (\"Column names\"), in Spanish, "
+    "English, Russian, Ukrainian, Arabic, French and Portuguese";
 
 bool IsGivenPart(Column c) { return c == Column::kFirstGivenName || c == Column::kSecondGivenName; }
 bool IsFamilyPart(Column c) {
@@ -572,24 +567,24 @@ std::optional<ColumnMatch> MatchColumnName(std::string_view header_name) {
 
 std::string UnknownColumnReason(std::string_view header_name) {
   const std::string folded = FoldForMatchingAnyScript(header_name);
-  std::string reason = "unknown column '" + std::string(TrimSpace(header_name)) + "'";
-  if (folded.empty()) reason = "a column without a name";
-  const FoldedTable& table = FoldedColumnTable();
-  if (!folded.empty()) {
-    if (auto close = ClosestMatch(folded, table.folded_views, SuggestionDistanceFor(folded))) {
-      // Suggest the name as documented (with its accents), not the folded key.
-      for (size_t i = 0; i < table.folded_views.size(); ++i) {
-        if (table.folded_views[i] == *close) {
-          reason += "; did you mean '" + std::string(kColumnSynonyms[i].name) + "'?";
-          break;
-        }
-      }
-    }
+  if (folded.empty()) {
+    return "a column without a name; name it or delete the column. " +
+           std::string(kWhereNamesAreListed);
   }
-  reason += " Accepted columns: " + ColumnList() +
-            " (and their Spanish, English, Russian, Ukrainian, Arabic, French and Portuguese "
-            "synonyms, see docs/formats.md)";
-  return reason;
+  std::string reason = "unknown column '" + std::string(TrimSpace(header_name)) + "'";
+  // The nearest names as documented (with their accents), one per column.
+  std::vector<Column> suggested;
+  std::string suggestions;
+  for (size_t index : FoldedColumnTable().suggestions.Nearest(folded, 3)) {
+    const ColumnSynonym& synonym = kColumnSynonyms[index];
+    if (std::find(suggested.begin(), suggested.end(), synonym.column) != suggested.end()) continue;
+    suggested.push_back(synonym.column);
+    if (!suggestions.empty()) suggestions += " or ";
+    suggestions += "'" + std::string(synonym.name) + "' (" +
+                   std::string(CanonicalColumnName(synonym.column)) + ")";
+  }
+  reason += suggestions.empty() ? "." : "; did you mean " + suggestions + "?";
+  return reason + " " + std::string(kWhereNamesAreListed);
 }
 
 std::vector<std::pair<size_t, std::string>> CheckColumnSet(std::span<const ColumnMatch> matches,
@@ -652,7 +647,8 @@ Result<HeaderMap> HeaderMap::FromHeader(const std::vector<std::string>& names, i
     if (!problems.empty()) problems += "\n";
     problems += "line " + std::to_string(line) +
                 ": no name column; add given_names and family_names (nombres, apellidos), or "
-                "full_name (nombre_completo)";
+                "full_name (nombre_completo). " +
+                std::string(kWhereNamesAreListed);
   }
   if (!problems.empty()) return Status::Invalid(problems);
   for (size_t i = 0; i < map.entries_.size(); ++i) {

@@ -45,7 +45,7 @@ static_assert(kLatinExtendedAFold.size() == 128);
 
 // Characters that FoldForMatchingAnyScript reads as a space: ‘ ’ ʼ (apostrophes, like the ASCII
 // one) and the Arabic comma and semicolon.
-bool IsWordSeparator(UChar32 c) {
+bool IsWordSeparator(char32_t c) {
   return c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x060C || c == 0x061B;
 }
 
@@ -141,43 +141,48 @@ std::string FoldForMatching(std::string_view text) {
   return out;
 }
 
+std::u32string CodePointsOf(std::string_view text) {
+  std::u32string decoded;
+  decoded.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t offset = 0; offset < length;) {
+    const int32_t start = offset;
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    decoded.push_back(c < 0 ? kNotUtf8Byte + bytes[start] : static_cast<char32_t>(c));
+  }
+  return decoded;
+}
+
 std::string FoldForMatchingAnyScript(std::string_view text) {
   // Below U+0180 (lead bytes up to C5) FoldForMatching already does all there is to do.
   bool beyond_latin = false;
   for (char c : text) beyond_latin |= static_cast<unsigned char>(c) >= 0xC6;
   if (!beyond_latin) return FoldForMatching(text);
-  const std::string composed = ComposedNfc(text);
   std::string folded;
-  folded.reserve(composed.size());
-  const auto* bytes = reinterpret_cast<const uint8_t*>(composed.data());
-  const auto length = static_cast<int32_t>(composed.size());
-  for (int32_t offset = 0; offset < length;) {
-    const int32_t start = offset;
-    UChar32 c;
-    U8_NEXT(bytes, offset, length, c);
-    if (c < 0x180) {  // ill-formed bytes (c < 0) too: FoldForMatching keeps them as they are
-      folded.append(composed, static_cast<size_t>(start), static_cast<size_t>(offset - start));
-      continue;
-    }
-    if (IsWordSeparator(c)) {
+  folded.reserve(text.size());
+  for (char32_t c : CodePointsOf(ComposedNfc(text))) {
+    if (c >= kNotUtf8Byte) {  // kept as it is, as FoldForMatching keeps it
+      folded.push_back(static_cast<char>(c - kNotUtf8Byte));
+    } else if (IsWordSeparator(c)) {
       folded.push_back(' ');
-      continue;
+    } else {
+      // Latin-1 and Latin Extended-A are FoldForMatching's.
+      const UChar32 lower =
+          c < 0x180 ? static_cast<UChar32>(c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      uint8_t buffer[U8_MAX_LENGTH];
+      int32_t written = 0;
+      U8_APPEND_UNSAFE(buffer, written, lower);
+      folded.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(written));
     }
-    uint8_t buffer[U8_MAX_LENGTH];
-    int32_t written = 0;
-    U8_APPEND_UNSAFE(buffer, written, u_foldCase(c, U_FOLD_CASE_DEFAULT));
-    folded.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(written));
   }
   return FoldForMatching(folded);
 }
 
 Script ScriptOf(std::string_view folded) {
-  const auto* bytes = reinterpret_cast<const uint8_t*>(folded.data());
-  const auto length = static_cast<int32_t>(folded.size());
-  for (int32_t offset = 0; offset < length;) {
-    UChar32 c;
-    U8_NEXT(bytes, offset, length, c);
-    if (c < 0 || !u_isalpha(c)) continue;
+  for (char32_t c : CodePointsOf(folded)) {
+    if (c >= kNotUtf8Byte || !u_isalpha(static_cast<UChar32>(c))) continue;
     if (c < 0x250) return Script::kLatin;
     if (c >= 0x400 && c <= 0x52F) return Script::kCyrillic;
     if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F)) return Script::kArabic;

@@ -30,6 +30,11 @@ std::string FoldForMatching(std::string_view text);
 //   "Дата  Рождения" → "дата_рождения"; "Ім’я" → "ім_я"; "Prénom" → "prenom".
 std::string FoldForMatchingAnyScript(std::string_view text);
 
+// The code points of UTF-8 `text`. A byte that is not part of a well-formed sequence becomes
+// kNotUtf8Byte plus the byte's value, distinct from every character and from other bytes.
+inline constexpr char32_t kNotUtf8Byte = 0x110000;
+std::u32string CodePointsOf(std::string_view text);
+
 // The writing system of a folded word's first letter: what "did you mean" suggestions look in
 // first (a Cyrillic header is compared with the Cyrillic names before the others).
 enum class Script { kLatin, kCyrillic, kArabic, kOther };

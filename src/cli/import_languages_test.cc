@@ -1,0 +1,94 @@
+// Lists headed in Russian, Ukrainian, Arabic, French or Portuguese, imported with the binary and
+// over HTTP (POST /v1/lists) as a delegation would: what is refused says where and what to do,
+// and the store does not change. Synthetic names only.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/cli_test_support.h"
+#include "server/serve_test_support.h"
+
+namespace canje::cli::testing {
+namespace {
+
+using nlohmann::json;
+
+class ImportLanguagesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    canje_.Init();
+    ASSERT_EQ(canje_.Run({"party", "add", "UKR", "--name", "Ukraine"}).exit_status, 0);
+  }
+  RunResult Import(const std::string& file, const std::vector<std::string>& extra = {}) const {
+    std::vector<std::string> args = {
+        "import", file, "--kind", "custody_roster", "--source", "synthetic list", "--party", "UKR"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return canje_.Run(args);
+  }
+  json Summary() const { return json::parse(canje_.Run({"summary", "--json"}).out); }
+  // `canje serve` on loopback, and an API token of the admin's (an event of its own).
+  void StartServer() {
+    RunResult token = canje_.Run({"user", "token", "create", "admin", "--json"});
+    ASSERT_EQ(token.exit_status, 0) << token.err;
+    token_ = json::parse(token.out)["token"].get<std::string>();
+    server_ = std::make_unique<server::testing::ServeProcess>(canje_);
+    ASSERT_NE(server_->port(), 0) << server_->error();
+    client_ = std::make_unique<server::testing::HttpTestClient>(server_->port());
+  }
+  // Posts `body` as a CSV list of UKR's (StartServer first); `query` adds parameters.
+  server::testing::HttpResult Post(const std::string& body, const std::string& query = "") {
+    return client_->Send("POST",
+                         "/v1/lists?kind=custody_roster&source=synthetic%20list&party=UKR&"
+                         "file_name=roster.csv" +
+                             query,
+                         token_, body, {{"Content-Type", "text/csv"}});
+  }
+  // The store has no list, no person and no event more than `before` says.
+  void ExpectUnchanged(const json& before) const {
+    const json after = Summary();
+    EXPECT_EQ(after["events"], before["events"]);
+    EXPECT_EQ(after["persons"], before["persons"]);
+    EXPECT_EQ(after["lists"].size(), before["lists"].size());
+  }
+
+  CanjeRunner canje_;
+  std::string token_;
+  std::unique_ptr<server::testing::ServeProcess> server_;
+  std::unique_ptr<server::testing::HttpTestClient> client_;
+};
+
+TEST_F(ImportLanguagesTest, AnUnknownHeaderGetsTheNearestNamesWhereItStands) {
+  canje_.WriteFile("bad.csv", "№ з/п,Прізвищє,Ім'я,Вік,Громадянство\n1,Тестенко,Остап,33,UKR\n");
+  StartServer();
+  const json before = Summary();
+  RunResult refused = Import("bad.csv");
+  EXPECT_EQ(refused.exit_status, 65) << refused.err;
+  // Each unknown column on a line of its own, with the file, line and column: the nearest name
+  // in the header's script, and where every name is listed instead of the whole list.
+  EXPECT_NE(refused.err.find("bad.csv: line 1, column 2: unknown column 'Прізвищє'; did you mean "
+                             "'прізвище' (family_names)?"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("\nbad.csv: line 1, column 4: unknown column 'Вік'. Every name"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("docs/formats.md (\"Column names\")"), std::string::npos);
+  EXPECT_EQ(refused.err.find("given_names, first_given_name"), std::string::npos) << refused.err;
+  ExpectUnchanged(before);
+
+  // Over HTTP: the same reasons in the problem, 422, nothing written.
+  server::testing::HttpResult posted =
+      Post("№ з/п,Прізвищє,Ім'я,Вік,Громадянство\n1,Тестенко,Остап,33,UKR\n");
+  EXPECT_EQ(posted.status, 422) << posted.body;
+  const std::string detail = json::parse(posted.body)["detail"].get<std::string>();
+  EXPECT_NE(detail.find("roster.csv: line 1, column 2: unknown column 'Прізвищє'; did you mean "
+                        "'прізвище' (family_names)?"),
+            std::string::npos)
+      << detail;
+  ExpectUnchanged(before);
+}
+
+}  // namespace
+}  // namespace canje::cli::testing
