@@ -90,5 +90,58 @@ TEST_F(ImportLanguagesTest, AnUnknownHeaderGetsTheNearestNamesWhereItStands) {
   ExpectUnchanged(before);
 }
 
+// A Ukrainian roster with dotted dates: 03.04.1990 may be 3 April or March 4.
+constexpr char kUkrainianRoster[] =
+    "№ з/п;Прізвище;Ім'я;По батькові;Дата народження;Громадянство;Місце утримання;"
+    "Дата затримання\n"
+    "1;Тестенко;Остап;Іванович;03.04.1990;UKR;Установа 0;05.06.2023\n"
+    "2;Пробна;Ганна;Петрівна;25.12.1985;UKR;Установа 0;01.02.2024\n";
+
+TEST_F(ImportLanguagesTest, DottedDatesAreRefusedNamingTheOptionAndImportWithIt) {
+  canje_.WriteFile("roster-ua.csv", kUkrainianRoster);
+  StartServer();
+  const json before = Summary();
+  RunResult refused = Import("roster-ua.csv");
+  EXPECT_EQ(refused.exit_status, 65) << refused.err;
+  EXPECT_NE(refused.err.find("roster-ua.csv:2:5: Дата народження: ambiguous date '03.04.1990': "
+                             "it may be 3 April or March 4, 1990"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("day first (3 April) with `canje import --date-order dmy`"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("roster-ua.csv:3:8: Дата затримання: ambiguous date '01.02.2024'"),
+            std::string::npos)
+      << refused.err;
+  ExpectUnchanged(before);
+
+  // Over HTTP the same reasons name the query parameter too; nothing is written.
+  server::testing::HttpResult posted = Post(kUkrainianRoster);
+  EXPECT_EQ(posted.status, 422) << posted.body;
+  const json problem = json::parse(posted.body);
+  ASSERT_EQ(problem["errors"].size(), 3u) << posted.body;
+  EXPECT_EQ(problem["errors"][0]["column_name"], "Дата народження");
+  EXPECT_NE(problem["errors"][0]["reason"].get<std::string>().find("`date_order=dmy` over HTTP"),
+            std::string::npos)
+      << posted.body;
+  ExpectUnchanged(before);
+
+  // With the option the message named, the file imports, every date read day first.
+  RunResult imported = Import("roster-ua.csv", {"--date-order", "dmy"});
+  ASSERT_EQ(imported.exit_status, 0) << imported.err;
+  EXPECT_NE(imported.out.find("Imported L1: 2 of 2 rows"), std::string::npos) << imported.out;
+  const json persons = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
+  ASSERT_EQ(persons.size(), 2u);
+  EXPECT_EQ(persons[0]["date_of_birth"], "1990-04-03");
+  EXPECT_EQ(persons[0]["custody"][0]["since"], "2023-06-05");
+  EXPECT_EQ(persons[0]["family_names"], json({"Тестенко"}));
+  EXPECT_EQ(persons[0]["given_names"], json({"Остап", "Іванович"}));
+  EXPECT_EQ(persons[1]["date_of_birth"], "1985-12-25");
+  EXPECT_EQ(persons[1]["custody"][0]["since"], "2024-02-01");
+  // And over HTTP with the query parameter.
+  server::testing::HttpResult landed = Post(kUkrainianRoster, "&date_order=dmy&again=true");
+  EXPECT_EQ(landed.status, 201) << landed.body;
+}
+
 }  // namespace
 }  // namespace canje::cli::testing

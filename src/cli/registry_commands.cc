@@ -90,7 +90,9 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
   command->add_flag("--again", options->again,
                     "Import a file already imported for the same source");
   command->add_option("--date-order", *date_order,
-                      "Read ambiguous dates such as 03/04/1990 as dmy or mdy")
+                      "The order of the file's dates such as 03.04.1990 or 03/04/1990: dmy (day "
+                      "first, 3 April) or mdy (month first, March 4); without it such dates are "
+                      "refused as ambiguous")
       ->check(CLI::IsMember({"dmy", "mdy"}));
   command->callback([&context, options, date_order, file] {
     options->file = *file;
