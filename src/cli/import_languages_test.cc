@@ -143,5 +143,26 @@ TEST_F(ImportLanguagesTest, DottedDatesAreRefusedNamingTheOptionAndImportWithIt)
   EXPECT_EQ(landed.status, 201) << landed.body;
 }
 
+TEST_F(ImportLanguagesTest, ACountryNamedInItsOwnLanguageIsAnsweredWithItsCode) {
+  canje_.WriteFile("roster.csv",
+                   "№ з/п;Прізвище;Ім'я;Дата народження;Громадянство\n"
+                   "1;Тестенко;Остап;1990-04-03;Україна\n"
+                   "2;Пробна;Ганна;1985-12-25;Украйина\n"
+                   "3;Перевірна;Олена;1979;UKR|الإمارات\n");
+  const json before = Summary();
+  RunResult refused = Import("roster.csv");
+  EXPECT_EQ(refused.exit_status, 65) << refused.err;
+  for (const std::string expected :
+       {"roster.csv:2:5: Громадянство: 'Україна' is a country name; write its ISO 3166-1 alpha-3 "
+        "code, UKR",
+        "roster.csv:3:5: Громадянство: unknown country 'Украйина'; did you mean UKR (Украина)? "
+        "Countries are written as ISO 3166-1 alpha-3 codes",
+        "roster.csv:4:5: Громадянство: 'الإمارات' is a country name; write its ISO 3166-1 alpha-3 "
+        "code, ARE"}) {
+    EXPECT_NE(refused.err.find(expected), std::string::npos) << expected << "\n" << refused.err;
+  }
+  ExpectUnchanged(before);
+}
+
 }  // namespace
 }  // namespace canje::cli::testing
