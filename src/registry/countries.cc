@@ -298,7 +298,7 @@ const NameTable& CountryNameTable() {
     for (const Country& country : kCountries) {
       add(country, FoldedShortName(country.name), country.name);
     }
-    for (const CountryName& other : CountryNamesInOtherLanguages()) {
+    for (const Country& other : CountryNamesInOtherLanguages()) {
       add(*FindCountry(other.alpha3), FoldForMatchingAnyScript(other.name), other.name);
     }
     return t;

@@ -135,7 +135,7 @@ TEST(CountryNamesInOtherLanguages, NameKnownCodesOnceAndCoverTheRegionInEveryScr
   }
   std::set<std::string> seen;
   std::map<std::string, std::set<Script>> scripts;
-  for (const CountryName& name : CountryNamesInOtherLanguages()) {
+  for (const Country& name : CountryNamesInOtherLanguages()) {
     EXPECT_NE(FindCountry(name.alpha3), nullptr) << name.alpha3;
     const std::string folded = FoldForMatchingAnyScript(name.name);
     EXPECT_TRUE(seen.insert(folded).second) << "listed twice: " << name.name;

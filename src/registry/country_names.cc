@@ -4,7 +4,7 @@ namespace canje::registry {
 namespace {
 
 // Grouped by country; in each group Russian, Ukrainian, Arabic, French, then Portuguese.
-constexpr CountryName kCountryNames[] = {
+constexpr Country kCountryNames[] = {
     // Russian Federation
     {"RUS", "Россия"},
     {"RUS", "Российская Федерация"},
@@ -225,6 +225,6 @@ constexpr CountryName kCountryNames[] = {
 
 }  // namespace
 
-std::span<const CountryName> CountryNamesInOtherLanguages() { return kCountryNames; }
+std::span<const Country> CountryNamesInOtherLanguages() { return kCountryNames; }
 
 }  // namespace canje::registry

@@ -4,21 +4,18 @@
 #pragma once
 
 #include <span>
-#include <string_view>
+
+#include "registry/countries.h"
 
 namespace canje::registry {
-
-struct CountryName {
-  std::string_view alpha3;  // "UKR"
-  std::string_view name;    // "Україна"
-};
 
 // The names of the countries of the exchanges and of their regions (Russia, Ukraine, Belarus,
 // Türkiye, the Gulf, the Americas of the lists, the Iberian and French-speaking states, the
 // Middle East, North Africa and the Sahel, Angola, Mozambique, Haiti) in those five languages:
 // the everyday and the official form, and the spellings clerks write (with and without a
-// hamza, with ё and with е). Names spelled as the English ISO name (Ukraine, Qatar, Cuba,
-// Portugal) are not repeated. Every name is distinct after FoldForMatchingAnyScript.
-std::span<const CountryName> CountryNamesInOtherLanguages();
+// hamza, with ё and with е). Names spelled as the English ISO name but for accents (Ukraine,
+// Qatar, Haïti) are not repeated. Every name is distinct after FoldForMatchingAnyScript. Each is
+// a Country whose `name` is in one of those languages ({"UKR", "Україна"}).
+std::span<const Country> CountryNamesInOtherLanguages();
 
 }  // namespace canje::registry
