@@ -164,5 +164,45 @@ TEST_F(ImportLanguagesTest, ACountryNamedInItsOwnLanguageIsAnsweredWithItsCode) 
   ExpectUnchanged(before);
 }
 
+TEST_F(ImportLanguagesTest, AListDeclaresTheOrderOfItsFullNames) {
+  constexpr char kRoster[] =
+      "№ п/п;ФИО;Дата рождения\n"
+      "1;Гуменюк Михайло Петрович;1990-04-03\n"
+      "2;Тестенко Пробенко Остап Іванович;1985\n"
+      "3;Пробная, Анна Сергеевна;1979\n";
+  canje_.WriteFile("fio.csv", kRoster);
+  StartServer();
+  const json before = Summary();
+  // A value that is not an order is refused before anything is read.
+  RunResult bad = Import("fio.csv", {"--name-order", "fio"});
+  EXPECT_EQ(bad.exit_status, 2) << bad.err;
+  server::testing::HttpResult bad_api = Post(kRoster, "&name_order=fio");
+  EXPECT_EQ(bad_api.status, 400) << bad_api.body;
+  EXPECT_EQ(json::parse(bad_api.body)["parameter"], "name_order") << bad_api.body;
+  ExpectUnchanged(before);
+
+  RunResult imported = Import("fio.csv", {"--name-order", "family-given-patronymic"});
+  ASSERT_EQ(imported.exit_status, 0) << imported.err;
+  const json persons = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
+  ASSERT_EQ(persons.size(), 3u);
+  EXPECT_EQ(persons[0]["family_names"], json({"Гуменюк"}));
+  EXPECT_EQ(persons[0]["given_names"], json({"Михайло", "Петрович"}));
+  EXPECT_EQ(persons[1]["family_names"], json({"Тестенко", "Пробенко"}));
+  EXPECT_EQ(persons[1]["given_names"], json({"Остап", "Іванович"}));
+  EXPECT_EQ(persons[2]["family_names"], json({"Пробная"}));
+  EXPECT_EQ(persons[2]["given_names"], json({"Анна", "Сергеевна"}));
+
+  // Over HTTP, the query parameter: the same persons.
+  server::testing::HttpResult landed =
+      Post(kRoster, "&name_order=family-given-patronymic&again=true");
+  ASSERT_EQ(landed.status, 201) << landed.body;
+  const json again = json::parse(canje_.Run({"persons", "--list", "L2", "--json"}).out);
+  ASSERT_EQ(again.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(again[i]["family_names"], persons[i]["family_names"]);
+    EXPECT_EQ(again[i]["given_names"], persons[i]["given_names"]);
+  }
+}
+
 }  // namespace
 }  // namespace canje::cli::testing

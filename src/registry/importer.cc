@@ -334,6 +334,7 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& given,
   ListFileReaderOptions reader_options;
   CANJE_ASSIGN_OR_RETURN(reader_options.parser.today, Today());
   reader_options.parser.date_order = options.date_order;
+  reader_options.parser.name_order = options.name_order;
   reader_options.parser.party_exists = [&](std::string_view code) {
     return party_codes.count(code) > 0;
   };
