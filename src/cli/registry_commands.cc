@@ -90,10 +90,22 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
   command->add_flag("--again", options->again,
                     "Import a file already imported for the same source");
   command->add_option("--date-order", *date_order,
-                      "Read ambiguous dates such as 03/04/1990 as dmy or mdy")
+                      "The order of the file's dates such as 03.04.1990 or 03/04/1990: dmy (day "
+                      "first, 3 April) or mdy (month first, March 4); without it such dates are "
+                      "refused as ambiguous")
       ->check(CLI::IsMember({"dmy", "mdy"}));
-  command->callback([&context, options, date_order, file] {
+  auto name_order = std::make_shared<std::string>();
+  std::vector<std::string> name_orders(registry::NameOrderNames().begin(),
+                                       registry::NameOrderNames().end());
+  command->add_option("--name-order", *name_order,
+                      "The order of the words of a full-name column: given-family (Jean Pierre "
+                      "Dupont), family-given (Гуменюк Михайло) or family-given-patronymic (Гуменюк "
+                      "Михайло Петрович: the patronymic kept as the second given name); without "
+                      "it the Spanish rules of docs/formats.md (\"Names\") guess")
+      ->check(CLI::IsMember(name_orders));
+  command->callback([&context, options, date_order, name_order, file] {
     options->file = *file;
+    if (!name_order->empty()) options->name_order = *registry::ParseNameOrder(*name_order);
     if (*date_order == "dmy") options->date_order = registry::DateOrder::kDayFirst;
     if (*date_order == "mdy") options->date_order = registry::DateOrder::kMonthFirst;
     auto opened = OpenInstance(context);

@@ -1,5 +1,6 @@
 #include "registry/columns.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "registry/suggestions.h"
@@ -9,12 +10,14 @@ namespace canje::registry {
 namespace {
 
 struct ColumnSynonym {
-  std::string_view name;  // as documented; matched after FoldForMatching
+  std::string_view name;  // as documented; matched after FoldForMatchingAnyScript
   Column column;
   std::string_view document_type = {};
 };
 
-// Canonical names first, in enum order; then synonyms. docs/formats.md mirrors this table.
+// Canonical names first, in enum order; then, column by column, the synonyms: Spanish and English,
+// then Russian, Ukrainian, Arabic, French and Portuguese. docs/formats.md mirrors this table (a
+// test checks that it lists every name).
 constexpr ColumnSynonym kColumnSynonyms[] = {
     {"record_id", Column::kRecordId},
     {"given_names", Column::kGivenNames},
@@ -52,6 +55,20 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"record", Column::kRecordId},
     {"record_number", Column::kRecordId},
     {"row_id", Column::kRecordId},
+    {"№", Column::kRecordId},
+    {"№ п/п", Column::kRecordId},
+    {"порядковый номер", Column::kRecordId},
+    {"№ з/п", Column::kRecordId},
+    {"порядковий номер", Column::kRecordId},
+    {"م", Column::kRecordId},
+    {"ت", Column::kRecordId},
+    {"التسلسل", Column::kRecordId},
+    {"الرقم التسلسلي", Column::kRecordId},
+    {"numéro d'ordre", Column::kRecordId},
+    {"identifiant", Column::kRecordId},
+    {"référence", Column::kRecordId},
+    {"número de ordem", Column::kRecordId},
+    {"registo", Column::kRecordId},
     // given_names
     {"nombres", Column::kGivenNames},
     {"nombre", Column::kGivenNames},
@@ -63,6 +80,21 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"primer_nombre", Column::kFirstGivenName},
     {"segundo_nombre", Column::kSecondGivenName},
     {"middle_name", Column::kSecondGivenName},
+    {"имя", Column::kFirstGivenName},
+    {"отчество", Column::kSecondGivenName},
+    {"ім'я", Column::kFirstGivenName},
+    {"по батькові", Column::kSecondGivenName},
+    {"الاسم الأول", Column::kFirstGivenName},
+    {"الاسم الاول", Column::kFirstGivenName},
+    {"اسم الأب", Column::kSecondGivenName},
+    {"اسم الاب", Column::kSecondGivenName},
+    {"prénom", Column::kGivenNames},
+    {"prénoms", Column::kGivenNames},
+    {"nome", Column::kGivenNames},
+    {"nomes", Column::kGivenNames},
+    {"prenome", Column::kGivenNames},
+    {"nome próprio", Column::kGivenNames},
+    {"nomes próprios", Column::kGivenNames},
     // family_names
     {"apellidos", Column::kFamilyNames},
     {"apellido", Column::kFamilyNames},
@@ -81,6 +113,19 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"second_surname", Column::kSecondFamilyName},
     {"second_last_name", Column::kSecondFamilyName},
     {"maternal_surname", Column::kSecondFamilyName},
+    {"фамилия", Column::kFamilyNames},
+    {"прізвище", Column::kFamilyNames},
+    {"اسم العائلة", Column::kFamilyNames},
+    {"اللقب", Column::kFamilyNames},
+    {"الكنية", Column::kFamilyNames},
+    {"nom", Column::kFamilyNames},
+    {"noms", Column::kFamilyNames},
+    {"nom de famille", Column::kFamilyNames},
+    {"apelido", Column::kFamilyNames},
+    {"apelidos", Column::kFamilyNames},
+    {"sobrenome", Column::kFamilyNames},
+    {"sobrenomes", Column::kFamilyNames},
+    {"nome de família", Column::kFamilyNames},
     // full_name
     {"name", Column::kFullName},
     {"nombre_completo", Column::kFullName},
@@ -90,16 +135,52 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"apellidos y nombres", Column::kFullName},
     {"apellidos, nombres", Column::kFullName},
     {"complete_name", Column::kFullName},
+    {"фио", Column::kFullName},
+    {"ф.и.о.", Column::kFullName},
+    {"фамилия, имя, отчество", Column::kFullName},
+    {"полное имя", Column::kFullName},
+    {"піб", Column::kFullName},
+    {"п.і.б.", Column::kFullName},
+    {"прізвище, ім'я, по батькові", Column::kFullName},
+    {"повне ім'я", Column::kFullName},
+    {"الاسم", Column::kFullName},
+    {"الإسم", Column::kFullName},
+    {"الاسم الكامل", Column::kFullName},
+    {"الاسم الثلاثي", Column::kFullName},
+    {"الاسم الرباعي", Column::kFullName},
+    {"nom complet", Column::kFullName},
+    {"nom et prénom", Column::kFullName},
+    {"nom et prénoms", Column::kFullName},
+    {"nom, prénom", Column::kFullName},
+    {"prénom et nom", Column::kFullName},
+    {"nome completo", Column::kFullName},
     // aliases
     {"alias", Column::kAliases},
     {"apodo", Column::kAliases},
     {"apodos", Column::kAliases},
     {"aka", Column::kAliases},
     {"also_known_as", Column::kAliases},
+    {"псевдоним", Column::kAliases},
+    {"прозвище", Column::kAliases},
+    {"кличка", Column::kAliases},
+    {"псевдонім", Column::kAliases},
+    {"прізвисько", Column::kAliases},
+    {"الاسم المستعار", Column::kAliases},
+    {"surnom", Column::kAliases},
+    {"pseudonyme", Column::kAliases},
+    {"alcunha", Column::kAliases},
+    {"vulgo", Column::kAliases},
+    {"pseudónimo", Column::kAliases},
     // sex
     {"sexo", Column::kSex},
     {"gender", Column::kSex},
     {"género", Column::kSex},
+    {"пол", Column::kSex},
+    {"стать", Column::kSex},
+    {"الجنس", Column::kSex},
+    {"النوع", Column::kSex},
+    {"sexe", Column::kSex},
+    {"genre", Column::kSex},
     // date_of_birth
     {"fecha_nacimiento", Column::kDateOfBirth},
     {"fecha_de_nacimiento", Column::kDateOfBirth},
@@ -108,12 +189,34 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"birth_date", Column::kDateOfBirth},
     {"birthdate", Column::kDateOfBirth},
     {"date_born", Column::kDateOfBirth},
+    {"дата рождения", Column::kDateOfBirth},
+    {"год рождения", Column::kDateOfBirth},
+    {"дата народження", Column::kDateOfBirth},
+    {"рік народження", Column::kDateOfBirth},
+    {"تاريخ الميلاد", Column::kDateOfBirth},
+    {"تاريخ الولادة", Column::kDateOfBirth},
+    {"المواليد", Column::kDateOfBirth},
+    {"سنة الميلاد", Column::kDateOfBirth},
+    {"date de naissance", Column::kDateOfBirth},
+    {"né le", Column::kDateOfBirth},
+    {"née le", Column::kDateOfBirth},
+    {"né(e) le", Column::kDateOfBirth},
+    {"data de nascimento", Column::kDateOfBirth},
+    {"data nascimento", Column::kDateOfBirth},
+    {"nascimento", Column::kDateOfBirth},
     // nationality
     {"nacionalidad", Column::kNationality},
     {"nacionalidades", Column::kNationality},
     {"nationalities", Column::kNationality},
     {"citizenship", Column::kNationality},
     {"ciudadanía", Column::kNationality},
+    {"гражданство", Column::kNationality},
+    {"громадянство", Column::kNationality},
+    {"الجنسية", Column::kNationality},
+    {"nationalité", Column::kNationality},
+    {"citoyenneté", Column::kNationality},
+    {"nacionalidade", Column::kNationality},
+    {"cidadania", Column::kNationality},
     // document
     {"documento", Column::kDocument},
     {"documento_identidad", Column::kDocument},
@@ -133,6 +236,34 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"passport_number", Column::kDocument, "passport"},
     {"dni", Column::kDocument, "dni"},
     {"national_id", Column::kDocument, "national_id"},
+    {"документ", Column::kDocument},
+    {"номер документа", Column::kDocument},
+    {"паспорт", Column::kDocument, "passport"},
+    {"номер паспорта", Column::kDocument, "passport"},
+    {"серия и номер паспорта", Column::kDocument, "passport"},
+    {"удостоверение личности", Column::kDocument, "national_id"},
+    {"посвідчення особи", Column::kDocument, "national_id"},
+    {"رقم الوثيقة", Column::kDocument},
+    {"الوثيقة", Column::kDocument},
+    {"جواز السفر", Column::kDocument, "passport"},
+    {"رقم جواز السفر", Column::kDocument, "passport"},
+    {"رقم الهوية", Column::kDocument, "national_id"},
+    {"الرقم الوطني", Column::kDocument, "national_id"},
+    {"pièce d'identité", Column::kDocument},
+    {"numéro de document", Column::kDocument},
+    {"document d'identité", Column::kDocument},
+    {"passeport", Column::kDocument, "passport"},
+    {"numéro de passeport", Column::kDocument, "passport"},
+    {"carte d'identité", Column::kDocument, "national_id"},
+    {"cni", Column::kDocument, "national_id"},
+    {"número do documento", Column::kDocument},
+    {"documento de identificação", Column::kDocument},
+    {"passaporte", Column::kDocument, "passport"},
+    {"número do passaporte", Column::kDocument, "passport"},
+    {"bilhete de identidade", Column::kDocument, "national_id"},
+    {"bi", Column::kDocument, "national_id"},
+    {"rg", Column::kDocument, "national_id"},
+    {"cartão de cidadão", Column::kDocument, "national_id"},
     // document_type and document_country
     {"tipo_documento", Column::kDocumentType},
     {"tipo_de_documento", Column::kDocumentType},
@@ -140,6 +271,20 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"país_documento", Column::kDocumentCountry},
     {"país_emisor", Column::kDocumentCountry},
     {"issuing_country", Column::kDocumentCountry},
+    {"тип документа", Column::kDocumentType},
+    {"вид документа", Column::kDocumentType},
+    {"نوع الوثيقة", Column::kDocumentType},
+    {"type de document", Column::kDocumentType},
+    {"type de pièce", Column::kDocumentType},
+    {"tipo do documento", Column::kDocumentType},
+    {"страна выдачи", Column::kDocumentCountry},
+    {"країна видачі", Column::kDocumentCountry},
+    {"بلد الإصدار", Column::kDocumentCountry},
+    {"دولة الإصدار", Column::kDocumentCountry},
+    {"pays de délivrance", Column::kDocumentCountry},
+    {"pays émetteur", Column::kDocumentCountry},
+    {"país emissor", Column::kDocumentCountry},
+    {"país de emissão", Column::kDocumentCountry},
     // holder
     {"custodio", Column::kHolder},
     {"detenido_por", Column::kHolder},
@@ -147,6 +292,17 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"held_by", Column::kHolder},
     {"custodian", Column::kHolder},
     {"detaining_party", Column::kHolder},
+    {"удерживающая сторона", Column::kHolder},
+    {"кем удерживается", Column::kHolder},
+    {"сторона, що утримує", Column::kHolder},
+    {"ким утримується", Column::kHolder},
+    {"الجهة المحتجزة", Column::kHolder},
+    {"الطرف المحتجز", Column::kHolder},
+    {"détenu par", Column::kHolder},
+    {"partie détentrice", Column::kHolder},
+    {"detido por", Column::kHolder},
+    {"parte detentora", Column::kHolder},
+    {"sob custódia de", Column::kHolder},
     // facility
     {"centro_reclusión", Column::kFacility},
     {"centro_de_reclusión", Column::kFacility},
@@ -160,6 +316,25 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"detention_facility", Column::kFacility},
     {"detention_center", Column::kFacility},
     {"place_of_detention", Column::kFacility},
+    {"место содержания", Column::kFacility},
+    {"место заключения", Column::kFacility},
+    {"учреждение", Column::kFacility},
+    {"місце утримання", Column::kFacility},
+    {"місце тримання", Column::kFacility},
+    {"установа", Column::kFacility},
+    {"مكان الاحتجاز", Column::kFacility},
+    {"مركز الاحتجاز", Column::kFacility},
+    {"السجن", Column::kFacility},
+    {"lieu de détention", Column::kFacility},
+    {"établissement", Column::kFacility},
+    {"établissement pénitentiaire", Column::kFacility},
+    {"centre de détention", Column::kFacility},
+    {"local de detenção", Column::kFacility},
+    {"estabelecimento prisional", Column::kFacility},
+    {"unidade prisional", Column::kFacility},
+    {"prisão", Column::kFacility},
+    {"presídio", Column::kFacility},
+    {"cadeia", Column::kFacility},
     // custody_since
     {"fecha_detención", Column::kCustodySince},
     {"fecha_de_detención", Column::kCustodySince},
@@ -169,36 +344,105 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"detention_date", Column::kCustodySince},
     {"date_of_detention", Column::kCustodySince},
     {"arrest_date", Column::kCustodySince},
+    {"дата задержания", Column::kCustodySince},
+    {"дата ареста", Column::kCustodySince},
+    {"дата пленения", Column::kCustodySince},
+    {"содержится с", Column::kCustodySince},
+    {"дата затримання", Column::kCustodySince},
+    {"дата арешту", Column::kCustodySince},
+    {"дата полону", Column::kCustodySince},
+    {"تاريخ الاعتقال", Column::kCustodySince},
+    {"تاريخ الاحتجاز", Column::kCustodySince},
+    {"تاريخ التوقيف", Column::kCustodySince},
+    {"تاريخ القبض", Column::kCustodySince},
+    {"date d'arrestation", Column::kCustodySince},
+    {"date de détention", Column::kCustodySince},
+    {"date d'interpellation", Column::kCustodySince},
+    {"détenu depuis", Column::kCustodySince},
+    {"data de detenção", Column::kCustodySince},
+    {"data da detenção", Column::kCustodySince},
+    {"data da prisão", Column::kCustodySince},
+    {"detido desde", Column::kCustodySince},
     // legal_basis
     {"base_legal", Column::kLegalBasis},
     {"fundamento_legal", Column::kLegalBasis},
     {"legal_ground", Column::kLegalBasis},
+    {"правовое основание", Column::kLegalBasis},
+    {"основание содержания", Column::kLegalBasis},
+    {"правова підстава", Column::kLegalBasis},
+    {"підстава утримання", Column::kLegalBasis},
+    {"السند القانوني", Column::kLegalBasis},
+    {"الأساس القانوني", Column::kLegalBasis},
+    {"base légale", Column::kLegalBasis},
+    {"fondement juridique", Column::kLegalBasis},
+    {"fundamento jurídico", Column::kLegalBasis},
     // charges
     {"cargos", Column::kCharges},
     {"cargo", Column::kCharges},
     {"delitos", Column::kCharges},
     {"acusaciones", Column::kCharges},
     {"charge", Column::kCharges},
+    {"обвинение", Column::kCharges},
+    {"обвинения", Column::kCharges},
+    {"статья", Column::kCharges},
+    {"обвинувачення", Column::kCharges},
+    {"стаття", Column::kCharges},
+    {"التهمة", Column::kCharges},
+    {"التهم", Column::kCharges},
+    {"chefs d'accusation", Column::kCharges},
+    {"accusations", Column::kCharges},
+    {"infractions", Column::kCharges},
+    {"acusações", Column::kCharges},
+    {"acusação", Column::kCharges},
+    {"crimes", Column::kCharges},
     // charge_status
     {"estado_cargos", Column::kChargeStatus},
     {"estado_de_los_cargos", Column::kChargeStatus},
     {"situación_procesal", Column::kChargeStatus},
     {"situación_jurídica", Column::kChargeStatus},
     {"charges_status", Column::kChargeStatus},
+    {"процессуальный статус", Column::kChargeStatus},
+    {"процесуальний статус", Column::kChargeStatus},
+    {"الوضع القضائي", Column::kChargeStatus},
+    {"situation judiciaire", Column::kChargeStatus},
+    {"situation pénale", Column::kChargeStatus},
+    {"situação processual", Column::kChargeStatus},
+    {"situação jurídica", Column::kChargeStatus},
     // evidence_disclosed
     {"evidencia", Column::kEvidenceDisclosed},
     {"pruebas", Column::kEvidenceDisclosed},
     {"evidencia_presentada", Column::kEvidenceDisclosed},
     {"pruebas_presentadas", Column::kEvidenceDisclosed},
     {"evidence", Column::kEvidenceDisclosed},
+    {"доказательства", Column::kEvidenceDisclosed},
+    {"докази", Column::kEvidenceDisclosed},
+    {"الأدلة", Column::kEvidenceDisclosed},
+    {"preuves", Column::kEvidenceDisclosed},
+    {"éléments de preuve", Column::kEvidenceDisclosed},
+    {"provas", Column::kEvidenceDisclosed},
+    {"provas apresentadas", Column::kEvidenceDisclosed},
     // categories
     {"categoría", Column::kCategories},
     {"categorías", Column::kCategories},
     {"category", Column::kCategories},
+    {"категория", Column::kCategories},
+    {"категории", Column::kCategories},
+    {"категорія", Column::kCategories},
+    {"категорії", Column::kCategories},
+    {"الفئة", Column::kCategories},
+    {"الفئات", Column::kCategories},
+    {"catégorie", Column::kCategories},
     // status
     {"estado", Column::kStatus},
     {"estatus", Column::kStatus},
     {"situación", Column::kStatus},
+    {"статус", Column::kStatus},
+    {"стан", Column::kStatus},
+    {"الحالة", Column::kStatus},
+    {"الوضع", Column::kStatus},
+    {"statut", Column::kStatus},
+    {"situation", Column::kStatus},
+    {"situação", Column::kStatus},
     // notes
     {"notas", Column::kNotes},
     {"nota", Column::kNotes},
@@ -208,6 +452,19 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"note", Column::kNotes},
     {"comments", Column::kNotes},
     {"remarks", Column::kNotes},
+    {"примечание", Column::kNotes},
+    {"примечания", Column::kNotes},
+    {"комментарий", Column::kNotes},
+    {"примітка", Column::kNotes},
+    {"примітки", Column::kNotes},
+    {"коментар", Column::kNotes},
+    {"ملاحظات", Column::kNotes},
+    {"ملاحظة", Column::kNotes},
+    {"remarques", Column::kNotes},
+    {"observations", Column::kNotes},
+    {"commentaires", Column::kNotes},
+    {"observações", Column::kNotes},
+    {"observação", Column::kNotes},
     // place_of_birth
     {"lugar_de_nacimiento", Column::kPlaceOfBirth},
     {"lugar_nacimiento", Column::kPlaceOfBirth},
@@ -215,6 +472,16 @@ constexpr ColumnSynonym kColumnSynonyms[] = {
     {"birthplace", Column::kPlaceOfBirth},
     {"birth_place", Column::kPlaceOfBirth},
     {"born_in", Column::kPlaceOfBirth},
+    {"место рождения", Column::kPlaceOfBirth},
+    {"місце народження", Column::kPlaceOfBirth},
+    {"مكان الميلاد", Column::kPlaceOfBirth},
+    {"مكان الولادة", Column::kPlaceOfBirth},
+    {"محل الولادة", Column::kPlaceOfBirth},
+    {"lieu de naissance", Column::kPlaceOfBirth},
+    {"né à", Column::kPlaceOfBirth},
+    {"née à", Column::kPlaceOfBirth},
+    {"local de nascimento", Column::kPlaceOfBirth},
+    {"naturalidade", Column::kPlaceOfBirth},
 };
 
 // Every column, in enum order.
@@ -234,32 +501,26 @@ static_assert(CanonicalNamesInEnumOrder(), "the canonical names come first, in e
 
 struct FoldedTable {
   std::unordered_map<std::string, ColumnMatch> by_folded_name;
-  std::vector<std::string> folded_names;  // in table order, for suggestions
-  std::vector<std::string_view> folded_views;
+  SuggestionIndex suggestions;  // entry i is kColumnSynonyms[i]
 };
 
 const FoldedTable& FoldedColumnTable() {
   static const FoldedTable* table = [] {
     auto* t = new FoldedTable;
     for (const ColumnSynonym& synonym : kColumnSynonyms) {
-      std::string folded = FoldForMatching(synonym.name);
+      std::string folded = FoldForMatchingAnyScript(synonym.name);
       t->by_folded_name.emplace(folded, ColumnMatch{synonym.column, synonym.document_type});
-      t->folded_names.push_back(std::move(folded));
+      t->suggestions.Add(std::move(folded));
     }
-    for (const std::string& name : t->folded_names) t->folded_views.push_back(name);
     return t;
   }();
   return *table;
 }
 
-std::string ColumnList() {
-  std::string list;
-  for (Column column : kAllColumns) {
-    if (!list.empty()) list += ", ";
-    list += CanonicalColumnName(column);
-  }
-  return list;
-}
+// The sentence that ends every message about header names.
+constexpr std::string_view kWhereNamesAreListed =
+    "Every name canje reads is listed in docs/formats.md (\"Column names\"), in Spanish, "
+    "English, Russian, Ukrainian, Arabic, French and Portuguese";
 
 bool IsGivenPart(Column c) { return c == Column::kFirstGivenName || c == Column::kSecondGivenName; }
 bool IsFamilyPart(Column c) {
@@ -299,30 +560,31 @@ bool IsNameColumn(Column column) {
 
 std::optional<ColumnMatch> MatchColumnName(std::string_view header_name) {
   const FoldedTable& table = FoldedColumnTable();
-  auto it = table.by_folded_name.find(FoldForMatching(header_name));
+  auto it = table.by_folded_name.find(FoldForMatchingAnyScript(header_name));
   if (it == table.by_folded_name.end()) return std::nullopt;
   return it->second;
 }
 
 std::string UnknownColumnReason(std::string_view header_name) {
-  const std::string folded = FoldForMatching(header_name);
-  std::string reason = "unknown column '" + std::string(TrimSpace(header_name)) + "'";
-  if (folded.empty()) reason = "a column without a name";
-  const FoldedTable& table = FoldedColumnTable();
-  if (!folded.empty()) {
-    if (auto close = ClosestMatch(folded, table.folded_views, SuggestionDistanceFor(folded))) {
-      // Suggest the name as documented (with its accents), not the folded key.
-      for (size_t i = 0; i < table.folded_views.size(); ++i) {
-        if (table.folded_views[i] == *close) {
-          reason += "; did you mean '" + std::string(kColumnSynonyms[i].name) + "'?";
-          break;
-        }
-      }
-    }
+  const std::string folded = FoldForMatchingAnyScript(header_name);
+  if (folded.empty()) {
+    return "a column without a name; name it or delete the column. " +
+           std::string(kWhereNamesAreListed);
   }
-  reason += " Accepted columns: " + ColumnList() +
-            " (and their Spanish and English synonyms, see docs/formats.md)";
-  return reason;
+  std::string reason = "unknown column '" + std::string(TrimSpace(header_name)) + "'";
+  // The nearest names as documented (with their accents), one per column.
+  std::vector<Column> suggested;
+  std::string suggestions;
+  for (size_t index : FoldedColumnTable().suggestions.Nearest(folded, 3)) {
+    const ColumnSynonym& synonym = kColumnSynonyms[index];
+    if (std::find(suggested.begin(), suggested.end(), synonym.column) != suggested.end()) continue;
+    suggested.push_back(synonym.column);
+    if (!suggestions.empty()) suggestions += " or ";
+    suggestions += "'" + std::string(synonym.name) + "' (" +
+                   std::string(CanonicalColumnName(synonym.column)) + ")";
+  }
+  reason += suggestions.empty() ? "." : "; did you mean " + suggestions + "?";
+  return reason + " " + std::string(kWhereNamesAreListed);
 }
 
 std::vector<std::pair<size_t, std::string>> CheckColumnSet(std::span<const ColumnMatch> matches,
@@ -385,7 +647,8 @@ Result<HeaderMap> HeaderMap::FromHeader(const std::vector<std::string>& names, i
     if (!problems.empty()) problems += "\n";
     problems += "line " + std::to_string(line) +
                 ": no name column; add given_names and family_names (nombres, apellidos), or "
-                "full_name (nombre_completo)";
+                "full_name (nombre_completo). " +
+                std::string(kWhereNamesAreListed);
   }
   if (!problems.empty()) return Status::Invalid(problems);
   for (size_t i = 0; i < map.entries_.size(); ++i) {

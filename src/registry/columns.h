@@ -1,9 +1,13 @@
 // The columns of a list file: canonical names, the synonyms people write in their headers
-// (Spanish and English), and the mapping of a header row onto them.
+// (Spanish, English, Russian, Ukrainian, Arabic, French and Portuguese), and the mapping of a
+// header row onto them.
 //
-// Matching folds the name first (see FoldForMatching): trimmed, case-insensitive, accents
-// removed, and spaces, hyphens and dots read as "_", so "Fecha de Nacimiento", "fecha-nacimiento"
-// and "FECHA_NACIMIENTO" name the same column. docs/formats.md lists every column.
+// Matching folds the name first (see FoldForMatchingAnyScript): trimmed, case-insensitive in
+// every script, accents of Latin letters removed, and spaces, hyphens, dots and apostrophes read
+// as "_", so "Fecha de Nacimiento", "fecha-nacimiento" and "FECHA_NACIMIENTO" name the same
+// column, and so do "ДАТА РОЖДЕНИЯ" and "дата рождения". Cyrillic and Arabic letters are compared
+// as they are after normalization (NFC) and case folding: "е" and "ё", "ا" and "إ" differ, so the
+// table lists both spellings where clerks write both. docs/formats.md lists every name.
 #pragma once
 
 #include <array>
@@ -68,8 +72,10 @@ struct ColumnMatch {
 // The column a header name (as written) means, or nullopt when it is not an accepted name.
 std::optional<ColumnMatch> MatchColumnName(std::string_view header_name);
 
-// The reason to give for an unknown header name: the accepted canonical names and, when one is
-// close, "did you mean 'fecha_nacimiento'?". No location inside.
+// The reason to give for an unknown header name: the nearest accepted names (up to three columns,
+// by EditDistance, those in the header's own script first), "did you mean 'fecha_nacimiento'
+// (date_of_birth)?", and where the full list is (docs/formats.md); not the whole list, which is
+// long. No location inside.
 std::string UnknownColumnReason(std::string_view header_name);
 
 // The meaning of each column of a CSV header row.
@@ -87,8 +93,8 @@ class HeaderMap {
   };
 
   // Maps a header row. `line` is only used in error messages. Every problem of the header is
-  // reported in one Status, one per line: "line 1, column 4: unknown column 'fecha_nacimento';
-  // did you mean 'fecha_nacimiento'? ...".
+  // reported in one Status (kInvalid), one per line: "line 1, column 4: unknown column
+  // 'fecha_nacimento'; did you mean 'fecha_nacimiento' (date_of_birth)? ...".
   static Result<HeaderMap> FromHeader(const std::vector<std::string>& names, int64_t line = 1);
 
   size_t size() const { return entries_.size(); }

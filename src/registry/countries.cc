@@ -2,7 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
+#include <utility>
+#include <vector>
 
+#include "core/utf8.h"
+#include "registry/country_names.h"
 #include "registry/suggestions.h"
 #include "registry/text_fold.h"
 
@@ -266,7 +271,39 @@ constexpr std::array<Country, 249> kCountries = {{
 // "korea"; "Venezuela (Bolivarian Republic of)" → "venezuela".
 std::string FoldedShortName(std::string_view name) {
   const size_t cut = name.find_first_of(",(");
-  return FoldForMatching(name.substr(0, cut));
+  return FoldForMatchingAnyScript(name.substr(0, cut));
+}
+
+// Every name of a country that canje recognises, folded: the English names of kCountries (whole
+// and short) and the names in other languages (country_names.h).
+struct NameTable {
+  std::unordered_map<std::string, const Country*> by_folded;
+  SuggestionIndex suggestions;
+  // Parallel to `suggestions`: the country and its name as shown in a suggestion.
+  std::vector<std::pair<const Country*, std::string_view>> shown;
+};
+
+const NameTable& CountryNameTable() {
+  static const NameTable* table = [] {
+    auto* t = new NameTable;
+    auto add = [t](const Country& country, std::string folded, std::string_view name) {
+      if (!t->by_folded.emplace(folded, &country).second) return;  // the first one keeps it
+      t->suggestions.Add(std::move(folded));
+      t->shown.emplace_back(&country, name);
+    };
+    // Whole names first: "Congo" is COG, though COD's name also begins with it.
+    for (const Country& country : kCountries) {
+      add(country, FoldForMatchingAnyScript(country.name), country.name);
+    }
+    for (const Country& country : kCountries) {
+      add(country, FoldedShortName(country.name), country.name);
+    }
+    for (const Country& other : CountryNamesInOtherLanguages()) {
+      add(*FindCountry(other.alpha3), FoldForMatchingAnyScript(other.name), other.name);
+    }
+    return t;
+  }();
+  return *table;
 }
 
 }  // namespace
@@ -277,8 +314,9 @@ const Country* FindCountry(std::string_view code) {
   code = TrimSpace(code);
   if (code.size() != 3) return nullptr;
   const std::string upper = ToUpperAscii(code);
-  auto it = std::lower_bound(kCountries.begin(), kCountries.end(), upper,
-                             [](const Country& c, const std::string& key) { return c.alpha3 < key; });
+  auto it =
+      std::lower_bound(kCountries.begin(), kCountries.end(), upper,
+                       [](const Country& c, const std::string& key) { return c.alpha3 < key; });
   if (it == kCountries.end() || it->alpha3 != upper) return nullptr;
   return &*it;
 }
@@ -287,19 +325,18 @@ Result<std::string> ParseCountryCode(std::string_view text) {
   text = TrimSpace(text);
   if (const Country* country = FindCountry(text)) return std::string(country->alpha3);
   const std::string quoted = "'" + std::string(text) + "'";
-  const std::string folded = FoldForMatching(text);
+  const std::string folded = FoldForMatchingAnyScript(text);
   auto suggest = [&](const Country& country, std::string_view lead) {
     return Status::Invalid(std::string(lead) + "; did you mean " + std::string(country.alpha3) +
                            " (" + std::string(country.name) +
                            ")? Countries are written as ISO 3166-1 alpha-3 codes");
   };
   if (!folded.empty()) {
-    // A country's name instead of its code.
-    for (const Country& country : kCountries) {
-      if (FoldForMatching(country.name) == folded || FoldedShortName(country.name) == folded) {
-        return Status::Invalid(quoted + " is a country name; write its ISO 3166-1 alpha-3 code, " +
-                               std::string(country.alpha3));
-      }
+    const NameTable& names = CountryNameTable();
+    // A country's name instead of its code, in English or in another language.
+    if (auto it = names.by_folded.find(folded); it != names.by_folded.end()) {
+      return Status::Invalid(quoted + " is a country name; write its ISO 3166-1 alpha-3 code, " +
+                             std::string(it->second->alpha3));
     }
     // A made-up code that begins the name: "GER" for Germany.
     if (folded.size() >= 3) {
@@ -319,6 +356,15 @@ Result<std::string> ParseCountryCode(std::string_view text) {
       auto close = ClosestMatch(upper, same_start, 1);
       if (!close) close = ClosestMatch(upper, others, 1);
       if (close) return suggest(*FindCountry(*close), "unknown country code " + quoted);
+    }
+    // A name misspelt: the nearest name, in the script it is written in ("Украйина" → Украина).
+    if (CountCodePoints(folded) > 3) {
+      if (std::vector<size_t> nearest = names.suggestions.Nearest(folded, 1); !nearest.empty()) {
+        const auto& [country, name] = names.shown[nearest.front()];
+        return Status::Invalid("unknown country " + quoted + "; did you mean " +
+                               std::string(country->alpha3) + " (" + std::string(name) +
+                               ")? Countries are written as ISO 3166-1 alpha-3 codes");
+      }
     }
   }
   return Status::Invalid("unknown country code " + quoted +

@@ -21,9 +21,11 @@ std::span<const Country> AllCountries();
 // The country with this code (case-insensitive, surrounding spaces ignored), or nullptr.
 const Country* FindCountry(std::string_view code);
 
-// The upper-case code for `text`, or an error that suggests a code: for a country's name
-// ("Venezuela" → "write its code, VEN"), for a code that begins a country's name ("GER" →
-// "DEU (Germany)"), or for a code one letter off.
+// The upper-case code for `text`, or an error that suggests a code: for a country's name, in
+// English or in Russian, Ukrainian, Arabic, French or Portuguese (country_names.h), compared
+// after FoldForMatchingAnyScript ("Venezuela" → "write its code, VEN"; "Україна" → UKR), for a
+// code that begins a country's name ("GER" → "DEU (Germany)"), for a code one letter off, or for
+// a name a few letters off, in the script it is written in ("Украйина" → "UKR (Украина)").
 Result<std::string> ParseCountryCode(std::string_view text);
 
 }  // namespace canje::registry

@@ -16,6 +16,16 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
 
 std::string Quoted(std::string_view text) { return "'" + std::string(text) + "'"; }
 
+// How an import is told the order of a whole file's dates, for an ambiguous date whose day-first
+// reading is `day_first` ("3 April") and month-first reading `month_first` ("March 4"). Said with
+// the command line's flag and the HTTP API's query parameter both, since the same reason reaches
+// either.
+std::string HowToGiveTheOrder(const std::string& day_first, const std::string& month_first) {
+  return "import the file with its date order: day first (" + day_first +
+         ") with `canje import --date-order dmy`, or `date_order=dmy` over HTTP; month first (" +
+         month_first + ") with `--date-order mdy`, or `date_order=mdy`";
+}
+
 bool AllDigits(std::string_view text) {
   if (text.empty()) return false;
   for (char c : text) {
@@ -97,14 +107,14 @@ Result<PartialDate> ParseDayMonthYear(std::string_view text,
   const bool month_first_possible = first >= 1 && first <= 12 && second >= 1;
   if (first == second || !month_first_possible) return MakeDay(text, year, second, first);
   if (!day_first_possible) return MakeDay(text, year, first, second);
-  return Status::Invalid(
-      "ambiguous date " + Quoted(text) + ": it may be " + std::to_string(first) + " " +
-      std::string(kMonthNames[second - 1]) + " or " + std::string(kMonthNames[first - 1]) + " " +
-      std::to_string(second) + ", " + std::to_string(year) + "; write it as " + Pad(year, 4) +
-      "-" + Pad(second, 2) + "-" + Pad(first, 2) + " or " + Pad(year, 4) + "-" + Pad(first, 2) +
-      "-" + Pad(second, 2) +
-      " (ISO 8601, YYYY-MM-DD), or import with an explicit date order (day-first or "
-      "month-first)");
+  const std::string day_first = std::to_string(first) + " " + std::string(kMonthNames[second - 1]);
+  const std::string month_first =
+      std::string(kMonthNames[first - 1]) + " " + std::to_string(second);
+  return Status::Invalid("ambiguous date " + Quoted(text) + ": it may be " + day_first + " or " +
+                         month_first + ", " + std::to_string(year) + "; write it as " +
+                         Pad(year, 4) + "-" + Pad(second, 2) + "-" + Pad(first, 2) + " or " +
+                         Pad(year, 4) + "-" + Pad(first, 2) + "-" + Pad(second, 2) +
+                         " (ISO 8601, YYYY-MM-DD), or " + HowToGiveTheOrder(day_first, month_first));
 }
 
 }  // namespace

@@ -7,8 +7,10 @@
 //     Whether "3/4/1990" is 3 April or March 4 depends on the writer's habit, so with
 //     DateOrder::kUnambiguousOnly such a date is accepted only when one reading is impossible
 //     (a number above 12: "25/4/1990" is 25 April, "4/25/1990" is April 25) or both readings
-//     agree ("4/4/1990"); otherwise it is an "ambiguous date" error that says how to write it.
-//     kDayFirst or kMonthFirst settle it for a whole file.
+//     agree ("4/4/1990"); otherwise it is an "ambiguous date" error that says how to write it,
+//     and how to import the file with its order (`canje import --date-order dmy|mdy`, or the
+//     query parameter `date_order=dmy|mdy` of POST /v1/lists). kDayFirst or kMonthFirst settle
+//     it for a whole file.
 // Rejected with the reason: two-digit years, year 0 (and anything outside 1..9999), months and
 // days that do not exist ("1990-02-30", "1990-13-01"), and anything else.
 #pragma once

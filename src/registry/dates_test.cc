@@ -46,7 +46,21 @@ TEST(ParseDate, AnAmbiguousDateSaysHowToWriteIt) {
   EXPECT_THAT(message, HasSubstr("ambiguous date '3/4/1990'"));
   EXPECT_THAT(message, HasSubstr("3 April or March 4, 1990"));
   EXPECT_THAT(message, HasSubstr("1990-04-03 or 1990-03-04"));
-  EXPECT_THAT(message, HasSubstr("day-first or month-first"));
+  // Which option reads the file, on the command line and over HTTP (the same reason reaches both).
+  EXPECT_THAT(message, HasSubstr("day first (3 April) with `canje import --date-order dmy`, or "
+                                 "`date_order=dmy` over HTTP"));
+  EXPECT_THAT(message, HasSubstr("month first (March 4) with `--date-order mdy`, or "
+                                 "`date_order=mdy`"));
+}
+
+TEST(ParseDate, DottedAndDashedDatesAreAmbiguousAlikeAndNameTheOption) {
+  for (const std::string text : {"03.04.1990", "03-04-1990", "03/04/1990"}) {
+    const std::string message = Error(text);
+    EXPECT_THAT(message, HasSubstr("ambiguous date '" + text + "'"));
+    EXPECT_THAT(message, HasSubstr("`canje import --date-order dmy`"));
+  }
+  EXPECT_EQ(Parsed("03.04.1990", DateOrder::kDayFirst), Day(1990, 4, 3));
+  EXPECT_EQ(Parsed("03.04.1990", DateOrder::kMonthFirst), Day(1990, 3, 4));
 }
 
 TEST(ParseDate, AnExplicitOrderSettlesAmbiguity) {

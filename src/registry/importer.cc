@@ -126,6 +126,21 @@ class RejectsWriter {
   std::unique_ptr<AtomicFileWriter> file_;
 };
 
+// `status` with every line of its message prefixed by the file's name: a header with three unknown
+// columns says "roster.csv: line 1, column N: ..." three times.
+Status OnEachLineOf(const std::string& file_name, const Status& status) {
+  std::string message;
+  std::string_view rest = status.message();
+  while (true) {
+    const size_t end = rest.find('\n');
+    if (!message.empty()) message += '\n';
+    message += file_name + ": " + std::string(rest.substr(0, end));
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
+  }
+  return Status(status.code(), message);
+}
+
 std::string ErrorSummary(const ImportReport& report, const std::string& file_name) {
   std::string message = file_name + ": " + std::to_string(report.error_count) + " problem" +
                         (report.error_count == 1 ? "" : "s") + " in " +
@@ -319,6 +334,7 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& given,
   ListFileReaderOptions reader_options;
   CANJE_ASSIGN_OR_RETURN(reader_options.parser.today, Today());
   reader_options.parser.date_order = options.date_order;
+  reader_options.parser.name_order = options.name_order;
   reader_options.parser.party_exists = [&](std::string_view code) {
     return party_codes.count(code) > 0;
   };
@@ -332,7 +348,7 @@ Result<ImportReport> ImportList(Instance& instance, const ImportOptions& given,
   std::string file_name = options.file.filename().string();
   Result<std::unique_ptr<ListFileReader>> opened =
       ListFileReader::Open(*in, format, reader_options);
-  if (!opened.ok()) return opened.status().WithContext(file_name);
+  if (!opened.ok()) return OnEachLineOf(file_name, opened.status());
   ListFileReader& reader = **opened;
 
   RejectsWriter rejects;

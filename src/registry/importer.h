@@ -18,6 +18,7 @@
 #include "registry/dates.h"
 #include "registry/list_file_reader.h"
 #include "registry/person.h"
+#include "registry/person_name.h"
 #include "registry/row.h"
 
 namespace canje::registry {
@@ -37,6 +38,8 @@ struct ImportOptions {
   std::string default_holder;
   std::string format;  // csv or json; empty: from the file name
   DateOrder date_order = DateOrder::kUnambiguousOnly;
+  // The order of the words of a full_name column (person_name.h); kGuessed: the Spanish rules.
+  NameOrder name_order = NameOrder::kGuessed;
   bool skip_invalid = false;
   // With skip_invalid: where the rejected rows go (default: FILE.rejected.csv). One CSV line per
   // problem: line, column, column_name, reason, and the row as it came.

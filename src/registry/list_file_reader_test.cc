@@ -39,6 +39,42 @@ TEST(ListFileReader, ReportsDuplicateRecordIdsWithBothLines) {
   EXPECT_THAT(Reasons((*rows)[5]), HasSubstr("'A-2' on line 8 is already used on line 3"));
 }
 
+// Synthetic lists headed in Russian, Arabic and French read into the same records as Spanish ones.
+TEST(ListFileReader, ListsHeadedInOtherLanguagesRead) {
+  Result<std::vector<ParsedRecord>> russian = ReadAll(
+      "№ п/п;Фамилия;Имя;Отчество;Дата рождения;Гражданство;Место содержания\n"
+      "1;Тестовый;Игорь;Петрович;1990-04-25;RUS;СИЗО-0\n",
+      ListFormat::kCsv);
+  ASSERT_TRUE(russian.ok()) << russian.status().ToString();
+  ASSERT_EQ(russian->size(), 1u);
+  const PersonRecord& first = (*russian)[0].record;
+  EXPECT_THAT((*russian)[0].errors, IsEmpty()) << Reasons((*russian)[0]);
+  EXPECT_EQ(first.record_id, "1");
+  EXPECT_THAT(first.name.family_names, ElementsAre("Тестовый"));
+  EXPECT_THAT(first.name.given_names, ElementsAre("Игорь", "Петрович"));
+  EXPECT_EQ(first.date_of_birth->ToIso(), "1990-04-25");
+  EXPECT_THAT(first.nationalities, ElementsAre("RUS"));
+  EXPECT_EQ(first.facility, "СИЗО-0");
+
+  Result<std::vector<ParsedRecord>> arabic =
+      ReadAll(R"([{"م": "7", "الاسم": "سالم اختبار", "تاريخ الميلاد": "1985", "الجنسية": "SYR"}])",
+              ListFormat::kJson);
+  ASSERT_TRUE(arabic.ok()) << arabic.status().ToString();
+  EXPECT_THAT((*arabic)[0].errors, IsEmpty()) << Reasons((*arabic)[0]);
+  EXPECT_EQ((*arabic)[0].record.record_id, "7");
+  EXPECT_EQ((*arabic)[0].record.date_of_birth->ToIso(), "1985");
+
+  Result<std::vector<ParsedRecord>> french = ReadAll(
+      "Nom,Prénom,Date de naissance,Nationalité,Lieu de naissance\n"
+      "Essai,Aline Marie,1979-12-25,FRA,Lyon\n",
+      ListFormat::kCsv);
+  ASSERT_TRUE(french.ok()) << french.status().ToString();
+  EXPECT_THAT((*french)[0].errors, IsEmpty()) << Reasons((*french)[0]);
+  EXPECT_THAT((*french)[0].record.name.family_names, ElementsAre("Essai"));
+  EXPECT_THAT((*french)[0].record.name.given_names, ElementsAre("Aline", "Marie"));
+  EXPECT_EQ((*french)[0].record.place_of_birth, "Lyon");
+}
+
 TEST(ListFileReader, TheIdOfAnInvalidRowStillCounts) {
   Result<std::vector<ParsedRecord>> rows =
       ReadAll("id,nombres,sexo\n7,Ana,Q\n7,Eva,F\n", ListFormat::kCsv);

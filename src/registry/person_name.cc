@@ -160,6 +160,43 @@ bool IsDevotionalUnit(const std::vector<std::string_view>& words, const Unit& un
          std::end(kDevotional);
 }
 
+constexpr std::string_view kNameOrderNames[] = {"given-family", "family-given",
+                                                 "family-given-patronymic"};
+
+// The second word of a Turkic patronymic written in Cyrillic ("Алирза оглы"), folded.
+constexpr std::string_view kPatronymicSuffixes[] = {"оглы", "кызы", "улы", "угли", "ули", "қызы"};
+
+bool IsPatronymicSuffix(std::string_view word) {
+  const std::string folded = FoldForMatchingAnyScript(word);
+  return std::find(std::begin(kPatronymicSuffixes), std::end(kPatronymicSuffixes), folded) !=
+         std::end(kPatronymicSuffixes);
+}
+
+// Splits `words` (no comma) in a declared order; see person_name.h.
+PersonName SplitInOrder(const std::vector<std::string_view>& words, NameOrder order) {
+  PersonName name;
+  const std::vector<Unit> units = Units(words);
+  if (order == NameOrder::kGivenFamily) {
+    if (units.size() == 1) {
+      name.given_names = WordsToStrings(words, 0, words.size());
+      return name;
+    }
+    const size_t split = units.back().first;
+    name.given_names = WordsToStrings(words, 0, split);
+    name.family_names = FamilyUnits(words, split, words.size());
+    return name;
+  }
+  size_t split = units.front().last + 1;  // after the family name
+  if (order == NameOrder::kFamilyGivenPatronymic && units.size() >= 4) {
+    size_t patronymic = words.size() - 1;
+    if (IsPatronymicSuffix(words[patronymic])) --patronymic;
+    split = patronymic - 1;  // the given name
+  }
+  name.family_names = FamilyUnits(words, 0, split);
+  name.given_names = WordsToStrings(words, split, words.size());
+  return name;
+}
+
 std::vector<std::string> SplitAtBars(std::string_view text) {
   std::vector<std::string> out;
   for (std::string_view item : SplitList(text, "|")) {
@@ -200,7 +237,16 @@ std::vector<std::string> SplitFamilyNames(std::string_view text) {
   return FamilyUnits(words, 0, words.size());
 }
 
-PersonName SplitFullName(std::string_view text) {
+std::span<const std::string_view> NameOrderNames() { return kNameOrderNames; }
+
+Result<NameOrder> ParseNameOrder(std::string_view name) {
+  if (name == kNameOrderNames[0]) return NameOrder::kGivenFamily;
+  if (name == kNameOrderNames[1]) return NameOrder::kFamilyGiven;
+  if (name == kNameOrderNames[2]) return NameOrder::kFamilyGivenPatronymic;
+  return Status::Usage("the name order is given-family, family-given or family-given-patronymic");
+}
+
+PersonName SplitFullName(std::string_view text, NameOrder order) {
   PersonName name;
   const size_t comma = text.find(',');
   if (comma != std::string_view::npos) {
@@ -212,6 +258,7 @@ PersonName SplitFullName(std::string_view text) {
   }
   const std::vector<std::string_view> words = Words(text);
   if (words.empty()) return name;
+  if (order != NameOrder::kGuessed) return SplitInOrder(words, order);
   if (SplitByCapitals(words, &name)) return name;
   const std::vector<Unit> units = Units(words);
   size_t given_units = 1;

@@ -32,18 +32,41 @@
 //
 // Given names are always kept as single words ({"María", "de", "los", "Ángeles"}), so that
 // Display() joins them back as written. Family names are units ({"Pérez", "de la Cruz"}).
+//
+// A list may instead declare the order of its full names (`canje import --name-order`, the query
+// parameter `name_order` of POST /v1/lists). Rule 1 (the comma) still applies first; rules 2 and
+// 3 give way to the declared order, on units as above:
+//   kGivenFamily            "Jean Pierre Dupont": the last unit is the family name, the rest
+//                           given names (one unit: a given name).
+//   kFamilyGiven            "Wang Xiaoming", "Гуменюк Михайло": the first unit is the family
+//                           name, the rest given names (one unit: a family name).
+//   kFamilyGivenPatronymic  "Гуменюк Михайло Петрович": as kFamilyGiven up to three units, the
+//                           patronymic kept as the given names' second part (given {Михайло,
+//                           Петрович}); with four or more, the last word is the patronymic (the
+//                           last two when it is a Turkic оглы, кызы, улы, угли, ули or қызы:
+//                           "Алиев Гейдар Алирза оглы"), the word before it the given name, and
+//                           everything before that the family names.
 #pragma once
 
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "core/status.h"
 #include "registry/person.h"
 
 namespace canje::registry {
 
+enum class NameOrder { kGuessed, kGivenFamily, kFamilyGiven, kFamilyGivenPatronymic };
+
+// "given-family", "family-given", "family-given-patronymic": the names of the declared orders.
+std::span<const std::string_view> NameOrderNames();
+// The declared order of one of those names; a usage error naming them otherwise.
+Result<NameOrder> ParseNameOrder(std::string_view name);
+
 // Splits a single full-name field by the rules above. Empty text gives an empty name.
-PersonName SplitFullName(std::string_view text);
+PersonName SplitFullName(std::string_view text, NameOrder order = NameOrder::kGuessed);
 
 // Splits a family-names field into surnames keeping particles: "Pérez de la Cruz" → {"Pérez",
 // "de la Cruz"}. A field with "|" is split at "|" only (exact, for names that the particle rule

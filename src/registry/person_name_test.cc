@@ -73,8 +73,9 @@ TEST(SplitFullName, CapitalsAtOneEndMarkTheFamilyNames) {
 // Without a comma or capitals, splitting only decides where given names end: every word is
 // kept, in order, so Display() gives the name back.
 TEST(SplitFullName, KeepsEveryWordInOrder) {
-  const std::vector<std::string> words = {"José", "de", "la", "Cruz", "María", "del", "Carmen",
-                                          "Pérez", "y", "Gasset", "San", "Martín", "los"};
+  const std::vector<std::string> words = {"José", "de",     "la",    "Cruz", "María",
+                                          "del",  "Carmen", "Pérez", "y",    "Gasset",
+                                          "San",  "Martín", "los"};
   uint32_t state = 12345;
   for (int trial = 0; trial < 2000; ++trial) {
     std::string text;
@@ -116,6 +117,54 @@ TEST(IsNameParticle, IgnoresCase) {
 }
 
 TEST(CollapseSpaces, KeepsOneUnit) { EXPECT_EQ(CollapseSpaces("  de  la\nCruz "), "de la Cruz"); }
+
+// Expects SplitFullName(full, order) to give `given` and `family`.
+void ExpectSplitIn(NameOrder order, std::string_view full, const std::vector<std::string>& given,
+                   const std::vector<std::string>& family) {
+  const PersonName name = SplitFullName(full, order);
+  EXPECT_EQ(name.given_names, given) << full;
+  EXPECT_EQ(name.family_names, family) << full;
+}
+
+TEST(SplitFullName, ADeclaredFamilyGivenPatronymicOrderReadsCyrillicNames) {
+  constexpr NameOrder kOrder = NameOrder::kFamilyGivenPatronymic;
+  ExpectSplitIn(kOrder, "Гуменюк Михайло Петрович", {"Михайло", "Петрович"}, {"Гуменюк"});
+  ExpectSplitIn(kOrder, "ТЕСТЕНКО Остап Іванович", {"Остап", "Іванович"}, {"ТЕСТЕНКО"});
+  ExpectSplitIn(kOrder, "Пробная Анна", {"Анна"}, {"Пробная"});
+  ExpectSplitIn(kOrder, "Пробная", {}, {"Пробная"});
+  // Four words: a double family name before the given name and the patronymic.
+  ExpectSplitIn(kOrder, "Тестенко Пробенко Остап Іванович", {"Остап", "Іванович"},
+                {"Тестенко", "Пробенко"});
+  // A Turkic patronymic is two words.
+  ExpectSplitIn(kOrder, "Тестов Эльдар Камиль оглы", {"Эльдар", "Камиль", "оглы"}, {"Тестов"});
+  // The comma still comes first.
+  ExpectSplitIn(kOrder, "Гуменюк, Михайло Петрович", {"Михайло", "Петрович"}, {"Гуменюк"});
+  // Without a declared order, the Hispanic default misreads the same name.
+  ExpectSplit("Гуменюк Михайло Петрович", {"Гуменюк"}, {"Михайло", "Петрович"});
+}
+
+TEST(SplitFullName, DeclaredGivenFamilyAndFamilyGivenOrders) {
+  ExpectSplitIn(NameOrder::kFamilyGiven, "Гуменюк Михайло Петрович", {"Михайло", "Петрович"},
+                {"Гуменюк"});
+  ExpectSplitIn(NameOrder::kFamilyGiven, "de la Cruz Juan Carlos", {"Juan", "Carlos"},
+                {"de la Cruz"});
+  ExpectSplitIn(NameOrder::kGivenFamily, "Михайло Петрович Гуменюк", {"Михайло", "Петрович"},
+                {"Гуменюк"});
+  ExpectSplitIn(NameOrder::kGivenFamily, "Juan Carlos Pérez", {"Juan", "Carlos"}, {"Pérez"});
+  ExpectSplitIn(NameOrder::kGivenFamily, "Ana Silva dos Santos", {"Ana", "Silva"}, {"dos Santos"});
+  ExpectSplitIn(NameOrder::kGivenFamily, "Остап", {"Остап"}, {});
+  // Capitals no longer decide once an order is declared.
+  ExpectSplitIn(NameOrder::kGivenFamily, "ГУМЕНЮК Михайло", {"ГУМЕНЮК"}, {"Михайло"});
+  EXPECT_EQ(SplitFullName("  ", NameOrder::kFamilyGiven), PersonName());
+}
+
+TEST(ParseNameOrder, ReadsTheThreeNamesAndRefusesOthers) {
+  EXPECT_EQ(ParseNameOrder("given-family").value(), NameOrder::kGivenFamily);
+  EXPECT_EQ(ParseNameOrder("family-given").value(), NameOrder::kFamilyGiven);
+  EXPECT_EQ(ParseNameOrder("family-given-patronymic").value(), NameOrder::kFamilyGivenPatronymic);
+  EXPECT_EQ(ParseNameOrder("fio").status().code(), StatusCode::kUsage);
+  EXPECT_EQ(NameOrderNames().size(), 3u);
+}
 
 }  // namespace
 }  // namespace canje::registry

@@ -277,7 +277,7 @@ void RecordParser::ParseNames(Context& context, PersonRecord* record) {
     if (!surname.empty()) name.family_names.push_back(std::move(surname));
   }
   if (name.given_names.empty() && name.family_names.empty()) {
-    name = SplitFullName(context.value(Column::kFullName));
+    name = SplitFullName(context.value(Column::kFullName), options_.name_order);
   }
   if (!name.given_names.empty() || !name.family_names.empty()) return;
   // No name. Do not add to an error already reported on a name cell (too long, bad UTF-8).

@@ -28,6 +28,7 @@
 #include "registry/columns.h"
 #include "registry/dates.h"
 #include "registry/person.h"
+#include "registry/person_name.h"
 #include "registry/row.h"
 
 namespace canje::registry {
@@ -54,6 +55,8 @@ struct RecordParserOptions {
   // Dates of birth and custody dates may not be after this day (precision kDay).
   PartialDate today;
   DateOrder date_order = DateOrder::kUnambiguousOnly;
+  // How a full_name is split when the other name columns of its row are empty (person_name.h).
+  NameOrder name_order = NameOrder::kGuessed;
   // Whether a holder party code exists (it gets the code upper-cased). Empty: every code that
   // is well formed (2 to 32 of A-Z, 0-9, '-', '_') is accepted.
   std::function<bool(std::string_view)> party_exists;

@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <vector>
 
+#include "core/utf8.h"
+
 namespace canje::registry {
 
-size_t EditDistance(std::string_view a, std::string_view b) {
+size_t EditDistance(std::string_view a_text, std::string_view b_text) {
+  const std::u32string a = CodePointsOf(a_text);
+  const std::u32string b = CodePointsOf(b_text);
   const size_t n = a.size();
   const size_t m = b.size();
   // Three rows of the dynamic-programming table: i-2, i-1 and i.
@@ -32,9 +36,6 @@ std::optional<std::string_view> ClosestMatch(std::string_view word,
   std::optional<std::string_view> best;
   size_t best_distance = max_distance + 1;
   for (std::string_view candidate : candidates) {
-    const size_t length_gap = candidate.size() > word.size() ? candidate.size() - word.size()
-                                                             : word.size() - candidate.size();
-    if (length_gap >= best_distance) continue;
     const size_t distance = EditDistance(word, candidate);
     if (distance < best_distance) {
       best_distance = distance;
@@ -45,7 +46,34 @@ std::optional<std::string_view> ClosestMatch(std::string_view word,
 }
 
 size_t SuggestionDistanceFor(std::string_view word) {
-  return std::clamp<size_t>(word.size() / 3, 1, 3);
+  return std::clamp<size_t>(CountCodePoints(word) / 3, 1, 3);
+}
+
+void SuggestionIndex::Add(std::string folded) {
+  const Script script = ScriptOf(folded);
+  entries_.push_back({std::move(folded), script});
+}
+
+std::vector<size_t> SuggestionIndex::Nearest(std::string_view folded_word, size_t max_count) const {
+  const size_t limit = SuggestionDistanceFor(folded_word);
+  const Script script = ScriptOf(folded_word);
+  for (bool same_script_only : {true, false}) {
+    std::vector<size_t> nearest;
+    size_t nearest_distance = limit + 1;
+    for (size_t i = 0; i < entries_.size(); ++i) {
+      if (same_script_only && entries_[i].script != script) continue;
+      const size_t distance = EditDistance(folded_word, entries_[i].folded);
+      if (distance > limit) continue;
+      if (distance < nearest_distance) {
+        nearest_distance = distance;
+        nearest.assign(1, i);
+      } else if (distance == nearest_distance && nearest.size() < max_count) {
+        nearest.push_back(i);
+      }
+    }
+    if (!nearest.empty()) return nearest;
+  }
+  return {};
 }
 
 }  // namespace canje::registry

@@ -1,5 +1,14 @@
 #include "registry/text_fold.h"
 
+#include <unicode/bytestream.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+#include "core/utf8.h"
+
 namespace canje::registry {
 namespace {
 
@@ -33,6 +42,25 @@ constexpr std::string_view kLatinExtendedAFold =
     "s";
 static_assert(kLatin1Fold.size() == 64);
 static_assert(kLatinExtendedAFold.size() == 128);
+
+// Characters that FoldForMatchingAnyScript reads as a space: ‘ ’ ʼ (apostrophes, like the ASCII
+// one) and the Arabic comma and semicolon.
+bool IsWordSeparator(char32_t c) {
+  return c == 0x2018 || c == 0x2019 || c == 0x02BC || c == 0x060C || c == 0x061B;
+}
+
+// `text` in normalization form C (valid UTF-8 only; other text is returned unchanged).
+std::string ComposedNfc(std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status) || !IsValidUtf8(text)) return std::string(text);
+  std::string composed;
+  icu::StringByteSink<std::string> sink(&composed);
+  nfc->normalizeUTF8(0, icu::StringPiece(text.data(), static_cast<int32_t>(text.size())), sink,
+                     nullptr, status);
+  if (U_FAILURE(status)) return std::string(text);
+  return composed;
+}
 
 }  // namespace
 
@@ -111,6 +139,56 @@ std::string FoldForMatching(std::string_view text) {
     ++i;
   }
   return out;
+}
+
+std::u32string CodePointsOf(std::string_view text) {
+  std::u32string decoded;
+  decoded.reserve(text.size());
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  for (int32_t offset = 0; offset < length;) {
+    const int32_t start = offset;
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    decoded.push_back(c < 0 ? kNotUtf8Byte + bytes[start] : static_cast<char32_t>(c));
+  }
+  return decoded;
+}
+
+std::string FoldForMatchingAnyScript(std::string_view text) {
+  // Below U+0180 (lead bytes up to C5) FoldForMatching already does all there is to do.
+  bool beyond_latin = false;
+  for (char c : text) beyond_latin |= static_cast<unsigned char>(c) >= 0xC6;
+  if (!beyond_latin) return FoldForMatching(text);
+  std::string folded;
+  folded.reserve(text.size());
+  for (char32_t c : CodePointsOf(ComposedNfc(text))) {
+    if (c >= kNotUtf8Byte) {  // kept as it is, as FoldForMatching keeps it
+      folded.push_back(static_cast<char>(c - kNotUtf8Byte));
+    } else if (IsWordSeparator(c)) {
+      folded.push_back(' ');
+    } else {
+      // Latin-1 and Latin Extended-A are FoldForMatching's.
+      const UChar32 lower =
+          c < 0x180 ? static_cast<UChar32>(c) : u_foldCase(c, U_FOLD_CASE_DEFAULT);
+      uint8_t buffer[U8_MAX_LENGTH];
+      int32_t written = 0;
+      U8_APPEND_UNSAFE(buffer, written, lower);
+      folded.append(reinterpret_cast<const char*>(buffer), static_cast<size_t>(written));
+    }
+  }
+  return FoldForMatching(folded);
+}
+
+Script ScriptOf(std::string_view folded) {
+  for (char32_t c : CodePointsOf(folded)) {
+    if (c >= kNotUtf8Byte || !u_isalpha(static_cast<UChar32>(c))) continue;
+    if (c < 0x250) return Script::kLatin;
+    if (c >= 0x400 && c <= 0x52F) return Script::kCyrillic;
+    if ((c >= 0x600 && c <= 0x6FF) || (c >= 0x750 && c <= 0x77F)) return Script::kArabic;
+    return Script::kOther;
+  }
+  return Script::kOther;
 }
 
 std::vector<std::string_view> SplitList(std::string_view text, std::string_view separators) {

@@ -77,6 +77,11 @@ Result<Reply> ListsPostList(ApiCall& call) {
   } else if (!date_order.empty()) {
     return call.AtParameter(Status::Usage("date_order is dmy or mdy"), "date_order");
   }
+  if (const std::string name_order = call.Query("name_order"); !name_order.empty()) {
+    Result<registry::NameOrder> order = registry::ParseNameOrder(name_order);
+    if (!order.ok()) return call.AtParameter(order.status(), "name_order");
+    options.name_order = *order;
+  }
   CANJE_ASSIGN_OR_RETURN(options.format, ListsFormatOfBody(call));
   std::string file_name = call.Query("file_name");
   if (file_name.empty()) file_name = "list." + options.format;

@@ -1,0 +1,208 @@
+// Lists headed in Russian, Ukrainian, Arabic, French or Portuguese, imported with the binary and
+// over HTTP (POST /v1/lists) as a delegation would: what is refused says where and what to do,
+// and the store does not change. Synthetic names only.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "cli/cli_test_support.h"
+#include "server/serve_test_support.h"
+
+namespace canje::cli::testing {
+namespace {
+
+using nlohmann::json;
+
+class ImportLanguagesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    canje_.Init();
+    ASSERT_EQ(canje_.Run({"party", "add", "UKR", "--name", "Ukraine"}).exit_status, 0);
+  }
+  RunResult Import(const std::string& file, const std::vector<std::string>& extra = {}) const {
+    std::vector<std::string> args = {
+        "import", file, "--kind", "custody_roster", "--source", "synthetic list", "--party", "UKR"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return canje_.Run(args);
+  }
+  json Summary() const { return json::parse(canje_.Run({"summary", "--json"}).out); }
+  // `canje serve` on loopback, and an API token of the admin's (an event of its own).
+  void StartServer() {
+    RunResult token = canje_.Run({"user", "token", "create", "admin", "--json"});
+    ASSERT_EQ(token.exit_status, 0) << token.err;
+    token_ = json::parse(token.out)["token"].get<std::string>();
+    server_ = std::make_unique<server::testing::ServeProcess>(canje_);
+    ASSERT_NE(server_->port(), 0) << server_->error();
+    client_ = std::make_unique<server::testing::HttpTestClient>(server_->port());
+  }
+  // Posts `body` as a CSV list of UKR's (StartServer first); `query` adds parameters.
+  server::testing::HttpResult Post(const std::string& body, const std::string& query = "") {
+    return client_->Send("POST",
+                         "/v1/lists?kind=custody_roster&source=synthetic%20list&party=UKR&"
+                         "file_name=roster.csv" +
+                             query,
+                         token_, body, {{"Content-Type", "text/csv"}});
+  }
+  // The store has no list, no person and no event more than `before` says.
+  void ExpectUnchanged(const json& before) const {
+    const json after = Summary();
+    EXPECT_EQ(after["events"], before["events"]);
+    EXPECT_EQ(after["persons"], before["persons"]);
+    EXPECT_EQ(after["lists"].size(), before["lists"].size());
+  }
+
+  CanjeRunner canje_;
+  std::string token_;
+  std::unique_ptr<server::testing::ServeProcess> server_;
+  std::unique_ptr<server::testing::HttpTestClient> client_;
+};
+
+TEST_F(ImportLanguagesTest, AnUnknownHeaderGetsTheNearestNamesWhereItStands) {
+  canje_.WriteFile("bad.csv", "№ з/п,Прізвищє,Ім'я,Вік,Громадянство\n1,Тестенко,Остап,33,UKR\n");
+  StartServer();
+  const json before = Summary();
+  RunResult refused = Import("bad.csv");
+  EXPECT_EQ(refused.exit_status, 65) << refused.err;
+  // Each unknown column on a line of its own, with the file, line and column: the nearest name
+  // in the header's script, and where every name is listed instead of the whole list.
+  EXPECT_NE(refused.err.find("bad.csv: line 1, column 2: unknown column 'Прізвищє'; did you mean "
+                             "'прізвище' (family_names)?"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("\nbad.csv: line 1, column 4: unknown column 'Вік'. Every name"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("docs/formats.md (\"Column names\")"), std::string::npos);
+  EXPECT_EQ(refused.err.find("given_names, first_given_name"), std::string::npos) << refused.err;
+  ExpectUnchanged(before);
+
+  // Over HTTP: the same reasons in the problem, 422, nothing written.
+  server::testing::HttpResult posted =
+      Post("№ з/п,Прізвищє,Ім'я,Вік,Громадянство\n1,Тестенко,Остап,33,UKR\n");
+  EXPECT_EQ(posted.status, 422) << posted.body;
+  const std::string detail = json::parse(posted.body)["detail"].get<std::string>();
+  EXPECT_NE(detail.find("roster.csv: line 1, column 2: unknown column 'Прізвищє'; did you mean "
+                        "'прізвище' (family_names)?"),
+            std::string::npos)
+      << detail;
+  ExpectUnchanged(before);
+}
+
+// A Ukrainian roster with dotted dates: 03.04.1990 may be 3 April or March 4.
+constexpr char kUkrainianRoster[] =
+    "№ з/п;Прізвище;Ім'я;По батькові;Дата народження;Громадянство;Місце утримання;"
+    "Дата затримання\n"
+    "1;Тестенко;Остап;Іванович;03.04.1990;UKR;Установа 0;05.06.2023\n"
+    "2;Пробна;Ганна;Петрівна;25.12.1985;UKR;Установа 0;01.02.2024\n";
+
+TEST_F(ImportLanguagesTest, DottedDatesAreRefusedNamingTheOptionAndImportWithIt) {
+  canje_.WriteFile("roster-ua.csv", kUkrainianRoster);
+  StartServer();
+  const json before = Summary();
+  RunResult refused = Import("roster-ua.csv");
+  EXPECT_EQ(refused.exit_status, 65) << refused.err;
+  EXPECT_NE(refused.err.find("roster-ua.csv:2:5: Дата народження: ambiguous date '03.04.1990': "
+                             "it may be 3 April or March 4, 1990"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("day first (3 April) with `canje import --date-order dmy`"),
+            std::string::npos)
+      << refused.err;
+  EXPECT_NE(refused.err.find("roster-ua.csv:3:8: Дата затримання: ambiguous date '01.02.2024'"),
+            std::string::npos)
+      << refused.err;
+  ExpectUnchanged(before);
+
+  // Over HTTP the same reasons name the query parameter too; nothing is written.
+  server::testing::HttpResult posted = Post(kUkrainianRoster);
+  EXPECT_EQ(posted.status, 422) << posted.body;
+  const json problem = json::parse(posted.body);
+  ASSERT_EQ(problem["errors"].size(), 3u) << posted.body;
+  EXPECT_EQ(problem["errors"][0]["column_name"], "Дата народження");
+  EXPECT_NE(problem["errors"][0]["reason"].get<std::string>().find("`date_order=dmy` over HTTP"),
+            std::string::npos)
+      << posted.body;
+  ExpectUnchanged(before);
+
+  // With the option the message named, the file imports, every date read day first.
+  RunResult imported = Import("roster-ua.csv", {"--date-order", "dmy"});
+  ASSERT_EQ(imported.exit_status, 0) << imported.err;
+  EXPECT_NE(imported.out.find("Imported L1: 2 of 2 rows"), std::string::npos) << imported.out;
+  const json persons = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
+  ASSERT_EQ(persons.size(), 2u);
+  EXPECT_EQ(persons[0]["date_of_birth"], "1990-04-03");
+  EXPECT_EQ(persons[0]["custody"][0]["since"], "2023-06-05");
+  EXPECT_EQ(persons[0]["family_names"], json({"Тестенко"}));
+  EXPECT_EQ(persons[0]["given_names"], json({"Остап", "Іванович"}));
+  EXPECT_EQ(persons[1]["date_of_birth"], "1985-12-25");
+  EXPECT_EQ(persons[1]["custody"][0]["since"], "2024-02-01");
+  // And over HTTP with the query parameter.
+  server::testing::HttpResult landed = Post(kUkrainianRoster, "&date_order=dmy&again=true");
+  EXPECT_EQ(landed.status, 201) << landed.body;
+}
+
+TEST_F(ImportLanguagesTest, ACountryNamedInItsOwnLanguageIsAnsweredWithItsCode) {
+  canje_.WriteFile("roster.csv",
+                   "№ з/п;Прізвище;Ім'я;Дата народження;Громадянство\n"
+                   "1;Тестенко;Остап;1990-04-03;Україна\n"
+                   "2;Пробна;Ганна;1985-12-25;Украйина\n"
+                   "3;Перевірна;Олена;1979;UKR|الإمارات\n");
+  const json before = Summary();
+  RunResult refused = Import("roster.csv");
+  EXPECT_EQ(refused.exit_status, 65) << refused.err;
+  for (const std::string expected :
+       {"roster.csv:2:5: Громадянство: 'Україна' is a country name; write its ISO 3166-1 alpha-3 "
+        "code, UKR",
+        "roster.csv:3:5: Громадянство: unknown country 'Украйина'; did you mean UKR (Украина)? "
+        "Countries are written as ISO 3166-1 alpha-3 codes",
+        "roster.csv:4:5: Громадянство: 'الإمارات' is a country name; write its ISO 3166-1 alpha-3 "
+        "code, ARE"}) {
+    EXPECT_NE(refused.err.find(expected), std::string::npos) << expected << "\n" << refused.err;
+  }
+  ExpectUnchanged(before);
+}
+
+TEST_F(ImportLanguagesTest, AListDeclaresTheOrderOfItsFullNames) {
+  constexpr char kRoster[] =
+      "№ п/п;ФИО;Дата рождения\n"
+      "1;Гуменюк Михайло Петрович;1990-04-03\n"
+      "2;Тестенко Пробенко Остап Іванович;1985\n"
+      "3;Пробная, Анна Сергеевна;1979\n";
+  canje_.WriteFile("fio.csv", kRoster);
+  StartServer();
+  const json before = Summary();
+  // A value that is not an order is refused before anything is read.
+  RunResult bad = Import("fio.csv", {"--name-order", "fio"});
+  EXPECT_EQ(bad.exit_status, 2) << bad.err;
+  server::testing::HttpResult bad_api = Post(kRoster, "&name_order=fio");
+  EXPECT_EQ(bad_api.status, 400) << bad_api.body;
+  EXPECT_EQ(json::parse(bad_api.body)["parameter"], "name_order") << bad_api.body;
+  ExpectUnchanged(before);
+
+  RunResult imported = Import("fio.csv", {"--name-order", "family-given-patronymic"});
+  ASSERT_EQ(imported.exit_status, 0) << imported.err;
+  const json persons = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
+  ASSERT_EQ(persons.size(), 3u);
+  EXPECT_EQ(persons[0]["family_names"], json({"Гуменюк"}));
+  EXPECT_EQ(persons[0]["given_names"], json({"Михайло", "Петрович"}));
+  EXPECT_EQ(persons[1]["family_names"], json({"Тестенко", "Пробенко"}));
+  EXPECT_EQ(persons[1]["given_names"], json({"Остап", "Іванович"}));
+  EXPECT_EQ(persons[2]["family_names"], json({"Пробная"}));
+  EXPECT_EQ(persons[2]["given_names"], json({"Анна", "Сергеевна"}));
+
+  // Over HTTP, the query parameter: the same persons.
+  server::testing::HttpResult landed =
+      Post(kRoster, "&name_order=family-given-patronymic&again=true");
+  ASSERT_EQ(landed.status, 201) << landed.body;
+  const json again = json::parse(canje_.Run({"persons", "--list", "L2", "--json"}).out);
+  ASSERT_EQ(again.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(again[i]["family_names"], persons[i]["family_names"]);
+    EXPECT_EQ(again[i]["given_names"], persons[i]["given_names"]);
+  }
+}
+
+}  // namespace
+}  // namespace canje::cli::testing
