@@ -534,6 +534,15 @@ CREATE TABLE IF NOT EXISTS idempotency_keys (
 );
 )sql";
 
+// The vocabulary of name words (store/name_word_tables.h): each distinct word of a person's
+// name or aliases, sealed under the text key, by the keyed hash that person_index holds for it.
+constexpr std::string_view kVersion13 = R"sql(
+CREATE TABLE IF NOT EXISTS name_words (
+  hash BLOB PRIMARY KEY,
+  sealed BLOB NOT NULL
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -597,6 +606,9 @@ const std::vector<Migration>& AllMigrations() {
            "fingerprint; its name counts sealed under the text key", kVersion11},
       {12, "idempotency keys: each key an API client sent with a change, the request's SHA-256, "
            "and the answer, sealed under the text key", kVersion12},
+      {13, "name words: the words of persons' names and aliases sealed under the text key, "
+           "by their keyed hash, for name searches answered from person_index; existing "
+           "persons' words are indexed by `canje persons index-names`", kVersion13},
   };
   return kMigrations;
 }
