@@ -24,28 +24,31 @@ measure() {  # measure NAME COMMAND... → "NAME wall user sys peak_kb"; output 
   cat "$work/$name.time"
 }
 
-import() {  # import BINARY STORE
+prepare() {  # prepare BINARY STORE: a new store with the party VEN
   "$1" --db "$2" init >/dev/null
   "$1" --db "$2" party add VEN --name Venezuela >/dev/null
-  "$1" --db "$2" --quiet import "$file" --kind custody_roster --source benchmark --party VEN
 }
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "roster: $(($(wc -l <"$file") - 1)) rows"
 printf '%-28s %8s %8s %8s %9s\n' "run" "wall s" "user s" "sys s" "peak MB"
 show() { awk '{printf "%-28s %8.2f %8.2f %8.2f %9.1f\n", $1, $2, $3, $4, $5 / 1024}'; }
+import_flags=(--quiet import "$file" --kind custody_roster --source benchmark --party VEN)
 if [ -n "${OLD_CANJE:-}" ]; then
-  measure import-older import "$OLD_CANJE" "$work/older.db" | show
+  prepare "$OLD_CANJE" "$work/older.db"
+  measure import-older "$OLD_CANJE" --db "$work/older.db" "${import_flags[@]}" | show
+  rm -f "$work"/older.db*
 fi
-measure import import "$canje" "$work/canje.db" | show
+prepare "$canje" "$work/canje.db"
+measure import "$canje" --db "$work/canje.db" "${import_flags[@]}" | show
 
-# A family name of one row in the middle of the roster (a word few persons share), a given
+# A family name of one row in the middle of the roster (a word few persons share), its last given
 # name many share, two words, a partial word, and a word no one has.
 read -r family given < <(python3 - "$file" "$((rows / 2))" <<'PY'
 import csv, sys
 with open(sys.argv[1], newline="", encoding="utf-8") as f:
     for i, row in enumerate(csv.DictReader(f)):
         if i == int(sys.argv[2]):
-            print(row["family_names"].split()[0], row["given_names"].split()[0])
+            print(row["family_names"].split()[0], row["given_names"].split()[-1])
             break
 PY
 )

@@ -161,9 +161,9 @@ TEST_F(NameSearchTest, TheIndexAnswersAsOpeningEveryPersonDoes) {
     erased_queries.push_back(everyone[i].record.name.Display());
     erased_queries.push_back(NameWords(everyone[i].record).back());
   }
-  std::vector<std::string> queries = Queries(everyone, 23);
+  std::vector<std::string> queries = Queries(everyone, 40);
   queries.insert(queries.end(), erased_queries.begin(), erased_queries.end());
-  ASSERT_GT(queries.size(), 300u);
+  ASSERT_GT(queries.size(), 200u);
   EXPECT_GT(CheckSame(queries), static_cast<int>(queries.size() * 3 / 4));
   for (const std::string& query : erased_queries) {
     for (const PersonEntry& person : Find(query, false)) {
