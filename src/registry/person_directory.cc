@@ -136,9 +136,7 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
   }
   if (query.document.empty() && query.exact_name.empty()) {
     if (!by_name) return instance.store().ForEachPerson(filter, visit_view);
-    return VisitSome(instance.store(), filter, *by_name, [&](const store::PersonView& view) {
-      return query.limit > 0 && visited >= query.limit ? Status::Ok() : visit_view(view);
-    });
+    return VisitSome(instance.store(), filter, *by_name, visit_view);
   }
   // A look-up needs something to look up: "-", "." or a control character normalise to nothing.
   const std::string document = linkage::NormalizeDocumentNumber(query.document);
