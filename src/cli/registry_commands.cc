@@ -13,6 +13,7 @@
 #include "registry/enumerated_fields.h"
 #include "registry/importer.h"
 #include "registry/list_kinds.h"
+#include "registry/name_words.h"
 #include "registry/person_fields.h"
 #include "registry/person_directory.h"
 #include "registry/summary.h"
@@ -177,6 +178,10 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
   persons->add_option("NAME", flags->query.name, "A fragment of a name or alias");
   AddPersonFilterFlags(persons, *flags);
   persons->add_option("--limit", flags->query.limit, "At most this many persons");
+  // Hidden: the same answer by opening every person, for docs/benchmarks.md's comparison.
+  persons->add_flag("--no-index", flags->query.open_every_person,
+                    "Open every person instead of using the name words' index")
+      ->group("");
   persons->callback([&context, flags] {
     Status list_flag = ResolveListFlag(*flags);
     if (!list_flag.ok()) return context.Finish(list_flag);
@@ -221,6 +226,21 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
   auto* person = app.add_subcommand("person", "One person");
   person->require_subcommand(1);
   AddEraseCommand(*person, context);
+  auto* index_names = person->add_subcommand(
+      "index-names",
+      "Admin, once after upgrading a store from before schema 14: index every person's name "
+      "words, so that name searches stop opening every person");
+  index_names->callback([&context] {
+    auto opened = OpenInstance(context);
+    if (!opened.ok()) return context.Finish(opened.status());
+    auto indexed = registry::IndexNameWords(**opened);
+    if (!indexed.ok()) return context.Finish(indexed.status());
+    context.out << (*indexed == 0 ? std::string("Every person's name words were indexed already")
+                                  : "Indexed the name words of " + std::to_string(*indexed) +
+                                        " persons")
+                << '\n';
+    context.Finish(Status::Ok());
+  });
   auto* show = person->add_subcommand("show", "Everything the store holds on one person");
   auto id = std::make_shared<std::string>();
   show->add_option("ID", *id, "The person's id (P17)")->required();

@@ -11,6 +11,7 @@
 #include "instance/transparency_log.h"
 #include "protect/sealing_contexts.h"
 #include "store/migrations.h"
+#include "store/name_word_tables.h"
 
 namespace canje::instance {
 namespace {
@@ -71,6 +72,9 @@ Result<InitResult> Instance::Initialize(const InitOptions& options) {
     CANJE_RETURN_IF_ERROR(
         transaction.SetMeta("index_key", vault.WrapKey(index_key, protect::kIndexKeyContext)));
     CANJE_RETURN_IF_ERROR(CreateTextKey(transaction, vault));
+    // Every import indexes its persons' name words (registry/name_words.h): none are missing.
+    CANJE_RETURN_IF_ERROR(
+        transaction.SetMeta(store::kNameWordsIndexedMeta, AsBytes(std::string_view("13"))));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("instance_id", AsBytes(result.instance_id)));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("origin", AsBytes(result.origin)));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("default_user", AsBytes(options.admin_name)));

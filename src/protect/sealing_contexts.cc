@@ -44,6 +44,9 @@ std::string ExchangeStateReasonContext(int64_t exchange_id) {
 std::string LinkModelNameCountsContext(int64_t run) {
   return "link model " + N(run) + " name counts";
 }
+std::string NameWordContext(std::string_view hash_hex) {
+  return "name word " + std::string(hash_hex);
+}
 
 std::string TotpSecretContext(std::string_view user) { return "totp " + std::string(user); }
 

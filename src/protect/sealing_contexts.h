@@ -59,6 +59,8 @@ std::string ReportedCountNoteContext(int64_t report_id);
 std::string ExchangeStateReasonContext(int64_t exchange_id);
 // A saved link model's name counts: "link model 1 name counts".
 std::string LinkModelNameCountsContext(int64_t run);
+// A word of the vocabulary of name words, by its keyed hash in hex: "name word 0a1b…".
+std::string NameWordContext(std::string_view hash_hex);
 
 // ---- Values sealed under a key derived from the index key -------------------------------------
 

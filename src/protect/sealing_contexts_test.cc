@@ -27,6 +27,7 @@ TEST(SealingContextsTest, AreTheStringsStoresWereWrittenWith) {
   EXPECT_EQ(ReportedCountNoteContext(6), "reported count 6 note");
   EXPECT_EQ(ExchangeStateReasonContext(3), "exchange 3 state reason");
   EXPECT_EQ(LinkModelNameCountsContext(1), "link model 1 name counts");
+  EXPECT_EQ(NameWordContext("0a1b"), "name word 0a1b");
   EXPECT_EQ(kTotpKeyPurpose, "canje totp secrets v1");
   EXPECT_EQ(TotpSecretContext("ana"), "totp ana");
 }

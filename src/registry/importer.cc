@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
@@ -19,6 +20,7 @@
 #include "registry/enumerated_fields.h"
 #include "registry/list_kinds.h"
 #include "registry/person_codec.h"
+#include "registry/name_words.h"
 #include "registry/record_fingerprint.h"
 #include "registry/text_fold.h"
 
@@ -171,6 +173,7 @@ class ImportRun {
   // Reads every row; when `recorder` is set, writes the good ones.
   Status Walk(ListFileReader& reader, Recorder* recorder, int64_t list_id, uint64_t total,
               const ImportProgress& progress, RejectsWriter* rejects) {
+    if (recorder != nullptr) name_words_.emplace(recorder->vault());
     ParsedRecord parsed;
     while (true) {
       CANJE_ASSIGN_OR_RETURN(bool more, reader.Next(&parsed));
@@ -221,6 +224,7 @@ class ImportRun {
                                  protect::PersonKeyContext(person_id));
       CANJE_RETURN_IF_ERROR(transaction.AddPerson(person));
       ++report_.persons_created;
+      CANJE_RETURN_IF_ERROR(name_words_->Write(transaction, person_id, record));
       std::string folded_name = FoldForMatching(record.name.Display());
       if (!folded_name.empty()) {
         CANJE_RETURN_IF_ERROR(
@@ -277,6 +281,7 @@ class ImportRun {
   ListKind kind_;
   ImportReport& report_;
   ledger::StreamingRoot records_root_;
+  std::optional<NameWordWriter> name_words_;  // the writing walk's (one transaction)
 };
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include "registry/categories.h"
 #include "registry/countries.h"
 #include "registry/enumerated_fields.h"
+#include "registry/name_words.h"
 #include "registry/person_codec.h"
 #include "registry/record_writer.h"
 #include "registry/text_fold.h"
@@ -86,6 +87,22 @@ Result<store::PersonFilter> MakeFilter(const Instance& instance, const PersonQue
   return filter;
 }
 
+// ForEachPerson over the persons `ids` (ascending) only, a few hundred at a time.
+Status VisitSome(store::Store& store, const store::PersonFilter& filter,
+                 const std::set<int64_t>& ids,
+                 const std::function<Status(const store::PersonView&)>& visit) {
+  constexpr size_t kPersonsAtATime = 500;
+  store::PersonFilter some = filter;
+  for (auto next = ids.begin(); next != ids.end();) {
+    some.person_ids.clear();
+    while (next != ids.end() && some.person_ids.size() < kPersonsAtATime) {
+      some.person_ids.push_back(*next++);
+    }
+    CANJE_RETURN_IF_ERROR(store.ForEachPerson(some, visit));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<PersonRecord> OpenPerson(Instance& instance, const store::PersonRow& row) {
@@ -111,8 +128,15 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
     ++visited;
     return visit(entry);
   };
+  // A name fragment: the persons whose name words may hold it (name_words.h), or, when the
+  // index cannot say, every person.
+  std::optional<std::set<int64_t>> by_name;
+  if (!fragment.empty() && !query.open_every_person) {
+    CANJE_ASSIGN_OR_RETURN(by_name, NameCandidates(instance, fragment));
+  }
   if (query.document.empty() && query.exact_name.empty()) {
-    return instance.store().ForEachPerson(filter, visit_view);
+    if (!by_name) return instance.store().ForEachPerson(filter, visit_view);
+    return VisitSome(instance.store(), filter, *by_name, visit_view);
   }
   // A look-up needs something to look up: "-", "." or a control character normalise to nothing.
   const std::string document = linkage::NormalizeDocumentNumber(query.document);
@@ -150,12 +174,14 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
   CANJE_RETURN_IF_ERROR(narrow("document", document));
   CANJE_RETURN_IF_ERROR(narrow("name", exact_name));
   if (!candidates) return Status::Ok();  // unreachable: one of the two was not empty
-  for (int64_t id : *candidates) {
-    store::PersonFilter one = filter;
-    one.person_id = id;
-    CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(one, visit_view));
+  if (by_name) {
+    std::set<int64_t> both;
+    for (int64_t id : *candidates) {
+      if (by_name->count(id)) both.insert(id);
+    }
+    candidates = std::move(both);
   }
-  return Status::Ok();
+  return VisitSome(instance.store(), filter, *candidates, visit_view);
 }
 
 Result<std::vector<PersonEntry>> FindPersons(Instance& instance, const PersonQuery& query) {

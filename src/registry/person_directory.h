@@ -1,7 +1,8 @@
 // Reading people out of the store: search, one person in full, and export.
 //
-// Personal fields are decrypted in memory only, person by person; a name search decrypts every
-// person the other filters leave (docs/security.md says how that scales). Erased persons read as
+// Personal fields are decrypted in memory only, person by person; a name search opens only the
+// persons whose name words may hold the fragment (registry/name_words.h), or every person the
+// other filters leave when the index cannot say (docs/security.md says how that scales). Erased persons read as
 // "erased" and never show personal data. Negotiators and observers see only the persons need to
 // know allows them (instance/need_to_know.h).
 #pragma once
@@ -30,6 +31,9 @@ struct PersonQuery {
                             // and "12345678" agree)
   std::string exact_name;   // exact full name, case and accents ignored (keyed hash)
   int64_t limit = 0;        // 0: no limit
+  // Answer `name` by opening every person instead of from the name words' index
+  // (registry/name_words.h); the answer is the same, only slower (for comparing the two).
+  bool open_every_person = false;
 };
 
 // A person as the directory shows them. `record` is empty when erased.

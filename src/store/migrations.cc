@@ -546,6 +546,16 @@ ALTER TABLE proposal_versions ADD COLUMN tabled_occurred_at TEXT NOT NULL DEFAUL
 ALTER TABLE proposal_responses ADD COLUMN occurred_at TEXT NOT NULL DEFAULT '';
 )sql";
 
+// Version 14: the vocabulary of name words (store/name_word_tables.h): each distinct word of a
+// person's name or aliases, sealed under the text key, by the keyed hash that person_index holds
+// for it.
+constexpr std::string_view kVersion14 = R"sql(
+CREATE TABLE IF NOT EXISTS name_words (
+  hash BLOB PRIMARY KEY,
+  sealed BLOB NOT NULL
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -611,6 +621,9 @@ const std::vector<Migration>& AllMigrations() {
            "and the answer, sealed under the text key", kVersion12},
       {13, "after the fact: the time an exchange's start, a version's making and tabling and a "
            "party's answer really happened, beside the time they were recorded", kVersion13},
+      {14, "name words: the words of persons' names and aliases sealed under the text key, "
+           "by their keyed hash, for name searches answered from person_index; existing "
+           "persons' words are indexed by `canje person index-names`", kVersion14},
   };
   return kMigrations;
 }

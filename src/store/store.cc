@@ -310,6 +310,15 @@ Status Store::ForEachPerson(const PersonFilter& filter,
                   std::to_string(filter.list_id) + ")";
   }
   if (filter.person_id != 0) conditions += " AND p.id = " + std::to_string(filter.person_id);
+  // Only some persons: their custody rows alone are read, not the table's from the start.
+  std::string custody_of;
+  if (filter.person_id != 0) custody_of = "WHERE person_id = " + std::to_string(filter.person_id);
+  if (!filter.person_ids.empty()) {
+    std::string ids;
+    for (int64_t id : filter.person_ids) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+    conditions += " AND p.id IN (" + ids + ")";
+    custody_of += (custody_of.empty() ? "WHERE" : " AND") + (" person_id IN (" + ids + ")");
+  }
   if (!filter.visible_to_party.empty()) {
     // The need-to-know rule of instance/need_to_know.h: held by the party; on a list it
     // submitted, through a record that made the person or whose link a mediator confirmed (not
@@ -344,7 +353,8 @@ Status Store::ForEachPerson(const PersonFilter& filter,
     for (size_t i = 0; i < texts.size(); ++i) s.BindText(static_cast<int>(i) + 1, texts[i]);
   };
   CANJE_ASSIGN_OR_RETURN(auto custody_rows,
-                         connection_->Prepare(kCustodyTable.Select("ORDER BY person_id, id")));
+                         connection_->Prepare(kCustodyTable.Select(custody_of +
+                                                                   " ORDER BY person_id, id")));
   CANJE_ASSIGN_OR_RETURN(bool custody_pending, custody_rows->Step());
   return Query(*connection_,
                "SELECT " + kPersonTable.Columns("p") + " FROM persons p" + conditions +
@@ -446,6 +456,7 @@ enum Slot {
   kAddRecord,
   kAddCustody,
   kAddIndex,
+  kAddNameWord,
   kLinkRecord,
   kReplaceKeyPersons,
   kReplaceKeyRecords,
@@ -598,6 +609,15 @@ Status WriteTransaction::AddIndexEntry(ByteView hash, int64_t person_id) {
   return insert->RunBatched();
 }
 
+Status WriteTransaction::AddNameWord(ByteView hash, ByteView sealed) {
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
+                         Cached(kAddNameWord, "INSERT INTO name_words(hash, sealed) VALUES(?, ?) "
+                                              "ON CONFLICT DO NOTHING"));
+  insert->BindBlob(1, hash);
+  insert->BindBlob(2, sealed);
+  return insert->RunBatched();
+}
+
 }  // namespace canje::store
 
 namespace canje::store {
@@ -630,6 +650,14 @@ Result<WriteTransaction::ErasureCounts> WriteTransaction::ErasePerson(int64_t pe
   erase_records->BindInt(1, person_id);
   erase_records->BindInt(2, person_id);
   CANJE_RETURN_IF_ERROR(erase_records->Run());
+  // The words of the person's names that no other person's index rows hold leave the
+  // vocabulary with them (store/name_word_tables.h).
+  CANJE_RETURN_IF_ERROR(Execute(db,
+                                "DELETE FROM name_words WHERE hash IN "
+                                "(SELECT hash FROM person_index WHERE person_id = ?) AND NOT EXISTS "
+                                "(SELECT 1 FROM person_index other WHERE other.hash = "
+                                "name_words.hash AND other.person_id <> ?)",
+                                Params(person_id, person_id)));
   CANJE_ASSIGN_OR_RETURN(auto erase_index,
                          db.Prepare("DELETE FROM person_index WHERE person_id = ?"));
   erase_index->BindInt(1, person_id);

@@ -146,6 +146,7 @@ struct PersonFilter {
   std::string status;
   int64_t list_id = 0;
   int64_t person_id = 0;  // just this person
+  std::vector<int64_t> person_ids;  // just these persons (none: no such filter)
   int64_t limit = 0;      // at most this many (0: all)
   // Need to know (instance/need_to_know.h): when set, only the persons this party may read.
   std::string visible_to_party;
@@ -296,6 +297,9 @@ class WriteTransaction {
   Status LinkRecord(int64_t record_id, int64_t person_id);
   Result<int64_t> AddCustody(const CustodyRow& custody);
   Status AddIndexEntry(ByteView hash, int64_t person_id);
+  // Adds a word of the vocabulary of name words (store/name_word_tables.h) under its keyed
+  // hash; a hash already there is left as it is.
+  Status AddNameWord(ByteView hash, ByteView sealed);
 
   // Erasure: destroys the person's wrapped key and sealed fields, those of every list record
   // linked to them, their look-up hashes, and the payloads and salts of every event whose

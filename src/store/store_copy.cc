@@ -75,6 +75,8 @@ constexpr CopiedTableSpec kCopiedTables[] = {
     {"link_models", "id"},
     // Schema version 12 (store/idempotency_tables.h): the API's idempotency keys.
     {"idempotency_keys", "user_name, idempotency_key"},
+    // Schema version 14 (store/name_word_tables.h): the sealed vocabulary of name words.
+    {"name_words", "hash"},
 };
 
 enum class ValueKind { kInt, kText, kBlob };
