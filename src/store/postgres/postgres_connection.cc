@@ -4,9 +4,12 @@
 #include <endian.h>
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <cstring>
 #include <deque>
 #include <optional>
+#include <string_view>
+#include <thread>
 #include <utility>
 #include <vector>
 
@@ -351,6 +354,48 @@ class PostgresStatement : public SqlStatement, public StreamingStatement {
 
 void IgnoreNotice(void*, const char*) {}
 
+// Collects the server's notices on a connection while it lives (VACUUM VERBOSE's report), then
+// ignores them again.
+class NoticeCollector {
+ public:
+  explicit NoticeCollector(PGconn* connection) : connection_(connection) {
+    PQsetNoticeProcessor(connection_, &NoticeCollector::Collect, &text_);
+  }
+  ~NoticeCollector() { PQsetNoticeProcessor(connection_, IgnoreNotice, nullptr); }
+  NoticeCollector(const NoticeCollector&) = delete;
+  NoticeCollector& operator=(const NoticeCollector&) = delete;
+  const std::string& text() const { return text_; }
+
+ private:
+  static void Collect(void* text, const char* message) {
+    static_cast<std::string*>(text)->append(message);
+  }
+  PGconn* connection_;
+  std::string text_;
+};
+
+// True when a VACUUM (FULL, VERBOSE) report says a table kept dead row versions that another
+// transaction may still see ("N dead row versions cannot be removed yet", N > 0): their bytes
+// are then copied into the rewritten table.
+bool KeptDeadRowVersions(const std::string& report) {
+  constexpr std::string_view kKept = " dead row versions cannot be removed yet";
+  for (size_t at = report.find(kKept); at != std::string::npos;
+       at = report.find(kKept, at + kKept.size())) {
+    size_t digits = at;
+    while (digits > 0 && report[digits - 1] >= '0' && report[digits - 1] <= '9') --digits;
+    if (digits == at) continue;
+    if (report.substr(digits, at - digits).find_first_not_of('0') != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// How often, and how far apart, Checkpoint rewrites the tables again while another transaction
+// keeps the old row versions alive (an autovacuum ANALYZE, another server's read).
+constexpr int kCompactionAttempts = 20;
+constexpr std::chrono::milliseconds kCompactionPause{500};
+
 std::string SessionSettings(const PostgresOptions& options) {
   return "SET lock_timeout = " + std::to_string(options.lock_timeout_ms) +
          "; SET client_min_messages = warning; SET standard_conforming_strings = on";
@@ -567,16 +612,28 @@ Status PostgresConnection::Checkpoint() {
   }
   if (PQntuples(tables.get()) != 1 || PQgetisnull(tables.get(), 0, 0)) return Status::Ok();
   std::string list = PQgetvalue(tables.get(), 0, 0);
-  Status compacted = Execute("VACUUM (FULL) " + list);
-  if (!compacted.ok()) {
-    return Status(compacted.code(),
-                  "the change is committed, but the tables could not be rewritten (VACUUM FULL) "
-                  "to drop the old row versions, which still hold the erased or re-wrapped keys: " +
-                      compacted.message() +
-                      "; run `VACUUM (FULL)` on the database as its owner (psql) once other "
-                      "commands are done");
+  for (int attempt = 1;; ++attempt) {
+    NoticeCollector report(connection);
+    Status compacted = Execute("VACUUM (FULL, VERBOSE) " + list);
+    if (!compacted.ok()) {
+      return Status(compacted.code(),
+                    "the change is committed, but the tables could not be rewritten (VACUUM FULL) "
+                    "to drop the old row versions, which still hold the erased or re-wrapped "
+                    "keys: " +
+                        compacted.message() +
+                        "; run `VACUUM (FULL)` on the database as its owner (psql) once other "
+                        "commands are done");
+    }
+    if (!KeptDeadRowVersions(report.text())) return Status::Ok();
+    if (attempt == kCompactionAttempts) {
+      return Status::Unavailable(
+          "the change is committed, but another transaction on the database still sees the old "
+          "row versions, which hold the erased or re-wrapped keys, so the rewritten tables kept "
+          "them; run `VACUUM (FULL)` on the database as its owner (psql) once other commands are "
+          "done");
+    }
+    std::this_thread::sleep_for(kCompactionPause);
   }
-  return Status::Ok();
 }
 
 Status PostgresConnection::Rollback() {

@@ -62,9 +62,11 @@ class PostgresConnection : public SqlConnection {
   // the table file, and a plain VACUUM only marks its space free without overwriting it, so the
   // erased keys and sealed data would stay readable there. VACUUM FULL writes each table to a
   // new file and unlinks the old one. It takes each table's exclusive lock in turn (bounded by
-  // lock_timeout) and costs a copy of the store. What it cannot reach (the server's WAL
-  // segments, archives and base backups) is in docs/security.md. Must run outside a
-  // transaction.
+  // lock_timeout) and costs a copy of the store. A row version that another transaction may
+  // still see (an autovacuum ANALYZE, another server's read) is copied into the new file: when
+  // VACUUM's report says so, the tables are rewritten again, every 0.5 s for up to 10 s, then
+  // kUnavailable. What it cannot reach (the server's WAL segments, archives and base backups)
+  // is in docs/security.md. Must run outside a transaction.
   Status Checkpoint() override;
 
   // Connections opened so far (1, or 2 once a second one was needed).
