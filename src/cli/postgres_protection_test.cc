@@ -2,12 +2,17 @@
 // SQLite file itself (log_test.cc, data_protection_test.cc): tampering through psql with the
 // events, merkle_hashes and checkpoints tables is caught and the entry named; a log cut short
 // with its checkpoints is caught by an earlier checkpoint; an erased person's keys and sealed
-// data are gone from the database's files and from a pg_dump; a key rotation killed half-way
+// data are gone from the database's files and from a pg_dump, even while another transaction's
+// snapshot holds the old row versions when the erasure begins; a key rotation killed half-way
 // resumes. Run on the test cluster only (CANJE_TEST_BACKEND=postgres, as cli_test_postgres).
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
 
 #include "cli/cli_test_support.h"
 
@@ -32,6 +37,14 @@ std::string Superuser(const std::string& sql) {
 std::string Trim(std::string text) {
   while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
   return text;
+}
+
+std::string FromHex(const std::string& hex) {
+  std::string bytes;
+  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
+    bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
+  }
+  return bytes;
 }
 
 class PostgresProtectionTest : public ::testing::Test {
@@ -63,6 +76,34 @@ class PostgresProtectionTest : public ::testing::Test {
     std::vector<std::string> args = {"--db", url, "log", "verify"};
     args.insert(args.end(), extra.begin(), extra.end());
     return canje_->Run(args);
+  }
+  // The secrets of person `id` (P7) as stored, by what they are ("person key", "record 12
+  // sealed", ...): wrapped keys and sealed bytes of the person, of the list records linked to
+  // them and of the events about them, as bytes and as hex. Returns psql's rows.
+  std::string SecretsOf(const std::string& id, std::map<std::string, std::string>& secrets,
+                        std::map<std::string, std::string>& secrets_hex) const {
+    const std::string number = id.substr(1);
+    std::string rows = Psql(
+        "SELECT 'person key', encode(data_key, 'hex') FROM persons WHERE id = " + number +
+        " UNION ALL SELECT 'person sealed', encode(sealed, 'hex') FROM persons WHERE id = " +
+        number +
+        " UNION ALL SELECT 'record ' || id || ' key', encode(data_key, 'hex') FROM list_records "
+        "WHERE person_id = " +
+        number +
+        " UNION ALL SELECT 'record ' || id || ' sealed', encode(sealed, 'hex') FROM "
+        "list_records WHERE person_id = " +
+        number +
+        " UNION ALL SELECT 'event ' || seq || ' key', encode(payload_key, 'hex') FROM events "
+        "WHERE seq IN (SELECT seq FROM event_subjects WHERE subject = '" +
+        id + "')");
+    std::stringstream lines(rows);
+    for (std::string line; std::getline(lines, line);) {
+      size_t bar = line.find('|');
+      if (bar == std::string::npos || line.size() - bar - 1 < 64) continue;
+      secrets[line.substr(0, bar)] = FromHex(line.substr(bar + 1));
+      secrets_hex[line.substr(0, bar)] = line.substr(bar + 1);
+    }
+    return rows;
   }
   // The database's own folder in the cluster's data directory, flushed (CHECKPOINT) so that the
   // table files hold what the server has written.
@@ -168,45 +209,14 @@ std::vector<std::string> FindBytes(const std::filesystem::path& folder,
   return found;
 }
 
-std::string FromHex(const std::string& hex) {
-  std::string bytes;
-  for (size_t i = 0; i + 1 < hex.size(); i += 2) {
-    bytes.push_back(static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16)));
-  }
-  return bytes;
-}
-
 TEST_F(PostgresProtectionTest, AnErasedPersonIsGoneFromTheTableFilesAndDumpAndTheRestIsIntact) {
   ASSERT_EQ(canje_->Run({"demo"}).exit_status, 0);
   json before = json::parse(canje_->Run({"persons", "--json"}).out);
   json target = before[6];
   std::string id = target["id"];
   std::string name = target["name"];
-  int64_t number = std::stoll(id.substr(1));
-  // The erased person's secrets as stored: wrapped keys and sealed bytes of the person, of the
-  // list records linked to them and of the events about them.
-  std::string rows = Psql(
-      "SELECT 'person key', encode(data_key, 'hex') FROM persons WHERE id = " +
-      std::to_string(number) +
-      " UNION ALL SELECT 'person sealed', encode(sealed, 'hex') FROM persons WHERE id = " +
-      std::to_string(number) +
-      " UNION ALL SELECT 'record ' || id || ' key', encode(data_key, 'hex') FROM list_records "
-      "WHERE person_id = " +
-      std::to_string(number) +
-      " UNION ALL SELECT 'record ' || id || ' sealed', encode(sealed, 'hex') FROM list_records "
-      "WHERE person_id = " +
-      std::to_string(number) +
-      " UNION ALL SELECT 'event ' || seq || ' key', encode(payload_key, 'hex') FROM events WHERE "
-      "seq IN (SELECT seq FROM event_subjects WHERE subject = '" +
-      id + "')");
   std::map<std::string, std::string> secrets, secrets_hex;
-  std::stringstream lines(rows);
-  for (std::string line; std::getline(lines, line);) {
-    size_t bar = line.find('|');
-    if (bar == std::string::npos || line.size() - bar - 1 < 64) continue;
-    secrets[line.substr(0, bar)] = FromHex(line.substr(bar + 1));
-    secrets_hex[line.substr(0, bar)] = line.substr(bar + 1);
-  }
+  std::string rows = SecretsOf(id, secrets, secrets_hex);
   ASSERT_GE(secrets.size(), 3u) << rows;  // the person's key and sealed fields, a record
   // Planner statistics sample column values into pg_statistic, which an erasure cannot
   // rewrite: gathered now (as autovacuum would), they hold no byte column (keys, sealed data).
@@ -249,6 +259,35 @@ TEST_F(PostgresProtectionTest, AnErasedPersonIsGoneFromTheTableFilesAndDumpAndTh
   EXPECT_EQ(Psql("SELECT type, subjects FROM events ORDER BY seq DESC LIMIT 1"),
             "person.erased|[\"" + id + "\"]\n");
   EXPECT_EQ(canje_->Run({"log", "verify"}).exit_status, 0);
+}
+
+// Another transaction's open snapshot (an autovacuum ANALYZE, a reader on another server) keeps
+// the erased row versions alive, and VACUUM FULL would copy them into the rewritten table: the
+// erasure rewrites again until that snapshot is gone, and then nothing is left.
+TEST_F(PostgresProtectionTest, AnErasureOutlastsAnOpenSnapshotAndLeavesNothing) {
+  ASSERT_EQ(canje_->Run({"demo"}).exit_status, 0);
+  const std::string id = json::parse(canje_->Run({"persons", "--json"}).out)[4]["id"];
+  std::map<std::string, std::string> secrets, secrets_hex;
+  std::string rows = SecretsOf(id, secrets, secrets_hex);
+  ASSERT_GE(secrets.size(), 3u) << rows;
+  // A snapshot taken before the erasure, held for 4 s, touching no canje table (so no lock
+  // stands in VACUUM's way): only its xmin holds the old row versions.
+  std::thread reader([this] {
+    RunPsql(canje_->database(),
+            "BEGIN ISOLATION LEVEL REPEATABLE READ; SELECT 1; SELECT pg_sleep(4); COMMIT;");
+  });
+  while (Psql("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+              "AND backend_xmin IS NOT NULL AND pid <> pg_backend_pid() "
+              "AND query LIKE '%pg_sleep%'") == "0\n") {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  RunResult erased = canje_->Run({"person", "erase", id, "--reason", "asked by the family"});
+  reader.join();
+  ASSERT_EQ(erased.exit_status, 0) << erased.err;
+  std::vector<std::string> left = FindBytes(DatabaseFolder(), secrets);
+  std::string all;
+  for (const auto& where : left) all += "\n  " + where;
+  EXPECT_TRUE(left.empty()) << "erased secrets still in the database's files:" << all;
 }
 
 TEST_F(PostgresProtectionTest, ARotationKilledHalfWayResumesAndLosesNothing) {
