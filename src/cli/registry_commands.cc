@@ -228,8 +228,8 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
   AddEraseCommand(*person, context);
   auto* index_names = person->add_subcommand(
       "index-names",
-      "Admin, once after upgrading a store from before schema 14: index every person's name "
-      "words, so that name searches stop opening every person");
+      "Admin, once after upgrading a store from before schema 14 or indexed by an earlier canje: "
+      "index every person's name words, so that name searches stop opening every person");
   index_names->callback([&context] {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());

@@ -74,7 +74,7 @@ Result<InitResult> Instance::Initialize(const InitOptions& options) {
     CANJE_RETURN_IF_ERROR(CreateTextKey(transaction, vault));
     // Every import indexes its persons' name words (registry/name_words.h): none are missing.
     CANJE_RETURN_IF_ERROR(
-        transaction.SetMeta(store::kNameWordsIndexedMeta, AsBytes(std::string_view("13"))));
+        transaction.SetMeta(store::kNameWordsIndexedMeta, AsBytes(store::kNameWordsIndexVersion)));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("instance_id", AsBytes(result.instance_id)));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("origin", AsBytes(result.origin)));
     CANJE_RETURN_IF_ERROR(transaction.SetMeta("default_user", AsBytes(options.admin_name)));

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <set>
 
 #include "core/encoding.h"
@@ -21,6 +22,7 @@
 #include "registry/person_directory.h"
 #include "registry/scenario_loader.h"
 #include "registry/text_fold.h"
+#include "scenario/cyrillic_scenario.h"
 #include "scenario/scenario.h"
 #include "store/name_word_tables.h"
 #include "store/sql_query.h"
@@ -40,7 +42,14 @@ constexpr std::string_view kNamesakes =
     "Иванна,Петровская,\n"
     "Zacarías,Quintanilla-Oyarzún,El Zorro Quintanilla\n"
     "Ñuflo,Chávez,\n"
-    "Nuflo,Chavez Ñandú,\n";
+    "Nuflo,Chavez Ñandú,\n"
+    "Михайло,Гуменюк,\n"
+    "Mykhailo,Humeniuk,\n"
+    "ТАРАС,ШЕВЧЕНКО,\n"
+    "Юлія,Лук'яненко,\n"
+    "Oleh,Ihnatʹev,\n"
+    "Карлос,Санчес,\n"
+    "Carlos,Sanchez,\n";
 
 std::vector<int64_t> Ids(const std::vector<PersonEntry>& persons) {
   std::vector<int64_t> ids;
@@ -110,7 +119,11 @@ class NameSearchTest : public ::testing::Test {
     std::vector<std::string> queries = {"a",     "z",   "ov",   "quintanilla", "QUINTANILLA",
                                         "Ваня",  "ваня", "иван", "ИВАН",        "ivan petrov",
                                         "ñuflo", "nuflo", "chavez ñandu", "ria jo",   "z_q",
-                                        "qqqzzz", "pérez-rodríguez", "la flaca"};
+                                        "qqqzzz", "pérez-rodríguez", "la flaca",
+                                        "Humeniuk", "Gumenyuk", "гуменюк", "ГУМЕНЮК", "humen",
+                                        "Shevchenko", "Ševčenko", "шевч", "Lukianenko",
+                                        "Лукьяненко", "Yuliia Lukianenko", "Игнатьев",
+                                        "ihnat", "Sanches", "Санчез"};
     for (size_t i = 0; i < persons.size(); i += every) {
       if (persons[i].erased) continue;
       const PersonRecord& record = persons[i].record;
@@ -186,16 +199,89 @@ TEST_F(NameSearchTest, TheIndexAnswersAsOpeningEveryPersonDoes) {
   }
 }
 
+// The names people type: in capitals or not, and in the other of the Cyrillic and Latin
+// scripts, under any of the usual transliterations — but never a different spelling of the
+// same script (name_search_key.h).
+TEST_F(NameSearchTest, ANameIsFoundInAnyCaseAndInTheOtherScript) {
+  ASSERT_NO_FATAL_FAILURE(Load(150));
+  auto names = [&](const std::string& query) {
+    std::set<std::string> found;
+    for (const PersonEntry& person : Find(query, false)) found.insert(person.record.name.Display());
+    EXPECT_EQ(Ids(Find(query, false)), Ids(Find(query, true))) << query;
+    return found;
+  };
+  for (const char* query : {"Humeniuk", "Gumenyuk", "HUMENIUK", "Humenjuk", "гуменюк", "ГУМЕНЮК"}) {
+    EXPECT_TRUE(names(query).count("Михайло Гуменюк")) << query;
+  }
+  EXPECT_TRUE(names("шевченко").count("ТАРАС ШЕВЧЕНКО"));
+  EXPECT_TRUE(names("Shevchenko").count("ТАРАС ШЕВЧЕНКО"));
+  EXPECT_TRUE(names("Ševčenko Taras").empty()) << "the words must come in the name's order";
+  EXPECT_TRUE(names("Taras Ševčenko").count("ТАРАС ШЕВЧЕНКО"));
+  EXPECT_TRUE(names("Yuliia Lukianenko").count("Юлія Лук'яненко"));
+  EXPECT_TRUE(names("Игнатьев").count("Oleh Ihnatʹev"));
+  const std::set<std::string> sanches = names("Sanches");
+  EXPECT_TRUE(sanches.count("Карлос Санчес"));
+  EXPECT_FALSE(sanches.count("Carlos Sanchez")) << "two Latin spellings are different names";
+  // The Latin list's "Mykhailo Humeniuk" was linked into the Cyrillic person: a search by the
+  // Latin name still finds them.
+  EXPECT_TRUE(names("Mykhailo Humeniuk").count("Михайло Гуменюк"));
+}
+
+// On generated lists (scenario/cyrillic_scenario.h): the Cyrillic roster imported, each Latin
+// spelling of the other side's list — under BGN/PCGN, ISO 9, GOST 7.79 B, the passport and the
+// Ukrainian national systems, in capitals or not — looked for by its family name finds the
+// roster's person with that family name, and the index answers as opening every person does.
+TEST_F(NameSearchTest, EveryLatinSpellingFindsTheCyrillicRosterPerson) {
+  ASSERT_TRUE(store_.ok()) << store_.error();
+  scenario::CyrillicScenarioOptions options;
+  options.roster_people = 300;
+  options.typo = 0;  // a mistyped name is another name: linkage's business, not search's
+  options.swapped_columns = 0;
+  const scenario::CyrillicListPair lists = scenario::GenerateCyrillicListPair(options);
+  const std::filesystem::path folder = store_.dir() / "cyrillic";
+  ASSERT_TRUE(scenario::WriteCyrillicListPair(lists, folder).ok());
+  ImportOptions roster;
+  roster.file = folder / "roster.csv";
+  roster.kind = "documentation_list";
+  roster.source = "synthetic Cyrillic roster";
+  roster.date_order = DateOrder::kDayFirst;
+  Result<ImportReport> imported = ImportList(admin(), roster);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  std::map<std::string, std::set<std::string>> family_names_of;  // person key -> Cyrillic
+  for (const scenario::CyrillicRosterRow& row : lists.roster) {
+    family_names_of[row.person_key].insert(row.family_name);
+  }
+  int looked = 0;
+  std::vector<std::string> missed;
+  for (const scenario::LatinListRow& row : lists.counterpart) {
+    auto held = family_names_of.find(row.person_key);
+    if (held == family_names_of.end()) continue;
+    ++looked;
+    bool found = false;
+    for (const PersonEntry& person : Find(row.family_name, false)) {
+      for (const std::string& family : held->second) {
+        found = found || person.record.name.Display().find(family) != std::string::npos;
+      }
+    }
+    if (!found) missed.push_back(row.family_name + " (" + row.standard + ")");
+    if (looked % 25 == 0) EXPECT_EQ(Ids(Find(row.family_name, false)), Ids(Find(row.family_name, true)));
+  }
+  ASSERT_GT(looked, 200);
+  std::string list;
+  for (const std::string& name : missed) list += " " + name;
+  EXPECT_TRUE(missed.empty()) << missed.size() << " of " << looked << " missed:" << list;
+}
+
 TEST_F(NameSearchTest, AWholeWordOpensOnlyThePersonsWhoseWordsHoldIt) {
   ASSERT_NO_FATAL_FAILURE(Load(150));
   const std::vector<PersonEntry> everyone = Everyone();
   Result<std::optional<std::set<int64_t>>> candidates =
-      NameCandidates(admin(), FoldForMatching("Quintanilla"));
+      NameCandidates(admin(), NameFragment::Of("Quintanilla"));
   ASSERT_TRUE(candidates.ok()) << candidates.status().ToString();
   ASSERT_TRUE(candidates->has_value()) << "answered from the index";
   EXPECT_EQ((*candidates)->size(), 1u);
   Result<std::optional<std::set<int64_t>>> two_words =
-      NameCandidates(admin(), FoldForMatching("Maria Perez"));
+      NameCandidates(admin(), NameFragment::Of("Maria Perez"));
   ASSERT_TRUE(two_words.ok() && two_words->has_value());
   EXPECT_GE((*two_words)->size(), Find("Maria Perez", true).size());
   EXPECT_LT((*two_words)->size(), everyone.size() / 10);
@@ -220,7 +306,7 @@ TEST_F(NameSearchTest, AStoreFromBeforeTheIndexIsSearchedWholeUntilIndexed) {
                                store::Params(ByteView(hash)))
                     .ok());
   }
-  Result<std::optional<std::set<int64_t>>> before = NameCandidates(admin(), "perez");
+  Result<std::optional<std::set<int64_t>>> before = NameCandidates(admin(), NameFragment::Of("perez"));
   ASSERT_TRUE(before.ok());
   EXPECT_FALSE(before->has_value()) << "an incomplete index must not answer";
   const std::vector<std::string> queries = Queries(everyone, 97);
@@ -232,7 +318,7 @@ TEST_F(NameSearchTest, AStoreFromBeforeTheIndexIsSearchedWholeUntilIndexed) {
   Result<int64_t> again = IndexNameWords(admin());
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(*again, 0);
-  Result<std::optional<std::set<int64_t>>> after = NameCandidates(admin(), "perez");
+  Result<std::optional<std::set<int64_t>>> after = NameCandidates(admin(), NameFragment::Of("perez"));
   ASSERT_TRUE(after.ok());
   EXPECT_TRUE(after->has_value());
   EXPECT_GT(CheckSame(queries), 10);

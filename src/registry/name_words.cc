@@ -5,6 +5,7 @@
 
 #include "core/encoding.h"
 #include "protect/sealing_contexts.h"
+#include "registry/name_search_key.h"
 #include "registry/person_directory.h"
 #include "registry/text_fold.h"
 #include "store/name_word_tables.h"
@@ -50,21 +51,75 @@ std::vector<std::string> FragmentWords(std::string_view folded_fragment) {
 
 Result<bool> AllNameWordsIndexed(store::Store& store) {
   CANJE_ASSIGN_OR_RETURN(auto mark, store.Meta(store::kNameWordsIndexedMeta));
-  return mark.has_value();
+  return mark.has_value() && AsText(*mark) == store::kNameWordsIndexVersion;
+}
+
+// Cross-script words are kept in the vocabulary beside the words themselves, told apart by a
+// prefix no search form holds ("~" folds to a separator): "~c" before the key words of names
+// written in Cyrillic, "~l" before those of names written in Latin letters.
+constexpr std::string_view kCyrillicKeyTag = "~c";
+constexpr std::string_view kLatinKeyTag = "~l";
+
+void AddKeyWordsOf(std::string_view name, std::vector<std::string>& words) {
+  const NameScript script = ScriptOfName(name);
+  if (script == NameScript::kNeither) return;
+  std::vector<std::string> keys;
+  AddWordsOf(CrossScriptKey(name), keys);
+  const std::string_view tag = script == NameScript::kCyrillic ? kCyrillicKeyTag : kLatinKeyTag;
+  for (const std::string& key : keys) {
+    std::string word = std::string(tag) + key;
+    if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
+  }
+}
+
+// What the index holds for a person: its name words, then its names' cross-script key words.
+std::vector<std::string> IndexedWords(const PersonRecord& record) {
+  std::vector<std::string> words = NameWords(record);
+  AddKeyWordsOf(record.name.Display(), words);
+  for (const std::string& alias : record.aliases) AddKeyWordsOf(alias, words);
+  return words;
+}
+
+// The persons whose words hold every piece (holders[i]: the hashes of the vocabulary words that
+// hold piece i), narrowing from the most telling piece; std::nullopt when even that one is held
+// by more than `max_words` words.
+Result<std::optional<std::set<int64_t>>> PersonsHoldingAll(
+    store::Store& store, const std::vector<std::vector<Bytes>>& holders, size_t max_words) {
+  using Answer = std::optional<std::set<int64_t>>;
+  if (holders.empty()) return Answer(std::set<int64_t>{});
+  std::vector<size_t> order(holders.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(),
+            [&](size_t a, size_t b) { return holders[a].size() < holders[b].size(); });
+  if (holders[order.front()].size() > max_words) return Answer();
+  std::optional<std::set<int64_t>> candidates;
+  for (size_t i : order) {
+    if (holders[i].size() > max_words) break;  // left to the check on the persons opened
+    std::set<int64_t> found;
+    for (const Bytes& hash : holders[i]) {
+      CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> ids, store.PersonsByIndexHash(hash));
+      for (int64_t id : ids) {
+        if (!candidates || candidates->count(id)) found.insert(id);
+      }
+    }
+    candidates = std::move(found);
+    if (candidates->empty()) break;
+  }
+  return candidates;
 }
 
 }  // namespace
 
 std::vector<std::string> NameWords(const PersonRecord& record) {
   std::vector<std::string> words;
-  AddWordsOf(FoldForMatching(record.name.Display()), words);
-  for (const std::string& alias : record.aliases) AddWordsOf(FoldForMatching(alias), words);
+  AddWordsOf(SearchForm(record.name.Display()), words);
+  for (const std::string& alias : record.aliases) AddWordsOf(SearchForm(alias), words);
   return words;
 }
 
 Status NameWordWriter::Write(store::WriteTransaction& transaction, int64_t person_id,
                              const PersonRecord& record) {
-  for (const std::string& word : NameWords(record)) {
+  for (const std::string& word : IndexedWords(record)) {
     Bytes hash = vault_.IndexHash(kNameTokenKind, word);
     CANJE_RETURN_IF_ERROR(transaction.AddIndexEntry(hash, person_id));
     if (!written_.insert(word).second) continue;
@@ -76,15 +131,23 @@ Status NameWordWriter::Write(store::WriteTransaction& transaction, int64_t perso
 }
 
 Result<std::optional<std::set<int64_t>>> NameCandidates(instance::Instance& instance,
-                                                        std::string_view folded_fragment,
+                                                        const NameFragment& fragment,
                                                         size_t max_words) {
   using Answer = std::optional<std::set<int64_t>>;
   CANJE_ASSIGN_OR_RETURN(bool indexed, AllNameWordsIndexed(instance.store()));
   if (!indexed) return Answer();
-  const std::vector<std::string> pieces = FragmentWords(folded_fragment);
+  const std::vector<std::string> pieces = FragmentWords(fragment.form);
   if (pieces.empty()) return Answer();
-  // For each word of the fragment, the hashes of the vocabulary's words that hold it.
+  // The fragment's cross-script key words, looked for among the keys of the other script's names.
+  const std::string_view other_tag = fragment.script == NameScript::kLatin ? kCyrillicKeyTag
+                                     : fragment.script == NameScript::kCyrillic
+                                         ? kLatinKeyTag
+                                         : std::string_view();
+  const std::vector<std::string> key_pieces =
+      other_tag.empty() ? std::vector<std::string>{} : FragmentWords(fragment.cross_key);
+  // For each piece, the hashes of the vocabulary's words that hold it.
   std::vector<std::vector<Bytes>> holders(pieces.size());
+  std::vector<std::vector<Bytes>> key_holders(key_pieces.size());
   protect::Vault& vault = instance.vault();
   CANJE_RETURN_IF_ERROR(store::ForEachNameWord(
       instance.store(), [&](ByteView hash, ByteView sealed) -> Status {
@@ -95,6 +158,16 @@ Result<std::optional<std::set<int64_t>>> NameCandidates(instance::Instance& inst
                                       padded.status().message());
         }
         const std::string word = UnpadWord(*padded);
+        const bool key_word = !word.empty() && word.front() == '~';
+        if (key_word && !key_pieces.empty() && word.compare(0, 2, other_tag) == 0) {
+          const std::string_view key = std::string_view(word).substr(2);
+          for (size_t i = 0; i < key_pieces.size(); ++i) {
+            if (key.find(key_pieces[i]) != std::string_view::npos) {
+              key_holders[i].emplace_back(hash.begin(), hash.end());
+            }
+          }
+        }
+        if (key_word) return Status::Ok();
         for (size_t i = 0; i < pieces.size(); ++i) {
           if (word.find(pieces[i]) != std::string::npos) {
             holders[i].emplace_back(hash.begin(), hash.end());
@@ -102,27 +175,14 @@ Result<std::optional<std::set<int64_t>>> NameCandidates(instance::Instance& inst
         }
         return Status::Ok();
       }));
-  // The most telling words of the fragment first; a word held by too many words of the
-  // vocabulary is left to the substring check on the persons opened.
-  std::vector<size_t> order(pieces.size());
-  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::sort(order.begin(), order.end(),
-            [&](size_t a, size_t b) { return holders[a].size() < holders[b].size(); });
-  if (holders[order.front()].size() > max_words) return Answer();
-  std::optional<std::set<int64_t>> candidates;
-  for (size_t i : order) {
-    if (holders[i].size() > max_words) break;
-    std::set<int64_t> found;
-    for (const Bytes& hash : holders[i]) {
-      CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> ids, instance.store().PersonsByIndexHash(hash));
-      for (int64_t id : ids) {
-        if (!candidates || candidates->count(id)) found.insert(id);
-      }
-    }
-    candidates = std::move(found);
-    if (candidates->empty()) break;
-  }
-  return candidates;
+  CANJE_ASSIGN_OR_RETURN(Answer same_script,
+                         PersonsHoldingAll(instance.store(), holders, max_words));
+  if (!same_script) return Answer();
+  if (key_pieces.empty()) return same_script;
+  CANJE_ASSIGN_OR_RETURN(Answer across, PersonsHoldingAll(instance.store(), key_holders, max_words));
+  if (!across) return Answer();
+  same_script->insert(across->begin(), across->end());
+  return same_script;
 }
 
 Result<int64_t> IndexNameWords(instance::Instance& instance) {
@@ -155,7 +215,7 @@ Result<int64_t> IndexNameWords(instance::Instance& instance) {
                                   "SELECT hash FROM person_index WHERE person_id = ?",
                                   store::Params(person_id),
                                   [](const store::SqlStatement& row) { return row.Blob(0); })));
-      for (const std::string& word : NameWords(record)) {
+      for (const std::string& word : IndexedWords(record)) {
         Bytes hash = vault.IndexHash(kNameTokenKind, word);
         if (std::find(existing.begin(), existing.end(), hash) == existing.end()) {
           CANJE_RETURN_IF_ERROR(transaction.AddIndexEntry(hash, person_id));
@@ -167,7 +227,7 @@ Result<int64_t> IndexNameWords(instance::Instance& instance) {
       }
       ++persons;
     }
-    return transaction.SetMeta(store::kNameWordsIndexedMeta, AsBytes(std::string_view("13")));
+    return transaction.SetMeta(store::kNameWordsIndexedMeta, AsBytes(store::kNameWordsIndexVersion));
   }));
   return persons;
 }

@@ -1,11 +1,14 @@
 // Name words: answering a name search from keyed hashes, opening only the persons who may match
 // (docs/security.md, "Name words"; docs/benchmarks.md, "Searching persons").
 //
-// A name fragment matches a person when, folded (FoldForMatching), it is a substring of the
-// folded display name or of one folded alias. The folded strings are words joined by "_", so
-// each word of a matching fragment lies inside one word of the name: "ria_jos" inside
-// "maria_jose" has "ria" inside "maria" and "jos" inside "jose". Import therefore stores, for
-// each distinct word of a person's folded names, a person_index row under the keyed hash
+// A name fragment matches a person when it holds the fragment by the rules of
+// name_search_key.h: the fragment's search form inside the search form of the display name or of
+// one alias, or, across the Cyrillic and Latin scripts, its cross-script key inside the name's.
+// Both forms are words joined by "_", so each word of a matching fragment lies inside one word of
+// the name: "ria_jos" inside "maria_jose" has "ria" inside "maria" and "jos" inside "jose".
+// Import therefore stores, for each distinct word of a person's names and each word of their
+// cross-script keys (tagged with the name's script, so that a Latin fragment looks only among
+// the keys of Cyrillic names and the other way round), a person_index row under the keyed hash
 // IndexHash("name-token", word), and the word itself, padded and sealed under the text key, in
 // the vocabulary (store/name_word_tables.h). A search opens the vocabulary, takes the words
 // holding each word of the fragment, reads their persons from person_index, and opens only
@@ -22,12 +25,14 @@
 
 #include "core/status.h"
 #include "instance/instance.h"
+#include "registry/name_search_key.h"
 #include "registry/person.h"
 #include "store/store.h"
 
 namespace canje::registry {
 
-// The distinct words of the record's folded display name and folded aliases, in first-seen order.
+// The distinct words of the search forms (name_search_key.h) of the record's display name and
+// aliases, in first-seen order.
 std::vector<std::string> NameWords(const PersonRecord& record);
 
 // Writes a person's name words: their index rows and, once per transaction, their vocabulary
@@ -43,19 +48,21 @@ class NameWordWriter {
   std::unordered_set<std::string> written_;  // words already added to the vocabulary
 };
 
-// The persons whose name words could hold `folded_fragment` (FoldForMatching'd, not empty), in
-// id order: a superset of those whose names hold it, never missing one. std::nullopt when the
-// index cannot say — the store's words are not all indexed yet (meta 'name_words' unset), or
-// every word of the fragment is inside more than `max_words` words of the vocabulary (a letter
-// or two) — and the caller opens every person instead.
+// The persons whose names could hold `fragment` (its form not empty), by
+// either rule, in id order: a superset of those whose names hold it, never missing one.
+// std::nullopt when the index cannot say — the store's words are not all indexed as this version
+// indexes them (meta 'name_words' other than store::kNameWordsIndexVersion), or every word of
+// the fragment (or of its cross-script key) is inside more than `max_words` words of the
+// vocabulary (a letter or two) — and the caller opens every person instead.
 Result<std::optional<std::set<int64_t>>> NameCandidates(instance::Instance& instance,
-                                                        std::string_view folded_fragment,
+                                                        const NameFragment& fragment,
                                                         size_t max_words = 2000);
 
 // `canje person index-names` (admins, kNotPermitted otherwise): in a store from before schema
-// version 14, opens every person not erased and indexes their name words (rows already there
-// are not written twice), then sets meta 'name_words'; one transaction, no event (the
-// persons' data does not change). Returns the number of persons indexed; 0 when done already.
+// version 14, or indexed by an earlier version of canje, opens every person not erased and
+// indexes their name words (rows already there are not written twice), then sets meta
+// 'name_words'; one transaction, no event (the persons' data does not change). Returns the
+// number of persons indexed; 0 when done already.
 Result<int64_t> IndexNameWords(instance::Instance& instance);
 
 }  // namespace canje::registry

@@ -10,6 +10,7 @@
 #include "registry/categories.h"
 #include "registry/countries.h"
 #include "registry/enumerated_fields.h"
+#include "registry/name_search_key.h"
 #include "registry/name_words.h"
 #include "registry/person_codec.h"
 #include "registry/record_writer.h"
@@ -33,13 +34,11 @@ Result<PersonEntry> ToEntry(Instance& instance, const store::PersonView& view) {
   return entry;
 }
 
-bool NameMatches(const PersonRecord& record, const std::string& folded_fragment) {
-  if (folded_fragment.empty()) return true;
-  if (FoldForMatching(record.name.Display()).find(folded_fragment) != std::string::npos) {
-    return true;
-  }
+bool NameMatches(const PersonRecord& record, const NameFragment& fragment) {
+  if (fragment.form.empty()) return true;
+  if (NameHoldsFragment(record.name.Display(), fragment)) return true;
   for (const auto& alias : record.aliases) {
-    if (FoldForMatching(alias).find(folded_fragment) != std::string::npos) return true;
+    if (NameHoldsFragment(alias, fragment)) return true;
   }
   return false;
 }
@@ -117,12 +116,12 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
                     const std::function<Status(PersonEntry&)>& visit) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
   CANJE_ASSIGN_OR_RETURN(store::PersonFilter filter, MakeFilter(instance, query));
-  std::string fragment = FoldForMatching(query.name);
+  const NameFragment fragment = NameFragment::Of(query.name);
   int64_t visited = 0;
   auto visit_view = [&](const store::PersonView& view) -> Status {
     if (query.limit > 0 && visited >= query.limit) return Status::Ok();
     CANJE_ASSIGN_OR_RETURN(PersonEntry entry, ToEntry(instance, view));
-    if (!fragment.empty() && (entry.erased || !NameMatches(entry.record, fragment))) {
+    if (!fragment.form.empty() && (entry.erased || !NameMatches(entry.record, fragment))) {
       return Status::Ok();
     }
     ++visited;
@@ -131,7 +130,7 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
   // A name fragment: the persons whose name words may hold it (name_words.h), or, when the
   // index cannot say, every person.
   std::optional<std::set<int64_t>> by_name;
-  if (!fragment.empty() && !query.open_every_person) {
+  if (!fragment.form.empty() && !query.open_every_person) {
     CANJE_ASSIGN_OR_RETURN(by_name, NameCandidates(instance, fragment));
   }
   if (query.document.empty() && query.exact_name.empty()) {

@@ -17,10 +17,13 @@
 
 namespace canje::store {
 
-// Meta 'name_words' is set when every person's name words are indexed: by `canje init`, and
-// by `canje person index-names` in a store from before schema version 14. Without it a name
-// search opens every person.
+// Meta 'name_words' holds kNameWordsIndexVersion when every person's name words are indexed as
+// this version of canje indexes them: set by `canje init`, and by `canje person index-names` in
+// a store from before schema version 14 or indexed by an earlier version ("13": words folded
+// without Cyrillic case folding and without cross-script keys). Otherwise a name search opens
+// every person.
 inline constexpr std::string_view kNameWordsIndexedMeta = "name_words";
+inline constexpr std::string_view kNameWordsIndexVersion = "2";
 
 // Calls `visit` with each word's keyed hash and its sealed form.
 Status ForEachNameWord(Store& store,
