@@ -229,7 +229,8 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
   auto* index_names = person->add_subcommand(
       "index-names",
       "Admin, once after upgrading a store from before schema 14 or indexed by an earlier canje: "
-      "index every person's name words, so that name searches stop opening every person");
+      "index every person's name words and document numbers, so that name searches stop opening "
+      "every person and Cyrillic document series are found");
   index_names->callback([&context] {
     auto opened = OpenInstance(context);
     if (!opened.ok()) return context.Finish(opened.status());

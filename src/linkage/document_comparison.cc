@@ -2,6 +2,9 @@
 
 #include <array>
 
+#include "linkage/code_points.h"
+#include "linkage/cyrillic_transliteration.h"
+
 namespace canje::linkage {
 namespace {
 
@@ -50,6 +53,16 @@ bool AdjacentTransposition(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string NormalizeDocumentNumber(std::string_view written) {
+  // Step 0: Cyrillic series letters are transliterated, not dropped.
+  bool cyrillic = false;
+  for (unsigned char byte : written) {
+    if (byte >= 0x80) {  // ASCII numbers, nearly all of them, skip the decoding
+      cyrillic = HasCyrillicLetter(ToCodePoints(written));
+      break;
+    }
+  }
+  const std::string transliterated = cyrillic ? CyrillicToLatin(written) : std::string();
+  if (cyrillic) written = transliterated;
   std::string kept;
   kept.reserve(written.size());
   for (char c : written) {
@@ -62,7 +75,7 @@ std::string NormalizeDocumentNumber(std::string_view written) {
   for (std::size_t i = letters; i < kept.size() && digits_follow; ++i) {
     digits_follow = IsDigit(kept[i]);
   }
-  if (digits_follow && IsKnownPrefix(std::string_view(kept).substr(0, letters))) {
+  if (!cyrillic && digits_follow && IsKnownPrefix(std::string_view(kept).substr(0, letters))) {
     kept.erase(0, letters);
   }
   bool all_digits = !kept.empty();

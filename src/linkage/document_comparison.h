@@ -4,11 +4,16 @@
 // strings per pair with CompareDocumentNumbers (no allocation).
 //
 // Normalisation, so that "V-12.345.678", "v 12345678", "C.I. 012345678" and "12345678" agree:
+//   0. A number holding a Cyrillic letter is first transliterated (cyrillic_transliteration.h,
+//      the ICAO passport table): its series letters are kept, so "АВ 123456" and "AV 123456"
+//      agree and "КР 123456" does not agree with either.
 //   1. Letters are upper-cased; every character that is not an ASCII letter or digit (dots,
 //      spaces, dashes, slashes, "#", "º", any non-ASCII) is removed.
 //   2. A leading run of letters is removed when it is made only of the known prefixes V, E, CI,
 //      CC, DNI, N, NO, NRO, NUM (Venezuelan "V-"/"E-" cédulas, "C.I.", "Nº", ...) and only
-//      digits follow it. Other letters are part of the number (passport "AB1234567" stays).
+//      digits follow it, in a number written in Latin letters only (a Cyrillic "В 123" is
+//      series V, not the Venezuelan prefix). Other letters are part of the number (passport
+//      "AB1234567" stays).
 //   3. Leading zeros of an all-digit number are removed ("0" stays "0").
 // Note that step 2 makes "V-12345678" and "E-12345678" equal: the nationality letter is
 // dropped because lists write it inconsistently.

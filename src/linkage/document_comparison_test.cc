@@ -41,6 +41,22 @@ TEST(DocumentComparisonTest, NormalisationRemovesPrefixesAndSeparators) {
   ExpectEachMapsTo(NormalizeDocumentNumber, cases);
 }
 
+// Series letters of documents written in Cyrillic (military ids, Ukrainian and Russian
+// passports) are kept, transliterated: the Latin writing of the same series agrees, another
+// series does not.
+TEST(DocumentComparisonTest, CyrillicSeriesLettersAreTransliteratedNotDropped) {
+  EXPECT_EQ(NormalizeDocumentNumber("АВ 123456"), "AV123456");
+  EXPECT_EQ(NormalizeDocumentNumber("ав-123456"), NormalizeDocumentNumber("AV 123456"));
+  EXPECT_NE(NormalizeDocumentNumber("КР 123456"), NormalizeDocumentNumber("АВ 123456"));
+  EXPECT_EQ(CompareDocumentNumbers(NormalizeDocumentNumber("КР 123456"),
+                                   NormalizeDocumentNumber("АВ 123456")),
+            ComparisonLevel::kDifferent);
+  EXPECT_EQ(NormalizeDocumentNumber("ЖХ 0012345"), "ZHKH0012345");
+  // A Cyrillic В is a series letter, not the Venezuelan prefix "V-".
+  EXPECT_EQ(NormalizeDocumentNumber("В 123"), "V123");
+  EXPECT_EQ(NormalizeDocumentNumber("№ 045"), "45");
+}
+
 TEST(DocumentComparisonTest, Levels) {
   EXPECT_EQ(Compare("V-12.345.678", "12345678"), L::kExact);
   EXPECT_EQ(Compare("V-12.345.678", "V-12.345.679"), L::kOneDigitOff);

@@ -15,7 +15,6 @@
 #include "instance/event_types.h"
 #include "instance/ids.h"
 #include "ledger/streaming_root.h"
-#include "linkage/document_comparison.h"
 #include "protect/sealing_contexts.h"
 #include "registry/enumerated_fields.h"
 #include "registry/list_kinds.h"
@@ -230,11 +229,9 @@ class ImportRun {
         CANJE_RETURN_IF_ERROR(
             transaction.AddIndexEntry(vault.IndexHash("name", folded_name), person_id));
       }
-      for (const IdentityDocument& document : record.documents) {
-        std::string normalized = linkage::NormalizeDocumentNumber(document.number);
-        if (normalized.empty()) continue;
+      for (const std::string& number : DocumentIndexKeys(record)) {
         CANJE_RETURN_IF_ERROR(
-            transaction.AddIndexEntry(vault.IndexHash("document", normalized), person_id));
+            transaction.AddIndexEntry(vault.IndexHash("document", number), person_id));
       }
     }
 

@@ -227,6 +227,34 @@ TEST_F(NameSearchTest, ANameIsFoundInAnyCaseAndInTheOtherScript) {
   EXPECT_TRUE(names("Mykhailo Humeniuk").count("Михайло Гуменюк"));
 }
 
+// A document number written with Cyrillic series letters is found by its Latin writing, and a
+// number of another series is not (the letters used to be dropped, so every series met).
+TEST_F(NameSearchTest, ADocumentSeriesInCyrillicIsFoundByItsLatinWriting) {
+  ASSERT_TRUE(store_.ok()) << store_.error();
+  const std::filesystem::path file = store_.dir() / "documents.csv";
+  std::ofstream(file) << "given_names,family_names,document\n"
+                         "Олег,Бондар,АВ 123456\n"
+                         "Петро,Ткач,КР 123456\n";
+  ImportOptions options;
+  options.file = file;
+  options.kind = "documentation_list";
+  options.source = "synthetic documents";
+  ASSERT_TRUE(ImportList(admin(), options).ok());
+  auto by_document = [&](const std::string& number) {
+    PersonQuery query;
+    query.document = number;
+    Result<std::vector<PersonEntry>> found = FindPersons(admin(), query);
+    EXPECT_TRUE(found.ok()) << found.status().ToString();
+    std::vector<std::string> names;
+    for (const PersonEntry& person : *found) names.push_back(person.record.name.Display());
+    return names;
+  };
+  EXPECT_EQ(by_document("AV 123456"), std::vector<std::string>{"Олег Бондар"});
+  EXPECT_EQ(by_document("ав-123456"), std::vector<std::string>{"Олег Бондар"});
+  EXPECT_EQ(by_document("KR123456"), std::vector<std::string>{"Петро Ткач"});
+  EXPECT_TRUE(by_document("123456").empty());
+}
+
 // On generated lists (scenario/cyrillic_scenario.h): the Cyrillic roster imported, each Latin
 // spelling of the other side's list — under BGN/PCGN, ISO 9, GOST 7.79 B, the passport and the
 // Ukrainian national systems, in capitals or not — looked for by its family name finds the

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/encoding.h"
+#include "linkage/document_comparison.h"
 #include "protect/sealing_contexts.h"
 #include "registry/name_search_key.h"
 #include "registry/person_directory.h"
@@ -109,6 +110,15 @@ Result<std::optional<std::set<int64_t>>> PersonsHoldingAll(
 }
 
 }  // namespace
+
+std::vector<std::string> DocumentIndexKeys(const PersonRecord& record) {
+  std::vector<std::string> keys;
+  for (const IdentityDocument& document : record.documents) {
+    std::string normalized = linkage::NormalizeDocumentNumber(document.number);
+    if (!normalized.empty()) keys.push_back(std::move(normalized));
+  }
+  return keys;
+}
 
 std::vector<std::string> NameWords(const PersonRecord& record) {
   std::vector<std::string> words;
@@ -224,6 +234,13 @@ Result<int64_t> IndexNameWords(instance::Instance& instance) {
         Bytes sealed =
             vault.Seal(vault.TextKey(), PadWord(word), protect::NameWordContext(HexEncode(hash)));
         CANJE_RETURN_IF_ERROR(transaction.AddNameWord(hash, sealed));
+      }
+      for (const std::string& number : DocumentIndexKeys(record)) {
+        Bytes hash = vault.IndexHash("document", number);
+        if (std::find(existing.begin(), existing.end(), hash) == existing.end()) {
+          CANJE_RETURN_IF_ERROR(transaction.AddIndexEntry(hash, person_id));
+          existing.push_back(std::move(hash));
+        }
       }
       ++persons;
     }

@@ -35,6 +35,10 @@ namespace canje::registry {
 // aliases, in first-seen order.
 std::vector<std::string> NameWords(const PersonRecord& record);
 
+// The normalised numbers (linkage::NormalizeDocumentNumber) of the record's documents, not
+// empty, under which import indexes the person as IndexHash("document", number).
+std::vector<std::string> DocumentIndexKeys(const PersonRecord& record);
+
 // Writes a person's name words: their index rows and, once per transaction, their vocabulary
 // entries. One writer per transaction.
 class NameWordWriter {
@@ -60,7 +64,9 @@ Result<std::optional<std::set<int64_t>>> NameCandidates(instance::Instance& inst
 
 // `canje person index-names` (admins, kNotPermitted otherwise): in a store from before schema
 // version 14, or indexed by an earlier version of canje, opens every person not erased and
-// indexes their name words (rows already there are not written twice), then sets meta
+// indexes their name words and document numbers (rows already there are not written twice;
+// document numbers written in Cyrillic are indexed with their series letters since index
+// version 2), then sets meta
 // 'name_words'; one transaction, no event (the persons' data does not change). Returns the
 // number of persons indexed; 0 when done already.
 Result<int64_t> IndexNameWords(instance::Instance& instance);
