@@ -24,12 +24,32 @@ std::string Unknown(std::string_view what, std::string_view text, std::string_vi
          std::string(accepted);
 }
 
+// The spellings of each value, as FoldForMatchingAnyScript gives them: English and Spanish, then
+// Russian, Ukrainian, Arabic, French and Portuguese (docs/formats.md, "Values in other
+// languages"). A spelling means one value in every language it is used in: "h" is hombre and
+// homme; Russian and Ukrainian share "ж".
 constexpr Spelling<Sex> kSexes[] = {
-    {"m", Sex::kMale},       {"male", Sex::kMale},       {"masculino", Sex::kMale},
-    {"h", Sex::kMale},       {"hombre", Sex::kMale},     {"man", Sex::kMale},
-    {"f", Sex::kFemale},     {"female", Sex::kFemale},   {"femenino", Sex::kFemale},
-    {"mujer", Sex::kFemale}, {"woman", Sex::kFemale},    {"x", Sex::kOther},
-    {"other", Sex::kOther},  {"otro", Sex::kOther},
+    {"m", Sex::kMale},        {"male", Sex::kMale},       {"masculino", Sex::kMale},
+    {"h", Sex::kMale},        {"hombre", Sex::kMale},     {"man", Sex::kMale},
+    {"f", Sex::kFemale},      {"female", Sex::kFemale},   {"femenino", Sex::kFemale},
+    {"mujer", Sex::kFemale},  {"woman", Sex::kFemale},    {"x", Sex::kOther},
+    {"other", Sex::kOther},   {"otro", Sex::kOther},
+    // Russian
+    {"м", Sex::kMale},        {"муж", Sex::kMale},        {"мужской", Sex::kMale},
+    {"мужчина", Sex::kMale},  {"ж", Sex::kFemale},        {"жен", Sex::kFemale},
+    {"женский", Sex::kFemale}, {"женщина", Sex::kFemale}, {"другой", Sex::kOther},
+    // Ukrainian
+    {"ч", Sex::kMale},        {"чол", Sex::kMale},        {"чоловіча", Sex::kMale},
+    {"чоловік", Sex::kMale},  {"жін", Sex::kFemale},      {"жіноча", Sex::kFemale},
+    {"жінка", Sex::kFemale},  {"інша", Sex::kOther},
+    // Arabic
+    {"ذكر", Sex::kMale},      {"أنثى", Sex::kFemale},     {"انثى", Sex::kFemale},
+    // French
+    {"masculin", Sex::kMale}, {"homme", Sex::kMale},      {"feminin", Sex::kFemale},
+    {"femme", Sex::kFemale},  {"autre", Sex::kOther},
+    // Portuguese
+    {"homem", Sex::kMale},    {"feminino", Sex::kFemale}, {"mulher", Sex::kFemale},
+    {"outro", Sex::kOther},
 };
 
 constexpr Spelling<ReportedStatus> kStatuses[] = {
@@ -53,11 +73,67 @@ constexpr Spelling<ReportedStatus> kStatuses[] = {
     {"unknown", ReportedStatus::kUnknown},
     {"desconocido", ReportedStatus::kUnknown},
     {"desconocida", ReportedStatus::kUnknown},
+    // Russian
+    {"содержится", ReportedStatus::kHeld},
+    {"задержан", ReportedStatus::kHeld},
+    {"задержана", ReportedStatus::kHeld},
+    {"в_плену", ReportedStatus::kHeld},
+    {"освобожден", ReportedStatus::kReleased},
+    {"освобождён", ReportedStatus::kReleased},
+    {"освобождена", ReportedStatus::kReleased},
+    {"умер", ReportedStatus::kDead},
+    {"умерла", ReportedStatus::kDead},
+    {"погиб", ReportedStatus::kDead},
+    {"погибла", ReportedStatus::kDead},
+    {"неизвестно", ReportedStatus::kUnknown},
+    // Ukrainian
+    {"утримується", ReportedStatus::kHeld},
+    {"затриманий", ReportedStatus::kHeld},
+    {"затримана", ReportedStatus::kHeld},
+    {"у_полоні", ReportedStatus::kHeld},
+    {"звільнений", ReportedStatus::kReleased},
+    {"звільнена", ReportedStatus::kReleased},
+    {"помер", ReportedStatus::kDead},
+    {"померла", ReportedStatus::kDead},
+    {"загинув", ReportedStatus::kDead},
+    {"загинула", ReportedStatus::kDead},
+    {"невідомо", ReportedStatus::kUnknown},
+    // Arabic
+    {"محتجز", ReportedStatus::kHeld},
+    {"معتقل", ReportedStatus::kHeld},
+    {"مفرج_عنه", ReportedStatus::kReleased},
+    {"متوفى", ReportedStatus::kDead},
+    {"غير_معروف", ReportedStatus::kUnknown},
+    // French
+    {"detenu", ReportedStatus::kHeld},
+    {"detenue", ReportedStatus::kHeld},
+    {"libere", ReportedStatus::kReleased},
+    {"liberee", ReportedStatus::kReleased},
+    {"decede", ReportedStatus::kDead},
+    {"decedee", ReportedStatus::kDead},
+    {"mort", ReportedStatus::kDead},
+    {"morte", ReportedStatus::kDead},
+    {"inconnu", ReportedStatus::kUnknown},
+    // Portuguese
+    {"detido", ReportedStatus::kHeld},
+    {"detida", ReportedStatus::kHeld},
+    {"libertado", ReportedStatus::kReleased},
+    {"libertada", ReportedStatus::kReleased},
+    {"solto", ReportedStatus::kReleased},
+    {"falecido", ReportedStatus::kDead},
+    {"falecida", ReportedStatus::kDead},
+    {"morto", ReportedStatus::kDead},
+    {"desconhecido", ReportedStatus::kUnknown},
 };
 
 constexpr Spelling<bool> kYesNo[] = {
-    {"yes", true}, {"y", true},  {"si", true},     {"s", true},      {"true", true},
+    {"yes", true}, {"y", true},   {"si", true},    {"s", true},      {"true", true},
     {"1", true},   {"no", false}, {"n", false},    {"false", false}, {"0", false},
+    {"да", true},  {"нет", false},                                   // Russian
+    {"так", true}, {"ні", false},                                    // Ukrainian
+    {"نعم", true}, {"لا", false},                                    // Arabic
+    {"oui", true}, {"non", false},                                   // French
+    {"sim", true}, {"nao", false},                                   // Portuguese
 };
 
 constexpr Spelling<std::string_view> kChargeStatuses[] = {
@@ -72,12 +148,13 @@ constexpr Spelling<std::string_view> kChargeStatuses[] = {
 }  // namespace
 
 Result<Sex> ParseSex(std::string_view text) {
-  const std::string folded = FoldForMatching(text);
+  const std::string folded = FoldForMatchingAnyScript(text);
   if (folded.empty()) return Sex::kUnknown;
   if (auto sex = Find(kSexes, folded)) return *sex;
   return Status::Invalid(Unknown("sex", text,
                                  "M (male, masculino, hombre), F (female, femenino, mujer) or X "
-                                 "(other), or leave it empty"));
+                                 "(other), or leave it empty (other languages: docs/formats.md, "
+                                 "\"Values in other languages\")"));
 }
 
 std::string_view SexName(Sex sex) {
@@ -95,12 +172,13 @@ std::string_view SexName(Sex sex) {
 }
 
 Result<ReportedStatus> ParseReportedStatus(std::string_view text) {
-  const std::string folded = FoldForMatching(text);
+  const std::string folded = FoldForMatchingAnyScript(text);
   if (folded.empty()) return ReportedStatus::kUnspecified;
   if (auto status = Find(kStatuses, folded)) return *status;
   return Status::Invalid(Unknown("status", text,
                                  "held (detenido), released (liberado, excarcelado), dead "
-                                 "(fallecido) or unknown (desconocido), or leave it empty"));
+                                 "(fallecido) or unknown (desconocido), or leave it empty (other "
+                                 "languages: docs/formats.md, \"Values in other languages\")"));
 }
 
 std::string_view ReportedStatusName(ReportedStatus status) {
@@ -120,10 +198,11 @@ std::string_view ReportedStatusName(ReportedStatus status) {
 }
 
 Result<std::optional<bool>> ParseYesNo(std::string_view text) {
-  const std::string folded = FoldForMatching(text);
+  const std::string folded = FoldForMatchingAnyScript(text);
   if (folded.empty()) return std::optional<bool>();
   if (auto value = Find(kYesNo, folded)) return std::optional<bool>(*value);
-  return Status::Invalid(Unknown("yes/no value", text, "yes or no (sí, no, true, false, 1, 0)"));
+  return Status::Invalid(Unknown("yes/no value", text, "yes or no (sí, no, true, false, 1, 0; other languages: "
+                                 "docs/formats.md, \"Values in other languages\")"));
 }
 
 std::string_view YesNoName(std::optional<bool> value) {

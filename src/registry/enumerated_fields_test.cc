@@ -20,6 +20,41 @@ TEST(ParseSex, ReadsCommonSpellings) {
   EXPECT_THAT(ParseSex("Q").status().message(), HasSubstr("unknown sex 'Q'; write M"));
 }
 
+// Lists in Russian, Ukrainian, Arabic, French and Portuguese, in any case.
+TEST(ParseSex, ReadsTheOtherLanguagesOfListFiles) {
+  for (const char* text : {"М", "муж", "Мужской", "Ч", "чоловіча", "ذكر", "Masculin", "homme",
+                           "Homem"}) {
+    EXPECT_EQ(ParseSex(text).value(), Sex::kMale) << text;
+  }
+  for (const char* text : {"Ж", "жен.", "ЖІНОЧА", "жінка", "أنثى", "Féminin", "femme",
+                           "mulher", "Feminino"}) {
+    EXPECT_EQ(ParseSex(text).value(), Sex::kFemale) << text;
+  }
+  EXPECT_EQ(ParseSex("autre").value(), Sex::kOther);
+  EXPECT_THAT(ParseSex("ъ").status().message(), HasSubstr("Values in other languages"));
+}
+
+TEST(ParseReportedStatus, ReadsTheOtherLanguagesOfListFiles) {
+  EXPECT_EQ(ParseReportedStatus("В плену").value(), ReportedStatus::kHeld);
+  EXPECT_EQ(ParseReportedStatus("утримується").value(), ReportedStatus::kHeld);
+  EXPECT_EQ(ParseReportedStatus("Освобождён").value(), ReportedStatus::kReleased);
+  EXPECT_EQ(ParseReportedStatus("звільнений").value(), ReportedStatus::kReleased);
+  EXPECT_EQ(ParseReportedStatus("مفرج عنه").value(), ReportedStatus::kReleased);
+  EXPECT_EQ(ParseReportedStatus("Décédée").value(), ReportedStatus::kDead);
+  EXPECT_EQ(ParseReportedStatus("загинув").value(), ReportedStatus::kDead);
+  EXPECT_EQ(ParseReportedStatus("desconhecido").value(), ReportedStatus::kUnknown);
+  EXPECT_EQ(ParseReportedStatus("НЕВІДОМО").value(), ReportedStatus::kUnknown);
+}
+
+TEST(ParseYesNo, ReadsTheOtherLanguagesOfListFiles) {
+  for (const char* text : {"Да", "так", "نعم", "Oui", "SIM"}) {
+    EXPECT_EQ(ParseYesNo(text).value(), std::optional<bool>(true)) << text;
+  }
+  for (const char* text : {"НЕТ", "ні", "لا", "non", "Não"}) {
+    EXPECT_EQ(ParseYesNo(text).value(), std::optional<bool>(false)) << text;
+  }
+}
+
 TEST(ParseReportedStatus, ReadsSpanishAndEnglish) {
   EXPECT_EQ(ParseReportedStatus("detenido").value(), ReportedStatus::kHeld);
   EXPECT_EQ(ParseReportedStatus("Detenida").value(), ReportedStatus::kHeld);
