@@ -70,6 +70,9 @@ void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
   row("documents", documents(item.left.person), documents(item.right.person));
   table.Print(out);
   out << "probability " << Decimal(item.probability, 4) << '\n';
+  if (item.queued_because) {
+    out << "why: " << reconciliation::QueueReasonText(*item.queued_because, item.linked) << '\n';
+  }
   if (item.decision) {
     out << "decided " << (item.decision->same ? "the same person" : "different persons") << " (D"
         << item.decision->id << ", " << item.decision->decided_by << ", "

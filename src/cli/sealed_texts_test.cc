@@ -226,7 +226,9 @@ class SealedTextsTest : public MultiUserTest {
           "exchanges DROP COLUMN occurred_at", "proposal_versions DROP COLUMN occurred_at",
           "proposal_versions DROP COLUMN tabled_at",
           "proposal_versions DROP COLUMN tabled_occurred_at",
-          "proposal_responses DROP COLUMN occurred_at"}) {
+          "proposal_responses DROP COLUMN occurred_at",
+          // schema 15 (why a pair is queued)
+          "review_queue DROP COLUMN reason"}) {
       sql += std::string("ALTER TABLE ") + column + ";";
     }
     sql += "DELETE FROM meta WHERE name IN ('text_key', 'texts_sealed');";

@@ -8,6 +8,7 @@
 #include "instance/event_types.h"
 #include "instance/ids.h"
 #include "reconciliation/decisions.h"
+#include "reconciliation/queue_reason.h"
 #include "reconciliation/link_model.h"
 #include "reconciliation/orphans.h"
 #include "reconciliation/roster_guard.h"
@@ -114,18 +115,20 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
         cluster_of);
     report.roster_splits = guard.clusters_split;
     // Pairs in the review band, and the links the guard cut, unless a decision covers them.
-    auto review = [&](const linkage::ScoredPair& pair) {
+    auto review = [&](const linkage::ScoredPair& pair, QueueReason reason) {
       const store::LinkRecordRow& left = trained.RecordAt(pair.left);
       const store::LinkRecordRow& right = trained.RecordAt(pair.right);
       if (binding.decided.contains(FingerprintPair(left.fingerprint, right.fingerprint))) return;
       queue.push_back({std::min(left.record_id, right.record_id),
                        std::max(left.record_id, right.record_id),
-                       ProbabilityText(pair.probability)});
+                       ProbabilityText(pair.probability), std::string(QueueReasonName(reason))});
     };
+    for (const linkage::ScoredPair& pair : guard.cut) review(pair, QueueReason::kRosterGuard);
     for (const linkage::ScoredPair& pair : pairs) {
-      if (pair.probability < options.review_high) review(pair);
+      if (pair.probability >= options.review_high) continue;
+      review(pair, BandReason(pair.probability >= options.threshold,
+                              cluster_of[pair.left] == cluster_of[pair.right]));
     }
-    for (const linkage::ScoredPair& pair : guard.cut) review(pair);
     // Claimed or documented persons left off their holder's roster: their closest roster
     // record is reviewed too (orphans.h).
     const OrphanCandidates orphans =
@@ -135,9 +138,12 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
     for (const linkage::ScoredPair& pair : orphans.pairs) {
       const int64_t a = trained.RecordAt(pair.left).record_id;
       const int64_t b = trained.RecordAt(pair.right).record_id;
-      queue.push_back({std::min(a, b), std::max(a, b), ProbabilityText(pair.probability)});
+      queue.push_back({std::min(a, b), std::max(a, b), ProbabilityText(pair.probability),
+                       std::string(QueueReasonName(QueueReason::kClosestRoster))});
     }
-    std::sort(queue.begin(), queue.end(), [](const auto& a, const auto& b) {
+    // One row per pair, with its first reason in the order pushed: a link the guard cut says so
+    // even when its score is in the band (stable sort, then unique keeps the first).
+    std::stable_sort(queue.begin(), queue.end(), [](const auto& a, const auto& b) {
       return std::pair(a.left_record, a.right_record) < std::pair(b.left_record, b.right_record);
     });
     queue.erase(std::unique(queue.begin(), queue.end(),
@@ -176,7 +182,8 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
                                          [](const auto& a, const auto& b) {
                                            return a.left_record == b.left_record &&
                                                   a.right_record == b.right_record &&
-                                                  a.probability == b.probability;
+                                                  a.probability == b.probability &&
+                                                  a.reason == b.reason;
                                          });
   if (relinks.empty() && merges.empty() && !queue_changed) return report;
 

@@ -6,8 +6,11 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include "instance/testing/test_instance.h"
 #include "reconciliation/review.h"
+#include "registry/importer.h"
 #include "registry/scenario_loader.h"
 #include "scenario/scenario.h"
 #include "store/link_tables.h"
@@ -86,6 +89,75 @@ TEST_F(LinkerTest, AReviewersDecisionBindsTheNextRunBothWays) {
   EXPECT_EQ(DecidePair(store_.admin(), left, right, false, "again").status().code(),
             StatusCode::kConflict);
   EXPECT_EQ(LogSize(), size);
+}
+
+// Every queued pair says why it is queued, and whether its records are one person: a pair of
+// the review band is linked exactly when it scored at or above the threshold; a pair above the
+// threshold that is not linked is there for another reason, which it names. Two namesakes of
+// one custody roster, without documents, both resembling one claim-list entry without a birth
+// date, are kept apart by the roster guard, and the link it cut is queued as such.
+TEST_F(LinkerTest, TheQueueSaysWhyEachPairIsInIt) {
+  auto import = [&](const char* name, const char* text, const char* kind) {
+    const std::filesystem::path file = store_.dir() / name;
+    std::ofstream(file) << text;
+    registry::ImportOptions options;
+    options.file = file;
+    options.kind = kind;
+    options.party = "SLV";
+    options.source = "synthetic namesakes";
+    Result<registry::ImportReport> imported = registry::ImportList(store_.admin(), options);
+    ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  };
+  import("namesakes_roster.csv",
+         "given_names,family_names,date_of_birth,sex,nationality\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,1981-02-03,M,VEN\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,1994-11-21,M,VEN\n",
+         "custody_roster");
+  import("namesakes_claims.csv",
+         "given_names,family_names,sex,nationality,holder\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,M,VEN,SLV\n",
+         "documentation_list");
+  const LinkStoreOptions options;
+  const LinkStoreReport report = Link();
+  EXPECT_GT(report.roster_splits, 0);
+  Result<std::vector<ReviewItem>> queue = ListReviewQueue(store_.admin(), 0);
+  ASSERT_TRUE(queue.ok()) << queue.status().ToString();
+  int guard_cuts = 0;
+  bool namesakes_cut = false;
+  for (const ReviewItem& item : *queue) {
+    ASSERT_TRUE(item.queued_because.has_value());
+    EXPECT_EQ(item.linked, PersonOf(item.left.record_id) == PersonOf(item.right.record_id));
+    // The reason agrees with the score and the links.
+    const bool above = item.probability >= options.threshold;
+    switch (*item.queued_because) {
+      case QueueReason::kAboveThreshold:
+        EXPECT_TRUE(above && item.linked);
+        break;
+      case QueueReason::kLinkedThroughOthers:
+        EXPECT_TRUE(!above && item.linked);
+        break;
+      case QueueReason::kKeptApart:
+        EXPECT_TRUE(above && !item.linked);
+        break;
+      case QueueReason::kBelowThreshold:
+        EXPECT_TRUE(!above && !item.linked);
+        break;
+      case QueueReason::kRosterGuard:
+      case QueueReason::kClosestRoster:
+        break;
+      case QueueReason::kReviewBand:
+        ADD_FAILURE() << "a run of this version names the band's case";
+    }
+    if (*item.queued_because == QueueReason::kRosterGuard) {
+      ++guard_cuts;
+      EXPECT_FALSE(item.linked);
+      const bool namesakes = item.left.person.name.Display() == "Wilfredo Anselmo Quiroga Betancourt" &&
+                             item.right.person.name.Display() == item.left.person.name.Display();
+      namesakes_cut = namesakes_cut || namesakes;
+    }
+  }
+  EXPECT_GE(guard_cuts, report.roster_splits);
+  EXPECT_TRUE(namesakes_cut) << "the link cut between the namesakes' chain is queued as such";
 }
 
 }  // namespace

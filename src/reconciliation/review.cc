@@ -171,6 +171,8 @@ Result<std::vector<ReviewItem>> ListReviewQueue(Instance& instance, int64_t limi
       CANJE_ASSIGN_OR_RETURN(ReviewItem item,
                              MakeItem(instance, trained, decisions, *left, *right));
       item.probability = std::strtod(pair.probability.c_str(), nullptr);
+      item.queued_because = ParseQueueReason(pair.reason);
+      item.linked = left->person_id == right->person_id;
       read.emplace_back(left->record_id, right->record_id);
       items.push_back(std::move(item));
     } else if (sight != PairSight::kNeither) {

@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "instance/instance.h"
 #include "linkage/linkage_engine.h"
+#include "reconciliation/queue_reason.h"
 #include "reconciliation/trained_linkage.h"
 #include "registry/person.h"
 #include "store/link_tables.h"
@@ -41,6 +42,10 @@ struct ReviewItem {
   linkage::PairExplanation explanation;
   ModelSource model;  // the saved run whose model explains the pair (run 0: trained now)
   std::optional<store::ReviewDecisionRow> decision;  // the binding decision, if any
+  // Queued pairs only (ListReviewQueue): why the pair is queued, and whether its two records are
+  // one person now.
+  std::optional<QueueReason> queued_because;
+  bool linked = false;
   // A record of the caller's and a candidate it may not see: one side is hidden, there is no
   // probability or explanation, and the caller may not decide on it.
   bool candidate_only = false;

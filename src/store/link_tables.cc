@@ -44,6 +44,7 @@ const RowTable<ReviewQueueRow> kReviewQueueTable{
         Column("left_record", &ReviewQueueRow::left_record),
         Column("right_record", &ReviewQueueRow::right_record),
         Column("probability", &ReviewQueueRow::probability),
+        Column("reason", &ReviewQueueRow::reason),
     }};
 
 }  // namespace

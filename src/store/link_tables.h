@@ -81,6 +81,9 @@ struct ReviewQueueRow {
   int64_t left_record = 0;  // left_record < right_record
   int64_t right_record = 0;
   std::string probability;  // decimal text, e.g. "0.734512"
+  // Why the pair is queued (schema version 15; earlier rows read "review_band"): one of the
+  // names of reconciliation::QueueReason (reconciliation/queue_reason.h).
+  std::string reason = "review_band";
 };
 
 Result<std::vector<ReviewQueueRow>> ReviewQueue(Store& store);

@@ -556,6 +556,10 @@ CREATE TABLE IF NOT EXISTS name_words (
 );
 )sql";
 
+constexpr std::string_view kVersion15 = R"sql(
+ALTER TABLE review_queue ADD COLUMN reason TEXT NOT NULL DEFAULT 'review_band';
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -624,6 +628,8 @@ const std::vector<Migration>& AllMigrations() {
       {14, "name words: the words of persons' names and aliases sealed under the text key, "
            "by their keyed hash, for name searches answered from person_index; existing "
            "persons' words are indexed by `canje person index-names`", kVersion14},
+      {15, "the review queue says why each pair is in it: the review band, a link the roster "
+           "guard cut, or the closest roster record of a person on no roster", kVersion15},
   };
   return kMigrations;
 }

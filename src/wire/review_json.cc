@@ -96,6 +96,10 @@ json ReviewItemJson(const reconciliation::ReviewItem& item) {
               {"probability", item.probability},
               {"explanation", ExplanationJson(item.explanation)},
               {"model", ModelSourceJson(item.model)}};
+  if (item.queued_because) {
+    out["queued_because"] = reconciliation::QueueReasonName(*item.queued_because);
+    out["linked"] = item.linked;
+  }
   if (item.decision) {
     out["decision"] = {{"id", DecisionId(item.decision->id)},
                        {"same", item.decision->same},
