@@ -297,6 +297,34 @@ TEST_F(ImportLanguagesTest, APrisonerOfWarRosterInUkrainianKeepsItsFields) {
   EXPECT_EQ(api_person["ihl_status"], "prisoner_of_war");
   EXPECT_EQ(api_person["service_number"], "0-123456");
   EXPECT_EQ(api_person["date_of_capture"], "2024-07-15");
+
+  // Claims by field: the sick or wounded prisoners of war of L1 at priority 1, from the binary;
+  // the prisoners of war or internees of L2 over HTTP; a condition that cannot be read is
+  // refused at /where and claims nothing.
+  ASSERT_EQ(canje_.Run({"party", "add", "ICRC", "--name", "ICRC (synthetic)", "--kind",
+                        "organisation"}).exit_status, 0);
+  ASSERT_EQ(canje_.Run({"exchange", "create", "pow-test", "--mediator", "ICRC"}).exit_status, 0);
+  ASSERT_EQ(canje_.Run({"exchange", "party", "add", "X1", "UKR", "--bloc", "UKR"}).exit_status, 0);
+  RunResult claimed = canje_.Run({"exchange", "claim", "X1", "--list", "L1", "--by", "UKR",
+                                  "--where", "ihl_status=prisoner_of_war", "--where",
+                                  "categories=sick_or_wounded", "--json"});
+  ASSERT_EQ(claimed.exit_status, 0) << claimed.err;
+  EXPECT_EQ(json::parse(claimed.out)["persons"], json({id})) << claimed.out;
+  server::testing::HttpResult refused = client_->Send(
+      "POST", "/v1/exchanges/X1/claims", token_,
+      R"({"by": "UKR", "list": "L2", "where": ["ihl_status=prisonero"]})",
+      {{"Content-Type", "application/json"}});
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(json::parse(refused.body)["pointer"], "/where") << refused.body;
+  server::testing::HttpResult by_api = client_->Send(
+      "POST", "/v1/exchanges/X1/claims", token_,
+      R"({"by": "UKR", "list": "L2", "priority": 2,
+          "where": ["статус військовополоненого=prisoner_of_war|civilian_internee"]})",
+      {{"Content-Type", "application/json"}});
+  ASSERT_EQ(by_api.status, 200) << by_api.body;
+  EXPECT_EQ(json::parse(by_api.body)["persons"],
+            json({again[0]["id"], again[1]["id"]}))
+      << by_api.body;
 }
 
 }  // namespace
