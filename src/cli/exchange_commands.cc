@@ -13,6 +13,7 @@
 #include "cli/table.h"
 #include "instance/ids.h"
 #include "negotiation/candidates.h"
+#include "negotiation/claim_fields.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
 #include "negotiation/occurred_at.h"
@@ -37,6 +38,7 @@ struct ExchangeFlags {
   std::string objective;
   std::string person;
   std::string list;
+  std::vector<std::string> where;  // claim: FIELD=VALUE conditions on the list's records
   std::string by;
   double value = 1.0;
   int64_t priority = 1;
@@ -168,7 +170,10 @@ Status RunClaim(CommandContext& context, const ExchangeFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> persons,
-                         negotiation::PersonOrListPersons(*instance, flags.person, flags.list));
+                         negotiation::PersonsToClaim(*instance, flags.person, flags.list,
+                                                     flags.where));
+  std::string where;
+  for (const std::string& text : flags.where) where += (where.empty() ? " where " : " and ") + text;
   std::vector<negotiation::NewClaim> claims;
   for (int64_t person : persons) {
     claims.push_back(
@@ -188,7 +193,7 @@ Status RunClaim(CommandContext& context, const ExchangeFlags& flags) {
                 << (persons.size() == 1
                         ? instance::PersonId(persons[0])
                         : std::to_string(persons.size()) + " persons of " + flags.list)
-                << " in " << negotiation::ExchangeId(id) << " (to " << destination << ", value "
+                << where << " in " << negotiation::ExchangeId(id) << " (to " << destination << ", value "
                 << SolverNumber(flags.value) << ", priority " << flags.priority
                 << (flags.unconditional ? ", unconditional" : "") << "): " << outcome.added
                 << " new, " << outcome.kept << " kept at a stronger priority, " << outcome.replaced
@@ -455,6 +460,12 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
         "claim", "A party claims a person (or a list's persons) for release");
     claim->add_option("ID", flags->exchange, "The exchange (X1)")->required();
     AddPersonOrList(claim, flags);
+    claim->add_option("--where", flags->where,
+                      "With --list: only the records that meet FIELD=VALUE (repeat for more; "
+                      "VALUE may list alternatives with |): ihl_status, categories, rank, unit, "
+                      "sex, nationality or status, e.g. --where ihl_status=prisoner_of_war "
+                      "--where categories=sick_or_wounded")
+        ->type_name("FIELD=VALUE");
     claim->add_option("--by", flags->by, "The claiming party")
         ->type_name(kPartyValue)->required();
     claim->add_option("--value", flags->value, "What the release is worth to it (default 1)");

@@ -135,7 +135,8 @@ TEST_F(ImportLanguagesTest, DottedDatesAreRefusedNamingTheOptionAndImportWithIt)
   EXPECT_EQ(persons[0]["date_of_birth"], "1990-04-03");
   EXPECT_EQ(persons[0]["custody"][0]["since"], "2023-06-05");
   EXPECT_EQ(persons[0]["family_names"], json({"Тестенко"}));
-  EXPECT_EQ(persons[0]["given_names"], json({"Остап", "Іванович"}));
+  EXPECT_EQ(persons[0]["given_names"], json({"Остап"}));
+  EXPECT_EQ(persons[0]["patronymic"], "Іванович");
   EXPECT_EQ(persons[1]["date_of_birth"], "1985-12-25");
   EXPECT_EQ(persons[1]["custody"][0]["since"], "2024-02-01");
   // And over HTTP with the query parameter.
@@ -186,11 +187,15 @@ TEST_F(ImportLanguagesTest, AListDeclaresTheOrderOfItsFullNames) {
   const json persons = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
   ASSERT_EQ(persons.size(), 3u);
   EXPECT_EQ(persons[0]["family_names"], json({"Гуменюк"}));
-  EXPECT_EQ(persons[0]["given_names"], json({"Михайло", "Петрович"}));
+  EXPECT_EQ(persons[0]["given_names"], json({"Михайло"}));
+  EXPECT_EQ(persons[0]["patronymic"], "Петрович");
+  EXPECT_EQ(persons[0]["name"], "Михайло Петрович Гуменюк");
   EXPECT_EQ(persons[1]["family_names"], json({"Тестенко", "Пробенко"}));
-  EXPECT_EQ(persons[1]["given_names"], json({"Остап", "Іванович"}));
+  EXPECT_EQ(persons[1]["given_names"], json({"Остап"}));
+  EXPECT_EQ(persons[1]["patronymic"], "Іванович");
   EXPECT_EQ(persons[2]["family_names"], json({"Пробная"}));
-  EXPECT_EQ(persons[2]["given_names"], json({"Анна", "Сергеевна"}));
+  EXPECT_EQ(persons[2]["given_names"], json({"Анна"}));
+  EXPECT_EQ(persons[2]["patronymic"], "Сергеевна");
 
   // Over HTTP, the query parameter: the same persons.
   server::testing::HttpResult landed =
@@ -201,7 +206,125 @@ TEST_F(ImportLanguagesTest, AListDeclaresTheOrderOfItsFullNames) {
   for (size_t i = 0; i < 3; ++i) {
     EXPECT_EQ(again[i]["family_names"], persons[i]["family_names"]);
     EXPECT_EQ(again[i]["given_names"], persons[i]["given_names"]);
+    EXPECT_EQ(again[i]["patronymic"], persons[i]["patronymic"]);
   }
+}
+
+// A synthetic Ukrainian roster of prisoners of war and civilians, in the headers such a roster
+// uses: the binary and POST /v1/lists read the same persons, with their patronymic apart and
+// their status under humanitarian law, rank, unit, service number and capture; `person show`
+// (text and JSON) and GET /v1/persons/{id} show them; a search finds a patronymic; a status
+// that is not one is refused where it stands, and nothing changes.
+TEST_F(ImportLanguagesTest, APrisonerOfWarRosterInUkrainianKeepsItsFields) {
+  constexpr char kRoster[] =
+      "№ з/п;Прізвище;Ім'я;По батькові;Дата народження;Статус військовополоненого;"
+      "Військове звання;Військова частина;Особистий номер;Дата взяття в полон;Місце полону;"
+      "Категорія\n"
+      "1;Тестенко;Остап;Маркович;1991-02-17;військовополонений;солдат;в/ч 0000 (синтетична);"
+      "0-123456;2024-07-15;Синтетичне;enfermo o herido\n"
+      "2;Вигаданко;Зеновій;Іларіонович;1987-11-05;інтернована цивільна особа;;;;2024;;\n"
+      "3;Пробенко;Ганна;;1979;;;;;;;\n";
+  constexpr char kBadRoster[] =
+      "Прізвище;Ім'я;Статус військовополоненого\n"
+      "Тестенко;Остап;полонений\n";
+  canje_.WriteFile("pow.csv", kRoster);
+  canje_.WriteFile("bad-pow.csv", kBadRoster);
+  StartServer();
+
+  // A status that is not one: the file, line, column and accepted values; nothing changes.
+  const json before = Summary();
+  RunResult bad = Import("bad-pow.csv");
+  EXPECT_EQ(bad.exit_status, 65) << bad.err;
+  EXPECT_NE(bad.err.find("bad-pow.csv:2:3: Статус військовополоненого: unknown status under "
+                         "humanitarian law 'полонений'"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_NE(bad.err.find("prisoner_of_war"), std::string::npos) << bad.err;
+  server::testing::HttpResult bad_api = Post(kBadRoster);
+  EXPECT_EQ(bad_api.status, 422) << bad_api.body;
+  EXPECT_NE(bad_api.body.find("полонений"), std::string::npos) << bad_api.body;
+  ExpectUnchanged(before);
+
+  RunResult imported = Import("pow.csv");
+  ASSERT_EQ(imported.exit_status, 0) << imported.err;
+  const json persons = json::parse(canje_.Run({"persons", "--list", "L1", "--json"}).out);
+  ASSERT_EQ(persons.size(), 3u);
+  const json& first = persons[0];
+  EXPECT_EQ(first["given_names"], json({"Остап"}));
+  EXPECT_EQ(first["patronymic"], "Маркович");
+  EXPECT_EQ(first["family_names"], json({"Тестенко"}));
+  EXPECT_EQ(first["ihl_status"], "prisoner_of_war");
+  EXPECT_EQ(first["rank"], "солдат");
+  EXPECT_EQ(first["unit"], "в/ч 0000 (синтетична)");
+  EXPECT_EQ(first["service_number"], "0-123456");
+  EXPECT_EQ(first["date_of_capture"], "2024-07-15");
+  EXPECT_EQ(first["place_of_capture"], "Синтетичне");
+  EXPECT_EQ(first["categories"], json({"sick_or_wounded"}));
+  EXPECT_EQ(persons[1]["ihl_status"], "civilian_internee");
+  EXPECT_EQ(persons[1]["date_of_capture"], "2024");
+  EXPECT_EQ(persons[2]["ihl_status"], "");
+  EXPECT_EQ(persons[2]["patronymic"], "");
+  EXPECT_TRUE(persons[2]["date_of_capture"].is_null());
+
+  // The text view shows them with the person.
+  const std::string id = first["id"].get<std::string>();
+  RunResult shown = canje_.Run({"person", "show", id});
+  ASSERT_EQ(shown.exit_status, 0) << shown.err;
+  for (const char* line : {"patronymic:    Маркович", "IHL status:    prisoner_of_war",
+                           "rank:          солдат", "service number: 0-123456",
+                           "captured:      2024-07-15", "place of capture: Синтетичне"}) {
+    EXPECT_NE(shown.out.find(line), std::string::npos) << line << "\n" << shown.out;
+  }
+  // A search finds the person by the patronymic, a name word like the others.
+  const json found = json::parse(canje_.Run({"persons", "Маркович", "--json"}).out);
+  ASSERT_EQ(found.size(), 1u) << found.dump();
+  EXPECT_EQ(found[0]["id"], id);
+
+  // Over HTTP: the same roster, the same persons; GET /v1/persons/{id} shows the fields.
+  server::testing::HttpResult landed = Post(kRoster, "&again=true");
+  ASSERT_EQ(landed.status, 201) << landed.body;
+  const json again = json::parse(canje_.Run({"persons", "--list", "L2", "--json"}).out);
+  ASSERT_EQ(again.size(), 3u);
+  for (const char* field : {"given_names", "patronymic", "ihl_status", "rank", "unit",
+                            "service_number", "date_of_capture", "place_of_capture"}) {
+    for (size_t i = 0; i < 3; ++i) EXPECT_EQ(again[i][field], persons[i][field]) << field;
+  }
+  server::testing::HttpResult page =
+      client_->Send("GET", "/v1/persons/" + again[0]["id"].get<std::string>(), token_, "", {});
+  ASSERT_EQ(page.status, 200) << page.body;
+  const json api_person = json::parse(page.body);
+  EXPECT_EQ(api_person["patronymic"], "Маркович");
+  EXPECT_EQ(api_person["ihl_status"], "prisoner_of_war");
+  EXPECT_EQ(api_person["service_number"], "0-123456");
+  EXPECT_EQ(api_person["date_of_capture"], "2024-07-15");
+
+  // Claims by field: the sick or wounded prisoners of war of L1 at priority 1, from the binary;
+  // the prisoners of war or internees of L2 over HTTP; a condition that cannot be read is
+  // refused at /where and claims nothing.
+  ASSERT_EQ(canje_.Run({"party", "add", "ICRC", "--name", "ICRC (synthetic)", "--kind",
+                        "organisation"}).exit_status, 0);
+  ASSERT_EQ(canje_.Run({"exchange", "create", "pow-test", "--mediator", "ICRC"}).exit_status, 0);
+  ASSERT_EQ(canje_.Run({"exchange", "party", "add", "X1", "UKR", "--bloc", "UKR"}).exit_status, 0);
+  RunResult claimed = canje_.Run({"exchange", "claim", "X1", "--list", "L1", "--by", "UKR",
+                                  "--where", "ihl_status=prisoner_of_war", "--where",
+                                  "categories=sick_or_wounded", "--json"});
+  ASSERT_EQ(claimed.exit_status, 0) << claimed.err;
+  EXPECT_EQ(json::parse(claimed.out)["persons"], json({id})) << claimed.out;
+  server::testing::HttpResult refused = client_->Send(
+      "POST", "/v1/exchanges/X1/claims", token_,
+      R"({"by": "UKR", "list": "L2", "where": ["ihl_status=prisonero"]})",
+      {{"Content-Type", "application/json"}});
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(json::parse(refused.body)["pointer"], "/where") << refused.body;
+  server::testing::HttpResult by_api = client_->Send(
+      "POST", "/v1/exchanges/X1/claims", token_,
+      R"({"by": "UKR", "list": "L2", "priority": 2,
+          "where": ["статус військовополоненого=prisoner_of_war|civilian_internee"]})",
+      {{"Content-Type", "application/json"}});
+  ASSERT_EQ(by_api.status, 200) << by_api.body;
+  EXPECT_EQ(json::parse(by_api.body)["persons"],
+            json({again[0]["id"], again[1]["id"]}))
+      << by_api.body;
 }
 
 }  // namespace

@@ -148,7 +148,7 @@ TEST_F(LinkModelCommandTest, PrintsTheSavedModelAsTextAndJsonToWhoMayReadExplana
   EXPECT_EQ(model["data_sha256"].get<std::string>().size(), 64U);
   EXPECT_EQ(model["settings"]["threshold"], 0.7);
   EXPECT_EQ(model["settings"]["review_band"], nlohmann::json({0.2, 0.95}));
-  EXPECT_EQ(model["settings"]["fields"].size(), 7U);
+  EXPECT_EQ(model["settings"]["fields"].size(), 9U);  // with the patronymic and service number
   EXPECT_GT(model["records_compared"].get<int64_t>(), 2000);
   EXPECT_EQ(model["names_counted"], model["records_compared"]);
   const double prior = model["prior"];

@@ -52,8 +52,14 @@ void PrintItem(const reconciliation::ReviewItem& item, std::ostream& out) {
       instance::PersonId(item.right.person_id));
   row("given names", Join(item.left.person.name.given_names, " "),
       Join(item.right.person.name.given_names, " "));
+  if (!item.left.person.name.patronymic.empty() || !item.right.person.name.patronymic.empty()) {
+    row("patronymic", item.left.person.name.patronymic, item.right.person.name.patronymic);
+  }
   row("family names", Join(item.left.person.name.family_names, " "),
       Join(item.right.person.name.family_names, " "));
+  if (!item.left.person.service_number.empty() || !item.right.person.service_number.empty()) {
+    row("service number", item.left.person.service_number, item.right.person.service_number);
+  }
   auto born = [](const registry::PersonRecord& p) {
     return p.date_of_birth ? p.date_of_birth->ToIso() : std::string();
   };

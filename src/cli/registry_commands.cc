@@ -101,7 +101,7 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
   command->add_option("--name-order", *name_order,
                       "The order of the words of a full-name column: given-family (Jean Pierre "
                       "Dupont), family-given (Гуменюк Михайло) or family-given-patronymic (Гуменюк "
-                      "Михайло Петрович: the patronymic kept as the second given name); without "
+                      "Михайло Петрович: the patronymic kept as its own part); without "
                       "it the Spanish rules of docs/formats.md (\"Names\") guess")
       ->check(CLI::IsMember(name_orders));
   command->callback([&context, options, date_order, name_order, file] {
@@ -267,8 +267,11 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
       out << "  erased on " << entry.erased_at << '\n';
     } else {
       const auto& record = entry.record;
-      out << "  given names:   " << Join(record.name.given_names, " ") << '\n'
-          << "  family names:  " << Join(record.name.family_names, " / ") << '\n';
+      out << "  given names:   " << Join(record.name.given_names, " ") << '\n';
+      if (!record.name.patronymic.empty()) {
+        out << "  patronymic:    " << record.name.patronymic << '\n';
+      }
+      out << "  family names:  " << Join(record.name.family_names, " / ") << '\n';
       if (!record.aliases.empty()) out << "  aliases:       " << Join(record.aliases) << '\n';
       out << "  sex:           " << registry::SexName(record.sex) << '\n'
           << "  born:          " << (record.date_of_birth ? record.date_of_birth->ToIso() : "")
@@ -285,6 +288,12 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
         std::string label = std::string(text.label) + ":";
         label.resize(std::max<size_t>(label.size() + 1, 15), ' ');
         out << "  " << label << text.of(record) << '\n';
+      }
+      if (record.ihl_status != registry::IhlStatus::kUnspecified) {
+        out << "  IHL status:    " << registry::IhlStatusName(record.ihl_status) << '\n';
+      }
+      if (record.date_of_capture) {
+        out << "  captured:      " << record.date_of_capture->ToIso() << '\n';
       }
     }
     for (const auto& custody : entry.custody) {

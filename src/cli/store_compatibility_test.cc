@@ -107,5 +107,50 @@ TEST_F(StoreCompatibilityTest, AStoreOfSchema10WithVersion1PersonRecordsReadsBac
   EXPECT_EQ(after.value("entries", 0), 4) << after.dump();
 }
 
+TEST_F(StoreCompatibilityTest, AStoreOfSchema12WithVersion2RecordsAndASavedModelStillExplains) {
+  Unpack("schema-12");
+  if (HasFatalFailure()) return;
+  const json verified = OldJson({"log", "verify", "--json"});
+  EXPECT_EQ(verified.value("ok", false), true) << verified.dump();
+
+  // Version 2 records: the patronymic was a given name then, and stays one; the fields added
+  // since are empty.
+  const json first = OldJson({"person", "show", "P1", "--json"});
+  EXPECT_EQ(first["given_names"], json({"Остап", "Маркович"}));
+  EXPECT_EQ(first["patronymic"], "");
+  EXPECT_EQ(first["family_names"], json({"Тестенко"}));
+  EXPECT_EQ(first["place_of_birth"], "Синтетичне");
+  EXPECT_EQ(first["notes"], "synthetic note one");
+  EXPECT_EQ(first["ihl_status"], "");
+  EXPECT_EQ(first["service_number"], "");
+  EXPECT_TRUE(first["date_of_capture"].is_null()) << first.dump();
+
+  // The model its link run saved compared neither patronymics nor service numbers: it still
+  // explains the merge it made, with the probability it computed then (0.9657), the two new
+  // comparisons weighing nothing.
+  const json model = OldJson({"link", "model", "--json"});
+  EXPECT_EQ(model.value("run", 0), 1) << model.dump();
+  RunResult explained = Old({"--json", "link", "explain", "R1", "R3"});
+  ASSERT_EQ(explained.exit_status, 0) << explained.err;
+  const json answer = json::parse(explained.out);
+  EXPECT_EQ(answer["model"]["run"], 1) << answer.dump();
+  const json& why = answer["explanation"];
+  EXPECT_NEAR(why["probability"].get<double>(), 0.9657, 0.00005) << why.dump();
+  bool saw_patronymic = false;
+  for (const json& term : why["comparisons"]) {
+    if (term["comparison"] == "patronymic" || term["comparison"] == "service_number") {
+      saw_patronymic = saw_patronymic || term["comparison"] == "patronymic";
+      EXPECT_EQ(term["weight"].get<double>(), 0.0) << term.dump();
+    }
+  }
+  EXPECT_TRUE(saw_patronymic) << why.dump();
+  RunResult review = Old({"review", "list"});
+  EXPECT_EQ(review.exit_status, 0) << review.err;
+
+  // A new run links the old records with today's comparisons.
+  RunResult linked = Old({"link"});
+  EXPECT_EQ(linked.exit_status, 0) << linked.err;
+}
+
 }  // namespace
 }  // namespace canje::cli::testing

@@ -36,6 +36,9 @@ constexpr L kDateLevels[] = {L::kExact,    L::kDayMonthSwapped, L::kSameYearMont
 constexpr L kDocumentNumberLevels[] = {L::kExact, L::kOneDigitOff, L::kTransposedDigits,
                                        L::kDifferent, L::kMissing};
 constexpr L kExactValueLevels[] = {L::kExact, L::kDifferent, L::kMissing};
+constexpr L kPatronymicLevels[] = {L::kExact,           L::kTokenSubset,       L::kInitial,
+                                   L::kJaroWinklerHigh, L::kJaroWinklerMedium, L::kPhonetic,
+                                   L::kConsonantSkeleton, L::kDifferent,       L::kMissing};
 constexpr L kTextLevels[] = {L::kExact, L::kJaroWinklerHigh, L::kJaroWinklerMedium, L::kDifferent,
                              L::kMissing};
 
@@ -66,6 +69,8 @@ std::string_view ComparisonKindName(ComparisonKind kind) {
       return "exact";
     case ComparisonKind::kText:
       return "text";
+    case ComparisonKind::kPatronymic:
+      return "patronymic";
   }
   return "exact";
 }
@@ -86,6 +91,7 @@ const LevelSet& LevelSetFor(ComparisonKind kind) {
       LevelSet(ComparisonKind::kDocumentNumber, kDocumentNumberLevels),
       LevelSet(ComparisonKind::kExactValue, kExactValueLevels),
       LevelSet(ComparisonKind::kText, kTextLevels),
+      LevelSet(ComparisonKind::kPatronymic, kPatronymicLevels),
   };
   return sets[static_cast<std::size_t>(kind)];
 }

@@ -55,11 +55,15 @@ enum class ComparisonKind : uint8_t {
   kDocumentNumber,  // "identifier"
   kExactValue,      // "exact": equal or not (sex, nationality, ...)
   kText,            // "text": free text such as an address (exact, Jaro–Winkler high/medium)
+  kPatronymic,      // "patronymic": the given-name levels without "swapped"; "missing" when
+                    //   either record has none, so one record with and one without is no
+                    //   evidence either way, and two different ones are evidence against
 };
 
-inline constexpr int kComparisonKindCount = static_cast<int>(ComparisonKind::kText) + 1;
+inline constexpr int kComparisonKindCount = static_cast<int>(ComparisonKind::kPatronymic) + 1;
 
-// "family_name", "given_name", "date", "identifier", "exact", "text" (the settings' field kinds).
+// "family_name", "given_name", "date", "identifier", "exact", "text", "patronymic" (the
+// settings' field kinds).
 std::string_view ComparisonKindName(ComparisonKind kind);
 
 class LevelSet {

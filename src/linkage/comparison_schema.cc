@@ -47,11 +47,13 @@ ComparisonLevel CompareTexts(std::u32string_view a, std::u32string_view b) {
 
 Result<ComparisonSchema> ComparisonSchema::FromSettings(const LinkSettings& settings) {
   ComparisonSchema schema;
-  bool names = false, identifiers = false;
+  bool names = false, identifiers = false, patronymic = false, service_number = false;
   for (const FieldSettings& field : settings.left.fields) {
     names = names || field.kind == FieldKind::kGivenName || field.kind == FieldKind::kFamilyName ||
             field.kind == FieldKind::kFullName;
     identifiers = identifiers || field.kind == FieldKind::kIdentifier;
+    patronymic = patronymic || field.kind == FieldKind::kPatronymic;
+    service_number = service_number || field.kind == FieldKind::kServiceNumber;
   }
   if (names) {
     schema.given_index_ = static_cast<int>(schema.comparisons_.size());
@@ -60,6 +62,10 @@ Result<ComparisonSchema> ComparisonSchema::FromSettings(const LinkSettings& sett
     schema.family_index_ = static_cast<int>(schema.comparisons_.size());
     schema.comparisons_.push_back(
         {"family_name", ComparisonKind::kFamilyName, ComparisonSource::kFamilyName, 0});
+  }
+  if (patronymic) {
+    schema.comparisons_.push_back(
+        {"patronymic", ComparisonKind::kPatronymic, ComparisonSource::kPatronymic, 0});
   }
   int dates = 0, exact = 0, text = 0;
   for (const FieldSettings& field : settings.left.fields) {
@@ -83,6 +89,10 @@ Result<ComparisonSchema> ComparisonSchema::FromSettings(const LinkSettings& sett
   if (identifiers) {
     schema.comparisons_.push_back(
         {"identifier", ComparisonKind::kDocumentNumber, ComparisonSource::kIdentifiers, 0});
+  }
+  if (service_number) {
+    schema.comparisons_.push_back({"service_number", ComparisonKind::kDocumentNumber,
+                                   ComparisonSource::kServiceNumber, 0});
   }
   if (schema.comparisons_.size() > kMaxComparisons) {
     return Status::Invalid(settings.file_name + ": at most " + std::to_string(kMaxComparisons) +
@@ -119,6 +129,12 @@ void ComparisonSchema::Compare(const RecordTable& a, std::size_t i, const Record
       case ComparisonSource::kText:
         level = CompareTexts(a.text[f][i], b.text[f][j]);
         break;
+      case ComparisonSource::kPatronymic:
+        level = ComparePatronymics(a.patronymic[i], b.patronymic[j]);
+        break;
+      case ComparisonSource::kServiceNumber:
+        level = CompareDocumentNumbers(a.service_numbers[i], b.service_numbers[j]);
+        break;
       case ComparisonSource::kIdentifiers: {
         level = ComparisonLevel::kMissing;
         for (const auto& left_column : a.identifiers) {
@@ -152,6 +168,10 @@ std::string ComparisonSchema::ValueOf(const RecordTable& table, std::size_t reco
       return table.exact[f][record];
     case ComparisonSource::kText:
       return ToUtf8Ascii(table.text[f][record]);
+    case ComparisonSource::kPatronymic:
+      return ToUtf8Ascii(table.patronymic[record].joined());
+    case ComparisonSource::kServiceNumber:
+      return table.service_numbers[record];
     case ComparisonSource::kIdentifiers: {
       std::string out;
       for (const auto& column : table.identifiers) {

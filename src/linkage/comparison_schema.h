@@ -5,7 +5,9 @@
 // comparisons, "given_name" and "family_name", computed together so that swapped names are
 // recognised (name_comparison.h). Each date, exact and text field pair gives one comparison named
 // after the left column; all identifier fields give one comparison "identifier" over the two
-// records' sets of document numbers.
+// records' sets of document numbers. A patronymic field gives the comparison "patronymic"
+// (right after the names), a service_number field the comparison "service_number" (last, of
+// the identifier kind: a match links, a mismatch separates, one side without is no evidence).
 //
 // Compare() fills one level index per comparison (the position of the level in the kind's
 // LevelSet) and allocates nothing, so it can run for every candidate pair on any thread.
@@ -33,7 +35,9 @@ enum class ComparisonSource : uint8_t {
   kDate,
   kIdentifiers,
   kExact,
-  kText
+  kText,
+  kPatronymic,
+  kServiceNumber,
 };
 
 struct ComparisonSpec {

@@ -78,12 +78,14 @@ struct Context {
 };
 
 constexpr std::string_view kKindList =
-    "given_name, family_name, full_name, date, identifier, exact, text";
+    "given_name, family_name, full_name, patronymic, date, identifier, service_number, exact, "
+    "text";
 
 std::optional<FieldKind> FieldKindFromName(std::string_view name) {
   for (FieldKind kind :
        {FieldKind::kGivenName, FieldKind::kFamilyName, FieldKind::kFullName, FieldKind::kDate,
-        FieldKind::kIdentifier, FieldKind::kExact, FieldKind::kText}) {
+        FieldKind::kIdentifier, FieldKind::kExact, FieldKind::kText, FieldKind::kPatronymic,
+        FieldKind::kServiceNumber}) {
     if (FieldKindName(kind) == name) return kind;
   }
   return std::nullopt;
@@ -169,7 +171,8 @@ Result<SideSettings> ParseSide(const Json& object, std::string_view path, const 
 }
 
 struct KindCounts {
-  int names = 0, dates = 0, identifiers = 0, exact = 0, text = 0;
+  int names = 0, dates = 0, identifiers = 0, exact = 0, text = 0, patronymics = 0,
+      service_numbers = 0;
 };
 
 KindCounts CountKinds(const SideSettings& side) {
@@ -192,6 +195,12 @@ KindCounts CountKinds(const SideSettings& side) {
         break;
       case FieldKind::kText:
         ++counts.text;
+        break;
+      case FieldKind::kPatronymic:
+        ++counts.patronymics;
+        break;
+      case FieldKind::kServiceNumber:
+        ++counts.service_numbers;
         break;
     }
   }
@@ -216,6 +225,10 @@ std::string_view FieldKindName(FieldKind kind) {
       return "exact";
     case FieldKind::kText:
       return "text";
+    case FieldKind::kPatronymic:
+      return "patronymic";
+    case FieldKind::kServiceNumber:
+      return "service_number";
   }
   return "exact";
 }
@@ -372,6 +385,8 @@ Result<LinkSettings> ParseLinkSettings(std::string_view json_text, std::string_v
     if (left.dates != right.dates) return mismatch("date");
     if (left.exact != right.exact) return mismatch("exact");
     if (left.text != right.text) return mismatch("text");
+    if (left.patronymics != right.patronymics) return mismatch("patronymic");
+    if (left.service_numbers != right.service_numbers) return mismatch("service_number");
   } else {
     CANJE_ASSIGN_OR_RETURN(settings.left, ParseSide(root, "settings", context, &occurrences));
     settings.right = settings.left;
@@ -382,6 +397,14 @@ Result<LinkSettings> ParseLinkSettings(std::string_view json_text, std::string_v
       given += field.kind == FieldKind::kGivenName;
       family += field.kind == FieldKind::kFamilyName;
       full += field.kind == FieldKind::kFullName;
+    }
+    const KindCounts counts = CountKinds(*side);
+    if (counts.patronymics > 1 || counts.service_numbers > 1) {
+      return context.Error({}, "a side has at most one patronymic and one service_number field");
+    }
+    if (counts.patronymics > 0 && given + family + full == 0) {
+      return context.Error({}, "a patronymic field needs the name fields it belongs to "
+                               "(given_name and family_name, or full_name)");
     }
     if (given > 1 || family > 1 || full > 1 || (full > 0 && given + family > 0)) {
       return context.Error({},

@@ -6,14 +6,19 @@
 // or, when the two lists differ in shape,
 //   {"threshold": P, "left": {"id": ..., "fields": [...]}, "right": {"id": ..., "fields": [...]}}
 // Kinds: given_name, family_name, full_name (split as a person would read it, see
-// registry/person_name.h), date (with an optional format), identifier, exact, text.
+// registry/person_name.h), patronymic, date (with an optional format), identifier,
+// service_number, exact, text.
 //
 // How fields of the two sides are compared: the name fields of a side (given_name, family_name
 // or full_name) make one person name, compared as given and family names; date, exact and text
 // fields are paired by their position among the fields of that kind (the first date of the left
 // with the first date of the right, ...); all identifier fields of a record are one set of
-// document numbers (the best agreement of any two counts). Both sides must therefore have the
-// same number of date, exact and text fields, and both or neither some name and identifier.
+// document numbers (the best agreement of any two counts). A patronymic field (at most one, with
+// the name fields) is compared on its own, as given names are, "missing" when either record has
+// none; a service_number field (at most one) is compared on its own like a document number, so
+// that it is never confused with a passport number. Both sides must therefore have the same
+// number of date, exact, text, patronymic and service_number fields, and both or neither some
+// name and identifier.
 //
 // Errors name the settings file, and the line and column of the offending value.
 #pragma once
@@ -28,7 +33,17 @@
 
 namespace canje::linkage {
 
-enum class FieldKind { kGivenName, kFamilyName, kFullName, kDate, kIdentifier, kExact, kText };
+enum class FieldKind {
+  kGivenName,
+  kFamilyName,
+  kFullName,
+  kDate,
+  kIdentifier,
+  kExact,
+  kText,
+  kPatronymic,
+  kServiceNumber,
+};
 
 std::string_view FieldKindName(FieldKind kind);
 

@@ -196,6 +196,12 @@ ComparisonLevel CompareFamilyNames(const PreparedName& a, const PreparedName& b,
   return L::kDifferent;
 }
 
+ComparisonLevel ComparePatronymics(const PreparedName& a, const PreparedName& b,
+                                   const NameComparisonOptions& options) {
+  // The given names' levels are the patronymic's (CompareGivenNames never says "swapped").
+  return CompareGivenNames(a, b, options);
+}
+
 ComparisonLevel CompareGivenNames(const PreparedName& a, const PreparedName& b,
                                   const NameComparisonOptions& options) {
   if (a.empty() || b.empty()) return L::kMissing;

@@ -74,6 +74,11 @@ ComparisonLevel CompareFamilyNames(const PreparedName& a, const PreparedName& b,
 ComparisonLevel CompareGivenNames(const PreparedName& a, const PreparedName& b,
                                   const NameComparisonOptions& options = {});
 
+// One of LevelSetFor(ComparisonKind::kPatronymic): compared as given names are ("Петрович" vs
+// "Petrovych" phonetic, "П." vs "Петрович" initial), "missing" when either is empty.
+ComparisonLevel ComparePatronymics(const PreparedName& a, const PreparedName& b,
+                                   const NameComparisonOptions& options = {});
+
 struct PersonNameLevels {
   ComparisonLevel given = ComparisonLevel::kMissing;
   ComparisonLevel family = ComparisonLevel::kMissing;

@@ -31,7 +31,7 @@ std::u32string AsciiToCodePoints(std::string_view text) {
 
 // Raw values of the fields the settings name, by column, before preparation.
 struct RawColumns {
-  std::vector<std::string> given, family, full;
+  std::vector<std::string> given, family, full, patronymic, service_number;
   std::vector<std::vector<std::string>> dates, identifiers, exact, text;
 };
 
@@ -56,6 +56,17 @@ void PrepareRange(const SideSettings& side, const RawColumns& raw, std::size_t b
       }
       table->given[r] = PreparedName::FromWritten(normalizer, given_units);
       table->family[r] = PreparedName::FromWritten(normalizer, family_units);
+    }
+    if (table->has_patronymics) {
+      // One unit, however many words ("Алирза оглы").
+      std::vector<std::string> units;
+      if (std::string unit = registry::CollapseSpaces(raw.patronymic[r]); !unit.empty()) {
+        units.push_back(std::move(unit));
+      }
+      table->patronymic[r] = PreparedName::FromWritten(normalizer, units);
+    }
+    if (table->has_service_numbers) {
+      table->service_numbers[r] = NormalizeDocumentNumber(raw.service_number[r]);
     }
     for (std::size_t d = 0; d < raw.dates.size(); ++d) {
       const std::string& text = raw.dates[d][r];
@@ -150,6 +161,14 @@ Result<RecordTable> LoadRecordTableFromStream(std::istream& in, const std::strin
       case FieldKind::kText:
         target = &raw.text[texts++];
         break;
+      case FieldKind::kPatronymic:
+        target = &raw.patronymic;
+        table.has_patronymics = true;
+        break;
+      case FieldKind::kServiceNumber:
+        target = &raw.service_number;
+        table.has_service_numbers = true;
+        break;
     }
     table.has_names = table.has_names || field.kind == FieldKind::kGivenName ||
                       field.kind == FieldKind::kFamilyName || field.kind == FieldKind::kFullName;
@@ -195,6 +214,8 @@ Result<RecordTable> LoadRecordTableFromStream(std::istream& in, const std::strin
     table.given.resize(n);
     table.family.resize(n);
   }
+  if (table.has_patronymics) table.patronymic.resize(n);
+  if (table.has_service_numbers) table.service_numbers.resize(n);
   table.dates.assign(raw.dates.size(), std::vector<ComparableDate>(n));
   table.identifiers.assign(raw.identifiers.size(), std::vector<std::string>(n));
   table.exact.assign(raw.exact.size(), std::vector<std::string>(n));

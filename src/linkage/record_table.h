@@ -5,7 +5,8 @@
 // PreparedName values, dates parsed into ComparableDate (an unparseable date counts as missing and
 // is counted in unparsed_dates), document numbers normalised, exact and text values in their
 // comparison form. Storage is by column (one vector per field), so a million records stay
-// compact. Preparation runs on `threads` threads, each with its own ICU Normalizer.
+// compact. A patronymic is one unit however many words it has; a service number is normalised
+// as document numbers are. Preparation runs on `threads` threads, each with its own ICU Normalizer.
 //
 // Errors (kInvalid, nothing loaded): a column the settings name is not in the header (message
 // names the settings file, line and column, and the data file's header line); an empty file;
@@ -30,6 +31,10 @@ struct RecordTable {
   bool has_names = false;
   std::vector<PreparedName> given;                    // size() records when has_names
   std::vector<PreparedName> family;                   // size() records when has_names
+  bool has_patronymics = false;
+  std::vector<PreparedName> patronymic;  // one unit or none; size() records when has_patronymics
+  bool has_service_numbers = false;
+  std::vector<std::string> service_numbers;  // normalised; size() when has_service_numbers
   std::vector<std::vector<ComparableDate>> dates;     // [date field][record]
   std::vector<std::vector<std::string>> identifiers;  // [identifier field][record], normalised
   std::vector<std::vector<std::string>> exact;        // [exact field][record], comparison form

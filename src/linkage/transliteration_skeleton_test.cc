@@ -14,7 +14,7 @@ using table_testing::ExpectEachMapsTo;
 
 // The skeleton of a comparison form as normalize.h makes it: spellings with diacritics are given
 // here already without them (š -> s, â -> a), and ʹ or ` already dropped.
-std::string Key(std::string_view latin) { return TransliterationSkeleton(latin); }
+std::string SkeletonKey(std::string_view latin) { return TransliterationSkeleton(latin); }
 std::string KeyOfCyrillic(std::string_view cyrillic) {
   return TransliterationSkeleton(CyrillicToLatin(cyrillic));
 }
@@ -23,7 +23,7 @@ std::string KeyOfCyrillic(std::string_view cyrillic) {
 // (expected).
 void ExpectSpellingsMeet(const std::vector<table_testing::TextCase>& spellings) {
   for (const table_testing::TextCase& one : spellings) {
-    EXPECT_EQ(Key(one.input), KeyOfCyrillic(one.expected)) << one.input << " / " << one.expected;
+    EXPECT_EQ(SkeletonKey(one.input), KeyOfCyrillic(one.expected)) << one.input << " / " << one.expected;
   }
 }
 
@@ -94,8 +94,8 @@ TEST(TransliterationSkeletonTest, DifferentNamesKeepDifferentSkeletons) {
 }
 
 TEST(TransliterationSkeletonTest, WordsStaySeparate) {
-  EXPECT_EQ(Key("yuliya  petrovna"), "ula petrovna");
-  EXPECT_EQ(Key(""), "");
+  EXPECT_EQ(SkeletonKey("yuliya  petrovna"), "ula petrovna");
+  EXPECT_EQ(SkeletonKey(""), "");
   EXPECT_EQ(KeyOfCyrillic("Юлия Петровна"), "ula petrovna");
 }
 

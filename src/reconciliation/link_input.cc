@@ -19,11 +19,13 @@ constexpr std::string_view kSettings = R"json({
   "fields": [
     {"column": "given_names", "kind": "given_name"},
     {"column": "family_names", "kind": "family_name"},
+    {"column": "patronymic", "kind": "patronymic"},
     {"column": "date_of_birth", "kind": "date"},
     {"column": "document_1", "kind": "identifier"},
     {"column": "document_2", "kind": "identifier"},
     {"column": "sex", "kind": "exact"},
-    {"column": "nationality", "kind": "exact"}
+    {"column": "nationality", "kind": "exact"},
+    {"column": "service_number", "kind": "service_number"}
   ]
 })json";
 
@@ -43,6 +45,8 @@ std::string IdentityFields(const registry::PersonRecord& person) {
   row += ',';
   AppendCsvField(JoinWords(person.name.family_names), row);
   row += ',';
+  AppendCsvField(person.name.patronymic, row);
+  row += ',';
   if (person.date_of_birth) row += person.date_of_birth->ToIso();
   for (size_t i = 0; i < 2; ++i) {
     row += ',';
@@ -52,6 +56,8 @@ std::string IdentityFields(const registry::PersonRecord& person) {
   row += registry::SexName(person.sex);
   row += ',';
   if (!person.nationalities.empty()) row += person.nationalities.front();
+  row += ',';
+  AppendCsvField(person.service_number, row);
   row += '\n';
   return row;
 }
@@ -111,8 +117,8 @@ Result<LinkInput> LoadLinkInput(instance::Instance& instance, int threads) {
   }));
 
   std::string csv =
-      "record,given_names,family_names,date_of_birth,document_1,document_2,sex,"
-      "nationality\n";
+      "record,given_names,family_names,patronymic,date_of_birth,document_1,document_2,sex,"
+      "nationality,service_number\n";
   for (uint32_t i = 0; i < input.records.size(); ++i) {
     const store::LinkRecordRow& record = input.records[i];
     auto found = identity_of.find(record.own_person_id);

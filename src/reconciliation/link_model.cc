@@ -177,6 +177,44 @@ Result<store::LinkModelRow> FindRun(store::Store& store, std::optional<int64_t> 
   return *row;
 }
 
+// The comparisons canje added since models were first saved: a model saved before compared
+// neither, so each weighs nothing in it (m = u at every level), which reproduces what its run
+// computed.
+constexpr std::string_view kComparisonsAddedSince[] = {"patronymic", "service_number"};
+
+// The saved model's m and u in the order of `schema`'s comparisons, matched by name and level
+// name; a comparison added since (above) that the model lacks gets m = u = 1 at every level.
+// False when the model does not fit: a comparison or level of one that the other lacks.
+bool ParametersForSchema(const SavedLinkModel& saved, const linkage::ComparisonSchema& schema,
+                         std::vector<std::vector<double>>* m, std::vector<std::vector<double>>* u) {
+  size_t used = 0;
+  for (const linkage::ComparisonSpec& spec : schema.comparisons()) {
+    const linkage::LevelSet& set = linkage::LevelSetFor(spec.kind);
+    auto found = std::find_if(saved.comparisons.begin(), saved.comparisons.end(),
+                              [&](const ComparisonParameters& c) { return c.comparison == spec.name; });
+    if (found == saved.comparisons.end()) {
+      const bool added_since = std::find(std::begin(kComparisonsAddedSince),
+                                         std::end(kComparisonsAddedSince),
+                                         spec.name) != std::end(kComparisonsAddedSince);
+      if (!added_since) return false;
+      m->emplace_back(static_cast<size_t>(set.size()), 1.0);
+      u->emplace_back(static_cast<size_t>(set.size()), 1.0);
+      continue;
+    }
+    ++used;
+    if (found->levels.size() != static_cast<size_t>(set.size())) return false;
+    m->emplace_back();
+    u->emplace_back();
+    for (int level = 0; level < set.size(); ++level) {
+      const LevelParameters& saved_level = found->levels[static_cast<size_t>(level)];
+      if (saved_level.level != linkage::ComparisonLevelName(set.at(level))) return false;
+      m->back().push_back(saved_level.m);
+      u->back().push_back(saved_level.u);
+    }
+  }
+  return used == saved.comparisons.size();
+}
+
 // The row's name counts, opened.
 Result<linkage::NameFrequencies> OpenNameCounts(instance::Instance& instance,
                                                 const store::LinkModelRow& row) {
@@ -227,19 +265,8 @@ Result<TrainedLinkage> LinkageForExplaining(instance::Instance& instance,
   CANJE_ASSIGN_OR_RETURN(TrainedLinkage prepared, PrepareOnStore(instance, 2));
   prepared.model = {row.run, row.event_seq, row.trained_at};
   if (!prepared.engine) return prepared;
-  const linkage::ComparisonSchema& schema = prepared.engine->schema();
   std::vector<std::vector<double>> m, u;
-  bool fits = saved.comparisons.size() == static_cast<size_t>(schema.size());
-  for (size_t c = 0; fits && c < saved.comparisons.size(); ++c) {
-    fits = saved.comparisons[c].comparison == schema.comparisons()[c].name;
-    m.emplace_back();
-    u.emplace_back();
-    for (const LevelParameters& level : saved.comparisons[c].levels) {
-      m.back().push_back(level.m);
-      u.back().push_back(level.u);
-    }
-  }
-  if (!fits) {
+  if (!ParametersForSchema(saved, prepared.engine->schema(), &m, &u)) {
     return Status::Invalid("the model of link run " + std::to_string(row.run) +
                            " compares other fields than this canje; run canje link again");
   }

@@ -13,6 +13,9 @@
 // compared are the records' own) with the parameters and name counts of the latest saved model,
 // or of run N (`link explain --run N`), so that the explanation of a past merge is the one its
 // run computed. Only when no run saved a model yet do they train on today's records, and say so.
+// A model saved before canje compared patronymics and service numbers still loads: those two
+// comparisons weigh nothing in it, as they did in its run. A model that compares other fields
+// than this canje, or other levels, is refused with a message to run `canje link` again.
 #pragma once
 
 #include <cstdint>

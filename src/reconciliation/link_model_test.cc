@@ -8,8 +8,10 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 
+#include "protect/sealing_contexts.h"
 #include "reconciliation/link_model.h"
 #include "reconciliation/linker.h"
 #include "reconciliation/review.h"
@@ -132,7 +134,9 @@ TEST_F(LinkModelTest, ARunSavesItsModelWhichReloadsWithTheSameParameters) {
   EXPECT_EQ(saved->settings.threshold, kDefaultStoreThreshold);
   EXPECT_EQ(saved->settings.review_low, kDefaultReviewLow);
   EXPECT_EQ(saved->settings.review_high, kDefaultReviewHigh);
-  EXPECT_EQ(saved->settings.fields.size(), 7U);
+  // Given and family names, patronymic, date of birth, two documents, sex, nationality and
+  // service number.
+  EXPECT_EQ(saved->settings.fields.size(), 9U);
 
   // The same records trained again give what the run trained (up to rounding: see above).
   auto trained = TrainOnStore(*admin_, 2);
@@ -252,6 +256,70 @@ TEST_F(LinkModelTest, WithoutASavedRunTheExplanationIsTrainedNowAndSaysSo) {
   EXPECT_NE(named.status().message().find("no `canje link` run has saved a model yet"),
             std::string::npos)
       << named.status().message();
+}
+
+// A model saved before canje compared patronymics and service numbers (the latest run's model
+// with those two comparisons taken out, saved as run 2) still loads, the two weighing nothing;
+// a model that compares a field this canje does not (run 3) is refused, saying what to do.
+TEST_F(LinkModelTest, AnOlderModelLoadsWithoutTheNewComparisonsAndAForeignOneIsRefused) {
+  Load("first");
+  ASSERT_TRUE(Link().changed);
+  auto latest = store::LatestLinkModel(admin_->store());
+  ASSERT_TRUE(latest.ok() && latest->has_value());
+  auto save_as_next_run = [&](const std::function<void(nlohmann::json&)>& edit) {
+    store::LinkModelRow row = **latest;
+    nlohmann::json parameters = nlohmann::json::parse(row.parameters);
+    edit(parameters["comparisons"]);
+    row.parameters = parameters.dump();
+    Status saved = admin_->store().MigrateData([&](store::WriteTransaction& transaction) {
+      CANJE_ASSIGN_OR_RETURN(row.run, store::NextLinkModelRun(transaction));
+      row.name_counts_sealed = admin_->vault().Seal(
+          admin_->vault().TextKey(),
+          *admin_->vault().Open(admin_->vault().TextKey(), (*latest)->name_counts_sealed,
+                                protect::LinkModelNameCountsContext((*latest)->run)),
+          protect::LinkModelNameCountsContext(row.run));
+      return store::AddLinkModel(transaction, row);
+    });
+    ASSERT_TRUE(saved.ok()) << saved.ToString();
+  };
+  save_as_next_run([](nlohmann::json& comparisons) {
+    nlohmann::json older = nlohmann::json::array();
+    for (const auto& comparison : comparisons) {
+      if (comparison["comparison"] != "patronymic" && comparison["comparison"] != "service_number") {
+        older.push_back(comparison);
+      }
+    }
+    comparisons = older;
+  });
+  auto older = LinkageForExplaining(*admin_, 2);
+  ASSERT_TRUE(older.ok() && older->engine) << older.status().ToString();
+  const linkage::LinkageEngine& engine = *older->engine;
+  for (int c = 0; c < engine.schema().size(); ++c) {
+    const std::string& name = engine.schema().comparisons()[static_cast<size_t>(c)].name;
+    if (name != "patronymic" && name != "service_number") continue;
+    for (int level = 0; level < engine.model().levels(c); ++level) {
+      EXPECT_EQ(engine.model().Weight(c, level), 0.0) << name << " " << level;
+    }
+  }
+  const linkage::PairExplanation with_older = Explain(QueuedPair(), 2);
+  bool found = false;
+  for (const linkage::ComparisonTerm& term : with_older.terms) {
+    if (term.comparison == "patronymic") {
+      found = true;
+      EXPECT_EQ(term.weight, 0.0);
+    }
+  }
+  EXPECT_TRUE(found);
+
+  save_as_next_run([](nlohmann::json& comparisons) { comparisons[0]["comparison"] = "height"; });
+  auto foreign = LinkageForExplaining(*admin_, 3);
+  ASSERT_FALSE(foreign.ok());
+  EXPECT_EQ(foreign.status().code(), StatusCode::kInvalid);
+  EXPECT_NE(foreign.status().message().find(
+                "the model of link run 3 compares other fields than this canje; run canje link "
+                "again"),
+            std::string::npos)
+      << foreign.status().ToString();
 }
 
 }  // namespace

@@ -49,9 +49,16 @@ enum class Column : uint8_t {
   kStatus,
   kNotes,
   kPlaceOfBirth,
+  kPatronymic,     // отчество, по батькові: its own part of the name (PersonName::patronymic)
+  kIhlStatus,      // status under international humanitarian law: prisoner_of_war, ...
+  kRank,
+  kUnit,
+  kServiceNumber,  // Geneva Convention III, Art. 17: compared in linkage like a document
+  kDateOfCapture,
+  kPlaceOfCapture,
   // A new column goes here, last, and kColumnCount names it.
 };
-inline constexpr int kColumnCount = static_cast<int>(Column::kPlaceOfBirth) + 1;
+inline constexpr int kColumnCount = static_cast<int>(Column::kPlaceOfCapture) + 1;
 
 // "record_id", "given_names", ... (snake_case, English).
 std::string_view CanonicalColumnName(Column column);

@@ -55,6 +55,12 @@ TEST(MatchColumnName, AcceptsSpanishAndEnglishSynonymsHoweverWritten) {
   EXPECT_EQ(Match("Categorías").column, Column::kCategories);
   EXPECT_EQ(Match("estado").column, Column::kStatus);
   EXPECT_EQ(Match("observaciones").column, Column::kNotes);
+  EXPECT_EQ(Match("Patronímico").column, Column::kPatronymic);
+  EXPECT_EQ(Match("grado").column, Column::kRank);
+  EXPECT_EQ(Match("Unidad militar").column, Column::kUnit);
+  EXPECT_EQ(Match("service number").column, Column::kServiceNumber);
+  EXPECT_EQ(Match("Fecha de captura").column, Column::kDateOfCapture);
+  EXPECT_EQ(Match("estatus DIH").column, Column::kIhlStatus);
   EXPECT_FALSE(MatchColumnName("edad").has_value());
 }
 
@@ -69,7 +75,13 @@ TEST(MatchColumnName, AcceptsTheHeadersOfRussianAndUkrainianLists) {
       {"Фамилия", "family_names"},
       {"ФАМИЛИЯ", "family_names"},
       {"Имя", "first_given_name"},
-      {"Отчество", "second_given_name"},
+      {"Отчество", "patronymic"},
+      {"Воинское звание", "rank"},
+      {"Воинская часть", "unit"},
+      {"Личный номер", "service_number"},
+      {"Статус военнопленного", "ihl_status"},
+      {"Дата взятия в плен", "date_of_capture"},
+      {"Место пленения", "place_of_capture"},
       {"ФИО", "full_name"},
       {"Ф.И.О.", "full_name"},
       {"Фамилия Имя Отчество", "full_name"},
@@ -87,7 +99,13 @@ TEST(MatchColumnName, AcceptsTheHeadersOfRussianAndUkrainianLists) {
       {"Ім'я", "first_given_name"},
       {"ІМ’Я", "first_given_name"},  // typographic apostrophe
       {"Імʼя", "first_given_name"},  // U+02BC, the Ukrainian apostrophe
-      {"По батькові", "second_given_name"},
+      {"По батькові", "patronymic"},
+      {"Військове звання", "rank"},
+      {"Військова частина", "unit"},
+      {"Особистий номер", "service_number"},
+      {"Статус військовополоненого", "ihl_status"},
+      {"Дата взяття в полон", "date_of_capture"},
+      {"Місце полону", "place_of_capture"},
       {"ПІБ", "full_name"},
       {"Прізвище, ім'я, по батькові", "full_name"},
       {"№ з/п", "record_id"},
@@ -112,7 +130,16 @@ TEST(MatchColumnName, AcceptsTheHeadersOfArabicFrenchAndPortugueseLists) {
       // NFC first: "إ" written as "ا" + U+0655 ARABIC HAMZA BELOW is still "إ".
       {"\xD8\xA7\xD9\x84\xD8\xA7\xD9\x95\xD8\xB3\xD9\x85", "full_name"},
       {"الاسم الأول", "first_given_name"},
-      {"اسم الأب", "second_given_name"},
+      {"اسم الأب", "patronymic"},
+      {"الرتبة", "rank"},
+      {"الرقم العسكري", "service_number"},
+      {"تاريخ الأسر", "date_of_capture"},
+      {"Statut DIH", "ihl_status"},
+      {"Numéro matricule", "service_number"},
+      {"Lieu de capture", "place_of_capture"},
+      {"Nome do pai", "patronymic"},
+      {"Posto", "rank"},
+      {"Data de captura", "date_of_capture"},
       {"اسم العائلة", "family_names"},
       {"تاريخ الميلاد", "date_of_birth"},
       {"مكان الولادة", "place_of_birth"},
@@ -204,7 +231,8 @@ TEST(HeaderMap, MapsARussianHeaderWithTheNameInThreeColumns) {
   EXPECT_EQ(map->IndexOf(Column::kRecordId), 0u);
   EXPECT_EQ(map->IndexOf(Column::kFamilyNames), 1u);
   EXPECT_EQ(map->IndexOf(Column::kFirstGivenName), 2u);
-  EXPECT_EQ(map->IndexOf(Column::kSecondGivenName), 3u);
+  EXPECT_EQ(map->IndexOf(Column::kPatronymic), 3u);
+  EXPECT_FALSE(map->IndexOf(Column::kSecondGivenName).has_value());
   EXPECT_EQ(map->entry(1).name, "Фамилия");
   EXPECT_TRUE(HeaderMap::FromHeader({"Прізвище", "Ім'я", "По батькові"}).ok());
   EXPECT_TRUE(HeaderMap::FromHeader({"الاسم الأول", "اسم الأب", "اسم العائلة"}).ok());

@@ -145,7 +145,114 @@ constexpr Spelling<std::string_view> kChargeStatuses[] = {
     {"retirado", "dropped"},
 };
 
+// As written in docs/formats.md; matched after FoldForMatchingAnyScript.
+struct IhlSpelling {
+  std::string_view written;
+  IhlStatus value;
+};
+constexpr IhlSpelling kIhlStatuses[] = {
+    {"prisoner_of_war", IhlStatus::kPrisonerOfWar},
+    {"civilian_internee", IhlStatus::kCivilianInternee},
+    {"detained_civilian", IhlStatus::kDetainedCivilian},
+    {"other", IhlStatus::kOther},
+    // Spanish, English
+    {"prisionero de guerra", IhlStatus::kPrisonerOfWar},
+    {"prisionera de guerra", IhlStatus::kPrisonerOfWar},
+    {"POW", IhlStatus::kPrisonerOfWar},
+    {"PW", IhlStatus::kPrisonerOfWar},
+    {"internado civil", IhlStatus::kCivilianInternee},
+    {"internada civil", IhlStatus::kCivilianInternee},
+    {"internee", IhlStatus::kCivilianInternee},
+    {"civil detenido", IhlStatus::kDetainedCivilian},
+    {"civil detenida", IhlStatus::kDetainedCivilian},
+    {"civilian detainee", IhlStatus::kDetainedCivilian},
+    {"otro", IhlStatus::kOther},
+    {"otra", IhlStatus::kOther},
+    // Russian
+    {"военнопленный", IhlStatus::kPrisonerOfWar},
+    {"военнопленная", IhlStatus::kPrisonerOfWar},
+    {"интернированное гражданское лицо", IhlStatus::kCivilianInternee},
+    {"интернированный", IhlStatus::kCivilianInternee},
+    {"задержанное гражданское лицо", IhlStatus::kDetainedCivilian},
+    {"гражданское лицо", IhlStatus::kDetainedCivilian},
+    {"другое", IhlStatus::kOther},
+    // Ukrainian
+    {"військовополонений", IhlStatus::kPrisonerOfWar},
+    {"військовополонена", IhlStatus::kPrisonerOfWar},
+    {"інтернована цивільна особа", IhlStatus::kCivilianInternee},
+    {"інтернований", IhlStatus::kCivilianInternee},
+    {"затримана цивільна особа", IhlStatus::kDetainedCivilian},
+    {"цивільна особа", IhlStatus::kDetainedCivilian},
+    {"інше", IhlStatus::kOther},
+    // Arabic
+    {"أسير حرب", IhlStatus::kPrisonerOfWar},
+    {"اسير حرب", IhlStatus::kPrisonerOfWar},
+    {"مدني معتقل", IhlStatus::kCivilianInternee},
+    {"مدني محتجز", IhlStatus::kDetainedCivilian},
+    {"أخرى", IhlStatus::kOther},
+    // French
+    {"prisonnier de guerre", IhlStatus::kPrisonerOfWar},
+    {"prisonnière de guerre", IhlStatus::kPrisonerOfWar},
+    {"interné civil", IhlStatus::kCivilianInternee},
+    {"internée civile", IhlStatus::kCivilianInternee},
+    {"civil détenu", IhlStatus::kDetainedCivilian},
+    {"civile détenue", IhlStatus::kDetainedCivilian},
+    {"autre", IhlStatus::kOther},
+    // Portuguese
+    {"prisioneiro de guerra", IhlStatus::kPrisonerOfWar},
+    {"prisioneira de guerra", IhlStatus::kPrisonerOfWar},
+    {"civil detido", IhlStatus::kDetainedCivilian},
+    {"civil detida", IhlStatus::kDetainedCivilian},
+    {"outro", IhlStatus::kOther},
+    {"outra", IhlStatus::kOther},
+};
+
 }  // namespace
+
+Result<IhlStatus> ParseIhlStatus(std::string_view text) {
+  const std::string folded = FoldForMatchingAnyScript(text);
+  if (folded.empty()) return IhlStatus::kUnspecified;
+  // Folded once: a list of a million rows asks a million times.
+  static const std::vector<std::pair<std::string, IhlStatus>>* table = [] {
+    auto* folded_table = new std::vector<std::pair<std::string, IhlStatus>>;
+    for (const IhlSpelling& spelling : kIhlStatuses) {
+      folded_table->emplace_back(FoldForMatchingAnyScript(spelling.written), spelling.value);
+    }
+    return folded_table;
+  }();
+  for (const auto& [spelling, value] : *table) {
+    if (spelling == folded) return value;
+  }
+  return Status::Invalid(Unknown(
+      "status under humanitarian law", text,
+      "prisoner_of_war (prisionero de guerra, военнопленный, військовополонений, أسير حرب, "
+      "prisonnier de guerre, prisioneiro de guerra), civilian_internee, detained_civilian or "
+      "other, or leave it empty (docs/formats.md lists every spelling)"));
+}
+
+std::string_view IhlStatusName(IhlStatus status) {
+  switch (status) {
+    case IhlStatus::kPrisonerOfWar:
+      return "prisoner_of_war";
+    case IhlStatus::kCivilianInternee:
+      return "civilian_internee";
+    case IhlStatus::kDetainedCivilian:
+      return "detained_civilian";
+    case IhlStatus::kOther:
+      return "other";
+    case IhlStatus::kUnspecified:
+      break;
+  }
+  return "";
+}
+
+std::vector<std::string_view> IhlStatusSpellings(IhlStatus status) {
+  std::vector<std::string_view> spellings;
+  for (const IhlSpelling& spelling : kIhlStatuses) {
+    if (spelling.value == status) spellings.push_back(spelling.written);
+  }
+  return spellings;
+}
 
 Result<Sex> ParseSex(std::string_view text) {
   const std::string folded = FoldForMatchingAnyScript(text);

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/status.h"
 #include "registry/person.h"
@@ -28,6 +29,18 @@ std::string_view ReportedStatusName(ReportedStatus status);  // "held", ..., "" 
 // yes/no, sí/si/no, true/false, 1/0, y/n, s/n; empty → nullopt.
 Result<std::optional<bool>> ParseYesNo(std::string_view text);
 std::string_view YesNoName(std::optional<bool> value);  // "yes", "no", ""
+
+// The status under international humanitarian law, as lists write it in Spanish, English,
+// Russian, Ukrainian, Arabic, French or Portuguese (docs/formats.md lists every spelling):
+// prisoner_of_war (prisionero de guerra, POW, военнопленный, військовополонений, أسير حرب,
+// prisonnier de guerre, prisioneiro de guerra), civilian_internee (interné civil, ...),
+// detained_civilian (civil detenido, ...), other (otro, другой, ...); empty → kUnspecified.
+// Case, accents, spaces and hyphens are ignored in every script.
+Result<IhlStatus> ParseIhlStatus(std::string_view text);
+// "prisoner_of_war", "civilian_internee", "detained_civilian", "other", "" (unspecified).
+std::string_view IhlStatusName(IhlStatus status);
+// Every accepted spelling of `status` (its canonical name first), for the documentation's test.
+std::vector<std::string_view> IhlStatusSpellings(IhlStatus status);
 
 // The status of a charge: none (sin cargos, ninguno), pending (pendiente, en proceso, acusado),
 // convicted (condenado, sentenciado), dropped (sobreseído, desestimado, retirado).

@@ -51,7 +51,8 @@ TEST(ListFileReader, ListsHeadedInOtherLanguagesRead) {
   EXPECT_THAT((*russian)[0].errors, IsEmpty()) << Reasons((*russian)[0]);
   EXPECT_EQ(first.record_id, "1");
   EXPECT_THAT(first.name.family_names, ElementsAre("Тестовый"));
-  EXPECT_THAT(first.name.given_names, ElementsAre("Игорь", "Петрович"));
+  EXPECT_THAT(first.name.given_names, ElementsAre("Игорь"));
+  EXPECT_EQ(first.name.patronymic, "Петрович");
   EXPECT_EQ(first.date_of_birth->ToIso(), "1990-04-25");
   EXPECT_THAT(first.nationalities, ElementsAre("RUS"));
   EXPECT_EQ(first.facility, "СИЗО-0");

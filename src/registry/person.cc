@@ -22,13 +22,14 @@ std::string PartialDate::ToIso() const {
 
 std::string PersonName::Display() const {
   std::string text;
-  for (const auto* part : {&given_names, &family_names}) {
-    for (const std::string& name : *part) {
-      if (name.empty()) continue;
-      if (!text.empty()) text += ' ';
-      text += name;
-    }
-  }
+  auto add = [&text](const std::string& name) {
+    if (name.empty()) return;
+    if (!text.empty()) text += ' ';
+    text += name;
+  };
+  for (const std::string& name : given_names) add(name);
+  add(patronymic);
+  for (const std::string& name : family_names) add(name);
   return text;
 }
 

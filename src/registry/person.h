@@ -29,6 +29,11 @@ enum class Sex { kUnknown, kMale, kFemale, kOther };
 // Where the list says a person is.
 enum class ReportedStatus { kUnspecified, kHeld, kReleased, kDead, kUnknown };
 
+// The status of a person under international humanitarian law, as the list states it: a
+// prisoner of war (Geneva Convention III, Art. 4), a civilian internee (Geneva Convention IV,
+// Art. 41-43, 78), a civilian detained otherwise, or another status.
+enum class IhlStatus { kUnspecified, kPrisonerOfWar, kCivilianInternee, kDetainedCivilian, kOther };
+
 // What a list record is about: its kind decides what the importer creates from it.
 enum class ListKind { kCustodyRoster, kClaimList, kDocumentationList, kTransferManifest };
 
@@ -47,16 +52,21 @@ struct Charge {
 
 // A person's name as lists of tokens. Family names keep their particles: "de la Cruz" is one
 // family name, so {"Pérez", "de la Cruz"} is a double surname. Accents are kept as written.
+// The patronymic of Russian, Ukrainian and Belarusian names ("Петрович", "Алирза оглы") is its
+// own part, empty when the list does not give one; records sealed before it existed (person
+// encoding version 2 and older) keep a patronymic they had among their given names.
 struct PersonName {
   std::vector<std::string> given_names;
   std::vector<std::string> family_names;
-  // "José Luis Pérez Rodríguez"
+  std::string patronymic;
+  // "José Luis Pérez Rodríguez"; "Михайло Петрович Гуменюк" (given names, patronymic, family
+  // names).
   std::string Display() const;
   friend bool operator==(const PersonName&, const PersonName&) = default;
 };
 
 // Everything one list row says about one person. Personal fields (name, aliases, birth date and
-// place, documents, notes, charges) are encrypted at rest; the rest is kept in the clear for counts.
+// place, documents, notes, charges, and the prisoner-of-war fields) are encrypted at rest; the rest is kept in the clear for counts.
 struct PersonRecord {
   std::string record_id;                    // the list's own id for the row; may be empty
   PersonName name;
@@ -76,6 +86,14 @@ struct PersonRecord {
   std::vector<std::string> categories;      // canonical category names, see categories.h
   ReportedStatus status = ReportedStatus::kUnspecified;
   std::string notes;
+  // Prisoners of war and civilians (Geneva Convention III, Art. 17: name, rank, date of birth and
+  // service number identify a prisoner of war). Sealed like the name.
+  IhlStatus ihl_status = IhlStatus::kUnspecified;
+  std::string rank;
+  std::string unit;
+  std::string service_number;                // as written; compared in linkage like a document
+  std::optional<PartialDate> date_of_capture;
+  std::string place_of_capture;
   friend bool operator==(const PersonRecord&, const PersonRecord&) = default;
 };
 

@@ -114,8 +114,12 @@ Status Malformed(std::string_view what) {
 }  // namespace
 
 std::string EncodePersonRecord(const PersonRecord& record) {
+  return EncodePersonRecordAtVersion(record, LatestPersonEncodingVersion());
+}
+
+std::string EncodePersonRecordAtVersion(const PersonRecord& record, int latest) {
   Writer w;
-  w.Byte(static_cast<uint8_t>(LatestPersonEncodingVersion()));
+  w.Byte(static_cast<uint8_t>(latest));
   w.String(record.record_id);
   w.Strings(record.name.given_names);
   w.Strings(record.name.family_names);
@@ -140,8 +144,14 @@ std::string EncodePersonRecord(const PersonRecord& record) {
   w.Strings(record.categories);
   w.Byte(static_cast<uint8_t>(record.status));
   w.String(record.notes);
-  for (const PersonTextField& text : PersonTextFields()) {
-    if (text.since_version > 1) w.String(text.of(record));
+  for (int version = 2; version <= latest; ++version) {
+    for (const PersonTextField& text : PersonTextFields()) {
+      if (text.since_version == version) w.String(text.of(record));
+    }
+    if (version == 3) {
+      w.Byte(static_cast<uint8_t>(record.ihl_status));
+      w.Date(record.date_of_capture);
+    }
   }
   return w.Take();
 }
@@ -185,8 +195,16 @@ Result<PersonRecord> DecodePersonRecord(std::string_view bytes) {
   if (status > static_cast<uint8_t>(ReportedStatus::kUnknown)) return Malformed("person record");
   record.status = static_cast<ReportedStatus>(status);
   record.notes = r.String();
-  for (const PersonTextField& text : PersonTextFields()) {
-    if (text.since_version > 1 && text.since_version <= version) text.of(record) = r.String();
+  for (int since = 2; since <= version; ++since) {
+    for (const PersonTextField& text : PersonTextFields()) {
+      if (text.since_version == since) text.of(record) = r.String();
+    }
+    if (since == 3) {
+      const uint8_t ihl_status = r.Byte();
+      if (ihl_status > static_cast<uint8_t>(IhlStatus::kOther)) return Malformed("person record");
+      record.ihl_status = static_cast<IhlStatus>(ihl_status);
+      record.date_of_capture = r.Date();
+    }
   }
   if (!r.ok() || !r.AtEnd()) return Malformed("person record");
   return record;

@@ -17,6 +17,18 @@ constexpr PersonTextField kTextFields[] = {
      [](PersonRecord& r) -> std::string& { return r.notes; }},
     {Column::kPlaceOfBirth, "place of birth", 300, 2, true,
      [](PersonRecord& r) -> std::string& { return r.place_of_birth; }},
+    // Version 3: the patronymic (shown with the name, not by this table) and the prisoner of
+    // war's texts; the same version adds ihl_status and date_of_capture (person_codec.cc).
+    {Column::kPatronymic, "patronymic", 200, 3, false,
+     [](PersonRecord& r) -> std::string& { return r.name.patronymic; }},
+    {Column::kRank, "rank", 100, 3, true,
+     [](PersonRecord& r) -> std::string& { return r.rank; }},
+    {Column::kUnit, "unit", 300, 3, true,
+     [](PersonRecord& r) -> std::string& { return r.unit; }},
+    {Column::kServiceNumber, "service number", 100, 3, true,
+     [](PersonRecord& r) -> std::string& { return r.service_number; }},
+    {Column::kPlaceOfCapture, "place of capture", 300, 3, true,
+     [](PersonRecord& r) -> std::string& { return r.place_of_capture; }},
 };
 
 constexpr bool VersionsNeverDecrease() {

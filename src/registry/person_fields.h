@@ -1,7 +1,8 @@
 // The fields of a person record that are one text as a list writes it, described once.
 //
 // The record's own id, the facility, the legal basis, the notes, and every text field added
-// since (the place of birth) are plain texts: read from their column as written, limited in
+// since (the place of birth; the patronymic, rank, unit, service number and place of capture)
+// are plain texts: read from their column as written, limited in
 // length, exported to the same column, sealed with the record, shown on the person's page. The
 // parser (record_parser.h), the export (record_writer.h), the sealed encoding (person_codec.h),
 // the JSON (wire/registry_json.h) and the text view of `canje person show` all read this table,
@@ -31,7 +32,8 @@ struct PersonTextField {
   std::string_view label;    // as `canje person show` names it: "place of birth"
   size_t max_chars;          // the longest value a list may give, in code points
   int since_version;         // the sealed encoding's version that added the field
-  bool on_person_page;       // shown with the person (JSON and text view) when not empty
+  bool on_person_page;       // shown with the person (JSON and text view) when not empty;
+                             // false for the patronymic, which the page shows with the name
   std::string& (*member)(PersonRecord& record);
 
   std::string& of(PersonRecord& record) const { return member(record); }

@@ -172,6 +172,14 @@ bool IsPatronymicSuffix(std::string_view word) {
          std::end(kPatronymicSuffixes);
 }
 
+// Where the patronymic begins among `words` (from `first`, which holds at least two words): the
+// last word, or the last two when the last is a Turkic оглы, кызы, ...
+size_t PatronymicStart(const std::vector<std::string_view>& words, size_t first) {
+  size_t start = words.size() - 1;
+  if (IsPatronymicSuffix(words[start]) && start - first >= 2) --start;
+  return start;
+}
+
 // Splits `words` (no comma) in a declared order; see person_name.h.
 PersonName SplitInOrder(const std::vector<std::string_view>& words, NameOrder order) {
   PersonName name;
@@ -187,13 +195,14 @@ PersonName SplitInOrder(const std::vector<std::string_view>& words, NameOrder or
     return name;
   }
   size_t split = units.front().last + 1;  // after the family name
-  if (order == NameOrder::kFamilyGivenPatronymic && units.size() >= 4) {
-    size_t patronymic = words.size() - 1;
-    if (IsPatronymicSuffix(words[patronymic])) --patronymic;
-    split = patronymic - 1;  // the given name
+  size_t given_end = words.size();
+  if (order == NameOrder::kFamilyGivenPatronymic && units.size() >= 3) {
+    given_end = PatronymicStart(words, 0);
+    if (units.size() >= 4) split = given_end - 1;  // one given name, the rest family names
   }
   name.family_names = FamilyUnits(words, 0, split);
-  name.given_names = WordsToStrings(words, split, words.size());
+  name.given_names = WordsToStrings(words, split, given_end);
+  name.patronymic = Join(words, given_end, words.size() - 1);
   return name;
 }
 
@@ -254,6 +263,14 @@ PersonName SplitFullName(std::string_view text, NameOrder order) {
     std::string given(text.substr(comma + 1));
     std::replace(given.begin(), given.end(), ',', ' ');
     name.given_names = SplitGivenNames(given);
+    if (order == NameOrder::kFamilyGivenPatronymic && given.find('|') == std::string::npos) {
+      const std::vector<std::string_view> words = Words(given);
+      if (words.size() >= 2) {
+        const size_t start = PatronymicStart(words, 0);
+        name.given_names = WordsToStrings(words, 0, start);
+        name.patronymic = Join(words, start, words.size() - 1);
+      }
+    }
     return name;
   }
   const std::vector<std::string_view> words = Words(text);

@@ -40,12 +40,15 @@
 //                           given names (one unit: a given name).
 //   kFamilyGiven            "Wang Xiaoming", "Гуменюк Михайло": the first unit is the family
 //                           name, the rest given names (one unit: a family name).
-//   kFamilyGivenPatronymic  "Гуменюк Михайло Петрович": as kFamilyGiven up to three units, the
-//                           patronymic kept as the given names' second part (given {Михайло,
-//                           Петрович}); with four or more, the last word is the patronymic (the
-//                           last two when it is a Turkic оглы, кызы, улы, угли, ули or қызы:
-//                           "Алиев Гейдар Алирза оглы"), the word before it the given name, and
-//                           everything before that the family names.
+//   kFamilyGivenPatronymic  "Гуменюк Михайло Петрович": the first unit is the family name, the
+//                           last word the patronymic (PersonName::patronymic; the last two when
+//                           the last is a Turkic оглы, кызы, улы, угли, ули or қызы and a word
+//                           is left for the given name: "Алиев Гейдар Алирза оглы"), the words
+//                           between the given names. With four or more units, one word is the
+//                           given name and everything before it the family names. Two units:
+//                           family and given name, no patronymic; one unit: a family name. In
+//                           the comma form ("Гуменюк, Михайло Петрович") the patronymic is taken
+//                           the same way from the words after the comma.
 #pragma once
 
 #include <span>

@@ -126,21 +126,35 @@ void ExpectSplitIn(NameOrder order, std::string_view full, const std::vector<std
   EXPECT_EQ(name.family_names, family) << full;
 }
 
-TEST(SplitFullName, ADeclaredFamilyGivenPatronymicOrderReadsCyrillicNames) {
-  constexpr NameOrder kOrder = NameOrder::kFamilyGivenPatronymic;
-  ExpectSplitIn(kOrder, "Гуменюк Михайло Петрович", {"Михайло", "Петрович"}, {"Гуменюк"});
-  ExpectSplitIn(kOrder, "ТЕСТЕНКО Остап Іванович", {"Остап", "Іванович"}, {"ТЕСТЕНКО"});
-  ExpectSplitIn(kOrder, "Пробная Анна", {"Анна"}, {"Пробная"});
-  ExpectSplitIn(kOrder, "Пробная", {}, {"Пробная"});
+// Expects SplitFullName(full, kFamilyGivenPatronymic) to give `given`, `family` and `patronymic`.
+void ExpectPatronymicSplit(std::string_view full, const std::vector<std::string>& given,
+                           const std::vector<std::string>& family, std::string_view patronymic) {
+  const PersonName name = SplitFullName(full, NameOrder::kFamilyGivenPatronymic);
+  EXPECT_EQ(name.given_names, given) << full;
+  EXPECT_EQ(name.family_names, family) << full;
+  EXPECT_EQ(name.patronymic, patronymic) << full;
+}
+
+TEST(SplitFullName, ADeclaredFamilyGivenPatronymicOrderKeepsThePatronymicApart) {
+  ExpectPatronymicSplit("Гуменюк Михайло Петрович", {"Михайло"}, {"Гуменюк"}, "Петрович");
+  ExpectPatronymicSplit("ТЕСТЕНКО Остап Іванович", {"Остап"}, {"ТЕСТЕНКО"}, "Іванович");
+  ExpectPatronymicSplit("Пробная Анна", {"Анна"}, {"Пробная"}, "");
+  ExpectPatronymicSplit("Пробная", {}, {"Пробная"}, "");
   // Four words: a double family name before the given name and the patronymic.
-  ExpectSplitIn(kOrder, "Тестенко Пробенко Остап Іванович", {"Остап", "Іванович"},
-                {"Тестенко", "Пробенко"});
+  ExpectPatronymicSplit("Тестенко Пробенко Остап Іванович", {"Остап"}, {"Тестенко", "Пробенко"},
+                        "Іванович");
   // A Turkic patronymic is two words.
-  ExpectSplitIn(kOrder, "Тестов Эльдар Камиль оглы", {"Эльдар", "Камиль", "оглы"}, {"Тестов"});
-  // The comma still comes first.
-  ExpectSplitIn(kOrder, "Гуменюк, Михайло Петрович", {"Михайло", "Петрович"}, {"Гуменюк"});
+  ExpectPatronymicSplit("Тестов Эльдар Камиль оглы", {"Эльдар"}, {"Тестов"}, "Камиль оглы");
+  // The comma still comes first; the patronymic is the last word after it.
+  ExpectPatronymicSplit("Гуменюк, Михайло Петрович", {"Михайло"}, {"Гуменюк"}, "Петрович");
+  ExpectPatronymicSplit("Гуменюк, Михайло", {"Михайло"}, {"Гуменюк"}, "");
+  // The display name keeps the words in their usual place.
+  EXPECT_EQ(SplitFullName("Гуменюк Михайло Петрович", NameOrder::kFamilyGivenPatronymic)
+                .Display(),
+            "Михайло Петрович Гуменюк");
   // Without a declared order, the Hispanic default misreads the same name.
   ExpectSplit("Гуменюк Михайло Петрович", {"Гуменюк"}, {"Михайло", "Петрович"});
+  EXPECT_EQ(SplitFullName("Гуменюк Михайло Петрович").patronymic, "");
 }
 
 TEST(SplitFullName, DeclaredGivenFamilyAndFamilyGivenOrders) {

@@ -2,7 +2,8 @@
 //
 // Review decisions (`canje review decide`) are kept against fingerprints as well as record ids,
 // so that a decision follows a row into a re-imported version of its list. Only identity fields
-// take part — name, aliases, sex, date of birth, nationalities, documents — so a row whose
+// take part — name (the patronymic too), aliases, sex, date of birth, nationalities, documents,
+// the service number — so a row whose
 // custody status changed keeps its fingerprint, and a row whose spelling was corrected does not
 // (its decisions are then reported as concerning a pair that no longer exists).
 //

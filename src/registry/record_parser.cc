@@ -257,10 +257,40 @@ void RecordParser::ParseCells(Context& context, PersonRecord* record) {
   } else {
     context.Error(Column::kStatus, status.status().message());
   }
+  ParseCapture(context, record);
+}
+
+void RecordParser::ParseCapture(Context& context, PersonRecord* record) {
+  if (Result<IhlStatus> status = ParseIhlStatus(context.value(Column::kIhlStatus)); status.ok()) {
+    record->ihl_status = *status;
+  } else {
+    context.Error(Column::kIhlStatus, status.status().message());
+  }
+  record->date_of_capture =
+      ParseDateInLife(context, Column::kDateOfCapture, "date of capture", *record);
+}
+
+std::optional<PartialDate> RecordParser::ParseDateInLife(Context& context, Column column,
+                                                         std::string_view what,
+                                                         const PersonRecord& record) {
+  const std::string_view text = context.value(column);
+  if (text.empty()) return std::nullopt;
+  Result<PartialDate> date = ParseDate(text, options_.date_order);
+  Status status = date.ok() ? CheckNotInFuture(*date, options_.today, what) : date.status();
+  if (status.ok() && record.date_of_birth && LaterThan(*record.date_of_birth, *date)) {
+    status = Status::Invalid(std::string(what) + " " + date->ToIso() +
+                             " is before the date of birth " + record.date_of_birth->ToIso());
+  }
+  if (!status.ok()) {
+    context.Error(column, status.message());
+    return std::nullopt;
+  }
+  return *date;
 }
 
 void RecordParser::ParseNames(Context& context, PersonRecord* record) {
   PersonName& name = record->name;
+  name.patronymic = CollapseSpaces(context.value(Column::kPatronymic));
   if (std::string_view given = context.value(Column::kGivenNames); !given.empty()) {
     name.given_names = SplitGivenNames(given);
   }
@@ -277,7 +307,10 @@ void RecordParser::ParseNames(Context& context, PersonRecord* record) {
     if (!surname.empty()) name.family_names.push_back(std::move(surname));
   }
   if (name.given_names.empty() && name.family_names.empty()) {
-    name = SplitFullName(context.value(Column::kFullName), options_.name_order);
+    PersonName full = SplitFullName(context.value(Column::kFullName), options_.name_order);
+    // A patronymic column says it better than the full name's order.
+    if (!name.patronymic.empty()) full.patronymic = std::move(name.patronymic);
+    name = std::move(full);
   }
   if (!name.given_names.empty() || !name.family_names.empty()) return;
   // No name. Do not add to an error already reported on a name cell (too long, bad UTF-8).
@@ -358,20 +391,7 @@ void RecordParser::ParseCustody(Context& context, PersonRecord* record) {
       record->holder = code;
     }
   }
-  if (std::string_view text = context.value(Column::kCustodySince); !text.empty()) {
-    Result<PartialDate> date = ParseDate(text, options_.date_order);
-    Status status =
-        date.ok() ? CheckNotInFuture(*date, options_.today, "custody date") : date.status();
-    if (status.ok() && record->date_of_birth && LaterThan(*record->date_of_birth, *date)) {
-      status = Status::Invalid("custody date " + date->ToIso() + " is before the date of birth " +
-                               record->date_of_birth->ToIso());
-    }
-    if (status.ok()) {
-      record->custody_since = *date;
-    } else {
-      context.Error(Column::kCustodySince, status.message());
-    }
-  }
+  record->custody_since = ParseDateInLife(context, Column::kCustodySince, "custody date", *record);
 }
 
 void RecordParser::ParseCharges(Context& context, PersonRecord* record) {

@@ -13,6 +13,10 @@
 //     charge_status hold either one item, which applies to every document or charge, or one
 //     item per document or charge, in the same order. A charge_status with no charges records
 //     one charge without a description carrying that status ("none": known to have no charges).
+//   - patronymic: its own part of the name (spaces collapsed); a full_name read in the order
+//     family-given-patronymic fills it too, unless the row has a patronymic column.
+//   - ihl_status: ParseIhlStatus (enumerated_fields.h); date_of_capture: a date like
+//     custody_since, not in the future nor before the date of birth.
 //   - Length limits, in characters (code points): MaxLength(column).
 //
 // Every problem found is reported, not only the first, each with its line, column (CSV), JSON
@@ -34,8 +38,9 @@
 namespace canje::registry {
 
 // The longest value accepted in a column, in code points: 200 for each name column and
-// aliases item, the plain text fields' own limits (person_fields.h: 100 for record_id, 300 for
-// facility and place_of_birth, 1,000 for legal_basis, 2,000 for notes), 100 for coded fields
+// aliases item, the plain text fields' own limits (person_fields.h: 100 for record_id, rank and
+// service_number, 200 for patronymic, 300 for facility, unit, place_of_birth and
+// place_of_capture, 1,000 for legal_basis, 2,000 for notes), 100 for coded fields
 // (sex, dates, codes, status, yes/no) and a document number, 1,000 for aliases, 500 for
 // categories, 2,000 for charges.
 size_t MaxLength(Column column);
@@ -101,6 +106,11 @@ class RecordParser {
   void ParseDocuments(Context& context, PersonRecord* record);
   void ParseCustody(Context& context, PersonRecord* record);
   void ParseCharges(Context& context, PersonRecord* record);
+  void ParseCapture(Context& context, PersonRecord* record);
+  // A date of `column` that is neither in the future nor before the record's date of birth
+  // (`what` names it in errors); none, with an error, otherwise, and none when empty.
+  std::optional<PartialDate> ParseDateInLife(Context& context, Column column,
+                                             std::string_view what, const PersonRecord& record);
 
   RecordParserOptions options_;
   // JSON: the keys of the previous record and their matches, reused while the keys repeat.

@@ -273,6 +273,82 @@ TEST(MaxLength, FollowsTheDocumentedLimits) {
   EXPECT_EQ(MaxLength(Column::kRecordId), 100u);
   EXPECT_EQ(MaxLength(Column::kFacility), 300u);
   EXPECT_EQ(MaxLength(Column::kPlaceOfBirth), 300u);
+  EXPECT_EQ(MaxLength(Column::kPatronymic), 200u);
+  EXPECT_EQ(MaxLength(Column::kRank), 100u);
+  EXPECT_EQ(MaxLength(Column::kUnit), 300u);
+  EXPECT_EQ(MaxLength(Column::kServiceNumber), 100u);
+  EXPECT_EQ(MaxLength(Column::kPlaceOfCapture), 300u);
+  EXPECT_EQ(MaxLength(Column::kIhlStatus), 100u);
+}
+
+TEST(RecordParser, ReadsThePrisonerOfWarColumnsOfAUkrainianRoster) {
+  ParsedRecord parsed = OneCsvRow(
+      "прізвище;ім'я;по батькові;дата народження;статус військовополоненого;військове звання;"
+      "військова частина;особистий номер;дата взяття в полон;місце полону\n"
+      "Тестенко;Остап;  Маркович ;1991-02-17;військовополонений;солдат;в/ч 0000 (synthetic);"
+      "0-123456;2024-07;Синтетичне\n");
+  EXPECT_THAT(parsed.errors, IsEmpty()) << Reasons(parsed);
+  const PersonRecord& record = parsed.record;
+  EXPECT_THAT(record.name.given_names, ElementsAre("Остап"));
+  EXPECT_EQ(record.name.patronymic, "Маркович");
+  EXPECT_EQ(record.name.Display(), "Остап Маркович Тестенко");
+  EXPECT_EQ(record.ihl_status, IhlStatus::kPrisonerOfWar);
+  EXPECT_EQ(record.rank, "солдат");
+  EXPECT_EQ(record.unit, "в/ч 0000 (synthetic)");
+  EXPECT_EQ(record.service_number, "0-123456");
+  ASSERT_TRUE(record.date_of_capture.has_value());
+  EXPECT_EQ(record.date_of_capture->ToIso(), "2024-07");
+  EXPECT_EQ(record.place_of_capture, "Синтетичне");
+}
+
+TEST(RecordParser, AFullNameInPatronymicOrderFillsThePatronymicUnlessItsColumnDoes) {
+  ListFileReaderOptions options = testing::TestOptions();
+  options.parser.name_order = NameOrder::kFamilyGivenPatronymic;
+  ParsedRecord from_name = OneCsvRow("піб\nГуменюк Михайло Петрович\n", options);
+  EXPECT_THAT(from_name.record.name.given_names, ElementsAre("Михайло"));
+  EXPECT_EQ(from_name.record.name.patronymic, "Петрович");
+  ParsedRecord column_wins =
+      OneCsvRow("піб,по батькові\nГуменюк Михайло Петрович,Петрович-Тест\n", options);
+  EXPECT_EQ(column_wins.record.name.patronymic, "Петрович-Тест");
+  EXPECT_THAT(column_wins.record.name.family_names, ElementsAre("Гуменюк"));
+}
+
+TEST(RecordParser, AStatusUnderHumanitarianLawIsReadInEveryLanguageOrRefused) {
+  const std::pair<std::string, IhlStatus> cases[] = {
+      {"prisoner_of_war", IhlStatus::kPrisonerOfWar},
+      {"Prisionero de Guerra", IhlStatus::kPrisonerOfWar},
+      {"POW", IhlStatus::kPrisonerOfWar},
+      {"ВОЕННОПЛЕННЫЙ", IhlStatus::kPrisonerOfWar},
+      {"військовополонена", IhlStatus::kPrisonerOfWar},
+      {"أسير حرب", IhlStatus::kPrisonerOfWar},
+      {"prisonnière de guerre", IhlStatus::kPrisonerOfWar},
+      {"prisioneiro-de-guerra", IhlStatus::kPrisonerOfWar},
+      {"civilian internee", IhlStatus::kCivilianInternee},
+      {"інтернована цивільна особа", IhlStatus::kCivilianInternee},
+      {"civil détenu", IhlStatus::kDetainedCivilian},
+      {"гражданское лицо", IhlStatus::kDetainedCivilian},
+      {"outro", IhlStatus::kOther},
+      {"", IhlStatus::kUnspecified},
+  };
+  for (const auto& [text, status] : cases) {
+    ParsedRecord parsed = OneCsvRow("nombres,ihl_status\nAna," + text + "\n");
+    EXPECT_THAT(parsed.errors, IsEmpty()) << text << ": " << Reasons(parsed);
+    EXPECT_EQ(parsed.record.ihl_status, status) << text;
+  }
+  ParsedRecord unknown = OneCsvRow("nombres,ihl_status\nAna,prisionero\n");
+  const FieldError error = OnlyError(unknown);
+  EXPECT_EQ(error.column_name, "ihl_status");
+  EXPECT_THAT(error.reason, HasSubstr("unknown status under humanitarian law 'prisionero'"));
+  EXPECT_THAT(error.reason, HasSubstr("prisoner_of_war"));
+}
+
+TEST(RecordParser, ADateOfCaptureIsNeitherInTheFutureNorBeforeBirth) {
+  ParsedRecord before_birth =
+      OneCsvRow("nombres,fecha_nacimiento,fecha_de_captura\nAna,1990-04-03,1980\n");
+  EXPECT_THAT(OnlyError(before_birth).reason,
+              HasSubstr("date of capture 1980 is before the date of birth 1990-04-03"));
+  ParsedRecord future = OneCsvRow("nombres,capture_date\nAna,2999-01-01\n");
+  EXPECT_EQ(OnlyError(future).column_name, "capture_date");
 }
 
 TEST(RecordParser, AnOverlongPlaceOfBirthNamesItsColumnAndLimit) {

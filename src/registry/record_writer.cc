@@ -14,7 +14,7 @@ namespace canje::registry {
 namespace {
 
 // The columns of the first export, in their order; the plain text fields added since
-// (person_fields.h) follow, in their table's order.
+// (person_fields.h) follow, in their table's order, then the other columns added since.
 constexpr Column kFirstExportColumns[] = {
     Column::kRecordId,     Column::kGivenNames,       Column::kFamilyNames,
     Column::kAliases,      Column::kSex,              Column::kDateOfBirth,
@@ -32,6 +32,8 @@ const std::vector<Column>& AllExportColumns() {
     for (const PersonTextField& text : PersonTextFields()) {
       if (text.since_version > 1) all->push_back(text.column);
     }
+    all->push_back(Column::kIhlStatus);
+    all->push_back(Column::kDateOfCapture);
     return all;
   }();
   return *columns;
@@ -201,6 +203,12 @@ Result<std::vector<Value>> ExportValues(const PersonRecord& record) {
         break;
       case Column::kStatus:
         values.push_back(Text(std::string(ReportedStatusName(record.status))));
+        break;
+      case Column::kIhlStatus:
+        values.push_back(Text(std::string(IhlStatusName(record.ihl_status))));
+        break;
+      case Column::kDateOfCapture:
+        values.push_back(Text(DateText(record.date_of_capture)));
         break;
       default:  // not exported: the split name columns and full_name read into the two above
         values.push_back(Text(""));

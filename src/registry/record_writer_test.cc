@@ -72,6 +72,13 @@ std::vector<PersonRecord> HardRecords() {
   full.status = ReportedStatus::kHeld;
   full.notes = "visto el 3/4 \"en la tarde\"\r\nsegunda línea, con coma";
   full.place_of_birth = "San Cristóbal, \"Táchira\"";
+  full.name.patronymic = "Алирза оглы";
+  full.ihl_status = IhlStatus::kPrisonerOfWar;
+  full.rank = "sargento";
+  full.unit = "Batallón sintético, 2.ª compañía";
+  full.service_number = "0-123456";
+  full.date_of_capture = PartialDate{2025, 2, 14, Precision::kDay};
+  full.place_of_capture = "Sector \"norte\"";
 
   PersonRecord none;
   none.name = {{"María José"}, {"Ortega y Gasset"}};  // one given name with a space; one surname
@@ -126,7 +133,8 @@ TEST(RecordWriter, WritesTheCanonicalHeader) {
   EXPECT_EQ(csv,
             "record_id,given_names,family_names,aliases,sex,date_of_birth,nationality,document,"
             "document_type,document_country,holder,facility,custody_since,legal_basis,charges,"
-            "charge_status,evidence_disclosed,categories,status,notes,place_of_birth\n");
+            "charge_status,evidence_disclosed,categories,status,notes,place_of_birth,patronymic,"
+            "rank,unit,service_number,place_of_capture,ihl_status,date_of_capture\n");
   EXPECT_EQ(WriteJson({}), "[]\n");
 }
 

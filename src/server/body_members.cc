@@ -92,6 +92,25 @@ Result<std::vector<int64_t>> PersonIdsMember(ApiCall& call, const json& object,
   return ids;
 }
 
+Result<std::vector<std::string>> TextsMember(ApiCall& call, const json& object,
+                                             const std::string& name, const std::string& at) {
+  std::vector<std::string> texts;
+  auto found = object.find(name);
+  if (found == object.end()) return texts;
+  const std::string pointer = MemberPointer(at, name);
+  if (!found->is_array()) {
+    return call.AtPointer(Status::Usage("\"" + name + "\" must be an array of strings"), pointer);
+  }
+  for (size_t i = 0; i < found->size(); ++i) {
+    if (!(*found)[i].is_string()) {
+      return call.AtPointer(Status::Usage("\"" + name + "\" must be an array of strings"),
+                            pointer + "/" + std::to_string(i));
+    }
+    texts.push_back((*found)[i].get<std::string>());
+  }
+  return texts;
+}
+
 Result<std::optional<double>> NumberMember(ApiCall& call, const json& object,
                                            const std::string& name, const std::string& at) {
   auto found = object.find(name);

@@ -47,6 +47,10 @@ Result<std::vector<int64_t>> PersonIdsMember(ApiCall& call, const nlohmann::json
                                              const std::string& name,
                                              const std::string& at = "");
 
+// An array of strings (["ihl_status=prisoner_of_war"]); empty when absent.
+Result<std::vector<std::string>> TextsMember(ApiCall& call, const nlohmann::json& object,
+                                             const std::string& name, const std::string& at = "");
+
 // A JSON number; none when absent.
 Result<std::optional<double>> NumberMember(ApiCall& call, const nlohmann::json& object,
                                            const std::string& name, const std::string& at = "");

@@ -11,6 +11,7 @@
 
 #include "instance/ids.h"
 #include "negotiation/candidates.h"
+#include "negotiation/claim_fields.h"
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
 #include "server/body_members.h"
@@ -36,13 +37,16 @@ Result<Reply> ExchangeChangeReply(ApiCall& call, int64_t exchange_id, int64_t ex
   return JsonReply(answer());
 }
 
-// The persons of a claim or a cost: "person" ("P17") or "list" ("L3"), one of the two.
+// The persons of a claim or a cost: "person" ("P17") or "list" ("L3"), one of the two; a
+// claim's "where" conditions select among the list's records (negotiation/claim_fields.h).
 Result<std::vector<int64_t>> ExchangePersons(ApiCall& call, const json& body) {
   CANJE_ASSIGN_OR_RETURN(std::string person, TextMember(call, body, "person", false));
   CANJE_ASSIGN_OR_RETURN(std::string list, TextMember(call, body, "list", false));
+  CANJE_ASSIGN_OR_RETURN(std::vector<std::string> where, TextsMember(call, body, "where"));
   Result<std::vector<int64_t>> persons =
-      negotiation::PersonOrListPersons(call.instance, person, list);
+      negotiation::PersonsToClaim(call.instance, person, list, where);
   if (!persons.ok() && persons.status().code() == StatusCode::kUsage) {
+    if (!where.empty()) return call.AtPointer(persons.status(), "/where");
     if (person.empty() == list.empty()) {
       return call.AtPointer(Status::Usage("give \"person\" (\"P17\") or \"list\" (\"L3\"), one "
                                           "of the two"),
@@ -125,8 +129,8 @@ Result<Reply> PostExchangeClaims(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
   CANJE_RETURN_IF_ERROR(KnownMembers(call, body,
-                                     {"by", "person", "list", "value", "priority", "destination",
-                                      "unconditional", "replace"}));
+                                     {"by", "person", "list", "where", "value", "priority",
+                                      "destination", "unconditional", "replace"}));
   negotiation::NewClaim claim;
   CANJE_ASSIGN_OR_RETURN(claim.claimant, TextMember(call, body, "by", true));
   CANJE_ASSIGN_OR_RETURN(claim.destination, TextMember(call, body, "destination", false));

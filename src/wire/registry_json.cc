@@ -51,6 +51,7 @@ json PersonJson(const registry::PersonEntry& person) {
   out["name"] = record.name.Display();
   out["given_names"] = record.name.given_names;
   out["family_names"] = record.name.family_names;
+  out["patronymic"] = record.name.patronymic;
   out["aliases"] = record.aliases;
   out["sex"] = std::string(registry::SexName(record.sex));
   out["date_of_birth"] = record.date_of_birth ? json(record.date_of_birth->ToIso()) : json(nullptr);
@@ -70,6 +71,9 @@ json PersonJson(const registry::PersonEntry& person) {
   for (const registry::PersonTextField& text : registry::PersonTextFields()) {
     if (text.on_person_page) out[std::string(CanonicalColumnName(text.column))] = text.of(record);
   }
+  out["ihl_status"] = std::string(registry::IhlStatusName(record.ihl_status));
+  out["date_of_capture"] =
+      record.date_of_capture ? json(record.date_of_capture->ToIso()) : json(nullptr);
   return out;
 }
 

@@ -54,6 +54,14 @@ registry::PersonEntry SamplePerson() {
   person.record.categories = {"minor"};
   person.record.notes = "synthetic note";
   person.record.place_of_birth = "Synthetic Town";
+  person.record.name.patronymic = "Syntheticovna";
+  person.record.ihl_status = registry::IhlStatus::kCivilianInternee;
+  person.record.rank = "synthetic rank";
+  person.record.unit = "Synthetic Unit 1";
+  person.record.service_number = "S-0001";
+  person.record.date_of_capture = registry::PartialDate{2029, 0, 0,
+                                                        registry::PartialDate::Precision::kYear};
+  person.record.place_of_capture = "Synthetic Crossing";
   person.custody = {SampleCustody()};
   return person;
 }
