@@ -303,7 +303,7 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
                     << check.manifest_sha256 << '\n';
         Table table({"PARTY", "SIGNATURE", "KEY", "DETAIL"});
         for (const auto& line : check.parties) {
-          table.AddRow({line.party, line.status, line.key_id, line.detail});
+          table.AddRow({negotiation::SignerName(line), line.status, line.key_id, line.detail});
         }
         table.Print(context.out);
         PrintFinality(context, "Agreement", check.finality);
@@ -311,10 +311,12 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
       if (!check.complete) {
         std::string missing;
         for (const auto& line : check.parties) {
-          if (line.status != "valid") missing += (missing.empty() ? "" : ", ") + line.party;
+          if (line.status != "valid") {
+            missing += (missing.empty() ? "" : ", ") + negotiation::SignerName(line);
+          }
         }
         return Status::Invalid(negotiation::VersionId(id) +
-                               " is not signed validly by every party: " + missing);
+                               " is not signed validly by every party and guarantor: " + missing);
       }
       return Status::Ok();
     }());

@@ -556,6 +556,20 @@ CREATE TABLE IF NOT EXISTS name_words (
 );
 )sql";
 
+// Version 15: who takes part in an exchange without a side (store/exchange_participant_tables.h):
+// its guarantors, who sign the agreement beside the parties, and the observer organisations
+// attached to it, who read its execution.
+constexpr std::string_view kVersion15 = R"sql(
+CREATE TABLE IF NOT EXISTS exchange_participants (
+  exchange_id INTEGER NOT NULL REFERENCES exchanges(id),
+  role TEXT NOT NULL,
+  party TEXT NOT NULL REFERENCES parties(code),
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  PRIMARY KEY (exchange_id, role, party)
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -624,6 +638,8 @@ const std::vector<Migration>& AllMigrations() {
       {14, "name words: the words of persons' names and aliases sealed under the text key, "
            "by their keyed hash, for name searches answered from person_index; existing "
            "persons' words are indexed by `canje person index-names`", kVersion14},
+      {15, "exchange participants: each exchange's guarantors, who sign its agreement, and the "
+           "observer organisations attached to it, who read its execution", kVersion15},
   };
   return kMigrations;
 }
