@@ -310,13 +310,15 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
       }
       if (!check.complete) {
         std::string missing;
+        bool guarantors = false;
         for (const auto& line : check.parties) {
+          guarantors |= line.role == "guarantor";
           if (line.status != "valid") {
             missing += (missing.empty() ? "" : ", ") + negotiation::SignerName(line);
           }
         }
-        return Status::Invalid(negotiation::VersionId(id) +
-                               " is not signed validly by every party and guarantor: " + missing);
+        return Status::Invalid(negotiation::VersionId(id) + " is not signed validly by every party" +
+                               (guarantors ? " and guarantor: " : ": ") + missing);
       }
       return Status::Ok();
     }());
