@@ -303,18 +303,22 @@ void AddAgreementCommands(CLI::App& app, CommandContext& context) {
                     << check.manifest_sha256 << '\n';
         Table table({"PARTY", "SIGNATURE", "KEY", "DETAIL"});
         for (const auto& line : check.parties) {
-          table.AddRow({line.party, line.status, line.key_id, line.detail});
+          table.AddRow({negotiation::SignerName(line), line.status, line.key_id, line.detail});
         }
         table.Print(context.out);
         PrintFinality(context, "Agreement", check.finality);
       }
       if (!check.complete) {
         std::string missing;
+        bool guarantors = false;
         for (const auto& line : check.parties) {
-          if (line.status != "valid") missing += (missing.empty() ? "" : ", ") + line.party;
+          guarantors |= line.role == "guarantor";
+          if (line.status != "valid") {
+            missing += (missing.empty() ? "" : ", ") + negotiation::SignerName(line);
+          }
         }
-        return Status::Invalid(negotiation::VersionId(id) +
-                               " is not signed validly by every party: " + missing);
+        return Status::Invalid(negotiation::VersionId(id) + " is not signed validly by every party" +
+                               (guarantors ? " and guarantor: " : ": ") + missing);
       }
       return Status::Ok();
     }());

@@ -10,6 +10,7 @@
 #include "cli/link_command.h"
 #include "cli/log_commands.h"
 #include "cli/migrate_command.h"
+#include "cli/participant_commands.h"
 #include "cli/proposal_commands.h"
 #include "cli/protection_commands.h"
 #include "cli/reconciliation_commands.h"
@@ -90,6 +91,7 @@ void DefineCommandLine(CLI::App& app, CommandContext& context) {
   AddExchangeCommands(app, context);
   AddExecutionCommands(app, context);  // after AddExchangeCommands
   AddWitnessPolicyCommands(app, context);  // after AddExchangeCommands
+  AddParticipantCommands(app, context);    // after AddExchangeCommands
   AddReconciliationCommands(app, *AddLinkCommand(app, context), context);
   AddSummaryCommand(app, context);
   AddScenarioCommands(app, context);

@@ -253,6 +253,13 @@ Status RunShow(CommandContext& context, const ExchangeFlags& flags) {
     sides.AddRow({bloc.name, RuleText(bloc.rule), parties});
   }
   sides.Print(context.out);
+  for (const auto& [title, parties] :
+       {std::pair{"Guarantors (sign the agreement beside the parties)", &details.guarantors},
+        std::pair{"Observers (read its execution)", &details.observers}}) {
+    std::string list;
+    for (const auto& party : *parties) list += (list.empty() ? "" : ", ") + party;
+    context.out << "\n" << title << ": " << (list.empty() ? "none" : list) << "\n";
+  }
   context.out << "\nClaims (" << details.claims.size() << "):\n";
   Table claims({"CLAIM", "PERSON", "NAME", "BY", "TO", "VALUE", "PRIORITY", "UNCONDITIONAL"});
   for (const auto& claim : details.claims) {

@@ -170,10 +170,12 @@ Status RunShow(CommandContext& context, const std::string& version) {
     }
     table.Print(context.out);
   }
-  Table balance(kBlocHeaders);
-  for (const auto& bloc : view.balance) balance.AddRow(BlocCells(bloc));
-  context.out << "\nBalance\n";
-  balance.Print(context.out);
+  if (!view.balance.empty()) {  // an observer organisation reads no balance (LoadProposal)
+    Table balance(kBlocHeaders);
+    for (const auto& bloc : view.balance) balance.AddRow(BlocCells(bloc));
+    context.out << "\nBalance\n";
+    balance.Print(context.out);
+  }
   context.out << "\nParties\n";
   Table responses({"PARTY", "RESPONSE", "REASON", "BY", "AT"});
   for (const std::string& party : view.parties) {
@@ -187,6 +189,13 @@ Status RunShow(CommandContext& context, const std::string& version) {
     responses.AddRow(row);
   }
   responses.Print(context.out);
+  if (!view.guarantors.empty()) {
+    std::string guarantors;
+    for (const std::string& party : view.guarantors) {
+      guarantors += (guarantors.empty() ? "" : ", ") + party;
+    }
+    context.out << "\nGuarantors (sign beside the parties): " << guarantors << "\n";
+  }
   if (view.override_row) {
     context.out << "\nHumanitarian override by " << view.override_row->overridden_by << " at "
                 << view.override_row->overridden_at << " (" << view.override_row->blocs

@@ -101,6 +101,12 @@ inline constexpr std::string_view kExchangeClaimed = "exchange.claimed";
 inline constexpr std::string_view kExchangeCostSet = "exchange.cost_set";
 // Exchange; exchange, threshold, witnesses.
 inline constexpr std::string_view kExchangeWitnessPolicySet = "exchange.witness_policy_set";
+// A guarantor declared or withdrawn, an observer organisation attached or detached (these four):
+// exchange, party code; exchange, party.
+inline constexpr std::string_view kExchangeGuarantorAdded = "exchange.guarantor_added";
+inline constexpr std::string_view kExchangeGuarantorRemoved = "exchange.guarantor_removed";
+inline constexpr std::string_view kExchangeObserverAdded = "exchange.observer_added";
+inline constexpr std::string_view kExchangeObserverRemoved = "exchange.observer_removed";
 // Exchange, version; exchange, version.
 inline constexpr std::string_view kExchangeAgreed = "exchange.agreed";
 // The exchange moved to a state (these four): exchange; exchange, from, to, reason (if given).
@@ -177,6 +183,10 @@ inline constexpr std::string_view kAllEventTypes[] = {kInstanceCreated,
                                                       kExchangeClaimed,
                                                       kExchangeCostSet,
                                                       kExchangeWitnessPolicySet,
+                                                      kExchangeGuarantorAdded,
+                                                      kExchangeGuarantorRemoved,
+                                                      kExchangeObserverAdded,
+                                                      kExchangeObserverRemoved,
                                                       kExchangeAgreed,
                                                       kExchangeVerifying,
                                                       kExchangeExecuting,

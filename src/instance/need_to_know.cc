@@ -22,6 +22,7 @@ void RestrictToNeedToKnow(const Instance& instance, store::PersonFilter& filter)
   if (SeesEveryPerson(instance.role())) return;
   filter.visible_to_party = instance.actor().party;
   filter.confirming_roles = RoleNamesSeeingEveryPerson();
+  filter.visible_as_observer = instance.role() == Role::kObserver;
 }
 
 namespace {
@@ -36,6 +37,8 @@ Result<bool> SeesPersonThrough(Instance& instance, int64_t person_id, bool throu
   filter.person_id = person_id;
   RestrictToNeedToKnow(instance, filter);
   filter.visible_through_own_lists = through_own_lists;
+  // Another party's records are read by custody or agreement only, never as an observer (d).
+  if (!through_own_lists) filter.visible_as_observer = false;
   bool visible = false;
   CANJE_RETURN_IF_ERROR(instance.store().ForEachPerson(filter, [&](const store::PersonView&) {
     visible = true;

@@ -16,7 +16,12 @@
 //      (c) by agreement: they are in the agreed version of an exchange that P accepted, and that
 //          version transfers them to P, or P claims them in that exchange (released on its
 //          claim). From agreement on, in every view; the agreement stays the basis of the
-//          reading after the exchange completes or collapses.
+//          reading after the exchange completes or collapses; or
+//      (d) as an observer organisation (observers only, not negotiators): they are in the agreed
+//          version of an exchange P is attached to as an observer (negotiation/
+//          exchange_participants.h), for as long as P stays attached — the organisation must
+//          recognise the people it watches cross. What else of the exchange it reads is
+//          negotiation/exchange.h's ExchangeAccess::kObserved.
 //    A person merged by reconciliation reads as their representative (the representative is
 //    what is checked).
 //  - Lists: everyone reads every list's metadata (`canje lists`); a list's records and the
@@ -24,7 +29,7 @@
 //    from, filters by) only its own party's lists.
 //  - Records (reconciliation's review): a record on a list of P; a record on another party's
 //    list only when P reads its person by custody (a) or by agreement (c), never through a list
-//    of its own (b).
+//    of its own (b) nor as an observer (d).
 //  - Why a person is not available (refused consent, unfitness, an undecided answer, an
 //    unconfirmed identity, no interview yet: every personal assessment) is read only by admins,
 //    mediators and verifiers; the others read one neutral "not available (confidential)"

@@ -48,8 +48,11 @@ Result<SignatureAdded> AddAgreementSignature(instance::Instance& instance, int64
                            "; only an agreed (or agreed-in-principle) version is signed");
   }
   const std::vector<std::string> accepted = AcceptedParties(view);
-  if (std::find(accepted.begin(), accepted.end(), party) == accepted.end()) {
-    return Status::Invalid(party + " did not accept " + id + "; only its parties sign it");
+  if (std::find(accepted.begin(), accepted.end(), party) == accepted.end() &&
+      std::find(view.guarantors.begin(), view.guarantors.end(), party) == view.guarantors.end()) {
+    return Status::Invalid(party + " did not accept " + id + " and does not guarantee " +
+                           ExchangeId(view.version.exchange_id) +
+                           "; only its parties and the exchange's guarantors sign it");
   }
   CANJE_ASSIGN_OR_RETURN(ledger::Ed25519Signature signature, ParseSignatureFile(signature_file));
   CANJE_ASSIGN_OR_RETURN(std::string manifest, ProposalManifest(instance, version_id));
@@ -89,8 +92,12 @@ Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t ver
   check.manifest_sha256 = HexEncode(digest);
   check.complete = true;
   int64_t last_signature = -1;  // the entry of the latest valid signature
-  for (const std::string& party : AcceptedParties(view)) {
-    PartySignatureCheck line{party, "missing", "", "no signature added"};
+  std::vector<std::pair<std::string, std::string>> signers;  // party, role
+  for (const std::string& party : AcceptedParties(view)) signers.emplace_back(party, "party");
+  for (const std::string& party : view.guarantors) signers.emplace_back(party, "guarantor");
+  for (const auto& [party, role] : signers) {
+    PartySignatureCheck line{party, "missing", "", "", role};
+    line.detail = SignerName(line) + " has not signed " + id;
     for (const auto& signature : signatures) {
       if (signature.party != party) continue;
       line.key_id = signature.key_id;
@@ -122,8 +129,13 @@ Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t ver
       check.finality,
       FinalityOfEntry(instance.store(), view.version.exchange_id,
                       check.complete ? last_signature : -1,
-                      "not every party's signature of " + id + " is valid yet"));
+                      "not every party's and guarantor's signature of " + id +
+                          " is valid yet"));
   return check;
+}
+
+std::string SignerName(const PartySignatureCheck& line) {
+  return line.role == "guarantor" ? line.party + " (guarantor)" : line.party;
 }
 
 }  // namespace canje::negotiation

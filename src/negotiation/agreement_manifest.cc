@@ -28,7 +28,9 @@ Result<std::string> ManifestJson(const ManifestInput& input) {
   }
   std::vector<std::string> parties = input.parties;
   std::sort(parties.begin(), parties.end());
-  return ledger::CanonicalJson({
+  std::vector<std::string> guarantors = input.guarantors;
+  std::sort(guarantors.begin(), guarantors.end());
+  ledger::CanonicalObject members = {
       {"format", std::string(kManifestFormat)},
       {"instance", input.instance_id},
       {"exchange", "X" + std::to_string(input.exchange_id)},
@@ -41,7 +43,9 @@ Result<std::string> ManifestJson(const ManifestInput& input) {
       {"transfers", transfers},
       {"parties", parties},
       {"override", input.override_justification},
-  });
+  };
+  if (!guarantors.empty()) members.push_back({"guarantors", guarantors});
+  return ledger::CanonicalJson(members);
 }
 
 }  // namespace canje::negotiation

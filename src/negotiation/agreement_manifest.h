@@ -14,9 +14,12 @@
 // in principle; "" when none); `kind` "named" or "counts"; `counts` per direction as FROM>TO=N;
 // `transfers` (named versions; [] for counts) as "P<id> FROM>TO for BENEFICIARY", with
 // " unconditional" for humanitarian releases, by person id; `parties` the parties who accepted
-// the version, sorted; `override` the mediator's humanitarian justification ("" when none).
-// Nothing in it changes once the version is agreed, so a signature stays valid; no name or
-// other personal data is in it.
+// the version, sorted; `override` the mediator's humanitarian justification ("" when none);
+// `guarantors` the exchange's guarantors, sorted — a member only when it has any, so that the
+// manifest of an exchange without guarantors is the bytes it always was and signatures made
+// before guarantors existed stay valid. Nothing in it changes once the version is agreed
+// (guarantors change only while the exchange is negotiating), so a signature stays valid; no
+// name or other personal data is in it.
 #pragma once
 
 #include <cstdint>
@@ -40,6 +43,8 @@ struct ManifestInput {
   ProposalContent content;
   std::vector<std::string> parties;  // who accepted
   std::string override_justification;
+  // The exchange's guarantors (negotiation/exchange_participants.h), who sign beside the parties.
+  std::vector<std::string> guarantors;
 };
 
 // "P17 SLV>VEN for VEN" / "... unconditional".

@@ -10,6 +10,8 @@
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 #include "negotiation/occurred_at.h"
+#include "store/agreement_tables.h"
+#include "store/exchange_participant_tables.h"
 
 namespace canje::negotiation {
 namespace {
@@ -63,19 +65,6 @@ Status NotAParty(int64_t exchange_id, std::string_view party) {
                        ExchangeId(exchange_id) + " " + std::string(party) + " --bloc SIDE`");
 }
 
-// kConflict unless the exchange is still at revision `expected` (0: no check). Called first in
-// a change's transaction, so that what it checks is what the change writes over (or, for a
-// claim that writes nothing, on the store as read).
-Status CheckExchangeRevision(store::Store& store, int64_t exchange_id, int64_t expected) {
-  if (expected == 0) return Status::Ok();
-  CANJE_ASSIGN_OR_RETURN(int64_t now, store::ExchangeRevision(store, exchange_id));
-  if (now == expected) return Status::Ok();
-  return Status::Conflict(ExchangeId(exchange_id) + " is at revision " + std::to_string(now) +
-                          ", not " + std::to_string(expected) +
-                          ": it changed since you read it; read it again and decide on what it "
-                          "now says");
-}
-
 nlohmann::json RuleJson(const solver::Rule& rule) {
   nlohmann::json out = {{"kind", solver::RuleKindName(rule.kind)}};
   if (rule.kind != solver::Rule::Kind::kNone) out["ratio"] = rule.ratio;
@@ -90,13 +79,53 @@ std::string ExchangeStart(const store::ExchangeRow& exchange) {
   return EffectiveTime(exchange.occurred_at, exchange.created_at);
 }
 
-Result<bool> SeesExchange(Instance& instance, const store::ExchangeRow& exchange) {
-  if (instance::SeesEveryPerson(instance.role())) return true;
+// A claim that writes nothing checks it on the store as read.
+Status CheckExchangeRevision(store::Store& store, int64_t exchange_id, int64_t expected) {
+  if (expected == 0) return Status::Ok();
+  CANJE_ASSIGN_OR_RETURN(int64_t now, store::ExchangeRevision(store, exchange_id));
+  if (now == expected) return Status::Ok();
+  return Status::Conflict(ExchangeId(exchange_id) + " is at revision " + std::to_string(now) +
+                          ", not " + std::to_string(expected) +
+                          ": it changed since you read it; read it again and decide on what it "
+                          "now says");
+}
+
+Result<ExchangeAccess> AccessToExchange(Instance& instance, const store::ExchangeRow& exchange) {
+  if (instance::SeesEveryPerson(instance.role())) return ExchangeAccess::kWhole;
   const std::string& party = instance.actor().party;
-  if (exchange.mediator == party) return true;
+  if (exchange.mediator == party) return ExchangeAccess::kWhole;
   CANJE_ASSIGN_OR_RETURN(auto parties, store::ExchangeParties(instance.store(), exchange.id));
-  return std::any_of(parties.begin(), parties.end(),
-                     [&](const store::ExchangePartyRow& row) { return row.party == party; });
+  if (std::any_of(parties.begin(), parties.end(),
+                  [&](const store::ExchangePartyRow& row) { return row.party == party; })) {
+    return ExchangeAccess::kWhole;
+  }
+  auto listed = [&](std::string_view role) -> Result<bool> {
+    CANJE_ASSIGN_OR_RETURN(auto rows,
+                           store::ExchangeParticipants(instance.store(), exchange.id, role));
+    return std::any_of(rows.begin(), rows.end(), [&](const store::ExchangeParticipantRow& row) {
+      return row.party == party;
+    });
+  };
+  // A guarantor signs the agreement: its users read the exchange as its parties' do.
+  CANJE_ASSIGN_OR_RETURN(bool guarantor, listed(store::kGuarantorRole));
+  if (guarantor) return ExchangeAccess::kWhole;
+  // An observer organisation attached to the exchange: only its users with the role observer.
+  if (instance.role() != Role::kObserver) return ExchangeAccess::kNone;
+  CANJE_ASSIGN_OR_RETURN(bool observer, listed(store::kObserverRole));
+  return observer ? ExchangeAccess::kObserved : ExchangeAccess::kNone;
+}
+
+Result<bool> SeesExchange(Instance& instance, const store::ExchangeRow& exchange) {
+  CANJE_ASSIGN_OR_RETURN(ExchangeAccess access, AccessToExchange(instance, exchange));
+  return access != ExchangeAccess::kNone;
+}
+
+Result<bool> SeesVersionOf(Instance& instance, const store::ExchangeRow& exchange,
+                           int64_t version_id) {
+  CANJE_ASSIGN_OR_RETURN(ExchangeAccess access, AccessToExchange(instance, exchange));
+  if (access != ExchangeAccess::kObserved) return access == ExchangeAccess::kWhole;
+  CANJE_ASSIGN_OR_RETURN(auto state, store::FindExchangeState(instance.store(), exchange.id));
+  return state && state->agreed_version != 0 && state->agreed_version == version_id;
 }
 
 Result<int64_t> ParseExchangeId(std::string_view text) {
@@ -163,6 +192,20 @@ Status AddExchangeParty(Instance& instance, int64_t exchange_id, std::string_vie
   if (!found) {
     return Status::NotFound("no party " + std::string(party) +
                             "; list the parties with `canje party list`");
+  }
+  for (std::string_view role : {store::kGuarantorRole, store::kObserverRole}) {
+    CANJE_ASSIGN_OR_RETURN(auto rows,
+                           store::ExchangeParticipants(instance.store(), exchange_id, role));
+    for (const auto& row : rows) {
+      if (row.party != party) continue;
+      const std::string article = role == store::kGuarantorRole ? "a " : "an ";
+      return Status::Invalid(std::string(party) + " is " + article + std::string(role) + " of " +
+                             ExchangeId(exchange_id) +
+                             ", which takes part without a side; remove it first with `canje "
+                             "exchange " +
+                             std::string(role) + " remove " + ExchangeId(exchange_id) + " " +
+                             std::string(party) + "`");
+    }
   }
   CANJE_ASSIGN_OR_RETURN(auto blocs, store::ExchangeBlocs(instance.store(), exchange_id));
   bool bloc_exists =
@@ -465,6 +508,12 @@ Result<ExchangeDetails> LoadExchangeTerms(Instance& instance, int64_t exchange_i
   }
   CANJE_ASSIGN_OR_RETURN(details.claims, store::ClaimsOf(instance.store(), exchange_id));
   CANJE_ASSIGN_OR_RETURN(details.costs, store::CostsOf(instance.store(), exchange_id));
+  for (auto [role, into] : {std::pair{store::kGuarantorRole, &details.guarantors},
+                            std::pair{store::kObserverRole, &details.observers}}) {
+    CANJE_ASSIGN_OR_RETURN(auto rows,
+                           store::ExchangeParticipants(instance.store(), exchange_id, role));
+    for (const auto& row : rows) into->push_back(row.party);
+  }
   return details;
 }
 

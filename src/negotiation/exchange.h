@@ -34,11 +34,37 @@ std::string ExchangeId(int64_t id);
 // No step of it is dated earlier (negotiation/occurred_at.h).
 std::string ExchangeStart(const store::ExchangeRow& exchange);
 
-// Whether the acting user may see that `exchange` exists and read what its parties read
-// (proposals, execution): roles that see every person always; negotiators and observers when
-// their party takes part in it or mediates it. Reading its negotiation (claims, candidates)
-// needs Action::kReadExchanges as well.
+// How much of an exchange the acting user reads: the exchange visibility predicate, the one
+// place this is decided (docs/security.md, "Need to know"; the row "observer of an organisation
+// attached to an exchange").
+enum class ExchangeAccess {
+  kNone,  // reads it as not found: the same answer as for an exchange that does not exist
+  // An observer whose party is attached to the exchange as an observer organisation
+  // (exchange_participants.h) and neither takes part in it nor mediates it: the exchange's
+  // workflow state, its agreed version (persons, manifest, signatures; not the sides' balance),
+  // readiness, handovers, who does not travel, the parties' counts and their reconciliation.
+  // Never its claims, candidates, deals, or any version but the agreed one.
+  kObserved,
+  // Roles that see every person; negotiators and observers whose party takes part in it,
+  // mediates it or guarantees it (a guarantor signs the agreement, so it reads what the parties
+  // read): every version, execution. Its negotiation (claims, candidates) needs
+  // Action::kReadExchanges as well.
+  kWhole,
+};
+Result<ExchangeAccess> AccessToExchange(instance::Instance& instance,
+                                        const store::ExchangeRow& exchange);
+
+// Whether the acting user may see that `exchange` exists (AccessToExchange is not kNone).
 Result<bool> SeesExchange(instance::Instance& instance, const store::ExchangeRow& exchange);
+
+// Whether the acting user reads version `version_id` of `exchange`: every version with kWhole,
+// only the exchange's agreed version with kObserved, none with kNone.
+Result<bool> SeesVersionOf(instance::Instance& instance, const store::ExchangeRow& exchange,
+                           int64_t version_id);
+
+// kConflict unless the exchange is still at revision `expected` (0: no check): HTTP's If-Match.
+// Called first in a change's transaction, so that what it checks is what the change writes over.
+Status CheckExchangeRevision(store::Store& store, int64_t exchange_id, int64_t expected);
 // Parses "X1", "x1" or "1". kUsage names the expected form.
 Result<int64_t> ParseExchangeId(std::string_view text);
 
@@ -65,7 +91,8 @@ struct NewExchange {
 Result<int64_t> CreateExchange(instance::Instance& instance, const NewExchange& exchange);
 
 // Adds `party` (an existing party) to the exchange in bloc `bloc` (created with rule none when
-// new), or moves it there. Records "exchange.party_added".
+// new), or moves it there. kInvalid for a party that guarantees or observes the exchange (it
+// takes part without a side: exchange_participants.h). Records "exchange.party_added".
 Status AddExchangeParty(instance::Instance& instance, int64_t exchange_id, std::string_view party,
                         std::string_view bloc, int64_t expect_revision = 0);
 
@@ -171,6 +198,9 @@ struct ExchangeDetails {
   std::vector<ExchangeBloc> blocs;  // by name
   std::vector<store::ClaimRow> claims;
   std::vector<store::CostRow> costs;
+  // Who takes part without a side (exchange_participants.h), by party code.
+  std::vector<std::string> guarantors;  // sign the agreement beside the parties
+  std::vector<std::string> observers;   // observer organisations: read its execution
 
   // The bloc of `party`, or nullptr when the party is not in the exchange.
   const ExchangeBloc* BlocOf(std::string_view party) const;

@@ -14,11 +14,11 @@ void ExchangeTestStore::SetUpExchange(const std::string& exchange_began) {
   store_.AddUser("slv", "SLV", "negotiator");
   store_.AddUser("ven", "VEN", "negotiator");
   const std::string roster =
-      "id,nombres,apellidos,fecha_nacimiento,nacionalidad,custodio\n"
-      "S1,Amaro,Quintal,1980-01-01,VEN,SLV\n"
-      "S2,Berta,Olmedo,1985-02-02,VEN,SLV\n"
-      "S3,Ciro,Paniagua,1990-03-03,VEN,SLV\n"
-      "S4,Delia,Rebollar,1995-04-04,VEN,SLV\n";
+      "id,nombres,apellidos,fecha_nacimiento,nacionalidad,custodio,estado\n"
+      "S1,Amaro,Quintal,1980-01-01,VEN,SLV,detenido\n"
+      "S2,Berta,Olmedo,1985-02-02,VEN,SLV,detenido\n"
+      "S3,Ciro,Paniagua,1990-03-03,VEN,SLV,detenido\n"
+      "S4,Delia,Rebollar,1995-04-04,VEN,SLV,detenido\n";
   registry::ImportOptions import;
   import.file = "slv-roster.csv";
   import.content = &roster;

@@ -1,7 +1,8 @@
 // A real store for the negotiation's in-process tests (instance/testing/test_instance.h): two
 // states on opposite sides of exchange X1 (SLV and VEN), the mediating organisation PUENTE, one
 // user of each role that acts in it, and El Salvador's custody roster L1 of four synthetic
-// persons. On SQLite, or on PostgreSQL with CANJE_TEST_BACKEND=postgres.
+// persons, each held by SLV (confirmed custody: versions may transfer them). On SQLite, or on
+// PostgreSQL with CANJE_TEST_BACKEND=postgres.
 #pragma once
 
 #include <gtest/gtest.h>

@@ -348,6 +348,9 @@ Result<ProposalView> LoadProposal(Instance& instance, int64_t version_id) {
   if (!details.ok()) {
     return details.status().code() == StatusCode::kNotFound ? not_found : details.status();
   }
+  CANJE_ASSIGN_OR_RETURN(ExchangeAccess access, AccessToExchange(instance, details->exchange));
+  CANJE_ASSIGN_OR_RETURN(bool sees_version, SeesVersionOf(instance, details->exchange, version_id));
+  if (!sees_version) return not_found;
   ProposalView view;
   view.version = *row;
   view.exchange_name = details->exchange.name;
@@ -355,21 +358,30 @@ Result<ProposalView> LoadProposal(Instance& instance, int64_t version_id) {
   CANJE_ASSIGN_OR_RETURN(view.responses, store::ResponsesTo(store, version_id));
   CANJE_RETURN_IF_ERROR(instance::OpenResponses(instance.vault(), view.responses));
   view.parties = PartiesOf(*details);
+  view.guarantors = details->guarantors;
   CANJE_ASSIGN_OR_RETURN(view.override_row, store::FindOverride(store, version_id));
   if (view.override_row) {
     CANJE_RETURN_IF_ERROR(instance::OpenOverride(instance.vault(), *view.override_row));
   }
   CANJE_ASSIGN_OR_RETURN(view.children, store::ChildVersions(store, version_id));
-  view.balance = Balance(TermsOf(*details), view.content);
-  view.broken_rules = BrokenRules(view.balance);
+  if (access == ExchangeAccess::kWhole) {
+    view.balance = Balance(TermsOf(*details), view.content);
+    view.broken_rules = BrokenRules(view.balance);
+  }
   return view;
 }
 
 Result<std::vector<store::ProposalVersionRow>> ListProposalVersions(Instance& instance,
                                                                     int64_t exchange_id) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadProposals));
-  CANJE_RETURN_IF_ERROR(FindVisibleExchange(instance, exchange_id).status());
-  return store::ProposalVersionsOf(instance.store(), exchange_id);
+  CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindVisibleExchange(instance, exchange_id));
+  CANJE_ASSIGN_OR_RETURN(auto versions, store::ProposalVersionsOf(instance.store(), exchange_id));
+  std::vector<store::ProposalVersionRow> seen;
+  for (auto& version : versions) {
+    CANJE_ASSIGN_OR_RETURN(bool sees, SeesVersionOf(instance, exchange, version.id));
+    if (sees) seen.push_back(std::move(version));
+  }
+  return seen;
 }
 
 Result<int64_t> CounterProposal(Instance& instance, int64_t parent_id, NewProposal proposal) {
@@ -783,6 +795,7 @@ Result<std::string> ProposalManifest(Instance& instance, int64_t version_id) {
     if (response.response == "accepted") input.parties.push_back(response.party);
   }
   if (view.override_row) input.override_justification = view.override_row->justification;
+  input.guarantors = view.guarantors;
   return ManifestJson(input);
 }
 

@@ -77,17 +77,20 @@ struct ProposalView {
   ProposalContent content;
   std::vector<store::ResponseRow> responses;  // by party
   std::vector<std::string> parties;           // who must accept: the exchange's parties, sorted
+  std::vector<std::string> guarantors;  // who signs beside the parties: the exchange's, sorted
   std::optional<store::OverrideRow> override_row;
   std::vector<store::ProposalVersionRow> children;  // counter-proposals, by id
   std::vector<solver::BlocReport> balance;
   std::vector<std::string> broken_rules;  // BrokenRules(balance)
 };
 
-// kNotFound, with one message, for an unknown version and for one in an exchange the user may
-// not see (negotiation/exchange.h SeesExchange).
+// kNotFound, with one message, for an unknown version and for one the user may not see
+// (negotiation/exchange.h SeesVersionOf: an observer organisation reads only the agreed version,
+// and without the sides' balance, which is made of the claims' values).
 Result<ProposalView> LoadProposal(instance::Instance& instance, int64_t version_id);
 
-// The versions of an exchange, by id. kNotFound as FindVisibleExchange.
+// The versions of an exchange the user may see (SeesVersionOf), by id. kNotFound as
+// FindVisibleExchange.
 Result<std::vector<store::ProposalVersionRow>> ListProposalVersions(instance::Instance& instance,
                                                                      int64_t exchange_id);
 

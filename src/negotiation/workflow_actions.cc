@@ -77,14 +77,21 @@ Result<store::ExchangeStateRow> ChangeExchangeState(instance::Instance& instance
   if (target == ExchangeState::kVerifying) {
     CANJE_ASSIGN_OR_RETURN(AgreementCheck check, VerifyAgreement(instance, row.agreed_version));
     if (!check.complete) {
-      std::string missing;
+      // Every party and every guarantor the exchange declares (agreement.h), each named with
+      // what is wrong: "TUR (guarantor) has not signed V4".
+      std::string missing, details;
       for (const auto& line : check.parties) {
-        if (line.status != "valid") missing += (missing.empty() ? "" : ", ") + line.party;
+        if (line.status == "valid") continue;
+        missing += (missing.empty() ? "" : ", ") + SignerName(line);
+        details += (details.empty() ? "" : "; ") +
+                   (line.status == "missing" ? line.detail
+                                             : SignerName(line) + " " + line.status + ": " +
+                                                   line.detail);
       }
       return Status::Invalid("exchange " + exchange +
                              " cannot start verifying: " + VersionId(row.agreed_version) +
-                             " lacks valid signatures of " + missing + " (canje agreement verify " +
-                             VersionId(row.agreed_version) + ")");
+                             " lacks valid signatures of " + missing + ": " + details +
+                             " (canje agreement verify " + VersionId(row.agreed_version) + ")");
     }
   }
   if (target == ExchangeState::kExecuting) {

@@ -28,6 +28,9 @@ Status AddNegotiationRoutes(Routes& routes);
 // /v1/exchanges/{id}/caps, /v1/exchanges/{id}/claims, /v1/exchanges/{id}/costs,
 // /v1/exchanges/{id}/solve; GET /v1/exchanges/{id}/candidates
 Status AddExchangeRoutes(Routes& routes);
+// POST /v1/exchanges/{id}/guarantors, /v1/exchanges/{id}/observers; DELETE
+// /v1/exchanges/{id}/guarantors/{party}, /v1/exchanges/{id}/observers/{party}
+Status AddExchangeParticipantRoutes(Routes& routes);
 // POST /v1/exchanges/{id}/proposals, /v1/proposals/{id}/counter, /v1/proposals/{id}/table,
 // /v1/proposals/{id}/override; GET /v1/proposals/{id}/diff, /v1/proposals/{id}/manifest
 Status AddProposalRoutes(Routes& routes);

@@ -11,6 +11,7 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddNegotiationRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddHoldRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExchangeRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddExchangeParticipantRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddProposalRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddAgreementRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));

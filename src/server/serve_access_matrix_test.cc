@@ -99,6 +99,9 @@ class AccessMatrixTest : public ::testing::Test {
     for (auto [user, party] : {std::pair{"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}}) {
       canje_.RunOk({"--as", user, "proposal", "accept", "V1", "--party", party});
     }
+    // An observer organisation without users, attached and detached, and made a guarantor of X2
+    // and withdrawn, by the samples of those routes.
+    canje_.RunOk({"party", "add", "ICRC", "--name", "ICRC (synthetic)", "--kind", "organisation"});
     // X2, between SLV and VEN only, is there to be collapsed.
     canje_.RunOk({"--as", "med", "exchange", "create", "second-round", "--mediator", "PUENTE"});
     canje_.RunOk({"--as", "med", "exchange", "party", "add", "X2", "SLV", "--bloc", "SLV"});
@@ -158,6 +161,16 @@ class AccessMatrixTest : public ::testing::Test {
         {"POST /v1/exchanges", {"/v1/exchanges", R"({"name": "third", "mediator": "PUENTE"})"}},
         {"POST /v1/exchanges/{id}/parties",
          {x1 + "/parties", R"({"party": "USA", "bloc": "SLV+USA"})", outside_x1, {}, {409, 422}}},
+        // Guarantors while X2 is negotiating, observers of the agreed X1: the first allowed
+        // caller adds (removes), the next finds it done (422).
+        {"POST /v1/exchanges/{id}/guarantors",
+         {"/v1/exchanges/X2/guarantors", R"({"party": "ICRC"})", {}, {}, {409, 422}}},
+        {"DELETE /v1/exchanges/{id}/guarantors/{party}",
+         {"/v1/exchanges/X2/guarantors/ICRC", "", {}, {}, {409, 422}}},
+        {"POST /v1/exchanges/{id}/observers",
+         {x1 + "/observers", R"({"party": "ICRC"})", outside_x1, {}, {409, 422}}},
+        {"DELETE /v1/exchanges/{id}/observers/{party}",
+         {x1 + "/observers/ICRC", "", outside_x1, {}, {409, 422}}},
         {"POST /v1/exchanges/{id}/rules",
          {x1 + "/rules",
           R"({"bloc": "VEN", "rule": "count", "ratio": 1})",

@@ -392,6 +392,58 @@ TEST_F(ServeExchangesTest, IfMatchRefusesAChangeOfAnExchangeThatMoved) {
   EXPECT_NE(Call("GET", "/v1/exchanges/X1", "ven").Header("etag"), before_any);
 }
 
+// Guarantors and observer organisations over the API: each answer is the command line's --json,
+// GET /v1/exchanges/{id} reads them, and every bad request is refused with its status and writes
+// nothing.
+TEST_F(ServeExchangesTest, GuarantorsAndObserversAnswerAsTheCommandLine) {
+  for (auto [code, kind] : {std::pair{"TUR", "state"}, {"ICRC", "organisation"}}) {
+    canje_.RunOk({"party", "add", code, "--name", std::string(code) + " (synthetic)", "--kind",
+                  kind});
+  }
+  for (const char* name : {"first", "second"}) {
+    Answer(Call("POST", "/v1/exchanges", "med", {{"name", name}, {"mediator", "PUENTE"}}), 201);
+    canje_.RunOk({"--as", "med", "exchange", "party", "add",
+                  std::string(name) == "first" ? "X1" : "X2", "VEN", "--bloc", "VEN"});
+  }
+  const std::string seen = Call("GET", "/v1/exchanges/X1", "ven").Header("etag");
+  const json added = Answer(Call("POST", "/v1/exchanges/X1/guarantors", "med",
+                                 {{"party", "TUR"}}, {{"If-Match", seen}}));
+  json cli = CliJson("med", {"exchange", "guarantor", "add", "X2", "TUR"});
+  cli["exchange"] = "X1";
+  EXPECT_EQ(added, cli);
+  EXPECT_EQ(added, (json{{"exchange", "X1"}, {"role", "guarantor"}, {"party", "TUR"},
+                         {"change", "added"}}));
+  Answer(Call("POST", "/v1/exchanges/X1/observers", "med", {{"party", "ICRC"}}));
+  json read = Answer(Call("GET", "/v1/exchanges/X1", "ven"));
+  EXPECT_EQ(read["guarantors"], json::array({"TUR"}));
+  EXPECT_EQ(read["observers"], json::array({"ICRC"}));
+
+  const int64_t before = Events();
+  Refused(Call("POST", "/v1/exchanges/X1/guarantors", "med", {{"party", "NOPE"}}), 404);
+  json twice = Refused(Call("POST", "/v1/exchanges/X1/guarantors", "med", {{"party", "TUR"}}), 422);
+  EXPECT_NE(twice["detail"].get<std::string>().find("TUR is already a guarantor of X1"),
+            std::string::npos)
+      << twice.dump();
+  Refused(Call("POST", "/v1/exchanges/X1/guarantors", "med", {{"party", "VEN"}}), 422);
+  Refused(Call("POST", "/v1/exchanges/X1/observers", "med", {{"party", "PUENTE"}}), 422);
+  Refused(Call("POST", "/v1/exchanges/X1/guarantors", "ven", {{"party", "ICRC"}}), 403);
+  json unknown_member = Refused(
+      Call("POST", "/v1/exchanges/X1/guarantors", "med", {{"party", "ICRC"}, {"bloc", "x"}}), 400);
+  EXPECT_EQ(unknown_member["pointer"], "/bloc") << unknown_member.dump();
+  Refused(Call("POST", "/v1/exchanges/X1/guarantors", "med", json::object()), 400);
+  Refused(Call("POST", "/v1/exchanges/X1/guarantors", "med", {{"party", "ICRC"}},
+               {{"If-Match", seen}}),
+          412);
+  Refused(Call("DELETE", "/v1/exchanges/X1/guarantors/ICRC", "med"), 422);
+  Refused(Call("DELETE", "/v1/exchanges/X9/observers/ICRC", "med"), 404);
+  EXPECT_EQ(Events(), before) << "a refused change wrote to the log";
+
+  const json removed = Answer(Call("DELETE", "/v1/exchanges/X1/observers/ICRC", "med"));
+  EXPECT_EQ(removed["change"], "removed");
+  EXPECT_EQ(Answer(Call("GET", "/v1/exchanges/X1", "med"))["observers"], json::array());
+  EXPECT_EQ(Events(), before + 1);
+}
+
 TEST_F(ServeExchangesTest, CandidatesAndTheDealReadAsOnTheCommandLine) {
   Answer(Call("POST", "/v1/exchanges", "med", {{"name", "api"}, {"mediator", "PUENTE"}}), 201);
   canje_.RunOk({"--as", "med", "exchange", "create", "cli", "--mediator", "PUENTE"});

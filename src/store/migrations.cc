@@ -556,8 +556,23 @@ CREATE TABLE IF NOT EXISTS name_words (
 );
 )sql";
 
+// Version 15: why a pair is in the review queue (store/link_tables.h, ReviewQueueRow::reason).
 constexpr std::string_view kVersion15 = R"sql(
 ALTER TABLE review_queue ADD COLUMN reason TEXT NOT NULL DEFAULT 'review_band';
+)sql";
+
+// Version 16: who takes part in an exchange without a side (store/exchange_participant_tables.h):
+// its guarantors, who sign the agreement beside the parties, and the observer organisations
+// attached to it, who read its execution.
+constexpr std::string_view kVersion16 = R"sql(
+CREATE TABLE IF NOT EXISTS exchange_participants (
+  exchange_id INTEGER NOT NULL REFERENCES exchanges(id),
+  role TEXT NOT NULL,
+  party TEXT NOT NULL REFERENCES parties(code),
+  added_at TEXT NOT NULL,
+  added_by TEXT NOT NULL,
+  PRIMARY KEY (exchange_id, role, party)
+);
 )sql";
 
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
@@ -630,6 +645,8 @@ const std::vector<Migration>& AllMigrations() {
            "persons' words are indexed by `canje person index-names`", kVersion14},
       {15, "the review queue says why each pair is in it: the review band, a link the roster "
            "guard cut, or the closest roster record of a person on no roster", kVersion15},
+      {16, "exchange participants: each exchange's guarantors, who sign its agreement, and the "
+           "observer organisations attached to it, who read its execution", kVersion16},
   };
   return kMigrations;
 }

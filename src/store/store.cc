@@ -324,7 +324,8 @@ Status Store::ForEachPerson(const PersonFilter& filter,
     // submitted, through a record that made the person or whose link a mediator confirmed (not
     // through an automatic merge); or, by agreement, in an exchange's agreed version that it
     // accepted, transferred to it or claimed by it (a claim on a person merged since counts for
-    // the representative).
+    // the representative); or, for an observer organisation, in the agreed version of an
+    // exchange it is attached to.
     conditions += " AND (p.id IN (SELECT c.person_id FROM custody c WHERE c.holder = ?)";
     texts.push_back(filter.visible_to_party);
     if (filter.visible_through_own_lists) {
@@ -346,8 +347,18 @@ Status Store::ForEachPerson(const PersonFilter& filter,
         " AND a.party = ? AND a.response = 'accepted'"
         " WHERE t.to_party = ? OR t.person_id IN (SELECT COALESCE(m.merged_into, m.id)"
         " FROM exchange_claims k JOIN persons m ON m.id = k.person_id"
-        " WHERE k.exchange_id = w.exchange_id AND k.claimant = ?)))";
+        " WHERE k.exchange_id = w.exchange_id AND k.claimant = ?))";
     for (int i = 0; i < 3; ++i) texts.push_back(filter.visible_to_party);
+    if (filter.visible_as_observer) {
+      // Ground (d): the agreed version of an exchange the party observes.
+      conditions +=
+          " OR p.id IN (SELECT t.person_id FROM exchange_workflow w"
+          " JOIN proposal_transfers t ON t.version_id = w.agreed_version"
+          " JOIN exchange_participants o ON o.exchange_id = w.exchange_id"
+          " AND o.role = 'observer' AND o.party = ?)";
+      texts.push_back(filter.visible_to_party);
+    }
+    conditions += ")";
   }
   auto bind = [&](SqlStatement& s) {
     for (size_t i = 0; i < texts.size(); ++i) s.BindText(static_cast<int>(i) + 1, texts[i]);

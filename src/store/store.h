@@ -156,6 +156,10 @@ struct PersonFilter {
   // With visible_through_own_lists: the roles whose "same" in review confirms a record's link
   // (instance/need_to_know.h decides which; none: only a record that made the person counts).
   std::vector<std::string> confirming_roles;
+  // With visible_to_party: also the persons of the agreed version of every exchange this party
+  // is attached to as an observer organisation (ground (d); instance/need_to_know.h decides for
+  // whom).
+  bool visible_as_observer = false;
   bool include_merged = false;  // also persons merged into another (reconciliation reads them)
 };
 

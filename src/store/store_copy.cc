@@ -77,6 +77,8 @@ constexpr CopiedTableSpec kCopiedTables[] = {
     {"idempotency_keys", "user_name, idempotency_key"},
     // Schema version 14 (store/name_word_tables.h): the sealed vocabulary of name words.
     {"name_words", "hash"},
+    // Schema version 16 (store/exchange_participant_tables.h): guarantors and observers.
+    {"exchange_participants", "exchange_id, role, party"},
 };
 
 enum class ValueKind { kInt, kText, kBlob };

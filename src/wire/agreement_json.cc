@@ -59,6 +59,7 @@ json AgreementCheckJson(int64_t version, const negotiation::AgreementCheck& chec
   json parties = json::array();
   for (const auto& line : check.parties) {
     parties.push_back({{"party", line.party},
+                       {"role", line.role},
                        {"status", line.status},
                        {"key_id", line.key_id},
                        {"detail", line.detail}});

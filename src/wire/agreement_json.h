@@ -29,7 +29,8 @@ nlohmann::json SignedManifestJson(const std::string& manifest, const std::string
 nlohmann::json SignatureAddedJson(int64_t version, const std::string& party,
                                   const negotiation::SignatureAdded& added);
 // `agreement verify`: {"version", "manifest_sha256", "complete", "final", "finality",
-//  "parties": [{"party", "status", "key_id", "detail"}...]}
+//  "parties": [{"party", "role": "party"|"guarantor", "status", "key_id", "detail"}...]}: every
+//  party that accepted the version, then every guarantor of its exchange
 nlohmann::json AgreementCheckJson(int64_t version, const negotiation::AgreementCheck& check);
 
 }  // namespace canje::wire

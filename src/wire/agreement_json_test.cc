@@ -59,7 +59,8 @@ TEST(AgreementJsonTest, KeysAndSignatures) {
   negotiation::AgreementCheck check;
   check.manifest_sha256 = std::string(64, 'c');
   check.parties = {{"AAA", "valid", "ed25519:0011223344556677", ""},
-                   {"BBB", "missing", "", "no signature"}};
+                   {"BBB", "missing", "", "no signature"},
+                   {"MED", "missing", "", "MED (guarantor) has not signed V7", "guarantor"}};
   check.finality = SampleFinality(false);
   nlohmann::json shapes = {
       {"party_key", PartyKeyJson(key)},

@@ -55,7 +55,17 @@ json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, const Name
                             {"holder", cost.holder},
                             {"cost", cost.cost}});
   }
+  out["guarantors"] = details.guarantors;
+  out["observers"] = details.observers;
   return out;
+}
+
+json ExchangeParticipantJson(int64_t exchange, std::string_view role, const std::string& party,
+                             bool added) {
+  return {{"exchange", negotiation::ExchangeId(exchange)},
+          {"role", role},
+          {"party", party},
+          {"change", added ? "added" : "removed"}};
 }
 
 json CapJson(const std::optional<int64_t>& cap) { return cap ? json(*cap) : json(nullptr); }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "negotiation/candidates.h"
@@ -22,8 +23,13 @@ nlohmann::json RuleJson(const solver::Rule& rule);
 //  "created_by", "occurred_at", "recorded_after_the_fact"}: "occurred_at" is when the negotiation
 //  began (negotiation::ExchangeStart: its creation unless it was recorded after the fact)
 nlohmann::json ExchangeRowJson(const store::ExchangeRow& row);
-// ExchangeRowJson plus "blocs", "claims" (with "name" where `names` has it) and "costs".
+// ExchangeRowJson plus "blocs", "claims" (with "name" where `names` has it), "costs", and
+// "guarantors" and "observers" (party codes, sorted).
 nlohmann::json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, const Names& names);
+// A guarantor or observer added or removed (negotiation/exchange_participants.h):
+// {"exchange", "role": "guarantor"|"observer", "party", "change": "added"|"removed"}
+nlohmann::json ExchangeParticipantJson(int64_t exchange, std::string_view role,
+                                       const std::string& party, bool added);
 
 // A cap: the number, or null for none.
 nlohmann::json CapJson(const std::optional<int64_t>& cap);

@@ -54,6 +54,8 @@ TEST(ExchangeJsonTest, RowAndDetails) {
   unnamed.unconditional = true;
   details.claims = {claim, unnamed};
   details.costs = {{4, 3, "AAA", 3.0, "2030-01-04T09:00:00Z", "negotiator.aaa"}};
+  details.guarantors = {"MED"};
+  details.observers = {"OBS"};
   EXPECT_TRUE(MatchesGolden(ExchangeDetailsJson(details, kExchangeNames), "exchange_details"));
 }
 

@@ -110,6 +110,7 @@ json ProposalViewJson(const negotiation::ProposalView& view, const Names& names)
               {"counts", negotiation::FormatCounts(view.content.counts)},
               {"transfers", transfers},
               {"parties", view.parties},
+              {"guarantors", view.guarantors},
               {"responses", responses},
               {"balance", balance},
               {"broken_rules", view.broken_rules}};

@@ -72,6 +72,7 @@ negotiation::ProposalView SampleView() {
   earlier.occurred_at = "2030-01-20T09:30:00Z";
   view.responses = {earlier, response};
   view.parties = {"AAA", "BBB"};
+  view.guarantors = {"MED"};
   store::OverrideRow override_row;
   override_row.version_id = 7;
   override_row.justification = "synthetic justification";
