@@ -556,6 +556,32 @@ CREATE TABLE IF NOT EXISTS name_words (
 );
 )sql";
 
+// Stages of an executing exchange (store/stage_tables.h): each stage's plan (its place and the
+// reason of its last postponement sealed under the text key) and which person is in which stage.
+constexpr std::string_view kVersion15 = R"sql(
+CREATE TABLE execution_stages (
+  exchange_id INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  planned_on TEXT NOT NULL,
+  state TEXT NOT NULL,
+  postponements INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  completed_at TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL,
+  texts_sealed BLOB,
+  PRIMARY KEY (exchange_id, number)
+);
+CREATE TABLE execution_stage_persons (
+  exchange_id INTEGER NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  stage INTEGER NOT NULL,
+  PRIMARY KEY (exchange_id, person_id)
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -624,6 +650,9 @@ const std::vector<Migration>& AllMigrations() {
       {14, "name words: the words of persons' names and aliases sealed under the text key, "
            "by their keyed hash, for name searches answered from person_index; existing "
            "persons' words are indexed by `canje person index-names`", kVersion14},
+      {15, "stages of an executing exchange: each stage's plan (place and postponement reason "
+           "sealed under the text key), state, and which person of the agreed version is in it",
+       kVersion15},
   };
   return kMigrations;
 }

@@ -77,6 +77,9 @@ constexpr CopiedTableSpec kCopiedTables[] = {
     {"idempotency_keys", "user_name, idempotency_key"},
     // Schema version 14 (store/name_word_tables.h): the sealed vocabulary of name words.
     {"name_words", "hash"},
+    // Schema version 15 (store/stage_tables.h): the stages of an exchange's execution.
+    {"execution_stages", "exchange_id, number"},
+    {"execution_stage_persons", "exchange_id, person_id"},
 };
 
 enum class ValueKind { kInt, kText, kBlob };
