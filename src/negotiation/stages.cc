@@ -182,6 +182,21 @@ Result<StageView> Move(Instance& instance, int64_t exchange_id, store::StageRow 
 
 }  // namespace
 
+Result<int64_t> ParseStageNumber(std::string_view text) {
+  int64_t number = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9' || number > 1000000) {
+      number = 0;
+      break;
+    }
+    number = number * 10 + (c - '0');
+  }
+  if (number < 1) {
+    return Status::Usage("a stage is a number from 1, not '" + std::string(text) + "'");
+  }
+  return number;
+}
+
 const store::StageRow* StagePlan::Find(int64_t number) const {
   for (const store::StageRow& stage : stages) {
     if (stage.number == number) return &stage;

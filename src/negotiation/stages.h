@@ -52,6 +52,9 @@ struct NewStage {
   std::vector<StagePerson> persons;  // may be empty: assigned later
 };
 
+// A stage's number as text ("1", "2", ...); kUsage for anything else.
+Result<int64_t> ParseStageNumber(std::string_view text);
+
 // One stage as read: its plan, its persons (the agreed version's transfers, by person id) and
 // what became of them.
 struct StageView {
