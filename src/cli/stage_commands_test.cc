@@ -185,7 +185,17 @@ TEST_F(StageCommandsTest, ThreeDaysOneReplannedAfterALateRefusal) {
   Ok("med", {"proposal", "create", "X1", "--transfers", "v2.csv", "--parent", "V1"});
   Ok("med", {"proposal", "table", "V2"});
   Ok("slv", {"proposal", "accept", "V2", "--party", "SLV"});
+  const int64_t before_agreement = LogSize();
   Ok("ven", {"proposal", "accept", "V2", "--party", "VEN"});
+  // The re-planning is logged with the person it took out of Day 1.
+  bool replanned = false;
+  for (const json& event : json::parse(Ok("med", {"log", "show", "--from",
+                                                  std::to_string(before_agreement), "--json"}))) {
+    if (event["type"] != "exchange.replanned") continue;
+    replanned = true;
+    EXPECT_EQ(event["subjects"], json({"X1", "V2", p_[2]}));
+  }
+  EXPECT_TRUE(replanned);
   const json state = json::parse(Ok("med", {"exchange", "state", "X1", "--json"}));
   EXPECT_EQ(state["state"], "executing");
   EXPECT_EQ(state["agreed_version"], "V2");

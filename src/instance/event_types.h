@@ -108,8 +108,9 @@ inline constexpr std::string_view kExchangeVerifying = "exchange.verifying";
 inline constexpr std::string_view kExchangeExecuting = "exchange.executing";
 inline constexpr std::string_view kExchangeCompleted = "exchange.completed";
 inline constexpr std::string_view kExchangeCollapsed = "exchange.collapsed";
-// Exchange, version; exchange, version (the new agreed version), replaces (the one before),
-// unstaged (persons the new version leaves out, taken out of their stages).
+// Exchange, version, every person taken out of a stage; exchange, version (the new agreed
+// version), replaces (the one before), unstaged (persons the new version leaves out, taken out
+// of their stages).
 inline constexpr std::string_view kExchangeReplanned = "exchange.replanned";
 
 // ---- Proposals and the agreement -------------------------------------------------------------

@@ -315,16 +315,20 @@ Status RecordReplan(Recorder& recorder, const ProposalView& view, const std::str
   if (!row) return Status::Internal("exchange " + exchange + " executes without a state row");
   CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> dropped,
                          DropStagePersonsNotIn(recorder, exchange_id, view.content.transfers));
-  nlohmann::json unstaged = nlohmann::json::array();
-  for (int64_t person : dropped) unstaged.push_back(instance::PersonId(person));
   const std::string id = VersionId(view.version.id);
+  std::vector<std::string> subjects = {exchange, id};
+  nlohmann::json unstaged = nlohmann::json::array();
+  for (int64_t person : dropped) {
+    unstaged.push_back(instance::PersonId(person));
+    subjects.push_back(instance::PersonId(person));
+  }
   nlohmann::json payload = {{"exchange", exchange},
                             {"version", id},
                             {"replaces", VersionId(row->agreed_version)},
                             {"unstaged", unstaged}};
   AddOccurredAt(payload, occurred_at);
   CANJE_ASSIGN_OR_RETURN(int64_t seq,
-                         recorder.Record(events::kExchangeReplanned, {exchange, id}, payload));
+                         recorder.Record(events::kExchangeReplanned, subjects, payload));
   CANJE_RETURN_IF_ERROR(instance::OpenExchangeReason(recorder.vault(), *row));
   row->agreed_version = view.version.id;
   row->event_seq = seq;
