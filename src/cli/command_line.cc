@@ -5,6 +5,7 @@
 #include "cli/demo_commands.h"
 #include "cli/exchange_commands.h"
 #include "cli/execution_commands.h"
+#include "cli/stage_commands.h"
 #include "cli/hold_commands.h"
 #include "cli/interview_commands.h"
 #include "cli/link_command.h"
@@ -90,6 +91,7 @@ void DefineCommandLine(CLI::App& app, CommandContext& context) {
   AddSolveCommand(app, context);
   AddExchangeCommands(app, context);
   AddExecutionCommands(app, context);  // after AddExchangeCommands
+  AddStageCommands(app, context);      // after AddExchangeCommands
   AddWitnessPolicyCommands(app, context);  // after AddExchangeCommands
   AddParticipantCommands(app, context);    // after AddExchangeCommands
   AddReconciliationCommands(app, *AddLinkCommand(app, context), context);

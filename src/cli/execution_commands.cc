@@ -15,6 +15,7 @@
 #include "negotiation/execution.h"
 #include "negotiation/execution_files.h"
 #include "negotiation/proposal_actions.h"
+#include "negotiation/stages.h"
 #include "wire/execution_json.h"
 #include "wire/execution_reports.h"
 
@@ -41,6 +42,7 @@ struct ExecutionFlags {
   std::string persons_file;
   std::string csv_file;
   std::string html_file;
+  int64_t stage = 0;  // --stage N: one stage's persons only (negotiation/stages.h)
 };
 
 using ExecutionFlagsRef = std::shared_ptr<ExecutionFlags>;
@@ -51,7 +53,9 @@ Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(negotiation::ReadinessReport report,
-                         negotiation::ExchangeReadiness(*instance, id, flags.date));
+                         flags.stage > 0
+                             ? negotiation::StageReadiness(*instance, id, flags.stage, flags.date)
+                             : negotiation::ExchangeReadiness(*instance, id, flags.date));
   CANJE_ASSIGN_OR_RETURN(wire::Names names,
                          negotiation::VisibleNames(*instance, wire::PersonsOf(report)));
   if (context.global.json) {
@@ -60,7 +64,9 @@ Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
   }
   context.out << ExchangeId(report.exchange.id) << " (" << report.exchange.name << ") is "
               << report.state << ", agreed on " << negotiation::VersionId(report.agreed_version)
-              << "; checks as of " << report.date << '\n';
+              << "; checks as of " << report.date
+              << (flags.stage > 0 ? "; stage " + std::to_string(flags.stage) + " only" : "")
+              << '\n';
   Table table({"PERSON", "NAME", "FROM", "TO", "STATUS", "DETAIL"});
   for (const auto& entry : report.persons) {
     std::string detail;
@@ -158,8 +164,10 @@ Status RunReport(CommandContext& context, const ExecutionFlags& flags) {
 Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeReconciliation reconciliation,
-                         negotiation::ReconcileExchange(*instance, id, flags.date));
+  CANJE_ASSIGN_OR_RETURN(
+      negotiation::ExchangeReconciliation reconciliation,
+      flags.stage > 0 ? negotiation::ReconcileStage(*instance, id, flags.stage, flags.date)
+                      : negotiation::ReconcileExchange(*instance, id, flags.date));
   CANJE_ASSIGN_OR_RETURN(wire::Names names,
                          negotiation::VisibleNames(*instance, wire::PersonsOf(reconciliation)));
   if (!flags.csv_file.empty()) {
@@ -177,6 +185,9 @@ Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
   const auto& r = reconciliation;
   context.out << "Reconciliation of " << ExchangeId(r.exchange.id) << " (" << r.exchange.name
               << "), " << r.state << ", agreed on " << negotiation::VersionId(r.agreed_version)
+              << (flags.stage > 0 ? "; stage " + std::to_string(flags.stage) +
+                                        " only (the parties' counts are for the whole exchange)"
+                                  : "")
               << '\n';
   if (!r.manifest_sha256.empty()) context.out << "Manifest SHA-256 " << r.manifest_sha256 << '\n';
   context.out << "Log: " << r.log_size << " entries, root " << r.log_root << "\n\n";
@@ -310,6 +321,8 @@ void AddExecutionCommands(CLI::App& app, CommandContext& context) {
         "travelling");
     readiness->add_option("ID", flags->exchange, "The exchange (X1)")->required();
     readiness->add_option("--date", flags->date, "Check holds and interviews on this day");
+    readiness->add_option("--stage", flags->stage, "Only the persons of this stage (a number)")
+        ->check(CLI::PositiveNumber);
     SetCallback(readiness, context, flags, RunReadiness);
   }
   {
@@ -349,6 +362,8 @@ void AddExecutionCommands(CLI::App& app, CommandContext& context) {
     reconcile->add_option("--csv", flags->csv_file, "Also write the CSV to FILE");
     reconcile->add_option("--html", flags->html_file, "Also write a printable HTML manifest");
     reconcile->add_option("--date", flags->date, "Check holds and interviews on this day");
+    reconcile->add_option("--stage", flags->stage, "Only the persons of this stage (a number)")
+        ->check(CLI::PositiveNumber);
     SetCallback(reconcile, context, flags, RunReconcile);
   }
   auto* handover = app.add_subcommand("handover", "Handovers of an executing exchange");

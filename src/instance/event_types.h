@@ -114,6 +114,10 @@ inline constexpr std::string_view kExchangeVerifying = "exchange.verifying";
 inline constexpr std::string_view kExchangeExecuting = "exchange.executing";
 inline constexpr std::string_view kExchangeCompleted = "exchange.completed";
 inline constexpr std::string_view kExchangeCollapsed = "exchange.collapsed";
+// Exchange, version, every person taken out of a stage; exchange, version (the new agreed
+// version), replaces (the one before), unstaged (persons the new version leaves out, taken out
+// of their stages).
+inline constexpr std::string_view kExchangeReplanned = "exchange.replanned";
 
 // ---- Proposals and the agreement -------------------------------------------------------------
 
@@ -147,6 +151,16 @@ inline constexpr std::string_view kExecutionNotTravelling = "execution.not_trave
 inline constexpr std::string_view kExecutionHandedOver = "execution.handed_over";
 // Exchange, reporting party; exchange, party, direction, count, note, persons (when listed).
 inline constexpr std::string_view kExecutionCountReported = "execution.count_reported";
+// Exchange, every person of the stage; exchange, stage, name, date, place, persons.
+inline constexpr std::string_view kExecutionStagePlanned = "execution.stage_planned";
+// Exchange, every person assigned; exchange, stage, name, date, persons.
+inline constexpr std::string_view kExecutionStageAssigned = "execution.stage_assigned";
+// Exchange; exchange, stage, name, date, version.
+inline constexpr std::string_view kExecutionStageStarted = "execution.stage_started";
+// Exchange; exchange, stage, name, from, to (the days), reason.
+inline constexpr std::string_view kExecutionStagePostponed = "execution.stage_postponed";
+// Exchange; exchange, stage, name, date, handed_over, not_travelling.
+inline constexpr std::string_view kExecutionStageCompleted = "execution.stage_completed";
 
 // Every type above, once.
 inline constexpr std::string_view kAllEventTypes[] = {kInstanceCreated,
@@ -192,6 +206,7 @@ inline constexpr std::string_view kAllEventTypes[] = {kInstanceCreated,
                                                       kExchangeExecuting,
                                                       kExchangeCompleted,
                                                       kExchangeCollapsed,
+                                                      kExchangeReplanned,
                                                       kProposalCreated,
                                                       kProposalTabled,
                                                       kProposalCountered,
@@ -204,6 +219,11 @@ inline constexpr std::string_view kAllEventTypes[] = {kInstanceCreated,
                                                       kAgreementSigned,
                                                       kExecutionNotTravelling,
                                                       kExecutionHandedOver,
-                                                      kExecutionCountReported};
+                                                      kExecutionCountReported,
+                                                      kExecutionStagePlanned,
+                                                      kExecutionStageAssigned,
+                                                      kExecutionStageStarted,
+                                                      kExecutionStagePostponed,
+                                                      kExecutionStageCompleted};
 
 }  // namespace canje::events

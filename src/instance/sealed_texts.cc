@@ -259,6 +259,14 @@ void SealExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row) {
       SealTextWith(vault, protect::ExchangeStateReasonContext(row.exchange_id), row.reason);
 }
 
+void SealStageTexts(protect::Vault& vault, store::StageRow& row) {
+  row.texts_sealed =
+      row.place.empty() && row.postponed_reason.empty()
+          ? Bytes()
+          : SealTextWith(vault, protect::StageTextsContext(row.exchange_id, row.number),
+                         PairText("place", row.place, "postponed_reason", row.postponed_reason));
+}
+
 // ---- Opening --------------------------------------------------------------------------------
 
 Status OpenInterviews(PersonKeys& keys, protect::Vault& vault,
@@ -352,6 +360,18 @@ Status OpenReportedCounts(protect::Vault& vault, std::vector<store::ReportedCoun
 Status OpenExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row) {
   return OpenTextInto(vault, row.reason_sealed,
                       protect::ExchangeStateReasonContext(row.exchange_id), row.reason);
+}
+
+Status OpenStages(protect::Vault& vault, std::vector<store::StageRow>& rows) {
+  for (store::StageRow& row : rows) {
+    if (row.texts_sealed.empty()) continue;
+    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair,
+                           OpenPair(vault, row.texts_sealed,
+                                    protect::StageTextsContext(row.exchange_id, row.number)));
+    row.place = pair.value("place", "");
+    row.postponed_reason = pair.value("postponed_reason", "");
+  }
+  return Status::Ok();
 }
 
 }  // namespace canje::instance

@@ -30,6 +30,7 @@
 #include "store/agreement_tables.h"
 #include "store/execution_tables.h"
 #include "store/holds_tables.h"
+#include "store/stage_tables.h"
 #include "store/store.h"
 
 namespace canje::instance {
@@ -74,6 +75,8 @@ void SealHandoverTexts(protect::Vault& vault, store::HandoverRow& row);
 // `row.id` must be the id AddReportedCount will give (store::NextReportedCountId).
 void SealReportedCountNote(protect::Vault& vault, store::ReportedCountRow& row);
 void SealExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row);
+// A stage's place and the reason of its last postponement.
+void SealStageTexts(protect::Vault& vault, store::StageRow& row);
 
 // ---- Opening after a read ----------------------------------------------------------------------
 // A row whose sealed field is empty keeps its clear fields: a row of an erased person (empty),
@@ -91,5 +94,6 @@ Status OpenOverride(protect::Vault& vault, store::OverrideRow& row);
 Status OpenHandovers(protect::Vault& vault, std::vector<store::HandoverRow>& rows);
 Status OpenReportedCounts(protect::Vault& vault, std::vector<store::ReportedCountRow>& rows);
 Status OpenExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row);
+Status OpenStages(protect::Vault& vault, std::vector<store::StageRow>& rows);
 
 }  // namespace canje::instance

@@ -15,6 +15,7 @@
 #include "negotiation/exchange.h"
 #include "negotiation/hold_scope.h"
 #include "negotiation/proposal_actions.h"
+#include "negotiation/stages.h"
 #include "negotiation/workflow.h"
 #include "protect/sealing_contexts.h"
 
@@ -105,14 +106,6 @@ std::string Describe(const store::NotTravellingRow& outcome, Role viewer) {
          outcome.recorded_at + ")";
 }
 
-// "P17 (consent not given: ...), P18 (...)" for at most ten persons, then "and N more".
-std::string NameSome(const std::vector<std::string>& items) {
-  std::string text;
-  constexpr size_t kShown = 10;
-  for (size_t i = 0; i < items.size() && i < kShown; ++i) text += (i == 0 ? "" : ", ") + items[i];
-  if (items.size() > kShown) text += " and " + std::to_string(items.size() - kShown) + " more";
-  return text;
-}
 
 Status CheckRfc3339Utc(const std::string& at, std::string_view where) {
   auto digits = [&](size_t from, size_t count, int max) {
@@ -321,6 +314,8 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
                            exchange + " --to executing)");
   }
   if (handovers.empty()) return Status::Usage("no handover to record");
+  CANJE_ASSIGN_OR_RETURN(StagePlan plan,
+                         LoadStagePlan(instance.store(), instance.vault(), exchange_id));
   std::vector<Status> problems;
   std::map<int64_t, std::string> seen;
   // Well-formed items on the list, grouped by the day of the handover for the eligibility check.
@@ -354,6 +349,10 @@ Result<int64_t> RecordHandovers(Instance& instance, int64_t exchange_id,
     if (handover.to != transfer->to) {
       problem(Status::Invalid(who + " goes to " + transfer->to + " under " + version + ", not to " +
                               handover.to));
+      continue;
+    }
+    if (Status staged = CheckStageStarted(plan, exchange_id, handover.person_id); !staged.ok()) {
+      problem(staged);
       continue;
     }
     if (auto [it, fresh] = seen.emplace(handover.person_id, handover.where); !fresh) {
@@ -520,10 +519,9 @@ Result<int64_t> ReportCount(Instance& instance, int64_t exchange_id, const NewCo
 
 // ---- Reconciliation ------------------------------------------------------------------------
 
-Result<ExchangeReconciliation> ReconcileExchange(Instance& instance, int64_t exchange_id,
-                                                 const std::string& date) {
+Result<ExecutionFacts> ExecutionFactsOf(Instance& instance, int64_t exchange_id,
+                                        const std::string& date) {
   CANJE_ASSIGN_OR_RETURN(ReadinessReport readiness, ExchangeReadiness(instance, exchange_id, date));
-  store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(Loaded loaded, Load(instance, exchange_id));
   ExecutionFacts facts;
   facts.agreed = loaded.transfers;
@@ -534,13 +532,21 @@ Result<ExchangeReconciliation> ReconcileExchange(Instance& instance, int64_t exc
       facts.verified.insert(entry.transfer.person_id);
     }
   }
-  CANJE_ASSIGN_OR_RETURN(facts.reports, store::ReportedCountsOf(store, exchange_id));
+  CANJE_ASSIGN_OR_RETURN(facts.reports, store::ReportedCountsOf(instance.store(), exchange_id));
   CANJE_RETURN_IF_ERROR(instance::OpenReportedCounts(instance.vault(), facts.reports));
+  return facts;
+}
+
+Result<ExchangeReconciliation> ReconcileExchange(Instance& instance, int64_t exchange_id,
+                                                 const std::string& date) {
+  CANJE_ASSIGN_OR_RETURN(ExecutionFacts facts, ExecutionFactsOf(instance, exchange_id, date));
+  store::Store& store = instance.store();
+  CANJE_ASSIGN_OR_RETURN(Loaded loaded, Load(instance, exchange_id));
   ExchangeReconciliation result;
   result.exchange = loaded.exchange;
   result.state = loaded.state;
   result.agreed_version = loaded.agreed_version;
-  result.date = readiness.date;
+  result.date = date.empty() ? TodayIso() : date;
   result.generated_at = NowRfc3339();
   result.counts = ReconcileCounts(facts, instance.role());
   Result<AgreementCheck> check = VerifyAgreement(instance, loaded.agreed_version);
@@ -560,10 +566,17 @@ Result<ExchangeReconciliation> ReconcileExchange(Instance& instance, int64_t exc
 
 // ---- Guards of the exchange's moves ----------------------------------------------------------
 
-Status CheckReadyToExecute(Instance& instance, int64_t exchange_id) {
-  CANJE_ASSIGN_OR_RETURN(ReadinessReport readiness, ExchangeReadiness(instance, exchange_id, ""));
+std::string NameSome(const std::vector<std::string>& items) {
+  std::string text;
+  constexpr size_t kShown = 10;
+  for (size_t i = 0; i < items.size() && i < kShown; ++i) text += (i == 0 ? "" : ", ") + items[i];
+  if (items.size() > kShown) text += " and " + std::to_string(items.size() - kShown) + " more";
+  return text;
+}
+
+std::vector<std::string> NotReadyPersons(const ReadinessReport& report) {
   std::vector<std::string> lacking;
-  for (const PersonReadiness& entry : readiness.persons) {
+  for (const PersonReadiness& entry : report.persons) {
     if (entry.status != "blocked") continue;
     std::string reasons;
     for (const ObstacleAsRead& obstacle : entry.obstacles) {
@@ -571,6 +584,16 @@ Status CheckReadyToExecute(Instance& instance, int64_t exchange_id) {
     }
     lacking.push_back(PersonId(entry.transfer.person_id) + " (" + reasons + ")");
   }
+  return lacking;
+}
+
+Status CheckReadyToExecute(Instance& instance, int64_t exchange_id) {
+  CANJE_ASSIGN_OR_RETURN(ReadinessReport readiness, ExchangeReadiness(instance, exchange_id, ""));
+  CANJE_ASSIGN_OR_RETURN(StagePlan plan,
+                         LoadStagePlan(instance.store(), instance.vault(), exchange_id));
+  // In stages, the exchange starts executing with its first stage (stages.h).
+  if (!plan.stages.empty()) return CheckFirstStageMayStart(instance, exchange_id, readiness);
+  const std::vector<std::string> lacking = NotReadyPersons(readiness);
   if (lacking.empty()) return Status::Ok();
   const std::string exchange = ExchangeId(exchange_id);
   return Status::Invalid(
@@ -592,7 +615,11 @@ Status CheckExecutionComplete(Instance& instance, int64_t exchange_id) {
     if (loaded.outcomes.contains(transfer.person_id)) continue;
     open.push_back(PersonId(transfer.person_id) + " (to " + transfer.to + ")");
   }
-  if (open.empty()) return Status::Ok();
+  if (open.empty()) {
+    CANJE_ASSIGN_OR_RETURN(StagePlan plan,
+                           LoadStagePlan(instance.store(), instance.vault(), exchange_id));
+    return CheckEveryStageCompleted(plan, exchange_id);
+  }
   const std::string exchange = ExchangeId(exchange_id);
   return Status::Invalid(
       "exchange " + exchange + " cannot be completed: " + std::to_string(open.size()) + " of " +

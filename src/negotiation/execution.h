@@ -137,8 +137,18 @@ struct ExchangeReconciliation {
   CountReconciliation counts;
 };
 
+// The facts the count is reconciled from (count_reconciliation.h), as of `date` (empty: today).
+Result<ExecutionFacts> ExecutionFactsOf(instance::Instance& instance, int64_t exchange_id,
+                                        const std::string& date);
+
 Result<ExchangeReconciliation> ReconcileExchange(instance::Instance& instance, int64_t exchange_id,
                                                  const std::string& date);
+
+// The persons of `report` neither ready, handed over nor recorded as not travelling, each with
+// what they lack as the reader may read it: "P17 (consent not given ...)".
+std::vector<std::string> NotReadyPersons(const ReadinessReport& report);
+// "A, B, C" for at most ten items, then "and N more".
+std::string NameSome(const std::vector<std::string>& items);
 
 // Guards of the exchange's moves (workflow_actions.cc), as a mediator reads them: kInvalid
 // naming how many persons and who lacks what.

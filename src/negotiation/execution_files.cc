@@ -179,6 +179,20 @@ Result<std::vector<std::pair<NewInterview, std::string>>> ParseInterviewsCsv(
   return interviews;
 }
 
+Result<std::vector<StagePerson>> ParseStagePersonsCsv(std::string_view text,
+                                                      std::string_view file_name) {
+  std::vector<std::string> problems;
+  CANJE_ASSIGN_OR_RETURN(auto items,
+                         ReadCsvItems(text, file_name, {"person"}, {"person"}, problems));
+  std::vector<StagePerson> persons;
+  for (const CsvItem& item : items) {
+    const int64_t person = PersonOf(item, problems);
+    if (person != 0) persons.push_back({person, item.At("person")});
+  }
+  CANJE_RETURN_IF_ERROR(AllProblems(problems));
+  return persons;
+}
+
 Result<std::vector<int64_t>> ParsePersonList(std::string_view text, std::string_view file_name) {
   std::vector<std::string> problems;
   std::vector<int64_t> persons;

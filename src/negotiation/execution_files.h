@@ -34,6 +34,17 @@ Result<std::vector<NewHandover>> ParseHandoversCsv(std::string_view text,
 Result<std::vector<std::pair<NewInterview, std::string>>> ParseInterviewsCsv(
     std::string_view text, std::string_view file_name);
 
+// A person named for a stage (negotiation/stages.h), with where it was named
+// ("stage1.csv:3:1: "; empty when given on its own).
+struct StagePerson {
+  int64_t person_id = 0;
+  std::string where;
+};
+
+// Column person (P17 or 17); each person comes with its "FILE:LINE:COLUMN: " prefix.
+Result<std::vector<StagePerson>> ParseStagePersonsCsv(std::string_view text,
+                                                      std::string_view file_name);
+
 // One person id per line (P17 or 17); blank lines and lines starting with '#' are skipped.
 Result<std::vector<int64_t>> ParsePersonList(std::string_view text, std::string_view file_name);
 

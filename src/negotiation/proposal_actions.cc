@@ -1,5 +1,7 @@
 #include "negotiation/proposal_actions.h"
 
+#include "negotiation/stages.h"
+
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -15,6 +17,7 @@
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
 #include "negotiation/occurred_at.h"
+#include "negotiation/stages.h"
 #include "negotiation/workflow.h"
 #include "registry/list_kinds.h"
 
@@ -118,6 +121,47 @@ Result<ExchangeState> CurrentExchangeState(store::Store& store, int64_t exchange
   CANJE_ASSIGN_OR_RETURN(auto row, store::FindExchangeState(store, exchange_id));
   if (!row) return ExchangeState::kNegotiating;
   return ParseExchangeState(row->state);
+}
+
+// A version made while the exchange executes re-plans it: it names persons, counters the
+// agreed version (or a re-planning version tabled or rejected since), and keeps every transfer
+// already handed over. kInvalid naming what is missing otherwise.
+Status CheckReplan(Instance& instance, const NewProposal& proposal,
+                   const ProposalContent& content) {
+  const std::string exchange = ExchangeId(proposal.exchange_id);
+  CANJE_ASSIGN_OR_RETURN(auto state, store::FindExchangeState(instance.store(), proposal.exchange_id));
+  const int64_t agreed = state ? state->agreed_version : 0;
+  const std::string head = "exchange " + exchange + " is executing on " + VersionId(agreed) + "; ";
+  if (proposal.parent_id == 0) {
+    return Status::Invalid(head + "a version that re-plans it counters " + VersionId(agreed) +
+                           " (--parent " + VersionId(agreed) + ")");
+  }
+  if (!content.named) {
+    return Status::Invalid(head + "a version that re-plans it names the persons (--transfers FILE)");
+  }
+  if (proposal.parent_id < agreed) {
+    return Status::Invalid(head + VersionId(proposal.parent_id) +
+                           " was made before it; a re-planning version counters " +
+                           VersionId(agreed) + " or a re-planning version made since");
+  }
+  CANJE_ASSIGN_OR_RETURN(auto handovers, store::HandoversOf(instance.store(), proposal.exchange_id));
+  std::vector<std::string> missing;
+  for (const store::HandoverRow& handover : handovers) {
+    const bool kept = std::any_of(content.transfers.begin(), content.transfers.end(),
+                                  [&](const Transfer& t) {
+                                    return t.person_id == handover.person_id &&
+                                           t.to == handover.to_party;
+                                  });
+    if (!kept) {
+      missing.push_back(instance::PersonId(handover.person_id) + " (handed over to " +
+                        handover.to_party + " at " + handover.handed_over_at + ")");
+    }
+  }
+  if (missing.empty()) return Status::Ok();
+  std::string list;
+  for (size_t i = 0; i < missing.size(); ++i) list += (i == 0 ? "" : ", ") + missing[i];
+  return Status::Invalid(head + "a version that re-plans it keeps every transfer already "
+                         "handed over; " + std::to_string(missing.size()) + " are missing: " + list);
 }
 
 // kConflict when the version was superseded, is not in the state the caller expected, or (when
@@ -261,6 +305,37 @@ std::vector<std::string> PersonSubjects(const ProposalContent& content) {
   return subjects;
 }
 
+// A version agreed while the exchange executes becomes its agreed version; the exchange stays
+// executing, and the persons the version leaves out leave their stages (stages.h).
+Status RecordReplan(Recorder& recorder, const ProposalView& view, const std::string& occurred_at) {
+  const int64_t exchange_id = view.version.exchange_id;
+  const std::string exchange = ExchangeId(exchange_id);
+  store::Store& store = recorder.transaction().store();
+  CANJE_ASSIGN_OR_RETURN(auto row, store::FindExchangeState(store, exchange_id));
+  if (!row) return Status::Internal("exchange " + exchange + " executes without a state row");
+  CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> dropped,
+                         DropStagePersonsNotIn(recorder, exchange_id, view.content.transfers));
+  const std::string id = VersionId(view.version.id);
+  std::vector<std::string> subjects = {exchange, id};
+  nlohmann::json unstaged = nlohmann::json::array();
+  for (int64_t person : dropped) {
+    unstaged.push_back(instance::PersonId(person));
+    subjects.push_back(instance::PersonId(person));
+  }
+  nlohmann::json payload = {{"exchange", exchange},
+                            {"version", id},
+                            {"replaces", VersionId(row->agreed_version)},
+                            {"unstaged", unstaged}};
+  AddOccurredAt(payload, occurred_at);
+  CANJE_ASSIGN_OR_RETURN(int64_t seq,
+                         recorder.Record(events::kExchangeReplanned, subjects, payload));
+  CANJE_RETURN_IF_ERROR(instance::OpenExchangeReason(recorder.vault(), *row));
+  row->agreed_version = view.version.id;
+  row->event_seq = seq;
+  instance::SealExchangeReason(recorder.vault(), *row);
+  return store::PutExchangeState(recorder.transaction(), *row);
+}
+
 // Moves the version to its agreed state (and the exchange to agreed on a named version).
 Status RecordAgreement(Recorder& recorder, const ProposalView& view, int64_t revision,
                        const std::string& occurred_at) {
@@ -281,6 +356,7 @@ Status RecordAgreement(Recorder& recorder, const ProposalView& view, int64_t rev
   store::Store& store = recorder.transaction().store();
   CANJE_ASSIGN_OR_RETURN(ExchangeState state,
                          CurrentExchangeState(store, view.version.exchange_id));
+  if (state == ExchangeState::kExecuting) return RecordReplan(recorder, view, occurred_at);
   CANJE_RETURN_IF_ERROR(CheckTransition("exchange " + exchange, state, ExchangeState::kAgreed));
   nlohmann::json exchange_agreed = {{"exchange", exchange}, {"version", id}};
   AddOccurredAt(exchange_agreed, occurred_at);
@@ -403,10 +479,14 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
   }
   CANJE_ASSIGN_OR_RETURN(ExchangeState exchange_state,
                          CurrentExchangeState(instance.store(), proposal.exchange_id));
-  if (exchange_state != ExchangeState::kNegotiating) {
+  // While executing, a version re-plans the agreed one (CheckReplan); otherwise proposals are
+  // made only while negotiating.
+  const bool replan = exchange_state == ExchangeState::kExecuting;
+  if (exchange_state != ExchangeState::kNegotiating && !replan) {
     return Status::Invalid("exchange " + exchange + " is " +
                            std::string(ExchangeStateName(exchange_state)) +
-                           "; proposals are made only while it is negotiating");
+                           "; proposals are made only while it is negotiating (or, to re-plan "
+                           "it, while it is executing)");
   }
   const std::string date = Today(proposal.date);
   ProposalContent content;
@@ -441,6 +521,7 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
         JoinLines(blocked));
   }
 
+  if (replan) CANJE_RETURN_IF_ERROR(CheckReplan(instance, proposal, content));
   int64_t refers_to = 0;
   if (proposal.parent_id != 0) {
     CANJE_ASSIGN_OR_RETURN(ProposalView parent, LoadProposal(instance, proposal.parent_id));
@@ -468,6 +549,8 @@ Result<int64_t> CreateProposal(Instance& instance, const NewProposal& proposal) 
                                FormatCounts(parent.content.counts) + ")");
       }
       refers_to = parent.version.id;
+    } else if (replan && state == ProposalStateName(ProposalState::kAgreed)) {
+      // CheckReplan: the exchange's agreed version, re-planned.
     } else if (state == ProposalStateName(ProposalState::kTabled) ||
                state == ProposalStateName(ProposalState::kRejected)) {
       if (parent.version.refers_to != 0 && SameCounts(parent.content, content)) {

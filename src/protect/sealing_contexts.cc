@@ -41,6 +41,9 @@ std::string ReportedCountNoteContext(int64_t report_id) {
 std::string ExchangeStateReasonContext(int64_t exchange_id) {
   return "exchange " + N(exchange_id) + " state reason";
 }
+std::string StageTextsContext(int64_t exchange_id, int64_t stage) {
+  return "exchange " + N(exchange_id) + " stage " + N(stage) + " texts";
+}
 std::string LinkModelNameCountsContext(int64_t run) {
   return "link model " + N(run) + " name counts";
 }

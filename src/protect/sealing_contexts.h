@@ -57,6 +57,8 @@ std::string HandoverTextsContext(int64_t person_id, int64_t exchange_id);
 std::string ReportedCountNoteContext(int64_t report_id);
 // Why an exchange collapsed: "exchange 3 state reason".
 std::string ExchangeStateReasonContext(int64_t exchange_id);
+// A stage's place and last postponement reason: "exchange 3 stage 2 texts".
+std::string StageTextsContext(int64_t exchange_id, int64_t stage);
 // A saved link model's name counts: "link model 1 name counts".
 std::string LinkModelNameCountsContext(int64_t run);
 // A word of the vocabulary of name words, by its keyed hash in hex: "name word 0a1b…".

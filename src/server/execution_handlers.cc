@@ -10,6 +10,7 @@
 #include "negotiation/exchange.h"
 #include "negotiation/exchange_solve.h"
 #include "negotiation/execution.h"
+#include "negotiation/stages.h"
 #include "server/body_members.h"
 #include "server/handlers.h"
 #include "wire/execution_json.h"
@@ -20,11 +21,23 @@ namespace {
 
 using nlohmann::json;
 
-// GET /v1/exchanges/{id}/readiness?date=YYYY-MM-DD
+// ?stage=N (negotiation/stages.h): 0 when absent.
+Result<int64_t> StageQuery(ApiCall& call) {
+  const std::string text = call.Query("stage");
+  if (text.empty()) return 0;
+  Result<int64_t> number = negotiation::ParseStageNumber(text);
+  if (!number.ok()) return call.AtParameter(number.status(), "stage");
+  return number;
+}
+
+// GET /v1/exchanges/{id}/readiness?date=YYYY-MM-DD&stage=N
 Result<Reply> GetReadiness(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(negotiation::ReadinessReport report,
-                         negotiation::ExchangeReadiness(call.instance, id, call.Query("date")));
+  CANJE_ASSIGN_OR_RETURN(int64_t stage, StageQuery(call));
+  CANJE_ASSIGN_OR_RETURN(
+      negotiation::ReadinessReport report,
+      stage > 0 ? negotiation::StageReadiness(call.instance, id, stage, call.Query("date"))
+                : negotiation::ExchangeReadiness(call.instance, id, call.Query("date")));
   CANJE_ASSIGN_OR_RETURN(auto names,
                          negotiation::VisibleNames(call.instance, wire::PersonsOf(report)));
   return JsonReply(wire::ReadinessJson(report, names));
@@ -74,12 +87,15 @@ Result<ReconciliationForm> ReconciliationFormOf(ApiCall& call) {
   return ReconciliationForm::kJson;
 }
 
-// GET /v1/exchanges/{id}/reconciliation?date=YYYY-MM-DD&format=json|csv|html
+// GET /v1/exchanges/{id}/reconciliation?date=YYYY-MM-DD&format=json|csv|html&stage=N
 Result<Reply> GetReconciliation(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(ReconciliationForm form, ReconciliationFormOf(call));
-  CANJE_ASSIGN_OR_RETURN(negotiation::ExchangeReconciliation reconciliation,
-                         negotiation::ReconcileExchange(call.instance, id, call.Query("date")));
+  CANJE_ASSIGN_OR_RETURN(int64_t stage, StageQuery(call));
+  CANJE_ASSIGN_OR_RETURN(
+      negotiation::ExchangeReconciliation reconciliation,
+      stage > 0 ? negotiation::ReconcileStage(call.instance, id, stage, call.Query("date"))
+                : negotiation::ReconcileExchange(call.instance, id, call.Query("date")));
   CANJE_ASSIGN_OR_RETURN(auto names,
                          negotiation::VisibleNames(call.instance, wire::PersonsOf(reconciliation)));
   Reply reply;

@@ -42,6 +42,7 @@ Status AddHoldRoutes(Routes& routes);
 // GET /v1/exchanges/{id}/readiness, /v1/exchanges/{id}/handovers,
 // /v1/exchanges/{id}/reconciliation
 Status AddExecutionRoutes(Routes& routes);
+Status AddStageRoutes(Routes& routes);
 // GET and POST /v1/users, /v1/parties; POST /v1/users/{name}/totp, /v1/users/{name}/tokens
 // (an admin's)
 Status AddAdminRoutes(Routes& routes);

@@ -15,6 +15,7 @@ Result<Routes> AllRoutes() {
   CANJE_RETURN_IF_ERROR(AddProposalRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddAgreementRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddExecutionRoutes(routes));
+  CANJE_RETURN_IF_ERROR(AddStageRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddWorkflowRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddLogEntryRoutes(routes));
   CANJE_RETURN_IF_ERROR(AddReconciliationRoutes(routes));

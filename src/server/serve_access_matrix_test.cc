@@ -237,6 +237,33 @@ class AccessMatrixTest : public ::testing::Test {
         {"GET /v1/exchanges/{id}/readiness", {x1 + "/readiness", "", outside_x1}},
         {"GET /v1/exchanges/{id}/handovers", {x1 + "/handovers", "", outside_x1}},
         {"GET /v1/exchanges/{id}/reconciliation", {x1 + "/reconciliation", "", outside_x1}},
+        // Stages of the agreed X1: each allowed caller plans one (with no persons, so each
+        // succeeds), then its persons go to stage 1 once (422 after); X1 is not executing, so no
+        // stage starts (422) nor completes (422); a postponement to the same day again is 400.
+        {"GET /v1/exchanges/{id}/stages", {x1 + "/stages", "", outside_x1}},
+        {"POST /v1/exchanges/{id}/stages",
+         {x1 + "/stages",
+          R"({"name": "Day 1", "date": "2025-05-23", "place": "Apron 3"})",
+          outside_x1,
+          {},
+          {409, 422}}},
+        {"GET /v1/exchanges/{id}/stages/{n}", {x1 + "/stages/1", "", outside_x1, {}, {404}}},
+        {"POST /v1/exchanges/{id}/stages/{n}/persons",
+         {x1 + "/stages/1/persons",
+          R"({"persons": [")" + roster_person_ + R"("]})",
+          outside_x1,
+          {},
+          {404, 409, 422}}},
+        {"POST /v1/exchanges/{id}/stages/{n}/start",
+         {x1 + "/stages/1/start", "{}", outside_x1, {}, {404, 409, 422}}},
+        {"POST /v1/exchanges/{id}/stages/{n}/complete",
+         {x1 + "/stages/1/complete", "{}", outside_x1, {}, {404, 409, 422}}},
+        {"POST /v1/exchanges/{id}/stages/{n}/postpone",
+         {x1 + "/stages/1/postpone",
+          R"({"date": "2099-01-01", "reason": "runway closed"})",
+          outside_x1,
+          {},
+          {400, 404, 409, 422}}},
         // Execution: X1 is agreed, not executing, so handovers and reports are refused for their
         // state (422) once the role and the need to know allow them.
         {"POST /v1/exchanges/{id}/handovers",

@@ -288,6 +288,61 @@ TEST_F(ServeExecutionTest, OutcomesAndHandoversAreRecordedOnceAsOnTheCommandLine
   EXPECT_EQ(Body(Get("med", "/v1/exchanges/X1/handovers")).size(), 2u);
 }
 
+TEST_F(ServeExecutionTest, StagesArePlannedAsOnTheCommandLineAndBadInputWritesNothing) {
+  // A refusal with its status, a problem document, and the words that say why.
+  auto Refuse = [](const HttpResult& result, int status, const std::string& words = "") {
+    EXPECT_EQ(result.status, status) << result.body << result.error;
+    EXPECT_EQ(result.Header("content-type"), "application/problem+json") << result.body;
+    EXPECT_NE(result.body.find(words), std::string::npos) << words << " not in " << result.body;
+  };
+  const int64_t before = LogSize();
+  const json day1 = {{"name", "Day 1"}, {"date", "2025-05-23"}, {"place", "Apron 3"},
+                     {"persons", {roster_[0], us_[0]}}};
+  Refuse(Post("ven", "/v1/exchanges/X1/stages", day1.dump()), 403);
+  json bad = day1;
+  bad["date"] = "23/05/2025";
+  Refuse(Post("med", "/v1/exchanges/X1/stages", bad.dump()), 400, "--date");
+  bad = day1;
+  bad["seats"] = 3;
+  Refuse(Post("med", "/v1/exchanges/X1/stages", bad.dump()), 400, "seats");
+  bad = day1;
+  bad["persons"] = {roster_[0], roster_[5]};
+  Refuse(Post("med", "/v1/exchanges/X1/stages", bad.dump()), 422,
+                "/persons/1: " + roster_[5] + " is not on the agreed version V1");
+  bad["persons"] = {roster_[0], roster_[0]};
+  Refuse(Post("med", "/v1/exchanges/X1/stages", bad.dump()), 422, "listed twice");
+  Refuse(Get("med", "/v1/exchanges/X1/stages/1"), 404, "X1 has no stages");
+  Refuse(Get("med", "/v1/exchanges/X1/stages/first"), 400, "a number from 1");
+  EXPECT_EQ(LogSize(), before);
+
+  HttpResult planned = Post("med", "/v1/exchanges/X1/stages", day1.dump());
+  ASSERT_EQ(planned.status, 200) << planned.body;
+  EXPECT_EQ(Body(planned)["counts"], (json{{"SLV>VEN", 1}, {"VEN>USA", 1}}));
+  EXPECT_EQ(Body(planned)["state"], "planned");
+  for (const char* user : {"med", "ven"}) {
+    EXPECT_EQ(Body(Get(user, "/v1/exchanges/X1/stages")),
+              json::parse(Ok(user, {"exchange", "stage", "list", "X1", "--json"})))
+        << user;
+  }
+  const int64_t planned_size = LogSize();
+  // X1 is agreed: no stage starts; a postponement needs a later day.
+  Refuse(Post("med", "/v1/exchanges/X1/stages/1/start", "{}"), 422,
+                "a stage starts once it is executing");
+  Refuse(Post("med", "/v1/exchanges/X1/stages/1/postpone",
+                     R"({"date": "2025-05-20", "reason": "runway closed"})"),
+                400, "is not later than its planned day");
+  Refuse(Post("med", "/v1/exchanges/X1/stages/1/persons",
+                     json{{"persons", {roster_[0]}}}.dump()),
+                422, roster_[0] + " already is in stage 1");
+  EXPECT_EQ(LogSize(), planned_size);
+  HttpResult postponed = Post("med", "/v1/exchanges/X1/stages/1/postpone",
+                              R"({"date": "2025-05-26", "reason": "runway closed"})");
+  ASSERT_EQ(postponed.status, 200) << postponed.body;
+  EXPECT_EQ(Body(postponed)["date"], "2025-05-26");
+  EXPECT_EQ(Body(Get("ven", "/v1/exchanges/X1/stages/1")),
+            json::parse(Ok("ven", {"exchange", "stage", "show", "X1", "1", "--json"})));
+}
+
 TEST_F(ServeExecutionTest, CountsAreReportedAndReconciledInEveryForm) {
   Ok("med", {"exchange", "advance", "X1", "--to", "verifying"});
   Interview();

@@ -575,6 +575,35 @@ CREATE TABLE IF NOT EXISTS exchange_participants (
 );
 )sql";
 
+// Version 17: stages of an executing exchange (store/stage_tables.h): each stage's plan (its
+// place and the reason of its last postponement sealed under the text key) and which person is
+// in which stage.
+// IF NOT EXISTS, as for schema 14: a store taken back to an older schema version by hand (the
+// sealed texts' test does) keeps these tables and is migrated again.
+constexpr std::string_view kVersion17 = R"sql(
+CREATE TABLE IF NOT EXISTS execution_stages (
+  exchange_id INTEGER NOT NULL,
+  number INTEGER NOT NULL,
+  name TEXT NOT NULL,
+  planned_on TEXT NOT NULL,
+  state TEXT NOT NULL,
+  postponements INTEGER NOT NULL,
+  started_at TEXT NOT NULL,
+  completed_at TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  created_by TEXT NOT NULL,
+  event_seq INTEGER NOT NULL,
+  texts_sealed BLOB,
+  PRIMARY KEY (exchange_id, number)
+);
+CREATE TABLE IF NOT EXISTS execution_stage_persons (
+  exchange_id INTEGER NOT NULL,
+  person_id INTEGER NOT NULL REFERENCES persons(id),
+  stage INTEGER NOT NULL,
+  PRIMARY KEY (exchange_id, person_id)
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -647,6 +676,9 @@ const std::vector<Migration>& AllMigrations() {
            "guard cut, or the closest roster record of a person on no roster", kVersion15},
       {16, "exchange participants: each exchange's guarantors, who sign its agreement, and the "
            "observer organisations attached to it, who read its execution", kVersion16},
+      {17, "stages of an executing exchange: each stage's plan (place and postponement reason "
+           "sealed under the text key), state, and which person of the agreed version is in it",
+       kVersion17},
   };
   return kMigrations;
 }

@@ -79,6 +79,9 @@ constexpr CopiedTableSpec kCopiedTables[] = {
     {"name_words", "hash"},
     // Schema version 16 (store/exchange_participant_tables.h): guarantors and observers.
     {"exchange_participants", "exchange_id, role, party"},
+    // Schema version 17 (store/stage_tables.h): the stages of an exchange's execution.
+    {"execution_stages", "exchange_id, number"},
+    {"execution_stage_persons", "exchange_id, person_id"},
 };
 
 enum class ValueKind { kInt, kText, kBlob };
