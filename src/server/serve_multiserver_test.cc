@@ -9,6 +9,12 @@
 // lost), a session made through one server is accepted by every other, and no two checkpoints
 // were signed for one size.
 //
+// ReplicaTest brings up the same deployment with a synchronous streaming replica
+// (`scripts/local-deployment start DIR --replica`): the replica has what the primary wrote; a
+// base backup plus the WAL archive restores to a store that verifies and holds what was written
+// after the backup; the replica promoted after the primary is lost (SIGKILL-like immediate
+// stop) serves the servers, the log verifies and every write acknowledged before is there.
+//
 // Run by run_with_deployment.sh, which stops the deployment (scripts/local-deployment stop)
 // however this program ends; CANJE_DEPLOYMENT_DIR names the folder to bring it up in.
 #include <signal.h>
@@ -52,22 +58,32 @@ std::string ReadWhole(const std::string& path) {
 }
 
 // The deployment of scripts/local-deployment, started in CANJE_DEPLOYMENT_DIR on a database of
-// the test cluster and stopped when this goes out of scope.
+// the test cluster (with `replica`: on a cluster of its own with a streaming replica) and
+// stopped when this goes out of scope.
 class Deployment {
  public:
-  Deployment() {
+  explicit Deployment(bool replica = false) {
     const char* folder = std::getenv("CANJE_DEPLOYMENT_DIR");
     dir_ = folder ? folder : "";
     if (dir_.empty()) {
       error_ = "CANJE_DEPLOYMENT_DIR is not set: run this test through run_with_deployment.sh";
       return;
     }
-    RunResult started = RunProgram({Script(), "start", dir_, cli::testing::TestPostgresUrl()},
-                                   "/", {std::string("CANJE=") + Binary()});
+    RunResult started =
+        RunProgram({Script(), "start", dir_,
+                    replica ? std::string("--replica") : cli::testing::TestPostgresUrl()},
+                   "/", {std::string("CANJE=") + Binary()});
     if (started.exit_status != 0) {
       error_ = "scripts/local-deployment start: " + started.err;
       return;
     }
+    ReadEnvironment();
+    nginx_port_ = std::atoi(vars_["CANJE_DEPLOYMENT_URL"].substr(17).c_str());
+    std::istringstream ports(vars_["CANJE_DEPLOYMENT_SERVERS"]);
+    for (int port; ports >> port;) server_ports_.push_back(port);
+  }
+  // DIR/deployment.env, read again (promote changes CANJE_DB).
+  void ReadEnvironment() {
     std::istringstream env(ReadWhole(dir_ + "/deployment.env"));
     std::string line;
     while (std::getline(env, line)) {
@@ -76,9 +92,6 @@ class Deployment {
       if (line.rfind("export ", 0) != 0 || equals == std::string::npos) continue;
       vars_[line.substr(7, equals - 7)] = line.substr(equals + 2, line.size() - equals - 3);
     }
-    nginx_port_ = std::atoi(vars_["CANJE_DEPLOYMENT_URL"].substr(17).c_str());
-    std::istringstream ports(vars_["CANJE_DEPLOYMENT_SERVERS"]);
-    for (int port; ports >> port;) server_ports_.push_back(port);
   }
   ~Deployment() {
     if (!dir_.empty()) RunProgram({Script(), "stop", dir_}, "/", {});
@@ -88,6 +101,7 @@ class Deployment {
   int nginx_port() const { return nginx_port_; }
   const std::vector<int>& server_ports() const { return server_ports_; }
   const std::string& database() { return vars_["CANJE_DB"]; }
+  const std::string& replica_database() { return vars_["CANJE_DEPLOYMENT_REPLICA_DB"]; }
   // The process id of server `n` (1-based), as the script wrote it.
   pid_t ServerPid(int n) const {
     return std::atoi(ReadWhole(dir_ + "/serve-" + std::to_string(n) + ".pid").c_str());
@@ -103,15 +117,16 @@ class Deployment {
     return made;
   }
   // scripts/local-deployment restart DIR n: server `n` stopped with SIGTERM and started again.
-  RunResult Restart(int n) {
-    return RunProgram({Script(), "restart", dir_, std::to_string(n)}, "/",
-                      {std::string("CANJE=") + Binary()});
-  }
+  RunResult Restart(int n) { return RunScript({"restart", dir_, std::to_string(n)}); }
+  // scripts/local-deployment SUBCOMMAND DIR (promote, backup, restore).
+  RunResult Do(const std::string& subcommand) { return RunScript({subcommand, dir_}); }
   // `canje args...` on the deployment's store, with `env` added.
-  RunResult Canje(const std::vector<std::string>& args, std::vector<std::string> env = {}) {
+  // With `database`, on that store instead.
+  RunResult Canje(const std::vector<std::string>& args, std::vector<std::string> env = {},
+                  const std::string& database = "") {
     std::vector<std::string> argv{CANJE_BINARY};
     argv.insert(argv.end(), args.begin(), args.end());
-    env.push_back("CANJE_DB=" + vars_["CANJE_DB"]);
+    env.push_back("CANJE_DB=" + (database.empty() ? vars_["CANJE_DB"] : database));
     env.push_back("CANJE_MASTER_KEY_FILE=" + vars_["CANJE_MASTER_KEY_FILE"]);
     return RunProgram(argv, dir_, env);
   }
@@ -119,6 +134,10 @@ class Deployment {
  private:
   static std::string Script() { return std::string(CANJE_SOURCE_DIR) + "/scripts/local-deployment"; }
   static std::string Binary() { return CANJE_BINARY; }
+  RunResult RunScript(std::vector<std::string> args) {
+    args.insert(args.begin(), Script());
+    return RunProgram(args, "/", {std::string("CANJE=") + Binary()});
+  }
 
   std::string dir_;
   std::string error_;
@@ -366,7 +385,9 @@ int MultiServerTest::CheckExactlyOnce(const std::string& prefix, const LoadResul
       ADD_FAILURE() << reference << " is in the store, written by no one";
       continue;
     }
-    if (write->second.answered) EXPECT_EQ(write->second.hold, ids[0]) << reference;
+    if (write->second.answered) {
+      EXPECT_EQ(write->second.hold, ids[0]) << reference;
+    }
   }
   for (const auto& [key, outcome] : record.writes) {
     EXPECT_EQ(holds_by_reference.count(key), 1u) << key << " was answered but is not in the store";
@@ -530,7 +551,7 @@ TEST_F(MultiServerTest, ClientsLoseNothingWhileTheServersRestartOneAtATime) {
   LoadResult load;
   std::vector<std::string> restart_errors;
   ApplyLoad("rolling-", deployment_->nginx_port(), tokens, LogSize(deployment_->nginx_port()),
-            [&](const WaitForWrites& wait_for_writes, const std::atomic<int>&) {
+            [&](const WaitForWrites& wait_for_writes, const std::atomic<int>& writes_done) {
               int target = 60;
               for (int n = 1; n <= kServers; ++n) {
                 // Load before each restart, and writes answered while the server is away.
@@ -541,7 +562,18 @@ TEST_F(MultiServerTest, ClientsLoseNothingWhileTheServersRestartOneAtATime) {
                 }
                 RunResult restarted = deployment_->Restart(n);
                 if (restarted.exit_status != 0) restart_errors.push_back(restarted.err);
-                target += 60;
+                // nginx sends writes to it again (after its fail_timeout) before the next one
+                // goes: a rolling restart takes one server away at a time.
+                const int made_before = deployment_->HoldsMadeBy(n);
+                const auto deadline = Clock::now() + std::chrono::seconds(20);
+                while (deployment_->HoldsMadeBy(n) == made_before && Clock::now() < deadline) {
+                  std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                }
+                if (deployment_->HoldsMadeBy(n) == made_before) {
+                  restart_errors.push_back("nginx sent no write to server " + std::to_string(n) +
+                                           " in the 20 s after its restart");
+                }
+                target = writes_done + 60;
               }
               wait_for_writes(target, std::chrono::seconds(20));
             },
@@ -586,6 +618,101 @@ TEST_F(MultiServerTest, ClientsWriteExactlyOnceThroughNginxWhileAServerIsKilled)
     EXPECT_GT(deployment_->HoldsMadeBy(n), 0) << "server " << n << " made no hold";
   }
   CheckCheckpoints(load.record, /*survivors=*/{1, 3});
+}
+
+// The number of holds in the store at `url` (psql, so that a read-only replica can be asked).
+int HoldCount(const std::string& url) {
+  RunResult counted = cli::testing::RunPsql(url, "SELECT count(*) FROM legal_holds");
+  return counted.exit_status == 0 ? std::atoi(counted.out.c_str()) : -1;
+}
+
+// Waits (up to a minute) until `condition` holds.
+bool Eventually(const std::function<bool()>& condition) {
+  for (int i = 0; i < 600; ++i) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return condition();
+}
+
+class ReplicaTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(deployment_.error().empty()) << deployment_.error();
+    RunResult token = deployment_.Canje({"user", "token", "create", "admin", "--json"});
+    ASSERT_EQ(token.exit_status, 0) << token.err;
+    token_ = json::parse(token.out)["token"];
+  }
+  // `count` holds written through nginx, references PREFIX0, PREFIX1, ...: each must be
+  // acknowledged (201).
+  void Write(const std::string& prefix, int count) {
+    HttpTestClient nginx(deployment_.nginx_port());
+    for (int i = 0; i < count; ++i) {
+      const std::string key = prefix + std::to_string(i);
+      HttpResult made = nginx.Send("POST", "/v1/holds", token_, HoldBody(key),
+                                   {{"Idempotency-Key", key}});
+      ASSERT_EQ(made.status, 201) << key << ": " << made.body;
+      acknowledged_.push_back(key);
+    }
+  }
+  // Every acknowledged hold is in the store at `database` exactly once, and its log verifies.
+  void ExpectEverythingAcknowledgedIn(const std::string& database, const std::string& what) {
+    RunResult listed =
+        deployment_.Canje({"hold", "list", "--on", "2026-06-01", "--json"}, {}, database);
+    ASSERT_EQ(listed.exit_status, 0) << what << ": " << listed.err;
+    std::map<std::string, int> holds;
+    for (const auto& hold : json::parse(listed.out)) ++holds[hold["reference"].get<std::string>()];
+    for (const std::string& key : acknowledged_) {
+      EXPECT_EQ(holds[key], 1) << what << ": " << key << " was acknowledged";
+    }
+    RunResult verified = deployment_.Canje({"log", "verify"}, {}, database);
+    EXPECT_EQ(verified.exit_status, 0) << what << ": " << verified.out << verified.err;
+  }
+
+  Deployment deployment_{/*replica=*/true};
+  std::string token_;
+  std::vector<std::string> acknowledged_;
+};
+
+TEST_F(ReplicaTest, TheReplicaFollowsTakesOverLosingNothingAndABackupRestores) {
+  const std::string primary = deployment_.database();
+  const std::string replica = deployment_.replica_database();
+  ASSERT_FALSE(replica.empty());
+  // The replica is synchronous: a commit is acknowledged once the replica has its WAL.
+  RunResult state = cli::testing::RunPsql(
+      primary, "SELECT sync_state FROM pg_stat_replication WHERE application_name = 'canje_replica'");
+  ASSERT_EQ(state.exit_status, 0) << state.err;
+  EXPECT_EQ(state.out, "sync\n");
+
+  Write("before-backup-", 10);
+  EXPECT_TRUE(Eventually([&] { return HoldCount(replica) == HoldCount(primary); }))
+      << "the replica has " << HoldCount(replica) << " holds, the primary " << HoldCount(primary);
+  EXPECT_EQ(HoldCount(replica), 10);
+
+  // A base backup, more writes, then a restore from the backup and the WAL archive: it has the
+  // writes made after the backup too.
+  RunResult backup = deployment_.Do("backup");
+  ASSERT_EQ(backup.exit_status, 0) << backup.err;
+  Write("after-backup-", 10);
+  RunResult restored = deployment_.Do("restore");
+  ASSERT_EQ(restored.exit_status, 0) << restored.err;
+  const std::string restored_database = restored.out.substr(0, restored.out.find('\n'));
+  EXPECT_EQ(HoldCount(restored_database), 20);
+  ExpectEverythingAcknowledgedIn(restored_database, "the restored store");
+
+  // The primary is lost right after acknowledging writes; the replica takes over.
+  Write("before-switch-", 10);
+  RunResult promoted = deployment_.Do("promote");
+  ASSERT_EQ(promoted.exit_status, 0) << promoted.err;
+  deployment_.ReadEnvironment();
+  ASSERT_EQ(deployment_.database(), replica) << "the servers were not pointed at the replica";
+  for (int port : deployment_.server_ports()) {
+    HttpTestClient direct(port);
+    EXPECT_EQ(direct.Send("GET", "/v1/whoami", token_).status, 200) << "server on " << port;
+  }
+  Write("after-switch-", 5);
+  ExpectEverythingAcknowledgedIn(replica, "the promoted replica");
+  EXPECT_EQ(HoldCount(replica), 35);
 }
 
 }  // namespace
