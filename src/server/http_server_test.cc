@@ -88,20 +88,28 @@ class Client {
     request.prepare_payload();
     http::write(stream_, request);
   }
-  // The answer; status 0 when the connection closed without one.
+  // The answer; status 0 when the connection closed without one (or nothing came in a
+  // minute: `timed_out()` then says so).
   http::response<http::string_body> Read() {
     http::response<http::string_body> response;
+    // Asynchronous, so that the stream's deadline applies (a synchronous read ignores it).
     stream_.expires_after(std::chrono::seconds(60));
     beast::error_code error;
-    http::read(stream_, buffer_, response, error);
+    http::async_read(stream_, buffer_, response,
+                     [&error](beast::error_code read_error, size_t) { error = read_error; });
+    io_.restart();
+    io_.run();
+    timed_out_ = error == beast::error::timeout;
     if (error) response.result(0);
     return response;
   }
+  bool timed_out() const { return timed_out_; }
 
  private:
   net::io_context io_;
   beast::tcp_stream stream_;
   beast::flat_buffer buffer_;
+  bool timed_out_ = false;
 };
 
 // A server with its own thread; stopped and joined at the end.
@@ -257,6 +265,7 @@ TEST(HttpServerTest, ARequestHandledLongerThanTheRequestTimeoutHasItsConnectionC
   ASSERT_TRUE(WaitFor([&] { return gate.entered == 1; }));
   auto cut = slow.Read();  // the gate is still shut: only the timeout can end this read
   EXPECT_EQ(cut.result_int(), 0u) << "an answer came: " << cut.body();
+  EXPECT_FALSE(slow.timed_out()) << "the server did not cut the connection";
   gate.Open();
   Client next(server->port());
   next.Send("GET", "/next");
