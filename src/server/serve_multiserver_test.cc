@@ -715,5 +715,78 @@ TEST_F(ReplicaTest, TheReplicaFollowsTakesOverLosingNothingAndABackupRestores) {
   EXPECT_EQ(HoldCount(replica), 35);
 }
 
+// Back-pressure on the real binary: `canje serve --threads 2 --max-queue 2` on a store of its
+// own, its holds table locked (LOCK TABLE in an open psql transaction), so that every write of
+// a hold waits. Two writes are sent and seen waiting on the lock (both workers busy); then six
+// more at once: two fit in the line, four are answered 503 with Retry-After at once. Once the
+// lock is released the four admitted are answered 201, and no refused write is in the store.
+TEST(BackPressureTest, ASaturatedServerRefusesTheExcessWritesAndMakesNoneOfThem) {
+  cli::testing::CanjeRunner canje;
+  canje.Init();
+  const std::string token = CreateApiToken(canje, "admin");
+  ServeProcess server(canje, {"--threads", "2", "--max-queue", "2"});
+  ASSERT_NE(server.port(), 0) << server.error();
+  auto count = [&](const std::string& sql) {
+    return std::atoi(cli::testing::RunPsql(canje.database(), sql).out.c_str());
+  };
+  FILE* lock = popen(("psql -X -q -v ON_ERROR_STOP=1 -d '" + canje.database() + "' >/dev/null")
+                         .c_str(),
+                     "w");
+  ASSERT_NE(lock, nullptr);
+  fputs("BEGIN; LOCK TABLE legal_holds IN ACCESS EXCLUSIVE MODE;\n", lock);
+  fflush(lock);
+  ASSERT_TRUE(Eventually([&] {
+    return count("SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation WHERE "
+                 "c.relname = 'legal_holds' AND l.mode = 'AccessExclusiveLock' AND l.granted") == 1;
+  }));
+
+  constexpr int kWrites = 8;
+  std::vector<HttpResult> answers(kWrites);
+  std::atomic<int> answered{0};
+  std::vector<std::thread> writers;
+  auto send = [&](int i) {
+    writers.emplace_back([&, i] {
+      const std::string key = "pressure-" + std::to_string(i);
+      HttpTestClient http(server.port());
+      answers[i] = http.Send("POST", "/v1/holds", token, HoldBody(key), {{"Idempotency-Key", key}});
+      ++answered;
+    });
+  };
+  send(0);
+  send(1);
+  const std::string waiting_on_lock =
+      "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = "
+      "current_database()";
+  ASSERT_TRUE(Eventually([&] { return count(waiting_on_lock) == 2; })) << count(waiting_on_lock);
+  for (int i = 2; i < kWrites; ++i) send(i);
+  // Four refused at once; the other four are still waiting.
+  EXPECT_TRUE(Eventually([&] { return answered == 4; })) << answered;
+  std::set<std::string> refused;
+  for (int i = 0; i < kWrites; ++i) {
+    if (answers[i].status != 503) continue;
+    refused.insert("pressure-" + std::to_string(i));
+    EXPECT_EQ(answers[i].Header("retry-after"), "1");
+    EXPECT_NE(answers[i].body.find("urn:canje:problem:unavailable"), std::string::npos)
+        << answers[i].body;
+  }
+  EXPECT_EQ(refused.size(), 4u);
+  EXPECT_EQ(answered, 4) << "a write that should wait was answered";
+  fputs("COMMIT;\n", lock);
+  pclose(lock);
+  for (auto& thread : writers) thread.join();
+  int made = 0;
+  for (const HttpResult& answer : answers) made += answer.status == 201;
+  EXPECT_EQ(made, 4) << "the two handled and the two waiting are made";
+  RunResult listed = canje.Run({"hold", "list", "--on", "2026-06-01", "--json"});
+  ASSERT_EQ(listed.exit_status, 0) << listed.err;
+  int stored = 0;
+  for (const auto& hold : json::parse(listed.out)) {
+    EXPECT_EQ(refused.count(hold["reference"].get<std::string>()), 0u)
+        << hold["reference"] << " was refused, yet made";
+    ++stored;
+  }
+  EXPECT_EQ(stored, made);
+}
+
 }  // namespace
 }  // namespace canje::server::testing
