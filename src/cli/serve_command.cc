@@ -26,6 +26,10 @@ struct ServeOptions {
   size_t body_limit = 1 << 20;
   int pool_size = -1;  // idle instances kept per user; -1: --threads
   int max_connections = 512;
+  int max_client_connections = 256;  // from one peer address; 0: no limit
+  int max_queue = 64;                // requests waiting for a worker thread
+  int queue_timeout_s = 10;          // longest wait for a worker, then 503
+  int request_timeout_s = 60;        // longest a request is handled, then the connection is cut
   std::string log_level = "info";
   std::string log_file;  // empty: stderr
   std::string config_file;
@@ -47,6 +51,16 @@ struct FixedSettings {
     if (options.pool_size != other.options.pool_size) changed.push_back("pool-size");
     if (options.max_connections != other.options.max_connections) {
       changed.push_back("max-connections");
+    }
+    if (options.max_client_connections != other.options.max_client_connections) {
+      changed.push_back("max-client-connections");
+    }
+    if (options.max_queue != other.options.max_queue) changed.push_back("max-queue");
+    if (options.queue_timeout_s != other.options.queue_timeout_s) {
+      changed.push_back("queue-timeout");
+    }
+    if (options.request_timeout_s != other.options.request_timeout_s) {
+      changed.push_back("request-timeout");
     }
     if (options.witness_poll_ms != other.options.witness_poll_ms ||
         options.witness_retry_max_s != other.options.witness_retry_max_s ||
@@ -125,6 +139,10 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
   CANJE_RETURN_IF_ERROR(server::ParseListenAddress(options.listen, http));
   http.threads = options.threads;
   http.max_connections = options.max_connections;
+  http.max_client_connections = options.max_client_connections;
+  http.max_queue = options.max_queue;
+  http.queue_timeout = std::chrono::seconds(options.queue_timeout_s);
+  http.limits.request_timeout = std::chrono::seconds(options.request_timeout_s);
   http.limits.body_limit = options.body_limit;
   CANJE_ASSIGN_OR_RETURN(server::LogLevel level, LogLevelOf(options));
   CANJE_ASSIGN_OR_RETURN(auto log, server::RequestLog::Open(options.log_file, level));
@@ -171,6 +189,9 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
              {{"event", "start"},
               {"listen", host + ":" + std::to_string(server.port())},
               {"threads", http.threads},
+              {"max_connections", http.max_connections},
+              {"max_client_connections", http.max_client_connections},
+              {"max_queue", http.max_queue},
               {"console", console_folder.empty() ? nlohmann::ordered_json(nullptr)
                                                  : nlohmann::ordered_json(console_folder)},
               {"store", RedactedUrl(running.database)},
@@ -187,8 +208,8 @@ Status RunServe(ServeCommand& command, CommandContext& context) {
 constexpr const char* kServeFooter =
     "Settings can also come from a configuration file (--config FILE; the packaged service "
     "reads /etc/canje/serve.conf): one KEY = VALUE a line, the keys being this command's flags "
-    "without their '--' (listen, threads, body-limit, max-connections, pool-size, log-level, "
-    "log-file, witness-poll-ms, witness-retry-max, witness-timeout-ms, console) and the "
+    "without their '--' (listen, threads, body-limit, max-connections, max-client-connections, "
+    "max-queue, queue-timeout, request-timeout, pool-size, log-level, log-file, witness-poll-ms, witness-retry-max, witness-timeout-ms, console) and the "
     "global db and master-key; '#' starts a comment line. A flag given on the command line wins "
     "over the file. An unknown key or a bad value is an error naming FILE:LINE.\n"
     "\n"
@@ -201,7 +222,14 @@ constexpr const char* kServeFooter =
     "carries the request's id in X-Request-Id. SIGTERM (systemctl stop) stops gracefully: no new "
     "connection, requests in progress answered. SIGHUP (systemctl reload) reads the "
     "configuration file again: the log level and file change at once (the file is reopened, for "
-    "log rotation); other changed settings are logged as needing a restart.";
+    "log rotation); other changed settings are logged as needing a restart.\n"
+    "\n"
+    "Back-pressure: --threads workers answer requests and --max-queue more may wait for one; "
+    "a request over that, one that waited --queue-timeout seconds, a connection over "
+    "--max-connections or over --max-client-connections from one address is answered 503 with "
+    "Retry-After and nothing is done for it. A request still being handled after "
+    "--request-timeout seconds has its connection cut. Behind a reverse proxy every connection "
+    "comes from the proxy's address: limit clients there (docs/operations.md).";
 
 }  // namespace
 
@@ -252,6 +280,28 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
                        "Connections open at once; more are answered 503 with Retry-After")
           ->capture_default_str()
           ->check(CLI::Range(1, 60000)),
+      serve
+          ->add_option("--max-client-connections", options.max_client_connections,
+                       "Connections open at once from one peer address (0: no limit); more are "
+                       "answered 503 with Retry-After")
+          ->capture_default_str()
+          ->check(CLI::Range(0, 60000)),
+      serve
+          ->add_option("--max-queue", options.max_queue,
+                       "Requests waiting for a worker thread when all are busy; more are "
+                       "answered 503 with Retry-After")
+          ->capture_default_str()
+          ->check(CLI::Range(0, 100000)),
+      serve
+          ->add_option("--queue-timeout", options.queue_timeout_s,
+                       "Seconds a request may wait for a worker thread; then 503, not run")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 3600)),
+      serve
+          ->add_option("--request-timeout", options.request_timeout_s,
+                       "Seconds a request may be handled; then its connection is cut")
+          ->capture_default_str()
+          ->check(CLI::Range(1, 86400)),
       serve
           ->add_option("--pool-size", options.pool_size,
                        "Open instances kept per user between requests (default: --threads; 0 "

@@ -50,6 +50,7 @@ Status ParseListenAddress(std::string_view text, HttpServerOptions& options) {
 HttpServer::HttpServer(HttpServerOptions options, RequestHandler& handler)
     : options_(std::move(options)),
       handler_(handler),
+      workers_(options_.threads, options_.max_queue, options_.queue_timeout),
       io_(options_.threads),
       acceptor_(net::make_strand(io_)),
       signals_(io_),
@@ -86,19 +87,26 @@ Status HttpServer::Listen() {
 
 namespace {
 
-// The whole answer to a connection over the limit: written without waiting (the socket's
+// The whole answer to a connection over a limit: written without waiting (the socket's
 // buffer takes it) and the connection closed.
-void RefuseBusy(tcp::socket& socket) {
-  static constexpr std::string_view kBody =
-      R"({"type":"urn:canje:problem:unavailable","title":"Unavailable","status":503,)"
-      R"("detail":"the server has as many connections open as it allows; try again shortly"})";
-  static const std::string kResponse =
-      "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
-      "Cache-Control: no-store\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: " +
-      std::to_string(kBody.size()) + "\r\n\r\n" + std::string(kBody);
+std::string BusyConnectionResponse(std::string_view detail) {
+  const std::string body =
+      R"({"type":"urn:canje:problem:unavailable","title":"Unavailable","status":503,"detail":")" +
+      std::string(detail) + "\"}";
+  return "HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/problem+json\r\n"
+         "Cache-Control: no-store\r\nRetry-After: 1\r\nConnection: close\r\nContent-Length: " +
+         std::to_string(body.size()) + "\r\n\r\n" + body;
+}
+
+void RefuseBusy(tcp::socket& socket, bool one_client) {
+  static const std::string kAll = BusyConnectionResponse(
+      "the server has as many connections open as it allows; try again shortly");
+  static const std::string kOneClient = BusyConnectionResponse(
+      "your address has as many connections open to the server as one client may; close one, "
+      "or try again shortly");
   boost::system::error_code ignored;
   socket.non_blocking(true, ignored);
-  socket.write_some(net::buffer(kResponse), ignored);
+  socket.write_some(net::buffer(one_client ? kOneClient : kAll), ignored);
   socket.shutdown(tcp::socket::shutdown_both, ignored);
   socket.close(ignored);
 }
@@ -118,9 +126,13 @@ void HttpServer::Accept() {
         if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
         if (error) return AcceptLater();  // EMFILE, ENFILE, ENOBUFS: let connections end
         if (open_sessions_ >= options_.max_connections) {
-          RefuseBusy(socket);
+          RefuseBusy(socket, false);
           return Accept();
         }
+        boost::system::error_code no_peer;
+        const net::ip::address peer = socket.remote_endpoint(no_peer).address();
+        if (no_peer) return Accept();  // the client is already gone
+        bool over_client_limit = false;
         {
           // The session is created, started and released outside the lock: releasing it may
           // run its destructor (when the connection already ended on another thread), which
@@ -128,25 +140,36 @@ void HttpServer::Accept() {
           std::shared_ptr<HttpSession> session;
           {
             std::lock_guard lock(mutex_);
-            if (!stopping_) {
+            int& from_peer = per_client_[peer];
+            over_client_limit = options_.max_client_connections > 0 &&
+                                from_peer >= options_.max_client_connections;
+            if (!stopping_ && !over_client_limit) {
               if (sessions_.size() > 2 * static_cast<size_t>(open_sessions_) + 16) {
                 std::erase_if(sessions_, [](const auto& weak) { return weak.expired(); });
               }
               ++open_sessions_;
-              session = std::make_shared<HttpSession>(std::move(socket), handler_,
-                                                      options_.limits, [this] { SessionEnded(); });
+              ++from_peer;
+              session = std::make_shared<HttpSession>(std::move(socket), handler_, workers_,
+                                                      options_.limits,
+                                                      [this, peer] { SessionEnded(peer); });
               sessions_.insert(session);
+            } else if (from_peer == 0) {
+              per_client_.erase(peer);
             }
           }
           if (session) session->Start();
         }
+        if (over_client_limit) RefuseBusy(socket, true);
         Accept();
       });
 }
 
-void HttpServer::SessionEnded() {
-  if (--open_sessions_ > 0) return;
+void HttpServer::SessionEnded(const net::ip::address& peer) {
   std::lock_guard lock(mutex_);
+  if (auto found = per_client_.find(peer); found != per_client_.end() && --found->second <= 0) {
+    per_client_.erase(found);
+  }
+  if (--open_sessions_ > 0) return;
   if (stopping_) net::post(io_, [this] { drain_timer_.cancel(); });
 }
 
@@ -170,6 +193,9 @@ void HttpServer::Run() {
   for (int i = 1; i < options_.threads; ++i) threads.emplace_back([this] { io_.run(); });
   io_.run();
   for (auto& thread : threads) thread.join();
+  // Every connection is gone (or the drain timeout passed): the workers end once the requests
+  // they hold are done.
+  workers_.Stop();
 }
 
 void HttpServer::Stop() {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <boost/asio/dispatch.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/post.hpp>
 #include <limits>
 
@@ -36,6 +37,16 @@ Problem HeaderTooLargeProblem(size_t limit) {
   return problem;
 }
 
+// 503: the workers are all busy and the line of waiting requests is full, or this request
+// waited too long in it. Nothing was run for the request.
+Problem BusyProblem(std::string detail) {
+  return ProblemFromStatus(Status::Unavailable(std::move(detail)));
+}
+
+constexpr const char* kQueueFull =
+    "every worker thread is busy and the line of waiting requests is full; nothing was done: "
+    "send the request again after the seconds Retry-After says";
+
 std::string_view Text(const beast::flat_buffer& buffer) {
   return {static_cast<const char*>(buffer.data().data()), buffer.data().size()};
 }
@@ -43,8 +54,14 @@ std::string_view Text(const beast::flat_buffer& buffer) {
 }  // namespace
 
 HttpSession::HttpSession(boost::asio::ip::tcp::socket socket, RequestHandler& handler,
-                         const SessionLimits& limits, std::function<void()> on_end)
-    : stream_(std::move(socket)), handler_(handler), limits_(limits), on_end_(std::move(on_end)) {}
+                         RequestWorkers& workers, const SessionLimits& limits,
+                         std::function<void()> on_end)
+    : stream_(std::move(socket)),
+      request_timer_(stream_.get_executor()),
+      handler_(handler),
+      workers_(workers),
+      limits_(limits),
+      on_end_(std::move(on_end)) {}
 
 HttpSession::~HttpSession() {
   if (on_end_) on_end_();
@@ -111,6 +128,8 @@ void HttpSession::OnHeaderBytes(size_t skip, size_t header_end) {
   }
   if (error) return RefuseAndClose(FramingProblem(ParseFault(error)));
   if (auto fault = CheckBodyFraming(parser_->get())) return RefuseAndClose(FramingProblem(*fault));
+  // Refused before its body is read (or its token checked): the server is saturated.
+  if (workers_.Full()) return RefuseAndClose(BusyProblem(kQueueFull));
   if (parser_->is_done()) return OnBody({});
   body_limit_ = handler_.BodyLimit(parser_->get(), limits_.body_limit);
   if (parser_->content_length() && *parser_->content_length() > body_limit_) {
@@ -153,8 +172,46 @@ void HttpSession::OnBody(beast::error_code error) {
   }
   if (IsParseError(error)) return RefuseAndClose(FramingProblem(ParseFault(error)));
   if (error) return Close();
-  stream_.expires_never();  // the handler may take its time; the store has its own timeouts
-  Answer(handler_.Handle(parser_->get()));
+  stream_.expires_never();  // the request timer below bounds the handler
+  const unsigned version = parser_->get().version();
+  // The work guard keeps the network threads running while the request is with the workers
+  // (a graceful stop waits for its answer).
+  bool accepted = workers_.TrySubmit(
+      [self = shared_from_this(), version,
+       guard = boost::asio::make_work_guard(stream_.get_executor())](bool expired) {
+        HttpResponse response;
+        if (expired) {
+          response = ProblemResponse(
+              BusyProblem("the request waited longer than the server's queue timeout for a "
+                          "worker thread; nothing was done: send it again after the seconds "
+                          "Retry-After says"),
+              version, false);
+          response.set(boost::beast::http::field::retry_after, "1");
+          self->handler_.Refused(response);
+        } else {
+          response = self->handler_.Handle(self->parser_->get());
+        }
+        boost::asio::post(self->stream_.get_executor(),
+                          [self, expired, response = std::move(response)]() mutable {
+                            self->OnHandled(std::move(response), expired);
+                          });
+      });
+  if (!accepted) return RefuseAndClose(BusyProblem(kQueueFull));
+  handling_ = true;
+  request_timer_.expires_after(limits_.request_timeout);
+  request_timer_.async_wait([self = shared_from_this()](boost::system::error_code timer_error) {
+    if (timer_error || !self->handling_) return;
+    self->cut_ = true;  // the client is told nothing: it cannot know whether the work was done
+    self->Close();
+  });
+}
+
+void HttpSession::OnHandled(HttpResponse response, bool expired) {
+  handling_ = false;
+  request_timer_.cancel();
+  if (cut_) return;
+  if (expired) refused_ = true;  // the connection closes after the 503
+  Answer(std::move(response));
 }
 
 void HttpSession::Answer(HttpResponse response) {
@@ -178,6 +235,7 @@ void HttpSession::RefuseAndClose(const Problem& problem) {
   busy_ = true;
   refused_ = true;
   HttpResponse response = ProblemResponse(problem, 11, false);
+  if (problem.status == 503) response.set(http::field::retry_after, "1");
   handler_.Refused(response);
   Answer(std::move(response));
 }

@@ -10,16 +10,23 @@
 //     Content-Length), and a request that announces a body is screened by the handler (the API
 //     checks its token) before a byte of the body is read;
 //  4. the body arrives within `body_timeout` and is at most `body_limit` bytes, or what the
-//     handler allows that request (RequestHandler::BodyLimit), else 413.
-// Every refusal closes the connection after its answer. A handler runs on the connection's
-// strand and may block on the store; the server runs several threads so that one slow request
-// does not hold the others.
+//     handler allows that request (RequestHandler::BodyLimit), else 413;
+//  5. the complete request is handed to the worker threads (server/request_workers.h), which
+//     may block on the store. When they are all busy and the line of waiting requests is full
+//     — already when the header arrives, or when the body has — the answer is 503 with
+//     Retry-After and nothing is run; a request that waited longer than the queue's limit for
+//     a worker is answered the same. A request still being handled `request_timeout` after it
+//     was handed over is cut: the connection closes without an answer (the handler cannot be
+//     stopped half-way; a client retries a write with its Idempotency-Key, which tells it what
+//     became of the first attempt).
+// Every refusal closes the connection after its answer.
 //
 // Stop(): a connection waiting for a request closes now; one answering a request finishes the
 // answer, sends `Connection: close` and closes.
 #pragma once
 
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <chrono>
@@ -29,6 +36,7 @@
 
 #include "server/http_types.h"
 #include "server/problem.h"
+#include "server/request_workers.h"
 
 namespace canje::server {
 
@@ -38,13 +46,14 @@ struct SessionLimits {
   std::chrono::seconds idle_timeout{60};
   std::chrono::seconds body_timeout{30};
   std::chrono::seconds write_timeout{30};
+  std::chrono::seconds request_timeout{60};  // handing over to answer: then the connection is cut
 };
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
  public:
   // `on_end` runs once when the connection is gone (the server counts open connections).
   HttpSession(boost::asio::ip::tcp::socket socket, RequestHandler& handler,
-              const SessionLimits& limits, std::function<void()> on_end);
+              RequestWorkers& workers, const SessionLimits& limits, std::function<void()> on_end);
   ~HttpSession();
   void Start();
   void Stop();  // thread-safe
@@ -56,6 +65,9 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   void SendContinue();  // "100 Continue", then ReadBody
   void ReadBody();
   void OnBody(boost::beast::error_code error);
+  // On the strand, with the worker's answer (`expired`: the request waited too long and was
+  // not run; the answer is a 503).
+  void OnHandled(HttpResponse response, bool expired);
   void Answer(HttpResponse response);
   void OnWritten(boost::beast::error_code error, bool close);
   void RefuseAndClose(const Problem& problem);
@@ -68,8 +80,10 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
 
   boost::beast::tcp_stream stream_;
   boost::beast::flat_buffer buffer_;
+  boost::asio::steady_timer request_timer_;
   std::optional<boost::beast::http::request_parser<boost::beast::http::string_body>> parser_;
   RequestHandler& handler_;
+  RequestWorkers& workers_;
   const SessionLimits& limits_;
   std::function<void()> on_end_;
   bool busy_ = false;      // between a request's header and its response's last byte
@@ -77,6 +91,8 @@ class HttpSession : public std::enable_shared_from_this<HttpSession> {
   bool refused_ = false;   // the answer being written refuses the request
   size_t lingered_ = 0;    // bytes dropped while lingering
   size_t body_limit_ = 0;  // the body limit of the request being read
+  bool handling_ = false;  // the request is with the workers
+  bool cut_ = false;       // closed at the request timeout; the workers' answer is dropped
 };
 
 }  // namespace canje::server

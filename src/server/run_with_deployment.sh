@@ -6,6 +6,8 @@
 [ -n "$CANJE_TEST_POSTGRES_URL" ] || { echo 'no CANJE_TEST_POSTGRES_URL: skipped'; exit 77; }
 script="$(dirname "$0")/../../scripts/local-deployment"
 base=$(mktemp -d)
+# PostgreSQL (a replica, a restored cluster) runs as nobody when the tests run as root.
+chmod 711 "$base"
 trap '"$script" stop "$base/deployment"; rm -rf "$base"' EXIT
 trap 'exit 1' INT TERM
 CANJE_DEPLOYMENT_DIR="$base/deployment" "$@"
