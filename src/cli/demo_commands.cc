@@ -89,7 +89,8 @@ void AddScenarioCommands(CLI::App& app, CommandContext& context) {
       "generate", "Write a scenario's list files, scenario.json and truth.csv into a folder");
   auto options = std::make_shared<scenario::ScenarioOptions>();
   auto out_dir = std::make_shared<std::string>();
-  generate->add_option("NAME", options->name, "cecot-2025 or ankara-2024")->required();
+  generate->add_option("NAME", options->name, "cecot-2025, ankara-2024 or istanbul-style")
+      ->required();
   generate->add_option("--out", *out_dir, "Folder to write into")->required();
   generate->add_option("--seed", options->seed, "Seed: the same seed gives the same files")
       ->capture_default_str();

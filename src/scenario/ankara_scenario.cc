@@ -335,20 +335,12 @@ Status WriteAnkara2024(uint64_t seed, int64_t size, const std::filesystem::path&
   uint64_t list_number = 0;
   auto write_people = [&](ListSpec spec, const ErrorRates& list_rates,
                           const std::vector<std::pair<int64_t, int64_t>>& ranges) -> Status {
-    int64_t count = 0;
-    for (const auto& [first, last] : ranges) count += last - first;
+    const int64_t count = RangesSize(ranges);
     const ErrorRates rates = RatesForColumns(list_rates, spec.columns);
     const uint64_t list = list_number++;
     return writer->WriteList(std::move(spec), count, count,
                              StreamSeed(seed, kListOrderStream + list, 0), [&](int64_t offset) {
-                               int64_t person = 0;
-                               for (const auto& [first, last] : ranges) {
-                                 if (offset < last - first) {
-                                   person = first + offset;
-                                   break;
-                                 }
-                                 offset -= last - first;
-                               }
+                               const int64_t person = IndexAtOffset(ranges, offset);
                                Record record = population.TruePerson(person);
                                const ErrorRates person_rates = RatesForPerson(rates, record);
                                writer->WriteVariant(std::move(record), person, person_rates,

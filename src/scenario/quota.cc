@@ -43,6 +43,20 @@ size_t PartOfRank(int64_t rank, const std::vector<int64_t>& parts) {
   std::abort();
 }
 
+int64_t RangesSize(const IndexRanges& ranges) {
+  int64_t size = 0;
+  for (const auto& [first, last] : ranges) size += last - first;
+  return size;
+}
+
+int64_t IndexAtOffset(const IndexRanges& ranges, int64_t offset) {
+  for (const auto& [first, last] : ranges) {
+    if (offset < last - first) return first + offset;
+    offset -= last - first;
+  }
+  std::abort();
+}
+
 int64_t Scale(int64_t count, int64_t numerator, int64_t denominator) {
   const Int128 scaled = static_cast<Int128>(count) * numerator * 2 + denominator;
   return static_cast<int64_t>(scaled / (2 * static_cast<Int128>(denominator)));

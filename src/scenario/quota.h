@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -21,6 +22,12 @@ std::vector<int64_t> Apportion(int64_t total, const std::vector<int64_t>& weight
 // The part a rank falls in when parts are laid end to end: 0 for rank < parts[0], 1 for the
 // next parts[1] ranks, and so on. Requires rank < the sum of parts.
 size_t PartOfRank(int64_t rank, const std::vector<int64_t>& parts);
+
+// Index ranges [first, last) laid end to end: the number of indices they hold, and the index at
+// `offset` (offset 0 is ranges[0].first). Requires 0 <= offset < RangesSize(ranges).
+using IndexRanges = std::vector<std::pair<int64_t, int64_t>>;
+int64_t RangesSize(const IndexRanges& ranges);
+int64_t IndexAtOffset(const IndexRanges& ranges, int64_t offset);
 
 // round(count * numerator / denominator), for scaling natural sizes.
 int64_t Scale(int64_t count, int64_t numerator, int64_t denominator);

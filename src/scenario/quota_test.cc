@@ -39,5 +39,13 @@ TEST(Scale, RoundsToNearest) {
   EXPECT_EQ(Scale(238, 1'000'000, 850), 280000);
 }
 
+TEST(IndexRanges, OffsetsWalkTheRangesEndToEnd) {
+  const IndexRanges ranges = {{10, 13}, {20, 20}, {40, 42}};
+  EXPECT_EQ(RangesSize(ranges), 5);
+  std::vector<int64_t> indices;
+  for (int64_t offset = 0; offset < 5; ++offset) indices.push_back(IndexAtOffset(ranges, offset));
+  EXPECT_EQ(indices, (std::vector<int64_t>{10, 11, 12, 40, 41}));
+}
+
 }  // namespace
 }  // namespace canje::scenario

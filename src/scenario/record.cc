@@ -16,7 +16,13 @@ std::string Join(const std::vector<std::string>& parts, std::string_view separat
   return out;
 }
 
-std::string DateText(const std::optional<Date>& date) { return date ? date->ToIso() : ""; }
+std::string DateText(const std::optional<Date>& date, const FieldStyle& style) {
+  if (!date) return "";
+  if (!style.day_first_dates || date->month == 0) return date->ToIso();
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "%02d.%02d.%04d", date->day, date->month, date->year);
+  return buffer;
+}
 
 }  // namespace
 
@@ -78,6 +84,20 @@ std::string_view ColumnName(Column column) {
       return "status";
     case Column::kNotes:
       return "notes";
+    case Column::kPatronymic:
+      return "patronymic";
+    case Column::kIhlStatus:
+      return "ihl_status";
+    case Column::kRank:
+      return "rank";
+    case Column::kUnit:
+      return "unit";
+    case Column::kServiceNumber:
+      return "service_number";
+    case Column::kDateOfCapture:
+      return "date_of_capture";
+    case Column::kPlaceOfCapture:
+      return "place_of_capture";
   }
   return "";
 }
@@ -90,7 +110,7 @@ std::string RosterFullName(const Record& record) {
   return UpperCase(family + ", " + given);
 }
 
-std::string FieldText(const Record& record, Column column) {
+std::string FieldText(const Record& record, Column column, const FieldStyle& style) {
   const std::string separator(kMultiValueSeparator);
   switch (column) {
     case Column::kRecordId:
@@ -104,9 +124,9 @@ std::string FieldText(const Record& record, Column column) {
     case Column::kAliases:
       return Join(record.aliases, separator);
     case Column::kSex:
-      return std::string(1, record.sex);
+      return std::string(record.sex == 'F' ? style.female : style.male);
     case Column::kDateOfBirth:
-      return DateText(record.date_of_birth);
+      return DateText(record.date_of_birth, style);
     case Column::kNationality:
       return Join(record.nationalities, separator);
     case Column::kDocument:
@@ -118,7 +138,7 @@ std::string FieldText(const Record& record, Column column) {
     case Column::kFacility:
       return record.facility;
     case Column::kCustodySince:
-      return DateText(record.custody_since);
+      return DateText(record.custody_since, style);
     case Column::kLegalBasis:
       return record.legal_basis;
     case Column::kCharges:
@@ -133,6 +153,20 @@ std::string FieldText(const Record& record, Column column) {
       return record.status;
     case Column::kNotes:
       return record.notes;
+    case Column::kPatronymic:
+      return record.patronymic;
+    case Column::kIhlStatus:
+      return record.ihl_status;
+    case Column::kRank:
+      return record.rank;
+    case Column::kUnit:
+      return record.unit;
+    case Column::kServiceNumber:
+      return record.service_number;
+    case Column::kDateOfCapture:
+      return DateText(record.date_of_capture, style);
+    case Column::kPlaceOfCapture:
+      return record.place_of_capture;
   }
   return "";
 }

@@ -48,6 +48,14 @@ enum class Column {
   kCategories,
   kStatus,
   kNotes,
+  // Columns of prisoner-of-war and civilian exchanges.
+  kPatronymic,
+  kIhlStatus,
+  kRank,
+  kUnit,
+  kServiceNumber,
+  kDateOfCapture,
+  kPlaceOfCapture,
 };
 
 // "record_id", "given_names", ... (snake_case, as in the CSV header).
@@ -76,15 +84,31 @@ struct Record {
   std::vector<std::string> categories;
   std::string status;  // held, released, dead, unknown; or empty
   std::string notes;
+  // Prisoner-of-war and civilian exchanges.
+  std::string patronymic;      // written in its own column; empty when the list has none
+  std::string ihl_status;      // prisoner_of_war, civilian_internee, detained_civilian, other
+  std::string rank;            // military rank, as the list writes it
+  std::string unit;            // military unit
+  std::string service_number;  // military id: "АА 123456" (Cyrillic series) or "AA 123456"
+  std::optional<Date> date_of_capture;
+  std::string place_of_capture;
 
   friend bool operator==(const Record&, const Record&) = default;
+};
+
+// How a list writes its values: ISO dates and M/F by default; day-first dates (03.04.1990) and
+// other letters for sex (М/Ж in Russian, Ч/Ж in Ukrainian) for lists written that way.
+struct FieldStyle {
+  bool day_first_dates = false;
+  std::string_view male = "M";
+  std::string_view female = "F";
 };
 
 // The full name in roster form, as removal manifests print it: "PÉREZ DE LA CRUZ, JOSÉ LUIS".
 // With no given names: "PÉREZ"; with no family names: "JOSÉ LUIS".
 std::string RosterFullName(const Record& record);
 
-// The text written in `column` for `record` ("" for an absent value).
-std::string FieldText(const Record& record, Column column);
+// The text written in `column` for `record` ("" for an absent value), in `style`.
+std::string FieldText(const Record& record, Column column, const FieldStyle& style = {});
 
 }  // namespace canje::scenario

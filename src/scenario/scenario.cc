@@ -2,10 +2,11 @@
 
 #include "scenario/ankara_scenario.h"
 #include "scenario/cecot_scenario.h"
+#include "scenario/istanbul_scenario.h"
 
 namespace canje::scenario {
 
-std::vector<std::string> ScenarioNames() { return {"cecot-2025", "ankara-2024"}; }
+std::vector<std::string> ScenarioNames() { return {"cecot-2025", "ankara-2024", "istanbul-style"}; }
 
 Status WriteScenario(const ScenarioOptions& options, const std::filesystem::path& out_dir,
                      std::function<void(int64_t done, int64_t total)> progress) {
@@ -18,6 +19,9 @@ Status WriteScenario(const ScenarioOptions& options, const std::filesystem::path
   }
   if (options.name == "ankara-2024") {
     return WriteAnkara2024(options.seed, options.size, out_dir, std::move(progress));
+  }
+  if (options.name == "istanbul-style") {
+    return WriteIstanbulStyle(options.seed, options.size, out_dir, std::move(progress));
   }
   std::string known;
   for (const std::string& name : ScenarioNames()) known += (known.empty() ? "" : ", ") + name;

@@ -26,11 +26,12 @@ struct ScenarioOptions {
   uint64_t seed = 1;  // any value; equal seeds give identical files
   // The population: 0 for the scenario's natural size, else the number of people the scenario
   // is scaled to (for cecot-2025 the size of Venezuela's custody roster, natural 850; for
-  // ankara-2024 the number of people exchanged, natural 26). Every list scales with it.
+  // ankara-2024 the number of people exchanged, natural 26; for istanbul-style the number
+  // exchanged each way, natural 60). Every list scales with it.
   int64_t size = 0;
 };
 
-// The scenarios WriteScenario knows: "cecot-2025", "ankara-2024".
+// The scenarios WriteScenario knows: "cecot-2025", "ankara-2024", "istanbul-style".
 std::vector<std::string> ScenarioNames();
 
 // Writes the scenario's files into `out_dir` (created if missing; files of the same names are

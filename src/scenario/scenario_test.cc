@@ -19,6 +19,17 @@ using testing_support::ReadFile;
 using testing_support::ReadTruth;
 using testing_support::TemporaryDirectory;
 
+// How a list of scenario.json writes names and dates: "cyrillic|dmy" for a Cyrillic roster with
+// day-first dates, "|" for the default (Latin names, ISO dates).
+std::map<std::string, std::string> ListWritings(const std::filesystem::path& dir) {
+  const auto manifest = nlohmann::json::parse(ReadFile(dir / "scenario.json"));
+  std::map<std::string, std::string> writings;
+  for (const auto& list : manifest["lists"]) {
+    writings[list["file"]] = list.value("script", "") + "|" + list.value("date_order", "");
+  }
+  return writings;
+}
+
 std::vector<std::string> ListFiles(const std::filesystem::path& dir) {
   const auto manifest = nlohmann::json::parse(ReadFile(dir / "scenario.json"));
   std::vector<std::string> files;
@@ -26,8 +37,9 @@ std::vector<std::string> ListFiles(const std::filesystem::path& dir) {
   return files;
 }
 
-TEST(ScenarioNames, ListsBothScenarios) {
-  EXPECT_EQ(ScenarioNames(), (std::vector<std::string>{"cecot-2025", "ankara-2024"}));
+TEST(ScenarioNames, ListsTheThreeScenarios) {
+  EXPECT_EQ(ScenarioNames(),
+            (std::vector<std::string>{"cecot-2025", "ankara-2024", "istanbul-style"}));
 }
 
 TEST(WriteScenario, RefusesUnknownNamesAndSizesOutOfRange) {
@@ -152,17 +164,40 @@ TEST_P(WrittenScenario, TruthCoversEveryRecordOnceAndRecordIdsAreUnique) {
 }
 
 TEST_P(WrittenScenario, ColumnsAndValuesAreCanonical) {
-  const std::set<std::string> columns = {
-      "record_id",     "given_names",        "family_names",  "full_name",   "aliases",
-      "sex",           "date_of_birth",      "nationality",   "document",    "document_type",
-      "holder",        "facility",           "custody_since", "legal_basis", "charges",
-      "charge_status", "evidence_disclosed", "categories",    "status",      "notes"};
+  const std::set<std::string> columns = {"record_id",
+                                         "given_names",
+                                         "family_names",
+                                         "full_name",
+                                         "aliases",
+                                         "sex",
+                                         "date_of_birth",
+                                         "nationality",
+                                         "document",
+                                         "document_type",
+                                         "holder",
+                                         "facility",
+                                         "custody_since",
+                                         "legal_basis",
+                                         "charges",
+                                         "charge_status",
+                                         "evidence_disclosed",
+                                         "categories",
+                                         "status",
+                                         "notes",
+                                         "patronymic",
+                                         "ihl_status",
+                                         "rank",
+                                         "unit",
+                                         "service_number",
+                                         "date_of_capture",
+                                         "place_of_capture"};
   const std::set<std::string> categories = {
       "political_prisoner", "journalist",   "lawyer",
       "opposition",         "intellectual", "human_rights_defender",
       "foreign_national",   "deportee",     "minor",
       "sick_or_wounded",    "military",     "other"};
   const std::regex date("[0-9]{4}(-[0-9]{2}-[0-9]{2})?");
+  const std::regex day_first_date("[0-9]{2}\\.[0-9]{2}\\.[0-9]{4}");
   const std::regex nationality("[A-Z]{3}(\\|[A-Z]{3})*");
   auto check = [](const CsvTable& table, size_t row, const std::string& column,
                   const std::function<bool(const std::string&)>& valid) {
@@ -170,16 +205,29 @@ TEST_P(WrittenScenario, ColumnsAndValuesAreCanonical) {
     const std::string& value = table.Get(row, column);
     EXPECT_TRUE(value.empty() || valid(value)) << column << " = '" << value << "'";
   };
+  const std::map<std::string, std::string> writings = ListWritings(dir());
   for (const std::string& file : ListFiles(dir())) {
     SCOPED_TRACE(file);
     const CsvTable table = ReadCsv(dir() / file);
+    // A Cyrillic list writes sex in Cyrillic letters (М or Ч for men, Ж for women), and a
+    // list with day-first dates writes them dd.mm.yyyy.
+    const bool cyrillic = writings.at(file).starts_with("cyrillic|");
+    const bool day_first = writings.at(file).ends_with("|dmy");
+    const std::regex& dates = day_first ? day_first_date : date;
     for (const std::string& name : table.header) EXPECT_TRUE(columns.count(name)) << name;
     EXPECT_TRUE(table.Has("full_name") || (table.Has("given_names") && table.Has("family_names")));
     for (size_t i = 0; i < table.rows.size(); ++i) {
       ASSERT_EQ(table.rows[i].size(), table.header.size()) << "row " << i;
-      check(table, i, "sex", [](const auto& v) { return v == "M" || v == "F"; });
-      check(table, i, "date_of_birth", [&](const auto& v) { return std::regex_match(v, date); });
-      check(table, i, "custody_since", [&](const auto& v) { return std::regex_match(v, date); });
+      check(table, i, "sex", [&](const auto& v) {
+        return cyrillic ? v == "М" || v == "Ч" || v == "Ж" : v == "M" || v == "F";
+      });
+      check(table, i, "date_of_birth", [&](const auto& v) { return std::regex_match(v, dates); });
+      check(table, i, "custody_since", [&](const auto& v) { return std::regex_match(v, dates); });
+      check(table, i, "date_of_capture", [&](const auto& v) { return std::regex_match(v, dates); });
+      check(table, i, "ihl_status", [](const auto& v) {
+        return v == "prisoner_of_war" || v == "civilian_internee" || v == "detained_civilian" ||
+               v == "other";
+      });
       check(table, i, "nationality",
             [&](const auto& v) { return std::regex_match(v, nationality); });
       check(table, i, "status", [](const auto& v) {
@@ -208,12 +256,15 @@ TEST_P(WrittenScenario, ColumnsAndValuesAreCanonical) {
 }
 
 // Records the error model left untouched say the same thing about the same person, whatever
-// list they are in: the lists disagree only where the truth file says they do.
+// list they are in: the lists disagree only where the truth file says they do. Lists written
+// another way (a Cyrillic roster, day-first dates) are compared with lists written alike.
 TEST_P(WrittenScenario, ErrorFreeRecordsOfAPersonAgreeAcrossLists) {
   const auto truth = ReadTruth(dir());
   const std::vector<std::string> fields = {"given_names", "family_names", "date_of_birth",
                                            "document", "sex"};
-  std::map<std::string, std::map<std::string, std::string>> seen;  // person -> field -> value
+  // person -> writing and field -> value
+  std::map<std::string, std::map<std::string, std::string>> seen;
+  const std::map<std::string, std::string> writings = ListWritings(dir());
   int compared = 0;
   for (const std::string& file : ListFiles(dir())) {
     const CsvTable table = ReadCsv(dir() / file);
@@ -223,7 +274,7 @@ TEST_P(WrittenScenario, ErrorFreeRecordsOfAPersonAgreeAcrossLists) {
       auto& known = seen[truth.person.at(file).at(id)];
       for (const std::string& field : fields) {
         if (!table.Has(field)) continue;
-        auto [it, inserted] = known.emplace(field, table.Get(i, field));
+        auto [it, inserted] = known.emplace(writings.at(file) + " " + field, table.Get(i, field));
         if (!inserted) {
           ++compared;
           EXPECT_EQ(it->second, table.Get(i, field)) << file << " " << id << " " << field;

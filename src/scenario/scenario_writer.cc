@@ -163,7 +163,7 @@ void ScenarioWriter::WriteRecord(Record record, std::string_view person_key, Err
   record.record_id = spec.record_id_prefix + ZeroPadded(current_records_, id_width_);
   std::vector<std::string> fields;
   fields.reserve(spec.columns.size());
-  for (Column column : spec.columns) fields.push_back(FieldText(record, column));
+  for (Column column : spec.columns) fields.push_back(FieldText(record, column, spec.style));
   current_->WriteRow(fields);
   truth_->WriteRow({spec.file, record.record_id, std::string(person_key), ErrorSetText(errors)});
 }
@@ -222,6 +222,8 @@ Status ScenarioWriter::Finish(std::string_view name, uint64_t seed, int64_t size
                                  {"holder", list.holder},
                                  {"description", list.description},
                                  {"records", list_sizes_[i]}});
+    if (list.style.day_first_dates) manifest["lists"].back()["date_order"] = "dmy";
+    if (!list.script.empty()) manifest["lists"].back()["script"] = list.script;
   }
   manifest["truth"] = "truth.csv";
   const std::filesystem::path path = out_dir_ / "scenario.json";

@@ -47,6 +47,11 @@ struct ListSpec {
   // held by the other side; a transfer manifest, people handed to the destination). Empty: the
   // list does not say. Written to scenario.json and passed to `canje import --holder`.
   std::string holder;
+  // How values are written (dates, sex); day-first dates are written to scenario.json as
+  // "date_order": "dmy" (import the file with `canje import --date-order dmy`).
+  FieldStyle style;
+  // The script of the names when it is not Latin ("cyrillic"); written to scenario.json when set.
+  std::string script;
 };
 
 // Zeroes the rates of operations whose field the columns do not carry (a list without a
