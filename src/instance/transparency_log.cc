@@ -129,9 +129,11 @@ Result<std::vector<std::string>> EntryLeaves(store::Store& store, int64_t first,
   return leaves;
 }
 
-Result<LogVerification> VerifyLog(Instance& instance,
-                                  const std::optional<std::string>& earlier_checkpoint) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
+namespace {
+
+// VerifyLog's reads, to be run inside one read transaction.
+Result<LogVerification> VerifyLogAsOfOneSnapshot(
+    Instance& instance, const std::optional<std::string>& earlier_checkpoint) {
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(ledger::VerifierKey verifier, LoadVerifier(store));
   LogVerification result;
@@ -248,6 +250,22 @@ Result<LogVerification> VerifyLog(Instance& instance,
     }
   }
   return result;
+}
+
+}  // namespace
+
+Result<LogVerification> VerifyLog(Instance& instance,
+                                  const std::optional<std::string>& earlier_checkpoint) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
+  // One read transaction: the events, the stored tree and the checkpoints are read as of one
+  // moment. Read one after the other while another process appends, the stored tree could hold
+  // hashes of entries committed after the events were read, and a sound log would read as
+  // "cut short".
+  store::Store& store = instance.store();
+  CANJE_RETURN_IF_ERROR(store.connection().BeginRead());
+  Result<LogVerification> verified = VerifyLogAsOfOneSnapshot(instance, earlier_checkpoint);
+  (void)store.connection().Rollback();
+  return verified;
 }
 
 Status AddCosignature(Instance& instance, const std::string& cosigned_note,

@@ -53,6 +53,8 @@ struct LogVerification {
 // its salted hash), rebuilds the tree, checks that the stored interior hashes agree, and checks
 // every stored checkpoint: its signature, its root, and that the latest covers the whole log.
 // With `earlier_checkpoint` (a signed note someone kept), also checks that the log extends it.
+// Everything is read in one read transaction, so the log verifies as of one moment while other
+// processes go on appending to it.
 // kInvalid naming the first bad entry or checkpoint and what is wrong with it. Checks first
 // that the acting user may read the log (Action::kReadRegistry).
 Result<LogVerification> VerifyLog(Instance& instance,

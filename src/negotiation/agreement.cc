@@ -95,8 +95,10 @@ Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t ver
   std::vector<std::pair<std::string, std::string>> signers;  // party, role
   for (const std::string& party : AcceptedParties(view)) signers.emplace_back(party, "party");
   for (const std::string& party : view.guarantors) signers.emplace_back(party, "guarantor");
-  for (const auto& [party, role] : signers) {
-    PartySignatureCheck line{party, "missing", "", "", role};
+  for (const auto& signer : signers) {
+    // Named, not a structured binding: clang cannot capture a binding in the lambda below.
+    const std::string& party = signer.first;
+    PartySignatureCheck line{party, "missing", "", "", signer.second};
     line.detail = SignerName(line) + " has not signed " + id;
     for (const auto& signature : signatures) {
       if (signature.party != party) continue;
