@@ -341,6 +341,28 @@ TEST_F(ServeExecutionTest, StagesArePlannedAsOnTheCommandLineAndBadInputWritesNo
   EXPECT_EQ(Body(postponed)["date"], "2025-05-26");
   EXPECT_EQ(Body(Get("ven", "/v1/exchanges/X1/stages/1")),
             json::parse(Ok("ven", {"exchange", "stage", "show", "X1", "1", "--json"})));
+
+  // Executing: the stage starts over HTTP once its persons are ready, refuses to complete before
+  // they are handed over, and completes after.
+  Ok("med", {"exchange", "advance", "X1", "--to", "verifying"});
+  Interview();
+  Ok("med", {"exchange", "advance", "X1", "--to", "executing"});
+  Refuse(Post("ven", "/v1/exchanges/X1/stages/1/start", "{}"), 403);
+  HttpResult started = Post("med", "/v1/exchanges/X1/stages/1/start", "{}");
+  ASSERT_EQ(started.status, 200) << started.body;
+  EXPECT_EQ(Body(started)["state"], "started");
+  const int64_t started_size = LogSize();
+  Refuse(Post("med", "/v1/exchanges/X1/stages/1/complete", "{}"), 422);
+  EXPECT_EQ(LogSize(), started_size);
+  Ok("ver", {"handover", "record", "X1", roster_[0], "--at", "2025-07-18T14:05:00Z", "--place",
+             "Maiquetia", "--to", "VEN", "--witness", "ICRC delegate A (synthetic)"});
+  Ok("ver", {"handover", "record", "X1", us_[0], "--at", "2025-07-18T15:05:00Z", "--place",
+             "Maiquetia", "--to", "USA", "--witness", "ICRC delegate A (synthetic)"});
+  HttpResult completed = Post("med", "/v1/exchanges/X1/stages/1/complete", "{}");
+  ASSERT_EQ(completed.status, 200) << completed.body;
+  EXPECT_EQ(Body(completed)["state"], "completed");
+  EXPECT_EQ(Body(Get("ven", "/v1/exchanges/X1/stages/1")),
+            json::parse(Ok("ven", {"exchange", "stage", "show", "X1", "1", "--json"})));
 }
 
 TEST_F(ServeExecutionTest, CountsAreReportedAndReconciledInEveryForm) {
