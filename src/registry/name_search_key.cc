@@ -1,9 +1,9 @@
 #include "registry/name_search_key.h"
 
-#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 
+#include "linkage/code_points.h"
 #include "linkage/cyrillic_transliteration.h"
 #include "linkage/transliteration_skeleton.h"
 #include "registry/text_fold.h"
@@ -24,13 +24,6 @@ bool IsApostrophe(char32_t c) {
   return c == U'\'' || c == U'`' || c == 0x00B4 || c == 0x2018 || c == 0x2019;
 }
 
-std::string AsUtf8(char32_t c) {
-  std::string out;
-  icu::StringByteSink<std::string> sink(&out);
-  icu::UnicodeString(static_cast<UChar32>(c)).toUTF8(sink);
-  return out;
-}
-
 // `text` in normalization form KD, as code points (invalid UTF-8 read as U+FFFD by ICU).
 std::u32string DecomposedCodePoints(std::string_view text) {
   UErrorCode status = U_ZERO_ERROR;
@@ -48,10 +41,11 @@ std::u32string DecomposedCodePoints(std::string_view text) {
   return code_points;
 }
 
-void AppendWordKey(const std::string& word, bool cyrillic, std::string& key) {
+void AppendWordKey(const std::u32string& word, bool cyrillic, std::string& key) {
   if (word.empty()) return;
+  const std::string written = linkage::ToUtf8(word);
   std::string skeleton =
-      linkage::TransliterationSkeleton(cyrillic ? linkage::CyrillicToLatin(word) : word);
+      linkage::TransliterationSkeleton(cyrillic ? linkage::CyrillicToLatin(written) : written);
   for (char& c : skeleton) {
     if (c == ' ') c = '_';  // a Cyrillic word with letters of another script inside it
   }
@@ -75,13 +69,13 @@ std::string SearchForm(std::string_view text) { return FoldForMatchingAnyScript(
 
 std::string CrossScriptKey(std::string_view text) {
   std::string key;
-  std::string word;
+  std::u32string word;
   bool cyrillic = false;
   for (char32_t c : DecomposedCodePoints(text)) {
     const int8_t type = u_charType(static_cast<UChar32>(c));
     if (type == U_NON_SPACING_MARK || type == U_MODIFIER_LETTER || IsApostrophe(c)) continue;
     if (u_isalnum(static_cast<UChar32>(c))) {
-      word += AsUtf8(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+      word.push_back(static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
       cyrillic = cyrillic || IsCyrillic(c);
       continue;
     }
