@@ -121,7 +121,8 @@ using C = Column;
 const std::vector<Column> kIstanbulRosterColumns = {
     C::kRecordId,      C::kFamilyNames,    C::kGivenNames, C::kPatronymic, C::kSex,
     C::kDateOfBirth,   C::kIhlStatus,      C::kRank,       C::kUnit,       C::kServiceNumber,
-    C::kDateOfCapture, C::kPlaceOfCapture, C::kCategories, C::kHolder,     C::kNotes};
+    C::kDateOfCapture, C::kPlaceOfCapture, C::kCategories, C::kHolder,     C::kStatus,
+    C::kNotes};
 const std::vector<Column> kIstanbulClaimColumns = {
     C::kRecordId,    C::kGivenNames, C::kFamilyNames,   C::kSex,           C::kDateOfBirth,
     C::kNationality, C::kIhlStatus,  C::kServiceNumber, C::kDateOfCapture, C::kCategories};
@@ -247,6 +248,8 @@ Record IstanbulPopulation::TruePerson(int64_t person) const {
   record.sex = name.sex;
   record.nationalities = {russian ? "RUS" : "UKR"};
   record.holder = russian ? "UKR" : "RUS";
+  // Everyone on a roster is held today: only a held person can be transferred.
+  record.status = holder_ukrainian ? "утримується" : "в плену";
   record.date_of_birth = DrawBirthDate(kIstanbulReference, 21, civilian ? 72 : 55, random);
   record.date_of_capture = DrawDateBetween(kFullScaleWar, {2025, 4, 30}, random);
   record.place_of_capture =

@@ -113,6 +113,9 @@ TEST_F(IstanbulStyle, SixtyEachWayTwelveCiviliansSixSickOrWoundedOnEachRoster) {
           << status;
       civilians += status != "prisoner_of_war";
       sick += Has(roster.Get(i, "categories"), "sick_or_wounded");
+      // Held, in the holder's language: only a held person can be transferred.
+      EXPECT_EQ(roster.Get(i, "status"),
+                file == "rus_custody_roster.csv" ? "в плену" : "утримується");
     }
     EXPECT_EQ(civilians, file == "rus_custody_roster.csv" ? 12 : 0);
     EXPECT_EQ(sick, 6);

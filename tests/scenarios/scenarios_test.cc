@@ -54,7 +54,8 @@ INSTANTIATE_TEST_SUITE_P(Scenarios, ScenarioScriptTest, ::testing::ValuesIn(Find
 
 // Guards against a runner that silently finds nothing.
 TEST(ScenarioScripts, EveryScenarioFolderHasAScript) {
-  EXPECT_GE(FindScripts().size(), 2u) << "expected tests/scenarios/cecot-2025 and ankara-2024";
+  EXPECT_GE(FindScripts().size(), 3u)
+      << "expected tests/scenarios/cecot-2025, ankara-2024 and istanbul-style";
 }
 
 }  // namespace
