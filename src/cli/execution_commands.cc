@@ -140,6 +140,7 @@ Status RunReport(CommandContext& context, const ExecutionFlags& flags) {
   report.from = direction.first;
   report.to = direction.second;
   report.count = flags.count;
+  report.stage = flags.stage;
   report.note = flags.note;
   if (!flags.persons_file.empty()) {
     CANJE_ASSIGN_OR_RETURN(std::string text, ReadInputFile(flags.persons_file));
@@ -152,9 +153,12 @@ Status RunReport(CommandContext& context, const ExecutionFlags& flags) {
     context.out << wire::CountReportedJson(id, report_id, report).dump(2) << '\n';
   } else {
     context.out << "Recorded " << report.party << "'s count for " << report.from << ">" << report.to
-                << " in " << ExchangeId(id) << ": " << report.count
+                << " in " << ExchangeId(id)
+                << (report.stage > 0 ? ", stage " + std::to_string(report.stage) : "") << ": "
+                << report.count
                 << (report.has_persons ? " (with a list of persons)" : "")
-                << "; compare it with `canje exchange reconcile " << ExchangeId(id) << "`\n";
+                << "; compare it with `canje exchange reconcile " << ExchangeId(id)
+                << (report.stage > 0 ? " --stage " + std::to_string(report.stage) : "") << "`\n";
   }
   return Status::Ok();
 }
@@ -186,7 +190,7 @@ Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
   context.out << "Reconciliation of " << ExchangeId(r.exchange.id) << " (" << r.exchange.name
               << "), " << r.state << ", agreed on " << negotiation::VersionId(r.agreed_version)
               << (flags.stage > 0 ? "; stage " + std::to_string(flags.stage) +
-                                        " only (the parties' counts are for the whole exchange)"
+                                        " only, with the parties' counts of that stage"
                                   : "")
               << '\n';
   if (!r.manifest_sha256.empty()) context.out << "Manifest SHA-256 " << r.manifest_sha256 << '\n';
@@ -196,7 +200,7 @@ Status RunReconcile(CommandContext& context, const ExecutionFlags& flags) {
   for (const auto& d : r.counts.directions) {
     std::vector<std::string> reported;
     for (const auto& line : d.reported) {
-      reported.push_back(line.party + " " + std::to_string(line.count));
+      reported.push_back(wire::ReportedCount(line));
     }
     totals.AddRow({d.from + ">" + d.to, std::to_string(d.agreed), std::to_string(d.verified),
                    std::to_string(d.handed_over), wire::NotTravellingSummary(d.not_travelling),
@@ -350,6 +354,9 @@ void AddExecutionCommands(CLI::App& app, CommandContext& context) {
     report->add_option("--persons", flags->persons_file,
                        "File with one person id per line (names the differences)");
     report->add_option("--note", flags->note, "The party's words about its count");
+    report->add_option("--stage", flags->stage,
+                       "A count of this stage only (a number); without it, of the whole exchange")
+        ->check(CLI::PositiveNumber);
     SetCallback(report, context, flags, RunReport);
   }
   {

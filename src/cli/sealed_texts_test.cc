@@ -228,7 +228,9 @@ class SealedTextsTest : public MultiUserTest {
           "proposal_versions DROP COLUMN tabled_occurred_at",
           "proposal_responses DROP COLUMN occurred_at",
           // schema 15 (why a pair is queued)
-          "review_queue DROP COLUMN reason"}) {
+          "review_queue DROP COLUMN reason",
+          // schema 18 (a party's count of one stage)
+          "execution_reported_counts DROP COLUMN stage"}) {
       sql += std::string("ALTER TABLE ") + column + ";";
     }
     sql += "DELETE FROM meta WHERE name IN ('text_key', 'texts_sealed');";

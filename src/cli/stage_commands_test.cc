@@ -218,12 +218,34 @@ TEST_F(StageCommandsTest, ThreeDaysOneReplannedAfterALateRefusal) {
   Ok("med", {"exchange", "stage", "complete", "X1", "2"});
   Ok("med", {"exchange", "advance", "X1", "--to", "completed"});
 
-  // The count per stage: Day 1 agreed 2 under V2, both handed over.
+  // The count per stage: Day 1 agreed 2 under V2, both handed over. Venezuela counts each day's
+  // arrivals; its list of day 2 leaves one person out.
+  Refused("ven", {"exchange", "report", "X1", "--party", "VEN", "--direction", "SLV>VEN",
+                  "--count", "2", "--stage", "3"},
+          66, "X1 has no stage 3; its stages are 1 to 2");
+  canje_.WriteFile("day1.txt", p_[0] + "\n" + p_[1] + "\n");
+  Ok("ven", {"exchange", "report", "X1", "--party", "VEN", "--direction", "SLV>VEN", "--count",
+             "2", "--stage", "1", "--persons", "day1.txt"});
+  canje_.WriteFile("day2.txt", p_[3] + "\n" + p_[4] + "\n" + p_[5] + "\n");
+  Ok("ven", {"exchange", "report", "X1", "--party", "VEN", "--direction", "SLV>VEN", "--count",
+             "3", "--stage", "2", "--persons", "day2.txt"});
   const json count1 =
       json::parse(Ok("med", {"exchange", "reconcile", "X1", "--stage", "1", "--json"}));
   ASSERT_EQ(count1["directions"].size(), 1u);
   EXPECT_EQ(count1["directions"][0]["agreed"], 2);
   EXPECT_EQ(count1["directions"][0]["handed_over"], 2);
+  EXPECT_EQ(count1["directions"][0]["reported"][0]["count"], 2);
+  EXPECT_EQ(count1["directions"][0]["unexplained"], 0);
+  EXPECT_EQ(count1["directions"][0]["differences"].size(), 0u) << count1.dump(2);
+  const json count2 =
+      json::parse(Ok("med", {"exchange", "reconcile", "X1", "--stage", "2", "--json"}));
+  EXPECT_EQ(count2["directions"][0]["reported"][0]["count"], 3);
+  EXPECT_EQ(count2["directions"][0]["differences"][0]["kind"], "not_in_report");
+  EXPECT_EQ(count2["directions"][0]["differences"][0]["person"], p_[6]);
+  // The whole exchange adds the two days up: 5 of the 6 handed over, the same person missing.
+  const std::string whole = Ok("med", {"exchange", "reconcile", "X1"});
+  EXPECT_TRUE(Contains(whole, "VEN 5 (stages 1, 2)")) << whole;
+  EXPECT_TRUE(Contains(whole, p_[6] + " was handed over to VEN")) << whole;
 }
 
 }  // namespace

@@ -149,7 +149,8 @@ inline constexpr std::string_view kAgreementSigned = "agreement.signed";
 inline constexpr std::string_view kExecutionNotTravelling = "execution.not_travelling";
 // Exchange, person, receiving party; exchange, version, person, at, place, to, witnesses.
 inline constexpr std::string_view kExecutionHandedOver = "execution.handed_over";
-// Exchange, reporting party; exchange, party, direction, count, note, persons (when listed).
+// Exchange, reporting party; exchange, party, direction, count, note, persons (when listed),
+// stage (a count of one stage).
 inline constexpr std::string_view kExecutionCountReported = "execution.count_reported";
 // Exchange, every person of the stage; exchange, stage, name, date, place, persons.
 inline constexpr std::string_view kExecutionStagePlanned = "execution.stage_planned";

@@ -15,9 +15,55 @@ using Direction = std::pair<std::string, std::string>;
 
 std::string Arrow(const Direction& direction) { return direction.first + ">" + direction.second; }
 
-// The differences a party's latest report leaves, and the party's line.
+// A party's report on one direction as the reconciliation reads it (the header's rule).
+struct PartyReport {
+  store::ReportedCountRow report;  // the latest one, or the stages' latest ones added up
+  int64_t superseded = 0;
+  std::vector<int64_t> stages;
+};
+
+PartyReport ReadPartyReport(const std::vector<const store::ReportedCountRow*>& reports) {
+  const store::ReportedCountRow* whole = nullptr;
+  std::map<int64_t, const store::ReportedCountRow*> per_stage;
+  for (const store::ReportedCountRow* report : reports) {
+    const store::ReportedCountRow*& slot = report->stage == 0 ? whole : per_stage[report->stage];
+    if (slot == nullptr || report->id > slot->id) slot = report;
+  }
+  PartyReport read;
+  if (whole != nullptr) {
+    read.report = *whole;
+    read.superseded = static_cast<int64_t>(reports.size()) - 1;
+    return read;
+  }
+  read.superseded = static_cast<int64_t>(reports.size() - per_stage.size());
+  const store::ReportedCountRow* latest = nullptr;
+  std::set<int64_t> persons;
+  bool every_stage_listed = true;
+  int64_t count = 0;
+  std::string notes;
+  for (const auto& [stage, report] : per_stage) {
+    read.stages.push_back(stage);
+    if (latest == nullptr || report->id > latest->id) latest = report;
+    count += report->count;
+    every_stage_listed = every_stage_listed && report->has_persons;
+    persons.insert(report->persons.begin(), report->persons.end());
+    if (!report->note.empty()) {
+      notes += (notes.empty() ? "" : "; ") + ("stage " + std::to_string(stage) + ": ") +
+               report->note;
+    }
+  }
+  read.report = *latest;
+  read.report.count = count;
+  read.report.has_persons = every_stage_listed;
+  read.report.persons.assign(persons.begin(), persons.end());
+  if (!every_stage_listed) read.report.persons.clear();
+  read.report.note = per_stage.size() == 1 ? latest->note : notes;
+  return read;
+}
+
+// The differences a party's report leaves, and the party's line.
 void CompareReport(const store::ReportedCountRow& report, int64_t superseded,
-                   const Direction& direction, const std::set<int64_t>& agreed_here,
+                   std::vector<int64_t> stages, const Direction& direction, const std::set<int64_t>& agreed_here,
                    const std::set<int64_t>& handed_over_here, const ExecutionFacts& facts,
                    instance::Role viewer, DirectionCounts& out) {
   PartyCount line;
@@ -26,6 +72,7 @@ void CompareReport(const store::ReportedCountRow& report, int64_t superseded,
   line.has_persons = report.has_persons;
   line.report_id = report.id;
   line.superseded = superseded;
+  line.stages = std::move(stages);
   line.note = report.note;
   line.reported_at = report.reported_at;
   line.reported_by = report.reported_by;
@@ -149,19 +196,17 @@ CountReconciliation ReconcileCounts(const ExecutionFacts& facts, instance::Role 
     }
     counts.differences.push_back(std::move(difference));
   }
-  // Each party's latest report per direction (a later one supersedes, by id).
-  std::map<std::pair<Direction, std::string>, const store::ReportedCountRow*> latest;
-  std::map<std::pair<Direction, std::string>, int64_t> earlier;
+  // Each party's report per direction (ReadPartyReport).
+  std::map<std::pair<Direction, std::string>, std::vector<const store::ReportedCountRow*>> reports;
   for (const store::ReportedCountRow& report : facts.reports) {
-    auto key = std::make_pair(Direction{report.from_party, report.to_party}, report.party);
-    auto& slot = latest[key];
-    if (slot != nullptr) ++earlier[key];
-    if (slot == nullptr || report.id > slot->id) slot = &report;
+    reports[{Direction{report.from_party, report.to_party}, report.party}].push_back(&report);
   }
-  for (const auto& [key, report] : latest) {
+  for (const auto& [key, of_party] : reports) {
     const Direction& direction = key.first;
-    CompareReport(*report, earlier[key], direction, agreed[direction], handed_over[direction],
-                  facts, viewer, direction_of(direction));
+    PartyReport read = ReadPartyReport(of_party);
+    CompareReport(read.report, read.superseded, std::move(read.stages), direction,
+                  agreed[direction], handed_over[direction], facts, viewer,
+                  direction_of(direction));
   }
   CountReconciliation result;
   for (auto& [key, counts] : directions) {

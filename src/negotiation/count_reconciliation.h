@@ -6,7 +6,9 @@
 // Invariants of the result, per direction:
 //   agreed = handed_over + sum(not_travelling) + no_outcome
 // and every agreed person who was not handed over is one difference (their outcome's reason,
-// or "no outcome recorded"). For each party's latest report on the direction:
+// or "no outcome recorded"). A party's report on a direction is its latest report of the
+// whole exchange; without one, its latest report of each stage, added up (the count summed,
+// the person lists joined when every stage's report has one). For each party's report:
 //   - with a person list: every reported person not handed over in that direction is a
 //     difference ("extra" when not on the agreed list at all for it, "not handed over" when
 //     agreed but the record has no handover), and every person handed over whom the party does
@@ -62,8 +64,10 @@ struct PartyCount {
   std::string party;
   int64_t count = 0;
   bool has_persons = false;
-  int64_t report_id = 0;
+  int64_t report_id = 0;   // the (latest) report read
   int64_t superseded = 0;  // earlier reports of the party on the direction
+  // The stages whose reports were added up, ascending; empty for a report of the whole exchange.
+  std::vector<int64_t> stages;
   std::string note;
   std::string reported_at;
   std::string reported_by;

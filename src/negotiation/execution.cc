@@ -472,6 +472,8 @@ Result<int64_t> ReportCount(Instance& instance, int64_t exchange_id, const NewCo
                            "; a party reports what it sent or received");
   }
   if (report.count < 0) return Status::Usage("--count must be a number >= 0");
+  if (report.stage < 0) return Status::Usage("--stage must be a stage's number (1, 2, ...)");
+  if (report.stage > 0) CANJE_RETURN_IF_ERROR(CheckHasStage(instance, exchange_id, report.stage));
   std::vector<int64_t> persons = report.persons;
   if (report.has_persons) {
     std::sort(persons.begin(), persons.end());
@@ -496,6 +498,7 @@ Result<int64_t> ReportCount(Instance& instance, int64_t exchange_id, const NewCo
     row.from_party = report.from;
     row.to_party = report.to;
     row.count = report.count;
+    row.stage = report.stage;
     row.has_persons = report.has_persons;
     row.persons = persons;
     row.note = report.note;
@@ -509,6 +512,7 @@ Result<int64_t> ReportCount(Instance& instance, int64_t exchange_id, const NewCo
                               {"count", report.count},
                               {"note", report.note}};
     if (report.has_persons) payload["persons"] = listed;
+    if (report.stage > 0) payload["stage"] = report.stage;
     CANJE_ASSIGN_OR_RETURN(row.event_seq, recorder.Record(events::kExecutionCountReported,
                                                           {exchange, report.party}, payload));
     CANJE_ASSIGN_OR_RETURN(id, store::AddReportedCount(recorder.transaction(), row));

@@ -22,7 +22,8 @@
 //    travelling, already handed over, not on the list, another destination: kInvalid.
 //  - A party's count (its own negotiator, or the mediator on its behalf; Action::kReportCount)
 //    is for one direction between parties of the exchange of which it is one end; a person list
-//    must have exactly `count` distinct, known persons. A later report supersedes.
+//    must have exactly `count` distinct, known persons. A later report supersedes. A count is of
+//    the whole exchange, or of one stage of it (`stage`, which the exchange must have).
 //  - Reading (Action::kReadExecution) is for admins, mediators, verifiers, and negotiators and
 //    observers whose party is in the exchange or mediates it; others get kNotFound, as for an
 //    unknown exchange. Reasons read as eligibility.h says (every personal obstacle and personal
@@ -111,6 +112,7 @@ struct NewCountReport {
   std::string from;
   std::string to;
   int64_t count = 0;
+  int64_t stage = 0;  // the stage counted (stages.h); 0: the whole exchange
   bool has_persons = false;
   std::vector<int64_t> persons;
   std::string note;

@@ -161,6 +161,52 @@ TEST(CountReconciliationTest, AReportedPersonNotHandedOverIsNamed) {
   EXPECT_TRUE(Kinds(to_ven, "count_unexplained").empty());
 }
 
+// A party that counts day by day: its latest count of each stage, added up, is its count of the
+// whole exchange, until it reports one of the whole exchange.
+TEST(CountReconciliationTest, EachStagesLatestCountAddsUpUntilACountOfTheWhole) {
+  ExecutionFacts facts = Facts();
+  auto of_stage = [](store::ReportedCountRow row, int64_t stage) {
+    row.stage = stage;
+    return row;
+  };
+  facts.reports = {
+      of_stage(Report(1, "VEN", "SLV", "VEN", 3, {1, 2, 3}, true), 1),
+      of_stage(Report(2, "VEN", "SLV", "VEN", 1, {4}, true), 2),
+      // Stage 2 counted again: this one replaces report 2. P6 is left out of every list.
+      of_stage(Report(3, "VEN", "SLV", "VEN", 2, {4, 5}, true), 2),
+  };
+  {
+    const DirectionCounts to_ven = Direction(ReconcileCounts(facts, Role::kMediator), "SLV");
+    ASSERT_EQ(to_ven.reported.size(), 1u);
+    const PartyCount& line = to_ven.reported[0];
+    EXPECT_EQ(line.count, 5);
+    EXPECT_EQ(line.stages, (std::vector<int64_t>{1, 2}));
+    EXPECT_EQ(line.superseded, 1);
+    EXPECT_EQ(line.report_id, 3);
+    EXPECT_TRUE(line.has_persons);
+    EXPECT_EQ(Kinds(to_ven, "not_in_report"),
+              std::vector<std::string>{"P6 was handed over to VEN at 2025-07-18T14:05:00Z; VEN's "
+                                       "report does not list them"});
+  }
+  // One stage counted without a list: the sum stands, and its gap cannot be named.
+  facts.reports.push_back(of_stage(Report(4, "VEN", "SLV", "VEN", 2), 3));
+  {
+    const DirectionCounts to_ven = Direction(ReconcileCounts(facts, Role::kMediator), "SLV");
+    EXPECT_EQ(to_ven.reported[0].count, 7);
+    EXPECT_FALSE(to_ven.reported[0].has_persons);
+    EXPECT_EQ(Kinds(to_ven, "count_unexplained").size(), 1u);
+  }
+  // A count of the whole exchange takes the stages' place.
+  facts.reports.push_back(Report(5, "VEN", "SLV", "VEN", 6, {1, 2, 3, 4, 5, 6}, true));
+  {
+    const DirectionCounts to_ven = Direction(ReconcileCounts(facts, Role::kMediator), "SLV");
+    EXPECT_EQ(to_ven.reported[0].count, 6);
+    EXPECT_TRUE(to_ven.reported[0].stages.empty());
+    EXPECT_EQ(to_ven.reported[0].superseded, 4);
+    EXPECT_TRUE(Kinds(to_ven, "not_in_report").empty());
+  }
+}
+
 TEST(ExecutionFilesTest, HandoversParseAndEveryBadRowIsNamed) {
   auto parsed = ParseHandoversCsv(
       "person,at,place,to,witnesses\n"

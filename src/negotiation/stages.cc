@@ -410,9 +410,16 @@ Result<ExchangeReconciliation> ReconcileStage(Instance& instance, int64_t exchan
   std::erase_if(facts.handovers, [&](const auto& item) { return !in_stage(item.first); });
   std::erase_if(facts.not_travelling, [&](const auto& item) { return !in_stage(item.first); });
   std::erase_if(facts.verified, [&](int64_t person) { return !in_stage(person); });
-  facts.reports.clear();
+  std::erase_if(facts.reports,
+                [&](const store::ReportedCountRow& report) { return report.stage != number; });
   whole.counts = ReconcileCounts(facts, instance.role());
   return whole;
+}
+
+Status CheckHasStage(Instance& instance, int64_t exchange_id, int64_t number) {
+  CANJE_ASSIGN_OR_RETURN(StagePlan plan,
+                         LoadStagePlan(instance.store(), instance.vault(), exchange_id));
+  return StageOf(plan, exchange_id, number).status();
 }
 
 Status CheckFirstStageMayStart(Instance& instance, int64_t exchange_id,

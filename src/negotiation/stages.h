@@ -97,12 +97,15 @@ Result<StageView> PostponeStage(instance::Instance& instance, int64_t exchange_i
 Result<ReadinessReport> StageReadiness(instance::Instance& instance, int64_t exchange_id,
                                        int64_t number, const std::string& date);
 // The reconciliation (execution.h) of the persons of one stage: agreed counts and
-// differences for them alone; the parties' reports, which are for a whole direction, are left
-// out (a party reports for the whole exchange).
+// differences for them alone, and the parties' reports of that stage (`exchange report
+// --stage N`); reports of the whole exchange are left out.
 Result<ExchangeReconciliation> ReconcileStage(instance::Instance& instance, int64_t exchange_id,
                                               int64_t number, const std::string& date);
 
 // Guards used by execution.cc, on the store as read there (no access check).
+// A count of stage `number` (execution.h, ReportCount): Ok when the exchange has that stage;
+// kNotFound naming the stages it has otherwise.
+Status CheckHasStage(instance::Instance& instance, int64_t exchange_id, int64_t number);
 // Executing: Ok when there are no stages or the first planned stage may start (kInvalid naming
 // who lacks what otherwise, as CheckReadyToExecute).
 Status CheckFirstStageMayStart(instance::Instance& instance, int64_t exchange_id,

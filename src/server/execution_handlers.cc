@@ -196,11 +196,13 @@ Result<Reply> PostHandoverBatch(ApiCall& call) {
 }
 
 // POST /v1/exchanges/{id}/reports {"party", "direction": "SLV>VEN", "count", "persons"?,
-// "note"?}: `canje exchange report X1 --party ... --direction ... --count N --json`.
+// "note"?, "stage"?}: `canje exchange report X1 --party ... --direction ... --count N
+// [--stage N] --json`.
 Result<Reply> PostReport(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"party", "direction", "count", "persons", "note"}));
+  CANJE_RETURN_IF_ERROR(
+      KnownMembers(call, body, {"party", "direction", "count", "persons", "note", "stage"}));
   negotiation::NewCountReport report;
   CANJE_ASSIGN_OR_RETURN(report.party, TextMember(call, body, "party", true));
   CANJE_ASSIGN_OR_RETURN(std::string direction, TextMember(call, body, "direction", true));
@@ -211,6 +213,12 @@ Result<Reply> PostReport(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(std::optional<int64_t> count, IntegerMember(call, body, "count", false));
   if (!count) return call.AtPointer(Status::Usage("\"count\" must be a whole number"), "/count");
   report.count = *count;
+  CANJE_ASSIGN_OR_RETURN(std::optional<int64_t> stage, IntegerMember(call, body, "stage", false));
+  if (stage && *stage < 1) {
+    return call.AtPointer(Status::Usage("\"stage\" must be a stage's number (1, 2, ...)"),
+                          "/stage");
+  }
+  report.stage = stage.value_or(0);
   CANJE_ASSIGN_OR_RETURN(report.note, TextMember(call, body, "note", false));
   report.has_persons = body.contains("persons");
   CANJE_ASSIGN_OR_RETURN(report.persons, PersonIdsMember(call, body, "persons"));

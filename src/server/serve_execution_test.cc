@@ -363,6 +363,17 @@ TEST_F(ServeExecutionTest, StagesArePlannedAsOnTheCommandLineAndBadInputWritesNo
   EXPECT_EQ(Body(completed)["state"], "completed");
   EXPECT_EQ(Body(Get("ven", "/v1/exchanges/X1/stages/1")),
             json::parse(Ok("ven", {"exchange", "stage", "show", "X1", "1", "--json"})));
+
+  // Venezuela's count of stage 1: read by that stage's reconciliation, as on the command line.
+  const json day1_count = {{"party", "VEN"}, {"direction", "SLV>VEN"}, {"count", 1}, {"stage", 1}};
+  json no_such_stage = day1_count;
+  no_such_stage["stage"] = 2;
+  Refuse(Post("ven", "/v1/exchanges/X1/reports", no_such_stage.dump()), 404, "X1 has no stage 2");
+  HttpResult counted = Post("ven", "/v1/exchanges/X1/reports", day1_count.dump());
+  ASSERT_EQ(counted.status, 200) << counted.body;
+  EXPECT_EQ(Body(counted)["stage"], 1);
+  const json stage_count = Body(Get("ven", "/v1/exchanges/X1/reconciliation?stage=1"));
+  EXPECT_EQ(stage_count["directions"][0]["reported"][0]["count"], 1) << stage_count.dump(2);
 }
 
 TEST_F(ServeExecutionTest, CountsAreReportedAndReconciledInEveryForm) {
@@ -390,7 +401,9 @@ TEST_F(ServeExecutionTest, CountsAreReportedAndReconciledInEveryForm) {
         {"count", json("1"), "/count"},
         {"persons", json::array({"X9"}), "/persons/0"},
         {"persons", json("P1"), "/persons"},
-        {"party", json(nullptr), "/party"}}) {
+        {"party", json(nullptr), "/party"},
+        {"stage", json(0), "/stage"},
+        {"stage", json("1"), "/stage"}}) {
     json bad = report;
     bad[member] = value;
     ExpectRefused(Post("ven", "/v1/exchanges/X1/reports", bad.dump()), 400, pointer);
@@ -405,7 +418,8 @@ TEST_F(ServeExecutionTest, CountsAreReportedAndReconciledInEveryForm) {
   ASSERT_EQ(reported.status, 200) << reported.body;
   json expected = {{"exchange", "X1"}, {"report", printed["report"].get<int64_t>() + 1},
                    {"party", "VEN"},   {"direction", "SLV>VEN"},
-                   {"count", 1},       {"has_persons", true}};
+                   {"count", 1},       {"stage", nullptr},
+                   {"has_persons", true}};
   EXPECT_EQ(Body(reported), expected);
 
   // ---- the reconciliation: JSON, CSV and HTML, as `canje exchange reconcile` writes them ----

@@ -62,6 +62,7 @@ const RowTable<ReportedCountRow> kReportedCountTable{
         Column("from_party", &ReportedCountRow::from_party),
         Column("to_party", &ReportedCountRow::to_party),
         Column("persons_count", &ReportedCountRow::count),
+        Column("stage", &ReportedCountRow::stage),
         // The person list, '|'-joined ids; NULL when the count came without one.
         Custom<ReportedCountRow>(
             "persons",

@@ -86,6 +86,7 @@ struct ReportedCountRow {
   std::string from_party;  // the direction reported on
   std::string to_party;
   int64_t count = 0;
+  int64_t stage = 0;             // the stage counted (negotiation/stages.h); 0: the whole exchange
   bool has_persons = false;      // a person list came with the count
   std::vector<int64_t> persons;  // ascending, distinct; stored '|'-joined, NULL without a list
   std::string note;              // the party's words about its count; sealed in note_sealed

@@ -604,6 +604,11 @@ CREATE TABLE IF NOT EXISTS execution_stage_persons (
 );
 )sql";
 
+// Schema 18: a party's count of one stage of a staged exchange (0: of the whole exchange).
+constexpr std::string_view kVersion18 = R"sql(
+ALTER TABLE execution_reported_counts ADD COLUMN stage INTEGER NOT NULL DEFAULT 0;
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -679,6 +684,8 @@ const std::vector<Migration>& AllMigrations() {
       {17, "stages of an executing exchange: each stage's plan (place and postponement reason "
            "sealed under the text key), state, and which person of the agreed version is in it",
        kVersion17},
+      {18, "a party's count of one stage: reported counts name the stage they count (0: the "
+           "whole exchange)", kVersion18},
   };
   return kMigrations;
 }

@@ -98,6 +98,7 @@ json ReconciliationJson(const negotiation::ExchangeReconciliation& r, const Name
                           {"has_persons", line.has_persons},
                           {"report", line.report_id},
                           {"superseded", line.superseded},
+                          {"stages", line.stages},
                           {"note", line.note},
                           {"reported_at", line.reported_at},
                           {"reported_by", line.reported_by},
@@ -160,6 +161,7 @@ json CountReportedJson(int64_t exchange, int64_t report_id,
           {"party", report.party},
           {"direction", report.from + ">" + report.to},
           {"count", report.count},
+          {"stage", report.stage > 0 ? json(report.stage) : json(nullptr)},
           {"has_persons", report.has_persons}};
 }
 

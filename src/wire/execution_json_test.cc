@@ -76,8 +76,8 @@ TEST(ExecutionJsonTest, Reconciliation) {
   d.verified = 2;
   d.handed_over = 1;
   d.not_travelling = {{"unfit", 1}};
-  d.reported = {{"BBB", 1, true, 3, 1, "synthetic note", "2030-03-02T09:00:00Z", "negotiator.bbb",
-                 0}};
+  d.reported = {{"BBB", 1, true, 3, 1, {1, 2}, "synthetic note", "2030-03-02T09:00:00Z",
+                 "negotiator.bbb", 0}};
   d.differences = {{"not_travelling", "unfit", 5, "", 1, true, "P5 does not travel: unfit"},
                    {"count_unexplained", "", 0, "BBB", 1, false, "one person unexplained"}};
   d.unexplained = 1;

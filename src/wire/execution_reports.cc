@@ -18,13 +18,25 @@ std::string ReasonLabel(const std::string& reason) {
 }
 
 std::string ReportedSummary(const negotiation::PartyCount& line) {
-  std::string text = line.party + " " + std::to_string(line.count);
+  std::string text = ReportedCount(line);
   if (line.has_persons) text += " (with a list)";
   if (line.unexplained > 0) text += " (" + std::to_string(line.unexplained) + " not explained)";
   return text;
 }
 
 }  // namespace
+
+std::string ReportedCount(const negotiation::PartyCount& line) {
+  std::string text = line.party + " " + std::to_string(line.count);
+  if (line.stages.size() > 1) {
+    text += " (stages";
+    for (size_t i = 0; i < line.stages.size(); ++i) {
+      text += (i == 0 ? " " : ", ") + std::to_string(line.stages[i]);
+    }
+    text += ")";
+  }
+  return text;
+}
 
 std::string EscapeHtml(std::string_view text) {
   std::string out;

@@ -27,6 +27,9 @@ std::string ReconciliationHtml(const negotiation::ExchangeReconciliation& reconc
 // "&amp;", "&lt;", "&gt;", "&quot;", "&#39;" for the five characters that need it.
 std::string EscapeHtml(std::string_view text);
 
+// "VEN 8", or "UKR 19 (stages 1, 2, 3)" for a count added up from several stages' reports.
+std::string ReportedCount(const negotiation::PartyCount& line);
+
 // "unfit 1, deceased 2" (reasons as the viewer may read them), or "none".
 std::string NotTravellingSummary(const std::map<std::string, int64_t>& by_reason);
 
