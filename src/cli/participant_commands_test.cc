@@ -140,6 +140,11 @@ TEST_F(ParticipantCommandsTest, AnObserverOrganisationReadsTheExecutionOnlyWhile
   Ok("icrc", {"proposal", "show", "V1"});
   // Not the negotiation.
   EXPECT_EQ(As("icrc", {"exchange", "show", "X1"}).exit_status, 77);
+  // It finds the exchanges it observes; an organisation not attached finds none.
+  const json listed = json::parse(Ok("icrc", {"exchange", "list", "--json"}));
+  ASSERT_EQ(listed.size(), 1u) << listed.dump();
+  EXPECT_EQ(listed[0]["id"], "X1");
+  EXPECT_EQ(json::parse(Ok("unob", {"exchange", "list", "--json"})), json::array());
 
   // An observer of an organisation not attached: as for an exchange that does not exist.
   for (const char* command : {"readiness", "reconcile", "state"}) {
@@ -154,6 +159,7 @@ TEST_F(ParticipantCommandsTest, AnObserverOrganisationReadsTheExecutionOnlyWhile
   RunResult detached = As("icrc", {"exchange", "readiness", "X1"});
   EXPECT_EQ(detached.exit_status, 66) << detached.err;
   EXPECT_EQ(detached.err, Replaced(As("icrc", {"exchange", "readiness", "X99"}).err, "X99", "X1"));
+  EXPECT_EQ(json::parse(Ok("icrc", {"exchange", "list", "--json"})), json::array());
 }
 
 }  // namespace

@@ -518,11 +518,13 @@ Result<ExchangeDetails> LoadExchangeTerms(Instance& instance, int64_t exchange_i
 }
 
 Result<std::vector<store::ExchangeRow>> ListExchanges(Instance& instance) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadExchanges));
+  if (!instance.Authorize(Action::kReadExchanges).ok()) {
+    CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadExecution));
+  }
   CANJE_ASSIGN_OR_RETURN(auto all, store::Exchanges(instance.store()));
   std::vector<store::ExchangeRow> visible;
   for (auto& exchange : all) {
-    CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, exchange));
+    CANJE_ASSIGN_OR_RETURN(bool readable, SeesExchange(instance, exchange));
     if (readable) visible.push_back(std::move(exchange));
   }
   return visible;

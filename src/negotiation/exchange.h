@@ -218,7 +218,9 @@ Result<ExchangeDetails> LoadExchange(instance::Instance& instance, int64_t excha
 // Action check (the caller checked its own: proposals, execution).
 Result<ExchangeDetails> LoadExchangeTerms(instance::Instance& instance, int64_t exchange_id);
 
-// The exchanges the acting user may read, by id.
+// The exchanges the acting user may see (SeesExchange), by id: a user with
+// Action::kReadExchanges every exchange it reads; an observer (Action::kReadExecution only) the
+// exchanges its organisation observes.
 Result<std::vector<store::ExchangeRow>> ListExchanges(instance::Instance& instance);
 
 }  // namespace canje::negotiation

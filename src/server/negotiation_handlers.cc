@@ -110,7 +110,8 @@ Result<Reply> PostReject(ApiCall& call) {
 }  // namespace
 
 Status AddNegotiationRoutes(Routes& routes) {
-  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges", {Action::kReadExchanges, GetExchanges}));
+  // Observers too: the exchanges their organisation observes (negotiation::ListExchanges).
+  CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges", {Action::kReadExecution, GetExchanges}));
   CANJE_RETURN_IF_ERROR(
       routes.Add("GET", "/v1/exchanges/{id}", {Action::kReadExchanges, GetExchange}));
   CANJE_RETURN_IF_ERROR(routes.Add("GET", "/v1/exchanges/{id}/proposals",
