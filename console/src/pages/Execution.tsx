@@ -3,10 +3,13 @@
 // them (a delegation reads personal reasons as "not available (confidential)"), with the forms
 // of the roles that record: handovers and not travelling (mediators, verifiers), counts
 // (negotiators for their own party, the mediator). A print button prints the page without its
-// forms; the server's own reconciliation page and CSV are linked.
+// forms; the server's own reconciliation page and CSV are linked. An exchange executed in
+// stages lists them (execution/StageList.tsx); with a stage chosen (#/execution/X1?stage=2) the
+// readiness and the count are of that stage's persons alone, and the mediator (or an admin)
+// plans, fills, starts, completes and postpones stages from here (execution/StageControls.tsx).
 import { useState } from 'preact/hooks';
 import { getJson } from '../api/client';
-import type { Actor } from '../api/types';
+import type { Actor, Stage } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { section, SectionBody } from '../components/Section';
@@ -17,6 +20,11 @@ import { NotTravellingForm } from './execution/NotTravellingForm';
 import { ReadinessTable } from './execution/Readiness';
 import { ReconciliationView } from './execution/Reconciliation';
 import { ReportForm } from './execution/ReportForm';
+import { unstaged } from './execution/PersonPicker';
+import { StageAddForm } from './execution/StageAddForm';
+import { StageControls } from './execution/StageControls';
+import { StageDetails } from './execution/StageDetails';
+import { StageList } from './execution/StageList';
 import type { Handover, Readiness, Reconciliation } from './execution/types';
 
 function AskExchange() {
@@ -33,30 +41,48 @@ function AskExchange() {
   );
 }
 
-export function ExecutionPage({ id, actor }: { id: string; actor: Actor }) {
+const plansStages = new Set(['mediator', 'admin']);
+const stagesPlanned = new Set(['agreed', 'verifying', 'executing']);
+
+export function ExecutionPage({ id, stage, actor }: { id: string; stage: string; actor: Actor }) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [said, setSaid] = useState('');
   const path = `/v1/exchanges/${encodeURIComponent(id)}`;
+  const ofStage = stage ? `?stage=${stage}` : '';
   const loaded = useLoad(async () => {
     if (!id) return null;
-    const readiness = await getJson<Readiness>(`${path}/readiness`);
-    const [handovers, reconciliation] = await Promise.all([
-      section(getJson<Handover[]>(`${path}/handovers`)),
-      section(getJson<Reconciliation>(`${path}/reconciliation`)),
+    const [whole, shown] = await Promise.all([
+      getJson<Readiness>(`${path}/readiness`),
+      stage ? getJson<Stage>(`${path}/stages/${stage}`) : Promise.resolve(null),
     ]);
-    return { readiness, handovers, reconciliation };
-  }, [id, version]);
+    const [handovers, reconciliation, stages, readiness] = await Promise.all([
+      section(getJson<Handover[]>(`${path}/handovers`)),
+      section(getJson<Reconciliation>(`${path}/reconciliation${ofStage}`)),
+      section(getJson<Stage[]>(`${path}/stages`)),
+      stage ? getJson<Readiness>(`${path}/readiness${ofStage}`) : Promise.resolve(whole),
+    ]);
+    return { stage, whole, shown, readiness, handovers, reconciliation, stages };
+  }, [id, stage, version]);
   const reload = () => {
     setSelected(new Set());
     setVersion((v) => v + 1);
   };
+  const stageChanged = (sentence: string) => {
+    setSaid(sentence);
+    reload();
+  };
 
   if (!id) return <><h1>{t('nav.execution')}</h1><AskExchange /></>;
   if (loaded.error) return <><h1>{t('nav.execution')}</h1><ProblemMessage error={loaded.error} /><AskExchange /></>;
-  if (!loaded.data) return <><h1>{t('nav.execution')}</h1><p>{t('common.loading')}</p></>;
-  const { readiness, handovers, reconciliation } = loaded.data;
+  // Another stage's answers while the one asked for loads are not shown as if they were its own.
+  if (!loaded.data || loaded.data.stage !== stage) return <><h1>{t('nav.execution')}</h1><p>{t('common.loading')}</p><p role="status" class="status">{said}</p></>;
+  const { whole, shown, readiness, handovers, reconciliation, stages } = loaded.data;
   const state = readiness.state;
+  const plans = plansStages.has(actor.role) && stagesPlanned.has(state);
+  const staged = new Set(stages.ok ? stages.value.flatMap((s) => s.persons.map((p) => p.person)) : []);
+  const open = unstaged(whole.persons, staged);
   const records = actor.role === 'mediator' || actor.role === 'verifier';
   const reports = actor.role === 'mediator' || actor.role === 'negotiator';
   const directions = [...new Set(readiness.persons.map((p) => `${p.from}>${p.to}`))];
@@ -72,6 +98,12 @@ export function ExecutionPage({ id, actor }: { id: string; actor: Actor }) {
       <h1>{t('exec.title', { exchange: readiness.exchange, name: readiness.name })}</h1>
       <p>{t('exec.intro', { version: readiness.agreed_version, state: stateLabel(t, state) })}</p>
       <p class="no-print"><button type="button" class="secondary" onClick={() => print()}>{t('exec.print')}</button></p>
+      <p role="status" class="status" data-testid="stage-status">{said}</p>
+      <SectionBody section={stages}>{(value) => <StageList exchange={readiness.exchange} stages={value} current={stage} />}</SectionBody>
+      {plans && stages.ok && <StageAddForm exchange={readiness.exchange} open={open}
+        onAdded={(added) => { setSaid(t('stg.add.done', { n: added.stage, name: added.name })); location.hash = `#/execution/${added.exchange}?stage=${added.stage}`; }} />}
+      {shown && <StageDetails stage={shown} />}
+      {shown && plans && <StageControls key={shown.stage} stage={shown} open={open} onChanged={stageChanged} />}
       <ReadinessTable readiness={readiness} selectable={records && state === 'executing'} selected={selected} onToggle={toggle} />
       {records && state === 'executing' && (
         <HandoverForm exchange={readiness.exchange} selected={readiness.persons.filter((p) => selected.has(p.person))} onRecorded={reload} />
