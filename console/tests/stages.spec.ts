@@ -37,6 +37,7 @@ test('es: the mediator plans, fills, postpones, starts and completes stages; an 
   const { url, users } = fixture();
   const { exchange, persons, refuser, notes } = fixture().stages;
   const [a, b, c, d, e] = persons;
+  const mediatorAnswers = recordAnswers(page);
   await openInLanguage(page, 'es');
   await signIn(page, 'es', users.stg_med_es);
   await page.goto(`${url}/#/execution/${exchange}`);
@@ -182,6 +183,9 @@ test('es: the mediator plans, fills, postpones, starts and completes stages; an 
   expect(everything).toContain(refuser);
   for (const note of notes) expect(everything).not.toContain(note);
   expect(everything).not.toMatch(/refused-consent|refuses/);
+  // The mediator's own answers hold the gate's note and the reason's code: the check above can fail.
+  expect(mediatorAnswers.join('\n')).toContain(notes[1]);
+  expect(mediatorAnswers.join('\n')).toContain('refused-consent');
   await tablet.close();
 });
 

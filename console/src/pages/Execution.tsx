@@ -5,7 +5,7 @@
 // (negotiators for their own party, the mediator). A print button prints the page without its
 // forms; the server's own reconciliation page and CSV are linked. An exchange executed in
 // stages lists them (execution/StageList.tsx); with a stage chosen (#/execution/X1?stage=2) the
-// readiness and the count are of that stage's persons alone, and the mediator (or an admin)
+// readiness and the count are of that stage's persons alone, and the mediator
 // plans, fills, starts, completes and postpones stages from here (execution/StageControls.tsx).
 import { useState } from 'preact/hooks';
 import { getJson } from '../api/client';
@@ -41,14 +41,16 @@ function AskExchange() {
   );
 }
 
-const plansStages = new Set(['mediator', 'admin']);
+// The API lets the mediator alone move stages (the right to move the exchange; not an admin).
+const plansStages = new Set(['mediator']);
 const stagesPlanned = new Set(['agreed', 'verifying', 'executing']);
 
 export function ExecutionPage({ id, stage, actor }: { id: string; stage: string; actor: Actor }) {
   const { t } = useI18n();
   const [version, setVersion] = useState(0);
   const [selected, setSelected] = useState<Set<string>>(new Set());
-  const [said, setSaid] = useState('');
+  // What the last stage move did, said only on the page of the stage it is about.
+  const [said, setSaid] = useState({ stage: '', text: '' });
   const path = `/v1/exchanges/${encodeURIComponent(id)}`;
   const ofStage = stage ? `?stage=${stage}` : '';
   const loaded = useLoad(async () => {
@@ -70,14 +72,14 @@ export function ExecutionPage({ id, stage, actor }: { id: string; stage: string;
     setVersion((v) => v + 1);
   };
   const stageChanged = (sentence: string) => {
-    setSaid(sentence);
+    setSaid({ stage, text: sentence });
     reload();
   };
 
   if (!id) return <><h1>{t('nav.execution')}</h1><AskExchange /></>;
   if (loaded.error) return <><h1>{t('nav.execution')}</h1><ProblemMessage error={loaded.error} /><AskExchange /></>;
   // Another stage's answers while the one asked for loads are not shown as if they were its own.
-  if (!loaded.data || loaded.data.stage !== stage) return <><h1>{t('nav.execution')}</h1><p>{t('common.loading')}</p><p role="status" class="status">{said}</p></>;
+  if (!loaded.data || loaded.data.stage !== stage) return <><h1>{t('nav.execution')}</h1><p>{t('common.loading')}</p><p role="status" class="status">{said.stage === stage ? said.text : ''}</p></>;
   const { whole, shown, readiness, handovers, reconciliation, stages } = loaded.data;
   const state = readiness.state;
   const plans = plansStages.has(actor.role) && stagesPlanned.has(state);
@@ -98,10 +100,10 @@ export function ExecutionPage({ id, stage, actor }: { id: string; stage: string;
       <h1>{t('exec.title', { exchange: readiness.exchange, name: readiness.name })}</h1>
       <p>{t('exec.intro', { version: readiness.agreed_version, state: stateLabel(t, state) })}</p>
       <p class="no-print"><button type="button" class="secondary" onClick={() => print()}>{t('exec.print')}</button></p>
-      <p role="status" class="status" data-testid="stage-status">{said}</p>
+      <p role="status" class="status" data-testid="stage-status">{said.stage === stage ? said.text : ''}</p>
       <SectionBody section={stages}>{(value) => <StageList exchange={readiness.exchange} stages={value} current={stage} />}</SectionBody>
       {plans && stages.ok && <StageAddForm exchange={readiness.exchange} open={open}
-        onAdded={(added) => { setSaid(t('stg.add.done', { n: added.stage, name: added.name })); location.hash = `#/execution/${added.exchange}?stage=${added.stage}`; }} />}
+        onAdded={(added) => { setSaid({ stage: String(added.stage), text: t('stg.add.done', { n: added.stage, name: added.name }) }); location.hash = `#/execution/${added.exchange}?stage=${added.stage}`; }} />}
       {shown && <StageDetails stage={shown} />}
       {shown && plans && <StageControls key={shown.stage} stage={shown} open={open} onChanged={stageChanged} />}
       <ReadinessTable readiness={readiness} selectable={records && state === 'executing'} selected={selected} onToggle={toggle} />

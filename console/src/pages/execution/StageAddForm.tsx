@@ -1,4 +1,4 @@
-// For the mediator (and an admin) while the exchange is agreed, verifying or executing: a new
+// For the mediator while the exchange is agreed, verifying or executing: a new
 // stage with its name, day and place, and, if already known, its persons
 // (POST /v1/exchanges/{id}/stages). What was typed and chosen stays on any refusal; a stage
 // planned opens at once, and the form folds away.

@@ -1,4 +1,4 @@
-// For the mediator (and an admin), the moves of the stage shown: while it is planned, more
+// For the mediator, the moves of the stage shown: while it is planned, more
 // persons (POST .../stages/{n}/persons), starting it (.../start) and moving it to a later day
 // with a reason (.../postpone); once started, completing it (.../complete). The API decides
 // whether a move may be made (the exchange's state, every person ready, the signatures): a
