@@ -142,6 +142,7 @@ test('es: the mediator plans, fills, postpones, starts and completes stages; an 
   await expect(page.getByTestId('stage-state')).toHaveText(t['stg.state.completed']);
   await expect(page.getByRole('heading', { name: fill(t['stg.controls'], { n: 1 }) })).toHaveCount(0);
   expect(stagesOf(exchange)[0]).toMatchObject({ state: 'completed', handed_over: 3 });
+  await expect(page.getByRole('region', { name: t['exec.handovers'] }).locator('tbody tr')).toHaveCount(3);
   await expectAccessible(page, 'a completed stage (es)');
   await keepScreenshot(page, testInfo, 'stages-2-completed-es');
 
@@ -174,6 +175,7 @@ test('es: the mediator plans, fills, postpones, starts and completes stages; an 
   await list.getByRole('link', { name: fill(en['stg.title'], { n: 2, name: 'Día 2 (sintético)' }) }).click();
   await expect(obs.getByTestId('stage-details')).toBeVisible();
   await expect(obs.getByTestId('readiness').locator('tbody tr')).toHaveCount(2);
+  await expect(obs.getByText(en['exec.handovers.none'])).toBeVisible();  // stage 1's handovers are not stage 2's
   await expect(obs.getByRole('heading', { name: fill(en['stg.controls'], { n: 2 }) })).toHaveCount(0);
   await keepScreenshot(obs, testInfo, 'stages-3-observer-tablet-en');
   await switchLanguage(obs, 'en', 'es');

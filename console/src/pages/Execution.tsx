@@ -85,6 +85,8 @@ export function ExecutionPage({ id, stage, actor }: { id: string; stage: string;
   const plans = plansStages.has(actor.role) && stagesPlanned.has(state);
   const staged = new Set(stages.ok ? stages.value.flatMap((s) => s.persons.map((p) => p.person)) : []);
   const open = unstaged(whole.persons, staged);
+  // The handovers of the stage's persons alone when a stage is shown (the API lists the exchange's).
+  const inStage = shown ? new Set(shown.persons.map((p) => p.person)) : null;
   const records = actor.role === 'mediator' || actor.role === 'verifier';
   const reports = actor.role === 'mediator' || actor.role === 'negotiator';
   const directions = [...new Set(readiness.persons.map((p) => `${p.from}>${p.to}`))];
@@ -113,7 +115,7 @@ export function ExecutionPage({ id, stage, actor }: { id: string; stage: string;
       {records && (state === 'verifying' || state === 'executing') && (
         <NotTravellingForm exchange={readiness.exchange} persons={readiness.persons} onRecorded={reload} />
       )}
-      <SectionBody section={handovers}>{(value) => <HandoverList handovers={value} />}</SectionBody>
+      <SectionBody section={handovers}>{(value) => <HandoverList handovers={inStage ? value.filter((h) => inStage.has(h.person)) : value} />}</SectionBody>
       {reports && (state === 'executing' || state === 'completed') && (
         <ReportForm exchange={readiness.exchange} actor={actor} parties={parties} directions={directions} onRecorded={reload} />
       )}
