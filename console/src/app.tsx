@@ -88,7 +88,7 @@ export function App() {
         {route.page === 'log' && <LogPage />}
         {route.page === 'exchanges' && <Exchanges actor={actor} />}
         {route.page === 'exchange' && <ExchangePage id={route.id} version={route.version} actor={actor} />}
-        {route.page === 'execution' && <ExecutionPage id={route.id} actor={actor} />}
+        {route.page === 'execution' && <ExecutionPage key={route.id} id={route.id} stage={route.stage} actor={actor} />}
         {route.page === 'lists' && <ListsPage actor={actor} />}
         {route.page === 'interview' && <InterviewPage id={route.id} actor={actor} />}
       </main>

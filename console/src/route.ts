@@ -7,6 +7,7 @@
 //   #/exchanges            the exchanges the user may see
 //   #/exchanges/X1?v=V3    an exchange (the proposal version V3 opened in its timeline)
 //   #/execution/X1         an agreed exchange's execution and count afterwards
+//   #/execution/X1?stage=2 the same for the persons of its stage 2
 //   #/lists                the imported lists, and importing one
 //   #/persons/P17/interview a verifier records a consent interview with P17
 import { useEffect, useState } from 'preact/hooks';
@@ -17,7 +18,7 @@ export type Route =
   | { page: 'person'; id: string }
   | { page: 'review' }
   | { page: 'log' }
-  | { page: 'execution'; id: string }
+  | { page: 'execution'; id: string; stage: string }
   | { page: 'lists' }
   | { page: 'interview'; id: string }
   | { page: 'exchanges' }
@@ -32,7 +33,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/lists') return { page: 'lists' };
   if (path === '/review') return { page: 'review' };
   const execution = /^\/execution(?:\/([A-Za-z0-9]+))?$/.exec(path);
-  if (execution) return { page: 'execution', id: execution[1] ?? '' };
+  if (execution) return { page: 'execution', id: execution[1] ?? '', stage: /^\d+$/.exec(new URLSearchParams(search).get('stage') ?? '')?.[0] ?? '' };
   if (path === '/log') return { page: 'log' };
   if (path === '/exchanges') return { page: 'exchanges' };
   const exchange = /^\/exchanges\/([A-Za-z0-9]+)$/.exec(path);

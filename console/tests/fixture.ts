@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { en } from '../src/i18n/en';
 import { es } from '../src/i18n/es';
 import type { ExecutionFixture } from './execution-setup';
+import type { StagesFixture } from './stages-setup';
 import { codeFor, currentCode } from './totp';
 
 export interface TestUser { name: string; party: string; role: string; password: string; secret: string }
@@ -25,6 +26,7 @@ export interface Fixture {
     refused: { id: string; name: string; note: string }; held: string;
   };
   execution: ExecutionFixture; // an agreed exchange in execution (tests/execution-setup.ts)
+  stages: StagesFixture;       // stages, guarantors, observers, a prisoner of war (tests/stages-setup.ts)
 }
 
 export function fixture(): Fixture {

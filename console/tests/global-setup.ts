@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { prepareExecution } from './execution-setup';
+import { prepareStages } from './stages-setup';
 import type { Fixture, TestUser } from './fixture';
 
 const binary = path.resolve(process.env.CANJE_BINARY ?? '../build/canje');
@@ -44,6 +45,7 @@ export default async function globalSetup() {
     ] as [string, string, string][]),
     ['act_lists', 'PUENTE', 'mediator'], ['act_med', 'PUENTE', 'mediator'], ['act_ver', 'PUENTE', 'verifier'],
     ['act_neg', 'VEN', 'negotiator'], ['act_med_check', 'PUENTE', 'mediator'],
+    ['stg_med_es', 'PUENTE', 'mediator'], ['stg_obs_en', 'CANDELA', 'observer'], ['stg_sup_en', 'PUENTE', 'mediator'],
   ];
   const users: Record<string, TestUser> = {};
   for (const [name, party, role] of wanted) {
@@ -116,6 +118,9 @@ export default async function globalSetup() {
   // --- end of the exchanges pages' set-up -------------------------------------------------------
   // An agreed exchange in execution (tests/execution-setup.ts).
   const execution = prepareExecution(canje, folder);
+  // --- The stages, guarantors and observers, and a prisoner of war (tests/stages-setup.ts) -----
+  const stages = prepareStages(canje, folder);
+  // --- end of the stages' set-up ---------------------------------------------------------------
 
   const server = spawn(binary, ['--db', db, 'serve', '--listen', '127.0.0.1:0', '--log-level', 'error'], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -139,6 +144,7 @@ export default async function globalSetup() {
     otherVkey,
     exchange,
     execution,
+    stages,
   };
   const file = path.join(folder, 'fixture.json');
   writeFileSync(file, JSON.stringify(fixture));

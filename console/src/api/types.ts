@@ -130,5 +130,30 @@ export interface ProposalDiff {
 export interface ProposalChanged { version: string; state: string; changed: boolean; note: string }
 export interface AgreementCheck {
   version: string; manifest_sha256: string; complete: boolean; final: boolean;
-  parties: { party: string; status: 'valid' | 'invalid' | 'missing' | string; key_id: string; detail: string }[];
+  parties: { party: string; role?: 'party' | 'guarantor' | string; status: 'valid' | 'invalid' | 'missing' | string; key_id: string; detail: string }[];
 }
+
+// Stages of an exchange's execution (docs/formats.md, "Stages"): GET /v1/exchanges/{id}/stages
+// and every stage route's answer. `date` is the planned day after any postponement; `counts` the
+// persons per direction ("SLV>VEN"); `name` of a person only as the reader may see it.
+export type StageState = 'planned' | 'started' | 'completed' | 'postponed';
+export interface Stage {
+  exchange: string; stage: number; name: string; date: string; place: string; state: StageState | string;
+  postponements: number; postponed_reason?: string; started_at: string; completed_at: string;
+  counts: Record<string, number>; handed_over: number; not_travelling: number;
+  persons: { person: string; name?: string; from: string; to: string }[];
+}
+// The guarantors and observer organisations GET /v1/exchanges/{id} names.
+export interface ExchangeSupporters { guarantors?: string[]; observers?: string[] }
+export interface SupporterChanged { exchange: string; role: 'guarantor' | 'observer'; party: string; change: 'added' | 'removed' }
+// A person's fields of international humanitarian law (GET /v1/persons/{id}); "" or null when
+// not said.
+export type IhlStatus = 'prisoner_of_war' | 'civilian_internee' | 'detained_civilian' | 'other';
+export interface PersonIhl {
+  patronymic?: string; ihl_status?: IhlStatus | '' | string; rank?: string; unit?: string;
+  service_number?: string; date_of_capture?: string | null; place_of_capture?: string;
+}
+// Why a pair of GET /v1/review is queued, and whether its records are one person now.
+export type QueuedBecause = 'above_threshold' | 'linked_through_others' | 'kept_apart' | 'below_threshold'
+  | 'roster_guard' | 'closest_roster' | 'review_band';
+export interface ReviewQueueReason { queued_because?: QueuedBecause | string; linked?: boolean }

@@ -1,11 +1,12 @@
 // An exchange's page: its sides (blocs) with their rules, its caps and claims (GET
 // /v1/exchanges/{id}), the workflow as a picture of its states, the solver's candidates and
 // deal, and the proposals as a timeline of versions and counters; for the roles that may, the
-// forms that change its sides, rules and claims (exchange/ChangeForms.tsx). Each part loads on
+// forms that change its sides, rules and claims (exchange/ChangeForms.tsx), and its guarantors and
+// observer organisations (exchange/Supporters.tsx). Each part loads on
 // its own: a part refused to the role says so and leaves the others readable.
 import { useState } from 'preact/hooks';
 import { getTagged } from '../api/client';
-import type { Actor, ExchangeDetails } from '../api/types';
+import type { Actor, ExchangeDetails, ExchangeSupporters } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { Table } from '../components/Table';
@@ -13,6 +14,7 @@ import { useI18n } from '../i18n';
 import { ChangeForms } from './exchange/ChangeForms';
 import { NewProposal } from './exchange/NewProposal';
 import { SolvePanel } from './exchange/SolvePanel';
+import { Supporters } from './exchange/Supporters';
 import { Timeline } from './exchange/Timeline';
 import { WorkflowPicture } from './exchange/WorkflowPicture';
 
@@ -20,7 +22,7 @@ export function ExchangePage({ id, version, actor }: { id: string; version: stri
   const { t, number, date } = useI18n();
   // The exchange with its ETag: the change forms send it back as If-Match.
   const [revision, setRevision] = useState(0);
-  const loaded = useLoad(() => getTagged<ExchangeDetails>(`/v1/exchanges/${encodeURIComponent(id)}`), [id, revision]);
+  const loaded = useLoad(() => getTagged<ExchangeDetails & ExchangeSupporters>(`/v1/exchanges/${encodeURIComponent(id)}`), [id, revision]);
   const back = <p><a href="#/exchanges">{t('exch.back')}</a></p>;
   if (loaded.error) return <>{back}<h1>{t('exch.title', { id, name: '' })}</h1><ProblemMessage error={loaded.error} /></>;
   if (!loaded.data) return <>{back}<h1>{t('exch.title', { id, name: '' })}</h1><p>{t('common.loading')}</p></>;
@@ -60,6 +62,8 @@ export function ExchangePage({ id, version, actor }: { id: string; version: stri
           ]} />
         )}
       </section>
+
+      <Supporters exchange={exchange} etag={etag} actor={actor} onChanged={() => setRevision((r) => r + 1)} />
 
       <ChangeForms exchange={exchange} etag={etag} actor={actor} onChanged={() => setRevision((r) => r + 1)} />
 

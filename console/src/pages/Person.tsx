@@ -4,10 +4,12 @@
 // as "not available to your role" — the notes never reach them), and whether they may be
 // transferred to a destination (person/EligibilitySection.tsx). The roles that may act see
 // the forms: mediators and admins add and lift holds and record legal acts; a verifier opens
-// the interview form (#/persons/P17/interview). The page is read again after each change.
+// the interview form (#/persons/P17/interview). The page is read again after each change. The
+// fields of international humanitarian law (status, rank, capture) show when present
+// (person/IhlDetails.tsx).
 import { useState } from 'preact/hooks';
 import { getJson } from '../api/client';
-import type { Actor, Hold, Interview, LegalAct, Party, PersonDetails } from '../api/types';
+import type { Actor, Hold, Interview, LegalAct, Party, PersonDetails, PersonIhl } from '../api/types';
 import { useLoad } from '../api/useLoad';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { section, SectionBody } from '../components/Section';
@@ -17,6 +19,7 @@ import { term } from '../i18n/terms';
 import { ActForm, actTypeKey, actTypes } from './person/ActForm';
 import { EligibilitySection } from './person/EligibilitySection';
 import { HoldForm } from './person/HoldForm';
+import { IhlDetails } from './person/IhlDetails';
 import { LiftForm } from './person/LiftForm';
 
 const managesHolds = new Set(['admin', 'mediator']);
@@ -28,7 +31,7 @@ export function PersonPage({ id, actor }: { id: string; actor: Actor }) {
   const [lifting, setLifting] = useState('');
   const [done, setDone] = useState<{ key: MessageKey; values: Record<string, string> } | null>(null);
   const loaded = useLoad(async () => {
-    const person = await getJson<PersonDetails>(`/v1/persons/${encodeURIComponent(id)}`);
+    const person = await getJson<PersonDetails & PersonIhl>(`/v1/persons/${encodeURIComponent(id)}`);
     const [holds, acts, interviews, parties] = await Promise.all([
       // By the id the person is known by now (a merged record's page shows the person it joined).
       section(getJson<Hold[]>(`/v1/holds?person=${encodeURIComponent(person.id)}`)),
@@ -66,6 +69,7 @@ export function PersonPage({ id, actor }: { id: string; actor: Actor }) {
             <dt>{t('person.documents')}</dt>
             <dd>{list((person.documents ?? []).map((d) => [d.type, d.number, d.country].filter(Boolean).join(' ')))}</dd>
           </dl>
+          <IhlDetails person={person} />
           <h3>{t('person.custody')}</h3>
           {(person.custody ?? []).length === 0 ? <p class="muted">{t('common.none')}</p> : (
             <Table rows={person.custody ?? []} rowKey={(_, i) => i} columns={[

@@ -5,15 +5,17 @@
 // the page and the next one is shown at once; the queue is read again only when asked. Every
 // action has a key (review/shortcuts.ts). A negotiator's pair with a candidate on a list it may
 // not read shows that the candidate exists and nothing of it, and cannot be decided; an observer
-// is refused the queue (403), said as "not available to your role".
+// is refused the queue (403), said as "not available to your role". Each pair says in one
+// sentence why it is queued (review/QueuedBecause.tsx).
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { ApiError, getJson, postJson } from '../api/client';
-import type { DecisionRecorded, ReviewPair, ReviewRecord } from '../api/types';
+import type { DecisionRecorded, ReviewPair, ReviewQueueReason, ReviewRecord } from '../api/types';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { useI18n, type MessageKey } from '../i18n';
 import { DecisionForm, type Decision } from './review/DecisionForm';
 import { Explanation } from './review/Explanation';
 import { isHidden, PairRecords } from './review/PairRecords';
+import { QueuedBecause } from './review/QueuedBecause';
 import { ShortcutList } from './review/ShortcutList';
 import { isField, shortcutFor, type ShortcutAction } from './review/shortcuts';
 
@@ -181,6 +183,7 @@ export function Review() {
             <button type="button" aria-keyshortcuts="N" disabled={position >= queue.length - 1} onClick={() => go(1)}>{t('review.next')}</button>
             <button type="button" class="secondary" onClick={() => load(decided)}>{t('review.reload')}</button>
           </div>
+          <QueuedBecause reason={pair as ReviewQueueReason} />
           <PairRecords left={pair.left} right={pair.right} />
           {!decidable(pair) ? (
             <p class="notice" data-testid="candidate-only">{t('review.candidateOnly')}</p>

@@ -12,6 +12,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { section, SectionBody } from '../../components/Section';
 import { useSubmit } from '../../api/useSubmit';
 import { PartyKeys } from './PartyKeys';
+import { StillToSign } from './StillToSign';
 import { Table } from '../../components/Table';
 import { useI18n, type MessageKey } from '../../i18n';
 
@@ -75,11 +76,13 @@ export function Signatures({ version, actor }: { version: Proposal; actor: Actor
             {digest === check.manifest_sha256 ? `✓ ${t('exch.sign.digestSame')}` : `✕ ${t('exch.sign.digestDiffers', { theirs: check.manifest_sha256 })}`}</p>
           <Table rows={check.parties} rowKey={(p) => p.party} rowHeader columns={[
             { label: t('exch.sign.party'), cell: (p) => p.party },
+            { label: t('sup.sign.role'), cell: (p) => (p.role === 'guarantor' ? t('sup.sign.guarantor') : t('sup.sign.party')) },
             { label: t('exch.sign.status'), cell: (p) => `${p.status === 'valid' ? '✓' : p.status === 'invalid' ? '✕' : '…'} ${t((`exch.sign.${p.status}`) as MessageKey) ?? p.status}` },
             { label: t('exch.sign.key'), cell: (p) => p.key_id || '—' },
             { label: t('exch.sign.detail'), cell: (p) => p.detail },
           ]} />
           <p>{check.complete ? t('exch.sign.complete') : t('exch.sign.incomplete')}</p>
+          <StillToSign parties={check.parties} />
         </>}</SectionBody>
       )}
       {maySign && <PartyKeys party={actor.party} />}
