@@ -203,8 +203,11 @@ class RowTable {
       }
       inserted += column.name;
       placeholders += "?";
+      bulk_.columns.emplace_back(column.name);
     }
     insert_ = "INSERT INTO " + name_ + "(" + inserted + ") VALUES(" + placeholders + ")";
+    if (!parent_.empty()) bulk_.columns.insert(bulk_.columns.begin(), std::string(parent_));
+    bulk_.table = name_;
   }
 
   const std::string& name() const { return name_; }
@@ -224,6 +227,8 @@ class RowTable {
            std::string(rest);
   }
   const std::string& Insert() const { return insert_; }
+  // The same INSERT as a bulk insert (SqlConnection::PrepareBulkInsert), bound by Bind().
+  const BulkInsert& Bulk() const { return bulk_; }
   // The INSERT, and when the row's `key` is there already, an update of every other column (or
   // only of `updated`).
   std::string Upsert(const std::vector<std::string_view>& key,
@@ -292,6 +297,7 @@ class RowTable {
   std::vector<RowColumn<Row>> columns_;
   std::string select_list_;
   std::string insert_;
+  BulkInsert bulk_;
 };
 
 // The rows of `table.Select(rest)`, `bind` binding the parameters of `rest`.

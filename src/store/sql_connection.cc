@@ -9,4 +9,15 @@ Status SqlStatement::Run() {
   return stepped.status();
 }
 
+std::string BulkInsert::Sql() const {
+  std::string names;
+  std::string placeholders;
+  for (const std::string& column : columns) {
+    names += (names.empty() ? "" : ", ") + column;
+    placeholders += placeholders.empty() ? "?" : ", ?";
+  }
+  return "INSERT INTO " + table + "(" + names + ") VALUES(" + placeholders + ")" +
+         (skip_existing ? " ON CONFLICT DO NOTHING" : "");
+}
+
 }  // namespace canje::store

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/encoding.h"
 #include "core/status.h"
@@ -44,6 +45,19 @@ class SqlStatement {
   virtual Status RunBatched() { return Run(); }
 };
 
+// The INSERT of many rows into one table by one write transaction (an import's persons, list
+// records, custody rows and look-up hashes): SqlConnection::PrepareBulkInsert.
+struct BulkInsert {
+  std::string table;
+  std::vector<std::string> columns;  // one bound parameter each, in this order
+  // A row whose unique key is there already is left out rather than failing the transaction
+  // (ON CONFLICT DO NOTHING).
+  bool skip_existing = false;
+  // The portable INSERT of one row: "INSERT INTO t(a, b) VALUES(?, ?)", with
+  // " ON CONFLICT DO NOTHING" when skip_existing.
+  std::string Sql() const;
+};
+
 // One connection, used by one thread at a time.
 class SqlConnection {
  public:
@@ -53,6 +67,18 @@ class SqlConnection {
   // Runs one or more statements separated by ';' that take no parameters.
   virtual Status Execute(std::string_view sql) = 0;
   virtual Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) = 0;
+  // A statement that adds rows to `insert.table`: bind one value per column, then RunBatched
+  // (or Run) adds the row. It reads nothing back. RunBatched keeps its contract above: the row
+  // is visible to every later statement of the transaction, and an error (a constraint
+  // violation) may surface only at the next statement or at Commit, failing the transaction
+  // whole. A backend may hold a transaction's rows and write them together, before any other
+  // statement of the transaction runs (PostgreSQL: COPY FROM STDIN, or one multi-row INSERT when
+  // skip_existing); it then writes the held rows table by table, in the order the bulk inserts
+  // were prepared on the connection, so prepare a table's before those of the tables whose rows
+  // refer to it. By default (SQLite): Prepare(insert.Sql()), a row at a time.
+  virtual Result<std::unique_ptr<SqlStatement>> PrepareBulkInsert(const BulkInsert& insert) {
+    return Prepare(insert.Sql());
+  }
   // A write transaction takes the database's write lock at its start, so that appends to the
   // log are strictly sequential; a read transaction sees one consistent snapshot.
   virtual Status BeginWrite() = 0;

@@ -582,14 +582,39 @@ Result<int64_t> WriteTransaction::AllocateRecordId() {
   return NextId("list_records", next_record_id_);
 }
 
+namespace {
+const BulkInsert kIndexInsert{"person_index", {"hash", "person_id"}};
+const BulkInsert kNameWordInsert{"name_words", {"hash", "sealed"}, /*skip_existing=*/true};
+}  // namespace
+
+Result<SqlStatement*> WriteTransaction::Bulk(int slot) {
+  // Prepared together on first use, a table before those whose rows refer to it: the order in
+  // which a backend that holds the rows writes them (sql_connection.h).
+  const std::pair<int, const BulkInsert*> kInOrder[] = {{kAddPerson, &kPersonTable.Bulk()},
+                                                        {kAddRecord, &kRecordTable.Bulk()},
+                                                        {kAddCustody, &kCustodyTable.Bulk()},
+                                                        {kAddIndex, &kIndexInsert},
+                                                        {kAddNameWord, &kNameWordInsert}};
+  if (statements_.size() <= static_cast<size_t>(slot) || !statements_[slot]) {
+    for (const auto& [each, insert] : kInOrder) {
+      if (statements_.size() <= static_cast<size_t>(each)) statements_.resize(each + 1);
+      if (statements_[each]) continue;
+      CANJE_ASSIGN_OR_RETURN(statements_[each], store_.connection_->PrepareBulkInsert(*insert));
+    }
+  } else {
+    statements_[slot]->Reset();
+  }
+  return statements_[slot].get();
+}
+
 Status WriteTransaction::AddPerson(const PersonRow& person) {
-  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Cached(kAddPerson, kPersonTable.Insert()));
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Bulk(kAddPerson));
   kPersonTable.Bind(*insert, person, *this);
   return insert->RunBatched();
 }
 
 Status WriteTransaction::AddRecord(const RecordRow& record) {
-  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Cached(kAddRecord, kRecordTable.Insert()));
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Bulk(kAddRecord));
   kRecordTable.Bind(*insert, record, *this);
   return insert->RunBatched();
 }
@@ -603,7 +628,7 @@ Status WriteTransaction::LinkRecord(int64_t record_id, int64_t person_id) {
 }
 
 Result<int64_t> WriteTransaction::AddCustody(const CustodyRow& custody) {
-  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Cached(kAddCustody, kCustodyTable.Insert()));
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Bulk(kAddCustody));
   CustodyRow inserted = custody;
   CANJE_ASSIGN_OR_RETURN(inserted.id, NextId("custody", next_custody_id_));
   kCustodyTable.Bind(*insert, inserted, *this);
@@ -612,18 +637,14 @@ Result<int64_t> WriteTransaction::AddCustody(const CustodyRow& custody) {
 }
 
 Status WriteTransaction::AddIndexEntry(ByteView hash, int64_t person_id) {
-  CANJE_ASSIGN_OR_RETURN(
-      SqlStatement * insert,
-      Cached(kAddIndex, "INSERT INTO person_index(hash, person_id) VALUES(?, ?)"));
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Bulk(kAddIndex));
   insert->BindBlob(1, hash);
   insert->BindInt(2, person_id);
   return insert->RunBatched();
 }
 
 Status WriteTransaction::AddNameWord(ByteView hash, ByteView sealed) {
-  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert,
-                         Cached(kAddNameWord, "INSERT INTO name_words(hash, sealed) VALUES(?, ?) "
-                                              "ON CONFLICT DO NOTHING"));
+  CANJE_ASSIGN_OR_RETURN(SqlStatement * insert, Bulk(kAddNameWord));
   insert->BindBlob(1, hash);
   insert->BindBlob(2, sealed);
   return insert->RunBatched();

@@ -331,6 +331,9 @@ class WriteTransaction {
   friend class Store;
   WriteTransaction(Store& store, const Actor& actor, std::string now);
   Result<SqlStatement*> Cached(int slot, std::string_view sql);
+  // The bulk insert (SqlConnection::PrepareBulkInsert) of an import's table: persons, list
+  // records, custody rows, look-up hashes, name words.
+  Result<SqlStatement*> Bulk(int slot);
   Result<int64_t> NextId(std::string_view table, int64_t& next);
 
   Store& store_;

@@ -4,6 +4,7 @@
 #include <endian.h>
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <deque>
@@ -12,6 +13,8 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+#include "store/postgres/copy_text.h"
 
 namespace canje::store {
 namespace {
@@ -28,6 +31,15 @@ constexpr int64_t kWriteLockKey = 0x63616e6a65;
 // enough that the server's replies (a few dozen bytes each) fit in the socket buffers, so the
 // blocking connection cannot stall with both sides writing.
 constexpr size_t kBatchLimit = 256;
+// Rows held by bulk inserts are written once they take this many bytes (COPY text or
+// parameters), and before any other statement of the transaction.
+constexpr size_t kHeldBytesLimit = size_t{4} << 20;
+// A multi-row INSERT of held rows (skip_existing) takes at most this many rows, and at most
+// 65,535 parameters (the protocol's limit) in all.
+constexpr size_t kRowsPerInsert = 1000;
+constexpr size_t kMaxParameters = 65535;
+// COPY data is sent in pieces of at most this many bytes.
+constexpr size_t kCopyPiece = size_t{1} << 20;
 
 struct ResultDeleter {
   void operator()(PGresult* result) const { PQclear(result); }
@@ -76,6 +88,23 @@ struct Row {
 
 }  // namespace
 
+// The rows a bulk insert (PrepareBulkInsert) holds until PostgresSession::FlushBulk writes them.
+struct HeldRows {
+  BulkInsert insert;
+  std::string what;  // names the statement in messages, as a one-row INSERT's would
+  std::string copy;  // COPY text lines (unless skip_existing)
+  // skip_existing: the held rows' parameters, row after row (a multi-row INSERT's).
+  std::vector<std::optional<std::string>> values;
+  std::vector<int> formats;
+  size_t rows = 0;
+  void Clear() {
+    copy.clear();
+    values.clear();
+    formats.clear();
+    rows = 0;
+  }
+};
+
 // A statement whose rows are in flight on a link, as the link and its session see it (the
 // statement itself, PostgresStatement, is local to this file).
 class StreamingStatement {
@@ -103,8 +132,21 @@ struct PostgresSession {
   // Writes queued on links[0] in pipeline mode by RunBatched and not yet synced, as the text
   // that names each in messages. Only inside a transaction.
   std::vector<std::string> batched;
-  // The first failure of a synced batch, returned by the transaction's next operation.
+  // The first failure of a synced batch or of written held rows, returned by the transaction's
+  // next operation.
   Status batch_failure;
+  // The bulk inserts prepared on the connection, in the order they were prepared (the order
+  // FlushBulk writes their rows in), with the rows they hold. Inside a transaction, at most one
+  // of `bulk` and `batched` holds something: each is written before the other takes a row.
+  std::vector<std::shared_ptr<HeldRows>> bulk;
+  size_t held_bytes = 0;
+  size_t held_rows = 0;
+  // Writes the held rows, table after table (COPY FROM STDIN; a multi-row INSERT ... ON
+  // CONFLICT DO NOTHING when skip_existing); keeps the first failure in batch_failure. After a
+  // failure the transaction is lost, so held rows are then only dropped.
+  void FlushBulk();
+  // Forgets the held rows (the transaction is rolled back).
+  void DropBulk();
   // Makes links[0] free: the statement in flight there copies its remaining rows to memory,
   // and queued writes are synced (FinishBatch).
   PGconn* Primary();
@@ -209,6 +251,7 @@ class PostgresStatement : public SqlStatement, public StreamingStatement {
   Status RunBatched() override {
     if (!session_->in_transaction) return Run();
     PGconn* connection = session_->PrimaryForBatch();
+    session_->FlushBulk();
     if (connection == nullptr) return PostgresStatus(connection, nullptr, What(), session_->url);
     if (PQpipelineStatus(connection) == PQ_PIPELINE_OFF && !PQenterPipelineMode(connection)) {
       return PostgresStatus(connection, nullptr, What(), session_->url);
@@ -352,6 +395,180 @@ class PostgresStatement : public SqlStatement, public StreamingStatement {
   Status failure_;  // returned once the rows before it are stepped through
 };
 
+// A bulk insert (SqlConnection::PrepareBulkInsert): each row run is held in the session's
+// HeldRows, written with the others before the transaction's next statement, when they grow
+// past kHeldBytesLimit, or at Commit. Outside a transaction a row is written at once.
+class PostgresBulkInsert : public SqlStatement {
+ public:
+  PostgresBulkInsert(std::shared_ptr<PostgresSession> session, std::shared_ptr<HeldRows> held)
+      : session_(std::move(session)),
+        held_(std::move(held)),
+        values_(held_->insert.columns.size()),
+        formats_(held_->insert.columns.size(), 0) {}
+
+  void BindInt(int index, int64_t value) override { Set(index, std::to_string(value), 0); }
+  void BindText(int index, std::string_view value) override { Set(index, std::string(value), 0); }
+  void BindBlob(int index, ByteView value) override {
+    Set(index, std::string(reinterpret_cast<const char*>(value.data()), value.size()), 1);
+  }
+  void BindNull(int index) override {
+    if (index >= 1 && index <= static_cast<int>(values_.size())) values_[index - 1].reset();
+  }
+
+  // Writes the row at once: Run().
+  Result<bool> Step() override {
+    Hold();
+    session_->FlushBulk();
+    CANJE_RETURN_IF_ERROR(session_->TakeBatchFailure());
+    return false;
+  }
+  bool IsNull(int) const override { return true; }
+  int64_t Int(int) const override { return 0; }
+  std::string Text(int) const override { return std::string(); }
+  Bytes Blob(int) const override { return Bytes(); }
+  void Reset() override {
+    for (auto& value : values_) value.reset();
+    std::fill(formats_.begin(), formats_.end(), 0);
+  }
+
+  Status RunBatched() override {
+    if (!session_->in_transaction) return Run();
+    Hold();
+    Reset();
+    if (session_->held_bytes >= kHeldBytesLimit) {
+      session_->FlushBulk();
+      return session_->TakeBatchFailure();
+    }
+    return Status::Ok();
+  }
+
+ private:
+  // Adds the bound row to the held rows, after the writes queued before it.
+  void Hold() {
+    session_->PrimaryForBatch();
+    session_->FinishBatch();
+    HeldRows& held = *held_;
+    size_t bytes = 0;
+    if (held.insert.skip_existing) {
+      for (size_t i = 0; i < values_.size(); ++i) {
+        bytes += values_[i] ? values_[i]->size() : 0;
+        held.values.push_back(values_[i]);
+        held.formats.push_back(formats_[i]);
+      }
+    } else {
+      const size_t before = held.copy.size();
+      for (size_t i = 0; i < values_.size(); ++i) {
+        if (i > 0) held.copy += '\t';
+        if (!values_[i]) {
+          held.copy += kCopyNull;
+        } else if (formats_[i] == 1) {
+          AppendCopyBytes(held.copy, AsBytes(*values_[i]));
+        } else {
+          AppendCopyText(held.copy, *values_[i]);
+        }
+      }
+      held.copy += '\n';
+      bytes = held.copy.size() - before;
+    }
+    ++held.rows;
+    ++session_->held_rows;
+    session_->held_bytes += bytes;
+  }
+  void Set(int index, std::string value, int format) {
+    if (index < 1 || index > static_cast<int>(values_.size())) return;
+    values_[index - 1] = std::move(value);
+    formats_[index - 1] = format;
+  }
+
+  std::shared_ptr<PostgresSession> session_;
+  std::shared_ptr<HeldRows> held_;
+  std::vector<std::optional<std::string>> values_;
+  std::vector<int> formats_;
+};
+
+// A failure writing held rows, as a one-row INSERT's would read: without the CONTEXT line
+// that names the line of the COPY data.
+Status HeldRowsStatus(PGconn* connection, const PGresult* result, const HeldRows& held,
+                      const std::string& url) {
+  Status status = PostgresStatus(connection, result, held.what, url);
+  std::string message = status.message();
+  const size_t context = message.find("\nCONTEXT:");
+  if (context == std::string::npos) return status;
+  // The CONTEXT line ends the server's message; what PostgresStatus added after it stays.
+  size_t end = message.find(" [SQLSTATE ", context);
+  for (std::string_view after : {"; nothing of this command", " (another canje command"}) {
+    end = std::min(end, message.find(after, context));
+  }
+  message.erase(context, end == std::string::npos ? std::string::npos : end - context);
+  return Status(status.code(), message);
+}
+
+std::string ColumnList(const BulkInsert& insert) {
+  std::string list;
+  for (const std::string& column : insert.columns) list += (list.empty() ? "" : ", ") + column;
+  return list;
+}
+
+// Writes `held` with COPY FROM STDIN (text format).
+Status CopyHeldRows(PGconn* connection, const HeldRows& held, const std::string& url) {
+  const std::string sql =
+      "COPY " + held.insert.table + "(" + ColumnList(held.insert) + ") FROM STDIN";
+  ResultHandle started(PQexec(connection, sql.c_str()));
+  if (!started || PQresultStatus(started.get()) != PGRES_COPY_IN) {
+    return HeldRowsStatus(connection, started.get(), held, url);
+  }
+  bool sent = true;
+  for (size_t at = 0; sent && at < held.copy.size(); at += kCopyPiece) {
+    const size_t size = std::min(kCopyPiece, held.copy.size() - at);
+    sent = PQputCopyData(connection, held.copy.data() + at, static_cast<int>(size)) == 1;
+  }
+  sent = PQputCopyEnd(connection, sent ? nullptr : "the rows could not be sent") == 1 && sent;
+  Status status;
+  for (int results = 0;; ++results) {
+    ResultHandle result(PQgetResult(connection));
+    if (!result) break;
+    const ExecStatusType state = PQresultStatus(result.get());
+    if (state != PGRES_COMMAND_OK && status.ok()) {
+      status = HeldRowsStatus(connection, result.get(), held, url);
+    }
+    // A connection that cannot end the copy keeps answering COPY_IN: give up on it.
+    if (state == PGRES_COPY_IN || PQstatus(connection) == CONNECTION_BAD || results > 8) break;
+  }
+  if (!sent && status.ok()) status = HeldRowsStatus(connection, nullptr, held, url);
+  return status;
+}
+
+// Writes `held` (skip_existing) with multi-row INSERTs ... ON CONFLICT DO NOTHING.
+Status InsertHeldRows(PGconn* connection, const HeldRows& held, const std::string& url) {
+  const size_t columns = held.insert.columns.size();
+  const size_t per_insert = std::max<size_t>(1, std::min(kRowsPerInsert, kMaxParameters / columns));
+  for (size_t first = 0; first < held.rows; first += per_insert) {
+    const size_t rows = std::min(per_insert, held.rows - first);
+    std::string sql = "INSERT INTO " + held.insert.table + "(" + ColumnList(held.insert) +
+                      ") VALUES";
+    int number = 0;
+    for (size_t r = 0; r < rows; ++r) {
+      sql += r == 0 ? "(" : ", (";
+      for (size_t c = 0; c < columns; ++c) sql += (c == 0 ? "$" : ", $") + std::to_string(++number);
+      sql += ")";
+    }
+    sql += " ON CONFLICT DO NOTHING";
+    std::vector<const char*> values(rows * columns);
+    std::vector<int> lengths(rows * columns);
+    for (size_t i = 0; i < values.size(); ++i) {
+      const std::optional<std::string>& value = held.values[first * columns + i];
+      values[i] = value ? value->data() : nullptr;
+      lengths[i] = value ? static_cast<int>(value->size()) : 0;
+    }
+    ResultHandle result(PQexecParams(connection, sql.c_str(), number, nullptr, values.data(),
+                                     lengths.data(), held.formats.data() + first * columns, 1));
+    if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
+      return HeldRowsStatus(connection, result.get(), held, url);
+    }
+  }
+  return Status::Ok();
+}
+
 void IgnoreNotice(void*, const char*) {}
 
 // Collects the server's notices on a connection while it lives (VACUUM VERBOSE's report), then
@@ -467,8 +684,36 @@ Result<std::unique_ptr<PostgresConnection>> PostgresConnection::Open(
 
 PGconn* PostgresSession::Primary() {
   PGconn* connection = PrimaryForBatch();
+  FlushBulk();
   FinishBatch();
   return connection;
+}
+
+void PostgresSession::FlushBulk() {
+  if (held_rows == 0) return;
+  FinishBatch();
+  PGconn* connection = links[0]->connection;
+  for (const std::shared_ptr<HeldRows>& held : bulk) {
+    if (held->rows == 0) continue;
+    if (batch_failure.ok()) {
+      if (connection == nullptr) {
+        batch_failure = PostgresStatus(connection, nullptr, held->what, url);
+      } else {
+        Status written = held->insert.skip_existing ? InsertHeldRows(connection, *held, url)
+                                                    : CopyHeldRows(connection, *held, url);
+        if (!written.ok()) batch_failure = written;
+      }
+    }
+    held->Clear();
+  }
+  held_rows = 0;
+  held_bytes = 0;
+}
+
+void PostgresSession::DropBulk() {
+  for (const std::shared_ptr<HeldRows>& held : bulk) held->Clear();
+  held_rows = 0;
+  held_bytes = 0;
 }
 
 PGconn* PostgresSession::PrimaryForBatch() {
@@ -575,6 +820,21 @@ Result<std::unique_ptr<SqlStatement>> PostgresConnection::Prepare(std::string_vi
   return std::unique_ptr<SqlStatement>(new PostgresStatement(session_, numbered, count));
 }
 
+Result<std::unique_ptr<SqlStatement>> PostgresConnection::PrepareBulkInsert(
+    const BulkInsert& insert) {
+  if (insert.columns.empty()) return Status::Internal("a bulk insert into " + insert.table +
+                                                      " names no column");
+  // Bulk inserts whose statements are gone and that hold nothing are forgotten.
+  std::erase_if(session_->bulk, [](const std::shared_ptr<HeldRows>& held) {
+    return held.use_count() == 1 && held->rows == 0;
+  });
+  auto held = std::make_shared<HeldRows>();
+  held->insert = insert;
+  held->what = "database statement failed ('" + insert.Sql().substr(0, 60) + "')";
+  session_->bulk.push_back(held);
+  return std::unique_ptr<SqlStatement>(new PostgresBulkInsert(session_, std::move(held)));
+}
+
 Status PostgresConnection::BeginWrite() {
   CANJE_RETURN_IF_ERROR(Execute("BEGIN ISOLATION LEVEL READ COMMITTED"));
   session_->in_transaction = true;
@@ -638,6 +898,7 @@ Status PostgresConnection::Checkpoint() {
 
 Status PostgresConnection::Rollback() {
   session_->in_transaction = false;
+  session_->DropBulk();
   PGconn* connection = handle();
   (void)session_->TakeBatchFailure();  // the whole transaction is undone anyway
   if (PQtransactionStatus(connection) == PQTRANS_IDLE) return Status::Ok();

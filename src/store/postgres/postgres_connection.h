@@ -53,6 +53,10 @@ class PostgresConnection : public SqlConnection {
   Dialect dialect() const override { return Dialect::kPostgres; }
   Status Execute(std::string_view sql) override;
   Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override;
+  // Rows are held and written together: COPY FROM STDIN in text format, or multi-row INSERTs
+  // ... ON CONFLICT DO NOTHING (at most 1,000 rows each) when skip_existing. A failure reads
+  // as the one-row INSERT's would (the message names that INSERT, without COPY's line).
+  Result<std::unique_ptr<SqlStatement>> PrepareBulkInsert(const BulkInsert& insert) override;
   Status BeginWrite() override;
   Status BeginRead() override;
   Status Commit() override;

@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "store/postgres/copy_text.h"
+
 namespace canje::store {
 namespace {
 
@@ -176,6 +178,98 @@ TEST(PostgresConnectionTest, BatchedWritesAreSeenByLaterReadsAndFailTheTransacti
   (*insert)->BindNull(2);
   ASSERT_TRUE((*insert)->RunBatched().ok());
   EXPECT_EQ(CountRows(db, "batched"), 611);
+}
+
+TEST(CopyTextTest, EscapesWhatCopyTextReadsSpeciallyAndWritesBytesAsHex) {
+  std::string line;
+  AppendCopyText(line, "a\tb\nc\rd\\e \\N Ñ");
+  EXPECT_EQ(line, "a\\tb\\nc\\rd\\\\e \\\\N Ñ");
+  line.clear();
+  AppendCopyBytes(line, Bytes{0x00, 0x0a, 0x5c, 0xff});
+  EXPECT_EQ(line, "\\\\x000a5cff");
+  line.clear();
+  AppendCopyBytes(line, Bytes{});
+  EXPECT_EQ(line, "\\\\x");
+}
+
+// Bulk inserts: held rows are seen by the transaction's next read and written at commit, in
+// the order the bulk inserts were prepared (a row may refer to a row of an earlier one); held
+// rows of a rolled back transaction are dropped; skip_existing leaves rows there already;
+// outside a transaction a row is written at once.
+TEST(PostgresConnectionTest, BulkInsertsHoldRowsUntilTheNextStatementAndKeepTheirOrder) {
+  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
+  if (url == nullptr || *url == '\0') GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
+  auto opened = PostgresConnection::Open({url});
+  ASSERT_TRUE(opened.ok()) << opened.status().message();
+  PostgresConnection& db = **opened;
+  ASSERT_TRUE(db.Execute("CREATE TEMP TABLE parent (id BIGINT PRIMARY KEY, label TEXT, "
+                         "data BYTEA); CREATE TEMP TABLE child (id BIGINT PRIMARY KEY, "
+                         "parent_id BIGINT NOT NULL REFERENCES parent(id)); "
+                         "CREATE TEMP TABLE word (hash BYTEA PRIMARY KEY, sealed BYTEA)")
+                  .ok());
+  auto parent = db.PrepareBulkInsert({"parent", {"id", "label", "data"}});
+  auto child = db.PrepareBulkInsert({"child", {"id", "parent_id"}});
+  auto word = db.PrepareBulkInsert({"word", {"hash", "sealed"}, true});
+  ASSERT_TRUE(parent.ok() && child.ok() && word.ok());
+
+  ASSERT_TRUE(db.BeginWrite().ok());
+  for (int i = 1; i <= 3000; ++i) {
+    (*parent)->BindInt(1, i);
+    if (i % 2) (*parent)->BindText(2, "line\none\ttab \\N " + std::to_string(i));
+    (*parent)->BindBlob(3, Bytes(2000, static_cast<uint8_t>(i)));  // past the held bytes' limit
+    ASSERT_TRUE((*parent)->RunBatched().ok()) << i;
+    (*child)->BindInt(1, i);
+    (*child)->BindInt(2, i);
+    ASSERT_TRUE((*child)->RunBatched().ok()) << i;
+    (*word)->BindBlob(1, Bytes(1, static_cast<uint8_t>(i % 100)));
+    (*word)->BindBlob(2, Bytes(1, static_cast<uint8_t>(i)));
+    ASSERT_TRUE((*word)->RunBatched().ok()) << i;
+  }
+  EXPECT_EQ(CountRows(db, "child"), 3000);
+  ASSERT_TRUE(db.Commit().ok());
+  EXPECT_EQ(CountRows(db, "parent"), 3000);
+  EXPECT_EQ(CountRows(db, "word"), 100);
+  auto read = db.Prepare("SELECT label, data FROM parent WHERE id = ?");
+  ASSERT_TRUE(read.ok());
+  (*read)->BindInt(1, 7);
+  ASSERT_TRUE(*(*read)->Step());
+  EXPECT_EQ((*read)->Text(0), "line\none\ttab \\N 7");
+  EXPECT_EQ((*read)->Blob(1), Bytes(2000, 7));
+  (*read)->Reset();
+  (*read)->BindInt(1, 8);
+  ASSERT_TRUE(*(*read)->Step());
+  EXPECT_TRUE((*read)->IsNull(0));
+  (*read)->Reset();
+
+  // Rolled back: the held rows are dropped, not written.
+  ASSERT_TRUE(db.BeginWrite().ok());
+  (*parent)->BindInt(1, 5000);
+  (*parent)->BindNull(2);
+  (*parent)->BindNull(3);
+  ASSERT_TRUE((*parent)->RunBatched().ok());
+  ASSERT_TRUE(db.Rollback().ok());
+  EXPECT_EQ(CountRows(db, "parent"), 3000);
+
+  // A held row refused at commit: the commit fails naming the INSERT, nothing stays.
+  ASSERT_TRUE(db.BeginWrite().ok());
+  for (int id : {6000, 6001, 12, 6002}) {
+    (*parent)->BindInt(1, id);
+    ASSERT_TRUE((*parent)->RunBatched().ok());
+  }
+  Status committed = db.Commit();
+  EXPECT_EQ(committed.code(), StatusCode::kConflict) << committed.message();
+  EXPECT_NE(committed.message().find("('INSERT INTO parent(id, label, data) VALUES(?, ?, ?)')"),
+            std::string::npos)
+      << committed.message();
+  EXPECT_EQ(committed.message().find("CONTEXT"), std::string::npos) << committed.message();
+  EXPECT_EQ(CountRows(db, "parent"), 3000);
+
+  // Outside a transaction: written at once, a refusal reported at once.
+  (*parent)->BindInt(1, 7000);
+  ASSERT_TRUE((*parent)->RunBatched().ok());
+  EXPECT_EQ(CountRows(db, "parent"), 3001);
+  (*parent)->BindInt(1, 7000);
+  EXPECT_EQ((*parent)->Run().code(), StatusCode::kConflict);
 }
 
 }  // namespace
