@@ -53,6 +53,9 @@ FellegiSunterModel::FellegiSunterModel(const ComparisonSchema& schema) {
     const LevelSet& set = LevelSetFor(spec.kind);
     const int n = set.size();
     missing_level_.push_back(set.IndexOf(ComparisonLevel::kMissing));
+    weightless_level_.push_back(spec.kind == ComparisonKind::kFamilyName
+                                    ? set.IndexOf(ComparisonLevel::kSwapped)
+                                    : -1);
     bounded_different_.push_back(spec.kind == ComparisonKind::kDate ||
                                  spec.kind == ComparisonKind::kDocumentNumber);
     tf_adjusted_.push_back(spec.kind == ComparisonKind::kGivenName ||
@@ -98,9 +101,8 @@ void FellegiSunterModel::UpdateWeights() {
   for (std::size_t c = 0; c < m_.size(); ++c) {
     weight_[c].resize(m_[c].size());
     for (std::size_t l = 0; l < m_[c].size(); ++l) {
-      weight_[c][l] = static_cast<int>(l) == missing_level_[c]
-                          ? 0.0
-                          : std::log2(std::max(m_[c][l], 1e-12) / std::max(u_[c][l], 1e-12));
+      weight_[c][l] = !Weighs(c, l) ? 0.0
+                                     : std::log2(std::max(m_[c][l], 1e-12) / std::max(u_[c][l], 1e-12));
     }
   }
 }
@@ -146,7 +148,7 @@ int FellegiSunterModel::EstimateMByEm(const PatternCounts& candidate_pairs, int 
       double log_m = 0, log_u = 0;
       for (std::size_t c = 0; c < n_comparisons; ++c) {
         const std::size_t l = pattern.levels[c];
-        if (static_cast<int>(l) == missing_level_[c]) continue;
+        if (!Weighs(c, l)) continue;
         log_m += std::log(std::max(m_[c][l], 1e-300));
         log_u += std::log(std::max(u_[c][l], 1e-300));
       }
@@ -194,7 +196,7 @@ void FellegiSunterModel::EstimateMFromMaskedPosteriors(
     double log_m = 0, log_u = 0;
     for (std::size_t c = 0; c < m_.size(); ++c) {
       const std::size_t l = masked[c];
-      if (static_cast<int>(l) == missing_level_[c]) continue;
+      if (!Weighs(c, l)) continue;
       log_m += std::log(std::max(m_[c][l], 1e-300));
       log_u += std::log(std::max(u_[c][l], 1e-300));
     }
