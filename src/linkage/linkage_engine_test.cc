@@ -250,6 +250,21 @@ TEST(LinkageEngineTest, ExactAgreementOnARareNameWeighsMoreThanOnACommonOne) {
   EXPECT_GT(rare.terms[1].weight, common.terms[1].weight + 3);
 }
 
+// A list that wrote the names in each other's columns: the swap is one observation, so the
+// family name's "swapped" weighs nothing and the given name's carries it (fellegi_sunter.h).
+TEST(LinkageEngineTest, SwappedNamesWeighOnce) {
+  LinkageEngine engine =
+      TrainedEngine(SyntheticList() + "s1,Wenceslao,Urdaneta,02/02/1962,,M,\n"
+                                      "s2,Urdaneta,Wenceslao,02/02/1962,,M,\n");
+  const PairExplanation why =
+      engine.Explain(*engine.FindRecord("s1", false), *engine.FindRecord("s2", false));
+  ASSERT_EQ(why.terms[0].level, "swapped");
+  ASSERT_EQ(why.terms[1].level, "swapped");
+  EXPECT_GT(why.terms[0].weight, 0);
+  EXPECT_EQ(why.terms[1].weight, 0);
+  EXPECT_GT(why.terms[1].m, 0) << "its m and u are still estimated and shown";
+}
+
 // The list with the dates of birth of `ids` left out (rows "id,given,family,born,...").
 std::string WithoutDates(std::string csv, const std::vector<std::string>& ids) {
   for (const std::string& id : ids) {
