@@ -101,8 +101,9 @@ void FellegiSunterModel::UpdateWeights() {
   for (std::size_t c = 0; c < m_.size(); ++c) {
     weight_[c].resize(m_[c].size());
     for (std::size_t l = 0; l < m_[c].size(); ++l) {
-      weight_[c][l] = !Weighs(c, l) ? 0.0
-                                     : std::log2(std::max(m_[c][l], 1e-12) / std::max(u_[c][l], 1e-12));
+      weight_[c][l] = static_cast<int>(l) == missing_level_[c]
+                          ? 0.0
+                          : std::log2(std::max(m_[c][l], 1e-12) / std::max(u_[c][l], 1e-12));
     }
   }
 }
@@ -231,6 +232,7 @@ double FellegiSunterModel::prior_log2_odds() const {
 }
 
 double FellegiSunterModel::WeightOf(int c, int level, double value_frequency) const {
+  if (level == weightless_level_[Index(c)]) return 0.0;
   if (value_frequency > 0 && IsExactLevel(c, level)) {
     return std::log2(std::max(m_[Index(c)][0], 1e-12) / value_frequency);
   }
@@ -239,7 +241,9 @@ double FellegiSunterModel::WeightOf(int c, int level, double value_frequency) co
 
 double FellegiSunterModel::LogOdds(const ComparisonVector& vector) const {
   double sum = prior_log2_odds();
-  for (std::size_t c = 0; c < weight_.size(); ++c) sum += weight_[c][vector[c]];
+  for (std::size_t c = 0; c < weight_.size(); ++c) {
+    if (Weighs(c, vector[c])) sum += weight_[c][vector[c]];
+  }
   return sum;
 }
 

@@ -147,11 +147,8 @@ Result<SavedLinkModel> Decode(const store::LinkModelRow& row) {
         l.level = level.at("level").get<std::string>();
         l.m = level.at("m");
         l.u = level.at("u");
-        // Swapped names are counted once, with the given name (linkage/fellegi_sunter.h).
-        const bool weightless =
-            l.level == "missing" || (out.comparison == "family_name" && l.level == "swapped");
-        l.weight =
-            weightless ? 0.0 : std::log2(std::max(l.m, 1e-12) / std::max(l.u, 1e-12));
+        l.weight = l.level == "missing" ? 0.0
+                                        : std::log2(std::max(l.m, 1e-12) / std::max(l.u, 1e-12));
         out.levels.push_back(std::move(l));
       }
       model.comparisons.push_back(std::move(out));

@@ -34,7 +34,7 @@ struct LevelParameters {
   std::string level;  // "exact", "jaro_winkler_high", ..., "missing"
   double m = 0;
   double u = 0;
-  double weight = 0;  // log2(m/u), bits; 0 for "missing" and the family name's "swapped"
+  double weight = 0;  // log2(m/u), bits; 0 for "missing"
 };
 
 struct ComparisonParameters {
