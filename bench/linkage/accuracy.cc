@@ -14,12 +14,15 @@
 //       into WORK_DIR, and de-duplicates the two lists together as `canje link` does the lists in
 //       a store; truth: the same person key. Reports all pairs, and the pairs of a Cyrillic
 //       roster record with a Latin record. Writes the pairs it found to WORK_DIR/predicted.csv.
-// Each prints one line per measure: label, records, true pairs, predicted pairs, precision,
-// recall, F1, uncertain pairs (probability in [0.1, 0.9)), seconds.
+// Each prints one line per measure: label, records, true pairs, predicted pairs (at or above the
+// threshold and linked), precision, recall, F1, uncertain pairs (probability in [0.1, 0.9)),
+// held pairs (at or above the threshold, held back by a link rule: `canje link` over the store
+// queues them for review) and how many of those are true, seconds.
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <regex>
 #include <string>
@@ -34,22 +37,30 @@ namespace {
 
 struct Run {
   std::set<IdPair> truth;
-  std::vector<IdPair> predicted;
+  std::vector<IdPair> predicted;  // at or above the threshold, linked
+  std::vector<IdPair> held;       // at or above the threshold, held back by a link rule
   std::size_t records = 0;
   uint64_t uncertain = 0;
   double seconds = 0;
 };
 
-void Print(const std::string& label, const Run& run, const Accuracy& accuracy) {
+void Print(const std::string& label, const Run& run,
+           const std::function<bool(const IdPair&)>& counts) {
+  const Accuracy accuracy = Measure(run.truth, run.predicted, counts);
+  const Accuracy held = Measure(run.truth, run.held, counts);
   std::printf("%-44s records %zu  true %llu  predicted %llu  precision %.4f  recall %.4f  "
-              "F1 %.4f  uncertain %llu  %.1f s\n",
+              "F1 %.4f  uncertain %llu  held %llu (%llu true)  %.1f s\n",
               label.c_str(), run.records, static_cast<unsigned long long>(accuracy.true_pairs),
               static_cast<unsigned long long>(accuracy.predicted), accuracy.precision(),
               accuracy.recall(), accuracy.f1(), static_cast<unsigned long long>(run.uncertain),
-              run.seconds);
+              static_cast<unsigned long long>(held.predicted),
+              static_cast<unsigned long long>(held.correct), run.seconds);
 }
 
-// Trains, scores at the settings' threshold, and fills run.predicted.
+bool Every(const IdPair&) { return true; }
+
+// Trains, scores at the settings' threshold, and fills run.predicted with the pairs linked and
+// run.held with those a link rule holds back (linkage/link_rules.h; `canje link` queues them).
 Status Score(const linkage::LinkSettings& settings, linkage::RecordTable left,
              std::optional<linkage::RecordTable> right, Run& run) {
   const auto start = std::chrono::steady_clock::now();
@@ -58,7 +69,8 @@ Status Score(const linkage::LinkSettings& settings, linkage::RecordTable left,
                          linkage::LinkageEngine::Create(settings, std::move(left), std::move(right)));
   engine.Train();
   for (const linkage::ScoredPair& pair : engine.ScorePairs(settings.threshold.value_or(0.9))) {
-    run.predicted.push_back(MakeIdPair(engine.RecordId(pair.left), engine.RecordId(pair.right)));
+    (pair.hold == linkage::LinkHold::kNone ? run.predicted : run.held)
+        .push_back(MakeIdPair(engine.RecordId(pair.left), engine.RecordId(pair.right)));
   }
   run.uncertain = engine.statistics().uncertain_pairs;
   run.seconds =
@@ -108,8 +120,7 @@ Status Febrl(const linkage::LinkSettings& settings, const std::string& file) {
   Run run;
   run.truth = TruePairs(table.ids, keys);
   CANJE_RETURN_IF_ERROR(Score(settings, std::move(table), std::nullopt, run));
-  Print(std::filesystem::path(file).filename().string(), run,
-        Measure(run.truth, run.predicted, [](const IdPair&) { return true; }));
+  Print(std::filesystem::path(file).filename().string(), run, Every);
   return Status::Ok();
 }
 
@@ -138,8 +149,7 @@ Status Files(const linkage::LinkSettings& settings, const std::string& left_path
   Run run;
   run.truth = TruePairs(left.ids, keys, &right.ids);
   CANJE_RETURN_IF_ERROR(Score(settings, std::move(left), std::move(right), run));
-  Print(left_file + " x " + right_file, run,
-        Measure(run.truth, run.predicted, [](const IdPair&) { return true; }));
+  Print(left_file + " x " + right_file, run, Every);
   return Status::Ok();
 }
 
@@ -168,13 +178,10 @@ Status Cyrillic(const linkage::LinkSettings& settings, uint64_t seed, int64_t pe
     for (const IdPair& pair : run.predicted) pairs << pair.first << "," << pair.second << "\n";
   }
   const std::string label = "cyrillic seed " + std::to_string(seed);
-  Print(label + ", all pairs", run,
-        Measure(run.truth, run.predicted, [](const IdPair&) { return true; }));
+  Print(label + ", all pairs", run, Every);
   // Roster ids start with R, counterpart ids with L; a smaller-first pair is (L..., R...).
   Print(label + ", Cyrillic-Latin pairs", run,
-        Measure(run.truth, run.predicted, [](const IdPair& pair) {
-          return pair.first[0] != pair.second[0];
-        }));
+        [](const IdPair& pair) { return pair.first[0] != pair.second[0]; });
   return Status::Ok();
 }
 

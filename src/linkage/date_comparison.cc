@@ -1,6 +1,10 @@
 #include "linkage/date_comparison.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
+
+#include "linkage/document_comparison.h"
 
 namespace canje::linkage {
 namespace {
@@ -14,6 +18,19 @@ int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   if (month == 2 && IsLeapYear(year)) return 29;
   return kDays[month - 1];
+}
+
+// The date's digits at `precision` (at most its own): "19900403", "199004" or "1990".
+std::string DigitsOf(const ComparableDate& date, Precision precision) {
+  char text[16];
+  if (precision == Precision::kDay) {
+    std::snprintf(text, sizeof text, "%04d%02d%02d", date.year, date.month, date.day);
+  } else if (precision == Precision::kMonth) {
+    std::snprintf(text, sizeof text, "%04d%02d", date.year, date.month);
+  } else {
+    std::snprintf(text, sizeof text, "%04d", date.year);
+  }
+  return text;
 }
 
 bool YearsOneApart(const ComparableDate& a, const ComparableDate& b) {
@@ -64,6 +81,14 @@ ComparisonLevel CompareDates(const ComparableDate& a, const ComparableDate& b) {
       return L::kDifferent;
   }
   return L::kDifferent;
+}
+
+bool DatesConflict(const ComparableDate& a, const ComparableDate& b) {
+  if (CompareDates(a, b) != L::kDifferent) return false;
+  const Precision common = std::min(a.precision, b.precision);
+  const std::string x = DigitsOf(a, common), y = DigitsOf(b, common);
+  // A digit mistyped or two neighbours swapped, as in a document number.
+  return CompareDocumentNumbers(x, y) == L::kDifferent;
 }
 
 }  // namespace canje::linkage

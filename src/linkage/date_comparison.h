@@ -52,4 +52,12 @@ struct ComparableDate {
 // One of LevelSetFor(ComparisonKind::kDate).
 ComparisonLevel CompareDates(const ComparableDate& a, const ComparableDate& b);
 
+// True when both dates are known and they disagree beyond the mistakes lists make: CompareDates
+// says "different" (so not equal, not day and month swapped, not a day or a year off), and their
+// digits at the coarser of the two precisions (YYYYMMDD, YYYYMM or YYYY) differ in more than one
+// digit and not by two neighbouring digits swapped. So 1990-04-03 against 1992-04-03 (one digit)
+// or 1956 against 1965 (swapped digits) is a clerk's slip, not a conflict; 1990-04-03 against
+// 1978-11-20 is a conflict: two people. The link rules (link_rules.h) keep such records apart.
+bool DatesConflict(const ComparableDate& a, const ComparableDate& b);
+
 }  // namespace canje::linkage

@@ -61,5 +61,29 @@ TEST(DateComparisonTest, EveryLevelIsInTheDateSet) {
   }
 }
 
+// A conflict is a disagreement no mistake of a list explains: two people.
+TEST(DateComparisonTest, ConflictsAreDisagreementsBeyondAClerksSlip) {
+  auto conflict = [](const D& a, const D& b) {
+    EXPECT_EQ(DatesConflict(a, b), DatesConflict(b, a));
+    return DatesConflict(a, b);
+  };
+  EXPECT_TRUE(conflict(D::Day(1981, 2, 3), D::Day(1994, 11, 21)));
+  EXPECT_TRUE(conflict(D::Day(1990, 4, 3), D::Day(1991, 3, 4)));  // swapped and a year off
+  EXPECT_TRUE(conflict(D::Month(1990, 4), D::Month(1978, 11)));
+  EXPECT_TRUE(conflict(D::Year(1990), D::Day(1978, 4, 3)));
+  // Levels CompareDates already calls close.
+  EXPECT_FALSE(conflict(D::Day(1990, 4, 3), D::Day(1990, 3, 4)));
+  EXPECT_FALSE(conflict(D::Day(1990, 4, 3), D::Day(1990, 4, 27)));
+  EXPECT_FALSE(conflict(D::Day(1990, 4, 3), D::Day(1991, 4, 3)));
+  EXPECT_FALSE(conflict(D::Year(1990), D::Day(1990, 11, 20)));
+  // "different", but one digit mistyped or two neighbours swapped.
+  EXPECT_FALSE(conflict(D::Day(1990, 4, 3), D::Day(1992, 4, 3)));
+  EXPECT_FALSE(conflict(D::Day(1990, 4, 3), D::Day(1990, 7, 3)));
+  EXPECT_FALSE(conflict(D::Day(1956, 4, 3), D::Day(1965, 4, 3)));
+  EXPECT_FALSE(conflict(D::Year(1956), D::Year(1965)));
+  // Nothing to conflict with.
+  EXPECT_FALSE(conflict(D::Missing(), D::Day(1990, 4, 3)));
+}
+
 }  // namespace
 }  // namespace canje::linkage

@@ -37,6 +37,7 @@ double FebrlF1(const std::string& path) {
   engine->Train();
   std::size_t true_positives = 0, predicted = 0;
   for (const ScoredPair& pair : engine->ScorePairs(*settings->threshold)) {
+    if (pair.hold != LinkHold::kNone) continue;  // not linked (link_rules.h)
     std::string x = engine->RecordId(pair.left), y = engine->RecordId(pair.right);
     if (y < x) std::swap(x, y);
     ++predicted;

@@ -53,6 +53,9 @@ FellegiSunterModel::FellegiSunterModel(const ComparisonSchema& schema) {
     const LevelSet& set = LevelSetFor(spec.kind);
     const int n = set.size();
     missing_level_.push_back(set.IndexOf(ComparisonLevel::kMissing));
+    weightless_level_.push_back(spec.kind == ComparisonKind::kFamilyName
+                                    ? set.IndexOf(ComparisonLevel::kSwapped)
+                                    : -1);
     bounded_different_.push_back(spec.kind == ComparisonKind::kDate ||
                                  spec.kind == ComparisonKind::kDocumentNumber);
     tf_adjusted_.push_back(spec.kind == ComparisonKind::kGivenName ||
@@ -146,7 +149,7 @@ int FellegiSunterModel::EstimateMByEm(const PatternCounts& candidate_pairs, int 
       double log_m = 0, log_u = 0;
       for (std::size_t c = 0; c < n_comparisons; ++c) {
         const std::size_t l = pattern.levels[c];
-        if (static_cast<int>(l) == missing_level_[c]) continue;
+        if (!Weighs(c, l)) continue;
         log_m += std::log(std::max(m_[c][l], 1e-300));
         log_u += std::log(std::max(u_[c][l], 1e-300));
       }
@@ -194,7 +197,7 @@ void FellegiSunterModel::EstimateMFromMaskedPosteriors(
     double log_m = 0, log_u = 0;
     for (std::size_t c = 0; c < m_.size(); ++c) {
       const std::size_t l = masked[c];
-      if (static_cast<int>(l) == missing_level_[c]) continue;
+      if (!Weighs(c, l)) continue;
       log_m += std::log(std::max(m_[c][l], 1e-300));
       log_u += std::log(std::max(u_[c][l], 1e-300));
     }
@@ -229,6 +232,7 @@ double FellegiSunterModel::prior_log2_odds() const {
 }
 
 double FellegiSunterModel::WeightOf(int c, int level, double value_frequency) const {
+  if (level == weightless_level_[Index(c)]) return 0.0;
   if (value_frequency > 0 && IsExactLevel(c, level)) {
     return std::log2(std::max(m_[Index(c)][0], 1e-12) / value_frequency);
   }
@@ -237,7 +241,9 @@ double FellegiSunterModel::WeightOf(int c, int level, double value_frequency) co
 
 double FellegiSunterModel::LogOdds(const ComparisonVector& vector) const {
   double sum = prior_log2_odds();
-  for (std::size_t c = 0; c < weight_.size(); ++c) sum += weight_[c][vector[c]];
+  for (std::size_t c = 0; c < weight_.size(); ++c) {
+    if (Weighs(c, vector[c])) sum += weight_[c][vector[c]];
+  }
   return sum;
 }
 

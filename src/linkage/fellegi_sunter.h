@@ -22,6 +22,11 @@
 // (a true match rarely disagrees outright on them; without the bound, a large list of namesakes
 // with no true duplicates teaches EM that matches do).
 //
+// Swapped names are one observation, counted once: ComparePersonNames gives "swapped" to the given
+// and the family names together, never to one alone, so the family name's "swapped" adds nothing to
+// a pair's score (WeightOf, LogOdds and EM skip it) and the given name's carries the evidence. Its
+// m and u are still estimated, and Weight() still gives log2(m/u) for it, as saved models show.
+//
 // Term-frequency adjustment for names: an exact agreement on a rare name is stronger evidence
 // than on a common one. For the exact level of a name comparison, the weight uses the value's own
 // frequency among all records instead of u: log2(m_exact / max(frequency, 1/records)). See
@@ -78,10 +83,11 @@ class FellegiSunterModel {
   int levels(int c) const { return static_cast<int>(m_[static_cast<std::size_t>(c)].size()); }
   double m(int c, int level) const { return m_[Index(c)][Index(level)]; }
   double u(int c, int level) const { return u_[Index(c)][Index(level)]; }
-  // log2(m/u); 0 for "missing".
+  // log2(m/u); 0 for "missing". (What a pair's score adds: WeightOf.)
   double Weight(int c, int level) const { return weight_[Index(c)][Index(level)]; }
-  // The weight with the term-frequency adjustment: when `level` is exact and
-  // `value_frequency` > 0 (the share of records holding the value), log2(m / frequency).
+  // The weight a pair's score adds, with the term-frequency adjustment: when `level` is exact and
+  // `value_frequency` > 0 (the share of records holding the value), log2(m / frequency); 0 for
+  // the family name's "swapped" (see above).
   double WeightOf(int c, int level, double value_frequency) const;
   bool IsExactLevel(int c, int level) const { return level == 0 && tf_adjusted_[Index(c)]; }
 
@@ -96,12 +102,20 @@ class FellegiSunterModel {
  private:
   static std::size_t Index(int i) { return static_cast<std::size_t>(i); }
   void UpdateWeights();
+  // Whether level l of comparison c adds to a pair's score ("missing" and the family name's
+  // "swapped" do not).
+  bool Weighs(std::size_t c, std::size_t l) const {
+    return static_cast<int>(l) != missing_level_[c] && static_cast<int>(l) != weightless_level_[c];
+  }
   // Caps m of "different" for dates and document numbers (see kMaximumMDifferent).
   void BoundM();
 
   double prior_ = 0.01;
   std::vector<std::vector<double>> m_, u_, weight_;
   std::vector<int> missing_level_;       // per comparison: index of "missing"
+  // Per comparison: the index of a level that weighs 0 besides "missing" (the family name's
+  // "swapped"), or -1.
+  std::vector<int> weightless_level_;
   std::vector<bool> tf_adjusted_;        // per comparison: a name comparison
   std::vector<bool> bounded_different_;  // per comparison: a date or document number
 };

@@ -184,6 +184,26 @@ double LinkageEngine::ScoreVector(uint32_t i, uint32_t j, const ComparisonVector
   return sum;
 }
 
+LinkRules LinkageEngine::link_rules() const {
+  return LinkRules(left_.get(), right_.get(),
+                   [this](uint32_t i, uint32_t j) { return WeightBesideNames(i, j); });
+}
+
+double LinkageEngine::WeightBesideNames(uint32_t i, uint32_t j) const {
+  ComparisonVector vector;
+  Compare(i, j, vector);
+  double sum = 0;
+  for (int c = 0; c < schema_.size(); ++c) {
+    const ComparisonSource source = schema_.comparisons()[static_cast<std::size_t>(c)].source;
+    if (source == ComparisonSource::kGivenName || source == ComparisonSource::kFamilyName ||
+        source == ComparisonSource::kPatronymic) {
+      continue;
+    }
+    sum += model_.Weight(c, vector[static_cast<std::size_t>(c)]);
+  }
+  return sum;
+}
+
 double LinkageEngine::Log2Odds(uint32_t i, uint32_t j) const {
   ComparisonVector vector;
   Compare(i, j, vector);
@@ -330,7 +350,7 @@ void LinkageEngine::Train() {
   statistics_.train_seconds = SecondsSince(start);
 }
 
-std::vector<ScoredPair> LinkageEngine::ScorePairs(double threshold) {
+std::vector<ScoredPair> LinkageEngine::ScorePairs(double minimum, double threshold) {
   const auto start = std::chrono::steady_clock::now();
   const int threads = options_.threads;
   std::vector<std::vector<ScoredPair>> found(static_cast<std::size_t>(threads));
@@ -345,7 +365,7 @@ std::vector<ScoredPair> LinkageEngine::ScorePairs(double threshold) {
         if (probability >= options_.uncertain_low && probability < options_.uncertain_high) {
           ++uncertain[static_cast<std::size_t>(thread)];
         }
-        if (probability >= threshold) {
+        if (probability >= minimum) {
           found[static_cast<std::size_t>(thread)].push_back({i, j, probability});
         }
       });
@@ -356,6 +376,7 @@ std::vector<ScoredPair> LinkageEngine::ScorePairs(double threshold) {
   std::sort(pairs.begin(), pairs.end(), [](const ScoredPair& a, const ScoredPair& b) {
     return a.left != b.left ? a.left < b.left : a.right < b.right;
   });
+  link_rules().Hold(pairs, threshold);
   statistics_.score_seconds = SecondsSince(start);
   return pairs;
 }
@@ -430,7 +451,8 @@ std::vector<uint32_t> LinkageEngine::Cluster(
   for (const ScoredPair& pair : forced) order.push_back(&pair);
   const std::size_t forced_count = order.size();
   for (const ScoredPair& pair : pairs) {
-    if (pair.probability >= threshold && !decision(pair.left, pair.right).has_value()) {
+    if (pair.probability >= threshold && pair.hold == LinkHold::kNone &&
+        !decision(pair.left, pair.right).has_value()) {
       order.push_back(&pair);
     }
   }
@@ -439,6 +461,7 @@ std::vector<uint32_t> LinkageEngine::Cluster(
                      return a->probability > b->probability;
                    });
   Clusters clusters(n);
+  const LinkRules rules = link_rules();
   for (std::size_t position = 0; position < order.size(); ++position) {
     const ScoredPair* pair = order[position];
     const bool is_forced = position < forced_count;
@@ -461,6 +484,14 @@ std::vector<uint32_t> LinkageEngine::Cluster(
       }
     }
     if (members_a.size() + members_b.size() > options_.max_cluster_size) continue;
+    bool conflict = false;  // two dates of birth that cannot be one person's
+    for (uint32_t x : members_a) {
+      for (uint32_t y : members_b) {
+        if (rules.Conflict(x, y) && decision(x, y) != true) conflict = true;
+      }
+      if (conflict) break;
+    }
+    if (conflict) continue;
     if (members_a.size() + members_b.size() > 2) {
       std::size_t cross = 0, linked = 0;
       bool refused = false;

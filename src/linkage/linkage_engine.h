@@ -5,7 +5,7 @@
 //   CANJE_ASSIGN_OR_RETURN(LinkageEngine engine,
 //                          LinkageEngine::Create(settings, std::move(left), std::move(right)));
 //   engine.Train();                                  // blocking, u from random pairs, EM for m
-//   std::vector<ScoredPair> pairs = engine.ScorePairs(threshold);
+//   std::vector<ScoredPair> pairs = engine.ScorePairs(threshold);  // holds set (link_rules.h)
 //   std::vector<uint32_t> clusters = engine.Cluster(pairs, threshold);
 //   PairExplanation why = engine.Explain(i, j);
 //
@@ -17,15 +17,19 @@
 // among candidate pairs times the number of candidate pairs, over the number of possible pairs.
 // Every comparison's weight, the blocked-on ones included, is then added to it.
 //
-// Clusters: pairs at or above the threshold are joined, best pair first, into entities, with
-// three guards against chaining unrelated people through weak links:
+// Clusters: pairs at or above the threshold that no link rule holds (link_rules.h) are joined,
+// best pair first, into entities, with four guards against chaining unrelated people through
+// weak links:
 //   - density: two clusters merge only if at least cluster_link_density of the record pairs
 //     across them (opposite lists only, in linkage) score at or above the threshold, so a chain
 //     a–b–c where a and c disagree does not form unless most links hold;
 //   - size: a merge that would exceed max_cluster_size records is refused;
 //   - same list (linkage only): a merge that puts two records of the same list together is
 //     refused unless each such pair scores at least same_list_probability (strong evidence that
-//     the list itself holds a duplicate).
+//     the list itself holds a duplicate);
+//   - conflicts: a merge that puts together two records that conflict (LinkRules::Conflict:
+//     dates of birth that cannot be one person's, and nothing beside the names to outweigh
+//     them) is refused, unless the two were decided the same.
 // Every record gets a cluster (a single record is a cluster of its own). Cluster numbers start at
 // 1 and follow the order of each cluster's first record.
 #pragma once
@@ -40,8 +44,10 @@
 #include "linkage/blocking.h"
 #include "linkage/comparison_schema.h"
 #include "linkage/fellegi_sunter.h"
+#include "linkage/link_rules.h"
 #include "linkage/link_settings.h"
 #include "linkage/record_table.h"
+#include "linkage/scored_pair.h"
 
 namespace canje::linkage {
 
@@ -59,12 +65,6 @@ struct LinkOptions {
   double same_list_probability = 0.99;
   double uncertain_low = 0.1;  // the uncertain band [low, high) reported in statistics
   double uncertain_high = 0.9;
-};
-
-struct ScoredPair {
-  uint32_t left = 0;  // record index (see above); in de-duplication left < right
-  uint32_t right = 0;
-  double probability = 0;
 };
 
 struct LinkStatistics {
@@ -132,8 +132,10 @@ class LinkageEngine {
   // The name counts of the records this engine was created with (or given to UseModel).
   const NameFrequencies& name_frequencies() const { return name_counts_; }
 
-  // Every candidate pair with probability >= threshold, sorted by (left, right).
-  std::vector<ScoredPair> ScorePairs(double threshold);
+  // Every candidate pair with probability >= minimum, sorted by (left, right); the link rules'
+  // holds are set on those at or above `threshold` (link_rules.h).
+  std::vector<ScoredPair> ScorePairs(double minimum, double threshold);
+  std::vector<ScoredPair> ScorePairs(double threshold) { return ScorePairs(threshold, threshold); }
 
   // The log2-odds and probability of any two records (blocked or not).
   double Log2Odds(uint32_t i, uint32_t j) const;
@@ -142,7 +144,8 @@ class LinkageEngine {
   }
   PairExplanation Explain(uint32_t i, uint32_t j) const;
 
-  // Cluster number per record (size record_count()); see the header comment.
+  // Cluster number per record (size record_count()); see the header comment. Pairs with a hold
+  // are not joined.
   std::vector<uint32_t> Cluster(const std::vector<ScoredPair>& pairs, double threshold);
 
   // Clustering bound by people's decisions (`canje review decide`): a pair decided the same is
@@ -168,6 +171,12 @@ class LinkageEngine {
   LinkStatistics& mutable_statistics() { return statistics_; }
   const RecordTable& left_table() const { return *left_; }
   const RecordTable* right_table() const { return right_.get(); }
+  // The link rules over this engine's records and model (link_rules.h); valid while the engine
+  // is neither moved nor destroyed.
+  LinkRules link_rules() const;
+  // The sum of the weights of every comparison but the given names, family names and
+  // patronymic, for records i and j (the prior left out).
+  double WeightBesideNames(uint32_t i, uint32_t j) const;
 
  private:
   LinkageEngine() = default;

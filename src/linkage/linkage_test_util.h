@@ -1,5 +1,6 @@
-// Helpers for canje_linkage's tests only (not part of the library): reading small CSV files,
-// splitting "|"-separated name units, and one shared Normalizer.
+// Helpers for canje_linkage's tests only (not part of the library): settings of a list with every
+// kind of field, reading small CSV files, splitting "|"-separated name units, and one shared
+// Normalizer.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -13,6 +14,20 @@
 #include "linkage/normalize.h"
 
 namespace canje::linkage::testing {
+
+// Settings of a list with every kind of field: given and family names, a date of birth
+// (DD/MM/YYYY), a document, sex and a town (columns id,given,family,born,doc,sex,town).
+inline constexpr char kPersonSettings[] = R"({
+  "id": "id",
+  "fields": [
+    {"column": "given", "kind": "given_name"},
+    {"column": "family", "kind": "family_name"},
+    {"column": "born", "kind": "date", "format": "DD/MM/YYYY"},
+    {"column": "doc", "kind": "identifier"},
+    {"column": "sex", "kind": "exact"},
+    {"column": "town", "kind": "text"}
+  ]
+})";
 
 // The rows of the RFC 4180 CSV file at `path` (quoted fields, doubled quotes, LF or CRLF rows);
 // empty if the file cannot be read.

@@ -101,13 +101,17 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
   std::vector<store::ReviewQueueRow> queue;
   if (trained.engine) {
     linkage::LinkageEngine& engine = *trained.engine;
-    std::vector<linkage::ScoredPair> pairs = engine.ScorePairs(options.review_low);
+    // Held pairs (linkage/link_rules.h) are scored and queued, but not linked.
+    std::vector<linkage::ScoredPair> pairs =
+        engine.ScorePairs(options.review_low, options.threshold);
     cluster_of = engine.Cluster(pairs, options.threshold, binding.by_pair);
     // Two records of one custody roster stay one person only on a document or a decision
     // (roster_guard.h); the links cut are reviewed.
     std::vector<linkage::ScoredPair> links;
     for (const linkage::ScoredPair& pair : pairs) {
-      if (pair.probability >= options.threshold) links.push_back(pair);
+      if (pair.probability >= options.threshold && pair.hold == linkage::LinkHold::kNone) {
+        links.push_back(pair);
+      }
     }
     const RosterGuardResult guard = SeparateRosterRecords(
         GuardedRecords(trained), links, binding.by_pair,
@@ -124,10 +128,14 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
                        ProbabilityText(pair.probability), std::string(QueueReasonName(reason))});
     };
     for (const linkage::ScoredPair& pair : guard.cut) review(pair, QueueReason::kRosterGuard);
+    // A pair at or above the threshold left unlinked (a link rule, a guard) is queued whatever
+    // its score: what the engine would have linked, a reviewer sees.
     for (const linkage::ScoredPair& pair : pairs) {
-      if (pair.probability >= options.review_high) continue;
-      review(pair, BandReason(pair.probability >= options.threshold,
-                              cluster_of[pair.left] == cluster_of[pair.right]));
+      if (pair.hold != linkage::LinkHold::kNone) ++report.held;
+      const bool above = pair.probability >= options.threshold;
+      const bool linked = cluster_of[pair.left] == cluster_of[pair.right];
+      if (pair.probability >= options.review_high && !(above && !linked)) continue;
+      review(pair, BandReason(above, linked));
     }
     // Claimed or documented persons left off their holder's roster: their closest roster
     // record is reviewed too (orphans.h).

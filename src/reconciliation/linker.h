@@ -8,8 +8,11 @@
 //   - every record of the cluster, and the custody rows from them, point at it; the other own
 //     persons are marked merged into it (`canje person show` of one of them says so);
 //   - a pair scored in the review band [review_low, review_high) and not yet decided goes to the
-//     review queue, which the run replaces; so does, for each claimed or documented record left
-//     off its holder's roster, the closest roster record (orphans.h).
+//     review queue, which the run replaces; so does, whatever its score, a pair at or above the
+//     threshold left unlinked — one a link rule held back (dates of birth that conflict, a record
+//     without a date among namesakes: linkage/link_rules.h) or one the clustering's guards kept
+//     apart — and, for each claimed or documented record left off its holder's roster, the
+//     closest roster record (orphans.h).
 // Decisions bind: a pair decided the same is joined whatever its score; no cluster ever holds a
 // pair decided different. Two records of one custody roster are one person only on a shared
 // document number or a "same" decision: a cluster that joins them otherwise is split at its
@@ -65,6 +68,7 @@ struct LinkStoreReport {
   int64_t separated = 0;               // persons no longer merged into another
   int64_t review_queue = 0;            // pairs waiting for review
   int64_t roster_splits = 0;           // clusters split by the roster guard (roster_guard.h)
+  int64_t held = 0;  // pairs at or above the threshold a link rule held back (queued unless decided)
   int64_t orphans = 0;                 // claimed or documented records on no roster of their holder
   bool orphan_search_skipped = false;  // too large a store for the closest-roster search
   int64_t decisions_applied = 0;

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
+#include <string>
 
 #include "instance/testing/test_instance.h"
 #include "reconciliation/review.h"
@@ -36,6 +38,47 @@ class LinkerTest : public ::testing::Test {
     return report.ok() ? *report : LinkStoreReport{};
   }
   int64_t LogSize() { return *store_.admin().store().EventCount(); }
+  void Import(const char* name, const char* text, const char* kind) {
+    const std::filesystem::path file = store_.dir() / name;
+    std::ofstream(file) << text;
+    registry::ImportOptions options;
+    options.file = file;
+    options.kind = kind;
+    options.party = "SLV";
+    options.source = "synthetic namesakes";
+    Result<registry::ImportReport> imported = registry::ImportList(store_.admin(), options);
+    ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  }
+  // The namesakes of the tests below, born on `left_date` and `right_date` ("" unknown), are in
+  // the queue as kept apart, scored at or above the threshold, and not one person.
+  void ExpectKeptApartAndQueued(const std::string& left_date, const std::string& right_date) {
+    const std::string name = "Wilfredo Anselmo Quiroga Betancourt";
+    const std::optional<ReviewItem> pair = Queued(name, name, left_date, right_date);
+    ASSERT_TRUE(pair.has_value()) << "the pair kept apart waits for review: " << right_date;
+    EXPECT_GE(pair->probability, LinkStoreOptions{}.threshold) << "the names alone would link";
+    EXPECT_EQ(pair->queued_because, QueueReason::kKeptApart) << right_date;
+    EXPECT_FALSE(pair->linked) << right_date;
+    EXPECT_NE(PersonOf(pair->left.record_id), PersonOf(pair->right.record_id)) << right_date;
+  }
+  static std::string DateOf(const ReviewSide& side) {
+    return side.person.date_of_birth ? side.person.date_of_birth->ToIso() : "";
+  }
+  // The queued pair of two records with these names and dates of birth ("" none), if queued.
+  std::optional<ReviewItem> Queued(const std::string& left_name, const std::string& right_name,
+                                   const std::string& left_date, const std::string& right_date) {
+    Result<std::vector<ReviewItem>> queue = ListReviewQueue(store_.admin(), 0);
+    EXPECT_TRUE(queue.ok()) << queue.status().ToString();
+    if (!queue.ok()) return std::nullopt;
+    for (const ReviewItem& item : *queue) {
+      for (const auto& [x, y] : {std::pair{item.left, item.right}, std::pair{item.right, item.left}}) {
+        if (x.person.name.Display() == left_name && y.person.name.Display() == right_name &&
+            DateOf(x) == left_date && DateOf(y) == right_date) {
+          return item;
+        }
+      }
+    }
+    return std::nullopt;
+  }
   int64_t PersonOf(int64_t record) {
     auto row = store::FindLinkRecord(store_.admin().store(), record);
     EXPECT_TRUE(row.ok() && row->has_value()) << "record " << record;
@@ -94,26 +137,16 @@ TEST_F(LinkerTest, AReviewersDecisionBindsTheNextRunBothWays) {
 // Every queued pair says why it is queued, and whether its records are one person: a pair of
 // the review band is linked exactly when it scored at or above the threshold; a pair above the
 // threshold that is not linked is there for another reason, which it names. Two namesakes of
-// one custody roster, without documents, both resembling one claim-list entry without a birth
-// date, are kept apart by the roster guard, and the link it cut is queued as such.
+// one custody roster, without documents or dates of birth (nothing tells them apart), both
+// resembling one claim-list entry without a birth date, are kept apart by the roster guard, and
+// the link it cut is queued as such.
 TEST_F(LinkerTest, TheQueueSaysWhyEachPairIsInIt) {
-  auto import = [&](const char* name, const char* text, const char* kind) {
-    const std::filesystem::path file = store_.dir() / name;
-    std::ofstream(file) << text;
-    registry::ImportOptions options;
-    options.file = file;
-    options.kind = kind;
-    options.party = "SLV";
-    options.source = "synthetic namesakes";
-    Result<registry::ImportReport> imported = registry::ImportList(store_.admin(), options);
-    ASSERT_TRUE(imported.ok()) << imported.status().ToString();
-  };
-  import("namesakes_roster.csv",
-         "given_names,family_names,date_of_birth,sex,nationality\n"
-         "Wilfredo Anselmo,Quiroga Betancourt,1981-02-03,M,VEN\n"
-         "Wilfredo Anselmo,Quiroga Betancourt,1994-11-21,M,VEN\n",
+  Import("namesakes_roster.csv",
+         "given_names,family_names,sex,nationality\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,M,VEN\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,M,VEN\n",
          "custody_roster");
-  import("namesakes_claims.csv",
+  Import("namesakes_claims.csv",
          "given_names,family_names,sex,nationality,holder\n"
          "Wilfredo Anselmo,Quiroga Betancourt,M,VEN,SLV\n",
          "documentation_list");
@@ -158,6 +191,40 @@ TEST_F(LinkerTest, TheQueueSaysWhyEachPairIsInIt) {
   }
   EXPECT_GE(guard_cuts, report.roster_splits);
   EXPECT_TRUE(namesakes_cut) << "the link cut between the namesakes' chain is queued as such";
+}
+
+// Two namesakes on two lists whose dates of birth conflict, with no document to say otherwise:
+// the names alone would link them; the date rule (linkage/link_rules.h) keeps them apart, and
+// the pair waits for review as kept apart, whatever its score.
+TEST_F(LinkerTest, NamesakesWithConflictingDatesAreKeptApartAndQueued) {
+  Import("namesake_roster.csv",
+         "given_names,family_names,date_of_birth,sex,nationality\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,1981-02-03,M,VEN\n",
+         "custody_roster");
+  Import("namesake_documented.csv",
+         "given_names,family_names,date_of_birth,sex,nationality,holder\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,1994-11-21,M,VEN,SLV\n",
+         "documentation_list");
+  const LinkStoreReport report = Link();
+  EXPECT_GE(report.held, 1);
+  ExpectKeptApartAndQueued("1981-02-03", "1994-11-21");
+}
+
+// A record without a date of birth whose name matches two namesakes the dates tell apart is
+// linked to neither on its name: both pairs wait for review.
+TEST_F(LinkerTest, ARecordWithoutADateIsNotLinkedOnItsNameAmongNamesakes) {
+  Import("namesakes_documented.csv",
+         "given_names,family_names,date_of_birth,sex,nationality,holder\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,1981-02-03,M,VEN,SLV\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,1994-11-21,M,VEN,SLV\n",
+         "documentation_list");
+  Import("namesake_claim.csv",
+         "given_names,family_names,sex,nationality,holder\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,M,VEN,SLV\n",
+         "claim_list");
+  const LinkStoreReport report = Link();
+  EXPECT_GE(report.held, 2);
+  for (const char* date : {"1981-02-03", "1994-11-21"}) ExpectKeptApartAndQueued("", date);
 }
 
 }  // namespace

@@ -46,10 +46,11 @@ std::string QueueReasonText(QueueReason reason, bool linked) {
       return "linked through other records: this pair scored below the threshold, but each is "
              "linked to records the other is linked to; confirm or separate them";
     case QueueReason::kKeptApart:
-      return "not linked although scored at or above the threshold: the records linked to each "
-             "of them mostly score below it against the other's (or joining them would make a "
-             "group too large, or join two records of one list); decide whether they are one "
-             "person";
+      return "not linked although scored at or above the threshold: their dates of birth "
+             "conflict (or those of records linked to them do), or one has no date and its name "
+             "matches as well people the dates tell apart, or the records linked to each of them "
+             "mostly score below it against the other's (or joining them would make a group too "
+             "large, or join two records of one list); decide whether they are one person";
     case QueueReason::kBelowThreshold:
       return "not linked: scored in the review band, below the threshold; decide whether they "
              "are one person";

@@ -12,9 +12,12 @@ enum class QueueReason {
   // Scored in the review band, and (the run's clustering decided) ...
   kAboveThreshold,       // ... at or above the threshold, and linked: to confirm
   kLinkedThroughOthers,  // ... below the threshold, yet one person through other records' links
-  kKeptApart,            // ... at or above the threshold, yet not linked: the clustering's guards
-                         //     (too few strong pairs between their groups, size, one list) kept
-                         //     their groups apart
+  kKeptApart,            // ... at or above the threshold, yet not linked: a link rule held the
+                         //     pair back (dates of birth that conflict; a record without a date
+                         //     whose name matches namesakes the dates tell apart:
+                         //     linkage/link_rules.h) or the clustering's guards (records that
+                         //     conflict, too few strong pairs between their groups, size, one
+                         //     list) kept their groups apart. Queued whatever its score.
   kBelowThreshold,       // ... below the threshold, and not linked until someone decides
   // Two records of one custody roster that a chain of links joined without a shared document or
   // a decision: the roster guard cut the weakest link, whatever its score, and queued it.
