@@ -292,7 +292,9 @@ TEST_F(NameSearchTest, EveryLatinSpellingFindsTheCyrillicRosterPerson) {
       }
     }
     if (!found) missed.push_back(row.family_name + " (" + row.standard + ")");
-    if (looked % 25 == 0) EXPECT_EQ(Ids(Find(row.family_name, false)), Ids(Find(row.family_name, true)));
+    if (looked % 25 == 0) {
+      EXPECT_EQ(Ids(Find(row.family_name, false)), Ids(Find(row.family_name, true)));
+    }
   }
   ASSERT_GT(looked, 200);
   std::string list;
