@@ -298,7 +298,8 @@ Result<SignInOutcome> SignIn(Instance& as_user, std::string_view password, std::
 }
 
 Result<ActiveSession> ResolveSession(instance::Instance& lookup, std::string_view cookie,
-                                     int64_t now_unix, const SignInPolicy& policy) {
+                                     int64_t now_unix, const SignInPolicy& policy,
+                                     RecentSessions* recent) {
   store::Store& store = lookup.store();
   const protect::Vault& vault = lookup.vault();
   auto refuse = [](std::string why) { return Status::NotPermitted(std::move(why)); };
@@ -327,7 +328,14 @@ Result<ActiveSession> ResolveSession(instance::Instance& lookup, std::string_vie
     return refuse("the session ended after " + std::to_string(policy.idle_seconds / 60) +
                   " minutes without activity; sign in again");
   }
-  CANJE_ASSIGN_OR_RETURN(auto row, store::FindSessionByHash(store, HashOf(secret)));
+  const Bytes secret_hash = HashOf(secret);
+  RecentSessions::Found recently;
+  if (recent != nullptr) recently = recent->Find(secret_hash);
+  std::optional<store::SessionRow> row = std::move(recently.row);
+  if (!row) {
+    CANJE_ASSIGN_OR_RETURN(row, store::FindSessionByHash(store, secret_hash));
+    if (row && recent != nullptr) recent->Remember(secret_hash, *row, recently.generation);
+  }
   if (!row) return refuse("the session is not known; sign in again");
   if (!row->ended_at.empty()) return refuse("the session has ended (" + row->end_reason + ")");
   if (row->expires_at <= Rfc3339FromUnix(now_unix)) {

@@ -32,6 +32,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "authentication/recent_sessions.h"
 #include "instance/instance.h"
 #include "protect/password_hash.h"
 #include "store/sign_in_tables.h"
@@ -132,10 +133,13 @@ struct ActiveSession {
 };
 // kNotPermitted (401) saying why — not a session cookie, an unknown or ended session, idle too
 // long, past its lifetime — never echoing the cookie. `lookup` is an instance opened as the
-// store's own admin (the cookie is not yet anyone's).
+// store's own admin (the cookie is not yet anyone's). With `recent`, a session found open in the
+// store less than its max_age ago is not read again (authentication/recent_sessions.h); the
+// cookie, the idle limit and the lifetime are checked all the same.
 Result<ActiveSession> ResolveSession(instance::Instance& lookup,
                                      std::string_view cookie, int64_t now_unix,
-                                     const SignInPolicy& policy = {});
+                                     const SignInPolicy& policy = {},
+                                     RecentSessions* recent = nullptr);
 
 // True when `csrf_token` is the session's CSRF token.
 bool CsrfTokenMatches(const ActiveSession& session, std::string_view csrf_token);

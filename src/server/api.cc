@@ -76,7 +76,7 @@ Result<Api::Caller> Api::Identify(const HttpRequest& request, std::optional<Prob
     if (user.ok()) caller.user = std::move(*user);
   } else {
     Result<authentication::ActiveSession> session = authentication::ResolveSession(
-        *lookup, cookie, NowUnixSeconds(), options_.sign_in);
+        *lookup, cookie, NowUnixSeconds(), options_.sign_in, &recent_sessions_);
     found = session.status();
     if (session.ok()) {
       caller.user = session->user;
@@ -189,6 +189,17 @@ Result<Reply> Api::Authenticated(const HttpRequest& request, std::optional<Probl
 }
 
 HttpResponse Api::Handle(const HttpRequest& request) {
+  // Whatever a change did (ended a session, set a password, ...), the next request of every
+  // session reads its row from the store again. Emptied after the answer is made, so that a
+  // request racing the change cannot keep what it read before (RecentSessions' generation).
+  struct ForgetAfterChange {
+    authentication::RecentSessions& recent;
+    bool change;
+    ~ForgetAfterChange() {
+      if (change) recent.ForgetAll();
+    }
+  } forget{recent_sessions_,
+           request.method() != http::verb::get && request.method() != http::verb::head};
   try {
     return Answer(request);
   } catch (...) {

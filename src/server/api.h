@@ -19,6 +19,9 @@
 //  3. a route matches the path (else 404) and the method (else 405 with Allow);
 //  4. for a session, the CSRF token of a change (else 403);
 //  5. the handler runs with an instance opened for the caller's user (server/instance_pool.h).
+// A session found open in the store is not read again for ApiOptions::session_recheck; every
+// request other than GET and HEAD empties that memory once answered, so that signing out, an
+// admin ending a session or any other change made through this server takes effect at once.
 // Every response has a Content-Type, `Cache-Control: no-store` (bodies hold personal data) and
 // `X-Content-Type-Options: nosniff`. A session whose last activity is a minute old or more gets
 // its cookie renewed in the response (Set-Cookie), so that activity keeps it open.
@@ -58,7 +61,8 @@ class Api : public RequestHandler {
       : pool_(pool),
         options_(std::move(options)),
         routes_(std::move(routes)),
-        public_routes_(std::move(public_routes)) {
+        public_routes_(std::move(public_routes)),
+        recent_sessions_(options_.session_recheck) {
     if (options_.console) console_.emplace(*options_.console);
   }
   HttpResponse Answer(const HttpRequest& request);
@@ -80,6 +84,8 @@ class Api : public RequestHandler {
   ApiOptions options_;
   Routes routes_;
   PublicRoutes public_routes_;
+  // Sessions read a moment ago; emptied after every request that may change something.
+  authentication::RecentSessions recent_sessions_;
   std::optional<ConsoleFiles> console_;
 };
 

@@ -10,6 +10,7 @@
 #pragma once
 
 #include <boost/beast/http.hpp>
+#include <chrono>
 #include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -93,6 +94,11 @@ struct ApiOptions {
   // The web console's folder (server/console_files.h): / and /assets/... are answered from it
   // ("": none was found, / says how to build it). nullopt: the API alone, / needs a token.
   std::optional<std::string> console;
+  // A session found open in the store is not read again for this long
+  // (authentication/recent_sessions.h): the bound within which a session ended by another
+  // process sharing the store stops working here. Changes made through this server take
+  // effect at once. Zero: every request reads the store.
+  std::chrono::milliseconds session_recheck{1000};
 };
 
 // A request to a route that needs no token or session: signing in, health and readiness, the

@@ -320,6 +320,83 @@ TEST_F(ApiTest, AnAdminListsAndEndsAPersonsSession) {
   EXPECT_EQ(json::parse(again.body())["changed"], false) << "a second end changes nothing";
 }
 
+// A session read from the store is remembered for ApiOptions::session_recheck (here an hour,
+// so that only the forgetting below can end it): a cookie used, then signed out, is refused by
+// the very next request; so is one an admin ends through the server. Each request before the
+// change is answered from the memory (the second GET finds the session without the store).
+class RememberedSessionTest : public ApiTest {
+ protected:
+  void SetUp() override {
+    ApiTest::SetUp();
+    ApiOptions options;
+    options.session_recheck = std::chrono::hours(1);
+    auto api = Api::Create(*pool_, options);
+    ASSERT_TRUE(api.ok()) << api.status().ToString();
+    api_ = std::move(*api);
+    secret_ = PrepareSignIn("ven", "a long enough passphrase");
+    HttpResponse signed_in = SignIn("ven", "a long enough passphrase", secret_);
+    ASSERT_EQ(signed_in.result_int(), 201u) << signed_in.body();
+    cookie_ = CookieOf(signed_in);
+    csrf_ = json::parse(signed_in.body())["csrf_token"];
+    session_ = json::parse(signed_in.body())["session"];
+    for (int i = 0; i < 3; ++i) {
+      HttpResponse who = SendWithCookie(http::verb::get, "/v1/whoami", cookie_, "");
+      ASSERT_EQ(who.result_int(), 200u) << who.body();
+    }
+  }
+  Bytes secret_;
+  std::string cookie_, csrf_;
+  int64_t session_ = 0;
+};
+
+TEST_F(RememberedSessionTest, SignedOutTheNextRequestWithTheCookieIs401) {
+  HttpResponse out = SendWithCookie(http::verb::delete_, "/v1/session", cookie_, csrf_);
+  ASSERT_EQ(out.result_int(), 200u) << out.body();
+  json refused = Problem(SendWithCookie(http::verb::get, "/v1/whoami", cookie_, ""), 401);
+  EXPECT_NE(refused["detail"].get<std::string>().find("ended"), std::string::npos) << refused;
+}
+
+TEST_F(RememberedSessionTest, EndedByAnAdminThroughTheServerTheNextRequestIs401) {
+  auto admin_token = authentication::CreateApiToken(*admin_, admin_->actor().user, std::nullopt);
+  ASSERT_TRUE(admin_token.ok()) << admin_token.status().ToString();
+  HttpResponse ended = Send(http::verb::delete_, "/v1/sessions/S" + std::to_string(session_),
+                            admin_token->token, R"({"reason":"account disabled"})");
+  ASSERT_EQ(ended.result_int(), 200u) << ended.body();
+  Problem(SendWithCookie(http::verb::get, "/v1/whoami", cookie_, ""), 401);
+  Problem(SendWithCookie(http::verb::get, "/v1/session", cookie_, ""), 401);
+}
+
+// Ended behind the server's back (as another process sharing the store would, such as
+// `canje user session end`): the memory still holds the session — that is the bound
+// docs/security.md states — until any change made through this server empties it.
+TEST_F(RememberedSessionTest, EndedOutsideTheServerItIsRememberedUntilTheNextChangeHere) {
+  auto ended = authentication::EndSessionByAdmin(*admin_, session_, "account disabled");
+  ASSERT_TRUE(ended.ok() && *ended) << ended.status().ToString();
+  HttpResponse remembered = SendWithCookie(http::verb::get, "/v1/whoami", cookie_, "");
+  EXPECT_EQ(remembered.result_int(), 200u) << remembered.body();
+  // Any change through the server (here one the handler refuses) forgets what was read.
+  Send(http::verb::post, "/v1/proposals/V1/accept", token_, R"({"party":"VEN"})");
+  Problem(SendWithCookie(http::verb::get, "/v1/whoami", cookie_, ""), 401);
+}
+
+// With no memory at all (session_recheck zero) every request reads the store.
+TEST_F(ApiTest, WithoutARecheckTimeASessionEndedOutsideIsRefusedAtOnce) {
+  ApiOptions options;
+  options.session_recheck = std::chrono::milliseconds(0);
+  auto api = Api::Create(*pool_, options);
+  ASSERT_TRUE(api.ok()) << api.status().ToString();
+  api_ = std::move(*api);
+  Bytes secret = PrepareSignIn("ven", "a long enough passphrase");
+  HttpResponse signed_in = SignIn("ven", "a long enough passphrase", secret);
+  ASSERT_EQ(signed_in.result_int(), 201u) << signed_in.body();
+  const std::string cookie = CookieOf(signed_in);
+  ASSERT_EQ(SendWithCookie(http::verb::get, "/v1/whoami", cookie, "").result_int(), 200u);
+  auto ended = authentication::EndSessionByAdmin(
+      *admin_, json::parse(signed_in.body())["session"].get<int64_t>(), "account disabled");
+  ASSERT_TRUE(ended.ok() && *ended) << ended.status().ToString();
+  Problem(SendWithCookie(http::verb::get, "/v1/whoami", cookie, ""), 401);
+}
+
 TEST_F(ApiTest, HealthReadinessAndTheDescriptionNeedNoToken) {
   HttpResponse health = Send(http::verb::get, "/healthz", "");
   EXPECT_EQ(health.result_int(), 200u);

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "core/digest.h"
+#include "server/log_line.h"
 
 namespace canje::server {
 namespace {
@@ -26,20 +27,6 @@ struct RequestNotes {
 };
 thread_local RequestNotes* current_notes = nullptr;
 
-// "2025-07-18T14:03:09.123Z"
-std::string NowWithMilliseconds() {
-  auto now = std::chrono::system_clock::now();
-  std::time_t seconds = std::chrono::system_clock::to_time_t(now);
-  auto milliseconds =
-      std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm utc{};
-  gmtime_r(&seconds, &utc);
-  char text[32];
-  size_t length = std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%S", &utc);
-  std::snprintf(text + length, sizeof text - length, ".%03dZ", static_cast<int>(milliseconds));
-  return text;
-}
-
 LogLevel LevelForStatus(unsigned status) {
   if (status >= 500) return LogLevel::kError;
   if (status >= 400) return LogLevel::kWarning;
@@ -55,13 +42,27 @@ Result<int> OpenForAppending(const std::string& path) {
 }
 
 // The request's method when it is one HTTP defines; a client may send any token there.
-std::string MethodName(const HttpRequest& request) {
+std::string_view MethodName(const HttpRequest& request) {
   if (request.method() == boost::beast::http::verb::unknown) return "other";
-  return std::string(View(boost::beast::http::to_string(request.method())));
+  return View(boost::beast::http::to_string(request.method()));
 }
 
-ordered_json NullOr(const std::optional<std::string>& value) {
-  return value ? ordered_json(*value) : ordered_json(nullptr);
+void AppendStringOrNull(std::string& out, const std::optional<std::string>& value) {
+  if (value) {
+    AppendJsonString(out, *value);
+  } else {
+    out += "null";
+  }
+}
+
+// `{"time":"...","level":"...",` — the start of every line.
+std::string LineStart(LogLevel level) {
+  std::string line = "{\"time\":";
+  AppendNowWithMilliseconds(line);
+  line += ",\"level\":\"";
+  line += kLevelNames[static_cast<int>(level)];
+  line += "\",";
+  return line;
 }
 
 }  // namespace
@@ -104,11 +105,18 @@ Status RequestLog::Reconfigure(const std::string& path, LogLevel level) {
 
 void RequestLog::Write(LogLevel level, const ordered_json& fields) {
   if (!Enabled(level)) return;
-  ordered_json line = {{"time", NowWithMilliseconds()},
-                       {"level", kLevelNames[static_cast<int>(level)]}};
-  line.update(fields);
   // Invalid UTF-8 (which no field should hold) is replaced rather than thrown.
-  std::string text = line.dump(-1, ' ', false, ordered_json::error_handler_t::replace) + '\n';
+  std::string members = fields.dump(-1, ' ', false, ordered_json::error_handler_t::replace);
+  // The object's members without its braces ("{}" when there are none).
+  WriteMembers(level, std::string_view(members).substr(1, members.size() - 2));
+}
+
+void RequestLog::WriteMembers(LogLevel level, std::string_view members) {
+  if (!Enabled(level)) return;
+  std::string text = LineStart(level);
+  if (members.empty()) text.pop_back();  // no comma after "level"
+  text += members;
+  text += "}\n";
   std::lock_guard lock(mutex_);
   // O_APPEND and one write(2) per line: lines of several processes sharing the file do not
   // interleave. A short or failed write loses the line; the server goes on.
@@ -131,17 +139,30 @@ void LogAnswer(RequestLog& log, const HttpRequest* request, HttpResponse& respon
                std::chrono::steady_clock::time_point start, const RequestNotes& notes) {
   std::string id = NewRequestId();
   response.set(kRequestIdHeader, id);
-  double milliseconds =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-  log.Write(
-      LevelForStatus(response.result_int()),
-      {{"event", "request"},
-       {"request_id", id},
-       {"method", request == nullptr ? ordered_json(nullptr) : ordered_json(MethodName(*request))},
-       {"route", NullOr(notes.route)},
-       {"status", response.result_int()},
-       {"duration_ms", static_cast<double>(static_cast<int64_t>(milliseconds * 1000)) / 1000},
-       {"user", NullOr(notes.user)}});
+  const LogLevel level = LevelForStatus(response.result_int());
+  if (!log.Enabled(level)) return;
+  const auto microseconds = std::chrono::duration_cast<std::chrono::microseconds>(
+                                std::chrono::steady_clock::now() - start)
+                                .count();
+  // {"event":"request","request_id":...,"method":...,"route":...,"status":...,
+  //  "duration_ms":...,"user":...}, written as nlohmann::json would write it.
+  std::string members = "\"event\":\"request\",\"request_id\":\"";
+  members += id;  // hex digits
+  members += "\",\"method\":";
+  if (request == nullptr) {
+    members += "null";
+  } else {
+    AppendJsonString(members, MethodName(*request));
+  }
+  members += ",\"route\":";
+  AppendStringOrNull(members, notes.route);
+  members += ",\"status\":";
+  members += std::to_string(response.result_int());
+  members += ",\"duration_ms\":";
+  AppendMilliseconds(members, microseconds);
+  members += ",\"user\":";
+  AppendStringOrNull(members, notes.user);
+  log.WriteMembers(level, members);
 }
 
 }  // namespace

@@ -53,6 +53,9 @@ class RequestLog {
   // Writes `fields` preceded by "time" and "level" as one line, in one write(2), when the
   // level is enabled. Thread-safe; never throws (a line that cannot be written is dropped).
   void Write(LogLevel level, const nlohmann::ordered_json& fields);
+  // The same, for fields already written as JSON object members without the braces
+  // (`"event":"request","status":200`): the line is `{"time":...,"level":...,` + members + `}`.
+  void WriteMembers(LogLevel level, std::string_view members);
 
  private:
   RequestLog(int fd, std::string path, LogLevel level)

@@ -12,6 +12,7 @@
 #include "authentication/api_tokens.h"
 #include "instance/parties_and_users.h"
 #include "server/api.h"
+#include "server/log_line.h"
 #include "server/problem.h"
 
 namespace canje::server {
@@ -183,6 +184,44 @@ TEST(LogLevelTest, ParsesTheThreeNames) {
   EXPECT_EQ(*ParseLogLevel("error"), LogLevel::kError);
   EXPECT_EQ(ParseLogLevel("debug").status().code(), StatusCode::kUsage);
   EXPECT_EQ(LogLevelNames(), (std::vector<std::string>{"error", "warning", "info"}));
+}
+
+}  // namespace
+}  // namespace canje::server
+
+namespace canje::server {
+namespace {
+
+// The line is written by hand (server/log_line.h): each piece must be the text nlohmann::json
+// writes for the same value, so that the lines stay what they were.
+TEST(LogLineTest, PiecesAreWhatTheJsonLibraryWritesForTheSameValue) {
+  for (int64_t microseconds :
+       {int64_t{0}, int64_t{1}, int64_t{10}, int64_t{100}, int64_t{999}, int64_t{1000},
+        int64_t{1840}, int64_t{12500}, int64_t{123456}, int64_t{60000000}, int64_t{-2500}}) {
+    std::string text;
+    AppendMilliseconds(text, microseconds);
+    EXPECT_EQ(text, nlohmann::json(static_cast<double>(microseconds) / 1000).dump())
+        << microseconds;
+  }
+  for (int64_t microseconds = 0; microseconds < 20000; microseconds += 7) {
+    std::string text;
+    AppendMilliseconds(text, microseconds);
+    ASSERT_EQ(text, nlohmann::json(static_cast<double>(microseconds) / 1000).dump());
+  }
+  for (std::string value :
+       {std::string("/v1/persons/{id}"), std::string("ana"), std::string("quote \" back \\ slash"),
+        std::string("tab\tnew\nline\rform\fback\b"), std::string("\x01\x1f\x7f"),
+        std::string("Pérez"), std::string("bad \xff byte"), std::string()}) {
+    std::string text;
+    AppendJsonString(text, value);
+    EXPECT_EQ(text, nlohmann::json(value).dump(-1, ' ', false,
+                                               nlohmann::json::error_handler_t::replace))
+        << value;
+  }
+  std::string now;
+  AppendNowWithMilliseconds(now);
+  ASSERT_EQ(now.size(), 26u) << now;  // "2025-07-18T14:03:09.123Z" in quotes
+  EXPECT_EQ(now.substr(now.size() - 2), "Z\"");
 }
 
 }  // namespace
