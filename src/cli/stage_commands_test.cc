@@ -199,6 +199,12 @@ TEST_F(StageCommandsTest, ThreeDaysOneReplannedAfterALateRefusal) {
   const json state = json::parse(Ok("med", {"exchange", "state", "X1", "--json"}));
   EXPECT_EQ(state["state"], "executing");
   EXPECT_EQ(state["agreed_version"], "V2");
+  // V1 is replaced: no longer signed, but the agreement the first handovers were made under
+  // still verifies.
+  EXPECT_EQ(json::parse(Ok("med", {"proposal", "show", "V1", "--json"}))["state"], "replaced");
+  EXPECT_EQ(json::parse(Ok("med", {"agreement", "verify", "V1", "--json"}))["complete"], true);
+  Refused("slv", {"agreement", "sign-add", "V1", "--party", "SLV", "--signature", "slv.sig"}, 65,
+          "V1 is replaced; only an agreed (or agreed-in-principle) version is signed");
   // P2 left Day 1 with V1; the handed-over stay.
   const json day1 = Stage("1");
   ASSERT_EQ(day1["persons"].size(), 2u);

@@ -20,6 +20,11 @@ bool IsAgreed(const std::string& state) {
          state == ProposalStateName(ProposalState::kAgreedInPrinciple);
 }
 
+// An agreement once made stays verifiable after a re-plan replaced it.
+bool WasAgreed(const std::string& state) {
+  return IsAgreed(state) || state == ProposalStateName(ProposalState::kReplaced);
+}
+
 std::vector<std::string> AcceptedParties(const ProposalView& view) {
   std::vector<std::string> parties;
   for (const auto& response : view.responses) {
@@ -81,7 +86,7 @@ Result<SignatureAdded> AddAgreementSignature(instance::Instance& instance, int64
 Result<AgreementCheck> VerifyAgreement(instance::Instance& instance, int64_t version_id) {
   CANJE_ASSIGN_OR_RETURN(ProposalView view, LoadProposal(instance, version_id));
   const std::string id = VersionId(version_id);
-  if (!IsAgreed(view.version.state)) {
+  if (!WasAgreed(view.version.state)) {
     return Status::Invalid(id + " is " + view.version.state + "; there is no agreement to verify");
   }
   CANJE_ASSIGN_OR_RETURN(std::string manifest, ProposalManifest(instance, version_id));

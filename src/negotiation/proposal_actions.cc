@@ -329,6 +329,15 @@ Status RecordReplan(Recorder& recorder, const ProposalView& view, const std::str
   AddOccurredAt(payload, occurred_at);
   CANJE_ASSIGN_OR_RETURN(int64_t seq,
                          recorder.Record(events::kExchangeReplanned, subjects, payload));
+  // The version it replaces is no longer executed; its signatures stay verifiable.
+  CANJE_ASSIGN_OR_RETURN(auto replaced, store::FindProposalVersion(store, row->agreed_version));
+  if (!replaced) return Status::Internal("exchange " + exchange + " has no agreed version row");
+  const std::string replaced_id = VersionId(replaced->id);
+  CANJE_RETURN_IF_ERROR(CheckTransition(replaced_id, ProposalState::kAgreed,
+                                        ProposalState::kReplaced));
+  CANJE_RETURN_IF_ERROR(store::UpdateProposalState(recorder.transaction(), replaced->id,
+                                                   ProposalStateName(ProposalState::kReplaced),
+                                                   replaced->revision, seq));
   CANJE_RETURN_IF_ERROR(instance::OpenExchangeReason(recorder.vault(), *row));
   row->agreed_version = view.version.id;
   row->event_seq = seq;

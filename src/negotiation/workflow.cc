@@ -6,13 +6,14 @@
 namespace canje::negotiation {
 namespace {
 
-constexpr std::array<std::pair<ProposalState, std::string_view>, 6> kProposalNames = {{
+constexpr std::array<std::pair<ProposalState, std::string_view>, 7> kProposalNames = {{
     {ProposalState::kDraft, "draft"},
     {ProposalState::kTabled, "tabled"},
     {ProposalState::kCountered, "countered"},
     {ProposalState::kRejected, "rejected"},
     {ProposalState::kAgreedInPrinciple, "agreed-in-principle"},
     {ProposalState::kAgreed, "agreed"},
+    {ProposalState::kReplaced, "replaced"},
 }};
 
 constexpr std::array<std::pair<ExchangeState, std::string_view>, 6> kExchangeNames = {{
@@ -93,7 +94,7 @@ const std::vector<Transition<ProposalState>>& ProposalTransitions() {
   static const std::vector<Transition<ProposalState>> kTable = {
       {kDraft, kTabled, "table"},     {kTabled, kCountered, "counter"},
       {kTabled, kRejected, "reject"}, {kTabled, kAgreedInPrinciple, "agree in principle"},
-      {kTabled, kAgreed, "agree"},
+      {kTabled, kAgreed, "agree"},    {kAgreed, kReplaced, "re-plan"},
   };
   return kTable;
 }

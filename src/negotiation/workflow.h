@@ -23,7 +23,17 @@
 
 namespace canje::negotiation {
 
-enum class ProposalState { kDraft, kTabled, kCountered, kRejected, kAgreedInPrinciple, kAgreed };
+// kReplaced: an agreed version that a re-plan replaced while the exchange executed (its
+// signatures still verify; it is no longer executed).
+enum class ProposalState {
+  kDraft,
+  kTabled,
+  kCountered,
+  kRejected,
+  kAgreedInPrinciple,
+  kAgreed,
+  kReplaced
+};
 enum class ExchangeState { kNegotiating, kAgreed, kVerifying, kExecuting, kCompleted, kCollapsed };
 
 // "draft", "tabled", "countered", "rejected", "agreed-in-principle", "agreed".

@@ -14,10 +14,10 @@ TEST(WorkflowTest, TheProposalMachineAsATable) {
   const std::set<std::pair<ProposalState, ProposalState>> allowed = {
       {kDraft, kTabled},    {kTabled, kCountered},
       {kTabled, kRejected}, {kTabled, kAgreedInPrinciple},
-      {kTabled, kAgreed},
+      {kTabled, kAgreed},   {kAgreed, kReplaced},
   };
   const std::vector<ProposalState> all = {
-      kDraft, kTabled, kCountered, kRejected, kAgreedInPrinciple, kAgreed};
+      kDraft, kTabled, kCountered, kRejected, kAgreedInPrinciple, kAgreed, kReplaced};
   for (ProposalState from : all) {
     for (ProposalState to : all) {
       Status status = CheckTransition("V3", from, to);

@@ -315,6 +315,7 @@ export const en = {
   'exch.state.countered': 'countered',
   'exch.state.rejected': 'rejected',
   'exch.state.agreed-in-principle': 'agreed in principle',
+  'exch.state.replaced': 'replaced by a re-plan',
   'exch.workflow': 'Workflow',
   'exch.workflow.picture': 'The states of the exchange, in order',
   'exch.workflow.done': 'passed',

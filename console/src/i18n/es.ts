@@ -317,6 +317,7 @@ export const es: Record<MessageKey, string> = {
   'exch.state.countered': 'contrapropuesta',
   'exch.state.rejected': 'rechazada',
   'exch.state.agreed-in-principle': 'acordada en principio',
+  'exch.state.replaced': 'sustituida al replanificar',
   'exch.workflow': 'Flujo',
   'exch.workflow.picture': 'Los estados del canje, en orden',
   'exch.workflow.done': 'superado',

@@ -1,8 +1,8 @@
-// An agreed (or agreed in principle) version's signatures (docs/api.md, "Signing an agreement"):
-// the manifest to sign, offered as the exact bytes the server gives and with their SHA-256
-// computed here, beside the one the signatures cover; each party's signature as the server
-// verifies it (GET /v1/proposals/{id}/agreement: valid, invalid or missing, with its key and
-// detail); and, for a negotiator of a party that accepted, the upload of its detached signature
+// An agreed (or agreed in principle, or replaced by a re-plan) version's signatures (docs/api.md,
+// "Signing an agreement"): the manifest to sign, offered as the exact bytes the server gives and
+// with their SHA-256 computed here, beside the one the signatures cover; each party's signature as
+// the server verifies it (GET /v1/proposals/{id}/agreement: valid, invalid or missing, with its key
+// and detail); and, for a negotiator of a party that accepted, the upload of its detached signature
 // (64 bytes, made offline with `canje sign` or OpenSSL; POST /v1/proposals/{id}/signatures).
 import { useState } from 'preact/hooks';
 import { getBytes, getJson, postJson } from '../../api/client';
@@ -44,7 +44,9 @@ export function Signatures({ version, actor }: { version: Proposal; actor: Actor
   const submit = useSubmit();
   const [done, setDone] = useState('');
   const accepted = version.responses.some((r) => r.party === actor.party && r.response === 'accepted');
-  const maySign = actor.role === 'negotiator' && accepted;
+  // A version a re-plan replaced keeps its signatures, checkable, but takes no more.
+  const replaced = version.state === 'replaced';
+  const maySign = actor.role === 'negotiator' && accepted && !replaced;
 
   const upload = async () => {
     submit.clear();
@@ -82,7 +84,7 @@ export function Signatures({ version, actor }: { version: Proposal; actor: Actor
             { label: t('exch.sign.detail'), cell: (p) => p.detail },
           ]} />
           <p>{check.complete ? t('exch.sign.complete') : t('exch.sign.incomplete')}</p>
-          <StillToSign parties={check.parties} />
+          {!replaced && <StillToSign parties={check.parties} />}
         </>}</SectionBody>
       )}
       {maySign && <PartyKeys party={actor.party} />}

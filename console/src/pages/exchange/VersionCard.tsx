@@ -211,7 +211,7 @@ export function VersionCard({ entry, timeline, actor, exchange, opened, typed, o
           <button type="button" disabled={busy} onClick={() => void table()}>{t('exch.table.submit', { version: id })}</button>
         </div>
       )}
-      {(version.state === 'agreed' || version.state === 'agreed-in-principle') && <Signatures version={version} actor={actor} />}
+      {(version.state === 'agreed' || version.state === 'agreed-in-principle' || version.state === 'replaced') && <Signatures version={version} actor={actor} />}
       {answered && version.state === 'tabled' && <p class="muted">{t('exch.answer.yours', { party: actor.party })}</p>}
     </li>
   );
