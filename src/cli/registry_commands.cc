@@ -297,7 +297,8 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
       }
     }
     for (const auto& custody : entry.custody) {
-      out << "  custody:       " << custody.holder << ", " << custody.facility
+      out << "  custody:       " << custody.holder
+          << (custody.facility.empty() ? "" : ", " + custody.facility)
           << (custody.since.empty() ? "" : ", since " + custody.since) << " — " << custody.status
           << ", charges " << custody.charge_status << ", evidence disclosed "
           << (custody.evidence_disclosed ? (*custody.evidence_disclosed ? "yes" : "no") : "unknown")
