@@ -319,6 +319,12 @@ Status RunStoreLink(CommandContext& context, const StoreLinkFlags& flags) {
   out << "  " << report.review_queue << " pairs waiting for review (probability "
       << Decimal(options.review_low, 2) << " to " << Decimal(options.review_high, 2)
       << "): canje review list\n";
+  if (report.held > 0) {
+    out << "  " << report.held
+        << " of them scored above the threshold but were held back by a link rule (dates of "
+           "birth that conflict, or a record without a date among namesakes): "
+           "docs/reconciliation.md\n";
+  }
   if (report.orphan_search_skipped) {
     out << "  " << report.orphans
         << " records are on no roster of their holder; too many to look for their closest roster "
