@@ -103,6 +103,24 @@ size_t TimeAt(const std::string& text, size_t at) {
   return end - at;
 }
 
+// Whether the `length` bytes at `at` lie inside a run of base64 (a hash, a proof, a signature, a
+// sealed blob: 24 or more letters, digits, '+', '/' and '=', with a digit, '+' or '/' in it).
+// Random base64 spells any short word now and then ("UnFiT"): that is not a word read.
+bool InsideEncodedRun(const std::string& text, size_t at, size_t length) {
+  auto base64 = [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '/' || c == '=';
+  };
+  size_t begin = at, end = at + length;
+  while (begin > 0 && base64(text[begin - 1])) --begin;
+  while (end < text.size() && base64(text[end])) ++end;
+  if (end - begin < 24) return false;
+  for (size_t i = begin; i < end; ++i) {
+    const char c = text[i];
+    if (std::isdigit(static_cast<unsigned char>(c)) != 0 || c == '+' || c == '/') return true;
+  }
+  return false;
+}
+
 // `text` without the lines that refuse an action to a role ("a negotiator may not read
 // interviews; ask a user with the role ..."): they name the action, and say nothing of a person.
 std::string WithoutRoleRefusals(const std::string& text) {
@@ -526,7 +544,10 @@ class LeakRun {
                       const std::string& normal) {
     const std::string lower = Lower(WithoutRoleRefusals(bytes));
     for (const std::string& word : kForbiddenWords) {
-      const size_t at = lower.find(word);
+      size_t at = lower.find(word);
+      while (at != std::string::npos && InsideEncodedRun(lower, at, word.size())) {
+        at = lower.find(word, at + 1);
+      }
       EXPECT_EQ(at, std::string::npos)
           << user << " read \"" << word << "\" in " << label << ":\n"
           << bytes.substr(at == std::string::npos ? 0 : (at > 400 ? at - 400 : 0), 800);
