@@ -163,20 +163,10 @@ struct PostgresSession {
 
 namespace {
 
-class PostgresStatement : public SqlStatement, public StreamingStatement {
+// A statement's bound parameters, as libpq takes them: each value's bytes (none: NULL) and its
+// format (0 text, 1 binary). An index out of range binds nothing.
+class BoundStatement : public SqlStatement {
  public:
-  PostgresStatement(std::shared_ptr<PostgresSession> session, std::string sql, int parameter_count)
-      : session_(std::move(session)),
-        sql_(std::move(sql)),
-        values_(parameter_count),
-        formats_(parameter_count, 0) {}
-  ~PostgresStatement() override { Discard(); }
-
-  bool Drain(size_t limit = 0) override {
-    while (state_ == State::kStreaming && (limit == 0 || buffered_.size() < limit)) FetchNext();
-    return state_ != State::kStreaming;
-  }
-
   void BindInt(int index, int64_t value) override { Set(index, std::to_string(value), 0); }
   void BindText(int index, std::string_view value) override { Set(index, std::string(value), 0); }
   void BindBlob(int index, ByteView value) override {
@@ -185,6 +175,39 @@ class PostgresStatement : public SqlStatement, public StreamingStatement {
   void BindNull(int index) override {
     if (index >= 1 && index <= static_cast<int>(values_.size())) values_[index - 1].reset();
   }
+
+ protected:
+  explicit BoundStatement(size_t parameter_count)
+      : values_(parameter_count), formats_(parameter_count, 0) {}
+  void ClearBindings() {
+    for (auto& value : values_) value.reset();
+    std::fill(formats_.begin(), formats_.end(), 0);
+  }
+
+  std::vector<std::optional<std::string>> values_;
+  std::vector<int> formats_;
+
+ private:
+  void Set(int index, std::string value, int format) {
+    if (index < 1 || index > static_cast<int>(values_.size())) return;
+    values_[index - 1] = std::move(value);
+    formats_[index - 1] = format;
+  }
+};
+
+class PostgresStatement : public BoundStatement, public StreamingStatement {
+ public:
+  PostgresStatement(std::shared_ptr<PostgresSession> session, std::string sql, int parameter_count)
+      : BoundStatement(static_cast<size_t>(parameter_count)),
+        session_(std::move(session)),
+        sql_(std::move(sql)) {}
+  ~PostgresStatement() override { Discard(); }
+
+  bool Drain(size_t limit = 0) override {
+    while (state_ == State::kStreaming && (limit == 0 || buffered_.size() < limit)) FetchNext();
+    return state_ != State::kStreaming;
+  }
+
 
   Result<bool> Step() override {
     if (state_ == State::kReady) CANJE_RETURN_IF_ERROR(Send());
@@ -280,8 +303,7 @@ class PostgresStatement : public SqlStatement, public StreamingStatement {
 
   void Reset() override {
     Discard();
-    for (auto& value : values_) value.reset();
-    std::fill(formats_.begin(), formats_.end(), 0);
+    ClearBindings();
   }
 
  private:
@@ -376,17 +398,10 @@ class PostgresStatement : public SqlStatement, public StreamingStatement {
   const char* Data(int column) const {
     return current_.data.data() + current_.fields[column].first;
   }
-  void Set(int index, std::string value, int format) {
-    if (index < 1 || index > static_cast<int>(values_.size())) return;
-    values_[index - 1] = std::move(value);
-    formats_[index - 1] = format;
-  }
 
   std::shared_ptr<PostgresSession> session_;
   PostgresLink* link_ = nullptr;  // where the query in flight runs
   std::string sql_;
-  std::vector<std::optional<std::string>> values_;
-  std::vector<int> formats_;
   State state_ = State::kReady;
   std::vector<Oid> types_;
   std::deque<Row> buffered_;  // rows read from the server, not yet stepped to
@@ -398,22 +413,13 @@ class PostgresStatement : public SqlStatement, public StreamingStatement {
 // A bulk insert (SqlConnection::PrepareBulkInsert): each row run is held in the session's
 // HeldRows, written with the others before the transaction's next statement, when they grow
 // past kHeldBytesLimit, or at Commit. Outside a transaction a row is written at once.
-class PostgresBulkInsert : public SqlStatement {
+class PostgresBulkInsert : public BoundStatement {
  public:
   PostgresBulkInsert(std::shared_ptr<PostgresSession> session, std::shared_ptr<HeldRows> held)
-      : session_(std::move(session)),
-        held_(std::move(held)),
-        values_(held_->insert.columns.size()),
-        formats_(held_->insert.columns.size(), 0) {}
+      : BoundStatement(held->insert.columns.size()),
+        session_(std::move(session)),
+        held_(std::move(held)) {}
 
-  void BindInt(int index, int64_t value) override { Set(index, std::to_string(value), 0); }
-  void BindText(int index, std::string_view value) override { Set(index, std::string(value), 0); }
-  void BindBlob(int index, ByteView value) override {
-    Set(index, std::string(reinterpret_cast<const char*>(value.data()), value.size()), 1);
-  }
-  void BindNull(int index) override {
-    if (index >= 1 && index <= static_cast<int>(values_.size())) values_[index - 1].reset();
-  }
 
   // Writes the row at once: Run().
   Result<bool> Step() override {
@@ -426,10 +432,7 @@ class PostgresBulkInsert : public SqlStatement {
   int64_t Int(int) const override { return 0; }
   std::string Text(int) const override { return std::string(); }
   Bytes Blob(int) const override { return Bytes(); }
-  void Reset() override {
-    for (auto& value : values_) value.reset();
-    std::fill(formats_.begin(), formats_.end(), 0);
-  }
+  void Reset() override { ClearBindings(); }
 
   Status RunBatched() override {
     if (!session_->in_transaction) return Run();
@@ -474,16 +477,9 @@ class PostgresBulkInsert : public SqlStatement {
     ++session_->held_rows;
     session_->held_bytes += bytes;
   }
-  void Set(int index, std::string value, int format) {
-    if (index < 1 || index > static_cast<int>(values_.size())) return;
-    values_[index - 1] = std::move(value);
-    formats_[index - 1] = format;
-  }
 
   std::shared_ptr<PostgresSession> session_;
   std::shared_ptr<HeldRows> held_;
-  std::vector<std::optional<std::string>> values_;
-  std::vector<int> formats_;
 };
 
 // A failure writing held rows, as a one-row INSERT's would read: without the CONTEXT line
