@@ -84,6 +84,29 @@ int64_t LockedFor(const store::CredentialsRow& row, int64_t now_unix) {
   return std::max<int64_t>(0, UnixFromRfc3339(row.locked_until).value_or(0) - now_unix);
 }
 
+// Records `event` (a credential of `user` replaced by an admin) and ends every session of the
+// user still open now, each with its own "session.ended" event saying `reason`: a credential
+// replaced must not leave open what the old one opened.
+Status RecordCredentialReplaced(Recorder& recorder, std::string_view event,
+                                const store::UserRow& user, std::string_view reason) {
+  CANJE_RETURN_IF_ERROR(
+      recorder.Record(event, {user.party, "user:" + user.name}, {{"user", user.name}}).status());
+  store::WriteTransaction& transaction = recorder.transaction();
+  CANJE_ASSIGN_OR_RETURN(auto open, store::Sessions(transaction.store(), user.name,
+                                                    transaction.now()));
+  for (const store::SessionRow& session : open) {
+    CANJE_RETURN_IF_ERROR(store::EndSession(transaction, session.id, reason));
+    CANJE_RETURN_IF_ERROR(recorder
+                              .Record(events::kSessionEnded,
+                                      {user.party, "session:" + std::to_string(session.id)},
+                                      {{"session", session.id},
+                                       {"user", user.name},
+                                       {"reason", std::string(reason)}})
+                              .status());
+  }
+  return Status::Ok();
+}
+
 SignInRefused Refusal(SignInRefused::Kind kind, int64_t retry_after, std::string message) {
   SignInRefused refused;
   refused.kind = kind;
@@ -105,9 +128,8 @@ Status SetPassword(Instance& admin, const std::string& user, std::string_view pa
     row.password_hash = hash;
     row.password_set_at = recorder.transaction().now();
     CANJE_RETURN_IF_ERROR(store::PutCredentials(recorder.transaction(), row));
-    return recorder
-        .Record(events::kUserPasswordSet, {found.party, "user:" + user}, {{"user", user}})
-        .status();
+    return RecordCredentialReplaced(recorder, events::kUserPasswordSet, found,
+                                    "password set by " + admin.actor().user);
   });
 }
 
@@ -124,9 +146,8 @@ Result<TotpEnrolment> EnrolTotp(Instance& admin, const std::string& user) {
     row.totp_enrolled_at = recorder.transaction().now();
     row.totp_last_step = 0;
     CANJE_RETURN_IF_ERROR(store::PutCredentials(recorder.transaction(), row));
-    return recorder
-        .Record(events::kUserTotpEnrolled, {found.party, "user:" + user}, {{"user", user}})
-        .status();
+    return RecordCredentialReplaced(recorder, events::kUserTotpEnrolled, found,
+                                    "second factor enrolled again by " + admin.actor().user);
   }));
   return TotpEnrolment{user, protect::TotpUri(kIssuer, user, secret),
                        protect::Base32Encode(secret)};

@@ -51,7 +51,9 @@ struct SignInPolicy {
 // --- An admin's (Action::kManageUsers) ---
 
 // Sets `user`'s password (CheckPasswordRules: at least 12 characters). Event
-// "user.password_set". kNotFound for an unknown user. `cost` is scrypt's (the default outside
+// "user.password_set"; every session of the user still open ends in the same change (one
+// "session.ended" each: a password reset after a suspected theft must not leave the thief
+// signed in). kNotFound for an unknown user. `cost` is scrypt's (the default outside
 // tests).
 Status SetPassword(instance::Instance& admin, const std::string& user, std::string_view password,
                    protect::PasswordCost cost = {});
@@ -61,7 +63,8 @@ struct TotpEnrolment {
   std::string uri;            // otpauth://totp/canje:USER?secret=...
   std::string secret_base32;  // the same secret, for typing into an app by hand
 };
-// Gives `user` a new TOTP secret (the old one stops working). Event "user.totp_enrolled".
+// Gives `user` a new TOTP secret (the old one stops working). Event "user.totp_enrolled";
+// the user's open sessions end, as for SetPassword.
 Result<TotpEnrolment> EnrolTotp(instance::Instance& admin, const std::string& user);
 
 // Clears `user`'s failed sign-ins and lock. Event "user.unlocked" with `reason`. Returns false

@@ -179,6 +179,38 @@ TEST_F(SignInTest, AForgedEndedOrSignedOutSessionIsRefused) {
   EXPECT_EQ(SignOut(*ven_, two.session_id).code(), StatusCode::kNotFound) << "already ended";
 }
 
+TEST_F(SignInTest, ANewPasswordOrSecondFactorEndsTheUsersOpenSessions) {
+  SignedIn one = std::get<SignedIn>(SignInAt(kPassword, Code(now_), now_));
+  SignedIn two = std::get<SignedIn>(SignInAt(kPassword, Code(now_ + 30), now_ + 30));
+  SignedIn gone = std::get<SignedIn>(SignInAt(kPassword, Code(now_ + 60), now_ + 60));
+  ASSERT_TRUE(SignOut(*ven_, gone.session_id).ok());
+  ASSERT_TRUE(ResolveSession(*admin_, one.cookie, now_ + 61).ok());
+
+  const int64_t before = LogSize();
+  constexpr std::string_view kNew = "another long enough passphrase";
+  ASSERT_TRUE(SetPassword(*admin_, "ven", kNew, kCheap).ok());
+  // The two open sessions end in the same change; the one signed out is not ended again.
+  EXPECT_EQ(EventTypesSince(before),
+            (std::vector<std::string>{"user.password_set", "session.ended", "session.ended"}));
+  for (const SignedIn& session : {one, two}) {
+    auto refused = ResolveSession(*admin_, session.cookie, now_ + 62);
+    ASSERT_FALSE(refused.ok()) << session.session_id;
+    EXPECT_NE(refused.status().message().find("password set by"), std::string::npos)
+        << refused.status().message();
+  }
+  // The new password opens a session; the old one no longer does.
+  EXPECT_TRUE(std::holds_alternative<SignInRefused>(SignInAt(kPassword, Code(now_ + 90), now_ + 90)));
+  SignedIn three = std::get<SignedIn>(SignInAt(kNew, Code(now_ + 120), now_ + 120));
+  ASSERT_TRUE(ResolveSession(*admin_, three.cookie, now_ + 121).ok());
+
+  // A second factor enrolled again ends it too.
+  const int64_t enrolled_at = LogSize();
+  ASSERT_TRUE(EnrolTotp(*admin_, "ven").ok());
+  EXPECT_EQ(EventTypesSince(enrolled_at),
+            (std::vector<std::string>{"user.totp_enrolled", "session.ended"}));
+  EXPECT_FALSE(ResolveSession(*admin_, three.cookie, now_ + 122).ok());
+}
+
 TEST_F(SignInTest, AUserWithoutBothFactorsCannotSignIn) {
   store_.AddUser("slv", "VEN", "observer");
   ASSERT_TRUE(SetPassword(*admin_, "slv", kPassword, kCheap).ok());
