@@ -26,6 +26,7 @@
 // applies it: the roster of `files` (its left list) and of `cyrillic` is a custody roster, and a
 // link the guard cuts is not predicted (it is queued for review as `roster_guard`). FEBRL's
 // datasets have no roster.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -36,8 +37,10 @@
 #include <string>
 #include <tuple>
 
+#include "accuracy_status.h"
 #include "accuracy_tables.h"
 #include "linkage/link_settings.h"
+#include "reconciliation/linker.h"
 #include "reconciliation/roster_guard.h"
 #include "scenario/cyrillic_scenario.h"
 #include "scenario/scenario.h"
@@ -83,17 +86,29 @@ bool Every(const IdPair&) { return true; }
 // run.held with those a link rule holds back (linkage/link_rules.h; `canje link` queues them)
 // and run.cut with the links the roster guard cuts. `roster_rows`: the first so many records
 // (of the left table) are one custody roster; 0 when there is none.
+// `statuses`, if given, is called with the engine, the pairs scored from the bottom of the review
+// band, the clusters after the guard and the links cut (roster runs only).
+using StatusMeasure = std::function<void(const linkage::LinkageEngine&,
+                                         const std::vector<linkage::ScoredPair>&,
+                                         const std::vector<uint32_t>&,
+                                         const std::vector<linkage::ScoredPair>&)>;
 Status Score(const linkage::LinkSettings& settings, linkage::RecordTable left,
-             std::optional<linkage::RecordTable> right, std::size_t roster_rows, Run& run) {
+             std::optional<linkage::RecordTable> right, std::size_t roster_rows, Run& run,
+             const StatusMeasure& statuses = nullptr) {
   const auto start = std::chrono::steady_clock::now();
   run.records = left.size() + (right ? right->size() : 0);
   CANJE_ASSIGN_OR_RETURN(linkage::LinkageEngine engine,
                          linkage::LinkageEngine::Create(settings, std::move(left), std::move(right)));
   engine.Train();
   const double threshold = settings.threshold.value_or(0.9);
-  const std::vector<linkage::ScoredPair> pairs = engine.ScorePairs(threshold);
+  // With a roster, scored from the bottom of the review band as `canje link` over a store scores
+  // them (the clustering's density guard reads the pairs below the threshold too).
+  const std::vector<linkage::ScoredPair> pairs = engine.ScorePairs(
+      roster_rows > 0 ? std::min(threshold, reconciliation::kDefaultReviewLow) : threshold,
+      threshold);
   std::vector<linkage::ScoredPair> links;
   for (const linkage::ScoredPair& pair : pairs) {
+    if (pair.probability < threshold) continue;
     if (pair.hold == linkage::LinkHold::kNone) {
       links.push_back(pair);
     } else {
@@ -124,6 +139,7 @@ Status Score(const linkage::LinkSettings& settings, linkage::RecordTable left,
     for (const linkage::ScoredPair& pair : guard.cut) {
       cut.insert(linkage::LinkageEngine::PairKey(pair.left, pair.right));
     }
+    if (statuses) statuses(engine, pairs, cluster_of, guard.cut);
     std::map<uint32_t, std::vector<uint32_t>> roster_members;
     for (uint32_t row = 0; row < roster_rows; ++row) roster_members[cluster_of[row]].push_back(row);
     for (const auto& [cluster, rows] : roster_members) {
@@ -238,10 +254,23 @@ Status Cyrillic(const linkage::LinkSettings& settings, uint64_t seed, int64_t pe
   CANJE_ASSIGN_OR_RETURN(auto keys,
                          ReadPersonKeys((folder / "truth.csv").string(), "record_id", "person_key"));
   const std::size_t roster_rows = roster.size();
+  // Two lists reconciled together, as in a store: each record says which (link_rules.h).
+  roster.lists.assign(roster.size(), 1);
+  counterpart.lists.assign(counterpart.size(), 2);
   linkage::RecordTable all = Concatenate(std::move(roster), counterpart);
   Run run;
   run.truth = TruePairs(all.ids, keys);
-  CANJE_RETURN_IF_ERROR(Score(settings, std::move(all), std::nullopt, roster_rows, run));
+  std::vector<std::string> key_of;
+  for (const std::string& id : all.ids) key_of.push_back(keys[id]);
+  const std::vector<std::string> ids = all.ids;
+  RosterStatusCounts statuses;
+  CANJE_RETURN_IF_ERROR(Score(
+      settings, std::move(all), std::nullopt, roster_rows, run,
+      [&](const linkage::LinkageEngine& engine, const std::vector<linkage::ScoredPair>& pairs,
+          const std::vector<uint32_t>& cluster_of, const std::vector<linkage::ScoredPair>& cut) {
+        statuses = MeasureNotOnRoster(engine, pairs, cluster_of, cut, roster_rows,
+                                      settings.threshold.value_or(0.9), key_of);
+      }));
   {  // The pairs found, for a look at the mistakes (truth.csv has every record's person key).
     std::ofstream pairs(folder / "predicted.csv");
     pairs << "left,right,probability,outcome\n";
@@ -249,11 +278,29 @@ Status Cyrillic(const linkage::LinkSettings& settings, uint64_t seed, int64_t pe
       pairs << pair.first << "," << pair.second << "," << probability << "," << outcome << "\n";
     }
   }
+  {  // The entries flagged not on roster whose person is on it.
+    std::ofstream alarms(folder / "false_alarms.csv");
+    alarms << "record_id\n";
+    for (uint32_t row : statuses.false_alarm_rows) alarms << ids[row] << "\n";
+  }
   const std::string label = "cyrillic seed " + std::to_string(seed);
   Print(label + ", all pairs", run, Every);
   // Roster ids start with R, counterpart ids with L; a smaller-first pair is (L..., R...).
   Print(label + ", Cyrillic-Latin pairs", run,
         [](const IdPair& pair) { return pair.first[0] != pair.second[0]; });
+  std::printf("%-44s entries %llu  held %llu  in_review %llu  flagged %llu  false_alarms %llu "
+              "(%.4f)  absent %llu (%llu flagged)  without_candidate %llu  closest_highest %.6f\n",
+              (label + ", not on roster").c_str(),
+              static_cast<unsigned long long>(statuses.entries),
+              static_cast<unsigned long long>(statuses.held),
+              static_cast<unsigned long long>(statuses.in_review),
+              static_cast<unsigned long long>(statuses.flagged),
+              static_cast<unsigned long long>(statuses.false_alarms),
+              statuses.flagged == 0 ? 0.0 : double(statuses.false_alarms) / double(statuses.flagged),
+              static_cast<unsigned long long>(statuses.truly_absent),
+              static_cast<unsigned long long>(statuses.absent_flagged),
+              static_cast<unsigned long long>(statuses.flagged_without_candidate),
+              statuses.closest_highest);
   return Status::Ok();
 }
 
