@@ -289,7 +289,8 @@ Status Cyrillic(const linkage::LinkSettings& settings, uint64_t seed, int64_t pe
   Print(label + ", Cyrillic-Latin pairs", run,
         [](const IdPair& pair) { return pair.first[0] != pair.second[0]; });
   std::printf("%-44s entries %llu  held %llu  in_review %llu  flagged %llu  false_alarms %llu "
-              "(%.4f)  absent %llu (%llu flagged)  without_candidate %llu  closest_highest %.6f\n",
+              "share %.4f  absent %llu (%llu flagged)  without_candidate %llu  "
+              "closest_highest %.6f\n",
               (label + ", not on roster").c_str(),
               static_cast<unsigned long long>(statuses.entries),
               static_cast<unsigned long long>(statuses.held),

@@ -227,5 +227,20 @@ TEST_F(LinkerTest, ARecordWithoutADateIsNotLinkedOnItsNameAmongNamesakes) {
   for (const char* date : {"1981-02-03", "1994-11-21"}) ExpectKeptApartAndQueued("", date);
 }
 
+// Two entries of one claim list with the same name, one without a date of birth and no document:
+// the list may name one man twice or two namesakes, and the name is all the score has. They are
+// not one person on the names (linkage/link_rules.h, undated_same_list); the pair waits for
+// review as kept apart.
+TEST_F(LinkerTest, TwoEntriesOfOneListOneWithoutADateAreNotLinkedOnTheirNames) {
+  Import("namesakes_claimed.csv",
+         "given_names,family_names,date_of_birth,sex,nationality,holder\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,1981-02-03,M,VEN,SLV\n"
+         "Wilfredo Anselmo,Quiroga Betancourt,,M,VEN,SLV\n",
+         "claim_list");
+  const LinkStoreReport report = Link();
+  EXPECT_GE(report.held, 1);
+  ExpectKeptApartAndQueued("", "1981-02-03");
+}
+
 }  // namespace
 }  // namespace canje::reconciliation
