@@ -51,6 +51,11 @@ linkage::RecordTable Concatenate(linkage::RecordTable a, const linkage::RecordTa
   for (std::size_t f = 0; f < a.text.size(); ++f) {
     a.text[f].insert(a.text[f].end(), b.text[f].begin(), b.text[f].end());
   }
+  if (a.lists.empty() || b.lists.empty()) {
+    a.lists.clear();  // which list a record comes from is known for both tables or not at all
+  } else {
+    a.lists.insert(a.lists.end(), b.lists.begin(), b.lists.end());
+  }
   a.unparsed_dates += b.unparsed_dates;
   return a;
 }

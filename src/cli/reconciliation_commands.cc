@@ -322,8 +322,8 @@ Status RunStoreLink(CommandContext& context, const StoreLinkFlags& flags) {
   if (report.held > 0) {
     out << "  " << report.held
         << " of them scored above the threshold but were held back by a link rule (dates of "
-           "birth that conflict, or a record without a date among namesakes): "
-           "docs/reconciliation.md\n";
+           "birth that conflict, a record without a date among namesakes, or two entries of one "
+           "list, one without a date): docs/reconciliation.md\n";
   }
   if (report.orphan_search_skipped) {
     out << "  " << report.orphans

@@ -17,6 +17,8 @@ std::string_view LinkHoldName(LinkHold hold) {
       return "date_conflict";
     case LinkHold::kAmbiguousWithoutDate:
       return "ambiguous_without_date";
+    case LinkHold::kUndatedSameList:
+      return "undated_same_list";
   }
   return "";
 }
@@ -64,6 +66,13 @@ bool LinkRules::Conflict(uint32_t i, uint32_t j) const {
          beside_names_(i, j) < 0;
 }
 
+bool LinkRules::SameList(uint32_t i, uint32_t j) const {
+  std::size_t a, b;
+  const RecordTable& table_a = TableOf(i, &a);
+  const RecordTable& table_b = TableOf(j, &b);
+  return !table_a.lists.empty() && !table_b.lists.empty() && table_a.lists[a] == table_b.lists[b];
+}
+
 void LinkRules::Hold(std::span<ScoredPair> pairs, double threshold) const {
   // Per record without a date: its pairs (positions in `pairs`) at or above the threshold.
   std::unordered_map<uint32_t, std::vector<std::size_t>> undated_pairs;
@@ -73,6 +82,11 @@ void LinkRules::Hold(std::span<ScoredPair> pairs, double threshold) const {
     if (pair.probability < threshold) continue;
     if (Conflict(pair.left, pair.right)) {
       pair.hold = LinkHold::kDateConflict;
+      continue;
+    }
+    if ((LacksDate(pair.left) || LacksDate(pair.right)) && SameList(pair.left, pair.right) &&
+        !ShareDocument(pair.left, pair.right)) {
+      pair.hold = LinkHold::kUndatedSameList;
       continue;
     }
     if (LacksDate(pair.left)) undated_pairs[pair.left].push_back(k);

@@ -4,7 +4,7 @@
 // are not: two people of the same given name, family name and patronymic are common where names
 // come from short lists, and then the names' weight overstates the evidence. So agreeing names can
 // outweigh a date of birth that disagrees, and a name alone can link a record that has no date to
-// any namesake. Two rules keep a pair scored at or above the threshold from being linked on its
+// any namesake. Three rules keep a pair scored at or above the threshold from being linked on its
 // score alone (LinkHold, scored_pair.h):
 //   date_conflict           the two records conflict: both have a date of birth, the dates
 //                           disagree beyond the mistakes lists make (DatesConflict in
@@ -26,6 +26,16 @@
 //                           threshold. Two namesakes matched equally well both fall to about one
 //                           half; a clearly better match (a patronymic or a document that agrees)
 //                           keeps its link and only the weaker is held.
+//   undated_same_list       the two records come from one list (RecordTable::lists, known when
+//                           several lists are reconciled together, as the store's are), one of
+//                           them has no date of birth, and they share no document number. A list
+//                           seldom names one person twice, and names are shared: two entries of
+//                           one list with the same name and nothing else in common are as likely
+//                           two namesakes as one person written twice, and the name is all the
+//                           score has. (On the Cyrillic and Latin lists of docs/benchmarks.md such
+//                           pairs were wrong about one time in three.) A dated pair of one list,
+//                           and any pair of two lists, is not concerned; nor a single file
+//                           de-duplicated on its own, whose records carry no list.
 // The date of birth is the first date field of the settings (as in blocking.h); settings without
 // a date field have no rules.
 //
@@ -60,6 +70,8 @@ class LinkRules {
   // The two records conflict: their dates of birth conflict, they share no document number and
   // the evidence beside the names weighs less than zero (see above).
   bool Conflict(uint32_t i, uint32_t j) const;
+  // Both records come from one list (false when either table does not say which).
+  bool SameList(uint32_t i, uint32_t j) const;
 
   // Sets `hold` on every pair at or above `threshold` (kNone on the others). `pairs` are the
   // scored candidate pairs, each at most once; the second rule reads all of them.

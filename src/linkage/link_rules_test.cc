@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <tuple>
 #include <sstream>
@@ -51,14 +52,19 @@ std::string ListWith(const std::string& cases) {
 
 class LinkRulesTest : public ::testing::Test {
  protected:
-  // Trains on the list with the cases.
-  void Train(const std::string& cases) {
+  // Trains on the list with the cases. `list_of`, if given, names the list of each record by its
+  // id (several lists reconciled together, RecordTable::lists); else the records carry no list.
+  void Train(const std::string& cases,
+             const std::function<int64_t(const std::string&)>& list_of = nullptr) {
     Result<LinkSettings> settings = ParseLinkSettings(kPersonSettings, "rules.json");
     ASSERT_TRUE(settings.ok()) << settings.status().message();
     std::istringstream in(ListWith(cases));
     Result<RecordTable> table =
         LoadRecordTableFromStream(in, "list.csv", settings->left, "rules.json", 1);
     ASSERT_TRUE(table.ok()) << table.status().message();
+    if (list_of) {
+      for (const std::string& id : table->ids) table->lists.push_back(list_of(id));
+    }
     Result<LinkageEngine> engine =
         LinkageEngine::Create(*settings, std::move(table).value(), std::nullopt);
     ASSERT_TRUE(engine.ok()) << engine.status().message();
@@ -142,6 +148,40 @@ TEST_F(LinkRulesTest, ClustersNeverJoinRecordsThatConflict) {
   clusters_ = engine_->Cluster(links, kThreshold);
   EXPECT_TRUE(Linked("w1", "w3"));
   EXPECT_FALSE(Linked("w2", "w3"));
+}
+
+// Two entries of one list, one without a date of birth, are not one person on their names alone;
+// across two lists, with a shared document, or both dated, they still link. Records that carry
+// no list (a single file de-duplicated on its own) are not concerned.
+TEST_F(LinkRulesTest, AnUndatedEntryIsNotLinkedToItsOwnListOnItsNameAlone) {
+  const char* cases =
+      "a1,Wilfredo Anselmo,Quiroga Betancourt,03/02/1981,,M,\n"
+      "a2,Wilfredo Anselmo,Quiroga Betancourt,,,M,\n"            // one list, no date: held
+      "b1,Evaristo,Benavente Lugo,12/05/1970,,M,\n"
+      "b2,Evaristo,Benavente Lugo,,,M,\n"                        // b2 on another list: links
+      "d1,Ramiro,Ocampo Villalba,03/02/1981,55512345,M,\n"
+      "d2,Ramiro,Ocampo Villalba,,55512345,M,\n"                 // one list, same document
+      "s1,Teódulo,Carvajal Ibarra,12/05/1970,,M,\n"
+      "s2,Teódulo,Carvajal Ibarra,12/05/1970,,M,\n";             // one list, both dated
+  Train(cases, [](const std::string& id) -> int64_t { return id == "b2" ? 2 : 1; });
+  EXPECT_TRUE(engine_->link_rules().SameList(Record("a1"), Record("a2")));
+  EXPECT_FALSE(engine_->link_rules().SameList(Record("b1"), Record("b2")));
+  const std::vector<ScoredPair> pairs = HoldAndCluster(
+      {{"a1", "a2", 0.99}, {"b1", "b2", 0.99}, {"d1", "d2", 0.99}, {"s1", "s2", 0.99}});
+  EXPECT_EQ(pairs[0].hold, LinkHold::kUndatedSameList);
+  EXPECT_EQ(LinkHoldName(pairs[0].hold), "undated_same_list");
+  EXPECT_FALSE(Linked("a1", "a2"));
+  for (std::size_t k = 1; k < pairs.size(); ++k) {
+    EXPECT_EQ(pairs[k].hold, LinkHold::kNone) << engine_->RecordId(pairs[k].left);
+  }
+  EXPECT_TRUE(Linked("b1", "b2"));
+  EXPECT_TRUE(Linked("d1", "d2"));
+  EXPECT_TRUE(Linked("s1", "s2"));
+
+  Train(cases);  // no lists: one file de-duplicated on its own
+  EXPECT_FALSE(engine_->link_rules().SameList(Record("a1"), Record("a2")));
+  EXPECT_EQ(HoldAndCluster({{"a1", "a2", 0.99}})[0].hold, LinkHold::kNone);
+  EXPECT_TRUE(Linked("a1", "a2"));
 }
 
 }  // namespace

@@ -40,6 +40,9 @@ struct RecordTable {
   std::vector<std::vector<std::string>> exact;        // [exact field][record], comparison form
   std::vector<std::vector<std::u32string>> text;      // [text field][record], comparison form
   int64_t unparsed_dates = 0;  // non-empty dates that could not be read (counted as missing)
+  // The list each record comes from, when the caller reconciles several lists in one table (the
+  // store's lists, link_rules.h "undated_same_list"); empty when unknown (one file, as loaded).
+  std::vector<int64_t> lists;
 
   std::size_t size() const { return ids.size(); }
 };

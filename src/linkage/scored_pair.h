@@ -16,9 +16,12 @@ enum class LinkHold : uint8_t {
   // its name matches as well records whose dates of birth conflict with the other's: nothing
   // tells which of these namesakes, if any, it is.
   kAmbiguousWithoutDate,
+  // The two records come from one list, one of them has no date of birth, and they share no
+  // document: only their names say that the list named one person twice.
+  kUndatedSameList,
 };
 
-// "date_conflict", "ambiguous_without_date"; "" for kNone.
+// "date_conflict", "ambiguous_without_date", "undated_same_list"; "" for kNone.
 std::string_view LinkHoldName(LinkHold hold);
 
 struct ScoredPair {

@@ -135,6 +135,10 @@ Result<LinkInput> LoadLinkInput(instance::Instance& instance, int threads) {
   CANJE_ASSIGN_OR_RETURN(input.table, linkage::LoadRecordTableFromStream(
                                           stream, "the store's records", input.settings.left,
                                           input.settings.file_name, threads));
+  // The list of every compared record: the link rules treat two entries of one list apart
+  // (linkage/link_rules.h, undated_same_list).
+  input.table.lists.reserve(input.compared.size());
+  for (uint32_t i : input.compared) input.table.lists.push_back(input.records[i].list_id);
   return input;
 }
 

@@ -48,7 +48,8 @@ std::string QueueReasonText(QueueReason reason, bool linked) {
     case QueueReason::kKeptApart:
       return "not linked although scored at or above the threshold: their dates of birth "
              "conflict (or those of records linked to them do), or one has no date and its name "
-             "matches as well people the dates tell apart, or the records linked to each of them "
+             "matches as well people the dates tell apart, or both are on one list and one has no "
+             "date (the list may name two namesakes), or the records linked to each of them "
              "mostly score below it against the other's (or joining them would make a group too "
              "large, or join two records of one list); decide whether they are one person";
     case QueueReason::kBelowThreshold:

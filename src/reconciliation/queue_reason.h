@@ -14,8 +14,9 @@ enum class QueueReason {
   kLinkedThroughOthers,  // ... below the threshold, yet one person through other records' links
   kKeptApart,            // ... at or above the threshold, yet not linked: a link rule held the
                          //     pair back (dates of birth that conflict; a record without a date
-                         //     whose name matches namesakes the dates tell apart:
-                         //     linkage/link_rules.h) or the clustering's guards (records that
+                         //     whose name matches namesakes the dates tell apart; two entries of
+                         //     one list, one without a date: linkage/link_rules.h) or the
+                         //     clustering's guards (records that
                          //     conflict, too few strong pairs between their groups, size, one
                          //     list) kept their groups apart. Queued whatever its score.
   kBelowThreshold,       // ... below the threshold, and not linked until someone decides
