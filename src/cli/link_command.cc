@@ -61,13 +61,14 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
                                                            flags.settings_file, threads));
   }
   const int64_t unparsed_dates = left.unparsed_dates + (right ? right->unparsed_dates : 0);
-  const double prepare_seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   linkage::LinkOptions options;
   options.threads = threads;
   CANJE_ASSIGN_OR_RETURN(
       linkage::LinkageEngine engine,
       linkage::LinkageEngine::Create(settings, std::move(left), std::move(right), options));
+  // Reading, preparing and counting the names (in Create).
+  const double prepare_seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   engine.mutable_statistics().prepare_seconds = prepare_seconds;
 
   std::optional<std::pair<uint32_t, uint32_t>> explain_pair;
@@ -130,7 +131,8 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
                        {"pairs", rule.pairs},
                        {"blocks", rule.blocks},
                        {"skipped_blocks", rule.skipped_blocks},
-                       {"skipped_pairs", rule.skipped_pairs}});
+                       {"skipped_pairs", rule.skipped_pairs},
+                       {"refined_records", rule.refined_records}});
     }
     nlohmann::json result = {{"records", engine.record_count()},
                              {"mode", engine.linkage() ? "linkage" : "deduplication"},
@@ -158,6 +160,9 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
                 << " records in " << Decimal(total_seconds, 1) << " s\n";
     for (const linkage::BlockingRuleStats& rule : statistics.rules) {
       context.out << "  blocking " << rule.rule << ": " << rule.pairs << " pairs";
+      if (rule.refined_records > 0) {
+        context.out << " (" << rule.refined_records << " records' frequent keys refined)";
+      }
       if (rule.skipped_blocks > 0) {
         context.out << " (" << rule.skipped_blocks << " oversized blocks skipped, "
                     << rule.skipped_pairs << " pairs)";

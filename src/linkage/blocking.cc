@@ -1,6 +1,7 @@
 #include "linkage/blocking.h"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace canje::linkage {
 namespace {
@@ -43,8 +44,9 @@ bool HasCyrillicNames(const RecordTable& table) {
 }
 
 // The three transliteration rules (9 to 11), for tables that hold a Cyrillic name.
-void TransliterationKeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
-  for (std::size_t r = 0; r < table.size(); ++r) {
+void TransliterationKeysOf(const RecordTable& table, std::size_t offset, std::size_t begin,
+                           std::size_t end, BlockingKeys& keys) {
+  for (std::size_t r = begin; r < end; ++r) {
     const std::size_t g = offset + r;
     const PreparedName& given = table.given[r];
     const PreparedName& family = table.family[r];
@@ -72,8 +74,10 @@ void TransliterationKeysOf(const RecordTable& table, std::size_t offset, Blockin
   }
 }
 
-void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
-  for (std::size_t r = 0; r < table.size(); ++r) {
+// Keys of records [begin, end) of `table`; `offset` is the table's first record index.
+void KeysOf(const RecordTable& table, std::size_t offset, std::size_t begin, std::size_t end,
+            BlockingKeys& keys) {
+  for (std::size_t r = begin; r < end; ++r) {
     const std::size_t g = offset + r;
     const ComparableDate* date = table.dates.empty() ? nullptr : &table.dates[0][r];
     const bool has_year = date != nullptr && !date->missing();
@@ -114,6 +118,10 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
       keys.keys[6][g] =
           NonZero(Mix(Mix(HashText(kFnvOffset + 6, given->phonetic(0)), family->unit(0)[0]),
                       static_cast<uint64_t>(date->year)));
+      // Refined: the month of birth, when the date has one.
+      if (date->precision != ComparableDate::Precision::kYear) {
+        keys.refinements[6][g] = NonZero(Mix(kFnvOffset + 6, static_cast<uint64_t>(date->month)));
+      }
     }
     if (has_family && has_given) {
       keys.keys[7][g] =
@@ -121,6 +129,8 @@ void KeysOf(const RecordTable& table, std::size_t offset, BlockingKeys& keys) {
       if (!family->phonetic(0).empty() && !given->phonetic(0).empty()) {
         keys.keys[8][g] =
             NonZero(HashText(HashText(kFnvOffset + 8, family->phonetic(0)), given->phonetic(0)));
+        // Refined: the phonetic keys of all given names (no date needed).
+        keys.refinements[8][g] = NonZero(HashText(kFnvOffset + 8, given->joined_phonetic()));
       }
     }
     if (has_family && has_given) {
@@ -148,65 +158,122 @@ const std::vector<std::string>& BlockingRuleNames() {
   return names;
 }
 
-BlockingKeys ComputeBlockingKeys(const RecordTable& left, const RecordTable* right) {
+std::size_t RefineFrequentKeys(std::vector<uint64_t>& keys, const std::vector<uint64_t>& parts,
+                               std::size_t refine_above) {
+  std::unordered_map<uint64_t, uint32_t> records_per_key;
+  records_per_key.reserve(keys.size() / 4 + 16);
+  for (uint64_t key : keys) {
+    if (key != 0) ++records_per_key[key];
+  }
+  std::size_t refined = 0;
+  for (std::size_t g = 0; g < keys.size(); ++g) {
+    if (keys[g] == 0 || records_per_key[keys[g]] <= refine_above) continue;
+    ++refined;
+    keys[g] = parts[g] == 0 ? 0 : NonZero(Mix(keys[g], parts[g]));
+  }
+  return refined;
+}
+
+BlockingKeys ComputeBlockingKeys(const RecordTable& left, const RecordTable* right,
+                                 std::size_t refine_above, int threads) {
   BlockingKeys keys;
   const std::size_t n = left.size() + (right != nullptr ? right->size() : 0);
   keys.keys.assign(kBlockingRuleCount, std::vector<uint64_t>(n, 0));
-  KeysOf(left, 0, keys);
-  if (right != nullptr) KeysOf(*right, left.size(), keys);
-  if (HasCyrillicNames(left) || (right != nullptr && HasCyrillicNames(*right))) {
-    TransliterationKeysOf(left, 0, keys);
-    if (right != nullptr) TransliterationKeysOf(*right, left.size(), keys);
+  keys.refinements.assign(kBlockingRuleCount, {});
+  for (int rule : kRefinedRules) {
+    keys.refinements[static_cast<std::size_t>(rule)].assign(n, 0);
+  }
+  // Records are split into `threads` ranges; each thread writes only its own records' keys.
+  threads = std::max(1, std::min<int>(threads, static_cast<int>(n / 10000) + 1));
+  const bool cyrillic =
+      HasCyrillicNames(left) || (right != nullptr && HasCyrillicNames(*right));
+  auto work = [&](int t) {
+    auto range = [&](const RecordTable& table, std::size_t offset) {
+      const std::size_t size = table.size();
+      const std::size_t begin = size * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads);
+      const std::size_t end =
+          size * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads);
+      KeysOf(table, offset, begin, end, keys);
+      if (cyrillic) TransliterationKeysOf(table, offset, begin, end, keys);
+    };
+    range(left, 0);
+    if (right != nullptr) range(*right, left.size());
+  };
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (std::thread& worker : workers) worker.join();
+  keys.refined.assign(kBlockingRuleCount, 0);
+  if (refine_above > 0) {
+    for (int rule : kRefinedRules) {
+      const auto r = static_cast<std::size_t>(rule);
+      keys.refined[r] = RefineFrequentKeys(keys.keys[r], keys.refinements[r], refine_above);
+    }
   }
   return keys;
 }
 
 std::vector<RuleBlocks> BuildBlocks(BlockingKeys& keys, std::size_t n_left, bool linkage,
                                     std::size_t max_block_size,
-                                    std::vector<BlockingRuleStats>* stats) {
-  std::vector<RuleBlocks> blocks(keys.keys.size());
-  stats->clear();
-  for (std::size_t rule = 0; rule < keys.keys.size(); ++rule) {
-    std::vector<uint64_t>& rule_keys = keys.keys[rule];
-    std::vector<std::pair<uint64_t, uint32_t>> entries;
-    entries.reserve(rule_keys.size());
-    for (std::size_t g = 0; g < rule_keys.size(); ++g) {
-      if (rule_keys[g] != 0) entries.emplace_back(rule_keys[g], static_cast<uint32_t>(g));
-    }
-    std::sort(entries.begin(), entries.end());
-    BlockingRuleStats rule_stats;
-    rule_stats.rule = BlockingRuleNames()[rule];
-    RuleBlocks& out = blocks[rule];
-    for (std::size_t begin = 0; begin < entries.size();) {
-      std::size_t end = begin + 1;
-      while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
-      const std::size_t size = end - begin;
-      uint64_t pairs;
-      if (linkage) {
-        std::size_t lefts = 0;
-        for (std::size_t e = begin; e < end; ++e) lefts += entries[e].second < n_left;
-        pairs = static_cast<uint64_t>(lefts) * (size - lefts);
-      } else {
-        pairs = static_cast<uint64_t>(size) * (size - 1) / 2;
+                                    std::vector<BlockingRuleStats>* stats, int threads) {
+  const std::size_t rules = keys.keys.size();
+  std::vector<RuleBlocks> blocks(rules);
+  stats->assign(rules, {});
+  // Rules are independent: threads take them in turn.
+  std::atomic<std::size_t> next_rule{0};
+  auto work = [&] {
+    for (std::size_t rule = next_rule++; rule < rules; rule = next_rule++) {
+      std::vector<uint64_t>& rule_keys = keys.keys[rule];
+      std::vector<std::pair<uint64_t, uint32_t>> entries;
+      entries.reserve(rule_keys.size());
+      for (std::size_t g = 0; g < rule_keys.size(); ++g) {
+        if (rule_keys[g] != 0) entries.emplace_back(rule_keys[g], static_cast<uint32_t>(g));
       }
-      if (pairs > 0) {
-        if (size > max_block_size) {
-          ++rule_stats.skipped_blocks;
-          rule_stats.skipped_pairs += pairs;
-          for (std::size_t e = begin; e < end; ++e) rule_keys[entries[e].second] = 0;
+      std::sort(entries.begin(), entries.end());
+      BlockingRuleStats& rule_stats = (*stats)[rule];
+      rule_stats.rule = BlockingRuleNames()[rule];
+      if (rule < keys.refined.size()) rule_stats.refined_records = keys.refined[rule];
+      RuleBlocks& out = blocks[rule];
+      for (std::size_t begin = 0; begin < entries.size();) {
+        std::size_t end = begin + 1;
+        while (end < entries.size() && entries[end].first == entries[begin].first) ++end;
+        const std::size_t size = end - begin;
+        uint64_t pairs;
+        if (linkage) {
+          std::size_t lefts = 0;
+          for (std::size_t e = begin; e < end; ++e) lefts += entries[e].second < n_left;
+          pairs = static_cast<uint64_t>(lefts) * (size - lefts);
         } else {
-          ++rule_stats.blocks;
-          const uint32_t run_begin = static_cast<uint32_t>(out.records.size());
-          for (std::size_t e = begin; e < end; ++e) out.records.push_back(entries[e].second);
-          out.runs.emplace_back(run_begin, static_cast<uint32_t>(out.records.size()));
+          pairs = static_cast<uint64_t>(size) * (size - 1) / 2;
         }
+        if (pairs > 0) {
+          if (size > max_block_size) {
+            ++rule_stats.skipped_blocks;
+            rule_stats.skipped_pairs += pairs;
+            for (std::size_t e = begin; e < end; ++e) rule_keys[entries[e].second] = 0;
+          } else {
+            ++rule_stats.blocks;
+            const uint32_t run_begin = static_cast<uint32_t>(out.records.size());
+            for (std::size_t e = begin; e < end; ++e) out.records.push_back(entries[e].second);
+            out.runs.emplace_back(run_begin, static_cast<uint32_t>(out.records.size()));
+          }
+        }
+        begin = end;
       }
-      begin = end;
+      // Large blocks first, so threads finish together.
+      std::sort(out.runs.begin(), out.runs.end(), [](const auto& a, const auto& b) {
+        return a.second - a.first > b.second - b.first;
+      });
     }
-    // Large blocks first, so threads finish together.
-    std::sort(out.runs.begin(), out.runs.end(),
-              [](const auto& a, const auto& b) { return a.second - a.first > b.second - b.first; });
-    stats->push_back(rule_stats);
+  };
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(work);
+  work();
+  for (std::thread& worker : workers) worker.join();
+  const std::size_t n = rules == 0 ? 0 : keys.keys[0].size();
+  keys.by_record.assign(n * rules, 0);
+  for (std::size_t rule = 0; rule < rules; ++rule) {
+    for (std::size_t g = 0; g < n; ++g) keys.by_record[g * rules + rule] = keys.keys[rule][g];
   }
   return blocks;
 }

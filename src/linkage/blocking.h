@@ -30,6 +30,18 @@
 //                                               first given name (a surname cut, no date); its
 //                                               blocks are the largest, and the size cap skips
 //                                               the commonest names on large lists
+// Frequency-adaptive rules: on large lists with skewed names the broad keys of rules 6 and 8
+// hold thousands of records each, and their pairs (namesakes whose names alone can never reach a
+// link, since the term-frequency adjustment weighs a common name little) were most of the work.
+// So a key of those rules held by more than `refine_above` records is refined: the key of each
+// of its records gets a second part, and a record without that part leaves the rule for that
+// key. A rare key keeps the broad rule, so small lists and rare names (and records without a
+// date there) keep their recall. The second parts:
+//   given_phonetic+family_initial+birth_year    + the month of birth (a date without a month
+//                                               leaves a frequent key)
+//   first_family_phonetic+first_given_phonetic  + the phonetic keys of all the given names (no
+//                                               date needed: "José Luis" meets "Jose Luiz")
+// The cap on block size applies after refinement.
 // Only when some record of the tables has a name written in Cyrillic (otherwise these give no
 // key), on the transliteration skeletons of the first units (transliteration_skeleton.h), so that
 // a Cyrillic name meets its Latin spellings whatever the standard:
@@ -57,6 +69,10 @@
 namespace canje::linkage {
 
 inline constexpr int kBlockingRuleCount = 12;
+// The rules whose frequent keys are refined (see above).
+inline constexpr int kRefinedRules[] = {6, 8};
+// The default `refine_above`: a key held by more records than this is refined.
+inline constexpr std::size_t kDefaultRefineAbove = 100;
 
 // Names of the rules, in the order they run.
 const std::vector<std::string>& BlockingRuleNames();
@@ -64,10 +80,27 @@ const std::vector<std::string>& BlockingRuleNames();
 struct BlockingKeys {
   // keys[rule][record], 0 meaning "no key"; records indexed as described above.
   std::vector<std::vector<uint64_t>> keys;
+  // refinements[rule][record]: the second key part of a refined rule (0: none); empty for the
+  // other rules.
+  std::vector<std::vector<uint64_t>> refinements;
+  // refined[rule]: how many records' keys RefineFrequentKeys refined.
+  std::vector<uint64_t> refined;
+  // The keys again, record by record (by_record[record * rules + rule]), as BuildBlocks left
+  // them: the check "an earlier rule produced this pair" then reads one cache line per record.
+  std::vector<uint64_t> by_record;
 };
 
-// Keys of every record of `left` and (for linkage) `right`.
-BlockingKeys ComputeBlockingKeys(const RecordTable& left, const RecordTable* right);
+// Keys of every record of `left` and (for linkage) `right`, computed on `threads` threads, with
+// the frequent keys of the refined rules refined (refine_above 0: none refined).
+BlockingKeys ComputeBlockingKeys(const RecordTable& left, const RecordTable* right,
+                                 std::size_t refine_above = kDefaultRefineAbove,
+                                 int threads = 1);
+
+// Replaces every key held by more than `refine_above` records with a key mixing it and the
+// record's part (parts[record]), or with 0 (no key) when the part is 0. Keys held by fewer stay
+// as they are. Returns how many records' keys were refined (or dropped).
+std::size_t RefineFrequentKeys(std::vector<uint64_t>& keys, const std::vector<uint64_t>& parts,
+                               std::size_t refine_above);
 
 struct BlockingRuleStats {
   std::string rule;
@@ -75,6 +108,7 @@ struct BlockingRuleStats {
   uint64_t blocks = 0;          // blocks with at least one pair
   uint64_t skipped_blocks = 0;  // blocks over the size cap
   uint64_t skipped_pairs = 0;   // pairs in those blocks
+  uint64_t refined_records = 0; // records whose frequent key was refined (or dropped)
 };
 
 // A sorted list of blocks for one rule, ready to enumerate.
@@ -83,12 +117,14 @@ struct RuleBlocks {
   std::vector<std::pair<uint32_t, uint32_t>> runs;  // [begin, end) into records, size >= 2
 };
 
-// Builds the blocks of every rule. Records of oversized blocks get their key cleared, so later
-// rules do not treat pairs there as already produced. `n_left` is the table size in
-// de-duplication; `linkage` says whether records >= n_left are a second table.
+// Builds the blocks of every rule (rules shared among `threads` threads) and keys.by_record.
+// Records of oversized blocks get their key cleared, so later rules do not treat pairs there as
+// already produced.
+// `n_left` is the table size in de-duplication; `linkage` says whether records >= n_left are a
+// second table. `stats` gets one entry per rule, in rule order.
 std::vector<RuleBlocks> BuildBlocks(BlockingKeys& keys, std::size_t n_left, bool linkage,
                                     std::size_t max_block_size,
-                                    std::vector<BlockingRuleStats>* stats);
+                                    std::vector<BlockingRuleStats>* stats, int threads = 1);
 
 // Calls visit(thread, rule, i, j) once for every candidate pair (i < j; in linkage i is a left
 // record and j a right record), on `threads` threads. visit must be safe to call concurrently
@@ -99,6 +135,7 @@ std::vector<uint64_t> ForEachCandidatePair(const BlockingKeys& keys,
                                            std::size_t n_left, bool linkage, int threads,
                                            Visit visit) {
   std::vector<uint64_t> per_rule(blocks.size(), 0);
+  const std::size_t rules = keys.keys.size();
   for (std::size_t rule = 0; rule < blocks.size(); ++rule) {
     const RuleBlocks& rule_blocks = blocks[rule];
     std::atomic<std::size_t> next_run{0};
@@ -112,13 +149,14 @@ std::vector<uint64_t> ForEachCandidatePair(const BlockingKeys& keys,
         for (uint32_t a = begin; a < end; ++a) {
           const uint32_t i = rule_blocks.records[a];
           if (linkage && i >= n_left) break;
+          const uint64_t* keys_i = keys.by_record.data() + std::size_t{i} * rules;
           for (uint32_t b = a + 1; b < end; ++b) {
             const uint32_t j = rule_blocks.records[b];
             if (linkage && j < n_left) continue;
+            const uint64_t* keys_j = keys.by_record.data() + std::size_t{j} * rules;
             bool seen = false;
             for (std::size_t earlier = 0; earlier < rule && !seen; ++earlier) {
-              const uint64_t key = keys.keys[earlier][i];
-              seen = key != 0 && key == keys.keys[earlier][j];
+              seen = keys_i[earlier] != 0 && keys_i[earlier] == keys_j[earlier];
             }
             if (seen) continue;
             ++count;

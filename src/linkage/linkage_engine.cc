@@ -30,6 +30,21 @@ uint64_t HashName(std::u32string_view text) {
   return hash;
 }
 
+// Calls work(begin, end) for `threads` consecutive ranges of [0, n), one thread each (one
+// thread for small n).
+template <typename Work>
+void ForRanges(std::size_t n, int threads, Work work) {
+  threads = std::max(1, std::min<int>(threads, static_cast<int>(n / 10000) + 1));
+  auto range = [&](int t) {
+    work(n * static_cast<std::size_t>(t) / static_cast<std::size_t>(threads),
+         n * static_cast<std::size_t>(t + 1) / static_cast<std::size_t>(threads));
+  };
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t) workers.emplace_back(range, t);
+  range(0);
+  for (std::thread& worker : workers) worker.join();
+}
+
 // Union–find over record indices with member lists (clusters stay small).
 class Clusters {
  public:
@@ -108,17 +123,20 @@ void LinkageEngine::ApplyNameCounts() {
     return found == counts.end() || total == 0 ? 0.0F
                                                : static_cast<float>(found->second / total);
   };
-  for (uint32_t g = 0; g < n; ++g) {
-    std::size_t r;
-    const RecordTable& table = TableOf(g, &r);
-    if (!table.has_names) continue;
-    if (!table.given[r].empty()) {
-      given_frequency_[g] = share(name_counts_.given, HashName(table.given[r].joined()));
+  // Each thread fills its own range of records; the counts are only read.
+  ForRanges(n, options_.threads, [&](std::size_t begin, std::size_t end) {
+    for (std::size_t g = begin; g < end; ++g) {
+      std::size_t r;
+      const RecordTable& table = TableOf(static_cast<uint32_t>(g), &r);
+      if (!table.has_names) continue;
+      if (!table.given[r].empty()) {
+        given_frequency_[g] = share(name_counts_.given, HashName(table.given[r].joined()));
+      }
+      if (!table.family[r].empty()) {
+        family_frequency_[g] = share(name_counts_.family, HashName(table.family[r].joined()));
+      }
     }
-    if (!table.family[r].empty()) {
-      family_frequency_[g] = share(name_counts_.family, HashName(table.family[r].joined()));
-    }
-  }
+  });
 }
 
 Status LinkageEngine::UseModel(double prior, std::vector<std::vector<double>> m,
@@ -215,8 +233,9 @@ void LinkageEngine::Train() {
   const int threads = options_.threads;
   const std::size_t n_left = left_->size();
   const bool is_linkage = linkage();
-  keys_ = ComputeBlockingKeys(*left_, right_.get());
-  blocks_ = BuildBlocks(keys_, n_left, is_linkage, options_.max_block_size, &statistics_.rules);
+  keys_ = ComputeBlockingKeys(*left_, right_.get(), options_.refine_above, threads);
+  blocks_ = BuildBlocks(keys_, n_left, is_linkage, options_.max_block_size, &statistics_.rules,
+                        threads);
 
   // u from random pairs.
   const std::size_t n_right = is_linkage ? right_->size() : n_left;

@@ -57,6 +57,7 @@ inline constexpr double kDefaultLinkThreshold = 0.9;
 struct LinkOptions {
   int threads = 2;
   std::size_t max_block_size = 300;
+  std::size_t refine_above = kDefaultRefineAbove;  // frequent keys refined (blocking.h); 0: none
   uint64_t u_sample_pairs = 1'000'000;   // random pairs for u
   uint64_t em_sample_pairs = 2'000'000;  // candidate pairs (at most) for EM
   uint64_t seed = 1;
