@@ -26,6 +26,7 @@ struct LinkFlags {
   std::optional<double> threshold;
   std::vector<std::string> explain;
   int threads = 0;
+  std::size_t refine_above = linkage::kDefaultRefineAbove;
 };
 
 
@@ -63,6 +64,7 @@ Status RunLink(CommandContext& context, const LinkFlags& flags) {
   const int64_t unparsed_dates = left.unparsed_dates + (right ? right->unparsed_dates : 0);
   linkage::LinkOptions options;
   options.threads = threads;
+  options.refine_above = flags.refine_above;
   CANJE_ASSIGN_OR_RETURN(
       linkage::LinkageEngine engine,
       linkage::LinkageEngine::Create(settings, std::move(left), std::move(right), options));
@@ -208,6 +210,10 @@ CLI::App* AddLinkCommand(CLI::App& app, CommandContext& context) {
                    "Files: explain one pair: ID1 (from FILE) and ID2 (from FILE2, or FILE)")
       ->expected(2);
   link->add_option("--threads", flags->threads, "Worker threads (default: all cores)");
+  link->add_option("--refine-above", flags->refine_above,
+                   "Files: refine the broad name blocking keys held by more than N records (0: "
+                   "off, the default; faster on large lists, less accurate at scale: "
+                   "docs/benchmarks.md)");
   link->callback([&context, link, flags, store_flags] {
     if (link->get_subcommands().size() > 0) return;  // link status / explain / model
     if (flags->files.empty() && flags->settings_file.empty()) {
