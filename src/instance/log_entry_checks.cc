@@ -138,10 +138,16 @@ class CheckerThreads {
   std::vector<std::thread> threads_;  // last: started after the rest exists, joined first
 };
 
+// EntryCheckOptions::threads 0 means one worker per core, but at most this many: past a few
+// workers the reading thread is the bound (docs/benchmarks.md, "Transparency log"), and a
+// machine's core count can be far above what this process may use.
+constexpr int kMaxDefaultWorkers = 8;
+
 int WorkerCount(int wanted) {
   if (wanted < 0) return 0;
   if (wanted > 0) return wanted;
-  return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  const int cores = static_cast<int>(std::thread::hardware_concurrency());
+  return std::clamp(cores, 1, kMaxDefaultWorkers);
 }
 
 }  // namespace
