@@ -50,12 +50,7 @@ Sha256Hash Sha256Of(std::initializer_list<ByteView> parts) {
 
 Sha256Hash Sha256(ByteView data) { return Sha256Of({data}); }
 
-Sha256Hash Sha256Salted(ByteView salt, ByteView data) {
-  Sha256Hasher hasher;
-  hasher.Update(salt);
-  hasher.Update(data);
-  return hasher.Finish();
-}
+Sha256Hash Sha256Salted(ByteView salt, ByteView data) { return Sha256Of({salt, data}); }
 
 Sha256Hasher::Sha256Hasher() : context_(EVP_MD_CTX_new()) {
   EVP_DigestInit_ex2(static_cast<EVP_MD_CTX*>(context_), Sha256Md(), nullptr);

@@ -133,43 +133,19 @@ namespace {
 
 // VerifyLog's reads, to be run inside one read transaction.
 Result<LogVerification> VerifyLogAsOfOneSnapshot(
-    Instance& instance, const std::optional<std::string>& earlier_checkpoint) {
+    Instance& instance, const std::optional<std::string>& earlier_checkpoint,
+    const EntryCheckOptions& checks) {
   store::Store& store = instance.store();
   CANJE_ASSIGN_OR_RETURN(ledger::VerifierKey verifier, LoadVerifier(store));
   LogVerification result;
   ledger::MemoryHashStore tree;
-  int64_t expected = 0;
-  CANJE_RETURN_IF_ERROR(store.ForEachEvent([&](const store::EventRow& event) -> Status {
-    std::string where = "entry " + std::to_string(expected);
-    if (event.seq != expected) {
-      return Status::Invalid(where + ": missing (the next stored event is " +
-                             std::to_string(event.seq) + "); events were deleted or reordered");
-    }
-    if (!event.payload.empty()) {
-      Result<Bytes> key =
-          instance.vault().UnwrapKey(event.payload_key, protect::kEventPayloadContext);
-      Result<Bytes> payload =
-          key.ok() ? instance.vault().Open(*key, event.payload, protect::kEventPayloadContext)
-                   : key.status();
-      if (!payload.ok()) {
-        return Status::Invalid(where + " (" + event.type + "): its payload does not open: " +
-                               payload.status().message());
-      }
-      Sha256Hash hash = Sha256Salted(event.salt, *payload);
-      if (Bytes(hash.begin(), hash.end()) != event.payload_sha256) {
-        return Status::Invalid(where + " (" + event.type +
-                               "): its payload does not match the hash the log committed to");
-      }
-    } else {
-      ++result.erased_payloads;
-    }
-    Result<std::string> leaf = LeafOf(event);
-    if (!leaf.ok()) return leaf.status().WithContext(where);
-    CANJE_RETURN_IF_ERROR(tree.AppendLeafHash(ledger::HashLeaf(AsBytes(*leaf))));
-    ++expected;
-    return Status::Ok();
-  }));
-  result.entries = expected;
+  CANJE_ASSIGN_OR_RETURN(
+      EntryCheckTotals totals,
+      CheckLogEntries(
+          store, instance.vault().keys(),
+          [&](const ledger::Hash& leaf_hash) { return tree.AppendLeafHash(leaf_hash); }, checks));
+  result.entries = totals.entries;
+  result.erased_payloads = totals.erased_payloads;
 
   // The stored interior hashes must be the ones the entries give.
   const std::vector<ledger::Hash>& hashes = tree.stored_hashes();
@@ -255,7 +231,8 @@ Result<LogVerification> VerifyLogAsOfOneSnapshot(
 }  // namespace
 
 Result<LogVerification> VerifyLog(Instance& instance,
-                                  const std::optional<std::string>& earlier_checkpoint) {
+                                  const std::optional<std::string>& earlier_checkpoint,
+                                  const EntryCheckOptions& checks) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kReadRegistry));
   // One read transaction: the events, the stored tree and the checkpoints are read as of one
   // moment. Read one after the other while another process appends, the stored tree could hold
@@ -263,7 +240,7 @@ Result<LogVerification> VerifyLog(Instance& instance,
   // "cut short".
   store::Store& store = instance.store();
   CANJE_RETURN_IF_ERROR(store.connection().BeginRead());
-  Result<LogVerification> verified = VerifyLogAsOfOneSnapshot(instance, earlier_checkpoint);
+  Result<LogVerification> verified = VerifyLogAsOfOneSnapshot(instance, earlier_checkpoint, checks);
   (void)store.connection().Rollback();
   return verified;
 }

@@ -15,6 +15,7 @@
 
 #include "core/status.h"
 #include "instance/instance.h"
+#include "instance/log_entry_checks.h"
 #include "ledger/merkle_tree.h"
 #include "ledger/note_keys.h"
 
@@ -56,9 +57,12 @@ struct LogVerification {
 // Everything is read in one read transaction, so the log verifies as of one moment while other
 // processes go on appending to it.
 // kInvalid naming the first bad entry or checkpoint and what is wrong with it. Checks first
-// that the acting user may read the log (Action::kReadRegistry).
+// that the acting user may read the log (Action::kReadRegistry). The entries are checked on
+// worker threads (log_entry_checks.h; `checks` says how many and in what batches), their results
+// taken in log order: the report is the same whatever the threads.
 Result<LogVerification> VerifyLog(Instance& instance,
-                                  const std::optional<std::string>& earlier_checkpoint);
+                                  const std::optional<std::string>& earlier_checkpoint,
+                                  const EntryCheckOptions& checks = {});
 
 // Attaches a witness's cosignature: `cosigned_note` is a checkpoint note that carries the
 // witness's line; `witness_key` is the witness's verifier key (cosignature/v1). The checkpoint

@@ -17,6 +17,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -42,5 +43,11 @@ inline constexpr int64_t kMaxCanonicalInteger = int64_t{1} << 53;
 // (overlong forms and encoded surrogates included), when two members share a name, or when an
 // integer's magnitude exceeds 2^53. Messages name the offending member.
 Result<std::string> CanonicalJson(const CanonicalObject& object);
+
+// The pieces CanonicalJson writes, for writers of a fixed shape (ledger/event_envelope.h):
+// `text` (valid UTF-8, unchecked here) as an RFC 8785 string literal, and an integer (whose
+// magnitude the caller has checked against kMaxCanonicalInteger), appended to `out`.
+void AppendCanonicalString(std::string_view text, std::string& out);
+void AppendCanonicalInteger(int64_t number, std::string& out);
 
 }  // namespace canje::ledger

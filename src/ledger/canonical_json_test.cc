@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace canje::ledger {
 namespace {
 
@@ -122,6 +124,119 @@ TEST(CanonicalJsonTest, Utf16OrderDiffersFromCodePointOrderAboveTheSurrogates) {
                             {"a", int64_t{4}}};
   EXPECT_EQ(MustCanonicalize(object),
             "{\"a\":4,\"ab\":3,\"\xF0\x90\x80\x80\":2,\"\xEF\xBF\xBD\":1}");
+}
+
+
+// Names are sorted without converting them to UTF-16 (canonical_json.cc compares their UTF-8
+// bytes and decodes only the two characters where they first differ). Checked against the order
+// of their UTF-16 code units, computed here from the code points they were built from, for names
+// mixing ASCII (controls included) with characters on both sides of the surrogate range, sharing
+// prefixes, and differing inside a multi-byte character.
+std::u16string Utf16Of(const std::u32string& code_points) {
+  std::u16string out;
+  for (char32_t c : code_points) {
+    if (c < 0x10000) {
+      out.push_back(static_cast<char16_t>(c));
+    } else {
+      out.push_back(static_cast<char16_t>(0xD800 + ((c - 0x10000) >> 10)));
+      out.push_back(static_cast<char16_t>(0xDC00 + ((c - 0x10000) & 0x3FF)));
+    }
+  }
+  return out;
+}
+
+TEST(CanonicalJsonTest, SortsNamesByUtf16CodeUnitsWithoutConvertingThem) {
+  // Characters where the orders differ or the encodings change length, and ASCII around them,
+  // each with its UTF-8 bytes written out.
+  struct Letter {
+    char32_t code_point;
+    std::string utf8;
+  };
+  const std::vector<Letter> alphabet = {
+      {0x00, std::string(1, '\0')}, {0x01, "\x01"},  {0x1F, "\x1F"},
+      {U' ', " "},                  {U'A', "A"},     {U'a', "a"},
+      {0x7F, "\x7F"},               {0x80, "\xC2\x80"}, {0xE9, "\xC3\xA9"},
+      {0x7FF, "\xDF\xBF"},          {0x800, "\xE0\xA0\x80"}, {0x20AC, "\xE2\x82\xAC"},
+      {0xD7FF, "\xED\x9F\xBF"},     {0xE000, "\xEE\x80\x80"}, {0xFB33, "\xEF\xAC\xB3"},
+      {0xFFFD, "\xEF\xBF\xBD"},     {0xFFFF, "\xEF\xBF\xBF"}, {0x10000, "\xF0\x90\x80\x80"},
+      {0x1F600, "\xF0\x9F\x98\x80"}, {0x1F601, "\xF0\x9F\x98\x81"},
+      {0x10FFFF, "\xF4\x8F\xBF\xBF"}};
+  uint64_t state = 88172645463325252ULL;  // xorshift: the same names on every run
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  for (int round = 0; round < 200; ++round) {
+    std::vector<std::u32string> names;  // code points
+    std::vector<std::string> utf8;      // the same names in UTF-8
+    const Letter& repeated = alphabet[next() % alphabet.size()];
+    const size_t prefix = next() % 3;
+    for (int n = 0; n < 12; ++n) {
+      std::u32string name(prefix, repeated.code_point);
+      std::string bytes;
+      for (size_t k = 0; k < prefix; ++k) bytes += repeated.utf8;
+      const size_t length = next() % 4;
+      for (size_t k = 0; k < length; ++k) {
+        const Letter& letter = alphabet[next() % alphabet.size()];
+        name.push_back(letter.code_point);
+        bytes += letter.utf8;
+      }
+      if (std::find(names.begin(), names.end(), name) != names.end()) continue;
+      names.push_back(name);
+      utf8.push_back(bytes);
+    }
+    CanonicalObject object;
+    for (size_t i = 0; i < names.size(); ++i) {
+      object.push_back({utf8[i], static_cast<int64_t>(i)});
+    }
+    std::vector<size_t> order(names.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(),
+              [&](size_t x, size_t y) { return Utf16Of(names[x]) < Utf16Of(names[y]); });
+    std::vector<std::string> sorted_members;
+    for (size_t i : order) {
+      sorted_members.push_back(MustCanonicalize({{utf8[i], static_cast<int64_t>(i)}}));
+    }
+    std::string expected = "{";
+    for (size_t i = 0; i < sorted_members.size(); ++i) {
+      if (i > 0) expected += ",";
+      expected += sorted_members[i].substr(1, sorted_members[i].size() - 2);
+    }
+    expected += "}";
+    ASSERT_EQ(MustCanonicalize(object), expected) << "round " << round;
+  }
+}
+
+TEST(CanonicalJsonTest, AsciiNamesWithControlCharactersSortByTheirCodes) {
+  // "\u0001" < "\u001f" < " " < "a" < "a\u0000"... : bytes below 0x20 sort first and are escaped.
+  CanonicalObject object = {{"a\x01", int64_t{5}}, {" ", int64_t{3}},  {"\x1f", int64_t{2}},
+                            {"a", int64_t{4}},     {"\x01", int64_t{1}}, {"a\x7f", int64_t{6}},
+                            {"a\xC3\xA9", int64_t{7}}};
+  EXPECT_EQ(MustCanonicalize(object),
+            "{\"\\u0001\":1,\"\\u001f\":2,\" \":3,\"a\":4,\"a\\u0001\":5,\"a\x7f\":6,"
+            "\"a\xC3\xA9\":7}");
+}
+
+TEST(CanonicalJsonTest, SurrogatePairsSortBeforeTheLastBmpCharactersEvenAfterACommonPrefix) {
+  // Same prefix, then U+E000 / U+FFFF (one unit each, E000 and FFFF) against U+1F600 / U+10000
+  // (high surrogates D83D and D800): the pairs first. Then two emoji that differ only in their
+  // last byte (their low surrogates), and two BMP characters that differ in their middle byte.
+  CanonicalObject object = {{"k\xEE\x80\x80", int64_t{1}},     {"k\xEF\xBF\xBF", int64_t{2}},
+                            {"k\xF0\x9F\x98\x80", int64_t{3}}, {"k\xF0\x90\x80\x80", int64_t{4}},
+                            {"k\xF0\x9F\x98\x81", int64_t{5}}, {"k\xEF\xAC\xB3", int64_t{6}}};
+  EXPECT_EQ(MustCanonicalize(object),
+            "{\"k\xF0\x90\x80\x80\":4,\"k\xF0\x9F\x98\x80\":3,\"k\xF0\x9F\x98\x81\":5,"
+            "\"k\xEE\x80\x80\":1,\"k\xEF\xAC\xB3\":6,\"k\xEF\xBF\xBF\":2}");
+}
+
+TEST(CanonicalJsonTest, NamesThatDifferOnlyInAMultiByteCharacterAreNotDuplicates) {
+  EXPECT_EQ(MustCanonicalize({{"\xC3\xA9", int64_t{1}}, {"\xC3\xA8", int64_t{2}}}),
+            "{\"\xC3\xA8\":2,\"\xC3\xA9\":1}");
+  Result<std::string> twice =
+      CanonicalJson({{"\xF0\x9F\x98\x80", int64_t{1}}, {"\xF0\x9F\x98\x80", int64_t{2}}});
+  EXPECT_FALSE(twice.ok());
 }
 
 }  // namespace

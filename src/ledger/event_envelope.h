@@ -9,7 +9,9 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/encoding.h"
@@ -29,7 +31,25 @@ struct EventEnvelope {
   Bytes payload_sha256;  // 32 bytes
 };
 
-// The leaf bytes. kInvalid if a field is not valid UTF-8 or the hash is not 32 bytes.
+// The leaf bytes. kInvalid if a field is not valid UTF-8, the sequence number is beyond 2^53 in
+// magnitude or the hash is not 32 bytes.
 Result<std::string> EnvelopeLeaf(const EventEnvelope& envelope);
+
+// The same fields by reference, for writing many leaves without copying them.
+struct EventEnvelopeView {
+  int64_t seq = 0;
+  std::string_view time;
+  std::string_view actor;
+  std::string_view party;
+  std::string_view type;
+  std::span<const std::string> subjects;
+  ByteView payload_sha256;
+};
+
+// EnvelopeLeaf into `out`, replacing what it held and reusing its capacity: the same bytes and
+// the same errors (`out` empty then). The members are written in their canonical order directly,
+// without building a CanonicalObject; an envelope it refuses goes through CanonicalJson for the
+// message.
+Status WriteEnvelopeLeaf(const EventEnvelopeView& envelope, std::string& out);
 
 }  // namespace canje::ledger

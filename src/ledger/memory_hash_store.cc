@@ -5,9 +5,18 @@
 namespace canje::ledger {
 
 Status MemoryHashStore::AppendLeafHash(const Hash& leaf_hash) {
-  CANJE_ASSIGN_OR_RETURN(std::vector<StoredHash> new_hashes,
-                         HashesToStoreOnAppend(size_, leaf_hash, *this));
-  return AppendStoredHashes(new_hashes);
+  if (size_ >= kMaxTreeSize) return HashesToStoreOnAppend(size_, leaf_hash, *this).status();
+  // What HashesToStoreOnAppend returns, computed in place: leaf n completes one subtree per
+  // trailing 1 bit of n, whose left half is already stored here.
+  Hash hash = leaf_hash;
+  hashes_.push_back(hash);
+  for (int level = 0; (size_ >> level) & 1; ++level) {
+    hash = HashChildren(hashes_[static_cast<size_t>(StoredHashIndex(level, (size_ >> level) - 1))],
+                        hash);
+    hashes_.push_back(hash);
+  }
+  ++size_;
+  return Status::Ok();
 }
 
 Status MemoryHashStore::AppendStoredHashes(const std::vector<StoredHash>& new_hashes) {

@@ -478,5 +478,24 @@ TEST(MerkleTreeVectorsTest, EveryConsistencyVector) {
   EXPECT_GE(refused, 80);
 }
 
+
+// MemoryHashStore::AppendLeafHash computes the new hashes in place; they must be the ones
+// HashesToStoreOnAppend returns, at the same indexes, for every tree size.
+TEST(MerkleTreeTest, InPlaceAppendsStoreWhatHashesToStoreOnAppendReturns) {
+  MemoryHashStore in_place;
+  MemoryHashStore reference;
+  const Leaves leaves = SyntheticLeaves(300);
+  for (size_t n = 0; n < leaves.size(); ++n) {
+    ASSERT_TRUE(in_place.AppendLeafHash(leaves[n]).ok());
+    Result<std::vector<StoredHash>> hashes =
+        HashesToStoreOnAppend(static_cast<int64_t>(n), leaves[n], reference);
+    ASSERT_TRUE(hashes.ok());
+    ASSERT_TRUE(reference.AppendStoredHashes(*hashes).ok());
+    ASSERT_EQ(in_place.stored_hashes(), reference.stored_hashes()) << "after leaf " << n;
+    ASSERT_EQ(in_place.size(), static_cast<int64_t>(n + 1));
+  }
+  EXPECT_EQ(*TreeHash(300, in_place), NaiveRoot(leaves, 0, 300));
+}
+
 }  // namespace
 }  // namespace canje::ledger

@@ -15,7 +15,8 @@ namespace canje::protect {
 inline constexpr size_t kKeySize = 32;
 inline constexpr size_t kSealOverhead = 1 + 12 + 16;
 
-// Reuses one cipher context; not thread-safe. Keys are 32 bytes.
+// Reuses one cipher context, and the last key's schedule when the same key comes again (only the
+// nonce is set then); not thread-safe. Keys are 32 bytes.
 class Aead {
  public:
   Aead();
@@ -27,6 +28,8 @@ class Aead {
   // kInvalid when the blob is malformed, was sealed under another key or associated data, or
   // was altered.
   Result<Bytes> Open(ByteView key, ByteView sealed, ByteView associated_data);
+  // Open into `out` (resized; its capacity reused). On failure `out` is wiped and empty.
+  Status OpenInto(ByteView key, ByteView sealed, ByteView associated_data, Bytes& out);
 
  private:
   struct Context;

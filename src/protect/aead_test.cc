@@ -56,5 +56,44 @@ TEST(VaultTest, IndexHashesAreKeyedAndDomainSeparated) {
   EXPECT_NE(a, other.IndexHash("document", "12345678"));
 }
 
+
+// An Aead keeps the last key's schedule and only sets a new nonce when the same key comes again
+// (aead.cc): interleaved keys, a failed open, and sealing after opening must not carry anything
+// over from one message to the next.
+TEST(AeadTest, ReusedKeyScheduleOpensEachMessageUnderItsOwnKeyOnly) {
+  Aead sealer;
+  Aead aead;
+  const Bytes a = RandomBytes(kKeySize);
+  const Bytes b = RandomBytes(kKeySize);
+  std::vector<std::pair<const Bytes*, Bytes>> messages;
+  for (int i = 0; i < 6; ++i) {
+    const Bytes* key = i % 3 == 2 ? &b : &a;
+    messages.emplace_back(key, sealer.Seal(*key, AsBytes("message " + std::to_string(i)),
+                                           AsBytes("place")));
+  }
+  Bytes out(100, 0xee);  // a buffer with something in it already: replaced, not appended to
+  for (int round = 0; round < 2; ++round) {
+    for (size_t i = 0; i < messages.size(); ++i) {
+      const auto& [key, sealed] = messages[i];
+      ASSERT_TRUE(aead.OpenInto(*key, sealed, AsBytes("place"), out).ok()) << i;
+      EXPECT_EQ(AsText(out), "message " + std::to_string(i));
+      EXPECT_FALSE(aead.Open(key == &a ? b : a, sealed, AsBytes("place")).ok()) << i;
+      Bytes altered = sealed;
+      altered.back() ^= 1;
+      EXPECT_FALSE(aead.OpenInto(*key, altered, AsBytes("place"), out).ok()) << i;
+      EXPECT_TRUE(out.empty());
+      EXPECT_FALSE(aead.Open(*key, sealed, AsBytes("elsewhere")).ok()) << i;
+    }
+  }
+  // Sealing with the key the context holds, right after opening with it.
+  Bytes resealed = aead.Seal(a, AsBytes("again"), {});
+  Result<Bytes> opened = sealer.Open(a, resealed, {});
+  ASSERT_TRUE(opened.ok());
+  EXPECT_EQ(AsText(*opened), "again");
+  Result<Bytes> same_context = aead.Open(a, resealed, {});
+  ASSERT_TRUE(same_context.ok());
+  EXPECT_EQ(AsText(*same_context), "again");
+}
+
 }  // namespace
 }  // namespace canje::protect

@@ -3,12 +3,11 @@
 #include <cstdlib>
 
 #include "core/digest.h"
+#include "protect/sealed_opener.h"
 
 namespace canje::protect {
 namespace {
 constexpr size_t kKeyIdBytes = 8;
-
-std::string KeyContext(std::string_view context) { return "canje data key\n" + std::string(context); }
 }  // namespace
 
 Vault::Vault(MasterKeyFile keys) : keys_(std::move(keys)) {}
@@ -17,7 +16,7 @@ Bytes Vault::NewDataKey() const { return RandomBytes(kKeySize); }
 
 Bytes Vault::WrapKey(ByteView data_key, std::string_view context) {
   Bytes out = *HexDecode(keys_.current.id);
-  Bytes sealed = aead_.Seal(keys_.current.key, data_key, AsBytes(KeyContext(context)));
+  Bytes sealed = aead_.Seal(keys_.current.key, data_key, AsBytes(DataKeyContext(context)));
   out.insert(out.end(), sealed.begin(), sealed.end());
   return out;
 }
@@ -32,18 +31,9 @@ bool Vault::IsWrappedByCurrentKey(ByteView wrapped) const {
 }
 
 Result<Bytes> Vault::UnwrapKey(ByteView wrapped, std::string_view context) {
-  std::string id = WrappingKeyId(wrapped);
-  const MasterKey* master = nullptr;
-  if (id == keys_.current.id) master = &keys_.current;
-  if (keys_.previous && id == keys_.previous->id) master = &*keys_.previous;
-  if (master == nullptr) {
-    return Status::NotPermitted("this store's data was sealed with master key " + id +
-                                ", but the key file holds " + keys_.current.id +
-                                "; give the right key file with --master-key");
-  }
-  Result<Bytes> key =
-      aead_.Open(master->key, wrapped.subspan(kKeyIdBytes), AsBytes(KeyContext(context)));
-  if (!key.ok()) return Status::NotPermitted("a data key does not open under master key " + id);
+  Bytes key;
+  CANJE_RETURN_IF_ERROR(
+      UnwrapDataKey(keys_, aead_, wrapped, AsBytes(DataKeyContext(context)), key));
   return key;
 }
 
