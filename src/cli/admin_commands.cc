@@ -4,6 +4,7 @@
 
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "instance/instance.h"
 #include "instance/parties_and_users.h"
 #include "wire/instance_json.h"
@@ -81,8 +82,8 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
     auto users = instance::ReadUsers(**opened);
     if (!users.ok()) return context.Finish(users.status());
     if (context.global.json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& row : *users) out.push_back(wire::UserJson(row));
+      const nlohmann::json out =
+          JsonArrayOf(*users, [&](const auto& row) { return wire::UserJson(row); });
       context.out << out.dump(2) << '\n';
     } else {
       Table table({"NAME", "PARTY", "ROLE", "CREATED"});
@@ -126,8 +127,8 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
     auto parties = instance::ReadParties(**opened);
     if (!parties.ok()) return context.Finish(parties.status());
     if (context.global.json) {
-      nlohmann::json out = nlohmann::json::array();
-      for (const auto& row : *parties) out.push_back(wire::PartyJson(row));
+      const nlohmann::json out =
+          JsonArrayOf(*parties, [&](const auto& row) { return wire::PartyJson(row); });
       context.out << out.dump(2) << '\n';
     } else {
       Table table({"CODE", "NAME", "KIND"});

@@ -8,6 +8,7 @@
 #include "cli/table.h"
 #include "core/atomic_file.h"
 #include "core/digest.h"
+#include "core/json_array.h"
 #include "negotiation/agreement.h"
 #include "negotiation/exchange.h"
 #include "negotiation/proposal_actions.h"
@@ -115,8 +116,7 @@ Status RunKeyList(CommandContext& context, const std::string& party) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(auto keys, negotiation::ListPartyKeys(*instance, party));
   if (context.global.json) {
-    json out = json::array();
-    for (const auto& key : keys) out.push_back(wire::PartyKeyJson(key));
+    const json out = JsonArrayOf(keys, [&](const auto& key) { return wire::PartyKeyJson(key); });
     context.out << out.dump(2) << '\n';
   } else {
     Table table({"PARTY", "KEY", "ADDED", "BY"});

@@ -321,6 +321,16 @@ std::string MultiUserTest::Ok(const std::string& user, std::vector<std::string> 
   return canje_.RunOk(args);
 }
 
+void MultiUserTest::CreateCecotExchange(const std::string& name,
+                                        const std::vector<std::string>& flags) const {
+  std::vector<std::string> create = {"exchange", "create", name, "--mediator", "PUENTE"};
+  create.insert(create.end(), flags.begin(), flags.end());
+  Ok("med", create);
+  Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV+USA"});
+  Ok("med", {"exchange", "party", "add", "X1", "USA", "--bloc", "SLV+USA"});
+  Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+}
+
 void MultiUserTest::SignManifest(const std::string& user, const std::string& party) const {
   ASSERT_TRUE(MakeEd25519KeyPair(canje_.dir(), user));
   Ok(user, {"party", "key", "add", party, "--pem", user + ".pub.pem"});

@@ -77,6 +77,10 @@ class MultiUserTest : public ::testing::Test {
   const std::string& PartyOf(const std::string& user) const { return parties_.at(user); }
   // The ids of `canje persons FILTERS --json`, in its order.
   std::vector<std::string> PersonIds(const std::vector<std::string>& filters) const;
+  // `med` creates exchange X1 named `name` (with `flags` such as --at) and gives it the
+  // cecot-2025 sides: SLV and USA in bloc SLV+USA, VEN alone in bloc VEN.
+  void CreateCecotExchange(const std::string& name,
+                           const std::vector<std::string>& flags = {}) const;
   RunResult As(const std::string& user, std::vector<std::string> args) const;
   // stdout of a step that must succeed.
   std::string Ok(const std::string& user, std::vector<std::string> args) const;

@@ -11,6 +11,7 @@
 #include "cli/open_instance.h"
 #include "cli/solution_tables.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "instance/ids.h"
 #include "negotiation/candidates.h"
 #include "negotiation/claim_fields.h"
@@ -284,8 +285,8 @@ Status RunList(CommandContext& context) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(auto exchanges, negotiation::ListExchanges(*instance));
   if (context.global.json) {
-    json out = json::array();
-    for (const auto& row : exchanges) out.push_back(wire::ExchangeRowJson(row));
+    const json out =
+        JsonArrayOf(exchanges, [&](const auto& row) { return wire::ExchangeRowJson(row); });
     context.out << out.dump(2) << "\n";
     return Status::Ok();
   }
@@ -410,6 +411,17 @@ void AddPersonOrList(CLI::App* command, const Flags& flags) {
                       "Instead of PERSON: every person linked to this list's records (L3)");
 }
 
+// Subcommand `name` of `parent` that acts on one exchange: the exchange's id (X1) is its first
+// argument, into `flags`, and `run` runs with the flags when the subcommand is given.
+CLI::App* ExchangeSubcommand(CLI::App* parent, CommandContext& context, const std::string& name,
+                             const std::string& help, const std::shared_ptr<ExchangeFlags>& flags,
+                             Status (*run)(CommandContext&, const ExchangeFlags&)) {
+  CLI::App* command = parent->add_subcommand(name, help);
+  command->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+  command->callback([&context, flags, run] { context.Finish(run(context, *flags)); });
+  return command;
+}
+
 }  // namespace
 
 void AddExchangeCommands(CLI::App& app, CommandContext& context) {
@@ -433,39 +445,36 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
     auto* party = exchange->add_subcommand("party", "Parties to an exchange");
     party->require_subcommand(1);
     auto flags = std::make_shared<ExchangeFlags>();
-    auto* add = party->add_subcommand("add", "Add a party to a side, or move it to another");
-    add->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    auto* add = ExchangeSubcommand(
+        party, context, "add", "Add a party to a side, or move it to another", flags, RunPartyAdd);
     add->add_option("PARTY", flags->party, "The party's code")
         ->type_name(kPartyValue)->required();
     add->add_option("--bloc", flags->bloc, "The side it takes, such as SLV+USA")->required();
-    add->callback([&context, flags] { context.Finish(RunPartyAdd(context, *flags)); });
   }
   {
     auto flags = std::make_shared<ExchangeFlags>();
-    auto* rule = exchange->add_subcommand("rule", "Set a side's balance rule");
-    rule->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    auto* rule =
+        ExchangeSubcommand(exchange, context, "rule", "Set a side's balance rule", flags, RunRule);
     rule->add_option("SIDE", flags->bloc, "The side")->required();
     rule->add_option("RULE", flags->rule,
                      "none; count: received >= ratio x given; value: value received >= ratio x "
                      "cost given")
         ->required();
     rule->add_option("--ratio", flags->ratio, "The ratio (default 1)");
-    rule->callback([&context, flags] { context.Finish(RunRule(context, *flags)); });
   }
   {
     auto flags = std::make_shared<ExchangeFlags>();
-    auto* caps = exchange->add_subcommand("caps", "Set the size and party caps and the objective");
-    caps->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    auto* caps = ExchangeSubcommand(
+        exchange, context, "caps", "Set the size and party caps and the objective", flags, RunCaps);
     caps->add_option("--max-size", flags->max_size, "At most this many persons, or none");
     caps->add_option("--max-parties", flags->max_parties, "At most this many parties, or none");
     caps->add_option("--objective", flags->objective, "people (default) or value");
-    caps->callback([&context, flags] { context.Finish(RunCaps(context, *flags)); });
   }
   {
     auto flags = std::make_shared<ExchangeFlags>();
-    auto* claim = exchange->add_subcommand(
-        "claim", "A party claims a person (or a list's persons) for release");
-    claim->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    auto* claim = ExchangeSubcommand(exchange, context, "claim",
+                                     "A party claims a person (or a list's persons) for release",
+                                     flags, RunClaim);
     AddPersonOrList(claim, flags);
     claim->add_option("--where", flags->where,
                       "With --list: only the records that meet FIELD=VALUE (repeat for more; "
@@ -484,24 +493,21 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
     claim->add_flag("--replace", flags->replace,
                     "Replace earlier claims of the same persons even at a more urgent priority "
                     "(without it the more urgent priority stays)");
-    claim->callback([&context, flags] { context.Finish(RunClaim(context, *flags)); });
   }
   {
     auto flags = std::make_shared<ExchangeFlags>();
-    auto* cost = exchange->add_subcommand(
-        "cost", "What a holder gives up by releasing a person (default 1)");
-    cost->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    auto* cost = ExchangeSubcommand(exchange, context, "cost",
+                                    "What a holder gives up by releasing a person (default 1)",
+                                    flags, RunCost);
     AddPersonOrList(cost, flags);
     cost->add_option("--by", flags->by, "The holding party")
         ->type_name(kPartyValue)->required();
     cost->add_option("--cost", flags->cost, "The cost, a number >= 0")->required();
-    cost->callback([&context, flags] { context.Finish(RunCost(context, *flags)); });
   }
   {
     auto flags = std::make_shared<ExchangeFlags>();
-    auto* show = exchange->add_subcommand("show", "An exchange: sides, rules, caps, claims");
-    show->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    show->callback([&context, flags] { context.Finish(RunShow(context, *flags)); });
+    ExchangeSubcommand(exchange, context, "show", "An exchange: sides, rules, caps, claims", flags,
+                       RunShow);
   }
   {
     auto* list = exchange->add_subcommand("list", "The exchanges you may see");
@@ -509,24 +515,24 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
   }
   {
     auto flags = std::make_shared<ExchangeFlags>();
-    auto* candidates = exchange->add_subcommand(
-        "candidates", "The solver's candidates from the store, and each claim left out and why");
-    candidates->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    auto* candidates = ExchangeSubcommand(
+        exchange, context, "candidates",
+        "The solver's candidates from the store, and each claim left out and why", flags,
+        RunCandidates);
     candidates->add_option("--date", flags->date, "Holds in force on this day (default today)");
-    candidates->callback([&context, flags] { context.Finish(RunCandidates(context, *flags)); });
   }
   {
     auto flags = std::make_shared<ExchangeFlags>();
-    auto* solve = exchange->add_subcommand(
-        "solve", "The best deal the sides' rules allow, and why each claimed person is out");
-    solve->add_option("ID", flags->exchange, "The exchange (X1)")->required();
+    auto* solve = ExchangeSubcommand(
+        exchange, context, "solve",
+        "The best deal the sides' rules allow, and why each claimed person is out", flags,
+        RunSolve);
     solve->add_flag("--explain", flags->explain,
                     "Re-solve with each person left out forced in and say what breaks");
     solve->add_option("--require", flags->require,
                       "What would it take to include this person (P17)");
     solve->add_option("--time-limit", flags->time_limit, "Stop after this many seconds");
     solve->add_option("--date", flags->date, "Holds in force on this day (default today)");
-    solve->callback([&context, flags] { context.Finish(RunSolve(context, *flags)); });
   }
 }
 

@@ -86,10 +86,7 @@ class ExchangeCommandsTest : public MultiUserTest {
   // confirms as held; the United States claims its nationals and, at home in Venezuela, four
   // journalists.
   void BuildCecotExchange() {
-    Ok("med", {"exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
-    Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV+USA"});
-    Ok("med", {"exchange", "party", "add", "X1", "USA", "--bloc", "SLV+USA"});
-    Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+    CreateCecotExchange("cecot-2025");
     Ok("med", {"exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
     Ok("med", {"exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
     Ok("med", {"exchange", "claim", "X1", "--list", "L1", "--by", "VEN", "--priority", "2"});

@@ -8,6 +8,7 @@
 #include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "core/text.h"
 #include "instance/ids.h"
 #include "negotiation/exchange.h"
@@ -288,8 +289,8 @@ Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
   for (const auto& row : rows) persons.push_back(row.person_id);
   CANJE_ASSIGN_OR_RETURN(wire::Names names, negotiation::VisibleNames(*instance, persons));
   if (context.global.json) {
-    json out = json::array();
-    for (const auto& row : rows) out.push_back(wire::HandoverJson(row, names));
+    const json out =
+        JsonArrayOf(rows, [&](const auto& row) { return wire::HandoverJson(row, names); });
     context.out << out.dump(2) << '\n';
     return Status::Ok();
   }

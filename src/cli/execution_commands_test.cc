@@ -34,10 +34,7 @@ class ExecutionCommandsTest : public MultiUserTest {
     us_ = PersonIds({"--list", "L2", "--nationality", "USA"});
     ASSERT_GE(us_.size(), 2u);
 
-    Ok("med", {"exchange", "create", "cecot <2025> & co", "--mediator", "PUENTE"});
-    Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV+USA"});
-    Ok("med", {"exchange", "party", "add", "X1", "USA", "--bloc", "SLV+USA"});
-    Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+    CreateCecotExchange("cecot <2025> & co");
     std::string csv = "person,from,to\n";
     for (int i = 0; i < 8; ++i) csv += roster_[i] + ",SLV,VEN\n";
     csv += us_[0] + ",VEN,USA\n" + us_[1] + ",VEN,USA\n";

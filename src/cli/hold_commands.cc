@@ -4,6 +4,7 @@
 
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "instance/ids.h"
 #include "negotiation/hold_rule_fields.h"
 #include "negotiation/hold_scope.h"
@@ -110,8 +111,8 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
     auto holds = negotiation::ListHolds(**opened, *list_on, true, *person_id);
     if (!holds.ok()) return context.Finish(holds.status());
     if (context.global.json) {
-      json out = json::array();
-      for (const auto& view : *holds) out.push_back(wire::HoldListItemJson(view));
+      const json out =
+          JsonArrayOf(*holds, [&](const auto& view) { return wire::HoldListItemJson(view); });
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }
@@ -214,8 +215,7 @@ void AddLegalActCommands(CLI::App& app, CommandContext& context) {
     auto acts = negotiation::ListLegalActs(**opened, *person_id);
     if (!acts.ok()) return context.Finish(acts.status());
     if (context.global.json) {
-      json out = json::array();
-      for (const auto& row : *acts) out.push_back(wire::LegalActJson(row));
+      const json out = JsonArrayOf(*acts, [&](const auto& row) { return wire::LegalActJson(row); });
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }

@@ -5,6 +5,7 @@
 #include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "instance/ids.h"
 #include "negotiation/eligibility_report.h"
 #include "negotiation/execution_files.h"
@@ -106,8 +107,8 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
     auto interviews = negotiation::ListInterviews(**opened, q);
     if (!interviews.ok()) return context.Finish(interviews.status());
     if (context.global.json) {
-      json out = json::array();
-      for (const auto& view : *interviews) out.push_back(wire::InterviewJson(view));
+      const json out =
+          JsonArrayOf(*interviews, [&](const auto& view) { return wire::InterviewJson(view); });
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }
@@ -153,8 +154,8 @@ void AddEligibilityCommand(CLI::App& app, CommandContext& context) {
     auto report = negotiation::ReportEligibility(**opened, q);
     if (!report.ok()) return context.Finish(report.status());
     if (context.global.json) {
-      json out = json::array();
-      for (const auto& entry : *report) out.push_back(wire::EligibilityJson(entry));
+      const json out =
+          JsonArrayOf(*report, [&](const auto& entry) { return wire::EligibilityJson(entry); });
       context.out << out.dump(2) << '\n';
       return context.Finish(Status::Ok());
     }

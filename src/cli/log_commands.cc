@@ -8,6 +8,7 @@
 #include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "instance/log_reads.h"
 #include "instance/log_tiles.h"
 #include "instance/log_witnesses.h"
@@ -21,6 +22,22 @@
 namespace canje::cli {
 
 using nlohmann::json;
+
+namespace {
+
+// `canje log prove-inclusion|prove-consistency`: the proof `prove` gives for (a, b), one base64
+// hash a line.
+void PrintProof(CommandContext& context,
+                Result<instance::LogProof> (*prove)(instance::Instance&, int64_t, int64_t),
+                int64_t a, int64_t b) {
+  auto opened = OpenInstance(context);
+  if (!opened.ok()) return context.Finish(opened.status());
+  auto proof = prove(**opened, a, b);
+  if (proof.ok()) context.out << ledger::FormatProof(proof->hashes);
+  context.Finish(proof.status());
+}
+
+}  // namespace
 
 void AddLogCommands(CLI::App& app, CommandContext& context) {
   auto* log = app.add_subcommand("log", "The transparency log: checkpoints, entries, proofs");
@@ -62,11 +79,7 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   inclusion->add_option("--size", *inclusion_size,
                         "Tree size (default: the latest checkpoint's)");
   inclusion->callback([&context, inclusion_index, inclusion_size] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto proof = instance::ProveInclusion(**opened, *inclusion_index, *inclusion_size);
-    if (proof.ok()) context.out << ledger::FormatProof(proof->hashes);
-    context.Finish(proof.status());
+    PrintProof(context, instance::ProveInclusion, *inclusion_index, *inclusion_size);
   });
 
   auto* consistency = log->add_subcommand(
@@ -76,11 +89,7 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   consistency->add_option("OLD", *old_size, "The older tree size")->required();
   consistency->add_option("--size", *new_size, "The newer size (default: latest checkpoint's)");
   consistency->callback([&context, old_size, new_size] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto proof = instance::ProveConsistency(**opened, *old_size, *new_size);
-    if (proof.ok()) context.out << ledger::FormatProof(proof->hashes);
-    context.Finish(proof.status());
+    PrintProof(context, instance::ProveConsistency, *old_size, *new_size);
   });
 
   auto* verify = log->add_subcommand(
@@ -123,8 +132,8 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
     auto events = instance::ReadLogEvents(**opened, *from, *limit);
     if (!events.ok()) return context.Finish(events.status());
     if (context.global.json) {
-      json out = json::array();
-      for (const auto& event : *events) out.push_back(wire::LogEventJson(event));
+      const json out =
+          JsonArrayOf(*events, [&](const auto& event) { return wire::LogEventJson(event); });
       context.out << out.dump(2) << '\n';
     } else {
       Table table({"SEQ", "TIME", "ACTOR", "PARTY", "TYPE", "SUBJECTS"});

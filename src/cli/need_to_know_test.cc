@@ -56,10 +56,7 @@ class NeedToKnowTest : public MultiUserTest {
   // Exchange X1 (SLV, USA, VEN; DEU is not in it) with V1 tabled: ten of SLV's roster to VEN,
   // two US nationals held by VEN to USA.
   void CreateExchangeWithTabledVersion() {
-    Ok("med", {"exchange", "create", "cecot-2025", "--mediator", "PUENTE"});
-    Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV+USA"});
-    Ok("med", {"exchange", "party", "add", "X1", "USA", "--bloc", "SLV+USA"});
-    Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+    CreateCecotExchange("cecot-2025");
     std::string csv = "person,from,to\n";
     for (int i = 0; i < 10; ++i) csv += roster_[i] + ",SLV,VEN\n";
     csv += us_[0] + ",VEN,USA\n" + us_[1] + ",VEN,USA\n";

@@ -6,6 +6,7 @@
 #include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "instance/ids.h"
 #include "negotiation/agreement_manifest.h"
 #include "negotiation/exchange.h"
@@ -210,8 +211,8 @@ Status RunList(CommandContext& context, const std::string& exchange) {
   CANJE_ASSIGN_OR_RETURN(auto versions,
                          negotiation::ListProposalVersions(*instance, exchange_id));
   if (context.global.json) {
-    json out = json::array();
-    for (const auto& v : versions) out.push_back(wire::ProposalVersionJson(v));
+    const json out =
+        JsonArrayOf(versions, [&](const auto& v) { return wire::ProposalVersionJson(v); });
     context.out << out.dump(2) << '\n';
     return Status::Ok();
   }
@@ -306,6 +307,20 @@ Status RunStateChange(CommandContext& context, const std::string& version, const
   return Status::Ok();
 }
 
+// The options of accept and reject: the version, the party responding (whose earlier
+// `response`, "acceptance" or "rejection", --at records), --expect-state and --at.
+void AddResponseOptions(CLI::App* command, ResponseOptions& options, const std::string& response) {
+  command->add_option("V", options.version, "Version (V3)")->required();
+  command
+      ->add_option("--party", options.party,
+                   "Your party (with --at: the party whose earlier " + response + " you record)")
+      ->type_name(kPartyValue)
+      ->required();
+  command->add_option("--expect-state", options.expect_state,
+                      "Refuse (exit 75) unless the version is still in this state");
+  command->add_option("--at", options.at, kAtHelp);
+}
+
 }  // namespace
 
 void AddProposalCommands(CLI::App& app, CommandContext& context) {
@@ -361,13 +376,7 @@ void AddProposalCommands(CLI::App& app, CommandContext& context) {
 
   auto* accept = proposal->add_subcommand("accept", "Accept a tabled version for your party");
   auto accept_options = std::make_shared<ResponseOptions>();
-  accept->add_option("V", accept_options->version, "Version (V3)")->required();
-  accept->add_option("--party", accept_options->party,
-                     "Your party (with --at: the party whose earlier acceptance you record)")
-      ->type_name(kPartyValue)->required();
-  accept->add_option("--expect-state", accept_options->expect_state,
-                     "Refuse (exit 75) unless the version is still in this state");
-  accept->add_option("--at", accept_options->at, kAtHelp);
+  AddResponseOptions(accept, *accept_options, "acceptance");
   accept->callback([&context, accept_options] {
     const ResponseOptions& o = *accept_options;
     context.Finish(RunStateChange(
@@ -380,14 +389,8 @@ void AddProposalCommands(CLI::App& app, CommandContext& context) {
 
   auto* reject = proposal->add_subcommand("reject", "Reject a tabled version, with a reason");
   auto reject_options = std::make_shared<ResponseOptions>();
-  reject->add_option("V", reject_options->version, "Version (V3)")->required();
-  reject->add_option("--party", reject_options->party,
-                     "Your party (with --at: the party whose earlier rejection you record)")
-      ->type_name(kPartyValue)->required();
+  AddResponseOptions(reject, *reject_options, "rejection");
   reject->add_option("--reason", reject_options->reason, "Why")->required();
-  reject->add_option("--expect-state", reject_options->expect_state,
-                     "Refuse (exit 75) unless the version is still in this state");
-  reject->add_option("--at", reject_options->at, kAtHelp);
   reject->callback([&context, reject_options] {
     const ResponseOptions& o = *reject_options;
     context.Finish(RunStateChange(

@@ -149,10 +149,7 @@ TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
 // recorded; a time out of bounds or in no form canje reads is exit 2, a negotiator dating a step
 // or the mediator answering undated is exit 77, and none of them writes anything.
 TEST_F(ProposalCommandsTest, ANegotiationThatBeganBeforeCanjeIsRecordedWithItsDates) {
-  Ok("med", {"exchange", "create", "earlier", "--mediator", "PUENTE", "--at", "2025-01-10"});
-  Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV+USA"});
-  Ok("med", {"exchange", "party", "add", "X1", "USA", "--bloc", "SLV+USA"});
-  Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+  CreateCecotExchange("earlier", {"--at", "2025-01-10"});
   json exchange = json::parse(Ok("med", {"exchange", "show", "X1", "--json"}));
   EXPECT_EQ(exchange["occurred_at"], "2025-01-10");
   EXPECT_EQ(exchange["recorded_after_the_fact"], true);

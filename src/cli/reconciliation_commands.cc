@@ -7,6 +7,7 @@
 #include "cli/open_instance.h"
 #include "cli/pair_explanation_output.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "core/text.h"
 #include "instance/ids.h"
 #include "reconciliation/link_model.h"
@@ -414,8 +415,8 @@ void AddReconciliationCommands(CLI::App& app, CLI::App& link, CommandContext& co
       CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
       CANJE_ASSIGN_OR_RETURN(auto items, reconciliation::ListReviewQueue(*opened, *limit));
       if (context.global.json) {
-        json out = json::array();
-        for (const auto& item : items) out.push_back(wire::ReviewItemJson(item));
+        const json out =
+            JsonArrayOf(items, [&](const auto& item) { return wire::ReviewItemJson(item); });
         context.out << out.dump(2) << '\n';
         return Status::Ok();
       }

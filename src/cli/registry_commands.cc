@@ -8,14 +8,15 @@
 #include "cli/protection_commands.h"
 #include "cli/table.h"
 #include "core/atomic_file.h"
+#include "core/json_array.h"
 #include "core/text.h"
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
 #include "registry/importer.h"
 #include "registry/list_kinds.h"
 #include "registry/name_words.h"
-#include "registry/person_fields.h"
 #include "registry/person_directory.h"
+#include "registry/person_fields.h"
 #include "registry/summary.h"
 #include "wire/registry_json.h"
 
@@ -156,8 +157,7 @@ void AddListsCommand(CLI::App& app, CommandContext& context) {
     auto lists = registry::ReadLists(**opened);
     if (!lists.ok()) return context.Finish(lists.status());
     if (context.global.json) {
-      json out = json::array();
-      for (const auto& list : *lists) out.push_back(wire::ListJson(list));
+      const json out = JsonArrayOf(*lists, [&](const auto& list) { return wire::ListJson(list); });
       context.out << out.dump(2) << '\n';
     } else {
       Table table({"ID", "KIND", "PARTY", "RECORDS", "REJECTED", "SOURCE", "FILE", "IMPORTED"});

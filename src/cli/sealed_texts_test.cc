@@ -61,10 +61,7 @@ class SealedTextsTest : public MultiUserTest {
   // The whole exchange, through the commands users run.
   void RunTheExchange() {
     const std::vector<std::string>& p = roster_;
-    Ok("med", {"exchange", "create", "sealed", "--mediator", "PUENTE"});
-    Ok("med", {"exchange", "party", "add", "X1", "SLV", "--bloc", "SLV+USA"});
-    Ok("med", {"exchange", "party", "add", "X1", "USA", "--bloc", "SLV+USA"});
-    Ok("med", {"exchange", "party", "add", "X1", "VEN", "--bloc", "VEN"});
+    CreateCecotExchange("sealed");
     Ok("med", {"exchange", "rule", "X1", "SLV+USA", "count", "--ratio", "1"});
     Ok("med", {"exchange", "rule", "X1", "VEN", "count", "--ratio", "1"});
     // V1 in numbers, rejected with a reason.

@@ -231,6 +231,13 @@ constexpr const char* kServeFooter =
     "--request-timeout seconds has its connection cut. Behind a reverse proxy every connection "
     "comes from the proxy's address: limit clients there (docs/operations.md).";
 
+// An option of `serve` whose default --help shows and whose values must lie in lo..hi.
+template <typename Value, typename Bound>
+CLI::Option* RangeOption(CLI::App* command, const std::string& name, Value& value,
+                         const std::string& help, Bound lo, Bound hi) {
+  return command->add_option(name, value, help)->capture_default_str()->check(CLI::Range(lo, hi));
+}
+
 }  // namespace
 
 Status ServeHttp(CommandContext& context, const std::string& name,
@@ -269,39 +276,23 @@ void AddServeCommand(CLI::App& app, CommandContext& context) {
   command->configurable = {
       serve->add_option("--listen", options.listen, "ADDRESS:PORT (port 0: any free port)")
           ->capture_default_str(),
-      serve->add_option("--threads", options.threads, "Worker threads")
-          ->capture_default_str()
-          ->check(CLI::Range(1, 64)),
-      serve->add_option("--body-limit", options.body_limit, "Largest request body in bytes")
-          ->capture_default_str()
-          ->check(CLI::Range(size_t{1}, size_t{1} << 30)),
-      serve
-          ->add_option("--max-connections", options.max_connections,
-                       "Connections open at once; more are answered 503 with Retry-After")
-          ->capture_default_str()
-          ->check(CLI::Range(1, 60000)),
-      serve
-          ->add_option("--max-client-connections", options.max_client_connections,
-                       "Connections open at once from one peer address (0: no limit); more are "
-                       "answered 503 with Retry-After")
-          ->capture_default_str()
-          ->check(CLI::Range(0, 60000)),
-      serve
-          ->add_option("--max-queue", options.max_queue,
-                       "Requests waiting for a worker thread when all are busy; more are "
-                       "answered 503 with Retry-After")
-          ->capture_default_str()
-          ->check(CLI::Range(0, 100000)),
-      serve
-          ->add_option("--queue-timeout", options.queue_timeout_s,
-                       "Seconds a request may wait for a worker thread; then 503, not run")
-          ->capture_default_str()
-          ->check(CLI::Range(1, 3600)),
-      serve
-          ->add_option("--request-timeout", options.request_timeout_s,
-                       "Seconds a request may be handled; then its connection is cut")
-          ->capture_default_str()
-          ->check(CLI::Range(1, 86400)),
+      RangeOption(serve, "--threads", options.threads, "Worker threads", 1, 64),
+      RangeOption(serve, "--body-limit", options.body_limit, "Largest request body in bytes",
+                  size_t{1}, size_t{1} << 30),
+      RangeOption(serve, "--max-connections", options.max_connections,
+                  "Connections open at once; more are answered 503 with Retry-After", 1, 60000),
+      RangeOption(serve, "--max-client-connections", options.max_client_connections,
+                  "Connections open at once from one peer address (0: no limit); more are "
+                  "answered 503 with Retry-After",
+                  0, 60000),
+      RangeOption(serve, "--max-queue", options.max_queue,
+                  "Requests waiting for a worker thread when all are busy; more are "
+                  "answered 503 with Retry-After",
+                  0, 100000),
+      RangeOption(serve, "--queue-timeout", options.queue_timeout_s,
+                  "Seconds a request may wait for a worker thread; then 503, not run", 1, 3600),
+      RangeOption(serve, "--request-timeout", options.request_timeout_s,
+                  "Seconds a request may be handled; then its connection is cut", 1, 86400),
       serve
           ->add_option("--pool-size", options.pool_size,
                        "Open instances kept per user between requests (default: --threads; 0 "

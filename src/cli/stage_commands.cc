@@ -8,6 +8,7 @@
 #include "cli/agreement_commands.h"
 #include "cli/open_instance.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "core/text.h"
 #include "instance/ids.h"
 #include "negotiation/exchange.h"
@@ -110,8 +111,8 @@ Status RunList(CommandContext& context, const StageFlags& flags) {
   if (context.global.json) {
     CANJE_ASSIGN_OR_RETURN(wire::Names names,
                            negotiation::VisibleNames(*instance, wire::PersonsOf(views)));
-    nlohmann::json out = nlohmann::json::array();
-    for (const auto& view : views) out.push_back(wire::StageJson(view, names));
+    const nlohmann::json out =
+        JsonArrayOf(views, [&](const auto& view) { return wire::StageJson(view, names); });
     context.out << out.dump(2) << '\n';
     return Status::Ok();
   }
@@ -164,6 +165,19 @@ CLI::App* WithExchangeAndNumber(CLI::App* command, const StageFlagsRef& flags) {
   return command;
 }
 
+// `canje stage NAME ID N` (start, complete): the move `kMove` of stage N, said as `done`.
+template <Result<negotiation::StageView> (*kMove)(instance::Instance&, int64_t, int64_t)>
+void AddMoveCommand(CLI::App* stage, CommandContext& context, const char* name, const char* help,
+                    const char* done) {
+  auto flags = std::make_shared<StageFlags>();
+  WithExchangeAndNumber(stage->add_subcommand(name, help), flags)
+      ->callback([&context, flags, done] {
+        context.Finish(RunMove(context, *flags, done, [&](instance::Instance& i, int64_t id) {
+          return kMove(i, id, flags->number);
+        }));
+      });
+}
+
 }  // namespace
 
 void AddStageCommands(CLI::App& app, CommandContext& context) {
@@ -201,31 +215,12 @@ void AddStageCommands(CLI::App& app, CommandContext& context) {
                                       flags),
                 context, flags, RunShow);
   }
-  {
-    auto flags = std::make_shared<StageFlags>();
-    auto* start = WithExchangeAndNumber(
-        stage->add_subcommand(
-            "start", "Mediator: start a stage (its persons ready or not travelling)"),
-        flags);
-    SetCallback(start, context, flags, [](CommandContext& c, const StageFlags& f) {
-      return RunMove(c, f, "started", [&](instance::Instance& i, int64_t id) {
-        return negotiation::StartStage(i, id, f.number);
-      });
-    });
-  }
-  {
-    auto flags = std::make_shared<StageFlags>();
-    auto* complete = WithExchangeAndNumber(
-        stage->add_subcommand("complete",
-                              "Mediator: complete a stage (each person handed over or not "
-                              "travelling)"),
-        flags);
-    SetCallback(complete, context, flags, [](CommandContext& c, const StageFlags& f) {
-      return RunMove(c, f, "completed", [&](instance::Instance& i, int64_t id) {
-        return negotiation::CompleteStage(i, id, f.number);
-      });
-    });
-  }
+  AddMoveCommand<negotiation::StartStage>(
+      stage, context, "start", "Mediator: start a stage (its persons ready or not travelling)",
+      "started");
+  AddMoveCommand<negotiation::CompleteStage>(
+      stage, context, "complete",
+      "Mediator: complete a stage (each person handed over or not travelling)", "completed");
   {
     auto flags = std::make_shared<StageFlags>();
     auto* postpone = WithExchangeAndNumber(

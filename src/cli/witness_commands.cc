@@ -7,6 +7,7 @@
 #include "cli/open_instance.h"
 #include "cli/serve_command.h"
 #include "cli/table.h"
+#include "core/json_array.h"
 #include "instance/log_witnesses.h"
 #include "server/witness_service.h"
 #include "wire/witness_json.h"
@@ -142,8 +143,8 @@ void AddLogSideCommands(CLI::App* witness, CommandContext& context) {
       CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
       CANJE_ASSIGN_OR_RETURN(auto witnesses, instance::ListWitnesses(*instance));
       if (context.global.json) {
-        json out = json::array();
-        for (const auto& status : witnesses) out.push_back(wire::WitnessStatusJson(status));
+        const json out = JsonArrayOf(
+            witnesses, [&](const auto& status) { return wire::WitnessStatusJson(status); });
         context.out << out.dump(2) << '\n';
         return Status::Ok();
       }

@@ -71,6 +71,16 @@ nlohmann::json RuleJson(const solver::Rule& rule) {
   return out;
 }
 
+// The parties of exchange `exchange_id`, once the actor may claim in it and read it: what claims
+// and release costs check first.
+Result<std::set<std::string>> PartiesToClaimIn(Instance& instance, int64_t exchange_id) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kClaimInExchange));
+  CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindExchangeOrFail(instance, exchange_id));
+  CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, exchange));
+  if (!readable) return ExchangeNotFound(exchange_id);
+  return PartiesOf(instance, exchange_id);
+}
+
 }  // namespace
 
 std::string ExchangeId(int64_t id) { return "X" + std::to_string(id); }
@@ -304,11 +314,7 @@ Result<ExchangeCaps> ChangeExchangeCaps(Instance& instance, int64_t exchange_id,
 Result<ClaimOutcome> AddClaims(Instance& instance, int64_t exchange_id,
                                const std::vector<NewClaim>& claims, ClaimMode mode,
                                int64_t expect_revision) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kClaimInExchange));
-  CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindExchangeOrFail(instance, exchange_id));
-  CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, exchange));
-  if (!readable) return ExchangeNotFound(exchange_id);
-  CANJE_ASSIGN_OR_RETURN(std::set<std::string> parties, PartiesOf(instance, exchange_id));
+  CANJE_ASSIGN_OR_RETURN(std::set<std::string> parties, PartiesToClaimIn(instance, exchange_id));
   std::vector<store::ClaimRow> rows;
   std::set<std::string> known_destinations;
   for (const NewClaim& claim : claims) {
@@ -434,11 +440,7 @@ Result<std::vector<int64_t>> PersonOrListPersons(Instance& instance, std::string
 
 Status SetReleaseCosts(Instance& instance, int64_t exchange_id, const std::vector<NewCost>& costs,
                        int64_t expect_revision) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kClaimInExchange));
-  CANJE_ASSIGN_OR_RETURN(store::ExchangeRow exchange, FindExchangeOrFail(instance, exchange_id));
-  CANJE_ASSIGN_OR_RETURN(bool readable, MayRead(instance, exchange));
-  if (!readable) return ExchangeNotFound(exchange_id);
-  CANJE_ASSIGN_OR_RETURN(std::set<std::string> parties, PartiesOf(instance, exchange_id));
+  CANJE_ASSIGN_OR_RETURN(std::set<std::string> parties, PartiesToClaimIn(instance, exchange_id));
   for (const NewCost& cost : costs) {
     CANJE_RETURN_IF_ERROR(
         instance::AuthorizeForParty(instance.role(), instance.actor().party, cost.holder));

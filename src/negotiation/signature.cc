@@ -35,6 +35,37 @@ std::string AlgorithmName(const EVP_PKEY* key) {
   return name != nullptr ? name : "an unknown algorithm";
 }
 
+// The raw bytes of the Ed25519 key that `read` (PEM_read_bio_PUBKEY or _PrivateKey) finds in
+// `pem`, taken by `get_raw`. kInvalid when there is no such key (saying that a PEM `half` key,
+// "public" or "private", as `written_by` writes it, was expected), when the key is of another
+// algorithm (naming it), or when its bytes cannot be taken.
+template <typename Raw>
+Result<Raw> RawEd25519Key(std::string_view pem,
+                          EVP_PKEY* (*read)(BIO*, EVP_PKEY**, pem_password_cb*, void*),
+                          int (*get_raw)(const EVP_PKEY*, unsigned char*, size_t*),
+                          const std::string& half, const std::string& written_by) {
+  BioPointer bio = MemoryBio(pem);
+  KeyPointer key(read(bio.get(), nullptr, NoPassphrase, nullptr));
+  ERR_clear_error();
+  if (!key) {
+    std::string begin = "-----BEGIN " + half + " KEY-----";
+    std::transform(begin.begin(), begin.end(), begin.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return Status::Invalid("not a PEM " + half + " key (expected \"" + begin +
+                           "\", as written by " + written_by + ")");
+  }
+  if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
+    return Status::Invalid("the key is " + AlgorithmName(key.get()) +
+                           ", not Ed25519; make one with openssl genpkey -algorithm ed25519");
+  }
+  Raw raw;
+  size_t length = raw.size();
+  if (get_raw(key.get(), raw.data(), &length) != 1 || length != raw.size()) {
+    return Status::Invalid("the Ed25519 " + half + " key could not be read");
+  }
+  return raw;
+}
+
 }  // namespace
 
 Result<ledger::Ed25519PublicKey> ParsePublicKeyPem(std::string_view pem) {
@@ -43,24 +74,8 @@ Result<ledger::Ed25519PublicKey> ParsePublicKeyPem(std::string_view pem) {
         "this is a private key; enrol only the public half: openssl pkey -in key.pem -pubout "
         "-out public.pem");
   }
-  BioPointer bio = MemoryBio(pem);
-  KeyPointer key(PEM_read_bio_PUBKEY(bio.get(), nullptr, NoPassphrase, nullptr));
-  ERR_clear_error();
-  if (!key) {
-    return Status::Invalid(
-        "not a PEM public key (expected \"-----BEGIN PUBLIC KEY-----\", as written by openssl "
-        "pkey -pubout)");
-  }
-  if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
-    return Status::Invalid("the key is " + AlgorithmName(key.get()) +
-                           ", not Ed25519; make one with openssl genpkey -algorithm ed25519");
-  }
-  ledger::Ed25519PublicKey raw;
-  size_t length = raw.size();
-  if (EVP_PKEY_get_raw_public_key(key.get(), raw.data(), &length) != 1 || length != raw.size()) {
-    return Status::Invalid("the Ed25519 public key could not be read");
-  }
-  return raw;
+  return RawEd25519Key<ledger::Ed25519PublicKey>(
+      pem, PEM_read_bio_PUBKEY, EVP_PKEY_get_raw_public_key, "public", "openssl pkey -pubout");
 }
 
 Result<ledger::Ed25519Seed> ParsePrivateKeyPem(std::string_view pem) {
@@ -69,24 +84,9 @@ Result<ledger::Ed25519Seed> ParsePrivateKeyPem(std::string_view pem) {
         "the private key is encrypted; canje sign reads unencrypted PKCS#8 keys only (decrypt a "
         "copy with openssl pkey -in key.pem -out plain.pem, on the signing machine)");
   }
-  BioPointer bio = MemoryBio(pem);
-  KeyPointer key(PEM_read_bio_PrivateKey(bio.get(), nullptr, NoPassphrase, nullptr));
-  ERR_clear_error();
-  if (!key) {
-    return Status::Invalid(
-        "not a PEM private key (expected \"-----BEGIN PRIVATE KEY-----\", as written by openssl "
-        "genpkey -algorithm ed25519)");
-  }
-  if (EVP_PKEY_get_id(key.get()) != EVP_PKEY_ED25519) {
-    return Status::Invalid("the key is " + AlgorithmName(key.get()) +
-                           ", not Ed25519; make one with openssl genpkey -algorithm ed25519");
-  }
-  ledger::Ed25519Seed seed;
-  size_t length = seed.size();
-  if (EVP_PKEY_get_raw_private_key(key.get(), seed.data(), &length) != 1 || length != seed.size()) {
-    return Status::Invalid("the Ed25519 private key could not be read");
-  }
-  return seed;
+  return RawEd25519Key<ledger::Ed25519Seed>(pem, PEM_read_bio_PrivateKey,
+                                            EVP_PKEY_get_raw_private_key, "private",
+                                            "openssl genpkey -algorithm ed25519");
 }
 
 std::string PublicKeyPem(const ledger::Ed25519PublicKey& key) {

@@ -168,6 +168,24 @@ Result<Read> ReadAll(Instance& instance, int64_t exchange_id, const std::string&
   return read;
 }
 
+// What moving a stage reads first: everything (ReadAll), stage `number`, and the head of a
+// refusal to move it ("stage 2 of X1 cannot start: ", `cannot` being "cannot start").
+struct StageToMove {
+  Read read;
+  store::StageRow stage;
+  std::string head;
+};
+
+Result<StageToMove> ReadStageToMove(Instance& instance, int64_t exchange_id, int64_t number,
+                                    std::string_view cannot) {
+  StageToMove move;
+  CANJE_ASSIGN_OR_RETURN(move.read, ReadAll(instance, exchange_id));
+  CANJE_ASSIGN_OR_RETURN(move.stage, StageOf(move.read.plan, exchange_id, number));
+  move.head =
+      StageName(move.stage) + " of " + ExchangeId(exchange_id) + " " + std::string(cannot) + ": ";
+  return move;
+}
+
 // Writes the stage's new row with its event of `type`; returns the stage as it is now.
 Result<StageView> Move(Instance& instance, int64_t exchange_id, store::StageRow stage,
                        std::string_view type, nlohmann::json payload) {
@@ -290,10 +308,10 @@ Result<StageView> ShowStage(Instance& instance, int64_t exchange_id, int64_t num
 
 Result<StageView> StartStage(Instance& instance, int64_t exchange_id, int64_t number) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kChangeExchangeState));
-  CANJE_ASSIGN_OR_RETURN(Read read, ReadAll(instance, exchange_id));
-  CANJE_ASSIGN_OR_RETURN(store::StageRow stage, StageOf(read.plan, exchange_id, number));
+  CANJE_ASSIGN_OR_RETURN(StageToMove move,
+                         ReadStageToMove(instance, exchange_id, number, "cannot start"));
+  auto& [read, stage, head] = move;
   const std::string exchange = ExchangeId(exchange_id);
-  const std::string head = StageName(stage) + " of " + exchange + " cannot start: ";
   if (read.readiness.state != "executing") {
     return Status::Invalid(head + "the exchange is " + read.readiness.state +
                            "; a stage starts once it is executing (canje exchange advance " +
@@ -329,10 +347,9 @@ Result<StageView> StartStage(Instance& instance, int64_t exchange_id, int64_t nu
 
 Result<StageView> CompleteStage(Instance& instance, int64_t exchange_id, int64_t number) {
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kChangeExchangeState));
-  CANJE_ASSIGN_OR_RETURN(Read read, ReadAll(instance, exchange_id));
-  CANJE_ASSIGN_OR_RETURN(store::StageRow stage, StageOf(read.plan, exchange_id, number));
-  const std::string exchange = ExchangeId(exchange_id);
-  const std::string head = StageName(stage) + " of " + exchange + " cannot be completed: ";
+  CANJE_ASSIGN_OR_RETURN(StageToMove move,
+                         ReadStageToMove(instance, exchange_id, number, "cannot be completed"));
+  auto& [read, stage, head] = move;
   if (stage.state != kStarted) {
     return Status::Invalid(head + "it is " + stage.state + "; only a started stage completes");
   }
@@ -364,10 +381,9 @@ Result<StageView> PostponeStage(Instance& instance, int64_t exchange_id, int64_t
   CANJE_RETURN_IF_ERROR(instance.Authorize(Action::kChangeExchangeState));
   CANJE_RETURN_IF_ERROR(CheckDay(date, "--date"));
   if (reason.empty()) return Status::Usage("say why the stage is postponed: --reason \"...\"");
-  CANJE_ASSIGN_OR_RETURN(Read read, ReadAll(instance, exchange_id));
-  CANJE_ASSIGN_OR_RETURN(store::StageRow stage, StageOf(read.plan, exchange_id, number));
-  const std::string head =
-      StageName(stage) + " of " + ExchangeId(exchange_id) + " cannot be postponed: ";
+  CANJE_ASSIGN_OR_RETURN(StageToMove move,
+                         ReadStageToMove(instance, exchange_id, number, "cannot be postponed"));
+  auto& [read, stage, head] = move;
   if (stage.state != kPlanned) {
     return Status::Invalid(head + "it is " + stage.state + "; only a planned stage is postponed");
   }

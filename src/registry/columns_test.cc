@@ -70,6 +70,14 @@ std::string ColumnOf(const std::string& header) {
   return match ? std::string(CanonicalColumnName(match->column)) : "(unknown)";
 }
 
+// ColumnOf, and after a space the document type the header names, if it names one:
+// "document cedula".
+std::string ColumnAndDocumentTypeOf(const std::string& header) {
+  std::optional<ColumnMatch> match = MatchColumnName(header);
+  if (!match || match->document_type.empty()) return ColumnOf(header);
+  return ColumnOf(header) + " " + std::string(match->document_type);
+}
+
 TEST(MatchColumnName, AcceptsTheHeadersOfRussianAndUkrainianLists) {
   const table_testing::TextCases cases = {
       {"Фамилия", "family_names"},
@@ -180,19 +188,22 @@ TEST(MatchColumnName, AcceptsTheHeadersOfArabicFrenchAndPortugueseLists) {
 }
 
 TEST(MatchColumnName, DocumentColumnsNamedAfterADocumentKindSayTheKind) {
-  EXPECT_EQ(Match("Cédula"), (ColumnMatch{Column::kDocument, "cedula"}));
-  EXPECT_EQ(Match("CEDULA"), (ColumnMatch{Column::kDocument, "cedula"}));
-  EXPECT_EQ(Match("pasaporte"), (ColumnMatch{Column::kDocument, "passport"}));
-  EXPECT_EQ(Match("passport number"), (ColumnMatch{Column::kDocument, "passport"}));
-  EXPECT_EQ(Match("documento"), (ColumnMatch{Column::kDocument, ""}));
-  EXPECT_EQ(Match("id_number"), (ColumnMatch{Column::kDocument, ""}));
-  EXPECT_EQ(Match("tipo de documento").column, Column::kDocumentType);
-  EXPECT_EQ(Match("Паспорт"), (ColumnMatch{Column::kDocument, "passport"}));
-  EXPECT_EQ(Match("Посвідчення особи"), (ColumnMatch{Column::kDocument, "national_id"}));
-  EXPECT_EQ(Match("رقم الهوية"), (ColumnMatch{Column::kDocument, "national_id"}));
-  EXPECT_EQ(Match("Passeport"), (ColumnMatch{Column::kDocument, "passport"}));
-  EXPECT_EQ(Match("Passaporte"), (ColumnMatch{Column::kDocument, "passport"}));
-  EXPECT_EQ(Match("Номер документа"), (ColumnMatch{Column::kDocument, ""}));
+  const table_testing::TextCases cases = {
+      {"Cédula", "document cedula"},
+      {"CEDULA", "document cedula"},
+      {"pasaporte", "document passport"},
+      {"passport number", "document passport"},
+      {"documento", "document"},
+      {"id_number", "document"},
+      {"tipo de documento", "document_type"},
+      {"Паспорт", "document passport"},
+      {"Посвідчення особи", "document national_id"},
+      {"رقم الهوية", "document national_id"},
+      {"Passeport", "document passport"},
+      {"Passaporte", "document passport"},
+      {"Номер документа", "document"},
+  };
+  table_testing::ExpectEachMapsTo(ColumnAndDocumentTypeOf, cases);
 }
 
 TEST(ColumnSynonyms, EveryDocumentedNameMatchesItsColumnAndNoOther) {

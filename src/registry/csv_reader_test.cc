@@ -23,6 +23,14 @@ struct ReadResult {
   std::vector<Row> rows;
 };
 
+// Expects `row` to have one error, at `line` and `column`, whose reason says `reason`.
+void ExpectOneError(const Row& row, int64_t line, int column, const std::string& reason) {
+  ASSERT_EQ(row.errors.size(), 1u);
+  EXPECT_EQ(row.errors[0].line, line);
+  EXPECT_EQ(row.errors[0].column, column);
+  EXPECT_THAT(row.errors[0].reason, HasSubstr(reason));
+}
+
 // Reads all of `text`; fails the test on a fatal error.
 ReadResult ReadCsv(const std::string& text, CsvOptions options = {}) {
   std::istringstream in(text);
@@ -125,10 +133,7 @@ TEST(CsvReader, AnUnterminatedQuoteIsFatalAndSaysWhereItStarts) {
 TEST(CsvReader, AQuoteInsideAnUnquotedFieldIsARowErrorAndReadingGoesOn) {
   ReadResult r = ReadCsv("a,b\n1,ab\"c\n2,ok\n");
   ASSERT_EQ(r.rows.size(), 2u);
-  ASSERT_EQ(r.rows[0].errors.size(), 1u);
-  EXPECT_EQ(r.rows[0].errors[0].line, 2);
-  EXPECT_EQ(r.rows[0].errors[0].column, 2);
-  EXPECT_THAT(r.rows[0].errors[0].reason, HasSubstr("double quote in the middle"));
+  ExpectOneError(r.rows[0], 2, 2, "double quote in the middle");
   EXPECT_EQ(r.rows[0].values[1], "ab\"c");
   EXPECT_THAT(r.rows[1].errors, IsEmpty());
   EXPECT_THAT(r.rows[1].values, ElementsAre("2", "ok"));
@@ -145,13 +150,9 @@ TEST(CsvReader, TextAfterAClosingQuoteIsARowError) {
 TEST(CsvReader, InvalidUtf8IsReportedWithLineAndColumn) {
   ReadResult r = ReadCsv("a,b,c\n1,Jos\xE9,3\n4,\"ok\nbad \xFF\",6\n7,8,9\n");
   ASSERT_EQ(r.rows.size(), 3u);
-  ASSERT_EQ(r.rows[0].errors.size(), 1u);
-  EXPECT_EQ(r.rows[0].errors[0].line, 2);
-  EXPECT_EQ(r.rows[0].errors[0].column, 2);
-  EXPECT_THAT(r.rows[0].errors[0].reason, HasSubstr("invalid UTF-8"));
-  ASSERT_EQ(r.rows[1].errors.size(), 1u);
-  EXPECT_EQ(r.rows[1].errors[0].line, 4);  // the line of the bad byte inside the quoted field
-  EXPECT_EQ(r.rows[1].errors[0].column, 2);
+  ExpectOneError(r.rows[0], 2, 2, "invalid UTF-8");
+  // The line of the bad byte inside the quoted field.
+  ExpectOneError(r.rows[1], 4, 2, "invalid UTF-8");
   EXPECT_THAT(r.rows[2].errors, IsEmpty());
 }
 

@@ -3,10 +3,19 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <string>
+
+#include "core/testing/text_cases.h"
+
 namespace canje::registry {
 namespace {
 
 using ::testing::HasSubstr;
+
+// The name (ReportedStatusName) of the status that `text` reads as.
+std::string ReportedStatusRead(const std::string& text) {
+  return std::string(ReportedStatusName(ParseReportedStatus(text).value()));
+}
 
 TEST(ParseSex, ReadsCommonSpellings) {
   for (const char* text : {"M", "male", "Masculino", "H", "hombre"}) {
@@ -35,15 +44,12 @@ TEST(ParseSex, ReadsTheOtherLanguagesOfListFiles) {
 }
 
 TEST(ParseReportedStatus, ReadsTheOtherLanguagesOfListFiles) {
-  EXPECT_EQ(ParseReportedStatus("В плену").value(), ReportedStatus::kHeld);
-  EXPECT_EQ(ParseReportedStatus("утримується").value(), ReportedStatus::kHeld);
-  EXPECT_EQ(ParseReportedStatus("Освобождён").value(), ReportedStatus::kReleased);
-  EXPECT_EQ(ParseReportedStatus("звільнений").value(), ReportedStatus::kReleased);
-  EXPECT_EQ(ParseReportedStatus("مفرج عنه").value(), ReportedStatus::kReleased);
-  EXPECT_EQ(ParseReportedStatus("Décédée").value(), ReportedStatus::kDead);
-  EXPECT_EQ(ParseReportedStatus("загинув").value(), ReportedStatus::kDead);
-  EXPECT_EQ(ParseReportedStatus("desconhecido").value(), ReportedStatus::kUnknown);
-  EXPECT_EQ(ParseReportedStatus("НЕВІДОМО").value(), ReportedStatus::kUnknown);
+  const table_testing::TextCases cases = {
+      {"В плену", "held"},        {"утримується", "held"},     {"Освобождён", "released"},
+      {"звільнений", "released"}, {"مفرج عنه", "released"},    {"Décédée", "dead"},
+      {"загинув", "dead"},        {"desconhecido", "unknown"}, {"НЕВІДОМО", "unknown"},
+  };
+  table_testing::ExpectEachMapsTo(ReportedStatusRead, cases);
 }
 
 TEST(ParseYesNo, ReadsTheOtherLanguagesOfListFiles) {
@@ -56,14 +62,13 @@ TEST(ParseYesNo, ReadsTheOtherLanguagesOfListFiles) {
 }
 
 TEST(ParseReportedStatus, ReadsSpanishAndEnglish) {
-  EXPECT_EQ(ParseReportedStatus("detenido").value(), ReportedStatus::kHeld);
-  EXPECT_EQ(ParseReportedStatus("Detenida").value(), ReportedStatus::kHeld);
-  EXPECT_EQ(ParseReportedStatus("excarcelado").value(), ReportedStatus::kReleased);
-  EXPECT_EQ(ParseReportedStatus("liberada").value(), ReportedStatus::kReleased);
-  EXPECT_EQ(ParseReportedStatus("fallecido").value(), ReportedStatus::kDead);
-  EXPECT_EQ(ParseReportedStatus("muerto").value(), ReportedStatus::kDead);
-  EXPECT_EQ(ParseReportedStatus("desconocido").value(), ReportedStatus::kUnknown);
-  EXPECT_EQ(ParseReportedStatus("").value(), ReportedStatus::kUnspecified);
+  const table_testing::TextCases cases = {
+      {"detenido", "held"},        {"Detenida", "held"},
+      {"excarcelado", "released"}, {"liberada", "released"},
+      {"fallecido", "dead"},       {"muerto", "dead"},
+      {"desconocido", "unknown"},  {"", ""},
+  };
+  table_testing::ExpectEachMapsTo(ReportedStatusRead, cases);
   EXPECT_THAT(ParseReportedStatus("fugado").status().message(),
               HasSubstr("unknown status 'fugado'"));
 }

@@ -266,19 +266,15 @@ TEST(SplitListField, BarsWinAndATrailingBarEndsTheList) {
 }
 
 TEST(MaxLength, FollowsTheDocumentedLimits) {
-  EXPECT_EQ(MaxLength(Column::kGivenNames), 200u);
-  EXPECT_EQ(MaxLength(Column::kFullName), 200u);
-  EXPECT_EQ(MaxLength(Column::kNotes), 2000u);
-  EXPECT_EQ(MaxLength(Column::kCharges), 2000u);
-  EXPECT_EQ(MaxLength(Column::kRecordId), 100u);
-  EXPECT_EQ(MaxLength(Column::kFacility), 300u);
-  EXPECT_EQ(MaxLength(Column::kPlaceOfBirth), 300u);
-  EXPECT_EQ(MaxLength(Column::kPatronymic), 200u);
-  EXPECT_EQ(MaxLength(Column::kRank), 100u);
-  EXPECT_EQ(MaxLength(Column::kUnit), 300u);
-  EXPECT_EQ(MaxLength(Column::kServiceNumber), 100u);
-  EXPECT_EQ(MaxLength(Column::kPlaceOfCapture), 300u);
-  EXPECT_EQ(MaxLength(Column::kIhlStatus), 100u);
+  const std::pair<Column, size_t> kLimits[] = {
+      {Column::kGivenNames, 200},   {Column::kFullName, 200},      {Column::kNotes, 2000},
+      {Column::kCharges, 2000},     {Column::kRecordId, 100},      {Column::kFacility, 300},
+      {Column::kPlaceOfBirth, 300}, {Column::kPatronymic, 200},    {Column::kRank, 100},
+      {Column::kUnit, 300},         {Column::kServiceNumber, 100}, {Column::kPlaceOfCapture, 300},
+      {Column::kIhlStatus, 100}};
+  for (const auto& [column, limit] : kLimits) {
+    EXPECT_EQ(MaxLength(column), limit) << CanonicalColumnName(column);
+  }
 }
 
 TEST(RecordParser, ReadsThePrisonerOfWarColumnsOfAUkrainianRoster) {

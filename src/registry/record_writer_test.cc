@@ -16,9 +16,11 @@ using testing::ReadAll;
 using testing::Reasons;
 using Precision = PartialDate::Precision;
 
-std::string WriteCsv(const std::vector<PersonRecord>& records) {
+// The records written by a writer of type `Writer` (CsvRecordWriter, JsonRecordWriter).
+template <typename Writer>
+std::string WriteWith(const std::vector<PersonRecord>& records) {
   std::ostringstream out;
-  CsvRecordWriter writer(out);
+  Writer writer(out);
   for (const PersonRecord& record : records) {
     Status status = writer.Write(record);
     EXPECT_TRUE(status.ok()) << status.ToString();
@@ -27,15 +29,12 @@ std::string WriteCsv(const std::vector<PersonRecord>& records) {
   return out.str();
 }
 
+std::string WriteCsv(const std::vector<PersonRecord>& records) {
+  return WriteWith<CsvRecordWriter>(records);
+}
+
 std::string WriteJson(const std::vector<PersonRecord>& records) {
-  std::ostringstream out;
-  JsonRecordWriter writer(out);
-  for (const PersonRecord& record : records) {
-    Status status = writer.Write(record);
-    EXPECT_TRUE(status.ok()) << status.ToString();
-  }
-  EXPECT_TRUE(writer.Finish().ok());
-  return out.str();
+  return WriteWith<JsonRecordWriter>(records);
 }
 
 // Reads `text` back; every row must be valid.

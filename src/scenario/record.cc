@@ -42,66 +42,6 @@ int DaysInMonth(int year, int month) {
   return month == 2 && leap ? 29 : kDays[month - 1];
 }
 
-std::string_view ColumnName(Column column) {
-  switch (column) {
-    case Column::kRecordId:
-      return "record_id";
-    case Column::kGivenNames:
-      return "given_names";
-    case Column::kFamilyNames:
-      return "family_names";
-    case Column::kFullName:
-      return "full_name";
-    case Column::kAliases:
-      return "aliases";
-    case Column::kSex:
-      return "sex";
-    case Column::kDateOfBirth:
-      return "date_of_birth";
-    case Column::kNationality:
-      return "nationality";
-    case Column::kDocument:
-      return "document";
-    case Column::kDocumentType:
-      return "document_type";
-    case Column::kHolder:
-      return "holder";
-    case Column::kFacility:
-      return "facility";
-    case Column::kCustodySince:
-      return "custody_since";
-    case Column::kLegalBasis:
-      return "legal_basis";
-    case Column::kCharges:
-      return "charges";
-    case Column::kChargeStatus:
-      return "charge_status";
-    case Column::kEvidenceDisclosed:
-      return "evidence_disclosed";
-    case Column::kCategories:
-      return "categories";
-    case Column::kStatus:
-      return "status";
-    case Column::kNotes:
-      return "notes";
-    case Column::kPatronymic:
-      return "patronymic";
-    case Column::kIhlStatus:
-      return "ihl_status";
-    case Column::kRank:
-      return "rank";
-    case Column::kUnit:
-      return "unit";
-    case Column::kServiceNumber:
-      return "service_number";
-    case Column::kDateOfCapture:
-      return "date_of_capture";
-    case Column::kPlaceOfCapture:
-      return "place_of_capture";
-  }
-  return "";
-}
-
 std::string RosterFullName(const Record& record) {
   const std::string family = Join(record.family_names, " ");
   const std::string given = Join(record.given_names, " ");
@@ -167,6 +107,14 @@ std::string FieldText(const Record& record, Column column, const FieldStyle& sty
       return DateText(record.date_of_capture, style);
     case Column::kPlaceOfCapture:
       return record.place_of_capture;
+    // Columns of the registry that generated lists do not carry.
+    case Column::kFirstGivenName:
+    case Column::kSecondGivenName:
+    case Column::kFirstFamilyName:
+    case Column::kSecondFamilyName:
+    case Column::kDocumentCountry:
+    case Column::kPlaceOfBirth:
+      return "";
   }
   return "";
 }

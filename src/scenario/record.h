@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "registry/columns.h"
+
 namespace canje::scenario {
 
 // A calendar date, possibly known only to the year (month == day == 0).
@@ -26,40 +28,9 @@ struct Date {
 // The number of days in `month` of `year` (Gregorian).
 int DaysInMonth(int year, int month);
 
-// The canonical column names of an imported list (docs/formats.md), in their canonical order.
-enum class Column {
-  kRecordId,
-  kGivenNames,
-  kFamilyNames,
-  kFullName,
-  kAliases,
-  kSex,
-  kDateOfBirth,
-  kNationality,
-  kDocument,
-  kDocumentType,
-  kHolder,
-  kFacility,
-  kCustodySince,
-  kLegalBasis,
-  kCharges,
-  kChargeStatus,
-  kEvidenceDisclosed,
-  kCategories,
-  kStatus,
-  kNotes,
-  // Columns of prisoner-of-war and civilian exchanges.
-  kPatronymic,
-  kIhlStatus,
-  kRank,
-  kUnit,
-  kServiceNumber,
-  kDateOfCapture,
-  kPlaceOfCapture,
-};
-
-// "record_id", "given_names", ... (snake_case, as in the CSV header).
-std::string_view ColumnName(Column column);
+// The columns a list is written with are the registry's canonical columns (registry/columns.h:
+// their names with registry::CanonicalColumnName, in the order a list's spec gives them).
+using registry::Column;
 
 // Separates the values of a multi-valued field (aliases, nationality, charges, categories).
 inline constexpr std::string_view kMultiValueSeparator = "|";

@@ -149,7 +149,7 @@ void ScenarioWriter::AddParty(Party party) { parties_.push_back(std::move(party)
 Status ScenarioWriter::BeginList(ListSpec spec, int64_t capacity) {
   CANJE_ASSIGN_OR_RETURN(current_, CsvFile::Create(out_dir_ / spec.file));
   std::vector<std::string> header;
-  for (Column column : spec.columns) header.emplace_back(ColumnName(column));
+  for (Column column : spec.columns) header.emplace_back(registry::CanonicalColumnName(column));
   current_->WriteRow(header);
   current_records_ = 0;
   id_width_ = std::max(4, Digits(capacity));

@@ -29,8 +29,7 @@ Result<Reply> AdminGetUsers(ApiCall& call) {
 }
 
 Result<Reply> AdminPostUser(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"name", "party", "role"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"name", "party", "role"}));
   instance::NewUser user;
   CANJE_ASSIGN_OR_RETURN(user.name, TextMember(call, body, "name", true));
   CANJE_ASSIGN_OR_RETURN(user.party, TextMember(call, body, "party", true));
@@ -45,8 +44,7 @@ Result<Reply> AdminGetParties(ApiCall& call) {
 }
 
 Result<Reply> AdminPostParty(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"code", "name", "kind"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"code", "name", "kind"}));
   instance::NewParty party;
   CANJE_ASSIGN_OR_RETURN(party.code, TextMember(call, body, "code", true));
   CANJE_ASSIGN_OR_RETURN(party.name, TextMember(call, body, "name", true));

@@ -23,8 +23,7 @@ using nlohmann::json;
 // as standard base64 in "signature".
 Result<Reply> PostSignature(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"party", "signature"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"party", "signature"}));
   CANJE_ASSIGN_OR_RETURN(std::string party, TextMember(call, body, "party", true));
   CANJE_ASSIGN_OR_RETURN(std::string encoded, TextMember(call, body, "signature", true));
   std::optional<Bytes> signature = Base64Decode(encoded);
@@ -57,8 +56,7 @@ Result<Reply> GetAgreement(ApiCall& call) {
 // `canje party key add PARTY --pem FILE`: the PEM's text in "pem".
 Result<Reply> PostPartyKey(ApiCall& call) {
   const std::string& party = call.Param("party");
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"pem"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"pem"}));
   CANJE_ASSIGN_OR_RETURN(std::string pem, TextMember(call, body, "pem", true));
   Result<std::string> key_id = negotiation::EnrolPartyKey(call.instance, party, pem);
   if (!key_id.ok() && key_id.status().code() == StatusCode::kInvalid) {
@@ -73,9 +71,7 @@ Result<Reply> PostPartyKey(ApiCall& call) {
 
 Result<Reply> GetPartyKeys(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto keys, negotiation::ListPartyKeys(call.instance, call.Param("party")));
-  json out = json::array();
-  for (const auto& key : keys) out.push_back(wire::PartyKeyJson(key));
-  return JsonReply(out);
+  return JsonArrayReply(keys, [&](const auto& key) { return wire::PartyKeyJson(key); });
 }
 
 }  // namespace

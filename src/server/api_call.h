@@ -19,13 +19,14 @@
 #include <utility>
 #include <vector>
 
-#include "core/status.h"
 #include "authentication/sign_in.h"
+#include "core/json_array.h"
+#include "core/status.h"
 #include "instance/access.h"
 #include "instance/instance.h"
 #include "server/http_types.h"
-#include "server/problem.h"
 #include "server/instance_pool.h"
+#include "server/problem.h"
 #include "server/router.h"
 
 namespace canje::server {
@@ -40,12 +41,10 @@ struct Reply {
 // A JSON reply (status 200 unless given), the body dumped compactly.
 Reply JsonReply(const nlohmann::json& body, int status = 200);
 Reply TextReply(std::string body);
-// A JSON array reply: `map(row)` for each of `rows`, in order.
+// A JSON array reply: JsonArrayOf(rows, map).
 template <typename Rows, typename Map>
 Reply JsonArrayReply(const Rows& rows, Map map) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const auto& row : rows) out.push_back(map(row));
-  return JsonReply(out);
+  return JsonReply(JsonArrayOf(rows, map));
 }
 
 struct ApiCall {

@@ -38,6 +38,12 @@ Status KnownMembers(ApiCall& call, const json& object, const std::vector<std::st
   return Status::Ok();
 }
 
+Result<json> BodyWithMembers(ApiCall& call, const std::vector<std::string>& known) {
+  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
+  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, known));
+  return body;
+}
+
 Result<std::string> TextMember(ApiCall& call, const json& object, const std::string& name,
                                bool required, const std::string& at) {
   auto found = object.find(name);

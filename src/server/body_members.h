@@ -6,8 +6,7 @@
 // with call.problem pointing at `at` + "/" + name. An absent member is not a refusal unless the
 // function says "required"; JSON null counts as absent only where the function says so.
 //
-//   CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-//   CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"person", "reason", "note"}));
+//   CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"person", "reason", "note"}));
 //   CANJE_ASSIGN_OR_RETURN(int64_t person, PersonIdMember(call, body, "person"));
 //   CANJE_ASSIGN_OR_RETURN(std::optional<double> ratio, NumberMember(call, body, "ratio"));
 #pragma once
@@ -30,6 +29,10 @@ std::string MemberPointer(const std::string& at, const std::string& name);
 // named, with the accepted ones).
 Status KnownMembers(ApiCall& call, const nlohmann::json& object,
                     const std::vector<std::string>& known, const std::string& at = "");
+
+// The request body (ApiCall::JsonObjectBody), a JSON object whose members are all among `known`
+// (KnownMembers): the first refusal of the two.
+Result<nlohmann::json> BodyWithMembers(ApiCall& call, const std::vector<std::string>& known);
 
 // A string; "" when absent and not `required`.
 Result<std::string> TextMember(ApiCall& call, const nlohmann::json& object,

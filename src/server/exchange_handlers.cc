@@ -37,6 +37,21 @@ Result<Reply> ExchangeChangeReply(ApiCall& call, int64_t exchange_id, int64_t ex
   return JsonReply(answer());
 }
 
+// What every change of an exchange reads first: the exchange of the path, the revision that
+// If-Match names, and the body with its accepted members.
+struct ExchangeChange {
+  int64_t id = 0;
+  int64_t expected = 0;
+  json body;
+};
+Result<ExchangeChange> ExchangeChangeOf(ApiCall& call, const std::vector<std::string>& known) {
+  ExchangeChange change;
+  CANJE_ASSIGN_OR_RETURN(change.id, negotiation::ParseExchangeId(call.Param("id")));
+  CANJE_ASSIGN_OR_RETURN(change.expected, IfMatchRevision(call, kExchangeReadWith));
+  CANJE_ASSIGN_OR_RETURN(change.body, BodyWithMembers(call, known));
+  return change;
+}
+
 // The persons of a claim or a cost: "person" ("P17") or "list" ("L3"), one of the two; a
 // claim's "where" conditions select among the list's records (negotiation/claim_fields.h).
 Result<std::vector<int64_t>> ExchangePersons(ApiCall& call, const json& body) {
@@ -58,8 +73,7 @@ Result<std::vector<int64_t>> ExchangePersons(ApiCall& call, const json& body) {
 }
 
 Result<Reply> PostExchange(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"name", "mediator", "occurred_at"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"name", "mediator", "occurred_at"}));
   negotiation::NewExchange exchange;
   CANJE_ASSIGN_OR_RETURN(exchange.name, TextMember(call, body, "name", true));
   CANJE_ASSIGN_OR_RETURN(exchange.mediator, TextMember(call, body, "mediator", true));
@@ -71,10 +85,8 @@ Result<Reply> PostExchange(ApiCall& call) {
 }
 
 Result<Reply> PostExchangeParty(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"party", "bloc"}));
+  CANJE_ASSIGN_OR_RETURN(ExchangeChange request, ExchangeChangeOf(call, {"party", "bloc"}));
+  const auto& [id, expected, body] = request;
   CANJE_ASSIGN_OR_RETURN(std::string party, TextMember(call, body, "party", true));
   CANJE_ASSIGN_OR_RETURN(std::string bloc, TextMember(call, body, "bloc", true));
   Status added = negotiation::AddExchangeParty(call.instance, id, party, bloc, expected);
@@ -83,10 +95,8 @@ Result<Reply> PostExchangeParty(ApiCall& call) {
 }
 
 Result<Reply> PostExchangeRule(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"bloc", "rule", "ratio"}));
+  CANJE_ASSIGN_OR_RETURN(ExchangeChange request, ExchangeChangeOf(call, {"bloc", "rule", "ratio"}));
+  const auto& [id, expected, body] = request;
   CANJE_ASSIGN_OR_RETURN(std::string bloc, TextMember(call, body, "bloc", true));
   CANJE_ASSIGN_OR_RETURN(std::string kind, TextMember(call, body, "rule", true));
   solver::Rule rule;
@@ -101,10 +111,9 @@ Result<Reply> PostExchangeRule(ApiCall& call) {
 }
 
 Result<Reply> PostExchangeCaps(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"max_size", "max_parties", "objective"}));
+  CANJE_ASSIGN_OR_RETURN(ExchangeChange request,
+                         ExchangeChangeOf(call, {"max_size", "max_parties", "objective"}));
+  const auto& [id, expected, body] = request;
   negotiation::ExchangeCapsChange change;
   for (const auto& [name, cap] :
        {std::pair{"max_size", &change.max_size}, std::pair{"max_parties", &change.max_parties}}) {
@@ -125,12 +134,11 @@ Result<Reply> PostExchangeCaps(ApiCall& call) {
 }
 
 Result<Reply> PostExchangeClaims(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body,
-                                     {"by", "person", "list", "where", "value", "priority",
-                                      "destination", "unconditional", "replace"}));
+  CANJE_ASSIGN_OR_RETURN(
+      ExchangeChange request,
+      ExchangeChangeOf(call, {"by", "person", "list", "where", "value", "priority", "destination",
+                              "unconditional", "replace"}));
+  const auto& [id, expected, body] = request;
   negotiation::NewClaim claim;
   CANJE_ASSIGN_OR_RETURN(claim.claimant, TextMember(call, body, "by", true));
   CANJE_ASSIGN_OR_RETURN(claim.destination, TextMember(call, body, "destination", false));
@@ -161,10 +169,9 @@ Result<Reply> PostExchangeClaims(ApiCall& call) {
 }
 
 Result<Reply> PostExchangeCosts(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, kExchangeReadWith));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"by", "person", "list", "cost"}));
+  CANJE_ASSIGN_OR_RETURN(ExchangeChange request,
+                         ExchangeChangeOf(call, {"by", "person", "list", "cost"}));
+  const auto& [id, expected, body] = request;
   CANJE_ASSIGN_OR_RETURN(std::string holder, TextMember(call, body, "by", true));
   CANJE_ASSIGN_OR_RETURN(std::optional<double> given_cost, NumberMember(call, body, "cost"));
   if (!given_cost) return call.AtPointer(Status::Usage("\"cost\" is required"), "/cost");
@@ -194,8 +201,8 @@ Result<Reply> GetExchangeCandidates(ApiCall& call) {
 // Not a change: the deal is computed, nothing is recorded (POST for its options and its cost).
 Result<Reply> PostExchangeSolve(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"date", "explain", "require", "time_limit"}));
+  CANJE_ASSIGN_OR_RETURN(json body,
+                         BodyWithMembers(call, {"date", "explain", "require", "time_limit"}));
   negotiation::SolveExchangeOptions options;
   CANJE_ASSIGN_OR_RETURN(options.date, TextMember(call, body, "date", false));
   CANJE_ASSIGN_OR_RETURN(std::optional<bool> explain, BoolMember(call, body, "explain"));

@@ -30,14 +30,25 @@ Result<int64_t> StageQuery(ApiCall& call) {
   return number;
 }
 
+// A report on ?date= (empty: today) of exchange `id`, or of one of its stages when ?stage=N is
+// given: `of_stage` or `of_exchange`.
+template <typename Report>
+Result<Report> ExchangeOrStageReport(ApiCall& call, int64_t id,
+                                     Result<Report> (*of_stage)(instance::Instance&, int64_t,
+                                                                int64_t, const std::string&),
+                                     Result<Report> (*of_exchange)(instance::Instance&, int64_t,
+                                                                   const std::string&)) {
+  CANJE_ASSIGN_OR_RETURN(int64_t stage, StageQuery(call));
+  if (stage > 0) return of_stage(call.instance, id, stage, call.Query("date"));
+  return of_exchange(call.instance, id, call.Query("date"));
+}
+
 // GET /v1/exchanges/{id}/readiness?date=YYYY-MM-DD&stage=N
 Result<Reply> GetReadiness(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(int64_t stage, StageQuery(call));
   CANJE_ASSIGN_OR_RETURN(
       negotiation::ReadinessReport report,
-      stage > 0 ? negotiation::StageReadiness(call.instance, id, stage, call.Query("date"))
-                : negotiation::ExchangeReadiness(call.instance, id, call.Query("date")));
+      ExchangeOrStageReport(call, id, negotiation::StageReadiness, negotiation::ExchangeReadiness));
   CANJE_ASSIGN_OR_RETURN(auto names,
                          negotiation::VisibleNames(call.instance, wire::PersonsOf(report)));
   return JsonReply(wire::ReadinessJson(report, names));
@@ -50,9 +61,7 @@ Result<Reply> GetHandovers(ApiCall& call) {
   std::vector<int64_t> persons;
   for (const auto& row : rows) persons.push_back(row.person_id);
   CANJE_ASSIGN_OR_RETURN(auto names, negotiation::VisibleNames(call.instance, persons));
-  json out = json::array();
-  for (const auto& row : rows) out.push_back(wire::HandoverJson(row, names));
-  return JsonReply(out);
+  return JsonArrayReply(rows, [&](const auto& row) { return wire::HandoverJson(row, names); });
 }
 
 // The reconciliation's forms: the JSON of `canje exchange reconcile --json`, and the files of
@@ -91,11 +100,9 @@ Result<ReconciliationForm> ReconciliationFormOf(ApiCall& call) {
 Result<Reply> GetReconciliation(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(ReconciliationForm form, ReconciliationFormOf(call));
-  CANJE_ASSIGN_OR_RETURN(int64_t stage, StageQuery(call));
   CANJE_ASSIGN_OR_RETURN(
       negotiation::ExchangeReconciliation reconciliation,
-      stage > 0 ? negotiation::ReconcileStage(call.instance, id, stage, call.Query("date"))
-                : negotiation::ReconcileExchange(call.instance, id, call.Query("date")));
+      ExchangeOrStageReport(call, id, negotiation::ReconcileStage, negotiation::ReconcileExchange));
   CANJE_ASSIGN_OR_RETURN(auto names,
                          negotiation::VisibleNames(call.instance, wire::PersonsOf(reconciliation)));
   Reply reply;
@@ -120,8 +127,7 @@ Result<Reply> GetReconciliation(ApiCall& call) {
 // `canje exchange not-travelling X1 P17 --reason unfit --note ... --json`.
 Result<Reply> PostNotTravelling(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"person", "reason", "note"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"person", "reason", "note"}));
   negotiation::NewNotTravelling outcome;
   CANJE_ASSIGN_OR_RETURN(outcome.person_id, PersonIdMember(call, body, "person"));
   CANJE_ASSIGN_OR_RETURN(outcome.reason, TextMember(call, body, "reason", true));
@@ -178,8 +184,7 @@ Result<Reply> PostHandover(ApiCall& call) {
 // --file FILE.csv --json`; all or none, each problem named by its item ("/handovers/3: ").
 Result<Reply> PostHandoverBatch(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"handovers"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"handovers"}));
   auto items = body.find("handovers");
   if (items == body.end() || !items->is_array()) {
     return call.AtPointer(Status::Usage("\"handovers\" must be an array of handovers"),
@@ -200,9 +205,8 @@ Result<Reply> PostHandoverBatch(ApiCall& call) {
 // [--stage N] --json`.
 Result<Reply> PostReport(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(
-      KnownMembers(call, body, {"party", "direction", "count", "persons", "note", "stage"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"party", "direction", "count", "persons",
+                                                           "note", "stage"}));
   negotiation::NewCountReport report;
   CANJE_ASSIGN_OR_RETURN(report.party, TextMember(call, body, "party", true));
   CANJE_ASSIGN_OR_RETURN(std::string direction, TextMember(call, body, "direction", true));

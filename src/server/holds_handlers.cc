@@ -25,9 +25,9 @@ Result<Reply> GetHolds(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t person, PersonParameter(call, "person"));
   CANJE_ASSIGN_OR_RETURN(auto holds, negotiation::ListHolds(call.instance, call.Query("date"),
                                                             /*with_persons=*/true, person));
-  json out = json::array();
-  for (const negotiation::HoldView& view : holds) out.push_back(wire::HoldListItemJson(view));
-  return PagedJsonReply(call, out);
+  return PagedJsonReply(call, JsonArrayOf(holds, [&](const negotiation::HoldView& view) {
+                          return wire::HoldListItemJson(view);
+                        }));
 }
 
 Result<Reply> GetHold(ApiCall& call) {
@@ -67,9 +67,8 @@ Status ReadRule(ApiCall& call, const json& body, std::map<std::string, std::stri
 }
 
 Result<Reply> PostHold(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(
-      KnownMembers(call, body, {"issuer", "reference", "from", "until", "persons", "rule"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"issuer", "reference", "from", "until",
+                                                           "persons", "rule"}));
   negotiation::NewHold hold;
   CANJE_ASSIGN_OR_RETURN(hold.issuer, TextMember(call, body, "issuer", true));
   CANJE_ASSIGN_OR_RETURN(hold.reference, TextMember(call, body, "reference", true));
@@ -86,8 +85,7 @@ Result<Reply> PostHold(ApiCall& call) {
 
 Result<Reply> PostLift(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseHoldId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"reason", "lifted_on"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"reason", "lifted_on"}));
   CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
   CANJE_ASSIGN_OR_RETURN(std::string lifted_on, TextMember(call, body, "lifted_on", false));
   CANJE_RETURN_IF_ERROR(negotiation::LiftHold(call.instance, id, lifted_on, reason));

@@ -78,8 +78,8 @@ class Client {
     socket.connect(tcp::endpoint(net::ip::make_address("127.0.0.1"), port));
   }
   void Send(const std::string& method, const std::string& target, const std::string& body = "") {
-    http::request<http::string_body> request{
-        method == "POST" ? http::verb::post : http::verb::get, target, 11};
+    http::request<http::string_body> request{method == "POST" ? http::verb::post : http::verb::get,
+                                             target, 11};
     request.set(http::field::host, "127.0.0.1");
     if (!body.empty()) {
       request.set(http::field::content_type, "application/json");
@@ -135,6 +135,17 @@ class RunningServer {
   std::thread thread_;
 };
 
+// Options for a server of `threads` workers and a queue of `max_queue` requests that wait at
+// most `queue_timeout` for a worker.
+HttpServerOptions QueueOptions(int threads, int max_queue,
+                               std::chrono::milliseconds queue_timeout) {
+  HttpServerOptions options;
+  options.threads = threads;
+  options.max_queue = max_queue;
+  options.queue_timeout = queue_timeout;
+  return options;
+}
+
 void ExpectBusy(const http::response<http::string_body>& response, const std::string& what) {
   EXPECT_EQ(response.result_int(), 503u) << what << ": " << response.body();
   EXPECT_EQ(View(response[http::field::retry_after]), "1") << what;
@@ -148,11 +159,7 @@ void ExpectBusy(const http::response<http::string_body>& response, const std::st
 
 TEST(HttpServerTest, ASaturatedServerAnswers503ForTheExcessAndServesTheRest) {
   GateHandler gate;
-  HttpServerOptions options;
-  options.threads = 2;
-  options.max_queue = 3;
-  options.queue_timeout = std::chrono::hours(1);
-  RunningServer server(options, gate);
+  RunningServer server(QueueOptions(2, 3, std::chrono::hours(1)), gate);
   ASSERT_TRUE(server.listened().ok()) << server.listened().message();
   const uint16_t port = server->port();
 
@@ -166,8 +173,7 @@ TEST(HttpServerTest, ASaturatedServerAnswers503ForTheExcessAndServesTheRest) {
     admitted.push_back(std::make_unique<Client>(port));
     admitted.back()->Send("GET", "/waiting/" + std::to_string(i));
   }
-  ASSERT_TRUE(WaitFor([&] { return server->RequestsWaiting() == 3; }))
-      << server->RequestsWaiting();
+  ASSERT_TRUE(WaitFor([&] { return server->RequestsWaiting() == 3; })) << server->RequestsWaiting();
 
   // Both workers busy, the line full: every further request is refused at once, while the
   // admitted ones are still waiting for their answers — a read, and a write with a body.
@@ -235,11 +241,7 @@ TEST(HttpServerTest, OneClientAddressMayHoldOnlySoManyConnections) {
 
 TEST(HttpServerTest, ARequestThatWaitedTooLongForAWorkerIsAnswered503AndNotRun) {
   GateHandler gate;
-  HttpServerOptions options;
-  options.threads = 1;
-  options.max_queue = 4;
-  options.queue_timeout = std::chrono::milliseconds(20);
-  RunningServer server(options, gate);
+  RunningServer server(QueueOptions(1, 4, std::chrono::milliseconds(20)), gate);
   ASSERT_TRUE(server.listened().ok()) << server.listened().message();
   Client first(server->port()), second(server->port());
   first.Send("GET", "/first");
@@ -274,11 +276,7 @@ TEST(HttpServerTest, ARequestHandledLongerThanTheRequestTimeoutHasItsConnectionC
 
 TEST(HttpServerTest, AGracefulStopAnswersTheRequestsRunningAndWaiting) {
   GateHandler gate;
-  HttpServerOptions options;
-  options.threads = 1;
-  options.max_queue = 4;
-  options.queue_timeout = std::chrono::hours(1);
-  RunningServer server(options, gate);
+  RunningServer server(QueueOptions(1, 4, std::chrono::hours(1)), gate);
   ASSERT_TRUE(server.listened().ok()) << server.listened().message();
   const uint16_t port = server->port();
   Client running(port), waiting(port), idle(port);

@@ -74,8 +74,7 @@ Result<Reply> PostInterview(ApiCall& call) {
 }
 
 Result<Reply> PostInterviewBatch(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"interviews"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"interviews"}));
   auto found = body.find("interviews");
   if (found == body.end() || !found->is_array() || found->empty()) {
     return call.AtPointer(Status::Usage("\"interviews\" must be a non-empty array of interviews, "
@@ -111,9 +110,8 @@ Result<Reply> GetInterviews(ApiCall& call) {
 }
 
 Result<Reply> PostLegalAct(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(
-      KnownMembers(call, body, {"person", "type", "date", "authority", "reference", "status_after"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"person", "type", "date", "authority",
+                                                           "reference", "status_after"}));
   negotiation::NewLegalAct act;
   CANJE_ASSIGN_OR_RETURN(act.person_id, PersonIdMember(call, body, "person"));
   CANJE_ASSIGN_OR_RETURN(act.type, TextMember(call, body, "type", true));
@@ -132,9 +130,8 @@ Result<Reply> PostLegalAct(ApiCall& call) {
 Result<Reply> GetLegalActs(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t person, PersonParameter(call, "person"));
   CANJE_ASSIGN_OR_RETURN(auto acts, negotiation::ListLegalActs(call.instance, person));
-  json out = json::array();
-  for (const store::LegalActRow& act : acts) out.push_back(wire::LegalActJson(act));
-  return JsonReply(out);
+  return JsonArrayReply(acts,
+                        [&](const store::LegalActRow& act) { return wire::LegalActJson(act); });
 }
 
 // GET /v1/eligibility?destination=VEN&date=...&holder=...&nationality=...&category=...&persons=

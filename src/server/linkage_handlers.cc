@@ -20,8 +20,8 @@ using nlohmann::json;
 Result<Reply> PostLink(ApiCall& call) {
   reconciliation::LinkStoreOptions options;
   if (!call.request.body().empty()) {
-    CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-    CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"threshold", "review_low", "review_high"}));
+    CANJE_ASSIGN_OR_RETURN(json body,
+                           BodyWithMembers(call, {"threshold", "review_low", "review_high"}));
     // Each member given replaces its default; an absent one leaves it as it is.
     const std::pair<const char*, double*> settings[] = {{"threshold", &options.threshold},
                                                         {"review_low", &options.review_low},
@@ -39,9 +39,8 @@ Result<Reply> PostLink(ApiCall& call) {
 Result<Reply> GetReviewQueue(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t limit, call.QueryInteger("limit", 0));
   CANJE_ASSIGN_OR_RETURN(auto items, reconciliation::ListReviewQueue(call.instance, limit));
-  json out = json::array();
-  for (const reconciliation::ReviewItem& item : items) out.push_back(wire::ReviewItemJson(item));
-  return JsonReply(out);
+  return JsonArrayReply(
+      items, [&](const reconciliation::ReviewItem& item) { return wire::ReviewItemJson(item); });
 }
 
 // "R12-R57" (or "12-57"): the two records of a pair.
@@ -78,8 +77,7 @@ Status AtDecisionFault(ApiCall& call, const Status& status, const std::string& p
 
 Result<Reply> PostDecision(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto pair, ParsePair(call.Param("pair")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"decision", "reason"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"decision", "reason"}));
   CANJE_ASSIGN_OR_RETURN(bool same, SameMember(call, body));
   CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
   reconciliation::DecisionFault fault;
@@ -112,8 +110,7 @@ Status ReadDecision(ApiCall& call, const json& item, const std::string& prefix,
 }
 
 Result<Reply> PostDecisions(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"decisions"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"decisions"}));
   auto found = body.find("decisions");
   if (found == body.end() || !found->is_array() || found->empty()) {
     return call.AtPointer(Status::Usage("\"decisions\" must be a non-empty array of decisions, "

@@ -27,8 +27,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::RunProgram;
-using cli::testing::RunResult;
 using nlohmann::json;
 
 class LogOnTheWireTest : public cli::testing::MultiUserTest {

@@ -20,9 +20,8 @@ using nlohmann::json;
 
 Result<Reply> GetExchanges(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto exchanges, negotiation::ListExchanges(call.instance));
-  json out = json::array();
-  for (const auto& row : exchanges) out.push_back(wire::ExchangeRowJson(row));
-  return PagedJsonReply(call, out);
+  return PagedJsonReply(
+      call, JsonArrayOf(exchanges, [&](const auto& row) { return wire::ExchangeRowJson(row); }));
 }
 
 Result<Reply> GetExchange(ApiCall& call) {
@@ -40,9 +39,11 @@ Result<Reply> GetExchange(ApiCall& call) {
 Result<Reply> GetExchangeProposals(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(auto versions, negotiation::ListProposalVersions(call.instance, id));
-  json out = json::array();
-  for (const auto& version : versions) out.push_back(wire::ProposalVersionJson(version));
-  return PagedJsonReply(call, out, "version");
+  return PagedJsonReply(
+      call,
+      JsonArrayOf(versions,
+                  [&](const auto& version) { return wire::ProposalVersionJson(version); }),
+      "version");
 }
 
 Result<Reply> GetProposal(ApiCall& call) {

@@ -25,8 +25,7 @@ Result<Reply> ChangeParticipant(ApiCall& call, ParticipantRole role, bool adding
   CANJE_ASSIGN_OR_RETURN(int64_t expected, IfMatchRevision(call, "GET /v1/exchanges/{id}"));
   std::string party;
   if (adding) {
-    CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-    CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"party"}));
+    CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"party"}));
     CANJE_ASSIGN_OR_RETURN(party, TextMember(call, body, "party", true));
   } else {
     party = call.Param("party");

@@ -75,10 +75,8 @@ Result<Reply> CreatedVersionReply(ApiCall& call, int64_t id) {
 
 Result<Reply> PostExchangeProposal(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t exchange, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(
-      KnownMembers(call, body,
-                   {"from_solve", "transfers_csv", "counts", "parent", "date", "occurred_at"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"from_solve", "transfers_csv", "counts",
+                                                           "parent", "date", "occurred_at"}));
   CANJE_ASSIGN_OR_RETURN(negotiation::NewProposal proposal, ReadNewProposal(call, body));
   proposal.exchange_id = exchange;
   CANJE_ASSIGN_OR_RETURN(std::string parent, TextMember(call, body, "parent", false));
@@ -94,9 +92,8 @@ Result<Reply> PostExchangeProposal(ApiCall& call) {
 // A counter-proposal to version {id}: `canje proposal create X --parent V`, in its exchange.
 Result<Reply> PostCounter(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t parent, negotiation::ParseVersionId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(
-      call, body, {"from_solve", "transfers_csv", "counts", "date", "occurred_at"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"from_solve", "transfers_csv", "counts",
+                                                           "date", "occurred_at"}));
   CANJE_ASSIGN_OR_RETURN(negotiation::NewProposal proposal, ReadNewProposal(call, body));
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::CounterProposal(call.instance, parent, proposal));
   return CreatedVersionReply(call, id);
@@ -105,8 +102,7 @@ Result<Reply> PostCounter(ApiCall& call) {
 Result<Reply> PostTable(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, kVersionReadWith));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"expect_state", "occurred_at"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"expect_state", "occurred_at"}));
   CANJE_ASSIGN_OR_RETURN(std::string expect_state, TextMember(call, body, "expect_state", false));
   CANJE_ASSIGN_OR_RETURN(std::string occurred_at, OccurredAtMember(call, body));
   Result<negotiation::ProposalOutcome> outcome =
@@ -120,8 +116,7 @@ Result<Reply> PostTable(ApiCall& call) {
 Result<Reply> PostOverride(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseVersionId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t revision, IfMatchRevision(call, kVersionReadWith));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"justification"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"justification"}));
   CANJE_ASSIGN_OR_RETURN(std::string justification, TextMember(call, body, "justification", true));
   Result<negotiation::ProposalOutcome> outcome =
       negotiation::OverrideProposal(call.instance, id, justification, revision);

@@ -22,9 +22,8 @@ Result<Reply> GetSummary(ApiCall& call) {
 
 Result<Reply> GetLists(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto lists, registry::ReadLists(call.instance));
-  json out = json::array();
-  for (const auto& list : lists) out.push_back(wire::ListJson(list));
-  return PagedJsonReply(call, out);
+  return PagedJsonReply(call,
+                        JsonArrayOf(lists, [&](const auto& list) { return wire::ListJson(list); }));
 }
 
 // The filters of `canje persons`, from the query (PersonQueryOf); in pages (limit, cursor:

@@ -26,8 +26,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::CanjeRunner;
-using cli::testing::RunResult;
 using instance::Role;
 using nlohmann::json;
 

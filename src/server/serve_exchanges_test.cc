@@ -18,8 +18,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::CanjeRunner;
-using cli::testing::RunResult;
 using nlohmann::json;
 
 // The demo store, a mediator (PUENTE) and negotiators of SLV, VEN and USA with API tokens, and

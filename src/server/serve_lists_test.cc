@@ -15,7 +15,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::RunResult;
 using nlohmann::json;
 
 constexpr char kListsHeader[] = "id,nombres,apellidos,fecha_nacimiento,nacionalidad,custodio\n";

@@ -24,8 +24,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::CanjeRunner;
-using cli::testing::RunResult;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 

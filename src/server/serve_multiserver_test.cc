@@ -42,8 +42,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::RunProgram;
-using cli::testing::RunResult;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
 

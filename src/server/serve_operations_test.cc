@@ -18,8 +18,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::CanjeRunner;
-using cli::testing::RunResult;
 using nlohmann::json;
 
 class ServeOperationsTest : public ::testing::Test {

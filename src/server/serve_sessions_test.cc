@@ -17,7 +17,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::CanjeRunner;
 using nlohmann::json;
 
 class ServeSessionsTest : public ::testing::Test {

@@ -17,8 +17,6 @@
 namespace canje::server::testing {
 namespace {
 
-using cli::testing::CanjeRunner;
-using cli::testing::RunResult;
 using nlohmann::json;
 
 class ServeTest : public ::testing::Test {

@@ -16,6 +16,12 @@
 
 namespace canje::server::testing {
 
+// What the serve tests use of the command line's test support (cli/cli_test_support.h): the
+// store is made, and `canje` run, through it.
+using cli::testing::CanjeRunner;
+using cli::testing::RunProgram;
+using cli::testing::RunResult;
+
 // `canje serve --listen 127.0.0.1:0 [extra args]` on the runner's store (or another command
 // that prints the same first line, such as `canje witness serve --listen ...`). The constructor
 // waits (up to 60 s) for the first stdout line, "listening on http://127.0.0.1:PORT"; port() is

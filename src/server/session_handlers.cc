@@ -151,8 +151,7 @@ Result<Reply> GetSessions(ApiCall& call) {
 
 Result<Reply> EndSession(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, instance::ParseId(call.Param("id"), 'S', "session"));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"reason"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"reason"}));
   CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
   CANJE_ASSIGN_OR_RETURN(bool ended, authentication::EndSessionByAdmin(call.instance, id, reason));
   return JsonReply({{"session", id}, {"ended", true}, {"changed", ended}});

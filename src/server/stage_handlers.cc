@@ -29,6 +29,13 @@ Result<Reply> StageReply(ApiCall& call, const negotiation::StageView& view) {
   return JsonReply(wire::StageJson(view, names));
 }
 
+// Stage `number` of exchange `id` as GET /v1/exchanges/{id}/stages/{n} answers it.
+Result<Reply> ShownStageReply(ApiCall& call, int64_t id, int64_t number) {
+  CANJE_ASSIGN_OR_RETURN(negotiation::StageView view,
+                         negotiation::ShowStage(call.instance, id, number));
+  return StageReply(call, view);
+}
+
 // The persons of a body ({"persons": ["P17", ...]}), each named by its pointer in messages.
 Result<std::vector<negotiation::StagePerson>> StagePersonsMember(ApiCall& call, const json& body) {
   CANJE_ASSIGN_OR_RETURN(std::vector<int64_t> ids, PersonIdsMember(call, body, "persons"));
@@ -45,47 +52,37 @@ Result<Reply> GetStages(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(auto views, negotiation::ListStages(call.instance, id));
   CANJE_ASSIGN_OR_RETURN(auto names,
                          negotiation::VisibleNames(call.instance, wire::PersonsOf(views)));
-  json out = json::array();
-  for (const auto& view : views) out.push_back(wire::StageJson(view, names));
-  return JsonReply(out);
+  return JsonArrayReply(views, [&](const auto& view) { return wire::StageJson(view, names); });
 }
 
 // POST /v1/exchanges/{id}/stages {"name", "date", "place", "persons"?: [...]}
 Result<Reply> PostStage(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"name", "date", "place", "persons"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"name", "date", "place", "persons"}));
   negotiation::NewStage stage;
   CANJE_ASSIGN_OR_RETURN(stage.name, TextMember(call, body, "name", true));
   CANJE_ASSIGN_OR_RETURN(stage.date, TextMember(call, body, "date", true));
   CANJE_ASSIGN_OR_RETURN(stage.place, TextMember(call, body, "place", true));
   CANJE_ASSIGN_OR_RETURN(stage.persons, StagePersonsMember(call, body));
   CANJE_ASSIGN_OR_RETURN(int64_t number, negotiation::PlanStage(call.instance, id, stage));
-  CANJE_ASSIGN_OR_RETURN(negotiation::StageView view,
-                         negotiation::ShowStage(call.instance, id, number));
-  return StageReply(call, view);
+  return ShownStageReply(call, id, number);
 }
 
 // GET /v1/exchanges/{id}/stages/{n}
 Result<Reply> GetStage(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t number, StageNumberOf(call));
-  CANJE_ASSIGN_OR_RETURN(negotiation::StageView view,
-                         negotiation::ShowStage(call.instance, id, number));
-  return StageReply(call, view);
+  return ShownStageReply(call, id, number);
 }
 
 // POST /v1/exchanges/{id}/stages/{n}/persons {"persons": [...]}
 Result<Reply> PostStagePersons(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t number, StageNumberOf(call));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"persons"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"persons"}));
   CANJE_ASSIGN_OR_RETURN(auto persons, StagePersonsMember(call, body));
   CANJE_RETURN_IF_ERROR(negotiation::AssignToStage(call.instance, id, number, persons));
-  CANJE_ASSIGN_OR_RETURN(negotiation::StageView view,
-                         negotiation::ShowStage(call.instance, id, number));
-  return StageReply(call, view);
+  return ShownStageReply(call, id, number);
 }
 
 // POST /v1/exchanges/{id}/stages/{n}/start and /complete ({}).
@@ -93,8 +90,7 @@ template <Result<negotiation::StageView> (*kMove)(instance::Instance&, int64_t, 
 Result<Reply> PostStageMove(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t number, StageNumberOf(call));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {}));
   CANJE_ASSIGN_OR_RETURN(negotiation::StageView view, kMove(call.instance, id, number));
   return StageReply(call, view);
 }
@@ -103,8 +99,7 @@ Result<Reply> PostStageMove(ApiCall& call) {
 Result<Reply> PostStagePostpone(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
   CANJE_ASSIGN_OR_RETURN(int64_t number, StageNumberOf(call));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"date", "reason"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"date", "reason"}));
   CANJE_ASSIGN_OR_RETURN(std::string date, TextMember(call, body, "date", true));
   CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
   CANJE_ASSIGN_OR_RETURN(negotiation::StageView view,

@@ -58,8 +58,7 @@ Result<Reply> MoveWorkflow(ApiCall& call, int64_t id, negotiation::ExchangeState
 // POST /v1/exchanges/{id}/workflow/advance {"to": "verifying"}
 Result<Reply> PostAdvance(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"to"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"to"}));
   CANJE_ASSIGN_OR_RETURN(std::string target, TextMember(call, body, "to", true));
   Result<negotiation::ExchangeState> state = negotiation::ParseExchangeState(target);
   if (!state.ok()) return call.AtPointer(Status::Usage(state.status().message()), "/to");
@@ -69,8 +68,7 @@ Result<Reply> PostAdvance(ApiCall& call) {
 // POST /v1/exchanges/{id}/workflow/collapse {"reason": "..."}
 Result<Reply> PostCollapse(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(call.Param("id")));
-  CANJE_ASSIGN_OR_RETURN(json body, call.JsonObjectBody());
-  CANJE_RETURN_IF_ERROR(KnownMembers(call, body, {"reason"}));
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"reason"}));
   CANJE_ASSIGN_OR_RETURN(std::string reason, TextMember(call, body, "reason", true));
   return MoveWorkflow(call, id, negotiation::ExchangeState::kCollapsed, reason);
 }
