@@ -1,5 +1,7 @@
 #include "core/text.h"
 
+#include <cstdio>
+
 namespace canje {
 namespace {
 
@@ -32,5 +34,37 @@ std::string Join(const std::vector<std::string>& items, std::string_view separat
   }
   return text;
 }
+
+namespace {
+
+std::string Formatted(const char* format, double value) {
+  char buffer[40];
+  std::snprintf(buffer, sizeof buffer, format, value);
+  return buffer;
+}
+
+}  // namespace
+
+ByteEscapes::ByteEscapes(std::initializer_list<std::pair<char, std::string_view>> replacements) {
+  for (const auto& [byte, replacement] : replacements) {
+    replacement_[static_cast<unsigned char>(byte)] = replacement;
+  }
+}
+
+void ByteEscapes::AppendTo(std::string& out, std::string_view text) const {
+  out.reserve(out.size() + text.size());
+  for (char c : text) {
+    std::string_view replacement = replacement_[static_cast<unsigned char>(c)];
+    if (replacement.empty()) {
+      out += c;
+    } else {
+      out += replacement;
+    }
+  }
+}
+
+std::string NumberText(double value) { return Formatted("%g", value); }
+
+std::string ExactNumberText(double value) { return Formatted("%.17g", value); }
 
 }  // namespace canje

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 namespace canje {
 namespace {
 
@@ -22,6 +24,28 @@ TEST(TextTest, JoinPutsTheSeparatorBetweenItems) {
   EXPECT_EQ(Join({"SLV"}), "SLV");
   EXPECT_EQ(Join({"SLV", "VEN", "USA"}), "SLV, VEN, USA");
   EXPECT_EQ(Join({"a", "b"}, " | "), "a | b");
+}
+
+TEST(TextTest, ByteEscapesReplaceTheirBytesAndCopyTheOthers) {
+  static const ByteEscapes kEscapes{{'<', "&lt;"}, {'\n', "\\n"}, {'\xff', "[ff]"}};
+  std::string out = "kept:";
+  kEscapes.AppendTo(out, std::string_view("a<b\nc\0d\xff", 8));
+  EXPECT_EQ(out, std::string("kept:a&lt;b\\nc\0d[ff]", 20));
+  std::string none;
+  kEscapes.AppendTo(none, "");
+  EXPECT_EQ(none, "");
+}
+
+TEST(TextTest, NumbersAsTextForPeopleAndExactly) {
+  EXPECT_EQ(NumberText(1.5), "1.5");
+  EXPECT_EQ(NumberText(2), "2");
+  EXPECT_EQ(NumberText(1.0 / 3), "0.333333");
+  EXPECT_EQ(NumberText(1e6), "1e+06");
+  EXPECT_EQ(ExactNumberText(2), "2");
+  EXPECT_EQ(ExactNumberText(0.1), "0.10000000000000001");
+  for (double value : {1.0 / 3, 0.1, -2.5e-300, 123456789.125}) {
+    EXPECT_EQ(std::strtod(ExactNumberText(value).c_str(), nullptr), value) << value;
+  }
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "core/database_location.h"
 #include "core/digest.h"
 #include "instance/event_types.h"
+#include "instance/key_management.h"
 #include "instance/sealed_events.h"
 #include "instance/sealed_texts.h"
 #include "instance/transparency_log.h"
@@ -22,12 +23,9 @@ constexpr size_t kSaltSize = 32;
 Status LoadIndexKey(store::Store& store, protect::Vault& vault) {
   CANJE_ASSIGN_OR_RETURN(auto wrapped, store.Meta("index_key"));
   if (!wrapped) return Status::Invalid("the store has no index key: it is damaged");
-  Result<Bytes> index_key = vault.UnwrapKey(*wrapped, protect::kIndexKeyContext);
-  if (!index_key.ok()) {
-    return Status::NotPermitted("the master key does not open this store: " +
-                                index_key.status().message());
-  }
-  vault.SetIndexKey(std::move(*index_key));
+  CANJE_ASSIGN_OR_RETURN(Bytes index_key,
+                         UnwrapStoreKey(vault, *wrapped, protect::kIndexKeyContext, "this store"));
+  vault.SetIndexKey(std::move(index_key));
   return Status::Ok();
 }
 

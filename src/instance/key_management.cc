@@ -14,6 +14,16 @@
 
 namespace canje::instance {
 
+Result<Bytes> UnwrapStoreKey(protect::Vault& vault, ByteView wrapped, std::string_view context,
+                             std::string_view what) {
+  Result<Bytes> key = vault.UnwrapKey(wrapped, context);
+  if (!key.ok()) {
+    return Status::NotPermitted("the master key does not open " + std::string(what) + ": " +
+                                key.status().message());
+  }
+  return key;
+}
+
 std::string DefaultMasterKeyFile(const std::string& database) {
   if (!IsPostgresUrl(database)) return database + ".key";
   std::filesystem::path folder;

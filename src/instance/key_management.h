@@ -4,12 +4,20 @@
 #include <filesystem>
 #include <functional>
 #include <string>
+#include <string_view>
 
+#include "core/encoding.h"
 #include "core/status.h"
 #include "instance/instance.h"
 #include "protect/key_backup.h"
 
 namespace canje::instance {
+
+// A key the store keeps wrapped under the master key (the index key, the text key), unwrapped
+// under `context`; kNotPermitted "the master key does not open <what>: ..." when the master key
+// is not the one it was wrapped under.
+Result<Bytes> UnwrapStoreKey(protect::Vault& vault, ByteView wrapped, std::string_view context,
+                             std::string_view what);
 
 // Writes the master key file's keys, sealed under a passphrase, to `out` (mode 0600; refuses to
 // replace an existing file). Admin only: `passphrase` (which may prompt) is asked only after the

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/digest.h"
+#include "instance/key_management.h"
 #include "protect/sealing_contexts.h"
 #include "store/clear_texts.h"
 
@@ -85,6 +86,22 @@ Result<nlohmann::json> OpenPair(protect::Vault& vault, ByteView sealed,
   return parsed;
 }
 
+// Opens the two texts each row keeps sealed together in `texts_sealed` (PairText, under the
+// context `context(row)`) into its members `first` and `second`; a row with nothing sealed is
+// left as it is.
+template <typename Row, typename Context, typename Second>
+Status OpenPairsInto(protect::Vault& vault, std::vector<Row>& rows, Context context,
+                     const std::string& first_name, std::string Row::*first,
+                     const std::string& second_name, Second Row::*second) {
+  for (Row& row : rows) {
+    if (row.texts_sealed.empty()) continue;
+    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair, OpenPair(vault, row.texts_sealed, context(row)));
+    row.*first = pair.value(first_name, std::string());
+    row.*second = pair.value(second_name, Second());
+  }
+  return Status::Ok();
+}
+
 // The sealed form of one value still kept in the clear (migration 10's data step).
 Result<Bytes> SealClearValue(PersonKeys& keys, protect::Vault& vault,
                              const store::ClearTextRow& row) {
@@ -126,12 +143,9 @@ Result<Bytes> SealClearValue(PersonKeys& keys, protect::Vault& vault,
 }
 
 Status LoadTextKey(protect::Vault& vault, const Bytes& wrapped) {
-  Result<Bytes> key = vault.UnwrapKey(wrapped, protect::kTextKeyContext);
-  if (!key.ok()) {
-    return Status::NotPermitted("the master key does not open this store's text key: " +
-                                key.status().message());
-  }
-  vault.SetTextKey(std::move(*key));
+  CANJE_ASSIGN_OR_RETURN(
+      Bytes key, UnwrapStoreKey(vault, wrapped, protect::kTextKeyContext, "this store's text key"));
+  vault.SetTextKey(std::move(key));
   return Status::Ok();
 }
 
@@ -313,14 +327,10 @@ Status OpenHolds(protect::Vault& vault, std::vector<store::HoldRow>& holds) {
 }
 
 Status OpenLegalActs(protect::Vault& vault, std::vector<store::LegalActRow>& acts) {
-  for (store::LegalActRow& act : acts) {
-    if (act.texts_sealed.empty()) continue;
-    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair, OpenPair(vault, act.texts_sealed,
-                                                         protect::LegalActTextsContext(act.id)));
-    act.authority = pair.value("authority", "");
-    act.reference = pair.value("reference", "");
-  }
-  return Status::Ok();
+  return OpenPairsInto(
+      vault, acts,
+      [](const store::LegalActRow& act) { return protect::LegalActTextsContext(act.id); },
+      "authority", &store::LegalActRow::authority, "reference", &store::LegalActRow::reference);
 }
 
 Status OpenResponses(protect::Vault& vault, std::vector<store::ResponseRow>& responses) {
@@ -338,15 +348,12 @@ Status OpenOverride(protect::Vault& vault, store::OverrideRow& row) {
 }
 
 Status OpenHandovers(protect::Vault& vault, std::vector<store::HandoverRow>& rows) {
-  for (store::HandoverRow& row : rows) {
-    if (row.texts_sealed.empty()) continue;
-    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair,
-                           OpenPair(vault, row.texts_sealed,
-                                    protect::HandoverTextsContext(row.person_id, row.exchange_id)));
-    row.place = pair.value("place", "");
-    row.witnesses = pair.value("witnesses", std::vector<std::string>());
-  }
-  return Status::Ok();
+  return OpenPairsInto(
+      vault, rows,
+      [](const store::HandoverRow& row) {
+        return protect::HandoverTextsContext(row.person_id, row.exchange_id);
+      },
+      "place", &store::HandoverRow::place, "witnesses", &store::HandoverRow::witnesses);
 }
 
 Status OpenReportedCounts(protect::Vault& vault, std::vector<store::ReportedCountRow>& rows) {
@@ -363,15 +370,12 @@ Status OpenExchangeReason(protect::Vault& vault, store::ExchangeStateRow& row) {
 }
 
 Status OpenStages(protect::Vault& vault, std::vector<store::StageRow>& rows) {
-  for (store::StageRow& row : rows) {
-    if (row.texts_sealed.empty()) continue;
-    CANJE_ASSIGN_OR_RETURN(nlohmann::json pair,
-                           OpenPair(vault, row.texts_sealed,
-                                    protect::StageTextsContext(row.exchange_id, row.number)));
-    row.place = pair.value("place", "");
-    row.postponed_reason = pair.value("postponed_reason", "");
-  }
-  return Status::Ok();
+  return OpenPairsInto(
+      vault, rows,
+      [](const store::StageRow& row) {
+        return protect::StageTextsContext(row.exchange_id, row.number);
+      },
+      "place", &store::StageRow::place, "postponed_reason", &store::StageRow::postponed_reason);
 }
 
 }  // namespace canje::instance

@@ -1,20 +1,9 @@
 #include "solver/conflict.h"
 
-#include <cstdio>
-
+#include "core/text.h"
 #include "solver/lexicographic.h"
 
 namespace canje::solver {
-namespace {
-
-std::string Number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
-
-}  // namespace
-
 std::vector<GroupRef> ActiveGroups(const ExchangeModel& model, const Restrictions& restrictions) {
   std::vector<GroupRef> groups;
   const Instance& instance = model.instance;
@@ -71,7 +60,7 @@ ConstraintGroup DescribeGroup(const ExchangeModel& model, const GroupRef& group)
       return {"$.blocs" + index + ".rule",
               "bloc " + bloc.name + ": " +
                   (by_value ? "value received >= " : "number received >= ") +
-                  Number(bloc.rule.ratio) + (by_value ? " x cost given" : " x number given")};
+                  NumberText(bloc.rule.ratio) + (by_value ? " x cost given" : " x number given")};
     }
     case GroupRef::Kind::kMaxSize:
       return {"$.max_size", "at most " + std::to_string(*instance.max_size) + " people"};

@@ -1,6 +1,7 @@
 // Why each person with candidates is out of the deal (Solve, --explain).
 #include <set>
 
+#include "core/text.h"
 #include "solver/conflict.h"
 #include "solver/solve_steps.h"
 
@@ -13,9 +14,9 @@ std::string DisplacementText(const ExchangeModel& model, const std::vector<doubl
   const char* unit = model.instance.objective == Objective::kPeople ? "people" : "value";
   for (size_t t = 0; t < best.size(); ++t) {
     if (CompareTiers({forced[t]}, {best[t]}) < 0) {
-      return "with them the best deal reaches " + FormatNumber(forced[t]) + " " + unit +
+      return "with them the best deal reaches " + NumberText(forced[t]) + " " + unit +
              " in priority " + std::to_string(model.tiers[t]) + " instead of " +
-             FormatNumber(best[t]);
+             NumberText(best[t]);
     }
   }
   return "with them the best deal is worse";

@@ -324,25 +324,32 @@ Result<Instance> ReadInstanceFile(const std::string& path) {
   return instance;
 }
 
+nlohmann::json RuleToJson(const Rule& rule) {
+  json out = {{"kind", RuleKindName(rule.kind)}};
+  if (rule.kind != Rule::Kind::kNone) out["ratio"] = rule.ratio;
+  return out;
+}
+
+nlohmann::json CandidateToJson(const Candidate& c) {
+  return {{"id", c.id},
+          {"person", c.person},
+          {"from", c.from},
+          {"to", c.to},
+          {"beneficiary", c.beneficiary},
+          {"value", c.value},
+          {"cost", c.cost},
+          {"priority", c.priority},
+          {"unconditional", c.unconditional}};
+}
+
 nlohmann::json InstanceToJson(const Instance& instance) {
   json blocs = json::array();
   for (const Bloc& bloc : instance.blocs) {
-    json rule = {{"kind", RuleKindName(bloc.rule.kind)}};
-    if (bloc.rule.kind != Rule::Kind::kNone) rule["ratio"] = bloc.rule.ratio;
-    blocs.push_back({{"name", bloc.name}, {"parties", bloc.parties}, {"rule", rule}});
+    blocs.push_back(
+        {{"name", bloc.name}, {"parties", bloc.parties}, {"rule", RuleToJson(bloc.rule)}});
   }
   json candidates = json::array();
-  for (const Candidate& c : instance.candidates) {
-    candidates.push_back({{"id", c.id},
-                          {"person", c.person},
-                          {"from", c.from},
-                          {"to", c.to},
-                          {"beneficiary", c.beneficiary},
-                          {"value", c.value},
-                          {"cost", c.cost},
-                          {"priority", c.priority},
-                          {"unconditional", c.unconditional}});
-  }
+  for (const Candidate& c : instance.candidates) candidates.push_back(CandidateToJson(c));
   json out = {{"blocs", blocs}, {"candidates", candidates}};
   if (!instance.must_include.empty()) out["must_include"] = instance.must_include;
   if (!instance.must_exclude.empty()) out["must_exclude"] = instance.must_exclude;

@@ -28,5 +28,10 @@ Result<Instance> ReadInstanceFile(const std::string& path);
 
 // The instance as JSON that ParseInstance reads back to an equal instance (defaults written out).
 nlohmann::json InstanceToJson(const Instance& instance);
+// Its parts, as InstanceToJson writes them (and the exchange's JSON shows them): a bloc's rule
+// {"kind", "ratio" unless the kind is "none"}, and a candidate {"id", "person", "from", "to",
+// "beneficiary", "value", "cost", "priority", "unconditional"}.
+nlohmann::json RuleToJson(const Rule& rule);
+nlohmann::json CandidateToJson(const Candidate& candidate);
 
 }  // namespace canje::solver

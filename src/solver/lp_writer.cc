@@ -3,14 +3,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/text.h"
+
 namespace canje::solver {
 namespace {
-
-std::string LpNumber(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
-}
 
 // Writes "c1 x1 + c2 x2 ..." wrapping every 8 terms; "0 first" when there are no terms.
 void WriteTerms(const std::vector<int>& columns, const std::vector<double>& coefficients,
@@ -25,7 +21,7 @@ void WriteTerms(const std::vector<int>& columns, const std::vector<double>& coef
       on_line = 0;
     }
     out << (c < 0 ? (first ? "-" : " - ") : (first ? "" : " + "));
-    out << LpNumber(std::abs(c)) << ' ' << milp.column_names[columns[k]];
+    out << ExactNumberText(std::abs(c)) << ' ' << milp.column_names[columns[k]];
     first = false;
     ++on_line;
   }
@@ -58,7 +54,7 @@ void WriteLp(const Milp& milp, const std::vector<std::string>& comments, std::os
     out << (row.sense == 'L'   ? " <= "
             : row.sense == 'G' ? " >= "
                                : " = ")
-        << LpNumber(row.rhs) << '\n';
+        << ExactNumberText(row.rhs) << '\n';
   }
   bool has_fixed = false;
   for (int j = 0; j < milp.num_columns(); ++j) {
@@ -68,8 +64,8 @@ void WriteLp(const Milp& milp, const std::vector<std::string>& comments, std::os
     out << "Bounds\n";
     for (int j = 0; j < milp.num_columns(); ++j) {
       if (milp.lower[j] != 0 || milp.upper[j] != 1) {
-        out << ' ' << LpNumber(milp.lower[j]) << " <= " << milp.column_names[j]
-            << " <= " << LpNumber(milp.upper[j]) << '\n';
+        out << ' ' << ExactNumberText(milp.lower[j]) << " <= " << milp.column_names[j]
+            << " <= " << ExactNumberText(milp.upper[j]) << '\n';
       }
     }
   }

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "solver/solve_status.h"
+
 namespace canje::solver {
 
 struct LinearRow {
@@ -31,7 +33,7 @@ struct Milp {
 };
 
 struct MilpResult {
-  enum class Status { kOptimal, kFeasible, kInfeasible, kUnknown };
+  using Status = SolveStatus;
   Status status = Status::kUnknown;
   std::vector<double> values;  // one per column when a solution was found, else empty
   double objective = 0;        // of `values`

@@ -19,6 +19,7 @@
 
 #include "solver/exchange_model.h"
 #include "solver/milp.h"
+#include "solver/solve_status.h"
 
 namespace canje::solver {
 
@@ -48,7 +49,7 @@ struct StageOptions {
 };
 
 struct StageResult {
-  enum class Status { kOptimal, kFeasible, kInfeasible, kUnknown };
+  using Status = SolveStatus;
   Status status = Status::kUnknown;
   std::vector<int> chosen;  // candidates, ascending
   double objective = 0;

@@ -1,15 +1,11 @@
 #include "solver/solution_json.h"
 
+#include "solver/instance_json.h"
+
 namespace canje::solver {
 namespace {
 
 using nlohmann::json;
-
-json RuleToJson(const Rule& rule) {
-  json out = {{"kind", RuleKindName(rule.kind)}};
-  if (rule.kind != Rule::Kind::kNone) out["ratio"] = rule.ratio;
-  return out;
-}
 
 json GroupsToJson(const std::vector<ConstraintGroup>& groups) {
   json out = json::array();

@@ -28,7 +28,4 @@ RequireAnswer AnswerRequire(const ExchangeModel& model, const Restrictions& rest
                             int person, const LexicographicResult& best,
                             Clock::time_point deadline);
 
-// "%g" formatting for messages.
-std::string FormatNumber(double value);
-
 }  // namespace canje::solver

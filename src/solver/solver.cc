@@ -28,12 +28,6 @@ const char* SolveStatusName(SolveStatus status) {
   return "unknown";
 }
 
-std::string FormatNumber(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
-}
-
 Deal MakeDeal(const ExchangeModel& model, const std::vector<int>& chosen,
               const std::vector<double>* ratios) {
   Deal deal;
@@ -102,20 +96,7 @@ Result<Solution> Solve(const Instance& instance, const SolveOptions& options) {
   LexicographicResult best = SolveLexicographic(model, restrictions, deadline);
   solution.party_nodes = best.nodes;
   solution.cbc_calls = best.cbc_calls;
-  switch (best.status) {
-    case StageResult::Status::kOptimal:
-      solution.status = SolveStatus::kOptimal;
-      break;
-    case StageResult::Status::kFeasible:
-      solution.status = SolveStatus::kFeasible;
-      break;
-    case StageResult::Status::kInfeasible:
-      solution.status = SolveStatus::kInfeasible;
-      break;
-    case StageResult::Status::kUnknown:
-      solution.status = SolveStatus::kUnknown;
-      break;
-  }
+  solution.status = best.status;
   if (solution.status == SolveStatus::kOptimal || solution.status == SolveStatus::kFeasible) {
     solution.deal = MakeDeal(model, best.chosen);
     solution.objective = solution.deal.objective;

@@ -15,16 +15,9 @@
 
 #include "core/status.h"
 #include "solver/instance.h"
+#include "solver/solve_status.h"
 
 namespace canje::solver {
-
-enum class SolveStatus {
-  kOptimal,     // proven best
-  kFeasible,    // a deal, but the time limit stopped the proof
-  kInfeasible,  // no deal satisfies the constraints (see Solution::conflict)
-  kUnknown,     // the time limit came before any deal was found
-};
-const char* SolveStatusName(SolveStatus status);  // "optimal", "feasible", ...
 
 struct SolveOptions {
   double time_limit_seconds = 0;  // 0: no limit. Shared by the solve, --explain and --require.

@@ -11,8 +11,7 @@ const RowTable<PartyKeyRow> kPartyKeyTable{
         Column("party", &PartyKeyRow::party),
         Column("key_id", &PartyKeyRow::key_id),
         Column("public_key", &PartyKeyRow::public_key),
-        Column("added_at", &PartyKeyRow::added_at).InsertNow(),
-        Column("added_by", &PartyKeyRow::added_by).InsertActor(),
+        WrittenAtBy("added", &PartyKeyRow::added_at, &PartyKeyRow::added_by),
         Column("event_seq", &PartyKeyRow::event_seq),
     }};
 
@@ -27,8 +26,7 @@ const RowTable<ProposalVersionRow> kProposalVersionTable{
         Column("source", &ProposalVersionRow::source),
         Column("state", &ProposalVersionRow::state),
         Column("revision", &ProposalVersionRow::revision),
-        Column("created_at", &ProposalVersionRow::created_at).InsertNow(),
-        Column("created_by", &ProposalVersionRow::created_by).InsertActor(),
+        WrittenAtBy("created", &ProposalVersionRow::created_at, &ProposalVersionRow::created_by),
         Column("created_party", &ProposalVersionRow::created_party).InsertActorParty(),
         Column("event_seq", &ProposalVersionRow::event_seq),
         Column("occurred_at", &ProposalVersionRow::occurred_at),
@@ -65,8 +63,7 @@ const RowTable<ResponseRow> kResponseTable{
         Column("party", &ResponseRow::party),
         Column("response", &ResponseRow::response),
         Column("reason", &ResponseRow::reason).InsertEmpty(),  // sealed (schema 10)
-        Column("responded_at", &ResponseRow::responded_at).InsertNow(),
-        Column("responded_by", &ResponseRow::responded_by).InsertActor(),
+        WrittenAtBy("responded", &ResponseRow::responded_at, &ResponseRow::responded_by),
         Column("event_seq", &ResponseRow::event_seq),
         Sealed("reason_sealed", &ResponseRow::reason_sealed),
         Column("occurred_at", &ResponseRow::occurred_at),
@@ -78,8 +75,7 @@ const RowTable<OverrideRow> kOverrideTable{
         Column("version_id", &OverrideRow::version_id),
         Column("justification", &OverrideRow::justification).InsertEmpty(),  // sealed
         Column("blocs", &OverrideRow::blocs),
-        Column("overridden_at", &OverrideRow::overridden_at).InsertNow(),
-        Column("overridden_by", &OverrideRow::overridden_by).InsertActor(),
+        WrittenAtBy("overridden", &OverrideRow::overridden_at, &OverrideRow::overridden_by),
         Column("event_seq", &OverrideRow::event_seq),
         Sealed("justification_sealed", &OverrideRow::justification_sealed),
     }};
@@ -92,8 +88,7 @@ const RowTable<SignatureRow> kSignatureTable{
         Column("key_id", &SignatureRow::key_id),
         Column("signature", &SignatureRow::signature),
         Column("manifest_sha256", &SignatureRow::manifest_sha256),
-        Column("added_at", &SignatureRow::added_at).InsertNow(),
-        Column("added_by", &SignatureRow::added_by).InsertActor(),
+        WrittenAtBy("added", &SignatureRow::added_at, &SignatureRow::added_by),
         Column("event_seq", &SignatureRow::event_seq),
     }};
 
@@ -104,8 +99,7 @@ const RowTable<ExchangeStateRow> kExchangeStateTable{
         Column("state", &ExchangeStateRow::state),
         IdOrNull("agreed_version", &ExchangeStateRow::agreed_version),
         Column("reason", &ExchangeStateRow::reason).InsertEmpty(),  // sealed
-        Column("changed_at", &ExchangeStateRow::changed_at).InsertNow(),
-        Column("changed_by", &ExchangeStateRow::changed_by).InsertActor(),
+        WrittenAtBy("changed", &ExchangeStateRow::changed_at, &ExchangeStateRow::changed_by),
         Column("event_seq", &ExchangeStateRow::event_seq),
         Sealed("reason_sealed", &ExchangeStateRow::reason_sealed),
     }};

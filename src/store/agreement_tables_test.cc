@@ -1,11 +1,11 @@
 #include "store/agreement_tables.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 
 #include "core/digest.h"
+#include "store/testing/store_on_backend.h"
 
 namespace canje::store {
 namespace {
@@ -15,17 +15,14 @@ namespace {
 class AgreementTablesTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    path_ = std::filesystem::temp_directory_path() /
-            ("canje-agreement-tables-" + std::to_string(getpid()) + ".db");
-    std::filesystem::remove(path_);
+    path_ = testing::TemporaryStorePath("agreement-tables");
     auto opened = Store::Open({path_.string(), true});
     ASSERT_TRUE(opened.ok()) << opened.status().ToString();
     store_ = std::move(*opened);
   }
   void TearDown() override {
     store_.reset();
-    for (const char* suffix : {"", "-wal", "-shm"})
-      std::filesystem::remove(path_.string() + suffix);
+    testing::RemoveStoreFiles(path_);
   }
   // Runs `change` with one event appended first; returns the change's status.
   Status Write(const std::function<Status(WriteTransaction&, int64_t seq)>& change) {

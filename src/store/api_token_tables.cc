@@ -11,11 +11,10 @@ const RowTable<ApiTokenRow> kApiTokenTable{
         Column("id", &ApiTokenRow::id),
         Column("user_name", &ApiTokenRow::user),
         Column("token_sha256", &ApiTokenRow::token_sha256),
-        Column("created_at", &ApiTokenRow::created_at).InsertNow(),
-        Column("created_by", &ApiTokenRow::created_by).InsertActor(),
+        WrittenAtBy("created", &ApiTokenRow::created_at, &ApiTokenRow::created_by),
         Column("expires_at", &ApiTokenRow::expires_at),
-        Column("revoked_at", &ApiTokenRow::revoked_at).InsertEmpty(),  // set by RevokeApiToken
-        Column("revoked_by", &ApiTokenRow::revoked_by).InsertEmpty(),
+        // set by RevokeApiToken
+        SetLaterAtBy("revoked", &ApiTokenRow::revoked_at, &ApiTokenRow::revoked_by),
         Column("event_seq", &ApiTokenRow::event_seq),
     }};
 

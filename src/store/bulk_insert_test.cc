@@ -6,7 +6,6 @@
 // fails the whole change and leaves nothing. PostgreSQL cases are skipped when
 // CANJE_TEST_POSTGRES_URL is unset.
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <filesystem>
 #include <memory>
@@ -18,6 +17,7 @@
 #include "store/sql_query.h"
 #include "store/store.h"
 #include "store/store_copy.h"
+#include "store/testing/store_on_backend.h"
 
 namespace canje::store {
 namespace {
@@ -190,23 +190,12 @@ Result<std::string> Dump(Store& store, bool with_times) {
   return dump;
 }
 
-std::filesystem::path TemporaryDatabase(const std::string& name) {
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("canje-bulk-test-" + std::to_string(getpid()) + "-" + name + ".db");
-  std::filesystem::remove(path);
-  return path;
-}
-
-void RemoveDatabase(const std::filesystem::path& path) {
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
-}
-
 TEST(BulkInsertTest, BothBackendsStoreTheSameBytesAndACopyBetweenThemAgrees) {
   testing::TestDatabase database;
   if (testing::TestPostgresUrl().empty()) GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
   ASSERT_TRUE(database.ok()) << database.error();
-  const std::filesystem::path sqlite_path = TemporaryDatabase("sqlite");
-  const std::filesystem::path copy_path = TemporaryDatabase("copy");
+  const std::filesystem::path sqlite_path = testing::TemporaryStorePath("sqlite");
+  const std::filesystem::path copy_path = testing::TemporaryStorePath("copy");
   {
     auto sqlite = Store::Open({sqlite_path.string(), true});
     auto postgres = Store::Open({database.url(), true});
@@ -235,38 +224,14 @@ TEST(BulkInsertTest, BothBackendsStoreTheSameBytesAndACopyBetweenThemAgrees) {
     ASSERT_TRUE(timed_postgres.ok() && timed_copy.ok());
     EXPECT_EQ(*timed_copy, *timed_postgres);
   }
-  RemoveDatabase(sqlite_path);
-  RemoveDatabase(copy_path);
+  testing::RemoveStoreFiles(sqlite_path);
+  testing::RemoveStoreFiles(copy_path);
 }
 
-enum class BulkBackend { kSqlite, kPostgres };
+using testing::Backend;
 
-class BulkFailureTest : public ::testing::TestWithParam<BulkBackend> {
- protected:
-  void SetUp() override {
-    std::string location;
-    if (GetParam() == BulkBackend::kPostgres) {
-      database_ = std::make_unique<testing::TestDatabase>();
-      if (testing::TestPostgresUrl().empty()) GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
-      ASSERT_TRUE(database_->ok()) << database_->error();
-      location = database_->url();
-    } else {
-      path_ = TemporaryDatabase("failure");
-      location = path_.string();
-    }
-    auto opened = Store::Open({location, true});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(*opened);
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
-    if (!path_.empty()) RemoveDatabase(path_);
-  }
-  std::unique_ptr<testing::TestDatabase> database_;
-  std::filesystem::path path_;
-  std::unique_ptr<Store> store_;
-};
+// Each case on both backends (testing/store_on_backend.h).
+class BulkFailureTest : public testing::StoreOnBackendTest {};
 
 // A person added twice in the middle of a change's held rows: the change fails as a conflict
 // naming the INSERT (as a one-row INSERT's failure did), and nothing of it is left: not the
@@ -287,7 +252,7 @@ TEST_P(BulkFailureTest, AConstraintViolationAmongHeldRowsFailsTheWholeChange) {
   });
   EXPECT_EQ(failed.code(), StatusCode::kConflict) << failed.ToString();
   EXPECT_EQ(failed.message().rfind("database statement failed", 0), 0u) << failed.message();
-  if (GetParam() == BulkBackend::kPostgres) {
+  if (GetParam() == Backend::kPostgres) {
     EXPECT_NE(failed.message().find("('INSERT INTO persons(id, created_at"), std::string::npos)
         << failed.message();
     EXPECT_NE(failed.message().find("(id)=(300)"), std::string::npos) << failed.message();
@@ -320,10 +285,8 @@ TEST_P(BulkFailureTest, AConstraintViolationAmongHeldRowsFailsTheWholeChange) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, BulkFailureTest,
-                         ::testing::Values(BulkBackend::kSqlite, BulkBackend::kPostgres),
-                         [](const ::testing::TestParamInfo<BulkBackend>& param) {
-                           return param.param == BulkBackend::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         testing::BackendName);
 
 }  // namespace
 }  // namespace canje::store

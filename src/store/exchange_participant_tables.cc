@@ -11,8 +11,7 @@ const RowTable<ExchangeParticipantRow> kExchangeParticipantTable{
         Column("exchange_id", &ExchangeParticipantRow::exchange_id),
         Column("role", &ExchangeParticipantRow::role),
         Column("party", &ExchangeParticipantRow::party),
-        Column("added_at", &ExchangeParticipantRow::added_at).InsertNow(),
-        Column("added_by", &ExchangeParticipantRow::added_by).InsertActor(),
+        WrittenAtBy("added", &ExchangeParticipantRow::added_at, &ExchangeParticipantRow::added_by),
     }};
 
 }  // namespace

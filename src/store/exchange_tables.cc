@@ -14,8 +14,7 @@ const RowTable<ExchangeRow> kExchangeTable{
         Column("max_size", &ExchangeRow::max_size),
         Column("max_parties", &ExchangeRow::max_parties),
         Column("objective", &ExchangeRow::objective),
-        Column("created_at", &ExchangeRow::created_at).InsertNow(),
-        Column("created_by", &ExchangeRow::created_by).InsertActor(),
+        WrittenAtBy("created", &ExchangeRow::created_at, &ExchangeRow::created_by),
         Column("occurred_at", &ExchangeRow::occurred_at),
     }};
 
@@ -48,8 +47,7 @@ const RowTable<ClaimRow> kExchangeClaimTable{
         Decimal("value", &ClaimRow::value),
         Column("priority", &ClaimRow::priority),
         Column("unconditional", &ClaimRow::unconditional),
-        Column("claimed_at", &ClaimRow::claimed_at).InsertNow(),
-        Column("claimed_by", &ClaimRow::claimed_by).InsertActor(),
+        WrittenAtBy("claimed", &ClaimRow::claimed_at, &ClaimRow::claimed_by),
     }};
 
 const RowTable<CostRow> kExchangeReleaseCostTable{
@@ -59,8 +57,7 @@ const RowTable<CostRow> kExchangeReleaseCostTable{
         Column("person_id", &CostRow::person_id),
         Column("holder", &CostRow::holder),
         Decimal("cost", &CostRow::cost),
-        Column("set_at", &CostRow::set_at).InsertNow(),
-        Column("set_by", &CostRow::set_by).InsertActor(),
+        WrittenAtBy("set", &CostRow::set_at, &CostRow::set_by),
     }};
 
 }  // namespace
@@ -131,7 +128,8 @@ Status UpdateClaim(WriteTransaction& transaction, const ClaimRow& claim) {
   return Execute(transaction.store().connection(),
                  "UPDATE exchange_claims SET value = ?, priority = ?, unconditional = ?, "
                  "claimed_at = ?, claimed_by = ? WHERE id = ?",
-                 Params(DecimalText(claim.value), claim.priority, claim.unconditional ? 1 : 0, transaction.now(), transaction.actor().user, claim.id));
+                 Params(ExactNumberText(claim.value), claim.priority, claim.unconditional ? 1 : 0,
+                        transaction.now(), transaction.actor().user, claim.id));
 }
 
 Result<std::optional<ClaimRow>> FindClaim(Store& store, int64_t exchange_id, int64_t person_id,

@@ -30,8 +30,7 @@ const RowTable<NotTravellingRow> kNotTravellingTable{
         Column("person_id", &NotTravellingRow::person_id),
         Column("reason", &NotTravellingRow::reason).InsertEmpty(),  // sealed (schema 10)
         Sealed("note_sealed", &NotTravellingRow::note_sealed),
-        Column("recorded_at", &NotTravellingRow::recorded_at).InsertNow(),
-        Column("recorded_by", &NotTravellingRow::recorded_by).InsertActor(),
+        WrittenAtBy("recorded", &NotTravellingRow::recorded_at, &NotTravellingRow::recorded_by),
         Column("recorder_party", &NotTravellingRow::recorder_party).InsertActorParty(),
         Column("event_seq", &NotTravellingRow::event_seq),
         Sealed("reason_sealed", &NotTravellingRow::reason_sealed),
@@ -46,8 +45,7 @@ const RowTable<HandoverRow> kHandoverTable{
         Column("place", &HandoverRow::place).InsertEmpty(),  // sealed in texts_sealed
         Column("to_party", &HandoverRow::to_party),
         BarJoined("witnesses", &HandoverRow::witnesses).InsertEmpty(),  // likewise
-        Column("recorded_at", &HandoverRow::recorded_at).InsertNow(),
-        Column("recorded_by", &HandoverRow::recorded_by).InsertActor(),
+        WrittenAtBy("recorded", &HandoverRow::recorded_at, &HandoverRow::recorded_by),
         Column("recorder_party", &HandoverRow::recorder_party).InsertActorParty(),
         Column("event_seq", &HandoverRow::event_seq),
         Sealed("texts_sealed", &HandoverRow::texts_sealed),
@@ -78,8 +76,7 @@ const RowTable<ReportedCountRow> kReportedCountTable{
               }
             }),
         Column("note", &ReportedCountRow::note).InsertEmpty(),  // sealed in note_sealed
-        Column("reported_at", &ReportedCountRow::reported_at).InsertNow(),
-        Column("reported_by", &ReportedCountRow::reported_by).InsertActor(),
+        WrittenAtBy("reported", &ReportedCountRow::reported_at, &ReportedCountRow::reported_by),
         Column("reporter_party", &ReportedCountRow::reporter_party).InsertActorParty(),
         Column("event_seq", &ReportedCountRow::event_seq),
         Sealed("note_sealed", &ReportedCountRow::note_sealed),

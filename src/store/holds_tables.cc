@@ -23,8 +23,7 @@ const RowTable<HoldRow> kHoldTable{
         Column("rule_legal_basis", &HoldRow::rule_legal_basis),
         Column("lifted_on", &HoldRow::lifted_on),
         Column("lift_reason", &HoldRow::lift_reason).InsertEmpty(),  // sealed
-        Column("created_at", &HoldRow::created_at).InsertNow(),
-        Column("created_by", &HoldRow::created_by).InsertActor(),
+        WrittenAtBy("created", &HoldRow::created_at, &HoldRow::created_by),
         Sealed("reference_sealed", &HoldRow::reference_sealed),
         Sealed("lift_reason_sealed", &HoldRow::lift_reason_sealed),
     }};
@@ -39,8 +38,7 @@ const RowTable<LegalActRow> kLegalActTable{
         Column("authority", &LegalActRow::authority).InsertEmpty(),  // sealed in texts_sealed
         Column("reference", &LegalActRow::reference).InsertEmpty(),  // likewise
         Column("status_after", &LegalActRow::status_after),
-        Column("recorded_at", &LegalActRow::recorded_at).InsertNow(),
-        Column("recorded_by", &LegalActRow::recorded_by).InsertActor(),
+        WrittenAtBy("recorded", &LegalActRow::recorded_at, &LegalActRow::recorded_by),
         Sealed("texts_sealed", &LegalActRow::texts_sealed),
     }};
 
@@ -56,8 +54,7 @@ const RowTable<InterviewRow> kInterviewTable{
         Column("consent", &InterviewRow::consent).InsertEmpty(),
         Column("fit_to_travel", &InterviewRow::fit_to_travel).InsertEmpty(),
         Sealed("note_sealed", &InterviewRow::note_sealed),
-        Column("recorded_at", &InterviewRow::recorded_at).InsertNow(),
-        Column("recorded_by", &InterviewRow::recorded_by).InsertActor(),
+        WrittenAtBy("recorded", &InterviewRow::recorded_at, &InterviewRow::recorded_by),
         Column("recorder_party", &InterviewRow::recorder_party).InsertActorParty(),
         Sealed("outcome_sealed", &InterviewRow::outcome_sealed),
     }};

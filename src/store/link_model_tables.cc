@@ -10,8 +10,7 @@ const RowTable<LinkModelRow> kLinkModelTable{
     {
         Column("id", &LinkModelRow::run),
         Column("event_seq", &LinkModelRow::event_seq),
-        Column("trained_at", &LinkModelRow::trained_at).InsertNow(),
-        Column("trained_by", &LinkModelRow::trained_by).InsertActor(),
+        WrittenAtBy("trained", &LinkModelRow::trained_at, &LinkModelRow::trained_by),
         Column("records_compared", &LinkModelRow::records_compared),
         Column("data_sha256", &LinkModelRow::data_sha256),
         Column("settings", &LinkModelRow::settings),

@@ -5,12 +5,6 @@
 
 namespace canje::store {
 
-std::string DecimalText(double value) {
-  char buffer[40];
-  std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  return buffer;
-}
-
 double DecimalValue(const std::string& text) { return std::strtod(text.c_str(), nullptr); }
 
 std::string JoinBarJoined(const std::vector<std::string>& parts) {

@@ -13,7 +13,8 @@
 // std::optional<int64_t> and std::optional<bool> as INTEGER or NULL; IdOrNull, Decimal, Sealed
 // and BarJoined name the other ways a value is stored. What an INSERT writes instead of the
 // member is said on the column: InsertNow() and InsertActor() / InsertActorParty() take the
-// write transaction's time and acting user or party; InsertEmpty() writes '' (or 0), for the
+// write transaction's time and acting user or party, and WrittenAtBy("added", ...) names the
+// usual pair of both (added_at, added_by); InsertEmpty() writes '' (or 0), for the
 // clear column of a value kept only sealed (schema 10) and for a value set later (revoked_at);
 // NotInserted() leaves the column out of the INSERT, at its default until an UPDATE sets it (a
 // person's erasure and merge). Anything else (partial UPDATEs,
@@ -28,6 +29,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -37,6 +39,7 @@
 
 #include "core/encoding.h"
 #include "core/status.h"
+#include "core/text.h"
 #include "store/sql_query.h"
 #include "store/store.h"
 
@@ -48,7 +51,7 @@ enum class InsertedValue { kMember, kEmpty, kNow, kActor, kActorParty, kOmitted 
 
 template <typename Row>
 struct RowColumn {
-  std::string_view name;
+  std::string name;
   // Reads column `index` of the current row into its member.
   std::function<void(Row&, const SqlStatement&, int)> read;
   // Binds the member as parameter `index`.
@@ -75,7 +78,7 @@ template <typename Row>
 RowColumn<Row> Custom(std::string_view name,
                       std::function<void(Row&, const SqlStatement&, int)> read,
                       std::function<void(const Row&, SqlStatement&, int)> bind) {
-  return {name, std::move(read), std::move(bind)};
+  return {std::string(name), std::move(read), std::move(bind)};
 }
 
 template <typename Row, typename T>
@@ -147,17 +150,26 @@ RowColumn<Row> IdOrNull(std::string_view name, int64_t Row::*member) {
   return column;
 }
 
-// A double stored as decimal text that reads back to the same value ("%.17g").
-std::string DecimalText(double value);
+// A member stored as text: `to_text` writes it, `from_text` reads the column back.
+template <typename Row, typename T, typename ToText, typename FromText>
+RowColumn<Row> StoredAsText(std::string_view name, T Row::*member, ToText to_text,
+                            FromText from_text) {
+  return Custom<Row>(
+      name,
+      [member, from_text](Row& row, const SqlStatement& s, int i) {
+        row.*member = from_text(s.Text(i));
+      },
+      [member, to_text](const Row& row, SqlStatement& s, int i) {
+        s.BindText(i, to_text(row.*member));
+      });
+}
+
+// A double stored as decimal text that reads back to the same value (core/text.h
+// ExactNumberText).
 double DecimalValue(const std::string& text);
 template <typename Row>
 RowColumn<Row> Decimal(std::string_view name, double Row::*member) {
-  return Custom<Row>(
-      name,
-      [member](Row& row, const SqlStatement& s, int i) { row.*member = DecimalValue(s.Text(i)); },
-      [member](const Row& row, SqlStatement& s, int i) {
-        s.BindText(i, DecimalText(row.*member));
-      });
+  return StoredAsText(name, member, ExactNumberText, DecimalValue);
 }
 
 // Sealed bytes (sql_query.h BindSealed / ReadSealed): empty is NULL.
@@ -174,23 +186,49 @@ std::string JoinBarJoined(const std::vector<std::string>& parts);
 std::vector<std::string> SplitBarJoined(const std::string& text);
 template <typename Row>
 RowColumn<Row> BarJoined(std::string_view name, std::vector<std::string> Row::*member) {
-  return Custom<Row>(
-      name,
-      [member](Row& row, const SqlStatement& s, int i) { row.*member = SplitBarJoined(s.Text(i)); },
-      [member](const Row& row, SqlStatement& s, int i) {
-        s.BindText(i, JoinBarJoined(row.*member));
-      });
+  return StoredAsText(name, member, JoinBarJoined, SplitBarJoined);
+}
+
+// An entry of a table's description: one column, or a group of columns that go together
+// (WrittenAtBy, SetLaterAtBy), listed in the table's order.
+template <typename Row>
+struct RowColumns {
+  RowColumns(RowColumn<Row> column) { columns.push_back(std::move(column)); }  // NOLINT: implicit
+  explicit RowColumns(std::vector<RowColumn<Row>> group) : columns(std::move(group)) {}
+  std::vector<RowColumn<Row>> columns;
+};
+
+// `<prefix>_at` and `<prefix>_by`, stamped by the INSERT with the write transaction's time and
+// acting user: when and by whom the row was written ("added" for added_at, added_by).
+template <typename Row>
+RowColumns<Row> WrittenAtBy(std::string_view prefix, std::string Row::*at, std::string Row::*by) {
+  std::string name(prefix);
+  return RowColumns<Row>(std::vector<RowColumn<Row>>{Column(name + "_at", at).InsertNow(),
+                                                     Column(name + "_by", by).InsertActor()});
+}
+
+// `<prefix>_at` and `<prefix>_by`, inserted empty and set by a later UPDATE: when and by whom
+// the row was ended ("revoked" for revoked_at, revoked_by).
+template <typename Row>
+RowColumns<Row> SetLaterAtBy(std::string_view prefix, std::string Row::*at, std::string Row::*by) {
+  std::string name(prefix);
+  return RowColumns<Row>(std::vector<RowColumn<Row>>{Column(name + "_at", at).InsertEmpty(),
+                                                     Column(name + "_by", by).InsertEmpty()});
 }
 
 template <typename Row>
 class RowTable {
  public:
-  RowTable(std::string_view name, std::vector<RowColumn<Row>> columns)
-      : RowTable(name, "", std::move(columns)) {}
+  RowTable(std::string_view name, std::initializer_list<RowColumns<Row>> columns)
+      : RowTable(name, "", columns) {}
   // `parent`: a first column the row struct does not hold (the proposal version of a transfer),
   // given to InsertRows and named in the caller's WHERE.
-  RowTable(std::string_view name, std::string_view parent, std::vector<RowColumn<Row>> columns)
-      : name_(name), parent_(parent), columns_(std::move(columns)) {
+  RowTable(std::string_view name, std::string_view parent,
+           std::initializer_list<RowColumns<Row>> columns)
+      : name_(name), parent_(parent) {
+    for (const RowColumns<Row>& entry : columns) {
+      columns_.insert(columns_.end(), entry.columns.begin(), entry.columns.end());
+    }
     std::string inserted(parent_);
     std::string placeholders(parent_.empty() ? "" : "?");
     for (const RowColumn<Row>& column : columns_) {

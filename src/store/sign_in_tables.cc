@@ -28,8 +28,8 @@ const RowTable<SessionRow> kSessionTable{
         Column("csrf_sha256", &SessionRow::csrf_sha256),
         Column("created_at", &SessionRow::created_at).InsertNow(),
         Column("expires_at", &SessionRow::expires_at),
-        Column("ended_at", &SessionRow::ended_at).InsertEmpty(),  // set by EndSession
-        Column("ended_by", &SessionRow::ended_by).InsertEmpty(),
+        // set by EndSession
+        SetLaterAtBy("ended", &SessionRow::ended_at, &SessionRow::ended_by),
         Column("end_reason", &SessionRow::end_reason).InsertEmpty(),
         Column("event_seq", &SessionRow::event_seq),
     }};

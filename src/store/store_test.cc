@@ -1,7 +1,6 @@
 #include "store/store.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,12 +12,13 @@
 #include "store/sql_hash_reader.h"
 #include "store/sql_query.h"
 #include "store/store_copy.h"
+#include "store/testing/store_on_backend.h"
 #include "store/witness_tables.h"
 
 namespace canje::store {
 namespace {
 
-enum class Backend { kSqlite, kPostgres };
+using testing::Backend;
 
 // An event's payload for tests: the salted hash of `n`, a key and a sealed body of fixed bytes.
 SealedPayload Payload(int n) {
@@ -32,42 +32,9 @@ SealedPayload Payload(int n) {
 }
 
 // Every test runs on both backends: SQLite in a temporary file, PostgreSQL in its own database
-// on the test cluster (skipped when CANJE_TEST_POSTGRES_URL is unset).
-class StoreTest : public ::testing::TestWithParam<Backend> {
+// on the test cluster (skipped when CANJE_TEST_POSTGRES_URL is unset): testing/store_on_backend.h.
+class StoreTest : public testing::StoreOnBackendTest {
  protected:
-  void SetUp() override {
-    if (GetParam() == Backend::kPostgres) {
-      database_ = std::make_unique<testing::TestDatabase>();
-      if (testing::TestPostgresUrl().empty()) GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
-      ASSERT_TRUE(database_->ok()) << database_->error();
-      location_ = database_->url();
-    } else {
-      std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
-      for (char& c : name) {
-        if (c == '/') c = '-';
-      }
-      path_ = std::filesystem::temp_directory_path() /
-              ("canje-store-test-" + std::to_string(getpid()) + "-" + name + ".db");
-      std::filesystem::remove(path_);
-      location_ = path_.string();
-    }
-    Result<std::unique_ptr<Store>> opened = Store::Open({location_, true});
-    ASSERT_TRUE(opened.ok()) << opened.status().ToString();
-    store_ = std::move(*opened);
-  }
-  void TearDown() override {
-    store_.reset();
-    database_.reset();
-    if (!path_.empty()) {
-      for (const char* suffix : {"", "-wal", "-shm"}) {
-        std::filesystem::remove(path_.string() + suffix);
-      }
-    }
-  }
-  std::unique_ptr<testing::TestDatabase> database_;
-  std::filesystem::path path_;
-  std::string location_;  // the file path or the database URL
-  std::unique_ptr<Store> store_;
   Actor actor_{"admin", "OPERATOR", "admin"};
 };
 
@@ -310,10 +277,7 @@ TEST_P(StoreTest, ACopyTakesEveryTableOfTheSchema) {
   ASSERT_TRUE(tables.ok()) << tables.status().ToString();
   EXPECT_GT(tables->size(), 30u);
 
-  std::filesystem::path copy_path =
-      std::filesystem::temp_directory_path() /
-      ("canje-store-test-" + std::to_string(getpid()) + "-copy-every-table.db");
-  std::filesystem::remove(copy_path);
+  std::filesystem::path copy_path = testing::TemporaryStorePath("copy-every-table");
   auto copy = Store::Open({copy_path.string(), true});
   ASSERT_TRUE(copy.ok()) << copy.status().ToString();
   Result<CopyReport> copied = CopyStore(*store_, **copy);
@@ -325,16 +289,12 @@ TEST_P(StoreTest, ACopyTakesEveryTableOfTheSchema) {
   EXPECT_EQ((*copy)->Parties()->size(), 1u);
   EXPECT_EQ(*(*copy)->EventCount(), 1);
   copy->reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) {
-    std::filesystem::remove(copy_path.string() + suffix);
-  }
+  testing::RemoveStoreFiles(copy_path);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, StoreTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
-                         [](const ::testing::TestParamInfo<Backend>& param) {
-                           return param.param == Backend::kSqlite ? "Sqlite" : "Postgres";
-                         });
+                         testing::BackendName);
 
 // The same store on both backends (copied from SQLite to PostgreSQL) reads back identically
 // through every streamed read.
@@ -342,9 +302,7 @@ TEST(StreamedReadsTest, BothBackendsYieldIdenticalRows) {
   testing::TestDatabase database;
   if (testing::TestPostgresUrl().empty()) GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
   ASSERT_TRUE(database.ok()) << database.error();
-  std::filesystem::path path = std::filesystem::temp_directory_path() /
-                               ("canje-store-test-" + std::to_string(getpid()) + "-both.db");
-  std::filesystem::remove(path);
+  std::filesystem::path path = testing::TemporaryStorePath("both");
   auto sqlite = Store::Open({path.string(), true});
   auto postgres = Store::Open({database.url(), true});
   ASSERT_TRUE(sqlite.ok() && postgres.ok());
@@ -452,7 +410,7 @@ TEST(StreamedReadsTest, BothBackendsYieldIdenticalRows) {
       << sqlite_witnesses;
   EXPECT_EQ(witnesses(**postgres), sqlite_witnesses);
   sqlite->reset();
-  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path.string() + suffix);
+  testing::RemoveStoreFiles(path);
 }
 
 }  // namespace

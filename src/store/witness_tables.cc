@@ -13,10 +13,9 @@ const RowTable<WitnessRow> kWitnessTable{
         Column("verifier_key", &WitnessRow::verifier_key),
         Column("url", &WitnessRow::url),
         Column("party", &WitnessRow::party),
-        Column("added_at", &WitnessRow::added_at).InsertNow(),
-        Column("added_by", &WitnessRow::added_by).InsertActor(),
-        Column("removed_at", &WitnessRow::removed_at).InsertEmpty(),  // set by RemoveWitness
-        Column("removed_by", &WitnessRow::removed_by).InsertEmpty(),
+        WrittenAtBy("added", &WitnessRow::added_at, &WitnessRow::added_by),
+        // set by RemoveWitness
+        SetLaterAtBy("removed", &WitnessRow::removed_at, &WitnessRow::removed_by),
         Column("event_seq", &WitnessRow::event_seq),
     }};
 
@@ -28,8 +27,7 @@ const RowTable<WitnessPolicyRow> kWitnessPolicyTable{
         Column("exchange_id", &WitnessPolicyRow::exchange_id),
         Column("threshold", &WitnessPolicyRow::threshold),
         BarJoined("witnesses", &WitnessPolicyRow::witnesses),
-        Column("set_at", &WitnessPolicyRow::set_at).InsertNow(),
-        Column("set_by", &WitnessPolicyRow::set_by).InsertActor(),
+        WrittenAtBy("set", &WitnessPolicyRow::set_at, &WitnessPolicyRow::set_by),
         Column("event_seq", &WitnessPolicyRow::event_seq),
     }};
 

@@ -10,12 +10,6 @@ namespace canje::wire {
 
 using nlohmann::json;
 
-json RuleJson(const solver::Rule& rule) {
-  json out = {{"kind", solver::RuleKindName(rule.kind)}};
-  if (rule.kind != solver::Rule::Kind::kNone) out["ratio"] = rule.ratio;
-  return out;
-}
-
 json ExchangeRowJson(const store::ExchangeRow& row) {
   return {{"id", negotiation::ExchangeId(row.id)},
           {"name", row.name},
@@ -34,7 +28,7 @@ json ExchangeDetailsJson(const negotiation::ExchangeDetails& details, const Name
   out["blocs"] = json::array();
   for (const auto& bloc : details.blocs) {
     out["blocs"].push_back(
-        {{"name", bloc.name}, {"parties", bloc.parties}, {"rule", RuleJson(bloc.rule)}});
+        {{"name", bloc.name}, {"parties", bloc.parties}, {"rule", solver::RuleToJson(bloc.rule)}});
   }
   out["claims"] = json::array();
   for (const auto& claim : details.claims) {
@@ -93,7 +87,9 @@ json ExchangePartyJson(int64_t exchange, const std::string& party, const std::st
 }
 
 json BlocRuleSetJson(int64_t exchange, const std::string& bloc, const solver::Rule& rule) {
-  return {{"exchange", negotiation::ExchangeId(exchange)}, {"bloc", bloc}, {"rule", RuleJson(rule)}};
+  return {{"exchange", negotiation::ExchangeId(exchange)},
+          {"bloc", bloc},
+          {"rule", solver::RuleToJson(rule)}};
 }
 
 json ExchangeCapsJson(int64_t exchange, const negotiation::ExchangeCaps& caps) {
@@ -131,16 +127,13 @@ json ReasonsJson(const std::vector<negotiation::Reason>& reasons) {
 
 json CandidateJson(const solver::Candidate& candidate, const negotiation::CandidateEntry& entry,
                    const Names& names) {
-  json out = {{"candidate", candidate.id}, {"claim", entry.claim_id}, {"person", candidate.person}};
-  AddName(out, names, entry.person_id);
-  out.update({{"from", candidate.from},
-              {"to", candidate.to},
-              {"beneficiary", candidate.beneficiary},
-              {"value", candidate.value},
-              {"cost", candidate.cost},
-              {"priority", candidate.priority},
-              {"unconditional", candidate.unconditional},
+  // The candidate's terms as the instance writes them, its id under "candidate".
+  json out = solver::CandidateToJson(candidate);
+  out.erase("id");
+  out.update({{"candidate", candidate.id},
+              {"claim", entry.claim_id},
               {"handover_notes", ReasonsJson(entry.handover_notes)}});
+  AddName(out, names, entry.person_id);
   return out;
 }
 

@@ -17,8 +17,6 @@
 
 namespace canje::wire {
 
-// {"kind": "count"|..., "ratio"? }
-nlohmann::json RuleJson(const solver::Rule& rule);
 // {"id": "X1", "name", "mediator", "objective", "max_size", "max_parties", "created_at",
 //  "created_by", "occurred_at", "recorded_after_the_fact"}: "occurred_at" is when the negotiation
 //  began (negotiation::ExchangeStart: its creation unless it was recorded after the fact)
@@ -40,7 +38,7 @@ nlohmann::json ExchangeCreatedJson(int64_t exchange, const negotiation::NewExcha
 // {"exchange", "party", "bloc"}
 nlohmann::json ExchangePartyJson(int64_t exchange, const std::string& party,
                                  const std::string& bloc);
-// {"exchange", "bloc", "rule": RuleJson}
+// {"exchange", "bloc", "rule": solver::RuleToJson}
 nlohmann::json BlocRuleSetJson(int64_t exchange, const std::string& bloc,
                                const solver::Rule& rule);
 // {"exchange", "max_size", "max_parties", "objective"}

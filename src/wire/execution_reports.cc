@@ -1,6 +1,7 @@
 #include "wire/execution_reports.h"
 
 #include "core/csv_writer.h"
+#include "core/text.h"
 #include "instance/ids.h"
 #include "negotiation/exchange.h"
 #include "negotiation/proposal_actions.h"
@@ -39,29 +40,10 @@ std::string ReportedCount(const negotiation::PartyCount& line) {
 }
 
 std::string EscapeHtml(std::string_view text) {
+  static const ByteEscapes kHtmlEscapes{
+      {'&', "&amp;"}, {'<', "&lt;"}, {'>', "&gt;"}, {'"', "&quot;"}, {'\'', "&#39;"}};
   std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&#39;";
-        break;
-      default:
-        out += c;
-    }
-  }
+  kHtmlEscapes.AppendTo(out, text);
   return out;
 }
 

@@ -1,27 +1,13 @@
 #include "store/postgres/copy_text.h"
 
+#include "core/text.h"
+
 namespace canje::store {
 
 void AppendCopyText(std::string& line, std::string_view text) {
-  line.reserve(line.size() + text.size());
-  for (char c : text) {
-    switch (c) {
-      case '\\':
-        line += "\\\\";
-        break;
-      case '\t':
-        line += "\\t";
-        break;
-      case '\n':
-        line += "\\n";
-        break;
-      case '\r':
-        line += "\\r";
-        break;
-      default:
-        line += c;
-    }
-  }
+  static const ByteEscapes kCopyEscapes{
+      {'\\', "\\\\"}, {'\t', "\\t"}, {'\n', "\\n"}, {'\r', "\\r"}};
+  kCopyEscapes.AppendTo(line, text);
 }
 
 void AppendCopyBytes(std::string& line, ByteView bytes) {

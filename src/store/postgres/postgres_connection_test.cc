@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <memory>
+#include <string_view>
 
 #include "store/postgres/copy_text.h"
 
@@ -31,13 +33,25 @@ TEST(PostgresConnectionTest, AnUnreachableServerIsUnavailable) {
   EXPECT_EQ(opened.status().message().find("pw@"), std::string::npos);  // password not shown
 }
 
+constexpr std::string_view kNoCluster = "no CANJE_TEST_POSTGRES_URL";
+
+// A connection to the test cluster that `make test` provides (CANJE_TEST_POSTGRES_URL), with
+// `options` besides the URL; null when there is none (the case then skips itself) or when it
+// cannot be opened (which fails the case).
+std::unique_ptr<PostgresConnection> OpenTestCluster(PostgresOptions options = {}) {
+  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
+  if (url == nullptr || *url == '\0') return nullptr;
+  options.url = url;
+  Result<std::unique_ptr<PostgresConnection>> opened = PostgresConnection::Open(options);
+  EXPECT_TRUE(opened.ok()) << opened.status().message();
+  return opened.ok() ? std::move(*opened) : nullptr;
+}
+
 // Against the test cluster when `make test` provides one (CANJE_TEST_POSTGRES_URL).
 TEST(PostgresConnectionTest, BlobsTextAndIntegersRoundTripAndConstraintsConflict) {
-  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
-  if (url == nullptr || *url == '\0') GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
-  auto opened = PostgresConnection::Open({url});
-  ASSERT_TRUE(opened.ok()) << opened.status().message();
-  PostgresConnection& db = **opened;
+  std::unique_ptr<PostgresConnection> connection = OpenTestCluster();
+  if (!connection) GTEST_SKIP() << kNoCluster;
+  PostgresConnection& db = *connection;
   ASSERT_TRUE(db.Execute("CREATE TEMP TABLE round_trip (id BIGINT PRIMARY KEY, "
                          "data BYTEA, label TEXT)")
                   .ok());
@@ -70,19 +84,18 @@ TEST(PostgresConnectionTest, BlobsTextAndIntegersRoundTripAndConstraintsConflict
 // both yield every row in order: outside a transaction the second runs on a second connection
 // once the first has buffered `second_connection_after` rows; inside one, on the same.
 TEST(PostgresConnectionTest, InterleavedLongReadsYieldEveryRowOnEitherPath) {
-  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
-  if (url == nullptr || *url == '\0') GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
+  if (OpenTestCluster() == nullptr) GTEST_SKIP() << kNoCluster;
   struct Case {
     int second_connection_after;
     bool in_transaction;
     int connections;
   };
   for (const Case& test : {Case{100, false, 2}, Case{0, false, 1}, Case{100, true, 1}}) {
-    PostgresOptions options{url};
+    PostgresOptions options;
     options.second_connection_after = test.second_connection_after;
-    auto opened = PostgresConnection::Open(options);
-    ASSERT_TRUE(opened.ok()) << opened.status().message();
-    PostgresConnection& db = **opened;
+    std::unique_ptr<PostgresConnection> connection = OpenTestCluster(options);
+    ASSERT_NE(connection, nullptr);
+    PostgresConnection& db = *connection;
     if (test.in_transaction) {
       ASSERT_TRUE(db.BeginRead().ok());
     }
@@ -119,15 +132,30 @@ int64_t CountRows(PostgresConnection& db, const std::string& table) {
   return (*count)->Int(0);
 }
 
+// Queues `insert` once for each of `ids` (its other `parameters` NULL) as held rows of one
+// transaction, whose commit must then fail as a conflict naming `named`; returns the commit's
+// message.
+std::string CommitExpectingAConflict(PostgresConnection& db, SqlStatement& insert, int parameters,
+                                std::initializer_list<int> ids, const std::string& named) {
+  EXPECT_TRUE(db.BeginWrite().ok());
+  for (int id : ids) {
+    insert.BindInt(1, id);
+    for (int parameter = 2; parameter <= parameters; ++parameter) insert.BindNull(parameter);
+    EXPECT_TRUE(insert.RunBatched().ok()) << id;
+  }
+  Status committed = db.Commit();
+  EXPECT_EQ(committed.code(), StatusCode::kConflict) << committed.message();
+  EXPECT_NE(committed.message().find(named), std::string::npos) << committed.message();
+  return committed.message();
+}
+
 // Batched writes (libpq pipeline mode): visible to the transaction's next read, committed
 // together; a failing one fails the transaction as a whole, naming the statement, and leaves
 // the connection usable.
 TEST(PostgresConnectionTest, BatchedWritesAreSeenByLaterReadsAndFailTheTransactionAsAWhole) {
-  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
-  if (url == nullptr || *url == '\0') GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
-  auto opened = PostgresConnection::Open({url});
-  ASSERT_TRUE(opened.ok()) << opened.status().message();
-  PostgresConnection& db = **opened;
+  std::unique_ptr<PostgresConnection> connection = OpenTestCluster();
+  if (!connection) GTEST_SKIP() << kNoCluster;
+  PostgresConnection& db = *connection;
   ASSERT_TRUE(db.Execute("CREATE TEMP TABLE batched (id BIGINT PRIMARY KEY, data BYTEA)").ok());
   auto insert = db.Prepare("INSERT INTO batched(id, data) VALUES(?, ?)");
   ASSERT_TRUE(insert.ok());
@@ -150,16 +178,7 @@ TEST(PostgresConnectionTest, BatchedWritesAreSeenByLaterReadsAndFailTheTransacti
 
   // A duplicate key queued among good writes: the commit fails with the constraint's conflict,
   // the statement named, and nothing of the transaction stays.
-  ASSERT_TRUE(db.BeginWrite().ok());
-  for (int id : {700, 701, 5, 702}) {
-    (*insert)->BindInt(1, id);
-    (*insert)->BindNull(2);
-    ASSERT_TRUE((*insert)->RunBatched().ok());
-  }
-  Status committed = db.Commit();
-  EXPECT_EQ(committed.code(), StatusCode::kConflict) << committed.message();
-  EXPECT_NE(committed.message().find("INSERT INTO batched"), std::string::npos)
-      << committed.message();
+  CommitExpectingAConflict(db, **insert, 2, {700, 701, 5, 702}, "INSERT INTO batched");
   EXPECT_EQ(CountRows(db, "batched"), 610);
 
   // The same failure met by a read inside the transaction: the read fails; rollback is clean.
@@ -197,11 +216,9 @@ TEST(CopyTextTest, EscapesWhatCopyTextReadsSpeciallyAndWritesBytesAsHex) {
 // rows of a rolled back transaction are dropped; skip_existing leaves rows there already;
 // outside a transaction a row is written at once.
 TEST(PostgresConnectionTest, BulkInsertsHoldRowsUntilTheNextStatementAndKeepTheirOrder) {
-  const char* url = std::getenv("CANJE_TEST_POSTGRES_URL");
-  if (url == nullptr || *url == '\0') GTEST_SKIP() << "no CANJE_TEST_POSTGRES_URL";
-  auto opened = PostgresConnection::Open({url});
-  ASSERT_TRUE(opened.ok()) << opened.status().message();
-  PostgresConnection& db = **opened;
+  std::unique_ptr<PostgresConnection> connection = OpenTestCluster();
+  if (!connection) GTEST_SKIP() << kNoCluster;
+  PostgresConnection& db = *connection;
   ASSERT_TRUE(db.Execute("CREATE TEMP TABLE parent (id BIGINT PRIMARY KEY, label TEXT, "
                          "data BYTEA); CREATE TEMP TABLE child (id BIGINT PRIMARY KEY, "
                          "parent_id BIGINT NOT NULL REFERENCES parent(id)); "
@@ -251,17 +268,10 @@ TEST(PostgresConnectionTest, BulkInsertsHoldRowsUntilTheNextStatementAndKeepThei
   EXPECT_EQ(CountRows(db, "parent"), 3000);
 
   // A held row refused at commit: the commit fails naming the INSERT, nothing stays.
-  ASSERT_TRUE(db.BeginWrite().ok());
-  for (int id : {6000, 6001, 12, 6002}) {
-    (*parent)->BindInt(1, id);
-    ASSERT_TRUE((*parent)->RunBatched().ok());
-  }
-  Status committed = db.Commit();
-  EXPECT_EQ(committed.code(), StatusCode::kConflict) << committed.message();
-  EXPECT_NE(committed.message().find("('INSERT INTO parent(id, label, data) VALUES(?, ?, ?)')"),
-            std::string::npos)
-      << committed.message();
-  EXPECT_EQ(committed.message().find("CONTEXT"), std::string::npos) << committed.message();
+  std::string committed =
+      CommitExpectingAConflict(db, **parent, 3, {6000, 6001, 12, 6002},
+                               "('INSERT INTO parent(id, label, data) VALUES(?, ?, ?)')");
+  EXPECT_EQ(committed.find("CONTEXT"), std::string::npos) << committed;
   EXPECT_EQ(CountRows(db, "parent"), 3000);
 
   // Outside a transaction: written at once, a refusal reported at once.
