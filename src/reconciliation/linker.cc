@@ -15,6 +15,7 @@
 #include "reconciliation/trained_linkage.h"
 #include "registry/list_kinds.h"
 #include "store/link_tables.h"
+#include "store/orphan_tables.h"
 
 namespace canje::reconciliation {
 namespace {
@@ -99,6 +100,7 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
   const size_t n = input.compared.size();
   std::vector<uint32_t> cluster_of(n);
   std::vector<store::ReviewQueueRow> queue;
+  std::vector<store::OrphanClosenessRow> closeness;  // how close each orphan came (orphans.h)
   if (trained.engine) {
     linkage::LinkageEngine& engine = *trained.engine;
     // Held pairs (linkage/link_rules.h) are scored and queued, but not linked.
@@ -143,6 +145,12 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
         ClosestRosterCandidates(trained, cluster_of, binding, options.orphan_floor);
     report.orphans = orphans.orphans;
     report.orphan_search_skipped = orphans.skipped;
+    for (const OrphanCloseness& orphan : orphans.closeness) {
+      closeness.push_back(
+          {trained.RecordAt(orphan.row).record_id, orphan.probability, orphans.skipped});
+    }
+    std::sort(closeness.begin(), closeness.end(),
+              [](const auto& a, const auto& b) { return a.record_id < b.record_id; });
     for (const linkage::ScoredPair& pair : orphans.pairs) {
       const int64_t a = trained.RecordAt(pair.left).record_id;
       const int64_t b = trained.RecordAt(pair.right).record_id;
@@ -193,7 +201,14 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
                                                   a.probability == b.probability &&
                                                   a.reason == b.reason;
                                          });
-  if (relinks.empty() && merges.empty() && !queue_changed) return report;
+  CANJE_ASSIGN_OR_RETURN(auto current_closeness, store::OrphanCloseness(store));
+  const bool closeness_changed =
+      !std::equal(closeness.begin(), closeness.end(), current_closeness.begin(),
+                  current_closeness.end(), [](const auto& a, const auto& b) {
+                    return a.record_id == b.record_id && a.probability == b.probability &&
+                           a.search_skipped == b.search_skipped;
+                  });
+  if (relinks.empty() && merges.empty() && !queue_changed && !closeness_changed) return report;
 
   nlohmann::json changes = nlohmann::json::array();
   for (const auto& [record, person] : relinks) {
@@ -220,6 +235,7 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
       CANJE_RETURN_IF_ERROR(writer.SetMergedInto(person, into));
     }
     CANJE_RETURN_IF_ERROR(store::ReplaceReviewQueue(recorder.transaction(), queue));
+    CANJE_RETURN_IF_ERROR(store::ReplaceOrphanCloseness(recorder.transaction(), closeness));
     CANJE_ASSIGN_OR_RETURN(
         report.event_seq,
         recorder.Record(events::kPersonsLinked, {"reconciliation"},
