@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -56,6 +58,15 @@ bool ShareADocument(const linkage::RecordTable& table, uint32_t i, uint32_t j) {
     }
   }
   return false;
+}
+
+// A closest-roster figure rounded to six significant digits, as the queue's probabilities are
+// rounded to six decimals: training differs in its last bits from run to run, and a run over
+// unchanged lists must find the figures as they were.
+double FigureOfSixDigits(double probability) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", probability);
+  return std::strtod(text, nullptr);
 }
 
 }  // namespace
@@ -146,8 +157,9 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
     report.orphans = orphans.orphans;
     report.orphan_search_skipped = orphans.skipped;
     for (const OrphanCloseness& orphan : orphans.closeness) {
-      closeness.push_back(
-          {trained.RecordAt(orphan.row).record_id, orphan.probability, orphans.skipped});
+      std::optional<double> figure;
+      if (orphan.probability) figure = FigureOfSixDigits(*orphan.probability);
+      closeness.push_back({trained.RecordAt(orphan.row).record_id, figure, orphans.skipped});
     }
     std::sort(closeness.begin(), closeness.end(),
               [](const auto& a, const auto& b) { return a.record_id < b.record_id; });
