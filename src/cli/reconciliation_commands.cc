@@ -252,6 +252,16 @@ Result<std::pair<int64_t, int64_t>> ParseRecordPair(const std::vector<std::strin
   return std::pair(left, right);
 }
 
+// " (closest roster record 0.000412)" for a not_on_roster entry with a figure, else "".
+std::string ClosestRosterText(const reconciliation::ListEntry& entry) {
+  if (!entry.closest_roster_probability) return "";
+  const double probability = *entry.closest_roster_probability;
+  return " (closest roster record " +
+         (probability < 0.0000005 ? std::string("below 0.000001")
+                                  : reconciliation::ProbabilityText(probability)) +
+         ")";
+}
+
 Status RunStatus(CommandContext& context, const std::string& party, const std::string& list,
                  bool people) {
   CANJE_ASSIGN_OR_RETURN(auto opened, OpenInstance(context));
@@ -281,7 +291,8 @@ Status RunStatus(CommandContext& context, const std::string& party, const std::s
       for (int64_t record : entry.records) records.push_back(instance::RecordId(record));
       entries.AddRow({instance::ListId(entry.list_id), instance::PersonId(entry.person_id),
                       Join(records, " "), entry.holder,
-                      entry.status + (entry.listed_twice() ? " (listed twice)" : "") +
+                      entry.status + ClosestRosterText(entry) +
+                          (entry.listed_twice() ? " (listed twice)" : "") +
                           (entry.erased ? " (erased)" : "")});
     }
     entries.Print(context.out);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
+#include <optional>
 #include <map>
 #include <nlohmann/json.hpp>
 
@@ -15,6 +17,7 @@
 #include "reconciliation/trained_linkage.h"
 #include "registry/list_kinds.h"
 #include "store/link_tables.h"
+#include "store/orphan_tables.h"
 
 namespace canje::reconciliation {
 namespace {
@@ -55,6 +58,15 @@ bool ShareADocument(const linkage::RecordTable& table, uint32_t i, uint32_t j) {
     }
   }
   return false;
+}
+
+// A closest-roster figure rounded to six significant digits, as the queue's probabilities are
+// rounded to six decimals: training differs in its last bits from run to run, and a run over
+// unchanged lists must find the figures as they were.
+double FigureOfSixDigits(double probability) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.6g", probability);
+  return std::strtod(text, nullptr);
 }
 
 }  // namespace
@@ -99,6 +111,7 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
   const size_t n = input.compared.size();
   std::vector<uint32_t> cluster_of(n);
   std::vector<store::ReviewQueueRow> queue;
+  std::vector<store::OrphanClosenessRow> closeness;  // how close each orphan came (orphans.h)
   if (trained.engine) {
     linkage::LinkageEngine& engine = *trained.engine;
     // Held pairs (linkage/link_rules.h) are scored and queued, but not linked.
@@ -143,6 +156,13 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
         ClosestRosterCandidates(trained, cluster_of, binding, options.orphan_floor);
     report.orphans = orphans.orphans;
     report.orphan_search_skipped = orphans.skipped;
+    for (const OrphanCloseness& orphan : orphans.closeness) {
+      std::optional<double> figure;
+      if (orphan.probability) figure = FigureOfSixDigits(*orphan.probability);
+      closeness.push_back({trained.RecordAt(orphan.row).record_id, figure, orphans.skipped});
+    }
+    std::sort(closeness.begin(), closeness.end(),
+              [](const auto& a, const auto& b) { return a.record_id < b.record_id; });
     for (const linkage::ScoredPair& pair : orphans.pairs) {
       const int64_t a = trained.RecordAt(pair.left).record_id;
       const int64_t b = trained.RecordAt(pair.right).record_id;
@@ -193,7 +213,14 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
                                                   a.probability == b.probability &&
                                                   a.reason == b.reason;
                                          });
-  if (relinks.empty() && merges.empty() && !queue_changed) return report;
+  CANJE_ASSIGN_OR_RETURN(auto current_closeness, store::OrphanCloseness(store));
+  const bool closeness_changed =
+      !std::equal(closeness.begin(), closeness.end(), current_closeness.begin(),
+                  current_closeness.end(), [](const auto& a, const auto& b) {
+                    return a.record_id == b.record_id && a.probability == b.probability &&
+                           a.search_skipped == b.search_skipped;
+                  });
+  if (relinks.empty() && merges.empty() && !queue_changed && !closeness_changed) return report;
 
   nlohmann::json changes = nlohmann::json::array();
   for (const auto& [record, person] : relinks) {
@@ -220,6 +247,7 @@ Result<LinkStoreReport> LinkStore(instance::Instance& instance, const LinkStoreO
       CANJE_RETURN_IF_ERROR(writer.SetMergedInto(person, into));
     }
     CANJE_RETURN_IF_ERROR(store::ReplaceReviewQueue(recorder.transaction(), queue));
+    CANJE_RETURN_IF_ERROR(store::ReplaceOrphanCloseness(recorder.transaction(), closeness));
     CANJE_ASSIGN_OR_RETURN(
         report.event_seq,
         recorder.Record(events::kPersonsLinked, {"reconciliation"},

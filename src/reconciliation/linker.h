@@ -12,7 +12,9 @@
 //     threshold left unlinked — one a link rule held back (dates of birth that conflict, a record
 //     without a date among namesakes: linkage/link_rules.h) or one the clustering's guards kept
 //     apart — and, for each claimed or documented record left off its holder's roster, the
-//     closest roster record (orphans.h).
+//     closest roster record (orphans.h);
+//   - for each claimed or documented record left off its holder's roster, the probability of
+//     its closest roster record is kept (store/orphan_tables.h), which the run also replaces.
 // Decisions bind: a pair decided the same is joined whatever its score; no cluster ever holds a
 // pair decided different. Two records of one custody roster are one person only on a shared
 // document number or a "same" decision: a cluster that joins them otherwise is split at its
@@ -20,7 +22,8 @@
 // is reported, and kept.
 //
 // Idempotent: a run over unchanged lists and decisions changes nothing and appends no event.
-// Otherwise one transaction applies the changes and appends a "persons.linked" event listing
+// Links, merges, queue or closest-roster figures changed:
+// one transaction applies the changes and appends a "persons.linked" event listing
 // them (record and person ids only: no personal data).
 #pragma once
 

@@ -13,10 +13,9 @@
 #include <vector>
 
 #include "instance/testing/test_instance.h"
+#include "reconciliation/cecot_test_store.h"
 #include "reconciliation/review.h"
 #include "registry/importer.h"
-#include "registry/scenario_loader.h"
-#include "scenario/scenario.h"
 #include "store/link_tables.h"
 
 namespace canje::reconciliation {
@@ -26,11 +25,7 @@ class LinkerTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(store_.ok()) << store_.error();
-    const std::filesystem::path lists = store_.dir() / "cecot-2025";
-    // A fifth of the natural size: enough for the engine to learn, small enough for a unit test.
-    Status written = scenario::WriteScenario({"cecot-2025", 1, 170}, lists);
-    ASSERT_TRUE(written.ok()) << written.ToString();
-    Status loaded = registry::LoadScenario(store_.admin(), lists);
+    Status loaded = LoadCecotFifth(store_);
     ASSERT_TRUE(loaded.ok()) << loaded.ToString();
   }
 

@@ -48,6 +48,7 @@ OrphanCandidates ClosestRosterCandidates(const TrainedLinkage& trained,
     const std::vector<uint32_t>* candidates =
         holder.empty() ? &all_roster_rows : (rows == roster_rows.end() ? nullptr : &rows->second);
     ++result.orphans;
+    result.closeness.push_back({row, std::nullopt});
     if (candidates == nullptr || candidates->empty()) continue;
     orphans.emplace_back(row, candidates);
     comparisons += candidates->size();
@@ -56,12 +57,20 @@ OrphanCandidates ClosestRosterCandidates(const TrainedLinkage& trained,
     result.skipped = true;
     return result;
   }
+  std::map<uint32_t, std::optional<double>*> closest;  // orphan row -> its figure
+  for (OrphanCloseness& orphan : result.closeness) closest[orphan.row] = &orphan.probability;
   for (const auto& [row, candidates] : orphans) {
     const store::LinkRecordRow& orphan = trained.RecordAt(row);
+    std::optional<double>& figure = *closest.at(row);
     std::vector<std::pair<double, uint32_t>> scored;  // (probability, roster row), at the floor
     for (uint32_t candidate : *candidates) {
       const double probability = engine.Probability(row, candidate);
       if (probability >= floor) scored.emplace_back(probability, candidate);
+      if (figure && probability <= *figure) continue;
+      const Bytes& fingerprint = trained.RecordAt(candidate).fingerprint;
+      if (!binding.decided.contains(FingerprintPair(orphan.fingerprint, fingerprint))) {
+        figure = probability;
+      }
     }
     std::sort(scored.begin(), scored.end(), std::greater<>());
     int decided = 0;  // the closest candidates already decided (different, or they would be held)

@@ -11,6 +11,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "linkage/linkage_engine.h"
@@ -21,8 +22,17 @@ namespace canje::reconciliation {
 
 inline constexpr int kMaxOrphanCandidates = 3;
 
+// How close one orphan came to its holder's roster: the probability of its closest roster
+// record not decided a different person, at any score (below the floor too); none when the holder
+// has no roster record, every one was decided different, or the search was skipped.
+struct OrphanCloseness {
+  uint32_t row = 0;  // the orphan's table row
+  std::optional<double> probability;
+};
+
 struct OrphanCandidates {
   std::vector<linkage::ScoredPair> pairs;  // (orphan row, roster row, probability)
+  std::vector<OrphanCloseness> closeness;  // one per orphan, in row order
   int64_t orphans = 0;                     // records on no roster of their holder
   bool skipped = false;                    // too many comparisons
 };

@@ -1,5 +1,6 @@
 #include "reconciliation/statuses.h"
 
+#include <algorithm>
 #include <set>
 
 #include "registry/list_kinds.h"
@@ -7,7 +8,8 @@
 namespace canje::reconciliation {
 ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
                                    const std::vector<store::LinkRecordRow>& records,
-                                   const std::vector<store::ReviewQueueRow>& queue) {
+                                   const std::vector<store::ReviewQueueRow>& queue,
+                                   const std::vector<store::OrphanClosenessRow>& closeness) {
   ReconciliationStatus result;
   result.review_queue = static_cast<int64_t>(queue.size());
   const ListVersions versions = CurrentListVersions(lists);
@@ -20,6 +22,8 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
     in_review.insert(pair.left_record);
     in_review.insert(pair.right_record);
   }
+  std::map<int64_t, std::optional<double>> closest_of;  // orphan record -> its figure
+  for (const store::OrphanClosenessRow& row : closeness) closest_of[row.record_id] = row.probability;
   // Per person: the roster status by holder (current rosters only).
   std::map<std::pair<int64_t, std::string>, std::string> roster_status;  // (person, holder)
   std::map<int64_t, std::set<std::string>> holders_of;                   // person -> holders
@@ -90,6 +94,12 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
         entry.status = "held";
       } else {
         entry.status = "not_on_roster";
+        for (int64_t record : entry.records) {
+          auto figure = closest_of.find(record);
+          if (figure == closest_of.end() || !figure->second) continue;
+          entry.closest_roster_probability =
+              std::max(entry.closest_roster_probability.value_or(0), *figure->second);
+        }
       }
       if (!entry.holder.empty()) {
         PartyStatusCounts& party = party_counts[entry.holder];
@@ -121,7 +131,8 @@ Result<ReconciliationStatus> ReadStatus(instance::Instance& instance) {
     return Status::Ok();
   }));
   CANJE_ASSIGN_OR_RETURN(auto queue, store::ReviewQueue(store));
-  return ComputeStatus(lists, records, queue);
+  CANJE_ASSIGN_OR_RETURN(auto closeness, store::OrphanCloseness(store));
+  return ComputeStatus(lists, records, queue, closeness);
 }
 
 }  // namespace canje::reconciliation

@@ -15,15 +15,21 @@
 //   not_on_roster    on no current roster of H: a possible enforced disappearance.
 // The first that applies is the status. For an entry of a custody roster: its reported status
 // (held, released, dead, unknown) or needs_review.
+// A not_on_roster entry also says how sure that is: the probability of the closest roster record
+// the latest `canje link` found for its records (the highest, for a person listed twice), or
+// none when the holder had no roster record to compare, the search was skipped, or the entry's
+// records are newer than that run (store/orphan_tables.h). Never which roster record it was.
 #pragma once
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "reconciliation/link_input.h"
 #include "store/link_tables.h"
+#include "store/orphan_tables.h"
 #include "store/store.h"
 
 namespace canje::reconciliation {
@@ -35,6 +41,7 @@ struct ListEntry {
   std::string holder;            // the party said to hold them (rosters: the list's party)
   std::string status;
   bool erased = false;
+  std::optional<double> closest_roster_probability;  // not_on_roster only (above)
   bool listed_twice() const { return records.size() > 1; }
 };
 
@@ -62,10 +69,11 @@ struct ReconciliationStatus {
   int64_t review_queue = 0;
 };
 
-// `records` in id order, with their current links.
+// `records` in id order, with their current links; `closeness` as the latest link run kept it.
 ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
                                    const std::vector<store::LinkRecordRow>& records,
-                                   const std::vector<store::ReviewQueueRow>& queue);
+                                   const std::vector<store::ReviewQueueRow>& queue,
+                                   const std::vector<store::OrphanClosenessRow>& closeness = {});
 
 // Reads what ComputeStatus needs from the store. Any role that may read the registry.
 Result<ReconciliationStatus> ReadStatus(instance::Instance& instance);

@@ -609,6 +609,18 @@ constexpr std::string_view kVersion18 = R"sql(
 ALTER TABLE execution_reported_counts ADD COLUMN stage INTEGER NOT NULL DEFAULT 0;
 )sql";
 
+// Schema 19: how close each claimed or documented record left off its holder's roster came to
+// that roster at the latest `canje link` (store/orphan_tables.h): the closest roster record's
+// probability as decimal text (NULL: no roster record to compare, or the search skipped), never
+// that record's id. IF NOT EXISTS, as for schema 17.
+constexpr std::string_view kVersion19 = R"sql(
+CREATE TABLE IF NOT EXISTS orphan_closeness (
+  record_id INTEGER PRIMARY KEY REFERENCES list_records(id),
+  probability TEXT,
+  search_skipped INTEGER NOT NULL
+);
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -686,6 +698,9 @@ const std::vector<Migration>& AllMigrations() {
        kVersion17},
       {18, "a party's count of one stage: reported counts name the stage they count (0: the "
            "whole exchange)", kVersion18},
+      {19, "how sure \"not on roster\" is: for each record the latest `canje link` left off its "
+           "holder's roster, the probability of the closest roster record (not which one)",
+       kVersion19},
   };
   return kMigrations;
 }

@@ -82,6 +82,8 @@ constexpr CopiedTableSpec kCopiedTables[] = {
     // Schema version 17 (store/stage_tables.h): the stages of an exchange's execution.
     {"execution_stages", "exchange_id, number"},
     {"execution_stage_persons", "exchange_id, person_id"},
+    // Schema version 19 (store/orphan_tables.h): how close orphans came to their holder's roster.
+    {"orphan_closeness", "record_id"},
 };
 
 enum class ValueKind { kInt, kText, kBlob };

@@ -52,7 +52,10 @@ json ListEntryJson(const reconciliation::ListEntry& entry) {
           {"holder", entry.holder},
           {"status", entry.status},
           {"listed_twice", entry.listed_twice()},
-          {"erased", entry.erased}};
+          {"erased", entry.erased},
+          {"closest_roster_probability", entry.closest_roster_probability
+                                             ? json(*entry.closest_roster_probability)
+                                             : json(nullptr)}};
 }
 
 }  // namespace canje::wire

@@ -18,7 +18,9 @@ bool WantedList(const store::ListRow& row, const std::string& party, int64_t lis
 // party and/or list (empty / 0: all). Counts only: no person is named.
 nlohmann::json ReconciliationCountsJson(const reconciliation::ReconciliationStatus& status,
                                         const std::string& party, int64_t list_id);
-// {"list", "person", "records", "holder", "status", "listed_twice", "erased"}
+// {"list", "person", "records", "holder", "status", "listed_twice", "erased",
+//  "closest_roster_probability"} (a number for a not_on_roster entry whose holder's roster the
+// latest link run searched, else null: reconciliation/statuses.h)
 nlohmann::json ListEntryJson(const reconciliation::ListEntry& entry);
 
 }  // namespace canje::wire

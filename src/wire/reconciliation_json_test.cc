@@ -43,6 +43,12 @@ TEST(ReconciliationJsonTest, ListEntry) {
   EXPECT_TRUE(MatchesGolden(ListEntryJson(entry), "reconciliation_list_entry"));
 }
 
+// A person on no roster of the holder says how close its closest roster record came.
+TEST(ReconciliationJsonTest, ListEntryNotOnRosterWithItsClosestRosterProbability) {
+  reconciliation::ListEntry entry{3, 7, {21}, "AAA", "not_on_roster", false, 0.000375};
+  EXPECT_TRUE(MatchesGolden(ListEntryJson(entry), "reconciliation_list_entry_not_on_roster"));
+}
+
 // The comparison fails on any difference, naming the shape and showing the changed lines.
 TEST(GoldenTest, AMappingThatDiffersFailsWithALineDiff) {
   if (std::getenv("CANJE_UPDATE_GOLDEN") != nullptr) GTEST_SKIP() << "writing expected files";
