@@ -15,7 +15,7 @@ RowColumn<OrphanClosenessRow> ProbabilityOrNull(std::string_view name) {
       },
       [](const OrphanClosenessRow& row, SqlStatement& s, int i) {
         if (row.probability) {
-          s.BindText(i, DecimalText(*row.probability));
+          s.BindText(i, ExactNumberText(*row.probability));
         } else {
           s.BindNull(i);
         }
