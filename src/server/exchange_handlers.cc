@@ -39,6 +39,8 @@ Result<Reply> ExchangeChangeReply(ApiCall& call, int64_t exchange_id, int64_t ex
 
 // What every change of an exchange reads first: the exchange of the path, the revision that
 // If-Match names, and the body with its accepted members.
+// Its members are read one by one, not through a structured binding: clang refuses a binding
+// captured by a lambda.
 struct ExchangeChange {
   int64_t id = 0;
   int64_t expected = 0;
@@ -86,7 +88,9 @@ Result<Reply> PostExchange(ApiCall& call) {
 
 Result<Reply> PostExchangeParty(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(ExchangeChange request, ExchangeChangeOf(call, {"party", "bloc"}));
-  const auto& [id, expected, body] = request;
+  const int64_t id = request.id;
+  const int64_t expected = request.expected;
+  const json& body = request.body;
   CANJE_ASSIGN_OR_RETURN(std::string party, TextMember(call, body, "party", true));
   CANJE_ASSIGN_OR_RETURN(std::string bloc, TextMember(call, body, "bloc", true));
   Status added = negotiation::AddExchangeParty(call.instance, id, party, bloc, expected);
@@ -96,7 +100,9 @@ Result<Reply> PostExchangeParty(ApiCall& call) {
 
 Result<Reply> PostExchangeRule(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(ExchangeChange request, ExchangeChangeOf(call, {"bloc", "rule", "ratio"}));
-  const auto& [id, expected, body] = request;
+  const int64_t id = request.id;
+  const int64_t expected = request.expected;
+  const json& body = request.body;
   CANJE_ASSIGN_OR_RETURN(std::string bloc, TextMember(call, body, "bloc", true));
   CANJE_ASSIGN_OR_RETURN(std::string kind, TextMember(call, body, "rule", true));
   solver::Rule rule;
@@ -113,7 +119,9 @@ Result<Reply> PostExchangeRule(ApiCall& call) {
 Result<Reply> PostExchangeCaps(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(ExchangeChange request,
                          ExchangeChangeOf(call, {"max_size", "max_parties", "objective"}));
-  const auto& [id, expected, body] = request;
+  const int64_t id = request.id;
+  const int64_t expected = request.expected;
+  const json& body = request.body;
   negotiation::ExchangeCapsChange change;
   for (const auto& [name, cap] :
        {std::pair{"max_size", &change.max_size}, std::pair{"max_parties", &change.max_parties}}) {
@@ -138,7 +146,9 @@ Result<Reply> PostExchangeClaims(ApiCall& call) {
       ExchangeChange request,
       ExchangeChangeOf(call, {"by", "person", "list", "where", "value", "priority", "destination",
                               "unconditional", "replace"}));
-  const auto& [id, expected, body] = request;
+  const int64_t id = request.id;
+  const int64_t expected = request.expected;
+  const json& body = request.body;
   negotiation::NewClaim claim;
   CANJE_ASSIGN_OR_RETURN(claim.claimant, TextMember(call, body, "by", true));
   CANJE_ASSIGN_OR_RETURN(claim.destination, TextMember(call, body, "destination", false));
@@ -171,7 +181,9 @@ Result<Reply> PostExchangeClaims(ApiCall& call) {
 Result<Reply> PostExchangeCosts(ApiCall& call) {
   CANJE_ASSIGN_OR_RETURN(ExchangeChange request,
                          ExchangeChangeOf(call, {"by", "person", "list", "cost"}));
-  const auto& [id, expected, body] = request;
+  const int64_t id = request.id;
+  const int64_t expected = request.expected;
+  const json& body = request.body;
   CANJE_ASSIGN_OR_RETURN(std::string holder, TextMember(call, body, "by", true));
   CANJE_ASSIGN_OR_RETURN(std::optional<double> given_cost, NumberMember(call, body, "cost"));
   if (!given_cost) return call.AtPointer(Status::Usage("\"cost\" is required"), "/cost");
