@@ -14,6 +14,8 @@
 
 #include <sqlite3.h>
 
+#include "store/sqlite/sqlite_bulk_load.h"
+
 namespace canje::store {
 
 Status SqliteStatus(sqlite3* db, int code, std::string_view what) {
@@ -191,6 +193,11 @@ Result<std::unique_ptr<SqliteConnection>> SqliteConnection::Open(const SqliteOpt
   return connection;
 }
 
+SqliteConnection::SqliteConnection(sqlite3* db, std::shared_ptr<SqliteStatementCache> statements)
+    : db_(db),
+      statements_(std::move(statements)),
+      deferred_indexes_(std::make_shared<SqliteDeferredIndexes>()) {}
+
 SqliteConnection::~SqliteConnection() {
   statements_->Close();
   sqlite3_close_v2(db_);  // statements still in use keep the handle until they are returned
@@ -222,6 +229,19 @@ Result<std::unique_ptr<SqlStatement>> SqliteConnection::Prepare(std::string_view
       new SqliteStatement(db_, statement, statements_, std::move(text)));
 }
 
+Result<std::unique_ptr<SqlStatement>> SqliteConnection::PrepareBulkInsert(
+    const BulkInsert& insert) {
+  CANJE_ASSIGN_OR_RETURN(std::unique_ptr<SqlStatement> statement, Prepare(insert.Sql()));
+  if (insert.skip_existing) return statement;  // its unique key is needed row by row
+  CANJE_ASSIGN_OR_RETURN(std::unique_ptr<SqlStatement> count,
+                         Prepare("SELECT coalesce(max(rowid), 0) FROM " + insert.table));
+  CANJE_ASSIGN_OR_RETURN(bool row, count->Step());
+  int64_t rows_before = row ? count->Int(0) : 0;
+  count->Reset();
+  return NewSqliteBulkInsert(std::move(statement), db_, insert.table, rows_before,
+                             deferred_indexes_);
+}
+
 Status SqliteConnection::RunOne(std::string_view sql) {
   CANJE_ASSIGN_OR_RETURN(std::unique_ptr<SqlStatement> statement, Prepare(sql));
   return statement->Step().status();
@@ -229,8 +249,12 @@ Status SqliteConnection::RunOne(std::string_view sql) {
 
 Status SqliteConnection::BeginWrite() { return RunOne("BEGIN IMMEDIATE"); }
 Status SqliteConnection::BeginRead() { return RunOne("BEGIN DEFERRED"); }
-Status SqliteConnection::Commit() { return RunOne("COMMIT"); }
+Status SqliteConnection::Commit() {
+  CANJE_RETURN_IF_ERROR(deferred_indexes_->Rebuild(db_));
+  return RunOne("COMMIT");
+}
 Status SqliteConnection::Rollback() {
+  deferred_indexes_->Forget();
   if (sqlite3_get_autocommit(db_)) return Status::Ok();
   return RunOne("ROLLBACK");
 }

@@ -14,6 +14,7 @@ struct sqlite3;
 
 namespace canje::store {
 class SqliteStatementCache;
+class SqliteDeferredIndexes;
 }
 
 namespace canje::store {
@@ -33,6 +34,9 @@ class SqliteConnection : public SqlConnection {
   Dialect dialect() const override { return Dialect::kSqlite; }
   Status Execute(std::string_view sql) override;
   Result<std::unique_ptr<SqlStatement>> Prepare(std::string_view sql) override;
+  // Row at a time; a large import builds the table's indexes after its rows
+  // (sqlite_bulk_load.h).
+  Result<std::unique_ptr<SqlStatement>> PrepareBulkInsert(const BulkInsert& insert) override;
   Status BeginWrite() override;
   Status BeginRead() override;
   Status Commit() override;
@@ -42,14 +46,15 @@ class SqliteConnection : public SqlConnection {
   sqlite3* handle() { return db_; }
 
  private:
-  SqliteConnection(sqlite3* db, std::shared_ptr<SqliteStatementCache> statements)
-      : db_(db), statements_(std::move(statements)) {}
+  SqliteConnection(sqlite3* db, std::shared_ptr<SqliteStatementCache> statements);
   // Prepares (or reuses) and steps one statement that returns no rows.
   Status RunOne(std::string_view sql);
 
   sqlite3* db_;
   // Shared with the statements handed out, which return to it (or are finalized after Close).
   std::shared_ptr<SqliteStatementCache> statements_;
+  // The indexes the open write transaction's bulk inserts dropped, created again at Commit.
+  std::shared_ptr<SqliteDeferredIndexes> deferred_indexes_;
 };
 
 // Maps an SQLite result code to a Status: busy/locked → kUnavailable, the rest kInternal.
