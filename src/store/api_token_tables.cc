@@ -26,10 +26,7 @@ Result<int64_t> AddApiToken(WriteTransaction& transaction, const ApiTokenRow& to
   if (existing)
     return Status::Conflict("this token is already stored (token " + std::to_string(existing->id) +
                             ")");
-  ApiTokenRow inserted = token;
-  CANJE_ASSIGN_OR_RETURN(inserted.id, NextRowId(transaction.store().connection(), "api_tokens"));
-  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kApiTokenTable, inserted));
-  return inserted.id;
+  return InsertWithNextId(transaction, kApiTokenTable, token);
 }
 
 Status RevokeApiToken(WriteTransaction& transaction, int64_t id) {

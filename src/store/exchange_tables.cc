@@ -63,10 +63,7 @@ const RowTable<CostRow> kExchangeReleaseCostTable{
 }  // namespace
 
 Result<int64_t> AddExchange(WriteTransaction& transaction, const ExchangeRow& exchange) {
-  ExchangeRow inserted = exchange;
-  CANJE_ASSIGN_OR_RETURN(inserted.id, NextRowId(transaction.store().connection(), "exchanges"));
-  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kExchangeTable, inserted));
-  return inserted.id;
+  return InsertWithNextId(transaction, kExchangeTable, exchange);
 }
 
 Status SetExchangeCaps(WriteTransaction& transaction, const ExchangeRow& exchange) {
@@ -117,11 +114,7 @@ Result<std::vector<ExchangePartyRow>> ExchangeParties(Store& store, int64_t exch
 }
 
 Result<int64_t> AddClaim(WriteTransaction& transaction, const ClaimRow& claim) {
-  ClaimRow inserted = claim;
-  CANJE_ASSIGN_OR_RETURN(inserted.id,
-                         NextRowId(transaction.store().connection(), "exchange_claims"));
-  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kExchangeClaimTable, inserted));
-  return inserted.id;
+  return InsertWithNextId(transaction, kExchangeClaimTable, claim);
 }
 
 Status UpdateClaim(WriteTransaction& transaction, const ClaimRow& claim) {

@@ -149,11 +149,7 @@ Result<int64_t> NextReportedCountId(WriteTransaction& transaction) {
 
 Result<int64_t> AddReportedCount(WriteTransaction& transaction, const ReportedCountRow& row) {
   CANJE_RETURN_IF_ERROR(RequireSealed(row.note, row.note_sealed, "a reported count's note"));
-  ReportedCountRow inserted = row;
-  CANJE_ASSIGN_OR_RETURN(inserted.id,
-                         NextRowId(transaction.store().connection(), "execution_reported_counts"));
-  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kReportedCountTable, inserted));
-  return inserted.id;
+  return InsertWithNextId(transaction, kReportedCountTable, row);
 }
 
 Result<std::vector<ReportedCountRow>> ReportedCountsOf(Store& store, int64_t exchange_id) {

@@ -87,19 +87,17 @@ Result<int64_t> AddHold(WriteTransaction& transaction, const HoldRow& hold) {
   CANJE_RETURN_IF_ERROR(RequireSealed(hold.reference, hold.reference_sealed, "a hold's reference"));
   CANJE_RETURN_IF_ERROR(
       RequireSealed(hold.lift_reason, hold.lift_reason_sealed, "a hold's lift reason"));
-  HoldRow inserted = hold;
-  CANJE_ASSIGN_OR_RETURN(inserted.id, NextRowId(db, "legal_holds"));
-  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kHoldTable, inserted));
+  CANJE_ASSIGN_OR_RETURN(int64_t id, InsertWithNextId(transaction, kHoldTable, hold));
   std::vector<int64_t> persons = hold.persons;
   std::sort(persons.begin(), persons.end());
   persons.erase(std::unique(persons.begin(), persons.end()), persons.end());
   CANJE_RETURN_IF_ERROR(
       ExecuteEach(db, "INSERT INTO legal_hold_persons(hold_id, person_id) VALUES(?, ?)", persons,
                   [&](SqlStatement& s, int64_t person) {
-                    s.BindInt(1, inserted.id);
+                    s.BindInt(1, id);
                     s.BindInt(2, person);
                   }));
-  return inserted.id;
+  return id;
 }
 
 Status LiftHold(WriteTransaction& transaction, int64_t id, std::string_view lifted_on,
@@ -140,13 +138,9 @@ Result<std::optional<HoldRow>> FindHold(Store& store, int64_t id) {
 }
 
 Result<int64_t> AddLegalAct(WriteTransaction& transaction, const LegalActRow& act) {
-  SqlConnection& db = transaction.store().connection();
   CANJE_RETURN_IF_ERROR(RequireSealed(act.authority + act.reference, act.texts_sealed,
                                       "a legal act's authority and reference"));
-  LegalActRow inserted = act;
-  CANJE_ASSIGN_OR_RETURN(inserted.id, NextRowId(db, "legal_acts"));
-  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kLegalActTable, inserted));
-  return inserted.id;
+  return InsertWithNextId(transaction, kLegalActTable, act);
 }
 
 Result<std::vector<LegalActRow>> LegalActs(Store& store, int64_t person_id) {

@@ -113,11 +113,7 @@ Result<std::vector<ReviewDecisionRow>> ReviewDecisions(Store& store) {
 }
 
 Result<int64_t> AddReviewDecision(WriteTransaction& transaction, const ReviewDecisionRow& row) {
-  ReviewDecisionRow inserted = row;
-  CANJE_ASSIGN_OR_RETURN(inserted.id,
-                         NextRowId(transaction.store().connection(), "review_decisions"));
-  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kReviewDecisionTable, inserted));
-  return inserted.id;
+  return InsertWithNextId(transaction, kReviewDecisionTable, row);
 }
 
 Result<std::vector<ReviewQueueRow>> ReviewQueue(Store& store) {

@@ -725,21 +725,19 @@ Result<int> ReadSchemaVersion(SqlConnection& connection) {
   return std::stoi(*version);
 }
 
-Status ApplyMigrations(SqlConnection& connection) {
-  CANJE_RETURN_IF_ERROR(connection.BeginWrite());
-  Result<int> current = ReadSchemaVersion(connection);
-  if (!current.ok()) {
-    (void)connection.Rollback();
-    return current.status();
-  }
-  if (*current > LatestSchemaVersion()) {
-    (void)connection.Rollback();
-    return Status::Invalid("this store has schema version " + std::to_string(*current) +
+namespace {
+
+// The migrations this store lacks, and on PostgreSQL the statistics turned off, inside the write
+// transaction ApplyMigrations begins and ends.
+Status ApplyMissingMigrations(SqlConnection& connection) {
+  CANJE_ASSIGN_OR_RETURN(int current, ReadSchemaVersion(connection));
+  if (current > LatestSchemaVersion()) {
+    return Status::Invalid("this store has schema version " + std::to_string(current) +
                            ", newer than this canje (" + std::to_string(LatestSchemaVersion()) +
                            "); upgrade canje before opening it");
   }
   for (const Migration& migration : AllMigrations()) {
-    if (migration.version <= *current) continue;
+    if (migration.version <= current) continue;
     Status status = connection.Execute(Translate(migration.sql, connection.dialect()));
     if (status.ok()) {
       status = Execute(connection,
@@ -747,19 +745,20 @@ Status ApplyMigrations(SqlConnection& connection) {
                        "ON CONFLICT(name) DO UPDATE SET value=excluded.value",
                        Params(std::to_string(migration.version)));
     }
-    if (!status.ok()) {
-      (void)connection.Rollback();
-      return status.WithContext("migration " + std::to_string(migration.version));
-    }
+    if (!status.ok()) return status.WithContext("migration " + std::to_string(migration.version));
   }
   if (connection.dialect() == SqlConnection::Dialect::kPostgres) {
     Status status = connection.Execute(kNoStatisticsOnBytes);
-    if (!status.ok()) {
-      (void)connection.Rollback();
-      return status.WithContext("turning off statistics on byte columns");
-    }
+    if (!status.ok()) return status.WithContext("turning off statistics on byte columns");
   }
-  return connection.Commit();
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ApplyMigrations(SqlConnection& connection) {
+  CANJE_RETURN_IF_ERROR(connection.BeginWrite());
+  return connection.EndWrite(ApplyMissingMigrations(connection));
 }
 
 }  // namespace canje::store

@@ -361,6 +361,16 @@ Status InsertRow(WriteTransaction& transaction, const RowTable<Row>& table, cons
                  [&](SqlStatement& s) { table.Bind(s, row, transaction); });
 }
 
+// Inserts `row` under the next id of `table` (NextRowId: max(id) + 1, or 1) in place of the
+// row's own `id`, and returns that id. For the tables whose row struct holds its id as `id`.
+template <typename Row>
+Result<int64_t> InsertWithNextId(WriteTransaction& transaction, const RowTable<Row>& table,
+                                 Row row) {
+  CANJE_ASSIGN_OR_RETURN(row.id, NextRowId(transaction.store().connection(), table.name()));
+  CANJE_RETURN_IF_ERROR(InsertRow(transaction, table, row));
+  return row.id;
+}
+
 // Inserts `rows` (each under `parent`, for a table with a parent column), prepared once.
 template <typename Row>
 Status InsertRows(WriteTransaction& transaction, const RowTable<Row>& table,

@@ -49,10 +49,7 @@ Status PutCredentials(WriteTransaction& transaction, const CredentialsRow& row) 
 }
 
 Result<int64_t> AddSession(WriteTransaction& transaction, const SessionRow& session) {
-  SessionRow inserted = session;
-  CANJE_ASSIGN_OR_RETURN(inserted.id, NextRowId(transaction.store().connection(), "sessions"));
-  CANJE_RETURN_IF_ERROR(InsertRow(transaction, kSessionTable, inserted));
-  return inserted.id;
+  return InsertWithNextId(transaction, kSessionTable, session);
 }
 
 Status EndSession(WriteTransaction& transaction, int64_t id, std::string_view reason) {

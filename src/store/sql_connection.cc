@@ -9,6 +9,16 @@ Status SqlStatement::Run() {
   return stepped.status();
 }
 
+Status SqlConnection::EndWrite(const Status& outcome) {
+  if (!outcome.ok()) {
+    (void)Rollback();
+    return outcome;
+  }
+  Status committed = Commit();
+  if (!committed.ok()) (void)Rollback();
+  return committed;
+}
+
 std::string BulkInsert::Sql() const {
   std::string names;
   std::string placeholders;

@@ -163,13 +163,7 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreLocation& location) {
 
 Status Store::Finish(WriteTransaction& transaction, const Status& status) {
   transaction.statements_.clear();
-  if (!status.ok()) {
-    (void)connection_->Rollback();
-    return status;
-  }
-  Status committed = connection_->Commit();
-  if (!committed.ok()) (void)connection_->Rollback();
-  return committed;
+  return connection_->EndWrite(status);
 }
 
 Status Store::MigrateData(const std::function<Status(WriteTransaction&)>& change) {
@@ -545,10 +539,7 @@ Status WriteTransaction::AddParty(const PartyRow& party) {
 Status WriteTransaction::AddUser(const UserRow& user) { return InsertRow(*this, kUserTable, user); }
 
 Result<int64_t> WriteTransaction::AddList(const ListRow& list) {
-  ListRow inserted = list;
-  CANJE_ASSIGN_OR_RETURN(inserted.id, NextRowId(*store_.connection_, "lists"));
-  CANJE_RETURN_IF_ERROR(InsertRow(*this, kListTable, inserted));
-  return inserted.id;
+  return InsertWithNextId(*this, kListTable, list);
 }
 
 Status WriteTransaction::SetListCounts(int64_t list_id, int64_t record_count,

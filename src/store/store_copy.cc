@@ -229,11 +229,7 @@ Result<CopyReport> CopyStore(Store& from, Store& to) {
   }
   if (status.ok()) status = SameLog(from, to, report);
   (void)source.Rollback();
-  if (!status.ok()) {
-    (void)destination.Rollback();
-    return status;
-  }
-  CANJE_RETURN_IF_ERROR(destination.Commit());
+  CANJE_RETURN_IF_ERROR(destination.EndWrite(status));
   return report;
 }
 

@@ -95,13 +95,7 @@ Status StoreReceivedCosignature(Store& store, int64_t size, std::string_view key
                    "added_at = excluded.added_at",
                    Params(size, key_name, line, NowRfc3339()));
   }();
-  if (!status.ok()) {
-    (void)db.Rollback();
-    return status;
-  }
-  Status committed = db.Commit();
-  if (!committed.ok()) (void)db.Rollback();
-  return committed;
+  return db.EndWrite(status);
 }
 
 Status PutWitnessPolicy(WriteTransaction& transaction, const WitnessPolicyRow& policy) {
