@@ -3,6 +3,7 @@
 #include "core/encoding.h"
 #include "negotiation/exchange.h"
 #include "negotiation/proposal_actions.h"
+#include "wire/json_values.h"
 #include "wire/witness_json.h"
 
 namespace canje::wire {
@@ -19,14 +20,11 @@ json ExchangeStateJson(const store::ExchangeStateRow& row,
            {"changed_at", row.changed_at},
            {"changed_by", row.changed_by}};
   if (finality != nullptr) {
-    out["witness_policy"] =
-        finality->policy ? WitnessPolicyJson(*finality->policy) : json(nullptr);
+    out["witness_policy"] = OrNull(finality->policy, WitnessPolicyJson);
     out["agreement_final"] = finality->agreement && finality->agreement->final;
     out["completion_final"] = finality->completion && finality->completion->final;
-    out["agreement_finality"] =
-        finality->agreement ? FinalityJson(*finality->agreement) : json(nullptr);
-    out["completion_finality"] =
-        finality->completion ? FinalityJson(*finality->completion) : json(nullptr);
+    out["agreement_finality"] = OrNull(finality->agreement, FinalityJson);
+    out["completion_finality"] = OrNull(finality->completion, FinalityJson);
   }
   return out;
 }

@@ -5,6 +5,7 @@
 #include "instance/ids.h"
 #include "solver/instance_json.h"
 #include "solver/solution_json.h"
+#include "wire/json_values.h"
 
 namespace canje::wire {
 
@@ -62,17 +63,7 @@ json ExchangeParticipantJson(int64_t exchange, std::string_view role, const std:
           {"change", added ? "added" : "removed"}};
 }
 
-json CapJson(const std::optional<int64_t>& cap) { return cap ? json(*cap) : json(nullptr); }
-
-namespace {
-
-json PersonIdsJson(const std::vector<int64_t>& persons) {
-  json ids = json::array();
-  for (int64_t person : persons) ids.push_back(instance::PersonId(person));
-  return ids;
-}
-
-}  // namespace
+json CapJson(const std::optional<int64_t>& cap) { return OrNull(cap); }
 
 json ExchangeCreatedJson(int64_t exchange, const negotiation::NewExchange& created) {
   json out = {{"id", negotiation::ExchangeId(exchange)},

@@ -3,6 +3,7 @@
 #include "instance/ids.h"
 #include "negotiation/exchange.h"
 #include "negotiation/proposal_actions.h"
+#include "wire/json_values.h"
 
 namespace canje::wire {
 
@@ -149,9 +150,9 @@ std::vector<int64_t> PersonsOf(const negotiation::ExchangeReconciliation& reconc
 }
 
 json RecordedPersonsJson(int64_t exchange, int64_t recorded, const std::vector<int64_t>& persons) {
-  json ids = json::array();
-  for (int64_t person : persons) ids.push_back(instance::PersonId(person));
-  return {{"exchange", negotiation::ExchangeId(exchange)}, {"recorded", recorded}, {"persons", ids}};
+  return {{"exchange", negotiation::ExchangeId(exchange)},
+          {"recorded", recorded},
+          {"persons", PersonIdsJson(persons)}};
 }
 
 json CountReportedJson(int64_t exchange, int64_t report_id,

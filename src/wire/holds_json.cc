@@ -3,6 +3,7 @@
 #include "instance/ids.h"
 #include "negotiation/hold_rule_fields.h"
 #include "negotiation/hold_scope.h"
+#include "wire/json_values.h"
 
 namespace canje::wire {
 
@@ -16,9 +17,7 @@ json HoldScopeJson(const store::HoldRow& hold) {
   json scope;
   if (!negotiation::HoldHasRule(hold)) {
     // Listed persons (only those the reader may see; covered_hidden counts the others).
-    json persons = json::array();
-    for (int64_t id : hold.persons) persons.push_back(instance::PersonId(id));
-    scope["persons"] = persons;
+    scope["persons"] = PersonIdsJson(hold.persons);
   } else {
     json rule = json::object();  // every field (negotiation/hold_rule_fields.h)
     for (const negotiation::HoldRuleField& field : negotiation::HoldRuleFields()) {
@@ -46,9 +45,7 @@ json HoldJson(const negotiation::HoldView& view, bool with_covered) {
               {"created_at", hold.created_at},
               {"created_by", hold.created_by}};
   if (with_covered) {
-    json covered = json::array();
-    for (int64_t id : view.covered) covered.push_back(instance::PersonId(id));
-    out["covered"] = covered;
+    out["covered"] = PersonIdsJson(view.covered);
     out["covered_hidden"] = view.covered_hidden;
   }
   return out;

@@ -3,6 +3,7 @@
 #include "reconciliation/status_people.h"
 
 #include "instance/ids.h"
+#include "wire/json_values.h"
 
 namespace canje::wire {
 
@@ -35,27 +36,21 @@ json ReconciliationCountsJson(const reconciliation::ReconciliationStatus& status
                        {"claimed_or_documented", counts.claimed_or_documented},
                        {"by_status", counts.by_status}});
   }
-  json superseded = json::array();
-  for (int64_t id : status.superseded_lists) superseded.push_back(instance::ListId(id));
   return {{"lists", lists},
           {"parties", parties},
           {"review_queue", status.review_queue},
-          {"superseded_lists", superseded}};
+          {"superseded_lists", IdsJson(status.superseded_lists, instance::ListId)}};
 }
 
 json ListEntryJson(const reconciliation::ListEntry& entry) {
-  json records = json::array();
-  for (int64_t record : entry.records) records.push_back(instance::RecordId(record));
   return {{"list", instance::ListId(entry.list_id)},
           {"person", instance::PersonId(entry.person_id)},
-          {"records", records},
+          {"records", IdsJson(entry.records, instance::RecordId)},
           {"holder", entry.holder},
           {"status", entry.status},
           {"listed_twice", entry.listed_twice()},
           {"erased", entry.erased},
-          {"closest_roster_probability", entry.closest_roster_probability
-                                             ? json(*entry.closest_roster_probability)
-                                             : json(nullptr)}};
+          {"closest_roster_probability", OrNull(entry.closest_roster_probability)}};
 }
 
 }  // namespace canje::wire

@@ -4,6 +4,7 @@
 #include "registry/enumerated_fields.h"
 #include "registry/person_fields.h"
 #include "wire/instance_json.h"
+#include "wire/json_values.h"
 #include "wire/reconciliation_json.h"
 
 namespace canje::wire {
@@ -32,8 +33,7 @@ json CustodyJson(const store::CustodyRow& custody) {
               {"legal_basis", custody.legal_basis},
               {"charge_status", custody.charge_status},
               {"status", custody.status}};
-  out["evidence_disclosed"] =
-      custody.evidence_disclosed ? json(*custody.evidence_disclosed) : json(nullptr);
+  out["evidence_disclosed"] = OrNull(custody.evidence_disclosed);
   if (custody.list_id != 0) out["list"] = instance::ListId(custody.list_id);
   return out;
 }
@@ -54,7 +54,7 @@ json PersonJson(const registry::PersonEntry& person) {
   out["patronymic"] = record.name.patronymic;
   out["aliases"] = record.aliases;
   out["sex"] = std::string(registry::SexName(record.sex));
-  out["date_of_birth"] = record.date_of_birth ? json(record.date_of_birth->ToIso()) : json(nullptr);
+  out["date_of_birth"] = OrNull(record.date_of_birth, &registry::PartialDate::ToIso);
   out["nationalities"] = record.nationalities;
   out["categories"] = record.categories;
   json documents = json::array();
@@ -72,8 +72,7 @@ json PersonJson(const registry::PersonEntry& person) {
     if (text.on_person_page) out[std::string(CanonicalColumnName(text.column))] = text.of(record);
   }
   out["ihl_status"] = std::string(registry::IhlStatusName(record.ihl_status));
-  out["date_of_capture"] =
-      record.date_of_capture ? json(record.date_of_capture->ToIso()) : json(nullptr);
+  out["date_of_capture"] = OrNull(record.date_of_capture, &registry::PartialDate::ToIso);
   return out;
 }
 
