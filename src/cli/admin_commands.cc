@@ -2,9 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/list_output.h"
 #include "cli/open_instance.h"
-#include "cli/table.h"
-#include "core/json_array.h"
 #include "instance/instance.h"
 #include "instance/parties_and_users.h"
 #include "wire/instance_json.h"
@@ -64,33 +63,29 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
       ->required()
       ->check(CLI::IsMember({"admin", "mediator", "negotiator", "verifier", "observer"}));
   add->callback([&context, options] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    Status status = instance::AddUser(**opened, *options);
-    if (status.ok() && !context.global.json) {
-      context.out << "Added user " << options->name << " (" << options->role << ", "
-                  << options->party << ")\n";
-    } else if (status.ok()) {
-      context.out << wire::UserJson(*options).dump(2) << '\n';
-    }
-    context.Finish(status);
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_RETURN_IF_ERROR(instance::AddUser(opened, *options));
+      if (context.global.json) {
+        context.out << wire::UserJson(*options).dump(2) << '\n';
+      } else {
+        context.out << "Added user " << options->name << " (" << options->role << ", "
+                    << options->party << ")\n";
+      }
+      return Status::Ok();
+    });
   });
   auto* list = user->add_subcommand("list", "List users");
   list->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto users = instance::ReadUsers(**opened);
-    if (!users.ok()) return context.Finish(users.status());
-    if (context.global.json) {
-      const nlohmann::json out =
-          JsonArrayOf(*users, [&](const auto& row) { return wire::UserJson(row); });
-      context.out << out.dump(2) << '\n';
-    } else {
-      Table table({"NAME", "PARTY", "ROLE", "CREATED"});
-      for (const auto& row : *users) table.AddRow({row.name, row.party, row.role, row.created_at});
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto users, instance::ReadUsers(opened));
+      PrintRows(
+          context, users, [](const auto& row) { return wire::UserJson(row); },
+          {"NAME", "PARTY", "ROLE", "CREATED"},
+          [](const auto& row) -> TableCells {
+            return {row.name, row.party, row.role, row.created_at};
+          });
+      return Status::Ok();
+    });
   });
 }
 
@@ -107,35 +102,29 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
       ->capture_default_str()
       ->check(CLI::IsMember({"state", "intermediary", "organisation"}));
   add->callback([&context, options] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    Status status = instance::AddParty(**opened, *options);
-    if (status.ok()) {
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_RETURN_IF_ERROR(instance::AddParty(opened, *options));
       if (context.global.json) {
         context.out << wire::PartyJson(*options).dump(2) << '\n';
       } else {
         context.out << "Added party " << options->code << " (" << options->name << ", "
                     << options->kind << ")\n";
       }
-    }
-    context.Finish(status);
+      return Status::Ok();
+    });
   });
   auto* list = party->add_subcommand("list", "List parties");
   list->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto parties = instance::ReadParties(**opened);
-    if (!parties.ok()) return context.Finish(parties.status());
-    if (context.global.json) {
-      const nlohmann::json out =
-          JsonArrayOf(*parties, [&](const auto& row) { return wire::PartyJson(row); });
-      context.out << out.dump(2) << '\n';
-    } else {
-      Table table({"CODE", "NAME", "KIND"});
-      for (const auto& row : *parties) table.AddRow({row.code, row.name, row.kind});
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto parties, instance::ReadParties(opened));
+      PrintRows(
+          context, parties, [](const auto& row) { return wire::PartyJson(row); },
+          {"CODE", "NAME", "KIND"},
+          [](const auto& row) -> TableCells {
+            return {row.code, row.name, row.kind};
+          });
+      return Status::Ok();
+    });
   });
 }
 
