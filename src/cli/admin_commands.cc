@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/change_output.h"
 #include "cli/list_output.h"
 #include "cli/open_instance.h"
 #include "instance/instance.h"
@@ -65,12 +66,8 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
   add->callback([&context, options] {
     FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
       CANJE_RETURN_IF_ERROR(instance::AddUser(opened, *options));
-      if (context.global.json) {
-        context.out << wire::UserJson(*options).dump(2) << '\n';
-      } else {
-        context.out << "Added user " << options->name << " (" << options->role << ", "
-                    << options->party << ")\n";
-      }
+      PrintDone(context, wire::UserJson(*options),
+                "Added user " + options->name + " (" + options->role + ", " + options->party + ")");
       return Status::Ok();
     });
   });
@@ -81,8 +78,8 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
       PrintRows(
           context, users, [](const auto& row) { return wire::UserJson(row); },
           {"NAME", "PARTY", "ROLE", "CREATED"},
-          [](const auto& row) -> TableCells {
-            return {row.name, row.party, row.role, row.created_at};
+          [](Table& table, const auto& row) {
+            table.AddRow({row.name, row.party, row.role, row.created_at});
           });
       return Status::Ok();
     });
@@ -104,12 +101,8 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
   add->callback([&context, options] {
     FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
       CANJE_RETURN_IF_ERROR(instance::AddParty(opened, *options));
-      if (context.global.json) {
-        context.out << wire::PartyJson(*options).dump(2) << '\n';
-      } else {
-        context.out << "Added party " << options->code << " (" << options->name << ", "
-                    << options->kind << ")\n";
-      }
+      PrintDone(context, wire::PartyJson(*options),
+                "Added party " + options->code + " (" + options->name + ", " + options->kind + ")");
       return Status::Ok();
     });
   });
@@ -120,8 +113,8 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
       PrintRows(
           context, parties, [](const auto& row) { return wire::PartyJson(row); },
           {"CODE", "NAME", "KIND"},
-          [](const auto& row) -> TableCells {
-            return {row.code, row.name, row.kind};
+          [](Table& table, const auto& row) {
+            table.AddRow({row.code, row.name, row.kind});
           });
       return Status::Ok();
     });

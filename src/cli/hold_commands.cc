@@ -105,15 +105,11 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
       PrintRows(
           context, holds, [](const auto& view) { return wire::HoldListItemJson(view); },
           {"ID", "ISSUER", "REFERENCE", "FROM", "UNTIL", "STATE", "COVERS", "SCOPE"},
-          [](const auto& view) -> TableCells {
-            return {negotiation::HoldId(view.hold.id),
-                    view.hold.issuer,
-                    view.hold.reference,
-                    view.hold.effective_from,
-                    UntilText(view.hold),
-                    view.state,
-                    std::to_string(view.covered.size()),
-                    negotiation::DescribeHoldScope(view.hold)};
+          [](Table& table, const auto& view) {
+            table.AddRow({negotiation::HoldId(view.hold.id), view.hold.issuer, view.hold.reference,
+                          view.hold.effective_from, UntilText(view.hold), view.state,
+                          std::to_string(view.covered.size()),
+                          negotiation::DescribeHoldScope(view.hold)});
           },
           "No legal holds.");
       return Status::Ok();
@@ -202,14 +198,9 @@ void AddLegalActCommands(CLI::App& app, CommandContext& context) {
       PrintRows(
           context, acts, [](const auto& row) { return wire::LegalActJson(row); },
           {"ID", "PERSON", "TYPE", "DATE", "AUTHORITY", "REFERENCE", "STATUS AFTER"},
-          [](const auto& row) -> TableCells {
-            return {negotiation::LegalActId(row.id),
-                    instance::PersonId(row.person_id),
-                    row.type,
-                    row.act_date,
-                    row.authority,
-                    row.reference,
-                    row.status_after};
+          [](Table& table, const auto& row) {
+            table.AddRow({negotiation::LegalActId(row.id), instance::PersonId(row.person_id),
+                          row.type, row.act_date, row.authority, row.reference, row.status_after});
           },
           "No legal acts.");
       return Status::Ok();

@@ -104,17 +104,11 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
           context, interviews, [](const auto& view) { return wire::InterviewJson(view); },
           {"ID", "PERSON", "DESTINATION", "DAY", "IDENTITY", "CONSENT", "FIT", "CURRENT", "BY",
            "NOTE"},
-          [](const auto& view) -> TableCells {
-            return {negotiation::InterviewId(view.id),
-                    instance::PersonId(view.person_id),
-                    view.destination,
-                    view.interviewed_on,
-                    view.identity,
-                    view.consent,
-                    YesNo(view.fit_to_travel),
-                    view.current ? "yes" : "",
-                    view.recorded_by,
-                    view.note ? *view.note : (view.note_erased ? "(erased)" : "")};
+          [](Table& table, const auto& view) {
+            table.AddRow({negotiation::InterviewId(view.id), instance::PersonId(view.person_id),
+                          view.destination, view.interviewed_on, view.identity, view.consent,
+                          YesNo(view.fit_to_travel), view.current ? "yes" : "", view.recorded_by,
+                          view.note ? *view.note : (view.note_erased ? "(erased)" : "")});
           },
           "No interviews.");
       return Status::Ok();
@@ -147,14 +141,14 @@ void AddEligibilityCommand(CLI::App& app, CommandContext& context) {
       PrintRows(
           context, report, [](const auto& entry) { return wire::EligibilityJson(entry); },
           {"PERSON", "SELECTABLE", "HANDOVER", "REASONS"},
-          [](const auto& entry) -> TableCells {
+          [](Table& table, const auto& entry) {
             std::string reasons;
             for (const auto& reason : entry.reasons) {
               if (!reasons.empty()) reasons += "; ";
               reasons += reason.text;
             }
-            return {instance::PersonId(entry.person_id), YesNo(entry.selectable),
-                    YesNo(entry.ready_for_handover), reasons};
+            table.AddRow({instance::PersonId(entry.person_id), YesNo(entry.selectable),
+                          YesNo(entry.ready_for_handover), reasons});
           },
           "No persons.");
       return Status::Ok();

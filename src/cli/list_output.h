@@ -13,16 +13,12 @@
 
 namespace canje::cli {
 
-// One row of a table: its cells, in the order of the headings.
-using TableCells = std::vector<std::string>;
-
 // With --json, prints the array of `to_json(row)` for each of `rows` (core/json_array.h).
-// Else prints a table with `headings` and `to_cells(row)` (a TableCells) for each row; when
-// there are no rows and `if_none` is not empty, prints the line `if_none` in its place.
-template <typename Rows, typename ToJson, typename ToCells>
+// Else prints a table with `headings`, to which `add_row(table, row)` adds each row's cells;
+// when there are no rows and `if_none` is not empty, prints the line `if_none` in its place.
+template <typename Rows, typename ToJson, typename AddRow>
 void PrintRows(CommandContext& context, const Rows& rows, ToJson to_json,
-               std::vector<std::string> headings, ToCells to_cells,
-               const std::string& if_none = "") {
+               std::vector<std::string> headings, AddRow add_row, const std::string& if_none = "") {
   if (context.global.json) {
     context.out << JsonArrayOf(rows, to_json).dump(2) << '\n';
     return;
@@ -32,7 +28,7 @@ void PrintRows(CommandContext& context, const Rows& rows, ToJson to_json,
     return;
   }
   Table table(std::move(headings));
-  for (const auto& row : rows) table.AddRow(to_cells(row));
+  for (const auto& row : rows) add_row(table, row);
   table.Print(context.out);
 }
 

@@ -129,7 +129,7 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
       PrintRows(
           context, events, [](const auto& event) { return wire::LogEventJson(event); },
           {"SEQ", "TIME", "ACTOR", "PARTY", "TYPE", "SUBJECTS"},
-          [](const auto& event) -> TableCells {
+          [](Table& table, const auto& event) {
             std::string subjects;
             for (const auto& subject : event.subjects) {
               subjects += (subjects.empty() ? "" : " ") + subject;
@@ -137,8 +137,8 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
             std::string type = event.type;
             if (event.sealed && type != instance::kSealedAssessmentType) type += " (sealed)";
             if (event.erased) type += " (erased)";
-            return {
-                std::to_string(event.seq), event.time, event.actor, event.party, type, subjects};
+            table.AddRow(
+                {std::to_string(event.seq), event.time, event.actor, event.party, type, subjects});
           });
       return Status::Ok();
     });

@@ -154,15 +154,10 @@ void AddListsCommand(CLI::App& app, CommandContext& context) {
       PrintRows(
           context, lists, [](const auto& list) { return wire::ListJson(list); },
           {"ID", "KIND", "PARTY", "RECORDS", "REJECTED", "SOURCE", "FILE", "IMPORTED"},
-          [](const auto& list) -> TableCells {
-            return {instance::ListId(list.id),
-                    list.kind,
-                    list.party,
-                    std::to_string(list.record_count),
-                    std::to_string(list.rejected_count),
-                    list.source,
-                    list.file_name,
-                    list.imported_at};
+          [](Table& table, const auto& list) {
+            table.AddRow({instance::ListId(list.id), list.kind, list.party,
+                          std::to_string(list.record_count), std::to_string(list.rejected_count),
+                          list.source, list.file_name, list.imported_at});
           });
       return Status::Ok();
     });
