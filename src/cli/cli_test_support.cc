@@ -298,6 +298,26 @@ void MultiUserTest::LoadDemoWithDelegations(const std::vector<UserSpec>& extra) 
   LoadDemoWithUsers(users);
 }
 
+void MultiUserTest::LoadDemoWithRosters(size_t min_roster, size_t min_us,
+                                        const std::vector<UserSpec>& extra) {
+  LoadDemoWithDelegations(extra);
+  if (::testing::Test::HasFatalFailure()) return;
+  roster_ = PersonIds({"--list", "L1"});
+  ASSERT_GE(roster_.size(), min_roster);
+  us_ = PersonIds({"--list", "L2", "--nationality", "USA"});
+  ASSERT_GE(us_.size(), min_us);
+}
+
+void MultiUserTest::TableCecotVersion(const std::string& name, int from_roster) const {
+  CreateCecotExchange(name);
+  std::string csv = "person,from,to\n";
+  for (int i = 0; i < from_roster; ++i) csv += roster_[i] + ",SLV,VEN\n";
+  csv += us_[0] + ",VEN,USA\n" + us_[1] + ",VEN,USA\n";
+  canje_.WriteFile("v1.csv", csv);
+  Ok("med", {"proposal", "create", "X1", "--transfers", "v1.csv"});
+  Ok("med", {"proposal", "table", "V1"});
+}
+
 std::vector<std::string> MultiUserTest::PersonIds(const std::vector<std::string>& filters) const {
   std::vector<std::string> args = {"persons"};
   args.insert(args.end(), filters.begin(), filters.end());

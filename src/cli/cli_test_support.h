@@ -81,6 +81,13 @@ class MultiUserTest : public ::testing::Test {
   // cecot-2025 sides: SLV and USA in bloc SLV+USA, VEN alone in bloc VEN.
   void CreateCecotExchange(const std::string& name,
                            const std::vector<std::string>& flags = {}) const;
+  // LoadDemoWithDelegations(extra), then roster_ and us_ read from the demo store; the test
+  // fails (fatally) when roster_ has fewer than `min_roster` persons or us_ fewer than `min_us`.
+  void LoadDemoWithRosters(size_t min_roster, size_t min_us,
+                           const std::vector<UserSpec>& extra = {});
+  // CreateCecotExchange(name), then `med` creates and tables V1: the first `from_roster`
+  // persons of roster_ from SLV to VEN, and us_[0] and us_[1] from VEN to USA.
+  void TableCecotVersion(const std::string& name, int from_roster) const;
   RunResult As(const std::string& user, std::vector<std::string> args) const;
   // stdout of a step that must succeed.
   std::string Ok(const std::string& user, std::vector<std::string> args) const;
@@ -94,6 +101,8 @@ class MultiUserTest : public ::testing::Test {
   void SignManifest(const std::string& user, const std::string& party) const;
 
   CanjeRunner canje_;
+  std::vector<std::string> roster_;  // SLV's CECOT roster (list L1), after LoadDemoWithRosters
+  std::vector<std::string> us_;      // the US nationals VEN holds (list L2), likewise
 
  private:
   mutable std::map<std::string, std::string> parties_;  // user -> party, as added
