@@ -140,6 +140,17 @@ std::vector<LogTampering> TamperingsOnEitherBackend() {
   };
 }
 
+void ExpectTamperingsCaught(
+    std::vector<LogTampering> cases,
+    const std::function<RunResult(const std::string&, const std::string&)>& verify_tampered) {
+  for (LogTampering& common : TamperingsOnEitherBackend()) cases.push_back(std::move(common));
+  for (const LogTampering& test : cases) {
+    RunResult result = verify_tampered(test.name, test.sql);
+    EXPECT_EQ(result.exit_status, 65) << test.name << ": " << result.out;
+    EXPECT_NE(result.err.find(test.expected), std::string::npos) << test.name << ": " << result.err;
+  }
+}
+
 RunResult RunPsql(const std::string& url, const std::string& sql) {
   return RunProgram({"psql", "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1", "-d", url, "-c", sql},
                     std::filesystem::temp_directory_path(), {});

@@ -12,6 +12,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -149,5 +150,11 @@ struct LogTampering {
 };
 // The tamperings written the same in SQLite's SQL and PostgreSQL's.
 std::vector<LogTampering> TamperingsOnEitherBackend();
+// For each of `cases` and of TamperingsOnEitherBackend(), `verify_tampered(name, sql)` runs
+// `canje log verify` on a copy of the store changed by `sql`: it must exit with status 65 and
+// say the case's `expected` on stderr.
+void ExpectTamperingsCaught(
+    std::vector<LogTampering> cases,
+    const std::function<RunResult(const std::string&, const std::string&)>& verify_tampered);
 
 }  // namespace canje::cli::testing
