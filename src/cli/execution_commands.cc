@@ -46,6 +46,14 @@ struct ExecutionFlags {
   int64_t stage = 0;  // --stage N: one stage's persons only (negotiation/stages.h)
 };
 
+// The person of each of `rows` (its person_id), in their order.
+template <typename Rows>
+std::vector<int64_t> PersonIdsOf(const Rows& rows) {
+  std::vector<int64_t> persons;
+  for (const auto& row : rows) persons.push_back(row.person_id);
+  return persons;
+}
+
 // ---- readiness -------------------------------------------------------------------------------
 
 Status RunReadiness(CommandContext& context, const ExecutionFlags& flags) {
@@ -115,9 +123,7 @@ Status RunNotTravelling(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t recorded,
                          negotiation::RecordNotTravelling(*instance, id, outcomes));
   if (context.global.json) {
-    std::vector<int64_t> persons;
-    for (const auto& outcome : outcomes) persons.push_back(outcome.person_id);
-    context.out << wire::RecordedPersonsJson(id, recorded, persons).dump(2) << '\n';
+    context.out << wire::RecordedPersonsJson(id, recorded, PersonIdsOf(outcomes)).dump(2) << '\n';
   } else if (outcomes.size() == 1) {
     context.out << "Recorded that " << instance::PersonId(outcomes[0].person_id)
                 << " does not travel in " << ExchangeId(id) << " ("
@@ -266,9 +272,7 @@ Status RunHandoverRecord(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(int64_t recorded, negotiation::RecordHandovers(*instance, id, handovers));
   if (context.global.json) {
-    std::vector<int64_t> persons;
-    for (const auto& handover : handovers) persons.push_back(handover.person_id);
-    context.out << wire::RecordedPersonsJson(id, recorded, persons).dump(2) << '\n';
+    context.out << wire::RecordedPersonsJson(id, recorded, PersonIdsOf(handovers)).dump(2) << '\n';
   } else if (handovers.size() == 1) {
     context.out << "Recorded the handover of " << instance::PersonId(handovers[0].person_id)
                 << " to " << handovers[0].to << " at " << handovers[0].at << " in "
@@ -283,9 +287,8 @@ Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(auto rows, negotiation::ListHandovers(*instance, id));
-  std::vector<int64_t> persons;
-  for (const auto& row : rows) persons.push_back(row.person_id);
-  CANJE_ASSIGN_OR_RETURN(wire::Names names, negotiation::VisibleNames(*instance, persons));
+  CANJE_ASSIGN_OR_RETURN(wire::Names names,
+                         negotiation::VisibleNames(*instance, PersonIdsOf(rows)));
   if (context.global.json) {
     const json out =
         JsonArrayOf(rows, [&](const auto& row) { return wire::HandoverJson(row, names); });
