@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -131,6 +132,13 @@ RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem
 // test fails) when openssl does not succeed.
 bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& name);
 
+// Starts the program `argv` (argv[0] a path) with this process's environment but its CANJE_
+// variables, and `env` (NAME=VALUE each), as RunProgram does; calls `ready()` every
+// `poll` until it is true, then kills the program (SIGKILL). Fails the test (fatally) when the
+// program ends before, saying "`what` ended before it could be killed", or was not killed.
+void KillWhenReady(std::vector<std::string> argv, std::vector<std::string> env,
+                   const std::function<bool()>& ready, std::chrono::microseconds poll,
+                   const std::string& what);
 // Starts `canje key rotate` on `canje`'s store and kills it (SIGKILL) as soon as the new key is
 // in the key file, while the store is being re-wrapped; fails the test (fatally) when the
 // rotation ends before it could be killed.
