@@ -14,6 +14,21 @@
 #endif
 
 namespace canje::cli {
+namespace {
+
+// Finishes `user add` and `party add`: `add_record(instance, record)`, then `answer` (with
+// --json) or the line `done` (PrintDone).
+template <typename Record>
+void FinishAdding(CommandContext& context, Status (*add_record)(instance::Instance&, const Record&),
+                  const Record& record, const nlohmann::json& answer, const std::string& done) {
+  FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+    Status added = add_record(opened, record);
+    if (added.ok()) PrintDone(context, answer, done);
+    return added;
+  });
+}
+
+}  // namespace
 
 void AddInitCommand(CLI::App& app, CommandContext& context) {
   auto* init = app.add_subcommand(
@@ -64,26 +79,16 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
       ->required()
       ->check(CLI::IsMember({"admin", "mediator", "negotiator", "verifier", "observer"}));
   add->callback([&context, options] {
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_RETURN_IF_ERROR(instance::AddUser(opened, *options));
-      PrintDone(context, wire::UserJson(*options),
-                "Added user " + options->name + " (" + options->role + ", " + options->party + ")");
-      return Status::Ok();
-    });
+    FinishAdding(
+        context, instance::AddUser, *options, wire::UserJson(*options),
+        "Added user " + options->name + " (" + options->role + ", " + options->party + ")");
   });
-  auto* list = user->add_subcommand("list", "List users");
-  list->callback([&context] {
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_ASSIGN_OR_RETURN(auto users, instance::ReadUsers(opened));
-      PrintRows(
-          context, users, [](const auto& row) { return wire::UserJson(row); },
-          {"NAME", "PARTY", "ROLE", "CREATED"},
-          [](Table& table, const auto& row) {
-            table.AddRow({row.name, row.party, row.role, row.created_at});
-          });
-      return Status::Ok();
-    });
-  });
+  AddListCommand(
+      *user, context, "list", "List users", instance::ReadUsers,
+      [](const auto& row) { return wire::UserJson(row); }, {"NAME", "PARTY", "ROLE", "CREATED"},
+      [](Table& table, const auto& row) {
+        table.AddRow({row.name, row.party, row.role, row.created_at});
+      });
 }
 
 void AddPartyCommands(CLI::App& app, CommandContext& context) {
@@ -99,26 +104,16 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
       ->capture_default_str()
       ->check(CLI::IsMember({"state", "intermediary", "organisation"}));
   add->callback([&context, options] {
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_RETURN_IF_ERROR(instance::AddParty(opened, *options));
-      PrintDone(context, wire::PartyJson(*options),
-                "Added party " + options->code + " (" + options->name + ", " + options->kind + ")");
-      return Status::Ok();
-    });
+    FinishAdding(
+        context, instance::AddParty, *options, wire::PartyJson(*options),
+        "Added party " + options->code + " (" + options->name + ", " + options->kind + ")");
   });
-  auto* list = party->add_subcommand("list", "List parties");
-  list->callback([&context] {
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_ASSIGN_OR_RETURN(auto parties, instance::ReadParties(opened));
-      PrintRows(
-          context, parties, [](const auto& row) { return wire::PartyJson(row); },
-          {"CODE", "NAME", "KIND"},
-          [](Table& table, const auto& row) {
-            table.AddRow({row.code, row.name, row.kind});
-          });
-      return Status::Ok();
-    });
-  });
+  AddListCommand(
+      *party, context, "list", "List parties", instance::ReadParties,
+      [](const auto& row) { return wire::PartyJson(row); }, {"CODE", "NAME", "KIND"},
+      [](Table& table, const auto& row) {
+        table.AddRow({row.code, row.name, row.kind});
+      });
 }
 
 void AddVersionCommand(CLI::App& app, CommandContext& context) {

@@ -147,21 +147,15 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
 }
 
 void AddListsCommand(CLI::App& app, CommandContext& context) {
-  auto* command = app.add_subcommand("lists", "The imported lists");
-  command->callback([&context] {
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_ASSIGN_OR_RETURN(auto lists, registry::ReadLists(opened));
-      PrintRows(
-          context, lists, [](const auto& list) { return wire::ListJson(list); },
-          {"ID", "KIND", "PARTY", "RECORDS", "REJECTED", "SOURCE", "FILE", "IMPORTED"},
-          [](Table& table, const auto& list) {
-            table.AddRow({instance::ListId(list.id), list.kind, list.party,
-                          std::to_string(list.record_count), std::to_string(list.rejected_count),
-                          list.source, list.file_name, list.imported_at});
-          });
-      return Status::Ok();
-    });
-  });
+  AddListCommand(
+      app, context, "lists", "The imported lists", registry::ReadLists,
+      [](const auto& list) { return wire::ListJson(list); },
+      {"ID", "KIND", "PARTY", "RECORDS", "REJECTED", "SOURCE", "FILE", "IMPORTED"},
+      [](Table& table, const auto& list) {
+        table.AddRow({instance::ListId(list.id), list.kind, list.party,
+                      std::to_string(list.record_count), std::to_string(list.rejected_count),
+                      list.source, list.file_name, list.imported_at});
+      });
 }
 
 void AddPersonsCommands(CLI::App& app, CommandContext& context) {
