@@ -69,22 +69,24 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
       return context.Finish(Status::Usage(
           "give PERSON --destination D --identity I --consent C --fit F, or --file FILE.csv"));
     }
-    auto id = instance::ParseId(*person, 'P', "person");
-    if (!id.ok()) return context.Finish(id.status());
-    new_interview.person_id = *id;
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_ASSIGN_OR_RETURN(auto recorded, negotiation::RecordInterview(opened, new_interview));
-      if (context.global.json) {
-        context.out << wire::InterviewRecordedJson(recorded, *id, new_interview.destination).dump(2)
-                    << '\n';
-      } else {
-        context.out << "Recorded interview " << negotiation::InterviewId(recorded.id) << " of "
-                    << instance::PersonId(*id) << " about " << new_interview.destination;
-        if (recorded.changes_refusal) context.out << " (the person no longer refuses)";
-        context.out << '\n';
-      }
-      return Status::Ok();
-    });
+    FinishWithInstance(
+        context, instance::ParseId(*person, 'P', "person"),
+        [&](instance::Instance& opened, const auto& id) -> Status {
+          new_interview.person_id = id;
+          CANJE_ASSIGN_OR_RETURN(auto recorded,
+                                 negotiation::RecordInterview(opened, new_interview));
+          if (context.global.json) {
+            context.out
+                << wire::InterviewRecordedJson(recorded, id, new_interview.destination).dump(2)
+                << '\n';
+          } else {
+            context.out << "Recorded interview " << negotiation::InterviewId(recorded.id) << " of "
+                        << instance::PersonId(id) << " about " << new_interview.destination;
+            if (recorded.changes_refusal) context.out << " (the person no longer refuses)";
+            context.out << '\n';
+          }
+          return Status::Ok();
+        });
   });
 
   auto* list = interview->add_subcommand(
@@ -95,24 +97,25 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
   list->add_option("--destination", query->destination, "Only about this destination");
   list->callback([&context, query, list_person] {
     negotiation::InterviewQuery q = *query;
-    auto person_id = instance::ParseOptionalId(*list_person, 'P', "person");
-    if (!person_id.ok()) return context.Finish(person_id.status());
-    q.person_id = *person_id;
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_ASSIGN_OR_RETURN(auto interviews, negotiation::ListInterviews(opened, q));
-      PrintRows(
-          context, interviews, [](const auto& view) { return wire::InterviewJson(view); },
-          {"ID", "PERSON", "DESTINATION", "DAY", "IDENTITY", "CONSENT", "FIT", "CURRENT", "BY",
-           "NOTE"},
-          [](Table& table, const auto& view) {
-            table.AddRow({negotiation::InterviewId(view.id), instance::PersonId(view.person_id),
-                          view.destination, view.interviewed_on, view.identity, view.consent,
-                          YesNo(view.fit_to_travel), view.current ? "yes" : "", view.recorded_by,
-                          view.note ? *view.note : (view.note_erased ? "(erased)" : "")});
-          },
-          "No interviews.");
-      return Status::Ok();
-    });
+    FinishWithInstance(
+        context, instance::ParseOptionalId(*list_person, 'P', "person"),
+        [&](instance::Instance& opened, const auto& person_id) -> Status {
+          q.person_id = person_id;
+          CANJE_ASSIGN_OR_RETURN(auto interviews, negotiation::ListInterviews(opened, q));
+          PrintRows(
+              context, interviews, [](const auto& view) { return wire::InterviewJson(view); },
+              {"ID", "PERSON", "DESTINATION", "DAY", "IDENTITY", "CONSENT", "FIT", "CURRENT", "BY",
+               "NOTE"},
+              [](Table& table, const auto& view) {
+                table.AddRow({negotiation::InterviewId(view.id), instance::PersonId(view.person_id),
+                              view.destination, view.interviewed_on, view.identity, view.consent,
+                              YesNo(view.fit_to_travel), view.current ? "yes" : "",
+                              view.recorded_by,
+                              view.note ? *view.note : (view.note_erased ? "(erased)" : "")});
+              },
+              "No interviews.");
+          return Status::Ok();
+        });
   });
 }
 

@@ -18,4 +18,12 @@ void FinishWithInstance(CommandContext& context, Run run) {
   context.Finish(opened.ok() ? run(**opened) : opened.status());
 }
 
+// Finishes with the failure of `parsed` (a command's argument, read before the instance is
+// opened), or as above with `run(instance, *parsed)`.
+template <typename Value, typename Run>
+void FinishWithInstance(CommandContext& context, const Result<Value>& parsed, Run run) {
+  if (!parsed.ok()) return context.Finish(parsed.status());
+  FinishWithInstance(context, [&](instance::Instance& opened) { return run(opened, *parsed); });
+}
+
 }  // namespace canje::cli

@@ -34,21 +34,21 @@ void AddEraseCommand(CLI::App& person_command, CommandContext& context) {
   erase->add_option("ID", *id, "The person's id (P17)")->required();
   erase->add_option("--reason", *reason, "Why (logged)")->required();
   erase->callback([&context, id, reason] {
-    auto person_id = instance::ParseId(*id, 'P', "person");
-    if (!person_id.ok()) return context.Finish(person_id.status());
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_ASSIGN_OR_RETURN(auto report, negotiation::ErasePersonUnlessInUse(opened, *person_id,
-                                                                              *reason, TodayIso()));
-      if (context.global.json) {
-        context.out << wire::ErasureJson(report).dump(2) << '\n';
-      } else {
-        context.out << "Erased " << instance::PersonId(report.person_id) << ": keys of the person, "
-                    << report.records << " list record(s) and " << report.events
-                    << " event payload(s) destroyed; logged as event " << report.event_seq
-                    << ". Backups made before now still hold the data.\n";
-      }
-      return Status::Ok();
-    });
+    FinishWithInstance(
+        context, instance::ParseId(*id, 'P', "person"),
+        [&](instance::Instance& opened, const auto& person_id) -> Status {
+          CANJE_ASSIGN_OR_RETURN(auto report, negotiation::ErasePersonUnlessInUse(
+                                                  opened, person_id, *reason, TodayIso()));
+          if (context.global.json) {
+            context.out << wire::ErasureJson(report).dump(2) << '\n';
+          } else {
+            context.out << "Erased " << instance::PersonId(report.person_id)
+                        << ": keys of the person, " << report.records << " list record(s) and "
+                        << report.events << " event payload(s) destroyed; logged as event "
+                        << report.event_seq << ". Backups made before now still hold the data.\n";
+          }
+          return Status::Ok();
+        });
   });
 }
 

@@ -231,71 +231,74 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
   auto id = std::make_shared<std::string>();
   show->add_option("ID", *id, "The person's id (P17)")->required();
   show->callback([&context, id] {
-    auto person_id = instance::ParseId(*id, 'P', "person");
-    if (!person_id.ok()) return context.Finish(person_id.status());
-    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
-      CANJE_ASSIGN_OR_RETURN(auto details, registry::ShowPerson(opened, *person_id));
-      if (context.global.json) {
-        context.out << wire::PersonDetailsJson(details).dump(2) << '\n';
-        return Status::Ok();
-      }
-      const auto& entry = details.person;
-      std::ostream& out = context.out;
-      if (details.merged_from != 0) {
-        out << instance::PersonId(details.merged_from) << " was found to be the same person as "
-            << instance::PersonId(entry.id) << " (canje link):\n";
-      }
-      out << instance::PersonId(entry.id) << "  " << NameOrErased(entry) << '\n';
-      if (entry.erased) {
-        out << "  erased on " << entry.erased_at << '\n';
-      } else {
-        const auto& record = entry.record;
-        out << "  given names:   " << Join(record.name.given_names, " ") << '\n';
-        if (!record.name.patronymic.empty()) {
-          out << "  patronymic:    " << record.name.patronymic << '\n';
-        }
-        out << "  family names:  " << Join(record.name.family_names, " / ") << '\n';
-        if (!record.aliases.empty()) out << "  aliases:       " << Join(record.aliases) << '\n';
-        out << "  sex:           " << registry::SexName(record.sex) << '\n'
-            << "  born:          " << (record.date_of_birth ? record.date_of_birth->ToIso() : "")
-            << '\n'
-            << "  nationality:   " << Join(record.nationalities) << '\n'
-            << "  documents:     " << DocumentsText(record) << '\n'
-            << "  categories:    " << Join(record.categories) << '\n';
-        for (const auto& charge : record.charges) {
-          out << "  charge:        " << (charge.description.empty() ? "(none)" : charge.description)
-              << (charge.status.empty() ? "" : " [" + charge.status + "]") << '\n';
-        }
-        for (const registry::PersonTextField& text : registry::PersonTextFields()) {
-          if (!text.on_person_page || text.of(record).empty()) continue;
-          std::string label = std::string(text.label) + ":";
-          label.resize(std::max<size_t>(label.size() + 1, 15), ' ');
-          out << "  " << label << text.of(record) << '\n';
-        }
-        if (record.ihl_status != registry::IhlStatus::kUnspecified) {
-          out << "  IHL status:    " << registry::IhlStatusName(record.ihl_status) << '\n';
-        }
-        if (record.date_of_capture) {
-          out << "  captured:      " << record.date_of_capture->ToIso() << '\n';
-        }
-      }
-      for (const auto& custody : entry.custody) {
-        out << "  custody:       " << custody.holder
-            << (custody.facility.empty() ? "" : ", " + custody.facility)
-            << (custody.since.empty() ? "" : ", since " + custody.since) << " — " << custody.status
-            << ", charges " << custody.charge_status << ", evidence disclosed "
-            << (custody.evidence_disclosed ? (*custody.evidence_disclosed ? "yes" : "no")
-                                           : "unknown")
-            << '\n';
-      }
-      for (const auto& source : details.sources) {
-        out << "  on list:       " << instance::ListId(source.list_id) << " line " << source.line
-            << " (" << source.list_kind << " of " << source.list_party << ", " << source.list_source
-            << ")" << (source.reported_status.empty() ? "" : " reported " + source.reported_status)
-            << (source.link == "own" ? "" : ", linked " + source.link) << '\n';
-      }
-      return Status::Ok();
-    });
+    FinishWithInstance(
+        context, instance::ParseId(*id, 'P', "person"),
+        [&](instance::Instance& opened, const auto& person_id) -> Status {
+          CANJE_ASSIGN_OR_RETURN(auto details, registry::ShowPerson(opened, person_id));
+          if (context.global.json) {
+            context.out << wire::PersonDetailsJson(details).dump(2) << '\n';
+            return Status::Ok();
+          }
+          const auto& entry = details.person;
+          std::ostream& out = context.out;
+          if (details.merged_from != 0) {
+            out << instance::PersonId(details.merged_from) << " was found to be the same person as "
+                << instance::PersonId(entry.id) << " (canje link):\n";
+          }
+          out << instance::PersonId(entry.id) << "  " << NameOrErased(entry) << '\n';
+          if (entry.erased) {
+            out << "  erased on " << entry.erased_at << '\n';
+          } else {
+            const auto& record = entry.record;
+            out << "  given names:   " << Join(record.name.given_names, " ") << '\n';
+            if (!record.name.patronymic.empty()) {
+              out << "  patronymic:    " << record.name.patronymic << '\n';
+            }
+            out << "  family names:  " << Join(record.name.family_names, " / ") << '\n';
+            if (!record.aliases.empty()) out << "  aliases:       " << Join(record.aliases) << '\n';
+            out << "  sex:           " << registry::SexName(record.sex) << '\n'
+                << "  born:          "
+                << (record.date_of_birth ? record.date_of_birth->ToIso() : "") << '\n'
+                << "  nationality:   " << Join(record.nationalities) << '\n'
+                << "  documents:     " << DocumentsText(record) << '\n'
+                << "  categories:    " << Join(record.categories) << '\n';
+            for (const auto& charge : record.charges) {
+              out << "  charge:        "
+                  << (charge.description.empty() ? "(none)" : charge.description)
+                  << (charge.status.empty() ? "" : " [" + charge.status + "]") << '\n';
+            }
+            for (const registry::PersonTextField& text : registry::PersonTextFields()) {
+              if (!text.on_person_page || text.of(record).empty()) continue;
+              std::string label = std::string(text.label) + ":";
+              label.resize(std::max<size_t>(label.size() + 1, 15), ' ');
+              out << "  " << label << text.of(record) << '\n';
+            }
+            if (record.ihl_status != registry::IhlStatus::kUnspecified) {
+              out << "  IHL status:    " << registry::IhlStatusName(record.ihl_status) << '\n';
+            }
+            if (record.date_of_capture) {
+              out << "  captured:      " << record.date_of_capture->ToIso() << '\n';
+            }
+          }
+          for (const auto& custody : entry.custody) {
+            out << "  custody:       " << custody.holder
+                << (custody.facility.empty() ? "" : ", " + custody.facility)
+                << (custody.since.empty() ? "" : ", since " + custody.since) << " — "
+                << custody.status << ", charges " << custody.charge_status
+                << ", evidence disclosed "
+                << (custody.evidence_disclosed ? (*custody.evidence_disclosed ? "yes" : "no")
+                                               : "unknown")
+                << '\n';
+          }
+          for (const auto& source : details.sources) {
+            out << "  on list:       " << instance::ListId(source.list_id) << " line "
+                << source.line << " (" << source.list_kind << " of " << source.list_party << ", "
+                << source.list_source << ")"
+                << (source.reported_status.empty() ? "" : " reported " + source.reported_status)
+                << (source.link == "own" ? "" : ", linked " + source.link) << '\n';
+          }
+          return Status::Ok();
+        });
   });
 }
 
