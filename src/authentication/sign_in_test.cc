@@ -17,13 +17,11 @@ constexpr std::string_view kPassword = "a long enough passphrase";
 // scrypt at a test's cost; the stored hash carries it, so sign-in verifies at the same cost.
 constexpr protect::PasswordCost kCheap{1024, 8, 1};
 
-class SignInTest : public ::testing::Test {
+class SignInTest : public instance::testing::VenezuelaNegotiatorTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store_.ok()) << store_.error();
-    admin_ = &store_.admin();
-    store_.AddParty("VEN", "Venezuela", "state");
-    store_.AddUser("ven", "VEN", "negotiator");
+    VenezuelaNegotiatorTest::SetUp();
+    if (HasFatalFailure()) return;
     ASSERT_TRUE(SetPassword(*admin_, "ven", kPassword, kCheap).ok());
     auto enrolment = EnrolTotp(*admin_, "ven");
     ASSERT_TRUE(enrolment.ok()) << enrolment.status().ToString();
@@ -48,8 +46,6 @@ class SignInTest : public ::testing::Test {
     return *outcome;
   }
 
-  instance::testing::TestInstance store_;
-  instance::Instance* admin_ = nullptr;  // the store's admin
   std::unique_ptr<instance::Instance> ven_;
   Bytes secret_;
   const int64_t now_ = 1'800'000'000;

@@ -2,9 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/change_output.h"
+#include "cli/list_output.h"
 #include "cli/open_instance.h"
-#include "cli/table.h"
-#include "core/json_array.h"
 #include "instance/instance.h"
 #include "instance/parties_and_users.h"
 #include "wire/instance_json.h"
@@ -14,6 +14,21 @@
 #endif
 
 namespace canje::cli {
+namespace {
+
+// Finishes `user add` and `party add`: `add_record(instance, record)`, then `answer` (with
+// --json) or the line `done` (PrintDone).
+template <typename Record>
+void FinishAdding(CommandContext& context, Status (*add_record)(instance::Instance&, const Record&),
+                  const Record& record, const nlohmann::json& answer, const std::string& done) {
+  FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+    Status added = add_record(opened, record);
+    if (added.ok()) PrintDone(context, answer, done);
+    return added;
+  });
+}
+
+}  // namespace
 
 void AddInitCommand(CLI::App& app, CommandContext& context) {
   auto* init = app.add_subcommand(
@@ -64,34 +79,16 @@ void AddUserCommands(CLI::App& app, CommandContext& context) {
       ->required()
       ->check(CLI::IsMember({"admin", "mediator", "negotiator", "verifier", "observer"}));
   add->callback([&context, options] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    Status status = instance::AddUser(**opened, *options);
-    if (status.ok() && !context.global.json) {
-      context.out << "Added user " << options->name << " (" << options->role << ", "
-                  << options->party << ")\n";
-    } else if (status.ok()) {
-      context.out << wire::UserJson(*options).dump(2) << '\n';
-    }
-    context.Finish(status);
+    FinishAdding(
+        context, instance::AddUser, *options, wire::UserJson(*options),
+        "Added user " + options->name + " (" + options->role + ", " + options->party + ")");
   });
-  auto* list = user->add_subcommand("list", "List users");
-  list->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto users = instance::ReadUsers(**opened);
-    if (!users.ok()) return context.Finish(users.status());
-    if (context.global.json) {
-      const nlohmann::json out =
-          JsonArrayOf(*users, [&](const auto& row) { return wire::UserJson(row); });
-      context.out << out.dump(2) << '\n';
-    } else {
-      Table table({"NAME", "PARTY", "ROLE", "CREATED"});
-      for (const auto& row : *users) table.AddRow({row.name, row.party, row.role, row.created_at});
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
-  });
+  AddListCommand(
+      *user, context, "list", "List users", instance::ReadUsers,
+      [](const auto& row) { return wire::UserJson(row); }, {"NAME", "PARTY", "ROLE", "CREATED"},
+      [](Table& table, const auto& row) {
+        table.AddRow({row.name, row.party, row.role, row.created_at});
+      });
 }
 
 void AddPartyCommands(CLI::App& app, CommandContext& context) {
@@ -107,36 +104,16 @@ void AddPartyCommands(CLI::App& app, CommandContext& context) {
       ->capture_default_str()
       ->check(CLI::IsMember({"state", "intermediary", "organisation"}));
   add->callback([&context, options] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    Status status = instance::AddParty(**opened, *options);
-    if (status.ok()) {
-      if (context.global.json) {
-        context.out << wire::PartyJson(*options).dump(2) << '\n';
-      } else {
-        context.out << "Added party " << options->code << " (" << options->name << ", "
-                    << options->kind << ")\n";
-      }
-    }
-    context.Finish(status);
+    FinishAdding(
+        context, instance::AddParty, *options, wire::PartyJson(*options),
+        "Added party " + options->code + " (" + options->name + ", " + options->kind + ")");
   });
-  auto* list = party->add_subcommand("list", "List parties");
-  list->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto parties = instance::ReadParties(**opened);
-    if (!parties.ok()) return context.Finish(parties.status());
-    if (context.global.json) {
-      const nlohmann::json out =
-          JsonArrayOf(*parties, [&](const auto& row) { return wire::PartyJson(row); });
-      context.out << out.dump(2) << '\n';
-    } else {
-      Table table({"CODE", "NAME", "KIND"});
-      for (const auto& row : *parties) table.AddRow({row.code, row.name, row.kind});
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
-  });
+  AddListCommand(
+      *party, context, "list", "List parties", instance::ReadParties,
+      [](const auto& row) { return wire::PartyJson(row); }, {"CODE", "NAME", "KIND"},
+      [](Table& table, const auto& row) {
+        table.AddRow({row.code, row.name, row.kind});
+      });
 }
 
 void AddVersionCommand(CLI::App& app, CommandContext& context) {

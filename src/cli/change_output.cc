@@ -4,15 +4,13 @@
 
 namespace canje::cli {
 
+void PrintDone(CommandContext& context, const nlohmann::json& answer, const std::string& done) {
+  context.out << (context.global.json ? answer.dump(2) : done) << '\n';
+}
+
 void PrintChange(CommandContext& context, const nlohmann::json& answer, bool changed,
                  const std::string& done, const std::string& why_nothing) {
-  if (context.global.json) {
-    context.out << answer.dump(2) << '\n';
-  } else if (changed) {
-    context.out << done << '\n';
-  } else {
-    context.out << "Nothing to do: " << why_nothing << '\n';
-  }
+  PrintDone(context, answer, changed ? done : "Nothing to do: " + why_nothing);
 }
 
 }  // namespace canje::cli

@@ -9,6 +9,9 @@
 
 namespace canje::cli {
 
+// With --json, prints `answer`; else prints `done` (one line).
+void PrintDone(CommandContext& context, const nlohmann::json& answer, const std::string& done);
+
 // With --json, prints `answer`; else prints `done` when `changed`, or "Nothing to do: " and
 // `why_nothing` when not (each as one line).
 void PrintChange(CommandContext& context, const nlohmann::json& answer, bool changed,

@@ -21,6 +21,22 @@ extern char** environ;
 
 namespace canje::cli::testing {
 
+namespace {
+
+// This process's environment without its CANJE_ variables (tests set their own), then `env`.
+std::vector<std::string> EnvironmentWith(const std::vector<std::string>& env) {
+  std::vector<std::string> environment;
+  for (char** variable = environ; *variable != nullptr; ++variable) {
+    std::string entry = *variable;
+    if (entry.rfind("CANJE_", 0) == 0) continue;
+    environment.push_back(entry);
+  }
+  environment.insert(environment.end(), env.begin(), env.end());
+  return environment;
+}
+
+}  // namespace
+
 RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem::path& cwd,
                      const std::vector<std::string>& env) {
   int out_pipe[2], err_pipe[2];
@@ -37,13 +53,7 @@ RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem
   std::vector<char*> args;
   for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
   args.push_back(nullptr);
-  std::vector<std::string> environment;
-  for (char** variable = environ; *variable != nullptr; ++variable) {
-    std::string entry = *variable;
-    if (entry.rfind("CANJE_", 0) == 0) continue;  // tests set their own
-    environment.push_back(entry);
-  }
-  environment.insert(environment.end(), env.begin(), env.end());
+  std::vector<std::string> environment = EnvironmentWith(env);
   std::vector<char*> envp;
   for (auto& entry : environment) envp.push_back(entry.data());
   envp.push_back(nullptr);
@@ -98,33 +108,39 @@ bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& nam
   return public_key.exit_status == 0;
 }
 
-void KillKeyRotationHalfWay(const CanjeRunner& canje) {
-  std::vector<std::string> argv = {CANJE_BINARY, "key", "rotate"};
-  std::vector<std::string> env = {"CANJE_DB=" + canje.database(),
-                                  "CANJE_MASTER_KEY_FILE=" + canje.Path("canje.db.key").string()};
-  for (char** variable = environ; *variable != nullptr; ++variable) {
-    if (std::string(*variable).rfind("CANJE_", 0) != 0) env.push_back(*variable);
-  }
+void KillWhenReady(std::vector<std::string> argv, std::vector<std::string> env,
+                   const std::function<bool()>& ready, std::chrono::microseconds poll,
+                   const std::string& what) {
+  std::vector<std::string> environment = EnvironmentWith(env);
   std::vector<char*> args, envp;
   for (auto& arg : argv) args.push_back(arg.data());
   args.push_back(nullptr);
-  for (auto& entry : env) envp.push_back(entry.data());
+  for (auto& entry : environment) envp.push_back(entry.data());
   envp.push_back(nullptr);
   pid_t pid = 0;
   ASSERT_EQ(posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), envp.data()), 0);
   int status = 0;
   bool exited = false;
-  while (canje.ReadFile("canje.db.key").find("previous") == std::string::npos) {
+  while (!ready()) {
     if (waitpid(pid, &status, WNOHANG) == pid) {
       exited = true;
       break;
     }
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
+    std::this_thread::sleep_for(poll);
   }
-  ASSERT_FALSE(exited) << "the rotation ended before it could be killed";
+  ASSERT_FALSE(exited) << what << " ended before it could be killed";
   kill(pid, SIGKILL);
   waitpid(pid, &status, 0);
   ASSERT_TRUE(WIFSIGNALED(status));
+}
+
+void KillKeyRotationHalfWay(const CanjeRunner& canje) {
+  KillWhenReady(
+      {CANJE_BINARY, "key", "rotate"},
+      {"CANJE_DB=" + canje.database(),
+       "CANJE_MASTER_KEY_FILE=" + canje.Path("canje.db.key").string()},
+      [&] { return canje.ReadFile("canje.db.key").find("previous") != std::string::npos; },
+      std::chrono::microseconds(200), "the rotation");
 }
 
 std::vector<LogTampering> TamperingsOnEitherBackend() {
@@ -138,6 +154,17 @@ std::vector<LogTampering> TamperingsOnEitherBackend() {
        "salt = (SELECT salt FROM events WHERE seq = 2) WHERE seq = 1",
        "entry 1 (party.added): its payload does not match"},
   };
+}
+
+void ExpectTamperingsCaught(
+    std::vector<LogTampering> cases,
+    const std::function<RunResult(const std::string&, const std::string&)>& verify_tampered) {
+  for (LogTampering& common : TamperingsOnEitherBackend()) cases.push_back(std::move(common));
+  for (const LogTampering& test : cases) {
+    RunResult result = verify_tampered(test.name, test.sql);
+    EXPECT_EQ(result.exit_status, 65) << test.name << ": " << result.out;
+    EXPECT_NE(result.err.find(test.expected), std::string::npos) << test.name << ": " << result.err;
+  }
 }
 
 RunResult RunPsql(const std::string& url, const std::string& sql) {
@@ -296,6 +323,26 @@ void MultiUserTest::LoadDemoWithDelegations(const std::vector<UserSpec>& extra) 
                                  {"ven", "VEN", "negotiator"}};
   users.insert(users.end(), extra.begin(), extra.end());
   LoadDemoWithUsers(users);
+}
+
+void MultiUserTest::LoadDemoWithRosters(size_t min_roster, size_t min_us,
+                                        const std::vector<UserSpec>& extra) {
+  LoadDemoWithDelegations(extra);
+  if (::testing::Test::HasFatalFailure()) return;
+  roster_ = PersonIds({"--list", "L1"});
+  ASSERT_GE(roster_.size(), min_roster);
+  us_ = PersonIds({"--list", "L2", "--nationality", "USA"});
+  ASSERT_GE(us_.size(), min_us);
+}
+
+void MultiUserTest::TableCecotVersion(const std::string& name, int from_roster) const {
+  CreateCecotExchange(name);
+  std::string csv = "person,from,to\n";
+  for (int i = 0; i < from_roster; ++i) csv += roster_[i] + ",SLV,VEN\n";
+  csv += us_[0] + ",VEN,USA\n" + us_[1] + ",VEN,USA\n";
+  canje_.WriteFile("v1.csv", csv);
+  Ok("med", {"proposal", "create", "X1", "--transfers", "v1.csv"});
+  Ok("med", {"proposal", "table", "V1"});
 }
 
 std::vector<std::string> MultiUserTest::PersonIds(const std::vector<std::string>& filters) const {

@@ -11,7 +11,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -81,6 +83,13 @@ class MultiUserTest : public ::testing::Test {
   // cecot-2025 sides: SLV and USA in bloc SLV+USA, VEN alone in bloc VEN.
   void CreateCecotExchange(const std::string& name,
                            const std::vector<std::string>& flags = {}) const;
+  // LoadDemoWithDelegations(extra), then roster_ and us_ read from the demo store; the test
+  // fails (fatally) when roster_ has fewer than `min_roster` persons or us_ fewer than `min_us`.
+  void LoadDemoWithRosters(size_t min_roster, size_t min_us,
+                           const std::vector<UserSpec>& extra = {});
+  // CreateCecotExchange(name), then `med` creates and tables V1: the first `from_roster`
+  // persons of roster_ from SLV to VEN, and us_[0] and us_[1] from VEN to USA.
+  void TableCecotVersion(const std::string& name, int from_roster) const;
   RunResult As(const std::string& user, std::vector<std::string> args) const;
   // stdout of a step that must succeed.
   std::string Ok(const std::string& user, std::vector<std::string> args) const;
@@ -94,6 +103,8 @@ class MultiUserTest : public ::testing::Test {
   void SignManifest(const std::string& user, const std::string& party) const;
 
   CanjeRunner canje_;
+  std::vector<std::string> roster_;  // SLV's CECOT roster (list L1), after LoadDemoWithRosters
+  std::vector<std::string> us_;      // the US nationals VEN holds (list L2), likewise
 
  private:
   mutable std::map<std::string, std::string> parties_;  // user -> party, as added
@@ -121,6 +132,13 @@ RunResult RunProgram(const std::vector<std::string>& argv, const std::filesystem
 // test fails) when openssl does not succeed.
 bool MakeEd25519KeyPair(const std::filesystem::path& dir, const std::string& name);
 
+// Starts the program `argv` (argv[0] a path) with this process's environment but its CANJE_
+// variables, and `env` (NAME=VALUE each), as RunProgram does; calls `ready()` every
+// `poll` until it is true, then kills the program (SIGKILL). Fails the test (fatally) when the
+// program ends before, saying "`what` ended before it could be killed", or was not killed.
+void KillWhenReady(std::vector<std::string> argv, std::vector<std::string> env,
+                   const std::function<bool()>& ready, std::chrono::microseconds poll,
+                   const std::string& what);
 // Starts `canje key rotate` on `canje`'s store and kills it (SIGKILL) as soon as the new key is
 // in the key file, while the store is being re-wrapped; fails the test (fatally) when the
 // rotation ends before it could be killed.
@@ -140,5 +158,11 @@ struct LogTampering {
 };
 // The tamperings written the same in SQLite's SQL and PostgreSQL's.
 std::vector<LogTampering> TamperingsOnEitherBackend();
+// For each of `cases` and of TamperingsOnEitherBackend(), `verify_tampered(name, sql)` runs
+// `canje log verify` on a copy of the store changed by `sql`: it must exit with status 65 and
+// say the case's `expected` on stderr.
+void ExpectTamperingsCaught(
+    std::vector<LogTampering> cases,
+    const std::function<RunResult(const std::string&, const std::string&)>& verify_tampered);
 
 }  // namespace canje::cli::testing

@@ -177,9 +177,9 @@ void AddSummaryCommand(CLI::App& app, CommandContext& context) {
   auto* summary_command = app.add_subcommand(
       "summary", "Parties, lists and their sizes, people held by each party, charges, categories");
   summary_command->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    context.Finish(ReportSummary(**opened, context));
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      return ReportSummary(opened, context);
+    });
   });
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "cli/list_output.h"
 #include "cli/open_instance.h"
 #include "cli/solution_tables.h"
 #include "cli/table.h"
@@ -281,24 +282,6 @@ Status RunShow(CommandContext& context, const ExchangeFlags& flags) {
   return Status::Ok();
 }
 
-Status RunList(CommandContext& context) {
-  CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-  CANJE_ASSIGN_OR_RETURN(auto exchanges, negotiation::ListExchanges(*instance));
-  if (context.global.json) {
-    const json out =
-        JsonArrayOf(exchanges, [&](const auto& row) { return wire::ExchangeRowJson(row); });
-    context.out << out.dump(2) << "\n";
-    return Status::Ok();
-  }
-  Table table({"ID", "NAME", "MEDIATOR", "OBJECTIVE", "CREATED"});
-  for (const auto& row : exchanges) {
-    table.AddRow(
-        {negotiation::ExchangeId(row.id), row.name, row.mediator, row.objective, row.created_at});
-  }
-  table.Print(context.out);
-  return Status::Ok();
-}
-
 // ---- candidates, solve ------------------------------------------------------------------------
 
 // The candidates (or a deal's selected candidates: `only`) as a table.
@@ -509,10 +492,14 @@ void AddExchangeCommands(CLI::App& app, CommandContext& context) {
     ExchangeSubcommand(exchange, context, "show", "An exchange: sides, rules, caps, claims", flags,
                        RunShow);
   }
-  {
-    auto* list = exchange->add_subcommand("list", "The exchanges you may see");
-    list->callback([&context] { context.Finish(RunList(context)); });
-  }
+  AddListCommand(
+      *exchange, context, "list", "The exchanges you may see", negotiation::ListExchanges,
+      [](const auto& row) { return wire::ExchangeRowJson(row); },
+      {"ID", "NAME", "MEDIATOR", "OBJECTIVE", "CREATED"},
+      [](Table& table, const auto& row) {
+        table.AddRow({negotiation::ExchangeId(row.id), row.name, row.mediator, row.objective,
+                      row.created_at});
+      });
   {
     auto flags = std::make_shared<ExchangeFlags>();
     auto* candidates = ExchangeSubcommand(

@@ -46,7 +46,13 @@ struct ExecutionFlags {
   int64_t stage = 0;  // --stage N: one stage's persons only (negotiation/stages.h)
 };
 
-using ExecutionFlagsRef = std::shared_ptr<ExecutionFlags>;
+// The person of each of `rows` (its person_id), in their order.
+template <typename Rows>
+std::vector<int64_t> PersonIdsOf(const Rows& rows) {
+  std::vector<int64_t> persons;
+  for (const auto& row : rows) persons.push_back(row.person_id);
+  return persons;
+}
 
 // ---- readiness -------------------------------------------------------------------------------
 
@@ -117,9 +123,7 @@ Status RunNotTravelling(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t recorded,
                          negotiation::RecordNotTravelling(*instance, id, outcomes));
   if (context.global.json) {
-    std::vector<int64_t> persons;
-    for (const auto& outcome : outcomes) persons.push_back(outcome.person_id);
-    context.out << wire::RecordedPersonsJson(id, recorded, persons).dump(2) << '\n';
+    context.out << wire::RecordedPersonsJson(id, recorded, PersonIdsOf(outcomes)).dump(2) << '\n';
   } else if (outcomes.size() == 1) {
     context.out << "Recorded that " << instance::PersonId(outcomes[0].person_id)
                 << " does not travel in " << ExchangeId(id) << " ("
@@ -268,9 +272,7 @@ Status RunHandoverRecord(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(int64_t recorded, negotiation::RecordHandovers(*instance, id, handovers));
   if (context.global.json) {
-    std::vector<int64_t> persons;
-    for (const auto& handover : handovers) persons.push_back(handover.person_id);
-    context.out << wire::RecordedPersonsJson(id, recorded, persons).dump(2) << '\n';
+    context.out << wire::RecordedPersonsJson(id, recorded, PersonIdsOf(handovers)).dump(2) << '\n';
   } else if (handovers.size() == 1) {
     context.out << "Recorded the handover of " << instance::PersonId(handovers[0].person_id)
                 << " to " << handovers[0].to << " at " << handovers[0].at << " in "
@@ -285,9 +287,8 @@ Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
   CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::ParseExchangeId(flags.exchange));
   CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
   CANJE_ASSIGN_OR_RETURN(auto rows, negotiation::ListHandovers(*instance, id));
-  std::vector<int64_t> persons;
-  for (const auto& row : rows) persons.push_back(row.person_id);
-  CANJE_ASSIGN_OR_RETURN(wire::Names names, negotiation::VisibleNames(*instance, persons));
+  CANJE_ASSIGN_OR_RETURN(wire::Names names,
+                         negotiation::VisibleNames(*instance, PersonIdsOf(rows)));
   if (context.global.json) {
     const json out =
         JsonArrayOf(rows, [&](const auto& row) { return wire::HandoverJson(row, names); });
@@ -308,10 +309,22 @@ Status RunHandoverList(CommandContext& context, const ExecutionFlags& flags) {
   return Status::Ok();
 }
 
-template <typename Run>
-void SetCallback(CLI::App* command, CommandContext& context, const ExecutionFlagsRef& flags,
-                 Run run) {
+// A subcommand of execution: its flags, and the subcommand to add its options to.
+struct ExecutionCommand {
+  CLI::App* command;
+  ExecutionFlags& flags;
+};
+
+// Adds the subcommand `name` of `parent` with flags of its own, the first of them its argument
+// ID (the exchange, required); it finishes with `run(context, flags)`.
+ExecutionCommand AddExecutionCommand(CLI::App* parent, CommandContext& context,
+                                     const std::string& name, const std::string& help,
+                                     Status (*run)(CommandContext&, const ExecutionFlags&)) {
+  auto flags = std::make_shared<ExecutionFlags>();
+  CLI::App* command = parent->add_subcommand(name, help);
+  command->add_option("ID", flags->exchange, "The exchange (X1)")->required();
   command->callback([&context, flags, run] { context.Finish(run(context, *flags)); });
+  return {command, *flags};
 }
 
 }  // namespace
@@ -319,83 +332,70 @@ void SetCallback(CLI::App* command, CommandContext& context, const ExecutionFlag
 void AddExecutionCommands(CLI::App& app, CommandContext& context) {
   CLI::App* exchange = app.get_subcommand("exchange");
   {
-    auto flags = std::make_shared<ExecutionFlags>();
-    auto* readiness = exchange->add_subcommand(
-        "readiness",
-        "Before departure: each person of the agreed version ready, blocked, or not "
-        "travelling");
-    readiness->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    readiness->add_option("--date", flags->date, "Check holds and interviews on this day");
-    readiness->add_option("--stage", flags->stage, "Only the persons of this stage (a number)")
+    auto [readiness, flags] = AddExecutionCommand(
+        exchange, context, "readiness",
+        "Before departure: each person of the agreed version ready, blocked, or not travelling",
+        RunReadiness);
+    readiness->add_option("--date", flags.date, "Check holds and interviews on this day");
+    readiness->add_option("--stage", flags.stage, "Only the persons of this stage (a number)")
         ->check(CLI::PositiveNumber);
-    SetCallback(readiness, context, flags, RunReadiness);
   }
   {
-    auto flags = std::make_shared<ExecutionFlags>();
-    auto* outcome = exchange->add_subcommand(
-        "not-travelling", "Mediator, verifier: record that a person does not travel, and why");
-    outcome->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    outcome->add_option("PERSON", flags->person, "The person (P17)");
-    outcome->add_option("--reason", flags->reason,
+    auto [outcome, flags] = AddExecutionCommand(
+        exchange, context, "not-travelling",
+        "Mediator, verifier: record that a person does not travel, and why", RunNotTravelling);
+    outcome->add_option("PERSON", flags.person, "The person (P17)");
+    outcome->add_option("--reason", flags.reason,
                         "refused-consent, unfit, deceased, missing, released-otherwise or other");
-    outcome->add_option("--note", flags->note,
+    outcome->add_option("--note", flags.note,
                         "Who assessed it, what happened (sealed personal data)");
-    outcome->add_option("--file", flags->file, "CSV with columns person, reason, note");
-    SetCallback(outcome, context, flags, RunNotTravelling);
+    outcome->add_option("--file", flags.file, "CSV with columns person, reason, note");
   }
   {
-    auto flags = std::make_shared<ExecutionFlags>();
-    auto* report = exchange->add_subcommand(
-        "report", "A party's own count of a direction (its negotiator, or the mediator)");
-    report->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    report->add_option("--party", flags->party, "The reporting party")
-        ->type_name(kPartyValue)->required();
-    report->add_option("--direction", flags->direction, "FROM>TO, such as SLV>VEN")->required();
-    report->add_option("--count", flags->count, "How many persons the party counts")->required();
-    report->add_option("--persons", flags->persons_file,
+    auto [report, flags] = AddExecutionCommand(
+        exchange, context, "report",
+        "A party's own count of a direction (its negotiator, or the mediator)", RunReport);
+    report->add_option("--party", flags.party, "The reporting party")
+        ->type_name(kPartyValue)
+        ->required();
+    report->add_option("--direction", flags.direction, "FROM>TO, such as SLV>VEN")->required();
+    report->add_option("--count", flags.count, "How many persons the party counts")->required();
+    report->add_option("--persons", flags.persons_file,
                        "File with one person id per line (names the differences)");
-    report->add_option("--note", flags->note, "The party's words about its count");
-    report->add_option("--stage", flags->stage,
-                       "A count of this stage only (a number); without it, of the whole exchange")
+    report->add_option("--note", flags.note, "The party's words about its count");
+    report
+        ->add_option("--stage", flags.stage,
+                     "A count of this stage only (a number); without it, of the whole exchange")
         ->check(CLI::PositiveNumber);
-    SetCallback(report, context, flags, RunReport);
   }
   {
-    auto flags = std::make_shared<ExecutionFlags>();
-    auto* reconcile = exchange->add_subcommand(
-        "reconcile",
-        "The count afterwards: agreed, verified, handed over and each party's count, "
-        "every difference named");
-    reconcile->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    reconcile->add_option("--csv", flags->csv_file, "Also write the CSV to FILE");
-    reconcile->add_option("--html", flags->html_file, "Also write a printable HTML manifest");
-    reconcile->add_option("--date", flags->date, "Check holds and interviews on this day");
-    reconcile->add_option("--stage", flags->stage, "Only the persons of this stage (a number)")
+    auto [reconcile, flags] =
+        AddExecutionCommand(exchange, context, "reconcile",
+                            "The count afterwards: agreed, verified, handed over and each party's "
+                            "count, every difference named",
+                            RunReconcile);
+    reconcile->add_option("--csv", flags.csv_file, "Also write the CSV to FILE");
+    reconcile->add_option("--html", flags.html_file, "Also write a printable HTML manifest");
+    reconcile->add_option("--date", flags.date, "Check holds and interviews on this day");
+    reconcile->add_option("--stage", flags.stage, "Only the persons of this stage (a number)")
         ->check(CLI::PositiveNumber);
-    SetCallback(reconcile, context, flags, RunReconcile);
   }
   auto* handover = app.add_subcommand("handover", "Handovers of an executing exchange");
   handover->require_subcommand(1);
   {
-    auto flags = std::make_shared<ExecutionFlags>();
-    auto* record = handover->add_subcommand(
-        "record", "Mediator, verifier: a person handed over (time, place, receiver, witnesses)");
-    record->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    record->add_option("PERSON", flags->person, "The person (P17)");
-    record->add_option("--at", flags->at, "When, in UTC: 2025-07-18T14:05:00Z");
-    record->add_option("--place", flags->place, "Where");
-    record->add_option("--to", flags->to, "The receiving party (the agreed destination)")
+    auto [record, flags] = AddExecutionCommand(
+        handover, context, "record",
+        "Mediator, verifier: a person handed over (time, place, receiver, witnesses)",
+        RunHandoverRecord);
+    record->add_option("PERSON", flags.person, "The person (P17)");
+    record->add_option("--at", flags.at, "When, in UTC: 2025-07-18T14:05:00Z");
+    record->add_option("--place", flags.place, "Where");
+    record->add_option("--to", flags.to, "The receiving party (the agreed destination)")
         ->type_name(kPartyValue);
-    record->add_option("--witness", flags->witnesses, "Witnesses' names (one or more)");
-    record->add_option("--file", flags->file, "CSV with columns person, at, place, to, witnesses");
-    SetCallback(record, context, flags, RunHandoverRecord);
+    record->add_option("--witness", flags.witnesses, "Witnesses' names (one or more)");
+    record->add_option("--file", flags.file, "CSV with columns person, at, place, to, witnesses");
   }
-  {
-    auto flags = std::make_shared<ExecutionFlags>();
-    auto* list = handover->add_subcommand("list", "The handovers of an exchange");
-    list->add_option("ID", flags->exchange, "The exchange (X1)")->required();
-    SetCallback(list, context, flags, RunHandoverList);
-  }
+  AddExecutionCommand(handover, context, "list", "The handovers of an exchange", RunHandoverList);
 }
 
 }  // namespace canje::cli

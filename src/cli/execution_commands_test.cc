@@ -27,20 +27,9 @@ using nlohmann::json;
 class ExecutionCommandsTest : public MultiUserTest {
  protected:
   void SetUp() override {
-    LoadDemoWithDelegations({{"obs", "VEN", "observer"}});
+    LoadDemoWithRosters(30, 2, {{"obs", "VEN", "observer"}});
     if (HasFatalFailure()) return;
-    roster_ = PersonIds({"--list", "L1"});
-    ASSERT_GE(roster_.size(), 30u);
-    us_ = PersonIds({"--list", "L2", "--nationality", "USA"});
-    ASSERT_GE(us_.size(), 2u);
-
-    CreateCecotExchange("cecot <2025> & co");
-    std::string csv = "person,from,to\n";
-    for (int i = 0; i < 8; ++i) csv += roster_[i] + ",SLV,VEN\n";
-    csv += us_[0] + ",VEN,USA\n" + us_[1] + ",VEN,USA\n";
-    canje_.WriteFile("v1.csv", csv);
-    Ok("med", {"proposal", "create", "X1", "--transfers", "v1.csv"});
-    Ok("med", {"proposal", "table", "V1"});
+    TableCecotVersion("cecot <2025> & co", 8);
     for (auto [user, party] : {std::pair{"slv", "SLV"}, {"usa", "USA"}, {"ven", "VEN"}}) {
       Ok(user, {"proposal", "accept", "V1", "--party", party});
     }
@@ -80,9 +69,6 @@ class ExecutionCommandsTest : public MultiUserTest {
       by_person[entry["person"].get<std::string>()] = entry;
     return by_person;
   }
-
-  std::vector<std::string> roster_;  // SLV's roster
-  std::vector<std::string> us_;      // US nationals held by VEN
 };
 
 TEST_F(ExecutionCommandsTest, ChecksOutcomesHandoversAndTheCountAfterwards) {

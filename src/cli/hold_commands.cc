@@ -2,9 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli/list_output.h"
 #include "cli/open_instance.h"
-#include "cli/table.h"
-#include "core/json_array.h"
 #include "instance/ids.h"
 #include "negotiation/hold_rule_fields.h"
 #include "negotiation/hold_scope.h"
@@ -14,8 +13,6 @@
 
 namespace canje::cli {
 namespace {
-
-using nlohmann::json;
 
 std::string UntilText(const store::HoldRow& hold) {
   return hold.effective_until.empty() ? "-" : hold.effective_until;
@@ -55,22 +52,20 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
       if (!id.ok()) return context.Finish(id.status());
       new_hold.persons.push_back(*id);
     }
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto id = negotiation::AddHold(**opened, new_hold);
-    if (!id.ok()) return context.Finish(id.status());
-    auto view = negotiation::ShowHold(**opened, *id, "");
-    if (!view.ok()) return context.Finish(view.status());
-    if (context.global.json) {
-      context.out << wire::HoldJson(*view, true).dump(2) << '\n';
-    } else {
-      context.out << "Added legal hold " << negotiation::HoldId(*id) << " (" << new_hold.issuer
-                  << ", " << new_hold.reference
-                  << "): " << negotiation::DescribeHoldScope(view->hold) << "; covers "
-                  << view->covered.size() << " person" << (view->covered.size() == 1 ? "" : "s")
-                  << ", " << view->state << " today\n";
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(int64_t id, negotiation::AddHold(opened, new_hold));
+      CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(opened, id, ""));
+      if (context.global.json) {
+        context.out << wire::HoldJson(view, true).dump(2) << '\n';
+      } else {
+        context.out << "Added legal hold " << negotiation::HoldId(id) << " (" << new_hold.issuer
+                    << ", " << new_hold.reference
+                    << "): " << negotiation::DescribeHoldScope(view.hold) << "; covers "
+                    << view.covered.size() << " person" << (view.covered.size() == 1 ? "" : "s")
+                    << ", " << view.state << " today\n";
+      }
+      return Status::Ok();
+    });
   });
 
   auto* lift = hold->add_subcommand("lift", "Lift a legal hold (the reason is logged)");
@@ -81,21 +76,19 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
   lift->add_option("--reason", *reason, "Why it is lifted");
   lift->add_option("--on", *lifted_on, "First day no longer in force (default: today)");
   lift->callback([&context, lift_id, reason, lifted_on] {
-    auto id = negotiation::ParseHoldId(*lift_id);
-    if (!id.ok()) return context.Finish(id.status());
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    Status status = negotiation::LiftHold(**opened, *id, *lifted_on, *reason);
-    if (!status.ok()) return context.Finish(status);
-    auto view = negotiation::ShowHold(**opened, *id, "");
-    if (!view.ok()) return context.Finish(view.status());
-    if (context.global.json) {
-      context.out << wire::HoldJson(*view, false).dump(2) << '\n';
-    } else {
-      context.out << "Lifted legal hold " << negotiation::HoldId(*id) << " from "
-                  << view->hold.lifted_on << '\n';
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(
+        context, negotiation::ParseHoldId(*lift_id),
+        [&](instance::Instance& opened, const auto& id) -> Status {
+          CANJE_RETURN_IF_ERROR(negotiation::LiftHold(opened, id, *lifted_on, *reason));
+          CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(opened, id, ""));
+          if (context.global.json) {
+            context.out << wire::HoldJson(view, false).dump(2) << '\n';
+          } else {
+            context.out << "Lifted legal hold " << negotiation::HoldId(id) << " from "
+                        << view.hold.lifted_on << '\n';
+          }
+          return Status::Ok();
+        });
   });
 
   auto* list = hold->add_subcommand("list", "Every legal hold and its state on a day");
@@ -104,31 +97,23 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
   list->add_option("--on", *list_on, "The day (default: today)");
   list->add_option("--person", *list_person, "Only the holds covering this person (P17)");
   list->callback([&context, list_on, list_person] {
-    auto person_id = instance::ParseOptionalId(*list_person, 'P', "person");
-    if (!person_id.ok()) return context.Finish(person_id.status());
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto holds = negotiation::ListHolds(**opened, *list_on, true, *person_id);
-    if (!holds.ok()) return context.Finish(holds.status());
-    if (context.global.json) {
-      const json out =
-          JsonArrayOf(*holds, [&](const auto& view) { return wire::HoldListItemJson(view); });
-      context.out << out.dump(2) << '\n';
-      return context.Finish(Status::Ok());
-    }
-    Table table({"ID", "ISSUER", "REFERENCE", "FROM", "UNTIL", "STATE", "COVERS", "SCOPE"});
-    for (const auto& view : *holds) {
-      table.AddRow({negotiation::HoldId(view.hold.id), view.hold.issuer, view.hold.reference,
-                    view.hold.effective_from, UntilText(view.hold), view.state,
-                    std::to_string(view.covered.size()),
-                    negotiation::DescribeHoldScope(view.hold)});
-    }
-    if (table.size() == 0) {
-      context.out << "No legal holds.\n";
-    } else {
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(
+        context, instance::ParseOptionalId(*list_person, 'P', "person"),
+        [&](instance::Instance& opened, const auto& person_id) -> Status {
+          CANJE_ASSIGN_OR_RETURN(auto holds,
+                                 negotiation::ListHolds(opened, *list_on, true, person_id));
+          PrintRows(
+              context, holds, [](const auto& view) { return wire::HoldListItemJson(view); },
+              {"ID", "ISSUER", "REFERENCE", "FROM", "UNTIL", "STATE", "COVERS", "SCOPE"},
+              [](Table& table, const auto& view) {
+                table.AddRow({negotiation::HoldId(view.hold.id), view.hold.issuer,
+                              view.hold.reference, view.hold.effective_from, UntilText(view.hold),
+                              view.state, std::to_string(view.covered.size()),
+                              negotiation::DescribeHoldScope(view.hold)});
+              },
+              "No legal holds.");
+          return Status::Ok();
+        });
   });
 
   auto* show = hold->add_subcommand("show", "One legal hold and the persons it covers");
@@ -137,36 +122,35 @@ void AddHoldCommands(CLI::App& app, CommandContext& context) {
   show->add_option("ID", *show_id, "The hold (H3)")->required();
   show->add_option("--on", *show_on, "The day for its state (default: today)");
   show->callback([&context, show_id, show_on] {
-    auto id = negotiation::ParseHoldId(*show_id);
-    if (!id.ok()) return context.Finish(id.status());
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto view = negotiation::ShowHold(**opened, *id, *show_on);
-    if (!view.ok()) return context.Finish(view.status());
-    if (context.global.json) {
-      context.out << wire::HoldJson(*view, true).dump(2) << '\n';
-      return context.Finish(Status::Ok());
-    }
-    const store::HoldRow& h = view->hold;
-    context.out << "Legal hold " << negotiation::HoldId(h.id) << "\n"
-                << "  issuer:     " << h.issuer << "\n"
-                << "  reference:  " << h.reference << "\n"
-                << "  in force:   from " << h.effective_from
-                << (h.effective_until.empty() ? "" : " until " + h.effective_until) << "\n"
-                << "  scope:      " << negotiation::DescribeHoldScope(h) << "\n"
-                << "  state:      " << view->state << "\n";
-    if (!h.lifted_on.empty()) {
-      context.out << "  lifted:     from " << h.lifted_on << " (" << h.lift_reason << ")\n";
-    }
-    context.out << "  covers " << view->covered.size() << " person"
-                << (view->covered.size() == 1 ? "" : "s");
-    if (view->covered_hidden > 0) {
-      context.out << " you may see (and " << view->covered_hidden << " more)";
-    }
-    context.out << ":";
-    for (int64_t person : view->covered) context.out << ' ' << instance::PersonId(person);
-    context.out << '\n';
-    context.Finish(Status::Ok());
+    FinishWithInstance(
+        context, negotiation::ParseHoldId(*show_id),
+        [&](instance::Instance& opened, const auto& id) -> Status {
+          CANJE_ASSIGN_OR_RETURN(auto view, negotiation::ShowHold(opened, id, *show_on));
+          if (context.global.json) {
+            context.out << wire::HoldJson(view, true).dump(2) << '\n';
+            return Status::Ok();
+          }
+          const store::HoldRow& h = view.hold;
+          context.out << "Legal hold " << negotiation::HoldId(h.id) << "\n"
+                      << "  issuer:     " << h.issuer << "\n"
+                      << "  reference:  " << h.reference << "\n"
+                      << "  in force:   from " << h.effective_from
+                      << (h.effective_until.empty() ? "" : " until " + h.effective_until) << "\n"
+                      << "  scope:      " << negotiation::DescribeHoldScope(h) << "\n"
+                      << "  state:      " << view.state << "\n";
+          if (!h.lifted_on.empty()) {
+            context.out << "  lifted:     from " << h.lifted_on << " (" << h.lift_reason << ")\n";
+          }
+          context.out << "  covers " << view.covered.size() << " person"
+                      << (view.covered.size() == 1 ? "" : "s");
+          if (view.covered_hidden > 0) {
+            context.out << " you may see (and " << view.covered_hidden << " more)";
+          }
+          context.out << ":";
+          for (int64_t person : view.covered) context.out << ' ' << instance::PersonId(person);
+          context.out << '\n';
+          return Status::Ok();
+        });
   });
 }
 
@@ -188,48 +172,40 @@ void AddLegalActCommands(CLI::App& app, CommandContext& context) {
                   "The legal status after release (free, conditional release, expelled, ...)");
   add->callback([&context, person, flags] {
     negotiation::NewLegalAct act_flags = *flags;
-    auto id = instance::ParseId(*person, 'P', "person");
-    if (!id.ok()) return context.Finish(id.status());
-    act_flags.person_id = *id;
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto act_id = negotiation::RecordLegalAct(**opened, act_flags);
-    if (!act_id.ok()) return context.Finish(act_id.status());
-    if (context.global.json) {
-      context.out << wire::LegalActRecordedJson(*act_id, *id).dump(2) << '\n';
-    } else {
-      context.out << "Recorded legal act " << negotiation::LegalActId(*act_id) << " for "
-                  << instance::PersonId(*id) << '\n';
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(context, instance::ParseId(*person, 'P', "person"),
+                       [&](instance::Instance& opened, const auto& id) -> Status {
+                         act_flags.person_id = id;
+                         CANJE_ASSIGN_OR_RETURN(int64_t act_id,
+                                                negotiation::RecordLegalAct(opened, act_flags));
+                         if (context.global.json) {
+                           context.out << wire::LegalActRecordedJson(act_id, id).dump(2) << '\n';
+                         } else {
+                           context.out << "Recorded legal act " << negotiation::LegalActId(act_id)
+                                       << " for " << instance::PersonId(id) << '\n';
+                         }
+                         return Status::Ok();
+                       });
   });
 
   auto* list = act->add_subcommand("list", "Legal acts, of one person or of everyone");
   auto list_person = std::make_shared<std::string>();
   list->add_option("PERSON", *list_person, "Only this person's (P17)");
   list->callback([&context, list_person] {
-    auto person_id = instance::ParseOptionalId(*list_person, 'P', "person");
-    if (!person_id.ok()) return context.Finish(person_id.status());
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto acts = negotiation::ListLegalActs(**opened, *person_id);
-    if (!acts.ok()) return context.Finish(acts.status());
-    if (context.global.json) {
-      const json out = JsonArrayOf(*acts, [&](const auto& row) { return wire::LegalActJson(row); });
-      context.out << out.dump(2) << '\n';
-      return context.Finish(Status::Ok());
-    }
-    Table table({"ID", "PERSON", "TYPE", "DATE", "AUTHORITY", "REFERENCE", "STATUS AFTER"});
-    for (const auto& row : *acts) {
-      table.AddRow({negotiation::LegalActId(row.id), instance::PersonId(row.person_id), row.type,
-                    row.act_date, row.authority, row.reference, row.status_after});
-    }
-    if (table.size() == 0) {
-      context.out << "No legal acts.\n";
-    } else {
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(
+        context, instance::ParseOptionalId(*list_person, 'P', "person"),
+        [&](instance::Instance& opened, const auto& person_id) -> Status {
+          CANJE_ASSIGN_OR_RETURN(auto acts, negotiation::ListLegalActs(opened, person_id));
+          PrintRows(
+              context, acts, [](const auto& row) { return wire::LegalActJson(row); },
+              {"ID", "PERSON", "TYPE", "DATE", "AUTHORITY", "REFERENCE", "STATUS AFTER"},
+              [](Table& table, const auto& row) {
+                table.AddRow({negotiation::LegalActId(row.id), instance::PersonId(row.person_id),
+                              row.type, row.act_date, row.authority, row.reference,
+                              row.status_after});
+              },
+              "No legal acts.");
+          return Status::Ok();
+        });
   });
 }
 

@@ -1,13 +1,9 @@
 // canje import, lists, persons and export, run as a user would on a real store.
 #include <gtest/gtest.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "cli/cli_test_support.h"
 
@@ -267,30 +263,18 @@ TEST_F(ImportTest, AKilledImportLeavesAllOrNothing) {
     std::string db = (canje_.dir() / ("killed" + std::to_string(wal_bytes) + ".db")).string();
     ASSERT_EQ(canje_.Run({"--db", db, "init"}).exit_status, 0);
     ASSERT_EQ(canje_.Run({"--db", db, "party", "add", "VEN", "--name", "V"}).exit_status, 0);
-    std::vector<std::string> argv = {CANJE_BINARY, "--db", db, "--quiet", "import", file,
-                                     "--kind", "custody_roster", "--source", "s", "--party",
-                                     "VEN"};
-    std::vector<char*> args;
-    for (auto& arg : argv) args.push_back(arg.data());
-    args.push_back(nullptr);
-    pid_t pid = 0;
-    ASSERT_EQ(posix_spawn(&pid, args[0], nullptr, nullptr, args.data(), environ), 0);
     std::filesystem::path wal = db + "-wal";
-    int status = 0;
-    bool exited = false;
-    for (int waited = 0; waited < 60000; waited += 2) {
-      std::error_code error;
-      if (std::filesystem::file_size(wal, error) >= wal_bytes && !error) break;
-      if (waitpid(pid, &status, WNOHANG) == pid) {
-        exited = true;
-        break;
-      }
-      std::this_thread::sleep_for(std::chrono::milliseconds(2));
-    }
-    ASSERT_FALSE(exited) << "the import ended before it could be killed";
-    kill(pid, SIGKILL);
-    waitpid(pid, &status, 0);
-    ASSERT_TRUE(WIFSIGNALED(status));
+    int waited = 0;  // milliseconds: it is killed after a minute at the latest
+    ASSERT_NO_FATAL_FAILURE(KillWhenReady(
+        {CANJE_BINARY, "--db", db, "--quiet", "import", file, "--kind", "custody_roster",
+         "--source", "s", "--party", "VEN"},
+        {},
+        [&] {
+          std::error_code error;
+          if (std::filesystem::file_size(wal, error) >= wal_bytes && !error) return true;
+          return (waited += 2) >= 60000;
+        },
+        std::chrono::milliseconds(2), "the import"));
     json summary = json::parse(canje_.Run({"--db", db, "summary", "--json"}).out);
     int64_t persons = summary["persons"];
     if (summary["lists"].empty()) {

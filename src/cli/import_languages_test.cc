@@ -27,6 +27,17 @@ class ImportLanguagesTest : public ::testing::Test {
     args.insert(args.end(), extra.begin(), extra.end());
     return canje_.Run(args);
   }
+  // Runs `canje import FILE`, which must fail with exit status 65 and say each of `expected` on
+  // stderr; returns what it said.
+  RunResult ExpectImportRefused(const std::string& file,
+                                const std::vector<std::string>& expected) const {
+    RunResult refused = Import(file);
+    EXPECT_EQ(refused.exit_status, 65) << refused.err;
+    for (const std::string& part : expected) {
+      EXPECT_NE(refused.err.find(part), std::string::npos) << part << "\n" << refused.err;
+    }
+    return refused;
+  }
   json Summary() const { return json::parse(canje_.Run({"summary", "--json"}).out); }
   // `canje serve` on loopback, and an API token of the admin's (an event of its own).
   void StartServer() {
@@ -63,18 +74,13 @@ TEST_F(ImportLanguagesTest, AnUnknownHeaderGetsTheNearestNamesWhereItStands) {
   canje_.WriteFile("bad.csv", "№ з/п,Прізвищє,Ім'я,Вік,Громадянство\n1,Тестенко,Остап,33,UKR\n");
   StartServer();
   const json before = Summary();
-  RunResult refused = Import("bad.csv");
-  EXPECT_EQ(refused.exit_status, 65) << refused.err;
   // Each unknown column on a line of its own, with the file, line and column: the nearest name
   // in the header's script, and where every name is listed instead of the whole list.
-  EXPECT_NE(refused.err.find("bad.csv: line 1, column 2: unknown column 'Прізвищє'; did you mean "
-                             "'прізвище' (family_names)?"),
-            std::string::npos)
-      << refused.err;
-  EXPECT_NE(refused.err.find("\nbad.csv: line 1, column 4: unknown column 'Вік'. Every name"),
-            std::string::npos)
-      << refused.err;
-  EXPECT_NE(refused.err.find("docs/formats.md (\"Column names\")"), std::string::npos);
+  RunResult refused = ExpectImportRefused(
+      "bad.csv", {"bad.csv: line 1, column 2: unknown column 'Прізвищє'; did you mean "
+                  "'прізвище' (family_names)?",
+                  "\nbad.csv: line 1, column 4: unknown column 'Вік'. Every name",
+                  "docs/formats.md (\"Column names\")"});
   EXPECT_EQ(refused.err.find("given_names, first_given_name"), std::string::npos) << refused.err;
   ExpectUnchanged(before);
 
@@ -101,18 +107,11 @@ TEST_F(ImportLanguagesTest, DottedDatesAreRefusedNamingTheOptionAndImportWithIt)
   canje_.WriteFile("roster-ua.csv", kUkrainianRoster);
   StartServer();
   const json before = Summary();
-  RunResult refused = Import("roster-ua.csv");
-  EXPECT_EQ(refused.exit_status, 65) << refused.err;
-  EXPECT_NE(refused.err.find("roster-ua.csv:2:5: Дата народження: ambiguous date '03.04.1990': "
-                             "it may be 3 April or March 4, 1990"),
-            std::string::npos)
-      << refused.err;
-  EXPECT_NE(refused.err.find("day first (3 April) with `canje import --date-order dmy`"),
-            std::string::npos)
-      << refused.err;
-  EXPECT_NE(refused.err.find("roster-ua.csv:3:8: Дата затримання: ambiguous date '01.02.2024'"),
-            std::string::npos)
-      << refused.err;
+  ExpectImportRefused("roster-ua.csv",
+                      {"roster-ua.csv:2:5: Дата народження: ambiguous date '03.04.1990': it may "
+                       "be 3 April or March 4, 1990",
+                       "day first (3 April) with `canje import --date-order dmy`",
+                       "roster-ua.csv:3:8: Дата затримання: ambiguous date '01.02.2024'"});
   ExpectUnchanged(before);
 
   // Over HTTP the same reasons name the query parameter too; nothing is written.
@@ -151,17 +150,14 @@ TEST_F(ImportLanguagesTest, ACountryNamedInItsOwnLanguageIsAnsweredWithItsCode) 
                    "2;Пробна;Ганна;1985-12-25;Украйина\n"
                    "3;Перевірна;Олена;1979;UKR|الإمارات\n");
   const json before = Summary();
-  RunResult refused = Import("roster.csv");
-  EXPECT_EQ(refused.exit_status, 65) << refused.err;
-  for (const std::string expected :
-       {"roster.csv:2:5: Громадянство: 'Україна' is a country name; write its ISO 3166-1 alpha-3 "
-        "code, UKR",
-        "roster.csv:3:5: Громадянство: unknown country 'Украйина'; did you mean UKR (Украина)? "
-        "Countries are written as ISO 3166-1 alpha-3 codes",
-        "roster.csv:4:5: Громадянство: 'الإمارات' is a country name; write its ISO 3166-1 alpha-3 "
-        "code, ARE"}) {
-    EXPECT_NE(refused.err.find(expected), std::string::npos) << expected << "\n" << refused.err;
-  }
+  ExpectImportRefused(
+      "roster.csv",
+      {"roster.csv:2:5: Громадянство: 'Україна' is a country name; write its ISO 3166-1 alpha-3 "
+       "code, UKR",
+       "roster.csv:3:5: Громадянство: unknown country 'Украйина'; did you mean UKR (Украина)? "
+       "Countries are written as ISO 3166-1 alpha-3 codes",
+       "roster.csv:4:5: Громадянство: 'الإمارات' is a country name; write its ISO 3166-1 alpha-3 "
+       "code, ARE"});
   ExpectUnchanged(before);
 }
 

@@ -3,9 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/agreement_commands.h"
+#include "cli/list_output.h"
 #include "cli/open_instance.h"
-#include "cli/table.h"
-#include "core/json_array.h"
 #include "instance/ids.h"
 #include "negotiation/eligibility_report.h"
 #include "negotiation/execution_files.h"
@@ -14,8 +13,6 @@
 
 namespace canje::cli {
 namespace {
-
-using nlohmann::json;
 
 std::string YesNo(bool value) { return value ? "yes" : "no"; }
 
@@ -72,23 +69,24 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
       return context.Finish(Status::Usage(
           "give PERSON --destination D --identity I --consent C --fit F, or --file FILE.csv"));
     }
-    auto id = instance::ParseId(*person, 'P', "person");
-    if (!id.ok()) return context.Finish(id.status());
-    new_interview.person_id = *id;
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto recorded = negotiation::RecordInterview(**opened, new_interview);
-    if (!recorded.ok()) return context.Finish(recorded.status());
-    if (context.global.json) {
-      context.out << wire::InterviewRecordedJson(*recorded, *id, new_interview.destination).dump(2)
-                  << '\n';
-    } else {
-      context.out << "Recorded interview " << negotiation::InterviewId(recorded->id) << " of "
-                  << instance::PersonId(*id) << " about " << new_interview.destination;
-      if (recorded->changes_refusal) context.out << " (the person no longer refuses)";
-      context.out << '\n';
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(
+        context, instance::ParseId(*person, 'P', "person"),
+        [&](instance::Instance& opened, const auto& id) -> Status {
+          new_interview.person_id = id;
+          CANJE_ASSIGN_OR_RETURN(auto recorded,
+                                 negotiation::RecordInterview(opened, new_interview));
+          if (context.global.json) {
+            context.out
+                << wire::InterviewRecordedJson(recorded, id, new_interview.destination).dump(2)
+                << '\n';
+          } else {
+            context.out << "Recorded interview " << negotiation::InterviewId(recorded.id) << " of "
+                        << instance::PersonId(id) << " about " << new_interview.destination;
+            if (recorded.changes_refusal) context.out << " (the person no longer refuses)";
+            context.out << '\n';
+          }
+          return Status::Ok();
+        });
   });
 
   auto* list = interview->add_subcommand(
@@ -99,33 +97,25 @@ void AddInterviewCommands(CLI::App& app, CommandContext& context) {
   list->add_option("--destination", query->destination, "Only about this destination");
   list->callback([&context, query, list_person] {
     negotiation::InterviewQuery q = *query;
-    auto person_id = instance::ParseOptionalId(*list_person, 'P', "person");
-    if (!person_id.ok()) return context.Finish(person_id.status());
-    q.person_id = *person_id;
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto interviews = negotiation::ListInterviews(**opened, q);
-    if (!interviews.ok()) return context.Finish(interviews.status());
-    if (context.global.json) {
-      const json out =
-          JsonArrayOf(*interviews, [&](const auto& view) { return wire::InterviewJson(view); });
-      context.out << out.dump(2) << '\n';
-      return context.Finish(Status::Ok());
-    }
-    Table table({"ID", "PERSON", "DESTINATION", "DAY", "IDENTITY", "CONSENT", "FIT", "CURRENT",
-                 "BY", "NOTE"});
-    for (const auto& view : *interviews) {
-      table.AddRow({negotiation::InterviewId(view.id), instance::PersonId(view.person_id),
-                    view.destination, view.interviewed_on, view.identity, view.consent,
-                    YesNo(view.fit_to_travel), view.current ? "yes" : "", view.recorded_by,
-                    view.note ? *view.note : (view.note_erased ? "(erased)" : "")});
-    }
-    if (table.size() == 0) {
-      context.out << "No interviews.\n";
-    } else {
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(
+        context, instance::ParseOptionalId(*list_person, 'P', "person"),
+        [&](instance::Instance& opened, const auto& person_id) -> Status {
+          q.person_id = person_id;
+          CANJE_ASSIGN_OR_RETURN(auto interviews, negotiation::ListInterviews(opened, q));
+          PrintRows(
+              context, interviews, [](const auto& view) { return wire::InterviewJson(view); },
+              {"ID", "PERSON", "DESTINATION", "DAY", "IDENTITY", "CONSENT", "FIT", "CURRENT", "BY",
+               "NOTE"},
+              [](Table& table, const auto& view) {
+                table.AddRow({negotiation::InterviewId(view.id), instance::PersonId(view.person_id),
+                              view.destination, view.interviewed_on, view.identity, view.consent,
+                              YesNo(view.fit_to_travel), view.current ? "yes" : "",
+                              view.recorded_by,
+                              view.note ? *view.note : (view.note_erased ? "(erased)" : "")});
+              },
+              "No interviews.");
+          return Status::Ok();
+        });
   });
 }
 
@@ -149,32 +139,23 @@ void AddEligibilityCommand(CLI::App& app, CommandContext& context) {
       if (!id.ok()) return context.Finish(id.status());
       q.persons.push_back(*id);
     }
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto report = negotiation::ReportEligibility(**opened, q);
-    if (!report.ok()) return context.Finish(report.status());
-    if (context.global.json) {
-      const json out =
-          JsonArrayOf(*report, [&](const auto& entry) { return wire::EligibilityJson(entry); });
-      context.out << out.dump(2) << '\n';
-      return context.Finish(Status::Ok());
-    }
-    Table table({"PERSON", "SELECTABLE", "HANDOVER", "REASONS"});
-    for (const auto& entry : *report) {
-      std::string reasons;
-      for (const auto& reason : entry.reasons) {
-        if (!reasons.empty()) reasons += "; ";
-        reasons += reason.text;
-      }
-      table.AddRow({instance::PersonId(entry.person_id), YesNo(entry.selectable),
-                    YesNo(entry.ready_for_handover), reasons});
-    }
-    if (table.size() == 0) {
-      context.out << "No persons.\n";
-    } else {
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto report, negotiation::ReportEligibility(opened, q));
+      PrintRows(
+          context, report, [](const auto& entry) { return wire::EligibilityJson(entry); },
+          {"PERSON", "SELECTABLE", "HANDOVER", "REASONS"},
+          [](Table& table, const auto& entry) {
+            std::string reasons;
+            for (const auto& reason : entry.reasons) {
+              if (!reasons.empty()) reasons += "; ";
+              reasons += reason.text;
+            }
+            table.AddRow({instance::PersonId(entry.person_id), YesNo(entry.selectable),
+                          YesNo(entry.ready_for_handover), reasons});
+          },
+          "No persons.");
+      return Status::Ok();
+    });
   });
 }
 

@@ -6,9 +6,8 @@
 #include <tuple>
 
 #include "cli/agreement_commands.h"
+#include "cli/list_output.h"
 #include "cli/open_instance.h"
-#include "cli/table.h"
-#include "core/json_array.h"
 #include "instance/log_reads.h"
 #include "instance/log_tiles.h"
 #include "instance/log_witnesses.h"
@@ -30,11 +29,11 @@ namespace {
 void PrintProof(CommandContext& context,
                 Result<instance::LogProof> (*prove)(instance::Instance&, int64_t, int64_t),
                 int64_t a, int64_t b) {
-  auto opened = OpenInstance(context);
-  if (!opened.ok()) return context.Finish(opened.status());
-  auto proof = prove(**opened, a, b);
-  if (proof.ok()) context.out << ledger::FormatProof(proof->hashes);
-  context.Finish(proof.status());
+  FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+    CANJE_ASSIGN_OR_RETURN(instance::LogProof proof, prove(opened, a, b));
+    context.out << ledger::FormatProof(proof.hashes);
+    return Status::Ok();
+  });
 }
 
 }  // namespace
@@ -44,31 +43,31 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   log->require_subcommand(1);
 
   log->add_subcommand("vkey", "The log's verifier key (NAME+KEYID+BASE64)")->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto vkey = instance::ReadVerifierKey(**opened);
-    if (vkey.ok()) context.out << *vkey << '\n';
-    context.Finish(vkey.status());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(std::string vkey, instance::ReadVerifierKey(opened));
+      context.out << vkey << '\n';
+      return Status::Ok();
+    });
   });
 
   log->add_subcommand("checkpoint", "The latest signed checkpoint with its cosignatures")
       ->callback([&context] {
-        auto opened = OpenInstance(context);
-        if (!opened.ok()) return context.Finish(opened.status());
-        auto note = instance::ReadLatestCheckpoint(**opened);
-        if (note.ok()) context.out << *note;
-        context.Finish(note.status());
+        FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+          CANJE_ASSIGN_OR_RETURN(std::string note, instance::ReadLatestCheckpoint(opened));
+          context.out << note;
+          return Status::Ok();
+        });
       });
 
   auto* entry = log->add_subcommand("entry", "The exact leaf bytes of entry N (0-based)");
   auto entry_index = std::make_shared<int64_t>(0);
   entry->add_option("N", *entry_index, "Entry number")->required();
   entry->callback([&context, entry_index] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto leaf = instance::ReadEntry(**opened, *entry_index);
-    if (leaf.ok()) context.out << *leaf;
-    context.Finish(leaf.status());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(std::string leaf, instance::ReadEntry(opened, *entry_index));
+      context.out << leaf;
+      return Status::Ok();
+    });
   });
 
   auto* inclusion = log->add_subcommand(
@@ -98,27 +97,25 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   verify->add_option("--checkpoint", *checkpoint_file,
                      "Also check that the log extends this earlier signed checkpoint");
   verify->callback([&context, checkpoint_file] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    std::optional<std::string> earlier;
-    if (!checkpoint_file->empty()) {
-      auto text = ReadInputFile(*checkpoint_file);
-      if (!text.ok()) return context.Finish(text.status());
-      earlier = *text;
-    }
-    auto result = instance::VerifyLog(**opened, earlier);
-    if (!result.ok()) return context.Finish(result.status());
-    if (context.global.json) {
-      context.out << wire::LogVerificationJson(*result).dump(2) << '\n';
-    } else {
-      context.out << "ok: " << result->entries << " entries, " << result->checkpoints
-                  << " checkpoints, root " << Base64Encode(result->root);
-      if (result->erased_payloads > 0) {
-        context.out << " (" << result->erased_payloads << " erased payloads checked by hash)";
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      std::optional<std::string> earlier;
+      if (!checkpoint_file->empty()) {
+        CANJE_ASSIGN_OR_RETURN(auto text, ReadInputFile(*checkpoint_file));
+        earlier = text;
       }
-      context.out << '\n';
-    }
-    context.Finish(Status::Ok());
+      CANJE_ASSIGN_OR_RETURN(auto result, instance::VerifyLog(opened, earlier));
+      if (context.global.json) {
+        context.out << wire::LogVerificationJson(result).dump(2) << '\n';
+      } else {
+        context.out << "ok: " << result.entries << " entries, " << result.checkpoints
+                    << " checkpoints, root " << Base64Encode(result.root);
+        if (result.erased_payloads > 0) {
+          context.out << " (" << result.erased_payloads << " erased payloads checked by hash)";
+        }
+        context.out << '\n';
+      }
+      return Status::Ok();
+    });
   });
 
   auto* show = log->add_subcommand("show", "The events, readable");
@@ -127,28 +124,24 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   show->add_option("--from", *from, "First entry")->capture_default_str();
   show->add_option("--limit", *limit, "At most this many")->capture_default_str();
   show->callback([&context, from, limit] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto events = instance::ReadLogEvents(**opened, *from, *limit);
-    if (!events.ok()) return context.Finish(events.status());
-    if (context.global.json) {
-      const json out =
-          JsonArrayOf(*events, [&](const auto& event) { return wire::LogEventJson(event); });
-      context.out << out.dump(2) << '\n';
-    } else {
-      Table table({"SEQ", "TIME", "ACTOR", "PARTY", "TYPE", "SUBJECTS"});
-      for (const auto& event : *events) {
-        std::string subjects;
-        for (const auto& subject : event.subjects) subjects += (subjects.empty() ? "" : " ") + subject;
-        std::string type = event.type;
-        if (event.sealed && type != instance::kSealedAssessmentType) type += " (sealed)";
-        if (event.erased) type += " (erased)";
-        table.AddRow({std::to_string(event.seq), event.time, event.actor, event.party, type,
-                      subjects});
-      }
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto events, instance::ReadLogEvents(opened, *from, *limit));
+      PrintRows(
+          context, events, [](const auto& event) { return wire::LogEventJson(event); },
+          {"SEQ", "TIME", "ACTOR", "PARTY", "TYPE", "SUBJECTS"},
+          [](Table& table, const auto& event) {
+            std::string subjects;
+            for (const auto& subject : event.subjects) {
+              subjects += (subjects.empty() ? "" : " ") + subject;
+            }
+            std::string type = event.type;
+            if (event.sealed && type != instance::kSealedAssessmentType) type += " (sealed)";
+            if (event.erased) type += " (erased)";
+            table.AddRow(
+                {std::to_string(event.seq), event.time, event.actor, event.party, type, subjects});
+          });
+      return Status::Ok();
+    });
   });
 
   auto* bundle = log->add_subcommand(
@@ -165,13 +158,13 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
       if (!range.ok()) return context.Finish(range.status());
       std::tie(options.first, options.last) = *range;
     }
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    Status status = instance::WriteBundle(**opened, options);
-    if (status.ok() && !context.global.json) {
-      context.out << "Wrote evidence bundle to " << *bundle_out << " (see its README.md)\n";
-    }
-    context.Finish(status);
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      Status status = instance::WriteBundle(opened, options);
+      if (status.ok() && !context.global.json) {
+        context.out << "Wrote evidence bundle to " << *bundle_out << " (see its README.md)\n";
+      }
+      return status;
+    });
   });
 
   auto* add = log->add_subcommand("add-cosignature",
@@ -181,13 +174,12 @@ void AddLogCommands(CLI::App& app, CommandContext& context) {
   add->add_option("FILE", *note_file, "The cosigned checkpoint the witness wrote")->required();
   add->add_option("--witness-key", *witness_key, "The witness's verifier key")->required();
   add->callback([&context, note_file, witness_key] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto note = ReadInputFile(*note_file);
-    if (!note.ok()) return context.Finish(note.status());
-    Status status = instance::AddCosignature(**opened, *note, *witness_key);
-    if (status.ok() && !context.global.json) context.out << "Attached the cosignature\n";
-    context.Finish(status);
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto note, ReadInputFile(*note_file));
+      Status status = instance::AddCosignature(opened, note, *witness_key);
+      if (status.ok() && !context.global.json) context.out << "Attached the cosignature\n";
+      return status;
+    });
   });
 
   auto* push = log->add_subcommand(

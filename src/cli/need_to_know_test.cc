@@ -30,14 +30,10 @@ using nlohmann::json;
 class NeedToKnowTest : public MultiUserTest {
  protected:
   void SetUp() override {
-    LoadDemoWithDelegations({{"deu", "DEU", "negotiator"},
-                             {"obs", "VEN", "observer"},
-                             {"outsider", "DEU", "observer"}});
-    if (HasFatalFailure()) return;
-    roster_ = PersonIds({"--list", "L1"});  // SLV's CECOT roster
-    us_ = PersonIds({"--list", "L2", "--nationality", "USA"});  // US nationals VEN holds
-    ASSERT_GE(roster_.size(), 20u);
-    ASSERT_GE(us_.size(), 2u);
+    LoadDemoWithRosters(20, 2,
+                        {{"deu", "DEU", "negotiator"},
+                         {"obs", "VEN", "observer"},
+                         {"outsider", "DEU", "observer"}});
   }
 
   bool Sees(const std::string& user, const std::string& person) const {
@@ -55,18 +51,7 @@ class NeedToKnowTest : public MultiUserTest {
 
   // Exchange X1 (SLV, USA, VEN; DEU is not in it) with V1 tabled: ten of SLV's roster to VEN,
   // two US nationals held by VEN to USA.
-  void CreateExchangeWithTabledVersion() {
-    CreateCecotExchange("cecot-2025");
-    std::string csv = "person,from,to\n";
-    for (int i = 0; i < 10; ++i) csv += roster_[i] + ",SLV,VEN\n";
-    csv += us_[0] + ",VEN,USA\n" + us_[1] + ",VEN,USA\n";
-    canje_.WriteFile("v1.csv", csv);
-    Ok("med", {"proposal", "create", "X1", "--transfers", "v1.csv"});
-    Ok("med", {"proposal", "table", "V1"});
-  }
-
-  std::vector<std::string> roster_;
-  std::vector<std::string> us_;
+  void CreateExchangeWithTabledVersion() const { TableCecotVersion("cecot-2025", 10); }
 };
 
 // ---- Need to know by agreement --------------------------------------------------------------

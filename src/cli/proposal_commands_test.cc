@@ -23,14 +23,7 @@ using nlohmann::json;
 
 class ProposalCommandsTest : public MultiUserTest {
  protected:
-  void SetUp() override {
-    LoadDemoWithDelegations();
-    if (HasFatalFailure()) return;
-    slv_roster_ = PersonIds({"--list", "L1"});
-    ASSERT_GE(slv_roster_.size(), 30u);
-    us_nationals_ = PersonIds({"--list", "L2", "--nationality", "USA"});
-    ASSERT_GE(us_nationals_.size(), 3u);
-  }
+  void SetUp() override { LoadDemoWithRosters(30, 3); }
 
   std::string State(const std::string& version) const {
     return json::parse(Ok("med", {"proposal", "show", version, "--json"}))["state"];
@@ -61,9 +54,6 @@ class ProposalCommandsTest : public MultiUserTest {
       Ok(user, {"proposal", "accept", version, "--party", party});
     }
   }
-
-  std::vector<std::string> slv_roster_;
-  std::vector<std::string> us_nationals_;
 };
 
 TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
@@ -84,11 +74,10 @@ TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
   EXPECT_EQ(State("V2"), "agreed-in-principle");
 
   // Names that must match the numbers.
-  WriteTransfers("wrong.csv", {slv_roster_[10]}, {us_nationals_[0], us_nationals_[1]});
+  WriteTransfers("wrong.csv", {roster_[10]}, {us_[0], us_[1]});
   Refused("slv", {"proposal", "create", "X1", "--transfers", "wrong.csv", "--parent", "V2"}, 65,
           "do not match those agreed in principle in V2");
-  WriteTransfers("v3.csv", {slv_roster_[10], slv_roster_[11]},
-                 {us_nationals_[0], us_nationals_[1]});
+  WriteTransfers("v3.csv", {roster_[10], roster_[11]}, {us_[0], us_[1]});
   json v3 = json::parse(
       Ok("slv", {"proposal", "create", "X1", "--transfers", "v3.csv", "--parent", "V2", "--json"}));
   EXPECT_EQ(v3["version"], "V3");
@@ -98,8 +87,7 @@ TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
           "V3 is tabled; it cannot become tabled: from tabled it can only become countered");
 
   // VEN counters with one person exchanged for another; V3 is superseded.
-  WriteTransfers("v4.csv", {slv_roster_[10], slv_roster_[12]},
-                 {us_nationals_[0], us_nationals_[1]});
+  WriteTransfers("v4.csv", {roster_[10], roster_[12]}, {us_[0], us_[1]});
   Ok("ven", {"proposal", "create", "X1", "--transfers", "v4.csv", "--parent", "V3"});
   Refused("slv", {"proposal", "accept", "V4", "--party", "SLV", "--expect-state", "tabled"}, 75,
           "V4 is draft, not tabled as expected");
@@ -112,9 +100,9 @@ TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
 
   json diff = json::parse(Ok("usa", {"proposal", "diff", "V3", "V4", "--json"}));
   ASSERT_EQ(diff["added"].size(), 1u);
-  EXPECT_EQ(diff["added"][0]["person"], slv_roster_[12]);
+  EXPECT_EQ(diff["added"][0]["person"], roster_[12]);
   ASSERT_EQ(diff["removed"].size(), 1u);
-  EXPECT_EQ(diff["removed"][0]["person"], slv_roster_[11]);
+  EXPECT_EQ(diff["removed"][0]["person"], roster_[11]);
   EXPECT_TRUE(diff["moved"].empty());
   for (const json& bloc : diff["blocs"]) {
     EXPECT_TRUE(bloc["before"]["holds"].get<bool>());
@@ -138,10 +126,10 @@ TEST_F(ProposalCommandsTest, NumbersFirstThenNamesCountersAndTheAgreement) {
   EXPECT_EQ(shown["refers_to"], "V2");
   EXPECT_EQ(shown["responses"].size(), 3u);
   // The agreed list refers to its persons until the exchange is completed or collapsed.
-  Refused("med", {"person", "erase", slv_roster_[12], "--reason", "request of the person"}, 75,
+  Refused("med", {"person", "erase", roster_[12], "--reason", "request of the person"}, 75,
           "is on the agreed list of exchange X1 (agreed)");
   Ok("med", {"exchange", "collapse", "X1", "--reason", "talks broke down"});
-  Ok("med", {"person", "erase", slv_roster_[12], "--reason", "request of the person"});
+  Ok("med", {"person", "erase", roster_[12], "--reason", "request of the person"});
 }
 
 // A negotiation that began before canje: the mediator records its start, an offer, its tabling
@@ -223,7 +211,7 @@ TEST_F(ProposalCommandsTest, AMoveOfTheExchangeIsLoggedUnderItsState) {
 
 TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKeyIsRefused) {
   CreateExchange("july-2025", "X1");
-  WriteTransfers("v1.csv", {slv_roster_[13]}, {us_nationals_[2]});
+  WriteTransfers("v1.csv", {roster_[13]}, {us_[2]});
   Ok("med", {"proposal", "create", "X1", "--transfers", "v1.csv"});
   Ok("med", {"proposal", "table", "V1"});
   AcceptAll("V1");
@@ -313,11 +301,11 @@ TEST_F(ProposalCommandsTest, ThreeSignaturesVerifyWithCanjeAndOpensslAndAWrongKe
 TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
   CreateExchange("ankara-like", "X1");
   // Only the party that holds a person can release them.
-  canje_.WriteFile("wrong-holder.csv", "person,from,to\n" + slv_roster_[20] + ",VEN,USA\n");
+  canje_.WriteFile("wrong-holder.csv", "person,from,to\n" + roster_[20] + ",VEN,USA\n");
   Refused("med", {"proposal", "create", "X1", "--transfers", "wrong-holder.csv"}, 65,
-          slv_roster_[20] + " is not confirmed as held by VEN");
+          roster_[20] + " is not confirmed as held by VEN");
   // Three go home to Venezuela for one: SLV+USA's "equal number" is broken.
-  WriteTransfers("v1.csv", {slv_roster_[20], slv_roster_[21], slv_roster_[22]}, {us_nationals_[0]});
+  WriteTransfers("v1.csv", {roster_[20], roster_[21], roster_[22]}, {us_[0]});
   json created =
       json::parse(Ok("med", {"proposal", "create", "X1", "--transfers", "v1.csv", "--json"}));
   ASSERT_EQ(created["broken_rules"].size(), 1u);
@@ -339,28 +327,28 @@ TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
 
   // A second exchange: a court order arrives after the version was tabled.
   CreateExchange("after-the-order", "X2");
-  WriteTransfers("v2.csv", {slv_roster_[23], slv_roster_[24]}, {us_nationals_[1]});
+  WriteTransfers("v2.csv", {roster_[23], roster_[24]}, {us_[1]});
   Ok("med", {"proposal", "create", "X2", "--transfers", "v2.csv"});
   Ok("med", {"proposal", "table", "V2"});
   Ok("med", {"hold", "add", "--issuer", "Supreme Court (synthetic)", "--reference", "24A-0002",
-             "--from", "2025-04-01", "--person", slv_roster_[23]});
+             "--from", "2025-04-01", "--person", roster_[23]});
   Refused("med",
           {"proposal", "override", "V2", "--justification",
            "humanitarian grounds, seriously ill (synthetic)"},
           77, "no override exists for legal holds");
-  Refused("slv", {"proposal", "accept", "V2", "--party", "SLV"}, 77, slv_roster_[23] + " to VEN");
+  Refused("slv", {"proposal", "accept", "V2", "--party", "SLV"}, 77, roster_[23] + " to VEN");
   Refused("med", {"proposal", "create", "X2", "--transfers", "v2.csv", "--parent", "V2"}, 77,
           "cannot be in any version");
   EXPECT_EQ(State("V2"), "tabled");
 
   // A refusal blocks as a hold does, and that the person refused stays confidential: the
   // negotiator reads "not available (confidential)", the mediator the reason.
-  Ok("ver", {"interview", "record", slv_roster_[25], "--destination", "VEN", "--identity",
-             "confirmed", "--consent", "refuses", "--fit", "yes", "--note",
-             "fears persecution (synthetic)", "--on", "2025-07-10"});
-  WriteTransfers("v3.csv", {slv_roster_[25]}, {us_nationals_[2]});
+  Ok("ver", {"interview", "record", roster_[25], "--destination", "VEN", "--identity", "confirmed",
+             "--consent", "refuses", "--fit", "yes", "--note", "fears persecution (synthetic)",
+             "--on", "2025-07-10"});
+  WriteTransfers("v3.csv", {roster_[25]}, {us_[2]});
   Refused("ven", {"proposal", "create", "X2", "--transfers", "v3.csv", "--parent", "V2"}, 77,
-          slv_roster_[25] + " to VEN: not available (confidential)");
+          roster_[25] + " to VEN: not available (confidential)");
   RunResult for_mediator =
       As("med", {"proposal", "create", "X2", "--transfers", "v3.csv", "--parent", "V2"});
   EXPECT_EQ(for_mediator.exit_status, 77);
@@ -369,18 +357,18 @@ TEST_F(ProposalCommandsTest, AnOverrideSetsARuleAsideButNeverAHold) {
   EXPECT_NE(AsciiLower(for_mediator.err).find("refus"), std::string::npos) << for_mediator.err;
   // Unfitness blocks the same way, and reads the same to the negotiator: one exit status, one
   // message but for the person.
-  Ok("ver", {"interview", "record", slv_roster_[26], "--destination", "VEN", "--identity",
-             "confirmed", "--consent", "consents", "--fit", "no", "--on", "2025-07-10"});
-  WriteTransfers("v4.csv", {slv_roster_[26]}, {us_nationals_[2]});
+  Ok("ver", {"interview", "record", roster_[26], "--destination", "VEN", "--identity", "confirmed",
+             "--consent", "consents", "--fit", "no", "--on", "2025-07-10"});
+  WriteTransfers("v4.csv", {roster_[26]}, {us_[2]});
   RunResult refused = As("ven", {"proposal", "create", "X2", "--transfers", "v3.csv",
                                  "--parent", "V2"});
   RunResult unfit = As("ven", {"proposal", "create", "X2", "--transfers", "v4.csv",
                                "--parent", "V2"});
   EXPECT_EQ(unfit.exit_status, refused.exit_status);
   std::string refused_text = refused.err;
-  refused_text.replace(refused_text.find(slv_roster_[25]), slv_roster_[25].size(), "P?");
+  refused_text.replace(refused_text.find(roster_[25]), roster_[25].size(), "P?");
   std::string unfit_text = unfit.err;
-  unfit_text.replace(unfit_text.find(slv_roster_[26]), slv_roster_[26].size(), "P?");
+  unfit_text.replace(unfit_text.find(roster_[26]), roster_[26].size(), "P?");
   EXPECT_EQ(unfit_text, refused_text);
 }
 
@@ -396,7 +384,7 @@ TEST_F(ProposalCommandsTest, PartiesRacingToAnswerNeverLoseAnUpdate) {
     const std::string exchange = "X" + std::to_string(round + 1);
     const std::string version = "V" + std::to_string(round + 1);
     CreateExchange("race-" + std::to_string(round), exchange);
-    WriteTransfers("race.csv", {slv_roster_[40 + round]}, {us_nationals_[round]});
+    WriteTransfers("race.csv", {roster_[40 + round]}, {us_[round]});
     Ok("med", {"proposal", "create", exchange, "--transfers", "race.csv"});
     Ok("med", {"proposal", "table", version});
     std::vector<RunResult> results(parties.size());
@@ -425,7 +413,7 @@ TEST_F(ProposalCommandsTest, PartiesRacingToAnswerNeverLoseAnUpdate) {
   }
 
   CreateExchange("race-reject", "X4");
-  WriteTransfers("race.csv", {slv_roster_[50]}, {us_nationals_[5]});
+  WriteTransfers("race.csv", {roster_[50]}, {us_[5]});
   Ok("med", {"proposal", "create", "X4", "--transfers", "race.csv"});
   Ok("med", {"proposal", "table", "V4"});
   Ok("usa", {"proposal", "accept", "V4", "--party", "USA"});

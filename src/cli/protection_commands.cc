@@ -34,22 +34,21 @@ void AddEraseCommand(CLI::App& person_command, CommandContext& context) {
   erase->add_option("ID", *id, "The person's id (P17)")->required();
   erase->add_option("--reason", *reason, "Why (logged)")->required();
   erase->callback([&context, id, reason] {
-    auto person_id = instance::ParseId(*id, 'P', "person");
-    if (!person_id.ok()) return context.Finish(person_id.status());
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto report =
-        negotiation::ErasePersonUnlessInUse(**opened, *person_id, *reason, TodayIso());
-    if (!report.ok()) return context.Finish(report.status());
-    if (context.global.json) {
-      context.out << wire::ErasureJson(*report).dump(2) << '\n';
-    } else {
-      context.out << "Erased " << instance::PersonId(report->person_id) << ": keys of the person, "
-                  << report->records << " list record(s) and " << report->events
-                  << " event payload(s) destroyed; logged as event " << report->event_seq
-                  << ". Backups made before now still hold the data.\n";
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(
+        context, instance::ParseId(*id, 'P', "person"),
+        [&](instance::Instance& opened, const auto& person_id) -> Status {
+          CANJE_ASSIGN_OR_RETURN(auto report, negotiation::ErasePersonUnlessInUse(
+                                                  opened, person_id, *reason, TodayIso()));
+          if (context.global.json) {
+            context.out << wire::ErasureJson(report).dump(2) << '\n';
+          } else {
+            context.out << "Erased " << instance::PersonId(report.person_id)
+                        << ": keys of the person, " << report.records << " list record(s) and "
+                        << report.events << " event payload(s) destroyed; logged as event "
+                        << report.event_seq << ". Backups made before now still hold the data.\n";
+          }
+          return Status::Ok();
+        });
   });
 }
 
@@ -65,15 +64,15 @@ void AddKeyCommands(CLI::App& app, CommandContext& context) {
   backup->add_option("--passphrase-file", *passphrase_file,
                      "Read the passphrase from this file (else CANJE_PASSPHRASE, else asked)");
   backup->callback([&context, out, passphrase_file] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    Status status = instance::BackupMasterKey(
-        **opened, [&] { return ReadPassphrase(*passphrase_file, true); }, *out);
-    if (status.ok() && !context.global.json) {
-      context.out << "Wrote key backup " << *out
-                  << "; keep it apart from the database, and the passphrase apart from both\n";
-    }
-    context.Finish(status);
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      Status status = instance::BackupMasterKey(
+          opened, [&] { return ReadPassphrase(*passphrase_file, true); }, *out);
+      if (status.ok() && !context.global.json) {
+        context.out << "Wrote key backup " << *out
+                    << "; keep it apart from the database, and the passphrase apart from both\n";
+      }
+      return status;
+    });
   });
 
   auto* restore = key->add_subcommand(
@@ -99,19 +98,19 @@ void AddKeyCommands(CLI::App& app, CommandContext& context) {
   auto* rotate = key->add_subcommand(
       "rotate", "Re-wrap every data key under a new master key (resumes if interrupted)");
   rotate->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto report = instance::RotateMasterKey(**opened, context.MasterKeyPath());
-    if (!report.ok()) return context.Finish(report.status());
-    if (context.global.json) {
-      context.out << wire::KeyRotationJson(*report).dump(2) << '\n';
-    } else {
-      context.out << (report->resumed ? "Completed the interrupted rotation" : "Rotated")
-                  << " from master key " << report->old_key_id << " to " << report->new_key_id
-                  << ": " << report->rewrapped << " data keys re-wrapped. Make a new backup with "
-                  << "`canje key backup`; old backups open only data not yet rotated.\n";
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto report,
+                             instance::RotateMasterKey(opened, context.MasterKeyPath()));
+      if (context.global.json) {
+        context.out << wire::KeyRotationJson(report).dump(2) << '\n';
+      } else {
+        context.out << (report.resumed ? "Completed the interrupted rotation" : "Rotated")
+                    << " from master key " << report.old_key_id << " to " << report.new_key_id
+                    << ": " << report.rewrapped << " data keys re-wrapped. Make a new backup with "
+                    << "`canje key backup`; old backups open only data not yet rotated.\n";
+      }
+      return Status::Ok();
+    });
   });
 }
 

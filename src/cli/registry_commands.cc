@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "cli/list_output.h"
 #include "cli/open_instance.h"
 #include "cli/progress_bar.h"
 #include "cli/protection_commands.h"
 #include "cli/table.h"
 #include "core/atomic_file.h"
-#include "core/json_array.h"
 #include "core/text.h"
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
@@ -22,8 +22,6 @@
 
 namespace canje::cli {
 namespace {
-
-using nlohmann::json;
 
 std::string DocumentsText(const registry::PersonRecord& record) {
   std::vector<std::string> items;
@@ -110,66 +108,54 @@ void AddImportCommand(CLI::App& app, CommandContext& context) {
     if (!name_order->empty()) options->name_order = *registry::ParseNameOrder(*name_order);
     if (*date_order == "dmy") options->date_order = registry::DateOrder::kDayFirst;
     if (*date_order == "mdy") options->date_order = registry::DateOrder::kMonthFirst;
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    instance::Instance& instance = **opened;
-    ProgressBar bar(context.err, "importing", context.ShowProgress());
-    registry::ImportReport full_report;
-    auto result = registry::ImportList(
-        instance, *options, [&](uint64_t done, uint64_t total) { bar.Update(done, total); },
-        &full_report);
-    bar.Done();
-    if (context.global.json && (result.ok() || full_report.rows > 0)) {
-      context.out << wire::ImportReportJson(full_report, options->dry_run).dump(2) << '\n';
-    } else if (result.ok()) {
-      const auto& report = *result;
-      if (options->dry_run) {
-        context.out << "Valid: " << report.imported << " of " << report.rows << " rows of "
-                    << *file << " would be imported";
-      } else {
-        context.out << "Imported " << instance::ListId(report.list_id) << ": " << report.imported
-                    << " of " << report.rows << " rows of " << *file << " (" << options->kind
-                    << ", " << report.party << ")";
-        if (report.persons_created > 0) {
-          context.out << ", " << report.persons_created << " persons created";
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      ProgressBar bar(context.err, "importing", context.ShowProgress());
+      registry::ImportReport full_report;
+      auto result = registry::ImportList(
+          opened, *options, [&](uint64_t done, uint64_t total) { bar.Update(done, total); },
+          &full_report);
+      bar.Done();
+      if (context.global.json && (result.ok() || full_report.rows > 0)) {
+        context.out << wire::ImportReportJson(full_report, options->dry_run).dump(2) << '\n';
+      } else if (result.ok()) {
+        const auto& report = *result;
+        if (options->dry_run) {
+          context.out << "Valid: " << report.imported << " of " << report.rows << " rows of "
+                      << *file << " would be imported";
+        } else {
+          context.out << "Imported " << instance::ListId(report.list_id) << ": " << report.imported
+                      << " of " << report.rows << " rows of " << *file << " (" << options->kind
+                      << ", " << report.party << ")";
+          if (report.persons_created > 0) {
+            context.out << ", " << report.persons_created << " persons created";
+          }
         }
-      }
-      if (report.rejected > 0) {
-        context.out << "; " << report.rejected << " rejected";
-        if (!options->dry_run) {
-          context.out << " (see "
-                      << (options->rejects_file.empty() ? *file + ".rejected.csv"
-                                                        : options->rejects_file.string())
-                      << ")";
+        if (report.rejected > 0) {
+          context.out << "; " << report.rejected << " rejected";
+          if (!options->dry_run) {
+            context.out << " (see "
+                        << (options->rejects_file.empty() ? *file + ".rejected.csv"
+                                                          : options->rejects_file.string())
+                        << ")";
+          }
         }
+        context.out << '\n';
       }
-      context.out << '\n';
-    }
-    context.Finish(result.status());
+      return result.status();
+    });
   });
 }
 
 void AddListsCommand(CLI::App& app, CommandContext& context) {
-  auto* command = app.add_subcommand("lists", "The imported lists");
-  command->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto lists = registry::ReadLists(**opened);
-    if (!lists.ok()) return context.Finish(lists.status());
-    if (context.global.json) {
-      const json out = JsonArrayOf(*lists, [&](const auto& list) { return wire::ListJson(list); });
-      context.out << out.dump(2) << '\n';
-    } else {
-      Table table({"ID", "KIND", "PARTY", "RECORDS", "REJECTED", "SOURCE", "FILE", "IMPORTED"});
-      for (const auto& list : *lists) {
+  AddListCommand(
+      app, context, "lists", "The imported lists", registry::ReadLists,
+      [](const auto& list) { return wire::ListJson(list); },
+      {"ID", "KIND", "PARTY", "RECORDS", "REJECTED", "SOURCE", "FILE", "IMPORTED"},
+      [](Table& table, const auto& list) {
         table.AddRow({instance::ListId(list.id), list.kind, list.party,
                       std::to_string(list.record_count), std::to_string(list.rejected_count),
                       list.source, list.file_name, list.imported_at});
-      }
-      table.Print(context.out);
-    }
-    context.Finish(Status::Ok());
-  });
+      });
 }
 
 void AddPersonsCommands(CLI::App& app, CommandContext& context) {
@@ -185,42 +171,42 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
   persons->callback([&context, flags] {
     Status list_flag = ResolveListFlag(*flags);
     if (!list_flag.ok()) return context.Finish(list_flag);
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    if (context.global.json) {
-      // Streamed, so that a large store prints without holding every person in memory.
-      context.out << '[';
-      bool first = true;
-      Status status = registry::VisitPersons(**opened, flags->query, [&](auto& person) {
-        context.out << (first ? "\n" : ",\n") << wire::PersonJson(person).dump();
-        first = false;
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      if (context.global.json) {
+        // Streamed, so that a large store prints without holding every person in memory.
+        context.out << '[';
+        bool first = true;
+        Status status = registry::VisitPersons(opened, flags->query, [&](auto& person) {
+          context.out << (first ? "\n" : ",\n") << wire::PersonJson(person).dump();
+          first = false;
+          return Status::Ok();
+        });
+        context.out << (first ? "]\n" : "\n]\n");
+        return status;
+      }
+      Table table({"ID", "NAME", "SEX", "BORN", "NATIONALITY", "HOLDER", "FACILITY", "STATUS",
+                   "CHARGES", "CATEGORIES"});
+      Status status = registry::VisitPersons(opened, flags->query, [&](auto& person) {
+        const auto& record = person.record;
+        std::string holder, facility, status_text, charges;
+        if (!person.custody.empty()) {
+          holder = person.custody.front().holder;
+          facility = person.custody.front().facility;
+          status_text = person.custody.front().status;
+          charges = person.custody.front().charge_status;
+        }
+        table.AddRow({instance::PersonId(person.id), NameOrErased(person),
+                      std::string(registry::SexName(record.sex)),
+                      record.date_of_birth ? record.date_of_birth->ToIso() : "",
+                      Join(record.nationalities, "|"), holder, facility, status_text, charges,
+                      Join(record.categories, "|")});
         return Status::Ok();
       });
-      context.out << (first ? "]\n" : "\n]\n");
-      return context.Finish(status);
-    }
-    Table table({"ID", "NAME", "SEX", "BORN", "NATIONALITY", "HOLDER", "FACILITY", "STATUS",
-                 "CHARGES", "CATEGORIES"});
-    Status status = registry::VisitPersons(**opened, flags->query, [&](auto& person) {
-      const auto& record = person.record;
-      std::string holder, facility, status_text, charges;
-      if (!person.custody.empty()) {
-        holder = person.custody.front().holder;
-        facility = person.custody.front().facility;
-        status_text = person.custody.front().status;
-        charges = person.custody.front().charge_status;
-      }
-      table.AddRow({instance::PersonId(person.id), NameOrErased(person),
-                    std::string(registry::SexName(record.sex)),
-                    record.date_of_birth ? record.date_of_birth->ToIso() : "",
-                    Join(record.nationalities, "|"), holder, facility, status_text, charges,
-                    Join(record.categories, "|")});
+      if (!status.ok()) return status;
+      table.Print(context.out);
+      context.out << table.size() << " person" << (table.size() == 1 ? "" : "s") << '\n';
       return Status::Ok();
     });
-    if (!status.ok()) return context.Finish(status);
-    table.Print(context.out);
-    context.out << table.size() << " person" << (table.size() == 1 ? "" : "s") << '\n';
-    context.Finish(Status::Ok());
   });
 
   auto* person = app.add_subcommand("person", "One person");
@@ -232,85 +218,87 @@ void AddPersonsCommands(CLI::App& app, CommandContext& context) {
       "index every person's name words and document numbers, so that name searches stop opening "
       "every person and Cyrillic document series are found");
   index_names->callback([&context] {
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto indexed = registry::IndexNameWords(**opened);
-    if (!indexed.ok()) return context.Finish(indexed.status());
-    context.out << (*indexed == 0 ? std::string("Every person's name words were indexed already")
-                                  : "Indexed the name words of " + std::to_string(*indexed) +
-                                        " persons")
-                << '\n';
-    context.Finish(Status::Ok());
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto indexed, registry::IndexNameWords(opened));
+      context.out << (indexed == 0
+                          ? std::string("Every person's name words were indexed already")
+                          : "Indexed the name words of " + std::to_string(indexed) + " persons")
+                  << '\n';
+      return Status::Ok();
+    });
   });
   auto* show = person->add_subcommand("show", "Everything the store holds on one person");
   auto id = std::make_shared<std::string>();
   show->add_option("ID", *id, "The person's id (P17)")->required();
   show->callback([&context, id] {
-    auto person_id = instance::ParseId(*id, 'P', "person");
-    if (!person_id.ok()) return context.Finish(person_id.status());
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto details = registry::ShowPerson(**opened, *person_id);
-    if (!details.ok()) return context.Finish(details.status());
-    if (context.global.json) {
-      context.out << wire::PersonDetailsJson(*details).dump(2) << '\n';
-      return context.Finish(Status::Ok());
-    }
-    const auto& entry = details->person;
-    std::ostream& out = context.out;
-    if (details->merged_from != 0) {
-      out << instance::PersonId(details->merged_from) << " was found to be the same person as "
-          << instance::PersonId(entry.id) << " (canje link):\n";
-    }
-    out << instance::PersonId(entry.id) << "  " << NameOrErased(entry) << '\n';
-    if (entry.erased) {
-      out << "  erased on " << entry.erased_at << '\n';
-    } else {
-      const auto& record = entry.record;
-      out << "  given names:   " << Join(record.name.given_names, " ") << '\n';
-      if (!record.name.patronymic.empty()) {
-        out << "  patronymic:    " << record.name.patronymic << '\n';
-      }
-      out << "  family names:  " << Join(record.name.family_names, " / ") << '\n';
-      if (!record.aliases.empty()) out << "  aliases:       " << Join(record.aliases) << '\n';
-      out << "  sex:           " << registry::SexName(record.sex) << '\n'
-          << "  born:          " << (record.date_of_birth ? record.date_of_birth->ToIso() : "")
-          << '\n'
-          << "  nationality:   " << Join(record.nationalities) << '\n'
-          << "  documents:     " << DocumentsText(record) << '\n'
-          << "  categories:    " << Join(record.categories) << '\n';
-      for (const auto& charge : record.charges) {
-        out << "  charge:        " << (charge.description.empty() ? "(none)" : charge.description)
-            << (charge.status.empty() ? "" : " [" + charge.status + "]") << '\n';
-      }
-      for (const registry::PersonTextField& text : registry::PersonTextFields()) {
-        if (!text.on_person_page || text.of(record).empty()) continue;
-        std::string label = std::string(text.label) + ":";
-        label.resize(std::max<size_t>(label.size() + 1, 15), ' ');
-        out << "  " << label << text.of(record) << '\n';
-      }
-      if (record.ihl_status != registry::IhlStatus::kUnspecified) {
-        out << "  IHL status:    " << registry::IhlStatusName(record.ihl_status) << '\n';
-      }
-      if (record.date_of_capture) {
-        out << "  captured:      " << record.date_of_capture->ToIso() << '\n';
-      }
-    }
-    for (const auto& custody : entry.custody) {
-      out << "  custody:       " << custody.holder
-          << (custody.facility.empty() ? "" : ", " + custody.facility)
-          << (custody.since.empty() ? "" : ", since " + custody.since) << " — " << custody.status
-          << ", charges " << custody.charge_status << ", evidence disclosed "
-          << (custody.evidence_disclosed ? (*custody.evidence_disclosed ? "yes" : "no") : "unknown")
-          << '\n';
-    }
-    for (const auto& source : details->sources) {
-      out << "  on list:       " << instance::ListId(source.list_id) << " line " << source.line
-          << " (" << source.list_kind << " of " << source.list_party << ", " << source.list_source
-          << ")" << (source.reported_status.empty() ? "" : " reported " + source.reported_status)
-          << (source.link == "own" ? "" : ", linked " + source.link) << '\n';
-    }
-    context.Finish(Status::Ok());
+    FinishWithInstance(
+        context, instance::ParseId(*id, 'P', "person"),
+        [&](instance::Instance& opened, const auto& person_id) -> Status {
+          CANJE_ASSIGN_OR_RETURN(auto details, registry::ShowPerson(opened, person_id));
+          if (context.global.json) {
+            context.out << wire::PersonDetailsJson(details).dump(2) << '\n';
+            return Status::Ok();
+          }
+          const auto& entry = details.person;
+          std::ostream& out = context.out;
+          if (details.merged_from != 0) {
+            out << instance::PersonId(details.merged_from) << " was found to be the same person as "
+                << instance::PersonId(entry.id) << " (canje link):\n";
+          }
+          out << instance::PersonId(entry.id) << "  " << NameOrErased(entry) << '\n';
+          if (entry.erased) {
+            out << "  erased on " << entry.erased_at << '\n';
+          } else {
+            const auto& record = entry.record;
+            out << "  given names:   " << Join(record.name.given_names, " ") << '\n';
+            if (!record.name.patronymic.empty()) {
+              out << "  patronymic:    " << record.name.patronymic << '\n';
+            }
+            out << "  family names:  " << Join(record.name.family_names, " / ") << '\n';
+            if (!record.aliases.empty()) out << "  aliases:       " << Join(record.aliases) << '\n';
+            out << "  sex:           " << registry::SexName(record.sex) << '\n'
+                << "  born:          "
+                << (record.date_of_birth ? record.date_of_birth->ToIso() : "") << '\n'
+                << "  nationality:   " << Join(record.nationalities) << '\n'
+                << "  documents:     " << DocumentsText(record) << '\n'
+                << "  categories:    " << Join(record.categories) << '\n';
+            for (const auto& charge : record.charges) {
+              out << "  charge:        "
+                  << (charge.description.empty() ? "(none)" : charge.description)
+                  << (charge.status.empty() ? "" : " [" + charge.status + "]") << '\n';
+            }
+            for (const registry::PersonTextField& text : registry::PersonTextFields()) {
+              if (!text.on_person_page || text.of(record).empty()) continue;
+              std::string label = std::string(text.label) + ":";
+              label.resize(std::max<size_t>(label.size() + 1, 15), ' ');
+              out << "  " << label << text.of(record) << '\n';
+            }
+            if (record.ihl_status != registry::IhlStatus::kUnspecified) {
+              out << "  IHL status:    " << registry::IhlStatusName(record.ihl_status) << '\n';
+            }
+            if (record.date_of_capture) {
+              out << "  captured:      " << record.date_of_capture->ToIso() << '\n';
+            }
+          }
+          for (const auto& custody : entry.custody) {
+            out << "  custody:       " << custody.holder
+                << (custody.facility.empty() ? "" : ", " + custody.facility)
+                << (custody.since.empty() ? "" : ", since " + custody.since) << " — "
+                << custody.status << ", charges " << custody.charge_status
+                << ", evidence disclosed "
+                << (custody.evidence_disclosed ? (*custody.evidence_disclosed ? "yes" : "no")
+                                               : "unknown")
+                << '\n';
+          }
+          for (const auto& source : details.sources) {
+            out << "  on list:       " << instance::ListId(source.list_id) << " line "
+                << source.line << " (" << source.list_kind << " of " << source.list_party << ", "
+                << source.list_source << ")"
+                << (source.reported_status.empty() ? "" : " reported " + source.reported_status)
+                << (source.link == "own" ? "" : ", linked " + source.link) << '\n';
+          }
+          return Status::Ok();
+        });
   });
 }
 
@@ -330,21 +318,20 @@ void AddExportCommand(CLI::App& app, CommandContext& context) {
   persons->callback([&context, flags, format, out_file] {
     Status list_flag = ResolveListFlag(*flags);
     if (!list_flag.ok()) return context.Finish(list_flag);
-    auto opened = OpenInstance(context);
-    if (!opened.ok()) return context.Finish(opened.status());
-    auto export_format =
-        *format == "json" ? registry::ExportFormat::kJson : registry::ExportFormat::kCsv;
-    if (out_file->empty()) {
-      return context.Finish(
-          registry::ExportPersons(**opened, flags->query, export_format, context.out));
-    }
-    AtomicFileWriter out(*out_file, {.mode = 0666});
-    Status status = out.Open();
-    if (status.ok()) {
-      status = registry::ExportPersons(**opened, flags->query, export_format, out.stream());
-    }
-    if (status.ok()) status = out.Commit();
-    context.Finish(status);
+    FinishWithInstance(context, [&](instance::Instance& opened) -> Status {
+      auto export_format =
+          *format == "json" ? registry::ExportFormat::kJson : registry::ExportFormat::kCsv;
+      if (out_file->empty()) {
+        return registry::ExportPersons(opened, flags->query, export_format, context.out);
+      }
+      AtomicFileWriter out(*out_file, {.mode = 0666});
+      Status status = out.Open();
+      if (status.ok()) {
+        status = registry::ExportPersons(opened, flags->query, export_format, out.stream());
+      }
+      if (status.ok()) status = out.Commit();
+      return status;
+    });
   });
 }
 

@@ -49,14 +49,7 @@ std::vector<std::string> Needles() {
 
 class SealedTextsTest : public MultiUserTest {
  protected:
-  void SetUp() override {
-    LoadDemoWithDelegations();
-    if (HasFatalFailure()) return;
-    roster_ = PersonIds({"--list", "L1"});
-    ASSERT_GE(roster_.size(), 10u);
-    us_ = PersonIds({"--list", "L2", "--nationality", "USA"});
-    ASSERT_GE(us_.size(), 1u);
-  }
+  void SetUp() override { LoadDemoWithRosters(10, 1); }
 
   // The whole exchange, through the commands users run.
   void RunTheExchange() {
@@ -251,9 +244,6 @@ class SealedTextsTest : public MultiUserTest {
     EXPECT_EQ(result.exit_status, 0) << result.err;
     return result.out;
   }
-
-  std::vector<std::string> roster_;
-  std::vector<std::string> us_;
 };
 
 TEST_F(SealedTextsTest, AssessmentsAndFreeTextsAreSealedYetShownToWhoMayReadThem) {

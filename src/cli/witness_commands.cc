@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/agreement_commands.h"
+#include "cli/list_output.h"
 #include "cli/open_instance.h"
 #include "cli/serve_command.h"
 #include "cli/table.h"
@@ -136,27 +137,14 @@ void AddLogSideCommands(CLI::App* witness, CommandContext& context) {
     }());
   });
 
-  auto* list =
-      witness->add_subcommand("list", "The registered witnesses and how far they cosigned");
-  list->callback([&context] {
-    context.Finish([&]() -> Status {
-      CANJE_ASSIGN_OR_RETURN(auto instance, OpenInstance(context));
-      CANJE_ASSIGN_OR_RETURN(auto witnesses, instance::ListWitnesses(*instance));
-      if (context.global.json) {
-        const json out = JsonArrayOf(
-            witnesses, [&](const auto& status) { return wire::WitnessStatusJson(status); });
-        context.out << out.dump(2) << '\n';
-        return Status::Ok();
-      }
-      Table table({"NAME", "URL", "PARTY", "COSIGNED", "AT"});
-      for (const auto& status : witnesses) {
+  AddListCommand(
+      *witness, context, "list", "The registered witnesses and how far they cosigned",
+      instance::ListWitnesses, [](const auto& status) { return wire::WitnessStatusJson(status); },
+      {"NAME", "URL", "PARTY", "COSIGNED", "AT"},
+      [](Table& table, const auto& status) {
         table.AddRow({status.witness.name, status.witness.url, status.witness.party,
                       std::to_string(status.cosigned_size), status.cosigned_at});
-      }
-      table.Print(context.out);
-      return Status::Ok();
-    }());
-  });
+      });
 
   auto* remove = witness->add_subcommand("remove", "Admin: stop sending checkpoints to a witness");
   auto name = std::make_shared<std::string>();

@@ -20,13 +20,11 @@ namespace {
 namespace http = boost::beast::http;
 using nlohmann::json;
 
-class ApiTest : public ::testing::Test {
+class ApiTest : public instance::testing::VenezuelaNegotiatorTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store_.ok()) << store_.error();
-    admin_ = &store_.admin();
-    store_.AddParty("VEN", "Venezuela", "state");
-    store_.AddUser("ven", "VEN", "negotiator");
+    VenezuelaNegotiatorTest::SetUp();
+    if (HasFatalFailure()) return;
     auto created = authentication::CreateApiToken(*admin_, "ven", std::nullopt);
     ASSERT_TRUE(created.ok()) << created.status().ToString();
     token_ = created->token;
@@ -96,8 +94,6 @@ class ApiTest : public ::testing::Test {
     return body;
   }
 
-  instance::testing::TestInstance store_;
-  instance::Instance* admin_ = nullptr;  // the store's admin
   std::string token_;
   int64_t token_id_ = 0;
   std::unique_ptr<InstancePool> pool_;

@@ -44,6 +44,17 @@ Result<json> BodyWithMembers(ApiCall& call, const std::vector<std::string>& know
   return body;
 }
 
+Result<json> BatchItems(ApiCall& call, const std::string& name) {
+  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {name}));
+  auto found = body.find(name);
+  if (found == body.end() || !found->is_array() || found->empty()) {
+    return call.AtPointer(Status::Usage("\"" + name + "\" must be a non-empty array of " + name +
+                                        ", all recorded or none"),
+                          "/" + name);
+  }
+  return std::move(*found);
+}
+
 Result<std::string> TextMember(ApiCall& call, const json& object, const std::string& name,
                                bool required, const std::string& at) {
   auto found = object.find(name);

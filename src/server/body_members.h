@@ -33,6 +33,10 @@ Status KnownMembers(ApiCall& call, const nlohmann::json& object,
 // The request body (ApiCall::JsonObjectBody), a JSON object whose members are all among `known`
 // (KnownMembers): the first refusal of the two.
 Result<nlohmann::json> BodyWithMembers(ApiCall& call, const std::vector<std::string>& known);
+// The items of a batch request: its body's one member `name`, a non-empty array whose items
+// are all recorded or none. kUsage at "/name" when the member is missing, not an array or
+// empty.
+Result<nlohmann::json> BatchItems(ApiCall& call, const std::string& name);
 
 // A string; "" when absent and not `required`.
 Result<std::string> TextMember(ApiCall& call, const nlohmann::json& object,

@@ -74,18 +74,12 @@ Result<Reply> PostInterview(ApiCall& call) {
 }
 
 Result<Reply> PostInterviewBatch(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"interviews"}));
-  auto found = body.find("interviews");
-  if (found == body.end() || !found->is_array() || found->empty()) {
-    return call.AtPointer(Status::Usage("\"interviews\" must be a non-empty array of interviews, "
-                                        "all recorded or none"),
-                          "/interviews");
-  }
+  CANJE_ASSIGN_OR_RETURN(json items, BatchItems(call, "interviews"));
   std::vector<std::pair<negotiation::NewInterview, std::string>> interviews;
-  for (size_t i = 0; i < found->size(); ++i) {
+  for (size_t i = 0; i < items.size(); ++i) {
     const std::string prefix = "/interviews/" + std::to_string(i);
     CANJE_ASSIGN_OR_RETURN(negotiation::NewInterview interview,
-                           ReadInterview(call, (*found)[i], prefix));
+                           ReadInterview(call, items[i], prefix));
     interviews.emplace_back(std::move(interview), prefix + ": ");
   }
   negotiation::InterviewFault fault;

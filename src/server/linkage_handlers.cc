@@ -110,17 +110,11 @@ Status ReadDecision(ApiCall& call, const json& item, const std::string& prefix,
 }
 
 Result<Reply> PostDecisions(ApiCall& call) {
-  CANJE_ASSIGN_OR_RETURN(json body, BodyWithMembers(call, {"decisions"}));
-  auto found = body.find("decisions");
-  if (found == body.end() || !found->is_array() || found->empty()) {
-    return call.AtPointer(Status::Usage("\"decisions\" must be a non-empty array of decisions, "
-                                        "all recorded or none"),
-                          "/decisions");
-  }
-  std::vector<reconciliation::PairDecision> decisions(found->size());
-  for (size_t i = 0; i < found->size(); ++i) {
+  CANJE_ASSIGN_OR_RETURN(json items, BatchItems(call, "decisions"));
+  std::vector<reconciliation::PairDecision> decisions(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
     CANJE_RETURN_IF_ERROR(
-        ReadDecision(call, (*found)[i], "/decisions/" + std::to_string(i), decisions[i]));
+        ReadDecision(call, items[i], "/decisions/" + std::to_string(i), decisions[i]));
   }
   reconciliation::DecisionFault fault;
   Result<reconciliation::BatchDecisionReport> report =

@@ -91,4 +91,15 @@ void TestInstance::AddUser(const std::string& name, const std::string& party,
   EXPECT_TRUE(added.ok()) << "user " << name << ": " << added.ToString();
 }
 
+void TestInstance::AddVenezuelaNegotiator() {
+  AddParty("VEN", "Venezuela", "state");
+  AddUser("ven", "VEN", "negotiator");
+}
+
+void VenezuelaNegotiatorTest::SetUp() {
+  ASSERT_TRUE(store_.ok()) << store_.error();
+  admin_ = &store_.admin();
+  store_.AddVenezuelaNegotiator();
+}
+
 }  // namespace canje::instance::testing

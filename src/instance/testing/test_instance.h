@@ -13,6 +13,8 @@
 // object. Everything is removed when the object is destroyed.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -50,6 +52,9 @@ class TestInstance {
   // fails the current test.
   void AddParty(const std::string& code, const std::string& name, const std::string& kind);
   void AddUser(const std::string& name, const std::string& party, const std::string& role);
+  // Adds the party VEN (Venezuela, a state) and its negotiator "ven": the one user a test of
+  // signing in or of the API acts as.
+  void AddVenezuelaNegotiator();
 
   // The log's last event (into `event` when given) and its payload opened, as recorded; a text
   // in parentheses saying why when it cannot be opened (which fails the current test).
@@ -63,6 +68,17 @@ class TestInstance {
   OpenOptions options_;
   std::unique_ptr<Instance> admin_;
   std::string error_;
+};
+
+// A test on a fresh store with the party VEN and its negotiator "ven" (AddVenezuelaNegotiator):
+// what the tests of signing in and of the API start from. SetUp fails the test (fatally) when
+// the store could not be created.
+class VenezuelaNegotiatorTest : public ::testing::Test {
+ protected:
+  void SetUp() override;
+
+  TestInstance store_;
+  Instance* admin_ = nullptr;  // the store's admin
 };
 
 }  // namespace canje::instance::testing

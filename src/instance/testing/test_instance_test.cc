@@ -13,8 +13,7 @@ TEST(TestInstanceTest, MakesAStoreWhoseUsersActUnderTheirOwnRoles) {
     TestInstance store;
     ASSERT_TRUE(store.ok()) << store.error();
     folder = store.dir();
-    store.AddParty("VEN", "Venezuela", "state");
-    store.AddUser("ven", "VEN", "negotiator");
+    store.AddVenezuelaNegotiator();
     if (HasFailure()) return;
 
     Result<std::unique_ptr<Instance>> ven = store.Open("ven");
