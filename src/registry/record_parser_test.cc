@@ -8,11 +8,7 @@
 namespace canje::registry {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using testing::ReadAll;
-using testing::Reasons;
+using namespace testing;  // NOLINT: the registry's test kit (registry_test_util.h)
 
 // The single row of a CSV text, which must open.
 ParsedRecord OneCsvRow(const std::string& text,
