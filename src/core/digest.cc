@@ -26,13 +26,9 @@ const EVP_MD* Sha256Md() {
 
 // A digest context per thread, reused by the one-shot functions below.
 EVP_MD_CTX* ThreadDigestContext() {
-  struct Owner {
-    EVP_MD_CTX* context = EVP_MD_CTX_new();
-    ~Owner() { EVP_MD_CTX_free(context); }
-  };
-  thread_local Owner owner;
-  if (owner.context == nullptr) std::abort();
-  return owner.context;
+  thread_local const OpensslDigestContext context(EVP_MD_CTX_new());
+  if (context == nullptr) std::abort();
+  return context.get();
 }
 
 // SHA-256 of the concatenation of `parts`.
@@ -53,19 +49,17 @@ Sha256Hash Sha256(ByteView data) { return Sha256Of({data}); }
 Sha256Hash Sha256Salted(ByteView salt, ByteView data) { return Sha256Of({salt, data}); }
 
 Sha256Hasher::Sha256Hasher() : context_(EVP_MD_CTX_new()) {
-  EVP_DigestInit_ex2(static_cast<EVP_MD_CTX*>(context_), Sha256Md(), nullptr);
+  EVP_DigestInit_ex2(context_.get(), Sha256Md(), nullptr);
 }
 
-Sha256Hasher::~Sha256Hasher() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(context_)); }
-
 void Sha256Hasher::Update(ByteView data) {
-  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(context_), data.data(), data.size());
+  EVP_DigestUpdate(context_.get(), data.data(), data.size());
 }
 
 Sha256Hash Sha256Hasher::Finish() {
   Sha256Hash out;
   unsigned int length = 0;
-  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(context_), out.data(), &length);
+  EVP_DigestFinal_ex(context_.get(), out.data(), &length);
   return out;
 }
 

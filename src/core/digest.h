@@ -6,6 +6,7 @@
 #include <istream>
 
 #include "core/encoding.h"
+#include "core/openssl_handles.h"
 #include "core/status.h"
 
 namespace canje {
@@ -20,14 +21,11 @@ Sha256Hash Sha256Salted(ByteView salt, ByteView data);
 class Sha256Hasher {
  public:
   Sha256Hasher();
-  ~Sha256Hasher();
-  Sha256Hasher(const Sha256Hasher&) = delete;
-  Sha256Hasher& operator=(const Sha256Hasher&) = delete;
   void Update(ByteView data);
   Sha256Hash Finish();
 
  private:
-  void* context_;  // EVP_MD_CTX
+  OpensslDigestContext context_;
 };
 
 Sha256Hash HmacSha256(ByteView key, ByteView data);

@@ -35,6 +35,15 @@ std::string Join(const std::vector<std::string>& items, std::string_view separat
   return text;
 }
 
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) {
+    if (!text.empty()) text += ' ';
+    text += word;
+  }
+  return text;
+}
+
 namespace {
 
 std::string Formatted(const char* format, double value) {

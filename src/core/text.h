@@ -23,6 +23,10 @@ std::string AsciiLower(std::string text);
 // The items in order with `separator` between them: Join({"a", "b"}) is "a, b".
 std::string Join(const std::vector<std::string>& items, std::string_view separator = ", ");
 
+// The words with a space between each two, as a name is written: JoinWords({"José", "Luis"}) is
+// "José Luis". Empty words at the start add no space (JoinWords({"", "Luis"}) is "Luis").
+std::string JoinWords(const std::vector<std::string>& words);
+
 // An escaping of text byte by byte: each byte given a replacement is written as that
 // replacement, every other byte as it is. Built once (a static table), used for every text:
 //   static const ByteEscapes kHtml{{'&', "&amp;"}, {'<', "&lt;"}};

@@ -26,6 +26,13 @@ TEST(TextTest, JoinPutsTheSeparatorBetweenItems) {
   EXPECT_EQ(Join({"a", "b"}, " | "), "a | b");
 }
 
+TEST(TextTest, JoinWordsPutsASpaceBetweenWordsButNoneBeforeTheFirstText) {
+  EXPECT_EQ(JoinWords({}), "");
+  EXPECT_EQ(JoinWords({"José", "Luis"}), "José Luis");
+  EXPECT_EQ(JoinWords({"", "Luis"}), "Luis");
+  EXPECT_EQ(JoinWords({"José", "", "Luis"}), "José  Luis");
+}
+
 TEST(TextTest, ByteEscapesReplaceTheirBytesAndCopyTheOthers) {
   static const ByteEscapes kEscapes{{'<', "&lt;"}, {'\n', "\\n"}, {'\xff', "[ff]"}};
   std::string out = "kept:";

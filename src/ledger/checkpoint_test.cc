@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
+
 namespace canje::ledger {
 namespace {
 
@@ -38,41 +40,34 @@ TEST(CheckpointTest, RefusesMalformedCheckpointsWithTheLine) {
     return std::string(origin) + "\n" + std::string(size) + "\n" + std::string(root) + "\n" +
            std::string(rest);
   };
-  const struct {
-    std::string text;
-    std::string reason;
-  } cases[] = {
-      {"", "does not end in a newline"},
-      {std::string(kSpecExample.substr(0, kSpecExample.size() - 1)), "does not end in a newline"},
-      {"example.com/log\n5\n", "it needs at least three"},
-      {with("", "5", kRoot), "line 1 (the origin) is empty"},
-      {with("tab\there", "5", kRoot), "line 1 (the origin) contains a control character"},
-      {with("\xC0\xAF", "5", kRoot), "line 1 (the origin) is not valid UTF-8"},
-      {with("o", "05", kRoot), "line 2 (the tree size) '05'"},
-      {with("o", "-1", kRoot), "line 2"},
-      {with("o", "+5", kRoot), "line 2"},
-      {with("o", " 5", kRoot), "line 2"},
-      {with("o", "5 ", kRoot), "line 2"},
-      {with("o", "", kRoot), "line 2"},
-      {with("o", "0x10", kRoot), "line 2"},
-      {with("o", "4611686018427387905", kRoot), "line 2"},  // 2^62 + 1
-      {with("o", "99999999999999999999", kRoot), "line 2"},
-      {with("o", "5", "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I"),
-       "line 3 (the root hash) is not"},
-      {with("o", "5", "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2J="),
-       "line 3 (the root hash) is not"},
-      {with("o", "5", "V3JvbmdSb290"), "is 9 bytes"},
-      {with("o", "5", kRoot, "\n"), "line 4 (an extension) is empty"},
-      {with("o", "5", kRoot, "ok\n\nlater\n"), "line 5 (an extension) is empty"},
-      {with("o", "5", kRoot, "bell\a\n"), "line 4 (an extension) contains a control character"},
-  };
-  for (const auto& c : cases) {
-    Result<Checkpoint> checkpoint = ParseCheckpoint(c.text);
-    ASSERT_FALSE(checkpoint.ok()) << c.reason;
-    EXPECT_EQ(checkpoint.status().code(), StatusCode::kInvalid);
-    EXPECT_NE(checkpoint.status().message().find(c.reason), std::string::npos)
-        << checkpoint.status().message();
-  }
+  table_testing::ExpectEachRefusedAsInvalid(
+      ParseCheckpoint,
+      {
+          {"", "does not end in a newline"},
+          {std::string(kSpecExample.substr(0, kSpecExample.size() - 1)),
+           "does not end in a newline"},
+          {"example.com/log\n5\n", "it needs at least three"},
+          {with("", "5", kRoot), "line 1 (the origin) is empty"},
+          {with("tab\there", "5", kRoot), "line 1 (the origin) contains a control character"},
+          {with("\xC0\xAF", "5", kRoot), "line 1 (the origin) is not valid UTF-8"},
+          {with("o", "05", kRoot), "line 2 (the tree size) '05'"},
+          {with("o", "-1", kRoot), "line 2"},
+          {with("o", "+5", kRoot), "line 2"},
+          {with("o", " 5", kRoot), "line 2"},
+          {with("o", "5 ", kRoot), "line 2"},
+          {with("o", "", kRoot), "line 2"},
+          {with("o", "0x10", kRoot), "line 2"},
+          {with("o", "4611686018427387905", kRoot), "line 2"},  // 2^62 + 1
+          {with("o", "99999999999999999999", kRoot), "line 2"},
+          {with("o", "5", "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2I"),
+           "line 3 (the root hash) is not"},
+          {with("o", "5", "CsUYapGGPo4dkMgIAUqom/Xajj7h2fB2MPA3j2jxq2J="),
+           "line 3 (the root hash) is not"},
+          {with("o", "5", "V3JvbmdSb290"), "is 9 bytes"},
+          {with("o", "5", kRoot, "\n"), "line 4 (an extension) is empty"},
+          {with("o", "5", kRoot, "ok\n\nlater\n"), "line 5 (an extension) is empty"},
+          {with("o", "5", kRoot, "bell\a\n"), "line 4 (an extension) contains a control character"},
+      });
   EXPECT_TRUE(ParseCheckpoint(with("o", "4611686018427387904", kRoot)).ok());  // 2^62
 }
 

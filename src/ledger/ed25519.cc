@@ -2,24 +2,14 @@
 
 #include <openssl/evp.h>
 
-#include <memory>
-
 #include "core/digest.h"
+#include "core/openssl_handles.h"
 
 namespace canje::ledger {
 namespace {
 
-struct KeyDeleter {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-struct ContextDeleter {
-  void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-};
-using KeyPointer = std::unique_ptr<EVP_PKEY, KeyDeleter>;
-using ContextPointer = std::unique_ptr<EVP_MD_CTX, ContextDeleter>;
-
-KeyPointer PrivateKey(const Ed25519Seed& seed) {
-  return KeyPointer(
+OpensslKey PrivateKey(const Ed25519Seed& seed) {
+  return OpensslKey(
       EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nullptr, seed.data(), seed.size()));
 }
 
@@ -33,7 +23,7 @@ Ed25519Seed GenerateEd25519Seed() {
 }
 
 Result<Ed25519PublicKey> Ed25519PublicKeyOf(const Ed25519Seed& seed) {
-  KeyPointer key = PrivateKey(seed);
+  OpensslKey key = PrivateKey(seed);
   Ed25519PublicKey public_key;
   size_t length = public_key.size();
   if (!key || EVP_PKEY_get_raw_public_key(key.get(), public_key.data(), &length) != 1 ||
@@ -44,8 +34,8 @@ Result<Ed25519PublicKey> Ed25519PublicKeyOf(const Ed25519Seed& seed) {
 }
 
 Result<Ed25519Signature> Ed25519Sign(const Ed25519Seed& seed, ByteView message) {
-  KeyPointer key = PrivateKey(seed);
-  ContextPointer context(EVP_MD_CTX_new());
+  OpensslKey key = PrivateKey(seed);
+  OpensslDigestContext context(EVP_MD_CTX_new());
   Ed25519Signature signature;
   size_t length = signature.size();
   if (!key || !context ||
@@ -60,9 +50,9 @@ Result<Ed25519Signature> Ed25519Sign(const Ed25519Seed& seed, ByteView message) 
 
 bool Ed25519Verify(const Ed25519PublicKey& public_key, ByteView message, ByteView signature) {
   if (signature.size() != 64) return false;
-  KeyPointer key(
+  OpensslKey key(
       EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, public_key.data(), public_key.size()));
-  ContextPointer context(EVP_MD_CTX_new());
+  OpensslDigestContext context(EVP_MD_CTX_new());
   if (!key || !context ||
       EVP_DigestVerifyInit(context.get(), nullptr, nullptr, nullptr, key.get()) != 1) {
     return false;

@@ -5,7 +5,8 @@
 #include <algorithm>
 #include <bit>
 #include <cstdlib>
-#include <memory>
+
+#include "core/openssl_handles.h"
 
 namespace canje::ledger {
 namespace {
@@ -15,10 +16,7 @@ namespace {
 // the algorithm is fetched once, and each thread reuses one digest context.
 Hash PrefixedSha256(uint8_t prefix, ByteView first, ByteView second) {
   static EVP_MD* const algorithm = EVP_MD_fetch(nullptr, "SHA256", nullptr);
-  struct DigestContextDeleter {
-    void operator()(EVP_MD_CTX* context) const { EVP_MD_CTX_free(context); }
-  };
-  thread_local const std::unique_ptr<EVP_MD_CTX, DigestContextDeleter> context(EVP_MD_CTX_new());
+  thread_local const OpensslDigestContext context(EVP_MD_CTX_new());
   Hash out;
   unsigned int length = 0;
   if (algorithm == nullptr || context == nullptr ||

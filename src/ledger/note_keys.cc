@@ -18,22 +18,13 @@ std::optional<std::string_view> TakeField(std::string_view& text) {
   return field;
 }
 
+// Eight hexadecimal digits (either case) as a big-endian key id.
 std::optional<uint32_t> ParseKeyIdHex(std::string_view hex) {
   if (hex.size() != 8) return std::nullopt;
+  const std::optional<Bytes> bytes = HexDecode(hex);
+  if (!bytes) return std::nullopt;
   uint32_t value = 0;
-  for (char c : hex) {
-    int digit;
-    if (c >= '0' && c <= '9') {
-      digit = c - '0';
-    } else if (c >= 'a' && c <= 'f') {
-      digit = c - 'a' + 10;
-    } else if (c >= 'A' && c <= 'F') {
-      digit = c - 'A' + 10;
-    } else {
-      return std::nullopt;
-    }
-    value = value << 4 | static_cast<uint32_t>(digit);
-  }
+  for (uint8_t byte : *bytes) value = value << 8 | byte;
   return value;
 }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
 #include "ledger/go_note_vectors_test.h"
 
 namespace canje::ledger {
@@ -56,29 +57,22 @@ TEST(NoteKeysTest, RefusesEveryManglingOfAValidKey) {
 }
 
 TEST(NoteKeysTest, ExplainsWhyAKeyIsRefused) {
-  const struct {
-    std::string_view text;
-    std::string_view reason;
-  } cases[] = {
-      {"PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEQ==",
-       "key is 36 bytes"},
-      {"PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-       "unknown signature type 0x65"},
-      {"PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
-       "does not match its name and key"},
-      {"PeterNeumann+c74f20a+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "8 hexadecimal"},
-      {"Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "space"},
-      {"+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "must not be empty"},
-      {"PeterNeumann", "NAME+KEYID+KEYDATA"},
-      {"PeterNeumann+c74f20a3+", "no key data"},
-      {"PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW\n", "base64"},
-  };
-  for (const auto& c : cases) {
-    Result<VerifierKey> key = ParseVerifierKey(c.text);
-    ASSERT_FALSE(key.ok()) << c.text;
-    EXPECT_EQ(key.status().code(), StatusCode::kInvalid);
-    EXPECT_NE(key.status().message().find(c.reason), std::string::npos) << key.status().message();
-  }
+  table_testing::ExpectEachRefusedAsInvalid(
+      ParseVerifierKey,
+      {
+          {"PeterNeumann+cc469956+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TWBADKEQ==",
+           "key is 36 bytes"},
+          {"PeterNeumann+173116ae+ZRpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+           "unknown signature type 0x65"},
+          {"PeterNeumann+c74f20a4+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW",
+           "does not match its name and key"},
+          {"PeterNeumann+c74f20a+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "8 hexadecimal"},
+          {"Peter Neumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "space"},
+          {"+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW", "must not be empty"},
+          {"PeterNeumann", "NAME+KEYID+KEYDATA"},
+          {"PeterNeumann+c74f20a3+", "no key data"},
+          {"PeterNeumann+c74f20a3+ARpc2QcUPDhMQegwxbzhKqiBfsVkmqq/LDE4izWy10TW\n", "base64"},
+      });
   EXPECT_NE(ParseSignerKey(
                 "PRIVATE+KEYS+PeterNeumann+c74f20a3+AYEKFALVFGyNhPJEMzD1QIDr+Y7hfZx09iUvxdXHKDFz")
                 .status()
@@ -88,19 +82,17 @@ TEST(NoteKeysTest, ExplainsWhyAKeyIsRefused) {
 }
 
 TEST(NoteKeysTest, KeyNames) {
-  EXPECT_TRUE(IsValidKeyName("canje.example/log"));
-  EXPECT_TRUE(IsValidKeyName("\xC3\xB1u\xC3\xB1oa"));
-  EXPECT_FALSE(IsValidKeyName(""));
-  EXPECT_FALSE(IsValidKeyName("a+b"));
-  EXPECT_FALSE(IsValidKeyName("a b"));
-  EXPECT_FALSE(
-      IsValidKeyName("a\xC2\xA0"
-                     "b"));  // no-break space
-  EXPECT_FALSE(
-      IsValidKeyName("a\xE3\x80\x80"
-                     "b"));  // ideographic space
-  EXPECT_FALSE(IsValidKeyName("a\tb"));
-  EXPECT_FALSE(IsValidKeyName("\xFF"));
+  for (const char* name : {"canje.example/log", "\xC3\xB1u\xC3\xB1oa"}) {
+    EXPECT_TRUE(IsValidKeyName(name)) << name;
+  }
+  // Empty, a '+', a space of any kind, a control character, bytes that are not UTF-8.
+  const std::string refused[] = {
+      "",         "a+b",  "a b",
+      "a\u00A0b",  // no-break space
+      "a\u3000b",  // ideographic space
+      "a\tb",     "\xFF",
+  };
+  for (const std::string& name : refused) EXPECT_FALSE(IsValidKeyName(name)) << name;
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/testing/text_cases.h"
 #include "ledger/go_note_vectors_test.h"
 #include "ledger/note_keys.h"
 
@@ -113,10 +114,7 @@ TEST(SignedNoteTest, RefusesMalformedNotesWithAReason) {
   const std::vector<VerifierKey> keys = {Verifier(kPeterVerifier)};
   std::string no_newline = Note({kPeterLine});
   no_newline.pop_back();
-  const struct {
-    std::string note;
-    std::string reason;
-  } cases[] = {
+  const table_testing::TextCases cases = {
       {std::string(kText), "no blank line"},
       {std::string(kText) + "\n", "no signature lines"},
       {no_newline, "does not end in a newline"},
@@ -136,13 +134,9 @@ TEST(SignedNoteTest, RefusesMalformedNotesWithAReason) {
       {std::string(20000, 'a') + "\n\n" + std::string(kPeterLine), "20000 bytes long"},
       {std::string(kMaxNoteBytes + 1, '\n'), "the limit is"},
   };
-  for (const auto& c : cases) {
-    Result<ParsedNote> parsed = ParseNote(c.note);
-    ASSERT_FALSE(parsed.ok()) << c.reason;
-    EXPECT_EQ(parsed.status().code(), StatusCode::kInvalid);
-    EXPECT_NE(parsed.status().message().find(c.reason), std::string::npos)
-        << parsed.status().message();
-    EXPECT_FALSE(OpenNote(c.note, keys).ok());
+  table_testing::ExpectEachRefusedAsInvalid(ParseNote, cases);
+  for (const table_testing::TextCase& c : cases) {
+    EXPECT_FALSE(OpenNote(c.input, keys).ok()) << c.expected;
   }
 }
 

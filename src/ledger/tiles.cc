@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/split.h"
 #include "core/utf8.h"
 #include "ledger/checkpoint.h"
 #include "ledger/merkle_tree.h"
@@ -61,17 +62,6 @@ std::string IndexPath(int64_t index) {
   return path;
 }
 
-std::vector<std::string_view> SplitSlashes(std::string_view path) {
-  std::vector<std::string_view> parts;
-  size_t start = 0;
-  while (true) {
-    size_t slash = path.find('/', start);
-    parts.push_back(path.substr(start, slash == std::string_view::npos ? slash : slash - start));
-    if (slash == std::string_view::npos) return parts;
-    start = slash + 1;
-  }
-}
-
 }  // namespace
 
 std::string TilePath(const Tile& tile) {
@@ -90,7 +80,7 @@ Result<Tile> ParseTilePath(std::string_view path) {
                          "<N> in three-digit groups such as x001/x234/067)");
   };
   if (path.substr(0, kTilePrefix.size()) != kTilePrefix) return bad("it must start with tile/");
-  std::vector<std::string_view> parts = SplitSlashes(path.substr(kTilePrefix.size()));
+  std::vector<std::string_view> parts = SplitAt(path.substr(kTilePrefix.size()), '/');
   if (parts.size() < 2) return bad("it has no tile index");
   Tile tile;
   if (parts[0] == kEntriesLevel) {

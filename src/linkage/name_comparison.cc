@@ -58,21 +58,19 @@ class PairSimilarities {
 // (i indexes a, j indexes b); with equal numbers of units, both names must.
 template <typename Match>
 bool SubsetMatches(const PreparedName& a, const PreparedName& b, Match match) {
-  auto a_in_b = [&] {
-    for (std::size_t i = 0; i < a.size(); ++i) {
+  // Whether each of `units` units satisfies `found_in(unit, other)` with some of `others` units.
+  auto each_found = [](std::size_t units, std::size_t others, auto found_in) {
+    for (std::size_t unit = 0; unit < units; ++unit) {
       bool found = false;
-      for (std::size_t j = 0; j < b.size() && !found; ++j) found = match(i, j);
+      for (std::size_t other = 0; other < others && !found; ++other) found = found_in(unit, other);
       if (!found) return false;
     }
     return true;
   };
+  auto a_in_b = [&] { return each_found(a.size(), b.size(), match); };
   auto b_in_a = [&] {
-    for (std::size_t j = 0; j < b.size(); ++j) {
-      bool found = false;
-      for (std::size_t i = 0; i < a.size() && !found; ++i) found = match(i, j);
-      if (!found) return false;
-    }
-    return true;
+    return each_found(b.size(), a.size(),
+                      [&](std::size_t j, std::size_t i) { return match(i, j); });
   };
   if (a.size() < b.size()) return a_in_b();
   if (b.size() < a.size()) return b_in_a();

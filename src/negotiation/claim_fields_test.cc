@@ -27,19 +27,9 @@ class ClaimFieldsTest : public testing::ExchangeTestStore {
         "W2,Вигаданко,Зеновій,prisoner of war,,сержант,SLV\n"
         "W3,Пробенко,Ганна,civilian internee,sick_or_wounded,,SLV\n"
         "W4,Зразко,Іван,,sick_or_wounded,Солдат,SLV\n";
-    registry::ImportOptions import;
-    import.file = "slv-pow.csv";
-    import.content = &roster;
-    import.kind = "custody_roster";
-    import.source = "synthetic prisoner of war roster";
-    import.party = "SLV";
-    Result<registry::ImportReport> imported = registry::ImportList(store_.admin(), import);
-    ASSERT_TRUE(imported.ok()) << imported.status().ToString();
-    pow_list_ = imported->list_id;
-    Result<std::vector<int64_t>> persons = PersonsOfList(store_.admin(), pow_list_);
-    ASSERT_TRUE(persons.ok()) << persons.status().ToString();
-    ASSERT_EQ(persons->size(), 4u);
-    pow_ = *persons;
+    ImportSlvRoster("slv-pow.csv", roster, "synthetic prisoner of war roster", pow_list_, pow_);
+    if (HasFatalFailure()) return;
+    ASSERT_EQ(pow_.size(), 4u);
   }
 
   Result<std::vector<int64_t>> Where(const std::string& user,

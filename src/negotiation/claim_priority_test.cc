@@ -23,6 +23,15 @@ class ClaimPriorityTest : public testing::ExchangeTestStore {
     return AddClaims(As(user), exchange_, claims, mode);
   }
 
+  // Expects `outcome` to have succeeded with these numbers of claims added, kept and replaced.
+  static void ExpectCounts(const Result<ClaimOutcome>& outcome, int64_t added, int64_t kept,
+                           int64_t replaced) {
+    ASSERT_TRUE(outcome.ok()) << outcome.status().ToString();
+    EXPECT_EQ(outcome->added, added);
+    EXPECT_EQ(outcome->kept, kept);
+    EXPECT_EQ(outcome->replaced, replaced);
+  }
+
   // The priority and value of VEN's claim on each person, by person.
   std::map<int64_t, std::pair<int64_t, double>> VenClaims() {
     std::map<int64_t, std::pair<int64_t, double>> out;
@@ -44,11 +53,7 @@ TEST_F(ClaimPriorityTest, AWeakerClaimKeepsTheStrongerPriorityUnlessItReplaces) 
 
   // The mediator claims the whole roster for VEN at tier 2: three new claims, one kept.
   const int64_t before = LogSize();
-  auto all = Claim("med", roster_, 2, ClaimMode::kKeepStronger);
-  ASSERT_TRUE(all.ok()) << all.status().ToString();
-  EXPECT_EQ(all->added, 3);
-  EXPECT_EQ(all->kept, 1);
-  EXPECT_EQ(all->replaced, 0);
+  ExpectCounts(Claim("med", roster_, 2, ClaimMode::kKeepStronger), 3, 1, 0);
   EXPECT_EQ(LogSize(), before + 3) << "a kept claim is not logged: nothing changed";
   auto claims = VenClaims();
   EXPECT_EQ(claims[roster_[1]], (std::pair<int64_t, double>{1, 5})) << "the claim was weakened";
@@ -56,11 +61,7 @@ TEST_F(ClaimPriorityTest, AWeakerClaimKeepsTheStrongerPriorityUnlessItReplaces) 
 
   // Claimed again all at a weaker tier: every claim kept, nothing written.
   const int64_t unchanged = LogSize();
-  auto weaker = Claim("med", roster_, 4, ClaimMode::kKeepStronger);
-  ASSERT_TRUE(weaker.ok()) << weaker.status().ToString();
-  EXPECT_EQ(weaker->added, 0);
-  EXPECT_EQ(weaker->kept, 4);
-  EXPECT_EQ(weaker->replaced, 0);
+  ExpectCounts(Claim("med", roster_, 4, ClaimMode::kKeepStronger), 0, 4, 0);
   EXPECT_EQ(LogSize(), unchanged);
 
   // A stronger claim needs no --replace: it raises the priority.
@@ -70,11 +71,7 @@ TEST_F(ClaimPriorityTest, AWeakerClaimKeepsTheStrongerPriorityUnlessItReplaces) 
   EXPECT_EQ(VenClaims()[roster_[0]], (std::pair<int64_t, double>{1, 4}));
 
   // With --replace every earlier claim takes the new terms, and the log says what it was.
-  auto replaced = Claim("med", roster_, 3, ClaimMode::kReplace);
-  ASSERT_TRUE(replaced.ok()) << replaced.status().ToString();
-  EXPECT_EQ(replaced->added, 0);
-  EXPECT_EQ(replaced->kept, 0);
-  EXPECT_EQ(replaced->replaced, 4);
+  ExpectCounts(Claim("med", roster_, 3, ClaimMode::kReplace), 0, 0, 4);
   for (const auto& [person, terms] : VenClaims()) {
     EXPECT_EQ(terms, (std::pair<int64_t, double>{3, 1})) << instance::PersonId(person);
   }

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "core/testing/members.h"
 #include "instance/sealed_texts.h"
 #include "negotiation/eligibility.h"
 #include "protect/master_key.h"
@@ -26,9 +27,7 @@ store::SealedPayload Payload() {
 }
 
 std::vector<ObstacleKind> Kinds(const std::vector<Obstacle>& obstacles) {
-  std::vector<ObstacleKind> kinds;
-  for (const Obstacle& obstacle : obstacles) kinds.push_back(obstacle.kind);
-  return kinds;
+  return table_testing::MembersOf(obstacles, &Obstacle::kind);
 }
 
 class EligibilityStoreTest : public ::testing::Test {

@@ -10,6 +10,7 @@
 #include "instance/ids.h"
 #include "instance/need_to_know.h"
 #include "negotiation/occurred_at.h"
+#include "solver/instance_json.h"
 #include "store/agreement_tables.h"
 #include "store/exchange_participant_tables.h"
 
@@ -63,12 +64,6 @@ Status NotAParty(int64_t exchange_id, std::string_view party) {
   return Status::Usage(std::string(party) + " is not a party to " + ExchangeId(exchange_id) +
                        "; a mediator adds it with `canje exchange party add " +
                        ExchangeId(exchange_id) + " " + std::string(party) + " --bloc SIDE`");
-}
-
-nlohmann::json RuleJson(const solver::Rule& rule) {
-  nlohmann::json out = {{"kind", solver::RuleKindName(rule.kind)}};
-  if (rule.kind != solver::Rule::Kind::kNone) out["ratio"] = rule.ratio;
-  return out;
 }
 
 // The parties of exchange `exchange_id`, once the actor may claim in it and read it: what claims
@@ -264,7 +259,9 @@ Status SetBlocRule(Instance& instance, int64_t exchange_id, std::string_view blo
         {exchange_id, std::string(bloc), solver::RuleKindName(rule.kind), rule.ratio}));
     return recorder
         .Record(events::kExchangeRuleSet, {ExchangeId(exchange_id)},
-                {{"exchange", ExchangeId(exchange_id)}, {"bloc", bloc}, {"rule", RuleJson(rule)}})
+                {{"exchange", ExchangeId(exchange_id)},
+                 {"bloc", bloc},
+                 {"rule", solver::RuleToJson(rule)}})
         .status();
   });
 }

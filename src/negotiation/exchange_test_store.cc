@@ -19,24 +19,33 @@ void ExchangeTestStore::SetUpExchange(const std::string& exchange_began) {
       "S2,Berta,Olmedo,1985-02-02,VEN,SLV,detenido\n"
       "S3,Ciro,Paniagua,1990-03-03,VEN,SLV,detenido\n"
       "S4,Delia,Rebollar,1995-04-04,VEN,SLV,detenido\n";
-  registry::ImportOptions import;
-  import.file = "slv-roster.csv";
-  import.content = &roster;
-  import.kind = "custody_roster";
-  import.source = "synthetic roster";
-  import.party = "SLV";
-  Result<registry::ImportReport> imported = registry::ImportList(store_.admin(), import);
-  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
-  ASSERT_EQ(imported->list_id, 1);
-  Result<std::vector<int64_t>> persons = PersonsOfList(store_.admin(), 1);
-  ASSERT_TRUE(persons.ok()) << persons.status().ToString();
-  roster_ = *persons;
+  int64_t list_id = 0;
+  ImportSlvRoster("slv-roster.csv", roster, "synthetic roster", list_id, roster_);
+  if (HasFatalFailure()) return;
+  ASSERT_EQ(list_id, 1);
   ASSERT_EQ(roster_.size(), 4u);
   Result<int64_t> exchange = CreateExchange(As("med"), {"cecot-test", "PUENTE", exchange_began});
   ASSERT_TRUE(exchange.ok()) << exchange.status().ToString();
   exchange_ = *exchange;
   ASSERT_TRUE(AddExchangeParty(As("med"), exchange_, "SLV", "SLV").ok());
   ASSERT_TRUE(AddExchangeParty(As("med"), exchange_, "VEN", "VEN").ok());
+}
+
+void ExchangeTestStore::ImportSlvRoster(const std::string& file, const std::string& roster,
+                                        const std::string& source, int64_t& list_id,
+                                        std::vector<int64_t>& persons) {
+  registry::ImportOptions import;
+  import.file = file;
+  import.content = &roster;
+  import.kind = "custody_roster";
+  import.source = source;
+  import.party = "SLV";
+  Result<registry::ImportReport> imported = registry::ImportList(store_.admin(), import);
+  ASSERT_TRUE(imported.ok()) << imported.status().ToString();
+  list_id = imported->list_id;
+  Result<std::vector<int64_t>> listed = PersonsOfList(store_.admin(), list_id);
+  ASSERT_TRUE(listed.ok()) << listed.status().ToString();
+  persons = *listed;
 }
 
 instance::Instance& ExchangeTestStore::As(const std::string& user) {

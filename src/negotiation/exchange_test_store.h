@@ -25,6 +25,11 @@ class ExchangeTestStore : public ::testing::Test {
   // negotiation recorded after the fact).
   void SetUpExchange(const std::string& exchange_began = "");
 
+  // Imports the CSV text `roster` as El Salvador's custody roster, file `file` from `source`:
+  // sets `list_id` and `persons` (the roster's persons, in id order); a failure fails the test.
+  void ImportSlvRoster(const std::string& file, const std::string& roster,
+                       const std::string& source, int64_t& list_id, std::vector<int64_t>& persons);
+
   // The store opened as `user`; a failure fails the test.
   instance::Instance& As(const std::string& user);
   int64_t LogSize() { return store_.LogSize(); }

@@ -7,6 +7,7 @@
 #include "core/text.h"
 #include "instance/ids.h"
 #include "negotiation/batch_problems.h"
+#include "negotiation/csv_columns.h"
 #include "registry/csv_reader.h"
 
 namespace canje::negotiation {
@@ -43,16 +44,8 @@ Result<std::vector<CsvItem>> ReadCsvItems(std::string_view text, std::string_vie
   Result<registry::CsvReader> opened = registry::CsvReader::Open(in);
   if (!opened.ok()) return opened.status().WithContext(file);
   registry::CsvReader& reader = *opened;
-  std::map<std::string, int> columns;
-  for (size_t i = 0; i < reader.header().size(); ++i) {
-    const std::string name = AsciiLower(Trim(reader.header()[i]));
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      return Status::Invalid(file + ":" + std::to_string(reader.header_line()) + ":" +
-                             std::to_string(i + 1) + ": unknown column '" + name +
-                             "'; the columns are " + Join(known));
-    }
-    columns[name] = static_cast<int>(i + 1);
-  }
+  CANJE_ASSIGN_OR_RETURN(const auto columns,
+                         KnownColumns(reader, known, file));
   for (const std::string& name : required) {
     if (!columns.contains(name)) {
       return Status::Invalid(file + ":" + std::to_string(reader.header_line()) +

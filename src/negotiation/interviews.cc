@@ -10,6 +10,7 @@
 #include "instance/sealed_texts.h"
 #include "negotiation/batch_problems.h"
 #include "negotiation/hold_scope.h"
+#include "negotiation/unerased_person.h"
 #include "protect/sealing_contexts.h"
 #include "store/holds_tables.h"
 
@@ -68,12 +69,8 @@ Result<CheckedInterview> CheckInterview(instance::Instance& instance,
   }
   member.clear();
   std::string subject = instance::PersonId(interview.person_id);
-  CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(interview.person_id));
-  if (!person) return at("person", Status::NotFound("no person " + subject));
-  if (!person->person.erased_at.empty()) {
-    return at("person", Status::Conflict(subject + " was erased on " + person->person.erased_at +
-                                         "; nothing more is recorded about them"));
-  }
+  Result<store::PersonView> person = FindUnerasedPerson(instance.store(), interview.person_id);
+  if (!person.ok()) return at("person", person.status());
   CANJE_ASSIGN_OR_RETURN(auto party, instance.store().FindParty(interview.destination));
   if (!party) {
     return at("destination",

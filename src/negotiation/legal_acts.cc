@@ -10,6 +10,7 @@
 #include "instance/sealed_texts.h"
 #include "negotiation/eligibility.h"
 #include "negotiation/hold_scope.h"
+#include "negotiation/unerased_person.h"
 
 namespace canje::negotiation {
 namespace {
@@ -62,12 +63,8 @@ Result<int64_t> RecordLegalAct(instance::Instance& instance, const NewLegalAct& 
                                             "release\", \"expelled\", ...)"));
   }
   std::string subject = instance::PersonId(act.person_id);
-  CANJE_ASSIGN_OR_RETURN(auto person, instance.store().FindPerson(act.person_id));
-  if (!person) return at("person", Status::NotFound("no person " + subject));
-  if (!person->person.erased_at.empty()) {
-    return at("person", Status::Conflict(subject + " was erased on " + person->person.erased_at +
-                                         "; nothing more is recorded about them"));
-  }
+  Result<store::PersonView> person = FindUnerasedPerson(instance.store(), act.person_id);
+  if (!person.ok()) return at("person", person.status());
   store::LegalActRow row;
   row.person_id = act.person_id;
   row.type = type;

@@ -3,12 +3,12 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <cstdio>
 #include <set>
 #include <sstream>
 
 #include "core/text.h"
 #include "instance/ids.h"
+#include "negotiation/csv_columns.h"
 #include "registry/csv_reader.h"
 #include "solver/exchange_model.h"
 #include "solver/solve_steps.h"
@@ -21,12 +21,6 @@ bool IsPartyCode(std::string_view code) {
     return std::isupper(static_cast<unsigned char>(c)) ||
            std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '_';
   });
-}
-
-std::string FormatNumber(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%g", value);
-  return buffer;
 }
 
 Status CountsError(std::string_view item, std::string_view why) {
@@ -97,16 +91,8 @@ Result<std::vector<Transfer>> ParseTransfersCsv(std::string_view text, std::stri
   const std::string file(file_name);
   CANJE_ASSIGN_OR_RETURN(registry::CsvReader reader, registry::CsvReader::Open(in));
   const std::vector<std::string> known = {"person", "from", "to", "beneficiary", "unconditional"};
-  std::map<std::string, int> column;
-  for (size_t i = 0; i < reader.header().size(); ++i) {
-    const std::string name = AsciiLower(Trim(reader.header()[i]));
-    if (std::find(known.begin(), known.end(), name) == known.end()) {
-      return Status::Invalid(file + ":" + std::to_string(reader.header_line()) + ":" +
-                             std::to_string(i + 1) + ": unknown column '" + name +
-                             "'; the columns are person, from, to, beneficiary, unconditional");
-    }
-    column[name] = static_cast<int>(i);
-  }
+  CANJE_ASSIGN_OR_RETURN(const auto column,
+                         KnownColumns(reader, known, file));  // name -> 1-based column
   for (const char* required : {"person", "from", "to"}) {
     if (column.count(required) == 0) {
       return Status::Invalid(file + ":" + std::to_string(reader.header_line()) +
@@ -123,11 +109,11 @@ Result<std::vector<Transfer>> ParseTransfersCsv(std::string_view text, std::stri
     if (!row.errors.empty()) return Status::Invalid(row.errors.front().ToString(file));
     auto cell = [&](const std::string& name) -> std::string {
       auto it = column.find(name);
-      if (it == column.end() || it->second >= static_cast<int>(row.values.size())) return "";
-      return Trim(row.values[it->second]);
+      if (it == column.end() || it->second > static_cast<int>(row.values.size())) return "";
+      return Trim(row.values[it->second - 1]);
     };
     auto where = [&](const std::string& name) {
-      return file + ":" + std::to_string(row.line) + ":" + std::to_string(column.at(name) + 1) +
+      return file + ":" + std::to_string(row.line) + ":" + std::to_string(column.at(name)) +
              ": ";
     };
     Transfer transfer;
@@ -239,12 +225,12 @@ std::string DescribeBloc(const solver::BlocReport& bloc) {
     case solver::Rule::Kind::kNone:
       return text + " (no rule)";
     case solver::Rule::Kind::kCount:
-      return text + "; count rule (received >= " + FormatNumber(bloc.rule.ratio) + " x given) " +
+      return text + "; count rule (received >= " + NumberText(bloc.rule.ratio) + " x given) " +
              (bloc.holds ? "holds" : "broken");
     case solver::Rule::Kind::kValue:
-      return text + "; value received " + FormatNumber(bloc.value_received) + ", cost given " +
-             FormatNumber(bloc.cost_given) +
-             "; value rule (received >= " + FormatNumber(bloc.rule.ratio) + " x cost given) " +
+      return text + "; value received " + NumberText(bloc.value_received) + ", cost given " +
+             NumberText(bloc.cost_given) +
+             "; value rule (received >= " + NumberText(bloc.rule.ratio) + " x cost given) " +
              (bloc.holds ? "holds" : "broken");
   }
   return text;

@@ -7,24 +7,15 @@
 
 #include <algorithm>
 #include <cctype>
-#include <memory>
 
 #include "core/digest.h"
+#include "core/openssl_handles.h"
 
 namespace canje::negotiation {
 namespace {
 
-struct BioDeleter {
-  void operator()(BIO* bio) const { BIO_free(bio); }
-};
-struct KeyDeleter {
-  void operator()(EVP_PKEY* key) const { EVP_PKEY_free(key); }
-};
-using BioPointer = std::unique_ptr<BIO, BioDeleter>;
-using KeyPointer = std::unique_ptr<EVP_PKEY, KeyDeleter>;
-
-BioPointer MemoryBio(std::string_view text) {
-  return BioPointer(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())));
+OpensslBio MemoryBio(std::string_view text) {
+  return OpensslBio(BIO_new_mem_buf(text.data(), static_cast<int>(text.size())));
 }
 
 // Never asks for a passphrase: an encrypted key simply fails to load.
@@ -44,8 +35,8 @@ Result<Raw> RawEd25519Key(std::string_view pem,
                           EVP_PKEY* (*read)(BIO*, EVP_PKEY**, pem_password_cb*, void*),
                           int (*get_raw)(const EVP_PKEY*, unsigned char*, size_t*),
                           const std::string& half, const std::string& written_by) {
-  BioPointer bio = MemoryBio(pem);
-  KeyPointer key(read(bio.get(), nullptr, NoPassphrase, nullptr));
+  OpensslBio bio = MemoryBio(pem);
+  OpensslKey key(read(bio.get(), nullptr, NoPassphrase, nullptr));
   ERR_clear_error();
   if (!key) {
     std::string begin = "-----BEGIN " + half + " KEY-----";
@@ -90,8 +81,8 @@ Result<ledger::Ed25519Seed> ParsePrivateKeyPem(std::string_view pem) {
 }
 
 std::string PublicKeyPem(const ledger::Ed25519PublicKey& key) {
-  KeyPointer pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key.data(), key.size()));
-  BioPointer bio(BIO_new(BIO_s_mem()));
+  OpensslKey pkey(EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nullptr, key.data(), key.size()));
+  OpensslBio bio(BIO_new(BIO_s_mem()));
   if (!pkey || !bio || PEM_write_bio_PUBKEY(bio.get(), pkey.get()) != 1) return "";
   char* data = nullptr;
   const long size = BIO_get_mem_data(bio.get(), &data);

@@ -3,37 +3,34 @@
 #include <gtest/gtest.h>
 
 #include <set>
+#include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace canje::negotiation {
 namespace {
 
-// Every pair of states, against the machine as docs/workflow.md draws it.
-TEST(WorkflowTest, TheProposalMachineAsATable) {
-  using enum ProposalState;
-  const std::set<std::pair<ProposalState, ProposalState>> allowed = {
-      {kDraft, kTabled},    {kTabled, kCountered},
-      {kTabled, kRejected}, {kTabled, kAgreedInPrinciple},
-      {kTabled, kAgreed},   {kAgreed, kReplaced},
-  };
-  const std::vector<ProposalState> all = {
-      kDraft, kTabled, kCountered, kRejected, kAgreedInPrinciple, kAgreed, kReplaced};
-  for (ProposalState from : all) {
-    for (ProposalState to : all) {
-      Status status = CheckTransition("V3", from, to);
+// Checks CheckTransition(subject, from, to) for every pair of `states` against the machine as
+// docs/workflow.md draws it (`allowed`): an allowed move passes; any other is refused as kInvalid,
+// the message naming the current state, the state refused and each state allowed from the
+// current one (or saying it is a final state). `name` is the machine's state-name function.
+template <typename State, typename Name>
+void ExpectMachine(std::string_view subject, const std::vector<State>& states,
+                   const std::set<std::pair<State, State>>& allowed, Name name) {
+  for (State from : states) {
+    for (State to : states) {
+      Status status = CheckTransition(subject, from, to);
       const bool expected = allowed.count({from, to}) == 1;
-      EXPECT_EQ(status.ok(), expected)
-          << ProposalStateName(from) << " -> " << ProposalStateName(to);
+      EXPECT_EQ(status.ok(), expected) << name(from) << " -> " << name(to);
       if (expected) continue;
       EXPECT_EQ(status.code(), StatusCode::kInvalid);
-      // The refusal names the current state and what is allowed from it.
       const std::string& message = status.message();
-      EXPECT_EQ(message.rfind("V3 is " + std::string(ProposalStateName(from)) + ";", 0), 0u)
+      EXPECT_EQ(message.rfind(std::string(subject) + " is " + std::string(name(from)) + ";", 0), 0u)
           << message;
-      EXPECT_NE(message.find("cannot become " + std::string(ProposalStateName(to))),
-                std::string::npos);
-      for (ProposalState next : AllowedFrom(from)) {
-        EXPECT_NE(message.find(ProposalStateName(next)), std::string::npos) << message;
+      EXPECT_NE(message.find("cannot become " + std::string(name(to))), std::string::npos);
+      for (State next : AllowedFrom(from)) {
+        EXPECT_NE(message.find(name(next)), std::string::npos) << message;
       }
       if (AllowedFrom(from).empty()) {
         EXPECT_NE(message.find("a final state"), std::string::npos) << message;
@@ -42,29 +39,34 @@ TEST(WorkflowTest, TheProposalMachineAsATable) {
   }
 }
 
+TEST(WorkflowTest, TheProposalMachineAsATable) {
+  using enum ProposalState;
+  ExpectMachine<ProposalState>(
+      "V3", {kDraft, kTabled, kCountered, kRejected, kAgreedInPrinciple, kAgreed, kReplaced},
+      {{kDraft, kTabled},
+       {kTabled, kCountered},
+       {kTabled, kRejected},
+       {kTabled, kAgreedInPrinciple},
+       {kTabled, kAgreed},
+       {kAgreed, kReplaced}},
+      ProposalStateName);
+}
+
 TEST(WorkflowTest, TheExchangeMachineAsATable) {
   using enum ExchangeState;
-  const std::set<std::pair<ExchangeState, ExchangeState>> allowed = {
-      {kNegotiating, kAgreed},  {kAgreed, kVerifying},      {kVerifying, kExecuting},
-      {kExecuting, kCompleted}, {kNegotiating, kCollapsed}, {kAgreed, kCollapsed},
-      {kVerifying, kCollapsed}, {kExecuting, kCollapsed},
-  };
-  const std::vector<ExchangeState> all = {kNegotiating, kAgreed,    kVerifying,
-                                          kExecuting,   kCompleted, kCollapsed};
-  for (ExchangeState from : all) {
-    for (ExchangeState to : all) {
-      Status status = CheckTransition("exchange X1", from, to);
-      const bool expected = allowed.count({from, to}) == 1;
-      EXPECT_EQ(status.ok(), expected)
-          << ExchangeStateName(from) << " -> " << ExchangeStateName(to);
-      if (expected) continue;
-      const std::string& message = status.message();
-      EXPECT_EQ(message.rfind("exchange X1 is " + std::string(ExchangeStateName(from)), 0), 0u);
-      for (ExchangeState next : AllowedFrom(from)) {
-        EXPECT_NE(message.find(ExchangeStateName(next)), std::string::npos) << message;
-      }
-    }
-  }
+  ExpectMachine<ExchangeState>(
+      "exchange X1", {kNegotiating, kAgreed, kVerifying, kExecuting, kCompleted, kCollapsed},
+      {
+          {kNegotiating, kAgreed},
+          {kAgreed, kVerifying},
+          {kVerifying, kExecuting},
+          {kExecuting, kCompleted},
+          {kNegotiating, kCollapsed},
+          {kAgreed, kCollapsed},
+          {kVerifying, kCollapsed},
+          {kExecuting, kCollapsed},
+      },
+      ExchangeStateName);
 }
 
 TEST(WorkflowTest, AMessageReadsAsASentence) {

@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "core/csv_writer.h"
+#include "core/text.h"
 #include "instance/ids.h"
 #include "registry/enumerated_fields.h"
 #include "registry/person_directory.h"
@@ -28,15 +29,6 @@ constexpr std::string_view kSettings = R"json({
     {"column": "service_number", "kind": "service_number"}
   ]
 })json";
-
-std::string JoinWords(const std::vector<std::string>& words) {
-  std::string joined;
-  for (const std::string& word : words) {
-    if (!joined.empty()) joined += ' ';
-    joined += word;
-  }
-  return joined;
-}
 
 // The record's row of the comparison table, without its id.
 std::string IdentityFields(const registry::PersonRecord& person) {

@@ -21,29 +21,12 @@
 namespace canje::reconciliation {
 namespace {
 
-class LinkerTest : public ::testing::Test {
+class LinkerTest : public CecotFifthTest {
  protected:
-  void SetUp() override {
-    ASSERT_TRUE(store_.ok()) << store_.error();
-    Status loaded = LoadCecotFifth(store_);
-    ASSERT_TRUE(loaded.ok()) << loaded.ToString();
-  }
-
-  LinkStoreReport Link() {
-    Result<LinkStoreReport> report = LinkStore(store_.admin(), LinkStoreOptions{});
-    EXPECT_TRUE(report.ok()) << report.status().ToString();
-    return report.ok() ? *report : LinkStoreReport{};
-  }
   int64_t LogSize() { return *store_.admin().store().EventCount(); }
   void Import(const char* name, const char* text, const char* kind) {
-    const std::filesystem::path file = store_.dir() / name;
-    std::ofstream(file) << text;
-    registry::ImportOptions options;
-    options.file = file;
-    options.kind = kind;
-    options.party = "SLV";
-    options.source = "synthetic namesakes";
-    Result<registry::ImportReport> imported = registry::ImportList(store_.admin(), options);
+    Result<registry::ImportReport> imported =
+        ImportText(name, text, kind, "SLV", "synthetic namesakes");
     ASSERT_TRUE(imported.ok()) << imported.status().ToString();
   }
   // The namesakes of the tests below, born on `left_date` and `right_date` ("" unknown), are in
@@ -88,8 +71,6 @@ class LinkerTest : public ::testing::Test {
     EXPECT_TRUE(row.ok() && row->has_value()) << "record " << record;
     return row.ok() && row->has_value() ? (*row)->person_id : 0;
   }
-
-  instance::testing::TestInstance store_;
 };
 
 TEST_F(LinkerTest, ARunOverUnchangedListsAndDecisionsChangesNothingAndLogsNothing) {

@@ -20,12 +20,11 @@
 namespace canje::reconciliation {
 namespace {
 
-class OrphanClosenessTest : public ::testing::Test {
+class OrphanClosenessTest : public CecotFifthTest {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store_.ok()) << store_.error();
-    Status loaded = LoadCecotFifth(store_);
-    ASSERT_TRUE(loaded.ok()) << loaded.ToString();
+    CecotFifthTest::SetUp();
+    if (HasFatalFailure()) return;
     // Two claimed persons: one said to be held by SLV, whose roster does not name him; one said
     // to be held by USA, which has no custody roster in the scenario (only a transfer manifest).
     claims_ = Import("closeness_claims.csv",
@@ -37,24 +36,11 @@ class OrphanClosenessTest : public ::testing::Test {
 
   int64_t Import(const char* name, const char* text, const char* kind, const char* party,
                  const char* source) {
-    const std::filesystem::path file = store_.dir() / name;
-    std::ofstream(file) << text;
-    registry::ImportOptions options;
-    options.file = file;
-    options.kind = kind;
-    options.party = party;
-    options.source = source;
-    Result<registry::ImportReport> imported = registry::ImportList(store_.admin(), options);
+    Result<registry::ImportReport> imported = ImportText(name, text, kind, party, source);
     EXPECT_TRUE(imported.ok()) << imported.status().ToString();
     if (!imported.ok()) return 0;
     EXPECT_EQ(imported->imported, imported->rows) << name;
     return imported->list_id;
-  }
-
-  LinkStoreReport Link() {
-    Result<LinkStoreReport> report = LinkStore(store_.admin(), LinkStoreOptions{});
-    EXPECT_TRUE(report.ok()) << report.status().ToString();
-    return report.ok() ? *report : LinkStoreReport{};
   }
 
   // The record of line `line` (1: the first row) of the claim list.
@@ -97,7 +83,6 @@ class OrphanClosenessTest : public ::testing::Test {
     return kept;
   }
 
-  instance::testing::TestInstance store_;
   int64_t claims_ = 0;
 };
 

@@ -9,13 +9,12 @@
 #include <vector>
 
 #include "core/csv_writer.h"
+#include "registry/registry_test_util.h"
 
 namespace canje::registry {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
+using namespace testing;  // NOLINT: the registry's test kit (registry_test_util.h)
 
 struct ReadResult {
   std::vector<std::string> header;

@@ -7,12 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "registry/registry_test_util.h"
+
 namespace canje::registry {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
+using namespace testing;  // NOLINT: the registry's test kit (registry_test_util.h)
 
 // Reads all of `text`; the Status is the fatal error, if any.
 struct JsonReadResult {

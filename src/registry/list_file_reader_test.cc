@@ -14,11 +14,7 @@
 namespace canje::registry {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using testing::ReadAll;
-using testing::Reasons;
+using namespace testing;  // NOLINT: the registry's test kit (registry_test_util.h)
 
 TEST(ListFileReader, ReportsDuplicateRecordIdsWithBothLines) {
   Result<std::vector<ParsedRecord>> rows = ReadAll(

@@ -14,6 +14,7 @@
 #include <set>
 
 #include "core/encoding.h"
+#include "core/testing/members.h"
 #include "instance/testing/test_instance.h"
 #include "reconciliation/linker.h"
 #include "registry/erasure.h"
@@ -52,9 +53,7 @@ constexpr std::string_view kNamesakes =
     "Carlos,Sanchez,\n";
 
 std::vector<int64_t> Ids(const std::vector<PersonEntry>& persons) {
-  std::vector<int64_t> ids;
-  for (const PersonEntry& person : persons) ids.push_back(person.id);
-  return ids;
+  return table_testing::MembersOf(persons, &PersonEntry::id);
 }
 
 class NameSearchTest : public ::testing::Test {

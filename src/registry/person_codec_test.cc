@@ -2,37 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "registry/registry_test_util.h"
+
 namespace canje::registry {
 namespace {
 
-PersonRecord FullRecord() {
-  PersonRecord record;
-  record.record_id = "VEN-0001";
-  record.name = {{"José", "Luis"}, {"Pérez", "de la Cruz"}};
-  record.aliases = {"Cheo"};
-  record.sex = Sex::kMale;
-  record.date_of_birth = PartialDate{1984, 3, 0, PartialDate::Precision::kMonth};
-  record.nationalities = {"VEN", "COL"};
-  record.documents = {{"cedula", "V-12.345.678", "VEN"}};
-  record.holder = "VEN";
-  record.facility = "Centro 1";
-  record.custody_since = PartialDate{2024, 8, 2, PartialDate::Precision::kDay};
-  record.legal_basis = "art. 1";
-  record.charges = {{"incitement", "pending"}};
-  record.evidence_disclosed = false;
-  record.categories = {"journalist", "political_prisoner"};
-  record.status = ReportedStatus::kHeld;
-  record.notes = "line one\nline two";
-  record.place_of_birth = "Maracaibo, Zulia";
-  record.name.patronymic = "Алирза оглы";
-  record.ihl_status = IhlStatus::kPrisonerOfWar;
-  record.rank = "sargento (synthetic)";
-  record.unit = "Unidad sintética 7";
-  record.service_number = "0-123456";
-  record.date_of_capture = PartialDate{2024, 7, 0, PartialDate::Precision::kMonth};
-  record.place_of_capture = "Lugar sintético";
-  return record;
-}
+using testing::FullRecord;
 
 // FullRecord without the fields that encoding `version` does not carry.
 PersonRecord AsOfVersion(PersonRecord record, int version) {

@@ -8,11 +8,7 @@
 namespace canje::registry {
 namespace {
 
-using ::testing::ElementsAre;
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using testing::ReadAll;
-using testing::Reasons;
+using namespace testing;  // NOLINT: the registry's test kit (registry_test_util.h)
 
 // The single row of a CSV text, which must open.
 ParsedRecord OneCsvRow(const std::string& text,
@@ -23,6 +19,13 @@ ParsedRecord OneCsvRow(const std::string& text,
   return rows.ok() && rows->size() == 1 ? (*rows)[0] : ParsedRecord();
 }
 
+// The record of the single row of a CSV text, which must open and have no error.
+PersonRecord ValidCsvRecord(const std::string& text) {
+  const ParsedRecord parsed = OneCsvRow(text);
+  EXPECT_THAT(parsed.errors, IsEmpty()) << Reasons(parsed);
+  return parsed.record;
+}
+
 // The only error of a row, checked to be the only one.
 FieldError OnlyError(const ParsedRecord& parsed) {
   EXPECT_EQ(parsed.errors.size(), 1u) << Reasons(parsed);
@@ -30,15 +33,13 @@ FieldError OnlyError(const ParsedRecord& parsed) {
 }
 
 TEST(RecordParser, ReadsACompleteSpanishRow) {
-  ParsedRecord parsed = OneCsvRow(
+  const PersonRecord r = ValidCsvRecord(
       "registro;nombres;apellidos;alias;sexo;fecha_nacimiento;nacionalidad;cédula;pasaporte;"
       "detenido_por;centro_reclusion;fecha_detencion;base_legal;cargos;estado_cargos;pruebas;"
       "categorias;estado;observaciones;lugar de nacimiento\n"
       "V-001; José Luis ;Pérez de la Cruz;El Flaco|Pepe;M;03/25/1985;ven|COL;V-12.345.678;"
       "X123;slv;CECOT;2025-03-16;Alien Enemies Act;terrorismo|asociación;pendiente;no;"
       "preso político|deportado;detenido;\"visto; en abril\"; Maracaibo, Zulia \n");
-  ASSERT_THAT(parsed.errors, IsEmpty()) << Reasons(parsed);
-  const PersonRecord& r = parsed.record;
   EXPECT_EQ(r.record_id, "V-001");
   EXPECT_THAT(r.name.given_names, ElementsAre("José", "Luis"));
   EXPECT_THAT(r.name.family_names, ElementsAre("Pérez", "de la Cruz"));
@@ -62,10 +63,9 @@ TEST(RecordParser, ReadsACompleteSpanishRow) {
 }
 
 TEST(RecordParser, AFullNameIsSplitWhenTheNameColumnsAreEmpty) {
-  ParsedRecord parsed = OneCsvRow("nombre_completo\n\"PÉREZ RODRÍGUEZ, JOSÉ LUIS\"\n");
-  ASSERT_THAT(parsed.errors, IsEmpty());
-  EXPECT_THAT(parsed.record.name.family_names, ElementsAre("PÉREZ", "RODRÍGUEZ"));
-  EXPECT_THAT(parsed.record.name.given_names, ElementsAre("JOSÉ", "LUIS"));
+  const PersonRecord record = ValidCsvRecord("nombre_completo\n\"PÉREZ RODRÍGUEZ, JOSÉ LUIS\"\n");
+  EXPECT_THAT(record.name.family_names, ElementsAre("PÉREZ", "RODRÍGUEZ"));
+  EXPECT_THAT(record.name.given_names, ElementsAre("JOSÉ", "LUIS"));
 
   Result<std::vector<ParsedRecord>> rows = ReadAll(
       "nombres,apellidos,nombre_completo\nAna,Gómez,Ana Gómez Díaz\n,,Luis Pérez\n",
@@ -76,12 +76,11 @@ TEST(RecordParser, AFullNameIsSplitWhenTheNameColumnsAreEmpty) {
 }
 
 TEST(RecordParser, SplitNameColumnsEachHoldOneName) {
-  ParsedRecord parsed = OneCsvRow(
+  const PersonRecord record = ValidCsvRecord(
       "primer_nombre,segundo_nombre,primer_apellido,segundo_apellido\n"
       "María,de los Ángeles,de la Cruz,Pérez\n");
-  ASSERT_THAT(parsed.errors, IsEmpty());
-  EXPECT_THAT(parsed.record.name.given_names, ElementsAre("María", "de", "los", "Ángeles"));
-  EXPECT_THAT(parsed.record.name.family_names, ElementsAre("de la Cruz", "Pérez"));
+  EXPECT_THAT(record.name.given_names, ElementsAre("María", "de", "los", "Ángeles"));
+  EXPECT_THAT(record.name.family_names, ElementsAre("de la Cruz", "Pérez"));
 }
 
 TEST(RecordParser, InvalidUtf8IsReportedWithTheColumnName) {
@@ -278,13 +277,11 @@ TEST(MaxLength, FollowsTheDocumentedLimits) {
 }
 
 TEST(RecordParser, ReadsThePrisonerOfWarColumnsOfAUkrainianRoster) {
-  ParsedRecord parsed = OneCsvRow(
+  const PersonRecord record = ValidCsvRecord(
       "прізвище;ім'я;по батькові;дата народження;статус військовополоненого;військове звання;"
       "військова частина;особистий номер;дата взяття в полон;місце полону\n"
       "Тестенко;Остап;  Маркович ;1991-02-17;військовополонений;солдат;в/ч 0000 (synthetic);"
       "0-123456;2024-07;Синтетичне\n");
-  EXPECT_THAT(parsed.errors, IsEmpty()) << Reasons(parsed);
-  const PersonRecord& record = parsed.record;
   EXPECT_THAT(record.name.given_names, ElementsAre("Остап"));
   EXPECT_EQ(record.name.patronymic, "Маркович");
   EXPECT_EQ(record.name.Display(), "Остап Маркович Тестенко");

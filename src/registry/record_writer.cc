@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/csv_writer.h"
+#include "core/text.h"
 #include "registry/enumerated_fields.h"
 #include "registry/person_fields.h"
 #include "registry/person_name.h"
@@ -64,15 +65,6 @@ std::string JoinListField(const std::vector<std::string>& items) {
   const bool one_item_with_semicolon =
       items.size() == 1 && items[0].find(';') != std::string::npos;
   if (!items.empty() && (items.back().empty() || one_item_with_semicolon)) text += '|';
-  return text;
-}
-
-std::string JoinWords(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& word : words) {
-    if (!text.empty()) text += ' ';
-    text += word;
-  }
   return text;
 }
 

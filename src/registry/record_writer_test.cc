@@ -10,10 +10,7 @@
 namespace canje::registry {
 namespace {
 
-using ::testing::HasSubstr;
-using ::testing::IsEmpty;
-using testing::ReadAll;
-using testing::Reasons;
+using namespace testing;  // NOLINT: the registry's test kit (registry_test_util.h)
 using Precision = PartialDate::Precision;
 
 // The records written by a writer of type `Writer` (CsvRecordWriter, JsonRecordWriter).
@@ -53,31 +50,7 @@ std::vector<PersonRecord> ReadBack(const std::string& text, ListFormat format) {
 // Records with everything that is hard to write: commas, quotes, line breaks, accents,
 // separators inside items, names that the particle rule would split differently.
 std::vector<PersonRecord> HardRecords() {
-  PersonRecord full;
-  full.record_id = "V-001, \"a\"";
-  full.name = {{"José", "Luis"}, {"Pérez", "de la Cruz"}};
-  full.aliases = {"El \"Flaco\"", "Pepe, el de Maracay", "uno; dos"};
-  full.sex = Sex::kMale;
-  full.date_of_birth = PartialDate{1985, 3, 25, Precision::kDay};
-  full.nationalities = {"VEN", "COL"};
-  full.documents = {{"cedula", "V-12.345.678", "VEN"}, {"passport", "X;1", ""}, {"", "77", "COL"}};
-  full.holder = "SLV";
-  full.facility = "CECOT, Tecoluca\nmódulo 3";
-  full.custody_since = PartialDate{2025, 3, 0, Precision::kMonth};
-  full.legal_basis = "Alien Enemies Act (1798)";
-  full.charges = {{"robo; hurto", "pending"}, {"asociación", ""}};
-  full.evidence_disclosed = false;
-  full.categories = {"deportee", "political_prisoner"};
-  full.status = ReportedStatus::kHeld;
-  full.notes = "visto el 3/4 \"en la tarde\"\r\nsegunda línea, con coma";
-  full.place_of_birth = "San Cristóbal, \"Táchira\"";
-  full.name.patronymic = "Алирза оглы";
-  full.ihl_status = IhlStatus::kPrisonerOfWar;
-  full.rank = "sargento";
-  full.unit = "Batallón sintético, 2.ª compañía";
-  full.service_number = "0-123456";
-  full.date_of_capture = PartialDate{2025, 2, 14, Precision::kDay};
-  full.place_of_capture = "Sector \"norte\"";
+  const PersonRecord full = FullRecord();
 
   PersonRecord none;
   none.name = {{"María José"}, {"Ortega y Gasset"}};  // one given name with a space; one surname

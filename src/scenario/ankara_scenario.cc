@@ -28,19 +28,37 @@ const std::vector<int64_t> kWestHolderWeights = {3, 1, 1, 2, 1};  // USA, DEU, P
 constexpr std::array<std::string_view, 3> kEastHeldNationalities = {"RUS", "USA", "DEU"};
 const std::vector<int64_t> kEastHeldNationalityWeights = {9, 4, 3};
 
-// Invented facility names, one per holder (RUS has several).
+// The states of the scenario: each one's name and its invented detention facility (Russia has
+// several, kRussianFacilities).
+struct AnkaraState {
+  std::string_view code;
+  std::string_view name;
+  std::string_view facility;
+};
+constexpr std::array<AnkaraState, 7> kAnkaraStates = {{
+    {"USA", "United States of America", "Federal Detention Center, Harbor City"},
+    {"DEU", "Germany", "JVA Nordheide"},
+    {"POL", "Poland", "Areszt Śledczy Lubnica"},
+    {"SVN", "Slovenia", "Zavod za prestajanje kazni Lipnik"},
+    {"NOR", "Norway", "Nordvik fengsel"},
+    {"RUS", "Russian Federation", ""},
+    {"BLR", "Belarus", "Correctional Colony No. 9, Zalessie"},
+}};
 constexpr std::array<std::string_view, 3> kRussianFacilities = {
     "Correctional Colony No. 12, Zarechensk", "Pre-trial Detention Centre No. 4, Moscow",
     "Correctional Colony No. 7, Verkhnegorsk"};
 
+// The state of `code`, one of kAnkaraStates.
+const AnkaraState& StateOf(std::string_view code) {
+  for (const AnkaraState& state : kAnkaraStates) {
+    if (state.code == code) return state;
+  }
+  return kAnkaraStates.back();
+}
+
 std::string_view FacilityOf(std::string_view holder, Random& random) {
   if (holder == "RUS") return random.Pick<std::string_view>(kRussianFacilities);
-  if (holder == "BLR") return "Correctional Colony No. 9, Zalessie";
-  if (holder == "USA") return "Federal Detention Center, Harbor City";
-  if (holder == "DEU") return "JVA Nordheide";
-  if (holder == "POL") return "Areszt Śledczy Lubnica";
-  if (holder == "SVN") return "Zavod za prestajanje kazni Lipnik";
-  return "Nordvik fengsel";
+  return StateOf(holder).facility;
 }
 
 constexpr std::array<std::string_view, 6> kEastCharges = {
@@ -106,16 +124,12 @@ const std::vector<Column> kRosterColumns = {
     C::kDateOfBirth,       C::kNationality,  C::kDocument,    C::kDocumentType, C::kHolder,
     C::kFacility,          C::kCustodySince, C::kLegalBasis,  C::kCharges,      C::kChargeStatus,
     C::kEvidenceDisclosed, C::kCategories,   C::kStatus,      C::kNotes};
+// Both blocs' claim lists.
+const std::vector<Column> kClaimColumns = {C::kRecordId,   C::kGivenNames,  C::kFamilyNames,
+                                           C::kSex,        C::kDateOfBirth, C::kNationality,
+                                           C::kCategories, C::kNotes};
 
-std::string_view StateName(std::string_view code) {
-  if (code == "USA") return "United States of America";
-  if (code == "DEU") return "Germany";
-  if (code == "POL") return "Poland";
-  if (code == "SVN") return "Slovenia";
-  if (code == "NOR") return "Norway";
-  if (code == "RUS") return "Russian Federation";
-  return "Belarus";
-}
+std::string_view StateName(std::string_view code) { return StateOf(code).name; }
 
 std::string LowerCode(std::string_view code) {
   std::string out(code);
@@ -375,8 +389,7 @@ Status WriteAnkara2024(uint64_t seed, int64_t size, const std::filesystem::path&
                   "July 2024",
                   "USA",
                   "People the western bloc asks Russia and Belarus to release",
-                  {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth,
-                   C::kNationality, C::kCategories, C::kNotes},
+                  kClaimColumns,
                   "WEST-"};
     CANJE_RETURN_IF_ERROR(write_people(spec, kWestClaimRates, {{0, layout.east_held}}));
   }
@@ -387,8 +400,7 @@ Status WriteAnkara2024(uint64_t seed, int64_t size, const std::filesystem::path&
                   "Russian Federation, on behalf of BLR: list of persons sought, July 2024",
                   "RUS",
                   "People Russia asks the western states to release",
-                  {C::kRecordId, C::kGivenNames, C::kFamilyNames, C::kSex, C::kDateOfBirth,
-                   C::kNationality, C::kCategories, C::kNotes},
+                  kClaimColumns,
                   "EAST-"};
     CANJE_RETURN_IF_ERROR(
         write_people(spec, kEastClaimRates, {{layout.east_held, layout.population()}}));

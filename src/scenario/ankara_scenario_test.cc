@@ -11,13 +11,7 @@
 namespace canje::scenario {
 namespace {
 
-using testing_support::AsSet;
-using testing_support::CsvTable;
-using testing_support::PersonsOf;
-using testing_support::ReadCsv;
-using testing_support::ReadFile;
-using testing_support::ReadTruth;
-using testing_support::TemporaryDirectory;
+using namespace testing_support;  // NOLINT: the test kit of csv_table_for_test.h
 
 const std::vector<std::string> kEast = {"RUS", "BLR"};
 const std::vector<std::string> kWest = {"USA", "DEU", "POL", "SVN", "NOR"};

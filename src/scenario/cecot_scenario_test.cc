@@ -10,17 +10,12 @@
 #include "scenario/csv_table_for_test.h"
 #include "scenario/latin_text.h"
 #include "scenario/scenario.h"
+#include "scenario/scenario_suite_for_test.h"
 
 namespace canje::scenario {
 namespace {
 
-using testing_support::AsSet;
-using testing_support::CsvTable;
-using testing_support::PersonsOf;
-using testing_support::ReadCsv;
-using testing_support::ReadTruth;
-using testing_support::TemporaryDirectory;
-using testing_support::Truth;
+using namespace testing_support;  // NOLINT: the test kit of csv_table_for_test.h
 
 constexpr char kSlvRoster[] = "slv_cecot_roster.csv";
 constexpr char kVenRoster[] = "ven_custody_roster.csv";
@@ -40,45 +35,24 @@ int CountSurnames(const std::string& family_names) {
   return count;
 }
 
-bool HasCategory(const std::string& categories, const std::string& category) {
-  std::stringstream parts(categories);
-  std::string part;
-  while (std::getline(parts, part, '|')) {
-    if (part == category) return true;
-  }
-  return false;
-}
-
 int CountWhere(const CsvTable& table, const std::function<bool(size_t)>& predicate) {
   int count = 0;
   for (size_t i = 0; i < table.rows.size(); ++i) count += predicate(i);
   return count;
 }
 
-class CecotNatural : public testing::Test {
+class CecotNatural : public ScenarioSuite<CecotNatural> {
+ public:
+  static ScenarioOptions Options() { return {.name = "cecot-2025", .seed = 2025}; }
+
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TemporaryDirectory("cecot_natural");
-    ASSERT_TRUE(WriteScenario({.name = "cecot-2025", .seed = 2025}, dir_->path()).ok());
-    truth_ = new Truth(ReadTruth(dir_->path()));
-  }
-  static void TearDownTestSuite() {
-    delete truth_;
-    delete dir_;
-  }
-  static const std::filesystem::path& dir() { return dir_->path(); }
   static std::vector<std::string> Persons(const std::string& file) {
-    return PersonsOf(dir(), *truth_, file);
+    return PersonsOf(dir(), truth(), file);
   }
   static std::string ErrorsOf(const std::string& file, const std::string& record_id) {
-    return truth_->errors.at(file).at(record_id);
+    return truth().errors.at(file).at(record_id);
   }
-
-  static TemporaryDirectory* dir_;
-  static Truth* truth_;
 };
-TemporaryDirectory* CecotNatural::dir_ = nullptr;
-Truth* CecotNatural::truth_ = nullptr;
 
 TEST_F(CecotNatural, ListsHaveTheDocumentedSizes) {
   EXPECT_EQ(ReadCsv(dir() / kSlvRoster).rows.size(), 252u);
@@ -114,7 +88,7 @@ TEST_F(CecotNatural, TheCecotRosterHoldsYoungVenezuelanMenMostlyWithoutCharges) 
     EXPECT_EQ(table.Get(i, "sex"), "M");
     EXPECT_EQ(table.Get(i, "facility"), "CECOT, Tecoluca");
     EXPECT_EQ(table.Get(i, "holder"), "SLV");
-    EXPECT_TRUE(HasCategory(table.Get(i, "categories"), "deportee"));
+    EXPECT_TRUE(HasItem(table.Get(i, "categories"), "deportee"));
     no_charges += table.Get(i, "charge_status") == "none";
     no_evidence += table.Get(i, "evidence_disclosed") == "no";
     if (!table.Get(i, "document").empty()) {
@@ -138,10 +112,8 @@ TEST_F(CecotNatural, VenezuelasRosterHasPoliticalPrisonersOfEveryKindAndFiftyFor
   std::set<std::string> foreign_nationalities;
   int foreigners = 0;
   for (size_t i = 0; i < table.rows.size(); ++i) {
-    std::stringstream parts(table.Get(i, "categories"));
-    std::string part;
-    while (std::getline(parts, part, '|')) ++categories[part];
-    if (HasCategory(table.Get(i, "categories"), "foreign_national")) {
+    for (const std::string& part : FieldItems(table.Get(i, "categories"))) ++categories[part];
+    if (HasItem(table.Get(i, "categories"), "foreign_national")) {
       ++foreigners;
       foreign_nationalities.insert(table.Get(i, "nationality").substr(0, 3));
     }
@@ -202,7 +174,7 @@ TEST_F(CecotNatural, TheDocumentationListOverlapsTheRosterWithGapsDuplicatesAndO
                  [&](size_t i) {
                    return table.Get(i, "status") == "held" &&
                           !roster.count(
-                              truth_->person.at(kDocumentation).at(table.Get(i, "record_id")));
+                              truth().person.at(kDocumentation).at(table.Get(i, "record_id")));
                  }),
       40);
 }
@@ -218,7 +190,7 @@ TEST_F(CecotNatural, SalvadorsClaimAsksForAsManyPrisonersAsItHoldsPlusTheForeign
     const std::string& person = claimed[i];
     EXPECT_FALSE(cecot.count(person));
     not_on_roster += !roster.count(person);
-    foreigners += HasCategory(table.Get(i, "categories"), "foreign_national");
+    foreigners += HasItem(table.Get(i, "categories"), "foreign_national");
   }
   EXPECT_EQ(foreigners, 50);
   EXPECT_EQ(not_on_roster, 10);

@@ -1,5 +1,6 @@
 // Test support: reads a CSV file the generator wrote (RFC 4180: quoted fields, doubled quotes,
-// LF line ends) into memory, and makes temporary output directories. For tests only.
+// LF line ends) into memory, and makes temporary output directories. For tests only; a test
+// takes them all with `using namespace testing_support;`.
 #pragma once
 
 #include <unistd.h>
@@ -125,6 +126,23 @@ inline std::vector<std::string> PersonsOf(const std::filesystem::path& dir, cons
     persons.push_back(truth.person.at(file).at(table.Get(i, "record_id")));
   }
   return persons;
+}
+
+// The items of a field that lists several separated by '|' ("minor|sick_or_wounded"), in order.
+inline std::vector<std::string> FieldItems(const std::string& field) {
+  std::vector<std::string> items;
+  std::stringstream parts(field);
+  std::string part;
+  while (std::getline(parts, part, '|')) items.push_back(part);
+  return items;
+}
+
+// Whether `item` is one of the '|'-separated items of `field`.
+inline bool HasItem(const std::string& field, const std::string& item) {
+  for (const std::string& part : FieldItems(field)) {
+    if (part == item) return true;
+  }
+  return false;
 }
 
 inline std::set<std::string> AsSet(const std::vector<std::string>& values) {

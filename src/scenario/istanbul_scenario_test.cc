@@ -10,18 +10,13 @@
 #include "scenario/cyrillic_names.h"
 #include "scenario/latin_text.h"
 #include "scenario/scenario.h"
+#include "scenario/scenario_suite_for_test.h"
 #include "scenario/transliteration_standards.h"
 
 namespace canje::scenario {
 namespace {
 
-using testing_support::AsSet;
-using testing_support::CsvTable;
-using testing_support::PersonsOf;
-using testing_support::ReadCsv;
-using testing_support::ReadFile;
-using testing_support::ReadTruth;
-using testing_support::TemporaryDirectory;
+using namespace testing_support;  // NOLINT: the test kit of csv_table_for_test.h
 
 const std::vector<std::string> kIstanbulListFiles = {
     "ukr_custody_roster.csv", "rus_custody_roster.csv", "ukr_claim_list.csv", "rus_claim_list.csv",
@@ -29,15 +24,6 @@ const std::vector<std::string> kIstanbulListFiles = {
 const std::vector<std::string> kIstanbulRosterFiles = {"ukr_custody_roster.csv",
                                                        "rus_custody_roster.csv"};
 const std::vector<std::string> kIstanbulClaimFiles = {"ukr_claim_list.csv", "rus_claim_list.csv"};
-
-bool Has(const std::string& list, const std::string& item) {
-  std::stringstream parts(list);
-  std::string part;
-  while (std::getline(parts, part, '|')) {
-    if (part == item) return true;
-  }
-  return false;
-}
 
 // Every letter of `text` is Cyrillic, and there is at least one.
 bool AllCyrillic(const std::string& text) {
@@ -66,23 +52,13 @@ bool CyrillicServiceNumber(const std::string& text) {
   return true;
 }
 
-class IstanbulStyle : public testing::Test {
+class IstanbulStyle : public ScenarioSuite<IstanbulStyle> {
+ public:
+  static ScenarioOptions Options() { return {.name = "istanbul-style", .seed = 5}; }
+
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new TemporaryDirectory("istanbul");
-    ASSERT_TRUE(WriteScenario({.name = "istanbul-style", .seed = 5}, dir_->path()).ok());
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static const std::filesystem::path& dir() { return dir_->path(); }
   static CsvTable Read(const std::string& file) { return ReadCsv(dir() / file); }
-
-  static TemporaryDirectory* dir_;
 };
-
-TemporaryDirectory* IstanbulStyle::dir_ = nullptr;
 
 TEST_F(IstanbulStyle, SameSeedGivesTheSameBytes) {
   TemporaryDirectory again("istanbul_again"), other("istanbul_other");
@@ -112,7 +88,7 @@ TEST_F(IstanbulStyle, SixtyEachWayTwelveCiviliansSixSickOrWoundedOnEachRoster) {
                   status == "detained_civilian")
           << status;
       civilians += status != "prisoner_of_war";
-      sick += Has(roster.Get(i, "categories"), "sick_or_wounded");
+      sick += HasItem(roster.Get(i, "categories"), "sick_or_wounded");
       // Held, in the holder's language: only a held person can be transferred.
       EXPECT_EQ(roster.Get(i, "status"),
                 file == "rus_custody_roster.csv" ? "в плену" : "утримується");

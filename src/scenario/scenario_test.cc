@@ -13,11 +13,7 @@
 namespace canje::scenario {
 namespace {
 
-using testing_support::CsvTable;
-using testing_support::ReadCsv;
-using testing_support::ReadFile;
-using testing_support::ReadTruth;
-using testing_support::TemporaryDirectory;
+using namespace testing_support;  // NOLINT: the test kit of csv_table_for_test.h
 
 // How a list of scenario.json writes names and dates: "cyrillic|dmy" for a Cyrillic roster with
 // day-first dates, "|" for the default (Latin names, ISO dates).
@@ -240,9 +236,7 @@ TEST_P(WrittenScenario, ColumnsAndValuesAreCanonical) {
       });
       check(table, i, "evidence_disclosed", [](const auto& v) { return v == "yes" || v == "no"; });
       check(table, i, "categories", [&](const auto& v) {
-        std::stringstream parts(v);
-        std::string part;
-        while (std::getline(parts, part, '|')) {
+        for (const std::string& part : FieldItems(v)) {
           if (!categories.count(part)) return false;
         }
         return true;

@@ -36,20 +36,6 @@ std::string ZeroPadded(int64_t n, int width) {
 
 }  // namespace
 
-std::string_view ListKindName(ListKind kind) {
-  switch (kind) {
-    case ListKind::kCustodyRoster:
-      return "custody_roster";
-    case ListKind::kClaimList:
-      return "claim_list";
-    case ListKind::kDocumentationList:
-      return "documentation_list";
-    case ListKind::kTransferManifest:
-      return "transfer_manifest";
-  }
-  return "";
-}
-
 std::string_view PartyKindName(PartyKind kind) {
   switch (kind) {
     case PartyKind::kState:

@@ -16,14 +16,15 @@
 #include <vector>
 
 #include "core/status.h"
+#include "registry/list_kinds.h"
 #include "scenario/error_model.h"
 #include "scenario/record.h"
 
 namespace canje::scenario {
 
-enum class ListKind { kCustodyRoster, kClaimList, kDocumentationList, kTransferManifest };
-// "custody_roster", "claim_list", "documentation_list", "transfer_manifest".
-std::string_view ListKindName(ListKind kind);
+// A list's kind is one canje imports, written by its registry name ("custody_roster", ...).
+using registry::ListKind;
+using registry::ListKindName;
 
 enum class PartyKind { kState, kIntermediary, kOrganisation };
 // "state", "intermediary", "organisation".
