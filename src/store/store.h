@@ -215,8 +215,9 @@ class Store {
   // Runs `read` in one read transaction: its reads see one snapshot, and take the database's
   // locks once (SQLite: the write-ahead log's read lock) rather than once per statement. Inside
   // a transaction this store has open already (Write, MigrateData, or another Read), runs `read`
-  // in that one: it neither begins a second transaction nor ends the open one. Returns `read`'s
-  // status, else the error of beginning or ending the transaction.
+  // in that one: it neither begins a second transaction nor ends the open one (a transaction
+  // begun on connection() directly is not known to it: do not call Read inside one). Returns
+  // `read`'s status, else the error of beginning or ending the transaction.
   Status Read(const std::function<Status()>& read);
 
   Result<std::optional<Bytes>> Meta(std::string_view name);
