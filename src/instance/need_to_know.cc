@@ -27,11 +27,11 @@ void RestrictToNeedToKnow(const Instance& instance, store::PersonFilter& filter)
 
 namespace {
 
-// SeesPerson, with or without ground (b), a list of the party's own.
-Result<bool> SeesPersonThrough(Instance& instance, int64_t person_id, bool through_own_lists) {
-  CANJE_ASSIGN_OR_RETURN(auto view, instance.store().FindPerson(person_id));
-  if (!view) return false;
-  if (view->person.merged_into != 0) person_id = view->person.merged_into;
+// SeesFoundPerson, with or without ground (b), a list of the party's own.
+Result<bool> SeesFoundPersonThrough(Instance& instance, const store::PersonView& view,
+                                    bool through_own_lists) {
+  int64_t person_id = view.person.id;
+  if (view.person.merged_into != 0) person_id = view.person.merged_into;
   if (SeesEveryPerson(instance.role())) return true;
   store::PersonFilter filter;
   filter.person_id = person_id;
@@ -47,10 +47,21 @@ Result<bool> SeesPersonThrough(Instance& instance, int64_t person_id, bool throu
   return visible;
 }
 
+// SeesPerson, with or without ground (b).
+Result<bool> SeesPersonThrough(Instance& instance, int64_t person_id, bool through_own_lists) {
+  CANJE_ASSIGN_OR_RETURN(auto view, instance.store().FindPerson(person_id));
+  if (!view) return false;
+  return SeesFoundPersonThrough(instance, *view, through_own_lists);
+}
+
 }  // namespace
 
 Result<bool> SeesPerson(Instance& instance, int64_t person_id) {
   return SeesPersonThrough(instance, person_id, /*through_own_lists=*/true);
+}
+
+Result<bool> SeesFoundPerson(Instance& instance, const store::PersonView& person) {
+  return SeesFoundPersonThrough(instance, person, /*through_own_lists=*/true);
 }
 
 Status PersonNotSeen(int64_t person_id) {

@@ -66,6 +66,9 @@ void RestrictToNeedToKnow(const Instance& instance, store::PersonFilter& filter)
 // Whether the acting user may read person `person_id` (merged ids read as their
 // representative). False for an unknown id.
 Result<bool> SeesPerson(Instance& instance, int64_t person_id);
+// SeesPerson for a person the caller has read already (`person`, as Store::FindPerson found
+// it): the same answer, without reading the person again.
+Result<bool> SeesFoundPerson(Instance& instance, const store::PersonView& person);
 
 // The refusal for a person the reader may not see, worded as for one that does not exist
 // (kNotFound: "no person P17 that you may see; ..."), so that the two cannot be told apart.

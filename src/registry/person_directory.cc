@@ -1,6 +1,8 @@
 #include "registry/person_directory.h"
 
 #include <cctype>
+#include <map>
+#include <optional>
 #include <set>
 
 #include "core/utf8.h"
@@ -192,8 +194,10 @@ Result<std::vector<PersonEntry>> FindPersons(Instance& instance, const PersonQue
   return found;
 }
 
-Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
-  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+namespace {
+
+// ShowPerson's reads, all inside one read transaction (Store::Read).
+Result<PersonDetails> ShowPersonAsOfOneSnapshot(Instance& instance, int64_t person_id) {
   Status not_found = instance::PersonNotSeen(person_id);
   CANJE_ASSIGN_OR_RETURN(auto view, instance.store().FindPerson(person_id));
   if (!view) return not_found;
@@ -204,29 +208,47 @@ Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
     CANJE_ASSIGN_OR_RETURN(view, instance.store().FindPerson(person_id));
     if (!view) return not_found;
   }
-  CANJE_ASSIGN_OR_RETURN(bool visible, instance::SeesPerson(instance, person_id));
+  CANJE_ASSIGN_OR_RETURN(bool visible, instance::SeesFoundPerson(instance, *view));
   if (!visible) return not_found;
   PersonDetails details;
   details.merged_from = asked_for;
   CANJE_ASSIGN_OR_RETURN(details.person, ToEntry(instance, *view));
   CANJE_ASSIGN_OR_RETURN(auto records, instance.store().RecordsOfPerson(person_id));
-  const std::vector<std::string> confirming_roles = instance::RoleNamesSeeingEveryPerson();
+  std::optional<std::vector<std::string>> confirming_roles;  // read when a link needs them
+  std::map<int64_t, std::optional<store::ListRow>> lists;     // by id: a person's records share few
   for (const auto& record : records) {
-    CANJE_ASSIGN_OR_RETURN(auto list, instance.store().FindList(record.list_id));
+    auto list = lists.find(record.list_id);
+    if (list == lists.end()) {
+      CANJE_ASSIGN_OR_RETURN(auto row, instance.store().FindList(record.list_id));
+      list = lists.emplace(record.list_id, std::move(row)).first;
+    }
     PersonDetails::Source source{record.id, record.list_id, record.line, "", "", "",
                                  record.reported_status, "own"};
     if (record.own_person_id != person_id) {
+      if (!confirming_roles) confirming_roles = instance::RoleNamesSeeingEveryPerson();
       CANJE_ASSIGN_OR_RETURN(bool confirmed,
-                             instance.store().IsLinkConfirmed(record.id, confirming_roles));
+                             instance.store().IsLinkConfirmed(record.id, *confirming_roles));
       source.link = confirmed ? "confirmed" : "automatic";
     }
-    if (list) {
-      source.list_kind = list->kind;
-      source.list_source = list->source;
-      source.list_party = list->party;
+    if (list->second) {
+      source.list_kind = list->second->kind;
+      source.list_source = list->second->source;
+      source.list_party = list->second->party;
     }
     details.sources.push_back(std::move(source));
   }
+  return details;
+}
+
+}  // namespace
+
+Result<PersonDetails> ShowPerson(Instance& instance, int64_t person_id) {
+  CANJE_RETURN_IF_ERROR(instance.Authorize(instance::Action::kReadRegistry));
+  Result<PersonDetails> details = Status::Internal("the person was not read");
+  CANJE_RETURN_IF_ERROR(instance.store().Read([&] {
+    details = ShowPersonAsOfOneSnapshot(instance, person_id);
+    return details.status();
+  }));
   return details;
 }
 

@@ -161,13 +161,44 @@ Result<std::unique_ptr<Store>> Store::Open(const StoreLocation& location) {
   return std::unique_ptr<Store>(new Store(std::move(connection)));
 }
 
+namespace {
+
+// Marks a store's transaction open for as long as it lives (Store::in_transaction_).
+class TransactionOpen {
+ public:
+  explicit TransactionOpen(bool& open) : open_(open) { open_ = true; }
+  ~TransactionOpen() { open_ = false; }
+  TransactionOpen(const TransactionOpen&) = delete;
+  TransactionOpen& operator=(const TransactionOpen&) = delete;
+
+ private:
+  bool& open_;
+};
+
+}  // namespace
+
 Status Store::Finish(WriteTransaction& transaction, const Status& status) {
   transaction.statements_.clear();
   return connection_->EndWrite(status);
 }
 
+Status Store::Read(const std::function<Status()>& read) {
+  if (in_transaction_) return read();
+  CANJE_RETURN_IF_ERROR(connection_->BeginRead());
+  Status status = [&] {
+    TransactionOpen open(in_transaction_);
+    return read();
+  }();
+  if (!status.ok()) {
+    (void)connection_->Rollback();
+    return status;
+  }
+  return connection_->Commit();
+}
+
 Status Store::MigrateData(const std::function<Status(WriteTransaction&)>& change) {
   CANJE_RETURN_IF_ERROR(connection_->BeginWrite());
+  TransactionOpen open(in_transaction_);
   WriteTransaction transaction(*this, Actor{"canje", "", "migration"}, NowRfc3339());
   Status status = change(transaction);
   if (status.ok() && transaction.events_appended() != 0) {
@@ -178,6 +209,7 @@ Status Store::MigrateData(const std::function<Status(WriteTransaction&)>& change
 
 Status Store::Write(const Actor& actor, const std::function<Status(WriteTransaction&)>& change) {
   CANJE_RETURN_IF_ERROR(connection_->BeginWrite());
+  TransactionOpen open(in_transaction_);
   WriteTransaction transaction(*this, actor, NowRfc3339());
   Status status = change(transaction);
   if (status.ok() && transaction.events_appended() == 0) {

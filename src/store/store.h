@@ -212,6 +212,13 @@ class Store {
   // in one write transaction like Write, but appends no event: like a schema migration, it is
   // not a fact of the negotiation.
   Status MigrateData(const std::function<Status(WriteTransaction&)>& change);
+  // Runs `read` in one read transaction: its reads see one snapshot, and take the database's
+  // locks once (SQLite: the write-ahead log's read lock) rather than once per statement. Inside
+  // a transaction this store has open already (Write, MigrateData, or another Read), runs `read`
+  // in that one: it neither begins a second transaction nor ends the open one (a transaction
+  // begun on connection() directly is not known to it: do not call Read inside one). Returns
+  // `read`'s status, else the error of beginning or ending the transaction.
+  Status Read(const std::function<Status()>& read);
 
   Result<std::optional<Bytes>> Meta(std::string_view name);
   // The meta value `name` as text; "" when it is absent. A store that cannot be read (a database
@@ -260,6 +267,8 @@ class Store {
   Status Finish(WriteTransaction& transaction, const Status& status);
   explicit Store(std::unique_ptr<SqlConnection> connection);
   std::unique_ptr<SqlConnection> connection_;
+  // Whether Write, MigrateData or Read has a transaction open on connection_ (Read joins it).
+  bool in_transaction_ = false;
   friend class WriteTransaction;
 };
 

@@ -60,6 +60,39 @@ TEST_P(StoreTest, AChangeWithoutAnEventOrWithAnErrorLeavesNothing) {
   EXPECT_EQ(*store_->EventCount(), 1);
 }
 
+// Read runs its reads in one transaction; inside a write (or another read) it joins the open
+// transaction: it neither nests one nor commits the write, whose outcome stays the write's own.
+TEST_P(StoreTest, AReadJoinsATransactionAlreadyOpen) {
+  Status read = store_->Read([&]() -> Status {
+    CANJE_RETURN_IF_ERROR(store_->Read([&] { return store_->Parties().status(); }));
+    return store_->EventCount().status();
+  });
+  ASSERT_TRUE(read.ok()) << read.ToString();
+  EXPECT_EQ(store_->Read([] { return Status::Conflict("a read that failed"); }).code(),
+            StatusCode::kConflict);
+  Status failed = store_->Write(actor_, [&](WriteTransaction& transaction) -> Status {
+    CANJE_RETURN_IF_ERROR(transaction.AddParty({"VEN", "Venezuela", "state", ""}));
+    CANJE_RETURN_IF_ERROR(transaction.AppendEvent({"party.added", {"VEN"}}, Payload(0)).status());
+    CANJE_RETURN_IF_ERROR(store_->Read([&]() -> Status {
+      CANJE_ASSIGN_OR_RETURN(auto parties, store_->Parties());
+      EXPECT_EQ(parties.size(), 1u);  // the write's own row, read inside it
+      return Status::Ok();
+    }));
+    return Status::Conflict("changed my mind");
+  });
+  EXPECT_EQ(failed.code(), StatusCode::kConflict);
+  EXPECT_TRUE(store_->Parties()->empty());
+  EXPECT_EQ(*store_->EventCount(), 0);
+  // The store reads and writes as before once the transactions are over.
+  ASSERT_TRUE(store_->Read([&] { return store_->Parties().status(); }).ok());
+  Status done = store_->Write(actor_, [](WriteTransaction& transaction) -> Status {
+    CANJE_RETURN_IF_ERROR(transaction.AddParty({"VEN", "Venezuela", "state", ""}));
+    return transaction.AppendEvent({"party.added", {"VEN"}}, Payload(0)).status();
+  });
+  ASSERT_TRUE(done.ok()) << done.ToString();
+  EXPECT_EQ(store_->Parties()->size(), 1u);
+}
+
 // Appends and proofs read O(log n) of the stored hashes, counted at the database.
 TEST_P(StoreTest, AppendsAndProofsReadLogarithmicallyManyStoredHashes) {
   constexpr int kEvents = 5000;
