@@ -88,13 +88,14 @@ Result<store::PersonFilter> MakeFilter(const Instance& instance, const PersonQue
   return filter;
 }
 
-// ForEachPerson over the persons `ids` (ascending) only, a few hundred at a time.
+// ForEachPerson over the persons `ids` (ascending) only, a few hundred at a time, until `done`
+// says the caller has what it wants (a --limit reached): the persons after that are not read.
 Status VisitSome(store::Store& store, const store::PersonFilter& filter,
-                 const std::set<int64_t>& ids,
+                 const std::set<int64_t>& ids, const std::function<bool()>& done,
                  const std::function<Status(const store::PersonView&)>& visit) {
   constexpr size_t kPersonsAtATime = 500;
   store::PersonFilter some = filter;
-  for (auto next = ids.begin(); next != ids.end();) {
+  for (auto next = ids.begin(); next != ids.end() && !done();) {
     some.person_ids.clear();
     while (next != ids.end() && some.person_ids.size() < kPersonsAtATime) {
       some.person_ids.push_back(*next++);
@@ -120,8 +121,9 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
   CANJE_ASSIGN_OR_RETURN(store::PersonFilter filter, MakeFilter(instance, query));
   const NameFragment fragment = NameFragment::Of(query.name);
   int64_t visited = 0;
+  auto limit_reached = [&] { return query.limit > 0 && visited >= query.limit; };
   auto visit_view = [&](const store::PersonView& view) -> Status {
-    if (query.limit > 0 && visited >= query.limit) return Status::Ok();
+    if (limit_reached()) return Status::Ok();
     CANJE_ASSIGN_OR_RETURN(PersonEntry entry, ToEntry(instance, view));
     if (!fragment.form.empty() && (entry.erased || !NameMatches(entry.record, fragment))) {
       return Status::Ok();
@@ -137,7 +139,7 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
   }
   if (query.document.empty() && query.exact_name.empty()) {
     if (!by_name) return instance.store().ForEachPerson(filter, visit_view);
-    return VisitSome(instance.store(), filter, *by_name, visit_view);
+    return VisitSome(instance.store(), filter, *by_name, limit_reached, visit_view);
   }
   // A look-up needs something to look up: "-", "." or a control character normalise to nothing.
   const std::string document = linkage::NormalizeDocumentNumber(query.document);
@@ -182,7 +184,7 @@ Status VisitPersons(Instance& instance, const PersonQuery& query,
     }
     candidates = std::move(both);
   }
-  return VisitSome(instance.store(), filter, *candidates, visit_view);
+  return VisitSome(instance.store(), filter, *candidates, limit_reached, visit_view);
 }
 
 Result<std::vector<PersonEntry>> FindPersons(Instance& instance, const PersonQuery& query) {

@@ -621,6 +621,15 @@ CREATE TABLE IF NOT EXISTS orphan_closeness (
 );
 )sql";
 
+// Version 20: the look-up hashes indexed with their person (store.h, PersonsByIndexHash), so
+// that the persons holding a hash are read from the index alone, in order: at 10,000,000
+// persons a common name word's few hundred thousand holders were each looked up in the table,
+// a random read apiece. The index on the hash alone becomes redundant.
+constexpr std::string_view kVersion20 = R"sql(
+CREATE INDEX IF NOT EXISTS person_index_by_hash_and_person ON person_index(hash, person_id);
+DROP INDEX IF EXISTS person_index_by_hash;
+)sql";
+
 // PostgreSQL spellings of the portable schema: BLOB is BYTEA, INTEGER is BIGINT (SQLite's
 // integers are 64-bit), and TEXT compares byte by byte (COLLATE "C") as in SQLite, so that
 // ORDER BY gives the same order on both backends whatever the database's locale.
@@ -701,6 +710,8 @@ const std::vector<Migration>& AllMigrations() {
       {19, "how sure \"not on roster\" is: for each record the latest `canje link` left off its "
            "holder's roster, the probability of the closest roster record (not which one)",
        kVersion19},
+      {20, "the look-up hashes indexed with their person, so a search reads the index alone",
+       kVersion20},
   };
   return kMigrations;
 }
