@@ -24,15 +24,29 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
   }
   std::map<int64_t, std::optional<double>> closest_of;  // orphan record -> its figure
   for (const store::OrphanClosenessRow& row : closeness) closest_of[row.record_id] = row.probability;
-  // Per person: the roster status by holder (current rosters only).
-  std::map<std::pair<int64_t, std::string>, std::string> roster_status;  // (person, holder)
-  std::map<int64_t, std::set<std::string>> holders_of;                   // person -> holders
-  // Entries per (list, person).
-  std::map<std::pair<int64_t, int64_t>, ListEntry> entries;
+  // Per person: the roster status by holder (current rosters only), in (person, holder) order.
+  std::map<std::pair<int64_t, std::string>, std::string> roster_status;
+  auto on_any_roster = [&roster_status](int64_t person) {
+    auto first = roster_status.lower_bound({person, std::string()});
+    return first != roster_status.end() && first->first.first == person;
+  };
+  // Entries per (list, person), each with the reported status of its own records ("dead" over
+  // "released").
+  struct EntryAndReport {
+    ListEntry entry;
+    std::string own_report;
+  };
+  std::map<std::pair<int64_t, int64_t>, EntryAndReport> entries;
   for (const store::LinkRecordRow& record : records) {
     if (!versions.current.contains(record.list_id) || record.person_id == 0) continue;
     const store::ListRow& list = *list_by_id.at(record.list_id);
-    ListEntry& entry = entries[{record.list_id, record.person_id}];
+    EntryAndReport& entry_and_report = entries[{record.list_id, record.person_id}];
+    std::string& own_report = entry_and_report.own_report;
+    if (record.reported_status == "dead" ||
+        (record.reported_status == "released" && own_report != "dead")) {
+      own_report = record.reported_status;
+    }
+    ListEntry& entry = entry_and_report.entry;
     entry.list_id = record.list_id;
     entry.person_id = record.person_id;
     entry.records.push_back(record.record_id);
@@ -40,21 +54,10 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
     if (registry::ConfirmsCustody(list.kind)) {
       const std::string holder = record.holder.empty() ? list.party : record.holder;
       entry.holder = holder;
-      holders_of[record.person_id].insert(holder);
       std::string& status = roster_status[{record.person_id, holder}];
       if (status.empty() || status == "unspecified") status = record.reported_status;
     } else if (entry.holder.empty()) {
       entry.holder = record.holder;
-    }
-  }
-  // The reported status of the entry's own records ("dead" over "released").
-  std::map<std::pair<int64_t, int64_t>, std::string> reported;
-  for (const store::LinkRecordRow& record : records) {
-    if (!versions.current.contains(record.list_id) || record.person_id == 0) continue;
-    std::string& status = reported[{record.list_id, record.person_id}];
-    if (record.reported_status == "dead" ||
-        (record.reported_status == "released" && status != "dead")) {
-      status = record.reported_status;
     }
   }
 
@@ -63,11 +66,12 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
   for (const store::ListRow& list : lists) {
     if (versions.current.contains(list.id)) list_counts[list.id].list = list;
   }
-  for (auto& [key, entry] : entries) {
+  for (auto& [key, entry_and_report] : entries) {
+    ListEntry& entry = entry_and_report.entry;
+    const std::string& own_report = entry_and_report.own_report;
     const store::ListRow& list = *list_by_id.at(entry.list_id);
     bool review = false;
     for (int64_t record : entry.records) review = review || in_review.contains(record);
-    const std::string own_report = reported[key];
     if (registry::ConfirmsCustody(list.kind)) {
       const std::string status = roster_status[{entry.person_id, entry.holder}];
       entry.status = review ? "needs_review" : status == "unspecified" ? "held" : status;
@@ -78,7 +82,7 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
       std::string roster;  // the holder's roster status, if on it
       bool on_roster = false;
       if (entry.holder.empty()) {
-        on_roster = holders_of.contains(entry.person_id);
+        on_roster = on_any_roster(entry.person_id);
       } else {
         auto found = roster_status.find({entry.person_id, entry.holder});
         on_roster = found != roster_status.end();
@@ -114,7 +118,7 @@ ReconciliationStatus ComputeStatus(const std::vector<store::ListRow>& lists,
     ++counts.by_status[entry.status];
     if (entry.listed_twice()) ++counts.listed_twice;
     if (entry.erased) ++counts.erased;
-    result.entries.push_back(entry);
+    result.entries.push_back(std::move(entry));
   }
   for (auto& [id, counts] : list_counts) result.lists.push_back(std::move(counts));
   for (auto& [code, counts] : party_counts) result.parties.push_back(std::move(counts));
@@ -127,7 +131,12 @@ Result<ReconciliationStatus> ReadStatus(instance::Instance& instance) {
   CANJE_ASSIGN_OR_RETURN(auto lists, store.Lists());
   std::vector<store::LinkRecordRow> records;
   CANJE_RETURN_IF_ERROR(store::ForEachLinkRecord(store, [&](const store::LinkRecordRow& record) {
-    records.push_back(record);
+    // Without its fingerprint, which the status does not read (at 10,000,000 records, 10
+    // million allocations fewer).
+    records.push_back(store::LinkRecordRow{record.record_id, record.list_id, record.line,
+                                           record.person_id, record.own_person_id,
+                                           record.reported_status, record.holder, Bytes(),
+                                           record.erased});
     return Status::Ok();
   }));
   CANJE_ASSIGN_OR_RETURN(auto queue, store::ReviewQueue(store));
