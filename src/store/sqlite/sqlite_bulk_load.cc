@@ -2,46 +2,34 @@
 
 #include <utility>
 
-#include <sqlite3.h>
-
 #include "store/sqlite/sqlite_connection.h"
 
 namespace canje::store {
 
 namespace {
 
-// Runs `sql` (no parameters, no rows).
-Status RunBulkLoadSql(sqlite3* db, const std::string& sql, std::string_view what) {
-  int code = sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-  if (code != SQLITE_OK) return SqliteStatus(db, code, what);
-  return Status::Ok();
-}
-
 // The SQL of `table`'s indexes made by CREATE INDEX without UNIQUE (sqlite_master keeps the
 // statement as it was written).
-Result<std::vector<std::pair<std::string, std::string>>> PlainIndexes(sqlite3* db,
+Result<std::vector<std::pair<std::string, std::string>>> PlainIndexes(SqliteConnection& db,
                                                                       const std::string& table) {
-  sqlite3_stmt* statement = nullptr;
-  const char* kSql =
-      "SELECT m.name, m.sql FROM pragma_index_list(?1) AS l"
-      " JOIN sqlite_master AS m ON m.type = 'index' AND m.name = l.name"
-      " WHERE l.origin = 'c' AND l.\"unique\" = 0 AND m.sql IS NOT NULL ORDER BY m.name";
-  int code = sqlite3_prepare_v2(db, kSql, -1, &statement, nullptr);
-  if (code != SQLITE_OK) return SqliteStatus(db, code, "cannot list the indexes of " + table);
-  sqlite3_bind_text(statement, 1, table.c_str(), -1, SQLITE_TRANSIENT);
+  CANJE_ASSIGN_OR_RETURN(
+      std::unique_ptr<SqlStatement> query,
+      db.Prepare("SELECT m.name, m.sql FROM pragma_index_list(?) AS l"
+                 " JOIN sqlite_master AS m ON m.type = 'index' AND m.name = l.name"
+                 " WHERE l.origin = 'c' AND l.\"unique\" = 0 AND m.sql IS NOT NULL ORDER BY m.name"));
+  query->BindText(1, table);
   std::vector<std::pair<std::string, std::string>> indexes;
-  while ((code = sqlite3_step(statement)) == SQLITE_ROW) {
-    indexes.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(statement, 0)),
-                         reinterpret_cast<const char*>(sqlite3_column_text(statement, 1)));
+  while (true) {
+    CANJE_ASSIGN_OR_RETURN(bool row, query->Step());
+    if (!row) break;
+    indexes.emplace_back(query->Text(0), query->Text(1));
   }
-  sqlite3_finalize(statement);
-  if (code != SQLITE_DONE) return SqliteStatus(db, code, "cannot list the indexes of " + table);
   return indexes;
 }
 
 class SqliteBulkInsert : public SqlStatement {
  public:
-  SqliteBulkInsert(std::unique_ptr<SqlStatement> insert, sqlite3* db, std::string table,
+  SqliteBulkInsert(std::unique_ptr<SqlStatement> insert, SqliteConnection& db, std::string table,
                    int64_t rows_before, std::shared_ptr<SqliteDeferredIndexes> deferred)
       : insert_(std::move(insert)),
         db_(db),
@@ -74,7 +62,7 @@ class SqliteBulkInsert : public SqlStatement {
 
  private:
   std::unique_ptr<SqlStatement> insert_;
-  sqlite3* db_;
+  SqliteConnection& db_;  // outlives the statement: used within its write transaction
   std::string table_;
   int64_t rows_before_;
   std::shared_ptr<SqliteDeferredIndexes> deferred_;
@@ -84,26 +72,28 @@ class SqliteBulkInsert : public SqlStatement {
 
 }  // namespace
 
-Status SqliteDeferredIndexes::Defer(sqlite3* db, const std::string& table) {
+Status SqliteDeferredIndexes::Defer(SqliteConnection& db, const std::string& table) {
   CANJE_ASSIGN_OR_RETURN(auto indexes, PlainIndexes(db, table));
   for (const auto& [name, sql] : indexes) {
-    CANJE_RETURN_IF_ERROR(RunBulkLoadSql(db, "DROP INDEX \"" + name + "\"", "cannot drop index " + name));
+    CANJE_RETURN_IF_ERROR(
+        db.Execute("DROP INDEX \"" + name + "\"").WithContext("dropping index " + name));
     dropped_sql_.push_back(sql);
   }
   return Status::Ok();
 }
 
-Status SqliteDeferredIndexes::Rebuild(sqlite3* db) {
+Status SqliteDeferredIndexes::Rebuild(SqliteConnection& db) {
   std::vector<std::string> dropped = std::move(dropped_sql_);
   dropped_sql_.clear();
   for (const std::string& sql : dropped) {
-    CANJE_RETURN_IF_ERROR(RunBulkLoadSql(db, sql, "cannot build an index again after a bulk insert"));
+    CANJE_RETURN_IF_ERROR(
+        db.Execute(sql).WithContext("building an index again after a bulk insert"));
   }
   return Status::Ok();
 }
 
 std::unique_ptr<SqlStatement> NewSqliteBulkInsert(std::unique_ptr<SqlStatement> insert,
-                                                  sqlite3* db, std::string table,
+                                                  SqliteConnection& db, std::string table,
                                                   int64_t rows_before,
                                                   std::shared_ptr<SqliteDeferredIndexes> deferred) {
   return std::make_unique<SqliteBulkInsert>(std::move(insert), db, std::move(table), rows_before,

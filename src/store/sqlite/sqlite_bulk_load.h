@@ -28,9 +28,9 @@
 #include "core/status.h"
 #include "store/sql_connection.h"
 
-struct sqlite3;
-
 namespace canje::store {
+
+class SqliteConnection;
 
 inline constexpr int64_t kDeferIndexesAfterRows = 200'000;
 inline constexpr int64_t kDeferIndexesRatio = 8;
@@ -40,10 +40,10 @@ class SqliteDeferredIndexes {
  public:
   // Drops `table`'s non-unique CREATE INDEX indexes and remembers their SQL. A failure leaves
   // the indexes not yet dropped in place (the import goes on, only slower).
-  Status Defer(sqlite3* db, const std::string& table);
+  Status Defer(SqliteConnection& db, const std::string& table);
   // Creates the dropped indexes again (before COMMIT); forgets them whether or not it succeeds
   // (on failure the caller rolls back, which restores them).
-  Status Rebuild(sqlite3* db);
+  Status Rebuild(SqliteConnection& db);
   // After a rollback, which restored them.
   void Forget() { dropped_sql_.clear(); }
 
@@ -55,7 +55,7 @@ class SqliteDeferredIndexes {
 // crossed, has `deferred` drop the table's indexes. `rows_before` is the table's largest rowid
 // when the statement was prepared (the rows it held, near enough).
 std::unique_ptr<SqlStatement> NewSqliteBulkInsert(std::unique_ptr<SqlStatement> insert,
-                                                  sqlite3* db, std::string table,
+                                                  SqliteConnection& db, std::string table,
                                                   int64_t rows_before,
                                                   std::shared_ptr<SqliteDeferredIndexes> deferred);
 

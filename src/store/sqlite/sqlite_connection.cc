@@ -238,7 +238,7 @@ Result<std::unique_ptr<SqlStatement>> SqliteConnection::PrepareBulkInsert(
   CANJE_ASSIGN_OR_RETURN(bool row, count->Step());
   int64_t rows_before = row ? count->Int(0) : 0;
   count->Reset();
-  return NewSqliteBulkInsert(std::move(statement), db_, insert.table, rows_before,
+  return NewSqliteBulkInsert(std::move(statement), *this, insert.table, rows_before,
                              deferred_indexes_);
 }
 
@@ -250,7 +250,7 @@ Status SqliteConnection::RunOne(std::string_view sql) {
 Status SqliteConnection::BeginWrite() { return RunOne("BEGIN IMMEDIATE"); }
 Status SqliteConnection::BeginRead() { return RunOne("BEGIN DEFERRED"); }
 Status SqliteConnection::Commit() {
-  CANJE_RETURN_IF_ERROR(deferred_indexes_->Rebuild(db_));
+  CANJE_RETURN_IF_ERROR(deferred_indexes_->Rebuild(*this));
   return RunOne("COMMIT");
 }
 Status SqliteConnection::Rollback() {
