@@ -769,7 +769,7 @@ Status ApplyMissingMigrations(SqlConnection& connection) {
 
 Status ApplyMigrations(SqlConnection& connection) {
   CANJE_RETURN_IF_ERROR(connection.BeginWrite());
-  return connection.EndWrite(ApplyMissingMigrations(connection));
+  return connection.EndTransaction(ApplyMissingMigrations(connection));
 }
 
 }  // namespace canje::store

@@ -9,7 +9,7 @@ Status SqlStatement::Run() {
   return stepped.status();
 }
 
-Status SqlConnection::EndWrite(const Status& outcome) {
+Status SqlConnection::EndTransaction(const Status& outcome) {
   if (!outcome.ok()) {
     (void)Rollback();
     return outcome;

@@ -85,10 +85,10 @@ class SqlConnection {
   virtual Status BeginRead() = 0;
   virtual Status Commit() = 0;
   virtual Status Rollback() = 0;
-  // Ends the write transaction begun by BeginWrite with the outcome of its work: rolls it back
-  // and returns `outcome` when that is an error; commits it otherwise, rolling it back when the
-  // commit fails (and returning the commit's error).
-  Status EndWrite(const Status& outcome);
+  // Ends the transaction begun by BeginWrite or BeginRead with the outcome of its work: rolls
+  // it back and returns `outcome` when that is an error; commits it otherwise, rolling it back
+  // when the commit fails (and returning the commit's error).
+  Status EndTransaction(const Status& outcome);
   // Makes committed changes reach the main database file and drops older page images (SQLite:
   // a TRUNCATE checkpoint of the write-ahead log), so erased data does not linger there.
   virtual Status Checkpoint() = 0;

@@ -179,7 +179,7 @@ class TransactionOpen {
 
 Status Store::Finish(WriteTransaction& transaction, const Status& status) {
   transaction.statements_.clear();
-  return connection_->EndWrite(status);
+  return connection_->EndTransaction(status);
 }
 
 Status Store::Read(const std::function<Status()>& read) {
@@ -189,11 +189,7 @@ Status Store::Read(const std::function<Status()>& read) {
     TransactionOpen open(in_transaction_);
     return read();
   }();
-  if (!status.ok()) {
-    (void)connection_->Rollback();
-    return status;
-  }
-  return connection_->Commit();
+  return connection_->EndTransaction(status);
 }
 
 Status Store::MigrateData(const std::function<Status(WriteTransaction&)>& change) {

@@ -229,7 +229,7 @@ Result<CopyReport> CopyStore(Store& from, Store& to) {
   }
   if (status.ok()) status = SameLog(from, to, report);
   (void)source.Rollback();
-  CANJE_RETURN_IF_ERROR(destination.EndWrite(status));
+  CANJE_RETURN_IF_ERROR(destination.EndTransaction(status));
   return report;
 }
 

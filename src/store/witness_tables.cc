@@ -95,7 +95,7 @@ Status StoreReceivedCosignature(Store& store, int64_t size, std::string_view key
                    "added_at = excluded.added_at",
                    Params(size, key_name, line, NowRfc3339()));
   }();
-  return db.EndWrite(status);
+  return db.EndTransaction(status);
 }
 
 Status PutWitnessPolicy(WriteTransaction& transaction, const WitnessPolicyRow& policy) {
